@@ -1,0 +1,119 @@
+// The contract: every operation a user can perform, its input schema and its result type.
+// The preload bridge, the HTTP bridge, the CLI and the tests are transports over this object.
+import { z } from 'zod';
+import type { Answer, Review } from './domain/review';
+import { AnswerValue } from './domain/review';
+import type { Template } from './domain/template';
+import type { Tier } from './domain/tier';
+import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domain/vendor';
+import { VendorInput, VendorPatch } from './domain/vendor';
+import type { Result } from './result';
+import type { ScoreResult } from './scoring/types';
+
+/** An operation: a zod input schema plus the (type-only) value it returns. */
+export interface Operation<I extends z.ZodType, O> {
+  input: I;
+  /** Never set at run time; carries the result type. */
+  readonly output?: O;
+}
+const op = <I extends z.ZodType>(input: I) => ({
+  returns: <O>(): Operation<I, O> => ({ input }),
+});
+
+const EntityId = z.string().min(1).max(100);
+const none = z.object({}).strict();
+
+export interface VendorSummary {
+  id: string;
+  name: string;
+  service: string;
+  category: VendorCategory;
+  status: VendorStatus;
+  criticalPath: boolean;
+  dataCategories: DataCategory[];
+  score: number | null;
+  tier: Tier | null;
+  state: ScoreResult['state'] | 'not_started';
+  completion: number;
+  knockouts: number;
+  lastReviewed: string | null;
+}
+
+export interface TemplateSummary {
+  id: string;
+  version: number;
+  name: string;
+  sections: number;
+  questions: number;
+  builtIn: boolean;
+}
+
+/** A review with everything needed to show and score it. */
+export interface ReviewDetail {
+  review: Review;
+  answers: Answer[];
+  template: Template;
+}
+
+export interface AppInfo {
+  dbPath: string;
+  schemaVersion: number;
+  vendors: number;
+  version: string;
+}
+
+export const contract = {
+  'app.info': op(none).returns<AppInfo>(),
+  'vendor.list': op(none).returns<VendorSummary[]>(),
+  'vendor.get': op(z.object({ id: EntityId }).strict()).returns<Vendor>(),
+  'vendor.create': op(VendorInput).returns<Vendor>(),
+  'vendor.update': op(z.object({ id: EntityId, patch: VendorPatch }).strict()).returns<Vendor>(),
+  'vendor.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  'template.list': op(none).returns<TemplateSummary[]>(),
+  'template.get': op(
+    z.object({ id: EntityId, version: z.number().int().min(1).optional() }).strict(),
+  ).returns<Template>(),
+  'review.start': op(
+    z
+      .object({
+        vendorId: EntityId,
+        templateId: EntityId.optional(),
+        reviewer: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+  ).returns<ReviewDetail>(),
+  /** The provider's latest review, or null when none was started. */
+  'review.current': op(z.object({ vendorId: EntityId }).strict()).returns<ReviewDetail | null>(),
+  'answer.save': op(
+    z
+      .object({
+        reviewId: EntityId,
+        questionId: z.string().min(1).max(120),
+        value: AnswerValue,
+        comment: z.string().max(20000).optional(),
+        na: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<Answer>(),
+  /** The latest review's score, or null when no review was started. */
+  'score.get': op(z.object({ vendorId: EntityId }).strict()).returns<ScoreResult | null>(),
+  /** Fills an empty register with fictional providers; refuses a register that has any. */
+  'demo.load': op(none).returns<{ vendors: number }>(),
+} as const;
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends OperationName> = Exclude<Contract[K]['output'], undefined>;
+
+/** What every transport offers the renderer and the CLI. */
+export type VettedApi = {
+  [K in OperationName]: (input: InputOf<K>) => Promise<Result<OutputOf<K>>>;
+};
+
+export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+export function isOperationName(name: unknown): name is OperationName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,77 @@
+// Answer values per question kind: checking them, reading them from text, naming them.
+import type { AnswerValue } from './review';
+import type { Question } from './template';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isRealDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(y, m - 1, d));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+}
+
+/** Null when the value fits the question; otherwise what was expected, in words. */
+export function checkAnswerValue(question: Question, value: AnswerValue): string | null {
+  if (value === null) return null;
+  const optionIds = (question.options ?? []).map((o) => o.id);
+  switch (question.kind) {
+    case 'yesno':
+    case 'single':
+      return typeof value === 'string' && optionIds.includes(value)
+        ? null
+        : `expected one of: ${optionIds.join(', ')}`;
+    case 'multi':
+      if (!Array.isArray(value)) return `expected a list of: ${optionIds.join(', ')}`;
+      if (new Set(value).size !== value.length) return 'lists an option twice';
+      for (const v of value) if (!optionIds.includes(v)) return `"${v}" is not one of: ${optionIds.join(', ')}`;
+      return null;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : 'expected a number';
+    case 'date':
+      return typeof value === 'string' && isRealDate(value) ? null : 'expected a date as YYYY-MM-DD';
+    case 'text':
+      return typeof value === 'string' && value.length <= 1000 ? null : 'expected a short text (up to 1000 characters)';
+    case 'longtext':
+      return typeof value === 'string' ? null : 'expected a text';
+  }
+}
+
+/**
+ * Reads an answer typed on a command line: option ids (or labels) for choices, comma-separated
+ * for multi, numbers, dates, text. Throws an Error whose message says what was expected.
+ */
+export function parseAnswerText(question: Question, text: string): AnswerValue {
+  const trimmed = text.trim();
+  const findOption = (t: string) =>
+    question.options?.find((o) => o.id === t || o.label.toLowerCase() === t.toLowerCase())?.id ?? t;
+  let value: AnswerValue;
+  switch (question.kind) {
+    case 'yesno':
+    case 'single':
+      value = findOption(trimmed);
+      break;
+    case 'multi':
+      value = trimmed === '' ? [] : trimmed.split(',').map((t) => findOption(t.trim()));
+      break;
+    case 'number':
+      value = trimmed === '' || !/^-?\d+(\.\d+)?$/.test(trimmed) ? NaN : Number(trimmed);
+      break;
+    default:
+      value = question.kind === 'date' ? trimmed : text;
+  }
+  const problem = checkAnswerValue(question, typeof value === 'number' && Number.isNaN(value) ? 'NaN' : value);
+  if (problem) throw new Error(problem);
+  return value;
+}
+
+/** The answer as a person reads it: option labels, numbers with their unit. */
+export function answerLabel(question: Question, value: AnswerValue, na = false): string {
+  if (na) return 'Not applicable';
+  if (value === null || (Array.isArray(value) && value.length === 0 && question.kind !== 'multi')) return 'Not answered';
+  const label = (id: string) => question.options?.find((o) => o.id === id)?.label ?? id;
+  if (Array.isArray(value)) return value.length === 0 ? 'None selected' : value.map(label).join('; ');
+  if (typeof value === 'number') return question.unit ? `${value} ${question.unit}` : String(value);
+  if (question.kind === 'yesno' || question.kind === 'single') return label(value);
+  return value;
+}

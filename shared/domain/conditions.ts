@@ -1,0 +1,47 @@
+// showWhen: which questions are visible for a given set of answers.
+import type { AnswerMap } from './review';
+import type { Condition, Question, Template } from './template';
+
+export function evaluateCondition(condition: Condition, answers: AnswerMap): boolean {
+  if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, answers));
+  if ('any' in condition) return condition.any.some((c) => evaluateCondition(c, answers));
+  if ('not' in condition) return !evaluateCondition(condition.not, answers);
+  const answer = answers[condition.q];
+  if (!answer || answer.na || answer.value === null) return false;
+  if ('answered' in condition) return true;
+  const { value } = answer;
+  if (Array.isArray(value)) return value.some((v) => condition.is.includes(v));
+  return typeof value === 'string' && condition.is.includes(value);
+}
+
+/** Question ids a condition reads, for dependency checks. */
+export function conditionRefs(condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap(conditionRefs);
+  if ('any' in condition) return condition.any.flatMap(conditionRefs);
+  if ('not' in condition) return conditionRefs(condition.not);
+  return [condition.q];
+}
+
+/**
+ * A question is visible when its condition holds and every question the condition reads is
+ * itself visible (an answer left behind on a hidden question does not reveal anything).
+ */
+export function isVisible(question: Question, byId: ReadonlyMap<string, Question>, answers: AnswerMap, seen: ReadonlySet<string> = new Set()): boolean {
+  if (!question.showWhen) return true;
+  if (seen.has(question.id)) return false; // a cycle never shows (templates are checked for them)
+  const nextSeen = new Set(seen).add(question.id);
+  const parentsVisible = conditionRefs(question.showWhen).every((id) => {
+    const parent = byId.get(id);
+    return parent !== undefined && isVisible(parent, byId, answers, nextSeen);
+  });
+  return parentsVisible && evaluateCondition(question.showWhen, answers);
+}
+
+/** Ids of the questions shown for these answers. */
+export function visibleQuestionIds(template: Template, answers: AnswerMap): Set<string> {
+  const byId = new Map<string, Question>();
+  for (const s of template.sections) for (const q of s.questions) byId.set(q.id, q);
+  const visible = new Set<string>();
+  for (const q of byId.values()) if (isVisible(q, byId, answers)) visible.add(q.id);
+  return visible;
+}

@@ -1,0 +1,55 @@
+// A review is one pass of a template over one provider; answers belong to a review.
+import { z } from 'zod';
+
+export const REVIEW_STATUSES = [
+  'draft',
+  'in_review',
+  'approved',
+  'approved_with_conditions',
+  'rejected',
+] as const;
+export const ReviewStatus = z.enum(REVIEW_STATUSES);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+export interface Review {
+  id: string;
+  vendorId: string;
+  templateId: string;
+  templateVersion: number;
+  status: ReviewStatus;
+  reviewer: string;
+  startedAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+}
+
+/**
+ * An answer's value by question kind: yesno/single → option id; multi → option ids;
+ * number → number; date → YYYY-MM-DD; text/longtext → string. null means "not answered yet"
+ * (a comment may still be kept).
+ */
+export const AnswerValue = z.union([
+  z.string().max(20000),
+  z.array(z.string().max(120)).max(200),
+  z.number().finite(),
+  z.null(),
+]);
+export type AnswerValue = z.infer<typeof AnswerValue>;
+
+export interface Answer {
+  questionId: string;
+  value: AnswerValue;
+  comment: string;
+  /** The reviewer marked the question not applicable to this provider. */
+  na: boolean;
+  updatedAt: string;
+}
+
+/** Answers keyed by question id: the form scoring and conditions read. */
+export type AnswerMap = Readonly<Record<string, Pick<Answer, 'value' | 'na'> | undefined>>;
+
+export function toAnswerMap(answers: readonly Answer[]): AnswerMap {
+  const map: Record<string, Pick<Answer, 'value' | 'na'>> = {};
+  for (const a of answers) map[a.questionId] = { value: a.value, na: a.na };
+  return map;
+}

@@ -1,0 +1,116 @@
+// Questionnaire templates: sections of questions, each question knows how it is scored.
+import { z } from 'zod';
+import { Tier } from './tier';
+
+export const QUESTION_KINDS = [
+  'yesno', // yes / partial / no (the option list says what each is worth)
+  'single', // one of several options
+  'multi', // any of several options
+  'number', // scored by bands
+  'date', // informational
+  'text', // short text, informational
+  'longtext', // long text, informational
+] as const;
+export const QuestionKind = z.enum(QUESTION_KINDS);
+export type QuestionKind = z.infer<typeof QuestionKind>;
+
+const Id = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'may contain only letters, digits, "_", "-" and "."');
+
+/** An option's worth: 0..1, or 'na' when choosing it makes the question not applicable. */
+export const OptionScore = z.union([z.number().min(0).max(1), z.literal('na')]);
+export type OptionScore = z.infer<typeof OptionScore>;
+
+export const ChoiceOption = z.object({
+  id: Id,
+  label: z.string().min(1).max(500),
+  score: OptionScore,
+  /** Choosing this option forces the review's tier to at least this (a knock-out). */
+  knockout: Tier.optional(),
+  /** Plain words for the explanation and the report when this option loses points. */
+  why: z.string().max(1000).optional(),
+});
+export type ChoiceOption = z.infer<typeof ChoiceOption>;
+
+/** A number band: min inclusive, max exclusive; a missing bound is open. */
+export const NumberBand = z.object({
+  min: z.number().optional(),
+  max: z.number().optional(),
+  score: z.number().min(0).max(1),
+  label: z.string().max(200).optional(),
+  knockout: Tier.optional(),
+});
+export type NumberBand = z.infer<typeof NumberBand>;
+
+/**
+ * When a question is shown. Hidden questions are neither scored nor counted for completion.
+ * `is` holds when a choice answer is one of the ids (a multi answer: contains any of them).
+ */
+export type Condition =
+  | { q: string; is: string[] }
+  | { q: string; answered: true }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition };
+export const Condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ q: Id, is: z.array(Id).min(1) }).strict(),
+    z.object({ q: Id, answered: z.literal(true) }).strict(),
+    z.object({ all: z.array(Condition).min(1) }).strict(),
+    z.object({ any: z.array(Condition).min(1) }).strict(),
+    z.object({ not: Condition }).strict(),
+  ]),
+);
+
+export const Question = z.object({
+  id: Id,
+  kind: QuestionKind,
+  text: z.string().min(1).max(1000),
+  /** Why the question matters; shown on demand in the app and in docs/questionnaire.md. */
+  help: z.string().max(4000).default(''),
+  /** Relative weight inside its section; 0 makes the question informational. */
+  weight: z.number().min(0).max(100).default(1),
+  options: z.array(ChoiceOption).optional(),
+  bands: z.array(NumberBand).optional(),
+  unit: z.string().max(40).optional(),
+  /** Optional questions do not lower completion when left empty. */
+  optional: z.boolean().default(false),
+  showWhen: Condition.optional(),
+});
+export type Question = z.infer<typeof Question>;
+
+export const Section = z.object({
+  id: Id,
+  title: z.string().min(1).max(200),
+  description: z.string().max(2000).default(''),
+  weight: z.number().min(0).max(100).default(1),
+  questions: z.array(Question).min(1),
+});
+export type Section = z.infer<typeof Section>;
+
+export const Template = z.object({
+  id: Id,
+  version: z.number().int().min(1),
+  name: z.string().min(1).max(200),
+  description: z.string().max(4000).default(''),
+  sections: z.array(Section).min(1),
+});
+export type Template = z.infer<typeof Template>;
+export type TemplateInput = z.input<typeof Template>;
+
+/** Finds every question of a template by id. */
+export function questionIndex(template: Template): Map<string, { question: Question; section: Section }> {
+  const index = new Map<string, { question: Question; section: Section }>();
+  for (const section of template.sections) {
+    for (const question of section.questions) index.set(question.id, { question, section });
+  }
+  return index;
+}
+
+/** True for kinds that carry a score. */
+export function isScoredKind(kind: QuestionKind): boolean {
+  return kind === 'yesno' || kind === 'single' || kind === 'multi' || kind === 'number';
+}

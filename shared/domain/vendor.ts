@@ -1,0 +1,142 @@
+// The provider being reviewed. Pure zod schemas: the same rules validate the UI form,
+// the API boundary and the CLI.
+import { z } from 'zod';
+
+export const VENDOR_CATEGORIES = [
+  'database',
+  'message-queue',
+  'logging',
+  'metrics',
+  'alerting',
+  'status-page',
+  'configuration',
+  'ci-build',
+  'hosting',
+  'other',
+] as const;
+export const VendorCategory = z.enum(VENDOR_CATEGORIES);
+export type VendorCategory = z.infer<typeof VendorCategory>;
+
+export const VENDOR_STATUSES = ['proposed', 'active', 'retired'] as const;
+export const VendorStatus = z.enum(VENDOR_STATUSES);
+export type VendorStatus = z.infer<typeof VendorStatus>;
+
+export const BUSINESS_IMPACTS = ['low', 'medium', 'high'] as const;
+export const BusinessImpact = z.enum(BUSINESS_IMPACTS);
+export type BusinessImpact = z.infer<typeof BusinessImpact>;
+
+export const DATA_CATEGORIES = [
+  'personal-data',
+  'special-personal-data',
+  'credentials-secrets',
+  'customer-content',
+  'logs-telemetry',
+  'payment-data',
+] as const;
+export const DataCategory = z.enum(DATA_CATEGORIES);
+export type DataCategory = z.infer<typeof DataCategory>;
+
+export const TENANCIES = ['multi-tenant', 'dedicated', 'dedicated-managed'] as const;
+export const Tenancy = z.enum(TENANCIES);
+export type Tenancy = z.infer<typeof Tenancy>;
+
+/**
+ * Links must be http(s) with a plain host (no user:password@): they end up as link targets
+ * in the UI and in PDFs. A regular expression rather than URL keeps shared/ free of host APIs.
+ */
+const WEB_LINK = /^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?([/?#][^\s]*)?$/;
+export const WebLink = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(WEB_LINK, 'must be an http:// or https:// address');
+
+const optionalLink = z.union([WebLink, z.literal('')]).optional();
+
+export const VendorLinks = z.object({
+  statusPage: optionalLink,
+  trustPage: optionalLink,
+  dpa: optionalLink,
+  subprocessors: optionalLink,
+  privacyPolicy: optionalLink,
+});
+export type VendorLinks = z.infer<typeof VendorLinks>;
+
+const shortText = (max: number) => z.string().trim().max(max);
+
+/** Every editable field, without defaults, so a patch never resets what it does not name. */
+const vendorFields = {
+  name: shortText(200).min(1, 'is required'),
+  service: shortText(200),
+  category: VendorCategory,
+  website: z.union([WebLink, z.literal('')]),
+  owner: shortText(200),
+  status: VendorStatus,
+  criticalPath: z.boolean(),
+  businessImpact: BusinessImpact,
+  dataCategories: z.array(DataCategory).max(DATA_CATEGORIES.length),
+  dataLocations: z.array(shortText(100).min(1)).max(50),
+  tenancy: Tenancy,
+  monthlyCost: z.number().finite().nonnegative().max(1e9).nullable(),
+  currency: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
+  /** Estimated engineering days to build and run it yourself for a year. */
+  buildEffortDays: z.number().finite().nonnegative().max(100000).nullable(),
+  links: VendorLinks,
+  notes: shortText(20000),
+};
+
+export interface VendorFields {
+  name: string;
+  service: string;
+  category: VendorCategory;
+  website: string;
+  owner: string;
+  status: VendorStatus;
+  criticalPath: boolean;
+  businessImpact: BusinessImpact;
+  dataCategories: DataCategory[];
+  dataLocations: string[];
+  tenancy: Tenancy;
+  monthlyCost: number | null;
+  currency: string;
+  buildEffortDays: number | null;
+  links: VendorLinks;
+  notes: string;
+}
+
+export const VENDOR_DEFAULTS: Omit<VendorFields, 'name'> = {
+  service: '',
+  category: 'other',
+  website: '',
+  owner: '',
+  status: 'proposed',
+  criticalPath: false,
+  businessImpact: 'medium',
+  dataCategories: [],
+  dataLocations: [],
+  tenancy: 'multi-tenant',
+  monthlyCost: null,
+  currency: 'EUR',
+  buildEffortDays: null,
+  links: {},
+  notes: '',
+};
+
+/** A partial update: only the fields given change; unknown fields are refused. */
+export const VendorPatch = z.object(vendorFields).partial().strict();
+export type VendorPatch = z.input<typeof VendorPatch>;
+
+/** What a person types to create a provider; everything but the name has a default. */
+export const VendorInput = VendorPatch.required({ name: true }).transform(
+  (given): VendorFields => ({ ...VENDOR_DEFAULTS, ...given, links: { ...given.links } }),
+);
+export type VendorInput = z.input<typeof VendorInput>;
+
+export interface Vendor extends VendorFields {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+}

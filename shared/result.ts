@@ -1,0 +1,39 @@
+// The one shape every API call returns: no exceptions cross a process boundary.
+export const ERROR_CODES = [
+  'validation', // the input does not fit the operation's schema
+  'not_found', // the vendor, review, template or question does not exist
+  'conflict', // the request is valid but clashes with what is stored
+  'schema_too_new', // the register was written by a newer Vetted
+  'unknown_operation',
+  'unauthorized', // transport-level: missing or wrong token, foreign origin
+  'unavailable', // the bridge cannot be reached
+  'internal', // a bug: the message says so without a stack trace
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** For validation errors: one entry per problem, naming the field path. */
+  details?: { path: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, details?: ApiError['details']): Result<never> => ({
+  ok: false,
+  error: details ? { code, message, details } : { code, message },
+});
+
+/** Thrown inside services to produce a typed error; the dispatcher turns it into a Result. */
+export class VettedError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ApiError['details'],
+  ) {
+    super(message);
+    this.name = 'VettedError';
+  }
+}
