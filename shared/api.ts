@@ -89,11 +89,15 @@ export const contract = {
       .object({
         reviewId: EntityId,
         questionId: z.string().min(1).max(120),
-        value: AnswerValue,
+        /** Omitted fields keep what is stored, so saving a comment never resets the value. */
+        value: AnswerValue.optional(),
         comment: z.string().max(20000).optional(),
         na: z.boolean().optional(),
       })
-      .strict(),
+      .strict()
+      .refine((a) => a.value !== undefined || a.comment !== undefined || a.na !== undefined, {
+        message: 'give a value, a comment or na',
+      }),
   ).returns<Answer>(),
   /** The latest review's score, or null when no review was started. */
   'score.get': op(z.object({ vendorId: EntityId }).strict()).returns<ScoreResult | null>(),

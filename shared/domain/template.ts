@@ -101,11 +101,18 @@ export const Template = z.object({
 export type Template = z.infer<typeof Template>;
 export type TemplateInput = z.input<typeof Template>;
 
-/** Finds every question of a template by id. */
-export function questionIndex(template: Template): Map<string, { question: Question; section: Section }> {
-  const index = new Map<string, { question: Question; section: Section }>();
-  for (const section of template.sections) {
-    for (const question of section.questions) index.set(question.id, { question, section });
+export type QuestionIndex = ReadonlyMap<string, { question: Question; section: Section }>;
+const indexes = new WeakMap<Template, QuestionIndex>();
+
+/** Finds every question of a template by id (built once per template object). */
+export function questionIndex(template: Template): QuestionIndex {
+  let index = indexes.get(template);
+  if (!index) {
+    const map = new Map<string, { question: Question; section: Section }>();
+    for (const section of template.sections) {
+      for (const question of section.questions) map.set(question.id, { question, section });
+    }
+    indexes.set(template, (index = map));
   }
   return index;
 }

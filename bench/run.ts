@@ -1,0 +1,19 @@
+// `npm run bench`: runs every benchmark once and prints a table of figures against goals.
+import { benchAutosave } from './autosave';
+import { fmt } from './stats';
+
+const rows: string[][] = [];
+const autosave = await benchAutosave();
+rows.push([
+  `Autosave ${autosave.saves} answers: dispatcher vs raw upsert`,
+  `${fmt(autosave.dispatcher.perOpUs, 0)} µs vs ${fmt(autosave.raw.perOpUs, 0)} µs per save (×${fmt(autosave.ratio)}); p99 ${fmt(autosave.dispatcher.p99Ms)} ms vs ${fmt(autosave.raw.p99Ms)} ms`,
+  '≤ 2×, p99 < 2 ms',
+  autosave.ratio <= 2 && autosave.dispatcher.p99Ms < 2 ? 'met' : 'missed',
+]);
+
+const header = ['Benchmark', 'Measured', 'Goal', 'Result'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |';
+console.log(line(header));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const r of rows) console.log(line(r));

@@ -1,0 +1,40 @@
+import { answerLabel, parseAnswerText } from '../../../shared/domain/answers';
+import { questionIndex } from '../../../shared/domain/template';
+import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
+import { inputError, usageError } from '../cli-error';
+import { score } from '../format';
+import type { Session } from '../session';
+import { findVendor, must } from '../session';
+
+export async function answerCommand(
+  session: Session,
+  args: string[],
+  flags: { comment?: string; na?: boolean },
+): Promise<void> {
+  const [vendorRef, questionId, text] = args;
+  if (!vendorRef || !questionId || (text === undefined && !flags.na)) {
+    throw usageError('usage: vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--na]');
+  }
+  const { api } = session;
+  const vendor = await findVendor(api, vendorRef);
+  // Look the question up before starting a review, so a typo changes nothing.
+  const current = must(await api['review.current']({ vendorId: vendor.id }));
+  const template = current?.template ?? must(await api['template.get']({ id: DEFAULT_TEMPLATE_ID }));
+  const question = questionIndex(template).get(questionId)?.question;
+  if (!question) throw inputError(`question "${questionId}" is not in template ${template.id} (see docs/questionnaire.md)`);
+  let value;
+  try {
+    value = text === undefined ? undefined : parseAnswerText(question, text);
+  } catch (error) {
+    throw inputError(`value for ${questionId}: ${(error as Error).message}`);
+  }
+  const review = current ?? must(await api['review.start']({ vendorId: vendor.id }));
+  const saved = must(
+    await api['answer.save']({ reviewId: review.review.id, questionId, value, comment: flags.comment, na: flags.na }),
+  );
+  const result = must(await api['score.get']({ vendorId: vendor.id }));
+  process.stdout.write(
+    `Saved ${vendor.name} / ${questionId} = ${answerLabel(question, saved.value, saved.na)}; ` +
+      `score ${score(result?.overall ?? null)}, tier ${result?.tier ?? (result?.state === 'incomplete' ? 'incomplete' : '-')}\n`,
+  );
+}

@@ -1,0 +1,33 @@
+import { percent, score, table } from '../format';
+import type { Session } from '../session';
+import { findVendor, must } from '../session';
+
+export async function scoreCommand(session: Session, vendorRef: string, json: boolean): Promise<void> {
+  const vendor = await findVendor(session.api, vendorRef);
+  const result = must(await session.api['score.get']({ vendorId: vendor.id }));
+  if (json) {
+    process.stdout.write(JSON.stringify({ vendor: { id: vendor.id, name: vendor.name }, score: result }, null, 2) + '\n');
+    return;
+  }
+  if (!result) {
+    process.stdout.write(`${vendor.name}: no review started yet (answer a question with \`vetted answer\`).\n`);
+    return;
+  }
+  const out: string[] = [];
+  out.push(`${vendor.name}`);
+  out.push(`  Score      ${score(result.overall)}${result.state === 'incomplete' ? ' (provisional: review incomplete)' : ''}`);
+  out.push(`  Tier       ${result.tier ?? '-'}   (inherent ${result.inherent}, residual ${result.residual ?? '-'})`);
+  out.push(`  Completion ${percent(result.completion)}`);
+  for (const k of result.knockouts) out.push(`  Knock-out  ${k.questionText} → ${k.answerLabel} (forces ${k.tier})`);
+  out.push('');
+  out.push(table(['Section', 'Score', 'Answered'], result.sections.map((s) => [s.title, score(s.score), `${s.answered}/${s.total}`])));
+  if (result.explanation.length > 0) {
+    out.push('');
+    out.push('Why points were lost (biggest first):');
+    for (const p of result.explanation) {
+      out.push(`  -${p.pointsLost.toFixed(1).padStart(5)}  ${p.questionText} → ${p.answerLabel}${p.knockout ? ` [knock-out: ${p.knockout}]` : ''}`);
+      out.push(`          ${p.reason}`);
+    }
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}

@@ -1,0 +1,39 @@
+// What a command works with: the typed API over an opened register, and helpers that turn
+// API failures into one-line CLI errors.
+import type { VendorSummary, VettedApi } from '../../shared/api';
+import type { Result } from '../../shared/result';
+import { VettedError } from '../../shared/result';
+import { resolveDbPath } from '../core/paths';
+import { openVetted, type Vetted } from '../core/vetted';
+import { inputError, CliError, EXIT } from './cli-error';
+
+export interface Session {
+  api: VettedApi;
+  dbPath: string;
+  vetted: Vetted;
+}
+
+export function openSession(dbFlag: string | undefined): Session {
+  const dbPath = resolveDbPath(dbFlag);
+  try {
+    const vetted = openVetted(dbPath, { logError: (op, e) => process.stderr.write(`vetted: internal error in ${op}: ${String(e)}\n`) });
+    return { api: vetted.api, dbPath, vetted };
+  } catch (error) {
+    if (error instanceof VettedError) throw inputError(error.message);
+    throw new CliError(EXIT.input, `cannot open ${dbPath}: ${(error as Error).message}`);
+  }
+}
+
+/** Unwraps a Result, or throws a CLI error carrying the API's one-line message. */
+export function must<T>(result: Result<T>): T {
+  if (result.ok) return result.value;
+  throw inputError(result.error.message);
+}
+
+/** Finds a provider by id, or by name regardless of case. */
+export async function findVendor(api: VettedApi, ref: string): Promise<VendorSummary> {
+  const vendors = must(await api['vendor.list']({}));
+  const found = vendors.find((v) => v.id === ref) ?? vendors.find((v) => v.name.toLowerCase() === ref.toLowerCase());
+  if (!found) throw inputError(`no provider named or with id "${ref}" (see: vetted list)`);
+  return found;
+}

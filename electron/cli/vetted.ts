@@ -1,0 +1,102 @@
+// `vetted …`: a thin command-line transport over the same API the app uses.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError, EXIT, usageError } from './cli-error';
+import { answerCommand } from './commands/answer';
+import { demoCommand } from './commands/demo';
+import { listCommand } from './commands/list';
+import { scoreCommand } from './commands/score';
+import { serveCommand } from './commands/serve';
+import { vendorAddCommand } from './commands/vendor';
+import { openSession } from './session';
+
+const HELP = `vetted — vendor risk reviews of infrastructure providers
+
+Usage:
+  vetted demo [--db FILE]                         fill an empty register with demo providers
+  vetted list [--db FILE] [--json]                providers with score, tier, completion, status
+  vetted vendor add NAME [--category C] [--service S] [--owner O] [--status proposed|active|retired]
+                 [--website URL] [--critical-path] [--impact low|medium|high]
+                 [--data personal-data,credentials-secrets,…] [--locations A,B] [--tenancy T]
+                 [--cost N] [--currency EUR]
+  vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--na]
+  vetted score VENDOR [--json]                    score, tier and why points were lost
+  vetted serve [--db FILE] [--port N] [--open]    browser mode on 127.0.0.1
+
+The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
+Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
+`;
+
+const common = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function parse<O extends ParseArgsConfig['options']>(args: string[], options: O) {
+  return parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(HELP);
+    return command ? EXIT.ok : EXIT.usage;
+  }
+  switch (command) {
+    case 'demo': {
+      const { values } = parse(rest, {});
+      await demoCommand(openSession(values.db));
+      return EXIT.ok;
+    }
+    case 'list': {
+      const { values } = parse(rest, { json: { type: 'boolean' } });
+      await listCommand(openSession(values.db), values.json ?? false);
+      return EXIT.ok;
+    }
+    case 'vendor': {
+      const { values, positionals } = parse(rest, {
+        category: { type: 'string' }, service: { type: 'string' }, owner: { type: 'string' },
+        status: { type: 'string' }, website: { type: 'string' }, 'critical-path': { type: 'boolean' },
+        impact: { type: 'string' }, data: { type: 'string' }, locations: { type: 'string' },
+        tenancy: { type: 'string' }, cost: { type: 'string' }, currency: { type: 'string' },
+      });
+      const [sub, name] = positionals;
+      if (sub !== 'add') throw usageError('usage: vetted vendor add NAME [options]');
+      await vendorAddCommand(openSession(values.db), name, values);
+      return EXIT.ok;
+    }
+    case 'answer': {
+      const { values, positionals } = parse(rest, { comment: { type: 'string' }, na: { type: 'boolean' } });
+      await answerCommand(openSession(values.db), positionals, values);
+      return EXIT.ok;
+    }
+    case 'score': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
+      if (!positionals[0]) throw usageError('usage: vetted score VENDOR [--json]');
+      await scoreCommand(openSession(values.db), positionals[0], values.json ?? false);
+      return EXIT.ok;
+    }
+    case 'serve': {
+      const { values } = parse(rest, { port: { type: 'string' }, open: { type: 'boolean' }, host: { type: 'string' } });
+      await serveCommand(values);
+      return EXIT.ok;
+    }
+    default:
+      throw usageError(`unknown command "${command}" (see: vetted --help)`);
+  }
+}
+
+async function run(): Promise<void> {
+  try {
+    process.exitCode = await main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof CliError) {
+      process.stderr.write(`vetted: ${error.message}\n`);
+      process.exitCode = error.exitCode;
+    } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`vetted: ${(error as Error).message} (see: vetted --help)\n`);
+      process.exitCode = EXIT.usage;
+    } else {
+      process.stderr.write(`vetted: unexpected error: ${(error as Error).message}\n`);
+      process.exitCode = 70;
+    }
+  }
+}
+
+await run();

@@ -1,0 +1,185 @@
+// Demo register: fictional providers modelled on the brief, with completed reviews whose
+// answers are drawn deterministically from a "how good is this provider" level.
+import type { AnswerValue } from '../../shared/domain/review';
+import { isVisible } from '../../shared/domain/conditions';
+import type { Question, Template } from '../../shared/domain/template';
+import type { VendorInput } from '../../shared/domain/vendor';
+import { VendorInput as VendorInputSchema } from '../../shared/domain/vendor';
+import { VettedError } from '../../shared/result';
+import type { Context } from './context';
+import { saveAnswer, startReview } from './services/reviews';
+import { createVendor } from './services/vendors';
+
+interface DemoProvider {
+  vendor: VendorInput;
+  /** 0 (weak controls) .. 1 (strong controls). */
+  quality: number;
+  /** Share of questions answered; under the completion threshold leaves the review incomplete. */
+  answered?: number;
+  /** Pick a knock-out answer where the template has one. */
+  knockout?: boolean;
+}
+
+const REVIEWER = 'Dana Whitfield';
+
+export const DEMO_PROVIDERS: readonly DemoProvider[] = [
+  {
+    quality: 0.9,
+    vendor: {
+      name: 'Tidewater Postgres', service: 'Hosted PostgreSQL for the customer database', category: 'database',
+      website: 'https://tidewater.example', owner: 'Platform team', status: 'active', criticalPath: true,
+      businessImpact: 'high', dataCategories: ['personal-data', 'customer-content'], dataLocations: ['Germany', 'Netherlands'],
+      tenancy: 'dedicated-managed', monthlyCost: 1450, currency: 'EUR', buildEffortDays: 120,
+      links: { statusPage: 'https://status.tidewater.example', trustPage: 'https://tidewater.example/trust', dpa: 'https://tidewater.example/dpa', subprocessors: 'https://tidewater.example/subprocessors', privacyPolicy: 'https://tidewater.example/privacy' },
+    },
+  },
+  {
+    quality: 0.6,
+    vendor: {
+      name: 'Burrow MQ', service: 'Hosted RabbitMQ for order events', category: 'message-queue',
+      website: 'https://burrowmq.example', owner: 'Orders team', status: 'active', criticalPath: true,
+      businessImpact: 'high', dataCategories: ['personal-data'], dataLocations: ['Ireland'],
+      tenancy: 'multi-tenant', monthlyCost: 380, currency: 'EUR', buildEffortDays: 45,
+      links: { statusPage: 'https://status.burrowmq.example', dpa: 'https://burrowmq.example/legal/dpa' },
+    },
+  },
+  {
+    quality: 0.72,
+    vendor: {
+      name: 'Logjam Cloud', service: 'Central log search and retention', category: 'logging',
+      website: 'https://logjam.example', owner: 'SRE', status: 'active', criticalPath: false,
+      businessImpact: 'medium', dataCategories: ['logs-telemetry', 'personal-data'], dataLocations: ['EU (Frankfurt)'],
+      tenancy: 'multi-tenant', monthlyCost: 620, currency: 'EUR', buildEffortDays: 60,
+      links: { statusPage: 'https://status.logjam.example', subprocessors: 'https://logjam.example/subprocessors' },
+    },
+  },
+  {
+    quality: 0.95,
+    vendor: {
+      name: 'Gaugeworks', service: 'Metrics and dashboards', category: 'metrics',
+      website: 'https://gaugeworks.example', owner: 'SRE', status: 'active', criticalPath: false,
+      businessImpact: 'low', dataCategories: ['logs-telemetry'], dataLocations: ['EU'],
+      tenancy: 'multi-tenant', monthlyCost: 240, currency: 'EUR', buildEffortDays: 30,
+      links: { statusPage: 'https://status.gaugeworks.example' },
+    },
+  },
+  {
+    quality: 0.65,
+    knockout: true,
+    vendor: {
+      name: 'PagerPigeon', service: 'On-call alerting and escalation', category: 'alerting',
+      website: 'https://pagerpigeon.example', owner: 'SRE', status: 'active', criticalPath: true,
+      businessImpact: 'high', dataCategories: ['personal-data'], dataLocations: ['United States'],
+      tenancy: 'multi-tenant', monthlyCost: 190, currency: 'USD', buildEffortDays: 40,
+      links: { statusPage: 'https://status.pagerpigeon.example' },
+    },
+  },
+  {
+    quality: 0.8,
+    vendor: {
+      name: 'StatusHarbor', service: 'Public status page hosting', category: 'status-page',
+      website: 'https://statusharbor.example', owner: 'Support', status: 'active', criticalPath: false,
+      businessImpact: 'low', dataCategories: ['personal-data'], dataLocations: ['United States', 'EU'],
+      tenancy: 'multi-tenant', monthlyCost: 79, currency: 'USD', buildEffortDays: 15,
+    },
+  },
+  {
+    quality: 0.35,
+    vendor: {
+      name: 'Keystone Config', service: 'Hosted configuration and feature-flag server', category: 'configuration',
+      website: 'https://keystone-config.example', owner: 'Platform team', status: 'active', criticalPath: true,
+      businessImpact: 'medium', dataCategories: ['credentials-secrets'], dataLocations: ['United States'],
+      tenancy: 'multi-tenant', monthlyCost: 150, currency: 'USD', buildEffortDays: 25,
+    },
+  },
+  {
+    quality: 0.7,
+    answered: 0.45,
+    vendor: {
+      name: 'Forgeline CI', service: 'Hosted build servers', category: 'ci-build',
+      website: 'https://forgeline.example', owner: 'Developer experience', status: 'proposed', criticalPath: false,
+      businessImpact: 'medium', dataCategories: ['credentials-secrets', 'customer-content'], dataLocations: ['EU'],
+      tenancy: 'dedicated', monthlyCost: 900, currency: 'EUR', buildEffortDays: 90,
+    },
+  },
+];
+
+/** A small seeded generator (mulberry32) so the demo is the same every time. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function pickValue(question: Question, quality: number, random: () => number, knockout: boolean): AnswerValue | undefined {
+  const good = random() < quality;
+  const options = [...(question.options ?? [])].filter((o) => o.score !== 'na');
+  options.sort((a, b) => (b.score as number) - (a.score as number));
+  switch (question.kind) {
+    case 'yesno':
+    case 'single': {
+      const ko = knockout ? options.find((o) => o.knockout) : undefined;
+      if (ko) return ko.id;
+      const clean = options.filter((o) => !o.knockout);
+      if (clean.length === 0) return undefined;
+      const index = good ? 0 : Math.min(clean.length - 1, 1 + Math.floor(random() * (clean.length - 1)));
+      return clean[index]!.id;
+    }
+    case 'multi': {
+      const clean = options.filter((o) => !o.knockout && (o.score as number) > 0);
+      const chosen = clean.filter(() => random() < quality);
+      return chosen.length > 0 ? chosen.map((o) => o.id) : clean.slice(-1).map((o) => o.id);
+    }
+    case 'number': {
+      const bands = [...(question.bands ?? [])].filter((b) => !b.knockout).sort((a, b) => b.score - a.score);
+      if (bands.length === 0) return Math.round(10 + random() * 90);
+      const band = good ? bands[0]! : bands[Math.min(bands.length - 1, 1 + Math.floor(random() * (bands.length - 1)))]!;
+      const low = band.min ?? (band.max !== undefined ? Math.max(0, band.max - 10) : 0);
+      const high = band.max ?? low + 48;
+      return Math.max(0, Math.round(low + (high - low) * 0.4));
+    }
+    case 'date':
+      return '2026-03-15';
+    case 'text':
+    case 'longtext':
+      return good ? 'Documented in their trust centre; checked during the review call.' : undefined;
+  }
+}
+
+function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, seed: number): void {
+  const random = seeded(seed);
+  const answers: Record<string, { value: AnswerValue; na: boolean }> = {};
+  const byId = new Map<string, Question>();
+  for (const s of template.sections) for (const q of s.questions) byId.set(q.id, q);
+  let knockoutLeft = provider.knockout ?? false;
+  for (const question of byId.values()) {
+    if (!isVisible(question, byId, answers)) continue;
+    if (random() > (provider.answered ?? 1)) continue;
+    const wantsKnockout = knockoutLeft && (question.options ?? []).some((o) => o.knockout);
+    const value = pickValue(question, provider.quality, random, wantsKnockout);
+    if (value === undefined) continue;
+    if (wantsKnockout) knockoutLeft = false;
+    answers[question.id] = { value, na: false };
+    saveAnswer(ctx, { reviewId, questionId: question.id, value });
+  }
+}
+
+/** Fills an empty register with the demo providers; refuses one that has providers. */
+export function loadDemo(ctx: Context): { vendors: number } {
+  return ctx.db.transaction(() => {
+    if (ctx.vendors.count() > 0) {
+      throw new VettedError('conflict', 'The register already has providers; the demo data only loads into an empty register.');
+    }
+    DEMO_PROVIDERS.forEach((provider, i) => {
+      const vendor = createVendor(ctx, VendorInputSchema.parse(provider.vendor));
+      const { review, template } = startReview(ctx, { vendorId: vendor.id, reviewer: REVIEWER });
+      answerAll(ctx, review.id, template, provider, 1000 + i);
+    });
+    return { vendors: DEMO_PROVIDERS.length };
+  })();
+}

@@ -1,0 +1,33 @@
+// Wires every contract operation to the service that performs it.
+import type { Context } from './context';
+import type { Handlers } from './dispatcher';
+import { loadDemo } from './demo';
+import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { currentReview, saveAnswer, startReview } from './services/reviews';
+import { scoreVendor } from './services/scores';
+import { getTemplate, listTemplates } from './services/templates';
+import { createVendor, deleteVendor, getVendor, listVendors, updateVendor } from './services/vendors';
+import { APP_VERSION } from './version';
+
+export function createHandlers(ctx: Context): Handlers {
+  return {
+    'app.info': () => ({
+      dbPath: ctx.dbPath,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      vendors: ctx.vendors.count(),
+      version: APP_VERSION,
+    }),
+    'vendor.list': () => listVendors(ctx),
+    'vendor.get': ({ id }) => getVendor(ctx, id),
+    'vendor.create': (fields) => createVendor(ctx, fields),
+    'vendor.update': ({ id, patch }) => updateVendor(ctx, id, patch),
+    'vendor.delete': ({ id }) => deleteVendor(ctx, id),
+    'template.list': () => listTemplates(ctx),
+    'template.get': ({ id, version }) => getTemplate(ctx, id, version),
+    'review.start': (input) => startReview(ctx, input),
+    'review.current': ({ vendorId }) => currentReview(ctx, vendorId),
+    'answer.save': (input) => saveAnswer(ctx, input),
+    'score.get': ({ vendorId }) => scoreVendor(ctx, vendorId),
+    'demo.load': () => loadDemo(ctx),
+  };
+}

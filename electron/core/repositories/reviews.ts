@@ -1,0 +1,154 @@
+// Reviews and their answers. An answer is one upsert keyed by (review, question).
+import type { Database } from 'better-sqlite3';
+import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
+
+interface ReviewRow {
+  id: string;
+  vendor_id: string;
+  template_id: string;
+  template_version: number;
+  status: string;
+  reviewer: string;
+  started_at: string;
+  updated_at: string;
+  completed_at: string | null;
+}
+
+interface AnswerRow {
+  review_id: string;
+  question_id: string;
+  value: string | null;
+  comment: string;
+  na: number;
+  updated_at: string;
+}
+
+function reviewFromRow(row: ReviewRow): Review {
+  return {
+    id: row.id,
+    vendorId: row.vendor_id,
+    templateId: row.template_id,
+    templateVersion: row.template_version,
+    status: row.status as Review['status'],
+    reviewer: row.reviewer,
+    startedAt: row.started_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
+  };
+}
+
+export function answerFromRow(row: Omit<AnswerRow, 'review_id'>): Answer {
+  return {
+    questionId: row.question_id,
+    value: row.value === null ? null : (JSON.parse(row.value) as AnswerValue),
+    comment: row.comment,
+    na: row.na === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+export class ReviewRepository {
+  private readonly byId;
+  private readonly latestForVendor;
+  private readonly latestAll;
+  private readonly insertStmt;
+  private readonly touchStmt;
+  private readonly answersFor;
+  private readonly oneAnswer;
+  private readonly allAnswers;
+  private readonly upsertAnswer;
+
+  constructor(db: Database) {
+    this.byId = db.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?');
+    this.latestForVendor = db.prepare<[string], ReviewRow>(
+      'SELECT * FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
+    );
+    // The newest review of every provider, in one pass, for the register table.
+    this.latestAll = db.prepare<[], ReviewRow>(
+      `SELECT r.* FROM reviews r
+       WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
+                        ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
+    );
+    this.insertStmt = db.prepare<[ReviewRow]>(
+      `INSERT INTO reviews (id, vendor_id, template_id, template_version, status, reviewer, started_at, updated_at, completed_at)
+       VALUES (@id, @vendor_id, @template_id, @template_version, @status, @reviewer, @started_at, @updated_at, @completed_at)`,
+    );
+    this.touchStmt = db.prepare<[string, string]>('UPDATE reviews SET updated_at = ? WHERE id = ?');
+    this.answersFor = db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE review_id = ?');
+    this.oneAnswer = db.prepare<[string, string], AnswerRow>(
+      'SELECT * FROM answers WHERE review_id = ? AND question_id = ?',
+    );
+    this.allAnswers = db.prepare<[], AnswerRow>(
+      `SELECT a.* FROM answers a JOIN reviews r ON r.id = a.review_id
+       WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
+                        ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
+    );
+    this.upsertAnswer = db.prepare<[AnswerRow]>(
+      `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at)
+       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at)
+       ON CONFLICT (review_id, question_id) DO UPDATE SET
+         value = excluded.value, comment = excluded.comment, na = excluded.na, updated_at = excluded.updated_at`,
+    );
+  }
+
+  get(id: string): Review | undefined {
+    const row = this.byId.get(id);
+    return row ? reviewFromRow(row) : undefined;
+  }
+
+  latest(vendorId: string): Review | undefined {
+    const row = this.latestForVendor.get(vendorId);
+    return row ? reviewFromRow(row) : undefined;
+  }
+
+  /** The newest review of every provider, keyed by provider id. */
+  latestByVendor(): Map<string, Review> {
+    return new Map(this.latestAll.all().map((row) => [row.vendor_id, reviewFromRow(row)]));
+  }
+
+  /** Answers of every provider's newest review, keyed by review id. */
+  answersOfLatestReviews(): Map<string, Answer[]> {
+    const byReview = new Map<string, Answer[]>();
+    for (const row of this.allAnswers.iterate()) {
+      let list = byReview.get(row.review_id);
+      if (!list) byReview.set(row.review_id, (list = []));
+      list.push(answerFromRow(row));
+    }
+    return byReview;
+  }
+
+  insert(review: Review): void {
+    this.insertStmt.run({
+      id: review.id,
+      vendor_id: review.vendorId,
+      template_id: review.templateId,
+      template_version: review.templateVersion,
+      status: review.status,
+      reviewer: review.reviewer,
+      started_at: review.startedAt,
+      updated_at: review.updatedAt,
+      completed_at: review.completedAt,
+    });
+  }
+
+  answers(reviewId: string): Answer[] {
+    return this.answersFor.all(reviewId).map(answerFromRow);
+  }
+
+  answer(reviewId: string, questionId: string): Answer | undefined {
+    const row = this.oneAnswer.get(reviewId, questionId);
+    return row ? answerFromRow(row) : undefined;
+  }
+
+  saveAnswer(reviewId: string, answer: Answer): void {
+    this.upsertAnswer.run({
+      review_id: reviewId,
+      question_id: answer.questionId,
+      value: answer.value === null ? null : JSON.stringify(answer.value),
+      comment: answer.comment,
+      na: answer.na ? 1 : 0,
+      updated_at: answer.updatedAt,
+    });
+    this.touchStmt.run(answer.updatedAt, reviewId);
+  }
+}

@@ -1,0 +1,132 @@
+// Providers in SQLite: row ↔ Vendor mapping and prepared statements.
+import type { Database } from 'better-sqlite3';
+import type { Vendor, VendorFields } from '../../../shared/domain/vendor';
+
+interface VendorRow {
+  id: string;
+  name: string;
+  service: string;
+  category: string;
+  website: string;
+  owner: string;
+  status: string;
+  critical_path: number;
+  business_impact: string;
+  data_categories: string;
+  data_locations: string;
+  tenancy: string;
+  monthly_cost: number | null;
+  currency: string;
+  build_effort_days: number | null;
+  links: string;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = `id, name, service, category, website, owner, status, critical_path, business_impact,
+  data_categories, data_locations, tenancy, monthly_cost, currency, build_effort_days, links, notes,
+  created_at, updated_at`;
+const PARAMS = `@id, @name, @service, @category, @website, @owner, @status, @critical_path, @business_impact,
+  @data_categories, @data_locations, @tenancy, @monthly_cost, @currency, @build_effort_days, @links, @notes,
+  @created_at, @updated_at`;
+
+function fromRow(row: VendorRow): Vendor {
+  return {
+    id: row.id,
+    name: row.name,
+    service: row.service,
+    category: row.category as Vendor['category'],
+    website: row.website,
+    owner: row.owner,
+    status: row.status as Vendor['status'],
+    criticalPath: row.critical_path === 1,
+    businessImpact: row.business_impact as Vendor['businessImpact'],
+    dataCategories: JSON.parse(row.data_categories),
+    dataLocations: JSON.parse(row.data_locations),
+    tenancy: row.tenancy as Vendor['tenancy'],
+    monthlyCost: row.monthly_cost,
+    currency: row.currency,
+    buildEffortDays: row.build_effort_days,
+    links: JSON.parse(row.links),
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRow(v: VendorFields & { id: string; createdAt: string; updatedAt: string }): VendorRow {
+  return {
+    id: v.id,
+    name: v.name,
+    service: v.service,
+    category: v.category,
+    website: v.website,
+    owner: v.owner,
+    status: v.status,
+    critical_path: v.criticalPath ? 1 : 0,
+    business_impact: v.businessImpact,
+    data_categories: JSON.stringify(v.dataCategories),
+    data_locations: JSON.stringify(v.dataLocations),
+    tenancy: v.tenancy,
+    monthly_cost: v.monthlyCost,
+    currency: v.currency,
+    build_effort_days: v.buildEffortDays,
+    links: JSON.stringify(v.links),
+    notes: v.notes,
+    created_at: v.createdAt,
+    updated_at: v.updatedAt,
+  };
+}
+
+export class VendorRepository {
+  private readonly all;
+  private readonly byId;
+  private readonly byName;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly deleteStmt;
+  private readonly countStmt;
+
+  constructor(db: Database) {
+    this.all = db.prepare<[], VendorRow>(`SELECT ${COLUMNS} FROM vendors ORDER BY name COLLATE NOCASE`);
+    this.byId = db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE id = ?`);
+    this.byName = db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE name = ? COLLATE NOCASE`);
+    this.insertStmt = db.prepare<[VendorRow]>(`INSERT INTO vendors (${COLUMNS}) VALUES (${PARAMS})`);
+    this.updateStmt = db.prepare<[VendorRow]>(
+      `UPDATE vendors SET (${COLUMNS}) = (${PARAMS}) WHERE id = @id`,
+    );
+    this.deleteStmt = db.prepare<[string]>('DELETE FROM vendors WHERE id = ?');
+    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM vendors');
+  }
+
+  list(): Vendor[] {
+    return this.all.all().map(fromRow);
+  }
+
+  get(id: string): Vendor | undefined {
+    const row = this.byId.get(id);
+    return row ? fromRow(row) : undefined;
+  }
+
+  findByName(name: string): Vendor | undefined {
+    const row = this.byName.get(name);
+    return row ? fromRow(row) : undefined;
+  }
+
+  insert(vendor: Vendor): void {
+    this.insertStmt.run(toRow(vendor));
+  }
+
+  update(vendor: Vendor): void {
+    this.updateStmt.run(toRow(vendor));
+  }
+
+  delete(id: string): boolean {
+    return this.deleteStmt.run(id).changes > 0;
+  }
+
+  count(): number {
+    return this.countStmt.get()!.n;
+  }
+}

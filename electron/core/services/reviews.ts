@@ -1,0 +1,88 @@
+import type { ReviewDetail } from '../../../shared/api';
+import { checkAnswerValue } from '../../../shared/domain/answers';
+import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
+import { questionIndex } from '../../../shared/domain/template';
+import { VettedError } from '../../../shared/result';
+import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
+import type { Context } from '../context';
+import { getVendor } from './vendors';
+
+function templateOf(ctx: Context, review: Review) {
+  const stored = ctx.templates.get(review.templateId, review.templateVersion);
+  if (!stored) {
+    throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing from the register.`);
+  }
+  return stored.template;
+}
+
+function detail(ctx: Context, review: Review): ReviewDetail {
+  return { review, answers: ctx.reviews.answers(review.id), template: templateOf(ctx, review) };
+}
+
+/** Starts a review on the newest version of a template (the built-in one unless named). */
+export function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): ReviewDetail {
+  return ctx.db.transaction(() => {
+    getVendor(ctx, input.vendorId);
+    const templateId = input.templateId ?? DEFAULT_TEMPLATE_ID;
+    const stored = ctx.templates.get(templateId);
+    if (!stored) throw new VettedError('not_found', `No template with id ${templateId}.`, [{ path: 'templateId', message: 'unknown template' }]);
+    const stamp = ctx.now().toISOString();
+    const review: Review = {
+      id: ctx.newId(),
+      vendorId: input.vendorId,
+      templateId,
+      templateVersion: stored.template.version,
+      status: 'draft',
+      reviewer: input.reviewer ?? '',
+      startedAt: stamp,
+      updatedAt: stamp,
+      completedAt: null,
+    };
+    ctx.reviews.insert(review);
+    return { review, answers: [], template: stored.template };
+  })();
+}
+
+export function currentReview(ctx: Context, vendorId: string): ReviewDetail | null {
+  getVendor(ctx, vendorId);
+  const review = ctx.reviews.latest(vendorId);
+  return review ? detail(ctx, review) : null;
+}
+
+export interface SaveAnswerInput {
+  reviewId: string;
+  questionId: string;
+  value?: AnswerValue;
+  comment?: string;
+  na?: boolean;
+}
+
+/** One answer, one transaction. Fields left out keep their stored value. */
+export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
+  return ctx.db.transaction(() => {
+    const review = ctx.reviews.get(input.reviewId);
+    if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
+    const found = questionIndex(templateOf(ctx, review)).get(input.questionId);
+    if (!found) {
+      throw new VettedError('not_found', `Question ${input.questionId} is not in template ${review.templateId} v${review.templateVersion}.`, [
+        { path: 'questionId', message: 'unknown question' },
+      ]);
+    }
+    if (input.value !== undefined) {
+      const problem = checkAnswerValue(found.question, input.value);
+      if (problem) {
+        throw new VettedError('validation', `value: ${problem} (question ${input.questionId})`, [{ path: 'value', message: problem }]);
+      }
+    }
+    const stored = ctx.reviews.answer(review.id, input.questionId);
+    const answer: Answer = {
+      questionId: input.questionId,
+      value: input.value !== undefined ? input.value : (stored?.value ?? null),
+      comment: input.comment ?? stored?.comment ?? '',
+      na: input.na ?? stored?.na ?? false,
+      updatedAt: ctx.now().toISOString(),
+    };
+    ctx.reviews.saveAnswer(review.id, answer);
+    return answer;
+  })();
+}

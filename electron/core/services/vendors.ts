@@ -1,0 +1,83 @@
+import type { VendorSummary } from '../../../shared/api';
+import { toAnswerMap } from '../../../shared/domain/review';
+import type { Vendor, VendorFields, VendorPatch } from '../../../shared/domain/vendor';
+import { VettedError } from '../../../shared/result';
+import { scoreReview } from '../../../shared/scoring';
+import type { Context } from '../context';
+
+export function getVendor(ctx: Context, id: string): Vendor {
+  const vendor = ctx.vendors.get(id);
+  if (!vendor) throw new VettedError('not_found', `No provider with id ${id}.`);
+  return vendor;
+}
+
+function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
+  const other = ctx.vendors.findByName(name);
+  if (other && other.id !== exceptId) {
+    throw new VettedError('conflict', `A provider named "${other.name}" already exists.`, [
+      { path: 'name', message: 'is already used by another provider' },
+    ]);
+  }
+}
+
+export function createVendor(ctx: Context, fields: VendorFields): Vendor {
+  return ctx.db.transaction(() => {
+    assertNameFree(ctx, fields.name);
+    const stamp = ctx.now().toISOString();
+    const vendor: Vendor = { ...fields, id: ctx.newId(), createdAt: stamp, updatedAt: stamp };
+    ctx.vendors.insert(vendor);
+    return vendor;
+  })();
+}
+
+export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vendor {
+  return ctx.db.transaction(() => {
+    const current = getVendor(ctx, id);
+    if (patch.name !== undefined) assertNameFree(ctx, patch.name, id);
+    const updated: Vendor = {
+      ...current,
+      ...(patch as Partial<VendorFields>),
+      links: patch.links ? { ...patch.links } : current.links,
+      updatedAt: ctx.now().toISOString(),
+    };
+    ctx.vendors.update(updated);
+    return updated;
+  })();
+}
+
+export function deleteVendor(ctx: Context, id: string): { id: string } {
+  if (!ctx.vendors.delete(id)) throw new VettedError('not_found', `No provider with id ${id}.`);
+  return { id };
+}
+
+/** The register table: every provider with the score of its newest review. */
+export function listVendors(ctx: Context): VendorSummary[] {
+  const reviews = ctx.reviews.latestByVendor();
+  const answers = ctx.reviews.answersOfLatestReviews();
+  return ctx.vendors.list().map((vendor) => {
+    const base = {
+      id: vendor.id,
+      name: vendor.name,
+      service: vendor.service,
+      category: vendor.category,
+      status: vendor.status,
+      criticalPath: vendor.criticalPath,
+      dataCategories: vendor.dataCategories,
+    };
+    const review = reviews.get(vendor.id);
+    const template = review && ctx.templates.get(review.templateId, review.templateVersion);
+    if (!review || !template) {
+      return { ...base, score: null, tier: null, state: 'not_started', completion: 0, knockouts: 0, lastReviewed: null };
+    }
+    const result = scoreReview(template.template, toAnswerMap(answers.get(review.id) ?? []), vendor);
+    return {
+      ...base,
+      score: result.overall,
+      tier: result.tier,
+      state: result.state,
+      completion: result.completion,
+      knockouts: result.knockouts.length,
+      lastReviewed: review.completedAt ?? review.updatedAt,
+    };
+  });
+}

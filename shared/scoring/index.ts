@@ -1,0 +1,16 @@
+// The scoring model (docs/scoring.md): one import for the app, the CLI, reports and tests.
+export type {
+  Knockout,
+  PointLoss,
+  RiskProfile,
+  ScoreResult,
+  ScoringOptions,
+  SectionScore,
+} from './types';
+export { DEFAULT_SCORING_OPTIONS } from './types';
+export type { QuestionOutcome, QuestionStatus } from './score';
+export { findBand, roundScore, scoreQuestion, scoreReview } from './score';
+export type { InherentContribution, InherentPointTable, InherentRisk } from './inherent';
+export { INHERENT_POINTS, inherentRisk, inherentTier, inherentTierForPoints } from './inherent';
+export type { ControlBand } from './residual';
+export { BAND_TOLERANCE, CONTROL_BANDS, CONTROL_BAND_MIN, RESIDUAL_MATRIX, controlBand, residualTier } from './residual';

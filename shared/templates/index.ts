@@ -1,0 +1,8 @@
+// The templates that ship with the app. New reviews use DEFAULT_TEMPLATE_ID unless told otherwise.
+import type { Template } from '../domain/template';
+import { INFRASTRUCTURE_TEMPLATE } from './infrastructure';
+
+export const BUILT_IN_TEMPLATES: readonly Template[] = [INFRASTRUCTURE_TEMPLATE];
+export const DEFAULT_TEMPLATE_ID = 'infrastructure-provider';
+
+export { INFRASTRUCTURE_TEMPLATE };

@@ -1,0 +1,24 @@
+import { after } from 'node:test';
+import type { Question, Template } from '../../shared/domain/template';
+import { openVetted, type Vetted, type VettedOptions } from '../../electron/core/vetted';
+import type { Result } from '../../shared/result';
+import { tempDbPath } from './tmp';
+
+/** A real register on a temp file, closed when the test file ends. */
+export function freshVetted(options: VettedOptions = {}): Vetted & { file: string } {
+  const file = tempDbPath();
+  const vetted = openVetted(file, { logError: () => {}, ...options });
+  after(() => vetted.close());
+  return Object.assign(vetted, { file });
+}
+
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+/** The first question of a kind (optionally matching a predicate), for tests that must not hard-code ids. */
+export function firstQuestion(template: Template, kind: Question['kind'], where: (q: Question) => boolean = () => true): Question {
+  for (const s of template.sections) for (const q of s.questions) if (q.kind === kind && !q.showWhen && where(q)) return q;
+  throw new Error(`template has no ${kind} question`);
+}
