@@ -7,6 +7,7 @@ import type { Template } from './domain/template';
 import type { Tier } from './domain/tier';
 import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domain/vendor';
 import { VendorInput, VendorPatch } from './domain/vendor';
+import { OPERATION_NAMES, type OperationNameList } from './operations';
 import type { Result } from './result';
 import type { ScoreResult } from './scoring/types';
 
@@ -116,7 +117,12 @@ export type VettedApi = {
   [K in OperationName]: (input: InputOf<K>) => Promise<Result<OutputOf<K>>>;
 };
 
-export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+export { OPERATION_NAMES };
+
+// Compile-time proof that shared/operations.ts lists exactly the contract's operations.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchContract: Same<OperationNameList, OperationName> = true;
+void namesMatchContract;
 
 export function isOperationName(name: unknown): name is OperationName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -20,7 +20,7 @@ Usage:
                  [--cost N] [--currency EUR]
   vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--na]
   vetted score VENDOR [--json]                    score, tier and why points were lost
-  vetted serve [--db FILE] [--port N] [--open]    browser mode on 127.0.0.1
+  vetted serve [--db FILE] [--port N] [--open] [--demo]  browser mode on 127.0.0.1 (--demo: load the demo into an empty register)
 
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
 Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
@@ -73,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'serve': {
-      const { values } = parse(rest, { port: { type: 'string' }, open: { type: 'boolean' }, host: { type: 'string' } });
+      const { values } = parse(rest, { port: { type: 'string' }, open: { type: 'boolean' }, demo: { type: 'boolean' } });
       await serveCommand(values);
       return EXIT.ok;
     }

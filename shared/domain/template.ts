@@ -1,4 +1,5 @@
 // Questionnaire templates: sections of questions, each question knows how it is scored.
+// Objects are strict: a misspelt key ("showwhen", "knockOut") is an error, never silently dropped.
 import { z } from 'zod';
 import { Tier } from './tier';
 
@@ -32,7 +33,7 @@ export const ChoiceOption = z.object({
   knockout: Tier.optional(),
   /** Plain words for the explanation and the report when this option loses points. */
   why: z.string().max(1000).optional(),
-});
+}).strict();
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
 /** A number band: min inclusive, max exclusive; a missing bound is open. */
@@ -42,7 +43,7 @@ export const NumberBand = z.object({
   score: z.number().min(0).max(1),
   label: z.string().max(200).optional(),
   knockout: Tier.optional(),
-});
+}).strict();
 export type NumberBand = z.infer<typeof NumberBand>;
 
 /**
@@ -79,7 +80,7 @@ export const Question = z.object({
   /** Optional questions do not lower completion when left empty. */
   optional: z.boolean().default(false),
   showWhen: Condition.optional(),
-});
+}).strict();
 export type Question = z.infer<typeof Question>;
 
 export const Section = z.object({
@@ -88,7 +89,7 @@ export const Section = z.object({
   description: z.string().max(2000).default(''),
   weight: z.number().min(0).max(100).default(1),
   questions: z.array(Question).min(1),
-});
+}).strict();
 export type Section = z.infer<typeof Section>;
 
 export const Template = z.object({
@@ -97,7 +98,7 @@ export const Template = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(4000).default(''),
   sections: z.array(Section).min(1),
-});
+}).strict();
 export type Template = z.infer<typeof Template>;
 export type TemplateInput = z.input<typeof Template>;
 

@@ -18,7 +18,14 @@ export function unwrap<T>(result: Result<T>): T {
 }
 
 /** The first question of a kind (optionally matching a predicate), for tests that must not hard-code ids. */
-export function firstQuestion(template: Template, kind: Question['kind'], where: (q: Question) => boolean = () => true): Question {
-  for (const s of template.sections) for (const q of s.questions) if (q.kind === kind && !q.showWhen && where(q)) return q;
+export function firstQuestion(
+  template: Template,
+  kind: Question['kind'],
+  where: (q: Question) => boolean = () => true,
+  { evenIfConditional = false } = {},
+): Question {
+  for (const s of template.sections) {
+    for (const q of s.questions) if (q.kind === kind && (evenIfConditional || !q.showWhen) && where(q)) return q;
+  }
   throw new Error(`template has no ${kind} question`);
 }

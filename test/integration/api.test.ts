@@ -78,7 +78,7 @@ test('answers of different kinds are saved, scored and listed', async () => {
   assert.ok(afterWorst.explanation.some((p) => p.questionId === yesno.id), 'the loss is explained');
 
   unwrap(await api['answer.save']({ reviewId: review.id, questionId: number.id, value: 48 }));
-  const text = firstQuestion(template, 'longtext');
+  const text = firstQuestion(template, 'longtext', undefined, { evenIfConditional: true });
   unwrap(await api['answer.save']({ reviewId: review.id, questionId: text.id, value: 'Ünïcödé — 日本語 ok' }));
 
   // A comment-only save keeps the value; na-only keeps value and comment.

@@ -1,5 +1,62 @@
-import { usageError } from '../cli-error';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startBridge } from '../../serve/http-bridge';
+import { inputError, usageError } from '../cli-error';
+import { openSession } from '../session';
 
-export async function serveCommand(_flags: { db?: string; port?: string; open?: boolean }): Promise<void> {
-  throw usageError('serve is not available yet');
+const RENDERER_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+
+export interface ServeFlags {
+  db?: string;
+  port?: string;
+  open?: boolean;
+  demo?: boolean;
+}
+
+/** Opens the address in the user's browser; failing that, the printed address is enough. */
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+    child.on('error', () => process.stdout.write('Could not open a browser; open the address above yourself.\n'));
+    child.unref();
+  } catch {
+    process.stdout.write('Could not open a browser; open the address above yourself.\n');
+  }
+}
+
+export async function serveCommand(flags: ServeFlags): Promise<void> {
+  const port = flags.port === undefined ? 0 : Number(flags.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port takes a number from 0 to 65535');
+  if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
+    throw inputError('the app is not built yet: run `npm run build:renderer` first (npm start and npm run serve do it for you)');
+  }
+  const session = openSession(flags.db);
+  if (flags.demo) {
+    const info = await session.api['app.info']({});
+    if (info.ok && info.value.vendors === 0) await session.api['demo.load']({});
+  }
+  let bridge;
+  try {
+    bridge = await startBridge({ dispatch: session.vetted.dispatch, staticRoot: RENDERER_DIST, port });
+  } catch (error) {
+    session.vetted.close();
+    throw inputError(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+  }
+  process.stdout.write(`Vetted is running at ${bridge.url}\n`);
+  process.stdout.write(`Register: ${session.dbPath}\nPress Ctrl+C to stop.\n`);
+  if (flags.open) openInBrowser(bridge.url);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      void bridge.close().then(() => {
+        session.vetted.close();
+        resolve();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
 }

@@ -1,0 +1,176 @@
+// Browser mode: the built renderer and the API on 127.0.0.1, for a machine without Electron
+// and for the end-to-end tests. The same dispatcher as the Electron IPC handler.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, type Result } from '../../shared/result';
+import type { Dispatch } from '../core/dispatcher';
+import { checkHostAndOrigin, checkToken } from './guards';
+import { contentType, RENDERER_CSP, resolveStaticFile } from './static-files';
+
+export interface BridgeOptions {
+  dispatch: Dispatch;
+  /** The built renderer (dist/renderer); null serves the API only. */
+  staticRoot: string | null;
+  port?: number;
+  /** Fixed for tests; a fresh random token per launch otherwise. */
+  token?: string;
+  maxBodyBytes?: number;
+  /** Slow clients are cut off after this long without a complete request. */
+  requestTimeoutMs?: number;
+}
+
+export interface Bridge {
+  origin: string;
+  port: number;
+  token: string;
+  /** The address to open: the token travels in the fragment, which is never sent to a server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const API_PREFIX = '/api/';
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
+};
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string | 'too_large'> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) {
+      resolve('too_large');
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve('too_large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, options: Required<Pick<BridgeOptions, 'maxBodyBytes'>> & BridgeOptions, token: string): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    sendJson(res, 405, fail('validation', 'API calls are POST requests.'));
+    return;
+  }
+  const denied = checkToken(req, token);
+  if (denied) {
+    sendJson(res, denied.status, fail('unauthorized', denied.message));
+    return;
+  }
+  // A JSON content type cannot be sent cross-site without a CORS preflight, which we never grant.
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+    sendJson(res, 415, fail('validation', 'API calls send JSON (Content-Type: application/json).'));
+    return;
+  }
+  const body = await readBody(req, options.maxBodyBytes);
+  if (body === 'too_large') {
+    sendJson(res, 413, fail('validation', `The request is larger than ${options.maxBodyBytes} bytes.`));
+    req.socket.destroySoon?.();
+    return;
+  }
+  let input: unknown;
+  try {
+    input = body === '' ? {} : JSON.parse(body);
+  } catch {
+    sendJson(res, 400, fail('validation', 'The request body is not valid JSON.'));
+    return;
+  }
+  const operation = decodeURIComponent(pathname.slice(API_PREFIX.length));
+  sendJson(res, 200, await options.dispatch(operation, input));
+}
+
+function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string, root: string | null): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
+    return;
+  }
+  const file = root ? resolveStaticFile(root, pathname) : null;
+  if (!file) {
+    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    return;
+  }
+  const isHtml = file.endsWith('.html');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentType(file),
+    'Content-Security-Policy': RENDERER_CSP,
+    // Hashed asset names change with every build; the page itself must always be fresh.
+    'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  if (req.method === 'HEAD') res.end();
+  else fs.createReadStream(file).pipe(res);
+}
+
+export async function startBridge(options: BridgeOptions): Promise<Bridge> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const settings = { maxBodyBytes: 1_000_000, ...options };
+  let port = 0;
+  const timeout = options.requestTimeoutMs ?? 15_000;
+  const server = http.createServer({
+    requestTimeout: timeout,
+    headersTimeout: Math.min(timeout, 10_000),
+    keepAliveTimeout: 5_000,
+    // How often Node looks for requests past their timeout (its default is 30 s).
+    connectionsCheckingInterval: Math.min(1_000, timeout),
+  }, (req, res) => {
+    const denied = checkHostAndOrigin(req, port);
+    if (denied) {
+      sendJson(res, denied.status, fail('unauthorized', denied.message));
+      return;
+    }
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const work = pathname.startsWith(API_PREFIX)
+      ? handleApi(req, res, pathname, settings, token)
+      : Promise.resolve(handleStatic(req, res, pathname, options.staticRoot));
+    work.catch(() => {
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The request could not be handled.'));
+      else res.destroy();
+    });
+  });
+  // Loopback only: never reachable from another machine.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    port,
+    token,
+    url: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

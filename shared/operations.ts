@@ -1,0 +1,27 @@
+// The operation names alone, without their schemas: what the preload bridge needs (it must stay
+// small and cannot load zod). shared/api.ts checks at compile time that this list matches the contract.
+export const OPERATION_NAMES = [
+  'app.info',
+  'vendor.list',
+  'vendor.get',
+  'vendor.create',
+  'vendor.update',
+  'vendor.delete',
+  'template.list',
+  'template.get',
+  'review.start',
+  'review.current',
+  'answer.save',
+  'score.get',
+  'demo.load',
+] as const;
+
+export type OperationNameList = (typeof OPERATION_NAMES)[number];
+
+/** The IPC channel every call travels on (one channel; the operation name is an argument). */
+export const IPC_CHANNEL = 'vetted:call';
+/** Main → renderer: menu commands such as "new-vendor". */
+export const MENU_CHANNEL = 'vetted:menu';
+
+export const MENU_COMMANDS = ['new-vendor', 'find', 'export', 'preferences'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { startBridge, type Bridge } from '../../electron/serve/http-bridge';
+import { resolveStaticFile } from '../../electron/serve/static-files';
+import { freshVetted } from '../helpers/vetted';
+import { tempDir } from '../helpers/tmp';
+
+const TOKEN = 'test-token-0123456789abcdef';
+const vetted = freshVetted();
+const root = path.join(tempDir(), 'renderer');
+fs.mkdirSync(root);
+fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Vetted</title>');
+fs.mkdirSync(path.join(root, 'assets'));
+fs.writeFileSync(path.join(root, 'assets', 'app.js'), 'console.log(1)');
+fs.writeFileSync(path.join(root, '..', 'secret.txt'), 'secret');
+let bridge: Bridge;
+
+before(async () => {
+  bridge = await startBridge({ dispatch: vetted.dispatch, staticRoot: root, token: TOKEN, maxBodyBytes: 10_000, requestTimeoutMs: 1500 });
+});
+after(() => bridge.close());
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: bridge.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+const api = (op: string, body: unknown, headers: Record<string, string> = {}) =>
+  request({
+    method: 'POST',
+    path: `/api/${op}`,
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}`, ...headers },
+    body: JSON.stringify(body),
+  });
+
+test('binds to loopback only and prints the token in the URL fragment', () => {
+  assert.match(bridge.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+  assert.equal(bridge.origin, `http://127.0.0.1:${bridge.port}`);
+});
+
+test('an API call with the token reaches the dispatcher and returns a Result', async () => {
+  const created = await api('vendor.create', { name: 'Bridge Co' });
+  assert.equal(created.status, 200);
+  assert.equal(JSON.parse(created.body).value.name, 'Bridge Co');
+  const list = JSON.parse((await api('vendor.list', {})).body);
+  assert.equal(list.ok, true);
+  assert.ok(list.value.some((v: { name: string }) => v.name === 'Bridge Co'));
+  const invalid = JSON.parse((await api('vendor.create', { name: 5 })).body);
+  assert.equal(invalid.error.code, 'validation');
+  assert.doesNotMatch(JSON.stringify(invalid), /at .+\.ts:\d+/);
+});
+
+test('missing or wrong token is refused with 401 and nothing runs', async () => {
+  const missing = await request({ method: 'POST', path: '/api/vendor.create', headers: { 'Content-Type': 'application/json' }, body: '{"name":"Sneaky"}' });
+  assert.equal(missing.status, 401);
+  assert.equal(JSON.parse(missing.body).error.code, 'unauthorized');
+  const wrong = await api('vendor.create', { name: 'Sneaky' }, { Authorization: 'Bearer wrong-token-0123456789abcd' });
+  assert.equal(wrong.status, 401);
+  const list = JSON.parse((await api('vendor.list', {})).body);
+  assert.ok(!list.value.some((v: { name: string }) => v.name === 'Sneaky'));
+});
+
+test('a foreign Host header (DNS rebinding) is refused', async () => {
+  const rebound = await api('vendor.list', {}, { Host: `evil.example:${bridge.port}` });
+  assert.equal(rebound.status, 403);
+  const page = await request({ path: '/', headers: { Host: 'attacker.test' } });
+  assert.equal(page.status, 403);
+  const ok = await request({ path: '/', headers: { Host: `localhost:${bridge.port}` } });
+  assert.equal(ok.status, 200);
+});
+
+test('a foreign Origin (CSRF) is refused even with the right token', async () => {
+  const csrf = await api('vendor.create', { name: 'CSRF Co' }, { Origin: 'https://evil.example' });
+  assert.equal(csrf.status, 403);
+  const crossSite = await api('vendor.list', {}, { 'Sec-Fetch-Site': 'cross-site' });
+  assert.equal(crossSite.status, 403);
+  const sameOrigin = await api('vendor.list', {}, { Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
+  assert.equal(sameOrigin.status, 200);
+});
+
+test('API calls must be JSON POSTs', async () => {
+  const form = await request({ method: 'POST', path: '/api/vendor.list', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'text/plain' }, body: '{}' });
+  assert.equal(form.status, 415);
+  const get = await request({ path: '/api/vendor.list', headers: { Authorization: `Bearer ${TOKEN}` } });
+  assert.equal(get.status, 405);
+  const garbage = await request({ method: 'POST', path: '/api/vendor.list', headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, body: '{nope' });
+  assert.equal(garbage.status, 400);
+  const unknown = JSON.parse((await api('vendor.explode', {})).body);
+  assert.equal(unknown.error.code, 'unknown_operation');
+});
+
+test('an oversized body is refused with 413', async () => {
+  const big = await api('vendor.create', { name: 'x', notes: 'y'.repeat(20_000) });
+  assert.equal(big.status, 413);
+});
+
+test('a slow client that never finishes its request is cut off', async () => {
+  const socket = net.connect(bridge.port, '127.0.0.1');
+  await new Promise((r) => socket.once('connect', r));
+  socket.write(`POST /api/vendor.list HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\n`);
+  const started = Date.now();
+  const closedAfter = await new Promise<number>((resolve) => {
+    socket.on('close', () => resolve(Date.now() - started));
+    socket.on('error', () => {});
+    socket.resume();
+  });
+  assert.ok(closedAfter < 12_000, `closed after ${closedAfter} ms`);
+});
+
+test('static files: the page carries the CSP; traversal and unknown paths are 404', async () => {
+  const page = await request({ path: '/', headers: { Host: `127.0.0.1:${bridge.port}` } });
+  assert.equal(page.status, 200);
+  assert.match(page.headers['content-security-policy'] ?? '', /default-src 'self'; script-src 'self'/);
+  assert.match(page.headers['content-security-policy'] ?? '', /object-src 'none'; base-uri 'none'/);
+  assert.equal(page.headers['x-content-type-options'], 'nosniff');
+  const js = await request({ path: '/assets/app.js' });
+  assert.match(js.headers['content-type'] ?? '', /javascript/);
+  for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00', '/nope.html', '/assets']) {
+    assert.equal((await request({ path: p })).status, 404, p);
+  }
+});
+
+test('resolveStaticFile refuses paths that leave the root', () => {
+  assert.equal(resolveStaticFile(root, '/'), fs.realpathSync(path.join(root, 'index.html')));
+  assert.equal(resolveStaticFile(root, '/assets/app.js'), fs.realpathSync(path.join(root, 'assets/app.js')));
+  for (const p of ['/../x', '/..%2F..%2Fetc/passwd', '/%E0%A4%A', '/a\\..\\..\\x', '//etc/passwd', '/assets/%00x']) {
+    assert.equal(resolveStaticFile(root, p), null, p);
+  }
+  fs.symlinkSync('/etc', path.join(root, 'link'));
+  assert.equal(resolveStaticFile(root, '/link/hostname'), null, 'a symlink out of the root');
+});
