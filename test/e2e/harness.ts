@@ -1,0 +1,117 @@
+// End-to-end harness: the real `vetted serve` on a temp register, driven by Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../helpers/cli';
+import { tempDbPath } from '../helpers/tmp';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
+
+export interface Served {
+  url: string;
+  origin: string;
+  token: string;
+  dbPath: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `vetted serve` as a user would and waits for the address it prints. */
+export async function startServe(options: { demo?: boolean; dbPath?: string } = {}): Promise<Served> {
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist/renderer/index.html'))) {
+    throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it first)');
+  }
+  const dbPath = options.dbPath ?? tempDbPath();
+  const args = ['--import', 'tsx', 'electron/cli/vetted.ts', 'serve', '--db', dbPath, '--port', '0'];
+  if (options.demo) args.push('--demo');
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vetted serve did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Vetted is running at (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`vetted serve exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  const served: Served = {
+    url,
+    origin: parsed.origin,
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
+    dbPath,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+  after(() => served.stop());
+  return served;
+}
+
+let browser: Browser | undefined;
+
+export async function launchBrowser(): Promise<Browser> {
+  if (browser) return browser;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+  after(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+  return browser;
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and CSP violations seen by the page. */
+  problems: string[];
+}
+
+export async function openApp(served: Served, options: { colorScheme?: 'light' | 'dark'; path?: string } = {}): Promise<OpenedPage> {
+  const b = await launchBrowser();
+  const context = await b.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(msg.text());
+  });
+  page.on('pageerror', (err) => problems.push(err.message));
+  await page.goto(served.url);
+  if (options.path) await page.evaluate((p) => (location.hash = p), options.path);
+  return { context, page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** Calls the API as the page would, for test setup. */
+export async function callApi<T>(served: Served, operation: string, input: unknown): Promise<T> {
+  const res = await fetch(`${served.origin}/api/${operation}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
+    body: JSON.stringify(input),
+  });
+  const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.value;
+}
