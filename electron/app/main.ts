@@ -1,0 +1,124 @@
+// The Electron main process: a thin adapter. Everything it wires up runs in plain Node and is
+// tested there (the register and dispatcher in electron/core, the guards, IPC check, protocol,
+// menu and binding choice in this folder). Bundled by scripts/build-electron.mjs into
+// dist/electron/main.cjs (package.json "main"), next to dist/renderer/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { MENU_CHANNEL, type MenuCommand } from '../../shared/operations';
+import { VettedError } from '../../shared/result';
+import { DB_FILE_NAME, PRODUCT_NAME } from '../core/paths';
+import { openVetted, type Vetted } from '../core/vetted';
+import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { chooseNativeBinding, isBindingLoadError } from './native-binding';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { createMainWindow, focusWindow } from './window';
+
+const RENDERER_DIR = path.join(__dirname, '../renderer');
+const PRELOAD = path.join(__dirname, 'preload.cjs');
+const isMac = process.platform === 'darwin';
+
+let vetted: Vetted | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function fatal(message: string): void {
+  console.error(`[vetted] ${message}`);
+  dialog.showErrorBox(`${PRODUCT_NAME} cannot start`, message);
+  app.exit(1);
+}
+
+function openExternal(url: string): Promise<void> {
+  return shell.openExternal(url);
+}
+
+// The same folder the CLI uses (electron/core/paths.ts), whatever package.json's name is. Set
+// before anything reads it: the single-instance lock lives there. VETTED_USER_DATA is for tests.
+app.setName(PRODUCT_NAME);
+app.setPath(
+  'userData',
+  process.env.VETTED_USER_DATA
+    ? path.resolve(process.env.VETTED_USER_DATA)
+    : path.join(app.getPath('appData'), PRODUCT_NAME),
+);
+registerAppScheme(protocol); // must precede 'ready'
+app.enableSandbox(); // every renderer, whatever its webPreferences say
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit(); // the running Vetted gets 'second-instance' and comes to the front
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow && vetted) mainWindow = openWindow(); // macOS: running with no window open
+    focusWindow(mainWindow);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+  app.on('activate', () => {
+    if (vetted && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+  });
+  app.on('will-quit', () => {
+    vetted?.close();
+    vetted = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(`${PRODUCT_NAME} failed to start: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+function start(): void {
+  denyAllPermissions(session.defaultSession);
+  blockRemoteRequests(session.defaultSession);
+  handleAppProtocol(protocol, RENDERER_DIR);
+
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    return fatal(`The app's interface has not been built (${RENDERER_DIR} is empty). Run "npm start", which builds it.`);
+  }
+
+  const binding = chooseNativeBinding({
+    isPackaged: app.isPackaged,
+    repoRoot: app.getAppPath(),
+    abi: process.versions.modules,
+  });
+  if (!binding.ok) return fatal(binding.message);
+
+  const dbPath = process.env.VETTED_DB
+    ? path.resolve(process.env.VETTED_DB)
+    : path.join(app.getPath('userData'), DB_FILE_NAME);
+  try {
+    vetted = openVetted(dbPath, { nativeBinding: binding.nativeBinding });
+  } catch (error) {
+    return fatal(describeOpenError(error, dbPath));
+  }
+
+  registerIpc(ipcMain, vetted.dispatch);
+  installMenu(Menu, { appName: PRODUCT_NAME, isMac, isPackaged: app.isPackaged, send: sendMenuCommand });
+  mainWindow = openWindow();
+}
+
+function openWindow(): BrowserWindow {
+  const window = createMainWindow({ preload: PRELOAD, userData: app.getPath('userData'), devTools: !app.isPackaged });
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  return window;
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  if (target && !target.isDestroyed()) target.webContents.send(MENU_CHANNEL, command);
+}
+
+function describeOpenError(error: unknown, dbPath: string): string {
+  // schema_too_new and "not a register": the message already says what and where.
+  if (error instanceof VettedError) return error.message;
+  if (isBindingLoadError(error)) {
+    return app.isPackaged
+      ? `This copy of ${PRODUCT_NAME} has a database driver built for a different Electron. Please reinstall ${PRODUCT_NAME}.`
+      : `The database driver was not built for this Electron. Run "npm start" in the project folder, which rebuilds it.`;
+  }
+  return `${PRODUCT_NAME} could not open its register at ${dbPath}: ${error instanceof Error ? error.message : String(error)}`;
+}
