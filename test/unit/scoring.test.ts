@@ -1,12 +1,14 @@
 // Hand-computed expectations for the scoring model (docs/scoring.md).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { AnswerMap } from '../../shared/domain/review';
 import { Template } from '../../shared/domain/template';
 import type { TemplateInput } from '../../shared/domain/template';
-import { TIERS } from '../../shared/domain/tier';
+import { TIERS, tierRank } from '../../shared/domain/tier';
 import type { Tier } from '../../shared/domain/tier';
 import {
+  CONTROL_BAND_MIN,
   CONTROL_BANDS,
   INHERENT_POINTS,
   RESIDUAL_MATRIX,
@@ -265,6 +267,36 @@ describe('N/A', () => {
     assert.deepEqual(r.knockouts, []);
     assert.deepEqual(r.explanation, []);
     assert.equal(r.tier, 'low');
+  });
+
+  test("an option worth 'na' is N/A even when it carries a knock-out", () => {
+    const t = Template.parse({
+      id: 't',
+      version: 1,
+      name: 'T',
+      sections: [
+        {
+          id: 's',
+          title: 'S',
+          questions: [
+            { id: 'q1', kind: 'yesno', text: 'Q1?', options: yesNo() },
+            {
+              id: 'q2',
+              kind: 'single',
+              text: 'Q2?',
+              options: [
+                { id: 'ok', label: 'OK', score: 1 },
+                { id: 'odd', label: 'Not used', score: 'na', knockout: 'critical' },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const r = scoreReview(t, { q1: a('partial'), q2: a('odd') }, LOW);
+    close(r.overall, 50);
+    assert.deepEqual(r.knockouts, []);
+    assert.equal(r.tier, 'medium'); // low × weak, not raised to critical
   });
 
   test('a section with only N/A answers has no score and does not count in the overall', () => {
@@ -701,6 +733,16 @@ describe('residual risk', () => {
     ],
   });
 
+  test('the matrix never improves with weaker controls or higher inherent risk', () => {
+    TIERS.forEach((inherent, i) => {
+      CONTROL_BANDS.forEach((band, j) => {
+        const cell = tierRank(RESIDUAL_MATRIX[inherent][band]);
+        if (j > 0) assert.ok(cell >= tierRank(RESIDUAL_MATRIX[inherent][CONTROL_BANDS[j - 1]!]));
+        if (i > 0) assert.ok(cell >= tierRank(RESIDUAL_MATRIX[TIERS[i - 1]!][band]));
+      });
+    });
+  });
+
   for (const inherent of TIERS) {
     for (const band of CONTROL_BANDS) {
       test(`inherent ${inherent} × ${band} → ${EXPECTED[inherent][band]}`, () => {
@@ -722,5 +764,36 @@ describe('roundScore', () => {
     assert.equal(roundScore(100), 100);
     assert.equal(roundScore(0.04), 0);
     assert.equal(roundScore(null), null);
+  });
+});
+
+describe('docs/scoring.md', () => {
+  const doc = readFileSync(new URL('../../docs/scoring.md', import.meta.url), 'utf8');
+  const row = (...cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  const has = (line: string) => assert.ok(doc.includes(line), `docs/scoring.md lacks the line: ${line}`);
+
+  test('quotes the inherent point table and tiers', () => {
+    has(row('on the critical path', INHERENT_POINTS.criticalPath));
+    for (const [impact, points] of Object.entries(INHERENT_POINTS.businessImpact)) has(row(`business impact \`${impact}\``, points));
+    for (const [category, points] of Object.entries(INHERENT_POINTS.dataCategories)) has(row(`\`${category}\``, points));
+    has(`capped at **${INHERENT_POINTS.cap}**`);
+    let previous: number | null = null;
+    for (const { tier, below } of INHERENT_POINTS.tiers) {
+      const range = previous === null ? `under ${below}` : below === Infinity ? `${previous} or more` : `${previous} to under ${below}`;
+      has(row(range, tier));
+      previous = below;
+    }
+  });
+
+  test('quotes the control bands and the residual matrix', () => {
+    let upper: number | null = null;
+    for (const band of CONTROL_BANDS) {
+      const min = CONTROL_BAND_MIN[band];
+      const range = min === -Infinity ? `under ${upper}` : upper === null ? `${min} or more` : `${min} to under ${upper}`;
+      has(row(range, band));
+      upper = min;
+    }
+    has(row('Inherent \\ Controls', ...CONTROL_BANDS));
+    for (const inherent of TIERS) has(row(`**${inherent}**`, ...CONTROL_BANDS.map((b) => RESIDUAL_MATRIX[inherent][b])));
   });
 });
