@@ -16,8 +16,8 @@ interface DemoProvider {
   quality: number;
   /** Share of questions answered; under the completion threshold leaves the review incomplete. */
   answered?: number;
-  /** Pick a knock-out answer where the template has one. */
-  knockout?: boolean;
+  /** A question whose knock-out answer this provider gives (when the template has it). */
+  knockout?: string;
 }
 
 const REVIEWER = 'Dana Whitfield';
@@ -34,7 +34,7 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     },
   },
   {
-    quality: 0.6,
+    quality: 0.5,
     vendor: {
       name: 'Burrow MQ', service: 'Hosted RabbitMQ for order events', category: 'message-queue',
       website: 'https://burrowmq.example', owner: 'Orders team', status: 'active', criticalPath: true,
@@ -64,8 +64,8 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     },
   },
   {
-    quality: 0.65,
-    knockout: true,
+    quality: 0.7,
+    knockout: 'acc_individual_accounts',
     vendor: {
       name: 'PagerPigeon', service: 'On-call alerting and escalation', category: 'alerting',
       website: 'https://pagerpigeon.example', owner: 'SRE', status: 'active', criticalPath: true,
@@ -84,7 +84,7 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     },
   },
   {
-    quality: 0.35,
+    quality: 0.2,
     vendor: {
       name: 'Keystone Config', service: 'Hosted configuration and feature-flag server', category: 'configuration',
       website: 'https://keystone-config.example', owner: 'Platform team', status: 'active', criticalPath: true,
@@ -116,6 +116,13 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** A weaker choice from a best-first list: the worst more often than not. */
+function worse<T>(bestFirst: readonly T[], random: () => number): T {
+  if (bestFirst.length === 1) return bestFirst[0]!;
+  if (random() < 0.6) return bestFirst[bestFirst.length - 1]!;
+  return bestFirst[1 + Math.floor(random() * (bestFirst.length - 1))]!;
+}
+
 function pickValue(question: Question, quality: number, random: () => number, knockout: boolean): AnswerValue | undefined {
   const good = random() < quality;
   const options = [...(question.options ?? [])].filter((o) => o.score !== 'na');
@@ -127,8 +134,7 @@ function pickValue(question: Question, quality: number, random: () => number, kn
       if (ko) return ko.id;
       const clean = options.filter((o) => !o.knockout);
       if (clean.length === 0) return undefined;
-      const index = good ? 0 : Math.min(clean.length - 1, 1 + Math.floor(random() * (clean.length - 1)));
-      return clean[index]!.id;
+      return (good ? clean[0]! : worse(clean, random)).id;
     }
     case 'multi': {
       const clean = options.filter((o) => !o.knockout && (o.score as number) > 0);
@@ -138,7 +144,7 @@ function pickValue(question: Question, quality: number, random: () => number, kn
     case 'number': {
       const bands = [...(question.bands ?? [])].filter((b) => !b.knockout).sort((a, b) => b.score - a.score);
       if (bands.length === 0) return Math.round(10 + random() * 90);
-      const band = good ? bands[0]! : bands[Math.min(bands.length - 1, 1 + Math.floor(random() * (bands.length - 1)))]!;
+      const band = good ? bands[0]! : worse(bands, random);
       const low = band.min ?? (band.max !== undefined ? Math.max(0, band.max - 10) : 0);
       const high = band.max ?? low + 48;
       return Math.max(0, Math.round(low + (high - low) * 0.4));
@@ -156,14 +162,12 @@ function answerAll(ctx: Context, reviewId: string, template: Template, provider:
   const answers: Record<string, { value: AnswerValue; na: boolean }> = {};
   const byId = new Map<string, Question>();
   for (const s of template.sections) for (const q of s.questions) byId.set(q.id, q);
-  let knockoutLeft = provider.knockout ?? false;
+
   for (const question of byId.values()) {
     if (!isVisible(question, byId, answers)) continue;
     if (random() > (provider.answered ?? 1)) continue;
-    const wantsKnockout = knockoutLeft && (question.options ?? []).some((o) => o.knockout);
-    const value = pickValue(question, provider.quality, random, wantsKnockout);
+    const value = pickValue(question, provider.quality, random, question.id === provider.knockout);
     if (value === undefined) continue;
-    if (wantsKnockout) knockoutLeft = false;
     answers[question.id] = { value, na: false };
     saveAnswer(ctx, { reviewId, questionId: question.id, value });
   }

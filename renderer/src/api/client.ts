@@ -1,0 +1,109 @@
+// The only module that knows how calls travel: the Electron preload bridge (window.vetted) when
+// present, otherwise the loopback HTTP bridge of `vetted serve`. Every other module imports `api`
+// from here and gets Results, never exceptions.
+import type { OperationName, VettedApi } from '../../../shared/api';
+import { makeClient, type Transport } from '../../../shared/client';
+import { ERROR_CODES, type ApiError, type Result } from '../../../shared/result';
+import { electronBridge, type VettedBridge } from './bridge';
+import { currentToken } from './token';
+
+export const UNAVAILABLE_MESSAGE = 'Cannot reach Vetted: the local server stopped or the connection was lost.';
+const TIMEOUT_MS = 30_000;
+
+const failure = (code: ApiError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
+
+/** A value shaped like a Result, with a known error code and a message to show. */
+export function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; value?: unknown; error?: unknown };
+  if (v.ok === true) return 'value' in v;
+  if (v.ok !== false || typeof v.error !== 'object' || v.error === null) return false;
+  const e = v.error as { code?: unknown; message?: unknown };
+  return typeof e.message === 'string' && (ERROR_CODES as readonly unknown[]).includes(e.code);
+}
+
+function unexpectedAnswer(status: number): Result<never> {
+  if (status === 401 || status === 403) {
+    return failure(
+      'unauthorized',
+      'Vetted refused the request: this page has no valid access token. Open the address Vetted printed when it started.',
+    );
+  }
+  if (status === 413) return failure('validation', 'The request is too large for Vetted to accept.');
+  return failure('internal', `Vetted answered with something unexpected (HTTP ${status}). Reload the page and try again.`);
+}
+
+const httpTransport: Transport = async (operation: OperationName, input: unknown) => {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  const token = currentToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(operation)}`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(input ?? {}),
+      cache: 'no-store',
+      credentials: 'omit',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch {
+    return failure('unavailable', UNAVAILABLE_MESSAGE);
+  }
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    return unexpectedAnswer(response.status);
+  }
+  if (isResult(body)) return body;
+  return unexpectedAnswer(response.status);
+};
+
+function ipcTransport(bridge: VettedBridge): Transport {
+  return async (operation, input) => {
+    const method = bridge[operation] as ((input: unknown) => Promise<unknown>) | undefined;
+    if (typeof method !== 'function') {
+      return failure('unknown_operation', `This version of Vetted does not offer "${operation}".`);
+    }
+    try {
+      const result = await method(input ?? {});
+      return isResult(result) ? result : failure('internal', 'Vetted answered with something unexpected. Restart the app.');
+    } catch {
+      return failure('unavailable', UNAVAILABLE_MESSAGE);
+    }
+  };
+}
+
+export type ConnectionListener = (problem: ApiError | null) => void;
+const listeners = new Set<ConnectionListener>();
+
+/**
+ * Hears about the connection after every call: the transport-level error (unavailable,
+ * unauthorized) when a call could not reach the API, null when one did.
+ */
+export function onConnectionChange(listener: ConnectionListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function reporting(transport: Transport): Transport {
+  return async (operation, input) => {
+    const result = await transport(operation, input);
+    const problem = !result.ok && (result.error.code === 'unavailable' || result.error.code === 'unauthorized') ? result.error : null;
+    for (const listener of listeners) listener(problem);
+    return result;
+  };
+}
+
+const bridge = electronBridge();
+
+/** True inside the Electron app (menus come from the main process). */
+export const inElectron = bridge !== null;
+
+export const api: VettedApi = makeClient(reporting(bridge ? ipcTransport(bridge) : httpTransport));
+
+/** Menu commands from the Electron main process; a no-op in the browser. */
+export function onMenuCommand(listener: Parameters<NonNullable<VettedBridge['onMenuCommand']>>[0]): () => void {
+  return bridge?.onMenuCommand?.(listener) ?? (() => undefined);
+}

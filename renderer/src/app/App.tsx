@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { AddProviderDialog } from '../features/add-provider/AddProviderDialog';
+import { ProviderPage } from '../features/provider/ProviderPage';
+import { RegisterPage } from '../features/register/RegisterPage';
+import { ConnectionBanner } from './ConnectionBanner';
+import { NotFoundPage } from './NotFoundPage';
+import { hrefs, useRoute } from './router';
+import { Toasts } from './Toasts';
+import { useMenuCommands } from './useMenuCommands';
+
+export function App() {
+  const route = useRoute();
+  useMenuCommands();
+
+  useEffect(() => {
+    if (route.page !== 'provider') document.title = 'Vetted';
+  }, [route.page]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="brand" href={hrefs.register}>
+          <svg className="brand-mark" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            <path d="M10 1.5 3 4.2v5.3c0 4.3 3 7.6 7 9 4-1.4 7-4.7 7-9V4.2L10 1.5Z" />
+            <path className="brand-check" d="m6.6 10.2 2.3 2.3 4.6-4.8" />
+          </svg>
+          <span>Vetted</span>
+        </a>
+        <span className="app-header-note">Infrastructure provider reviews · stored on this computer</span>
+      </header>
+      <ConnectionBanner />
+      <main className="app-main" id="main">
+        {route.page === 'register' && <RegisterPage />}
+        {route.page === 'provider' && <ProviderPage id={route.id} tab={route.tab} />}
+        {route.page === 'not-found' && <NotFoundPage path={route.path} />}
+      </main>
+      <Toasts />
+      <AddProviderDialog />
+    </div>
+  );
+}

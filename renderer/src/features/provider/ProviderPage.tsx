@@ -1,0 +1,82 @@
+import { useEffect } from 'react';
+import { inElectron } from '../../api/client';
+import type { ProviderTab } from '../../app/router';
+import { BackLink } from '../../components/BackLink';
+import { useFocusHeading } from '../../components/useFocusHeading';
+import { useVetted } from '../../store';
+import { hasUnsavedAnswers } from '../../store/providerSlice';
+import { ProfileForm } from '../profile/ProfileForm';
+import { Questionnaire } from '../questionnaire/Questionnaire';
+import { ProviderHeader } from './ProviderHeader';
+
+export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
+  const openProvider = useVetted((s) => s.openProvider);
+  const flushAll = useVetted((s) => s.flushAllAnswers);
+  const status = useVetted((s) => (s.vendorId === id ? s.providerStatus : 'loading'));
+  const error = useVetted((s) => s.providerError);
+  const vendor = useVetted((s) => s.vendor);
+  // Keyed on the status too: the heading only exists once the provider is loaded.
+  const heading = useFocusHeading<HTMLHeadingElement>(`${id}/${tab}/${status}`);
+
+  useEffect(() => {
+    void openProvider(id);
+    return () => flushAll();
+  }, [id, openProvider, flushAll]);
+
+  useEffect(() => {
+    if (vendor) document.title = `${vendor.name} — Vetted`;
+  }, [vendor]);
+
+  useEffect(() => {
+    // Typed text waits 400 ms before it is sent: send it now when the page goes away.
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (!hasUnsavedAnswers()) return;
+      flushAll();
+      // In Electron a cancelled unload would silently keep the window open; only browsers ask.
+      if (!inElectron) event.preventDefault();
+    };
+    const onHide = () => flushAll();
+    window.addEventListener('beforeunload', onLeave);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      window.removeEventListener('beforeunload', onLeave);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [flushAll]);
+
+  if (status === 'error') {
+    const missing = error?.code === 'not_found';
+    return (
+      <div className="page page-narrow">
+        <BackLink />
+        <h1 ref={heading} tabIndex={-1}>
+          {missing ? 'Provider not found' : 'This provider could not be opened'}
+        </h1>
+        <p className="muted">{missing ? 'It may have been deleted from the register.' : error?.message}</p>
+        {!missing && (
+          <button type="button" className="button" onClick={() => void openProvider(id)}>
+            Try again
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  if (status !== 'ready' || !vendor) {
+    return (
+      <div className="page">
+        <BackLink />
+        <p className="muted loading" role="status">
+          Loading provider…
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="page provider-page">
+      <ProviderHeader vendor={vendor} tab={tab} headingRef={heading} />
+      {tab === 'questionnaire' ? <Questionnaire /> : <ProfileForm key={vendor.id} />}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { memo, useState } from 'react';
+import type { Question } from '../../../../shared/domain/template';
+import { scoreQuestion } from '../../../../shared/scoring';
+import { useVetted } from '../../store';
+import { answerOf } from '../../store/providerSlice';
+import { effectiveValue } from '../../store/answerSaver';
+import type { AnswerPatch } from '../../store/types';
+import { CommentField } from './CommentField';
+import { AnswerInput } from './inputs';
+import { questionDomId } from './navigation';
+import { QuestionSaveState } from './QuestionSaveState';
+
+/** One question: a <fieldset> whose <legend> is the question text. */
+export const QuestionField = memo(function QuestionField({ question, number }: { question: Question; number: string }) {
+  const answer = useVetted((s) => answerOf(s.answers, question.id));
+  const editAnswer = useVetted((s) => s.editAnswer);
+  const flushAnswer = useVetted((s) => s.flushAnswer);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [commentOpen, setCommentOpen] = useState(answer.comment !== '');
+
+  const base = `q-${question.id}`;
+  const legendId = `${base}-legend`;
+  const change = (patch: AnswerPatch, timing: 'now' | 'debounced') => editAnswer(question.id, patch, timing);
+  const flush = () => flushAnswer(question.id);
+  const status = scoreQuestion(question, { value: effectiveValue(answer.value), na: answer.na }).status;
+  const answered = status !== 'unanswered';
+  const isChoice = question.kind === 'yesno' || question.kind === 'single' || question.kind === 'multi';
+  const showComment = commentOpen || answer.comment !== '';
+
+  return (
+    <fieldset
+      id={questionDomId(question.id)}
+      className={`question${answered ? ' is-answered' : ''}${answer.na ? ' is-na' : ''}`}
+      data-question-id={question.id}
+      data-answered={answered ? 'true' : 'false'}
+    >
+      <legend id={legendId} className="q-legend">
+        {question.text}
+      </legend>
+      <div className="q-meta">
+        <span className="q-number" aria-hidden="true">
+          {number}
+        </span>
+        <code className="q-id">{question.id}</code>
+        {question.optional && <span className="q-tag">Optional</span>}
+        {question.weight === 0 && <span className="q-tag">Not scored</span>}
+        <QuestionSaveState questionId={question.id} />
+      </div>
+
+      <div className="q-body">
+        <AnswerInput
+          question={question}
+          value={answer.value}
+          disabled={answer.na}
+          labelId={legendId}
+          idBase={base}
+          onChange={change}
+          onBlur={flush}
+        />
+      </div>
+
+      <div className="q-actions">
+        <label className="check q-na">
+          <input type="checkbox" checked={answer.na} onChange={(e) => change({ na: e.target.checked }, 'now')} />
+          Not applicable
+        </label>
+        {isChoice && answer.value !== null && !answer.na && (
+          <button type="button" className="link-button" onClick={() => change({ value: null }, 'now')}>
+            Clear answer
+          </button>
+        )}
+        {question.help && (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={helpOpen}
+            aria-controls={`${base}-help`}
+            onClick={() => setHelpOpen((o) => !o)}
+          >
+            Why this matters
+          </button>
+        )}
+        {answer.comment === '' && (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={showComment}
+            aria-controls={`${base}-comment`}
+            onClick={() => setCommentOpen((o) => !o)}
+          >
+            {showComment ? 'Hide comment' : 'Add comment'}
+          </button>
+        )}
+      </div>
+
+      {question.help && (
+        <p id={`${base}-help`} className="q-help" hidden={!helpOpen}>
+          {question.help}
+        </p>
+      )}
+      <CommentField
+        questionId={question.id}
+        id={`${base}-comment`}
+        legendId={legendId}
+        value={answer.comment}
+        hidden={!showComment}
+        onChange={(comment) => change({ comment }, 'debounced')}
+        onBlur={flush}
+      />
+    </fieldset>
+  );
+});

@@ -1,0 +1,25 @@
+import { useVetted } from '../../store';
+import { ScorePanel } from '../score/ScorePanel';
+import { QuestionnaireToolbar } from './QuestionnaireToolbar';
+import { SectionBlock } from './SectionBlock';
+import { SectionNav } from './SectionNav';
+import { useNextUnanswered } from './useNextUnanswered';
+
+/** Sections on the left, questions in the middle, the live score on the right. */
+export function Questionnaire() {
+  const template = useVetted((s) => s.template);
+  const next = useNextUnanswered();
+  if (!template) return null;
+  return (
+    <div className="questionnaire-layout">
+      <SectionNav template={template} />
+      <div className="questionnaire-main">
+        <QuestionnaireToolbar onNext={next} />
+        {template.sections.map((section, index) => (
+          <SectionBlock key={section.id} section={section} index={index} />
+        ))}
+      </div>
+      <ScorePanel />
+    </div>
+  );
+}

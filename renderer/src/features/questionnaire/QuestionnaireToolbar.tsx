@@ -1,0 +1,28 @@
+import { useVetted } from '../../store';
+import { formatDate } from '../../lib/format';
+import { REVIEW_STATUS_LABELS } from '../../lib/labels';
+import { SaveStatus } from './SaveStatus';
+
+export function QuestionnaireToolbar({ onNext }: { onNext(): void }) {
+  const review = useVetted((s) => s.review);
+  const template = useVetted((s) => s.template);
+  return (
+    <div className="q-toolbar">
+      <div className="q-toolbar-meta">
+        <SaveStatus />
+        <p className="muted q-review-meta" data-testid="review-meta">
+          {review
+            ? `${REVIEW_STATUS_LABELS[review.status]} · started ${formatDate(review.startedAt)}${review.reviewer ? ` by ${review.reviewer}` : ''}`
+            : 'Not started — answering a question starts the review.'}
+          {template && ` · ${template.name} v${template.version}`}
+        </p>
+      </div>
+      <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
+        Next unanswered
+        <kbd className="kbd" aria-hidden="true">
+          N
+        </kbd>
+      </button>
+    </div>
+  );
+}

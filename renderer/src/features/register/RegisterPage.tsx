@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { useFocusHeading } from '../../components/useFocusHeading';
+import { useVetted } from '../../store';
+import { EmptyRegister } from './EmptyRegister';
+import { RegisterFilters } from './RegisterFilters';
+import { RegisterTable } from './RegisterTable';
+
+export function RegisterPage() {
+  const vendors = useVetted((s) => s.vendors);
+  const loaded = useVetted((s) => s.registerLoaded);
+  const loading = useVetted((s) => s.registerLoading);
+  const error = useVetted((s) => s.registerError);
+  const loadVendors = useVetted((s) => s.loadVendors);
+  const openAddDialog = useVetted((s) => s.openAddDialog);
+  const heading = useFocusHeading<HTMLHeadingElement>('register');
+
+  useEffect(() => {
+    void loadVendors();
+  }, [loadVendors]);
+
+  return (
+    <div className="page register-page">
+      <div className="page-header">
+        <div>
+          <h1 ref={heading} tabIndex={-1}>
+            Providers
+          </h1>
+          <p className="page-subtitle muted">The infrastructure services you build on, with their review scores and risk tiers.</p>
+        </div>
+        <button type="button" className="button button-primary" onClick={openAddDialog} data-testid="add-provider">
+          Add provider
+        </button>
+      </div>
+
+      {!loaded && loading && <p className="muted loading">Loading providers…</p>}
+      {!loaded && !loading && error && (
+        <div className="empty-state">
+          <h2>The register could not be loaded</h2>
+          <p className="muted">{error.message}</p>
+          <button type="button" className="button" onClick={() => void loadVendors()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {loaded && vendors.length === 0 && <EmptyRegister />}
+      {loaded && vendors.length > 0 && (
+        <>
+          <RegisterFilters />
+          <RegisterTable vendors={vendors} />
+        </>
+      )}
+    </div>
+  );
+}

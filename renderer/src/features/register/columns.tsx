@@ -1,0 +1,109 @@
+import { createColumnHelper } from '@tanstack/react-table';
+import type { VendorSummary } from '../../../../shared/api';
+import { CompletionBar } from '../../components/CompletionBar';
+import { TierBadge } from '../../components/TierBadge';
+import { formatDate, formatScore } from '../../lib/format';
+import { CATEGORY_LABELS, STATUS_LABELS } from '../../lib/labels';
+import { hrefs } from '../../app/router';
+import { SelectAllCheckbox } from './SelectAllCheckbox';
+import {
+  byCategoryLabel,
+  byNumber,
+  byText,
+  byTier,
+  equalsFilter,
+  tierKey,
+  type Features,
+} from './tableSetup';
+
+const helper = createColumnHelper<Features, VendorSummary>();
+
+export const columns = helper.columns([
+  helper.display({
+    id: 'select',
+    header: ({ table }) => <SelectAllCheckbox table={table} />,
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        className="row-check"
+        aria-label={`Select ${row.original.name}`}
+        checked={row.getIsSelected()}
+        onChange={row.getToggleSelectedHandler()}
+      />
+    ),
+    enableSorting: false,
+    enableGlobalFilter: false,
+  }),
+  helper.accessor('name', {
+    header: 'Name',
+    sortFn: byText,
+    cell: ({ row }) => (
+      <span className="name-cell">
+        <a className="row-link" href={hrefs.provider(row.original.id)}>
+          {row.original.name}
+        </a>
+        {row.original.service && <span className="name-service">{row.original.service}</span>}
+      </span>
+    ),
+  }),
+  helper.accessor('category', {
+    header: 'Category',
+    sortFn: byCategoryLabel,
+    filterFn: equalsFilter,
+    cell: ({ getValue }) => CATEGORY_LABELS[getValue()],
+  }),
+  helper.accessor('criticalPath', {
+    header: 'Critical path',
+    sortFn: byNumber,
+    sortDescFirst: true,
+    cell: ({ getValue }) =>
+      getValue() ? <span className="critical-flag">Yes</span> : <span className="muted">No</span>,
+  }),
+  helper.accessor((v) => v.score ?? undefined, {
+    id: 'score',
+    header: 'Score',
+    sortFn: byNumber,
+    sortUndefined: 'last',
+    sortDescFirst: true,
+    cell: ({ row }) => {
+      const v = row.original;
+      const provisional = v.state === 'incomplete' && v.score !== null;
+      return (
+        <span className={provisional ? 'score-cell provisional' : 'score-cell'} title={provisional ? 'Provisional: the review is incomplete' : undefined}>
+          {formatScore(v.score)}
+        </span>
+      );
+    },
+  }),
+  helper.accessor((v) => tierKey(v), {
+    id: 'tier',
+    header: 'Tier',
+    sortFn: byTier,
+    sortDescFirst: true,
+    filterFn: equalsFilter,
+    cell: ({ row }) => (
+      <TierBadge
+        tier={row.original.tier}
+        state={row.original.state === 'scored' ? 'scored' : row.original.state}
+      />
+    ),
+  }),
+  helper.accessor('completion', {
+    header: 'Completion',
+    sortFn: byNumber,
+    cell: ({ getValue }) => <CompletionBar completion={getValue()} />,
+  }),
+  helper.accessor('status', {
+    header: 'Status',
+    sortFn: byText,
+    cell: ({ getValue }) => STATUS_LABELS[getValue()],
+  }),
+  helper.accessor((v) => v.lastReviewed ?? undefined, {
+    id: 'lastReviewed',
+    header: 'Last reviewed',
+    sortFn: byText,
+    sortUndefined: 'last',
+    sortDescFirst: true,
+    cell: ({ row }) => formatDate(row.original.lastReviewed),
+  }),
+]);

@@ -1,0 +1,24 @@
+// Entry point: take the bridge token out of the address, then render. Styles are plain CSS
+// files (the page is served with a CSP that forbids inline <style> and <script>).
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { captureToken } from './api/token';
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/components.css';
+import './styles/register.css';
+import './styles/provider.css';
+import './styles/questionnaire.css';
+import './styles/score.css';
+
+captureToken();
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,116 @@
+// The shape of the one renderer store, assembled from slices (store/index.ts).
+import type { RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
+import type { VendorSummary } from '../../../shared/api';
+import type { AnswerValue, Review } from '../../../shared/domain/review';
+import type { Template } from '../../../shared/domain/template';
+import type { Tier } from '../../../shared/domain/tier';
+import type { Vendor, VendorCategory, VendorInput, VendorPatch } from '../../../shared/domain/vendor';
+import type { ApiError, Result } from '../../../shared/result';
+import type { ScoreResult } from '../../../shared/scoring';
+import type { StateCreator } from 'zustand';
+
+// ─── register ──────────────────────────────────────────────────────────────────────────────
+
+/** What the Tier filter can pick: a tier, or the two states that have none yet. */
+export type TierFilter = '' | Tier | 'incomplete' | 'not_started';
+
+export interface RegisterFilters {
+  text: string;
+  category: '' | VendorCategory;
+  tier: TierFilter;
+}
+
+export interface RegisterSlice {
+  vendors: VendorSummary[];
+  /** True once the first list arrived (the empty state needs to know "empty" from "not loaded"). */
+  registerLoaded: boolean;
+  registerLoading: boolean;
+  registerError: ApiError | null;
+  filters: RegisterFilters;
+  sorting: SortingState;
+  rowSelection: RowSelectionState;
+  loadVendors(): Promise<void>;
+  setFilters(patch: Partial<RegisterFilters>): void;
+  clearFilters(): void;
+  setSorting(updater: Updater<SortingState>): void;
+  setRowSelection(updater: Updater<RowSelectionState>): void;
+  createVendor(input: VendorInput): Promise<Result<Vendor>>;
+  loadDemo(): Promise<void>;
+}
+
+// ─── provider ──────────────────────────────────────────────────────────────────────────────
+
+/** What the reviewer has on screen for one question (what they typed, saved or not). */
+export interface LocalAnswer {
+  value: AnswerValue;
+  comment: string;
+  na: boolean;
+}
+
+export type AnswerPatch = Partial<LocalAnswer>;
+
+/** pending: changed, waiting for the debounce; saving: sent; saved; failed: kept for retry. */
+export type SaveStatus = 'pending' | 'saving' | 'saved' | 'failed';
+
+export interface QuestionSave {
+  status: SaveStatus;
+  message?: string;
+}
+
+export type ProviderStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface ProviderSlice {
+  vendorId: string | null;
+  providerStatus: ProviderStatus;
+  providerError: ApiError | null;
+  vendor: Vendor | null;
+  /** The provider's latest review; null until the first answer starts one. */
+  review: Review | null;
+  /** The review's template, or the built-in template before a review exists. */
+  template: Template | null;
+  answers: Readonly<Record<string, LocalAnswer>>;
+  saves: Readonly<Record<string, QuestionSave>>;
+  /** Recomputed with shared scoring after every change. */
+  score: ScoreResult | null;
+  /** Question ids shown for the current answers. */
+  visible: ReadonlySet<string>;
+  openProvider(id: string): Promise<void>;
+  /** Changes an answer on screen at once and saves it: now, or after a short pause while typing. */
+  editAnswer(questionId: string, patch: AnswerPatch, timing?: 'now' | 'debounced'): void;
+  /** Sends a debounced change right away (on blur). */
+  flushAnswer(questionId: string): void;
+  flushAllAnswers(): void;
+  /** Re-sends failed saves: one question, or all of them. */
+  retrySaves(questionId?: string): void;
+  updateVendor(patch: VendorPatch): Promise<Result<Vendor>>;
+}
+
+// ─── ui ────────────────────────────────────────────────────────────────────────────────────
+
+export type ToastTone = 'error' | 'info' | 'success';
+
+export interface Toast {
+  id: number;
+  tone: ToastTone;
+  message: string;
+}
+
+export interface UiSlice {
+  toasts: Toast[];
+  /** A transport problem (unavailable, unauthorized) shown until a later call gets through. */
+  connectionProblem: ApiError | null;
+  addDialogOpen: boolean;
+  /** Bumped to ask the register to focus its filter box. */
+  findRequest: number;
+  pushToast(tone: ToastTone, message: string): void;
+  dismissToast(id: number): void;
+  /** Shows an API error: a toast, unless the connection banner already says it. */
+  reportError(error: ApiError): void;
+  setConnectionProblem(problem: ApiError | null): void;
+  openAddDialog(): void;
+  closeAddDialog(): void;
+  requestFind(): void;
+}
+
+export type VettedState = RegisterSlice & ProviderSlice & UiSlice;
+export type SliceCreator<T> = StateCreator<VettedState, [], [], T>;
