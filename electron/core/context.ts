@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { ReviewRepository } from './repositories/reviews';
+import { SettingsRepository } from './repositories/settings';
 import { TemplateRepository } from './repositories/templates';
 import { VendorRepository } from './repositories/vendors';
 
@@ -11,6 +12,7 @@ export interface Context {
   vendors: VendorRepository;
   templates: TemplateRepository;
   reviews: ReviewRepository;
+  settings: SettingsRepository;
   now: () => Date;
   newId: () => string;
 }
@@ -27,6 +29,7 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     vendors: new VendorRepository(db),
     templates: new TemplateRepository(db),
     reviews: new ReviewRepository(db),
+    settings: new SettingsRepository(db),
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,
   };

@@ -1,15 +1,8 @@
 // Answer values per question kind: checking them, reading them from text, naming them.
+import { isIsoDate } from './dates';
 import type { AnswerValue } from './review';
 import type { Question } from './template';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const probe = new Date(Date.UTC(y, m - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
-}
 
 /** Null when the value fits the question; otherwise what was expected, in words. */
 export function checkAnswerValue(question: Question, value: AnswerValue): string | null {
@@ -29,7 +22,7 @@ export function checkAnswerValue(question: Question, value: AnswerValue): string
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'expected a number';
     case 'date':
-      return typeof value === 'string' && isRealDate(value) ? null : 'expected a date as YYYY-MM-DD';
+      return typeof value === 'string' && isIsoDate(value) ? null : 'expected a date as YYYY-MM-DD';
     case 'text':
       return typeof value === 'string' && value.length <= 1000 ? null : 'expected a short text (up to 1000 characters)';
     case 'longtext':

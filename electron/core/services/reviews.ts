@@ -33,7 +33,7 @@ export function startReview(ctx: Context, input: { vendorId: string; templateId?
       templateId,
       templateVersion: stored.template.version,
       status: 'draft',
-      reviewer: input.reviewer ?? '',
+      reviewer: input.reviewer ?? ctx.settings.get().userName,
       startedAt: stamp,
       updatedAt: stamp,
       completedAt: null,

@@ -1,0 +1,31 @@
+// User preferences stored in the register (so they travel with it).
+import { z } from 'zod';
+
+export const SettingsPatch = z
+  .object({
+    /** The organisation named in reports ("… subprocessors of Example Ltd"). */
+    organisation: z.string().trim().max(200),
+    /** Intro paragraph of the privacy-statement appendix. */
+    subprocessorIntro: z.string().trim().max(5000),
+    /** Who is using Vetted: recorded as the reviewer of new reviews. */
+    userName: z.string().trim().max(200),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.input<typeof SettingsPatch>;
+
+export interface Settings {
+  organisation: string;
+  subprocessorIntro: string;
+  userName: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  organisation: '',
+  subprocessorIntro:
+    'We use the service providers listed below (subprocessors) to run our infrastructure. Each of them ' +
+    'processes personal data only on our instructions, under a data processing agreement, and only for ' +
+    'the purpose stated. We review every provider before we use it and again at regular intervals; the ' +
+    'safeguards listed are the ones we verified in our latest review.',
+  userName: '',
+};
