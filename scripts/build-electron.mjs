@@ -45,7 +45,7 @@ export async function buildElectron({ outDir = OUT_DIR, quiet = false } = {}) {
       // better-sqlite3 is native (and loads its .node by path); pdfmake's pdfkit reads its font
       // metrics from files next to its own code, so bundling would break it. Both ship in
       // node_modules (see electron-builder.yml). Everything else (zod, …) is bundled.
-      external: ['electron', 'better-sqlite3', 'pdfmake'],
+      external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'],
     }),
     build({
       ...common,

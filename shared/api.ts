@@ -1,7 +1,9 @@
 // The contract: every operation a user can perform, its input schema and its result type.
 // The preload bridge, the HTTP bridge, the CLI and the tests are transports over this object.
 import { z } from 'zod';
+import { IsoDate } from './domain/dates';
 import type { Answer, Review } from './domain/review';
+import { SettingsPatch, type Settings } from './domain/settings';
 import { AnswerValue } from './domain/review';
 import type { Template } from './domain/template';
 import type { Tier } from './domain/tier';
@@ -56,6 +58,16 @@ export interface ReviewDetail {
   template: Template;
 }
 
+/** A generated file, carried as base64 so every transport (IPC, HTTP, CLI) handles it alike. */
+export interface GeneratedFile {
+  fileName: string;
+  mediaType: string;
+  base64: string;
+  bytes: number;
+  /** E.g. characters no installed font can show; the UI and CLI show these. */
+  warnings: string[];
+}
+
 export interface AppInfo {
   dbPath: string;
   schemaVersion: number;
@@ -102,6 +114,21 @@ export const contract = {
   ).returns<Answer>(),
   /** The latest review's score, or null when no review was started. */
   'score.get': op(z.object({ vendorId: EntityId }).strict()).returns<ScoreResult | null>(),
+  'settings.get': op(none).returns<Settings>(),
+  'settings.update': op(SettingsPatch).returns<Settings>(),
+  /** The review report of a provider's latest review as a PDF. */
+  'report.vendor': op(
+    z
+      .object({
+        vendorId: EntityId,
+        includeConfidential: z.boolean().optional(),
+        /** The "generated at" date printed in the report; today when omitted. Same data + same date = same bytes. */
+        date: IsoDate.optional(),
+      })
+      .strict(),
+  ).returns<GeneratedFile>(),
+  /** The privacy-statement appendix listing active providers that process personal data. */
+  'report.subprocessors': op(z.object({ date: IsoDate.optional() }).strict()).returns<GeneratedFile>(),
   /** Fills an empty register with fictional providers; refuses a register that has any. */
   'demo.load': op(none).returns<{ vendors: number }>(),
 } as const;

@@ -13,6 +13,10 @@ export const OPERATION_NAMES = [
   'review.current',
   'answer.save',
   'score.get',
+  'settings.get',
+  'settings.update',
+  'report.vendor',
+  'report.subprocessors',
   'demo.load',
 ] as const;
 

@@ -4,6 +4,7 @@ import { CliError, EXIT, usageError } from './cli-error';
 import { answerCommand } from './commands/answer';
 import { demoCommand } from './commands/demo';
 import { listCommand } from './commands/list';
+import { reportCommand, subprocessorsCommand } from './commands/report';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
 import { vendorAddCommand } from './commands/vendor';
@@ -20,6 +21,10 @@ Usage:
                  [--cost N] [--currency EUR]
   vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--na]
   vetted score VENDOR [--json]                    score, tier and why points were lost
+  vetted report VENDOR --out FILE.pdf [--include-confidential] [--date YYYY-MM-DD]
+                                                  the review report of a provider
+  vetted subprocessors --out FILE.pdf [--date YYYY-MM-DD]
+                                                  the privacy-statement appendix
   vetted serve [--db FILE] [--port N] [--open] [--demo]  browser mode on 127.0.0.1 (--demo: load the demo into an empty register)
 
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
@@ -70,6 +75,20 @@ export async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
       if (!positionals[0]) throw usageError('usage: vetted score VENDOR [--json]');
       await scoreCommand(openSession(values.db), positionals[0], values.json ?? false);
+      return EXIT.ok;
+    }
+    case 'report': {
+      const { values, positionals } = parse(rest, {
+        out: { type: 'string' }, date: { type: 'string' }, 'include-confidential': { type: 'boolean' },
+      });
+      if (!positionals[0] || !values.out) throw usageError('usage: vetted report VENDOR --out FILE.pdf [--include-confidential] [--date YYYY-MM-DD]');
+      await reportCommand(openSession(values.db), positionals[0], values);
+      return EXIT.ok;
+    }
+    case 'subprocessors': {
+      const { values } = parse(rest, { out: { type: 'string' }, date: { type: 'string' } });
+      if (!values.out) throw usageError('usage: vetted subprocessors --out FILE.pdf [--date YYYY-MM-DD]');
+      await subprocessorsCommand(openSession(values.db), values);
       return EXIT.ok;
     }
     case 'serve': {

@@ -4,7 +4,9 @@ import type { Handlers } from './dispatcher';
 import { loadDemo } from './demo';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { currentReview, saveAnswer, startReview } from './services/reviews';
+import { subprocessorReport, vendorReport } from './services/reports';
 import { scoreVendor } from './services/scores';
+import { getSettings, updateSettings } from './services/settings';
 import { getTemplate, listTemplates } from './services/templates';
 import { createVendor, deleteVendor, getVendor, listVendors, updateVendor } from './services/vendors';
 import { APP_VERSION } from './version';
@@ -28,6 +30,10 @@ export function createHandlers(ctx: Context): Handlers {
     'review.current': ({ vendorId }) => currentReview(ctx, vendorId),
     'answer.save': (input) => saveAnswer(ctx, input),
     'score.get': ({ vendorId }) => scoreVendor(ctx, vendorId),
+    'settings.get': () => getSettings(ctx),
+    'settings.update': (patch) => updateSettings(ctx, patch),
+    'report.vendor': (input) => vendorReport(ctx, input),
+    'report.subprocessors': (input) => subprocessorReport(ctx, input),
     'demo.load': () => loadDemo(ctx),
   };
 }

@@ -1,0 +1,87 @@
+// Words for the ids the domain stores, as reports print them. Same wording as the app
+// (renderer/src/lib/labels.ts); kept here so the pure report layouts need nothing from the renderer.
+import type { ReviewStatus } from '../domain/review';
+import type { Tier } from '../domain/tier';
+import { DATA_CATEGORIES } from '../domain/vendor';
+import type { BusinessImpact, DataCategory, Tenancy, VendorCategory, VendorStatus } from '../domain/vendor';
+
+export const CATEGORY_LABELS: Readonly<Record<VendorCategory, string>> = {
+  database: 'Database',
+  'message-queue': 'Message queue',
+  logging: 'Logging',
+  metrics: 'Metrics',
+  alerting: 'Alerting',
+  'status-page': 'Status page',
+  configuration: 'Configuration',
+  'ci-build': 'CI / build',
+  hosting: 'Hosting',
+  other: 'Other',
+};
+
+export const VENDOR_STATUS_LABELS: Readonly<Record<VendorStatus, string>> = {
+  proposed: 'Proposed',
+  active: 'Active',
+  retired: 'Retired',
+};
+
+export const IMPACT_LABELS: Readonly<Record<BusinessImpact, string>> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+};
+
+export const DATA_CATEGORY_LABELS: Readonly<Record<DataCategory, string>> = {
+  'personal-data': 'Personal data',
+  'special-personal-data': 'Special category personal data',
+  'credentials-secrets': 'Credentials and secrets',
+  'customer-content': 'Customer content',
+  'logs-telemetry': 'Logs and telemetry',
+  'payment-data': 'Payment data',
+};
+
+export const TENANCY_LABELS: Readonly<Record<Tenancy, string>> = {
+  'multi-tenant': 'Multi-tenant (shared)',
+  dedicated: 'Dedicated (we operate it)',
+  'dedicated-managed': 'Dedicated, managed by the provider',
+};
+
+export const TIER_LABELS: Readonly<Record<Tier, string>> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  critical: 'Critical',
+};
+
+export const REVIEW_STATUS_LABELS: Readonly<Record<ReviewStatus, string>> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  approved: 'Approved',
+  approved_with_conditions: 'Approved with conditions',
+  rejected: 'Rejected',
+};
+
+/** The review status as an approval decision, for the sign-off block. */
+export const APPROVAL_LABELS: Readonly<Record<ReviewStatus, string>> = {
+  draft: 'Not yet submitted for approval (draft)',
+  in_review: 'Awaiting approval (in review)',
+  approved: 'Approved',
+  approved_with_conditions: 'Approved with conditions',
+  rejected: 'Rejected',
+};
+
+/** A label that tolerates an id the map does not know (a newer register read by an older app). */
+export function labelOf<K extends string>(labels: Readonly<Record<K, string>>, id: string): string {
+  return Object.prototype.hasOwnProperty.call(labels, id) ? labels[id as K] : id;
+}
+
+/** "Personal data, Logs and telemetry", in the order the domain lists the categories. */
+export function dataCategoryList(categories: readonly DataCategory[]): string {
+  const rank = (c: string) => {
+    const i = (DATA_CATEGORIES as readonly string[]).indexOf(c);
+    return i === -1 ? DATA_CATEGORIES.length : i;
+  };
+  return [...new Set(categories)]
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
+    .map((c) => labelOf(DATA_CATEGORY_LABELS, c))
+    .join(', ');
+}

@@ -1,0 +1,380 @@
+// The review report of one provider: cover, summary, section chart, every visible question with
+// its answer, comment and score impact, the provider profile and a sign-off block. Pure: it
+// turns report data into a pdfmake document definition; electron/core/reports renders it.
+import { answerLabel, checkAnswerValue } from '../domain/answers';
+import { visibleQuestionIds } from '../domain/conditions';
+import type { Answer, Review } from '../domain/review';
+import { toAnswerMap } from '../domain/review';
+import type { Question, Template } from '../domain/template';
+import type { Tier } from '../domain/tier';
+import type { Vendor } from '../domain/vendor';
+import { CONTROL_BAND_MIN, DEFAULT_SCORING_OPTIONS, inherentRisk } from '../scoring';
+import type { PointLoss, ScoreResult } from '../scoring';
+import {
+  completionPercent,
+  dataTable,
+  dateOnly,
+  formatAmount,
+  formatPoints,
+  formatScore,
+  heading,
+  keepTogether,
+  keepWithNext,
+  keyValueTable,
+  labelled,
+  linkText,
+  pageFooter,
+  paragraph,
+  plain,
+  reportDocument,
+  runningHeader,
+  sectionChart,
+  shouldIncludeToc,
+  signatureLines,
+  tableOfContents,
+  tierBadge,
+  TIER_COLOURS,
+} from './blocks';
+import type { Cell } from './blocks';
+import {
+  APPROVAL_LABELS,
+  CATEGORY_LABELS,
+  IMPACT_LABELS,
+  REVIEW_STATUS_LABELS,
+  TENANCY_LABELS,
+  TIER_LABELS,
+  VENDOR_STATUS_LABELS,
+  dataCategoryList,
+  labelOf,
+} from './labels';
+import type { DocDefinition, DocNode, DocNodeObject } from './types';
+
+export interface VendorReportData {
+  vendor: Vendor;
+  review: Review;
+  template: Template;
+  answers: Answer[];
+  /** scoreReview(template, toAnswerMap(answers), vendor): the report prints it, never recomputes it. */
+  score: ScoreResult;
+  // Hook for later issues: findings and evidence do not exist as entities yet. When they do, they
+  // arrive here as optional lists and get their own "Findings" and "Evidence" sections after the
+  // answers (and their own rows in estimateVendorReportPages).
+}
+
+export interface VendorReportOptions {
+  /** YYYY-MM-DD (or an ISO timestamp), printed on the cover and in the footer. Never read from a clock. */
+  generatedAt: string;
+  /**
+   * Whether confidential notes are printed. There are none yet: every answer comment is
+   * included. When comments (and later findings) can be marked confidential, this option leaves
+   * them out of a report meant to be shared outside the security team.
+   */
+  includeConfidential: boolean;
+}
+
+/** How many of the biggest point losses the summary lists. */
+export const TOP_LOSSES = 5;
+
+const NOT_RECORDED = 'Not recorded';
+
+/** One visible question as the report prints it. */
+export interface ReportQuestion {
+  question: Question;
+  answer: string;
+  comment: string;
+  impact: string;
+  knockout: Tier | null;
+}
+
+export interface ReportSection {
+  sectionId: string;
+  title: string;
+  score: number | null;
+  answered: number;
+  total: number;
+  questions: ReportQuestion[];
+}
+
+/** The answer as a person reads it; invalid or missing values read "Not answered" (as scoring treats them). */
+function answerText(question: Question, answer: Answer | undefined): string {
+  if (!answer) return 'Not answered';
+  if (answer.na) return 'Not applicable';
+  if (answer.value === null || checkAnswerValue(question, answer.value) !== null) return 'Not answered';
+  return answerLabel(question, answer.value);
+}
+
+function impactText(loss: PointLoss | undefined, knockout: Tier | null): string {
+  const points = loss && loss.pointsLost > 0 ? `${formatPoints(loss.pointsLost)} points lost` : null;
+  if (knockout) return `Knock-out: forces ${labelOf(TIER_LABELS, knockout)}${points ? `; ${points}` : ''}`;
+  return points ?? '—';
+}
+
+/** Every visible question of every section, with its answer, comment and score impact. */
+export function reportSections(data: Pick<VendorReportData, 'template' | 'answers' | 'score'>): ReportSection[] {
+  const map = toAnswerMap(data.answers);
+  const visible = visibleQuestionIds(data.template, map);
+  const answers = new Map<string, Answer>();
+  for (const a of data.answers) answers.set(a.questionId, a); // the last one wins, as in toAnswerMap
+  const losses = new Map<string, PointLoss>();
+  for (const loss of data.score.explanation) if (!losses.has(loss.questionId)) losses.set(loss.questionId, loss);
+  const knockouts = new Map<string, Tier>();
+  for (const k of data.score.knockouts) if (!knockouts.has(k.questionId)) knockouts.set(k.questionId, k.tier);
+  const sectionScores = new Map(data.score.sections.map((s) => [s.sectionId, s]));
+
+  return data.template.sections.map((section) => {
+    const scored = sectionScores.get(section.id);
+    return {
+      sectionId: section.id,
+      title: section.title,
+      score: scored?.score ?? null,
+      answered: scored?.answered ?? 0,
+      total: scored?.total ?? 0,
+      questions: section.questions
+        .filter((q) => visible.has(q.id))
+        .map((question) => {
+          const answer = answers.get(question.id);
+          const loss = losses.get(question.id);
+          const knockout = knockouts.get(question.id) ?? loss?.knockout ?? null;
+          return {
+            question,
+            answer: answerText(question, answer),
+            comment: plain(answer?.comment ?? '').trim(),
+            impact: impactText(loss, knockout),
+            knockout,
+          };
+        }),
+    };
+  });
+}
+
+/**
+ * A rough page count, from what the report will print: the measurable proxy that decides the
+ * table of contents (pdfmake knows the real count only after layout). Free text is counted at
+ * about 5,500 characters a page, each question block at about a thirteenth of a page.
+ */
+export function estimateVendorReportPages(data: Pick<VendorReportData, 'template' | 'answers' | 'score'>): number {
+  const sections = reportSections(data);
+  const questions = sections.reduce((n, s) => n + s.questions.length, 0);
+  const freeText = sections.reduce(
+    (n, s) => n + s.questions.reduce((m, q) => m + q.comment.length + (q.answer.length > 120 ? q.answer.length : 0), 0),
+    0,
+  );
+  const losses = Math.min(TOP_LOSSES, data.score.explanation.filter((l) => l.pointsLost > 0).length);
+  const cover = 1;
+  const summary = 0.9 + sections.length * 0.05 + losses * 0.04 + data.score.knockouts.length * 0.04;
+  const answers = sections.length * 0.06 + questions * 0.075 + freeText / 5500;
+  const profileAndSignOff = 0.8;
+  return cover + summary + answers + profileAndSignOff;
+}
+
+function scoreLine(score: ScoreResult): string {
+  if (score.overall === null) return 'Not scored: no scored answers yet';
+  const value = `${formatScore(score.overall)} of 100`;
+  return score.state === 'incomplete' ? `${value} (provisional: the review is incomplete)` : value;
+}
+
+const THRESHOLD = Math.round(DEFAULT_SCORING_OPTIONS.completionThreshold * 100);
+
+function tierCell(score: ScoreResult): DocNodeObject {
+  if (score.state === 'incomplete') {
+    return score.tier === null
+      ? tierBadge(null, { none: `Not rated: a tier needs ${THRESHOLD}% of the questions answered` })
+      : tierBadge(score.tier, { suffix: ' (set by knock-outs; the review is incomplete)' });
+  }
+  return tierBadge(score.tier);
+}
+
+function cover(data: VendorReportData, generated: string): DocNode[] {
+  const { vendor, review, template, score } = data;
+  const service = plain(vendor.service).trim();
+  return [
+    { text: 'Vendor risk review', style: 'coverKicker' },
+    { text: plain(vendor.name), style: 'coverTitle' },
+    service ? { text: service, style: 'coverSubtitle' } : { text: '', style: 'coverSubtitle' },
+    keyValueTable([
+      ['Category', labelOf(CATEGORY_LABELS, vendor.category)],
+      ['Reviewer', plain(review.reviewer).trim() || NOT_RECORDED],
+      ['Review started', dateOnly(review.startedAt) ?? NOT_RECORDED],
+      ['Last updated', dateOnly(review.updatedAt) ?? NOT_RECORDED],
+      ['Review status', labelOf(REVIEW_STATUS_LABELS, review.status)],
+      ['Template', `${plain(template.name)}, version ${template.version}`],
+      ['Overall score', scoreLine(score)],
+      ['Tier', tierCell(score)],
+      ['Generated', generated],
+    ]),
+  ];
+}
+
+function summary(data: VendorReportData, toc: boolean): DocNode[] {
+  const { score } = data;
+  const out: DocNode[] = [heading('Summary', 1, { toc, pageBreakBefore: true })];
+  out.push(
+    keyValueTable([
+      ['Overall score', scoreLine(score)],
+      ['Tier', tierCell(score)],
+      ['Inherent risk', tierBadge(score.inherent, { suffix: ' (from the provider profile)' })],
+      [
+        'Residual risk',
+        score.residual === null
+          ? { text: `Not determined: needs ${THRESHOLD}% of the questions answered`, style: 'muted' }
+          : tierBadge(score.residual, { suffix: ' (profile and controls)' }),
+      ],
+      ['Completion', `${completionPercent(score.completion)}% of the questions answered`],
+      ['Knock-outs', score.knockouts.length === 0 ? 'None' : String(score.knockouts.length)],
+    ]),
+  );
+
+  out.push(
+    ...keepWithNext(
+      heading('Knock-outs', 3),
+      score.knockouts.length === 0
+        ? [paragraph('No answer forces the tier up.')]
+        : [
+            dataTable(
+              ['Question', 'Answer', 'Forces the tier to at least'],
+              score.knockouts.map((k): Cell[] => [k.questionText, k.answerLabel, tierBadge(k.tier)]),
+              ['*', 150, 80],
+            ),
+          ],
+    ),
+  );
+
+  const losses = score.explanation.filter((l) => l.pointsLost > 0).slice(0, TOP_LOSSES);
+  out.push(
+    ...keepWithNext(
+      heading('Biggest point losses', 3),
+      losses.length === 0
+        ? [paragraph(score.overall === null ? 'Nothing is scored yet.' : 'No answer lost points.')]
+        : [
+            paragraph('Points of the overall score of 100 that each answer cost, biggest first.', ['small', 'muted']),
+            dataTable(
+              ['Points lost', 'Question', 'Why'],
+              losses.map((l): Cell[] => [formatPoints(l.pointsLost), l.questionText, l.reason]),
+              [48, '*', '*'],
+            ),
+          ],
+    ),
+  );
+
+  out.push(
+    ...keepWithNext(heading('Section scores', 2, { toc }), [
+      sectionChart(score.sections),
+      paragraph(
+        `Bars: strong ${CONTROL_BAND_MIN.strong} or more, adequate ${CONTROL_BAND_MIN.adequate} or more, weak ${CONTROL_BAND_MIN.weak} or more, poor below.`,
+        ['small', 'muted'],
+      ),
+    ]),
+    dataTable(
+      ['Section', 'Weight', 'Score', 'Answered'],
+      score.sections.map((s): Cell[] => [s.title, String(s.weight), formatScore(s.score), `${s.answered} of ${s.total}`]),
+      ['*', 50, 60, 70],
+    ),
+  );
+  return out;
+}
+
+function questionBlock(q: ReportQuestion): DocNode {
+  const stack: DocNode[] = [
+    { text: plain(q.question.text), style: 'questionText' },
+    labelled('Answer', q.answer),
+  ];
+  if (q.comment) stack.push(labelled('Comment', q.comment));
+  stack.push(
+    labelled('Score impact', q.knockout ? { text: q.impact, color: TIER_COLOURS[q.knockout], bold: true } : q.impact),
+  );
+  return keepTogether(stack, { margin: [0, 0, 0, 9] });
+}
+
+function answersPart(sections: ReportSection[], toc: boolean): DocNode[] {
+  const out: DocNode[] = [
+    heading('Answers', 1, { toc, pageBreakBefore: true }),
+    paragraph(
+      'Every question shown for this provider, with its answer, the reviewer\'s comment and what the answer cost: points of the overall score of 100, and knock-outs, which force the tier up whatever the score.',
+      ['small', 'muted'],
+    ),
+  ];
+  for (const section of sections) {
+    const blocks = section.questions.map(questionBlock);
+    const [first, ...rest] = blocks.length ? blocks : [paragraph('No question applies to this provider.')];
+    const subtitle = paragraph(
+      `Section score: ${formatScore(section.score)}. Answered: ${section.answered} of ${section.total}.`,
+      ['small', 'muted'],
+    );
+    // The heading stays with its score line and first question (a long first question may break).
+    out.push(...keepWithNext(heading(section.title, 2, { toc }), [subtitle, first!]), ...rest);
+  }
+  return out;
+}
+
+function profile(vendor: Vendor, toc: boolean): DocNode[] {
+  const risk = inherentRisk(vendor);
+  const text = (value: string) => plain(value).trim();
+  const locations = vendor.dataLocations.map(text).filter((l) => l !== '');
+  const rows: Array<[string, Cell]> = [
+    ['Provider', text(vendor.name)],
+    ['Service and purpose', text(vendor.service) || NOT_RECORDED],
+    ['Category', labelOf(CATEGORY_LABELS, vendor.category)],
+    ['Owner', text(vendor.owner) || NOT_RECORDED],
+    ['Provider status', labelOf(VENDOR_STATUS_LABELS, vendor.status)],
+    ['Data categories', vendor.dataCategories.length ? dataCategoryList(vendor.dataCategories) : 'None recorded'],
+    ['Data locations', locations.length ? locations.join(', ') : NOT_RECORDED],
+    ['Tenancy', labelOf(TENANCY_LABELS, vendor.tenancy)],
+    ['On the critical path', vendor.criticalPath ? 'Yes' : 'No'],
+    ['Business impact', labelOf(IMPACT_LABELS, vendor.businessImpact)],
+    ['Inherent risk', tierBadge(risk.tier, { suffix: ` (${Math.round(risk.points * 10) / 10} points from the profile)` })],
+    [
+      'Monthly cost',
+      vendor.monthlyCost === null ? NOT_RECORDED : `${formatAmount(vendor.monthlyCost)} ${text(vendor.currency)} per month`,
+    ],
+    [
+      'Build it yourself',
+      vendor.buildEffortDays === null
+        ? NOT_RECORDED
+        : `${formatAmount(vendor.buildEffortDays)} engineering days a year (estimate)`,
+    ],
+    ['Website', vendor.website.trim() ? linkText(vendor.website) : NOT_RECORDED],
+  ];
+  const links: Array<[string, string | undefined]> = [
+    ['Status page', vendor.links.statusPage],
+    ['Trust or security page', vendor.links.trustPage],
+    ['Data processing agreement', vendor.links.dpa],
+    ['Subprocessor list', vendor.links.subprocessors],
+    ['Privacy policy', vendor.links.privacyPolicy],
+  ];
+  for (const [label, url] of links) if (url && url.trim()) rows.push([label, linkText(url)]);
+  return keepWithNext(heading('Provider profile', 1, { toc }), [keyValueTable(rows, { labelWidth: 150 })]);
+}
+
+function signOff(review: Review, toc: boolean): DocNode[] {
+  return keepWithNext(heading('Sign-off', 1, { toc }), [
+    keyValueTable([
+      ['Reviewer', plain(review.reviewer).trim() || NOT_RECORDED],
+      ['Review date', dateOnly(review.completedAt ?? review.updatedAt) ?? NOT_RECORDED],
+      ['Approval status', labelOf(APPROVAL_LABELS, review.status)],
+    ]),
+    signatureLines(['Approved by', 'Date']),
+  ]);
+}
+
+/** The review report of one provider as a pdfmake document definition (A4, portrait). */
+export function buildVendorReport(data: VendorReportData, options: VendorReportOptions): DocDefinition {
+  // options.includeConfidential has nothing to filter yet (see VendorReportOptions).
+  const generated = dateOnly(options.generatedAt) ?? 'Not recorded';
+  const toc = shouldIncludeToc(estimateVendorReportPages(data));
+  const sections = reportSections(data);
+  const content: DocNode[] = [...cover(data, generated)];
+  if (toc) content.push({ ...tableOfContents(), pageBreak: 'before' });
+  content.push(
+    ...summary(data, toc),
+    ...answersPart(sections, toc),
+    ...profile(data.vendor, toc),
+    ...signOff(data.review, toc),
+  );
+  return reportDocument({
+    title: `Vendor review: ${data.vendor.name}`,
+    content,
+    header: runningHeader('Vendor risk review', data.vendor.name, { skipFirstPage: true }),
+    footer: pageFooter(options.generatedAt),
+    orientation: 'portrait',
+  });
+}

@@ -1,0 +1,398 @@
+// Font runs (shared/reports/script-runs.ts): splitting strings by font coverage, right-to-left
+// order, and the walk over pdfmake document definitions. A fake `covers` stands in for fontkit:
+//   A: Latin and friends (below U+0370)       – the bundled font
+//   B: CJK (kana, ideographs, CJK punctuation, the Extension B ideograph 𠀋) plus ASCII space, digits and punctuation
+//   C: Arabic and Hebrew plus the ASCII space
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { applyFontRuns, hasRtl, reorderForDisplay, splitIntoRuns, type Covers, type FontRun } from '../../shared/reports/script-runs';
+
+const inRange = (cp: number, from: number, to: number) => cp >= from && cp <= to;
+
+const covers: Covers = (font, cp) => {
+  if (font === 'A') return cp < 0x0370;
+  if (font === 'B') return inRange(cp, 0x3000, 0x30ff) || inRange(cp, 0x4e00, 0x9fff) || inRange(cp, 0x20000, 0x2a6df) || inRange(cp, 0x20, 0x40);
+  if (font === 'C') return inRange(cp, 0x0590, 0x06ff) || cp === 0x20;
+  return false;
+};
+const FONTS = ['A', 'B', 'C'];
+
+const split = (text: string) => splitIntoRuns(text, FONTS, covers);
+const texts = (runs: readonly FontRun[]) => runs.map((run) => `${run.font}:${run.text}`);
+
+describe('splitIntoRuns', () => {
+  test('text the first font covers is one run in it', () => {
+    assert.deepEqual(split('Plain Latin text, with punctuation (and digits 123).'), {
+      runs: [{ text: 'Plain Latin text, with punctuation (and digits 123).', font: 'A' }],
+      missing: [],
+    });
+  });
+
+  test('an empty string has no runs', () => {
+    assert.deepEqual(split(''), { runs: [], missing: [] });
+  });
+
+  test('mixed Latin and Japanese: each script in the first font that has it', () => {
+    const { runs, missing } = split('Tokyo office: 日本語のテスト and more');
+    assert.deepEqual(texts(runs), ['A:Tokyo office: ', 'B:日本語のテスト ', 'A:and more']);
+    assert.deepEqual(missing, []);
+  });
+
+  test('spaces, digits and punctuation stay in the current run when its font has them', () => {
+    assert.deepEqual(texts(split('東京, 大阪 2024!').runs), ['B:東京, 大阪 2024!']);
+    // ... and go back to the first font when the current one lacks them ("、" is CJK, "é" is not).
+    assert.deepEqual(texts(split('東京、大阪 é').runs), ['B:東京、大阪 ', 'A:é']);
+  });
+
+  test('leading neutrals take the first font that has them', () => {
+    assert.deepEqual(texts(split('  東京').runs), ['A:  ', 'B:東京']);
+  });
+
+  test('mixed Latin, Japanese and Arabic', () => {
+    const { runs, missing } = split('Name 日本 اختبار end');
+    assert.deepEqual(texts(runs), ['A:Name ', 'B:日本 ', 'C:اختبار ', 'A:end']);
+    assert.deepEqual(missing, []);
+  });
+
+  test('walks code points: a surrogate pair is never split', () => {
+    const { runs, missing } = split('x𠀋y');
+    assert.deepEqual(texts(runs), ['A:x', 'B:𠀋', 'A:y']);
+    assert.equal(runs[1]!.text.length, 2);
+    assert.deepEqual(missing, []);
+  });
+
+  test('an emoji no font has stays in the first font and is reported once', () => {
+    const { runs, missing } = split('a😀b😀c');
+    assert.deepEqual(texts(runs), ['A:a😀b😀c']);
+    assert.deepEqual(missing, ['😀']);
+  });
+
+  test('characters no font has go to the first font, even after another run', () => {
+    const { runs, missing } = split('Tokyo 東京\uE000');
+    assert.deepEqual(texts(runs), ['A:Tokyo ', 'B:東京', 'A:\uE000']);
+    assert.deepEqual(missing, ['\uE000']);
+  });
+
+  test('missing characters are unique and in order of appearance', () => {
+    assert.deepEqual(split('\uE001\uE000\uE001 x \uE000').missing, ['\uE001', '\uE000']);
+  });
+
+  test('a lone surrogate is reported, not dropped', () => {
+    const { runs, missing } = split('a\uD800b');
+    assert.equal(runs.map((run) => run.text).join(''), 'a\uD800b');
+    assert.deepEqual(missing, ['\uD800']);
+  });
+
+  test('a combining mark stays with its base', () => {
+    const { runs, missing } = split('Cafe\u0301 日本');
+    assert.deepEqual(texts(runs), ['A:Cafe\u0301 ', 'B:日本']);
+    assert.deepEqual(missing, []);
+    // Katakana with a combining voiced mark (U+3099): both in B.
+    assert.deepEqual(texts(split('カ\u3099').runs), ['B:カ\u3099']);
+  });
+
+  test('a mark the base font lacks is reported, and does not break the run', () => {
+    const { runs, missing } = split('日\u0301本');
+    assert.deepEqual(texts(runs), ['B:日\u0301本']);
+    assert.deepEqual(missing, ['\u0301']);
+  });
+
+  test('ZWJ sequences, variation selectors and skin tones stay in one cluster', () => {
+    const family = '👨\u200D👩\u200D👧';
+    const { runs, missing } = split(`a${family}b`);
+    assert.deepEqual(texts(runs), [`A:a${family}b`]);
+    assert.deepEqual(missing, ['👨', '👩', '👧']);
+    // A variation selector is never "missing" and never switches fonts.
+    assert.deepEqual(split('東\uFE0E京'), { runs: [{ text: '東\uFE0E京', font: 'B' }], missing: [] });
+    assert.deepEqual(split('👍\u{1F3FD}').missing, ['👍', '\u{1F3FD}']);
+  });
+
+  test('controls and format characters (newline, ZWSP, soft hyphen) never count as missing', () => {
+    assert.deepEqual(split('東京\n大阪\u200B'), { runs: [{ text: '東京\n大阪\u200B', font: 'B' }], missing: [] });
+  });
+
+  test('the order of fonts decides: the first font that has a character wins', () => {
+    const { runs } = splitIntoRuns('日本', ['A', 'C', 'B'], covers);
+    assert.deepEqual(texts(runs), ['B:日本']);
+    const both: Covers = (font, cp) => (font === 'X' || font === 'Y') && cp >= 0x4e00;
+    assert.deepEqual(texts(splitIntoRuns('日本', ['A', 'Y', 'X'], both).runs), ['Y:日本']);
+  });
+
+  test('needs a font', () => {
+    assert.throws(() => splitIntoRuns('x', [], covers), /at least one font/);
+  });
+});
+
+describe('reorderForDisplay (right-to-left)', () => {
+  const display = (text: string) => texts(reorderForDisplay(split(text).runs));
+
+  test('text without right-to-left letters is returned as is', () => {
+    assert.deepEqual(display('Tokyo 東京 office'), texts(split('Tokyo 東京 office').runs));
+    assert.equal(hasRtl('Tokyo 東京'), false);
+    assert.equal(hasRtl('abc اختبار'), true);
+    // Arabic digits and marks alone are not strong right-to-left letters.
+    assert.equal(hasRtl('\u0661\u0662'), false);
+  });
+
+  test('one Arabic word is one run (fontkit reverses its glyphs)', () => {
+    assert.deepEqual(display('اختبار'), ['C:اختبار']);
+  });
+
+  test('the words of an Arabic phrase come out right to left, one run per word', () => {
+    assert.deepEqual(display('Name: اختبار عربي طويل end'), [
+      'A:Name: ',
+      'C:طويل',
+      'C: ',
+      'C:عربي',
+      'C: ',
+      'C:اختبار',
+      'C: ',
+      'A:end',
+    ]);
+  });
+
+  test('a right-to-left paragraph puts an embedded Latin phrase and numbers in place', () => {
+    // Logical: شركة Big Data للتقنية  → visual (left to right): للتقنية Big Data شركة
+    assert.deepEqual(
+      reorderForDisplay([
+        { text: 'شركة ', font: 'C' },
+        { text: 'Big Data ', font: 'A' },
+        { text: 'للتقنية', font: 'C' },
+      ]).map((run) => run.text),
+      ['للتقنية', ' ', 'Big Data', ' ', 'شركة'],
+    );
+    // Numbers keep their digits in order and sit right to left among the words.
+    assert.deepEqual(
+      reorderForDisplay([{ text: 'اختبار 2024 12.5', font: 'C' }]).map((run) => run.text),
+      ['12.5', ' ', '2024', ' ', 'اختبار'],
+    );
+  });
+
+  test('Hebrew works the same way', () => {
+    assert.deepEqual(display('ספק ענן'), ['C:ענן', 'C: ', 'C:ספק']);
+  });
+
+  test('each line is reordered on its own', () => {
+    assert.deepEqual(
+      reorderForDisplay([{ text: 'اختبار عربي\nabc', font: 'C' }]).map((run) => run.text),
+      ['عربي', ' ', 'اختبار', '\nabc'],
+    );
+  });
+
+  test('nothing is lost or duplicated', () => {
+    const text = 'Vendor «شركة الاختبار» (2024) – עברית, 日本 ok.';
+    const out = reorderForDisplay(split(text).runs);
+    assert.deepEqual([...out.map((run) => run.text).join('')].sort(), [...text].sort());
+  });
+});
+
+describe('applyFontRuns', () => {
+  const apply = <T extends object>(doc: T) => applyFontRuns(doc, FONTS, covers);
+
+  test('a document the first font covers comes back equal, strings untouched', () => {
+    const doc = {
+      content: ['Title', { text: 'Body', bold: true }, { table: { body: [['a', { text: 'b' }]] } }],
+      styles: { h1: { fontSize: 16 } },
+    };
+    const { doc: out, missing, used } = apply(doc);
+    assert.deepEqual(out, doc);
+    assert.notEqual(out, doc);
+    assert.deepEqual(missing, []);
+    assert.deepEqual(used, []);
+  });
+
+  test('a string that needs another font becomes inline runs; the input is not modified', () => {
+    const doc = { content: ['Office 東京', { text: 'Name: 日本語のテスト', style: 'h1' }] };
+    const before = structuredClone(doc);
+    const { doc: out, used } = apply(doc);
+    assert.deepEqual(doc, before);
+    assert.deepEqual(out.content, [
+      { text: [{ text: 'Office ', font: 'A' }, { text: '東京', font: 'B' }] },
+      { text: [{ text: 'Name: ', font: 'A' }, { text: '日本語のテスト', font: 'B' }], style: 'h1' },
+    ]);
+    assert.deepEqual(used, ['A', 'B']);
+  });
+
+  test('inlines keep their own style on every run; ids stay on the first run', () => {
+    const doc = {
+      content: {
+        text: [
+          'Plain ',
+          { text: 'bold 東京 link', bold: true, italics: true, color: 'red', link: 'https://example.com', id: 'x', tocItem: true },
+          { text: ' tail' },
+        ],
+      },
+    };
+    const { doc: out } = apply(doc);
+    assert.deepEqual((out.content as { text: unknown[] }).text, [
+      'Plain ',
+      { text: 'bold ', font: 'A', bold: true, italics: true, color: 'red', link: 'https://example.com', id: 'x', tocItem: true },
+      { text: '東京 ', font: 'B', bold: true, italics: true, color: 'red', link: 'https://example.com' },
+      { text: 'link', font: 'A', bold: true, italics: true, color: 'red', link: 'https://example.com' },
+      { text: ' tail' },
+    ]);
+  });
+
+  test('nested text arrays and nested text objects', () => {
+    const doc = {
+      content: [
+        { text: ['a ', { text: ['b ', { text: '日本', italics: true }], bold: true }] },
+        { text: { text: 'x 東京', color: 'blue' } },
+        { text: { text: 'only latin' } },
+      ],
+    };
+    const { doc: out } = apply(doc);
+    const [first, second, third] = out.content as { text: unknown }[];
+    assert.deepEqual(first!.text, ['a ', { text: ['b ', { text: '日本', font: 'B', italics: true }], bold: true }]);
+    assert.deepEqual(second!.text, [
+      { text: 'x ', font: 'A', color: 'blue' },
+      { text: '東京', font: 'B', color: 'blue' },
+    ]);
+    assert.deepEqual(third!.text, { text: 'only latin' });
+  });
+
+  test('tables: every body cell, including null cells and span placeholders', () => {
+    const doc = {
+      content: [
+        {
+          table: {
+            headerRows: 1,
+            widths: ['*', '*'],
+            body: [
+              ['Name', { text: '名前', bold: true }],
+              [{ text: 'x', colSpan: 2 }, {}],
+              [null, ['stack 東京', { text: 'ok' }]],
+            ],
+          },
+          layout: 'lightHorizontalLines',
+        },
+      ],
+    };
+    const { doc: out } = apply(doc);
+    const table = (out.content as { table: { body: unknown[][]; widths: unknown } }[])[0]!.table;
+    assert.deepEqual(table.widths, ['*', '*']);
+    assert.deepEqual(table.body[0], ['Name', { text: [{ text: '名前', font: 'B' }], bold: true }]);
+    assert.deepEqual(table.body[1], [{ text: 'x', colSpan: 2 }, {}]);
+    assert.deepEqual(table.body[2], [null, [{ text: [{ text: 'stack ', font: 'A' }, { text: '東京', font: 'B' }] }, { text: 'ok' }]]);
+  });
+
+  test('columns, stacks, lists, sections and toc titles', () => {
+    const doc = {
+      content: [
+        { columns: [{ width: '*', text: '東' }, 'plain'] },
+        { stack: ['京'] },
+        { ul: ['大', ['阪']] },
+        { ol: [{ text: '名' }] },
+        { toc: { title: { text: '目次', style: 'tocTitle' } } },
+        { section: ['節'] },
+      ],
+    };
+    const { doc: out } = apply(doc);
+    const run = (text: string) => ({ text: [{ text, font: 'B' }] });
+    assert.deepEqual(out.content, [
+      { columns: [{ width: '*', text: [{ text: '東', font: 'B' }] }, 'plain'] },
+      { stack: [run('京')] },
+      { ul: [run('大'), [run('阪')]] },
+      { ol: [{ text: [{ text: '名', font: 'B' }] }] },
+      { toc: { title: { text: [{ text: '目次', font: 'B' }], style: 'tocTitle' } } },
+      { section: [run('節')] },
+    ]);
+  });
+
+  test('svg, image, qr and canvas nodes are left alone', () => {
+    const svg = '<svg width="10" height="10"><text>日本</text></svg>';
+    const doc = {
+      content: [
+        { svg, width: 10 },
+        { image: 'data:image/png;base64,AAAA', width: 10 },
+        { qr: '東京' },
+        { canvas: [{ type: 'rect', x: 0, y: 0, w: 1, h: 1 }] },
+      ],
+    };
+    const { doc: out, missing, used } = apply(doc);
+    assert.deepEqual(out.content, doc.content);
+    assert.deepEqual(missing, []);
+    assert.deepEqual(used, []);
+  });
+
+  test('page and text references are not touched', () => {
+    const doc = { content: [{ pageReference: 'x', text: '00000' }, { text: [{ textReference: 'y' }] }] };
+    assert.deepEqual(apply(doc).doc.content, doc.content);
+  });
+
+  test('header and footer functions are wrapped: what they return is transformed, missing grows live', () => {
+    const calls: unknown[][] = [];
+    const doc = {
+      content: ['Body'],
+      header: (page: number, pages: number, size: unknown) => {
+        calls.push([page, pages, size]);
+        return page === 1 ? null : { columns: ['Report', { text: `東京 ${page}/${pages}`, alignment: 'right' }] };
+      },
+      footer: () => 'Footer \uE000',
+    };
+    const { doc: out, missing, used } = apply(doc);
+    assert.equal(typeof out.header, 'function');
+    assert.deepEqual(missing, []); // nothing called yet
+    const header = out.header as (...args: unknown[]) => unknown;
+    assert.equal(header(1, 3, { width: 1 }), null);
+    assert.deepEqual(header(2, 3, { width: 1 }), {
+      columns: ['Report', { text: [{ text: '東京 2/3', font: 'B' }], alignment: 'right' }],
+    });
+    assert.deepEqual(calls, [
+      [1, 3, { width: 1 }],
+      [2, 3, { width: 1 }],
+    ]);
+    assert.deepEqual(used, ['B']);
+    assert.deepEqual((out.footer as () => unknown)(), 'Footer \uE000');
+    assert.deepEqual(missing, ['\uE000']);
+  });
+
+  test('header and footer objects are transformed like content', () => {
+    const { doc: out } = apply({ content: [], header: { text: '東' }, footer: '京' });
+    assert.deepEqual(out.header, { text: [{ text: '東', font: 'B' }] });
+    assert.deepEqual(out.footer, { text: [{ text: '京', font: 'B' }] });
+  });
+
+  test('missing characters are collected once across the document', () => {
+    const { missing } = apply({ content: ['a😀', { text: ['😀', { text: 'x\uE000' }] }, { table: { body: [['\uE000 😀 🧪']] } }] });
+    assert.deepEqual(missing, ['😀', '\uE000', '🧪']);
+  });
+
+  test('a string with missing characters only is left as it is', () => {
+    const doc = { content: ['x \uE000'] };
+    const { doc: out, missing } = apply(doc);
+    assert.deepEqual(out.content, ['x \uE000']);
+    assert.deepEqual(missing, ['\uE000']);
+  });
+
+  test('Arabic in a document comes out as runs in visual order', () => {
+    const { doc: out, used } = apply({ content: [{ text: 'Vendor: اختبار عربي', bold: true }] });
+    assert.deepEqual(out.content, [
+      {
+        text: [
+          { text: 'Vendor: ', font: 'A' },
+          { text: 'عربي', font: 'C' },
+          { text: ' ', font: 'C' },
+          { text: 'اختبار', font: 'C' },
+        ],
+        bold: true,
+      },
+    ]);
+    assert.deepEqual(used, ['A', 'C']);
+  });
+
+  test('numbers, booleans and empty values pass through', () => {
+    const doc = { content: [{ text: 42 }, 7, null, { text: '' }, { text: true }] };
+    assert.deepEqual(apply(doc).doc.content, doc.content);
+  });
+
+  test('a long string is handled in one pass', () => {
+    const long = `${'lorem ipsum '.repeat(8000)}東京`;
+    const started = performance.now();
+    const { doc: out } = apply({ content: [long] });
+    assert.ok(performance.now() - started < 2000);
+    const runs = (out.content as unknown as { text: FontRun[] }[])[0]!.text;
+    assert.equal(runs.length, 2);
+    assert.equal(runs[0]!.text.length, long.length - 2);
+  });
+});
