@@ -11,6 +11,7 @@ import './styles/register.css';
 import './styles/provider.css';
 import './styles/questionnaire.css';
 import './styles/score.css';
+import './styles/settings.css';
 
 captureToken();
 

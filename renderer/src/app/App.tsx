@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { AddProviderDialog } from '../features/add-provider/AddProviderDialog';
 import { ProviderPage } from '../features/provider/ProviderPage';
 import { RegisterPage } from '../features/register/RegisterPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { ConnectionBanner } from './ConnectionBanner';
 import { NotFoundPage } from './NotFoundPage';
 import { hrefs, useRoute } from './router';
@@ -13,7 +14,7 @@ export function App() {
   useMenuCommands();
 
   useEffect(() => {
-    if (route.page !== 'provider') document.title = 'Vetted';
+    if (route.page === 'register' || route.page === 'not-found') document.title = 'Vetted';
   }, [route.page]);
 
   return (
@@ -27,11 +28,22 @@ export function App() {
           <span>Vetted</span>
         </a>
         <span className="app-header-note">Infrastructure provider reviews · stored on this computer</span>
+        <nav className="app-nav" aria-label="App">
+          <a className="app-nav-link" href={hrefs.settings} aria-current={route.page === 'settings' ? 'page' : undefined}>
+            <svg className="app-nav-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2.5 4.5h6m3 0h2m-11 7h2m3 0h6" />
+              <circle cx="10" cy="4.5" r="1.6" />
+              <circle cx="6" cy="11.5" r="1.6" />
+            </svg>
+            Settings
+          </a>
+        </nav>
       </header>
       <ConnectionBanner />
       <main className="app-main" id="main">
         {route.page === 'register' && <RegisterPage />}
         {route.page === 'provider' && <ProviderPage id={route.id} tab={route.tab} />}
+        {route.page === 'settings' && <SettingsPage />}
         {route.page === 'not-found' && <NotFoundPage path={route.path} />}
       </main>
       <Toasts />

@@ -1,6 +1,6 @@
 import { useVetted } from '../store';
 
-/** API errors and short notices. Errors are alerts and stay until dismissed. */
+/** API errors, warnings and short notices. Errors and warnings are alerts and stay until dismissed. */
 export function Toasts() {
   const toasts = useVetted((s) => s.toasts);
   const dismiss = useVetted((s) => s.dismissToast);
@@ -10,10 +10,19 @@ export function Toasts() {
         <div
           key={toast.id}
           className={`toast toast-${toast.tone}`}
-          role={toast.tone === 'error' ? 'alert' : 'status'}
+          role={toast.tone === 'error' || toast.tone === 'warning' ? 'alert' : 'status'}
           data-testid="toast"
         >
-          <span className="toast-text">{toast.message}</span>
+          <div className="toast-text">
+            <p>{toast.message}</p>
+            {toast.details && (
+              <ul className="toast-details">
+                {toast.details.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            )}
+          </div>
           <button type="button" className="toast-close" onClick={() => dismiss(toast.id)} aria-label="Dismiss">
             ×
           </button>

@@ -1,7 +1,33 @@
 import { useEffect } from 'react';
 import { onMenuCommand } from '../api/client';
 import { useVetted } from '../store';
-import { hrefs, navigate } from './router';
+import { currentRoute, hrefs, navigate } from './router';
+
+/** Export… from the menu: the open provider's review report, or the subprocessor list on the register. */
+function exportFromMenu(): void {
+  const state = useVetted.getState();
+  const route = currentRoute();
+  if (route.page === 'provider') {
+    const { vendor, vendorId, providerStatus, review } = state;
+    if (vendorId !== route.id || providerStatus !== 'ready' || !vendor) {
+      state.pushToast('info', 'The provider is still loading: try Export again in a moment.');
+    } else if (!review) {
+      state.pushToast('info', `${vendor.name} has no review yet: answer a question to start one, then export its report.`);
+    } else {
+      void state.exportVendorReport(vendor.id);
+    }
+    return;
+  }
+  if (route.page === 'register') {
+    if (state.registerLoaded && state.vendors.length === 0) {
+      state.pushToast('info', 'The register is empty: add a provider before exporting the subprocessor list.');
+    } else {
+      void state.exportSubprocessorList();
+    }
+    return;
+  }
+  state.pushToast('info', 'Open a provider to export its review report, or the register to export the subprocessor list.');
+}
 
 /** Commands from the Electron menu: New provider, Find, Export, Preferences. */
 export function useMenuCommands(): void {
@@ -18,10 +44,10 @@ export function useMenuCommands(): void {
             state.requestFind();
             break;
           case 'export':
-            state.pushToast('info', 'Export is not available in this version yet.');
+            exportFromMenu();
             break;
           case 'preferences':
-            state.pushToast('info', 'There are no preferences to set yet.');
+            navigate(hrefs.settings);
             break;
         }
       }),

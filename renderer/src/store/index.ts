@@ -2,14 +2,18 @@
 //   const vendors = useVetted((s) => s.vendors);
 import { create } from 'zustand';
 import { onConnectionChange } from '../api/client';
+import { createExportSlice } from './exportSlice';
 import { createProviderSlice } from './providerSlice';
 import { createRegisterSlice } from './registerSlice';
+import { createSettingsSlice } from './settingsSlice';
 import type { SaveStatus, VettedState } from './types';
 import { createUiSlice } from './uiSlice';
 
 export const useVetted = create<VettedState>()((...args) => ({
   ...createRegisterSlice(...args),
   ...createProviderSlice(...args),
+  ...createExportSlice(...args),
+  ...createSettingsSlice(...args),
   ...createUiSlice(...args),
 }));
 

@@ -1,6 +1,7 @@
 // The shape of the one renderer store, assembled from slices (store/index.ts).
 import type { RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
-import type { VendorSummary } from '../../../shared/api';
+import type { GeneratedFile, VendorSummary } from '../../../shared/api';
+import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { AnswerValue, Review } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
 import type { Tier } from '../../../shared/domain/tier';
@@ -85,14 +86,41 @@ export interface ProviderSlice {
   updateVendor(patch: VendorPatch): Promise<Result<Vendor>>;
 }
 
+// ─── exports ───────────────────────────────────────────────────────────────────────────────
+
+/** One running export: a provider's review report, or the subprocessor list. */
+export type ExportKey = `vendor:${string}` | 'subprocessors';
+
+export interface ExportSlice {
+  /** Exports in flight; their buttons show a busy state. */
+  runningExports: readonly ExportKey[];
+  /** Generates a provider's review report and hands the PDF to the browser (or Electron) to save. */
+  exportVendorReport(vendorId: string): Promise<Result<GeneratedFile>>;
+  /** Generates the privacy-statement appendix and hands the PDF over to save. */
+  exportSubprocessorList(): Promise<Result<GeneratedFile>>;
+}
+
+// ─── settings ──────────────────────────────────────────────────────────────────────────────
+
+export interface SettingsSlice {
+  settings: Settings | null;
+  settingsStatus: 'idle' | 'loading' | 'ready' | 'error';
+  settingsError: ApiError | null;
+  loadSettings(): Promise<void>;
+  saveSettings(patch: SettingsPatch): Promise<Result<Settings>>;
+}
+
 // ─── ui ────────────────────────────────────────────────────────────────────────────────────
 
-export type ToastTone = 'error' | 'info' | 'success';
+/** Errors and warnings stay until dismissed; info and success fade. */
+export type ToastTone = 'error' | 'warning' | 'info' | 'success';
 
 export interface Toast {
   id: number;
   tone: ToastTone;
   message: string;
+  /** Lines listed under the message (e.g. an export's warnings). */
+  details?: readonly string[];
 }
 
 export interface UiSlice {
@@ -102,7 +130,7 @@ export interface UiSlice {
   addDialogOpen: boolean;
   /** Bumped to ask the register to focus its filter box. */
   findRequest: number;
-  pushToast(tone: ToastTone, message: string): void;
+  pushToast(tone: ToastTone, message: string, details?: readonly string[]): void;
   dismissToast(id: number): void;
   /** Shows an API error: a toast, unless the connection banner already says it. */
   reportError(error: ApiError): void;
@@ -112,5 +140,5 @@ export interface UiSlice {
   requestFind(): void;
 }
 
-export type VettedState = RegisterSlice & ProviderSlice & UiSlice;
+export type VettedState = RegisterSlice & ProviderSlice & ExportSlice & SettingsSlice & UiSlice;
 export type SliceCreator<T> = StateCreator<VettedState, [], [], T>;

@@ -9,14 +9,15 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   addDialogOpen: false,
   findRequest: 0,
 
-  pushToast(tone, message) {
+  pushToast(tone, message, details) {
     const id = nextToastId++;
     // The same error twice in a row is shown once.
     const last = get().toasts.at(-1);
-    if (last && last.message === message && last.tone === tone) return;
-    set((s) => ({ toasts: [...s.toasts.slice(-4), { id, tone, message }] }));
-    // Errors stay until dismissed; everything else fades.
-    if (tone !== 'error') setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
+    if (last && last.message === message && last.tone === tone && !details?.length) return;
+    const toast = details?.length ? { id, tone, message, details } : { id, tone, message };
+    set((s) => ({ toasts: [...s.toasts.slice(-4), toast] }));
+    // Errors and warnings stay until dismissed; everything else fades.
+    if (tone === 'info' || tone === 'success') setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
   },
 
   dismissToast(id) {

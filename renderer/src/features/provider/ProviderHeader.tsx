@@ -2,7 +2,10 @@ import type { Ref } from 'react';
 import type { Vendor } from '../../../../shared/domain/vendor';
 import { hrefs, type ProviderTab } from '../../app/router';
 import { BackLink } from '../../components/BackLink';
+import { ExportButton } from '../../components/ExportButton';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../lib/labels';
+import { useVetted } from '../../store';
+import { isExporting } from '../../store/exportSlice';
 
 interface Props {
   vendor: Vendor;
@@ -30,6 +33,7 @@ export function ProviderHeader({ vendor, tab, headingRef }: Props) {
             )}
           </p>
         </div>
+        <ReportExport vendor={vendor} />
       </div>
       <nav className="tabs" aria-label="Provider views">
         <a className="tab" href={hrefs.provider(vendor.id)} aria-current={tab === 'questionnaire' ? 'page' : undefined}>
@@ -40,5 +44,23 @@ export function ProviderHeader({ vendor, tab, headingRef }: Props) {
         </a>
       </nav>
     </div>
+  );
+}
+
+/** Export PDF: the review report of the provider's latest review. */
+function ReportExport({ vendor }: { vendor: Vendor }) {
+  const hasReview = useVetted((s) => s.review !== null);
+  const busy = useVetted((s) => isExporting(s, `vendor:${vendor.id}`));
+  const exportReport = useVetted((s) => s.exportVendorReport);
+  return (
+    <ExportButton
+      label="Export PDF"
+      busy={busy}
+      onExport={() => void exportReport(vendor.id)}
+      unavailable={hasReview ? undefined : 'No review yet: answer a question to start one, then export its report.'}
+      description="The latest review as a PDF report, with its score and risk tier."
+      busyAnnouncement={`Exporting the review report of ${vendor.name}…`}
+      testId="export-pdf"
+    />
   );
 }

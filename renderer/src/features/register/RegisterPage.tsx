@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
+import { ExportButton } from '../../components/ExportButton';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
+import { isExporting } from '../../store/exportSlice';
 import { EmptyRegister } from './EmptyRegister';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
@@ -12,6 +14,8 @@ export function RegisterPage() {
   const error = useVetted((s) => s.registerError);
   const loadVendors = useVetted((s) => s.loadVendors);
   const openAddDialog = useVetted((s) => s.openAddDialog);
+  const exportSubprocessors = useVetted((s) => s.exportSubprocessorList);
+  const exporting = useVetted((s) => isExporting(s, 'subprocessors'));
   const heading = useFocusHeading<HTMLHeadingElement>('register');
 
   useEffect(() => {
@@ -27,9 +31,21 @@ export function RegisterPage() {
           </h1>
           <p className="page-subtitle muted">The infrastructure services you build on, with their review scores and risk tiers.</p>
         </div>
-        <button type="button" className="button button-primary" onClick={openAddDialog} data-testid="add-provider">
-          Add provider
-        </button>
+        <div className="page-actions">
+          {loaded && vendors.length > 0 && (
+            <ExportButton
+              label="Export subprocessor list"
+              busy={exporting}
+              onExport={() => void exportSubprocessors()}
+              description="A PDF appendix for your privacy statement: the active providers that process personal data."
+              busyAnnouncement="Exporting the subprocessor list…"
+              testId="export-subprocessors"
+            />
+          )}
+          <button type="button" className="button button-primary" onClick={openAddDialog} data-testid="add-provider">
+            Add provider
+          </button>
+        </div>
       </div>
 
       {!loaded && loading && <p className="muted loading">Loading providers…</p>}

@@ -1,0 +1,206 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { DEFAULT_SETTINGS, SettingsPatch, type Settings } from '../../../../shared/domain/settings';
+import { describeIssues } from '../../../../shared/validation';
+import { inElectron } from '../../api/client';
+import { hrefs } from '../../app/router';
+import { Field } from '../../components/Field';
+import { FieldError, fieldMessage } from '../../components/FieldError';
+import { useVetted } from '../../store';
+
+type Key = keyof Settings;
+type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
+
+const LABELS: Record<Key, string> = {
+  organisation: 'Organisation',
+  userName: 'Your name',
+  subprocessorIntro: 'Subprocessor list introduction',
+};
+const KEYS = Object.keys(LABELS) as Key[];
+const INTRO_MAX = 5000;
+
+/** Issues of the SettingsPatch schema, one message per field, in words. */
+function fieldErrors(error: { issues: Parameters<typeof describeIssues>[0] }): Partial<Record<Key, string>> {
+  const found: Partial<Record<Key, string>> = {};
+  const described = describeIssues(error.issues);
+  error.issues.forEach((issue, i) => {
+    const key = String(issue.path[0] ?? '') as Key;
+    if (!(key in LABELS) || found[key]) return;
+    found[key] =
+      issue.code === 'too_big'
+        ? `${LABELS[key]} can be at most ${Number(issue.maximum).toLocaleString()} characters.`
+        : fieldMessage(LABELS[key], described[i]!.message);
+  });
+  return found;
+}
+
+/** The fields that differ from what is stored (compared as they will be stored: trimmed). */
+function changes(parsed: SettingsPatch, stored: Settings): SettingsPatch {
+  const out: SettingsPatch = {};
+  for (const key of KEYS) {
+    const value = parsed[key];
+    if (value !== undefined && value !== stored[key]) out[key] = value;
+  }
+  return out;
+}
+
+export function SettingsForm({ stored }: { stored: Settings }) {
+  const saveSettings = useVetted((s) => s.saveSettings);
+  const [draft, setDraft] = useState<Settings>(stored);
+  const [base, setBase] = useState<Settings>(stored);
+  const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const form = useRef<HTMLFormElement>(null);
+  const uid = useId();
+  const fid = (key: Key) => `${uid}-${key}`;
+
+  // Fresher settings arrived (the page reloads them on every visit): take them unless the user typed.
+  if (base !== stored) {
+    setBase(stored);
+    if (KEYS.every((key) => draft[key] === base[key])) setDraft(stored);
+  }
+
+  const dirty = KEYS.some((key) => draft[key] !== stored[key]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const onLeave = (event: BeforeUnloadEvent) => {
+      // In Electron a cancelled unload would silently keep the window open; only browsers ask.
+      if (!inElectron) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onLeave);
+    return () => window.removeEventListener('beforeunload', onLeave);
+  }, [dirty]);
+
+  const set = (key: Key, value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    setSaveState('idle');
+    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
+  };
+
+  const showErrors = (found: Partial<Record<Key, string>>) => {
+    setErrors(found);
+    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setFormError(null);
+    const parsed = SettingsPatch.safeParse(draft);
+    if (!parsed.success) {
+      setSaveState('failed');
+      showErrors(fieldErrors(parsed.error));
+      return;
+    }
+    const patch = changes(parsed.data, stored);
+    if (Object.keys(patch).length === 0) {
+      setErrors({});
+      setDraft(stored); // only whitespace differed
+      setSaveState('unchanged');
+      return;
+    }
+    setSaveState('saving');
+    const result = await saveSettings(patch);
+    if (result.ok) {
+      setDraft(result.value);
+      setErrors({});
+      setSaveState('saved');
+      return;
+    }
+    // What was typed stays in the fields; the problems are shown beside them.
+    const fromApi: Partial<Record<Key, string>> = {};
+    for (const d of result.error.details ?? []) {
+      const key = d.path.split('.')[0] as Key;
+      if (key in LABELS) fromApi[key] ??= fieldMessage(LABELS[key], d.message);
+    }
+    setFormError(`The settings were not saved: ${result.error.message}`);
+    setSaveState('failed');
+    showErrors(fromApi);
+  };
+
+  const statusText =
+    saveState === 'saving'
+      ? 'Saving…'
+      : saveState === 'saved'
+        ? 'Saved'
+        : saveState === 'unchanged'
+          ? 'No changes to save'
+          : saveState === 'failed'
+            ? formError
+              ? 'Not saved — your changes are still here; try again'
+              : 'Not saved — fix the fields marked above'
+            : dirty
+              ? 'Unsaved changes'
+              : '';
+
+  const introId = fid('subprocessorIntro');
+  const introLength = draft.subprocessorIntro.trim().length;
+  const introIsDefault = draft.subprocessorIntro === DEFAULT_SETTINGS.subprocessorIntro;
+
+  return (
+    <form ref={form} className="settings-form" onSubmit={submit} noValidate aria-label="Settings">
+      {formError && (
+        <p className="form-error" role="alert">
+          {formError}
+        </p>
+      )}
+
+      <fieldset className="form-section">
+        <legend>You and your organisation</legend>
+        <div className="form-grid">
+          <Field id={fid('userName')} label={LABELS.userName} error={errors.userName} hint="Recorded as the reviewer of reviews you start from now on.">
+            {(p) => <input {...p} className="input" value={draft.userName} onChange={(e) => set('userName', e.target.value)} autoComplete="name" />}
+          </Field>
+          <Field id={fid('organisation')} label={LABELS.organisation} error={errors.organisation} hint="Named in exported reports and on the subprocessor list.">
+            {(p) => <input {...p} className="input" value={draft.organisation} onChange={(e) => set('organisation', e.target.value)} autoComplete="organization" />}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>Subprocessor list</legend>
+        <p className="muted section-hint">
+          “Export subprocessor list” on the <a href={hrefs.register}>register</a> creates a PDF appendix for your
+          privacy statement that lists the active providers processing personal data. This text opens it.
+        </p>
+        <div className="field">
+          <label htmlFor={introId}>{LABELS.subprocessorIntro}</label>
+          <textarea
+            id={introId}
+            className="textarea settings-intro"
+            rows={6}
+            value={draft.subprocessorIntro}
+            onChange={(e) => set('subprocessorIntro', e.target.value)}
+            aria-invalid={errors.subprocessorIntro ? true : undefined}
+            aria-describedby={[errors.subprocessorIntro ? `${introId}-error` : '', `${introId}-hint`].filter(Boolean).join(' ')}
+          />
+          <div className="field-footer">
+            <p id={`${introId}-hint`} className="hint">
+              The first paragraph of the appendix, above the list of providers.
+            </p>
+            <span className={`char-count${introLength > INTRO_MAX ? ' is-over' : ''}`} aria-live="off">
+              {introLength.toLocaleString()} / {INTRO_MAX.toLocaleString()}
+            </span>
+          </div>
+          <FieldError id={`${introId}-error`} message={errors.subprocessorIntro} />
+          {!introIsDefault && (
+            <p>
+              <button type="button" className="link-button" onClick={() => set('subprocessorIntro', DEFAULT_SETTINGS.subprocessorIntro)}>
+                Use the default text
+              </button>
+            </p>
+          )}
+        </div>
+      </fieldset>
+
+      <div className="form-actions">
+        <p className={`save-note save-${saveState}`} role="status" data-testid="settings-save-status">
+          {statusText}
+        </p>
+        <button type="submit" className="button button-primary" disabled={saveState === 'saving'}>
+          Save settings
+        </button>
+      </div>
+    </form>
+  );
+}

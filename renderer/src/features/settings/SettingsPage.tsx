@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { useFocusHeading } from '../../components/useFocusHeading';
+import { useVetted } from '../../store';
+import { SettingsForm } from './SettingsForm';
+
+/** #/settings: the preferences stored in the register (Preferences… in the Electron menu). */
+export function SettingsPage() {
+  const settings = useVetted((s) => s.settings);
+  const status = useVetted((s) => s.settingsStatus);
+  const error = useVetted((s) => s.settingsError);
+  const loadSettings = useVetted((s) => s.loadSettings);
+  const loaded = settings !== null;
+  const heading = useFocusHeading<HTMLHeadingElement>(`settings/${loaded}`);
+
+  useEffect(() => {
+    void loadSettings();
+  }, [loadSettings]);
+
+  useEffect(() => {
+    document.title = 'Settings — Vetted';
+  }, []);
+
+  return (
+    <div className="page page-narrow settings-page">
+      <div className="page-header">
+        <div>
+          <h1 ref={heading} tabIndex={-1}>
+            Settings
+          </h1>
+          <p className="page-subtitle muted">Stored in this register, so they travel with it.</p>
+        </div>
+      </div>
+      {!loaded && status === 'error' && (
+        <div className="empty-state">
+          <h2>The settings could not be loaded</h2>
+          <p className="muted">{error?.message}</p>
+          <button type="button" className="button" onClick={() => void loadSettings()}>
+            Try again
+          </button>
+        </div>
+      )}
+      {!loaded && status !== 'error' && (
+        <p className="muted loading" role="status">
+          Loading settings…
+        </p>
+      )}
+      {/* Mounted once the stored settings arrive; a later reload does not overwrite what is typed. */}
+      {settings && <SettingsForm stored={settings} />}
+    </div>
+  );
+}

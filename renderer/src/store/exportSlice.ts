@@ -1,0 +1,71 @@
+// PDF exports: ask the API for the file, hand it to the browser to save, and say what happened.
+// The buttons and the Export menu command share this state, so an export runs once at a time.
+import { api, inElectron } from '../api/client';
+import type { GeneratedFile } from '../../../shared/api';
+import type { Result } from '../../../shared/result';
+import { saveGeneratedFile } from '../lib/saveFile';
+import { answersSettled, hasUnsavedAnswers } from './providerSlice';
+import type { ExportKey, ExportSlice, SliceCreator, VettedState } from './types';
+
+const ALREADY_RUNNING: Result<never> = {
+  ok: false,
+  error: { code: 'conflict', message: 'This export is already running.' },
+};
+
+/** Saves the file and tells the user where it went, listing the generator's warnings. */
+function deliver(state: VettedState, file: GeneratedFile, fallbackName: string): void {
+  try {
+    saveGeneratedFile(file, fallbackName);
+  } catch {
+    state.pushToast('error', `“${file.fileName}” was generated but could not be handed over for saving. Try again.`);
+    return;
+  }
+  if (file.warnings.length > 0) {
+    state.pushToast(
+      'warning',
+      `“${file.fileName}” was exported with ${file.warnings.length === 1 ? 'a warning' : `${file.warnings.length} warnings`}:`,
+      file.warnings,
+    );
+  } else {
+    state.pushToast(
+      'success',
+      inElectron ? `“${file.fileName}” is ready: choose where to save it.` : `Downloaded “${file.fileName}”.`,
+    );
+  }
+}
+
+export const createExportSlice: SliceCreator<ExportSlice> = (set, get) => {
+  const run = async (key: ExportKey, fallbackName: string, call: () => Promise<Result<GeneratedFile>>) => {
+    if (get().runningExports.includes(key)) return ALREADY_RUNNING;
+    set((s) => ({ runningExports: [...s.runningExports, key] }));
+    try {
+      // The report must include the answers just typed.
+      get().flushAllAnswers();
+      await answersSettled();
+      if (hasUnsavedAnswers()) {
+        get().pushToast('info', 'Some answers are not saved yet: the export shows what is stored.');
+      }
+      const result = await call();
+      if (result.ok) deliver(get(), result.value, fallbackName);
+      else get().reportError(result.error);
+      return result;
+    } finally {
+      set((s) => ({ runningExports: s.runningExports.filter((k) => k !== key) }));
+    }
+  };
+
+  return {
+    runningExports: [],
+
+    exportVendorReport(vendorId) {
+      return run(`vendor:${vendorId}`, 'review-report.pdf', () => api['report.vendor']({ vendorId }));
+    },
+
+    exportSubprocessorList() {
+      return run('subprocessors', 'subprocessors.pdf', () => api['report.subprocessors']({}));
+    },
+  };
+};
+
+/** True while the given export runs (for its button's busy state). */
+export const isExporting = (state: VettedState, key: ExportKey): boolean => state.runningExports.includes(key);
