@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark once and prints a table of figures against goals.
 import { benchAutosave } from './autosave';
+import { benchReports } from './reports';
 import { fmt } from './stats';
 
 const rows: string[][] = [];
@@ -9,6 +10,26 @@ rows.push([
   `${fmt(autosave.dispatcher.perOpUs, 0)} µs vs ${fmt(autosave.raw.perOpUs, 0)} µs per save (×${fmt(autosave.ratio)}); p99 ${fmt(autosave.dispatcher.p99Ms)} ms vs ${fmt(autosave.raw.p99Ms)} ms`,
   '≤ 2×, p99 < 2 ms',
   autosave.ratio <= 2 && autosave.dispatcher.p99Ms < 2 ? 'met' : 'missed',
+]);
+
+const reports = await benchReports();
+rows.push([
+  'Vendor review report PDF (warm, median of 7)',
+  `${fmt(reports.vendorReportMs.median, 0)} ms (min ${fmt(reports.vendorReportMs.min, 0)} ms)`,
+  '≤ 300 ms',
+  reports.vendorReportMs.median <= 300 ? 'met' : 'missed',
+]);
+for (const a of reports.appendix) {
+  rows.push([`Subprocessor appendix, ${a.providers} providers`, `${fmt(a.ms, 0)} ms, ${fmt(a.perProviderMs, 2)} ms per provider, ${Math.round(a.bytes / 1024)} KB`, '', '']);
+}
+const first = reports.appendix[0]!;
+const last = reports.appendix[reports.appendix.length - 1]!;
+const growth = last.perProviderMs / first.perProviderMs;
+rows.push([
+  `Appendix per-provider cost, ${last.providers} vs ${first.providers}`,
+  `×${fmt(growth)}`,
+  '≤ 1.2×',
+  growth <= 1.2 ? 'met' : 'missed',
 ]);
 
 const header = ['Benchmark', 'Measured', 'Goal', 'Result'];

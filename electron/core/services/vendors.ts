@@ -1,9 +1,8 @@
 import type { VendorSummary } from '../../../shared/api';
-import { toAnswerMap } from '../../../shared/domain/review';
 import type { Vendor, VendorFields, VendorPatch } from '../../../shared/domain/vendor';
 import { VettedError } from '../../../shared/result';
-import { scoreReview } from '../../../shared/scoring';
 import type { Context } from '../context';
+import { allEntries } from './review-entries';
 
 export function getVendor(ctx: Context, id: string): Vendor {
   const vendor = ctx.vendors.get(id);
@@ -52,32 +51,19 @@ export function deleteVendor(ctx: Context, id: string): { id: string } {
 
 /** The register table: every provider with the score of its newest review. */
 export function listVendors(ctx: Context): VendorSummary[] {
-  const reviews = ctx.reviews.latestByVendor();
-  const answers = ctx.reviews.answersOfLatestReviews();
-  return ctx.vendors.list().map((vendor) => {
-    const base = {
-      id: vendor.id,
-      name: vendor.name,
-      service: vendor.service,
-      category: vendor.category,
-      status: vendor.status,
-      criticalPath: vendor.criticalPath,
-      dataCategories: vendor.dataCategories,
-    };
-    const review = reviews.get(vendor.id);
-    const template = review && ctx.templates.get(review.templateId, review.templateVersion);
-    if (!review || !template) {
-      return { ...base, score: null, tier: null, state: 'not_started', completion: 0, knockouts: 0, lastReviewed: null };
-    }
-    const result = scoreReview(template.template, toAnswerMap(answers.get(review.id) ?? []), vendor);
-    return {
-      ...base,
-      score: result.overall,
-      tier: result.tier,
-      state: result.state,
-      completion: result.completion,
-      knockouts: result.knockouts.length,
-      lastReviewed: review.completedAt ?? review.updatedAt,
-    };
-  });
+  return allEntries(ctx).map(({ vendor, review, score }) => ({
+    id: vendor.id,
+    name: vendor.name,
+    service: vendor.service,
+    category: vendor.category,
+    status: vendor.status,
+    criticalPath: vendor.criticalPath,
+    dataCategories: vendor.dataCategories,
+    score: score?.overall ?? null,
+    tier: score?.tier ?? null,
+    state: score?.state ?? 'not_started',
+    completion: score?.completion ?? 0,
+    knockouts: score?.knockouts.length ?? 0,
+    lastReviewed: review ? (review.completedAt ?? review.updatedAt) : null,
+  }));
 }

@@ -1,0 +1,38 @@
+// A provider with its latest review, answers, template and score: what reports and comparisons read.
+import type { Answer, Review } from '../../../shared/domain/review';
+import { toAnswerMap } from '../../../shared/domain/review';
+import type { Template } from '../../../shared/domain/template';
+import type { Vendor } from '../../../shared/domain/vendor';
+import { scoreReview } from '../../../shared/scoring';
+import type { ScoreResult } from '../../../shared/scoring/types';
+import type { Context } from '../context';
+
+export interface ReviewEntry {
+  vendor: Vendor;
+  review: Review | null;
+  template: Template | null;
+  answers: Answer[];
+  score: ScoreResult | null;
+}
+
+export function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, answers: Answer[]): ReviewEntry {
+  const template = review ? (ctx.templates.get(review.templateId, review.templateVersion)?.template ?? null) : null;
+  const score = template ? scoreReview(template, toAnswerMap(answers), vendor) : null;
+  return { vendor, review, template, answers, score };
+}
+
+/** One provider's entry, read with per-provider queries. */
+export function entryFor(ctx: Context, vendor: Vendor): ReviewEntry {
+  const review = ctx.reviews.latest(vendor.id) ?? null;
+  return buildEntry(ctx, vendor, review, review ? ctx.reviews.answers(review.id) : []);
+}
+
+/** Every provider's entry, read with one query per table (for register-wide reports). */
+export function allEntries(ctx: Context): ReviewEntry[] {
+  const latest = ctx.reviews.latestByVendor();
+  const answersByReview = ctx.reviews.answersOfLatestReviews();
+  return ctx.vendors.list().map((vendor) => {
+    const review = latest.get(vendor.id) ?? null;
+    return buildEntry(ctx, vendor, review, review ? (answersByReview.get(review.id) ?? []) : []);
+  });
+}

@@ -1,0 +1,102 @@
+// Comparing providers through the API and the CLI, read back as a user would.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
+import { runCli } from '../helpers/cli';
+import { pdfInfo, pdfText, qpdfCheck, savePdf } from '../helpers/pdf';
+import { tempDbPath, tempDir } from '../helpers/tmp';
+import { freshVetted, unwrap } from '../helpers/vetted';
+
+async function demo() {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  const vendors = unwrap(await vetted.api['vendor.list']({}));
+  const id = (name: string) => vendors.find((v) => v.name === name)!.id;
+  return { ...vetted, id };
+}
+
+test('compare.get aligns three providers question by question', async () => {
+  const { api, id } = await demo();
+  const ids = [id('Burrow MQ'), id('PagerPigeon'), id('Keystone Config')];
+  const comparison = unwrap(await api['compare.get']({ vendorIds: ids }));
+  assert.deepEqual(comparison.columns.map((c) => c.name), ['Burrow MQ', 'PagerPigeon', 'Keystone Config']);
+  assert.deepEqual(comparison.sections.map((s) => s.title), INFRASTRUCTURE_TEMPLATE.sections.map((s) => s.title));
+  const rows = comparison.sections.flatMap((s) => s.questions);
+  assert.ok(rows.some((r) => r.differs && r.best.length > 0 && r.worst.length > 0), 'some question separates them');
+  const knockout = rows.find((r) => r.questionId === 'acc_individual_accounts')!;
+  assert.equal(knockout.cells[1]!.knockout, 'high', 'PagerPigeon shares one credential');
+  assert.ok(knockout.worst.includes(ids[1]!));
+});
+
+test('compare input is validated: 2 to 6 distinct, existing providers', async () => {
+  const { api, id } = await demo();
+  const one = await api['compare.get']({ vendorIds: [id('Gaugeworks')] });
+  assert.equal(!one.ok && one.error.code, 'validation');
+  assert.match(!one.ok ? one.error.message : '', /at least 2/);
+  const twice = await api['compare.get']({ vendorIds: [id('Gaugeworks'), id('Gaugeworks')] });
+  assert.match(!twice.ok ? twice.error.message : '', /twice/);
+  const seven = await api['compare.get']({ vendorIds: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] });
+  assert.match(!seven.ok ? seven.error.message : '', /at most 6/);
+  const missing = await api['compare.get']({ vendorIds: [id('Gaugeworks'), 'no-such-id'] });
+  assert.equal(!missing.ok && missing.error.code, 'not_found');
+});
+
+test('the comparison PDF is landscape and carries every provider and section', async () => {
+  const { api, id } = await demo();
+  const names = ['Tidewater Postgres', 'Burrow MQ', 'Logjam Cloud'];
+  const file = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
+  const pdf = savePdf(Buffer.from(file.base64, 'base64'));
+  assert.ok(qpdfCheck(pdf).ok);
+  const text = pdfText(pdf).replace(/\s+/g, ' ');
+  for (const name of names) assert.ok(text.includes(name), name);
+  for (const s of INFRASTRUCTURE_TEMPLATE.sections) assert.ok(text.includes(s.title), s.title);
+  const info = pdfInfo(pdf);
+  assert.match(info['Page size'] ?? '', /841\.89 x 595\.28/, 'A4 landscape');
+  assert.equal(info.Title, 'Provider comparison: Tidewater Postgres, Burrow MQ, Logjam Cloud');
+  const again = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
+  assert.equal(again.base64, file.base64, 'deterministic');
+});
+
+test('the comparison CSV is RFC 4180 with a BOM, one column per provider', async () => {
+  const { api, id } = await demo();
+  const file = unwrap(await api['compare.export']({ vendorIds: [id('Gaugeworks'), id('StatusHarbor')], format: 'csv' }));
+  assert.match(file.mediaType, /^text\/csv/);
+  assert.match(file.fileName, /\.csv$/);
+  const bytes = Buffer.from(file.base64, 'base64');
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const text = bytes.toString('utf8').slice(1);
+  assert.ok(text.includes('\r\n'));
+  const header = text.split('\r\n')[0]!;
+  assert.ok(header.includes('Gaugeworks') && header.includes('StatusHarbor'), header);
+  const all = unwrap(await api['compare.export']({ vendorIds: [id('Gaugeworks'), id('StatusHarbor')], format: 'csv' }));
+  const diff = unwrap(await api['compare.export']({ vendorIds: [id('Gaugeworks'), id('StatusHarbor')], format: 'csv', differencesOnly: true }));
+  const lines = (f: typeof all) => Buffer.from(f.base64, 'base64').toString('utf8').split('\r\n').length;
+  assert.ok(lines(diff) < lines(all), 'differences only drops rows where both agree');
+});
+
+test('CLI: vetted compare writes PDF or CSV; bad input exits with a message', () => {
+  const db = tempDbPath();
+  assert.equal(runCli(['demo', '--db', db]).status, 0);
+  const dir = tempDir();
+  const pdf = path.join(dir, 'cmp.pdf');
+  const run = runCli(['compare', 'Gaugeworks', 'Burrow MQ', 'PagerPigeon', '--out', pdf, '--db', db]);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(pdfText(pdf), /PagerPigeon/);
+  const csv = path.join(dir, 'cmp.csv');
+  assert.equal(runCli(['compare', 'Gaugeworks', 'Burrow MQ', '--out', csv, '--differences-only', '--db', db]).status, 0);
+  assert.ok(fs.readFileSync(csv).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+  const cases: [string[], number, RegExp][] = [
+    [['compare', 'Gaugeworks', '--out', path.join(dir, 'x.pdf')], 1, /usage/],
+    [['compare', 'Gaugeworks', 'Burrow MQ', '--out', path.join(dir, 'x.txt')], 1, /\.pdf or \.csv/],
+    [['compare', 'Gaugeworks', 'Nobody', '--out', path.join(dir, 'y.pdf')], 2, /no provider/],
+    [['compare', 'Gaugeworks', 'gaugeworks', '--out', path.join(dir, 'z.pdf')], 2, /twice/],
+  ];
+  for (const [args, status, message] of cases) {
+    const r = runCli([...args, '--db', db]);
+    assert.equal(r.status, status, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+  }
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['cmp.csv', 'cmp.pdf']);
+});
