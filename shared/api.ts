@@ -1,6 +1,7 @@
 // The contract: every operation a user can perform, its input schema and its result type.
 // The preload bridge, the HTTP bridge, the CLI and the tests are transports over this object.
 import { z } from 'zod';
+import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS, type Comparison } from './compare';
 import { IsoDate } from './domain/dates';
 import type { Answer, Review } from './domain/review';
 import { SettingsPatch, type Settings } from './domain/settings';
@@ -25,6 +26,11 @@ const op = <I extends z.ZodType>(input: I) => ({
 
 const EntityId = z.string().min(1).max(100);
 const none = z.object({}).strict();
+const CompareIds = z
+  .array(EntityId)
+  .min(MIN_COMPARE_PROVIDERS, `choose at least ${MIN_COMPARE_PROVIDERS} providers`)
+  .max(MAX_COMPARE_PROVIDERS, `choose at most ${MAX_COMPARE_PROVIDERS} providers`)
+  .refine((ids) => new Set(ids).size === ids.length, 'lists a provider twice');
 
 export interface VendorSummary {
   id: string;
@@ -129,6 +135,21 @@ export const contract = {
   ).returns<GeneratedFile>(),
   /** The privacy-statement appendix listing active providers that process personal data. */
   'report.subprocessors': op(z.object({ date: IsoDate.optional() }).strict()).returns<GeneratedFile>(),
+  /** 2–6 providers side by side, question by question, aligned across template versions. */
+  'compare.get': op(z.object({ vendorIds: CompareIds }).strict()).returns<Comparison>(),
+  /** The comparison as a landscape PDF or an RFC 4180 CSV (UTF-8 with BOM). */
+  'compare.export': op(
+    z
+      .object({
+        vendorIds: CompareIds,
+        format: z.enum(['pdf', 'csv']),
+        differencesOnly: z.boolean().optional(),
+        /** Keep only questions whose text or id contains this. */
+        text: z.string().max(200).optional(),
+        date: IsoDate.optional(),
+      })
+      .strict(),
+  ).returns<GeneratedFile>(),
   /** Fills an empty register with fictional providers; refuses a register that has any. */
   'demo.load': op(none).returns<{ vendors: number }>(),
 } as const;

@@ -17,6 +17,8 @@ export const OPERATION_NAMES = [
   'settings.update',
   'report.vendor',
   'report.subprocessors',
+  'compare.get',
+  'compare.export',
   'demo.load',
 ] as const;
 

@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, EXIT, usageError } from './cli-error';
 import { answerCommand } from './commands/answer';
+import { compareCommand } from './commands/compare';
 import { demoCommand } from './commands/demo';
 import { listCommand } from './commands/list';
 import { reportCommand, subprocessorsCommand } from './commands/report';
@@ -25,6 +26,8 @@ Usage:
                                                   the review report of a provider
   vetted subprocessors --out FILE.pdf [--date YYYY-MM-DD]
                                                   the privacy-statement appendix
+  vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD]
+                                                  2–6 providers side by side
   vetted serve [--db FILE] [--port N] [--open] [--demo]  browser mode on 127.0.0.1 (--demo: load the demo into an empty register)
 
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
@@ -89,6 +92,14 @@ export async function main(argv: string[]): Promise<number> {
       const { values } = parse(rest, { out: { type: 'string' }, date: { type: 'string' } });
       if (!values.out) throw usageError('usage: vetted subprocessors --out FILE.pdf [--date YYYY-MM-DD]');
       await subprocessorsCommand(openSession(values.db), values);
+      return EXIT.ok;
+    }
+    case 'compare': {
+      const { values, positionals } = parse(rest, {
+        out: { type: 'string' }, date: { type: 'string' }, 'differences-only': { type: 'boolean' },
+      });
+      if (positionals.length < 2 || !values.out) throw usageError('usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only]');
+      await compareCommand(openSession(values.db), positionals, values);
       return EXIT.ok;
     }
     case 'serve': {

@@ -3,6 +3,7 @@ import type { Context } from './context';
 import type { Handlers } from './dispatcher';
 import { loadDemo } from './demo';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { compareVendors, exportComparison } from './services/compare';
 import { currentReview, saveAnswer, startReview } from './services/reviews';
 import { subprocessorReport, vendorReport } from './services/reports';
 import { scoreVendor } from './services/scores';
@@ -34,6 +35,8 @@ export function createHandlers(ctx: Context): Handlers {
     'settings.update': (patch) => updateSettings(ctx, patch),
     'report.vendor': (input) => vendorReport(ctx, input),
     'report.subprocessors': (input) => subprocessorReport(ctx, input),
+    'compare.get': ({ vendorIds }) => compareVendors(ctx, vendorIds),
+    'compare.export': (input) => exportComparison(ctx, input),
     'demo.load': () => loadDemo(ctx),
   };
 }

@@ -1,0 +1,115 @@
+// A comparison as CSV for spreadsheets (RFC 4180): CRLF between records, a field quoted when it
+// holds a comma, a double quote, CR or LF (quotes doubled), and a UTF-8 byte order mark first so
+// that Excel reads the file as UTF-8 rather than the machine's legacy code page (without it,
+// "Zürich" or "—" come out garbled). Pure: the caller writes the string to a file.
+//
+// Columns: Section, Question ID, Question, one answer column per provider, then one
+// "<name> points lost" column per provider. Rows: a score summary, one row per section score,
+// then every question row (under its section), in the comparison's order. A filtered comparison
+// exports only what the filter kept.
+import type { Tier } from '../domain/tier';
+import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
+
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
+
+const TIER_WORDS: Readonly<Record<Tier, string>> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+/**
+ * Formula (CSV) injection: a spreadsheet treats a cell starting with = + - @ as a formula, and
+ * tab or CR in first place can smuggle one past a check. A provider name, a comment or a free-text
+ * answer typed by someone else could then run a formula (exfiltrate data through HYPERLINK or
+ * WEBSERVICE, or worse with DDE) when a colleague opens the export. A leading apostrophe makes the
+ * spreadsheet show the cell as text; the cost is a visible ' before such cells (a negative number
+ * answer reads '-5, still legible).
+ */
+export function neutralizeFormula(field: string): string {
+  return /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
+}
+
+/** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled. */
+export function csvField(value: string): string {
+  const field = neutralizeFormula(value);
+  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+function record(fields: readonly string[]): string {
+  return fields.map(csvField).join(',') + CRLF;
+}
+
+/** One decimal, as the app shows scores. */
+function oneDecimal(n: number): string {
+  return (Math.round(n * 10) / 10).toFixed(1);
+}
+
+/** Points lost as a plain number a spreadsheet can sum: up to two decimals. */
+function points(n: number | null): string {
+  return n === null ? '' : String(Math.round(n * 100) / 100);
+}
+
+function overallText(c: CompareColumn): string {
+  if (c.state === 'not_started') return 'Not started';
+  if (c.overall === null) return 'Not scored';
+  return c.state === 'incomplete' ? `${oneDecimal(c.overall)} (provisional)` : oneDecimal(c.overall);
+}
+
+function costText(c: CompareColumn): string {
+  if (c.monthlyCost === null) return 'Not recorded';
+  const amount = Number.isInteger(c.monthlyCost) ? String(c.monthlyCost) : c.monthlyCost.toFixed(2);
+  return `${amount} ${c.currency}`;
+}
+
+function completionText(c: CompareColumn): string {
+  // Rounded down, as the app does, so 79.6 % never reads as the 80 % threshold.
+  return c.completion === null ? '' : `${Math.floor(c.completion * 100 + 1e-9)}%`;
+}
+
+function sectionText(cell: CompareSectionCell): string {
+  if (!cell.covers.asked) return 'Not asked';
+  const covers = `${cell.covers.answered} of ${cell.covers.total} answered`;
+  return cell.score === null ? `Not scored (${covers})` : `${oneDecimal(cell.score)} (${covers})`;
+}
+
+/**
+ * The answer label as the comparison has it, then " [N/A]" when an option made the question not
+ * applicable (the label alone would not say so), " [Knock-out: <tier>]" for a knock-out answer,
+ * and the reviewer's comment on a line of its own.
+ */
+function answerText(cell: CompareCell): string {
+  let text = cell.label;
+  if (cell.status === 'na' && cell.label !== 'Not applicable') text += ' [N/A]';
+  if (cell.knockout) text += ` [Knock-out: ${TIER_WORDS[cell.knockout]}]`;
+  if (cell.comment !== '') text += `\nComment: ${cell.comment}`;
+  return text;
+}
+
+/** The comparison as an RFC 4180 CSV string, starting with a UTF-8 BOM. */
+export function comparisonToCsv(comparison: Comparison): string {
+  const { columns } = comparison;
+  const blanks = columns.map(() => '');
+  const summary = (title: string, values: string[]) => record(['Summary', '', title, ...values, ...blanks]);
+
+  let csv = BOM;
+  csv += record(['Section', 'Question ID', 'Question', ...columns.map((c) => c.name), ...columns.map((c) => `${c.name} points lost`)]);
+  csv += summary('Overall score', columns.map(overallText));
+  csv += summary('Tier', columns.map((c) => (c.tier ? TIER_WORDS[c.tier] : 'Not rated')));
+  csv += summary('Completion', columns.map(completionText));
+  csv += summary('Knock-outs', columns.map((c) => String(c.knockouts)));
+  csv += summary('Monthly cost', columns.map(costText));
+  csv += summary('Template', columns.map((c) => (c.template ? `${c.template.id} v${c.template.version}` : 'No review')));
+  for (const section of comparison.sections) {
+    csv += record([section.title, '', 'Section score', ...section.cells.map(sectionText), ...blanks]);
+  }
+  for (const section of comparison.sections) {
+    for (const row of section.questions) {
+      csv += record([
+        section.title,
+        row.questionId,
+        row.text,
+        ...row.cells.map(answerText),
+        ...row.cells.map((c) => points(c.pointsLost)),
+      ]);
+    }
+  }
+  return csv;
+}

@@ -1,0 +1,399 @@
+// "Compare providers side by side": 2–6 providers in columns, their sections and questions in
+// rows, aligned across templates and template versions. Pure: it reads the reviews and the scores
+// it is given (it never rescores a review), and the same input always gives the same output.
+//
+// Alignment: sections are matched by section id, questions by question id. The rows are the union
+// of every provider's sections and questions: in the order of the first provider that has a
+// template, then any section or question the others add, in the order they first appear (a
+// question new in a later template goes at the end of its section). A section's title comes from
+// the first template that has the section; a question's text from the newest template version
+// (among the entries) that asks it. A question that moved to another section between versions
+// stays in the section it first appeared in; each provider's cell still comes from its own
+// template, wherever that template keeps the question.
+import { answerLabel } from '../domain/answers';
+import { visibleQuestionIds } from '../domain/conditions';
+import type { Answer, AnswerValue, Review } from '../domain/review';
+import { toAnswerMap } from '../domain/review';
+import { questionIndex } from '../domain/template';
+import type { Question, QuestionIndex, QuestionKind, Template } from '../domain/template';
+import type { Tier } from '../domain/tier';
+import type { Vendor, VendorCategory } from '../domain/vendor';
+import { scoreQuestion } from '../scoring';
+import type { ScoreResult, SectionScore } from '../scoring';
+
+/** How many providers a comparison holds. */
+export const MIN_COMPARE_PROVIDERS = 2;
+export const MAX_COMPARE_PROVIDERS = 6;
+
+/**
+ * One provider to compare: its latest review (null when none was started), the template that
+ * review uses (null when there is no review), the review's answers, and
+ * scoreReview(template, toAnswerMap(answers), vendor) — passed in, never recomputed here.
+ */
+export interface CompareEntry {
+  vendor: Vendor;
+  review: Review | null;
+  template: Template | null;
+  answers: Answer[];
+  score: ScoreResult | null;
+}
+
+/** 'not_started' when the provider has no review or no score. */
+export type CompareState = ScoreResult['state'] | 'not_started';
+
+/** One provider's column head. */
+export interface CompareColumn {
+  /** The vendor id; best/worst lists name providers by it. */
+  id: string;
+  name: string;
+  category: VendorCategory;
+  /** 0..100, unrounded; null when nothing is scored. Provisional when state is 'incomplete'. */
+  overall: number | null;
+  tier: Tier | null;
+  state: CompareState;
+  /** 0..1; null when there is no score. */
+  completion: number | null;
+  knockouts: number;
+  monthlyCost: number | null;
+  currency: string;
+  template: { id: string; version: number } | null;
+}
+
+/**
+ * - 'answered': an answer that fits the question (scored or informational);
+ * - 'unanswered': visible, but no answer, a null value or a value that does not fit;
+ * - 'na': marked not applicable, or the chosen option(s) make the question not applicable;
+ * - 'not_asked': the provider's template has no such question (or the provider has no review);
+ * - 'hidden': the template has it, but its showWhen hides it for this provider's answers.
+ */
+export type CompareCellStatus = 'answered' | 'unanswered' | 'na' | 'not_asked' | 'hidden';
+
+export interface CompareCell {
+  /** The vendor id of the column this cell is in. */
+  providerId: string;
+  status: CompareCellStatus;
+  /**
+   * answerLabel for answers (the chosen option's label for an option that makes the question
+   * not applicable); otherwise 'Not answered', 'Not applicable', 'Not asked' or 'Not shown'.
+   */
+  label: string;
+  /** 0..1 (scoreQuestion) when the answer is scored; otherwise null. */
+  score: number | null;
+  /**
+   * Points of the provider's overall score this answer cost (score.explanation): 0 for a scored
+   * answer that cost nothing; null when the question is not scored or the provider has no score.
+   */
+  pointsLost: number | null;
+  /** The knock-out tier this answer triggers. */
+  knockout: Tier | null;
+  /** The reviewer's comment, trimmed; '' for 'not_asked' and 'hidden' cells. */
+  comment: string;
+}
+
+export interface CompareQuestionRow {
+  questionId: string;
+  /** The section row this question is listed under. */
+  sectionId: string;
+  /** From the newest template version that asks it. */
+  text: string;
+  /** From the same template as the text. */
+  kind: QuestionKind;
+  /** One per column, in column order. */
+  cells: CompareCell[];
+  /**
+   * Provider ids with the highest / lowest question score, among the cells that have a score;
+   * both empty unless at least two cells have a score and the scores are not all equal. Ties
+   * share the mark.
+   */
+  best: string[];
+  worst: string[];
+  /**
+   * Not every provider gave the same answer. Answers are compared by value (option ids, numbers,
+   * text with whitespace collapsed), "marked not applicable" counts as an answer of its own, and
+   * no answer (unanswered, hidden, not asked) differs from any answer but not from another
+   * "no answer": a row nobody answered does not differ.
+   */
+  differs: boolean;
+}
+
+export interface CompareSectionCell {
+  providerId: string;
+  /** 0..100, unrounded; null when the section is not asked or nothing in it is scored. */
+  score: number | null;
+  /**
+   * What the section score rests on: visible, non-optional questions answered (or marked N/A)
+   * out of those visible and non-optional (as scoreReview counts them); `asked` is false when
+   * the provider's template has no such section (then both counts are 0).
+   */
+  covers: { answered: number; total: number; asked: boolean };
+}
+
+export interface CompareSectionRow {
+  sectionId: string;
+  /** From the first template that has the section. */
+  title: string;
+  /** One per column, in column order. */
+  cells: CompareSectionCell[];
+  /** As for questions, over the section scores. */
+  best: string[];
+  worst: string[];
+  /** Some question row in the section differs, or the section scores differ. */
+  differs: boolean;
+  questions: CompareQuestionRow[];
+}
+
+export interface Comparison {
+  columns: CompareColumn[];
+  sections: CompareSectionRow[];
+}
+
+export interface CompareFilter {
+  /** Keep only question rows that differ. */
+  differencesOnly?: boolean;
+  /** Keep only question rows whose text or id contains this (case-insensitive; blank = all). */
+  text?: string;
+}
+
+/** Scores closer than this are equal (sums of option scores carry floating-point noise). */
+const EPSILON = 1e-9;
+
+const NOT_ASKED = 'Not asked';
+const NOT_SHOWN = 'Not shown';
+const NOT_ANSWERED = 'Not answered';
+const NOT_APPLICABLE = 'Not applicable';
+
+/** Everything about one entry that the rows need, computed once. */
+interface Prepared {
+  id: string;
+  template: Template | null;
+  index: QuestionIndex;
+  sectionIds: ReadonlySet<string>;
+  visible: ReadonlySet<string>;
+  answers: ReadonlyMap<string, Answer>;
+  score: ScoreResult | null;
+  losses: ReadonlyMap<string, number>;
+  sectionScores: ReadonlyMap<string, SectionScore>;
+}
+
+const EMPTY_INDEX: QuestionIndex = new Map();
+
+function prepare(entry: CompareEntry): Prepared {
+  const { template, score } = entry;
+  const answers = new Map<string, Answer>();
+  for (const a of entry.answers) answers.set(a.questionId, a); // the last one wins, as in toAnswerMap
+  const losses = new Map<string, number>();
+  for (const loss of score?.explanation ?? []) {
+    if (!losses.has(loss.questionId)) losses.set(loss.questionId, loss.pointsLost);
+  }
+  const sectionScores = new Map<string, SectionScore>();
+  for (const s of score?.sections ?? []) if (!sectionScores.has(s.sectionId)) sectionScores.set(s.sectionId, s);
+  return {
+    id: entry.vendor.id,
+    template,
+    index: template ? questionIndex(template) : EMPTY_INDEX,
+    sectionIds: new Set(template?.sections.map((s) => s.id) ?? []),
+    visible: template ? visibleQuestionIds(template, toAnswerMap(entry.answers)) : new Set(),
+    answers,
+    score,
+    losses,
+    sectionScores,
+  };
+}
+
+function column(entry: CompareEntry): CompareColumn {
+  const { vendor, template, score } = entry;
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    category: vendor.category,
+    overall: score?.overall ?? null,
+    tier: score?.tier ?? null,
+    state: score?.state ?? 'not_started',
+    completion: score?.completion ?? null,
+    knockouts: score?.knockouts.length ?? 0,
+    monthlyCost: vendor.monthlyCost,
+    currency: vendor.currency,
+    template: template ? { id: template.id, version: template.version } : null,
+  };
+}
+
+/** A value in a form where equal answers compare equal: ids sorted, whitespace collapsed. */
+function normalizedValue(value: AnswerValue): string {
+  if (Array.isArray(value)) return JSON.stringify([...new Set(value)].sort());
+  if (typeof value === 'number') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value.trim().replace(/\s+/g, ' '));
+  return 'null';
+}
+
+/** The cell, and the key its answer is compared by ('' = no answer). */
+function questionCell(p: Prepared, questionId: string): { cell: CompareCell; key: string } {
+  const empty = { providerId: p.id, score: null, pointsLost: null, knockout: null, comment: '' };
+  const found = p.index.get(questionId);
+  if (!found) return { cell: { ...empty, status: 'not_asked', label: NOT_ASKED }, key: '' };
+  if (!p.visible.has(questionId)) return { cell: { ...empty, status: 'hidden', label: NOT_SHOWN }, key: '' };
+
+  const { question } = found;
+  const answer = p.answers.get(questionId);
+  const comment = answer?.comment.trim() ?? '';
+  const result = scoreQuestion(question, answer);
+  const lost = p.losses.get(questionId);
+  const pointsLost = p.score === null ? null : lost !== undefined ? lost : result.status === 'scored' ? 0 : null;
+
+  if (result.status === 'unanswered') {
+    return { cell: { ...empty, comment, status: 'unanswered', label: NOT_ANSWERED }, key: '' };
+  }
+  if (result.status === 'na') {
+    // Marked N/A by the reviewer, or an option worth 'na' (such as "We give them no secrets").
+    const marked = answer?.na === true;
+    return {
+      cell: { ...empty, comment, status: 'na', label: marked ? NOT_APPLICABLE : answerLabel(question, answer?.value ?? null) },
+      key: marked ? 'na' : `v:${normalizedValue(answer?.value ?? null)}`,
+    };
+  }
+  return {
+    cell: {
+      providerId: p.id,
+      status: 'answered',
+      label: answerLabel(question, answer?.value ?? null),
+      score: result.score,
+      pointsLost,
+      knockout: result.knockout,
+      comment,
+    },
+    key: `v:${normalizedValue(answer?.value ?? null)}`,
+  };
+}
+
+/** Visible, non-optional questions answered (or N/A) and in all, as scoreReview counts them. */
+function countSection(p: Prepared, sectionId: string): { answered: number; total: number } {
+  let answered = 0;
+  let total = 0;
+  const section = p.template?.sections.find((s) => s.id === sectionId);
+  for (const question of section?.questions ?? []) {
+    if (!p.visible.has(question.id) || question.optional) continue;
+    total += 1;
+    if (scoreQuestion(question, p.answers.get(question.id)).status !== 'unanswered') answered += 1;
+  }
+  return { answered, total };
+}
+
+function sectionCell(p: Prepared, sectionId: string): CompareSectionCell {
+  if (!p.sectionIds.has(sectionId)) {
+    return { providerId: p.id, score: null, covers: { answered: 0, total: 0, asked: false } };
+  }
+  const scored = p.sectionScores.get(sectionId);
+  const { answered, total } = scored ?? countSection(p, sectionId);
+  return { providerId: p.id, score: scored?.score ?? null, covers: { answered, total, asked: true } };
+}
+
+/** Best and worst providers among those with a score; empty unless two or more scores differ. */
+function extremes(scored: readonly { providerId: string; score: number | null }[]): { best: string[]; worst: string[] } {
+  const withScore = scored.filter((c): c is { providerId: string; score: number } => c.score !== null);
+  if (withScore.length < 2) return { best: [], worst: [] };
+  const scores = withScore.map((c) => c.score);
+  const high = Math.max(...scores);
+  const low = Math.min(...scores);
+  if (high - low <= EPSILON) return { best: [], worst: [] };
+  return {
+    best: withScore.filter((c) => high - c.score <= EPSILON).map((c) => c.providerId),
+    worst: withScore.filter((c) => c.score - low <= EPSILON).map((c) => c.providerId),
+  };
+}
+
+/** Scores differ when some are null and some are not, or the numbers are not all equal. */
+function scoresDiffer(scores: readonly (number | null)[]): boolean {
+  const numbers = scores.filter((s): s is number => s !== null);
+  if (numbers.length === 0) return false;
+  if (numbers.length < scores.length) return true;
+  return Math.max(...numbers) - Math.min(...numbers) > EPSILON;
+}
+
+/**
+ * The side-by-side comparison of 2–6 providers, in the order given. Throws a RangeError for
+ * fewer or more providers, or for the same vendor twice (best/worst name providers by id).
+ */
+export function compareProviders(entries: readonly CompareEntry[]): Comparison {
+  if (entries.length < MIN_COMPARE_PROVIDERS || entries.length > MAX_COMPARE_PROVIDERS) {
+    throw new RangeError(
+      `compare ${MIN_COMPARE_PROVIDERS} to ${MAX_COMPARE_PROVIDERS} providers, not ${entries.length}`,
+    );
+  }
+  const ids = new Set(entries.map((e) => e.vendor.id));
+  if (ids.size !== entries.length) throw new RangeError('each provider can be compared only once');
+
+  // Row order and wording: the union over the templates, first appearance wins the place.
+  const sectionOrder: string[] = [];
+  const sectionTitles = new Map<string, string>();
+  const sectionQuestions = new Map<string, string[]>();
+  const placed = new Set<string>();
+  const wording = new Map<string, { version: number; question: Question }>();
+  for (const { template } of entries) {
+    if (!template) continue;
+    for (const section of template.sections) {
+      if (!sectionTitles.has(section.id)) {
+        sectionOrder.push(section.id);
+        sectionTitles.set(section.id, section.title);
+        sectionQuestions.set(section.id, []);
+      }
+      for (const question of section.questions) {
+        if (!placed.has(question.id)) {
+          placed.add(question.id);
+          sectionQuestions.get(section.id)!.push(question.id);
+        }
+        const current = wording.get(question.id);
+        if (!current || template.version > current.version) {
+          wording.set(question.id, { version: template.version, question });
+        }
+      }
+    }
+  }
+
+  const prepared = entries.map(prepare);
+  const sections = sectionOrder.map((sectionId): CompareSectionRow => {
+    const questions = sectionQuestions.get(sectionId)!.map((questionId): CompareQuestionRow => {
+      const { question } = wording.get(questionId)!;
+      const built = prepared.map((p) => questionCell(p, questionId));
+      const cells = built.map((b) => b.cell);
+      const keys = new Set(built.map((b) => b.key));
+      return {
+        questionId,
+        sectionId,
+        text: question.text,
+        kind: question.kind,
+        cells,
+        ...extremes(cells),
+        differs: keys.size > 1,
+      };
+    });
+    const cells = prepared.map((p) => sectionCell(p, sectionId));
+    return {
+      sectionId,
+      title: sectionTitles.get(sectionId)!,
+      cells,
+      ...extremes(cells),
+      differs: questions.some((q) => q.differs) || scoresDiffer(cells.map((c) => c.score)),
+      questions,
+    };
+  });
+
+  return { columns: entries.map(column), sections };
+}
+
+/**
+ * A comparison with only the question rows that match: with `differencesOnly`, rows that differ;
+ * with `text`, rows whose question text or id contains it (case-insensitive). A section left
+ * without question rows is dropped, unless its title contains the text. Columns, section scores
+ * and marks are kept as they are (they describe the providers, not the filter).
+ */
+export function filterComparison(comparison: Comparison, filter: CompareFilter = {}): Comparison {
+  const needle = (filter.text ?? '').trim().toLowerCase();
+  const matches = (s: string) => s.toLowerCase().includes(needle);
+  const keep = (row: CompareQuestionRow) =>
+    (!filter.differencesOnly || row.differs) && (needle === '' || matches(row.text) || matches(row.questionId));
+  const sections: CompareSectionRow[] = [];
+  for (const section of comparison.sections) {
+    const questions = section.questions.filter(keep);
+    if (questions.length > 0 || (needle !== '' && matches(section.title))) sections.push({ ...section, questions });
+  }
+  return { columns: comparison.columns, sections };
+}
