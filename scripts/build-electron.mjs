@@ -10,6 +10,14 @@ import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
+/**
+ * Packages left out of main.cjs and loaded from node_modules at run time: better-sqlite3 is native
+ * (and loads its .node by path); pdfkit (under pdfmake) and fontkit read data files next to their
+ * own code, so bundling would break them. They ship in node_modules (see electron-builder.yml).
+ * Everything else (zod, …) is bundled.
+ */
+export const MAIN_EXTERNALS = ['better-sqlite3', 'pdfmake', 'fontkit'];
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OUT_DIR = path.join(root, 'dist', 'electron');
 
@@ -42,10 +50,7 @@ export async function buildElectron({ outDir = OUT_DIR, quiet = false } = {}) {
       outfile: main,
       platform: 'node',
       target: 'node20',
-      // better-sqlite3 is native (and loads its .node by path); pdfmake's pdfkit reads its font
-      // metrics from files next to its own code, so bundling would break it. Both ship in
-      // node_modules (see electron-builder.yml). Everything else (zod, …) is bundled.
-      external: ['electron', 'better-sqlite3', 'pdfmake', 'fontkit'],
+      external: ['electron', ...MAIN_EXTERNALS],
     }),
     build({
       ...common,

@@ -11,14 +11,15 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import { before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { buildElectron } from '../../scripts/build-electron.mjs';
+import { buildElectron, MAIN_EXTERNALS } from '../../scripts/build-electron.mjs';
 import { RENDERER_CSP } from '../../electron/serve/static-files';
 import { IPC_CHANNEL } from '../../shared/operations';
 import type { Result } from '../../shared/result';
 import { tempDir } from '../helpers/tmp';
 
 const require = createRequire(import.meta.url);
-const betterSqlite3 = require.resolve('better-sqlite3');
+// The packages scripts/build-electron.mjs leaves out of main.cjs (native, or reading files beside them).
+const EXTERNALS = new Map(MAIN_EXTERNALS.map((name) => [name, require.resolve(name)]));
 const nodeBuild = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 
 type Listener = (...args: unknown[]) => unknown;
@@ -145,8 +146,8 @@ async function boot(options: { appPath: string; env?: Record<string, string> }):
   });
   loader._load = function (request, parent, isMain) {
     if (request === 'electron') return electron;
-    // The bundle lives in a temp folder; its one external package comes from this project.
-    if (request === 'better-sqlite3') return original.call(this, betterSqlite3, parent, isMain);
+    // The bundle lives in a temp folder; its external packages come from this project.
+    if (EXTERNALS.has(request)) return original.call(this, EXTERNALS.get(request)!, parent, isMain);
     return original.call(this, request, parent, isMain);
   };
   try {
