@@ -12,6 +12,7 @@ import './styles/provider.css';
 import './styles/questionnaire.css';
 import './styles/score.css';
 import './styles/settings.css';
+import './styles/compare.css';
 
 captureToken();
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AddProviderDialog } from '../features/add-provider/AddProviderDialog';
+import { ComparePage } from '../features/compare/ComparePage';
 import { ProviderPage } from '../features/provider/ProviderPage';
 import { RegisterPage } from '../features/register/RegisterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -44,6 +45,7 @@ export function App() {
         {route.page === 'register' && <RegisterPage />}
         {route.page === 'provider' && <ProviderPage id={route.id} tab={route.tab} />}
         {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'compare' && <ComparePage view={route} />}
         {route.page === 'not-found' && <NotFoundPage path={route.path} />}
       </main>
       <Toasts />

@@ -1,21 +1,70 @@
-// Hash routing: #/ (register), #/vendor/<id> (questionnaire), #/vendor/<id>/profile, #/settings.
+// Hash routing: #/ (register), #/vendor/<id> (questionnaire), #/vendor/<id>/profile, #/settings,
+// #/compare?ids=<id>,<id>[&diff=1][&q=<text>] (providers side by side; the selection and its
+// filters live in the address, so a reload or a bookmark shows the same comparison).
 // A #token=… fragment is the bridge's token hand-over (api/token.ts), never a route.
 import { useSyncExternalStore } from 'react';
 import { isTokenFragment } from '../api/token';
 
 export type ProviderTab = 'questionnaire' | 'profile';
 
+/** What a comparison shows: the providers (in column order) and its two filters. */
+export interface CompareView {
+  ids: string[];
+  differencesOnly: boolean;
+  text: string;
+}
+
 export type Route =
   | { page: 'register' }
   | { page: 'provider'; id: string; tab: ProviderTab }
   | { page: 'settings' }
+  | ({ page: 'compare' } & CompareView)
   | { page: 'not-found'; path: string };
+
+function decode(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/** The query of a compare address. Ids are split on the raw commas, so an id may hold an encoded one. */
+function parseCompare(query: string): CompareView | null {
+  const view: CompareView = { ids: [], differencesOnly: false, text: '' };
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const raw = eq < 0 ? '' : pair.slice(eq + 1);
+    if (key === 'ids') {
+      for (const part of raw.split(',')) {
+        if (part === '') continue;
+        const id = decode(part);
+        if (id === null) return null;
+        view.ids.push(id);
+      }
+    } else if (key === 'diff') {
+      view.differencesOnly = raw === '1' || raw === 'true';
+    } else if (key === 'q') {
+      const text = decode(raw);
+      if (text === null) return null;
+      view.text = text;
+    }
+  }
+  return view;
+}
 
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#' || isTokenFragment(hash)) return { page: 'register' };
   const path = hash.replace(/^#/, '');
   if (path === '/' || path === '') return { page: 'register' };
   if (path === '/settings' || path === '/settings/') return { page: 'settings' };
+  const compare = /^\/compare\/?(?:\?(.*))?$/.exec(path);
+  if (compare) {
+    const view = parseCompare(compare[1] ?? '');
+    return view ? { page: 'compare', ...view } : { page: 'not-found', path };
+  }
   const match = /^\/vendor\/([^/?#]+)(\/profile)?\/?$/.exec(path);
   if (match) {
     let id: string;
@@ -34,6 +83,13 @@ export const hrefs = {
   provider: (id: string) => `#/vendor/${encodeURIComponent(id)}`,
   profile: (id: string) => `#/vendor/${encodeURIComponent(id)}/profile`,
   settings: '#/settings',
+  /** A comparison of these providers, in this order; the filters only when set. */
+  compare: (ids: readonly string[], filters: { differencesOnly?: boolean; text?: string } = {}) => {
+    let href = `#/compare?ids=${ids.map((id) => encodeURIComponent(id)).join(',')}`;
+    if (filters.differencesOnly) href += '&diff=1';
+    if (filters.text) href += `&q=${encodeURIComponent(filters.text)}`;
+    return href;
+  },
 };
 
 /** Goes to a route given as an href from `hrefs`. */
@@ -42,9 +98,27 @@ export function navigate(href: string): void {
   window.location.hash = href.replace(/^#/, '');
 }
 
+/** Fired by replaceRoute, which changes the address without a hashchange event. */
+const REPLACED = 'vetted:route-replaced';
+
+/**
+ * Puts a route in the address without a new history entry (a filter typed letter by letter
+ * should not fill the Back button's list).
+ */
+export function replaceRoute(href: string): void {
+  if (window.location.hash === href) return;
+  const { pathname, search } = window.location;
+  window.history.replaceState(window.history.state, '', `${pathname}${search}${href}`);
+  window.dispatchEvent(new Event(REPLACED));
+}
+
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('hashchange', onChange);
-  return () => window.removeEventListener('hashchange', onChange);
+  window.addEventListener(REPLACED, onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener(REPLACED, onChange);
+  };
 }
 
 const readHash = () => window.location.hash;

@@ -3,10 +3,21 @@ import { onMenuCommand } from '../api/client';
 import { useVetted } from '../store';
 import { currentRoute, hrefs, navigate } from './router';
 
-/** Export… from the menu: the open provider's review report, or the subprocessor list on the register. */
+/**
+ * Export… from the menu: the open provider's review report, the subprocessor list on the register,
+ * or the comparison on screen as a PDF.
+ */
 function exportFromMenu(): void {
   const state = useVetted.getState();
   const route = currentRoute();
+  if (route.page === 'compare') {
+    if (state.compareStatus !== 'ready' || !state.comparison) {
+      state.pushToast('info', 'The comparison is not shown yet: try Export again once it is.');
+    } else {
+      void state.exportComparison(state.compareIds, 'pdf', { differencesOnly: route.differencesOnly, text: route.text });
+    }
+    return;
+  }
   if (route.page === 'provider') {
     const { vendor, vendorId, providerStatus, review } = state;
     if (vendorId !== route.id || providerStatus !== 'ready' || !vendor) {
@@ -26,7 +37,7 @@ function exportFromMenu(): void {
     }
     return;
   }
-  state.pushToast('info', 'Open a provider to export its review report, or the register to export the subprocessor list.');
+  state.pushToast('info', 'Open a provider to export its review report, the register to export the subprocessor list, or a comparison.');
 }
 
 /** Commands from the Electron menu: New provider, Find, Export, Preferences. */

@@ -1,4 +1,4 @@
-// PDF exports: ask the API for the file, hand it to the browser to save, and say what happened.
+// Exports (PDF, CSV): ask the API for the file, hand it to the browser to save, and say what happened.
 // The buttons and the Export menu command share this state, so an export runs once at a time.
 import { api, inElectron } from '../api/client';
 import type { GeneratedFile } from '../../../shared/api';
@@ -63,6 +63,18 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get) => {
 
     exportSubprocessorList() {
       return run('subprocessors', 'subprocessors.pdf', () => api['report.subprocessors']({}));
+    },
+
+    exportComparison(ids, format, filter) {
+      const text = filter.text?.trim() ?? '';
+      return run(`compare:${format}`, `comparison.${format}`, () =>
+        api['compare.export']({
+          vendorIds: [...ids],
+          format,
+          ...(filter.differencesOnly ? { differencesOnly: true } : {}),
+          ...(text ? { text } : {}),
+        }),
+      );
     },
   };
 };

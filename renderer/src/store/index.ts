@@ -2,6 +2,7 @@
 //   const vendors = useVetted((s) => s.vendors);
 import { create } from 'zustand';
 import { onConnectionChange } from '../api/client';
+import { createCompareSlice } from './compareSlice';
 import { createExportSlice } from './exportSlice';
 import { createProviderSlice } from './providerSlice';
 import { createRegisterSlice } from './registerSlice';
@@ -12,6 +13,7 @@ import { createUiSlice } from './uiSlice';
 export const useVetted = create<VettedState>()((...args) => ({
   ...createRegisterSlice(...args),
   ...createProviderSlice(...args),
+  ...createCompareSlice(...args),
   ...createExportSlice(...args),
   ...createSettingsSlice(...args),
   ...createUiSlice(...args),

@@ -1,6 +1,7 @@
 // The shape of the one renderer store, assembled from slices (store/index.ts).
-import type { RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
+import type { ExpandedState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
 import type { GeneratedFile, VendorSummary } from '../../../shared/api';
+import type { CompareFilter, Comparison } from '../../../shared/compare';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { AnswerValue, Review } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
@@ -86,10 +87,30 @@ export interface ProviderSlice {
   updateVendor(patch: VendorPatch): Promise<Result<Vendor>>;
 }
 
+// ─── compare ───────────────────────────────────────────────────────────────────────────────
+
+export type CompareStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface CompareSlice {
+  /** The providers of the comparison on screen (or being loaded), in column order. */
+  compareIds: readonly string[];
+  compareStatus: CompareStatus;
+  comparison: Comparison | null;
+  compareError: ApiError | null;
+  /** Requested ids that are not in the register (deleted, or a mistyped link); set with an error. */
+  compareMissing: readonly string[];
+  /** Which section rows are open (TanStack Table's expanded state, keyed by row id). */
+  compareExpanded: ExpandedState;
+  loadComparison(ids: readonly string[]): Promise<void>;
+  setCompareExpanded(updater: Updater<ExpandedState>): void;
+}
+
 // ─── exports ───────────────────────────────────────────────────────────────────────────────
 
-/** One running export: a provider's review report, or the subprocessor list. */
-export type ExportKey = `vendor:${string}` | 'subprocessors';
+/** One running export: a provider's review report, the subprocessor list, or a comparison. */
+export type ExportKey = `vendor:${string}` | 'subprocessors' | `compare:${CompareFormat}`;
+
+export type CompareFormat = 'pdf' | 'csv';
 
 export interface ExportSlice {
   /** Exports in flight; their buttons show a busy state. */
@@ -98,6 +119,8 @@ export interface ExportSlice {
   exportVendorReport(vendorId: string): Promise<Result<GeneratedFile>>;
   /** Generates the privacy-statement appendix and hands the PDF over to save. */
   exportSubprocessorList(): Promise<Result<GeneratedFile>>;
+  /** Exports the comparison of these providers as a PDF or CSV, with the filters on screen. */
+  exportComparison(ids: readonly string[], format: CompareFormat, filter: CompareFilter): Promise<Result<GeneratedFile>>;
 }
 
 // ─── settings ──────────────────────────────────────────────────────────────────────────────
@@ -140,5 +163,5 @@ export interface UiSlice {
   requestFind(): void;
 }
 
-export type VettedState = RegisterSlice & ProviderSlice & ExportSlice & SettingsSlice & UiSlice;
+export type VettedState = RegisterSlice & ProviderSlice & CompareSlice & ExportSlice & SettingsSlice & UiSlice;
 export type SliceCreator<T> = StateCreator<VettedState, [], [], T>;

@@ -6,6 +6,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { isExporting } from '../../store/exportSlice';
+import { CompareWithButton } from '../compare/CompareWithDialog';
 
 interface Props {
   vendor: Vendor;
@@ -33,7 +34,10 @@ export function ProviderHeader({ vendor, tab, headingRef }: Props) {
             )}
           </p>
         </div>
-        <ReportExport vendor={vendor} />
+        <div className="page-actions">
+          <CompareWithButton vendor={vendor} />
+          <ReportExport vendor={vendor} />
+        </div>
       </div>
       <nav className="tabs" aria-label="Provider views">
         <a className="tab" href={hrefs.provider(vendor.id)} aria-current={tab === 'questionnaire' ? 'page' : undefined}>

@@ -1,6 +1,7 @@
 import { useVetted } from '../../store';
+import { CompareSelectedButton } from '../compare/CompareSelectedButton';
 
-/** "8 providers" / "Showing 3 of 8 providers", and the selection count with Clear selection. */
+/** "8 providers" / "Showing 3 of 8 providers", the selection count with Clear selection, and Compare. */
 export function RegisterSummary({ shown, total }: { shown: number; total: number }) {
   const selected = useVetted((s) => Object.keys(s.rowSelection).length);
   const clear = useVetted((s) => s.setRowSelection);
@@ -11,16 +12,19 @@ export function RegisterSummary({ shown, total }: { shown: number; total: number
           ? `${total.toLocaleString()} ${total === 1 ? 'provider' : 'providers'}`
           : `Showing ${shown.toLocaleString()} of ${total.toLocaleString()} providers`}
       </p>
-      <p className="selection-count" aria-live="polite">
-        {selected > 0 && (
-          <>
-            <span data-testid="selection-count">{selected.toLocaleString()} selected</span>
-            <button type="button" className="link-button" onClick={() => clear({})}>
-              Clear selection
-            </button>
-          </>
-        )}
-      </p>
+      <div className="register-summary-end">
+        <p className="selection-count" aria-live="polite">
+          {selected > 0 && (
+            <>
+              <span data-testid="selection-count">{selected.toLocaleString()} selected</span>
+              <button type="button" className="link-button" onClick={() => clear({})}>
+                Clear selection
+              </button>
+            </>
+          )}
+        </p>
+        <CompareSelectedButton />
+      </div>
     </div>
   );
 }
