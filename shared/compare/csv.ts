@@ -7,13 +7,11 @@
 // "<name> points lost" column per provider. Rows: a score summary, one row per section score,
 // then every question row (under its section), in the comparison's order. A filtered comparison
 // exports only what the filter kept.
-import type { Tier } from '../domain/tier';
+import { TIER_LABELS } from '../domain/labels';
 import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-
-const TIER_WORDS: Readonly<Record<Tier, string>> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
 
 /**
  * Formula (CSV) injection: a spreadsheet treats a cell starting with = + - @ as a formula, and
@@ -78,7 +76,7 @@ function sectionText(cell: CompareSectionCell): string {
 function answerText(cell: CompareCell): string {
   let text = cell.label;
   if (cell.status === 'na' && cell.label !== 'Not applicable') text += ' [N/A]';
-  if (cell.knockout) text += ` [Knock-out: ${TIER_WORDS[cell.knockout]}]`;
+  if (cell.knockout) text += ` [Knock-out: ${TIER_LABELS[cell.knockout]}]`;
   if (cell.comment !== '') text += `\nComment: ${cell.comment}`;
   return text;
 }
@@ -92,7 +90,7 @@ export function comparisonToCsv(comparison: Comparison): string {
   let csv = BOM;
   csv += record(['Section', 'Question ID', 'Question', ...columns.map((c) => c.name), ...columns.map((c) => `${c.name} points lost`)]);
   csv += summary('Overall score', columns.map(overallText));
-  csv += summary('Tier', columns.map((c) => (c.tier ? TIER_WORDS[c.tier] : 'Not rated')));
+  csv += summary('Tier', columns.map((c) => (c.tier ? TIER_LABELS[c.tier] : 'Not rated')));
   csv += summary('Completion', columns.map(completionText));
   csv += summary('Knock-outs', columns.map((c) => String(c.knockouts)));
   csv += summary('Monthly cost', columns.map(costText));

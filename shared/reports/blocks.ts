@@ -14,7 +14,7 @@
 import { sectionBarsSvg } from '../charts/section-bars';
 import type { Tier } from '../domain/tier';
 import type { SectionScore } from '../scoring/types';
-import { TIER_LABELS, labelOf } from './labels';
+import { TIER_LABELS, labelOf } from '../domain/labels';
 import type {
   DocDefinition,
   DocNode,

@@ -32,7 +32,7 @@ import {
   tierBadge,
 } from './blocks';
 import type { Cell, ColumnWidth } from './blocks';
-import { CATEGORY_LABELS, TIER_LABELS, labelOf } from './labels';
+import { CATEGORY_LABELS, TIER_LABELS, labelOf } from '../domain/labels';
 import type { DocDefinition, DocNode, DocNodeObject } from './types';
 
 export interface ComparisonReportOptions {

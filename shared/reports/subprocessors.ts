@@ -8,7 +8,7 @@ import type { Vendor, VendorCategory } from '../domain/vendor';
 import type { ScoreResult } from '../scoring';
 import { dataTable, dateOnly, heading, keepWithNext, pageFooter, paragraph, plain, reportDocument, runningHeader, tierBadge } from './blocks';
 import type { Cell } from './blocks';
-import { CATEGORY_LABELS, dataCategoryList, labelOf } from './labels';
+import { CATEGORY_LABELS, dataCategoryList, labelOf } from '../domain/labels';
 import { describeSafeguards, safeguardSentence } from './safeguards';
 import type { DocDefinition, DocNode } from './types';
 

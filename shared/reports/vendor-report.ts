@@ -46,7 +46,7 @@ import {
   VENDOR_STATUS_LABELS,
   dataCategoryList,
   labelOf,
-} from './labels';
+} from '../domain/labels';
 import type { DocDefinition, DocNode, DocNodeObject } from './types';
 
 export interface VendorReportData {

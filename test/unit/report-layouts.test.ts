@@ -28,7 +28,7 @@ import {
   safeLink,
   tierBadge,
 } from '../../shared/reports/blocks';
-import { TIER_LABELS } from '../../shared/reports/labels';
+import { TIER_LABELS } from '../../shared/domain/labels';
 import {
   INFRASTRUCTURE_TEMPLATE_ID,
   SAFEGUARD_RULES,

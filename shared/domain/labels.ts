@@ -1,9 +1,8 @@
-// Words for the ids the domain stores, as reports print them. Same wording as the app
-// (renderer/src/lib/labels.ts); kept here so the pure report layouts need nothing from the renderer.
-import type { ReviewStatus } from '../domain/review';
-import type { Tier } from '../domain/tier';
-import { DATA_CATEGORIES } from '../domain/vendor';
-import type { BusinessImpact, DataCategory, Tenancy, VendorCategory, VendorStatus } from '../domain/vendor';
+// Words for the ids the domain stores: one wording for the app, the reports and the CSV.
+import type { ReviewStatus } from './review';
+import type { Tier } from './tier';
+import { DATA_CATEGORIES } from './vendor';
+import type { BusinessImpact, DataCategory, Tenancy, VendorCategory, VendorStatus } from './vendor';
 
 export const CATEGORY_LABELS: Readonly<Record<VendorCategory, string>> = {
   database: 'Database',
