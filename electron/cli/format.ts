@@ -1,3 +1,5 @@
+import { completionPercent, scoreText } from '../../shared/format';
+
 // Plain-text tables for the terminal.
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -5,5 +7,5 @@ export function table(headers: string[], rows: string[][]): string {
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
-export const percent = (n: number) => `${Math.round(n * 100)}%`;
-export const score = (n: number | null) => (n === null ? '-' : n.toFixed(1));
+export const percent = (n: number) => `${completionPercent(n)}%`;
+export const score = (n: number | null) => scoreText(n, '-');

@@ -23,7 +23,8 @@ Usage:
   vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--na]
   vetted score VENDOR [--json]                    score, tier and why points were lost
   vetted report VENDOR --out FILE.pdf [--include-confidential] [--date YYYY-MM-DD]
-                                                  the review report of a provider
+                                                  the review report of a provider (--include-confidential
+                                                  has no effect until comments can be marked confidential)
   vetted subprocessors --out FILE.pdf [--date YYYY-MM-DD]
                                                   the privacy-statement appendix
   vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD]

@@ -23,6 +23,8 @@ export interface BridgeOptions {
 
 export interface Bridge {
   origin: string;
+  /** The address the socket is bound to: always 127.0.0.1. */
+  boundAddress: string;
   port: number;
   token: string;
   /** The address to open: the token travels in the fragment, which is never sent to a server. */
@@ -31,7 +33,9 @@ export interface Bridge {
 }
 
 const API_PREFIX = '/api/';
+// Every response carries the CSP, error pages too: a 404 must not be a place to run script.
 const SECURITY_HEADERS = {
+  'Content-Security-Policy': RENDERER_CSP,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',
@@ -103,7 +107,13 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: st
     sendJson(res, 400, fail('validation', 'The request body is not valid JSON.'));
     return;
   }
-  const operation = decodeURIComponent(pathname.slice(API_PREFIX.length));
+  let operation: string;
+  try {
+    operation = decodeURIComponent(pathname.slice(API_PREFIX.length));
+  } catch {
+    sendJson(res, 400, fail('validation', 'The operation name is not valid.'));
+    return;
+  }
   sendJson(res, 200, await options.dispatch(operation, input));
 }
 
@@ -121,7 +131,6 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: strin
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': contentType(file),
-    'Content-Security-Policy': RENDERER_CSP,
     // Hashed asset names change with every build; the page itself must always be fresh.
     'Cache-Control': isHtml ? 'no-store' : 'public, max-age=31536000, immutable',
   });
@@ -160,10 +169,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  port = (server.address() as AddressInfo).port;
+  const address = server.address() as AddressInfo;
+  port = address.port;
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
+    boundAddress: address.address,
     port,
     token,
     url: `${origin}/#token=${token}`,

@@ -1,6 +1,7 @@
 // The per-section bar chart as a standalone SVG string: the app shows it as an <img>, and the PDF
 // report draws the very same string. Pure and deterministic: no DOM, no font metrics, no clock;
 // the same sections and options always give the same bytes. Every piece of text is XML-escaped.
+import { scoreText } from '../format';
 import { CONTROL_BAND_MIN, controlBand } from '../scoring/residual';
 import type { ControlBand } from '../scoring/residual';
 import type { SectionScore } from '../scoring/types';
@@ -109,7 +110,7 @@ function drawable(score: number | null): number | null {
 /** The value text: one decimal, or "n/a". */
 export function sectionValueLabel(score: number | null): string {
   const value = drawable(score);
-  return value === null ? 'n/a' : (Math.round(value * 10) / 10).toFixed(1);
+  return scoreText(value, 'n/a');
 }
 
 /** Width in px of the bar for a score, given the width of the full 0..100 track. */

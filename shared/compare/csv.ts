@@ -8,6 +8,7 @@
 // then every question row (under its section), in the comparison's order. A filtered comparison
 // exports only what the filter kept.
 import { TIER_LABELS } from '../domain/labels';
+import { scoreText } from '../format';
 import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
 
 const BOM = '\uFEFF';
@@ -25,10 +26,13 @@ export function neutralizeFormula(field: string): string {
   return /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
 }
 
-/** One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled. */
+/**
+ * One RFC 4180 field, always quoted (quotes doubled). Quoting only fields with a comma is not
+ * enough: spreadsheets in German, French or Dutch locales split on ";" (and some on tab), and an
+ * unquoted "ok;=1+1" would put a live formula in the next cell.
+ */
 export function csvField(value: string): string {
-  const field = neutralizeFormula(value);
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+  return `"${neutralizeFormula(value).replace(/"/g, '""')}"`;
 }
 
 function record(fields: readonly string[]): string {
@@ -37,7 +41,7 @@ function record(fields: readonly string[]): string {
 
 /** One decimal, as the app shows scores. */
 function oneDecimal(n: number): string {
-  return (Math.round(n * 10) / 10).toFixed(1);
+  return scoreText(n, '');
 }
 
 /** Points lost as a plain number a spreadsheet can sum: up to two decimals. */

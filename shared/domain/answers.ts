@@ -4,6 +4,16 @@ import type { AnswerValue } from './review';
 import type { Question } from './template';
 
 
+/**
+ * One meaning for "no answer" wherever a value comes from (app, CLI, import): whitespace-only
+ * text and an empty selection are stored as null, so completion and scores agree everywhere.
+ */
+export function normalizeAnswerValue(value: AnswerValue): AnswerValue {
+  if (typeof value === 'string' && value.trim() === '') return null;
+  if (Array.isArray(value) && value.length === 0) return null;
+  return value;
+}
+
 /** Null when the value fits the question; otherwise what was expected, in words. */
 export function checkAnswerValue(question: Question, value: AnswerValue): string | null {
   if (value === null) return null;

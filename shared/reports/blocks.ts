@@ -11,6 +11,7 @@
 // print (questions, characters of free text) and includes tableOfContents() when the estimate is
 // over TOC_MIN_PAGES (shouldIncludeToc). The estimate errs towards a TOC: a contents list on a
 // four-page report costs little, a missing one on a twenty-page report costs the reader.
+import { completionPercent, scoreText } from '../format';
 import { sectionBarsSvg } from '../charts/section-bars';
 import type { Tier } from '../domain/tier';
 import type { SectionScore } from '../scoring/types';
@@ -101,7 +102,16 @@ export function plain(text: string | null | undefined): string {
     if (control || surrogate || code === 0xfffe || code === 0xffff) continue;
     out += ch;
   }
-  return out;
+  return breakLongTokens(out);
+}
+
+/**
+ * A token longer than a line (a pasted key, a URL, "AAAA…") leaves the layout engine no place to
+ * break, and pdfmake then measures it character by character: 20,000 such characters took seconds.
+ * A zero-width space every 40 characters gives it break opportunities and changes nothing visible.
+ */
+function breakLongTokens(text: string): string {
+  return text.replace(/\S{60,}/gu, (token) => (token.match(/\S{1,40}/gu) ?? [token]).join('\u200B'));
 }
 
 /** Shortens to `max` code points with an ellipsis, on one line. */
@@ -117,10 +127,10 @@ export function dateOnly(iso: string | null | undefined): string | null {
 }
 
 /** A score for display: one decimal, or "not scored". */
+export { completionPercent };
+
 export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined || !Number.isFinite(score)
-    ? 'not scored'
-    : (Math.round(score * 10) / 10).toFixed(1);
+  return scoreText(score, 'not scored');
 }
 
 /** Points lost, one decimal; tiny losses read "less than 0.1". */
@@ -129,11 +139,6 @@ export function formatPoints(points: number): string {
   return points >= 0.05 ? points.toFixed(1) : 'less than 0.1';
 }
 
-/** Completion 0..1 as a whole percentage, rounded down so 79.6 % never reads as 80 %. */
-export function completionPercent(completion: number): number {
-  if (!Number.isFinite(completion)) return 0;
-  return Math.max(0, Math.min(100, Math.floor(completion * 100 + 1e-9)));
-}
 
 /** 1450 → "1,450"; 19.5 → "19.50". Written by hand so every machine prints the same. */
 export function formatAmount(amount: number): string {

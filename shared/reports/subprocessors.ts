@@ -4,7 +4,7 @@
 import type { Answer, Review } from '../domain/review';
 import type { Template } from '../domain/template';
 import type { Tier } from '../domain/tier';
-import type { Vendor, VendorCategory } from '../domain/vendor';
+import type { DataCategory, Vendor, VendorCategory } from '../domain/vendor';
 import type { ScoreResult } from '../scoring';
 import { dataTable, dateOnly, heading, keepWithNext, pageFooter, paragraph, plain, reportDocument, runningHeader, tierBadge } from './blocks';
 import type { Cell } from './blocks';
@@ -47,8 +47,11 @@ function compareText(a: string, b: string): number {
 }
 
 /** Processes personal data: holds personal data or special category personal data. */
+/** Payment data (card holders, account holders) is personal data too, so it belongs in the annex. */
+const PERSONAL_DATA_CATEGORIES: readonly DataCategory[] = ['personal-data', 'special-personal-data', 'payment-data'];
+
 export function processesPersonalData(vendor: Vendor): boolean {
-  return vendor.dataCategories.includes('personal-data') || vendor.dataCategories.includes('special-personal-data');
+  return vendor.dataCategories.some((c) => PERSONAL_DATA_CATEGORIES.includes(c));
 }
 
 /**

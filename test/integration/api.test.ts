@@ -180,3 +180,37 @@ test('the dispatcher refuses unknown operations and hides internal errors behind
   assert.ok(!result.ok && !result.error.message.includes('secret stack detail'));
   assert.deepEqual(logged, ['vendor.list']);
 });
+
+test('review.start returns the open review instead of hiding its answers behind a second one', async () => {
+  const { api } = freshVetted();
+  const vendor = unwrap(await api['vendor.create']({ name: 'Twice Started' }));
+  const first = unwrap(await api['review.start']({ vendorId: vendor.id }));
+  const q = firstQuestion(first.template, 'yesno');
+  unwrap(await api['answer.save']({ reviewId: first.review.id, questionId: q.id, value: q.options![0]!.id }));
+  const second = unwrap(await api['review.start']({ vendorId: vendor.id }));
+  assert.equal(second.review.id, first.review.id);
+  assert.equal(second.answers.length, 1, 'the saved answer is still there');
+});
+
+test('a link patch changes only the links it names', async () => {
+  const { api } = freshVetted();
+  const vendor = unwrap(await api['vendor.create']({ name: 'Linked', links: { statusPage: 'https://status.example', dpa: 'https://example.com/dpa' } }));
+  const updated = unwrap(await api['vendor.update']({ id: vendor.id, patch: { links: { trustPage: 'https://example.com/trust' } } }));
+  assert.deepEqual(updated.links, { statusPage: 'https://status.example', dpa: 'https://example.com/dpa', trustPage: 'https://example.com/trust' });
+  const cleared = unwrap(await api['vendor.update']({ id: vendor.id, patch: { links: { dpa: '' } } }));
+  assert.equal(cleared.links.dpa, '');
+  assert.equal(cleared.links.statusPage, 'https://status.example');
+});
+
+test('blank answers mean "not answered" whichever way they arrive', async () => {
+  const { api } = freshVetted();
+  const vendor = unwrap(await api['vendor.create']({ name: 'Blank' }));
+  const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
+  const multi = firstQuestion(template, 'multi');
+  const text = firstQuestion(template, 'longtext', undefined, { evenIfConditional: true });
+  assert.equal(unwrap(await api['answer.save']({ reviewId: review.id, questionId: multi.id, value: [] })).value, null);
+  assert.equal(unwrap(await api['answer.save']({ reviewId: review.id, questionId: text.id, value: '   ' })).value, null);
+  const score = unwrap(await api['score.get']({ vendorId: vendor.id }))!;
+  assert.equal(score.completion, 0);
+  assert.equal(score.overall, null);
+});

@@ -66,6 +66,7 @@ test('vendor add, answer and score work together', () => {
 test('bad input exits 2 with a one-line message and leaves the register unchanged', () => {
   const db = tempDbPath();
   assert.equal(runCli(['demo', '--db', db]).status, 0);
+  assert.equal(runCli(['vendor', 'add', 'No Review Yet', '--db', db]).status, 0);
   const before = dumpRegister(db);
   const yesno = questionOfKind('yesno');
   const number = questionOfKind('number');
@@ -79,6 +80,8 @@ test('bad input exits 2 with a one-line message and leaves the register unchange
     [['vendor', 'add', 'New One', '--category', 'spaceship'], /^vetted: category: /],
     [['vendor', 'add', 'New One', '--cost', 'cheap'], /^vetted: monthlyCost: /],
     [['demo'], /already has providers/],
+    // Refused before a review is started for it: the register stays as it was.
+    [['answer', 'No Review Yet', yesno.id, 'yes', '--comment', 'x'.repeat(20_001)], /comment: /],
   ];
   for (const [args, message] of cases) {
     const run = runCli([...args, '--db', db]);

@@ -57,6 +57,8 @@ const api = (op: string, body: unknown, headers: Record<string, string> = {}) =>
 test('binds to loopback only and prints the token in the URL fragment', () => {
   assert.match(bridge.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=/);
   assert.equal(bridge.origin, `http://127.0.0.1:${bridge.port}`);
+  // The socket itself is bound to the loopback address (0.0.0.0 or :: would accept other machines).
+  assert.equal(bridge.boundAddress, '127.0.0.1');
 });
 
 test('an API call with the token reaches the dispatcher and returns a Result', async () => {
@@ -125,7 +127,8 @@ test('a slow client that never finishes its request is cut off', async () => {
     socket.on('error', () => {});
     socket.resume();
   });
-  assert.ok(closedAfter < 12_000, `closed after ${closedAfter} ms`);
+  // requestTimeoutMs is 1.5 s here (checked every second); Node's default would be 300 s.
+  assert.ok(closedAfter < 4_000, `closed after ${closedAfter} ms`);
 });
 
 test('static files: the page carries the CSP; traversal and unknown paths are 404', async () => {
@@ -136,6 +139,10 @@ test('static files: the page carries the CSP; traversal and unknown paths are 40
   assert.equal(page.headers['x-content-type-options'], 'nosniff');
   const js = await request({ path: '/assets/app.js' });
   assert.match(js.headers['content-type'] ?? '', /javascript/);
+  const missing = await request({ path: '/nope.html' });
+  assert.match(String(missing.headers['content-security-policy']), /default-src 'self'/, 'error pages carry the CSP too');
+  const badName = await api('%E0%A4%A', {});
+  assert.equal(badName.status, 400);
   for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/%00', '/nope.html', '/assets']) {
     assert.equal((await request({ path: p })).status, 404, p);
   }

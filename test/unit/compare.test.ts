@@ -602,3 +602,10 @@ describe('comparisonToCsv', () => {
     assert.deepEqual(out.slice(1 + 6 + f.sections.length).map((r) => r[1]), ['acc_mfa']);
   });
 });
+
+test('every CSV field is quoted, so a ";" locale cannot split a cell into a formula', () => {
+  assert.equal(csvField('ok;=1+1'), '"ok;=1+1"');
+  assert.equal(csvField('tab\there'), '"tab\there"');
+  assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+  assert.equal(csvField('plain'), '"plain"');
+});

@@ -648,3 +648,13 @@ describe('subprocessor annex', () => {
     assert.deepEqual(normalise(a), normalise(b));
   });
 });
+
+test('plain() gives over-long tokens break opportunities and leaves ordinary text alone', () => {
+  const key = 'A'.repeat(100);
+  const out = plain(`key: ${key} end`);
+  assert.equal(out.replace(/\u200B/g, ''), `key: ${key} end`, 'nothing but zero-width spaces is added');
+  assert.equal(out.split('\u200B').length, 3, 'a 100-character token gets a break every 40 characters');
+  assert.equal(plain('a normal sentence with https://example.com/short'), 'a normal sentence with https://example.com/short');
+  const emoji = '😀'.repeat(70);
+  assert.ok(!plain(emoji).includes('\uD83D\u200B'), 'never splits a surrogate pair');
+});

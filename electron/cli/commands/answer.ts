@@ -1,4 +1,6 @@
+import { contract } from '../../../shared/api';
 import { answerLabel, parseAnswerText } from '../../../shared/domain/answers';
+import { describeIssues, summarizeProblems } from '../../../shared/validation';
 import { questionIndex } from '../../../shared/domain/template';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import { inputError, usageError } from '../cli-error';
@@ -28,6 +30,9 @@ export async function answerCommand(
   } catch (error) {
     throw inputError(`value for ${questionId}: ${(error as Error).message}`);
   }
+  // Check the whole save (comment length, value shape) before a review is started for it.
+  const draft = contract['answer.save'].input.safeParse({ reviewId: 'pending', questionId, value, comment: flags.comment, na: flags.na });
+  if (!draft.success) throw inputError(summarizeProblems(describeIssues(draft.error.issues)));
   const review = current ?? must(await api['review.start']({ vendorId: vendor.id }));
   const saved = must(
     await api['answer.save']({ reviewId: review.review.id, questionId, value, comment: flags.comment, na: flags.na }),

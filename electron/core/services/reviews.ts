@@ -1,5 +1,5 @@
 import type { ReviewDetail } from '../../../shared/api';
-import { checkAnswerValue } from '../../../shared/domain/answers';
+import { checkAnswerValue, normalizeAnswerValue } from '../../../shared/domain/answers';
 import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
 import { questionIndex } from '../../../shared/domain/template';
 import { VettedError } from '../../../shared/result';
@@ -19,10 +19,22 @@ function detail(ctx: Context, review: Review): ReviewDetail {
   return { review, answers: ctx.reviews.answers(review.id), template: templateOf(ctx, review) };
 }
 
-/** Starts a review on the newest version of a template (the built-in one unless named). */
+/** Reviews that still take answers; a closed one (approved, rejected) is kept as it was. */
+const OPEN_STATUSES: readonly Review['status'][] = ['draft', 'in_review'];
+
+/**
+ * Starts a review on the newest version of a template (the built-in one unless named) — or,
+ * when the provider's latest review is still open, returns that one. Idempotent on purpose: the
+ * app, a second window and the CLI may all "start" at once, and a second review would hide the
+ * answers saved to the first.
+ */
 export function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): ReviewDetail {
   return ctx.db.transaction(() => {
     getVendor(ctx, input.vendorId);
+    const open = ctx.reviews.latest(input.vendorId);
+    if (open && OPEN_STATUSES.includes(open.status) && (input.templateId === undefined || input.templateId === open.templateId)) {
+      return detail(ctx, open);
+    }
     const templateId = input.templateId ?? DEFAULT_TEMPLATE_ID;
     const stored = ctx.templates.get(templateId);
     if (!stored) throw new VettedError('not_found', `No template with id ${templateId}.`, [{ path: 'templateId', message: 'unknown template' }]);
@@ -68,8 +80,9 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
         { path: 'questionId', message: 'unknown question' },
       ]);
     }
-    if (input.value !== undefined) {
-      const problem = checkAnswerValue(found.question, input.value);
+    const value = input.value === undefined ? undefined : normalizeAnswerValue(input.value);
+    if (value !== undefined) {
+      const problem = checkAnswerValue(found.question, value);
       if (problem) {
         throw new VettedError('validation', `value: ${problem} (question ${input.questionId})`, [{ path: 'value', message: problem }]);
       }
@@ -77,7 +90,7 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
     const stored = ctx.reviews.answer(review.id, input.questionId);
     const answer: Answer = {
       questionId: input.questionId,
-      value: input.value !== undefined ? input.value : (stored?.value ?? null),
+      value: value !== undefined ? value : (stored?.value ?? null),
       comment: input.comment ?? stored?.comment ?? '',
       na: input.na ?? stored?.na ?? false,
       updatedAt: ctx.now().toISOString(),

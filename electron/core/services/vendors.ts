@@ -36,7 +36,8 @@ export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vend
     const updated: Vendor = {
       ...current,
       ...(patch as Partial<VendorFields>),
-      links: patch.links ? { ...patch.links } : current.links,
+      // Links merge like the other fields: naming one never clears the rest ('' clears one).
+      links: { ...current.links, ...patch.links },
       updatedAt: ctx.now().toISOString(),
     };
     ctx.vendors.update(updated);

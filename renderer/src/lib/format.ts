@@ -1,13 +1,10 @@
-// Display formatting. Scores are rounded only here (shared/scoring never rounds).
-import { roundScore } from '../../../shared/scoring';
+// Display formatting: the shared rules (shared/format.ts) with the app's own placeholders.
+import { completionPercent, scoreText } from '../../../shared/format';
+
+export { completionPercent };
 
 export function formatScore(score: number | null | undefined): string {
-  return score === null || score === undefined || !Number.isFinite(score) ? '—' : roundScore(score).toFixed(1);
-}
-
-/** Completion 0..1 as a whole percentage, rounded down so 79.6 % never reads as 80 %. */
-export function completionPercent(completion: number): number {
-  return Math.max(0, Math.min(100, Math.floor(completion * 100 + 1e-9)));
+  return scoreText(score, '—');
 }
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
