@@ -39,6 +39,7 @@ import {
   NOT_ASSESSED,
   buildSubprocessorAppendix,
   selectSubprocessors,
+  processesPersonalData,
 } from '../../shared/reports/subprocessors';
 import type { SubprocessorProvider } from '../../shared/reports/subprocessors';
 import type { DocDefinition, NodeInfo, PageBreakHelpers } from '../../shared/reports/types';
@@ -657,4 +658,10 @@ test('plain() gives over-long tokens break opportunities and leaves ordinary tex
   assert.equal(plain('a normal sentence with https://example.com/short'), 'a normal sentence with https://example.com/short');
   const emoji = '😀'.repeat(70);
   assert.ok(!plain(emoji).includes('\uD83D\u200B'), 'never splits a surrogate pair');
+});
+
+test('the annex counts payment data and special categories as personal data, telemetry alone not', () => {
+  assert.equal(processesPersonalData(vendor('Pay', { dataCategories: ['payment-data'] })), true);
+  assert.equal(processesPersonalData(vendor('Health', { dataCategories: ['special-personal-data'] })), true);
+  assert.equal(processesPersonalData(vendor('Metrics', { dataCategories: ['logs-telemetry', 'credentials-secrets'] })), false);
 });
