@@ -3,6 +3,6 @@ import type { Template } from '../domain/template';
 import { INFRASTRUCTURE_TEMPLATE } from './infrastructure';
 
 export const BUILT_IN_TEMPLATES: readonly Template[] = [INFRASTRUCTURE_TEMPLATE];
-export const DEFAULT_TEMPLATE_ID = 'infrastructure-provider';
+export { DEFAULT_TEMPLATE_ID } from './ids';
 
 export { INFRASTRUCTURE_TEMPLATE };

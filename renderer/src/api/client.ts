@@ -33,7 +33,33 @@ function unexpectedAnswer(status: number): Result<never> {
   return failure('internal', `Vetted answered with something unexpected (HTTP ${status}). Reload the page and try again.`);
 }
 
+/**
+ * Operations whose requests must outlive the page: the last answers are sent from beforeunload
+ * and pagehide, and a normal fetch is cancelled when the page goes away.
+ */
+const KEEPALIVE_OPERATIONS: ReadonlySet<OperationName> = new Set<OperationName>(['answer.save']);
+/**
+ * Browsers refuse keepalive requests once the bodies of those in flight pass 64 KiB (per page), so
+ * keepalive is used only while the total stays below this; larger bodies go as a normal fetch.
+ */
+const KEEPALIVE_BUDGET = 60 * 1024;
+let keepaliveBytes = 0;
+
 const httpTransport: Transport = async (operation: OperationName, input: unknown) => {
+  const body = JSON.stringify(input ?? {});
+  const size = KEEPALIVE_OPERATIONS.has(operation) ? new TextEncoder().encode(body).byteLength : Infinity;
+  const keepalive = keepaliveBytes + size <= KEEPALIVE_BUDGET;
+  if (!keepalive) return post(operation, body, false);
+  keepaliveBytes += size;
+  try {
+    return await post(operation, body, true);
+  } finally {
+    // The browser counts a keepalive body until its request is over.
+    keepaliveBytes -= size;
+  }
+};
+
+async function post(operation: OperationName, body: string, keepalive: boolean): Promise<Result<unknown>> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   const token = currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -42,23 +68,24 @@ const httpTransport: Transport = async (operation: OperationName, input: unknown
     response = await fetch(`/api/${encodeURIComponent(operation)}`, {
       method: 'POST',
       headers,
-      body: JSON.stringify(input ?? {}),
+      body,
       cache: 'no-store',
       credentials: 'omit',
+      keepalive,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch {
     return failure('unavailable', UNAVAILABLE_MESSAGE);
   }
-  let body: unknown;
+  let answer: unknown;
   try {
-    body = await response.json();
+    answer = await response.json();
   } catch {
     return unexpectedAnswer(response.status);
   }
-  if (isResult(body)) return body;
+  if (isResult(answer)) return answer;
   return unexpectedAnswer(response.status);
-};
+}
 
 function ipcTransport(bridge: VettedBridge): Transport {
   return async (operation, input) => {

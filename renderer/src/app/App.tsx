@@ -9,10 +9,12 @@ import { NotFoundPage } from './NotFoundPage';
 import { hrefs, useRoute } from './router';
 import { Toasts } from './Toasts';
 import { useMenuCommands } from './useMenuCommands';
+import { useUnsavedAnswersGuard } from './useUnsavedAnswersGuard';
 
 export function App() {
   const route = useRoute();
   useMenuCommands();
+  useUnsavedAnswersGuard();
 
   useEffect(() => {
     if (route.page === 'register' || route.page === 'not-found') document.title = 'Vetted';

@@ -1,13 +1,29 @@
-// Autosave for one open provider: every change is sent to answer.save, typed text after a short
-// pause. Saves of one question never overlap (a change made while one is in flight is sent after
-// it), a failed save keeps its change for Retry, and the first change starts the review.
-import { api } from '../api/client';
+// Autosave for the providers a reviewer opens: every change is sent to answer.save, typed text
+// after a short pause. Guarantees:
+// - saves of one question never overlap: a change made while one is in flight is sent after it,
+//   so answers arrive in order and the screen never calls an older value "saved";
+// - a failed save keeps its change (under anything typed since) for Retry, which sends the latest;
+// - the first change starts the review (review.start returns the open review if one exists);
+// - opening another provider never drops anything: a saver that still holds unsent, in-flight or
+//   failed changes keeps working in the background (an orphan), is retried, counts as unsaved,
+//   reports its failures naming its provider, and is taken back when that provider is reopened.
+// Nothing here touches the DOM or the API client: the API is passed in (tests use a fake one).
 import type { AnswerValue } from '../../../shared/domain/review';
-import type { ReviewDetail } from '../../../shared/api';
+import type { ReviewDetail, VettedApi } from '../../../shared/api';
 import type { ApiError, Result } from '../../../shared/result';
 import type { AnswerPatch, SaveStatus } from './types';
 
 export const DEBOUNCE_MS = 400;
+/** How often a background saver re-sends what failed. */
+export const ORPHAN_RETRY_MS = 5000;
+
+/** The two operations autosave needs. */
+export type SaverApi = Pick<VettedApi, 'review.start' | 'answer.save'>;
+
+export interface SaverOptions {
+  debounceMs?: number;
+  retryMs?: number;
+}
 
 /** The value as stored and scored: blank text and an empty choice list mean "not answered". */
 export function effectiveValue(value: AnswerValue): AnswerValue {
@@ -17,25 +33,44 @@ export function effectiveValue(value: AnswerValue): AnswerValue {
 }
 
 export interface SaverHooks {
-  /** False once another provider was opened: results then only finish their requests. */
+  /** False once another provider was opened: statuses are then not shown. */
   isCurrent(saver: AnswerSaver): boolean;
   setStatus(questionId: string, status: SaveStatus, message?: string): void;
-  reviewStarted(detail: ReviewDetail): void;
-  reportError(error: ApiError): void;
+  reviewStarted(saver: AnswerSaver, detail: ReviewDetail): void;
+  /** A save failed; `repeat` when the question's previous attempt had failed too. */
+  saveFailed(saver: AnswerSaver, questionId: string, error: ApiError, repeat: boolean): void;
+  /** Nothing is left to send and no request is waiting for its answer. */
+  idle(saver: AnswerSaver): void;
+}
+
+/** A question's change that is not stored yet, as the screen should show it. */
+export interface Outstanding {
+  patch: AnswerPatch;
+  status: SaveStatus;
+  message?: string;
 }
 
 export class AnswerSaver {
+  /** The provider's name once known, for messages about a saver in the background. */
+  vendorName: string | null = null;
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Changes not yet sent, or sent and failed: newest fields win when merged. */
   private readonly unsent = new Map<string, AnswerPatch>();
-  private readonly inFlight = new Map<string, Promise<void>>();
+  private readonly inFlight = new Map<string, { job: Promise<void>; patch: AnswerPatch }>();
+  /** Questions whose last attempt failed, with the reason. */
+  private readonly failures = new Map<string, string>();
   private reviewId: string | null = null;
   private reviewStart: Promise<Result<string>> | null = null;
+  private readonly debounceMs: number;
 
   constructor(
     readonly vendorId: string,
+    private readonly api: SaverApi,
     private readonly hooks: SaverHooks,
-  ) {}
+    options: SaverOptions = {},
+  ) {
+    this.debounceMs = options.debounceMs ?? DEBOUNCE_MS;
+  }
 
   knownReview(reviewId: string): void {
     this.reviewId = reviewId;
@@ -51,7 +86,7 @@ export class AnswerSaver {
         setTimeout(() => {
           this.timers.delete(questionId);
           void this.send(questionId);
-        }, DEBOUNCE_MS),
+        }, this.debounceMs),
       );
     } else {
       void this.send(questionId);
@@ -81,9 +116,39 @@ export class AnswerSaver {
     return this.unsent.size > 0 || this.inFlight.size > 0;
   }
 
+  hasInFlight(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  /** How many questions' last save failed. */
+  failedCount(): number {
+    return this.failures.size;
+  }
+
+  /** Every change not stored yet (in flight, waiting or failed), newest fields merged last. */
+  outstanding(): Map<string, Outstanding> {
+    const out = new Map<string, Outstanding>();
+    for (const [id, { patch }] of this.inFlight) out.set(id, { patch, status: 'saving' });
+    for (const [id, patch] of this.unsent) {
+      const message = this.failures.get(id);
+      const status: SaveStatus = message !== undefined ? 'failed' : this.inFlight.has(id) ? 'saving' : 'pending';
+      out.set(id, {
+        patch: { ...out.get(id)?.patch, ...patch },
+        status,
+        ...(message !== undefined ? { message } : {}),
+      });
+    }
+    return out;
+  }
+
   /** Resolves when every request already sent has its answer. */
   async settled(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()]);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()].map((f) => f.job));
+  }
+
+  /** Stops the typing timers without sending (for disposal). */
+  stopTimers(): void {
+    for (const id of [...this.timers.keys()]) this.clearTimer(id);
   }
 
   private clearTimer(questionId: string): void {
@@ -98,12 +163,12 @@ export class AnswerSaver {
 
   private send(questionId: string): Promise<void> {
     const running = this.inFlight.get(questionId);
-    if (running) return running; // sent again when it finishes
+    if (running) return running.job; // sent again when it finishes
     const patch = this.unsent.get(questionId);
     if (!patch) return Promise.resolve();
     this.unsent.delete(questionId);
     const job = this.run(questionId, patch); // always awaits before it can finish
-    this.inFlight.set(questionId, job);
+    this.inFlight.set(questionId, { job, patch });
     return job;
   }
 
@@ -115,7 +180,7 @@ export class AnswerSaver {
       if (!review.ok) {
         error = review.error;
       } else {
-        const result = await api['answer.save']({
+        const result = await this.api['answer.save']({
           reviewId: review.value,
           questionId,
           ...('value' in patch ? { value: effectiveValue(patch.value ?? null) } : {}),
@@ -124,16 +189,22 @@ export class AnswerSaver {
         });
         if (!result.ok) error = result.error;
       }
+    } catch (thrown) {
+      // The client returns Results; anything thrown is still a failed save, never a lost change.
+      error = { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) };
     } finally {
       this.inFlight.delete(questionId);
     }
     if (error) {
+      const repeat = this.failures.has(questionId);
+      this.failures.set(questionId, error.message);
       // Keep the change (under anything typed since) so Retry sends it.
       this.unsent.set(questionId, { ...patch, ...this.unsent.get(questionId) });
       this.status(questionId, 'failed', error.message);
-      if (this.hooks.isCurrent(this)) this.hooks.reportError(error);
+      this.hooks.saveFailed(this, questionId, error, repeat);
       return;
     }
+    this.failures.delete(questionId);
     if (this.unsent.has(questionId)) {
       // Changed while this save was on its way.
       if (this.timers.has(questionId)) this.status(questionId, 'pending');
@@ -141,19 +212,166 @@ export class AnswerSaver {
       return;
     }
     this.status(questionId, 'saved');
+    if (!this.hasUnsaved()) this.hooks.idle(this);
   }
 
   private ensureReview(): Promise<Result<string>> {
     if (this.reviewId) return Promise.resolve({ ok: true, value: this.reviewId });
-    this.reviewStart ??= api['review.start']({ vendorId: this.vendorId }).then((result): Result<string> => {
-      if (!result.ok) {
-        this.reviewStart = null; // the next save tries again
-        return result;
-      }
-      this.reviewId = result.value.review.id;
-      if (this.hooks.isCurrent(this)) this.hooks.reviewStarted(result.value);
-      return { ok: true, value: this.reviewId };
-    });
+    this.reviewStart ??= this.api['review.start']({ vendorId: this.vendorId }).then(
+      (result): Result<string> => {
+        if (!result.ok) {
+          this.reviewStart = null; // the next save tries again
+          return result;
+        }
+        this.reviewId = result.value.review.id;
+        if (this.hooks.isCurrent(this)) this.hooks.reviewStarted(this, result.value);
+        return { ok: true, value: this.reviewId };
+      },
+      (thrown: unknown): Result<string> => {
+        this.reviewStart = null;
+        return { ok: false, error: { code: 'internal', message: thrown instanceof Error ? thrown.message : String(thrown) } };
+      },
+    );
     return this.reviewStart;
+  }
+}
+
+/** What the store hears from the savers. */
+export interface SaversHooks {
+  /** A question's save state on the open provider. */
+  setStatus(questionId: string, status: SaveStatus, message?: string): void;
+  /** The open provider's first change started (or found) its review. */
+  reviewStarted(saver: AnswerSaver, detail: ReviewDetail): void;
+  /** A save of the open provider failed (every attempt, so Retry gets an answer). */
+  reportError(error: ApiError): void;
+  /** A background saver's save failed for the first time since it last succeeded. */
+  reportBackgroundFailure(saver: AnswerSaver, error: ApiError): void;
+  /** A background saver that had failures stored everything in the end. */
+  reportBackgroundSaved(saver: AnswerSaver): void;
+}
+
+/** The open provider's saver and the background savers of providers left with unsaved changes. */
+export class AnswerSavers {
+  private currentSaver: AnswerSaver | null = null;
+  private readonly orphans = new Set<AnswerSaver>();
+  /** Background savers whose failures were reported (so a later success is worth saying). */
+  private readonly reported = new WeakSet<AnswerSaver>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly retryMs: number;
+  private readonly saverHooks: SaverHooks;
+
+  constructor(
+    private readonly api: SaverApi,
+    private readonly hooks: SaversHooks,
+    private readonly options: SaverOptions = {},
+  ) {
+    this.retryMs = options.retryMs ?? ORPHAN_RETRY_MS;
+    this.saverHooks = {
+      isCurrent: (saver) => saver === this.currentSaver,
+      setStatus: (questionId, status, message) => this.hooks.setStatus(questionId, status, message),
+      reviewStarted: (saver, detail) => this.hooks.reviewStarted(saver, detail),
+      saveFailed: (saver, _questionId, error, repeat) => {
+        if (saver === this.currentSaver) {
+          this.hooks.reportError(error);
+          return;
+        }
+        if (!this.orphans.has(saver)) return;
+        if (!repeat) {
+          this.reported.add(saver);
+          this.hooks.reportBackgroundFailure(saver, error);
+        }
+        this.scheduleRetry();
+      },
+      idle: (saver) => {
+        if (!this.orphans.has(saver)) return;
+        this.orphans.delete(saver);
+        if (this.reported.has(saver)) {
+          this.reported.delete(saver);
+          this.hooks.reportBackgroundSaved(saver);
+        }
+      },
+    };
+  }
+
+  get current(): AnswerSaver | null {
+    return this.currentSaver;
+  }
+
+  /** The savers working in the background. */
+  background(): readonly AnswerSaver[] {
+    return [...this.orphans];
+  }
+
+  /**
+   * Makes a provider the open one. The previous saver sends its typed text now and, while it
+   * holds anything unsaved, keeps working in the background; a background saver of the provider
+   * being opened is taken back, so its changes and this provider's new ones stay in order.
+   */
+  open(vendorId: string): AnswerSaver {
+    const previous = this.currentSaver;
+    if (previous) {
+      previous.flushAll();
+      if (previous.hasUnsaved()) {
+        this.orphans.add(previous);
+        if (previous.failedCount() > 0) {
+          this.reported.add(previous); // the store says so when switching
+          this.scheduleRetry();
+        }
+      }
+    }
+    let next = [...this.orphans].find((s) => s.vendorId === vendorId);
+    if (next) {
+      this.orphans.delete(next);
+      this.reported.delete(next);
+    } else {
+      next = new AnswerSaver(vendorId, this.api, this.saverHooks, this.options);
+    }
+    this.currentSaver = next;
+    return next;
+  }
+
+  /** Anything unsaved, by any saver (or only by the savers of these providers). */
+  hasUnsaved(vendorIds?: readonly string[]): boolean {
+    for (const saver of [this.currentSaver, ...this.orphans]) {
+      if (!saver || (vendorIds && !vendorIds.includes(saver.vendorId))) continue;
+      if (saver.hasUnsaved()) return true;
+    }
+    return false;
+  }
+
+  flushAll(): void {
+    this.currentSaver?.flushAll();
+    for (const saver of this.orphans) saver.flushAll();
+  }
+
+  /** Retry: one question of the open provider, or everything that failed, in the background too. */
+  retry(questionId?: string): void {
+    this.currentSaver?.retry(questionId);
+    if (questionId === undefined) for (const saver of this.orphans) saver.retry();
+  }
+
+  /** Resolves when every request already sent, by any saver, has its answer. */
+  async settled(): Promise<void> {
+    for (;;) {
+      const savers = [this.currentSaver, ...this.orphans].filter((s): s is AnswerSaver => s !== null);
+      await Promise.all(savers.map((s) => s.settled()));
+      if (savers.every((s) => !s.hasInFlight())) return;
+    }
+  }
+
+  /** Stops the retry and typing timers (tests; the app lives as long as the page). */
+  dispose(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.currentSaver?.stopTimers();
+    for (const saver of this.orphans) saver.stopTimers();
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      for (const saver of this.orphans) saver.retry();
+    }, this.retryMs);
   }
 }

@@ -35,14 +35,20 @@ function deliver(state: VettedState, file: GeneratedFile, fallbackName: string):
 }
 
 export const createExportSlice: SliceCreator<ExportSlice> = (set, get) => {
-  const run = async (key: ExportKey, fallbackName: string, call: () => Promise<Result<GeneratedFile>>) => {
+  /** `about`: the providers whose answers the export shows (all when not given). */
+  const run = async (
+    key: ExportKey,
+    fallbackName: string,
+    call: () => Promise<Result<GeneratedFile>>,
+    about?: readonly string[],
+  ) => {
     if (get().runningExports.includes(key)) return ALREADY_RUNNING;
     set((s) => ({ runningExports: [...s.runningExports, key] }));
     try {
       // The report must include the answers just typed.
       get().flushAllAnswers();
       await answersSettled();
-      if (hasUnsavedAnswers()) {
+      if (hasUnsavedAnswers(about)) {
         get().pushToast('info', 'Some answers are not saved yet: the export shows what is stored.');
       }
       const result = await call();
@@ -58,7 +64,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get) => {
     runningExports: [],
 
     exportVendorReport(vendorId) {
-      return run(`vendor:${vendorId}`, 'review-report.pdf', () => api['report.vendor']({ vendorId }));
+      return run(`vendor:${vendorId}`, 'review-report.pdf', () => api['report.vendor']({ vendorId }), [vendorId]);
     },
 
     exportSubprocessorList() {
@@ -74,6 +80,7 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get) => {
           ...(filter.differencesOnly ? { differencesOnly: true } : {}),
           ...(text ? { text } : {}),
         }),
+        ids,
       );
     },
   };

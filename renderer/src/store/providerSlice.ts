@@ -6,8 +6,9 @@ import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { Result } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
-import { AnswerSaver, effectiveValue } from './answerSaver';
-import type { LocalAnswer, ProviderSlice, SaveStatus, SliceCreator, VettedState } from './types';
+import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates/ids';
+import { AnswerSaver, AnswerSavers, effectiveValue } from './answerSaver';
+import type { LocalAnswer, ProviderSlice, QuestionSave, SaveStatus, SliceCreator } from './types';
 
 const EMPTY_ANSWER: LocalAnswer = { value: null, comment: '', na: false };
 
@@ -34,38 +35,64 @@ function localAnswers(answers: readonly Answer[]): Record<string, LocalAnswer> {
   return out;
 }
 
-let builtInTemplate: Template | null = null;
+/** Stored answers with the changes not stored yet on top (what the reviewer typed wins). */
+function withOutstanding(stored: Record<string, LocalAnswer>, saver: AnswerSaver) {
+  const answers = { ...stored };
+  const saves: Record<string, QuestionSave> = {};
+  for (const [id, { patch, status, message }] of saver.outstanding()) {
+    answers[id] = { ...answerOf(answers, id), ...patch };
+    saves[id] = message ? { status, message } : { status };
+  }
+  return { answers, saves };
+}
 
-/** The template a new review uses, shown before the first answer starts the review. */
+let newestTemplate: Template | null = null;
+
+/**
+ * The template a new review uses, shown before the first answer starts the review: the newest
+ * version of the default template, as review.start (and the CLI) use.
+ */
 async function defaultTemplate(): Promise<Result<Template>> {
-  if (builtInTemplate) return { ok: true, value: builtInTemplate };
-  const list = await api['template.list']({});
-  if (!list.ok) return list;
-  const summary = list.value.find((t) => t.builtIn) ?? list.value[0];
-  if (!summary) return { ok: false, error: { code: 'not_found', message: 'No questionnaire template is installed.' } };
-  const template = await api['template.get']({ id: summary.id, version: summary.version });
-  if (template.ok) builtInTemplate = template.value;
+  if (newestTemplate) return { ok: true, value: newestTemplate };
+  const template = await api['template.get']({ id: DEFAULT_TEMPLATE_ID });
+  if (template.ok) newestTemplate = template.value;
   return template;
 }
 
-let saver: AnswerSaver | null = null;
+const plural = (n: number) => `${n} ${n === 1 ? 'answer' : 'answers'}`;
+const nameOf = (s: AnswerSaver) => s.vendorName ?? 'another provider';
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+let savers: AnswerSavers | null = null;
 
 export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
-  const hooks = {
-    isCurrent: (s: AnswerSaver) => s === saver,
+  savers = new AnswerSavers(api, {
     setStatus: (questionId: string, status: SaveStatus, message?: string) =>
       set((state) => ({ saves: { ...state.saves, [questionId]: message ? { status, message } : { status } } })),
-    reviewStarted: (detail: ReviewDetail) => {
+    reviewStarted: (saver: AnswerSaver, detail: ReviewDetail) => {
+      // review.start returns the provider's open review when there is one (another window or the
+      // CLI may have started it): show its stored answers under what was typed here.
       const state = get();
+      if (state.providerStatus !== 'ready') return; // still loading: the load reads the review
       const sameTemplate =
         state.template?.id === detail.template.id && state.template.version === detail.template.version;
+      const template = sameTemplate ? state.template : detail.template;
+      const { answers } = detail.answers.length > 0 ? withOutstanding(localAnswers(detail.answers), saver) : { answers: state.answers };
+      const changed = !sameTemplate || answers !== state.answers;
       set({
         review: detail.review,
-        ...(sameTemplate ? {} : { template: detail.template, ...derived(detail.template, state.vendor, state.answers) }),
+        ...(changed ? { template, answers, ...derived(template, state.vendor, answers) } : {}),
       });
     },
-    reportError: (error: Parameters<VettedState['reportError']>[0]) => get().reportError(error),
-  };
+    reportError: (error) => get().reportError(error),
+    reportBackgroundFailure: (saver, error) =>
+      get().pushToast(
+        'error',
+        `An answer for ${nameOf(saver)} could not be saved: ${sentence(error.message)} Vetted keeps trying while the app is open.`,
+      ),
+    reportBackgroundSaved: (saver) => get().pushToast('success', `The answers for ${nameOf(saver)} are saved now.`),
+  });
+  const pool = savers;
 
   return {
     vendorId: null,
@@ -80,20 +107,14 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
     visible: new Set(),
 
     async openProvider(id) {
-      const previous = saver;
-      if (previous) {
-        previous.flushAll();
-        const state = get();
-        const failed = Object.values(state.saves).filter((s) => s.status === 'failed').length;
-        if (failed > 0 && state.vendor) {
-          get().pushToast(
-            'error',
-            `${failed} ${failed === 1 ? 'answer' : 'answers'} for ${state.vendor.name} could not be saved.`,
-          );
-        }
+      const previous = pool.current;
+      const mine = pool.open(id); // the previous one keeps saving in the background
+      if (previous && previous !== mine && previous.failedCount() > 0) {
+        get().pushToast(
+          'error',
+          `${plural(previous.failedCount())} for ${nameOf(previous)} could not be saved yet. Vetted keeps trying while the app is open.`,
+        );
       }
-      const mine = new AnswerSaver(id, hooks);
-      saver = mine;
       set({
         vendorId: id,
         providerStatus: 'loading',
@@ -106,13 +127,13 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         score: null,
         visible: new Set(),
       });
-      // Answers still on their way must land before the review is read back.
-      if (previous) await previous.settled();
+      // Answers still on their way (a provider reopened quickly) must land before the review is read back.
+      await mine.settled();
       const [vendor, current] = await Promise.all([
         api['vendor.get']({ id }),
         api['review.current']({ vendorId: id }),
       ]);
-      if (saver !== mine) return;
+      if (pool.current !== mine) return;
       if (!vendor.ok || !current.ok) {
         const error = !vendor.ok ? vendor.error : !current.ok ? current.error : null;
         set({ providerStatus: 'error', providerError: error });
@@ -126,24 +147,29 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         mine.knownReview(current.value.review.id);
       } else {
         const fallback = await defaultTemplate();
-        if (saver !== mine) return;
+        if (pool.current !== mine) return;
         if (!fallback.ok) {
           set({ providerStatus: 'error', providerError: fallback.error });
           return;
         }
         template = fallback.value;
       }
+      mine.vendorName = vendor.value.name;
+      // A saver taken back from the background still holds changes the register does not have yet.
+      const shown = withOutstanding(answers, mine);
       set({
         providerStatus: 'ready',
         vendor: vendor.value,
         review: current.value?.review ?? null,
         template,
-        answers,
-        ...derived(template, vendor.value, answers),
+        answers: shown.answers,
+        saves: shown.saves,
+        ...derived(template, vendor.value, shown.answers),
       });
     },
 
     editAnswer(questionId, patch, timing = 'now') {
+      const saver = pool.current;
       if (!saver || get().providerStatus !== 'ready') return;
       const state = get();
       const answers = { ...state.answers, [questionId]: { ...answerOf(state.answers, questionId), ...patch } };
@@ -152,15 +178,15 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
     },
 
     flushAnswer(questionId) {
-      saver?.flush(questionId);
+      pool.current?.flush(questionId);
     },
 
     flushAllAnswers() {
-      saver?.flushAll();
+      pool.flushAll();
     },
 
     retrySaves(questionId) {
-      saver?.retry(questionId);
+      pool.retry(questionId);
     },
 
     async updateVendor(patch) {
@@ -176,12 +202,19 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
   };
 };
 
-/** Resolves when answers already sent have their answer (the register reads scores after them). */
+/**
+ * Resolves when answers already sent have their answer, for any provider (the register and the
+ * comparison read scores after them).
+ */
 export function answersSettled(): Promise<void> {
-  return saver?.settled() ?? Promise.resolve();
+  return savers?.settled() ?? Promise.resolve();
 }
 
-/** True while answers of the open provider are waiting to be saved or failed to save. */
-export function hasUnsavedAnswers(): boolean {
-  return saver?.hasUnsaved() ?? false;
+/**
+ * True while answers are waiting to be saved or failed to save: of the open provider, or of
+ * providers left with unsaved changes (their savers keep trying in the background); only of the
+ * providers named, when given.
+ */
+export function hasUnsavedAnswers(vendorIds?: readonly string[]): boolean {
+  return savers?.hasUnsaved(vendorIds) ?? false;
 }

@@ -81,8 +81,9 @@ export interface ProviderSlice {
   editAnswer(questionId: string, patch: AnswerPatch, timing?: 'now' | 'debounced'): void;
   /** Sends a debounced change right away (on blur). */
   flushAnswer(questionId: string): void;
+  /** Sends every debounced change now (of providers left with unsaved changes too). */
   flushAllAnswers(): void;
-  /** Re-sends failed saves: one question, or all of them. */
+  /** Re-sends failed saves: one question of the open provider, or all of them, in the background too. */
   retrySaves(questionId?: string): void;
   updateVendor(patch: VendorPatch): Promise<Result<Vendor>>;
 }

@@ -11,6 +11,7 @@ import {
 import { describeIssues } from '../../../../shared/validation';
 import { Field } from '../../components/Field';
 import { FieldError, fieldMessage } from '../../components/FieldError';
+import { useLeaveGuard } from '../../components/useLeaveGuard';
 import {
   CATEGORY_LABELS,
   DATA_CATEGORY_LABELS,
@@ -26,6 +27,7 @@ import {
   changedFields,
   draftFromVendor,
   fieldOfPath,
+  mergeSaved,
   patchFromDraft,
   type LinkKey,
   type ProfileDraft,
@@ -47,6 +49,7 @@ export function ProfileForm() {
 
   const stored = useMemo(() => JSON.stringify(draftFromVendor(vendor)), [vendor]);
   const dirty = JSON.stringify(draft) !== stored;
+  useLeaveGuard(dirty, `The profile of ${vendor.name} has changes that are not saved. Leave without saving them?`);
 
   const set = <K extends keyof ProfileDraft>(key: K, value: ProfileDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -93,9 +96,12 @@ export function ProfileForm() {
       return;
     }
     setSaveState('saving');
+    const sent = draft;
     const result = await updateVendor(changes);
     if (result.ok) {
-      setDraft(draftFromVendor(result.value));
+      // What was typed while the save was on its way stays (and still counts as unsaved).
+      const saved = draftFromVendor(result.value);
+      setDraft((current) => mergeSaved(current, sent, saved));
       setErrors({});
       setSaveState('saved');
       return;
@@ -110,14 +116,16 @@ export function ProfileForm() {
     showErrors(fromApi);
   };
 
+  // Saved, but typed on since: say so.
+  const shownState: SaveState = saveState === 'saved' && dirty ? 'idle' : saveState;
   const statusText =
-    saveState === 'saving'
+    shownState === 'saving'
       ? 'Saving…'
-      : saveState === 'saved'
+      : shownState === 'saved'
         ? 'Saved'
-        : saveState === 'unchanged'
+        : shownState === 'unchanged'
           ? 'No changes to save'
-          : saveState === 'failed'
+          : shownState === 'failed'
             ? 'Not saved — fix the fields marked above'
             : dirty
               ? 'Unsaved changes'
@@ -263,7 +271,7 @@ export function ProfileForm() {
         </div>
 
         <div className="form-actions">
-          <p className={`save-note save-${saveState}`} role="status" data-testid="profile-save-status">
+          <p className={`save-note save-${shownState}`} role="status" data-testid="profile-save-status">
             {statusText}
           </p>
           <button type="submit" className="button button-primary" disabled={saveState === 'saving'}>

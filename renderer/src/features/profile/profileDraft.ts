@@ -149,3 +149,22 @@ export function fieldOfPath(path: string): string {
   const [head, second] = path.split('.');
   return head === 'links' && second ? `links.${second}` : head!;
 }
+
+/**
+ * The form after a save: a field edited since the draft was sent keeps what was typed; every other
+ * field shows what is stored now (the fields sent, as stored: trimmed, normalised).
+ */
+export function mergeSaved(current: ProfileDraft, sent: ProfileDraft, saved: ProfileDraft): ProfileDraft {
+  const next: Record<string, unknown> = {};
+  // In the order of `saved`: the form compares drafts as JSON.
+  for (const key of Object.keys(saved) as (keyof ProfileDraft)[]) {
+    if (key === 'links') {
+      const links = {} as Record<LinkKey, string>;
+      for (const [k] of LINK_FIELDS) links[k] = current.links[k] === sent.links[k] ? saved.links[k] : current.links[k];
+      next.links = links;
+    } else {
+      next[key] = same(current[key], sent[key]) ? saved[key] : current[key];
+    }
+  }
+  return next as unknown as ProfileDraft;
+}

@@ -1,10 +1,8 @@
 import { useEffect } from 'react';
-import { inElectron } from '../../api/client';
 import type { ProviderTab } from '../../app/router';
 import { BackLink } from '../../components/BackLink';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
-import { hasUnsavedAnswers } from '../../store/providerSlice';
 import { ProfileForm } from '../profile/ProfileForm';
 import { Questionnaire } from '../questionnaire/Questionnaire';
 import { ProviderHeader } from './ProviderHeader';
@@ -27,22 +25,7 @@ export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
     if (vendor) document.title = `${vendor.name} — Vetted`;
   }, [vendor]);
 
-  useEffect(() => {
-    // Typed text waits 400 ms before it is sent: send it now when the page goes away.
-    const onLeave = (event: BeforeUnloadEvent) => {
-      if (!hasUnsavedAnswers()) return;
-      flushAll();
-      // In Electron a cancelled unload would silently keep the window open; only browsers ask.
-      if (!inElectron) event.preventDefault();
-    };
-    const onHide = () => flushAll();
-    window.addEventListener('beforeunload', onLeave);
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('beforeunload', onLeave);
-      window.removeEventListener('pagehide', onHide);
-    };
-  }, [flushAll]);
+  // Unsent answers on unload: useUnsavedAnswersGuard (mounted by the app on every page).
 
   if (status === 'error') {
     const missing = error?.code === 'not_found';
