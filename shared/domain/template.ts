@@ -83,12 +83,35 @@ export const Question = z.object({
 }).strict();
 export type Question = z.infer<typeof Question>;
 
+/** How bad a risk flag is when it fires; its weight in the section is RISK_FLAG_WEIGHTS[severity]. */
+export const RISK_FLAG_SEVERITIES = ['medium', 'high', 'critical'] as const;
+export const RiskFlagSeverity = z.enum(RISK_FLAG_SEVERITIES);
+export type RiskFlagSeverity = z.infer<typeof RiskFlagSeverity>;
+
+/**
+ * A risk flag: a finding that fires when its condition holds for the answers (an imported VSAQ
+ * "tip" with a warning, for instance). It is scored as an implicit item of its section; a firing
+ * `critical` flag is a knock-out. See docs/scoring.md, "Risk flags".
+ */
+export const RiskFlag = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  when: Condition,
+  severity: RiskFlagSeverity,
+  /** Plain words for the explanation and the report when the flag fires. */
+  why: z.string().max(4000).optional(),
+  /** What the provider should do about it. */
+  todo: z.string().max(4000).optional(),
+}).strict();
+export type RiskFlag = z.infer<typeof RiskFlag>;
+
 export const Section = z.object({
   id: Id,
   title: z.string().min(1).max(200),
   description: z.string().max(2000).default(''),
   weight: z.number().min(0).max(100).default(1),
   questions: z.array(Question).min(1),
+  flags: z.array(RiskFlag).optional(),
 }).strict();
 export type Section = z.infer<typeof Section>;
 

@@ -10,6 +10,8 @@ export type {
 export { DEFAULT_SCORING_OPTIONS } from './types';
 export type { QuestionOutcome, QuestionStatus } from './score';
 export { findBand, roundScore, scoreQuestion, scoreReview } from './score';
+export type { FlagOutcome, FlagStatus } from './flags';
+export { RISK_FLAG_KNOCKOUTS, RISK_FLAG_WEIGHTS, evaluateFlag } from './flags';
 export type { InherentContribution, InherentPointTable, InherentRisk } from './inherent';
 export { INHERENT_POINTS, inherentRisk, inherentTier, inherentTierForPoints } from './inherent';
 export type { ControlBand } from './residual';

@@ -1,12 +1,13 @@
 // Scores a review: question → section → overall score, completion, knock-outs, inherent and
-// residual tiers, and the "why" list. The model is written out in docs/scoring.md; keep the
+// residual tiers, risk flags, and the "why" list. The model is written out in docs/scoring.md; keep the
 // two in step. Pure: no I/O, no clock, nothing rounded (roundScore is for display only).
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { visibleQuestionIds } from '../domain/conditions';
 import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
-import type { ChoiceOption, NumberBand, Question, Section, Template } from '../domain/template';
+import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
 import { maxTier, tierRank } from '../domain/tier';
 import type { Tier } from '../domain/tier';
+import { evaluateFlag, RISK_FLAG_KNOCKOUTS, RISK_FLAG_WEIGHTS, type FlagOutcome } from './flags';
 import { inherentRisk } from './inherent';
 import { controlBand, residualTier } from './residual';
 import type { Knockout, PointLoss, RiskProfile, ScoreResult, ScoringOptions, SectionScore } from './types';
@@ -109,6 +110,24 @@ interface Line {
   result: QuestionOutcome;
 }
 
+/** A risk flag that fires: an implicit item of its section that scores 0. */
+interface FlagLine {
+  flag: RiskFlag;
+  section: Section;
+  sectionIndex: number;
+  order: number;
+  result: FlagOutcome;
+  knockout: Tier | null;
+}
+
+/** The sentence used when a firing flag has no `why`. */
+function flagSentence(line: FlagLine): string {
+  const { flag, result, knockout } = line;
+  let sentence = `Answered “${result.answerLabel}”: this raises the ${flag.severity} risk flag “${flag.name}”.`;
+  if (knockout) sentence += ` This answer is a knock-out: the tier is at least ${knockout}.`;
+  return sentence;
+}
+
 /** The sentence used when the chosen option has no `why`. */
 function answerSentence(line: Line, label: string): string {
   const { question, result } = line;
@@ -146,7 +165,15 @@ export function scoreReview(
   options: ScoringOptions = DEFAULT_SCORING_OPTIONS,
 ): ScoreResult {
   const visible = visibleQuestionIds(template, answers);
+  const byId = new Map<string, Question>();
+  for (const s of template.sections) for (const q of s.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+  /** Shown and answered (or N/A): what a risk flag may read. */
+  const known = (id: string): boolean => {
+    const question = byId.get(id);
+    return question !== undefined && visible.has(id) && scoreQuestion(question, answers[id]).status !== 'unanswered';
+  };
   const lines: Line[] = [];
+  const flagLines: FlagLine[] = [];
   const sections: SectionScore[] = [];
   /** Σ w_q over the answered, applicable, scored questions of each section. */
   const sectionDenominators: number[] = [];
@@ -172,6 +199,18 @@ export function scoreReview(
         denominator += question.weight;
       }
       lines.push({ question, section, sectionIndex, order: order++, value: answer?.value ?? null, result });
+    }
+    // Risk flags: implicit items weighted by severity, scored 0 when firing and 1 when clear.
+    for (const flag of section.flags ?? []) {
+      const result = evaluateFlag(flag, answers, known, byId);
+      if (result.score !== null) {
+        numerator += result.score * RISK_FLAG_WEIGHTS[flag.severity];
+        denominator += RISK_FLAG_WEIGHTS[flag.severity];
+      }
+      const lineOrder = order++;
+      if (result.status === 'fires') {
+        flagLines.push({ flag, section, sectionIndex, order: lineOrder, result, knockout: RISK_FLAG_KNOCKOUTS[flag.severity] });
+      }
     }
     answeredAll += answered;
     totalAll += total;
@@ -200,18 +239,33 @@ export function scoreReview(
   const completion = totalAll > 0 ? answeredAll / totalAll : 1;
   const state: ScoreResult['state'] = completion < options.completionThreshold ? 'incomplete' : 'scored';
 
-  // Knock-outs, in template order.
-  const knockouts: Knockout[] = [];
+  // Knock-outs, in template order (questions and firing critical flags).
+  const orderedKnockouts: (Knockout & { order: number })[] = [];
   for (const line of lines) {
     if (line.result.knockout) {
-      knockouts.push({
+      orderedKnockouts.push({
         questionId: line.question.id,
         questionText: line.question.text,
         answerLabel: answerLabel(line.question, line.value),
         tier: line.result.knockout,
+        order: line.order,
       });
     }
   }
+  for (const line of flagLines) {
+    if (line.knockout) {
+      orderedKnockouts.push({
+        questionId: line.result.trigger[0] ?? line.flag.id,
+        questionText: line.flag.name,
+        answerLabel: line.result.answerLabel,
+        tier: line.knockout,
+        flagId: line.flag.id,
+        order: line.order,
+      });
+    }
+  }
+  orderedKnockouts.sort((a, b) => a.order - b.order);
+  const knockouts: Knockout[] = orderedKnockouts.map(({ order: _order, ...knockout }) => knockout);
 
   const inherent = inherentRisk(profile).tier;
   const residual = state === 'incomplete' || overall === null ? null : residualTier(inherent, controlBand(overall));
@@ -245,6 +299,26 @@ export function scoreReview(
       pointsLost,
       reason: reasonFor(line, label),
       knockout: result.knockout,
+      order: line.order,
+    });
+  }
+  // A firing flag is always listed, like a knock-out, even when its section does not count.
+  for (const line of flagLines) {
+    const { flag, result, sectionIndex } = line;
+    const section = sections[sectionIndex]!;
+    const inOverall = section.score !== null && section.weight > 0 && overallDenominator > 0;
+    const pointsLost = inOverall
+      ? (RISK_FLAG_WEIGHTS[flag.severity] / sectionDenominators[sectionIndex]!) * (section.weight / overallDenominator) * 100
+      : 0;
+    explained.push({
+      questionId: result.trigger[0] ?? flag.id,
+      sectionId: line.section.id,
+      questionText: flag.name,
+      answerLabel: result.answerLabel,
+      pointsLost,
+      reason: flag.why?.trim() || flagSentence(line),
+      knockout: line.knockout,
+      flagId: flag.id,
       order: line.order,
     });
   }

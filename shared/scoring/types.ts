@@ -28,23 +28,31 @@ export interface SectionScore {
 }
 
 export interface Knockout {
+  /** The question answered; for a risk flag, the (first) question whose answer makes it fire. */
   questionId: string;
+  /** The question's text; for a risk flag, the flag's name. */
   questionText: string;
   answerLabel: string;
   tier: Tier;
+  /** Set when a firing critical risk flag raised this knock-out. */
+  flagId?: string;
 }
 
-/** One line of the "why" list: points of the overall score lost by one answer. */
+/** One line of the "why" list: points of the overall score lost by one answer (or one firing risk flag). */
 export interface PointLoss {
+  /** The question answered; for a risk flag, the (first) question whose answer makes it fire. */
   questionId: string;
   sectionId: string;
+  /** The question's text; for a risk flag, the flag's name. */
   questionText: string;
   answerLabel: string;
   /** Points of the overall 0..100 score this answer cost. */
   pointsLost: number;
-  /** Plain words: the option's `why`, or a sentence built from the answer. */
+  /** Plain words: the option's (or flag's) `why`, or a sentence built from the answer. */
   reason: string;
   knockout: Tier | null;
+  /** Set when the line is a firing risk flag. */
+  flagId?: string;
 }
 
 export interface ScoreResult {

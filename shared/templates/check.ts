@@ -1,8 +1,9 @@
 // Semantic checks on a questionnaire template: everything the zod schema cannot say on its own
 // (ids unique across the template, options fitting the kind, bands that do not overlap,
-// showWhen conditions that point at real questions and options and do not go round in circles).
+// showWhen conditions that point at real questions and options and do not go round in circles,
+// risk flags with unique ids whose conditions point at real questions and options).
 import { conditionRefs } from '../domain/conditions';
-import type { Condition, NumberBand, Question, QuestionKind, Template } from '../domain/template';
+import type { Condition, NumberBand, Question, QuestionKind, RiskFlag, Template } from '../domain/template';
 
 export interface TemplateProblem {
   /** Where, e.g. `sections[2].questions[4].showWhen`. */
@@ -50,6 +51,18 @@ export function checkTemplate(t: Template): TemplateProblem[] {
       checkBands(question, path, report);
       checkStrayKnockout(question, path, report);
       if (question.showWhen) checkCondition(question, question.showWhen, `${path}.showWhen`, byId, report);
+    });
+  });
+
+  // Risk flags: ids unique across the template, conditions naming real questions and options.
+  const flagIds = new Map<string, string>();
+  t.sections.forEach((section, si) => {
+    (section.flags ?? []).forEach((flag, fi) => {
+      const path = `sections[${si}].flags[${fi}]`;
+      const first = flagIds.get(flag.id);
+      if (first) report(`${path}.id`, `Risk flag id "${flag.id}" is used more than once (first at ${first}).`);
+      else flagIds.set(flag.id, path);
+      checkFlagCondition(flag, `${path}.when`, byId, report);
     });
   });
 
@@ -157,6 +170,27 @@ function checkCondition(owner: Question, condition: Condition, path: string, byI
     for (const id of leaf.is) {
       if (!optionIds.has(id)) {
         report(leafPath, `Question "${owner.id}" is shown when "${leaf.q}" is "${id}", but "${leaf.q}" has no option "${id}" (it has: ${[...optionIds].join(', ')}).`);
+      }
+    }
+  });
+}
+
+function checkFlagCondition(flag: RiskFlag, path: string, byId: ReadonlyMap<string, Located>, report: Report): void {
+  walkCondition(flag.when, path, (leaf, leafPath) => {
+    const target = byId.get(leaf.q)?.question;
+    if (!target) {
+      report(leafPath, `Risk flag "${flag.id}" fires depending on question "${leaf.q}", which does not exist.`);
+      return;
+    }
+    if (!('is' in leaf)) return;
+    if (!isChoiceKind(target.kind)) {
+      report(leafPath, `Risk flag "${flag.id}" fires when "${leaf.q}" is one of some options, but "${leaf.q}" is a ${target.kind} question without options (use "answered" instead).`);
+      return;
+    }
+    const optionIds = new Set((target.options ?? []).map((o) => o.id));
+    for (const id of leaf.is) {
+      if (!optionIds.has(id)) {
+        report(leafPath, `Risk flag "${flag.id}" fires when "${leaf.q}" is "${id}", but "${leaf.q}" has no option "${id}" (it has: ${[...optionIds].join(', ')}).`);
       }
     }
   });

@@ -11,7 +11,7 @@ export function KnockoutList({ knockouts }: { knockouts: readonly Knockout[] }) 
       ) : (
         <ul className="knockouts" data-testid="knockouts">
           {knockouts.map((k) => (
-            <li key={k.questionId} className="knockout">
+            <li key={k.flagId ?? k.questionId} className="knockout">
               <button type="button" className="link-button knockout-question" onClick={() => focusQuestion(k.questionId)}>
                 {k.questionText}
               </button>

@@ -19,7 +19,7 @@ export function WhyList({ losses }: { losses: readonly PointLoss[] }) {
         <>
           <ol className="why-list" data-testid="why-list">
             {shown.map((loss) => (
-              <li key={loss.questionId} className="why-item">
+              <li key={loss.flagId ?? loss.questionId} className="why-item">
                 <div className="why-head">
                   <button type="button" className="link-button why-question" onClick={() => focusQuestion(loss.questionId)}>
                     {loss.questionText}

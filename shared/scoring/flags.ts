@@ -1,0 +1,92 @@
+// Risk flags (docs/scoring.md, "Risk flags"): findings that fire when their condition holds.
+// A flag is an implicit scored item of its section: weight by severity, 0 when it fires, 1 when
+// it is decided and does not fire, left out while undecided. A firing critical flag is a knock-out.
+import { answerLabel } from '../domain/answers';
+import { conditionRefs, evaluateCondition } from '../domain/conditions';
+import type { AnswerMap } from '../domain/review';
+import type { Condition, Question, RiskFlag, RiskFlagSeverity } from '../domain/template';
+import type { Tier } from '../domain/tier';
+
+/** A flag's weight inside its section, by severity. */
+export const RISK_FLAG_WEIGHTS: Readonly<Record<RiskFlagSeverity, number>> = { medium: 1, high: 2, critical: 4 };
+
+/** The tier a firing flag forces: only a critical flag is a knock-out. */
+export const RISK_FLAG_KNOCKOUTS: Readonly<Record<RiskFlagSeverity, Tier | null>> = {
+  medium: null,
+  high: null,
+  critical: 'critical',
+};
+
+/**
+ * - 'fires': the condition holds for the answers given (score 0);
+ * - 'clear': every question the condition reads is shown and answered (or N/A), and it does not hold (score 1);
+ * - 'undecided': anything else (left out, like an unanswered question).
+ */
+export type FlagStatus = 'fires' | 'clear' | 'undecided';
+
+export interface FlagOutcome {
+  status: FlagStatus;
+  /** 0 when firing, 1 when clear, null when undecided. */
+  score: 0 | 1 | null;
+  /** When firing: the questions whose answers make the condition hold, in condition order. */
+  trigger: string[];
+  /** When firing: those answers as a person reads them ("Yes"; several joined with "; "). */
+  answerLabel: string;
+}
+
+/** true / false / unknown (null): Kleene's three-valued logic. */
+type Truth = boolean | null;
+
+/**
+ * Decides a flag. `known(id)` says whether question `id` is shown and answered or N/A; what any
+ * other question would say is unknown. `not` of an unknown is unknown, so a flag like "no
+ * encryption selected" does not fire on a question nobody has answered yet.
+ */
+export function evaluateFlag(
+  flag: RiskFlag,
+  answers: AnswerMap,
+  known: (questionId: string) => boolean,
+  byId: ReadonlyMap<string, Question>,
+): FlagOutcome {
+  const truth = (c: Condition): Truth => {
+    if ('all' in c) {
+      const values = c.all.map(truth);
+      return values.includes(false) ? false : values.includes(null) ? null : true;
+    }
+    if ('any' in c) {
+      const values = c.any.map(truth);
+      return values.includes(true) ? true : values.includes(null) ? null : false;
+    }
+    if ('not' in c) {
+      const value = truth(c.not);
+      return value === null ? null : !value;
+    }
+    return known(c.q) ? evaluateCondition(c, answers) : null;
+  };
+  /** The leaves that make `c` come out as `want`. */
+  const support = (c: Condition, want: boolean): string[] => {
+    if ('not' in c) return support(c.not, !want);
+    if ('all' in c || 'any' in c) {
+      const children = 'all' in c ? c.all : c.any;
+      // all=true and any=false need every child; all=false and any=true need one.
+      const needsEvery = ('all' in c) === want;
+      if (needsEvery) return children.flatMap((child) => support(child, want));
+      const decisive = children.find((child) => truth(child) === want);
+      return decisive ? support(decisive, want) : [];
+    }
+    return truth(c) === want ? [c.q] : [];
+  };
+
+  const value = truth(flag.when);
+  if (value === true) {
+    const trigger = [...new Set(support(flag.when, true))];
+    const label = trigger
+      .map((id) => answerLabel(byId.get(id)!, answers[id]?.value ?? null, answers[id]?.na ?? false))
+      .join('; ');
+    return { status: 'fires', score: 0, trigger, answerLabel: label };
+  }
+  if (value === false && conditionRefs(flag.when).every(known)) {
+    return { status: 'clear', score: 1, trigger: [], answerLabel: '' };
+  }
+  return { status: 'undecided', score: null, trigger: [], answerLabel: '' };
+}
