@@ -11,6 +11,9 @@ import type { Tier } from './domain/tier';
 import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domain/vendor';
 import { VendorInput, VendorPatch } from './domain/vendor';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
+import { MAX_TEMPLATE_EXTENSIONS, MAX_TEMPLATE_IMPORT_CHARS } from './templates/format';
+import { MAX_REGISTER_IMPORT_CHARS, type ImportReport } from './register/format';
+export type { ImportConflict, ImportCounts, ImportReport } from './register/format';
 import type { Result } from './result';
 import type { ScoreResult } from './scoring/types';
 
@@ -57,6 +60,18 @@ export interface TemplateSummary {
   builtIn: boolean;
 }
 
+/** What `template.import` did: `added` is false when that id and version were already stored, identical. */
+export interface TemplateImport {
+  template: TemplateSummary;
+  added: boolean;
+  /** What did not carry over exactly (VSAQ uploads, shortened texts…). */
+  warnings: string[];
+}
+
+const TemplateText = z
+  .string()
+  .max(MAX_TEMPLATE_IMPORT_CHARS, `the file is larger than ${MAX_TEMPLATE_IMPORT_CHARS / 1024 / 1024} MB`);
+
 /** A review with everything needed to show and score it. */
 export interface ReviewDetail {
   review: Review;
@@ -92,6 +107,27 @@ export const contract = {
   'template.get': op(
     z.object({ id: EntityId, version: z.number().int().min(1).optional() }).strict(),
   ).returns<Template>(),
+  /**
+   * Adds a template from a file: Vetted's own JSON (docs/template.schema.json) or a VSAQ
+   * questionnaire with its extensions. A higher version of a stored id is added; the same id and
+   * version with the same content changes nothing; other content or an older version is a conflict.
+   */
+  'template.import': op(
+    z
+      .object({
+        text: TemplateText,
+        format: z.enum(['auto', 'vetted', 'vsaq']).optional(),
+        /** The template id (required for VSAQ; for a Vetted file it replaces the file's id). */
+        id: z.string().min(1).max(120).optional(),
+        /** VSAQ extension texts, applied in order. */
+        extensions: z.array(TemplateText).max(MAX_TEMPLATE_EXTENSIONS).optional(),
+      })
+      .strict(),
+  ).returns<TemplateImport>(),
+  /** A stored template (latest version unless given) as a Vetted template file (JSON). */
+  'template.export': op(
+    z.object({ id: EntityId, version: z.number().int().min(1).optional() }).strict(),
+  ).returns<GeneratedFile>(),
   'review.start': op(
     z
       .object({
@@ -152,6 +188,22 @@ export const contract = {
   ).returns<GeneratedFile>(),
   /** Fills an empty register with fictional providers; refuses a register that has any. */
   'demo.load': op(none).returns<{ vendors: number }>(),
+  /** The whole register in the exchange format (docs/formats.md), as JSON ordered by id. */
+  'register.export': op(none).returns<GeneratedFile>(),
+  /**
+   * Merges a register export into this register in one transaction, never overwriting newer data
+   * (those rows are listed as conflicts and kept). dryRun reports the same and writes nothing.
+   */
+  'register.import': op(
+    z
+      .object({
+        text: z.string().max(MAX_REGISTER_IMPORT_CHARS, `the export is larger than ${MAX_REGISTER_IMPORT_CHARS / 1024 / 1024} MB`),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<ImportReport>(),
+  /** One row per provider (profile, score, tier, completion) as an RFC 4180 CSV (UTF-8 with BOM). */
+  'register.exportCsv': op(none).returns<GeneratedFile>(),
 } as const;
 
 export type Contract = typeof contract;

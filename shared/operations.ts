@@ -9,6 +9,8 @@ export const OPERATION_NAMES = [
   'vendor.delete',
   'template.list',
   'template.get',
+  'template.import',
+  'template.export',
   'review.start',
   'review.current',
   'answer.save',
@@ -20,6 +22,9 @@ export const OPERATION_NAMES = [
   'compare.get',
   'compare.export',
   'demo.load',
+  'register.export',
+  'register.import',
+  'register.exportCsv',
 ] as const;
 
 export type OperationNameList = (typeof OPERATION_NAMES)[number];

@@ -2,12 +2,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError, EXIT, usageError } from './cli-error';
 import { answerCommand } from './commands/answer';
+import { backupCommand, restoreCommand } from './commands/backup';
 import { compareCommand } from './commands/compare';
 import { demoCommand } from './commands/demo';
 import { listCommand } from './commands/list';
+import { exportCommand, exportCsvCommand, importCommand } from './commands/register';
 import { reportCommand, subprocessorsCommand } from './commands/report';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
+import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
 import { vendorAddCommand } from './commands/vendor';
 import { openSession } from './session';
 
@@ -30,6 +33,19 @@ Usage:
   vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD]
                                                   2–6 providers side by side
   vetted serve [--db FILE] [--port N] [--open] [--demo]  browser mode on 127.0.0.1 (--demo: load the demo into an empty register)
+  vetted template import FILE [--id ID] [--extension FILE …]
+                                                  add a questionnaire template: a Vetted template file or a VSAQ
+                                                  questionnaire (detected; a VSAQ id defaults to vsaq-<file name>)
+  vetted template list [--json]                   the templates in the register, every version
+  vetted template export ID [--version N] --out FILE.json
+                                                  a template as a Vetted template file (docs/template.schema.json)
+  vetted export --out FILE.json                   the whole register in the exchange format (docs/formats.md)
+  vetted import FILE.json [--dry-run]             merge an export in; newer data in the register is kept
+                                                  (listed as conflicts); --dry-run writes nothing
+  vetted export-csv --out FILE.csv                one row per provider, for spreadsheets
+  vetted backup --out FILE.db                     a consistent copy of the register file (safe while the app runs)
+  vetted restore FILE.db                          replace the register with a backup (close the app first);
+                                                  the replaced register is kept as NAME.before-restore-TIME.db
 
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
 Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
@@ -101,6 +117,50 @@ export async function main(argv: string[]): Promise<number> {
       });
       if (positionals.length < 2 || !values.out) throw usageError('usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only]');
       await compareCommand(openSession(values.db), positionals, values);
+      return EXIT.ok;
+    }
+    case 'export': {
+      const { values } = parse(rest, { out: { type: 'string' } });
+      await exportCommand(values);
+      return EXIT.ok;
+    }
+    case 'import': {
+      const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' } });
+      if (positionals.length !== 1) throw usageError('usage: vetted import FILE.json [--dry-run] [--db FILE]');
+      await importCommand(positionals[0], values);
+      return EXIT.ok;
+    }
+    case 'export-csv': {
+      const { values } = parse(rest, { out: { type: 'string' } });
+      await exportCsvCommand(values);
+      return EXIT.ok;
+    }
+    case 'backup': {
+      const { values } = parse(rest, { out: { type: 'string' } });
+      await backupCommand(values);
+      return EXIT.ok;
+    }
+    case 'restore': {
+      const { values, positionals } = parse(rest, {});
+      if (positionals.length !== 1) throw usageError('usage: vetted restore FILE.db [--db FILE]');
+      restoreCommand(positionals[0], values);
+      return EXIT.ok;
+    }
+    case 'template': {
+      const [sub, ...args] = rest;
+      if (sub === 'import') {
+        const { values, positionals } = parse(args, { id: { type: 'string' }, extension: { type: 'string', multiple: true } });
+        if (positionals.length !== 1) throw usageError(TEMPLATE_IMPORT_USAGE);
+        await templateImportCommand(() => openSession(values.db), positionals[0], values);
+      } else if (sub === 'list') {
+        const { values } = parse(args, { json: { type: 'boolean' } });
+        await templateListCommand(openSession(values.db), values.json ?? false);
+      } else if (sub === 'export') {
+        const { values, positionals } = parse(args, { version: { type: 'string' }, out: { type: 'string' } });
+        await templateExportCommand(openSession(values.db), positionals[0], values);
+      } else {
+        throw usageError('usage: vetted template import|list|export … (see: vetted --help)');
+      }
       return EXIT.ok;
     }
     case 'serve': {

@@ -4,11 +4,13 @@ import type { Handlers } from './dispatcher';
 import { loadDemo } from './demo';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { compareVendors, exportComparison } from './services/compare';
+import { exportRegister, exportRegisterCsv } from './services/register-export';
+import { importRegister } from './services/register-import';
 import { currentReview, saveAnswer, startReview } from './services/reviews';
 import { subprocessorReport, vendorReport } from './services/reports';
 import { scoreVendor } from './services/scores';
 import { getSettings, updateSettings } from './services/settings';
-import { getTemplate, listTemplates } from './services/templates';
+import { exportTemplate, getTemplate, importTemplate, listTemplates } from './services/templates';
 import { createVendor, deleteVendor, getVendor, listVendors, updateVendor } from './services/vendors';
 import { APP_VERSION } from './version';
 
@@ -27,6 +29,8 @@ export function createHandlers(ctx: Context): Handlers {
     'vendor.delete': ({ id }) => deleteVendor(ctx, id),
     'template.list': () => listTemplates(ctx),
     'template.get': ({ id, version }) => getTemplate(ctx, id, version),
+    'template.import': (input) => importTemplate(ctx, input),
+    'template.export': ({ id, version }) => exportTemplate(ctx, id, version),
     'review.start': (input) => startReview(ctx, input),
     'review.current': ({ vendorId }) => currentReview(ctx, vendorId),
     'answer.save': (input) => saveAnswer(ctx, input),
@@ -38,5 +42,8 @@ export function createHandlers(ctx: Context): Handlers {
     'compare.get': ({ vendorIds }) => compareVendors(ctx, vendorIds),
     'compare.export': (input) => exportComparison(ctx, input),
     'demo.load': () => loadDemo(ctx),
+    'register.export': () => exportRegister(ctx),
+    'register.import': (input) => importRegister(ctx, input),
+    'register.exportCsv': () => exportRegisterCsv(ctx),
   };
 }

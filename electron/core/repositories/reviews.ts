@@ -37,6 +37,20 @@ function reviewFromRow(row: ReviewRow): Review {
   };
 }
 
+function reviewToRow(review: Review): ReviewRow {
+  return {
+    id: review.id,
+    vendor_id: review.vendorId,
+    template_id: review.templateId,
+    template_version: review.templateVersion,
+    status: review.status,
+    reviewer: review.reviewer,
+    started_at: review.startedAt,
+    updated_at: review.updatedAt,
+    completed_at: review.completedAt,
+  };
+}
+
 export function answerFromRow(row: Omit<AnswerRow, 'review_id'>): Answer {
   return {
     questionId: row.question_id,
@@ -57,6 +71,10 @@ export class ReviewRepository {
   private readonly oneAnswer;
   private readonly allAnswers;
   private readonly upsertAnswer;
+  private readonly allReviews;
+  private readonly everyAnswer;
+  private readonly updateStmt;
+  private readonly usedTemplatesStmt;
 
   constructor(db: Database) {
     this.byId = db.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?');
@@ -89,6 +107,18 @@ export class ReviewRepository {
        ON CONFLICT (review_id, question_id) DO UPDATE SET
          value = excluded.value, comment = excluded.comment, na = excluded.na, updated_at = excluded.updated_at`,
     );
+    // Whole-register reads and writes for the exchange format (export and import).
+    this.allReviews = db.prepare<[], ReviewRow>('SELECT * FROM reviews ORDER BY id');
+    this.everyAnswer = db.prepare<[], AnswerRow>('SELECT * FROM answers ORDER BY review_id, question_id');
+    this.updateStmt = db.prepare<[ReviewRow]>(
+      `UPDATE reviews SET vendor_id = @vendor_id, template_id = @template_id, template_version = @template_version,
+         status = @status, reviewer = @reviewer, started_at = @started_at, updated_at = @updated_at,
+         completed_at = @completed_at
+       WHERE id = @id`,
+    );
+    this.usedTemplatesStmt = db.prepare<[], { template_id: string; template_version: number }>(
+      'SELECT DISTINCT template_id, template_version FROM reviews ORDER BY template_id, template_version',
+    );
   }
 
   get(id: string): Review | undefined {
@@ -118,17 +148,27 @@ export class ReviewRepository {
   }
 
   insert(review: Review): void {
-    this.insertStmt.run({
-      id: review.id,
-      vendor_id: review.vendorId,
-      template_id: review.templateId,
-      template_version: review.templateVersion,
-      status: review.status,
-      reviewer: review.reviewer,
-      started_at: review.startedAt,
-      updated_at: review.updatedAt,
-      completed_at: review.completedAt,
-    });
+    this.insertStmt.run(reviewToRow(review));
+  }
+
+  /** Replaces every field of a stored review (the import, when the file's copy is newer). */
+  update(review: Review): void {
+    this.updateStmt.run(reviewToRow(review));
+  }
+
+  /** Every review, by id. */
+  all(): Review[] {
+    return this.allReviews.all().map(reviewFromRow);
+  }
+
+  /** Every answer of every review, by review id then question id. */
+  answersOfAll(): (Answer & { reviewId: string })[] {
+    return this.everyAnswer.all().map((row) => ({ reviewId: row.review_id, ...answerFromRow(row) }));
+  }
+
+  /** The template versions reviews use, by id then version. */
+  usedTemplates(): { id: string; version: number }[] {
+    return this.usedTemplatesStmt.all().map((r) => ({ id: r.template_id, version: r.template_version }));
   }
 
   answers(reviewId: string): Answer[] {
@@ -141,6 +181,12 @@ export class ReviewRepository {
   }
 
   saveAnswer(reviewId: string, answer: Answer): void {
+    this.putAnswer(reviewId, answer);
+    this.touchStmt.run(answer.updatedAt, reviewId);
+  }
+
+  /** Stores an answer as given, leaving the review's updatedAt alone (the import keeps the file's). */
+  putAnswer(reviewId: string, answer: Answer): void {
     this.upsertAnswer.run({
       review_id: reviewId,
       question_id: answer.questionId,
@@ -149,6 +195,5 @@ export class ReviewRepository {
       na: answer.na ? 1 : 0,
       updated_at: answer.updatedAt,
     });
-    this.touchStmt.run(answer.updatedAt, reviewId);
   }
 }

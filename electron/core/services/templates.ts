@@ -1,7 +1,10 @@
-import type { TemplateSummary } from '../../../shared/api';
+import type { GeneratedFile, ParsedInputOf, TemplateImport, TemplateSummary } from '../../../shared/api';
 import type { Template } from '../../../shared/domain/template';
 import { VettedError } from '../../../shared/result';
 import { BUILT_IN_TEMPLATES } from '../../../shared/templates';
+import { detectTemplateFormat, exportTemplateJson, parseTemplateJson } from '../../../shared/templates/format';
+import { TemplateImportError } from '../../../shared/templates/import-error';
+import { importVsaq } from '../../../shared/templates/vsaq';
 import type { Context } from '../context';
 
 /** Built-in templates are stored like imported ones, so reviews can pin their version. */
@@ -12,15 +15,91 @@ export function installBuiltInTemplates(ctx: Context): void {
   })();
 }
 
-export function listTemplates(ctx: Context): TemplateSummary[] {
-  return ctx.templates.list().map(({ template, builtIn }) => ({
+function summary(template: Template, builtIn: boolean): TemplateSummary {
+  return {
     id: template.id,
     version: template.version,
     name: template.name,
     sections: template.sections.length,
     questions: template.sections.reduce((n, s) => n + s.questions.length, 0),
     builtIn,
-  }));
+  };
+}
+
+export function listTemplates(ctx: Context): TemplateSummary[] {
+  return ctx.templates.list().map(({ template, builtIn }) => summary(template, builtIn));
+}
+
+/** A TemplateImportError as a validation error: the message names the text, the JSON path and the problem. */
+function importFailure(error: TemplateImportError): VettedError {
+  const source = error.extension === undefined ? 'text' : `extensions.${error.extension}`;
+  const where = error.extension === undefined ? '' : `extension ${error.extension + 1}: `;
+  return new VettedError('validation', `${where}${error.path}: ${error.message}`, [{ path: source, message: `${error.path}: ${error.message}` }]);
+}
+
+/**
+ * Imports a template file (Vetted's own JSON or a VSAQ questionnaire with its extensions).
+ * A higher version of a stored id is added; the same version with the same content changes
+ * nothing (added: false); the same version with other content, or an older version, is a conflict.
+ */
+export function importTemplate(ctx: Context, input: ParsedInputOf<'template.import'>): TemplateImport {
+  const format = !input.format || input.format === 'auto' ? detectTemplateFormat(input.text) : input.format;
+  let template: Template;
+  let warnings: string[] = [];
+  try {
+    if (format === 'vsaq') {
+      if (!input.id) throw new VettedError('validation', 'id: a VSAQ import needs a template id', [{ path: 'id', message: 'a VSAQ import needs a template id' }]);
+      ({ template, warnings } = importVsaq(input.text, { id: input.id, extensions: input.extensions }));
+    } else {
+      if (input.extensions && input.extensions.length > 0) {
+        throw new VettedError('validation', 'extensions: only a VSAQ template takes extensions', [{ path: 'extensions', message: 'only a VSAQ template takes extensions' }]);
+      }
+      template = parseTemplateJson(input.text);
+      if (input.id && input.id !== template.id) {
+        template = parseTemplateJson(exportTemplateJson({ ...template, id: input.id }));
+      }
+    }
+  } catch (error) {
+    if (error instanceof TemplateImportError) throw importFailure(error);
+    throw error;
+  }
+
+  const builtIn = BUILT_IN_TEMPLATES.find((t) => t.id === template.id);
+  if (builtIn) {
+    throw new VettedError('conflict', `"${template.id}" is the id of a built-in template; import it under another id.`);
+  }
+  const same = ctx.templates.get(template.id, template.version);
+  if (same) {
+    if (JSON.stringify(same.template) === JSON.stringify(template)) {
+      return { template: summary(same.template, same.builtIn), added: false, warnings };
+    }
+    throw new VettedError(
+      'conflict',
+      `Template ${template.id} v${template.version} is already stored with other content; give the new one a higher version.`,
+    );
+  }
+  const latest = ctx.templates.get(template.id);
+  if (latest && latest.template.version > template.version) {
+    throw new VettedError(
+      'conflict',
+      `Template ${template.id} v${template.version} is older than the stored v${latest.template.version}; only a higher version can be added.`,
+    );
+  }
+  ctx.templates.add(template, false, ctx.now().toISOString());
+  return { template: summary(template, false), added: true, warnings };
+}
+
+/** A stored template as a Vetted template file (JSON). */
+export function exportTemplate(ctx: Context, id: string, version?: number): GeneratedFile {
+  const template = getTemplate(ctx, id, version);
+  const bytes = Buffer.from(exportTemplateJson(template), 'utf8');
+  return {
+    fileName: `${template.id}-v${template.version}.json`,
+    mediaType: 'application/json',
+    base64: bytes.toString('base64'),
+    bytes: bytes.length,
+    warnings: [],
+  };
 }
 
 export function getTemplate(ctx: Context, id: string, version?: number): Template {

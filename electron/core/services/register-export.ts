@@ -1,0 +1,65 @@
+// The whole register as one JSON document (docs/formats.md) and as a one-row-per-provider CSV.
+import type { GeneratedFile } from '../../../shared/api';
+import { localIsoDate } from '../../../shared/domain/dates';
+import type { Template } from '../../../shared/domain/template';
+import { registerToCsv } from '../../../shared/register/csv';
+import {
+  REGISTER_FORMAT,
+  REGISTER_FORMAT_VERSION,
+  type ExportedAnswer,
+  type RegisterExport,
+} from '../../../shared/register/format';
+import { VettedError } from '../../../shared/result';
+import type { Context } from '../context';
+import { asFile } from './reports';
+import { allEntries } from './review-entries';
+
+/**
+ * The register as the exchange format. Deterministic: every list is ordered by id (templates by
+ * id then version, answers by review then question), so the same register and the same clock
+ * give the same bytes.
+ */
+export function buildRegisterExport(ctx: Context): RegisterExport {
+  return ctx.db.transaction(() => {
+    const templates: Template[] = ctx.reviews.usedTemplates().map(({ id, version }) => {
+      const stored = ctx.templates.get(id, version);
+      if (!stored) throw new VettedError('not_found', `Template ${id} v${version} is missing from the register.`);
+      return stored.template;
+    });
+    const vendors = ctx.vendors.list().sort((a, b) => compareIds(a.id, b.id));
+    const answers: ExportedAnswer[] = ctx.reviews.answersOfAll().map((a) => ({
+      reviewId: a.reviewId,
+      questionId: a.questionId,
+      value: a.value,
+      comment: a.comment,
+      na: a.na,
+      updatedAt: a.updatedAt,
+    }));
+    return {
+      format: REGISTER_FORMAT,
+      formatVersion: REGISTER_FORMAT_VERSION,
+      exportedAt: ctx.now().toISOString(),
+      templates,
+      vendors,
+      reviews: ctx.reviews.all(),
+      answers,
+      settings: ctx.settings.get(),
+    } satisfies RegisterExport;
+  })();
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function exportRegister(ctx: Context): GeneratedFile {
+  const data = buildRegisterExport(ctx);
+  const text = JSON.stringify(data, null, 2) + '\n';
+  return asFile(`vetted-register-${localIsoDate(ctx.now())}.json`, Buffer.from(text, 'utf8'), [], 'application/json');
+}
+
+/** One row per provider, in the register's order (by name). */
+export function exportRegisterCsv(ctx: Context): GeneratedFile {
+  const csv = registerToCsv(allEntries(ctx));
+  return asFile(`vetted-register-${localIsoDate(ctx.now())}.csv`, Buffer.from(csv, 'utf8'), [], 'text/csv; charset=utf-8');
+}

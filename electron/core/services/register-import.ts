@@ -1,0 +1,298 @@
+// Imports a register export (docs/formats.md) into the open register: all or nothing, in one
+// transaction, never overwriting newer data. A dry run performs exactly the same work and rolls
+// it back, so its report is what the real import would do.
+import type { Answer, Review } from '../../../shared/domain/review';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
+import type { Vendor } from '../../../shared/domain/vendor';
+import {
+  canonicalJson,
+  parseRegisterExport,
+  type ExportedVendor,
+  type ImportConflict,
+  type ImportCounts,
+  type ImportReport,
+  type RegisterExport,
+} from '../../../shared/register/format';
+import { VettedError } from '../../../shared/result';
+import { summarizeProblems } from '../../../shared/validation';
+import type { Context } from '../context';
+
+export interface ImportInput {
+  text: string;
+  dryRun?: boolean;
+}
+
+const MAX_DETAILS = 100;
+
+/** Thrown inside the transaction to roll a dry run back; never leaves this module. */
+class DryRunRollback extends Error {
+  constructor(readonly report: ImportReport) {
+    super('dry run');
+  }
+}
+
+export function importRegister(ctx: Context, input: ImportInput): ImportReport {
+  const parsed = parseRegisterExport(input.text);
+  if (!parsed.ok) {
+    // The message counts them all; the list stays short enough to show (a broken file can have thousands).
+    throw new VettedError('validation', summarizeProblems(parsed.problems), parsed.problems.slice(0, MAX_DETAILS));
+  }
+  const dryRun = input.dryRun ?? false;
+  try {
+    return ctx.db.transaction(() => {
+      const report = new Importer(ctx, parsed.data, dryRun).run();
+      if (dryRun) throw new DryRunRollback(report);
+      return report;
+    })();
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.report;
+    throw error;
+  }
+}
+
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const counts = (): ImportCounts => ({ added: 0, updated: 0, unchanged: 0, conflicts: 0 });
+
+type Order = 'local-newer' | 'same-time' | 'file-newer';
+
+/** Compares two instants by time (not as text: "…:00Z" and "…:00.000Z" are the same moment). */
+function order(local: string, file: string): Order {
+  const a = Date.parse(local);
+  const b = Date.parse(file);
+  if (a === b) return 'same-time';
+  return a > b ? 'local-newer' : 'file-newer';
+}
+
+const vendorContent = (v: Vendor | ExportedVendor) => {
+  const { id: _id, ...rest } = v;
+  return canonicalJson(rest);
+};
+const reviewContent = (r: Review) => canonicalJson({ ...r, vendorId: '' });
+const answerContent = (a: Pick<Answer, 'value' | 'comment' | 'na' | 'updatedAt'>) =>
+  canonicalJson({ value: a.value, comment: a.comment, na: a.na, updatedAt: a.updatedAt });
+
+class Importer {
+  private readonly report: ImportReport;
+  /** File template key (id@version) → false when the register holds a different one. */
+  private readonly templateUsable = new Map<string, boolean>();
+  /** File vendor id → the register's vendor id it became (null: not imported). */
+  private readonly vendorIds = new Map<string, string | null>();
+  private readonly vendorNames = new Map<string, string>();
+  /** File review ids whose answers can be imported. */
+  private readonly reviewsImported = new Set<string>();
+  /** File review id → the name of its provider, for naming answers. */
+  private readonly reviewVendorNames = new Map<string, string>();
+  private readonly stamp: string;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly data: RegisterExport,
+    dryRun: boolean,
+  ) {
+    this.report = {
+      dryRun,
+      templates: counts(),
+      vendors: counts(),
+      reviews: counts(),
+      answers: counts(),
+      settings: counts(),
+      conflicts: [],
+    };
+    this.stamp = ctx.now().toISOString();
+  }
+
+  run(): ImportReport {
+    this.templates();
+    this.vendors();
+    this.reviews();
+    this.answers();
+    this.settings();
+    return this.report;
+  }
+
+  private conflict(kind: ImportConflict['kind'], id: string, name: string, reason: string): void {
+    const group = { template: 'templates', vendor: 'vendors', review: 'reviews', answer: 'answers', setting: 'settings' } as const;
+    this.report[group[kind]].conflicts += 1;
+    this.report.conflicts.push({ kind, id, name, reason });
+  }
+
+  private newerReason(local: string, file: string): string {
+    return `the register's copy is newer (changed ${local}; the file's ${file}) and was kept`;
+  }
+
+  private templates(): void {
+    const sorted = [...this.data.templates].sort((a, b) => byText(a.id, b.id) || a.version - b.version);
+    for (const template of sorted) {
+      const key = `${template.id}@${template.version}`;
+      const stored = this.ctx.templates.get(template.id, template.version);
+      if (!stored) {
+        // Never read back inside this transaction: the repository caches what it reads, and a
+        // dry run rolls the row back.
+        this.ctx.templates.add(template, false, this.stamp);
+        this.report.templates.added += 1;
+        this.templateUsable.set(key, true);
+      } else if (canonicalJson(stored.template) === canonicalJson(template)) {
+        this.report.templates.unchanged += 1;
+        this.templateUsable.set(key, true);
+      } else {
+        this.templateUsable.set(key, false);
+        this.conflict(
+          'template',
+          key,
+          `${template.name} v${template.version}`,
+          'the register holds a different template under the same id and version; it was kept, and reviews using this version were not imported',
+        );
+      }
+    }
+  }
+
+  private vendors(): void {
+    const { vendors } = this.ctx;
+    const fileIds = new Set(this.data.vendors.map((v) => v.id));
+    type Plan = { file: ExportedVendor; local: Vendor | undefined; byName: boolean };
+    const plans: Plan[] = [...this.data.vendors]
+      .sort((a, b) => byText(a.id, b.id))
+      .map((file) => {
+        const byId = vendors.get(file.id);
+        if (byId) return { file, local: byId, byName: false };
+        // By name only when that provider is not itself in the file under its own id.
+        const byName = vendors.findByName(file.name);
+        return byName && !fileIds.has(byName.id) ? { file, local: byName, byName: true } : { file, local: undefined, byName: false };
+      });
+    for (const { file } of plans) this.vendorNames.set(file.id, file.name);
+
+    // Updates before additions, so a provider renamed in the file frees its old name first.
+    for (const { file, local, byName } of plans) {
+      if (!local) continue;
+      this.vendorIds.set(file.id, local.id);
+      const matched = byName ? ` (matched by name to the register's "${local.name}")` : '';
+      const when = order(local.updatedAt, file.updatedAt);
+      if (when === 'local-newer') {
+        this.conflict('vendor', file.id, local.name, this.newerReason(local.updatedAt, file.updatedAt) + matched);
+      } else if (when === 'same-time') {
+        if (vendorContent(local) === vendorContent(file)) this.report.vendors.unchanged += 1;
+        else this.conflict('vendor', file.id, local.name, `same change time as the register's copy but different content; the register's was kept${matched}`);
+      } else if (this.nameTaken(file.name, local.id)) {
+        this.conflict('vendor', file.id, file.name, `another provider in the register is already named "${file.name}"; the register's copy was kept${matched}`);
+      } else {
+        vendors.update({ ...file, id: local.id });
+        this.report.vendors.updated += 1;
+      }
+    }
+    for (const { file, local } of plans) {
+      if (local) continue;
+      if (this.nameTaken(file.name, file.id)) {
+        this.vendorIds.set(file.id, null);
+        this.conflict('vendor', file.id, file.name, `another provider in the register is already named "${file.name}"; this one and its reviews were not imported`);
+        continue;
+      }
+      vendors.insert(file);
+      this.vendorIds.set(file.id, file.id);
+      this.report.vendors.added += 1;
+    }
+  }
+
+  private nameTaken(name: string, exceptId: string): boolean {
+    const other = this.ctx.vendors.findByName(name);
+    return other !== undefined && other.id !== exceptId;
+  }
+
+  private reviews(): void {
+    const { reviews } = this.ctx;
+    for (const file of [...this.data.reviews].sort((a, b) => byText(a.id, b.id))) {
+      const vendorName = this.vendorNames.get(file.vendorId) ?? file.vendorId;
+      const name = `${vendorName}: review started ${file.startedAt.slice(0, 10)}`;
+      this.reviewVendorNames.set(file.id, vendorName);
+      const vendorId = this.vendorIds.get(file.vendorId);
+      if (!vendorId) {
+        this.conflict('review', file.id, name, `its provider "${vendorName}" was not imported, so neither was the review`);
+        continue;
+      }
+      if (this.templateUsable.get(`${file.templateId}@${file.templateVersion}`) === false) {
+        this.conflict('review', file.id, name, `it uses template ${file.templateId} v${file.templateVersion}, which differs from the register's copy`);
+        continue;
+      }
+      const mapped: Review = { ...file, vendorId };
+      const local = reviews.get(file.id);
+      if (!local) {
+        reviews.insert(mapped);
+        this.report.reviews.added += 1;
+        this.reviewsImported.add(file.id);
+        continue;
+      }
+      if (local.vendorId !== vendorId) {
+        this.conflict('review', file.id, name, 'a review with this id belongs to another provider in the register; it was kept');
+        continue;
+      }
+      if (local.templateId !== file.templateId || local.templateVersion !== file.templateVersion) {
+        this.conflict('review', file.id, name, `the register's review with this id uses template ${local.templateId} v${local.templateVersion}; it was kept`);
+        continue;
+      }
+      // The same review: its answers merge one by one, whatever happens to the review's own fields.
+      this.reviewsImported.add(file.id);
+      const when = order(local.updatedAt, file.updatedAt);
+      if (when === 'local-newer') {
+        this.conflict('review', file.id, name, this.newerReason(local.updatedAt, file.updatedAt));
+      } else if (when === 'same-time') {
+        if (reviewContent(local) === reviewContent(mapped)) this.report.reviews.unchanged += 1;
+        else this.conflict('review', file.id, name, "same change time as the register's copy but different content; the register's was kept");
+      } else {
+        reviews.update(mapped);
+        this.report.reviews.updated += 1;
+      }
+    }
+  }
+
+  private answers(): void {
+    const { reviews } = this.ctx;
+    const sorted = [...this.data.answers].sort((a, b) => byText(a.reviewId, b.reviewId) || byText(a.questionId, b.questionId));
+    for (const file of sorted) {
+      const id = `${file.reviewId}/${file.questionId}`;
+      const name = `${this.reviewVendorNames.get(file.reviewId) ?? file.reviewId}: ${file.questionId}`;
+      if (!this.reviewsImported.has(file.reviewId)) {
+        this.conflict('answer', id, name, 'its review was not imported');
+        continue;
+      }
+      const answer: Answer = { questionId: file.questionId, value: file.value, comment: file.comment, na: file.na, updatedAt: file.updatedAt };
+      const local = reviews.answer(file.reviewId, file.questionId);
+      if (!local) {
+        reviews.putAnswer(file.reviewId, answer);
+        this.report.answers.added += 1;
+        continue;
+      }
+      const when = order(local.updatedAt, file.updatedAt);
+      if (when === 'local-newer') {
+        this.conflict('answer', id, name, this.newerReason(local.updatedAt, file.updatedAt));
+      } else if (when === 'same-time') {
+        if (answerContent(local) === answerContent(answer)) this.report.answers.unchanged += 1;
+        else this.conflict('answer', id, name, "same change time as the register's answer but a different answer; the register's was kept");
+      } else {
+        reviews.putAnswer(file.reviewId, answer);
+        this.report.answers.updated += 1;
+      }
+    }
+  }
+
+  /**
+   * Settings carry no change time, so a value is taken only where the register still has the
+   * default; a value the register changed itself is never replaced (a conflict when they differ).
+   */
+  private settings(): void {
+    const current = this.ctx.settings.get();
+    const patch: Partial<Settings> = {};
+    for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+      const value = this.data.settings[key];
+      if (value === undefined) continue;
+      if (value === current[key] || value === DEFAULT_SETTINGS[key]) {
+        this.report.settings.unchanged += 1;
+      } else if (current[key] === DEFAULT_SETTINGS[key]) {
+        patch[key] = value;
+        this.report.settings.updated += 1;
+      } else {
+        this.conflict('setting', key, key, "the register has its own value, which was kept");
+      }
+    }
+    this.ctx.settings.set(patch);
+  }
+}

@@ -1,0 +1,300 @@
+// The register exchange format ("vetted-register", docs/formats.md): the whole register as one
+// JSON document, for moving it between machines and merging registers. Pure: the schema, the
+// checks the schema cannot express (duplicates, references, answers that fit their question) and
+// messages that name the JSON path at fault ("$.vendors[3].monthlyCost: expected a number").
+import { z } from 'zod';
+import { checkAnswerValue, normalizeAnswerValue } from '../domain/answers';
+import { AnswerValue, ReviewStatus } from '../domain/review';
+import { SettingsPatch } from '../domain/settings';
+import { questionIndex, Template } from '../domain/template';
+import { VendorLinks, VendorPatch } from '../domain/vendor';
+import { checkTemplate } from '../templates/check';
+import type { FieldProblem } from '../validation';
+
+export const REGISTER_FORMAT = 'vetted-register';
+export const REGISTER_FORMAT_VERSION = 1;
+
+/** The largest export the API accepts as text (characters). */
+export const MAX_REGISTER_IMPORT_CHARS = 50 * 1024 * 1024;
+
+/**
+ * An instant as ISO 8601 with a time zone, read as the register writes it: UTC with milliseconds
+ * (2026-03-15T10:30:00+01:00 becomes 2026-03-15T09:30:00.000Z), so times stored as text sort right.
+ */
+const Instant = z.iso
+  .datetime({ offset: true, error: 'expected a date and time such as 2026-03-15T09:30:00.000Z' })
+  .transform((s, ctx) => {
+    const instant = new Date(s);
+    if (!Number.isNaN(instant.getTime())) return instant.toISOString();
+    ctx.issues.push({ code: 'custom', message: 'expected a real date and time', input: s });
+    return z.NEVER;
+  });
+const Id = z.string().min(1).max(100);
+
+export const ExportedVendor = VendorPatch.required()
+  .extend({
+    id: Id,
+    links: VendorLinks.strict(),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .strict();
+export type ExportedVendor = z.output<typeof ExportedVendor>;
+
+export const ExportedReview = z
+  .object({
+    id: Id,
+    vendorId: Id,
+    templateId: z.string().min(1).max(120),
+    templateVersion: z.number().int().min(1),
+    status: ReviewStatus,
+    reviewer: z.string().max(200),
+    startedAt: Instant,
+    updatedAt: Instant,
+    completedAt: Instant.nullable(),
+  })
+  .strict();
+export type ExportedReview = z.output<typeof ExportedReview>;
+
+export const ExportedAnswer = z
+  .object({
+    reviewId: Id,
+    questionId: z.string().min(1).max(120),
+    value: z.union(AnswerValue.options, {
+      error: 'expected a text (up to 20000 characters), a list of option ids, a number or null',
+    }),
+    comment: z.string().max(20000),
+    na: z.boolean(),
+    updatedAt: Instant,
+  })
+  .strict();
+export type ExportedAnswer = z.output<typeof ExportedAnswer>;
+
+export const RegisterExport = z
+  .object({
+    format: z.literal(REGISTER_FORMAT),
+    formatVersion: z.literal(REGISTER_FORMAT_VERSION),
+    exportedAt: Instant,
+    /** Every template version a review in the file uses. */
+    templates: z.array(Template),
+    vendors: z.array(ExportedVendor),
+    reviews: z.array(ExportedReview),
+    answers: z.array(ExportedAnswer),
+    settings: SettingsPatch,
+  })
+  .strict();
+export type RegisterExport = z.output<typeof RegisterExport>;
+
+// ---------------------------------------------------------------------------------------------
+// The import report: what an import did (or, on a dry run, would do).
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** Left as they are in the register; each one is listed in `conflicts`. */
+  conflicts: number;
+}
+
+export type ImportConflictKind = 'template' | 'vendor' | 'review' | 'answer' | 'setting';
+
+export interface ImportConflict {
+  kind: ImportConflictKind;
+  /** The row's id in the file (answers: reviewId/questionId; templates: id@version). */
+  id: string;
+  /** What a person recognises: the provider's name, the template's name, the setting. */
+  name: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  /** True when nothing was written: the numbers say what the import would do. */
+  dryRun: boolean;
+  templates: ImportCounts;
+  vendors: ImportCounts;
+  reviews: ImportCounts;
+  answers: ImportCounts;
+  settings: ImportCounts;
+  conflicts: ImportConflict[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a file.
+
+export type ParsedRegister = { ok: true; data: RegisterExport } | { ok: false; problems: FieldProblem[] };
+
+/** `$.vendors[3].links.dpa`: the JSON path of a zod issue (or any key list). */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+const TYPE_WORDS: Record<string, string> = {
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+  null: 'null',
+  int: 'a whole number',
+};
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'nonoptional' || /received undefined/.test(issue.message)) return 'is required';
+      return `expected ${TYPE_WORDS[issue.expected] ?? issue.expected}`;
+    case 'unrecognized_keys':
+      return issue.keys.length === 1 ? 'unknown field' : `unknown fields: ${issue.keys.join(', ')}`;
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `expected ${JSON.stringify(issue.values[0])}`
+        : `expected one of: ${issue.values.map((v) => String(v)).join(', ')}`;
+    case 'invalid_union': {
+      if (issue.message !== 'Invalid input') return issue.message;
+      // A field that is "a link or empty": the first alternative's complaint says what was wanted.
+      const [first] = issue.errors;
+      return first?.length === 1 && first[0]!.path.length === 0 ? issueMessage(first[0]!) : 'does not match any allowed form';
+    }
+    default: {
+      const text = issue.message.replace(/^Too (big|small): /, '');
+      return text.charAt(0).toLowerCase() + text.slice(1);
+    }
+  }
+}
+
+function problemsOf(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.map((issue) => {
+    // One unknown key: name it in the path, as a reader searches the file for it.
+    const path =
+      issue.code === 'unrecognized_keys' && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+    return { path: jsonPath(path), message: issueMessage(issue) };
+  });
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads an export: JSON, then the format and its version (so a foreign or newer file gets a clear
+ * word rather than a list of schema errors), then the schema, then the cross-references.
+ */
+export function parseRegisterExport(text: string): ParsedRegister {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (error) {
+    return { ok: false, problems: [{ path: '$', message: `not valid JSON (${(error as Error).message})` }] };
+  }
+  if (!isPlainObject(json)) {
+    return { ok: false, problems: [{ path: '$', message: 'expected a JSON object (a Vetted register export)' }] };
+  }
+  if (json.format !== REGISTER_FORMAT) {
+    const what = typeof json.format === 'string' ? `"${json.format.slice(0, 60)}" is not` : 'this is not';
+    return {
+      ok: false,
+      problems: [{ path: '$.format', message: `${what} a Vetted register export (expected "${REGISTER_FORMAT}")` }],
+    };
+  }
+  const version = json.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { ok: false, problems: [{ path: '$.formatVersion', message: `expected a format version (this Vetted reads ${REGISTER_FORMAT_VERSION})` }] };
+  }
+  if (version !== REGISTER_FORMAT_VERSION) {
+    return {
+      ok: false,
+      problems: [
+        {
+          path: '$.formatVersion',
+          message:
+            version > REGISTER_FORMAT_VERSION
+              ? `format version ${version} was written by a newer Vetted (this one reads version ${REGISTER_FORMAT_VERSION}): import it with a newer Vetted`
+              : `unknown format version ${version} (this Vetted reads version ${REGISTER_FORMAT_VERSION})`,
+        },
+      ],
+    };
+  }
+  const parsed = RegisterExport.safeParse(json);
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error.issues) };
+  const problems = crossCheck(parsed.data);
+  if (problems.length > 0) return { ok: false, problems };
+  for (const answer of parsed.data.answers) answer.value = normalizeAnswerValue(answer.value);
+  return { ok: true, data: parsed.data };
+}
+
+/** What the schema cannot say: unique ids, references that resolve, answers that fit their question. */
+function crossCheck(data: RegisterExport): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const report = (path: string, message: string) => problems.push({ path, message });
+
+  const templates = new Map<string, { template: Template; index: number }>();
+  data.templates.forEach((template, i) => {
+    const key = `${template.id}@${template.version}`;
+    const first = templates.get(key);
+    if (first) report(`$.templates[${i}]`, `template ${template.id} v${template.version} is listed twice (first at $.templates[${first.index}])`);
+    else templates.set(key, { template, index: i });
+    for (const p of checkTemplate(template)) report(`$.templates[${i}].${p.path}`, p.message);
+  });
+
+  const vendorIds = new Map<string, number>();
+  const vendorNames = new Map<string, number>();
+  data.vendors.forEach((vendor, i) => {
+    const byId = vendorIds.get(vendor.id);
+    if (byId !== undefined) report(`$.vendors[${i}].id`, `the id "${vendor.id}" is used twice (first at $.vendors[${byId}])`);
+    else vendorIds.set(vendor.id, i);
+    const key = vendor.name.toLowerCase();
+    const byName = vendorNames.get(key);
+    if (byName !== undefined) report(`$.vendors[${i}].name`, `the name "${vendor.name}" is used twice (first at $.vendors[${byName}])`);
+    else vendorNames.set(key, i);
+  });
+
+  const reviews = new Map<string, { template: Template | undefined; index: number }>();
+  data.reviews.forEach((review, i) => {
+    const first = reviews.get(review.id);
+    if (first) report(`$.reviews[${i}].id`, `the id "${review.id}" is used twice (first at $.reviews[${first.index}])`);
+    if (!vendorIds.has(review.vendorId)) report(`$.reviews[${i}].vendorId`, `no provider with id "${review.vendorId}" in the file`);
+    const template = templates.get(`${review.templateId}@${review.templateVersion}`)?.template;
+    if (!template) {
+      report(`$.reviews[${i}].templateId`, `template ${review.templateId} v${review.templateVersion} is not in the file's templates`);
+    }
+    if (!first) reviews.set(review.id, { template, index: i });
+  });
+
+  const answerKeys = new Map<string, number>();
+  data.answers.forEach((answer, i) => {
+    const key = JSON.stringify([answer.reviewId, answer.questionId]);
+    const first = answerKeys.get(key);
+    if (first !== undefined) {
+      report(`$.answers[${i}]`, `a second answer to ${answer.questionId} in review "${answer.reviewId}" (first at $.answers[${first}])`);
+    } else answerKeys.set(key, i);
+    const review = reviews.get(answer.reviewId);
+    if (!review) {
+      report(`$.answers[${i}].reviewId`, `no review with id "${answer.reviewId}" in the file`);
+      return;
+    }
+    if (!review.template) return; // already reported on the review
+    const question = questionIndex(review.template).get(answer.questionId)?.question;
+    if (!question) {
+      report(`$.answers[${i}].questionId`, `"${answer.questionId}" is not a question of template ${review.template.id} v${review.template.version}`);
+      return;
+    }
+    const problem = checkAnswerValue(question, normalizeAnswerValue(answer.value));
+    if (problem) report(`$.answers[${i}].value`, problem);
+  });
+
+  return problems;
+}
+
+/** JSON with object keys sorted at every level: equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isPlainObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v,
+  );
+}
