@@ -140,7 +140,8 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: strin
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const settings = { maxBodyBytes: 1_000_000, ...options };
+  // 8 MB: enough for a template import (the contract allows 5 MB); larger register imports go through the CLI.
+  const settings = { maxBodyBytes: 8 * 1024 * 1024, ...options };
   let port = 0;
   const timeout = options.requestTimeoutMs ?? 15_000;
   const server = http.createServer({
