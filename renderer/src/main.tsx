@@ -13,6 +13,7 @@ import './styles/questionnaire.css';
 import './styles/score.css';
 import './styles/settings.css';
 import './styles/compare.css';
+import './styles/templates.css';
 
 captureToken();
 

@@ -4,6 +4,7 @@ import { ComparePage } from '../features/compare/ComparePage';
 import { ProviderPage } from '../features/provider/ProviderPage';
 import { RegisterPage } from '../features/register/RegisterPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { ConnectionBanner } from './ConnectionBanner';
 import { NotFoundPage } from './NotFoundPage';
 import { hrefs, useRoute } from './router';
@@ -32,6 +33,13 @@ export function App() {
         </a>
         <span className="app-header-note">Infrastructure provider reviews · stored on this computer</span>
         <nav className="app-nav" aria-label="App">
+          <a className="app-nav-link" href={hrefs.templates} aria-current={route.page === 'templates' ? 'page' : undefined}>
+            <svg className="app-nav-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M3.5 2.5h9v11h-9z" />
+              <path d="M5.5 5.5h5m-5 2.5h5m-5 2.5h3" />
+            </svg>
+            Templates
+          </a>
           <a className="app-nav-link" href={hrefs.settings} aria-current={route.page === 'settings' ? 'page' : undefined}>
             <svg className="app-nav-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M2.5 4.5h6m3 0h2m-11 7h2m3 0h6" />
@@ -47,6 +55,7 @@ export function App() {
         {route.page === 'register' && <RegisterPage />}
         {route.page === 'provider' && <ProviderPage id={route.id} tab={route.tab} />}
         {route.page === 'settings' && <SettingsPage />}
+        {route.page === 'templates' && <TemplatesPage />}
         {route.page === 'compare' && <ComparePage view={route} />}
         {route.page === 'not-found' && <NotFoundPage path={route.path} />}
       </main>

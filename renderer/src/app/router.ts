@@ -1,4 +1,5 @@
 // Hash routing: #/ (register), #/vendor/<id> (questionnaire), #/vendor/<id>/profile, #/settings,
+// #/templates (questionnaire templates: import, preview, export),
 // #/compare?ids=<id>,<id>[&diff=1][&q=<text>] (providers side by side; the selection and its
 // filters live in the address, so a reload or a bookmark shows the same comparison).
 // A #token=… fragment is the bridge's token hand-over (api/token.ts), never a route.
@@ -18,6 +19,7 @@ export type Route =
   | { page: 'register' }
   | { page: 'provider'; id: string; tab: ProviderTab }
   | { page: 'settings' }
+  | { page: 'templates' }
   | ({ page: 'compare' } & CompareView)
   | { page: 'not-found'; path: string };
 
@@ -60,6 +62,7 @@ export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   if (path === '/' || path === '') return { page: 'register' };
   if (path === '/settings' || path === '/settings/') return { page: 'settings' };
+  if (path === '/templates' || path === '/templates/') return { page: 'templates' };
   const compare = /^\/compare\/?(?:\?(.*))?$/.exec(path);
   if (compare) {
     const view = parseCompare(compare[1] ?? '');
@@ -83,6 +86,7 @@ export const hrefs = {
   provider: (id: string) => `#/vendor/${encodeURIComponent(id)}`,
   profile: (id: string) => `#/vendor/${encodeURIComponent(id)}/profile`,
   settings: '#/settings',
+  templates: '#/templates',
   /** A comparison of these providers, in this order; the filters only when set. */
   compare: (ids: readonly string[], filters: { differencesOnly?: boolean; text?: string } = {}) => {
     let href = `#/compare?ids=${ids.map((id) => encodeURIComponent(id)).join(',')}`;

@@ -2,7 +2,7 @@ import { api } from '../api/client';
 import type { ReviewDetail } from '../../../shared/api';
 import { visibleQuestionIds } from '../../../shared/domain/conditions';
 import type { Answer, AnswerMap } from '../../../shared/domain/review';
-import type { Template } from '../../../shared/domain/template';
+import { questionIndex, type Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { Result } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
@@ -105,6 +105,9 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
     saves: {},
     score: null,
     visible: new Set(),
+    latestVersion: null,
+    migration: null,
+    migrating: false,
 
     async openProvider(id) {
       const previous = pool.current;
@@ -126,6 +129,8 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         saves: {},
         score: null,
         visible: new Set(),
+        latestVersion: null,
+        migration: null,
       });
       // Answers still on their way (a provider reopened quickly) must land before the review is read back.
       await mine.settled();
@@ -161,6 +166,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         providerStatus: 'ready',
         vendor: vendor.value,
         review: current.value?.review ?? null,
+        latestVersion: current.value?.latestVersion ?? null,
         template,
         answers: shown.answers,
         saves: shown.saves,
@@ -187,6 +193,43 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
 
     retrySaves(questionId) {
       pool.retry(questionId);
+    },
+
+    async migrateReview() {
+      const { review, vendorId, latestVersion, migrating, template } = get();
+      if (!review || !vendorId || migrating) return;
+      set({ migrating: true });
+      try {
+        // The answers just typed must be stored before they are carried over.
+        get().flushAllAnswers();
+        await answersSettled();
+        const result = await api['review.migrate']({ reviewId: review.id, ...(latestVersion ? { toVersion: latestVersion } : {}) });
+        if (!result.ok) {
+          get().reportError(result.error);
+          return;
+        }
+        // Left-behind answers are named by their question in the version the review was on.
+        const before = template ? questionIndex(template) : null;
+        const unmatched = result.value.unmatched.map(({ questionId, reason }) => {
+          const text = before?.get(questionId)?.question.text;
+          return `${text ? `${text} (${questionId})` : questionId}: ${reason}`;
+        });
+        await get().openProvider(vendorId);
+        if (get().vendorId !== vendorId) return;
+        set({
+          migration: {
+            toVersion: result.value.review.template.version,
+            carried: result.value.carried.length,
+            unmatched,
+          },
+        });
+      } finally {
+        set({ migrating: false });
+      }
+    },
+
+    dismissMigration() {
+      set({ migration: null });
     },
 
     async updateVendor(patch) {

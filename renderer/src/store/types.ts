@@ -59,6 +59,13 @@ export interface QuestionSave {
   message?: string;
 }
 
+/** The answers a template migration carried over and those it could not (as readable lines). */
+export interface MigrationOutcome {
+  toVersion: number;
+  carried: number;
+  unmatched: string[];
+}
+
 export type ProviderStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface ProviderSlice {
@@ -76,7 +83,15 @@ export interface ProviderSlice {
   score: ScoreResult | null;
   /** Question ids shown for the current answers. */
   visible: ReadonlySet<string>;
+  /** The newest stored version of the review's template (null when unknown or no review). */
+  latestVersion: number | null;
+  /** What the last move to a newer template version did; shown until dismissed. */
+  migration: MigrationOutcome | null;
+  migrating: boolean;
   openProvider(id: string): Promise<void>;
+  /** Moves the open review to the newest version of its template, then reloads the provider. */
+  migrateReview(): Promise<void>;
+  dismissMigration(): void;
   /** Changes an answer on screen at once and saves it: now, or after a short pause while typing. */
   editAnswer(questionId: string, patch: AnswerPatch, timing?: 'now' | 'debounced'): void;
   /** Sends a debounced change right away (on blur). */

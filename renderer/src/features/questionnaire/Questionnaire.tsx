@@ -3,6 +3,7 @@ import { ScorePanel } from '../score/ScorePanel';
 import { QuestionnaireToolbar } from './QuestionnaireToolbar';
 import { SectionBlock } from './SectionBlock';
 import { SectionNav } from './SectionNav';
+import { TemplateVersionNotice } from './TemplateVersionNotice';
 import { useNextUnanswered } from './useNextUnanswered';
 
 /** Sections on the left, questions in the middle, the live score on the right. */
@@ -15,6 +16,7 @@ export function Questionnaire() {
       <SectionNav template={template} />
       <div className="questionnaire-main">
         <QuestionnaireToolbar onNext={next} />
+        <TemplateVersionNotice />
         {template.sections.map((section, index) => (
           <SectionBlock key={section.id} section={section} index={index} />
         ))}
