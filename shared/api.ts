@@ -77,6 +77,18 @@ export interface ReviewDetail {
   review: Review;
   answers: Answer[];
   template: Template;
+  /** The newest stored version of the review's template; above review.templateVersion, the review can move to it (review.migrate). */
+  latestVersion: number;
+}
+
+/** What `review.migrate` did. */
+export interface ReviewMigration {
+  /** The new draft review on the newer version. */
+  review: ReviewDetail;
+  /** Question ids whose answers (value, comment, na) moved. */
+  carried: string[];
+  /** Answers left behind: the question is gone, or the value no longer fits it. */
+  unmatched: { questionId: string; reason: string }[];
 }
 
 /** A generated file, carried as base64 so every transport (IPC, HTTP, CLI) handles it alike. */
@@ -139,6 +151,15 @@ export const contract = {
   ).returns<ReviewDetail>(),
   /** The provider's latest review, or null when none was started. */
   'review.current': op(z.object({ vendorId: EntityId }).strict()).returns<ReviewDetail | null>(),
+  /**
+   * Moves an open review (draft, in review) to a newer version of its template (the newest unless
+   * given), in one transaction: a new draft review gets the answers that still fit; the old review
+   * is kept unchanged. A closed review is a conflict; a version not above the review's is a
+   * validation error; an unknown version is not_found.
+   */
+  'review.migrate': op(
+    z.object({ reviewId: EntityId, toVersion: z.number().int().min(1).optional() }).strict(),
+  ).returns<ReviewMigration>(),
   'answer.save': op(
     z
       .object({

@@ -13,6 +13,7 @@ export const OPERATION_NAMES = [
   'template.export',
   'review.start',
   'review.current',
+  'review.migrate',
   'answer.save',
   'score.get',
   'settings.get',

@@ -5,15 +5,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import type { MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/operations';
-import { VettedError } from '../../shared/result';
+import { fail, VettedError } from '../../shared/result';
 import { DB_FILE_NAME, PRODUCT_NAME } from '../core/paths';
+import { restoreRegister } from '../core/services/backup';
 import { openVetted, type Vetted } from '../core/vetted';
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { chooseNativeBinding, isBindingLoadError } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
+import { RESTORE_FILTERS, runRestoreFlow } from './restore';
 import { createMainWindow, focusWindow } from './window';
 
 const RENDERER_DIR = path.join(__dirname, '../renderer');
@@ -88,15 +91,50 @@ function start(): void {
   const dbPath = process.env.VETTED_DB
     ? path.resolve(process.env.VETTED_DB)
     : path.join(app.getPath('userData'), DB_FILE_NAME);
-  try {
+  const open = () => {
     vetted = openVetted(dbPath, { nativeBinding: binding.nativeBinding });
+  };
+  try {
+    open();
   } catch (error) {
     return fatal(describeOpenError(error, dbPath));
   }
 
-  registerIpc(ipcMain, vetted.dispatch);
-  installMenu(Menu, { appName: PRODUCT_NAME, isMac, isPackaged: app.isPackaged, send: sendMenuCommand });
+  // Through `vetted`, not its dispatch: a restore replaces the register behind the same handler.
+  registerIpc(ipcMain, (operation, input) =>
+    vetted ? vetted.dispatch(operation, input) : Promise.resolve(fail('internal', 'The register is being replaced; try again.')),
+  );
+  const restore = () => restoreFromBackup(dbPath, open, binding.nativeBinding);
+  installMenu(Menu, { appName: PRODUCT_NAME, isMac, isPackaged: app.isPackaged, send: sendMenuCommand, restore });
   mainWindow = openWindow();
+}
+
+function restoreFromBackup(dbPath: string, open: () => void, nativeBinding: string | undefined): void {
+  const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  const withParent = <T>(show: (w: BrowserWindow) => T, alone: () => T): T => (parent && !parent.isDestroyed() ? show(parent) : alone());
+  runRestoreFlow({
+    dbPath,
+    chooseFile: async () => {
+      const options: OpenDialogOptions = { title: 'Restore from backup', properties: ['openFile'], filters: RESTORE_FILTERS };
+      const chosen = await withParent((w) => dialog.showOpenDialog(w, options), () => dialog.showOpenDialog(options));
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
+    confirm: async (message, detail) => {
+      const options: MessageBoxOptions = { type: 'warning', message, detail, buttons: ['Restore', 'Cancel'], defaultId: 1, cancelId: 1 };
+      const answer = await withParent((w) => dialog.showMessageBox(w, options), () => dialog.showMessageBox(options));
+      return answer.response === 0;
+    },
+    closeRegister: () => {
+      vetted?.close();
+      vetted = null;
+    },
+    reopenRegister: open,
+    restore: (register, file) => restoreRegister(register, file, { nativeBinding }),
+    showError: (title, message) => dialog.showErrorBox(title, message),
+    reload: () => {
+      if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.reload();
+    },
+  }).catch((error: unknown) => fatal(describeOpenError(error, dbPath)));
 }
 
 function openWindow(): BrowserWindow {

@@ -10,9 +10,11 @@ export interface MenuOptions {
   /** Packaged builds get no reload and no developer tools. */
   isPackaged: boolean;
   send: (command: MenuCommand) => void;
+  /** File → "Restore from backup…": handled in the main process, nothing goes to the renderer. */
+  restore: () => void;
 }
 
-export function menuTemplate({ appName, isMac, isPackaged, send }: MenuOptions): MenuItemConstructorOptions[] {
+export function menuTemplate({ appName, isMac, isPackaged, send, restore }: MenuOptions): MenuItemConstructorOptions[] {
   const command = (label: string, accelerator: string, name: MenuCommand): MenuItemConstructorOptions => ({
     label,
     accelerator,
@@ -46,6 +48,8 @@ export function menuTemplate({ appName, isMac, isPackaged, send }: MenuOptions):
     submenu: [
       command('New provider', 'CmdOrCtrl+N', 'new-vendor'),
       command('Export…', 'CmdOrCtrl+E', 'export'),
+      { type: 'separator' },
+      { label: 'Restore from backup…', click: () => restore() },
       ...(isMac ? [{ type: 'separator' as const }, { role: 'close' as const }] : [
         { type: 'separator' as const },
         preferences,

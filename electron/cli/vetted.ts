@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo';
 import { listCommand } from './commands/list';
 import { exportCommand, exportCsvCommand, importCommand } from './commands/register';
 import { reportCommand, subprocessorsCommand } from './commands/report';
+import { REVIEW_MIGRATE_USAGE, reviewMigrateCommand } from './commands/review';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
 import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
@@ -25,6 +26,8 @@ Usage:
                  [--cost N] [--currency EUR]
   vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--na]
   vetted score VENDOR [--json]                    score, tier and why points were lost
+  vetted review migrate VENDOR [--to-version N]   move the open review to a newer template version (the
+                                                  newest unless given); lists answers that did not carry over
   vetted report VENDOR --out FILE.pdf [--include-confidential] [--date YYYY-MM-DD]
                                                   the review report of a provider (--include-confidential
                                                   has no effect until comments can be marked confidential)
@@ -95,6 +98,14 @@ export async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
       if (!positionals[0]) throw usageError('usage: vetted score VENDOR [--json]');
       await scoreCommand(openSession(values.db), positionals[0], values.json ?? false);
+      return EXIT.ok;
+    }
+    case 'review': {
+      const [sub, ...args] = rest;
+      if (sub !== 'migrate') throw usageError(REVIEW_MIGRATE_USAGE);
+      const { values, positionals } = parse(args, { 'to-version': { type: 'string' } });
+      if (positionals.length !== 1) throw usageError(REVIEW_MIGRATE_USAGE);
+      await reviewMigrateCommand(openSession(values.db), positionals[0], values);
       return EXIT.ok;
     }
     case 'report': {

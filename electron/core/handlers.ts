@@ -6,7 +6,7 @@ import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { compareVendors, exportComparison } from './services/compare';
 import { exportRegister, exportRegisterCsv } from './services/register-export';
 import { importRegister } from './services/register-import';
-import { currentReview, saveAnswer, startReview } from './services/reviews';
+import { currentReview, migrateReview, saveAnswer, startReview } from './services/reviews';
 import { subprocessorReport, vendorReport } from './services/reports';
 import { scoreVendor } from './services/scores';
 import { getSettings, updateSettings } from './services/settings';
@@ -33,6 +33,7 @@ export function createHandlers(ctx: Context): Handlers {
     'template.export': ({ id, version }) => exportTemplate(ctx, id, version),
     'review.start': (input) => startReview(ctx, input),
     'review.current': ({ vendorId }) => currentReview(ctx, vendorId),
+    'review.migrate': (input) => migrateReview(ctx, input),
     'answer.save': (input) => saveAnswer(ctx, input),
     'score.get': ({ vendorId }) => scoreVendor(ctx, vendorId),
     'settings.get': () => getSettings(ctx),

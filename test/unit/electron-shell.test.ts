@@ -310,9 +310,24 @@ describe('the menu', () => {
 
   function build(isMac: boolean, isPackaged: boolean) {
     const sent: MenuCommand[] = [];
-    const items = flatten(menuTemplate({ appName: 'Vetted', isMac, isPackaged, send: (c) => sent.push(c) }));
-    return { items, sent };
+    let restores = 0;
+    const items = flatten(menuTemplate({ appName: 'Vetted', isMac, isPackaged, send: (c) => sent.push(c), restore: () => restores++ }));
+    return { items, sent, restores: () => restores };
   }
+
+  it('offers "Restore from backup…" in the File menu, handled in the main process (nothing is sent)', () => {
+    for (const isMac of [false, true]) {
+      const sent: MenuCommand[] = [];
+      let restores = 0;
+      const menu = menuTemplate({ appName: 'Vetted', isMac, isPackaged: true, send: (c) => sent.push(c), restore: () => restores++ });
+      const file = menu.find((m) => m.label === '&File');
+      const item = (file?.submenu as Item[]).find((i) => i.label === 'Restore from backup…');
+      assert.ok(item, `mac: ${isMac}`);
+      (item.click as () => void)();
+      assert.equal(restores, 1);
+      assert.deepEqual(sent, []);
+    }
+  });
 
   it('sends each command from its shortcut', () => {
     for (const isMac of [false, true]) {

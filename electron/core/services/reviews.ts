@@ -1,4 +1,4 @@
-import type { ReviewDetail } from '../../../shared/api';
+import type { ReviewDetail, ReviewMigration } from '../../../shared/api';
 import { checkAnswerValue, normalizeAnswerValue } from '../../../shared/domain/answers';
 import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
 import { questionIndex } from '../../../shared/domain/template';
@@ -15,8 +15,24 @@ function templateOf(ctx: Context, review: Review) {
   return stored.template;
 }
 
+/** The newest stored version of the review's template (at least the review's own). */
+function latestVersionOf(ctx: Context, review: Review): number {
+  return Math.max(review.templateVersion, ctx.templates.get(review.templateId)?.template.version ?? 0);
+}
+
 function detail(ctx: Context, review: Review): ReviewDetail {
-  return { review, answers: ctx.reviews.answers(review.id), template: templateOf(ctx, review) };
+  return {
+    review,
+    answers: ctx.reviews.answers(review.id),
+    template: templateOf(ctx, review),
+    latestVersion: latestVersionOf(ctx, review),
+  };
+}
+
+/** The newest version of the review's template when it is newer than the review's, else null ("Move to version N"). */
+export function newerTemplateVersion(ctx: Context, review: Review): number | null {
+  const latest = latestVersionOf(ctx, review);
+  return latest > review.templateVersion ? latest : null;
 }
 
 /** Reviews that still take answers; a closed one (approved, rejected) is kept as it was. */
@@ -51,7 +67,7 @@ export function startReview(ctx: Context, input: { vendorId: string; templateId?
       completedAt: null,
     };
     ctx.reviews.insert(review);
-    return { review, answers: [], template: stored.template };
+    return { review, answers: [], template: stored.template, latestVersion: stored.template.version };
   })();
 }
 
@@ -97,5 +113,62 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
     };
     ctx.reviews.saveAnswer(review.id, answer);
     return answer;
+  })();
+}
+
+/**
+ * Moves an open review to a newer version of its template, in one transaction: a new draft review
+ * (same reviewer) on that version gets every answer whose question still exists and whose value
+ * still fits it (comment and na with it); the rest are listed as unmatched. The old review is kept
+ * unchanged, as history.
+ */
+export function migrateReview(ctx: Context, input: { reviewId: string; toVersion?: number }): ReviewMigration {
+  return ctx.db.transaction(() => {
+    const old = ctx.reviews.get(input.reviewId);
+    if (!old) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
+    if (!OPEN_STATUSES.includes(old.status)) {
+      throw new VettedError('conflict', `The review is ${old.status}; only an open review (draft or in review) can move to another template version.`);
+    }
+    const target = input.toVersion === undefined ? ctx.templates.get(old.templateId) : ctx.templates.get(old.templateId, input.toVersion);
+    if (!target) {
+      throw new VettedError('not_found', `No template ${old.templateId} v${input.toVersion ?? '?'}.`, [{ path: 'toVersion', message: 'unknown version' }]);
+    }
+    const version = target.template.version;
+    if (version <= old.templateVersion) {
+      const message = `the review already uses ${old.templateId} v${old.templateVersion}; choose a newer version (got v${version})`;
+      throw new VettedError('validation', `toVersion: ${message}`, [{ path: 'toVersion', message }]);
+    }
+    const questions = questionIndex(target.template);
+    const stamp = ctx.now().toISOString();
+    const review: Review = {
+      id: ctx.newId(),
+      vendorId: old.vendorId,
+      templateId: old.templateId,
+      templateVersion: version,
+      status: 'draft',
+      reviewer: old.reviewer,
+      startedAt: stamp,
+      updatedAt: stamp,
+      completedAt: null,
+    };
+    ctx.reviews.insert(review);
+    const carried: string[] = [];
+    const unmatched: ReviewMigration['unmatched'] = [];
+    const oldAnswers = [...ctx.reviews.answers(old.id)].sort((a, b) => a.questionId.localeCompare(b.questionId));
+    for (const answer of oldAnswers) {
+      const found = questions.get(answer.questionId);
+      if (!found) {
+        unmatched.push({ questionId: answer.questionId, reason: `the question is not in v${version}` });
+        continue;
+      }
+      const problem = checkAnswerValue(found.question, answer.value);
+      if (problem) {
+        unmatched.push({ questionId: answer.questionId, reason: `the answer no longer fits the question: ${problem}` });
+        continue;
+      }
+      ctx.reviews.putAnswer(review.id, { ...answer, updatedAt: stamp });
+      carried.push(answer.questionId);
+    }
+    return { review: detail(ctx, review), carried, unmatched };
   })();
 }
