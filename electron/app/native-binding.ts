@@ -8,6 +8,7 @@
 // modules for Electron when it packages.
 import fs from 'node:fs';
 import path from 'node:path';
+import { moduleAbisIn } from '../../scripts/native-abi.mjs';
 
 export const BINDING_FILE = 'better_sqlite3.node';
 
@@ -15,20 +16,13 @@ export function developmentBindingPath(repoRoot: string, abi: string | number): 
   return path.join(repoRoot, '.native', `electron-${abi}`, BINDING_FILE);
 }
 
-const MARKER = 'node_register_module_v';
-
 /**
- * The Node module ABI a native addon was compiled for, read from its `node_register_module_v<N>`
- * symbol (the same check as scripts/native-abi.mjs), or null when it has none.
+ * The Node module ABI a native addon was compiled for, or null when it names none or several:
+ * the same reading the build script uses to check what it built (scripts/native-abi.mjs).
  */
 export function moduleAbiOf(bytes: Uint8Array): number | null {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = buffer.indexOf(MARKER); at !== -1; at = buffer.indexOf(MARKER, at + 1)) {
-    let end = at + MARKER.length;
-    while (end < buffer.length && buffer[end]! >= 0x30 && buffer[end]! <= 0x39) end++;
-    if (end > at + MARKER.length) return Number(buffer.toString('latin1', at + MARKER.length, end));
-  }
-  return null;
+  const abis = moduleAbisIn(bytes);
+  return abis.length === 1 ? abis[0]! : null;
 }
 
 export type BindingChoice = { ok: true; nativeBinding: string | undefined } | { ok: false; message: string };
