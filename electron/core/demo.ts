@@ -1,7 +1,7 @@
 // Demo register: fictional providers modelled on the brief, with completed reviews whose
 // answers are drawn deterministically from a "how good is this provider" level.
 import type { AnswerValue } from '../../shared/domain/review';
-import { isVisible } from '../../shared/domain/conditions';
+import { isVisible, questionsById } from '../../shared/domain/conditions';
 import type { Question, Template } from '../../shared/domain/template';
 import type { VendorInput } from '../../shared/domain/vendor';
 import { VendorInput as VendorInputSchema } from '../../shared/domain/vendor';
@@ -160,8 +160,7 @@ function pickValue(question: Question, quality: number, random: () => number, kn
 function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, seed: number): void {
   const random = seeded(seed);
   const answers: Record<string, { value: AnswerValue; na: boolean }> = {};
-  const byId = new Map<string, Question>();
-  for (const s of template.sections) for (const q of s.questions) byId.set(q.id, q);
+  const byId = questionsById(template);
 
   for (const question of byId.values()) {
     if (!isVisible(question, byId, answers)) continue;

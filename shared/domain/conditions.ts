@@ -37,10 +37,22 @@ export function isVisible(question: Question, byId: ReadonlyMap<string, Question
   return parentsVisible && evaluateCondition(question.showWhen, answers);
 }
 
+const byIdCache = new WeakMap<Template, ReadonlyMap<string, Question>>();
+
+/** Every question of a template by id, built once per template object (scoring runs per keystroke). */
+export function questionsById(template: Template): ReadonlyMap<string, Question> {
+  let byId = byIdCache.get(template);
+  if (!byId) {
+    const map = new Map<string, Question>();
+    for (const s of template.sections) for (const q of s.questions) map.set(q.id, q);
+    byIdCache.set(template, (byId = map));
+  }
+  return byId;
+}
+
 /** Ids of the questions shown for these answers. */
 export function visibleQuestionIds(template: Template, answers: AnswerMap): Set<string> {
-  const byId = new Map<string, Question>();
-  for (const s of template.sections) for (const q of s.questions) byId.set(q.id, q);
+  const byId = questionsById(template);
   const visible = new Set<string>();
   for (const q of byId.values()) if (isVisible(q, byId, answers)) visible.add(q.id);
   return visible;

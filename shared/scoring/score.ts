@@ -2,7 +2,7 @@
 // residual tiers, risk flags, and the "why" list. The model is written out in docs/scoring.md; keep the
 // two in step. Pure: no I/O, no clock, nothing rounded (roundScore is for display only).
 import { answerLabel, checkAnswerValue } from '../domain/answers';
-import { visibleQuestionIds } from '../domain/conditions';
+import { questionsById, visibleQuestionIds } from '../domain/conditions';
 import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
 import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
 import { maxTier, tierRank } from '../domain/tier';
@@ -165,8 +165,7 @@ export function scoreReview(
   options: ScoringOptions = DEFAULT_SCORING_OPTIONS,
 ): ScoreResult {
   const visible = visibleQuestionIds(template, answers);
-  const byId = new Map<string, Question>();
-  for (const s of template.sections) for (const q of s.questions) if (!byId.has(q.id)) byId.set(q.id, q);
+  const byId = questionsById(template);
   /** Shown and answered (or N/A): what a risk flag may read. */
   const known = (id: string): boolean => {
     const question = byId.get(id);
