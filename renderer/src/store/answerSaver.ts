@@ -8,10 +8,10 @@
 //   failed changes keeps working in the background (an orphan), is retried, counts as unsaved,
 //   reports its failures naming its provider, and is taken back when that provider is reopened.
 // Nothing here touches the DOM or the API client: the API is passed in (tests use a fake one).
-import type { AnswerValue } from '../../../shared/domain/review';
 import type { ReviewDetail, VettedApi } from '../../../shared/api';
 import type { ApiError, Result } from '../../../shared/result';
 import type { AnswerPatch, SaveStatus } from './types';
+import { normalizeAnswerValue } from '../../../shared/domain/answers';
 
 export const DEBOUNCE_MS = 400;
 /** How often a background saver re-sends what failed. */
@@ -25,12 +25,8 @@ export interface SaverOptions {
   retryMs?: number;
 }
 
-/** The value as stored and scored: blank text and an empty choice list mean "not answered". */
-export function effectiveValue(value: AnswerValue): AnswerValue {
-  if (typeof value === 'string' && value.trim() === '') return null;
-  if (Array.isArray(value) && value.length === 0) return null;
-  return value;
-}
+/** What a value means once saved: the server's own rule (blank text and no selection are "not answered"). */
+export const effectiveValue = normalizeAnswerValue;
 
 export interface SaverHooks {
   /** False once another provider was opened: statuses are then not shown. */
