@@ -32,8 +32,16 @@ export function must<T>(result: Result<T>): T {
 
 /** Finds a provider by id, or by name regardless of case. */
 export async function findVendor(api: VettedApi, ref: string): Promise<VendorSummary> {
+  const [found] = await findVendors(api, [ref]);
+  return found!;
+}
+
+/** Finds several providers with one look at the register (the list scores every provider). */
+export async function findVendors(api: VettedApi, refs: readonly string[]): Promise<VendorSummary[]> {
   const vendors = must(await api['vendor.list']({}));
-  const found = vendors.find((v) => v.id === ref) ?? vendors.find((v) => v.name.toLowerCase() === ref.toLowerCase());
-  if (!found) throw inputError(`no provider named or with id "${ref}" (see: vetted list)`);
-  return found;
+  return refs.map((ref) => {
+    const found = vendors.find((v) => v.id === ref) ?? vendors.find((v) => v.name.toLowerCase() === ref.toLowerCase());
+    if (!found) throw inputError(`no provider named or with id "${ref}" (see: vetted list)`);
+    return found;
+  });
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { usageError } from '../cli-error';
 import type { Session } from '../session';
-import { findVendor, must } from '../session';
+import { findVendors, must } from '../session';
 import { writeGeneratedFile } from '../write-file';
 
 const USAGE = 'usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD]';
@@ -14,8 +14,7 @@ export async function compareCommand(
   if (vendorRefs.length < 2 || !flags.out) throw usageError(USAGE);
   const extension = path.extname(flags.out).toLowerCase();
   if (extension !== '.pdf' && extension !== '.csv') throw usageError(`--out must end in .pdf or .csv (${USAGE})`);
-  const vendorIds: string[] = [];
-  for (const ref of vendorRefs) vendorIds.push((await findVendor(session.api, ref)).id);
+  const vendorIds = (await findVendors(session.api, vendorRefs)).map((v) => v.id);
   const file = must(
     await session.api['compare.export']({
       vendorIds,
