@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS, type Comparison } from './compare';
 import { IsoDate } from './domain/dates';
+import { AcceptanceInput, type Acceptance, type AcceptanceState } from './domain/acceptances';
+import type { AuditEntry } from './domain/audit';
+import { EvidenceInput, EvidencePatch, type Evidence, type EvidenceState } from './domain/evidence';
+import { FindingInput, FindingPatch, type Finding, type FindingStatus } from './domain/findings';
+import type { Reassessment } from './domain/reassessment';
 import type { Answer, Review } from './domain/review';
+import type { ReviewStep } from './domain/workflow';
 import { SettingsPatch, type Settings } from './domain/settings';
 import { AnswerValue } from './domain/review';
 import type { Template } from './domain/template';
@@ -28,6 +34,7 @@ const op = <I extends z.ZodType>(input: I) => ({
 });
 
 const EntityId = z.string().min(1).max(100);
+const Note = z.string().trim().max(5000);
 const none = z.object({}).strict();
 const CompareIds = z
   .array(EntityId)
@@ -49,6 +56,11 @@ export interface VendorSummary {
   completion: number;
   knockouts: number;
   lastReviewed: string | null;
+  /** When the next review is due (from the latest approval). */
+  reassessment: Reassessment;
+  /** Findings open or in progress (an acceptance that expired counts as open). */
+  openFindings: number;
+  overdueFindings: number;
 }
 
 export interface TemplateSummary {
@@ -79,6 +91,66 @@ export interface ReviewDetail {
   template: Template;
   /** The newest stored version of the review's template; above review.templateVersion, the review can move to it (review.migrate). */
   latestVersion: number;
+  /** The workflow steps of this review, oldest first. */
+  steps: ReviewStep[];
+}
+
+/** One review of a provider's history: its sign-off and the score it had (frozen once decided). */
+export interface ReviewHistoryEntry {
+  review: Review;
+  steps: ReviewStep[];
+  /** From the snapshot taken at the decision; live for an open review. */
+  score: number | null;
+  tier: Tier | null;
+  completion: number;
+  /** True when score, tier and answers come from the snapshot frozen at the decision. */
+  frozen: boolean;
+  /** A next-review date set by hand on this (approved) review. */
+  dueOverride: string | null;
+}
+
+/** A finding with what the lists show beside it. */
+export interface FindingView extends Finding {
+  vendorName: string;
+  /** An accepted finding whose acceptance expired or was revoked is open again. */
+  effectiveStatus: FindingStatus;
+  overdue: boolean;
+  /** The finding's current acceptance (the newest one), if any. */
+  acceptance: AcceptanceView | null;
+  /** The question's text, when the finding came from an answer. */
+  questionText: string | null;
+}
+
+export interface AcceptanceView extends Acceptance {
+  vendorName: string;
+  state: AcceptanceState;
+  /** What is accepted, in words: the finding's title or "Review started 2026-01-05". */
+  subject: string;
+}
+
+export interface EvidenceView extends Evidence {
+  vendorName: string;
+  state: EvidenceState;
+}
+
+/** One provider's place in the reassessment schedule. */
+export interface DueEntry extends Reassessment {
+  vendorId: string;
+  vendorName: string;
+  vendorStatus: VendorStatus;
+}
+
+/** What needs attention now: the app's home and `vetted due` read this. */
+export interface Attention {
+  today: string;
+  /** Active providers whose next review is overdue or due within 30 days, soonest first. */
+  reviews: DueEntry[];
+  /** Findings past their due date, and accepted findings whose acceptance expired. */
+  findings: FindingView[];
+  /** Evidence expired or expiring within 30 days. */
+  evidence: EvidenceView[];
+  /** Review-level acceptances that expired. */
+  acceptances: AcceptanceView[];
 }
 
 /** What `review.migrate` did. */
@@ -175,6 +247,75 @@ export const contract = {
         message: 'give a value, a comment or na',
       }),
   ).returns<Answer>(),
+  /**
+   * Moves a review along the workflow (domain/workflow.ts TRANSITIONS). `by` defaults to the user
+   * name in settings and must not end up empty; approving with conditions and rejecting need a
+   * note. Approving needs a scored (complete enough) review. A decision freezes a snapshot of the
+   * answers and score; after it, review.start begins a new review from the last answers.
+   */
+  'review.transition': op(
+    z
+      .object({
+        reviewId: EntityId,
+        to: z.enum(['draft', 'in_review', 'approved', 'approved_with_conditions', 'rejected']),
+        by: z.string().trim().max(200).optional(),
+        note: Note.optional(),
+      })
+      .strict(),
+  ).returns<ReviewDetail>(),
+  /** Every review of a provider, newest first, with its steps and (frozen) score. */
+  'review.history': op(z.object({ vendorId: EntityId }).strict()).returns<ReviewHistoryEntry[]>(),
+  /** Sets (or, with null, clears) the next-review date of an approved review by hand. */
+  'review.setDue': op(z.object({ reviewId: EntityId, due: IsoDate.nullable() }).strict()).returns<ReviewHistoryEntry>(),
+  /** Findings, newest first: of one provider or all; `open` keeps open and in-progress ones, `overdue` those past due. */
+  'finding.list': op(
+    z
+      .object({
+        vendorId: EntityId.optional(),
+        open: z.boolean().optional(),
+        overdue: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<FindingView[]>(),
+  'finding.create': op(FindingInput).returns<FindingView>(),
+  /**
+   * One click from a question whose answer lost points or hit a knock-out: a finding with its
+   * title, severity and description taken from the answer and the score's reason. An answer that
+   * lost nothing is a validation error; a finding already open for that answer is returned as is.
+   */
+  'finding.fromAnswer': op(z.object({ reviewId: EntityId, questionId: z.string().min(1).max(120) }).strict()).returns<FindingView>(),
+  'finding.update': op(z.object({ id: EntityId, patch: FindingPatch }).strict()).returns<FindingView>(),
+  'finding.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  /** Risk acceptances of one provider or all, newest first. */
+  'acceptance.list': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<AcceptanceView[]>(),
+  /** Accepts a finding (its status becomes accepted) or a whole review, until expiresOn (after today). */
+  'acceptance.create': op(AcceptanceInput).returns<AcceptanceView>(),
+  /** Withdraws an acceptance; an accepted finding becomes open again. */
+  'acceptance.revoke': op(z.object({ id: EntityId }).strict()).returns<AcceptanceView>(),
+  /** Evidence of one provider or all (without the files' bytes), by provider then newest first. */
+  'evidence.list': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<EvidenceView[]>(),
+  /** Stores a file inside the register with its SHA-256. */
+  'evidence.add': op(EvidenceInput).returns<EvidenceView>(),
+  'evidence.update': op(z.object({ id: EntityId, patch: EvidencePatch }).strict()).returns<EvidenceView>(),
+  'evidence.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  /** The stored file, checked against its SHA-256 (a mismatch is an error, never a silent copy). */
+  'evidence.file': op(z.object({ id: EntityId }).strict()).returns<GeneratedFile>(),
+  /** Every provider's next review date, soonest first; `withinDays` keeps those due by then (overdue included). */
+  'reassessment.list': op(z.object({ withinDays: z.number().int().min(0).max(3660).optional() }).strict()).returns<DueEntry[]>(),
+  /** Overdue reviews, findings past due, expiring evidence, expired acceptances. */
+  'attention.get': op(none).returns<Attention>(),
+  /** The audit trail, newest first: one provider's or all, `limit` rows before the row id `before`. */
+  'audit.list': op(
+    z
+      .object({
+        vendorId: EntityId.optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+        before: z.number().int().min(1).optional(),
+      })
+      .strict(),
+  ).returns<AuditEntry[]>(),
+  /** The audit trail (one provider's or all) as an RFC 4180 CSV, oldest first. */
+  'audit.export': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<GeneratedFile>(),
   /** The latest review's score, or null when no review was started. */
   'score.get': op(z.object({ vendorId: EntityId }).strict()).returns<ScoreResult | null>(),
   'settings.get': op(none).returns<Settings>(),

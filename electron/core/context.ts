@@ -1,6 +1,10 @@
 // What every service needs: the register's repositories, a clock and an id source (both injectable for tests).
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { AuditRepository } from './repositories/audit';
+import { EvidenceRepository } from './repositories/evidence';
+import { FindingRepository } from './repositories/findings';
+import { ReviewStepRepository } from './repositories/review-steps';
 import { ReviewRepository } from './repositories/reviews';
 import { SettingsRepository } from './repositories/settings';
 import { TemplateRepository } from './repositories/templates';
@@ -12,6 +16,10 @@ export interface Context {
   vendors: VendorRepository;
   templates: TemplateRepository;
   reviews: ReviewRepository;
+  steps: ReviewStepRepository;
+  findings: FindingRepository;
+  evidence: EvidenceRepository;
+  audit: AuditRepository;
   settings: SettingsRepository;
   now: () => Date;
   newId: () => string;
@@ -29,6 +37,10 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     vendors: new VendorRepository(db),
     templates: new TemplateRepository(db),
     reviews: new ReviewRepository(db),
+    steps: new ReviewStepRepository(db),
+    findings: new FindingRepository(db),
+    evidence: new EvidenceRepository(db),
+    audit: new AuditRepository(db),
     settings: new SettingsRepository(db),
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,

@@ -3,6 +3,12 @@ import type { Context } from './context';
 import type { Handlers } from './dispatcher';
 import { loadDemo } from './demo';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
+import { createAcceptance, listAcceptances, revokeAcceptance } from './services/acceptances';
+import { exportAudit, listAudit } from './services/audit';
+import { addEvidence, deleteEvidence, evidenceFile, listEvidence, updateEvidence } from './services/evidence';
+import { createFinding, deleteFinding, findingFromAnswer, listFindings, updateFinding } from './services/findings';
+import { attention, listReassessments } from './services/reassessment';
+import { reviewHistory, setReviewDue, transitionReview } from './services/workflow';
 import { compareVendors, exportComparison } from './services/compare';
 import { exportRegister, exportRegisterCsv } from './services/register-export';
 import { importRegister } from './services/register-import';
@@ -35,6 +41,26 @@ export function createHandlers(ctx: Context): Handlers {
     'review.current': ({ vendorId }) => currentReview(ctx, vendorId),
     'review.migrate': (input) => migrateReview(ctx, input),
     'answer.save': (input) => saveAnswer(ctx, input),
+    'review.transition': (input) => transitionReview(ctx, input),
+    'review.history': ({ vendorId }) => reviewHistory(ctx, vendorId),
+    'review.setDue': (input) => setReviewDue(ctx, input),
+    'finding.list': (input) => listFindings(ctx, input),
+    'finding.create': (input) => createFinding(ctx, input),
+    'finding.fromAnswer': (input) => findingFromAnswer(ctx, input),
+    'finding.update': ({ id, patch }) => updateFinding(ctx, id, patch),
+    'finding.delete': ({ id }) => deleteFinding(ctx, id),
+    'acceptance.list': (input) => listAcceptances(ctx, input),
+    'acceptance.create': (input) => createAcceptance(ctx, input),
+    'acceptance.revoke': ({ id }) => revokeAcceptance(ctx, id),
+    'evidence.list': (input) => listEvidence(ctx, input),
+    'evidence.add': (input) => addEvidence(ctx, input),
+    'evidence.update': ({ id, patch }) => updateEvidence(ctx, id, patch),
+    'evidence.delete': ({ id }) => deleteEvidence(ctx, id),
+    'evidence.file': ({ id }) => evidenceFile(ctx, id),
+    'reassessment.list': (input) => listReassessments(ctx, input),
+    'attention.get': () => attention(ctx),
+    'audit.list': (input) => listAudit(ctx, input),
+    'audit.export': (input) => exportAudit(ctx, input),
     'score.get': ({ vendorId }) => scoreVendor(ctx, vendorId),
     'settings.get': () => getSettings(ctx),
     'settings.update': (patch) => updateSettings(ctx, patch),

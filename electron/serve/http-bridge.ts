@@ -140,8 +140,9 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: strin
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  // 8 MB: enough for a template import (the contract allows 5 MB); larger register imports go through the CLI.
-  const settings = { maxBodyBytes: 8 * 1024 * 1024, ...options };
+  // 28 MB: room for the largest evidence file (20 MB, base64 + JSON) and a template import (5 MB);
+  // larger register imports go through the CLI.
+  const settings = { maxBodyBytes: 28 * 1024 * 1024, ...options };
   let port = 0;
   const timeout = options.requestTimeoutMs ?? 15_000;
   const server = http.createServer({

@@ -1,4 +1,9 @@
 // Words for the ids the domain stores: one wording for the app, the reports and the CSV.
+import type { AcceptanceState } from './acceptances';
+import type { AuditEntity } from './audit';
+import type { EvidenceKind, EvidenceState } from './evidence';
+import type { FindingStatus } from './findings';
+import type { DueState } from './reassessment';
 import type { ReviewStatus } from './review';
 import type { Tier } from './tier';
 import { DATA_CATEGORIES } from './vendor';
@@ -66,6 +71,53 @@ export const APPROVAL_LABELS: Readonly<Record<ReviewStatus, string>> = {
   approved: 'Approved',
   approved_with_conditions: 'Approved with conditions',
   rejected: 'Rejected',
+};
+
+export const FINDING_STATUS_LABELS: Readonly<Record<FindingStatus, string>> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
+  accepted: 'Accepted',
+};
+
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, string>> = {
+  soc2: 'SOC 2 report',
+  iso27001: 'ISO 27001 certificate',
+  pentest: 'Penetration test',
+  dpa: 'Data processing agreement',
+  sla: 'Service level agreement',
+  insurance: 'Insurance certificate',
+  other: 'Other',
+};
+
+export const EVIDENCE_STATE_LABELS: Readonly<Record<EvidenceState, string>> = {
+  valid: 'Valid',
+  expiring_soon: 'Expires within 30 days',
+  expired: 'Expired',
+  no_expiry: 'No expiry date',
+};
+
+export const ACCEPTANCE_STATE_LABELS: Readonly<Record<AcceptanceState, string>> = {
+  active: 'Active',
+  expiring_soon: 'Expires within 30 days',
+  expired: 'Expired',
+  revoked: 'Revoked',
+};
+
+export const DUE_STATE_LABELS: Readonly<Record<DueState, string>> = {
+  overdue: 'Overdue',
+  due_soon: 'Due within 30 days',
+  scheduled: 'Scheduled',
+  not_approved: 'No approved review',
+};
+
+export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
+  vendor: 'Provider',
+  review: 'Review',
+  answer: 'Answer',
+  finding: 'Finding',
+  acceptance: 'Risk acceptance',
+  evidence: 'Evidence',
 };
 
 /** A label that tolerates an id the map does not know (a newer register read by an older app). */

@@ -1,5 +1,6 @@
 // User preferences stored in the register (so they travel with it).
 import { z } from 'zod';
+import { DEFAULT_REASSESSMENT_MONTHS, ReassessmentMonths } from './reassessment';
 
 export const SettingsPatch = z
   .object({
@@ -9,6 +10,8 @@ export const SettingsPatch = z
     subprocessorIntro: z.string().trim().max(5000),
     /** Who is using Vetted: recorded as the reviewer of new reviews. */
     userName: z.string().trim().max(200),
+    /** Months from an approval to the next review, by the tier the approval found. */
+    reassessmentMonths: ReassessmentMonths,
   })
   .partial()
   .strict();
@@ -18,6 +21,7 @@ export interface Settings {
   organisation: string;
   subprocessorIntro: string;
   userName: string;
+  reassessmentMonths: ReassessmentMonths;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -28,4 +32,5 @@ export const DEFAULT_SETTINGS: Settings = {
     'the purpose stated. We review every provider before we use it and again at regular intervals; the ' +
     'safeguards listed are the ones we verified in our latest review.',
   userName: '',
+  reassessmentMonths: DEFAULT_REASSESSMENT_MONTHS,
 };

@@ -75,6 +75,7 @@ export class ReviewRepository {
   private readonly everyAnswer;
   private readonly updateStmt;
   private readonly usedTemplatesStmt;
+  private readonly ofVendorStmt;
 
   constructor(db: Database) {
     this.byId = db.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?');
@@ -116,6 +117,9 @@ export class ReviewRepository {
          completed_at = @completed_at
        WHERE id = @id`,
     );
+    this.ofVendorStmt = db.prepare<[string], ReviewRow>(
+      'SELECT * FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC',
+    );
     this.usedTemplatesStmt = db.prepare<[], { template_id: string; template_version: number }>(
       'SELECT DISTINCT template_id, template_version FROM reviews ORDER BY template_id, template_version',
     );
@@ -154,6 +158,11 @@ export class ReviewRepository {
   /** Replaces every field of a stored review (the import, when the file's copy is newer). */
   update(review: Review): void {
     this.updateStmt.run(reviewToRow(review));
+  }
+
+  /** A provider's reviews, newest first. */
+  ofVendor(vendorId: string): Review[] {
+    return this.ofVendorStmt.all(vendorId).map(reviewFromRow);
   }
 
   /** Every review, by id. */

@@ -280,19 +280,21 @@ class Importer {
    */
   private settings(): void {
     const current = this.ctx.settings.get();
-    const patch: Partial<Settings> = {};
+    const patch: Partial<Record<keyof Settings, unknown>> = {};
+    // Values may be objects (reassessment months): compare them by content.
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
       const value = this.data.settings[key];
       if (value === undefined) continue;
-      if (value === current[key] || value === DEFAULT_SETTINGS[key]) {
+      if (same(value, current[key]) || same(value, DEFAULT_SETTINGS[key])) {
         this.report.settings.unchanged += 1;
-      } else if (current[key] === DEFAULT_SETTINGS[key]) {
+      } else if (same(current[key], DEFAULT_SETTINGS[key])) {
         patch[key] = value;
         this.report.settings.updated += 1;
       } else {
         this.conflict('setting', key, key, "the register has its own value, which was kept");
       }
     }
-    this.ctx.settings.set(patch);
+    this.ctx.settings.set(patch as Partial<Settings>);
   }
 }

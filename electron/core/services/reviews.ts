@@ -1,7 +1,9 @@
 import type { ReviewDetail, ReviewMigration } from '../../../shared/api';
 import { checkAnswerValue, normalizeAnswerValue } from '../../../shared/domain/answers';
 import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
-import { questionIndex } from '../../../shared/domain/template';
+import { questionIndex, type Template } from '../../../shared/domain/template';
+import { isOpenStatus } from '../../../shared/domain/workflow';
+import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import { VettedError } from '../../../shared/result';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import type { Context } from '../context';
@@ -20,12 +22,13 @@ function latestVersionOf(ctx: Context, review: Review): number {
   return Math.max(review.templateVersion, ctx.templates.get(review.templateId)?.template.version ?? 0);
 }
 
-function detail(ctx: Context, review: Review): ReviewDetail {
+export function detail(ctx: Context, review: Review): ReviewDetail {
   return {
     review,
     answers: ctx.reviews.answers(review.id),
     template: templateOf(ctx, review),
     latestVersion: latestVersionOf(ctx, review),
+    steps: ctx.steps.steps(review.id),
   };
 }
 
@@ -35,23 +38,46 @@ export function newerTemplateVersion(ctx: Context, review: Review): number | nul
   return latest > review.templateVersion ? latest : null;
 }
 
-/** Reviews that still take answers; a closed one (approved, rejected) is kept as it was. */
-const OPEN_STATUSES: readonly Review['status'][] = ['draft', 'in_review'];
+/**
+ * Copies the answers of one review into another on `template`: each answer whose question is in
+ * it and whose value still fits (comment and na with it); the rest are returned as unmatched.
+ */
+function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: string, template: Template, stamp: string): Pick<ReviewMigration, 'carried' | 'unmatched'> {
+  const questions = questionIndex(template);
+  const carried: string[] = [];
+  const unmatched: ReviewMigration['unmatched'] = [];
+  const answers = [...ctx.reviews.answers(fromReviewId)].sort((a, b) => a.questionId.localeCompare(b.questionId));
+  for (const answer of answers) {
+    const found = questions.get(answer.questionId);
+    if (!found) {
+      unmatched.push({ questionId: answer.questionId, reason: `the question is not in v${template.version}` });
+      continue;
+    }
+    const problem = checkAnswerValue(found.question, answer.value);
+    if (problem) {
+      unmatched.push({ questionId: answer.questionId, reason: `the answer no longer fits the question: ${problem}` });
+      continue;
+    }
+    ctx.reviews.putAnswer(toReviewId, { ...answer, updatedAt: stamp });
+    carried.push(answer.questionId);
+  }
+  return { carried, unmatched };
+}
 
 /**
  * Starts a review on the newest version of a template (the built-in one unless named) — or,
  * when the provider's latest review is still open, returns that one. Idempotent on purpose: the
  * app, a second window and the CLI may all "start" at once, and a second review would hide the
- * answers saved to the first.
+ * answers saved to the first. After a decision, the new review begins from the decided review's
+ * answers (reassessment changes what changed, it does not start from nothing).
  */
 export function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): ReviewDetail {
   return ctx.db.transaction(() => {
     getVendor(ctx, input.vendorId);
-    const open = ctx.reviews.latest(input.vendorId);
-    if (open && OPEN_STATUSES.includes(open.status) && (input.templateId === undefined || input.templateId === open.templateId)) {
-      return detail(ctx, open);
-    }
-    const templateId = input.templateId ?? DEFAULT_TEMPLATE_ID;
+    const latest = ctx.reviews.latest(input.vendorId);
+    const sameTemplate = latest && (input.templateId === undefined || input.templateId === latest.templateId);
+    if (latest && sameTemplate && isOpenStatus(latest.status)) return detail(ctx, latest);
+    const templateId = input.templateId ?? latest?.templateId ?? DEFAULT_TEMPLATE_ID;
     const stored = ctx.templates.get(templateId);
     if (!stored) throw new VettedError('not_found', `No template with id ${templateId}.`, [{ path: 'templateId', message: 'unknown template' }]);
     const stamp = ctx.now().toISOString();
@@ -67,7 +93,8 @@ export function startReview(ctx: Context, input: { vendorId: string; templateId?
       completedAt: null,
     };
     ctx.reviews.insert(review);
-    return { review, answers: [], template: stored.template, latestVersion: stored.template.version };
+    if (latest && sameTemplate) carryAnswers(ctx, latest.id, review.id, stored.template, stamp);
+    return detail(ctx, review);
   })();
 }
 
@@ -90,6 +117,12 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
   return ctx.db.transaction(() => {
     const review = ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
+    if (!isOpenStatus(review.status)) {
+      throw new VettedError(
+        'conflict',
+        `This review is ${REVIEW_STATUS_LABELS[review.status].toLowerCase()}: its answers are frozen. Start a new review (it begins from these answers) to change them.`,
+      );
+    }
     const found = questionIndex(templateOf(ctx, review)).get(input.questionId);
     if (!found) {
       throw new VettedError('not_found', `Question ${input.questionId} is not in template ${review.templateId} v${review.templateVersion}.`, [
@@ -126,7 +159,7 @@ export function migrateReview(ctx: Context, input: { reviewId: string; toVersion
   return ctx.db.transaction(() => {
     const old = ctx.reviews.get(input.reviewId);
     if (!old) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
-    if (!OPEN_STATUSES.includes(old.status)) {
+    if (!isOpenStatus(old.status)) {
       throw new VettedError('conflict', `The review is ${old.status}; only an open review (draft or in review) can move to another template version.`);
     }
     const target = input.toVersion === undefined ? ctx.templates.get(old.templateId) : ctx.templates.get(old.templateId, input.toVersion);
@@ -138,7 +171,6 @@ export function migrateReview(ctx: Context, input: { reviewId: string; toVersion
       const message = `the review already uses ${old.templateId} v${old.templateVersion}; choose a newer version (got v${version})`;
       throw new VettedError('validation', `toVersion: ${message}`, [{ path: 'toVersion', message }]);
     }
-    const questions = questionIndex(target.template);
     const stamp = ctx.now().toISOString();
     const review: Review = {
       id: ctx.newId(),
@@ -152,23 +184,7 @@ export function migrateReview(ctx: Context, input: { reviewId: string; toVersion
       completedAt: null,
     };
     ctx.reviews.insert(review);
-    const carried: string[] = [];
-    const unmatched: ReviewMigration['unmatched'] = [];
-    const oldAnswers = [...ctx.reviews.answers(old.id)].sort((a, b) => a.questionId.localeCompare(b.questionId));
-    for (const answer of oldAnswers) {
-      const found = questions.get(answer.questionId);
-      if (!found) {
-        unmatched.push({ questionId: answer.questionId, reason: `the question is not in v${version}` });
-        continue;
-      }
-      const problem = checkAnswerValue(found.question, answer.value);
-      if (problem) {
-        unmatched.push({ questionId: answer.questionId, reason: `the answer no longer fits the question: ${problem}` });
-        continue;
-      }
-      ctx.reviews.putAnswer(review.id, { ...answer, updatedAt: stamp });
-      carried.push(answer.questionId);
-    }
+    const { carried, unmatched } = carryAnswers(ctx, old.id, review.id, target.template, stamp);
     return { review: detail(ctx, review), carried, unmatched };
   })();
 }

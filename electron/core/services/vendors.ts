@@ -2,6 +2,8 @@ import type { VendorSummary } from '../../../shared/api';
 import type { Vendor, VendorFields, VendorPatch } from '../../../shared/domain/vendor';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
+import { listFindings } from './findings';
+import { reassessmentByVendor } from './reassessment';
 import { allEntries } from './review-entries';
 
 export function getVendor(ctx: Context, id: string): Vendor {
@@ -52,6 +54,18 @@ export function deleteVendor(ctx: Context, id: string): { id: string } {
 
 /** The register table: every provider with the score of its newest review. */
 export function listVendors(ctx: Context): VendorSummary[] {
+  return ctx.db.transaction(() => summaries(ctx))();
+}
+
+function summaries(ctx: Context): VendorSummary[] {
+  const due = reassessmentByVendor(ctx);
+  const open = new Map<string, { open: number; overdue: number }>();
+  for (const f of listFindings(ctx, { open: true })) {
+    const counts = open.get(f.vendorId) ?? { open: 0, overdue: 0 };
+    counts.open += 1;
+    if (f.overdue) counts.overdue += 1;
+    open.set(f.vendorId, counts);
+  }
   return allEntries(ctx).map(({ vendor, review, score }) => ({
     id: vendor.id,
     name: vendor.name,
@@ -66,5 +80,8 @@ export function listVendors(ctx: Context): VendorSummary[] {
     completion: score?.completion ?? 0,
     knockouts: score?.knockouts.length ?? 0,
     lastReviewed: review ? (review.completedAt ?? review.updatedAt) : null,
+    reassessment: due.get(vendor.id)!,
+    openFindings: open.get(vendor.id)?.open ?? 0,
+    overdueFindings: open.get(vendor.id)?.overdue ?? 0,
   }));
 }

@@ -1,7 +1,8 @@
 import { initial } from './001-initial';
+import { lifecycle } from './002-lifecycle';
 import type { Migration } from './types';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

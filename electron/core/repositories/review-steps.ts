@@ -1,0 +1,108 @@
+// The sign-off side of reviews: workflow steps, the snapshot a decision freezes, and the
+// next-review date set by hand. Kept apart from ReviewRepository, which holds answers.
+import type { Database } from 'better-sqlite3';
+import type { ReviewStatus } from '../../../shared/domain/review';
+import type { ReviewSnapshot, ReviewStep } from '../../../shared/domain/workflow';
+
+interface StepRow {
+  review_id: string;
+  from_status: string;
+  to_status: string;
+  by: string;
+  at: string;
+  note: string;
+}
+
+const stepFromRow = (r: StepRow): ReviewStep => ({
+  reviewId: r.review_id,
+  from: r.from_status as ReviewStatus,
+  to: r.to_status as ReviewStatus,
+  by: r.by,
+  at: r.at,
+  note: r.note,
+});
+
+export class ReviewStepRepository {
+  private readonly stepsOf;
+  private readonly stepsOfVendor;
+  private readonly insertStep;
+  private readonly setStatusStmt;
+  private readonly snapshotOf;
+  private readonly dueOf;
+  private readonly setDueStmt;
+  private readonly latestApprovals;
+
+  constructor(db: Database) {
+    this.stepsOf = db.prepare<[string], StepRow>('SELECT * FROM review_steps WHERE review_id = ? ORDER BY id');
+    this.stepsOfVendor = db.prepare<[string], StepRow>(
+      `SELECT s.* FROM review_steps s JOIN reviews r ON r.id = s.review_id WHERE r.vendor_id = ? ORDER BY s.id`,
+    );
+    this.insertStep = db.prepare<[StepRow]>(
+      `INSERT INTO review_steps (review_id, from_status, to_status, by, at, note)
+       VALUES (@review_id, @from_status, @to_status, @by, @at, @note)`,
+    );
+    this.setStatusStmt = db.prepare<{ id: string; status: string; updated_at: string; completed_at: string | null; snapshot: string | null }>(
+      `UPDATE reviews SET status = @status, updated_at = @updated_at, completed_at = @completed_at, snapshot = @snapshot WHERE id = @id`,
+    );
+    this.snapshotOf = db.prepare<[string], { snapshot: string | null }>('SELECT snapshot FROM reviews WHERE id = ?');
+    this.dueOf = db.prepare<[string], { due_override: string | null }>('SELECT due_override FROM reviews WHERE id = ?');
+    this.setDueStmt = db.prepare<[string | null, string]>('UPDATE reviews SET due_override = ? WHERE id = ?');
+    // Each provider's newest approval: what its next-review date is counted from.
+    this.latestApprovals = db.prepare<[], { id: string; vendor_id: string; completed_at: string; due_override: string | null; snapshot: string | null }>(
+      `SELECT r.id, r.vendor_id, r.completed_at, r.due_override, r.snapshot FROM reviews r
+       WHERE r.rowid = (SELECT r2.rowid FROM reviews r2
+                        WHERE r2.vendor_id = r.vendor_id AND r2.status IN ('approved', 'approved_with_conditions')
+                        ORDER BY r2.completed_at DESC, r2.rowid DESC LIMIT 1)`,
+    );
+  }
+
+  steps(reviewId: string): ReviewStep[] {
+    return this.stepsOf.all(reviewId).map(stepFromRow);
+  }
+
+  /** Every step of a provider's reviews, keyed by review id. */
+  stepsByReview(vendorId: string): Map<string, ReviewStep[]> {
+    const map = new Map<string, ReviewStep[]>();
+    for (const row of this.stepsOfVendor.all(vendorId)) {
+      const list = map.get(row.review_id) ?? [];
+      list.push(stepFromRow(row));
+      map.set(row.review_id, list);
+    }
+    return map;
+  }
+
+  /** Records a step and moves the review, with its snapshot when the step is a decision. */
+  move(step: ReviewStep, snapshot: ReviewSnapshot | null): void {
+    this.insertStep.run({ review_id: step.reviewId, from_status: step.from, to_status: step.to, by: step.by, at: step.at, note: step.note });
+    this.setStatusStmt.run({
+      id: step.reviewId,
+      status: step.to,
+      updated_at: step.at,
+      completed_at: snapshot ? step.at : null,
+      snapshot: snapshot ? JSON.stringify(snapshot) : null,
+    });
+  }
+
+  snapshot(reviewId: string): ReviewSnapshot | null {
+    const raw = this.snapshotOf.get(reviewId)?.snapshot;
+    return raw ? (JSON.parse(raw) as ReviewSnapshot) : null;
+  }
+
+  dueOverride(reviewId: string): string | null {
+    return this.dueOf.get(reviewId)?.due_override ?? null;
+  }
+
+  setDueOverride(reviewId: string, due: string | null): void {
+    this.setDueStmt.run(due, reviewId);
+  }
+
+  /** The newest approval of every provider that has one, keyed by provider id. */
+  latestApprovalByVendor(): Map<string, { reviewId: string; decidedAt: string; dueOverride: string | null; snapshot: ReviewSnapshot | null }> {
+    return new Map(
+      this.latestApprovals.all().map((r) => [
+        r.vendor_id,
+        { reviewId: r.id, decidedAt: r.completed_at, dueOverride: r.due_override, snapshot: r.snapshot ? (JSON.parse(r.snapshot) as ReviewSnapshot) : null },
+      ]),
+    );
+  }
+}

@@ -1,0 +1,23 @@
+// The audit trail, read for the provider page and exported as CSV.
+import type { GeneratedFile } from '../../../shared/api';
+import { auditToCsv } from '../../../shared/audit/csv';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { Context } from '../context';
+import { toGeneratedFile } from './generated-file';
+import { today } from './today';
+import { getVendor } from './vendors';
+
+export function listAudit(ctx: Context, input: { vendorId?: string; limit?: number; before?: number }): AuditEntry[] {
+  if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
+  return ctx.audit.list({ vendorId: input.vendorId, limit: input.limit ?? 100, before: input.before });
+}
+
+export function exportAudit(ctx: Context, input: { vendorId?: string }): GeneratedFile {
+  return ctx.db.transaction(() => {
+    const vendor = input.vendorId === undefined ? undefined : getVendor(ctx, input.vendorId);
+    const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
+    const csv = auditToCsv(ctx.audit.all(input.vendorId), names);
+    const slug = vendor ? `-${vendor.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'provider'}` : '';
+    return toGeneratedFile(`vetted-audit${slug}-${today(ctx)}.csv`, Buffer.from(csv, 'utf8'), 'text/csv; charset=utf-8');
+  })();
+}

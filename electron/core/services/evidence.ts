@@ -1,0 +1,119 @@
+// Evidence files: stored inside the register with their SHA-256, checked again when read back.
+import { createHash } from 'node:crypto';
+import type { EvidenceView, GeneratedFile } from '../../../shared/api';
+import { evidenceState, MAX_EVIDENCE_BYTES, type Evidence, type EvidenceInput, type EvidencePatch } from '../../../shared/domain/evidence';
+import { VettedError } from '../../../shared/result';
+import type { Context } from '../context';
+import { checkReviewQuestion } from './findings';
+import { toGeneratedFile } from './generated-file';
+import { today } from './today';
+import { getVendor } from './vendors';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+/** A media type from the file name, for files given without one. */
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  md: 'text/markdown',
+  csv: 'text/csv',
+  json: 'application/json',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  zip: 'application/zip',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function mediaTypeOf(fileName: string): string {
+  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return (ext && MEDIA_TYPES[ext]) ?? 'application/octet-stream';
+}
+
+function views(ctx: Context, list: readonly Evidence[]): EvidenceView[] {
+  const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
+  const day = today(ctx);
+  return list.map((e) => ({ ...e, vendorName: names.get(e.vendorId) ?? '', state: evidenceState(e.expiresOn, day) }));
+}
+
+function getEvidence(ctx: Context, id: string): Evidence {
+  const evidence = ctx.evidence.get(id);
+  if (!evidence) throw new VettedError('not_found', `No evidence with id ${id}.`);
+  return evidence;
+}
+
+export function listEvidence(ctx: Context, input: { vendorId?: string }): EvidenceView[] {
+  return ctx.db.transaction(() => {
+    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
+    return views(ctx, ctx.evidence.list(input.vendorId));
+  })();
+}
+
+export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
+  const bytes = Buffer.from(input.base64, 'base64');
+  if (bytes.length === 0) {
+    throw new VettedError('validation', 'base64: the file is empty', [{ path: 'base64', message: 'the file is empty' }]);
+  }
+  if (bytes.length > MAX_EVIDENCE_BYTES) {
+    const message = `the file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`;
+    throw new VettedError('validation', `base64: ${message}`, [{ path: 'base64', message }]);
+  }
+  return ctx.db.transaction(() => {
+    getVendor(ctx, input.vendorId);
+    checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
+    const stamp = ctx.now().toISOString();
+    const evidence: Evidence = {
+      id: ctx.newId(),
+      vendorId: input.vendorId,
+      reviewId: input.reviewId ?? null,
+      questionId: input.questionId ?? null,
+      kind: input.kind,
+      title: input.title?.trim() ?? '',
+      fileName: input.fileName.trim(),
+      mediaType: input.mediaType?.trim() || mediaTypeOf(input.fileName),
+      bytes: bytes.length,
+      sha256: sha256(bytes),
+      issuedOn: input.issuedOn ?? null,
+      expiresOn: input.expiresOn ?? null,
+      notes: input.notes?.trim() ?? '',
+      addedBy: ctx.settings.get().userName,
+      addedAt: stamp,
+      updatedAt: stamp,
+    };
+    ctx.evidence.insert(evidence, bytes);
+    return views(ctx, [evidence])[0]!;
+  })();
+}
+
+export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): EvidenceView {
+  return ctx.db.transaction(() => {
+    const current = getEvidence(ctx, id);
+    const updated: Evidence = { ...current, ...(patch as Partial<Evidence>), updatedAt: ctx.now().toISOString() };
+    if (updated.issuedOn && updated.expiresOn && updated.issuedOn > updated.expiresOn) {
+      const message = 'expires before it was issued';
+      throw new VettedError('validation', `expiresOn: ${message}`, [{ path: 'expiresOn', message }]);
+    }
+    ctx.evidence.update(updated);
+    return views(ctx, [updated])[0]!;
+  })();
+}
+
+export function deleteEvidence(ctx: Context, id: string): { id: string } {
+  if (!ctx.evidence.delete(id)) throw new VettedError('not_found', `No evidence with id ${id}.`);
+  return { id };
+}
+
+/** The stored file, refused when its bytes no longer match the SHA-256 recorded when it was added. */
+export function evidenceFile(ctx: Context, id: string): GeneratedFile {
+  const evidence = getEvidence(ctx, id);
+  const bytes = ctx.evidence.file(id);
+  if (!bytes) throw new VettedError('not_found', `The file of evidence ${evidence.fileName} is missing from the register.`);
+  if (sha256(bytes) !== evidence.sha256) {
+    throw new VettedError(
+      'conflict',
+      `The stored copy of ${evidence.fileName} no longer matches its SHA-256 (${evidence.sha256.slice(0, 12)}…): it was altered outside Vetted. Attach the original again.`,
+    );
+  }
+  return toGeneratedFile(evidence.fileName, bytes, evidence.mediaType);
+}

@@ -1,0 +1,169 @@
+// Findings: created by hand or from an answer that cost points, edited until fixed or accepted.
+import type { FindingView } from '../../../shared/api';
+import type { Acceptance } from '../../../shared/domain/acceptances';
+import { effectiveFindingStatus, isFindingOverdue, type Finding, type FindingInput, type FindingPatch } from '../../../shared/domain/findings';
+import { toAnswerMap } from '../../../shared/domain/review';
+import { questionIndex } from '../../../shared/domain/template';
+import type { Tier } from '../../../shared/domain/tier';
+import { VettedError } from '../../../shared/result';
+import { scoreReview } from '../../../shared/scoring';
+import type { Context } from '../context';
+import { acceptanceView } from './acceptances';
+import { today } from './today';
+import { getVendor } from './vendors';
+
+/** The newest acceptance of each finding: the one that decides whether it is still accepted. */
+export function currentAcceptances(acceptances: readonly Acceptance[]): Map<string, Acceptance> {
+  const byFinding = new Map<string, Acceptance>();
+  // Newest first, so the first seen wins.
+  for (const a of acceptances) if (a.findingId && !byFinding.has(a.findingId)) byFinding.set(a.findingId, a);
+  return byFinding;
+}
+
+/** Builds the views of many findings with the names, acceptances and question texts they need. */
+export function findingViews(ctx: Context, findings: readonly Finding[], vendorId?: string): FindingView[] {
+  const day = today(ctx);
+  const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
+  const acceptances = currentAcceptances(ctx.findings.acceptances(vendorId));
+  const findingTitles = new Map(findings.map((f) => [f.id, f.title]));
+  return findings.map((f) => {
+    const acceptance = acceptances.get(f.id) ?? null;
+    const effectiveStatus = effectiveFindingStatus(f, acceptance, day);
+    return {
+      ...f,
+      vendorName: names.get(f.vendorId) ?? '',
+      effectiveStatus,
+      overdue: isFindingOverdue(f.dueDate, effectiveStatus, day),
+      acceptance: acceptance ? acceptanceView(ctx, acceptance, names, findingTitles, day) : null,
+      questionText: questionTextOf(ctx, f),
+    };
+  });
+}
+
+function questionTextOf(ctx: Context, f: Finding): string | null {
+  if (!f.reviewId || !f.questionId) return null;
+  const review = ctx.reviews.get(f.reviewId);
+  const template = review && ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  return (template && questionIndex(template).get(f.questionId)?.question.text) ?? null;
+}
+
+function getFinding(ctx: Context, id: string): Finding {
+  const finding = ctx.findings.get(id);
+  if (!finding) throw new VettedError('not_found', `No finding with id ${id}.`);
+  return finding;
+}
+
+export function findingView(ctx: Context, id: string): FindingView {
+  return findingViews(ctx, [getFinding(ctx, id)])[0]!;
+}
+
+export function listFindings(ctx: Context, input: { vendorId?: string; open?: boolean; overdue?: boolean }): FindingView[] {
+  return ctx.db.transaction(() => {
+    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
+    return findingViews(ctx, ctx.findings.list(input.vendorId), input.vendorId).filter(
+      (f) =>
+        (!input.open || f.effectiveStatus === 'open' || f.effectiveStatus === 'in_progress') && (!input.overdue || f.overdue),
+    );
+  })();
+}
+
+/** The review (of this provider) and question a finding or an evidence file points at, checked. */
+export function checkReviewQuestion(ctx: Context, vendorId: string, reviewId: string | undefined, questionId: string | undefined): void {
+  if (reviewId === undefined) return;
+  const review = ctx.reviews.get(reviewId);
+  if (!review || review.vendorId !== vendorId) {
+    throw new VettedError('not_found', `No review ${reviewId} of this provider.`, [{ path: 'reviewId', message: 'not a review of this provider' }]);
+  }
+  if (questionId === undefined) return;
+  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  if (!template || !questionIndex(template).has(questionId)) {
+    throw new VettedError('not_found', `Question ${questionId} is not in the review's template.`, [{ path: 'questionId', message: 'unknown question' }]);
+  }
+}
+
+export function createFinding(ctx: Context, input: FindingInput): FindingView {
+  return ctx.db.transaction(() => {
+    getVendor(ctx, input.vendorId);
+    checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
+    const stamp = ctx.now().toISOString();
+    const finding: Finding = {
+      id: ctx.newId(),
+      vendorId: input.vendorId,
+      reviewId: input.reviewId ?? null,
+      questionId: input.questionId ?? null,
+      title: input.title.trim(),
+      severity: input.severity,
+      description: input.description?.trim() ?? '',
+      owner: input.owner?.trim() ?? '',
+      remediation: input.remediation?.trim() ?? '',
+      dueDate: input.dueDate ?? null,
+      status: input.status ?? 'open',
+      createdBy: ctx.settings.get().userName,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    ctx.findings.insert(finding);
+    return findingView(ctx, finding.id);
+  })();
+}
+
+/** Severity of a finding made from an answer: the knock-out's tier, else by the points it cost. */
+function severityOf(pointsLost: number, knockout: Tier | null): Tier {
+  if (knockout) return knockout;
+  if (pointsLost >= 5) return 'high';
+  return pointsLost >= 2 ? 'medium' : 'low';
+}
+
+/**
+ * A finding from an answer that lost points or hit a knock-out, prefilled from the score's
+ * explanation. One click twice gives the same finding: an unresolved finding of this provider for
+ * the same question is returned instead of a copy.
+ */
+export function findingFromAnswer(ctx: Context, input: { reviewId: string; questionId: string }): FindingView {
+  return ctx.db.transaction(() => {
+    const review = ctx.reviews.get(input.reviewId);
+    if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
+    const vendor = getVendor(ctx, review.vendorId);
+    checkReviewQuestion(ctx, vendor.id, review.id, input.questionId);
+    const existing = listFindings(ctx, { vendorId: vendor.id }).find(
+      (f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved',
+    );
+    if (existing) return existing;
+    const template = ctx.templates.get(review.templateId, review.templateVersion)!.template;
+    const score = scoreReview(template, toAnswerMap(ctx.reviews.answers(review.id)), vendor);
+    const loss = score.explanation.find((l) => l.questionId === input.questionId);
+    if (!loss) {
+      const message = 'this answer lost no points and hit no knock-out; create the finding by hand';
+      throw new VettedError('validation', `questionId: ${message}`, [{ path: 'questionId', message }]);
+    }
+    const cost = loss.knockout
+      ? `It is a knock-out: the provider is at least ${loss.knockout} risk.`
+      : `It cost ${Math.round(loss.pointsLost * 10) / 10} points of the overall score.`;
+    return createFinding(ctx, {
+      vendorId: vendor.id,
+      reviewId: review.id,
+      questionId: input.questionId,
+      title: loss.questionText.slice(0, 200),
+      severity: severityOf(loss.pointsLost, loss.knockout),
+      description: `Answer: ${loss.answerLabel}. ${loss.reason} ${cost}`.trim().slice(0, 5000),
+    });
+  })();
+}
+
+export function updateFinding(ctx: Context, id: string, patch: FindingPatch): FindingView {
+  return ctx.db.transaction(() => {
+    const current = getFinding(ctx, id);
+    const updated: Finding = {
+      ...current,
+      ...(patch as Partial<Finding>),
+      updatedAt: ctx.now().toISOString(),
+    };
+    ctx.findings.update(updated);
+    return findingView(ctx, id);
+  })();
+}
+
+export function deleteFinding(ctx: Context, id: string): { id: string } {
+  if (!ctx.findings.delete(id)) throw new VettedError('not_found', `No finding with id ${id}.`);
+  return { id };
+}

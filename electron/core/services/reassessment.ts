@@ -1,0 +1,57 @@
+// When each provider is due for its next review, and what needs attention today.
+import type { Attention, DueEntry } from '../../../shared/api';
+import { acceptanceState } from '../../../shared/domain/acceptances';
+import { daysBetween, reassessmentOf, type ApprovalBasis } from '../../../shared/domain/reassessment';
+import type { Context } from '../context';
+import { listAcceptances } from './acceptances';
+import { listEvidence } from './evidence';
+import { listFindings } from './findings';
+import { today } from './today';
+
+/** Every provider's place in the schedule, keyed by provider id. */
+export function reassessmentByVendor(ctx: Context): Map<string, DueEntry> {
+  const months = ctx.settings.get().reassessmentMonths;
+  const approvals = ctx.steps.latestApprovalByVendor();
+  const day = today(ctx);
+  const entries = new Map<string, DueEntry>();
+  for (const vendor of ctx.vendors.list()) {
+    const approval = approvals.get(vendor.id);
+    const basis: ApprovalBasis | null = approval
+      ? { reviewId: approval.reviewId, decidedAt: approval.decidedAt, tier: approval.snapshot?.score.tier ?? null, dueOverride: approval.dueOverride }
+      : null;
+    entries.set(vendor.id, { ...reassessmentOf(basis, months, day), vendorId: vendor.id, vendorName: vendor.name, vendorStatus: vendor.status });
+  }
+  return entries;
+}
+
+/** Soonest first; providers without an approved review last, by name. */
+function bySoonest(a: DueEntry, b: DueEntry): number {
+  if (a.due !== b.due) return a.due === null ? 1 : b.due === null ? -1 : a.due < b.due ? -1 : 1;
+  return a.vendorName.localeCompare(b.vendorName);
+}
+
+export function listReassessments(ctx: Context, input: { withinDays?: number }): DueEntry[] {
+  return ctx.db.transaction(() => {
+    const day = today(ctx);
+    const entries = [...reassessmentByVendor(ctx).values()].sort(bySoonest);
+    if (input.withinDays === undefined) return entries;
+    return entries.filter((e) => e.due !== null && daysBetween(day, e.due) <= input.withinDays!);
+  })();
+}
+
+export function attention(ctx: Context): Attention {
+  return ctx.db.transaction(() => {
+    const day = today(ctx);
+    return {
+      today: day,
+      reviews: listReassessments(ctx, {}).filter(
+        (e) => e.vendorStatus !== 'retired' && (e.state === 'overdue' || e.state === 'due_soon'),
+      ),
+      findings: listFindings(ctx, {}).filter(
+        (f) => f.overdue || (f.status === 'accepted' && f.effectiveStatus === 'open'),
+      ),
+      evidence: listEvidence(ctx, {}).filter((e) => e.state === 'expired' || e.state === 'expiring_soon'),
+      acceptances: listAcceptances(ctx, {}).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
+    };
+  })();
+}

@@ -1,0 +1,107 @@
+// Sign-off: moving a review through the workflow, freezing it at the decision, and its history.
+import type { ReviewDetail, ReviewHistoryEntry } from '../../../shared/api';
+import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
+import { toAnswerMap, type Review, type ReviewStatus } from '../../../shared/domain/review';
+import { canTransition, isApproval, isDecision, noteRequired, type ReviewSnapshot, type ReviewStep } from '../../../shared/domain/workflow';
+import { completionPercent } from '../../../shared/format';
+import { VettedError } from '../../../shared/result';
+import { scoreReview } from '../../../shared/scoring';
+import { DEFAULT_SCORING_OPTIONS } from '../../../shared/scoring/types';
+import type { Context } from '../context';
+import { detail } from './reviews';
+import { getVendor } from './vendors';
+
+export interface TransitionInput {
+  reviewId: string;
+  to: ReviewStatus;
+  by?: string;
+  note?: string;
+}
+
+const label = (status: ReviewStatus) => REVIEW_STATUS_LABELS[status].toLowerCase();
+
+function liveScore(ctx: Context, review: Review) {
+  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  if (!template) throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing from the register.`);
+  const answers = ctx.reviews.answers(review.id);
+  return { answers, score: scoreReview(template, toAnswerMap(answers), getVendor(ctx, review.vendorId)) };
+}
+
+/**
+ * One step of the workflow, in one transaction. Only the provider's latest review moves (an older
+ * one is history); a decision freezes the answers and the score in a snapshot.
+ */
+export function transitionReview(ctx: Context, input: TransitionInput): ReviewDetail {
+  return ctx.db.transaction(() => {
+    const review = ctx.reviews.get(input.reviewId);
+    if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
+    if (ctx.reviews.latest(review.vendorId)?.id !== review.id) {
+      throw new VettedError('conflict', 'This is an earlier review of the provider, kept as history; only its latest review goes through sign-off.');
+    }
+    if (!canTransition(review.status, input.to)) {
+      throw new VettedError('conflict', `A review that is ${label(review.status)} cannot be moved to ${label(input.to)}.`);
+    }
+    const by = (input.by ?? ctx.settings.get().userName).trim();
+    if (!by) {
+      const message = 'say who signs this step (or set your name in Settings)';
+      throw new VettedError('validation', `by: ${message}`, [{ path: 'by', message }]);
+    }
+    const note = (input.note ?? '').trim();
+    if (noteRequired(input.to) && !note) {
+      const message = input.to === 'rejected' ? 'say why the review is rejected' : 'write down the conditions';
+      throw new VettedError('validation', `note: ${message}`, [{ path: 'note', message }]);
+    }
+    const stamp = ctx.now().toISOString();
+    let snapshot: ReviewSnapshot | null = null;
+    if (isDecision(input.to)) {
+      const { answers, score } = liveScore(ctx, review);
+      if (isApproval(input.to) && score.state !== 'scored') {
+        throw new VettedError(
+          'conflict',
+          `Approving needs a scored review: ${completionPercent(score.completion)}% of the questions are answered, ` +
+            `${completionPercent(DEFAULT_SCORING_OPTIONS.completionThreshold)}% are needed.`,
+        );
+      }
+      snapshot = { templateId: review.templateId, templateVersion: review.templateVersion, answers, score, frozenAt: stamp };
+    }
+    const step: ReviewStep = { reviewId: review.id, from: review.status, to: input.to, by, at: stamp, note };
+    ctx.steps.move(step, snapshot);
+    return detail(ctx, ctx.reviews.get(review.id)!);
+  })();
+}
+
+/** Every review of a provider, newest first: decided ones with the score frozen at the decision. */
+export function reviewHistory(ctx: Context, vendorId: string): ReviewHistoryEntry[] {
+  return ctx.db.transaction(() => {
+    getVendor(ctx, vendorId);
+    const steps = ctx.steps.stepsByReview(vendorId);
+    return ctx.reviews.ofVendor(vendorId).map((review) => historyEntry(ctx, review, steps.get(review.id) ?? []));
+  })();
+}
+
+function historyEntry(ctx: Context, review: Review, steps: ReviewStep[]): ReviewHistoryEntry {
+  const snapshot = ctx.steps.snapshot(review.id);
+  const score = snapshot?.score ?? liveScore(ctx, review).score;
+  return {
+    review,
+    steps,
+    score: score.overall,
+    tier: score.tier,
+    completion: score.completion,
+    frozen: snapshot !== null,
+    dueOverride: ctx.steps.dueOverride(review.id),
+  };
+}
+
+/** Sets the next-review date of an approved review by hand (null returns to the tier's rule). */
+export function setReviewDue(ctx: Context, input: { reviewId: string; due: string | null }): ReviewHistoryEntry {
+  return ctx.db.transaction(() => {
+    const review = ctx.reviews.get(input.reviewId);
+    if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
+    if (!isApproval(review.status)) {
+      throw new VettedError('conflict', `The review is ${label(review.status)}; the next-review date belongs to an approved review.`);
+    }
+    ctx.steps.setDueOverride(review.id, input.due);
+    return historyEntry(ctx, review, ctx.steps.steps(review.id));
+  })();
+}
