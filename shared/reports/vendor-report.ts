@@ -1,6 +1,7 @@
-// The review report of one provider: cover, summary, section chart, every visible question with
-// its answer, comment and score impact, the provider profile and a sign-off block. Pure: it
-// turns report data into a pdfmake document definition; electron/core/reports renders it.
+// The review report of one provider: cover, summary, section chart, the findings, accepted risks
+// and evidence, every visible question with its answer, comment and score impact, the provider
+// profile and the sign-off with its workflow steps. Pure: it turns report data into a pdfmake
+// document definition; electron/core/reports renders it.
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { visibleQuestionIds } from '../domain/conditions';
 import type { Answer, Review } from '../domain/review';
@@ -30,7 +31,6 @@ import {
   runningHeader,
   sectionChart,
   shouldIncludeToc,
-  signatureLines,
   tableOfContents,
   tierBadge,
   TIER_COLOURS,
@@ -48,6 +48,16 @@ import {
   labelOf,
 } from '../domain/labels';
 import type { DocDefinition, DocNode, DocNodeObject } from './types';
+import {
+  NO_LIFECYCLE,
+  evidenceSection,
+  findingsSection,
+  listedAcceptances,
+  openFindings,
+  signOffSection,
+  type ReportLifecycle,
+} from './lifecycle';
+import { isFindingOverdue, effectiveFindingStatus } from '../domain/findings';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -56,9 +66,10 @@ export interface VendorReportData {
   answers: Answer[];
   /** scoreReview(template, toAnswerMap(answers), vendor): the report prints it, never recomputes it. */
   score: ScoreResult;
-  // Hook for later issues: findings and evidence do not exist as entities yet. When they do, they
-  // arrive here as optional lists and get their own "Findings" and "Evidence" sections after the
-  // answers (and their own rows in estimateVendorReportPages).
+  /** When answers and score come from the snapshot a decision froze: that instant (ISO). */
+  frozenAt?: string | null;
+  /** Sign-off steps of this review and the provider's findings, acceptances and evidence (none when omitted). */
+  lifecycle?: ReportLifecycle;
 }
 
 export interface VendorReportOptions {
@@ -152,7 +163,7 @@ export function reportSections(data: Pick<VendorReportData, 'template' | 'answer
  * table of contents (pdfmake knows the real count only after layout). Free text is counted at
  * about 5,500 characters a page, each question block at about a thirteenth of a page.
  */
-export function estimateVendorReportPages(data: Pick<VendorReportData, 'template' | 'answers' | 'score'>): number {
+export function estimateVendorReportPages(data: Pick<VendorReportData, 'template' | 'answers' | 'score' | 'lifecycle'>): number {
   const sections = reportSections(data);
   const questions = sections.reduce((n, s) => n + s.questions.length, 0);
   const freeText = sections.reduce(
@@ -163,8 +174,11 @@ export function estimateVendorReportPages(data: Pick<VendorReportData, 'template
   const cover = 1;
   const summary = 0.9 + sections.length * 0.05 + losses * 0.04 + data.score.knockouts.length * 0.04;
   const answers = sections.length * 0.06 + questions * 0.075 + freeText / 5500;
-  const profileAndSignOff = 0.8;
-  return cover + summary + answers + profileAndSignOff;
+  const lifecycle = data.lifecycle ?? NO_LIFECYCLE;
+  const records = lifecycle.findings.length + lifecycle.acceptances.length + lifecycle.evidence.length;
+  const findingsAndEvidence = 0.3 + records * 0.05;
+  const profileAndSignOff = 0.8 + lifecycle.steps.length * 0.03;
+  return cover + summary + findingsAndEvidence + answers + profileAndSignOff;
 }
 
 function scoreLine(score: ScoreResult): string {
@@ -205,9 +219,19 @@ function cover(data: VendorReportData, generated: string): DocNode[] {
   ];
 }
 
-function summary(data: VendorReportData, toc: boolean): DocNode[] {
+/** "2 open (1 overdue)", as of the report date. */
+function openFindingsText(lifecycle: ReportLifecycle, today: string): string {
+  const open = openFindings(lifecycle.findings, today);
+  if (open.length === 0) return 'None';
+  const overdue = open.filter((f) => isFindingOverdue(f.dueDate, effectiveFindingStatus(f, f.acceptance, today), today)).length;
+  return `${open.length}${overdue ? ` (${overdue} overdue)` : ''}`;
+}
+
+function summary(data: VendorReportData, lifecycle: ReportLifecycle, today: string, toc: boolean): DocNode[] {
   const { score } = data;
   const out: DocNode[] = [heading('Summary', 1, { toc, pageBreakBefore: true })];
+  const frozen = dateOnly(data.frozenAt);
+  if (frozen) out.push(paragraph(`Answers and score as they were signed off on ${frozen}.`, ['small', 'muted']));
   out.push(
     keyValueTable([
       ['Overall score', scoreLine(score)],
@@ -221,6 +245,9 @@ function summary(data: VendorReportData, toc: boolean): DocNode[] {
       ],
       ['Completion', `${completionPercent(score.completion)}% of the questions answered`],
       ['Knock-outs', score.knockouts.length === 0 ? 'None' : String(score.knockouts.length)],
+      ['Approval', labelOf(APPROVAL_LABELS, data.review.status)],
+      ['Open findings', openFindingsText(lifecycle, today)],
+      ['Accepted risks', String(listedAcceptances(lifecycle.acceptances).length || 'None')],
     ]),
   );
 
@@ -345,30 +372,23 @@ function profile(vendor: Vendor, toc: boolean): DocNode[] {
   return keepWithNext(heading('Provider profile', 1, { toc }), [keyValueTable(rows, { labelWidth: 150 })]);
 }
 
-function signOff(review: Review, toc: boolean): DocNode[] {
-  return keepWithNext(heading('Sign-off', 1, { toc }), [
-    keyValueTable([
-      ['Reviewer', plain(review.reviewer).trim() || NOT_RECORDED],
-      ['Review date', dateOnly(review.completedAt ?? review.updatedAt) ?? NOT_RECORDED],
-      ['Approval status', labelOf(APPROVAL_LABELS, review.status)],
-    ]),
-    signatureLines(['Approved by', 'Date']),
-  ]);
-}
-
 /** The review report of one provider as a pdfmake document definition (A4, portrait). */
 export function buildVendorReport(data: VendorReportData, options: VendorReportOptions): DocDefinition {
   // options.includeConfidential has nothing to filter yet (see VendorReportOptions).
   const generated = dateOnly(options.generatedAt) ?? 'Not recorded';
   const toc = shouldIncludeToc(estimateVendorReportPages(data));
   const sections = reportSections(data);
+  const lifecycle = data.lifecycle ?? NO_LIFECYCLE;
+  const today = dateOnly(options.generatedAt) ?? '';
   const content: DocNode[] = [...cover(data, generated)];
   if (toc) content.push({ ...tableOfContents(), pageBreak: 'before' });
   content.push(
-    ...summary(data, toc),
+    ...summary(data, lifecycle, today, toc),
+    ...findingsSection(lifecycle, today, toc),
+    ...evidenceSection(lifecycle.evidence, today, toc),
     ...answersPart(sections, toc),
     ...profile(data.vendor, toc),
-    ...signOff(data.review, toc),
+    ...signOffSection(data.review, lifecycle.steps, toc),
   );
   return reportDocument({
     title: `Vendor review: ${data.vendor.name}`,

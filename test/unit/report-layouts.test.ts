@@ -45,6 +45,9 @@ import type { SubprocessorProvider } from '../../shared/reports/subprocessors';
 import type { DocDefinition, NodeInfo, PageBreakHelpers } from '../../shared/reports/types';
 import { buildVendorReport, estimateVendorReportPages } from '../../shared/reports/vendor-report';
 import type { VendorReportData } from '../../shared/reports/vendor-report';
+import type { ReportLifecycle } from '../../shared/reports/lifecycle';
+import type { AcceptanceView, EvidenceView, FindingView } from '../../shared/api';
+import type { ReviewStep } from '../../shared/domain/workflow';
 
 // ─────────────────────────────────────────────────────────────────────── fixtures
 
@@ -664,4 +667,189 @@ test('the annex counts payment data and special categories as personal data, tel
   assert.equal(processesPersonalData(vendor('Pay', { dataCategories: ['payment-data'] })), true);
   assert.equal(processesPersonalData(vendor('Health', { dataCategories: ['special-personal-data'] })), true);
   assert.equal(processesPersonalData(vendor('Metrics', { dataCategories: ['logs-telemetry', 'credentials-secrets'] })), false);
+});
+
+// ─────────────────────────────────────────────────────────────────────── lifecycle sections
+
+function findingView(id: string, fields: Partial<FindingView> = {}): FindingView {
+  return {
+    id,
+    vendorId: 'v',
+    reviewId: null,
+    questionId: null,
+    title: `Finding ${id}`,
+    severity: 'medium',
+    description: '',
+    owner: '',
+    remediation: '',
+    dueDate: null,
+    status: 'open',
+    createdBy: 'Dana Whitfield',
+    createdAt: T,
+    updatedAt: T,
+    vendorName: 'v',
+    effectiveStatus: 'open',
+    overdue: false,
+    acceptance: null,
+    questionText: null,
+    ...fields,
+  };
+}
+
+function acceptanceView(id: string, fields: Partial<AcceptanceView> = {}): AcceptanceView {
+  return {
+    id,
+    vendorId: 'v',
+    findingId: null,
+    reviewId: 'review-v',
+    justification: 'Compensating controls in place.',
+    acceptedBy: 'Chief Risk Officer',
+    acceptedAt: '2025-01-05T10:00:00.000Z',
+    expiresOn: '2025-12-31',
+    revokedAt: null,
+    vendorName: 'v',
+    state: 'active',
+    subject: 'Review started 2025-01-02',
+    ...fields,
+  };
+}
+
+function evidenceView(id: string, fields: Partial<EvidenceView> = {}): EvidenceView {
+  return {
+    id,
+    vendorId: 'v',
+    reviewId: null,
+    questionId: null,
+    kind: 'soc2',
+    title: '',
+    fileName: `${id}.pdf`,
+    mediaType: 'application/pdf',
+    bytes: 1000,
+    sha256: 'ab'.repeat(32),
+    issuedOn: null,
+    expiresOn: null,
+    notes: '',
+    addedBy: 'Dana Whitfield',
+    addedAt: T,
+    updatedAt: T,
+    vendorName: 'v',
+    state: 'no_expiry',
+    ...fields,
+  };
+}
+
+function step(from: ReviewStep['from'], to: ReviewStep['to'], by: string, at: string, note = ''): ReviewStep {
+  return { reviewId: 'review-v', from, to, by, at, note };
+}
+
+describe('buildVendorReport: sign-off, findings, accepted risks, evidence', () => {
+  // The report date is 2025-01-15: states are worked out as of it, whatever the views say.
+  const expiredAcceptance = acceptanceView('acc-expired', {
+    findingId: 'f-lapsed',
+    reviewId: null,
+    subject: 'No MFA on the console',
+    expiresOn: '2025-01-10',
+    state: 'active',
+  });
+  const activeAcceptance = acceptanceView('acc-active', { findingId: 'f-accepted', reviewId: null, subject: 'Logs kept 400 days', expiresOn: '2025-06-30' });
+  const reviewAcceptance = acceptanceView('acc-review', { justification: 'Migration planned for Q3; <b>not</b> markup.' });
+  const revoked = acceptanceView('acc-revoked', { subject: 'WITHDRAWN SUBJECT', revokedAt: '2025-01-12T08:00:00.000Z' });
+  const lifecycle: ReportLifecycle = {
+    steps: [
+      step('draft', 'in_review', 'Dana Whitfield', '2025-01-10T09:00:00.000Z'),
+      step('in_review', 'approved_with_conditions', 'Chief Risk Officer', '2025-01-12T14:05:00.000Z', 'Enable SSO by March.'),
+    ],
+    findings: [
+      findingView('f-overdue', { title: 'Backups untested', severity: 'high', owner: 'Ops team', dueDate: '2025-01-14', overdue: false }),
+      findingView('f-today', { title: 'Due today', severity: 'critical', dueDate: '2025-01-15', status: 'in_progress', effectiveStatus: 'in_progress' }),
+      findingView('f-lapsed', { title: 'No MFA on the console', severity: 'low', status: 'accepted', effectiveStatus: 'accepted', acceptance: expiredAcceptance }),
+      findingView('f-accepted', { title: 'Logs kept 400 days', status: 'accepted', effectiveStatus: 'accepted', acceptance: activeAcceptance }),
+      findingView('f-resolved', { title: 'RESOLVED ONE', status: 'resolved', effectiveStatus: 'resolved' }),
+    ],
+    acceptances: [activeAcceptance, expiredAcceptance, reviewAcceptance, revoked],
+    evidence: [
+      evidenceView('e-soc2', { title: 'SOC 2 Type II 2024', fileName: 'soc2.pdf', issuedOn: '2024-03-01', expiresOn: '2025-02-01', sha256: '0123456789abcdef'.repeat(4) }),
+      evidenceView('e-pentest', { kind: 'pentest', fileName: 'pentest-report.pdf', expiresOn: '2024-12-31' }),
+      evidenceView('e-dpa', { kind: 'dpa', fileName: 'dpa-signed.pdf' }),
+    ],
+  };
+  const decided = reportData();
+  const data: VendorReportData = { ...decided, review: review(decided.vendor.id, { status: 'approved_with_conditions' }), lifecycle };
+  const doc = buildVendorReport(data, { generatedAt: GENERATED, includeConfidential: false });
+  const text = allText(doc);
+  const between = (from: string, to: string) => text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from)));
+
+  test('the sign-off names the decision, who made it, when, with its conditions and every step', () => {
+    const signOff = text.slice(text.lastIndexOf('Sign-off'));
+    assert.ok(signOff.includes('Approved with conditions'));
+    assert.match(signOff, /Decided by\nChief Risk Officer/);
+    assert.ok(signOff.includes('2025-01-12 14:05 UTC'));
+    assert.match(signOff, /Conditions\nEnable SSO by March\./);
+    assert.ok(signOff.includes('Draft → In review'));
+    assert.ok(signOff.includes('In review → Approved with conditions'));
+    assert.ok(!signOff.includes('Not yet approved'));
+    const lines: unknown[] = [];
+    walk(doc.content, (o) => {
+      if ('canvas' in o) lines.push(o.canvas);
+    });
+    assert.equal(lines.length, 0, 'a recorded decision needs no signature lines');
+  });
+
+  test('an open review says "Not yet approved" and keeps the signature lines', () => {
+    const open = buildVendorReport({ ...data, review: review(data.vendor.id, { status: 'draft' }), lifecycle: { ...lifecycle, steps: [] } }, { generatedAt: GENERATED, includeConfidential: false });
+    const t = allText(open);
+    assert.match(t, /Not yet approved\. This review is draft/);
+    assert.ok(t.includes('No workflow step recorded'));
+    assert.ok(t.includes('Approved by'));
+  });
+
+  test('findings lists open and in-progress ones as of the report date, most severe first, overdue marked', () => {
+    const findings = between('Findings\n', 'Accepted risks');
+    const order = ['Due today', 'Backups untested', 'No MFA on the console'].map((t) => findings.indexOf(t));
+    assert.ok(order.every((i) => i >= 0), findings);
+    assert.deepEqual([...order].sort((a, b) => a - b), order, 'critical, high, then low');
+    assert.match(findings, /Backups untested[\s\S]*Ops team\n2025-01-14\nOverdue/);
+    assert.match(findings, /Due today[\s\S]*2025-01-15/);
+    assert.equal(findings.match(/Overdue\n/g)?.length, 1, 'due today is not overdue');
+    assert.match(findings, /No MFA on the console[\s\S]*Open\n\(acceptance expired\)/);
+    assert.ok(!findings.includes('Logs kept 400 days'), 'an accepted finding is an accepted risk, not an open finding');
+    assert.ok(!findings.includes('RESOLVED ONE'));
+    assert.ok(findings.includes('1 resolved finding is not listed.'));
+  });
+
+  test('accepted risks list finding and review acceptances with justification, by whom, expiry; expired marked; revoked left out', () => {
+    const accepted = between('Accepted risks\n', 'Evidence\n');
+    assert.ok(accepted.indexOf('No MFA on the console') < accepted.indexOf('Logs kept 400 days'), 'soonest expiry first');
+    assert.match(accepted, /No MFA on the console\nFinding, low severity[\s\S]*2025-01-10\nExpired/);
+    assert.match(accepted, /Logs kept 400 days[\s\S]*2025-06-30\nActive/);
+    assert.ok(accepted.includes('Review started 2025-01-02'));
+    assert.ok(accepted.includes('Migration planned for Q3; <b>not</b> markup.'));
+    assert.ok(accepted.includes('Chief Risk Officer\n2025-01-05'));
+    assert.ok(!accepted.includes('WITHDRAWN SUBJECT'));
+  });
+
+  test('evidence lists kind, document, dates, state as of the report date and a short SHA-256', () => {
+    const evidence = between('Evidence\n', 'Answers\n');
+    assert.match(evidence, /SOC 2 report\nSOC 2 Type II 2024\nsoc2\.pdf\n2024-03-01\n2025-02-01\nExpires within 30 days\n0123456789ab\n/);
+    assert.match(evidence, /Penetration test\npentest-report\.pdf\n—\n2024-12-31\nExpired/);
+    assert.match(evidence, /Data processing agreement\ndpa-signed\.pdf\n—\n—\nNo expiry date/);
+    assert.ok(!evidence.includes('0123456789abc'), 'only the first 12 characters');
+  });
+
+  test('the summary counts open findings and accepted risks', () => {
+    const summary = between('Summary\n', 'Biggest point losses');
+    assert.match(summary, /Open findings\n3 \(1 overdue\)/);
+    assert.match(summary, /Accepted risks\n3/);
+    assert.match(summary, /Approval\nApproved with conditions/);
+  });
+
+  test('empty lifecycle sections each say so in one line', () => {
+    const empty = allText(buildVendorReport({ ...data, lifecycle: { steps: [], findings: [], acceptances: [], evidence: [] } }, { generatedAt: GENERATED, includeConfidential: false }));
+    for (const line of ['No open findings.', 'No risk has been accepted.', 'No evidence stored.']) assert.ok(empty.includes(line), line);
+  });
+
+  test('is deterministic', () => {
+    const again = buildVendorReport(data, { generatedAt: GENERATED, includeConfidential: false });
+    assert.deepEqual(normalise(again), normalise(doc));
+  });
 });

@@ -7,8 +7,13 @@ import { buildSubprocessorAppendix } from '../../../shared/reports/subprocessors
 import { buildVendorReport } from '../../../shared/reports/vendor-report';
 import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
+import type { ReportLifecycle } from '../../../shared/reports/lifecycle';
+import { listAcceptances } from './acceptances';
+import { listEvidence } from './evidence';
+import { listFindings } from './findings';
 import { allEntries, entryFor } from './review-entries';
 import { getVendor } from './vendors';
+import { reviewHistory } from './workflow';
 
 /** A file name that is safe on every OS: ASCII letters, digits and dashes. */
 export function fileSlug(name: string): string {
@@ -30,14 +35,20 @@ export async function vendorReport(
   ctx: Context,
   input: { vendorId: string; includeConfidential?: boolean; date?: string },
 ): Promise<GeneratedFile> {
-  const { vendor, review, template, answers, score } = entryFor(ctx, getVendor(ctx, input.vendorId));
+  const entry = entryFor(ctx, getVendor(ctx, input.vendorId));
+  const { vendor, review, template } = entry;
   if (!review) {
     throw new VettedError('conflict', `${vendor.name} has no review yet: answer some questions before exporting a report.`);
   }
-  if (!template || !score) throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing.`);
+  if (!template || !entry.score) throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing.`);
+  // A decided review prints what was signed off: the answers and score frozen at the decision
+  // (a profile edited since would otherwise move the score under the signature).
+  const snapshot = ctx.steps.snapshot(review.id);
+  const answers = snapshot?.answers ?? entry.answers;
+  const score = snapshot?.score ?? entry.score;
   const generatedAt = input.date ?? localIsoDate(ctx.now());
   const doc = buildVendorReport(
-    { vendor, review, template, answers, score },
+    { vendor, review, template, answers, score, frozenAt: snapshot?.frozenAt ?? null, lifecycle: lifecycleOf(ctx, vendor.id, review.id) },
     { generatedAt, includeConfidential: input.includeConfidential ?? false },
   );
   const { pdf, warnings } = await renderPdf(doc, {
@@ -46,6 +57,16 @@ export async function vendorReport(
     generatedAt,
   });
   return asFile(`vetted-review-${fileSlug(vendor.name)}-${generatedAt}.pdf`, pdf, warnings);
+}
+
+/** The sign-off steps of the reported review and the provider's findings, acceptances and evidence. */
+function lifecycleOf(ctx: Context, vendorId: string, reviewId: string): ReportLifecycle {
+  return ctx.db.transaction(() => ({
+    steps: reviewHistory(ctx, vendorId).find((entry) => entry.review.id === reviewId)?.steps ?? [],
+    findings: listFindings(ctx, { vendorId }),
+    acceptances: listAcceptances(ctx, { vendorId }),
+    evidence: listEvidence(ctx, { vendorId }),
+  }))();
 }
 
 export async function subprocessorReport(ctx: Context, input: { date?: string }): Promise<GeneratedFile> {
