@@ -17,7 +17,8 @@ const FileName = z
   .trim()
   .min(1, 'the file needs a name')
   .max(255)
-  .refine((n) => !/[\\/\u0000-\u001f]/.test(n) && n !== '.' && n !== '..', 'a file name, not a path');
+  // A name only: no folder part, no control characters (the name is offered back when saving).
+  .refine((n) => ![...n].some((c) => c === '/' || c === '\\' || c.charCodeAt(0) < 32) && n !== '.' && n !== '..', 'a file name, not a path');
 
 const editable = {
   kind: EvidenceKind,
