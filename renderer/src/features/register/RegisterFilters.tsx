@@ -3,6 +3,7 @@ import { VENDOR_CATEGORIES } from '../../../../shared/domain/vendor';
 import { CATEGORY_LABELS, TIER_LABELS, entriesOf } from '../../lib/labels';
 import { useVetted } from '../../store';
 import type { RegisterFilters as Filters, TierFilter } from '../../store/types';
+import { DUE_FILTER_OPTIONS, useDueFilter, type DueFilter } from './dueFilter';
 
 const TIER_OPTIONS: [TierFilter, string][] = [
   ['', 'All tiers'],
@@ -17,6 +18,8 @@ let handledFind = 0;
 export function RegisterFilters() {
   const filters = useVetted((s) => s.filters);
   const setFilters = useVetted((s) => s.setFilters);
+  const due = useDueFilter((s) => s.due);
+  const setDue = useDueFilter((s) => s.setDue);
   const findRequest = useVetted((s) => s.findRequest);
   const box = useRef<HTMLInputElement>(null);
 
@@ -94,6 +97,16 @@ export function RegisterFilters() {
           onChange={(e) => setFilters({ tier: e.target.value as TierFilter })}
         >
           {TIER_OPTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-field">
+        <span className="inline-label">Next review</span>
+        <select className="select" value={due} onChange={(e) => setDue(e.target.value as DueFilter)}>
+          {DUE_FILTER_OPTIONS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>

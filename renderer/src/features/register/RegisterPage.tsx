@@ -3,6 +3,7 @@ import { ExportButton } from '../../components/ExportButton';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
 import { isExporting } from '../../store/exportSlice';
+import { AttentionPanel } from '../attention/AttentionPanel';
 import { EmptyRegister } from './EmptyRegister';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
@@ -61,6 +62,7 @@ export function RegisterPage() {
       {loaded && vendors.length === 0 && <EmptyRegister />}
       {loaded && vendors.length > 0 && (
         <>
+          <AttentionPanel version={vendors} />
           <RegisterFilters />
           <RegisterTable vendors={vendors} />
         </>

@@ -8,6 +8,7 @@ import type { VendorSummary } from '../../../../shared/api';
 import { useVetted } from '../../store';
 import type { RegisterFilters, TierFilter } from '../../store/types';
 import { columns } from './columns';
+import { useDueFilter, type DueFilter } from './dueFilter';
 import { RegisterSummary } from './RegisterSummary';
 import { SortHeader } from './SortHeader';
 import { features, textFilter } from './tableSetup';
@@ -21,7 +22,13 @@ export function RegisterTable({ vendors }: { vendors: VendorSummary[] }) {
   const setSorting = useVetted((s) => s.setSorting);
   const setRowSelection = useVetted((s) => s.setRowSelection);
   const setFilters = useVetted((s) => s.setFilters);
-  const clearFilters = useVetted((s) => s.clearFilters);
+  const clearStoreFilters = useVetted((s) => s.clearFilters);
+  const due = useDueFilter((s) => s.due);
+  const setDue = useDueFilter((s) => s.setDue);
+  const clearFilters = () => {
+    clearStoreFilters();
+    setDue('');
+  };
 
   // Typing stays responsive: the table re-filters with the deferred text.
   const text = useDeferredValue(filters.text);
@@ -30,8 +37,9 @@ export function RegisterTable({ vendors }: { vendors: VendorSummary[] }) {
     const list: ColumnFiltersState = [];
     if (filters.category) list.push({ id: 'category', value: filters.category });
     if (filters.tier) list.push({ id: 'tier', value: filters.tier });
+    if (due) list.push({ id: 'nextReview', value: due });
     return list;
-  }, [filters.category, filters.tier]);
+  }, [filters.category, filters.tier, due]);
 
   // Every slice the table uses is owned by the store (it survives leaving the page).
   const table = useTable({
@@ -47,6 +55,7 @@ export function RegisterTable({ vendors }: { vendors: VendorSummary[] }) {
       const next = functionalUpdate(updater, columnFilters);
       const pick = (id: string) => String(next.find((f) => f.id === id)?.value ?? '');
       setFilters({ category: pick('category') as RegisterFilters['category'], tier: pick('tier') as TierFilter });
+      setDue(pick('nextReview') as DueFilter);
     },
     globalFilterFn: textFilter,
     getColumnCanGlobalFilter: (column) => column.id === 'name',

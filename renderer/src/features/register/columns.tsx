@@ -6,11 +6,15 @@ import { formatDate, formatScore } from '../../lib/format';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { hrefs } from '../../app/router';
 import { SelectAllCheckbox } from './SelectAllCheckbox';
+import { FindingsCell } from './FindingsCell';
+import { NextReviewCell } from './NextReviewCell';
 import {
   byCategoryLabel,
+  byFindings,
   byNumber,
   byText,
   byTier,
+  dueStateFilter,
   equalsFilter,
   tierKey,
   type Features,
@@ -105,5 +109,20 @@ export const columns = helper.columns([
     sortUndefined: 'last',
     sortDescFirst: true,
     cell: ({ row }) => formatDate(row.original.lastReviewed),
+  }),
+  helper.accessor((v) => v.reassessment.due ?? undefined, {
+    id: 'nextReview',
+    header: 'Next review',
+    sortFn: byText,
+    sortUndefined: 'last',
+    filterFn: dueStateFilter,
+    cell: ({ row }) => <NextReviewCell reassessment={row.original.reassessment} />,
+  }),
+  helper.accessor('openFindings', {
+    id: 'findings',
+    header: 'Findings',
+    sortFn: byFindings,
+    sortDescFirst: true,
+    cell: ({ row }) => <FindingsCell open={row.original.openFindings} overdue={row.original.overdueFindings} />,
   }),
 ]);

@@ -51,6 +51,14 @@ export const byTier: SortFn<Features, VendorSummary> = (a, b) =>
 export const byNumber: SortFn<Features, VendorSummary> = (a, b, columnId) =>
   Number(a.getValue(columnId)) - Number(b.getValue(columnId));
 
+/** By open findings, then by how many of them are overdue. */
+export const byFindings: SortFn<Features, VendorSummary> = (a, b) =>
+  a.original.openFindings - b.original.openFindings || a.original.overdueFindings - b.original.overdueFindings;
+
+/** The "Next review" filter: one reassessment state. */
+export const dueStateFilter: FilterFn<Features, VendorSummary> = (row, _columnId, value) =>
+  value === undefined || value === '' || row.original.reassessment.state === value;
+
 export const equalsFilter: FilterFn<Features, VendorSummary> = (row, columnId, value) =>
   value === undefined || value === '' || row.getValue(columnId) === value;
 

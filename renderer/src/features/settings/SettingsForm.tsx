@@ -5,9 +5,15 @@ import { inElectron } from '../../api/client';
 import { hrefs } from '../../app/router';
 import { Field } from '../../components/Field';
 import { FieldError, fieldMessage } from '../../components/FieldError';
+import { TIER_LABELS } from '../../lib/labels';
+import type { Tier } from '../../../../shared/domain/tier';
 import { useVetted } from '../../store';
+import { ReassessmentFields } from './ReassessmentFields';
+import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, type MonthsErrors } from './reassessmentDraft';
 
-type Key = keyof Settings;
+/** The text settings; the months per tier have their own draft (ReassessmentFields). */
+type Key = Exclude<keyof Settings, 'reassessmentMonths'>;
+type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 
 const LABELS: Record<Key, string> = {
@@ -43,11 +49,19 @@ function changes(parsed: SettingsPatch, stored: Settings): SettingsPatch {
   return out;
 }
 
+const textOf = (settings: Settings): TextDraft => ({
+  organisation: settings.organisation,
+  subprocessorIntro: settings.subprocessorIntro,
+  userName: settings.userName,
+});
+
 export function SettingsForm({ stored }: { stored: Settings }) {
   const saveSettings = useVetted((s) => s.saveSettings);
-  const [draft, setDraft] = useState<Settings>(stored);
+  const [draft, setDraft] = useState<TextDraft>(() => textOf(stored));
+  const [months, setMonths] = useState<MonthsDraft>(() => monthsDraftOf(stored.reassessmentMonths));
   const [base, setBase] = useState<Settings>(stored);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
+  const [monthErrors, setMonthErrors] = useState<MonthsErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const form = useRef<HTMLFormElement>(null);
@@ -57,10 +71,11 @@ export function SettingsForm({ stored }: { stored: Settings }) {
   // Fresher settings arrived (the page reloads them on every visit): take them unless the user typed.
   if (base !== stored) {
     setBase(stored);
-    if (KEYS.every((key) => draft[key] === base[key])) setDraft(stored);
+    if (KEYS.every((key) => draft[key] === base[key])) setDraft(textOf(stored));
+    if (sameMonths(months, base.reassessmentMonths)) setMonths(monthsDraftOf(stored.reassessmentMonths));
   }
 
-  const dirty = KEYS.some((key) => draft[key] !== stored[key]);
+  const dirty = KEYS.some((key) => draft[key] !== stored[key]) || !sameMonths(months, stored.reassessmentMonths);
 
   useEffect(() => {
     if (!dirty) return;
@@ -78,44 +93,64 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
   };
 
-  const showErrors = (found: Partial<Record<Key, string>>) => {
+  const setMonth = (tier: Tier, value: string) => {
+    setMonths((m) => ({ ...m, [tier]: value }));
+    setSaveState('idle');
+    if (monthErrors[tier]) setMonthErrors(({ [tier]: _gone, ...rest }) => rest);
+  };
+
+  const showErrors = (found: Partial<Record<Key, string>>, foundMonths: MonthsErrors = {}) => {
     setErrors(found);
+    setMonthErrors(foundMonths);
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
+    // Nothing is saved while any field is wrong: not the text, not the months.
     const parsed = SettingsPatch.safeParse(draft);
-    if (!parsed.success) {
+    const monthsCheck = checkMonths(months, (tier) => TIER_LABELS[tier]);
+    if (!parsed.success || !monthsCheck.ok) {
       setSaveState('failed');
-      showErrors(fieldErrors(parsed.error));
+      showErrors(parsed.success ? {} : fieldErrors(parsed.error), monthsCheck.ok ? {} : monthsCheck.errors);
       return;
     }
     const patch = changes(parsed.data, stored);
+    // The API takes the four months together.
+    if (MONTH_TIERS.some((tier) => monthsCheck.months[tier] !== stored.reassessmentMonths[tier])) {
+      patch.reassessmentMonths = monthsCheck.months;
+    }
     if (Object.keys(patch).length === 0) {
-      setErrors({});
-      setDraft(stored); // only whitespace differed
+      showErrors({});
+      setDraft(textOf(stored)); // only whitespace differed
+      setMonths(monthsDraftOf(stored.reassessmentMonths));
       setSaveState('unchanged');
       return;
     }
     setSaveState('saving');
     const result = await saveSettings(patch);
     if (result.ok) {
-      setDraft(result.value);
-      setErrors({});
+      setDraft(textOf(result.value));
+      setMonths(monthsDraftOf(result.value.reassessmentMonths));
+      showErrors({});
       setSaveState('saved');
       return;
     }
     // What was typed stays in the fields; the problems are shown beside them.
     const fromApi: Partial<Record<Key, string>> = {};
+    const monthsFromApi: MonthsErrors = {};
     for (const d of result.error.details ?? []) {
-      const key = d.path.split('.')[0] as Key;
-      if (key in LABELS) fromApi[key] ??= fieldMessage(LABELS[key], d.message);
+      const [key, tier] = d.path.split('.');
+      if (key === 'reassessmentMonths' && MONTH_TIERS.includes(tier as Tier)) {
+        monthsFromApi[tier as Tier] ??= `${TIER_LABELS[tier as Tier]}: ${d.message}`;
+      } else if (key && key in LABELS) {
+        fromApi[key as Key] ??= fieldMessage(LABELS[key as Key], d.message);
+      }
     }
     setFormError(`The settings were not saved: ${result.error.message}`);
     setSaveState('failed');
-    showErrors(fromApi);
+    showErrors(fromApi, monthsFromApi);
   };
 
   const statusText =
@@ -192,6 +227,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
           )}
         </div>
       </fieldset>
+
+      <ReassessmentFields idPrefix={uid} draft={months} errors={monthErrors} onChange={setMonth} />
 
       <div className="form-actions">
         <p className={`save-note save-${saveState}`} role="status" data-testid="settings-save-status">

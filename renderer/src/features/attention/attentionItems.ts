@@ -1,0 +1,94 @@
+// The attention list as groups of lines, each a link to where the thing can be dealt with.
+import type { Attention } from '../../../../shared/api';
+import { EVIDENCE_KIND_LABELS, labelOf } from '../../../../shared/domain/labels';
+import { hrefs } from '../../app/router';
+import { formatDay, relativeDay } from './dates';
+
+export type Tone = 'danger' | 'warning';
+
+export interface AttentionLine {
+  key: string;
+  href: string;
+  vendorName: string;
+  /** What is wrong, after the provider's name. */
+  text: string;
+  /** When, in words ("overdue since 3 Mar 2026 (12 days ago)"). */
+  when: string;
+  tone: Tone;
+}
+
+export interface AttentionGroup {
+  id: 'reviews' | 'findings' | 'evidence' | 'acceptances';
+  title: string;
+  lines: AttentionLine[];
+}
+
+const since = (date: string, today: string) => `${formatDay(date)} (${relativeDay(date, today)})`;
+
+export function attentionGroups(a: Attention): AttentionGroup[] {
+  const groups: AttentionGroup[] = [
+    {
+      id: 'reviews',
+      title: 'Reviews due',
+      lines: a.reviews.map((r) => {
+        const overdue = r.state === 'overdue';
+        return {
+          key: `review-${r.vendorId}`,
+          href: hrefs.provider(r.vendorId),
+          vendorName: r.vendorName,
+          text: overdue ? 'Review overdue' : 'Review due soon',
+          when: `${overdue ? 'was due' : 'due'} ${since(r.due ?? a.today, a.today)}`,
+          tone: overdue ? 'danger' : 'warning',
+        };
+      }),
+    },
+    {
+      id: 'findings',
+      title: 'Findings',
+      lines: a.findings.map((f) => {
+        // An accepted finding whose acceptance ran out is open again; otherwise it is past due.
+        const acceptanceLapsed = f.status === 'accepted' && f.acceptance?.state === 'expired';
+        return {
+          key: `finding-${f.id}`,
+          href: hrefs.findings(f.vendorId),
+          vendorName: f.vendorName,
+          text: f.title,
+          when: acceptanceLapsed
+            ? `acceptance expired ${since(f.acceptance!.expiresOn, a.today)}`
+            : f.dueDate
+              ? `was due ${since(f.dueDate, a.today)}`
+              : 'overdue',
+          tone: 'danger',
+        };
+      }),
+    },
+    {
+      id: 'evidence',
+      title: 'Evidence',
+      lines: a.evidence.map((e) => {
+        const expired = e.state === 'expired';
+        return {
+          key: `evidence-${e.id}`,
+          href: hrefs.evidence(e.vendorId),
+          vendorName: e.vendorName,
+          text: e.title || `${labelOf(EVIDENCE_KIND_LABELS, e.kind)} (${e.fileName})`,
+          when: `${expired ? 'expired' : 'expires'} ${since(e.expiresOn ?? a.today, a.today)}`,
+          tone: expired ? 'danger' : 'warning',
+        };
+      }),
+    },
+    {
+      id: 'acceptances',
+      title: 'Expired risk acceptances',
+      lines: a.acceptances.map((acc) => ({
+        key: `acceptance-${acc.id}`,
+        href: hrefs.provider(acc.vendorId),
+        vendorName: acc.vendorName,
+        text: `Acceptance of ${acc.subject}`,
+        when: `expired ${since(acc.expiresOn, a.today)}`,
+        tone: 'danger',
+      })),
+    },
+  ];
+  return groups.filter((g) => g.lines.length > 0);
+}

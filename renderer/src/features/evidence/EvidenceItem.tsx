@@ -1,0 +1,164 @@
+// One stored document: what it is, until when it holds, its SHA-256, and what can be done with it.
+import { useId, useState } from 'react';
+import type { EvidenceView } from '../../../../shared/api';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_STATE_LABELS, labelOf } from '../../../../shared/domain/labels';
+import { api } from '../../api/client';
+import { formatDay } from '../attention/dates';
+import { EvidenceEditForm } from './EvidenceEditForm';
+import { formatBytes, shortHash } from './formatEvidence';
+import { useSaveEvidenceCopy } from './useSaveEvidenceCopy';
+
+interface Props {
+  item: EvidenceView;
+  /** The text of the question it backs, when known. */
+  questionText: string | null;
+  onChanged(): void;
+}
+
+type Mode = 'view' | 'edit' | 'confirm-delete';
+
+export function EvidenceItem({ item, questionText, onChanged }: Props) {
+  const uid = useId();
+  const titleId = `${uid}-title`;
+  const [mode, setMode] = useState<Mode>('view');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const [copied, setCopied] = useState(false);
+  const saveCopy = useSaveEvidenceCopy();
+  const title = item.title || item.fileName;
+
+  const remove = async () => {
+    setDeleting(true);
+    const result = await api['evidence.delete']({ id: item.id });
+    setDeleting(false);
+    if (!result.ok) {
+      setProblem(`“${title}” was not deleted: ${result.error.message}`);
+      return;
+    }
+    onChanged();
+  };
+
+  const copyHash = async () => {
+    try {
+      await navigator.clipboard.writeText(item.sha256);
+      setCopied(true);
+    } catch {
+      setProblem(`The browser did not allow copying. The SHA-256 is ${item.sha256}`);
+    }
+  };
+
+  return (
+    <li className={`evidence-item evidence-${item.state}`} aria-labelledby={titleId} data-testid="evidence-item">
+      <div className="evidence-head">
+        <div className="evidence-name">
+          <span className="evidence-kind">{labelOf(EVIDENCE_KIND_LABELS, item.kind)}</span>
+          <h3 id={titleId} className="evidence-title">
+            {title}
+          </h3>
+        </div>
+        <span className={`evidence-flag flag-${item.state}`} data-testid="evidence-state">
+          {labelOf(EVIDENCE_STATE_LABELS, item.state)}
+        </span>
+      </div>
+
+      {mode === 'edit' ? (
+        <EvidenceEditForm
+          item={item}
+          onCancel={() => setMode('view')}
+          onSaved={() => {
+            setMode('view');
+            onChanged();
+          }}
+        />
+      ) : (
+        <>
+          <dl className="evidence-facts">
+            <div>
+              <dt>File</dt>
+              <dd>
+                {item.fileName} <span className="muted">· {formatBytes(item.bytes)}</span>
+              </dd>
+            </div>
+            <div>
+              <dt>Issued</dt>
+              <dd>{formatDay(item.issuedOn)}</dd>
+            </div>
+            <div>
+              <dt>Expires</dt>
+              <dd className={item.state === 'expired' || item.state === 'expiring_soon' ? 'evidence-expiry-warn' : undefined}>
+                {formatDay(item.expiresOn)}
+              </dd>
+            </div>
+            <div className="evidence-hash-fact">
+              <dt>SHA-256</dt>
+              <dd>
+                <code className="evidence-hash" title={item.sha256} data-sha256={item.sha256}>
+                  {shortHash(item.sha256)}
+                </code>
+                <button type="button" className="link-button evidence-copy" onClick={() => void copyHash()} aria-describedby={titleId}>
+                  {copied ? 'Copied' : 'Copy SHA-256'}
+                </button>
+              </dd>
+            </div>
+            {item.questionId && (
+              <div className="evidence-question-fact">
+                <dt>Backs</dt>
+                <dd>{questionText ?? <span className="muted">Question {item.questionId} (not in the current template)</span>}</dd>
+              </div>
+            )}
+          </dl>
+          {item.notes && <p className="evidence-notes">{item.notes}</p>}
+          <p className="evidence-added muted">
+            Added {formatDay(item.addedAt.slice(0, 10))}
+            {item.addedBy ? ` by ${item.addedBy}` : ''}
+          </p>
+        </>
+      )}
+
+      {problem && (
+        <p className="form-error evidence-problem" role="alert">
+          {problem}
+        </p>
+      )}
+
+      {mode === 'view' && (
+        <div className="evidence-actions">
+          <button
+            type="button"
+            className="button button-small"
+            disabled={saveCopy.busy}
+            aria-busy={saveCopy.busy || undefined}
+            aria-describedby={titleId}
+            onClick={() => {
+              setProblem(null);
+              void saveCopy.save(item).then((message) => setProblem(message));
+            }}
+          >
+            {saveCopy.busy ? 'Preparing…' : 'Save a copy'}
+          </button>
+          <button type="button" className="button button-small" aria-describedby={titleId} onClick={() => setMode('edit')}>
+            Edit
+          </button>
+          <button type="button" className="button button-small" aria-describedby={titleId} onClick={() => setMode('confirm-delete')}>
+            Delete
+          </button>
+        </div>
+      )}
+      {mode === 'confirm-delete' && (
+        <div className="evidence-confirm" role="group" aria-label={`Delete ${title}`}>
+          <p>
+            Delete “{title}”? The stored file is removed from the register.
+          </p>
+          <div className="button-row">
+            <button type="button" className="button button-small button-danger" disabled={deleting} onClick={() => void remove()}>
+              {deleting ? 'Deleting…' : 'Yes, delete'}
+            </button>
+            <button type="button" className="button button-small" onClick={() => setMode('view')}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}
