@@ -19,7 +19,7 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
   const logError = options.logError ?? ((op, error) => console.error(`[vetted] ${op} failed:`, error));
   return async (operation, input) => {
     if (!isOperationName(operation)) {
-      return fail('unknown_operation', `Unknown operation ${JSON.stringify(String(operation)).slice(0, 80)}.`);
+      return fail('unknown_operation', `Unknown operation ${nameForMessage(operation)}.`);
     }
     const parsed = contract[operation].input.safeParse(input);
     if (!parsed.success) {
@@ -33,6 +33,11 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       return toFailure(operation, error, logError);
     }
   };
+}
+
+/** The name as given, for the message: only a string is quoted (String() of some objects throws). */
+function nameForMessage(operation: unknown): string {
+  return typeof operation === 'string' ? JSON.stringify(operation).slice(0, 80) : `of type ${operation === null ? 'null' : typeof operation}`;
 }
 
 function toFailure(operation: string, error: unknown, logError: (op: string, e: unknown) => void): Result<never> {
