@@ -14,6 +14,7 @@ import './styles/score.css';
 import './styles/settings.css';
 import './styles/compare.css';
 import './styles/templates.css';
+import './styles/lifecycle.css';
 import './styles/lifecycle-evidence.css';
 
 captureToken();

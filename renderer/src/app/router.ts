@@ -1,4 +1,5 @@
-// Hash routing: #/ (register), #/vendor/<id> (questionnaire), #/vendor/<id>/profile, #/settings,
+// Hash routing: #/ (register), #/vendor/<id> (questionnaire), #/vendor/<id>/<tab> (profile,
+// findings, evidence, history), #/settings,
 // #/templates (questionnaire templates: import, preview, export),
 // #/compare?ids=<id>,<id>[&diff=1][&q=<text>] (providers side by side; the selection and its
 // filters live in the address, so a reload or a bookmark shows the same comparison).
@@ -6,7 +7,10 @@
 import { useSyncExternalStore } from 'react';
 import { isTokenFragment } from '../api/token';
 
-export type ProviderTab = 'questionnaire' | 'profile';
+export type ProviderTab = 'questionnaire' | 'profile' | 'findings' | 'evidence' | 'history';
+
+/** The tabs with their own address segment (the questionnaire is the provider's plain address). */
+const PROVIDER_SUBTABS: readonly ProviderTab[] = ['profile', 'findings', 'evidence', 'history'];
 
 /** What a comparison shows: the providers (in column order) and its two filters. */
 export interface CompareView {
@@ -68,15 +72,17 @@ export function parseRoute(hash: string): Route {
     const view = parseCompare(compare[1] ?? '');
     return view ? { page: 'compare', ...view } : { page: 'not-found', path };
   }
-  const match = /^\/vendor\/([^/?#]+)(\/profile)?\/?$/.exec(path);
+  const match = /^\/vendor\/([^/?#]+)(?:\/([a-z]+))?\/?$/.exec(path);
   if (match) {
+    const tab = (match[2] ?? 'questionnaire') as ProviderTab;
+    if (match[2] !== undefined && !PROVIDER_SUBTABS.includes(tab)) return { page: 'not-found', path };
     let id: string;
     try {
       id = decodeURIComponent(match[1]!);
     } catch {
       return { page: 'not-found', path };
     }
-    return { page: 'provider', id, tab: match[2] ? 'profile' : 'questionnaire' };
+    return { page: 'provider', id, tab };
   }
   return { page: 'not-found', path };
 }
@@ -85,6 +91,12 @@ export const hrefs = {
   register: '#/',
   provider: (id: string) => `#/vendor/${encodeURIComponent(id)}`,
   profile: (id: string) => `#/vendor/${encodeURIComponent(id)}/profile`,
+  findings: (id: string) => `#/vendor/${encodeURIComponent(id)}/findings`,
+  evidence: (id: string) => `#/vendor/${encodeURIComponent(id)}/evidence`,
+  history: (id: string) => `#/vendor/${encodeURIComponent(id)}/history`,
+  /** A provider's tab by name. */
+  providerTab: (id: string, tab: ProviderTab) =>
+    tab === 'questionnaire' ? `#/vendor/${encodeURIComponent(id)}` : `#/vendor/${encodeURIComponent(id)}/${tab}`,
   settings: '#/settings',
   templates: '#/templates',
   /** A comparison of these providers, in this order; the filters only when set. */

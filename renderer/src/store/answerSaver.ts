@@ -6,7 +6,9 @@
 // - the first change starts the review (review.start returns the open review if one exists);
 // - opening another provider never drops anything: a saver that still holds unsent, in-flight or
 //   failed changes keeps working in the background (an orphan), is retried, counts as unsaved,
-//   reports its failures naming its provider, and is taken back when that provider is reopened.
+//   reports its failures naming its provider, and is taken back when that provider is reopened;
+// - a decided review is never written to: once closed, changes are refused and nothing is sent
+//   (a decision freezes the answers; only a new review takes them further).
 // Nothing here touches the DOM or the API client: the API is passed in (tests use a fake one).
 import type { ReviewDetail, VettedApi } from '../../../shared/api';
 import type { ApiError, Result } from '../../../shared/result';
@@ -56,6 +58,8 @@ export class AnswerSaver {
   /** Questions whose last attempt failed, with the reason. */
   private readonly failures = new Map<string, string>();
   private reviewId: string | null = null;
+  /** The review was decided: its answers are frozen. */
+  private closed = false;
   private reviewStart: Promise<Result<string>> | null = null;
   private readonly debounceMs: number;
 
@@ -68,11 +72,20 @@ export class AnswerSaver {
     this.debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   }
 
-  knownReview(reviewId: string): void {
+  /** The review answers go to; `open` false for a decided review (nothing is ever sent to it). */
+  knownReview(reviewId: string, open = true): void {
     this.reviewId = reviewId;
+    this.closed = !open;
   }
 
-  change(questionId: string, patch: AnswerPatch, timing: 'now' | 'debounced'): void {
+  /** True when the review was decided: changes are refused. */
+  isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** False (and nothing kept) when the review is closed. */
+  change(questionId: string, patch: AnswerPatch, timing: 'now' | 'debounced'): boolean {
+    if (this.closed) return false;
     this.unsent.set(questionId, { ...this.unsent.get(questionId), ...patch });
     this.clearTimer(questionId);
     this.status(questionId, 'pending');
@@ -87,6 +100,7 @@ export class AnswerSaver {
     } else {
       void this.send(questionId);
     }
+    return true;
   }
 
   flush(questionId: string): void {
@@ -158,6 +172,7 @@ export class AnswerSaver {
   }
 
   private send(questionId: string): Promise<void> {
+    if (this.closed) return Promise.resolve(); // kept as unsaved: a closed review takes no answer
     const running = this.inFlight.get(questionId);
     if (running) return running.job; // sent again when it finishes
     const patch = this.unsent.get(questionId);

@@ -83,6 +83,10 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get) => {
         ids,
       );
     },
+
+    exportAuditTrail(vendorId) {
+      return run(`audit:${vendorId}`, 'audit-trail.csv', () => api['audit.export']({ vendorId }), [vendorId]);
+    },
   };
 };
 

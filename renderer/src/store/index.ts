@@ -4,15 +4,21 @@ import { create } from 'zustand';
 import { onConnectionChange } from '../api/client';
 import { createCompareSlice } from './compareSlice';
 import { createExportSlice } from './exportSlice';
+import { createFindingsSlice } from './findingsSlice';
+import { createHistorySlice } from './historySlice';
 import { createProviderSlice } from './providerSlice';
 import { createRegisterSlice } from './registerSlice';
 import { createSettingsSlice } from './settingsSlice';
 import type { SaveStatus, VettedState } from './types';
 import { createUiSlice } from './uiSlice';
+import { createWorkflowSlice } from './workflowSlice';
 
 export const useVetted = create<VettedState>()((...args) => ({
   ...createRegisterSlice(...args),
   ...createProviderSlice(...args),
+  ...createWorkflowSlice(...args),
+  ...createFindingsSlice(...args),
+  ...createHistorySlice(...args),
   ...createCompareSlice(...args),
   ...createExportSlice(...args),
   ...createSettingsSlice(...args),

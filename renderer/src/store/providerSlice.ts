@@ -7,6 +7,7 @@ import type { Vendor } from '../../../shared/domain/vendor';
 import type { Result } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates/ids';
+import { isOpenStatus } from '../../../shared/domain/workflow';
 import { AnswerSaver, AnswerSavers, effectiveValue } from './answerSaver';
 import type { LocalAnswer, ProviderSlice, QuestionSave, SaveStatus, SliceCreator } from './types';
 
@@ -81,6 +82,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       const changed = !sameTemplate || answers !== state.answers;
       set({
         review: detail.review,
+        steps: detail.steps,
         ...(changed ? { template, answers, ...derived(template, state.vendor, answers) } : {}),
       });
     },
@@ -100,6 +102,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
     providerError: null,
     vendor: null,
     review: null,
+    steps: [],
     template: null,
     answers: {},
     saves: {},
@@ -124,6 +127,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         providerError: null,
         vendor: null,
         review: null,
+        steps: [],
         template: null,
         answers: {},
         saves: {},
@@ -149,7 +153,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       if (current.value) {
         template = current.value.template;
         answers = localAnswers(current.value.answers);
-        mine.knownReview(current.value.review.id);
+        mine.knownReview(current.value.review.id, isOpenStatus(current.value.review.status));
       } else {
         const fallback = await defaultTemplate();
         if (pool.current !== mine) return;
@@ -166,6 +170,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         providerStatus: 'ready',
         vendor: vendor.value,
         review: current.value?.review ?? null,
+        steps: current.value?.steps ?? [],
         latestVersion: current.value?.latestVersion ?? null,
         template,
         answers: shown.answers,
@@ -176,11 +181,32 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
 
     editAnswer(questionId, patch, timing = 'now') {
       const saver = pool.current;
-      if (!saver || get().providerStatus !== 'ready') return;
       const state = get();
+      if (!saver || state.providerStatus !== 'ready') return;
+      // A decided review's answers are frozen; during a transition they are about to be.
+      if ((state.review && !isOpenStatus(state.review.status)) || state.workflowBusy || saver.isClosed()) return;
       const answers = { ...state.answers, [questionId]: { ...answerOf(state.answers, questionId), ...patch } };
       set({ answers, ...derived(state.template, state.vendor, answers) });
       saver.change(questionId, patch, timing);
+    },
+
+    showReview(detail) {
+      const state = get();
+      const saver = pool.current;
+      if (!saver || state.vendorId !== detail.review.vendorId) return;
+      saver.knownReview(detail.review.id, isOpenStatus(detail.review.status));
+      const sameReview = state.review?.id === detail.review.id;
+      // The same review keeps what was typed and not stored yet; another one shows its own answers.
+      const shown = sameReview ? { answers: state.answers, saves: state.saves } : withOutstanding(localAnswers(detail.answers), saver);
+      set({
+        review: detail.review,
+        steps: detail.steps,
+        template: detail.template,
+        latestVersion: detail.latestVersion,
+        answers: shown.answers,
+        saves: shown.saves,
+        ...derived(detail.template, state.vendor, shown.answers),
+      });
     },
 
     flushAnswer(questionId) {

@@ -1,9 +1,20 @@
 // The shape of the one renderer store, assembled from slices (store/index.ts).
 import type { ExpandedState, RowSelectionState, SortingState, Updater } from '@tanstack/react-table';
-import type { GeneratedFile, VendorSummary } from '../../../shared/api';
+import type {
+  AcceptanceView,
+  FindingView,
+  GeneratedFile,
+  ReviewDetail,
+  ReviewHistoryEntry,
+  VendorSummary,
+} from '../../../shared/api';
+import type { AcceptanceInput } from '../../../shared/domain/acceptances';
+import type { AuditEntry } from '../../../shared/domain/audit';
+import type { FindingInput, FindingPatch } from '../../../shared/domain/findings';
+import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { CompareFilter, Comparison } from '../../../shared/compare';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
-import type { AnswerValue, Review } from '../../../shared/domain/review';
+import type { AnswerValue, Review, ReviewStatus } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
 import type { Tier } from '../../../shared/domain/tier';
 import type { Vendor, VendorCategory, VendorInput, VendorPatch } from '../../../shared/domain/vendor';
@@ -75,6 +86,8 @@ export interface ProviderSlice {
   vendor: Vendor | null;
   /** The provider's latest review; null until the first answer starts one. */
   review: Review | null;
+  /** The review's workflow steps, oldest first. */
+  steps: readonly ReviewStep[];
   /** The review's template, or the built-in template before a review exists. */
   template: Template | null;
   answers: Readonly<Record<string, LocalAnswer>>;
@@ -101,6 +114,69 @@ export interface ProviderSlice {
   /** Re-sends failed saves: one question of the open provider, or all of them, in the background too. */
   retrySaves(questionId?: string): void;
   updateVendor(patch: VendorPatch): Promise<Result<Vendor>>;
+  /** Shows this review (returned by a transition or a new review) as the open provider's review. */
+  showReview(detail: ReviewDetail): void;
+}
+
+// ─── workflow ──────────────────────────────────────────────────────────────────────────────
+
+export interface TransitionInput {
+  by?: string;
+  note?: string;
+}
+
+export interface WorkflowSlice {
+  /** A transition or a new review on its way: the questionnaire is read-only meanwhile. */
+  workflowBusy: boolean;
+  /** Moves the open review along the workflow, once every typed answer is stored. */
+  transitionReview(to: ReviewStatus, input?: TransitionInput): Promise<Result<ReviewDetail>>;
+  /** After a decision: a new draft review carrying the last answers, shown at once. */
+  startNewReview(): Promise<Result<ReviewDetail>>;
+}
+
+// ─── findings and risk acceptances ─────────────────────────────────────────────────────────
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface FindingsSlice {
+  /** The provider the lists below belong to. */
+  findingsVendorId: string | null;
+  findingsStatus: LoadStatus;
+  findingsError: ApiError | null;
+  findings: readonly FindingView[];
+  acceptances: readonly AcceptanceView[];
+  /** A finding to bring into view on the Findings tab (a link from a question). */
+  highlightedFinding: string | null;
+  loadFindings(vendorId: string): Promise<void>;
+  createFinding(input: FindingInput): Promise<Result<FindingView>>;
+  /** A finding prefilled from the open review's answer to this question. */
+  findingFromAnswer(questionId: string): Promise<Result<FindingView>>;
+  updateFinding(id: string, patch: FindingPatch): Promise<Result<FindingView>>;
+  deleteFinding(id: string): Promise<Result<{ id: string }>>;
+  acceptRisk(input: AcceptanceInput): Promise<Result<AcceptanceView>>;
+  revokeAcceptance(id: string): Promise<Result<AcceptanceView>>;
+  highlightFinding(id: string | null): void;
+}
+
+// ─── history and audit trail ───────────────────────────────────────────────────────────────
+
+export interface HistorySlice {
+  historyVendorId: string | null;
+  historyStatus: LoadStatus;
+  historyError: ApiError | null;
+  /** The provider's reviews, newest first. */
+  history: readonly ReviewHistoryEntry[];
+  auditStatus: LoadStatus;
+  auditError: ApiError | null;
+  /** The provider's audit trail, newest first, as far back as loaded. */
+  audit: readonly AuditEntry[];
+  /** False once a page came back shorter than asked (nothing older is left). */
+  auditHasMore: boolean;
+  loadHistory(vendorId: string): Promise<void>;
+  /** Loads the newest page of the audit trail again. */
+  loadAudit(vendorId: string): Promise<void>;
+  /** Appends the page before the oldest row shown. */
+  loadOlderAudit(): Promise<void>;
 }
 
 // ─── compare ───────────────────────────────────────────────────────────────────────────────
@@ -124,7 +200,7 @@ export interface CompareSlice {
 // ─── exports ───────────────────────────────────────────────────────────────────────────────
 
 /** One running export: a provider's review report, the subprocessor list, or a comparison. */
-export type ExportKey = `vendor:${string}` | 'subprocessors' | `compare:${CompareFormat}`;
+export type ExportKey = `vendor:${string}` | 'subprocessors' | `compare:${CompareFormat}` | `audit:${string}`;
 
 export type CompareFormat = 'pdf' | 'csv';
 
@@ -137,6 +213,8 @@ export interface ExportSlice {
   exportSubprocessorList(): Promise<Result<GeneratedFile>>;
   /** Exports the comparison of these providers as a PDF or CSV, with the filters on screen. */
   exportComparison(ids: readonly string[], format: CompareFormat, filter: CompareFilter): Promise<Result<GeneratedFile>>;
+  /** Exports a provider's audit trail as a CSV. */
+  exportAuditTrail(vendorId: string): Promise<Result<GeneratedFile>>;
 }
 
 // ─── settings ──────────────────────────────────────────────────────────────────────────────
@@ -179,5 +257,13 @@ export interface UiSlice {
   requestFind(): void;
 }
 
-export type VettedState = RegisterSlice & ProviderSlice & CompareSlice & ExportSlice & SettingsSlice & UiSlice;
+export type VettedState = RegisterSlice &
+  ProviderSlice &
+  WorkflowSlice &
+  FindingsSlice &
+  HistorySlice &
+  CompareSlice &
+  ExportSlice &
+  SettingsSlice &
+  UiSlice;
 export type SliceCreator<T> = StateCreator<VettedState, [], [], T>;

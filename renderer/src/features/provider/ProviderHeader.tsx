@@ -40,14 +40,37 @@ export function ProviderHeader({ vendor, tab, headingRef }: Props) {
         </div>
       </div>
       <nav className="tabs" aria-label="Provider views">
-        <a className="tab" href={hrefs.provider(vendor.id)} aria-current={tab === 'questionnaire' ? 'page' : undefined}>
-          Questionnaire
-        </a>
-        <a className="tab" href={hrefs.profile(vendor.id)} aria-current={tab === 'profile' ? 'page' : undefined}>
-          Profile
-        </a>
+        {TABS.map(({ tab: t, label }) => (
+          <a key={t} className="tab" href={hrefs.providerTab(vendor.id, t)} aria-current={tab === t ? 'page' : undefined}>
+            {label}
+            {t === 'findings' && <OpenFindingsCount vendorId={vendor.id} />}
+          </a>
+        ))}
       </nav>
     </div>
+  );
+}
+
+const TABS: readonly { tab: ProviderTab; label: string }[] = [
+  { tab: 'questionnaire', label: 'Questionnaire' },
+  { tab: 'profile', label: 'Profile' },
+  { tab: 'findings', label: 'Findings' },
+  { tab: 'evidence', label: 'Evidence' },
+  { tab: 'history', label: 'History' },
+];
+
+/** Open findings beside the tab's name (overdue ones in the danger colour). */
+function OpenFindingsCount({ vendorId }: { vendorId: string }) {
+  const open = useVetted((s) =>
+    s.findingsVendorId === vendorId ? s.findings.filter((f) => f.effectiveStatus === 'open' || f.effectiveStatus === 'in_progress').length : 0,
+  );
+  const overdue = useVetted((s) => (s.findingsVendorId === vendorId ? s.findings.some((f) => f.overdue) : false));
+  if (open === 0) return null;
+  return (
+    <span className={overdue ? 'tab-count is-overdue' : 'tab-count'} data-testid="open-findings-count">
+      {open}
+      <span className="visually-hidden"> open{overdue ? ', some overdue' : ''}</span>
+    </span>
   );
 }
 

@@ -3,6 +3,9 @@ import type { ProviderTab } from '../../app/router';
 import { BackLink } from '../../components/BackLink';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
+import { EvidencePanel } from '../evidence/EvidencePanel';
+import { FindingsPage } from '../findings/FindingsPage';
+import { HistoryPage } from '../history/HistoryPage';
 import { ProfileForm } from '../profile/ProfileForm';
 import { Questionnaire } from '../questionnaire/Questionnaire';
 import { ProviderHeader } from './ProviderHeader';
@@ -13,6 +16,8 @@ export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
   const status = useVetted((s) => (s.vendorId === id ? s.providerStatus : 'loading'));
   const error = useVetted((s) => s.providerError);
   const vendor = useVetted((s) => s.vendor);
+  const reviewId = useVetted((s) => s.review?.id ?? null);
+  const loadFindings = useVetted((s) => s.loadFindings);
   // Keyed on the status too: the heading only exists once the provider is loaded.
   const heading = useFocusHeading<HTMLHeadingElement>(`${id}/${tab}/${status}`);
 
@@ -20,6 +25,11 @@ export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
     void openProvider(id);
     return () => flushAll();
   }, [id, openProvider, flushAll]);
+
+  // The questionnaire shows each question's finding, so findings load with the provider.
+  useEffect(() => {
+    void loadFindings(id);
+  }, [id, loadFindings]);
 
   useEffect(() => {
     if (vendor) document.title = `${vendor.name} — Vetted`;
@@ -59,7 +69,11 @@ export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
   return (
     <div className="page provider-page">
       <ProviderHeader vendor={vendor} tab={tab} headingRef={heading} />
-      {tab === 'questionnaire' ? <Questionnaire /> : <ProfileForm key={vendor.id} />}
+      {tab === 'questionnaire' && <Questionnaire />}
+      {tab === 'profile' && <ProfileForm key={vendor.id} />}
+      {tab === 'findings' && <FindingsPage vendor={vendor} />}
+      {tab === 'evidence' && <EvidencePanel vendorId={vendor.id} reviewId={reviewId} />}
+      {tab === 'history' && <HistoryPage vendor={vendor} />}
     </div>
   );
 }

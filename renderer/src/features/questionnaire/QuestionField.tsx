@@ -5,6 +5,8 @@ import { useVetted } from '../../store';
 import { answerOf } from '../../store/providerSlice';
 import { effectiveValue } from '../../store/answerSaver';
 import type { AnswerPatch } from '../../store/types';
+import { answersLocked, reviewDecided } from '../../store/workflowSlice';
+import { QuestionFinding } from '../findings/QuestionFinding';
 import { CommentField } from './CommentField';
 import { AnswerInput } from './inputs';
 import { questionDomId } from './navigation';
@@ -15,6 +17,8 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const answer = useVetted((s) => answerOf(s.answers, question.id));
   const editAnswer = useVetted((s) => s.editAnswer);
   const flushAnswer = useVetted((s) => s.flushAnswer);
+  const locked = useVetted(answersLocked);
+  const frozen = useVetted(reviewDecided);
   const [helpOpen, setHelpOpen] = useState(false);
   const [commentOpen, setCommentOpen] = useState(answer.comment !== '');
 
@@ -51,7 +55,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         <AnswerInput
           question={question}
           value={answer.value}
-          disabled={answer.na}
+          disabled={answer.na || locked}
           labelId={legendId}
           idBase={base}
           onChange={change}
@@ -61,11 +65,16 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
 
       <div className="q-actions">
         <label className="check q-na">
-          <input type="checkbox" checked={answer.na} onChange={(e) => change({ na: e.target.checked }, 'now')} />
+          <input
+            type="checkbox"
+            checked={answer.na}
+            disabled={locked}
+            onChange={(e) => change({ na: e.target.checked }, 'now')}
+          />
           Not applicable
         </label>
-        {isChoice && answer.value !== null && !answer.na && (
-          <button type="button" className="link-button" onClick={() => change({ value: null }, 'now')}>
+        {isChoice && answer.value !== null && !answer.na && !frozen && (
+          <button type="button" className="link-button" disabled={locked} onClick={() => change({ value: null }, 'now')}>
             Clear answer
           </button>
         )}
@@ -80,10 +89,11 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
             Why this matters
           </button>
         )}
-        {answer.comment === '' && (
+        {answer.comment === '' && !frozen && (
           <button
             type="button"
             className="link-button"
+            disabled={locked}
             aria-expanded={showComment}
             aria-controls={`${base}-comment`}
             onClick={() => setCommentOpen((o) => !o)}
@@ -91,6 +101,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
             {showComment ? 'Hide comment' : 'Add comment'}
           </button>
         )}
+        <QuestionFinding questionId={question.id} />
       </div>
 
       {question.help && (
@@ -104,6 +115,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         legendId={legendId}
         value={answer.comment}
         hidden={!showComment}
+        readOnly={locked}
         onChange={(comment) => change({ comment }, 'debounced')}
         onBlur={flush}
       />

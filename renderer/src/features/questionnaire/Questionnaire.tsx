@@ -1,5 +1,7 @@
 import { useVetted } from '../../store';
 import { ScorePanel } from '../score/ScorePanel';
+import { DecidedBanner } from '../workflow/DecidedBanner';
+import { WorkflowBar } from '../workflow/WorkflowBar';
 import { QuestionnaireToolbar } from './QuestionnaireToolbar';
 import { SectionBlock } from './SectionBlock';
 import { SectionNav } from './SectionNav';
@@ -16,6 +18,10 @@ export function Questionnaire() {
       <SectionNav template={template} />
       <div className="questionnaire-main">
         <QuestionnaireToolbar onNext={next} />
+        <div className="workflow-area">
+          <WorkflowBar />
+          <DecidedBanner />
+        </div>
         <TemplateVersionNotice />
         {template.sections.map((section, index) => (
           <SectionBlock key={section.id} section={section} index={index} />

@@ -1,3 +1,4 @@
+import { isOpenStatus } from '../../../../shared/domain/workflow';
 import { useVetted } from '../../store';
 
 /**
@@ -12,7 +13,8 @@ export function TemplateVersionNotice() {
   const migrating = useVetted((s) => s.migrating);
   const migrateReview = useVetted((s) => s.migrateReview);
   const dismissMigration = useVetted((s) => s.dismissMigration);
-  const newer = review && template && latestVersion !== null && latestVersion > template.version ? latestVersion : null;
+  // Only an open review moves; a decided one is carried to the newest version by starting a new review.
+  const newer = review && isOpenStatus(review.status) && template && latestVersion !== null && latestVersion > template.version ? latestVersion : null;
 
   return (
     <>
