@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { EvidenceView, ReviewDetail, VendorSummary } from '../../shared/api';
 import { localIsoDate } from '../../shared/domain/dates';
+import { MAX_EVIDENCE_BYTES } from '../../shared/domain/evidence';
 import type { Settings } from '../../shared/domain/settings';
 import { questionIndex } from '../../shared/domain/template';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
@@ -102,14 +103,46 @@ test('evidence: attached with an expiry within 30 days, it is flagged, hashed an
   await item.getByRole('button', { name: 'Edit' }).click();
   const edit = page.getByRole('form', { name: 'Edit SOC 2 Type II 2026' });
   await edit.getByLabel('Expires on').fill(dayFromToday(-1));
+  await screenshot(page, 'evidence-edit');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await item.getByTestId('evidence-state').filter({ hasText: 'Expired' }).waitFor();
 
   // Delete asks first.
+  await screenshot(page, 'evidence-expired');
+  await item.getByRole('button', { name: 'Delete' }).click();
+  await screenshot(page, 'evidence-delete-confirm');
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+  assert.equal(await focused(), 'Cancel', 'the safe answer has the focus');
+  await item.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await focused(), 'Delete', 'focus returns to Delete');
   await item.getByRole('button', { name: 'Delete' }).click();
   await item.getByRole('button', { name: 'Yes, delete' }).click();
   await page.getByText('No evidence yet.').waitFor();
   assert.deepEqual(await callApi<EvidenceView[]>(served, 'evidence.list', { vendorId: vendor.id }), []);
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+test('evidence: a file of exactly the 20 MB limit is read in chunks, stored and hashed like a small one', async () => {
+  const served = await startServe();
+  const vendor = await callApi<{ id: string }>(served, 'vendor.create', { name: 'Deepvault Backup', category: 'hosting' });
+  const { page, problems } = await openApp(served);
+  await go(page, `#/vendor/${vendor.id}/evidence`);
+  const form = page.getByRole('form', { name: 'Attach evidence' });
+  await form.waitFor();
+
+  // Every byte value, over and over: a base64 chunking mistake would change the hash.
+  const bytes = Buffer.alloc(MAX_EVIDENCE_BYTES);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7 + (i >> 16)) & 0xff;
+  const file = path.join(tempDir('vetted-evidence-large-'), 'pentest-full.bin');
+  fs.writeFileSync(file, bytes);
+  await form.getByLabel('File').setInputFiles(file);
+  await form.getByLabel('Kind').selectOption({ label: 'Penetration test' });
+  await form.getByRole('button', { name: 'Attach evidence' }).click();
+  await form.getByRole('status').filter({ hasText: 'Attached “pentest-full.bin”.' }).waitFor({ timeout: 60_000 });
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'pentest-full.bin' }) });
+  assert.equal(await item.locator('code.evidence-hash').getAttribute('title'), sha256(bytes));
+  await item.getByText('20.0 MB').waitFor();
+  assert.equal((await item.getByTestId('evidence-state').textContent())?.trim(), 'No expiry date');
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 

@@ -62,7 +62,7 @@ export function EvidenceEditForm({ item, onCancel, onSaved }: Props) {
           {formError}
         </p>
       )}
-      <EvidenceFields idPrefix={uid} draft={draft} errors={errors} onChange={change} />
+      <EvidenceFields idPrefix={uid} draft={draft} errors={errors} onChange={change} autoFocus />
       <div className="button-row">
         <button type="submit" className="button button-small button-primary" disabled={busy} aria-busy={busy || undefined}>
           {busy ? 'Saving…' : 'Save changes'}

@@ -9,17 +9,19 @@ interface Props {
   draft: EvidenceDraft;
   errors: DraftErrors;
   onChange(key: DraftKey, value: string): void;
+  /** Focus the first field when shown (the edit form replaces what the user clicked). */
+  autoFocus?: boolean;
 }
 
 /** Kind, title, issue and expiry dates, notes: what the attach and edit forms share. */
-export function EvidenceFields({ idPrefix, draft, errors, onChange }: Props) {
+export function EvidenceFields({ idPrefix, draft, errors, onChange, autoFocus = false }: Props) {
   const id = (key: DraftKey) => `${idPrefix}-${key}`;
   return (
     <>
       <div className="evidence-form-row">
         <Field id={id('kind')} label={FIELD_LABELS.kind} error={errors.kind}>
           {(p) => (
-            <select {...p} className="select" value={draft.kind} onChange={(e) => onChange('kind', e.target.value as EvidenceKind)}>
+            <select {...p} className="select" autoFocus={autoFocus} value={draft.kind} onChange={(e) => onChange('kind', e.target.value as EvidenceKind)}>
               {EVIDENCE_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {EVIDENCE_KIND_LABELS[kind]}

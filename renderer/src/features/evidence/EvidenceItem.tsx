@@ -1,5 +1,5 @@
 // One stored document: what it is, until when it holds, its SHA-256, and what can be done with it.
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { EvidenceView } from '../../../../shared/api';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STATE_LABELS, labelOf } from '../../../../shared/domain/labels';
 import { api } from '../../api/client';
@@ -13,19 +13,36 @@ interface Props {
   /** The text of the question it backs, when known. */
   questionText: string | null;
   onChanged(): void;
+  /** After a delete (this item and its buttons are gone): where focus goes. */
+  onDeleted(): void;
 }
 
 type Mode = 'view' | 'edit' | 'confirm-delete';
 
-export function EvidenceItem({ item, questionText, onChanged }: Props) {
+export function EvidenceItem({ item, questionText, onChanged, onDeleted }: Props) {
   const uid = useId();
   const titleId = `${uid}-title`;
   const [mode, setMode] = useState<Mode>('view');
+  // Back from editing or from the delete question, focus returns to the button that started it.
+  const returnTo = useRef<'edit' | 'delete' | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const deleteButton = useRef<HTMLButtonElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [copied, setCopied] = useState(false);
   const saveCopy = useSaveEvidenceCopy();
   const title = item.title || item.fileName;
+
+  useEffect(() => {
+    if (mode !== 'view' || returnTo.current === null) return;
+    (returnTo.current === 'edit' ? editButton : deleteButton).current?.focus();
+    returnTo.current = null;
+  }, [mode]);
+
+  const leave = (from: 'edit' | 'delete') => {
+    returnTo.current = from;
+    setMode('view');
+  };
 
   const remove = async () => {
     setDeleting(true);
@@ -35,7 +52,7 @@ export function EvidenceItem({ item, questionText, onChanged }: Props) {
       setProblem(`“${title}” was not deleted: ${result.error.message}`);
       return;
     }
-    onChanged();
+    onDeleted();
   };
 
   const copyHash = async () => {
@@ -64,9 +81,9 @@ export function EvidenceItem({ item, questionText, onChanged }: Props) {
       {mode === 'edit' ? (
         <EvidenceEditForm
           item={item}
-          onCancel={() => setMode('view')}
+          onCancel={() => leave('edit')}
           onSaved={() => {
-            setMode('view');
+            leave('edit');
             onChanged();
           }}
         />
@@ -136,10 +153,16 @@ export function EvidenceItem({ item, questionText, onChanged }: Props) {
           >
             {saveCopy.busy ? 'Preparing…' : 'Save a copy'}
           </button>
-          <button type="button" className="button button-small" aria-describedby={titleId} onClick={() => setMode('edit')}>
+          <button ref={editButton} type="button" className="button button-small" aria-describedby={titleId} onClick={() => setMode('edit')}>
             Edit
           </button>
-          <button type="button" className="button button-small" aria-describedby={titleId} onClick={() => setMode('confirm-delete')}>
+          <button
+            ref={deleteButton}
+            type="button"
+            className="button button-small"
+            aria-describedby={titleId}
+            onClick={() => setMode('confirm-delete')}
+          >
             Delete
           </button>
         </div>
@@ -153,7 +176,8 @@ export function EvidenceItem({ item, questionText, onChanged }: Props) {
             <button type="button" className="button button-small button-danger" disabled={deleting} onClick={() => void remove()}>
               {deleting ? 'Deleting…' : 'Yes, delete'}
             </button>
-            <button type="button" className="button button-small" onClick={() => setMode('view')}>
+            {/* The safe answer has the focus. */}
+            <button type="button" className="button button-small" onClick={() => leave('delete')} autoFocus>
               Cancel
             </button>
           </div>

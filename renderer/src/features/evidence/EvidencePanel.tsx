@@ -1,6 +1,6 @@
 // The provider's "Evidence" tab: the documents that back its review, flagged as they near their
 // expiry, and the form that attaches another one.
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { AttachEvidenceForm } from './AttachEvidenceForm';
 import { EvidenceItem } from './EvidenceItem';
 import { useEvidence } from './useEvidence';
@@ -8,6 +8,7 @@ import { useReviewQuestions } from './useReviewQuestions';
 
 export function EvidencePanel({ vendorId, reviewId }: { vendorId: string; reviewId: string | null }) {
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   const evidence = useEvidence(vendorId);
   const review = useReviewQuestions(vendorId, reviewId);
   const expired = evidence.items.filter((e) => e.state === 'expired').length;
@@ -17,7 +18,9 @@ export function EvidencePanel({ vendorId, reviewId }: { vendorId: string; review
     <section className="evidence-panel" aria-labelledby={headingId}>
       <div className="evidence-list-column">
         <div className="evidence-list-head">
-          <h2 id={headingId}>Evidence</h2>
+          <h2 id={headingId} ref={heading} tabIndex={-1}>
+            Evidence
+          </h2>
           {evidence.items.length > 0 && (
             <p className="evidence-counts" data-testid="evidence-counts">
               <span>
@@ -58,6 +61,10 @@ export function EvidencePanel({ vendorId, reviewId }: { vendorId: string; review
                 item={item}
                 questionText={item.questionId ? (review.textOf.get(item.questionId) ?? null) : null}
                 onChanged={() => void evidence.reload()}
+                onDeleted={() => {
+                  heading.current?.focus();
+                  void evidence.reload();
+                }}
               />
             ))}
           </ul>
