@@ -39,12 +39,14 @@ export async function benchAutosave(saves = 10_000): Promise<AutosaveResult> {
     });
     vetted.close();
 
-    // The same rows, the same pragmas, one autocommit upsert each: the floor the API is measured against.
+    // The same rows, the same schema (audit triggers included) and pragmas, one autocommit upsert
+    // each: the floor the API is measured against.
     const raw = openRegister(path.join(dir, 'raw.db'));
     raw.db.exec(`INSERT INTO templates VALUES ('t', 1, 't', '{}', 0, '')`);
     raw.db.exec(`INSERT INTO vendors (id, name, category, status, business_impact, tenancy, created_at, updated_at)
                  VALUES ('v', 'v', 'other', 'active', 'low', 'multi-tenant', '', '')`);
-    raw.db.exec(`INSERT INTO reviews VALUES ('r', 'v', 't', 1, 'draft', '', '', '', NULL)`);
+    raw.db.exec(`INSERT INTO reviews (id, vendor_id, template_id, template_version, status, reviewer, started_at, updated_at)
+                 VALUES ('r', 'v', 't', 1, 'draft', '', '', '')`);
     const upsert = raw.db.prepare(
       `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at) VALUES ('r', ?, ?, '', 0, ?)
        ON CONFLICT (review_id, question_id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,

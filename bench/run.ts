@@ -1,6 +1,8 @@
 // `npm run bench`: runs every benchmark once and prints a table of figures against goals.
 import { benchAutosave } from './autosave';
+import { benchImport } from './import';
 import { benchReports } from './reports';
+import { benchScoring } from './scoring';
 import { fmt } from './stats';
 
 const rows: string[][] = [];
@@ -10,6 +12,22 @@ rows.push([
   `${fmt(autosave.dispatcher.perOpUs, 0)} µs vs ${fmt(autosave.raw.perOpUs, 0)} µs per save (×${fmt(autosave.ratio)}); p99 ${fmt(autosave.dispatcher.p99Ms)} ms vs ${fmt(autosave.raw.p99Ms)} ms`,
   '≤ 2×, p99 < 2 ms',
   autosave.ratio <= 2 && autosave.dispatcher.p99Ms < 2 ? 'met' : 'missed',
+]);
+
+const imported = await benchImport();
+rows.push([
+  `Import ${imported.providers} providers × ${imported.answers / imported.providers} answers: register.import vs raw inserts`,
+  `${fmt(imported.apiMs, 0)} ms vs ${fmt(imported.rawMs, 0)} ms (×${fmt(imported.ratio)})`,
+  '≤ 3×',
+  imported.ratio <= 3 ? 'met' : 'missed',
+]);
+
+const scoring = benchScoring();
+rows.push([
+  `Score ${scoring.reviews} reviews × 80 answers vs a plain summing loop`,
+  `${fmt(scoring.scoreMs, 0)} ms vs ${fmt(scoring.loopMs, 0)} ms (×${fmt(scoring.ratio)})`,
+  '≤ 100 ms, ≤ 5×',
+  scoring.scoreMs <= 100 && scoring.ratio <= 5 ? 'met' : 'missed',
 ]);
 
 const reports = await benchReports();

@@ -14,20 +14,25 @@ export function normalizeAnswerValue(value: AnswerValue): AnswerValue {
   return value;
 }
 
+function hasOption(question: Question, id: string): boolean {
+  // A plain loop: this runs for every answer of every review the register scores.
+  for (const o of question.options ?? []) if (o.id === id) return true;
+  return false;
+}
+
+const optionList = (question: Question) => (question.options ?? []).map((o) => o.id).join(', ');
+
 /** Null when the value fits the question; otherwise what was expected, in words. */
 export function checkAnswerValue(question: Question, value: AnswerValue): string | null {
   if (value === null) return null;
-  const optionIds = (question.options ?? []).map((o) => o.id);
   switch (question.kind) {
     case 'yesno':
     case 'single':
-      return typeof value === 'string' && optionIds.includes(value)
-        ? null
-        : `expected one of: ${optionIds.join(', ')}`;
+      return typeof value === 'string' && hasOption(question, value) ? null : `expected one of: ${optionList(question)}`;
     case 'multi':
-      if (!Array.isArray(value)) return `expected a list of: ${optionIds.join(', ')}`;
+      if (!Array.isArray(value)) return `expected a list of: ${optionList(question)}`;
       if (new Set(value).size !== value.length) return 'lists an option twice';
-      for (const v of value) if (!optionIds.includes(v)) return `"${v}" is not one of: ${optionIds.join(', ')}`;
+      for (const v of value) if (!hasOption(question, v)) return `"${v}" is not one of: ${optionList(question)}`;
       return null;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'expected a number';

@@ -72,13 +72,30 @@ export function scoreQuestion(question: Question, answer: AnswerLike): QuestionO
     case 'yesno':
     case 'single':
     case 'multi': {
+      // Plain loops rather than map/filter/reduce: this runs for every answer of every review.
       const ids = Array.isArray(value) ? value : [value as string];
-      const selected = ids.map((id) => question.options!.find((o) => o.id === id)!);
-      const numeric = selected.filter((o) => o.score !== 'na');
-      if (selected.length > 0 && numeric.length === 0) return outcome('na', { selected });
-      const knockout = highestKnockout(selected.map((o) => o.knockout));
+      const selected: ChoiceOption[] = [];
+      let numeric = 0;
+      let sum = 0;
+      let knockout: Tier | null = null;
+      for (const id of ids) {
+        // checkAnswerValue above guarantees that every id is one of the options.
+        let option!: ChoiceOption;
+        for (const o of question.options!) {
+          if (o.id === id) {
+            option = o;
+            break;
+          }
+        }
+        selected.push(option);
+        if (option.score !== 'na') {
+          numeric += 1;
+          sum += option.score;
+        }
+        if (option.knockout) knockout = knockout === null ? option.knockout : maxTier(knockout, option.knockout);
+      }
+      if (selected.length > 0 && numeric === 0) return outcome('na', { selected });
       if (informational) return outcome('unscored', { selected, knockout });
-      const sum = numeric.reduce((total, o) => total + (o.score as number), 0);
       return outcome('scored', { selected, knockout, score: Math.min(1, sum) });
     }
     case 'number': {
