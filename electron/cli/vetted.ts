@@ -1,14 +1,19 @@
 // `vetted …`: a thin command-line transport over the same API the app uses.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parse } from './args';
 import { CliError, EXIT, usageError } from './cli-error';
 import { answerCommand } from './commands/answer';
+import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
 import { compareCommand } from './commands/compare';
 import { demoCommand } from './commands/demo';
+import { dueCommand } from './commands/due';
+import { evidenceCommand } from './commands/evidence';
+import { findingCommand, findingsCommand } from './commands/findings';
+import { historyCommand } from './commands/history';
 import { listCommand } from './commands/list';
 import { exportCommand, exportCsvCommand, importCommand } from './commands/register';
 import { reportCommand, subprocessorsCommand } from './commands/report';
-import { REVIEW_MIGRATE_USAGE, reviewMigrateCommand } from './commands/review';
+import { reviewCommand } from './commands/review-workflow';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
 import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
@@ -28,6 +33,30 @@ Usage:
   vetted score VENDOR [--json]                    score, tier and why points were lost
   vetted review migrate VENDOR [--to-version N]   move the open review to a newer template version (the
                                                   newest unless given); lists answers that did not carry over
+  vetted review submit|approve|reopen VENDOR [--by NAME] [--note TEXT]
+  vetted review approve-with-conditions|reject VENDOR --note TEXT [--by NAME]
+                                                  move the current review: draft → in review → a decision
+                                                  (reopen: back to draft); --by defaults to the user name
+                                                  in settings; a decision freezes answers and score
+  vetted review new VENDOR                        after a decision, start the next review from the last answers
+  vetted history VENDOR [--audit] [--limit N] [--json]
+                                                  every review with its steps and frozen score; --audit adds
+                                                  the audit trail (who changed what, old → new; 50 rows)
+  vetted findings [VENDOR] [--open] [--overdue] [--json]
+                                                  findings with severity, status, owner and due date
+  vetted finding add VENDOR --title T --severity low|medium|high|critical [--owner O]
+                 [--due YYYY-MM-DD] [--description D]
+  vetted finding accept FINDING_ID --justification TEXT --expires YYYY-MM-DD [--by NAME]
+                                                  accept a finding as a risk until a date (IDs: the first
+                                                  characters shown by \`vetted findings\` are enough)
+  vetted due [--within DAYS] [--json]             when each provider's next review is due, soonest first
+  vetted evidence add VENDOR FILE --kind soc2|iso27001|pentest|dpa|sla|insurance|other
+                 [--title T] [--issued YYYY-MM-DD] [--expires YYYY-MM-DD] [--notes T]
+                                                  store a document (at most 20 MB) in the register
+  vetted evidence list [VENDOR] [--json]          stored documents with dates, state and SHA-256
+  vetted evidence save ID OUT                     write a stored document to OUT (a file or a folder),
+                                                  after checking its SHA-256
+  vetted audit export [VENDOR] [--out FILE.csv]   the audit trail as CSV (to stdout without --out)
   vetted report VENDOR --out FILE.pdf [--include-confidential] [--date YYYY-MM-DD]
                                                   the review report of a provider (--include-confidential
                                                   has no effect until comments can be marked confidential)
@@ -53,12 +82,6 @@ Usage:
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
 Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
 `;
-
-const common = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
-
-function parse<O extends ParseArgsConfig['options']>(args: string[], options: O) {
-  return parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true });
-}
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -100,14 +123,27 @@ export async function main(argv: string[]): Promise<number> {
       await scoreCommand(openSession(values.db), positionals[0], values.json ?? false);
       return EXIT.ok;
     }
-    case 'review': {
-      const [sub, ...args] = rest;
-      if (sub !== 'migrate') throw usageError(REVIEW_MIGRATE_USAGE);
-      const { values, positionals } = parse(args, { 'to-version': { type: 'string' } });
-      if (positionals.length !== 1) throw usageError(REVIEW_MIGRATE_USAGE);
-      await reviewMigrateCommand(openSession(values.db), positionals[0], values);
+    case 'review':
+      await reviewCommand(rest);
       return EXIT.ok;
-    }
+    case 'history':
+      await historyCommand(rest);
+      return EXIT.ok;
+    case 'findings':
+      await findingsCommand(rest);
+      return EXIT.ok;
+    case 'finding':
+      await findingCommand(rest);
+      return EXIT.ok;
+    case 'due':
+      await dueCommand(rest);
+      return EXIT.ok;
+    case 'evidence':
+      await evidenceCommand(rest);
+      return EXIT.ok;
+    case 'audit':
+      await auditCommand(rest);
+      return EXIT.ok;
     case 'report': {
       const { values, positionals } = parse(rest, {
         out: { type: 'string' }, date: { type: 'string' }, 'include-confidential': { type: 'boolean' },
@@ -185,6 +221,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(): Promise<void> {
+  // `vetted audit export | head`: the reader closed the pipe; that is not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     process.exitCode = await main(process.argv.slice(2));
   } catch (error) {
