@@ -223,29 +223,41 @@ function acceptancesTable(lifecycle: ReportLifecycle, today: string): DocNode {
   return dataTable(['Accepted', 'Justification', 'Accepted by', 'Expires'], rows, [130, '*', 85, 90]);
 }
 
-/** "Findings" (open ones) and "Accepted risks", as of `today` (YYYY-MM-DD). */
+/**
+ * "Findings" (open ones) and "Accepted risks", as of `today` (YYYY-MM-DD). An empty part is one
+ * line; the findings start a page only when the provider has records to list.
+ */
 export function findingsSection(lifecycle: ReportLifecycle, today: string, toc: boolean): DocNode[] {
   const resolved = lifecycle.findings.filter((f) => f.status === 'resolved').length;
-  const open: DocNode[] = [
-    paragraph(
-      `Weak points found in this provider's reviews or noted by hand that are still open or in progress, most severe first. Overdue: past the due date on ${today}.`,
-      ['small', 'muted'],
-    ),
-    findingsTable(lifecycle.findings, today),
-  ];
+  const table = findingsTable(lifecycle.findings, today);
+  const open: DocNode[] = isTable(table)
+    ? [
+        paragraph(
+          `Weak points found in this provider's reviews or noted by hand that are still open or in progress, most severe first. Overdue: past the due date on ${today}.`,
+          ['small', 'muted'],
+        ),
+        table,
+      ]
+    : [table];
   if (resolved > 0) open.push(paragraph(`${resolved} resolved finding${resolved === 1 ? ' is' : 's are'} not listed.`, ['small', 'muted']));
-  const accepted: DocNode[] = [
-    paragraph(
-      'Findings and whole reviews accepted as they are, for the reason given, until the expiry date. Once an acceptance expires the risk is open again.',
-      ['small', 'muted'],
-    ),
-    acceptancesTable(lifecycle, today),
-  ];
+  const acceptances = acceptancesTable(lifecycle, today);
+  const accepted: DocNode[] = isTable(acceptances)
+    ? [
+        paragraph(
+          'Findings and whole reviews accepted as they are, for the reason given, until the expiry date. Once an acceptance expires the risk is open again.',
+          ['small', 'muted'],
+        ),
+        acceptances,
+      ]
+    : [acceptances];
+  const anything = lifecycle.findings.length + lifecycle.acceptances.length + lifecycle.evidence.length > 0;
   return [
-    ...keepWithNext(heading('Findings', 1, { toc, pageBreakBefore: true }), open),
+    ...keepWithNext(heading('Findings', 1, { toc, pageBreakBefore: anything }), open),
     ...keepWithNext(heading('Accepted risks', 2, { toc }), accepted),
   ];
 }
+
+const isTable = (node: DocNode): boolean => typeof node === 'object' && !Array.isArray(node) && 'table' in node;
 
 // ─────────────────────────────────────────────────────────────────────── evidence
 
