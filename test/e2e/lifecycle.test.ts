@@ -178,7 +178,7 @@ test('a finding from an answer that lost points, accepted as a risk in a dialog'
   const [created] = (await callApi<FindingView[]>(served, 'finding.list', { vendorId: keystone })).filter((f) => f.questionId === loss.questionId);
   assert.ok(created, 'finding.fromAnswer stored a finding for the question');
   assert.equal(created.createdBy, 'Bo Risk');
-  assert.match((await link.textContent()) ?? '', new RegExp(`Finding: .*${escapeRegExp(created.title.slice(0, 20))}.*Open`));
+  assert.match((await link.textContent()) ?? '', new RegExp(`Finding: ${escapeRegExp(created.title.slice(0, 40))}.* · Open`));
   assert.equal(await question.getByRole('button', { name: 'Create finding' }).count(), 0, 'one finding per answer');
 
   // The link leads to the Findings tab, where the finding is listed with its prefilled title.
@@ -270,6 +270,9 @@ test('the audit trail names who changed an answer, pages back, and exports as CS
   assert.match(text, /Answer changed/);
   assert.ok(text.includes(q('mnt_notice_hours').text), 'the row names the question');
   assert.match(text, new RegExp(`value:\\s*${before}\\s*→\\s*to\\s*168`));
+
+  await trail.scrollIntoViewIfNeeded();
+  await screenshot(page, 'lifecycle-audit-trail');
 
   // The demo's answers make more than one page: "Show older" appends the next.
   const firstPage = await trail.getByTestId('audit-row').count();

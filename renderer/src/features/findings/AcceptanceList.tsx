@@ -37,7 +37,7 @@ export function AcceptanceList({ acceptances, onRevoke }: Props) {
               {a.acceptedBy}
               <span className="muted acceptance-on"> · {formatDate(a.acceptedAt)}</span>
             </td>
-            <td>{formatDay(a.expiresOn)}</td>
+            <td className="acceptance-until">{formatDay(a.expiresOn)}</td>
             <td>
               <span className={`status-badge acceptance-${a.state}`}>
                 {ACCEPTANCE_STATE_LABELS[a.state]}

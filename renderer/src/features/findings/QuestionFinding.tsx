@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { FINDING_STATUS_LABELS } from '../../../../shared/domain/labels';
 import { hrefs } from '../../app/router';
 import { useVetted } from '../../store';
+import { truncate } from '../history/auditText';
 import { findingForQuestion } from './findingMatch';
 
 /**
@@ -30,9 +31,10 @@ export function QuestionFinding({ questionId }: { questionId: string }) {
         href={hrefs.findings(vendorId)}
         onClick={() => highlight(finding.id)}
         data-testid="question-finding"
+        title={finding.title}
       >
         <span className="q-finding-flag" aria-hidden="true" />
-        Finding: {finding.title} · {FINDING_STATUS_LABELS[finding.effectiveStatus]}
+        Finding: {truncate(finding.title, 60)} · {FINDING_STATUS_LABELS[finding.effectiveStatus]}
       </a>
     );
   }

@@ -95,7 +95,12 @@ export function describeEntry(entry: AuditEntry, questions: ReadonlyMap<string, 
     subject = row.file_name;
   }
   const skip = SUBJECT_FIELDS[entry.entity] ?? [];
-  const fields: FieldChange[] = changedFields(entry).filter((c) => !skip.includes(c.field));
+  const fields: FieldChange[] = changedFields(entry).filter(
+    (c) =>
+      !skip.includes(c.field) &&
+      // A new (or deleted) row's "no" flags say nothing: only the ones set are worth a line.
+      !(entry.action !== 'update' && FLAGS.has(c.field) && !(entry.action === 'create' ? c.new : c.old)),
+  );
   return {
     what,
     subject: subject === null ? null : truncate(subject, 120),
