@@ -34,6 +34,20 @@ if (!review.ok || !review.value) throw new Error('the first demo provider has no
 const [first, second] = review.value.answers;
 await vetted.api['answer.save']({ reviewId: review.value.review.id, questionId: first!.questionId, comment: 'Checked with their SOC 2 — ünïcode kept' });
 await vetted.api['answer.save']({ reviewId: review.value.review.id, questionId: second!.questionId, na: true });
+// From schema 2: the review lifecycle (an approved review, findings, an acceptance, evidence, the audit trail).
+const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+};
+const approved = vendors.value.find((v) => v.state === 'scored')!;
+const approvedReview = ok(await vetted.api['review.current']({ vendorId: approved.id }))!.review;
+ok(await vetted.api['review.transition']({ reviewId: approvedReview.id, to: 'in_review' }));
+ok(await vetted.api['review.transition']({ reviewId: approvedReview.id, to: 'approved_with_conditions', note: 'SSO by Q3' }));
+ok(await vetted.api['review.start']({ vendorId: approved.id }));
+const finding = ok(await vetted.api['finding.create']({ vendorId: approved.id, title: 'No SSO', severity: 'high', dueDate: '2026-06-30' }));
+ok(await vetted.api['acceptance.create']({ findingId: finding.id, justification: 'VPN in front', expiresOn: '2026-12-31' }));
+ok(await vetted.api['evidence.add']({ vendorId: approved.id, kind: 'soc2', fileName: 'soc2.pdf', base64: Buffer.from('%PDF-1.4 fixture').toString('base64'), expiresOn: '2026-09-30' }));
+
 vetted.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
 vetted.ctx.db.exec('VACUUM');
 vetted.close();
