@@ -88,6 +88,8 @@ test('approve → frozen → a new review from the same answers, and History sho
   await workflow.getByRole('button', { name: 'Approve', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Approve' });
   await dialog.getByLabel('Note (optional)').fill('Meets the baseline.');
+  await dialog.getByText(/^Signs off: score \d+\.\d \/ 100, Low risk\.$/).waitFor();
+  await screenshot(page, 'lifecycle-decision-dialog');
   await dialog.getByRole('button', { name: 'Approve' }).click();
   await dialog.waitFor({ state: 'hidden' });
 

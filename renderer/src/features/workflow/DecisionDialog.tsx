@@ -2,6 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ReviewStatus } from '../../../../shared/domain/review';
 import { noteRequired } from '../../../../shared/domain/workflow';
 import { FieldError } from '../../components/FieldError';
+import { formatScore } from '../../lib/format';
+import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { ACTION_LABELS } from './workflowText';
 import { ModalDialog } from './ModalDialog';
@@ -33,6 +35,7 @@ export function DecisionDialog({ to, onClose }: Props) {
   const settings = useVetted((s) => s.settings);
   const transition = useVetted((s) => s.transitionReview);
   const busy = useVetted((s) => s.workflowBusy);
+  const score = useVetted((s) => s.score);
   const [by, setBy] = useState('');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ by?: string; note?: string }>({});
@@ -77,6 +80,12 @@ export function DecisionDialog({ to, onClose }: Props) {
 
   return (
     <ModalDialog open={to !== null} title={to ? ACTION_LABELS[to] : ''} lead={LEAD} onClose={onClose} onSubmit={submit}>
+      {score && (
+        <p className="decision-score">
+          Signs off: score {formatScore(score.overall)} / 100
+          {score.state === 'scored' && score.tier ? `, ${TIER_LABELS[score.tier]} risk` : ', not scored yet (too few answers)'}.
+        </p>
+      )}
       {formError && (
         <p className="form-error" role="alert">
           {formError}

@@ -50,7 +50,6 @@ export function WorkflowBar() {
           <span className="workflow-status-label">Status</span>
           <ReviewStatusBadge status={review?.status ?? null} testId="review-status" />
         </div>
-        {!review && <p className="muted workflow-hint">Answering a question starts the review.</p>}
         {moves.length > 0 && (
           <div className="workflow-actions">
             {moves.map((to) => (
