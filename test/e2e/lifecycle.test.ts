@@ -298,3 +298,33 @@ test('the audit trail names who changed an answer, pages back, and exports as CS
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a review decided in another window: the next save is refused and the page turns read-only', async () => {
+  const served = await startServe({ demo: true });
+  await callApi(served, 'settings.update', { userName: 'Dee Elsewhere' });
+  const { page, problems } = await openApp(served);
+  await page.getByRole('table').getByRole('link', { name: 'StatusHarbor' }).waitFor();
+  await openProvider(page, 'StatusHarbor');
+  const statusHarbor = await vendorId(served, 'StatusHarbor');
+  const current = (await callApi<ReviewDetail>(served, 'review.current', { vendorId: statusHarbor }))!;
+  await callApi(served, 'review.transition', { reviewId: current.review.id, to: 'in_review' });
+  await callApi(served, 'review.transition', { reviewId: current.review.id, to: 'rejected', note: 'Decided in the other window.' });
+
+  const notice = page.getByRole('spinbutton', { name: q('mnt_notice_hours').text });
+  const stored = current.answers.find((a) => a.questionId === 'mnt_notice_hours')!.value;
+  await notice.fill('1');
+  await notice.blur();
+  await page.getByRole('region', { name: 'Decided review' }).getByText(/^Rejected by Dee Elsewhere on .+ — answers are frozen\.$/).waitFor();
+  await page.getByRole('alert').filter({ hasText: /was decided elsewhere, so 1 answer could not be saved/ }).waitFor();
+  assert.equal(await notice.inputValue(), String(stored), 'the page shows the frozen answer again');
+  assert.ok(await notice.isDisabled());
+  const after = (await callApi<ReviewDetail>(served, 'review.current', { vendorId: statusHarbor }))!;
+  assert.equal(after.answers.find((a) => a.questionId === 'mnt_notice_hours')!.value, stored, 'the decided review kept its answer');
+  // Nothing is left to save: leaving the page does not ask.
+  assert.equal(await page.evaluate(() => document.querySelector('[data-testid="save-status"]')?.textContent ?? ''), '');
+  assert.deepEqual(
+    problems.filter((p) => !/409|Conflict/i.test(p)),
+    [],
+    'no console errors or CSP violations beyond the refused save',
+  );
+});

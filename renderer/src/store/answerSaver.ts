@@ -156,6 +156,18 @@ export class AnswerSaver {
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight.values()].map((f) => f.job));
   }
 
+  /**
+   * Drops every change not stored yet (the review was decided elsewhere: they can never be saved)
+   * and says how many questions lost one.
+   */
+  discardUnsent(): number {
+    this.stopTimers();
+    const lost = new Set([...this.unsent.keys(), ...this.failures.keys()]).size;
+    this.unsent.clear();
+    this.failures.clear();
+    return lost;
+  }
+
   /** Stops the typing timers without sending (for disposal). */
   stopTimers(): void {
     for (const id of [...this.timers.keys()]) this.clearTimer(id);
@@ -259,6 +271,11 @@ export interface SaversHooks {
   reportBackgroundFailure(saver: AnswerSaver, error: ApiError): void;
   /** A background saver that had failures stored everything in the end. */
   reportBackgroundSaved(saver: AnswerSaver): void;
+  /**
+   * A save was refused as a conflict: the review may have been decided elsewhere (another window,
+   * the CLI), and the store reads it again.
+   */
+  saveConflict?(saver: AnswerSaver): void;
 }
 
 /** The open provider's saver and the background savers of providers left with unsaved changes. */
@@ -282,6 +299,7 @@ export class AnswerSavers {
       setStatus: (questionId, status, message) => this.hooks.setStatus(questionId, status, message),
       reviewStarted: (saver, detail) => this.hooks.reviewStarted(saver, detail),
       saveFailed: (saver, _questionId, error, repeat) => {
+        if (error.code === 'conflict') this.hooks.saveConflict?.(saver);
         if (saver === this.currentSaver) {
           this.hooks.reportError(error);
           return;

@@ -93,7 +93,23 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         `An answer for ${nameOf(saver)} could not be saved: ${sentence(error.message)} Vetted keeps trying while the app is open.`,
       ),
     reportBackgroundSaved: (saver) => get().pushToast('success', `The answers for ${nameOf(saver)} are saved now.`),
+    saveConflict: (saver) => void closeIfDecided(saver),
   });
+
+  /** A review decided elsewhere: its answers are frozen, so what could not be saved is dropped, and said so. */
+  const closeIfDecided = async (saver: AnswerSaver) => {
+    const current = await api['review.current']({ vendorId: saver.vendorId });
+    if (!current.ok || !current.value || isOpenStatus(current.value.review.status)) return;
+    saver.knownReview(current.value.review.id, false);
+    const lost = saver.discardUnsent();
+    if (pool.current === saver) get().showReview(current.value);
+    if (lost > 0) {
+      get().pushToast(
+        'warning',
+        `The review of ${nameOf(saver)} was decided elsewhere, so ${plural(lost)} could not be saved. Start a new review to change answers.`,
+      );
+    }
+  };
   const pool = savers;
 
   return {
@@ -195,9 +211,9 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       const saver = pool.current;
       if (!saver || state.vendorId !== detail.review.vendorId) return;
       saver.knownReview(detail.review.id, isOpenStatus(detail.review.status));
-      const sameReview = state.review?.id === detail.review.id;
-      // The same review keeps what was typed and not stored yet; another one shows its own answers.
-      const shown = sameReview ? { answers: state.answers, saves: state.saves } : withOutstanding(localAnswers(detail.answers), saver);
+      const keepTyped = state.review?.id === detail.review.id && isOpenStatus(detail.review.status);
+      // The same open review keeps what was typed and not stored yet; a decided one shows what it froze.
+      const shown = keepTyped ? { answers: state.answers, saves: state.saves } : withOutstanding(localAnswers(detail.answers), saver);
       set({
         review: detail.review,
         steps: detail.steps,
