@@ -150,7 +150,22 @@ test('approve → frozen → a new review from the same answers, and History sho
   const chart = page.getByRole('img', { name: /^Score over time/ });
   const label = (await chart.getAttribute('aria-label')) ?? '';
   assert.match(label, /\(Approved, frozen\); .*\(Draft\)\.$/);
+  // The next review: counted from the approval by tier (Low: 24 months), or set by hand.
+  const nextReview = page.getByRole('region', { name: 'Next review' });
+  await nextReview.getByText(/^24 months after the approval on .+ \(Low risk\)\.$/).waitFor();
   await screenshot(page, 'lifecycle-history');
+  await nextReview.getByRole('button', { name: 'Set the date by hand' }).click();
+  await nextReview.getByLabel('Next review on').fill(inDays(100));
+  await nextReview.getByRole('button', { name: 'Save date' }).click();
+  await nextReview.getByText('Set by hand.').waitFor();
+  type Due = { vendorId: string; due: string; source: string };
+  const schedule = await callApi<Due[]>(served, 'reassessment.list', {});
+  assert.deepEqual(
+    schedule.filter((d) => d.vendorId === gaugeworks).map((d) => [d.due, d.source]),
+    [[inDays(100), 'manual']],
+  );
+  await nextReview.getByRole('button', { name: 'Use the tier’s rule' }).click();
+  await nextReview.getByText(/^24 months after/).waitFor();
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 

@@ -14,7 +14,15 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => {
   /** A different provider: nothing of the previous one stays on screen. */
   const switchTo = (vendorId: string) => {
     if (get().historyVendorId === vendorId) return;
-    set({ historyVendorId: vendorId, history: [], audit: [], auditHasMore: false, historyStatus: 'idle', auditStatus: 'idle' });
+    set({
+      historyVendorId: vendorId,
+      history: [],
+      reassessment: null,
+      audit: [],
+      auditHasMore: false,
+      historyStatus: 'idle',
+      auditStatus: 'idle',
+    });
   };
 
   return {
@@ -22,6 +30,7 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => {
     historyStatus: 'idle',
     historyError: null,
     history: [],
+    reassessment: null,
     auditStatus: 'idle',
     auditError: null,
     audit: [],
@@ -32,10 +41,15 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => {
       const request = ++latestHistory;
       set({ historyStatus: 'loading' });
       await answersSettled(); // the open review's live score includes the answers just typed
-      const result = await api['review.history']({ vendorId });
+      const [result, schedule] = await Promise.all([api['review.history']({ vendorId }), api['reassessment.list']({})]);
       if (request !== latestHistory || get().historyVendorId !== vendorId) return;
-      if (result.ok) set({ history: result.value, historyStatus: 'ready', historyError: null });
-      else set({ historyStatus: 'error', historyError: result.error });
+      if (!result.ok) {
+        set({ historyStatus: 'error', historyError: result.error });
+        return;
+      }
+      // The schedule is extra: without it the reviews are still worth showing.
+      const reassessment = schedule.ok ? (schedule.value.find((d) => d.vendorId === vendorId) ?? null) : null;
+      set({ history: result.value, reassessment, historyStatus: 'ready', historyError: null });
     },
 
     async loadAudit(vendorId) {
@@ -70,6 +84,13 @@ export const createHistorySlice: SliceCreator<HistorySlice> = (set, get) => {
       } else {
         set({ auditStatus: 'error', auditError: result.error });
       }
+    },
+
+    async setReviewDue(reviewId, due) {
+      const result = await api['review.setDue']({ reviewId, due });
+      const vendorId = get().historyVendorId;
+      if (result.ok && vendorId) await Promise.all([get().loadHistory(vendorId), get().loadAudit(vendorId)]);
+      return result;
     },
   };
 };

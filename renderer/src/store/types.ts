@@ -11,6 +11,7 @@ import type {
 import type { AcceptanceInput } from '../../../shared/domain/acceptances';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { FindingInput, FindingPatch } from '../../../shared/domain/findings';
+import type { Reassessment } from '../../../shared/domain/reassessment';
 import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { CompareFilter, Comparison } from '../../../shared/compare';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
@@ -166,6 +167,8 @@ export interface HistorySlice {
   historyError: ApiError | null;
   /** The provider's reviews, newest first. */
   history: readonly ReviewHistoryEntry[];
+  /** When the provider's next review is due (from its latest approval), null until loaded. */
+  reassessment: Reassessment | null;
   auditStatus: LoadStatus;
   auditError: ApiError | null;
   /** The provider's audit trail, newest first, as far back as loaded. */
@@ -177,6 +180,8 @@ export interface HistorySlice {
   loadAudit(vendorId: string): Promise<void>;
   /** Appends the page before the oldest row shown. */
   loadOlderAudit(): Promise<void>;
+  /** Sets (null: clears) the next-review date of an approved review by hand. */
+  setReviewDue(reviewId: string, due: string | null): Promise<Result<ReviewHistoryEntry>>;
 }
 
 // ─── compare ───────────────────────────────────────────────────────────────────────────────

@@ -3,6 +3,7 @@ import type { ReviewHistoryEntry } from '../../../../shared/api';
 import type { Vendor } from '../../../../shared/domain/vendor';
 import { useVetted } from '../../store';
 import { AuditTrail } from './AuditTrail';
+import { NextReview } from './NextReview';
 import { ReviewHistoryList } from './ReviewHistoryList';
 import { ScoreChart } from './ScoreChart';
 
@@ -15,11 +16,17 @@ export function HistoryPage({ vendor }: { vendor: Vendor }) {
   const error = useVetted((s) => s.historyError);
   const loadHistory = useVetted((s) => s.loadHistory);
   const loadAudit = useVetted((s) => s.loadAudit);
+  const settingsStatus = useVetted((s) => s.settingsStatus);
+  const loadSettings = useVetted((s) => s.loadSettings);
 
   useEffect(() => {
     void loadHistory(vendor.id);
     void loadAudit(vendor.id);
   }, [vendor.id, loadHistory, loadAudit]);
+  // The months per tier explain where the next review date comes from.
+  useEffect(() => {
+    if (settingsStatus === 'idle') void loadSettings();
+  }, [settingsStatus, loadSettings]);
 
   return (
     <div className="lifecycle-page history-page">
@@ -36,7 +43,10 @@ export function HistoryPage({ vendor }: { vendor: Vendor }) {
         {history.length === 0 && status === 'ready' && <p className="muted">No review yet: answering a question starts the first one.</p>}
         {history.length > 0 && (
           <div className="history-reviews">
-            <ScoreChart entries={history} />
+            <div className="history-top">
+              <ScoreChart entries={history} />
+              <NextReview />
+            </div>
             <ReviewHistoryList entries={history} />
           </div>
         )}
