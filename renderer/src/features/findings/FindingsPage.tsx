@@ -11,12 +11,16 @@ import { FindingsTable } from './FindingsTable';
 
 type Revoking = { id: string; subject: string };
 
+const NO_FINDINGS: readonly FindingView[] = [];
+const NO_ACCEPTANCES: readonly AcceptanceView[] = [];
+
 /** The Findings tab: weaknesses to fix or accept, and the risk acceptances given. */
 export function FindingsPage({ vendor }: { vendor: Vendor }) {
   const status = useVetted((s) => (s.findingsVendorId === vendor.id ? s.findingsStatus : 'loading'));
   const error = useVetted((s) => s.findingsError);
-  const findings = useVetted((s) => s.findings);
-  const acceptances = useVetted((s) => s.acceptances);
+  // Another provider's lists are never shown, not even for the moment before these load.
+  const findings = useVetted((s) => (s.findingsVendorId === vendor.id ? s.findings : NO_FINDINGS));
+  const acceptances = useVetted((s) => (s.findingsVendorId === vendor.id ? s.acceptances : NO_ACCEPTANCES));
   const review = useVetted((s) => s.review);
   const loadFindings = useVetted((s) => s.loadFindings);
   const deleteFinding = useVetted((s) => s.deleteFinding);

@@ -7,12 +7,14 @@ import { isExporting } from '../../store/exportSlice';
 import { formatInstant } from '../workflow/formatWhen';
 import { describeEntry } from './auditText';
 
+const NO_ENTRIES: readonly AuditEntry[] = [];
+
 /** How many changed fields a row lists before "and N more" (the CSV export has them all). */
 const FIELDS_SHOWN = 6;
 
 /** The provider's audit trail, newest first: when, who, what changed (old → new). */
 export function AuditTrail({ vendorId, vendorName }: { vendorId: string; vendorName: string }) {
-  const entries = useVetted((s) => s.audit);
+  const entries = useVetted((s) => (s.historyVendorId === vendorId ? s.audit : NO_ENTRIES));
   const status = useVetted((s) => s.auditStatus);
   const error = useVetted((s) => s.auditError);
   const hasMore = useVetted((s) => s.auditHasMore);

@@ -45,7 +45,7 @@ export function HistoryPage({ vendor }: { vendor: Vendor }) {
           <div className="history-reviews">
             <div className="history-top">
               <ScoreChart entries={history} />
-              <NextReview />
+              <NextReview vendorId={vendor.id} />
             </div>
             <ReviewHistoryList entries={history} />
           </div>

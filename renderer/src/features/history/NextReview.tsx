@@ -5,8 +5,8 @@ import { useVetted } from '../../store';
 import { dayAfter, formatDay, today } from '../workflow/formatWhen';
 
 /** When the provider is next due for review: counted from its approval by tier, or set by hand. */
-export function NextReview() {
-  const due = useVetted((s) => s.reassessment);
+export function NextReview({ vendorId }: { vendorId: string }) {
+  const due = useVetted((s) => (s.historyVendorId === vendorId ? s.reassessment : null));
   const months = useVetted((s) => s.settings?.reassessmentMonths ?? null);
   const setReviewDue = useVetted((s) => s.setReviewDue);
   const [editing, setEditing] = useState(false);
