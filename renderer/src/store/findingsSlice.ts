@@ -27,9 +27,10 @@ export const createFindingsSlice: SliceCreator<FindingsSlice> = (set, get) => {
     async loadFindings(vendorId) {
       const request = ++latestLoad;
       if (get().findingsVendorId !== vendorId) {
-        set({ findingsVendorId: vendorId, findings: [], acceptances: [], highlightedFinding: null });
+        set({ findingsVendorId: vendorId, findings: [], acceptances: [], highlightedFinding: null, findingsStatus: 'loading' });
+      } else if (get().findingsStatus !== 'ready') {
+        set({ findingsStatus: 'loading' }); // a reload after a change keeps the lists on screen
       }
-      set({ findingsStatus: 'loading' });
       const [findings, acceptances] = await Promise.all([
         api['finding.list']({ vendorId }),
         api['acceptance.list']({ vendorId }),

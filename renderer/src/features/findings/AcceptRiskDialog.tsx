@@ -35,12 +35,16 @@ export function AcceptRiskDialog({ target, onClose }: { target: AcceptTarget | n
   const fid = (name: keyof Draft) => `${uid}-${name}`;
   const earliest = dayAfter(today());
 
+  // Each opening starts clean, with the user's name; a name that arrives later fills an empty field only.
   useEffect(() => {
     if (target === null) return;
-    setDraft({ justification: '', expiresOn: '', acceptedBy: settings?.userName ?? '' });
+    setDraft({ justification: '', expiresOn: '', acceptedBy: useVetted.getState().settings?.userName ?? '' });
     setErrors({});
     setFormError(null);
-  }, [target, settings?.userName]);
+  }, [target]);
+  useEffect(() => {
+    if (settings?.userName) setDraft((d) => (d.acceptedBy ? d : { ...d, acceptedBy: settings.userName }));
+  }, [settings?.userName]);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));

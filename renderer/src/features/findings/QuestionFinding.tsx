@@ -9,7 +9,7 @@ import { findingForQuestion } from './findingMatch';
  * On a question whose answer lost points (or hit a knock-out): "Create finding" in one click, or,
  * once there is one, a link to it.
  */
-export function QuestionFinding({ questionId }: { questionId: string }) {
+export function QuestionFinding({ questionId, legendId }: { questionId: string; legendId: string }) {
   const lost = useVetted(
     (s) => s.score?.explanation.some((l) => l.questionId === questionId) || s.score?.knockouts.some((k) => k.questionId === questionId) || false,
   );
@@ -55,7 +55,14 @@ export function QuestionFinding({ questionId }: { questionId: string }) {
 
   return (
     <span className="q-finding">
-      <button type="button" className="link-button q-finding-create" onClick={() => void create()} disabled={busy} aria-busy={busy || undefined}>
+      <button
+        type="button"
+        className="link-button q-finding-create"
+        aria-describedby={legendId}
+        onClick={() => void create()}
+        disabled={busy}
+        aria-busy={busy || undefined}
+      >
         {busy ? 'Creating finding…' : 'Create finding'}
       </button>
       {error && (

@@ -101,7 +101,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
             {showComment ? 'Hide comment' : 'Add comment'}
           </button>
         )}
-        <QuestionFinding questionId={question.id} />
+        <QuestionFinding questionId={question.id} legendId={legendId} />
       </div>
 
       {question.help && (

@@ -42,13 +42,17 @@ export function DecisionDialog({ to, onClose }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const id = useId();
 
+  // Each opening starts clean, with the user's name; a name that arrives later fills an empty field only.
   useEffect(() => {
     if (to === null) return;
-    setBy(settings?.userName ?? '');
+    setBy(useVetted.getState().settings?.userName ?? '');
     setNote('');
     setErrors({});
     setFormError(null);
-  }, [to, settings?.userName]);
+  }, [to]);
+  useEffect(() => {
+    if (settings?.userName) setBy((current) => current || settings.userName);
+  }, [settings?.userName]);
 
   const required = to !== null && noteRequired(to);
   const noteText = to ? NOTE[to] : undefined;
