@@ -5,6 +5,7 @@ import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS, type Comparison } from '.
 import { IsoDate } from './domain/dates';
 import { AcceptanceInput, type Acceptance, type AcceptanceState } from './domain/acceptances';
 import type { AuditEntry } from './domain/audit';
+import type { KeyStatus } from './domain/confidential';
 import { EvidenceInput, EvidencePatch, type Evidence, type EvidenceState } from './domain/evidence';
 import { FindingInput, FindingPatch, type Finding, type FindingStatus } from './domain/findings';
 import type { Reassessment } from './domain/reassessment';
@@ -241,10 +242,12 @@ export const contract = {
         value: AnswerValue.optional(),
         comment: z.string().max(20000).optional(),
         na: z.boolean().optional(),
+        /** The comment is confidential: stored encrypted, locked without the key, left out of reports unless asked. */
+        confidential: z.boolean().optional(),
       })
       .strict()
-      .refine((a) => a.value !== undefined || a.comment !== undefined || a.na !== undefined, {
-        message: 'give a value, a comment or na',
+      .refine((a) => a.value !== undefined || a.comment !== undefined || a.na !== undefined || a.confidential !== undefined, {
+        message: 'give a value, a comment, na or confidential',
       }),
   ).returns<Answer>(),
   /**
@@ -348,6 +351,8 @@ export const contract = {
       })
       .strict(),
   ).returns<GeneratedFile>(),
+  /** Whether confidential data can be read and written in this session, and where its key is. */
+  'security.status': op(none).returns<KeyStatus>(),
   /** Fills an empty register with fictional providers; refuses a register that has any. */
   'demo.load': op(none).returns<{ vendors: number }>(),
   /** The whole register in the exchange format (docs/formats.md), as JSON ordered by id. */

@@ -42,6 +42,7 @@ export const OPERATION_NAMES = [
   'report.subprocessors',
   'compare.get',
   'compare.export',
+  'security.status',
   'demo.load',
   'register.export',
   'register.import',

@@ -4,6 +4,7 @@ export const ERROR_CODES = [
   'not_found', // the vendor, review, template or question does not exist
   'conflict', // the request is valid but clashes with what is stored
   'schema_too_new', // the register was written by a newer Vetted
+  'locked', // confidential data without its key (key file missing, wrong passphrase, no keychain)
   'unknown_operation',
   'unauthorized', // transport-level: missing or wrong token, foreign origin
   'unavailable', // the bridge cannot be reached

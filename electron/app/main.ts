@@ -4,7 +4,7 @@
 // dist/electron/main.cjs (package.json "main"), next to dist/renderer/.
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import type { MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/operations';
 import { fail, VettedError } from '../../shared/result';
@@ -13,6 +13,7 @@ import { restoreRegister } from '../core/services/backup';
 import { openVetted, type Vetted } from '../core/vetted';
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
+import { keychainKeySource } from './keychain-key-source';
 import { installMenu } from './menu';
 import { chooseNativeBinding, isBindingLoadError } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -92,7 +93,10 @@ function start(): void {
     ? path.resolve(process.env.VETTED_DB)
     : path.join(app.getPath('userData'), DB_FILE_NAME);
   const open = () => {
-    vetted = openVetted(dbPath, { nativeBinding: binding.nativeBinding });
+    vetted = openVetted(dbPath, {
+      nativeBinding: binding.nativeBinding,
+      keySource: keychainKeySource(safeStorage, path.join(app.getPath('userData'), 'keys')),
+    });
   };
   try {
     open();

@@ -3,6 +3,7 @@
 import type { VendorSummary, VettedApi } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { VettedError } from '../../shared/result';
+import { keySourceFromEnv } from '../core/crypto/key-sources';
 import { resolveDbPath } from '../core/paths';
 import { openVetted, type Vetted } from '../core/vetted';
 import { inputError, CliError, EXIT } from './cli-error';
@@ -16,7 +17,11 @@ export interface Session {
 export function openSession(dbFlag: string | undefined): Session {
   const dbPath = resolveDbPath(dbFlag);
   try {
-    const vetted = openVetted(dbPath, { logError: (op, e) => process.stderr.write(`vetted: internal error in ${op}: ${String(e)}\n`) });
+    const vetted = openVetted(dbPath, {
+      // Confidential data: $VETTED_KEY_FILE, else $VETTED_PASSPHRASE, else a key file in the user's Vetted folder.
+      keySource: keySourceFromEnv(undefined),
+      logError: (op, e) => process.stderr.write(`vetted: internal error in ${op}: ${String(e)}\n`),
+    });
     return { api: vetted.api, dbPath, vetted };
   } catch (error) {
     if (error instanceof VettedError) throw inputError(error.message);

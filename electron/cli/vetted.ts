@@ -80,6 +80,8 @@ Usage:
                                                   the replaced register is kept as NAME.before-restore-TIME.db
 
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
+The key of confidential comments and evidence is $VETTED_KEY_FILE, else one derived from $VETTED_PASSPHRASE,
+else a key file made on first use in the app's data folder (keys/<register id>.key, mode 0600), never in the register.
 Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
 `;
 

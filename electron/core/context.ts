@@ -1,6 +1,8 @@
 // What every service needs: the register's repositories, a clock and an id source (both injectable for tests).
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import { KeyRing } from './crypto/keyring';
+import type { KeySource } from './crypto/key-sources';
 import { AuditRepository } from './repositories/audit';
 import { EvidenceRepository } from './repositories/evidence';
 import { FindingRepository } from './repositories/findings';
@@ -21,11 +23,15 @@ export interface Context {
   evidence: EvidenceRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
+  /** The data key of confidential fields for this session (never stored in the register). */
+  keys: KeyRing;
   now: () => Date;
   newId: () => string;
 }
 
 export interface ContextOptions {
+  /** Where the data key of confidential fields comes from; without one, confidential data stays locked. */
+  keySource?: KeySource | null;
   now?: () => Date;
   newId?: () => string;
 }
@@ -42,6 +48,7 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     evidence: new EvidenceRepository(db),
     audit: new AuditRepository(db),
     settings: new SettingsRepository(db),
+    keys: new KeyRing(db, options.keySource ?? null),
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,
   };

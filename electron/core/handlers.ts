@@ -5,6 +5,7 @@ import { loadDemo } from './demo';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createAcceptance, listAcceptances, revokeAcceptance } from './services/acceptances';
 import { exportAudit, listAudit } from './services/audit';
+import { keyStatus } from './services/confidential';
 import { addEvidence, deleteEvidence, evidenceFile, listEvidence, updateEvidence } from './services/evidence';
 import { createFinding, deleteFinding, findingFromAnswer, listFindings, updateFinding } from './services/findings';
 import { attention, listReassessments } from './services/reassessment';
@@ -68,6 +69,7 @@ export function createHandlers(ctx: Context): Handlers {
     'report.subprocessors': (input) => subprocessorReport(ctx, input),
     'compare.get': ({ vendorIds }) => compareVendors(ctx, vendorIds),
     'compare.export': (input) => exportComparison(ctx, input),
+    'security.status': () => keyStatus(ctx),
     'demo.load': () => loadDemo(ctx),
     'register.export': () => exportRegister(ctx),
     'register.import': (input) => importRegister(ctx, input),

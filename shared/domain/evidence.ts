@@ -42,6 +42,8 @@ export const EvidenceInput = z
     issuedOn: editable.issuedOn.optional(),
     expiresOn: editable.expiresOn.optional(),
     notes: editable.notes.optional(),
+    /** Stored encrypted (the file and its notes); locked without the key. Fixed when attached. */
+    confidential: z.boolean().optional(),
     fileName: FileName,
     mediaType: z.string().trim().max(100).optional(),
     /** The file's bytes, base64: every transport carries it alike. */
@@ -72,6 +74,10 @@ export interface Evidence {
   addedBy: string;
   addedAt: string;
   updatedAt: string;
+  /** The file and its notes are stored encrypted. */
+  confidential: boolean;
+  /** Confidential and the key is not available: `notes` is empty, the file cannot be read. */
+  locked?: boolean;
 }
 
 export type EvidenceState = 'valid' | 'expiring_soon' | 'expired' | 'no_expiry';

@@ -43,6 +43,10 @@ export interface Answer {
   /** The reviewer marked the question not applicable to this provider. */
   na: boolean;
   updatedAt: string;
+  /** The comment is confidential: stored encrypted, left out of reports and exports unless asked for. */
+  confidential?: boolean;
+  /** The comment is confidential and the key is not available: `comment` is empty, not the text. */
+  locked?: boolean;
 }
 
 /** Answers keyed by question id: the form scoring and conditions read. */

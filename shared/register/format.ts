@@ -66,6 +66,8 @@ export const ExportedAnswer = z
     comment: z.string().max(20000),
     na: z.boolean(),
     updatedAt: Instant,
+    /** The comment is confidential and travels sealed (it opens only with this register's key). */
+    commentConfidential: z.literal(true).optional(),
   })
   .strict();
 export type ExportedAnswer = z.output<typeof ExportedAnswer>;

@@ -76,9 +76,8 @@ export interface VendorReportOptions {
   /** YYYY-MM-DD (or an ISO timestamp), printed on the cover and in the footer. Never read from a clock. */
   generatedAt: string;
   /**
-   * Whether confidential notes are printed. There are none yet: every answer comment is
-   * included. When comments (and later findings) can be marked confidential, this option leaves
-   * them out of a report meant to be shared outside the security team.
+   * Whether confidential comments were asked for. The service opens them (or not) before the
+   * layout runs; the layout only says, per answer and in the answers' introduction, what was left out.
    */
   includeConfidential: boolean;
 }
@@ -93,6 +92,9 @@ export interface ReportQuestion {
   question: Question;
   answer: string;
   comment: string;
+  /** The comment is confidential: printed as such, or left out (locked) and said so. */
+  confidential: boolean;
+  commentLeftOut: boolean;
   impact: string;
   knockout: Tier | null;
 }
@@ -150,6 +152,8 @@ export function reportSections(data: Pick<VendorReportData, 'template' | 'answer
             question,
             answer: answerText(question, answer),
             comment: plain(answer?.comment ?? '').trim(),
+            confidential: answer?.confidential === true,
+            commentLeftOut: answer?.locked === true,
             impact: impactText(loss, knockout),
             knockout,
           };
@@ -305,7 +309,8 @@ function questionBlock(q: ReportQuestion): DocNode {
     { text: plain(q.question.text), style: 'questionText' },
     labelled('Answer', q.answer),
   ];
-  if (q.comment) stack.push(labelled('Comment', q.comment));
+  if (q.commentLeftOut) stack.push(labelled('Comment', { text: 'Confidential: left out of this report.', italics: true }));
+  else if (q.comment) stack.push(labelled(q.confidential ? 'Comment (confidential)' : 'Comment', q.comment));
   stack.push(
     labelled('Score impact', q.knockout ? { text: q.impact, color: TIER_COLOURS[q.knockout], bold: true } : q.impact),
   );
@@ -374,7 +379,6 @@ function profile(vendor: Vendor, toc: boolean): DocNode[] {
 
 /** The review report of one provider as a pdfmake document definition (A4, portrait). */
 export function buildVendorReport(data: VendorReportData, options: VendorReportOptions): DocDefinition {
-  // options.includeConfidential has nothing to filter yet (see VendorReportOptions).
   const generated = dateOnly(options.generatedAt) ?? 'Not recorded';
   const toc = shouldIncludeToc(estimateVendorReportPages(data));
   const sections = reportSections(data);

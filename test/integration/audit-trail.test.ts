@@ -91,7 +91,7 @@ test('every change made through the API leaves an audit row, written with the us
 
   const vendor = unwrap(await api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
   await audited(file, 'vendor.create', async () => unwrap(await api['vendor.create']({ name: 'Logjam', category: 'logging' })));
-  await audited(file, 'vendor.update', async () => unwrap(await api['vendor.update']({ id: vendor.id, patch: { notes: 'EU only', links: { status: 'https://status.example' } } })));
+  await audited(file, 'vendor.update', async () => unwrap(await api['vendor.update']({ id: vendor.id, patch: { notes: 'EU only', links: { statusPage: 'https://status.example' } } })));
   const review = unwrap(await api['review.start']({ vendorId: vendor.id })).review;
   const template = unwrap(await api['template.get']({ id: review.templateId }));
   const questions = template.sections.flatMap((s) => s.questions).filter((q) => !q.showWhen && q.options?.length);

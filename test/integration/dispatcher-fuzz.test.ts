@@ -98,6 +98,7 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
     'report.subprocessors': { date: '2026-01-01' },
     'compare.get': { vendorIds: [vendorId, vendors[1]!.id] },
     'compare.export': { vendorIds: [vendorId, vendors[1]!.id], format: 'csv' },
+    'security.status': {},
     'demo.load': {},
     'register.export': {},
     'register.import': { text: '{}', dryRun: true },

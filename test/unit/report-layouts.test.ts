@@ -715,14 +715,12 @@ function acceptanceView(id: string, fields: Partial<AcceptanceView> = {}): Accep
 }
 
 function evidenceView(id: string, fields: Partial<EvidenceView> = {}): EvidenceView {
-  // Spread, so a field the domain adds later (or has not added yet) does not break the fixture.
-  const optional = { confidential: false };
   return {
-    ...optional,
     id,
     vendorId: 'v',
     reviewId: null,
     questionId: null,
+    confidential: false,
     kind: 'soc2',
     title: '',
     fileName: `${id}.pdf`,

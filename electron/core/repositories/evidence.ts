@@ -19,6 +19,7 @@ interface EvidenceRow {
   added_by: string;
   added_at: string;
   updated_at: string;
+  confidential: number;
 }
 
 const fromRow = (r: EvidenceRow): Evidence => ({
@@ -38,6 +39,7 @@ const fromRow = (r: EvidenceRow): Evidence => ({
   addedBy: r.added_by,
   addedAt: r.added_at,
   updatedAt: r.updated_at,
+  confidential: r.confidential === 1,
 });
 
 const toRow = (e: Evidence): EvidenceRow => ({
@@ -57,6 +59,7 @@ const toRow = (e: Evidence): EvidenceRow => ({
   added_by: e.addedBy,
   added_at: e.addedAt,
   updated_at: e.updatedAt,
+  confidential: e.confidential ? 1 : 0,
 });
 
 export class EvidenceRepository {
@@ -74,8 +77,8 @@ export class EvidenceRepository {
     this.ofVendor = db.prepare<[string], EvidenceRow>('SELECT * FROM evidence WHERE vendor_id = ? ORDER BY added_at DESC, rowid DESC');
     this.every = db.prepare<[], EvidenceRow>('SELECT * FROM evidence ORDER BY vendor_id, added_at DESC, rowid DESC');
     this.insertStmt = db.prepare<[EvidenceRow]>(
-      `INSERT INTO evidence (id, vendor_id, review_id, question_id, kind, title, file_name, media_type, bytes, sha256, issued_on, expires_on, notes, added_by, added_at, updated_at)
-       VALUES (@id, @vendor_id, @review_id, @question_id, @kind, @title, @file_name, @media_type, @bytes, @sha256, @issued_on, @expires_on, @notes, @added_by, @added_at, @updated_at)`,
+      `INSERT INTO evidence (id, vendor_id, review_id, question_id, kind, title, file_name, media_type, bytes, sha256, issued_on, expires_on, notes, added_by, added_at, updated_at, confidential)
+       VALUES (@id, @vendor_id, @review_id, @question_id, @kind, @title, @file_name, @media_type, @bytes, @sha256, @issued_on, @expires_on, @notes, @added_by, @added_at, @updated_at, @confidential)`,
     );
     this.insertFile = db.prepare<[string, Buffer]>('INSERT INTO evidence_files (evidence_id, content) VALUES (?, ?)');
     this.fileOf = db.prepare<[string], { content: Buffer }>('SELECT content FROM evidence_files WHERE evidence_id = ?');

@@ -21,6 +21,7 @@ interface AnswerRow {
   comment: string;
   na: number;
   updated_at: string;
+  comment_confidential: number;
 }
 
 function reviewFromRow(row: ReviewRow): Review {
@@ -51,14 +52,17 @@ function reviewToRow(review: Review): ReviewRow {
   };
 }
 
+/** An answer as stored: a confidential comment is still sealed here (services/confidential.ts opens it). */
 export function answerFromRow(row: Omit<AnswerRow, 'review_id'>): Answer {
-  return {
+  const answer: Answer = {
     questionId: row.question_id,
     value: row.value === null ? null : (JSON.parse(row.value) as AnswerValue),
     comment: row.comment,
     na: row.na === 1,
     updatedAt: row.updated_at,
   };
+  if (row.comment_confidential === 1) answer.confidential = true;
+  return answer;
 }
 
 export class ReviewRepository {
@@ -103,10 +107,11 @@ export class ReviewRepository {
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
     this.upsertAnswer = db.prepare<[AnswerRow]>(
-      `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at)
-       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at)
+      `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at, comment_confidential)
+       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential)
        ON CONFLICT (review_id, question_id) DO UPDATE SET
-         value = excluded.value, comment = excluded.comment, na = excluded.na, updated_at = excluded.updated_at`,
+         value = excluded.value, comment = excluded.comment, na = excluded.na, updated_at = excluded.updated_at,
+         comment_confidential = excluded.comment_confidential`,
     );
     // Whole-register reads and writes for the exchange format (export and import).
     this.allReviews = db.prepare<[], ReviewRow>('SELECT * FROM reviews ORDER BY id');
@@ -203,6 +208,7 @@ export class ReviewRepository {
       comment: answer.comment,
       na: answer.na ? 1 : 0,
       updated_at: answer.updatedAt,
+      comment_confidential: answer.confidential ? 1 : 0,
     });
   }
 }

@@ -4,6 +4,8 @@ import type { EvidenceView, GeneratedFile } from '../../../shared/api';
 import { evidenceState, MAX_EVIDENCE_BYTES, type Evidence, type EvidenceInput, type EvidencePatch } from '../../../shared/domain/evidence';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
+import { SealError, sealText } from '../crypto/cipher';
+import { evidenceNotesAad, openFile, sealFile, tryOpenText } from './confidential';
 import { checkReviewQuestion } from './findings';
 import { toGeneratedFile } from './generated-file';
 import { today } from './today';
@@ -31,10 +33,17 @@ function mediaTypeOf(fileName: string): string {
   return (ext && MEDIA_TYPES[ext]) ?? 'application/octet-stream';
 }
 
+/** Confidential notes opened, or empty and marked locked without the key. */
+function reveal(ctx: Context, e: Evidence): Evidence {
+  if (!e.confidential || e.notes === '') return e;
+  const notes = tryOpenText(ctx.keys.readKey(), e.notes, evidenceNotesAad(e.id));
+  return notes === null ? { ...e, notes: '', locked: true } : { ...e, notes };
+}
+
 function views(ctx: Context, list: readonly Evidence[]): EvidenceView[] {
   const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
   const day = today(ctx);
-  return list.map((e) => ({ ...e, vendorName: names.get(e.vendorId) ?? '', state: evidenceState(e.expiresOn, day) }));
+  return list.map((e) => ({ ...reveal(ctx, e), vendorName: names.get(e.vendorId) ?? '', state: evidenceState(e.expiresOn, day) }));
 }
 
 function getEvidence(ctx: Context, id: string): Evidence {
@@ -63,8 +72,11 @@ export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
     getVendor(ctx, input.vendorId);
     checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
     const stamp = ctx.now().toISOString();
+    const id = ctx.newId();
+    const confidential = input.confidential ?? false;
+    const notes = input.notes?.trim() ?? '';
     const evidence: Evidence = {
-      id: ctx.newId(),
+      id,
       vendorId: input.vendorId,
       reviewId: input.reviewId ?? null,
       questionId: input.questionId ?? null,
@@ -76,12 +88,14 @@ export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
       sha256: sha256(bytes),
       issuedOn: input.issuedOn ?? null,
       expiresOn: input.expiresOn ?? null,
-      notes: input.notes?.trim() ?? '',
+      // The SHA-256 is of the document itself, so a copy can be checked against the original.
+      notes: confidential && notes !== '' ? sealText(ctx.keys.writeKey(), notes, evidenceNotesAad(id)) : notes,
       addedBy: ctx.settings.get().userName,
       addedAt: stamp,
       updatedAt: stamp,
+      confidential,
     };
-    ctx.evidence.insert(evidence, bytes);
+    ctx.evidence.insert(evidence, confidential ? sealFile(ctx, id, bytes) : bytes);
     return views(ctx, [evidence])[0]!;
   })();
 }
@@ -90,6 +104,9 @@ export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): 
   return ctx.db.transaction(() => {
     const current = getEvidence(ctx, id);
     const updated: Evidence = { ...current, ...(patch as Partial<Evidence>), updatedAt: ctx.now().toISOString() };
+    if (current.confidential && patch.notes !== undefined && patch.notes !== '') {
+      updated.notes = sealText(ctx.keys.writeKey(), patch.notes, evidenceNotesAad(id));
+    }
     if (updated.issuedOn && updated.expiresOn && updated.issuedOn > updated.expiresOn) {
       const message = 'expires before it was issued';
       throw new VettedError('validation', `expiresOn: ${message}`, [{ path: 'expiresOn', message }]);
@@ -104,11 +121,23 @@ export function deleteEvidence(ctx: Context, id: string): { id: string } {
   return { id };
 }
 
+function openConfidentialFile(ctx: Context, evidence: Evidence, sealed: Buffer): Buffer {
+  const key = ctx.keys.readKey();
+  if (!key) throw new VettedError('locked', `${evidence.fileName} is confidential and locked: ${ctx.keys.status().problem ?? 'no key is available'}`);
+  try {
+    return openFile(key, evidence.id, sealed);
+  } catch (error) {
+    if (!(error instanceof SealError)) throw error;
+    throw new VettedError('conflict', `The stored copy of ${evidence.fileName} does not decrypt: it was altered outside Vetted. Attach the original again.`);
+  }
+}
+
 /** The stored file, refused when its bytes no longer match the SHA-256 recorded when it was added. */
 export function evidenceFile(ctx: Context, id: string): GeneratedFile {
   const evidence = getEvidence(ctx, id);
-  const bytes = ctx.evidence.file(id);
-  if (!bytes) throw new VettedError('not_found', `The file of evidence ${evidence.fileName} is missing from the register.`);
+  const stored = ctx.evidence.file(id);
+  if (!stored) throw new VettedError('not_found', `The file of evidence ${evidence.fileName} is missing from the register.`);
+  const bytes = evidence.confidential ? openConfidentialFile(ctx, evidence, stored) : stored;
   if (sha256(bytes) !== evidence.sha256) {
     throw new VettedError(
       'conflict',

@@ -34,6 +34,7 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       comment: a.comment,
       na: a.na,
       updatedAt: a.updatedAt,
+      ...(a.confidential ? { commentConfidential: true as const } : {}),
     }));
     return {
       format: REGISTER_FORMAT,

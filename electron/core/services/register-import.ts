@@ -69,8 +69,8 @@ const vendorContent = (v: Vendor | ExportedVendor) => {
   return canonicalJson(rest);
 };
 const reviewContent = (r: Review) => canonicalJson({ ...r, vendorId: '' });
-const answerContent = (a: Pick<Answer, 'value' | 'comment' | 'na' | 'updatedAt'>) =>
-  canonicalJson({ value: a.value, comment: a.comment, na: a.na, updatedAt: a.updatedAt });
+const answerContent = (a: Pick<Answer, 'value' | 'comment' | 'na' | 'updatedAt' | 'confidential'>) =>
+  canonicalJson({ value: a.value, comment: a.comment, na: a.na, updatedAt: a.updatedAt, confidential: a.confidential ?? false });
 
 class Importer {
   private readonly report: ImportReport;
@@ -255,6 +255,7 @@ class Importer {
         continue;
       }
       const answer: Answer = { questionId: file.questionId, value: file.value, comment: file.comment, na: file.na, updatedAt: file.updatedAt };
+      if (file.commentConfidential) answer.confidential = true;
       const local = reviews.answer(file.reviewId, file.questionId);
       if (!local) {
         reviews.putAnswer(file.reviewId, answer);

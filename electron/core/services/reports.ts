@@ -9,6 +9,7 @@ import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
 import type { ReportLifecycle } from '../../../shared/reports/lifecycle';
 import { listAcceptances } from './acceptances';
+import { revealAnswers } from './confidential';
 import { listEvidence } from './evidence';
 import { listFindings } from './findings';
 import { allEntries, entryFor } from './review-entries';
@@ -35,7 +36,9 @@ export async function vendorReport(
   ctx: Context,
   input: { vendorId: string; includeConfidential?: boolean; date?: string },
 ): Promise<GeneratedFile> {
-  const entry = entryFor(ctx, getVendor(ctx, input.vendorId));
+  // Confidential comments are printed only when asked for (and the key is there).
+  const includeConfidential = input.includeConfidential ?? false;
+  const entry = entryFor(ctx, getVendor(ctx, input.vendorId), { includeConfidential });
   const { vendor, review, template } = entry;
   if (!review) {
     throw new VettedError('conflict', `${vendor.name} has no review yet: answer some questions before exporting a report.`);
@@ -44,12 +47,12 @@ export async function vendorReport(
   // A decided review prints what was signed off: the answers and score frozen at the decision
   // (a profile edited since would otherwise move the score under the signature).
   const snapshot = ctx.steps.snapshot(review.id);
-  const answers = snapshot?.answers ?? entry.answers;
+  const answers = snapshot ? revealAnswers(ctx, vendor.id, snapshot.answers, { include: includeConfidential }) : entry.answers;
   const score = snapshot?.score ?? entry.score;
   const generatedAt = input.date ?? localIsoDate(ctx.now());
   const doc = buildVendorReport(
     { vendor, review, template, answers, score, frozenAt: snapshot?.frozenAt ?? null, lifecycle: lifecycleOf(ctx, vendor.id, review.id) },
-    { generatedAt, includeConfidential: input.includeConfidential ?? false },
+    { generatedAt, includeConfidential },
   );
   const { pdf, warnings } = await renderPdf(doc, {
     title: `Vendor review: ${vendor.name}`,

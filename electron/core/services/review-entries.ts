@@ -6,6 +6,7 @@ import type { Vendor } from '../../../shared/domain/vendor';
 import { scoreReview } from '../../../shared/scoring';
 import type { ScoreResult } from '../../../shared/scoring/types';
 import type { Context } from '../context';
+import { revealAnswers } from './confidential';
 
 export interface ReviewEntry {
   vendor: Vendor;
@@ -15,16 +16,23 @@ export interface ReviewEntry {
   score: ScoreResult | null;
 }
 
-export function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, answers: Answer[]): ReviewEntry {
+export interface EntryOptions {
+  /** Confidential comments opened (when the key is there) rather than left out. */
+  includeConfidential?: boolean;
+}
+
+export function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, stored: Answer[], options: EntryOptions = {}): ReviewEntry {
+  // Reports, comparisons and CSVs leave confidential comments out unless asked.
+  const answers = revealAnswers(ctx, vendor.id, stored, { include: options.includeConfidential ?? false });
   const template = review ? (ctx.templates.get(review.templateId, review.templateVersion)?.template ?? null) : null;
   const score = template ? scoreReview(template, toAnswerMap(answers), vendor) : null;
   return { vendor, review, template, answers, score };
 }
 
 /** One provider's entry, read with per-provider queries. */
-export function entryFor(ctx: Context, vendor: Vendor): ReviewEntry {
+export function entryFor(ctx: Context, vendor: Vendor, options: EntryOptions = {}): ReviewEntry {
   const review = ctx.reviews.latest(vendor.id) ?? null;
-  return buildEntry(ctx, vendor, review, review ? ctx.reviews.answers(review.id) : []);
+  return buildEntry(ctx, vendor, review, review ? ctx.reviews.answers(review.id) : [], options);
 }
 
 /** Every provider's entry, read with one query per table (for register-wide reports). */

@@ -7,6 +7,7 @@ import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import { VettedError } from '../../../shared/result';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import type { Context } from '../context';
+import { revealAnswers, sealComment } from './confidential';
 import { getVendor } from './vendors';
 
 function templateOf(ctx: Context, review: Review) {
@@ -25,7 +26,7 @@ function latestVersionOf(ctx: Context, review: Review): number {
 export function detail(ctx: Context, review: Review): ReviewDetail {
   return {
     review,
-    answers: ctx.reviews.answers(review.id),
+    answers: revealAnswers(ctx, review.vendorId, ctx.reviews.answers(review.id)),
     template: templateOf(ctx, review),
     latestVersion: latestVersionOf(ctx, review),
     steps: ctx.steps.steps(review.id),
@@ -110,6 +111,28 @@ export interface SaveAnswerInput {
   value?: AnswerValue;
   comment?: string;
   na?: boolean;
+  /** Mark the comment confidential (stored encrypted) or not; omitted keeps the mark. */
+  confidential?: boolean;
+}
+
+/**
+ * The comment to store: sealed when confidential. A confidential comment left untouched stays
+ * sealed as it is, so values and N/A can be saved while the key is locked; changing the comment or
+ * its mark needs the key (a clear 'locked' error otherwise).
+ */
+function storedComment(ctx: Context, vendorId: string, input: SaveAnswerInput, stored: Answer | undefined): { comment: string; confidential: boolean } {
+  const wasConfidential = stored?.confidential ?? false;
+  const confidential = input.confidential ?? wasConfidential;
+  if (input.comment === undefined && confidential === wasConfidential) return { comment: stored?.comment ?? '', confidential };
+  let plain = input.comment;
+  if (plain === undefined) {
+    // The mark changes, the text stays: open the old text (or take it as it was, if it was plain).
+    plain = wasConfidential ? (revealAnswers(ctx, vendorId, [stored!])[0]!.comment ?? '') : (stored?.comment ?? '');
+    if (wasConfidential && stored!.comment !== '' && ctx.keys.readKey() === null) {
+      throw new VettedError('locked', `The comment is confidential and locked: ${ctx.keys.status().problem ?? 'no key is available'}`);
+    }
+  }
+  return { comment: confidential ? sealComment(ctx, vendorId, input.questionId, plain) : plain, confidential };
 }
 
 /** One answer, one transaction. Fields left out keep their stored value. */
@@ -137,15 +160,17 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
       }
     }
     const stored = ctx.reviews.answer(review.id, input.questionId);
+    const { comment, confidential } = storedComment(ctx, review.vendorId, input, stored);
     const answer: Answer = {
       questionId: input.questionId,
       value: value !== undefined ? value : (stored?.value ?? null),
-      comment: input.comment ?? stored?.comment ?? '',
+      comment,
       na: input.na ?? stored?.na ?? false,
       updatedAt: ctx.now().toISOString(),
     };
+    if (confidential) answer.confidential = true;
     ctx.reviews.saveAnswer(review.id, answer);
-    return answer;
+    return revealAnswers(ctx, review.vendorId, [answer])[0]!;
   })();
 }
 

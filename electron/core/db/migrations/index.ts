@@ -1,8 +1,9 @@
 import { initial } from './001-initial';
 import { lifecycle } from './002-lifecycle';
+import { confidential } from './003-confidential';
 import type { Migration } from './types';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

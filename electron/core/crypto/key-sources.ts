@@ -1,0 +1,79 @@
+// Where a register's data key comes from when Vetted runs without Electron (CLI, browser mode,
+// tests): a key file outside the register, or a passphrase. The desktop app adds the OS keychain
+// (electron/app/keychain-key-source.ts). The key itself is never written into the register.
+import { randomBytes, scryptSync } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { VettedError } from '../../../shared/result';
+import { appDataDir } from '../paths';
+
+export const KEY_BYTES = 32;
+
+export interface KeySource {
+  kind: 'keychain' | 'key-file' | 'passphrase';
+  /** Where the key is, in words for the settings page and error messages. */
+  describe(registerId: string): string;
+  /** The register's key, or null when none exists there yet. Throws a VettedError('locked') it cannot be read. */
+  load(registerId: string, salt: Buffer): Buffer | null;
+  /** Makes and stores a new key for the register. */
+  create(registerId: string, salt: Buffer): Buffer;
+}
+
+/** The default key file: in the user's Vetted folder, one per register, never beside the register file. */
+export function defaultKeyFile(registerId: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(appDataDir(env), 'keys', `${registerId}.key`);
+}
+
+/**
+ * A key file (64 hex characters), created with mode 0600 in a 0700 folder. A file others can read
+ * is refused on POSIX systems, as ssh refuses a private key with loose permissions.
+ */
+export function keyFileSource(fileFor: (registerId: string) => string): KeySource {
+  return {
+    kind: 'key-file',
+    describe: (id) => `key file ${fileFor(id)}`,
+    load(id) {
+      const file = fileFor(id);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(file);
+      } catch {
+        return null;
+      }
+      if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+        throw new VettedError('locked', `The key file ${file} can be read by other users; run: chmod 600 "${file}"`);
+      }
+      let text: string;
+      try {
+        text = fs.readFileSync(file, 'utf8').trim();
+      } catch (error) {
+        throw new VettedError('locked', `The key file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+      }
+      if (!/^[0-9a-f]{64}$/i.test(text)) throw new VettedError('locked', `${file} is not a Vetted key file (expected 64 hexadecimal characters).`);
+      return Buffer.from(text, 'hex');
+    },
+    create(id) {
+      const file = fileFor(id);
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      const key = randomBytes(KEY_BYTES);
+      // 'wx': never overwrite a key that exists (it may be the only way into some register).
+      fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+      return key;
+    },
+  };
+}
+
+/** A key derived from a passphrase with scrypt and the register's salt (stored in the register; not secret). */
+export function passphraseSource(passphrase: string): KeySource {
+  if (passphrase.length < 8) throw new VettedError('validation', 'The passphrase must have at least 8 characters.');
+  const derive = (salt: Buffer) => scryptSync(passphrase.normalize('NFC'), salt, KEY_BYTES, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 });
+  return { kind: 'passphrase', describe: () => 'a passphrase (VETTED_PASSPHRASE)', load: (_id, salt) => derive(salt), create: (_id, salt) => derive(salt) };
+}
+
+/** The key source for CLI and browser mode: --key-file / VETTED_KEY_FILE, else VETTED_PASSPHRASE, else the default key file. */
+export function keySourceFromEnv(keyFile: string | undefined, env: NodeJS.ProcessEnv = process.env): KeySource {
+  const file = keyFile ?? env.VETTED_KEY_FILE;
+  if (file) return keyFileSource(() => path.resolve(file));
+  if (env.VETTED_PASSPHRASE) return passphraseSource(env.VETTED_PASSPHRASE);
+  return keyFileSource((id) => defaultKeyFile(id, env));
+}

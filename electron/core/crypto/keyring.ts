@@ -1,0 +1,100 @@
+// The register's data key for this session. The register holds only a check value and a salt
+// (table crypto_keys): enough to tell a wrong key from the right one, never the key.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { KeyStatus } from '../../../shared/domain/confidential';
+import { VettedError } from '../../../shared/result';
+import { openText, SealError, sealText } from './cipher';
+import type { KeySource } from './key-sources';
+
+interface KeyRow {
+  register_id: string;
+  kdf_salt: string;
+  key_check: string;
+  source: string;
+}
+
+const CHECK_TEXT = 'vetted key check';
+const checkAad = (registerId: string) => `key-check:${registerId}`;
+
+export class KeyRing {
+  private key: Buffer | null = null;
+  private problem: string | null = null;
+  private loaded = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly source: KeySource | null,
+  ) {}
+
+  private row(): KeyRow | undefined {
+    return this.db.prepare<[], KeyRow>('SELECT register_id, kdf_salt, key_check, source FROM crypto_keys WHERE id = 1').get();
+  }
+
+  /** Loads the key once (and again after a failure, so fixing a key file needs no restart). */
+  private load(): void {
+    if (this.loaded && this.key) return;
+    this.loaded = true;
+    this.key = null;
+    this.problem = null;
+    const row = this.row();
+    if (!row) return;
+    if (!this.source) {
+      this.problem = 'No key source is configured for confidential data in this mode.';
+      return;
+    }
+    try {
+      const key = this.source.load(row.register_id, Buffer.from(row.kdf_salt, 'hex'));
+      if (!key) {
+        this.problem = `The key of this register's confidential data is not on this machine (looked for ${this.source.describe(row.register_id)}).`;
+        return;
+      }
+      openText(key, row.key_check, checkAad(row.register_id));
+      this.key = key;
+    } catch (error) {
+      if (error instanceof SealError) {
+        this.problem = `The key from ${this.source.describe(row.register_id)} does not open this register's confidential data (a wrong key file or passphrase).`;
+      } else if (error instanceof VettedError) {
+        this.problem = error.message;
+      } else {
+        throw error;
+      }
+    }
+  }
+
+  status(): KeyStatus {
+    this.load();
+    const row = this.row();
+    return {
+      enabled: row !== undefined,
+      unlocked: this.key !== null,
+      source: this.source?.kind ?? null,
+      where: row && this.source ? this.source.describe(row.register_id) : this.source ? this.source.describe('<new register id>') : '',
+      problem: this.problem,
+    };
+  }
+
+  /** The key for reading confidential data, or null when it is locked. */
+  readKey(): Buffer | null {
+    this.load();
+    return this.key;
+  }
+
+  /** The key for writing confidential data, made on first use; a clear 'locked' error when unavailable. */
+  writeKey(): Buffer {
+    this.load();
+    if (this.key) return this.key;
+    if (this.row() || !this.source) {
+      throw new VettedError('locked', `Confidential data is locked: ${this.problem ?? 'no key is available'}`);
+    }
+    const registerId = randomUUID();
+    const salt = randomBytes(16);
+    const key = this.source.create(registerId, salt);
+    this.db
+      .prepare('INSERT INTO crypto_keys (id, register_id, kdf_salt, key_check, source, created_at) VALUES (1, ?, ?, ?, ?, ?)')
+      .run(registerId, salt.toString('hex'), sealText(key, CHECK_TEXT, checkAad(registerId)), this.source.kind, new Date().toISOString());
+    this.key = key;
+    this.problem = null;
+    return key;
+  }
+}

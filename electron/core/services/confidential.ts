@@ -1,0 +1,53 @@
+// Confidential comments and evidence: sealed with the register's data key on the way in, opened on
+// the way out when the key is there, shown as locked when it is not. Sealed values are bound to
+// their place (associated data): a ciphertext copied to another provider, question or file does
+// not open.
+import type { Answer } from '../../../shared/domain/review';
+import type { KeyStatus } from '../../../shared/domain/confidential';
+import { openBytes, openText, SealError, sealBytes, sealText } from '../crypto/cipher';
+import type { Context } from '../context';
+
+/** An answer comment belongs to a provider's question, across its reviews (reassessment carries it). */
+export const commentAad = (vendorId: string, questionId: string) => `answer-comment:${vendorId}:${questionId}`;
+export const evidenceFileAad = (evidenceId: string) => `evidence-file:${evidenceId}`;
+export const evidenceNotesAad = (evidenceId: string) => `evidence-notes:${evidenceId}`;
+
+export function keyStatus(ctx: Context): KeyStatus {
+  return ctx.keys.status();
+}
+
+/** Opens a sealed text, or null when the key is missing or does not fit. */
+export function tryOpenText(key: Buffer | null, sealed: string, aad: string): string | null {
+  if (!key) return null;
+  try {
+    return openText(key, sealed, aad);
+  } catch (error) {
+    if (error instanceof SealError) return null;
+    throw error;
+  }
+}
+
+export interface RevealOptions {
+  /** False leaves confidential comments out (empty, marked locked), as reports and exports do unless asked. */
+  include?: boolean;
+}
+
+/** Answers as the API shows them: confidential comments opened, or empty and marked locked. */
+export function revealAnswers(ctx: Context, vendorId: string, answers: readonly Answer[], options: RevealOptions = {}): Answer[] {
+  if (!answers.some((a) => a.confidential)) return [...answers];
+  const include = options.include ?? true;
+  const key = include ? ctx.keys.readKey() : null;
+  return answers.map((a) => {
+    if (!a.confidential || a.comment === '') return a;
+    if (!include) return { ...a, comment: '', locked: true };
+    const comment = tryOpenText(key, a.comment, commentAad(vendorId, a.questionId));
+    return comment === null ? { ...a, comment: '', locked: true } : { ...a, comment };
+  });
+}
+
+export function sealComment(ctx: Context, vendorId: string, questionId: string, comment: string): string {
+  return comment === '' ? '' : sealText(ctx.keys.writeKey(), comment, commentAad(vendorId, questionId));
+}
+
+export const sealFile = (ctx: Context, evidenceId: string, bytes: Buffer): Buffer => sealBytes(ctx.keys.writeKey(), bytes, evidenceFileAad(evidenceId));
+export const openFile = (key: Buffer, evidenceId: string, sealed: Buffer): Buffer => openBytes(key, sealed, evidenceFileAad(evidenceId));
