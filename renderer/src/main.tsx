@@ -16,6 +16,7 @@ import './styles/compare.css';
 import './styles/templates.css';
 import './styles/lifecycle.css';
 import './styles/lifecycle-evidence.css';
+import './styles/confidential.css';
 
 captureToken();
 

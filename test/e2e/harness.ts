@@ -19,15 +19,22 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Starts `vetted serve` as a user would and waits for the address it prints. */
-export async function startServe(options: { demo?: boolean; dbPath?: string } = {}): Promise<Served> {
+/**
+ * Starts `vetted serve` as a user would and waits for the address it prints. `env` is added to the
+ * test's environment (e.g. VETTED_KEY_FILE for confidential data).
+ */
+export async function startServe(options: { demo?: boolean; dbPath?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Served> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist/renderer/index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it first)');
   }
   const dbPath = options.dbPath ?? tempDbPath();
   const args = ['--import', 'tsx', 'electron/cli/vetted.ts', 'serve', '--db', dbPath, '--port', '0'];
   if (options.demo) args.push('--demo');
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vetted serve did not start:\n${output}`)), 30_000);

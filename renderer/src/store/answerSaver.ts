@@ -33,7 +33,7 @@ export const effectiveValue = normalizeAnswerValue;
 export interface SaverHooks {
   /** False once another provider was opened: statuses are then not shown. */
   isCurrent(saver: AnswerSaver): boolean;
-  setStatus(questionId: string, status: SaveStatus, message?: string): void;
+  setStatus(questionId: string, status: SaveStatus, message?: string, code?: ApiError['code']): void;
   reviewStarted(saver: AnswerSaver, detail: ReviewDetail): void;
   /** A save failed; `repeat` when the question's previous attempt had failed too. */
   saveFailed(saver: AnswerSaver, questionId: string, error: ApiError, repeat: boolean): void;
@@ -56,7 +56,7 @@ export class AnswerSaver {
   private readonly unsent = new Map<string, AnswerPatch>();
   private readonly inFlight = new Map<string, { job: Promise<void>; patch: AnswerPatch }>();
   /** Questions whose last attempt failed, with the reason. */
-  private readonly failures = new Map<string, string>();
+  private readonly failures = new Map<string, ApiError>();
   private reviewId: string | null = null;
   /** The review was decided: its answers are frozen. */
   private closed = false;
@@ -130,6 +130,11 @@ export class AnswerSaver {
     return this.inFlight.size > 0;
   }
 
+  /** Why a question's last save failed (its code tells a locked key from a lost connection). */
+  failureOf(questionId: string): ApiError | undefined {
+    return this.failures.get(questionId);
+  }
+
   /** How many questions' last save failed. */
   failedCount(): number {
     return this.failures.size;
@@ -140,12 +145,12 @@ export class AnswerSaver {
     const out = new Map<string, Outstanding>();
     for (const [id, { patch }] of this.inFlight) out.set(id, { patch, status: 'saving' });
     for (const [id, patch] of this.unsent) {
-      const message = this.failures.get(id);
-      const status: SaveStatus = message !== undefined ? 'failed' : this.inFlight.has(id) ? 'saving' : 'pending';
+      const failure = this.failures.get(id);
+      const status: SaveStatus = failure !== undefined ? 'failed' : this.inFlight.has(id) ? 'saving' : 'pending';
       out.set(id, {
         patch: { ...out.get(id)?.patch, ...patch },
         status,
-        ...(message !== undefined ? { message } : {}),
+        ...(failure !== undefined ? { message: failure.message } : {}),
       });
     }
     return out;
@@ -179,8 +184,8 @@ export class AnswerSaver {
     this.timers.delete(questionId);
   }
 
-  private status(questionId: string, status: SaveStatus, message?: string): void {
-    if (this.hooks.isCurrent(this)) this.hooks.setStatus(questionId, status, message);
+  private status(questionId: string, status: SaveStatus, error?: ApiError): void {
+    if (this.hooks.isCurrent(this)) this.hooks.setStatus(questionId, status, error?.message, error?.code);
   }
 
   private send(questionId: string): Promise<void> {
@@ -209,6 +214,8 @@ export class AnswerSaver {
           ...('value' in patch ? { value: effectiveValue(patch.value ?? null) } : {}),
           ...('comment' in patch ? { comment: patch.comment ?? '' } : {}),
           ...('na' in patch ? { na: patch.na ?? false } : {}),
+          // Sent with the comment it protects (a change merged with a pending one keeps both).
+          ...('confidential' in patch ? { confidential: patch.confidential ?? false } : {}),
         });
         if (!result.ok) error = result.error;
       }
@@ -220,10 +227,10 @@ export class AnswerSaver {
     }
     if (error) {
       const repeat = this.failures.has(questionId);
-      this.failures.set(questionId, error.message);
+      this.failures.set(questionId, error);
       // Keep the change (under anything typed since) so Retry sends it.
       this.unsent.set(questionId, { ...patch, ...this.unsent.get(questionId) });
-      this.status(questionId, 'failed', error.message);
+      this.status(questionId, 'failed', error);
       this.hooks.saveFailed(this, questionId, error, repeat);
       return;
     }
@@ -262,7 +269,7 @@ export class AnswerSaver {
 /** What the store hears from the savers. */
 export interface SaversHooks {
   /** A question's save state on the open provider. */
-  setStatus(questionId: string, status: SaveStatus, message?: string): void;
+  setStatus(questionId: string, status: SaveStatus, message?: string, code?: ApiError['code']): void;
   /** The open provider's first change started (or found) its review. */
   reviewStarted(saver: AnswerSaver, detail: ReviewDetail): void;
   /** A save of the open provider failed (every attempt, so Retry gets an answer). */
@@ -296,7 +303,7 @@ export class AnswerSavers {
     this.retryMs = options.retryMs ?? ORPHAN_RETRY_MS;
     this.saverHooks = {
       isCurrent: (saver) => saver === this.currentSaver,
-      setStatus: (questionId, status, message) => this.hooks.setStatus(questionId, status, message),
+      setStatus: (questionId, status, message, code) => this.hooks.setStatus(questionId, status, message, code),
       reviewStarted: (saver, detail) => this.hooks.reviewStarted(saver, detail),
       saveFailed: (saver, _questionId, error, repeat) => {
         if (error.code === 'conflict') this.hooks.saveConflict?.(saver);

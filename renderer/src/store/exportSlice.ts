@@ -63,8 +63,10 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get) => {
   return {
     runningExports: [],
 
-    exportVendorReport(vendorId) {
-      return run(`vendor:${vendorId}`, 'review-report.pdf', () => api['report.vendor']({ vendorId }), [vendorId]);
+    exportVendorReport(vendorId, options = {}) {
+      // Confidential comments are left out unless asked for (a report is often shared outside the team).
+      const include = options.includeConfidential ? { includeConfidential: true } : {};
+      return run(`vendor:${vendorId}`, 'review-report.pdf', () => api['report.vendor']({ vendorId, ...include }), [vendorId]);
     },
 
     exportSubprocessorList() {

@@ -4,12 +4,12 @@ import { visibleQuestionIds } from '../../../shared/domain/conditions';
 import type { Answer, AnswerMap } from '../../../shared/domain/review';
 import { questionIndex, type Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
-import type { Result } from '../../../shared/result';
+import type { ApiError, Result } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates/ids';
 import { isOpenStatus } from '../../../shared/domain/workflow';
 import { AnswerSaver, AnswerSavers, effectiveValue } from './answerSaver';
-import type { LocalAnswer, ProviderSlice, QuestionSave, SaveStatus, SliceCreator } from './types';
+import type { AnswerPatch, LocalAnswer, ProviderSlice, QuestionSave, SaveStatus, SliceCreator } from './types';
 
 const EMPTY_ANSWER: LocalAnswer = { value: null, comment: '', na: false };
 
@@ -32,7 +32,15 @@ function derived(template: Template | null, vendor: Vendor | null, answers: Read
 
 function localAnswers(answers: readonly Answer[]): Record<string, LocalAnswer> {
   const out: Record<string, LocalAnswer> = {};
-  for (const a of answers) out[a.questionId] = { value: a.value, comment: a.comment, na: a.na };
+  for (const a of answers) {
+    out[a.questionId] = {
+      value: a.value,
+      comment: a.comment,
+      na: a.na,
+      ...(a.confidential ? { confidential: true } : {}),
+      ...(a.locked ? { locked: true } : {}),
+    };
+  }
   return out;
 }
 
@@ -42,7 +50,7 @@ function withOutstanding(stored: Record<string, LocalAnswer>, saver: AnswerSaver
   const saves: Record<string, QuestionSave> = {};
   for (const [id, { patch, status, message }] of saver.outstanding()) {
     answers[id] = { ...answerOf(answers, id), ...patch };
-    saves[id] = message ? { status, message } : { status };
+    saves[id] = saveState(status, message, message ? saver.failureOf(id)?.code : undefined);
   }
   return { answers, saves };
 }
@@ -60,6 +68,10 @@ async function defaultTemplate(): Promise<Result<Template>> {
   return template;
 }
 
+function saveState(status: SaveStatus, message: string | undefined, code: ApiError['code'] | undefined): QuestionSave {
+  return { status, ...(message ? { message } : {}), ...(code ? { code } : {}) };
+}
+
 const plural = (n: number) => `${n} ${n === 1 ? 'answer' : 'answers'}`;
 const nameOf = (s: AnswerSaver) => s.vendorName ?? 'another provider';
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
@@ -68,8 +80,8 @@ let savers: AnswerSavers | null = null;
 
 export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
   savers = new AnswerSavers(api, {
-    setStatus: (questionId: string, status: SaveStatus, message?: string) =>
-      set((state) => ({ saves: { ...state.saves, [questionId]: message ? { status, message } : { status } } })),
+    setStatus: (questionId: string, status: SaveStatus, message?: string, code?: ApiError['code']) =>
+      set((state) => ({ saves: { ...state.saves, [questionId]: saveState(status, message, code) } })),
     reviewStarted: (saver: AnswerSaver, detail: ReviewDetail) => {
       // review.start returns the provider's open review when there is one (another window or the
       // CLI may have started it): show its stored answers under what was typed here.
@@ -201,9 +213,13 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       if (!saver || state.providerStatus !== 'ready') return;
       // A decided review's answers are frozen; during a transition they are about to be.
       if ((state.review && !isOpenStatus(state.review.status)) || state.workflowBusy || saver.isClosed()) return;
-      const answers = { ...state.answers, [questionId]: { ...answerOf(state.answers, questionId), ...patch } };
+      const before = answerOf(state.answers, questionId);
+      // A comment marked confidential is never sent without the mark: the register seals it even
+      // if the mark's own save has not arrived yet (or failed and waits for Retry).
+      const sent: AnswerPatch = 'comment' in patch && before.confidential && !('confidential' in patch) ? { ...patch, confidential: true } : patch;
+      const answers = { ...state.answers, [questionId]: { ...before, ...sent } };
       set({ answers, ...derived(state.template, state.vendor, answers) });
-      saver.change(questionId, patch, timing);
+      saver.change(questionId, sent, timing);
     },
 
     showReview(detail) {

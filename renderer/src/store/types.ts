@@ -59,9 +59,14 @@ export interface LocalAnswer {
   value: AnswerValue;
   comment: string;
   na: boolean;
+  /** The comment is confidential: stored encrypted (every comment save says so). */
+  confidential?: boolean;
+  /** Confidential and the key is not available: `comment` is empty, not the text, and cannot be changed. */
+  locked?: boolean;
 }
 
-export type AnswerPatch = Partial<LocalAnswer>;
+/** What the reviewer can change (locked is the register's to say). */
+export type AnswerPatch = Partial<Omit<LocalAnswer, 'locked'>>;
 
 /** pending: changed, waiting for the debounce; saving: sent; saved; failed: kept for retry. */
 export type SaveStatus = 'pending' | 'saving' | 'saved' | 'failed';
@@ -69,6 +74,8 @@ export type SaveStatus = 'pending' | 'saving' | 'saved' | 'failed';
 export interface QuestionSave {
   status: SaveStatus;
   message?: string;
+  /** The API's error code of a failed save ('locked': confidential data without its key). */
+  code?: ApiError['code'];
 }
 
 /** The answers a template migration carried over and those it could not (as readable lines). */
@@ -213,7 +220,7 @@ export interface ExportSlice {
   /** Exports in flight; their buttons show a busy state. */
   runningExports: readonly ExportKey[];
   /** Generates a provider's review report and hands the PDF to the browser (or Electron) to save. */
-  exportVendorReport(vendorId: string): Promise<Result<GeneratedFile>>;
+  exportVendorReport(vendorId: string, options?: { includeConfidential?: boolean }): Promise<Result<GeneratedFile>>;
   /** Generates the privacy-statement appendix and hands the PDF over to save. */
   exportSubprocessorList(): Promise<Result<GeneratedFile>>;
   /** Exports the comparison of these providers as a PDF or CSV, with the filters on screen. */

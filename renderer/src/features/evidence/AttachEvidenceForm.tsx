@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { FieldError } from '../../components/FieldError';
 import { EvidenceFields } from './EvidenceFields';
 import { EMPTY_DRAFT, apiFieldErrors, draftErrors, type DraftErrors, type DraftKey, type EvidenceDraft } from './evidenceDraft';
+import { LockIcon } from '../settings/LockIcon';
 import { readEvidenceFile, sizeProblem } from './readEvidenceFile';
 import type { ReviewQuestions } from './useReviewQuestions';
 
@@ -25,6 +26,9 @@ export function AttachEvidenceForm({ vendorId, review, onAttached }: Props) {
   const fileRef = useRef<HTMLInputElement>(null);
   const [draft, setDraft] = useState<EvidenceDraft>(EMPTY_DRAFT);
   const [questionId, setQuestionId] = useState('');
+  // Fixed when attached: the file is sealed on the way in, or never.
+  const [confidential, setConfidential] = useState(false);
+  const confidentialId = `${uid}-confidential`;
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -81,6 +85,7 @@ export function AttachEvidenceForm({ vendorId, review, onAttached }: Props) {
         ...(draft.expiresOn ? { expiresOn: draft.expiresOn } : {}),
         ...(draft.notes.trim() ? { notes: draft.notes.trim() } : {}),
         ...(questionId && review.reviewId ? { reviewId: review.reviewId, questionId } : {}),
+        ...(confidential ? { confidential: true } : {}),
       });
       if (!result.ok) {
         setFormError(`The evidence was not attached: ${result.error.message}`);
@@ -89,6 +94,7 @@ export function AttachEvidenceForm({ vendorId, review, onAttached }: Props) {
       }
       setDraft(EMPTY_DRAFT);
       setQuestionId('');
+      setConfidential(false);
       setErrors({});
       if (fileRef.current) fileRef.current.value = '';
       setDone(`Attached “${result.value.title || result.value.fileName}”.`);
@@ -152,6 +158,26 @@ export function AttachEvidenceForm({ vendorId, review, onAttached }: Props) {
             : 'A question of the current review this document supports.'}
         </p>
         <FieldError id={`${questionFieldId}-error`} message={errors.questionId} />
+      </div>
+      <div className="field confidential-field">
+        <label className="check confidential-toggle" htmlFor={confidentialId}>
+          <input
+            id={confidentialId}
+            type="checkbox"
+            checked={confidential}
+            onChange={(e) => {
+              setConfidential(e.target.checked);
+              setDone(null);
+            }}
+            aria-describedby={`${confidentialId}-hint`}
+          />
+          <LockIcon />
+          Confidential (stored encrypted)
+        </label>
+        <p id={`${confidentialId}-hint`} className="hint">
+          The file and its notes are stored encrypted with a key kept outside the register; without that key they cannot be
+          opened. Chosen now: it cannot be changed later.
+        </p>
       </div>
       <div className="evidence-attach-actions">
         <p className="save-note save-saved" role="status">

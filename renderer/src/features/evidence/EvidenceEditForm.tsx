@@ -39,7 +39,10 @@ export function EvidenceEditForm({ item, onCancel, onSaved }: Props) {
       return;
     }
     setBusy(true);
-    const result = await api['evidence.update']({ id: item.id, patch: patchOf(draft) });
+    const { notes: _locked, ...withoutNotes } = patchOf(draft);
+    // Locked notes are not on screen: sending the empty box would wipe the sealed text.
+    const patch = item.locked ? withoutNotes : patchOf(draft);
+    const result = await api['evidence.update']({ id: item.id, patch });
     setBusy(false);
     if (result.ok) {
       onSaved();
@@ -62,7 +65,14 @@ export function EvidenceEditForm({ item, onCancel, onSaved }: Props) {
           {formError}
         </p>
       )}
-      <EvidenceFields idPrefix={uid} draft={draft} errors={errors} onChange={change} autoFocus />
+      <EvidenceFields
+        idPrefix={uid}
+        draft={draft}
+        errors={errors}
+        onChange={change}
+        autoFocus
+        {...(item.locked ? { notesLocked: 'Confidential — locked: the notes are kept as they are.' } : {})}
+      />
       <div className="button-row">
         <button type="submit" className="button button-small button-primary" disabled={busy} aria-busy={busy || undefined}>
           {busy ? 'Saving…' : 'Save changes'}

@@ -11,10 +11,12 @@ interface Props {
   onChange(key: DraftKey, value: string): void;
   /** Focus the first field when shown (the edit form replaces what the user clicked). */
   autoFocus?: boolean;
+  /** Confidential notes without the key: said instead of an empty box (and left as they are). */
+  notesLocked?: string;
 }
 
 /** Kind, title, issue and expiry dates, notes: what the attach and edit forms share. */
-export function EvidenceFields({ idPrefix, draft, errors, onChange, autoFocus = false }: Props) {
+export function EvidenceFields({ idPrefix, draft, errors, onChange, autoFocus = false, notesLocked }: Props) {
   const id = (key: DraftKey) => `${idPrefix}-${key}`;
   return (
     <>
@@ -50,11 +52,18 @@ export function EvidenceFields({ idPrefix, draft, errors, onChange, autoFocus = 
           {(p) => <input {...p} type="date" className="input" value={draft.expiresOn} onChange={(e) => onChange('expiresOn', e.target.value)} />}
         </Field>
       </div>
-      <Field id={id('notes')} label={FIELD_LABELS.notes} error={errors.notes}>
-        {(p) => (
-          <textarea {...p} className="textarea" rows={2} maxLength={5000} value={draft.notes} onChange={(e) => onChange('notes', e.target.value)} />
-        )}
-      </Field>
+      {notesLocked ? (
+        <div className="field">
+          <span className="field-legend">{FIELD_LABELS.notes}</span>
+          <p className="confidential-locked">{notesLocked}</p>
+        </div>
+      ) : (
+        <Field id={id('notes')} label={FIELD_LABELS.notes} error={errors.notes}>
+          {(p) => (
+            <textarea {...p} className="textarea" rows={2} maxLength={5000} value={draft.notes} onChange={(e) => onChange('notes', e.target.value)} />
+          )}
+        </Field>
+      )}
     </>
   );
 }

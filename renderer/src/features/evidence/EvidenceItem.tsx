@@ -4,6 +4,8 @@ import type { EvidenceView } from '../../../../shared/api';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STATE_LABELS, labelOf } from '../../../../shared/domain/labels';
 import { api } from '../../api/client';
 import { formatDay } from '../attention/dates';
+import { LockIcon } from '../settings/LockIcon';
+import { lockedReason, useKeyStatus } from '../settings/useKeyStatus';
 import { EvidenceEditForm } from './EvidenceEditForm';
 import { formatBytes, shortHash } from './formatEvidence';
 import { useSaveEvidenceCopy } from './useSaveEvidenceCopy';
@@ -32,6 +34,8 @@ export function EvidenceItem({ item, questionText, onChanged, onDeleted }: Props
   const [copied, setCopied] = useState(false);
   const saveCopy = useSaveEvidenceCopy();
   const title = item.title || item.fileName;
+  const keyStatus = useKeyStatus(item.locked === true);
+  const lockedId = `${uid}-locked`;
 
   useEffect(() => {
     if (mode !== 'view' || returnTo.current === null) return;
@@ -65,10 +69,23 @@ export function EvidenceItem({ item, questionText, onChanged, onDeleted }: Props
   };
 
   return (
-    <li className={`evidence-item evidence-${item.state}`} aria-labelledby={titleId} data-testid="evidence-item">
+    <li
+      className={`evidence-item evidence-${item.state}${item.confidential ? ' is-confidential' : ''}`}
+      aria-labelledby={titleId}
+      data-testid="evidence-item"
+      data-confidential={item.confidential ? 'true' : undefined}
+    >
       <div className="evidence-head">
         <div className="evidence-name">
-          <span className="evidence-kind">{labelOf(EVIDENCE_KIND_LABELS, item.kind)}</span>
+          <span className="evidence-kind">
+            {labelOf(EVIDENCE_KIND_LABELS, item.kind)}
+            {item.confidential && (
+              <span className="confidential-badge" data-testid="evidence-confidential">
+                <LockIcon />
+                Confidential
+              </span>
+            )}
+          </span>
           <h3 id={titleId} className="evidence-title">
             {title}
           </h3>
@@ -124,7 +141,17 @@ export function EvidenceItem({ item, questionText, onChanged, onDeleted }: Props
               </div>
             )}
           </dl>
-          {item.notes && <p className="evidence-notes">{item.notes}</p>}
+          {item.locked ? (
+            <p id={lockedId} className="confidential-locked" data-testid="evidence-locked">
+              <LockIcon />
+              <span>
+                <strong>Confidential — locked:</strong> {lockedReason(keyStatus)} The file and its notes cannot be opened
+                until the key is back.
+              </span>
+            </p>
+          ) : (
+            item.notes && <p className="evidence-notes">{item.notes}</p>
+          )}
           <p className="evidence-added muted">
             Added {formatDay(item.addedAt.slice(0, 10))}
             {item.addedBy ? ` by ${item.addedBy}` : ''}
@@ -143,9 +170,10 @@ export function EvidenceItem({ item, questionText, onChanged, onDeleted }: Props
           <button
             type="button"
             className="button button-small"
-            disabled={saveCopy.busy}
+            disabled={saveCopy.busy || item.locked === true}
             aria-busy={saveCopy.busy || undefined}
-            aria-describedby={titleId}
+            aria-describedby={item.locked ? `${titleId} ${lockedId}` : titleId}
+            title={item.locked ? 'Locked: the key for confidential data is not available' : undefined}
             onClick={() => {
               setProblem(null);
               void saveCopy.save(item).then((message) => setProblem(message));
@@ -165,6 +193,11 @@ export function EvidenceItem({ item, questionText, onChanged, onDeleted }: Props
           >
             Delete
           </button>
+          {item.locked && (
+            <span className="hint evidence-locked-reason" data-testid="save-copy-reason">
+              No copy can be saved while it is locked.
+            </span>
+          )}
         </div>
       )}
       {mode === 'confirm-delete' && (

@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import { useId, useState, type Ref } from 'react';
 import type { Vendor } from '../../../../shared/domain/vendor';
 import { hrefs, type ProviderTab } from '../../app/router';
 import { BackLink } from '../../components/BackLink';
@@ -79,15 +79,25 @@ function ReportExport({ vendor }: { vendor: Vendor }) {
   const hasReview = useVetted((s) => s.review !== null);
   const busy = useVetted((s) => isExporting(s, `vendor:${vendor.id}`));
   const exportReport = useVetted((s) => s.exportVendorReport);
+  const [includeConfidential, setIncludeConfidential] = useState(false);
+  const checkId = useId();
   return (
-    <ExportButton
-      label="Export PDF"
-      busy={busy}
-      onExport={() => void exportReport(vendor.id)}
-      unavailable={hasReview ? undefined : 'No review yet: answer a question to start one, then export its report.'}
-      description="The latest review as a PDF report, with its score and risk tier."
-      busyAnnouncement={`Exporting the review report of ${vendor.name}…`}
-      testId="export-pdf"
-    />
+    <div className="report-export">
+      <ExportButton
+        label="Export PDF"
+        busy={busy}
+        onExport={() => void exportReport(vendor.id, { includeConfidential })}
+        unavailable={hasReview ? undefined : 'No review yet: answer a question to start one, then export its report.'}
+        description={`The latest review as a PDF report, with its score and risk tier${includeConfidential ? ', confidential comments included' : ''}.`}
+        busyAnnouncement={`Exporting the review report of ${vendor.name}…`}
+        testId="export-pdf"
+      />
+      {hasReview && (
+        <label className="check report-confidential" htmlFor={checkId}>
+          <input id={checkId} type="checkbox" checked={includeConfidential} onChange={(e) => setIncludeConfidential(e.target.checked)} />
+          Include confidential comments
+        </label>
+      )}
+    </div>
   );
 }

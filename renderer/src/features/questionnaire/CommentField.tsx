@@ -1,32 +1,88 @@
+import { useId } from 'react';
+import type { QuestionSave } from '../../store/types';
+import { LockIcon } from '../settings/LockIcon';
+import { lockedReason, useKeyStatus } from '../settings/useKeyStatus';
+
 interface Props {
   questionId: string;
   id: string;
   legendId: string;
   value: string;
+  /** Stored encrypted (or to be, once the mark's save arrives). */
+  confidential: boolean;
+  /** Confidential and the key is not available: the text is not here and cannot be changed. */
+  locked: boolean;
   hidden: boolean;
   /** A decided review: the comment is shown, not editable. */
   readOnly: boolean;
+  /** This question's save state: a 'locked' refusal is said here, beside what was typed. */
+  save: QuestionSave | undefined;
   onChange(comment: string): void;
+  onConfidentialChange(confidential: boolean): void;
   onBlur(): void;
 }
 
-/** The reviewer's note on a question; saved like answers (after a pause, and on leaving the field). */
-export function CommentField({ questionId, id, legendId, value, hidden, readOnly, onChange, onBlur }: Props) {
+/**
+ * The reviewer's note on a question; saved like answers (after a pause, and on leaving the field).
+ * Marked confidential it is stored encrypted; without the key it is shown as locked, never as an
+ * empty box that invites typing over it.
+ */
+export function CommentField(props: Props) {
+  const { questionId, id, legendId, value, confidential, locked, hidden, readOnly, save } = props;
+  const uid = useId();
+  const keyStatus = useKeyStatus(locked && !hidden);
+  const refusedId = `${uid}-refused`;
+  const refused = save?.status === 'failed' && save.code === 'locked' ? save.message : undefined;
+
   return (
-    <div className="q-comment" id={id} hidden={hidden}>
-      <textarea
-        className="textarea"
-        rows={2}
-        value={value}
-        placeholder="Comment: evidence, a link, what to ask the provider…"
-        aria-label={`Comment on ${questionId}`}
-        aria-describedby={legendId}
-        maxLength={20000}
-        readOnly={readOnly}
-        disabled={readOnly}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={onBlur}
-      />
+    <div className={`q-comment${confidential ? ' is-confidential' : ''}`} id={id} hidden={hidden} data-testid="comment-field">
+      {locked ? (
+        <p className="confidential-locked" data-testid="comment-locked" aria-describedby={legendId}>
+          <LockIcon />
+          <span>
+            <strong>Confidential — locked:</strong> {lockedReason(keyStatus)}
+          </span>
+        </p>
+      ) : (
+        <textarea
+          className="textarea"
+          rows={2}
+          value={value}
+          placeholder={confidential ? 'Confidential comment: stored encrypted…' : 'Comment: evidence, a link, what to ask the provider…'}
+          aria-label={`Comment on ${questionId}${confidential ? ' (confidential)' : ''}`}
+          aria-describedby={`${legendId}${refused ? ` ${refusedId}` : ''}`}
+          aria-invalid={refused ? true : undefined}
+          maxLength={20000}
+          readOnly={readOnly}
+          disabled={readOnly}
+          onChange={(e) => props.onChange(e.target.value)}
+          onBlur={props.onBlur}
+        />
+      )}
+      <div className="q-comment-footer">
+        <label className="check confidential-toggle" title="Stored encrypted; left out of reports unless asked for">
+          <input
+            type="checkbox"
+            checked={confidential}
+            disabled={readOnly || locked}
+            onChange={(e) => props.onConfidentialChange(e.target.checked)}
+          />
+          <LockIcon />
+          Confidential
+        </label>
+        <span className="hint">
+          {locked
+            ? 'Value and Not applicable can still be saved; the comment stays as it is.'
+            : confidential
+              ? 'Stored encrypted; left out of reports unless asked for.'
+              : 'Tick before typing to keep this comment encrypted.'}
+        </span>
+      </div>
+      {refused && (
+        <p id={refusedId} className="form-error confidential-refused" role="alert">
+          {refused} What you typed is kept here; Retry once the key is back.
+        </p>
+      )}
     </div>
   );
 }

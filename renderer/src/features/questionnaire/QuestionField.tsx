@@ -18,9 +18,11 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const editAnswer = useVetted((s) => s.editAnswer);
   const flushAnswer = useVetted((s) => s.flushAnswer);
   const locked = useVetted(answersLocked);
+  const save = useVetted((s) => s.saves[question.id]);
   const frozen = useVetted(reviewDecided);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [commentOpen, setCommentOpen] = useState(answer.comment !== '');
+  const hasComment = answer.comment !== '' || answer.confidential === true || answer.locked === true;
+  const [commentOpen, setCommentOpen] = useState(hasComment);
 
   const base = `q-${question.id}`;
   const legendId = `${base}-legend`;
@@ -29,12 +31,12 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const status = scoreQuestion(question, { value: effectiveValue(answer.value), na: answer.na }).status;
   const answered = status !== 'unanswered';
   const isChoice = question.kind === 'yesno' || question.kind === 'single' || question.kind === 'multi';
-  const showComment = commentOpen || answer.comment !== '';
+  const showComment = commentOpen || hasComment;
 
   return (
     <fieldset
       id={questionDomId(question.id)}
-      className={`question${answered ? ' is-answered' : ''}${answer.na ? ' is-na' : ''}`}
+      className={`question${answered ? ' is-answered' : ''}${answer.na ? ' is-na' : ''}${answer.confidential ? ' has-confidential' : ''}`}
       data-question-id={question.id}
       data-answered={answered ? 'true' : 'false'}
     >
@@ -89,7 +91,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
             Why this matters
           </button>
         )}
-        {answer.comment === '' && !frozen && (
+        {!hasComment && !frozen && (
           <button
             type="button"
             className="link-button"
@@ -114,9 +116,13 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         id={`${base}-comment`}
         legendId={legendId}
         value={answer.comment}
+        confidential={answer.confidential === true}
+        locked={answer.locked === true}
         hidden={!showComment}
         readOnly={locked}
+        save={save}
         onChange={(comment) => change({ comment }, 'debounced')}
+        onConfidentialChange={(confidential) => change({ confidential }, 'now')}
         onBlur={flush}
       />
     </fieldset>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
+import { ConfidentialDataSection } from './ConfidentialDataSection';
 import { SettingsForm } from './SettingsForm';
 
 /** #/settings: the preferences stored in the register (Preferences… in the Electron menu). */
@@ -46,6 +47,8 @@ export function SettingsPage() {
       )}
       {/* Mounted once the stored settings arrive; a later reload does not overwrite what is typed. */}
       {settings && <SettingsForm stored={settings} />}
+      {/* Not a stored preference: the key's status in this session, read on its own. */}
+      <ConfidentialDataSection />
     </div>
   );
 }
