@@ -18,6 +18,8 @@ import './styles/lifecycle.css';
 import './styles/lifecycle-evidence.css';
 import './styles/confidential.css';
 
+// For bench/renderer.ts: when the app's script starts to run (after the HTML and the bundle loaded).
+performance.mark('vetted:script-start');
 captureToken();
 
 const root = document.getElementById('root');

@@ -5,6 +5,7 @@
 // sticky, and the question column is pinned (TanStack column pinning gives its offset).
 import {
   useCallback,
+  useEffect,
   useLayoutEffect,
   useRef,
   useState,
@@ -14,6 +15,7 @@ import {
 } from 'react';
 import type { ReactTable } from '@tanstack/react-table';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { markAfterPaint, PAINT_MARKS } from '../register/markAfterPaint';
 import { ActiveCell } from './gridFocus';
 import { markOf, type CompareRow, type CompareTableColumn, type Features } from './tableSetup';
 
@@ -41,6 +43,8 @@ interface Props {
 
 export function CompareGrid({ table, label }: Props) {
   const rows = table.getRowModel().rows;
+  // For bench/renderer.ts: when new rows (a comparison that arrived, sections opened) are on screen.
+  useEffect(() => markAfterPaint(PAINT_MARKS.compare), [rows]);
   const headers = [...table.getStartHeaderGroups()[0]!.headers, ...table.getCenterHeaderGroups()[0]!.headers];
   const colCount = headers.length;
   // Pinned columns keep their size; the providers share what is left (never below their size).
