@@ -7,6 +7,7 @@ import type { VendorInput } from '../../shared/domain/vendor';
 import { VendorInput as VendorInputSchema } from '../../shared/domain/vendor';
 import { VettedError } from '../../shared/result';
 import type { Context } from './context';
+import { addDemoLifecycle, type DemoEntry } from './demo-lifecycle';
 import { saveAnswer, startReview } from './services/reviews';
 import { createVendor } from './services/vendors';
 
@@ -178,11 +179,14 @@ export function loadDemo(ctx: Context): { vendors: number } {
     if (ctx.vendors.count() > 0) {
       throw new VettedError('conflict', 'The register already has providers; the demo data only loads into an empty register.');
     }
+    const entries = new Map<string, DemoEntry>();
     DEMO_PROVIDERS.forEach((provider, i) => {
       const vendor = createVendor(ctx, VendorInputSchema.parse(provider.vendor));
       const { review, template } = startReview(ctx, { vendorId: vendor.id, reviewer: REVIEWER });
       answerAll(ctx, review.id, template, provider, 1000 + i);
+      entries.set(vendor.name, { vendor, review, template });
     });
+    addDemoLifecycle(ctx, entries);
     return { vendors: DEMO_PROVIDERS.length };
   })();
 }

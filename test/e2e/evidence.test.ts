@@ -15,7 +15,7 @@ import type { Settings } from '../../shared/domain/settings';
 import { questionIndex } from '../../shared/domain/template';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { tempDir } from '../helpers/tmp';
-import { callApi, openApp, screenshot, startServe, type Served } from './harness';
+import { callApi, openApp, screenshot, startServe } from './harness';
 
 /** Today plus `days`, as the app's local calendar date. */
 function dayFromToday(days: number): string {
@@ -146,37 +146,17 @@ test('evidence: a file of exactly the 20 MB limit is read in chunks, stored and 
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 
-/** Approves a demo provider's complete review, then moves its next review date into the past. */
-async function approveOverdue(served: Served, vendor: VendorSummary, due: string): Promise<void> {
-  const detail = await callApi<ReviewDetail>(served, 'review.current', { vendorId: vendor.id });
-  await callApi(served, 'review.transition', { reviewId: detail.review.id, to: 'in_review', by: 'Test Lead' });
-  await callApi(served, 'review.transition', { reviewId: detail.review.id, to: 'approved', by: 'Test Lead' });
-  await callApi(served, 'review.setDue', { reviewId: detail.review.id, due });
-}
 
 test('the register shows Next review and Findings, filters by reassessment state, and lists what is overdue under Needs attention', async () => {
+  // The demo register is a year into use: Logjam Cloud's reassessment is overdue, StatusHarbor's
+  // due within 30 days, PagerPigeon's knock-out finding past due, one document expired and one expiring.
   const served = await startServe({ demo: true });
   const vendors = await callApi<VendorSummary[]>(served, 'vendor.list', {});
-  const scored = vendors.filter((v) => v.state === 'scored');
-  assert.ok(scored.length >= 2, 'the demo has complete reviews');
-  const [late, flagged] = scored as [VendorSummary, VendorSummary];
-  const lateDue = dayFromToday(-9);
-  await approveOverdue(served, late, lateDue);
-  await callApi(served, 'finding.create', {
-    vendorId: flagged.id,
-    title: 'No MFA on the admin console',
-    severity: 'high',
-    dueDate: dayFromToday(-3),
-  });
-
-  await callApi(served, 'evidence.add', {
-    vendorId: flagged.id,
-    kind: 'iso27001',
-    title: 'ISO 27001 certificate',
-    fileName: 'iso.txt',
-    base64: Buffer.from('certificate').toString('base64'),
-    expiresOn: dayFromToday(20),
-  });
+  const byName = (name: string) => vendors.find((v) => v.name === name)!;
+  const late = byName('Logjam Cloud');
+  const soon = byName('StatusHarbor');
+  const flagged = byName('PagerPigeon');
+  assert.deepEqual([late.reassessment.state, soon.reassessment.state, flagged.overdueFindings], ['overdue', 'due_soon', 1]);
 
   const { page, problems } = await openApp(served);
   const table = page.getByRole('table', { name: 'Providers' });
@@ -185,19 +165,23 @@ test('the register shows Next review and Findings, filters by reassessment state
   await table.getByRole('columnheader', { name: 'Findings' }).waitFor();
   const lateRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: late.name, exact: true }) });
   await lateRow.getByText('Overdue').waitFor();
+  const soonRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: soon.name, exact: true }) });
+  await soonRow.getByText('Due within 30 days').waitFor();
   const flaggedRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: flagged.name, exact: true }) });
   await flaggedRow.getByText('1 overdue').waitFor();
 
   const attention = page.getByRole('region', { name: 'Needs attention' });
   await attention.getByText('1 review overdue').waitFor();
-  const reviewLink = attention.getByRole('link').filter({ hasText: late.name });
+  await attention.getByText('1 review due soon').waitFor();
+  const reviewLink = attention.getByRole('link').filter({ hasText: late.name }).filter({ hasText: 'Review overdue' });
   assert.equal(await reviewLink.getAttribute('href'), `#/vendor/${encodeURIComponent(late.id)}`);
-  await reviewLink.filter({ hasText: 'Review overdue' }).waitFor();
-  const findingLink = attention.getByRole('link').filter({ hasText: 'No MFA on the admin console' });
+  await attention.getByText('1 finding needs action').waitFor();
+  const findingLink = attention.getByRole('link').filter({ hasText: flagged.name });
   assert.equal(await findingLink.getAttribute('href'), `#/vendor/${encodeURIComponent(flagged.id)}/findings`);
+  await attention.getByText('1 document expired').waitFor();
   await attention.getByText('1 document expiring').waitFor();
-  const evidenceLink = attention.getByRole('link').filter({ hasText: 'ISO 27001 certificate' });
-  assert.equal(await evidenceLink.getAttribute('href'), `#/vendor/${encodeURIComponent(flagged.id)}/evidence`);
+  const evidenceLink = attention.getByRole('link').filter({ hasText: 'SOC 2 Type II report' });
+  assert.equal(await evidenceLink.getAttribute('href'), `#/vendor/${encodeURIComponent(soon.id)}/evidence`);
   await screenshot(page, 'register-attention');
 
   // The panel folds to one line of counts.
@@ -212,7 +196,7 @@ test('the register shows Next review and Findings, filters by reassessment state
   await page.getByTestId('register-count').filter({ hasText: `Showing 1 of ${vendors.length} providers` }).waitFor();
   await lateRow.waitFor();
   await page.getByLabel('Next review').selectOption({ label: 'No approved review' });
-  await page.getByTestId('register-count').filter({ hasText: `Showing ${vendors.length - 1} of ${vendors.length} providers` }).waitFor();
+  await page.getByTestId('register-count').filter({ hasText: `Showing ${vendors.length - 2} of ${vendors.length} providers` }).waitFor();
   await page.getByLabel('Next review').selectOption({ label: 'All' });
 
   // Sorting by Next review puts the soonest (the overdue one) first.

@@ -71,7 +71,7 @@ test('round trip: demo → export → import into an empty register → export g
   const report = unwrap(await target.api['register.import']({ text: first }));
   assert.equal(report.dryRun, false);
   assert.deepEqual(report.vendors, { added: 8, updated: 0, unchanged: 0, conflicts: 0 });
-  assert.deepEqual(report.reviews, { added: 8, updated: 0, unchanged: 0, conflicts: 0 });
+  assert.deepEqual(report.reviews, { added: 10, updated: 0, unchanged: 0, conflicts: 0 }); // 8 current reviews and 2 earlier approvals
   assert.deepEqual(report.answers, { added: data.answers.length, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.templates, { added: 0, updated: 0, unchanged: 1, conflicts: 0 }, 'the built-in template is already there');
   assert.deepEqual(report.conflicts, []);
@@ -135,7 +135,7 @@ test('newer data in the register is listed as a conflict and kept; older data is
   const updated = unwrap(await target.api['register.import']({ text: newer }));
   assertConsistent(updated);
   assert.deepEqual(updated.vendors, { added: 0, updated: 1, unchanged: 7, conflicts: 0 });
-  assert.deepEqual(updated.reviews, { added: 0, updated: 1, unchanged: 7, conflicts: 0 });
+  assert.deepEqual(updated.reviews, { added: 0, updated: 1, unchanged: 9, conflicts: 0 });
   assert.equal(updated.answers.updated, 1);
   assert.equal(updated.answers.conflicts, 0);
   const after = unwrap(await target.api['vendor.get']({ id: burrow!.id }));
@@ -157,7 +157,7 @@ test('providers are matched by name (regardless of case) when the ids differ', a
   const report = unwrap(await target.api['register.import']({ text }));
   assertConsistent(report);
   assert.deepEqual(report.vendors, { added: 6, updated: 1, unchanged: 0, conflicts: 1 });
-  assert.deepEqual(report.reviews, { added: 8, updated: 0, unchanged: 0, conflicts: 0 }, 'reviews attach to the matched providers');
+  assert.deepEqual(report.reviews, { added: 10, updated: 0, unchanged: 0, conflicts: 0 }, 'reviews attach to the matched providers');
 
   const list = unwrap(await target.api['vendor.list']({}));
   assert.equal(list.length, 8);
@@ -218,7 +218,7 @@ test('a different template under the same id and version is a conflict, and so a
   assertConsistent(report);
   assert.deepEqual(report.templates, { added: 0, updated: 0, unchanged: 0, conflicts: 1 });
   assert.deepEqual(report.vendors, { added: 8, updated: 0, unchanged: 0, conflicts: 0 });
-  assert.deepEqual(report.reviews, { added: 0, updated: 0, unchanged: 0, conflicts: 8 });
+  assert.deepEqual(report.reviews, { added: 0, updated: 0, unchanged: 0, conflicts: 10 });
   assert.equal(report.answers.conflicts, data.answers.length);
   assert.match(report.conflicts[0]!.reason, /different template under the same id and version/);
   assert.deepEqual(dumpRegister(target.file), before);

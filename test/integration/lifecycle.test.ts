@@ -120,12 +120,14 @@ test('the next review falls due by the approved tier, shows as due soon and over
 
   let entry = unwrap(await api['reassessment.list']({})).find((e) => e.vendorId === pager.id)!;
   assert.deepEqual([entry.tier, entry.approvedOn, entry.due, entry.state, entry.source], ['high', '2026-01-10', '2026-07-10', 'scheduled', 'tier']);
-  assert.deepEqual(unwrap(await api['reassessment.list']({ withinDays: 30 })), []);
+  const pagerWithin30 = async () => unwrap(await api['reassessment.list']({ withinDays: 30 })).filter((e) => e.vendorId === pager.id);
+  assert.deepEqual(await pagerWithin30(), []);
 
   advanceDays(151); // 2026-06-10: 30 days before
-  entry = unwrap(await api['reassessment.list']({ withinDays: 30 }))[0]!;
+  entry = (await pagerWithin30())[0]!;
   assert.deepEqual([entry.vendorId, entry.state], [pager.id, 'due_soon']);
-  assert.deepEqual(unwrap(await api['attention.get']({})).reviews.map((r) => r.vendorName), ['PagerPigeon']);
+  // (The demo's earlier approvals of Logjam Cloud and StatusHarbor are listed too.)
+  assert.ok(unwrap(await api['attention.get']({})).reviews.some((r) => r.vendorName === 'PagerPigeon'));
 
   advanceDays(31); // 2026-07-11
   assert.equal(unwrap(await api['vendor.list']({})).find((v) => v.id === pager.id)!.reassessment.state, 'overdue');
@@ -150,6 +152,8 @@ test('a finding made from an answer that cost points is prefilled, made once, ac
   const { api, advanceDays } = setUp('2026-02-01T12:00:00.000Z');
   unwrap(await api['settings.update']({ userName: 'Ana' }));
   const pager = await demoProvider(api, 'PagerPigeon');
+  // The demo already tracks this knock-out as a finding; start from none to watch one being made.
+  for (const f of unwrap(await api['finding.list']({ vendorId: pager.id }))) unwrap(await api['finding.delete']({ id: f.id }));
   const review = unwrap(await api['review.current']({ vendorId: pager.id }))!.review;
   const score = unwrap(await api['score.get']({ vendorId: pager.id }))!;
   const knockout = score.explanation.find((l) => l.knockout)!;
@@ -238,7 +242,7 @@ test('evidence is stored with its SHA-256, read back byte-identical, flagged nea
   const file = unwrap(await api['evidence.file']({ id: added.id }));
   assert.deepEqual(Buffer.from(file.base64, 'base64'), bytes);
   assert.equal(file.fileName, 'Gaugeworks SOC 2 Type II 2025.pdf');
-  assert.deepEqual(unwrap(await api['attention.get']({})).evidence.map((e) => e.id), [added.id]);
+  assert.ok(unwrap(await api['attention.get']({})).evidence.some((e) => e.id === added.id));
   advanceDays(20); // 2026-05-21
   assert.equal(unwrap(await api['evidence.list']({ vendorId: gauge.id }))[0]!.state, 'expired');
 

@@ -1,0 +1,133 @@
+// The demo register's lifecycle: what a register looks like after a year of use — earlier
+// approvals (so reassessments fall due), findings (one overdue, one accepted), and evidence (one
+// expiring, one expired). Dates are counted back from the context's clock, so the demo shows the
+// same picture whatever day it is loaded. The current reviews stay open: the demo is for trying.
+import { localIsoDate } from '../../shared/domain/dates';
+import { toAnswerMap, type Answer, type Review } from '../../shared/domain/review';
+import type { Template } from '../../shared/domain/template';
+import type { Vendor } from '../../shared/domain/vendor';
+import type { ReviewSnapshot } from '../../shared/domain/workflow';
+import { scoreReview } from '../../shared/scoring';
+import type { Context } from './context';
+import { createAcceptance } from './services/acceptances';
+import { addEvidence } from './services/evidence';
+import { createFinding, findingFromAnswer, updateFinding } from './services/findings';
+import { minimalPdf } from './services/minimal-pdf';
+
+const REVIEWER = 'Dana Whitfield';
+const APPROVER = 'Sam Okafor';
+
+export interface DemoEntry {
+  vendor: Vendor;
+  review: Review;
+  template: Template;
+}
+
+const at = (date: string, time = '10:00:00') => new Date(`${date}T${time}.000Z`).toISOString();
+
+function plusDays(date: string, n: number): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * An earlier review of the provider, approved `daysAgo` days ago (started three days before),
+ * with the current answers except the first one answered worse (so the score over time moves).
+ */
+function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): void {
+  const decided = plusDays(localIsoDate(ctx.now()), -daysAgo);
+  const started = plusDays(decided, -3);
+  const answers: Answer[] = ctx.reviews.answers(entry.review.id).map((a) => ({ ...a, updatedAt: at(started, '11:00:00') }));
+  const first = answers.findIndex((a) => typeof a.value === 'string' && entry.template.sections[0]!.questions.some((q) => q.id === a.questionId && q.kind === 'single'));
+  if (first >= 0) {
+    const question = entry.template.sections[0]!.questions.find((q) => q.id === answers[first]!.questionId)!;
+    const worst = [...question.options!].filter((o) => typeof o.score === 'number' && !o.knockout).sort((a, b) => (a.score as number) - (b.score as number))[0];
+    if (worst) answers[first] = { ...answers[first]!, value: worst.id };
+  }
+  const review: Review = {
+    ...entry.review,
+    id: ctx.newId(),
+    status: 'draft',
+    reviewer: REVIEWER,
+    startedAt: at(started, '09:00:00'),
+    updatedAt: at(started, '11:00:00'),
+    completedAt: null,
+  };
+  ctx.reviews.insert(review);
+  for (const a of answers) ctx.reviews.putAnswer(review.id, a);
+  const score = scoreReview(entry.template, toAnswerMap(answers), entry.vendor);
+  ctx.steps.move({ reviewId: review.id, from: 'draft', to: 'in_review', by: REVIEWER, at: at(decided, '09:30:00'), note: 'Ready for sign-off.' }, null);
+  const snapshot: ReviewSnapshot = { templateId: review.templateId, templateVersion: review.templateVersion, answers, score, frozenAt: at(decided, '15:00:00') };
+  ctx.steps.move({ reviewId: review.id, from: 'in_review', to: 'approved', by: APPROVER, at: at(decided, '15:00:00'), note: '' }, snapshot);
+}
+
+export function addDemoLifecycle(ctx: Context, byName: ReadonlyMap<string, DemoEntry>): void {
+  const today = localIsoDate(ctx.now());
+  const days = (n: number) => plusDays(today, n);
+
+  // StatusHarbor (low tier then: 24 months) approved 715 days ago → due within 30 days.
+  // Logjam Cloud (medium tier then: 18 months) approved 600 days ago → overdue.
+  const statusHarbor = byName.get('StatusHarbor');
+  const logjam = byName.get('Logjam Cloud');
+  const pager = byName.get('PagerPigeon');
+  if (statusHarbor) pastApproval(ctx, statusHarbor, 715);
+  if (logjam) pastApproval(ctx, logjam, 600);
+
+  // PagerPigeon's knock-out (one shared on-call login) as a finding past its due date.
+  if (pager) {
+    const score = scoreReview(pager.template, toAnswerMap(ctx.reviews.answers(pager.review.id)), pager.vendor);
+    const knockout = score.explanation.find((l) => l.knockout && !l.flagId);
+    if (knockout) {
+      const finding = findingFromAnswer(ctx, { reviewId: pager.review.id, questionId: knockout.questionId });
+      updateFinding(ctx, finding.id, {
+        owner: 'SRE team',
+        dueDate: days(-12),
+        status: 'in_progress',
+        remediation: 'Move every responder to individual accounts with SSO; retire the shared escalation login.',
+      });
+    }
+  }
+  // An accepted risk on StatusHarbor, with its justification and expiry.
+  if (statusHarbor) {
+    const finding = createFinding(ctx, {
+      vendorId: statusHarbor.vendor.id,
+      title: 'Status page has no custom-domain TLS pinning',
+      severity: 'low',
+      description: 'The public status page is served from the provider’s domain; a lookalike domain could mislead customers during an outage.',
+      owner: 'Customer support',
+    });
+    createAcceptance(ctx, {
+      findingId: finding.id,
+      justification: 'The page only repeats what our own incident e-mails say; customers are told the official address.',
+      acceptedBy: 'Head of Security',
+      expiresOn: days(120),
+    });
+  }
+
+  // Evidence: StatusHarbor's SOC 2 expires within 30 days; Logjam's ISO certificate has expired.
+  const pdf = (title: string) => minimalPdf([title, 'Fictional demo document: Vetted demo data.']).toString('base64');
+  if (statusHarbor) {
+    addEvidence(ctx, {
+      vendorId: statusHarbor.vendor.id,
+      kind: 'soc2',
+      title: 'SOC 2 Type II report',
+      fileName: 'statusharbor-soc2-type2.pdf',
+      base64: pdf('StatusHarbor SOC 2 Type II report'),
+      issuedOn: days(-345),
+      expiresOn: days(20),
+      notes: 'Bridge letter requested for the gap until the next report.',
+    });
+  }
+  if (logjam) {
+    addEvidence(ctx, {
+      vendorId: logjam.vendor.id,
+      kind: 'iso27001',
+      title: 'ISO/IEC 27001 certificate',
+      fileName: 'logjam-iso27001.pdf',
+      base64: pdf('Logjam Cloud ISO/IEC 27001 certificate'),
+      issuedOn: days(-1100),
+      expiresOn: days(-10),
+    });
+  }
+}
