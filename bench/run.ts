@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark once and prints a table of figures against goals.
 import { benchAutosave } from './autosave';
 import { benchImport } from './import';
+import { benchRenderer, rendererRows } from './renderer';
 import { benchReports } from './reports';
 import { benchScoring } from './scoring';
 import { fmt } from './stats';
@@ -49,6 +50,8 @@ rows.push([
   '≤ 1.2×',
   growth <= 1.2 ? 'met' : 'missed',
 ]);
+
+rows.push(...rendererRows(await benchRenderer()));
 
 const header = ['Benchmark', 'Measured', 'Goal', 'Result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
