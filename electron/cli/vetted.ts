@@ -29,7 +29,7 @@ Usage:
                  [--website URL] [--critical-path] [--impact low|medium|high]
                  [--data personal-data,credentials-secrets,…] [--locations A,B] [--tenancy T]
                  [--cost N] [--currency EUR]
-  vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--na]
+  vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--confidential] [--na]
   vetted score VENDOR [--json]                    score, tier and why points were lost
   vetted review migrate VENDOR [--to-version N]   move the open review to a newer template version (the
                                                   newest unless given); lists answers that did not carry over
@@ -115,7 +115,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'answer': {
-      const { values, positionals } = parse(rest, { comment: { type: 'string' }, na: { type: 'boolean' } });
+      const { values, positionals } = parse(rest, { comment: { type: 'string' }, na: { type: 'boolean' }, confidential: { type: 'boolean' } });
       await answerCommand(openSession(values.db), positionals, values);
       return EXIT.ok;
     }

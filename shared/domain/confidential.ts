@@ -15,5 +15,3 @@ export interface KeyStatus {
   problem: string | null;
 }
 
-/** What a locked confidential text shows instead of its content. */
-export const LOCKED_TEXT = '';

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { keyFileSource, passphraseSource, type KeySource } from '../../electron/core/crypto/key-sources';
 import { openVetted, type Vetted } from '../../electron/core/vetted';
+import { runCli } from '../helpers/cli';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { tempDir } from '../helpers/tmp';
 import { unwrap } from '../helpers/vetted';
@@ -212,4 +213,22 @@ test('the review report leaves confidential comments out unless asked, and says 
   const internal = await text(true);
   assert.match(internal, /Comment \(confidential\): Pentest found an SQL injection/);
   vetted.close();
+});
+
+test('the CLI keeps a confidential comment sealed with the key file named in VETTED_KEY_FILE', () => {
+  const dir = tempDir();
+  const db = path.join(dir, 'cli.db');
+  const env = { VETTED_KEY_FILE: path.join(tempDir(), 'cli.key') };
+  assert.equal(runCli(['vendor', 'add', 'Ledgerline', '--category', 'database', '--db', db], env).status, 0);
+  const saved = runCli(['answer', 'Ledgerline', 'sec_encryption_at_rest', 'yes', '--comment', SECRET, '--confidential', '--db', db], env);
+  assert.equal(saved.status, 0, saved.stderr);
+  assert.equal(fs.statSync(env.VETTED_KEY_FILE).mode & 0o777, 0o600);
+  assert.equal(registerBytes(db).includes(Buffer.from('SQL injection')), false);
+  // With the key, the report may include it; without the key file, the report still works and leaves it out.
+  const pdf = path.join(dir, 'r.pdf');
+  assert.equal(runCli(['report', 'Ledgerline', '--out', pdf, '--include-confidential', '--db', db], env).status, 0);
+  assert.match(pdfText(pdf).replace(/\s+/g, ' '), /SQL injection/);
+  const without = runCli(['report', 'Ledgerline', '--out', pdf, '--include-confidential', '--db', db], { VETTED_KEY_FILE: path.join(dir, 'absent.key') });
+  assert.equal(without.status, 0, without.stderr);
+  assert.doesNotMatch(pdfText(pdf).replace(/\s+/g, ' '), /SQL injection/);
 });

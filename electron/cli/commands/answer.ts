@@ -11,11 +11,11 @@ import { findVendor, must } from '../session';
 export async function answerCommand(
   session: Session,
   args: string[],
-  flags: { comment?: string; na?: boolean },
+  flags: { comment?: string; na?: boolean; confidential?: boolean },
 ): Promise<void> {
   const [vendorRef, questionId, text] = args;
   if (!vendorRef || !questionId || (text === undefined && !flags.na)) {
-    throw usageError('usage: vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--na]');
+    throw usageError('usage: vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--confidential] [--na]');
   }
   const { api } = session;
   const vendor = await findVendor(api, vendorRef);
@@ -31,11 +31,11 @@ export async function answerCommand(
     throw inputError(`value for ${questionId}: ${(error as Error).message}`);
   }
   // Check the whole save (comment length, value shape) before a review is started for it.
-  const draft = contract['answer.save'].input.safeParse({ reviewId: 'pending', questionId, value, comment: flags.comment, na: flags.na });
+  const draft = contract['answer.save'].input.safeParse({ reviewId: 'pending', questionId, value, comment: flags.comment, na: flags.na, confidential: flags.confidential });
   if (!draft.success) throw inputError(summarizeProblems(describeIssues(draft.error.issues)));
   const review = current ?? must(await api['review.start']({ vendorId: vendor.id }));
   const saved = must(
-    await api['answer.save']({ reviewId: review.review.id, questionId, value, comment: flags.comment, na: flags.na }),
+    await api['answer.save']({ reviewId: review.review.id, questionId, value, comment: flags.comment, na: flags.na, confidential: flags.confidential }),
   );
   const result = must(await api['score.get']({ vendorId: vendor.id }));
   process.stdout.write(

@@ -11,7 +11,7 @@ import { findVendor, must, openSession } from '../session';
 import { writeGeneratedFile } from '../write-file';
 
 export const EVIDENCE_USAGE = [
-  `usage: vetted evidence add VENDOR FILE --kind ${EVIDENCE_KINDS.join('|')} [--title T] [--issued YYYY-MM-DD] [--expires YYYY-MM-DD] [--notes T]`,
+  `usage: vetted evidence add VENDOR FILE --kind ${EVIDENCE_KINDS.join('|')} [--title T] [--issued YYYY-MM-DD] [--expires YYYY-MM-DD] [--notes T] [--confidential]`,
   '       vetted evidence list [VENDOR] [--json]',
   '       vetted evidence save ID OUT',
 ].join('\n');
@@ -53,6 +53,7 @@ export async function evidenceCommand(args: string[]): Promise<void> {
 async function evidenceAdd(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, {
     kind: { type: 'string' }, title: { type: 'string' }, issued: { type: 'string' }, expires: { type: 'string' }, notes: { type: 'string' },
+    confidential: { type: 'boolean' },
   });
   if (positionals.length !== 2 || values.kind === undefined) throw usageError(EVIDENCE_USAGE);
   const [vendorRef, file] = positionals as [string, string];
@@ -66,7 +67,7 @@ async function evidenceAdd(args: string[]): Promise<void> {
   const added = must(
     await api['evidence.add']({
       vendorId: vendor.id, kind, fileName: path.basename(file), base64: bytes.toString('base64'),
-      title: values.title, issuedOn, expiresOn, notes: values.notes,
+      title: values.title, issuedOn, expiresOn, notes: values.notes, confidential: values.confidential,
     }),
   );
   process.stdout.write(
