@@ -60,14 +60,5 @@ export async function startServeForBench(dbPath: string): Promise<BenchServer> {
   }
 }
 
-/** Calls the API over HTTP as the page does. Throws with the API's message when it refuses. */
-export async function callServe<T>(server: BenchServer, operation: string, input: unknown): Promise<T> {
-  const res = await fetch(`${server.origin}/api/${operation}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-    body: JSON.stringify(input),
-  });
-  const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${operation}: ${result.error?.message ?? `HTTP ${res.status}`}`);
-  return result.value;
-}
+/** Calls the API over HTTP as the page does (the e2e harness's call). */
+export { callApi as callServe } from '../test/e2e/harness';

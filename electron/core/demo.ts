@@ -5,6 +5,7 @@ import { isVisible, questionsById } from '../../shared/domain/conditions';
 import type { Question, Template } from '../../shared/domain/template';
 import type { VendorInput } from '../../shared/domain/vendor';
 import { VendorInput as VendorInputSchema } from '../../shared/domain/vendor';
+import { seededRandom } from '../../shared/random';
 import { VettedError } from '../../shared/result';
 import type { Context } from './context';
 import { addDemoLifecycle, type DemoEntry } from './demo-lifecycle';
@@ -105,18 +106,6 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
   },
 ];
 
-/** A small seeded generator (mulberry32) so the demo is the same every time. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A weaker choice from a best-first list: the worst more often than not. */
 function worse<T>(bestFirst: readonly T[], random: () => number): T {
   if (bestFirst.length === 1) return bestFirst[0]!;
@@ -159,7 +148,7 @@ function pickValue(question: Question, quality: number, random: () => number, kn
 }
 
 function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, seed: number): void {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const answers: Record<string, { value: AnswerValue; na: boolean }> = {};
   const byId = questionsById(template);
 

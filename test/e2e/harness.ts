@@ -112,13 +112,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Calls the API as the page would, for test setup. */
-export async function callApi<T>(served: Served, operation: string, input: unknown): Promise<T> {
+export async function callApi<T>(served: Pick<Served, 'origin' | 'token'>, operation: string, input: unknown): Promise<T> {
   const res = await fetch(`${served.origin}/api/${operation}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
     body: JSON.stringify(input),
   });
   const result = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!result.ok) throw new Error(result.error?.message);
+  if (!result.ok) throw new Error(`${operation}: ${result.error?.message ?? `HTTP ${res.status}`}`);
   return result.value;
 }

@@ -6,21 +6,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OPERATION_NAMES, type OperationName } from '../../shared/api';
+import { seededRandom } from '../../shared/random';
 import { ERROR_CODES, type Result } from '../../shared/result';
 import { dumpRegister } from '../helpers/db-dump';
 import { freshVetted, unwrap } from '../helpers/vetted';
-
-/** A small deterministic PRNG (mulberry32): a failure names its seed and replays exactly. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A short description of any value (String() throws on an object without a prototype). */
 function describe(value: unknown): string {
@@ -148,7 +137,7 @@ test('every operation answers malformed input with a typed error, and a refused 
   assert.deepEqual(Object.keys(valid).sort(), [...OPERATION_NAMES].sort(), 'a valid input for every operation');
 
   const seed = Number(process.env.FUZZ_SEED ?? 20261126);
-  const random = prng(seed);
+  const random = seededRandom(seed); // a failure names its seed and replays exactly
   let refused = 0;
   for (const op of OPERATION_NAMES) {
     for (const input of variants(valid[op], random, 40)) {

@@ -1,0 +1,14 @@
+// Deterministic randomness for things that must come out the same every time (the demo data,
+// seeded fuzzing): mulberry32, a small fast generator — not for anything secret.
+
+/** A generator of numbers in [0, 1) that repeats exactly for the same seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
