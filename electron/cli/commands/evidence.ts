@@ -6,6 +6,7 @@ import { EVIDENCE_KINDS, MAX_EVIDENCE_BYTES } from '../../../shared/domain/evide
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STATE_LABELS, labelOf } from '../../../shared/domain/labels';
 import { byIdOrPrefix, choiceFlag, dateFlag, parse, shortId } from '../args';
 import { inputError, usageError } from '../cli-error';
+import { readInputFile } from '../input-file';
 import { table } from '../format';
 import { findVendor, must, openSession } from '../session';
 import { writeGeneratedFile } from '../write-file';
@@ -18,28 +19,11 @@ export const EVIDENCE_USAGE = [
 
 const MB = 1024 * 1024;
 
-/** The file's bytes, or a one-line error naming it: missing, not a file, unreadable or too big. */
+/** The file's bytes, or a one-line error naming it: missing, not a file, unreadable, too big or empty. */
 export function readEvidenceFile(file: string): Buffer {
-  let size: number;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw inputError(`${file}: not a file`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof Error && 'exitCode' in error) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw inputError(`${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? (error as Error).message})`}`);
-  }
-  if (size > MAX_EVIDENCE_BYTES) {
-    throw inputError(`${file}: the file is ${(size / MB).toFixed(1)} MB; evidence files are at most ${MAX_EVIDENCE_BYTES / MB} MB`);
-  }
-  if (size === 0) throw inputError(`${file}: the file is empty`);
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw inputError(`${file}: cannot read it (${code ?? (error as Error).message})`);
-  }
+  const bytes = readInputFile(file, MAX_EVIDENCE_BYTES, (mb) => `the file is ${mb} MB; evidence files are at most ${MAX_EVIDENCE_BYTES / MB} MB`);
+  if (bytes.length === 0) throw inputError(`${file}: the file is empty`);
+  return bytes;
 }
 
 export async function evidenceCommand(args: string[]): Promise<void> {

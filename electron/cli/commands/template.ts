@@ -1,7 +1,7 @@
 // `vetted template import|list|export`: questionnaire templates in and out of the register.
-import fs from 'node:fs';
 import path from 'node:path';
 import { detectTemplateFormat } from '../../../shared/templates/format';
+import { readInputFile } from '../input-file';
 import { inputError, usageError } from '../cli-error';
 import { table } from '../format';
 import type { Session } from '../session';
@@ -17,20 +17,8 @@ export const TEMPLATE_EXPORT_USAGE = 'usage: vetted template export ID [--versio
 
 /** Reads a template file, refusing a missing, unreadable or too large one (one line naming it). */
 export function readTemplateFile(file: string): string {
-  let size: number;
-  try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile()) throw inputError(`${file}: not a file`);
-    size = stat.size;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') throw inputError(`${file}: no such file`);
-    if (error instanceof Error && 'exitCode' in error) throw error;
-    throw inputError(`${file}: cannot read it (${(error as Error).message})`);
-  }
-  if (size > MAX_TEMPLATE_FILE_BYTES) {
-    throw inputError(`${file}: $: the file is ${(size / 1024 / 1024).toFixed(1)} MB; templates larger than ${MAX_TEMPLATE_FILE_BYTES / 1024 / 1024} MB are refused`);
-  }
-  return fs.readFileSync(file, 'utf8');
+  const limit = MAX_TEMPLATE_FILE_BYTES / 1024 / 1024;
+  return readInputFile(file, MAX_TEMPLATE_FILE_BYTES, (mb) => `$: the file is ${mb} MB; templates larger than ${limit} MB are refused`).toString('utf8');
 }
 
 /** Messages from the file's text may hold line breaks; the CLI prints one line each. */
