@@ -1,8 +1,8 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { AcceptanceInput } from '../../../../shared/domain/acceptances';
 import { describeIssues } from '../../../../shared/validation';
 import { Field } from '../../components/Field';
-import { fieldMessage } from '../../components/FieldError';
+import { useDraftFields } from '../../components/useDraftFields';
 import { useVetted } from '../../store';
 import { ModalDialog } from '../workflow/ModalDialog';
 import { dayAfter, formatDay, today } from '../workflow/formatWhen';
@@ -27,12 +27,9 @@ export function AcceptRiskDialog({ target, onClose }: { target: AcceptTarget | n
   const settings = useVetted((s) => s.settings);
   const acceptRisk = useVetted((s) => s.acceptRisk);
   const pushToast = useVetted((s) => s.pushToast);
-  const [draft, setDraft] = useState<Draft>({ justification: '', expiresOn: '', acceptedBy: '' });
-  const [errors, setErrors] = useState<Partial<Record<keyof Draft, string>>>({});
+  const { draft, setDraft, errors, setErrors, fid, set, showProblems } = useDraftFields<Draft>({ justification: '', expiresOn: '', acceptedBy: '' }, LABELS);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const uid = useId();
-  const fid = (name: keyof Draft) => `${uid}-${name}`;
   const earliest = dayAfter(today());
 
   // Each opening starts clean, with the user's name; a name that arrives later fills an empty field only.
@@ -45,22 +42,6 @@ export function AcceptRiskDialog({ target, onClose }: { target: AcceptTarget | n
   useEffect(() => {
     if (settings?.userName) setDraft((d) => (d.acceptedBy ? d : { ...d, acceptedBy: settings.userName }));
   }, [settings?.userName]);
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
-  };
-
-  const showProblems = (problems: readonly { path: string; message: string }[]) => {
-    const found: Partial<Record<keyof Draft, string>> = {};
-    for (const problem of problems) {
-      const field = problem.path.split('.')[0] as keyof Draft;
-      if (field in LABELS) found[field] ??= fieldMessage(LABELS[field], problem.message);
-    }
-    setErrors(found);
-    const first = Object.keys(found)[0] as keyof Draft | undefined;
-    if (first) document.getElementById(fid(first))?.focus();
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

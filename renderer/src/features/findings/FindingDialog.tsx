@@ -1,10 +1,10 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { FindingView } from '../../../../shared/api';
 import { FINDING_SEVERITIES, FindingInput, FindingPatch, type FindingStatus } from '../../../../shared/domain/findings';
 import { FINDING_STATUS_LABELS } from '../../../../shared/domain/labels';
 import { describeIssues } from '../../../../shared/validation';
 import { Field } from '../../components/Field';
-import { fieldMessage } from '../../components/FieldError';
+import { useDraftFields } from '../../components/useDraftFields';
 import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { ModalDialog } from '../workflow/ModalDialog';
@@ -24,12 +24,9 @@ export function FindingDialog({ vendorId, finding, onClose }: Props) {
   const createFinding = useVetted((s) => s.createFinding);
   const updateFinding = useVetted((s) => s.updateFinding);
   const pushToast = useVetted((s) => s.pushToast);
-  const [draft, setDraft] = useState<FindingDraft>(EMPTY_DRAFT);
-  const [errors, setErrors] = useState<Partial<Record<keyof FindingDraft, string>>>({});
+  const { draft, setDraft, errors, setErrors, fid, set, showProblems } = useDraftFields<FindingDraft>(EMPTY_DRAFT, FIELD_LABELS);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const uid = useId();
-  const fid = (name: keyof FindingDraft) => `${uid}-${name}`;
   const isNew = finding === 'new';
   const before = finding && finding !== 'new' ? draftOf(finding) : EMPTY_DRAFT;
 
@@ -39,23 +36,6 @@ export function FindingDialog({ vendorId, finding, onClose }: Props) {
     setErrors({});
     setFormError(null);
   }, [finding]);
-
-  const set = <K extends keyof FindingDraft>(key: K, value: FindingDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _gone, ...rest }) => rest);
-  };
-
-  const showProblems = (problems: readonly { path: string; message: string }[]) => {
-    const found: Partial<Record<keyof FindingDraft, string>> = {};
-    for (const problem of problems) {
-      const field = problem.path.split('.')[0] as keyof FindingDraft;
-      if (field in FIELD_LABELS) found[field] ??= fieldMessage(FIELD_LABELS[field], problem.message);
-    }
-    setErrors(found);
-    const first = Object.keys(found)[0] as keyof FindingDraft | undefined;
-    if (first) document.getElementById(fid(first))?.focus();
-    return first !== undefined;
-  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
