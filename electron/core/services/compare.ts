@@ -4,7 +4,7 @@ import { localIsoDate } from '../../../shared/domain/dates';
 import { buildComparisonReport } from '../../../shared/reports/compare-report';
 import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
-import { asFile, fileSlug } from './reports';
+import { asFile, fileSlug } from './generated-file';
 import { entryFor } from './review-entries';
 import { getVendor } from './vendors';
 

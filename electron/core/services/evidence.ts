@@ -7,7 +7,7 @@ import type { Context } from '../context';
 import { SealError, sealText } from '../crypto/cipher';
 import { evidenceNotesAad, openFile, sealFile, tryOpenText } from './confidential';
 import { checkReviewQuestion } from './findings';
-import { toGeneratedFile } from './generated-file';
+import { asFile } from './generated-file';
 import { today } from './today';
 import { getVendor } from './vendors';
 
@@ -144,5 +144,5 @@ export function evidenceFile(ctx: Context, id: string): GeneratedFile {
       `The stored copy of ${evidence.fileName} no longer matches its SHA-256 (${evidence.sha256.slice(0, 12)}…): it was altered outside Vetted. Attach the original again.`,
     );
   }
-  return toGeneratedFile(evidence.fileName, bytes, evidence.mediaType);
+  return asFile(evidence.fileName, bytes, [], evidence.mediaType);
 }

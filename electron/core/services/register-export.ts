@@ -11,7 +11,7 @@ import {
 } from '../../../shared/register/format';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
-import { asFile } from './reports';
+import { asFile } from './generated-file';
 import { allEntries } from './review-entries';
 
 /**

@@ -14,23 +14,8 @@ import { listEvidence } from './evidence';
 import { listFindings } from './findings';
 import { allEntries, entryFor } from './review-entries';
 import { getVendor } from './vendors';
+import { asFile, fileSlug } from './generated-file';
 import { reviewHistory } from './workflow';
-
-/** A file name that is safe on every OS: ASCII letters, digits and dashes. */
-export function fileSlug(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase()
-    .slice(0, 60);
-  return slug || 'provider';
-}
-
-export function asFile(fileName: string, bytes: Buffer, warnings: string[], mediaType = 'application/pdf'): GeneratedFile {
-  return { fileName, mediaType, base64: bytes.toString('base64'), bytes: bytes.length, warnings };
-}
 
 export async function vendorReport(
   ctx: Context,
