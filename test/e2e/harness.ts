@@ -1,22 +1,17 @@
 // End-to-end harness: the real `vetted serve` on a temp register, driven by Debian's Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after } from 'node:test';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/cli';
+import { spawnServe, type ServeProcess } from '../helpers/serve-process';
 import { tempDbPath } from '../helpers/tmp';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results', 'screenshots');
 
-export interface Served {
-  url: string;
-  origin: string;
-  token: string;
+export interface Served extends ServeProcess {
   dbPath: string;
-  process: ChildProcess;
-  stop(): Promise<void>;
 }
 
 /**
@@ -28,42 +23,9 @@ export async function startServe(options: { demo?: boolean; dbPath?: string; env
     throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it first)');
   }
   const dbPath = options.dbPath ?? tempDbPath();
-  const args = ['--import', 'tsx', 'electron/cli/vetted.ts', 'serve', '--db', dbPath, '--port', '0'];
+  const args = ['--db', dbPath, '--port', '0'];
   if (options.demo) args.push('--demo');
-  const child = spawn(process.execPath, args, {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vetted serve did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Vetted is running at (\S+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`vetted serve exited with ${code}:\n${output}`)));
-  });
-  const parsed = new URL(url);
-  const served: Served = {
-    url,
-    origin: parsed.origin,
-    token: new URLSearchParams(parsed.hash.slice(1)).get('token')!,
-    dbPath,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const served: Served = { ...(await spawnServe(args, options.env)), dbPath };
   after(() => served.stop());
   return served;
 }
