@@ -173,6 +173,11 @@ test('confidential evidence: the file and its notes are sealed, read back intact
   vetted.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   for (const needle of ['admin password reuse', 'Retest booked']) assert.equal(registerBytes(file).includes(Buffer.from(needle)), false, needle);
   assert.equal(Buffer.from(unwrap(await vetted.api['evidence.file']({ id: added.id })).base64, 'base64').toString(), SECRET_FILE);
+  // Notes edited later are sealed too.
+  const edited = unwrap(await vetted.api['evidence.update']({ id: added.id, patch: { notes: 'Retest moved to April; ask Dana' } }));
+  assert.equal(edited.notes, 'Retest moved to April; ask Dana');
+  vetted.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  assert.equal(registerBytes(file).includes(Buffer.from('Retest moved')), false);
   vetted.close();
 
   const locked = open(file, null);
