@@ -10,7 +10,7 @@ import { REPO_ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { callApi, openApp, screenshot, startServe } from './harness';
 
-const VSAQ_FIXTURE = path.resolve(REPO_ROOT, '../shared/fixtures/vsaq/test_template.json');
+const VSAQ_FIXTURE = path.resolve(REPO_ROOT, 'test/fixtures/vsaq/test_template.json');
 
 async function openTemplates(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'Templates' }).click();

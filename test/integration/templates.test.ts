@@ -11,7 +11,7 @@ import { dumpRegister } from '../helpers/db-dump';
 import { tempDbPath, tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
-const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/vsaq');
+const FIXTURES = path.resolve(REPO_ROOT, 'test/fixtures/vsaq');
 const fixture = (name: string) => path.join(FIXTURES, name);
 const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+/, `stack trace leaked:\n${s}`);
 

@@ -18,7 +18,7 @@ import { TemplateImportError } from '../../shared/templates/import-error';
 import { importVsaq } from '../../shared/templates/vsaq';
 import { REPO_ROOT } from '../helpers/cli';
 
-const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/vsaq');
+const FIXTURES = path.resolve(REPO_ROOT, 'test/fixtures/vsaq');
 const BUILT_IN = BUILT_IN_TEMPLATES[0]!;
 
 function importError(run: () => unknown): TemplateImportError {

@@ -1,4 +1,4 @@
-// VSAQ import: the real templates in ../shared/fixtures/vsaq, the condition language, HTML to
+// VSAQ import: the real templates in test/fixtures/vsaq, the condition language, HTML to
 // text, risk flags firing in the score, and a fuzz test that the importer only ever returns a
 // sound template or throws TemplateImportError.
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ import {
 } from '../../shared/templates/vsaq';
 import { REPO_ROOT } from '../helpers/cli';
 
-const FIXTURES = path.resolve(REPO_ROOT, '../shared/fixtures/vsaq');
+const FIXTURES = path.resolve(REPO_ROOT, 'test/fixtures/vsaq');
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 const WEBAPP = read('webapp.json');
 const TEST_TEMPLATE = read('test_template.json');
