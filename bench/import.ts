@@ -36,6 +36,7 @@ function exportFile(providers: number): RegisterExport {
     data.vendors.push({
       id,
       name: `Provider ${i}`,
+      legalName: `Provider ${i} Ltd`,
       service: 'Hosted service',
       category: 'database',
       website: '',
@@ -47,6 +48,7 @@ function exportFile(providers: number): RegisterExport {
       dataLocations: ['EU'],
       tenancy: 'multi-tenant',
       monthlyCost: 100 + i,
+      costPeriod: 'month',
       currency: 'EUR',
       buildEffortDays: null,
       links: {},

@@ -174,6 +174,24 @@ export interface GeneratedFile {
   warnings: string[];
 }
 
+/** Why a provider that could belong in the subprocessor list is not in it. */
+export type SubprocessorOmissionReason = 'not_approved' | 'not_active' | 'retired' | 'no_personal_data';
+
+export interface SubprocessorOmission {
+  vendorId: string;
+  name: string;
+  reason: SubprocessorOmissionReason;
+  /** The reason in words, as the app and the CLI print it ("not approved as of 2026-12-04"). */
+  words: string;
+}
+
+/** The subprocessor list, with every provider it leaves out and why (warnings carry disagreements). */
+export interface SubprocessorExport extends GeneratedFile {
+  /** How many providers the list names. */
+  listed: number;
+  leftOut: SubprocessorOmission[];
+}
+
 export interface AppInfo {
   dbPath: string;
   schemaVersion: number;
@@ -263,6 +281,11 @@ export const contract = {
         to: z.enum(['draft', 'in_review', 'approved', 'approved_with_conditions', 'rejected']),
         by: z.string().trim().max(200).optional(),
         note: Note.optional(),
+        /**
+         * Approving (with or without conditions) makes a proposed provider active unless this is
+         * false; other steps ignore it. The status change is in the audit trail.
+         */
+        activateProvider: z.boolean().optional(),
       })
       .strict(),
   ).returns<ReviewDetail>(),
@@ -323,19 +346,35 @@ export const contract = {
   'score.get': op(z.object({ vendorId: EntityId }).strict()).returns<ScoreResult | null>(),
   'settings.get': op(none).returns<Settings>(),
   'settings.update': op(SettingsPatch).returns<Settings>(),
-  /** The review report of a provider's latest review as a PDF. */
+  /**
+   * The review report as of `date` (today when omitted; a later date is refused): the latest
+   * review decided on or before that date, with a line on any review opened after it. `draft`
+   * reports the open review instead, marked DRAFT on every page. Same data + same date = same bytes.
+   */
   'report.vendor': op(
     z
       .object({
         vendorId: EntityId,
         includeConfidential: z.boolean().optional(),
-        /** The "generated at" date printed in the report; today when omitted. Same data + same date = same bytes. */
         date: IsoDate.optional(),
+        draft: z.boolean().optional(),
       })
       .strict(),
   ).returns<GeneratedFile>(),
-  /** The privacy-statement appendix listing active providers that process personal data. */
-  'report.subprocessors': op(z.object({ date: IsoDate.optional() }).strict()).returns<GeneratedFile>(),
+  /**
+   * The privacy-statement annex as of `date`: active providers approved by then that process
+   * personal data. `includeProposed` adds the others that process personal data (not retired),
+   * marked; `includeTiers` prints the internal risk tier. Every provider left out is named with why.
+   */
+  'report.subprocessors': op(
+    z
+      .object({
+        date: IsoDate.optional(),
+        includeProposed: z.boolean().optional(),
+        includeTiers: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<SubprocessorExport>(),
   /** 2–6 providers side by side, question by question, aligned across template versions. */
   'compare.get': op(z.object({ vendorIds: CompareIds }).strict()).returns<Comparison>(),
   /** The comparison as a landscape PDF or an RFC 4180 CSV (UTF-8 with BOM). */
@@ -348,6 +387,8 @@ export const contract = {
         /** Keep only questions whose text or id contains this. */
         text: z.string().max(200).optional(),
         date: IsoDate.optional(),
+        /** Compare the open reviews (marked DRAFT) instead of each provider's decided review as of the date. */
+        draft: z.boolean().optional(),
       })
       .strict(),
   ).returns<GeneratedFile>(),

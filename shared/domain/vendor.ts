@@ -21,6 +21,11 @@ export const VENDOR_STATUSES = ['proposed', 'active', 'retired'] as const;
 export const VendorStatus = z.enum(VENDOR_STATUSES);
 export type VendorStatus = z.infer<typeof VendorStatus>;
 
+/** What the recorded fee is for: a month or a year of the service. */
+export const COST_PERIODS = ['month', 'year'] as const;
+export const CostPeriod = z.enum(COST_PERIODS);
+export type CostPeriod = z.infer<typeof CostPeriod>;
+
 export const BUSINESS_IMPACTS = ['low', 'medium', 'high'] as const;
 export const BusinessImpact = z.enum(BUSINESS_IMPACTS);
 export type BusinessImpact = z.infer<typeof BusinessImpact>;
@@ -67,6 +72,8 @@ const shortText = (max: number) => z.string().trim().max(max);
 /** Every editable field, without defaults, so a patch never resets what it does not name. */
 const vendorFields = {
   name: shortText(200).min(1, 'is required'),
+  /** The processor's legal entity as its contract names it ("Acme Cloud GmbH"); the subprocessor list prints it. */
+  legalName: shortText(200),
   service: shortText(200),
   category: VendorCategory,
   website: z.union([WebLink, z.literal('')]),
@@ -77,7 +84,9 @@ const vendorFields = {
   dataCategories: z.array(DataCategory).max(DATA_CATEGORIES.length),
   dataLocations: z.array(shortText(100).min(1)).max(50),
   tenancy: Tenancy,
+  /** The fee per costPeriod (the name stays from when every fee was monthly). */
   monthlyCost: z.number().finite().nonnegative().max(1e9).nullable(),
+  costPeriod: CostPeriod,
   currency: z
     .string()
     .trim()
@@ -90,6 +99,7 @@ const vendorFields = {
 
 export interface VendorFields {
   name: string;
+  legalName: string;
   service: string;
   category: VendorCategory;
   website: string;
@@ -101,6 +111,7 @@ export interface VendorFields {
   dataLocations: string[];
   tenancy: Tenancy;
   monthlyCost: number | null;
+  costPeriod: CostPeriod;
   currency: string;
   buildEffortDays: number | null;
   links: VendorLinks;
@@ -108,6 +119,7 @@ export interface VendorFields {
 }
 
 export const VENDOR_DEFAULTS: Omit<VendorFields, 'name'> = {
+  legalName: '',
   service: '',
   category: 'other',
   website: '',
@@ -119,6 +131,7 @@ export const VENDOR_DEFAULTS: Omit<VendorFields, 'name'> = {
   dataLocations: [],
   tenancy: 'multi-tenant',
   monthlyCost: null,
+  costPeriod: 'month',
   currency: 'EUR',
   buildEffortDays: null,
   links: {},

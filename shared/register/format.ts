@@ -7,7 +7,7 @@ import { checkAnswerValue, normalizeAnswerValue } from '../domain/answers';
 import { AnswerValue, ReviewStatus } from '../domain/review';
 import { SettingsPatch } from '../domain/settings';
 import { questionIndex, Template } from '../domain/template';
-import { VendorLinks, VendorPatch } from '../domain/vendor';
+import { CostPeriod, VendorLinks, VendorPatch } from '../domain/vendor';
 import { checkTemplate } from '../templates/check';
 import type { FieldProblem } from '../validation';
 
@@ -34,6 +34,9 @@ const Id = z.string().min(1).max(100);
 export const ExportedVendor = VendorPatch.required()
   .extend({
     id: Id,
+    // Added after format 1 shipped: an older export has neither, and reads as "not recorded", monthly.
+    legalName: z.string().trim().max(200).default(''),
+    costPeriod: CostPeriod.default('month'),
     links: VendorLinks.strict(),
     createdAt: Instant,
     updatedAt: Instant,

@@ -5,6 +5,7 @@ import type { Vendor, VendorFields } from '../../../shared/domain/vendor';
 interface VendorRow {
   id: string;
   name: string;
+  legal_name: string;
   service: string;
   category: string;
   website: string;
@@ -16,6 +17,7 @@ interface VendorRow {
   data_locations: string;
   tenancy: string;
   monthly_cost: number | null;
+  cost_period: string;
   currency: string;
   build_effort_days: number | null;
   links: string;
@@ -24,17 +26,18 @@ interface VendorRow {
   updated_at: string;
 }
 
-const COLUMNS = `id, name, service, category, website, owner, status, critical_path, business_impact,
-  data_categories, data_locations, tenancy, monthly_cost, currency, build_effort_days, links, notes,
+const COLUMNS = `id, name, legal_name, service, category, website, owner, status, critical_path, business_impact,
+  data_categories, data_locations, tenancy, monthly_cost, cost_period, currency, build_effort_days, links, notes,
   created_at, updated_at`;
-const PARAMS = `@id, @name, @service, @category, @website, @owner, @status, @critical_path, @business_impact,
-  @data_categories, @data_locations, @tenancy, @monthly_cost, @currency, @build_effort_days, @links, @notes,
+const PARAMS = `@id, @name, @legal_name, @service, @category, @website, @owner, @status, @critical_path, @business_impact,
+  @data_categories, @data_locations, @tenancy, @monthly_cost, @cost_period, @currency, @build_effort_days, @links, @notes,
   @created_at, @updated_at`;
 
 function fromRow(row: VendorRow): Vendor {
   return {
     id: row.id,
     name: row.name,
+    legalName: row.legal_name,
     service: row.service,
     category: row.category as Vendor['category'],
     website: row.website,
@@ -46,6 +49,7 @@ function fromRow(row: VendorRow): Vendor {
     dataLocations: JSON.parse(row.data_locations),
     tenancy: row.tenancy as Vendor['tenancy'],
     monthlyCost: row.monthly_cost,
+    costPeriod: row.cost_period as Vendor['costPeriod'],
     currency: row.currency,
     buildEffortDays: row.build_effort_days,
     links: JSON.parse(row.links),
@@ -59,6 +63,7 @@ function toRow(v: VendorFields & { id: string; createdAt: string; updatedAt: str
   return {
     id: v.id,
     name: v.name,
+    legal_name: v.legalName,
     service: v.service,
     category: v.category,
     website: v.website,
@@ -70,6 +75,7 @@ function toRow(v: VendorFields & { id: string; createdAt: string; updatedAt: str
     data_locations: JSON.stringify(v.dataLocations),
     tenancy: v.tenancy,
     monthly_cost: v.monthlyCost,
+    cost_period: v.costPeriod,
     currency: v.currency,
     build_effort_days: v.buildEffortDays,
     links: JSON.stringify(v.links),

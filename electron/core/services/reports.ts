@@ -1,6 +1,6 @@
 // Reports are built from ids: the caller names a provider, the service gathers the data,
 // a pure layout in shared/reports makes the document, and the runtime renders it.
-import type { GeneratedFile } from '../../../shared/api';
+import type { GeneratedFile, SubprocessorExport } from '../../../shared/api';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { VettedError } from '../../../shared/result';
 import { buildSubprocessorAppendix } from '../../../shared/reports/subprocessors';
@@ -57,7 +57,7 @@ function lifecycleOf(ctx: Context, vendorId: string, reviewId: string): ReportLi
   }))();
 }
 
-export async function subprocessorReport(ctx: Context, input: { date?: string }): Promise<GeneratedFile> {
+export async function subprocessorReport(ctx: Context, input: { date?: string }): Promise<SubprocessorExport> {
   const settings = ctx.settings.get();
   const generatedAt = input.date ?? localIsoDate(ctx.now());
   const doc = buildSubprocessorAppendix({
@@ -67,5 +67,5 @@ export async function subprocessorReport(ctx: Context, input: { date?: string })
     generatedAt,
   });
   const { pdf, warnings } = await renderPdf(doc, { title: 'Subprocessors', subject: 'Privacy statement appendix', generatedAt });
-  return asFile(`vetted-subprocessors-${generatedAt}.pdf`, pdf, warnings);
+  return { ...asFile(`vetted-subprocessors-${generatedAt}.pdf`, pdf, warnings), listed: 0, leftOut: [] };
 }
