@@ -18,7 +18,8 @@ import { subprocessorReport, vendorReport } from './services/reports';
 import { scoreVendor } from './services/scores';
 import { getSettings, updateSettings } from './services/settings';
 import { exportTemplate, getTemplate, importTemplate, listTemplates } from './services/templates';
-import { createVendor, deleteVendor, getVendor, listVendors, updateVendor } from './services/vendors';
+import { createVendor, deleteVendor, listVendors, updateVendor } from './services/vendors';
+import { getVendor } from './services/vendor-lookup';
 import { APP_VERSION } from './version';
 
 export function createHandlers(ctx: Context): Handlers {

@@ -6,7 +6,7 @@ import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { today } from './today';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 
 export function acceptanceView(
   ctx: Context,

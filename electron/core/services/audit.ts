@@ -5,7 +5,7 @@ import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Context } from '../context';
 import { asFile, fileSlug } from './generated-file';
 import { today } from './today';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 
 export function listAudit(ctx: Context, input: { vendorId?: string; limit?: number; before?: number }): AuditEntry[] {
   if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);

@@ -6,7 +6,7 @@ import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
 import { asFile, fileSlug } from './generated-file';
 import { entryFor } from './review-entries';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 
 export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
   return compareProviders(vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id))));

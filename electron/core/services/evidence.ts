@@ -9,7 +9,7 @@ import { evidenceNotesAad, openFile, sealFile, tryOpenText } from './confidentia
 import { checkReviewQuestion } from './findings';
 import { asFile } from './generated-file';
 import { today } from './today';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

@@ -10,7 +10,7 @@ import { scoreReview } from '../../../shared/scoring';
 import type { Context } from '../context';
 import { acceptanceView } from './acceptances';
 import { today } from './today';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 
 /** The newest acceptance of each finding: the one that decides whether it is still accepted. */
 export function currentAcceptances(acceptances: readonly Acceptance[]): Map<string, Acceptance> {

@@ -13,7 +13,7 @@ import { revealAnswers } from './confidential';
 import { listEvidence } from './evidence';
 import { listFindings } from './findings';
 import { allEntries, entryFor } from './review-entries';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 import { asFile, fileSlug } from './generated-file';
 import { reviewHistory } from './workflow';
 

@@ -8,7 +8,7 @@ import { VettedError } from '../../../shared/result';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import type { Context } from '../context';
 import { revealAnswers, sealComment } from './confidential';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 
 function templateOf(ctx: Context, review: Review) {
   const stored = ctx.templates.get(review.templateId, review.templateVersion);

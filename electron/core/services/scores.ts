@@ -1,7 +1,7 @@
 import type { ScoreResult } from '../../../shared/scoring/types';
 import type { Context } from '../context';
 import { entryFor } from './review-entries';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 
 /** The newest review's score with its explanation, or null when no review was started. */
 export function scoreVendor(ctx: Context, vendorId: string): ScoreResult | null {

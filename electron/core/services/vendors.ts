@@ -5,12 +5,8 @@ import type { Context } from '../context';
 import { listFindings } from './findings';
 import { reassessmentByVendor } from './reassessment';
 import { allEntries } from './review-entries';
+import { getVendor } from './vendor-lookup';
 
-export function getVendor(ctx: Context, id: string): Vendor {
-  const vendor = ctx.vendors.get(id);
-  if (!vendor) throw new VettedError('not_found', `No provider with id ${id}.`);
-  return vendor;
-}
 
 function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
   const other = ctx.vendors.findByName(name);

@@ -9,7 +9,7 @@ import { scoreReview } from '../../../shared/scoring';
 import { DEFAULT_SCORING_OPTIONS } from '../../../shared/scoring/types';
 import type { Context } from '../context';
 import { detail } from './reviews';
-import { getVendor } from './vendors';
+import { getVendor } from './vendor-lookup';
 
 export interface TransitionInput {
   reviewId: string;
