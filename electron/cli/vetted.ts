@@ -12,7 +12,7 @@ import { findingCommand, findingsCommand } from './commands/findings';
 import { historyCommand } from './commands/history';
 import { listCommand } from './commands/list';
 import { exportCommand, exportCsvCommand, importCommand } from './commands/register';
-import { reportCommand, subprocessorsCommand } from './commands/report';
+import { REPORT_USAGE, SUBPROCESSORS_USAGE, reportCommand, subprocessorsCommand } from './commands/report';
 import { reviewCommand } from './commands/review-workflow';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
@@ -57,13 +57,16 @@ Usage:
   vetted evidence save ID OUT                     write a stored document to OUT (a file or a folder),
                                                   after checking its SHA-256
   vetted audit export [VENDOR] [--out FILE.csv]   the audit trail as CSV (to stdout without --out)
-  vetted report VENDOR --out FILE.pdf [--include-confidential] [--date YYYY-MM-DD]
-                                                  the review report of a provider (--include-confidential
-                                                  has no effect until comments can be marked confidential)
-  vetted subprocessors --out FILE.pdf [--date YYYY-MM-DD]
-                                                  the privacy-statement appendix
-  vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD]
-                                                  2–6 providers side by side
+  vetted report VENDOR --out FILE.pdf [--date YYYY-MM-DD] [--draft] [--include-confidential]
+                                                  the review report as of a date (today by default): the
+                                                  latest review decided by then; --draft: the review in
+                                                  progress, marked DRAFT on every page
+  vetted subprocessors --out FILE.pdf [--date YYYY-MM-DD] [--include-proposed] [--tiers]
+                                                  the privacy-statement annex as of a date; names every
+                                                  provider it leaves out and why
+  vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD] [--draft]
+                                                  2–6 providers side by side (their decided reviews as of
+                                                  the date; --draft: the reviews in progress)
   vetted serve [--db FILE] [--port N] [--open] [--demo]  browser mode on 127.0.0.1 (--demo: load the demo into an empty register)
   vetted template import FILE [--id ID] [--extension FILE …]
                                                   add a questionnaire template: a Vetted template file or a VSAQ
@@ -148,23 +151,25 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     case 'report': {
       const { values, positionals } = parse(rest, {
-        out: { type: 'string' }, date: { type: 'string' }, 'include-confidential': { type: 'boolean' },
+        out: { type: 'string' }, date: { type: 'string' }, 'include-confidential': { type: 'boolean' }, draft: { type: 'boolean' },
       });
-      if (!positionals[0] || !values.out) throw usageError('usage: vetted report VENDOR --out FILE.pdf [--include-confidential] [--date YYYY-MM-DD]');
+      if (!positionals[0] || !values.out) throw usageError(REPORT_USAGE);
       await reportCommand(openSession(values.db), positionals[0], values);
       return EXIT.ok;
     }
     case 'subprocessors': {
-      const { values } = parse(rest, { out: { type: 'string' }, date: { type: 'string' } });
-      if (!values.out) throw usageError('usage: vetted subprocessors --out FILE.pdf [--date YYYY-MM-DD]');
+      const { values } = parse(rest, {
+        out: { type: 'string' }, date: { type: 'string' }, 'include-proposed': { type: 'boolean' }, tiers: { type: 'boolean' },
+      });
+      if (!values.out) throw usageError(SUBPROCESSORS_USAGE);
       await subprocessorsCommand(openSession(values.db), values);
       return EXIT.ok;
     }
     case 'compare': {
       const { values, positionals } = parse(rest, {
-        out: { type: 'string' }, date: { type: 'string' }, 'differences-only': { type: 'boolean' },
+        out: { type: 'string' }, date: { type: 'string' }, 'differences-only': { type: 'boolean' }, draft: { type: 'boolean' },
       });
-      if (positionals.length < 2 || !values.out) throw usageError('usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only]');
+      if (positionals.length < 2 || !values.out) throw usageError('usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD] [--draft]');
       await compareCommand(openSession(values.db), positionals, values);
       return EXIT.ok;
     }

@@ -26,11 +26,12 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   organisation: '',
+  // Claims nothing a row could contradict: each row states its own DPA and transfer mechanism.
   subprocessorIntro:
-    'We use the service providers listed below (subprocessors) to run our infrastructure. Each of them ' +
-    'processes personal data only on our instructions, under a data processing agreement, and only for ' +
-    'the purpose stated. We review every provider before we use it and again at regular intervals; the ' +
-    'safeguards listed are the ones we verified in our latest review.',
+    'The service providers listed below (subprocessors) process personal data on our behalf to run our ' +
+    'infrastructure. For each we name the legal entity, what it does for us, the personal data involved, ' +
+    'where that data is processed, how transfers outside the EEA and the UK are safeguarded, and the state of ' +
+    'the data processing agreement, as established in our latest decided review of the provider.',
   userName: '',
   reassessmentMonths: DEFAULT_REASSESSMENT_MONTHS,
 };

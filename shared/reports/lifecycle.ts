@@ -20,6 +20,7 @@ import type { Review } from '../domain/review';
 import { EVIDENCE_KINDS } from '../domain/evidence';
 import { TIERS } from '../domain/tier';
 import { isApproval, isOpenStatus, type ReviewStep } from '../domain/workflow';
+import { onOrBefore } from '../domain/standing';
 import {
   COLOURS,
   TIER_COLOURS,
@@ -45,9 +46,34 @@ export interface ReportLifecycle {
   /** The provider's risk acceptances: of findings and of whole reviews. */
   acceptances: readonly AcceptanceView[];
   evidence: readonly EvidenceView[];
+  /** Set when the records were cut to a date (lifecycleAsOf): findings changed after it are marked. */
+  asOf?: string;
 }
 
 export const NO_LIFECYCLE: ReportLifecycle = { steps: [], findings: [], acceptances: [], evidence: [] };
+
+/**
+ * The records as they stood on the report's date: anything recorded after it is left out, and an
+ * acceptance revoked after it was still in force. A finding changed after the date keeps the state
+ * last recorded (the register keeps no older copy of it) and is marked as changed since.
+ */
+export function lifecycleAsOf(lifecycle: ReportLifecycle, asOf: string): ReportLifecycle {
+  const asItWas = (a: AcceptanceView): AcceptanceView => (onOrBefore(a.revokedAt, asOf) ? a : { ...a, revokedAt: null });
+  const acceptances = lifecycle.acceptances.filter((a) => onOrBefore(a.acceptedAt, asOf)).map(asItWas);
+  const findings = lifecycle.findings
+    .filter((f) => onOrBefore(f.createdAt, asOf))
+    .map((f) => {
+      const acceptance = f.acceptance && onOrBefore(f.acceptance.acceptedAt, asOf) ? asItWas(f.acceptance) : null;
+      return { ...f, acceptance };
+    });
+  return {
+    steps: lifecycle.steps.filter((s) => onOrBefore(s.at, asOf)),
+    findings,
+    acceptances,
+    evidence: lifecycle.evidence.filter((e) => onOrBefore(e.addedAt, asOf)),
+    asOf,
+  };
+}
 
 const NOT_RECORDED = 'Not recorded';
 /** Past a date that mattered: overdue findings, expired acceptances and evidence. */
@@ -111,7 +137,10 @@ export function signOffSection(review: Review, steps: readonly ReviewStep[], toc
     rows.push(['Decided by', text(decision.by) || NOT_RECORDED], ['Decided on', dateTimeUtc(decision.at)]);
     if (text(decision.note)) rows.push([noteLabel(review), text(decision.note)]);
   }
-  rows.push(['Reviewer', text(review.reviewer) || NOT_RECORDED]);
+  // The reviewer of record is whoever submitted the review (and decided it): the steps keep each
+  // person, while the name stored when the draft was opened may be empty or someone else.
+  const submitted = [...steps].reverse().find((s) => s.to === 'in_review');
+  rows.push(['Submitted for approval by', submitted ? `${text(submitted.by) || NOT_RECORDED}, ${dateTimeUtc(submitted.at)}` : 'Not submitted']);
   const head: DocNode[] = [keyValueTable(rows)];
   if (!decision) {
     const notice = isOpenStatus(review.status)
@@ -151,8 +180,11 @@ function bySeverityThenDue(a: FindingView, b: FindingView): number {
   return due !== 0 ? due : a.id.localeCompare(b.id);
 }
 
-function findingCell(finding: FindingView): Cell {
+function findingCell(finding: FindingView, asOf: string | undefined): Cell {
   const stack: DocNode[] = [{ text: text(finding.title), bold: true }];
+  if (asOf && !onOrBefore(finding.updatedAt, asOf)) {
+    stack.push(marked(`Changed after ${asOf}: shown as last recorded, on ${dateOnly(finding.updatedAt) ?? NOT_RECORDED}`, WARNING));
+  }
   const description = text(finding.description);
   if (description) stack.push(small(description));
   const question = text(finding.questionText);
@@ -176,10 +208,10 @@ export function openFindings(findings: readonly FindingView[], today: string): F
     .sort(bySeverityThenDue);
 }
 
-function findingsTable(findings: readonly FindingView[], today: string): DocNode {
+function findingsTable(findings: readonly FindingView[], today: string, asOf: string | undefined): DocNode {
   const rows = openFindings(findings, today).map((f): Cell[] => {
     const { status, words, why } = findingStatusText(f, today);
-    return [tierBadge(f.severity), findingCell(f), why ? [words, { text: `(${why})`, color: ALARM }] : words, text(f.owner) || { text: 'Not assigned', style: 'muted' }, dueCell(f, status, today)];
+    return [tierBadge(f.severity), findingCell(f, asOf), why ? [words, { text: `(${why})`, color: ALARM }] : words, text(f.owner) || { text: 'Not assigned', style: 'muted' }, dueCell(f, status, today)];
   });
   if (rows.length === 0) return paragraph('No open findings.');
   return dataTable(['Severity', 'Finding', 'Status', 'Owner', 'Due'], rows, [52, '*', 92, 74, 62]);
@@ -229,7 +261,7 @@ function acceptancesTable(lifecycle: ReportLifecycle, today: string): DocNode {
  */
 export function findingsSection(lifecycle: ReportLifecycle, today: string, toc: boolean): DocNode[] {
   const resolved = lifecycle.findings.filter((f) => f.status === 'resolved').length;
-  const table = findingsTable(lifecycle.findings, today);
+  const table = findingsTable(lifecycle.findings, today, lifecycle.asOf);
   const open: DocNode[] = isTable(table)
     ? [
         paragraph(

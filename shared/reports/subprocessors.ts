@@ -1,154 +1,348 @@
-// The "Subprocessors" annex of a privacy statement: every active provider that processes
-// personal data, grouped by category, with what it does, where the data is, which safeguards its
-// latest review confirmed, when it was reviewed and its tier. Pure, like every report layout.
-import type { Answer, Review } from '../domain/review';
+// The "Subprocessors" annex of a privacy statement, as of a date: the providers in use that process
+// personal data and were approved by then, with what a privacy counsel needs for each (legal entity,
+// purpose, data, locations, transfer mechanism, DPA, safeguards, the decision it rests on). Facts
+// come from the provider's decided review (frozen answers) and its profile; where the two disagree
+// the row says so and a warning names it, instead of printing one of them. Drafts never count. Pure.
+import type { SubprocessorOmission } from '../api';
+import { answerLabel, checkAnswerValue } from '../domain/answers';
+import { visibleQuestionIds } from '../domain/conditions';
+import { CATEGORY_LABELS, REVIEW_STATUS_LABELS, dataCategoryList, labelOf } from '../domain/labels';
+import type { Answer } from '../domain/review';
+import { toAnswerMap } from '../domain/review';
+import type { Standing } from '../domain/standing';
 import type { Template } from '../domain/template';
+import { questionIndex } from '../domain/template';
 import type { Tier } from '../domain/tier';
+import { locationsNeedingTransferMechanism } from '../domain/transfers';
 import type { DataCategory, Vendor, VendorCategory } from '../domain/vendor';
+import { isApproval } from '../domain/workflow';
 import type { ScoreResult } from '../scoring';
-import { dataTable, dateOnly, heading, keepWithNext, pageFooter, paragraph, plain, reportDocument, runningHeader, tierBadge } from './blocks';
+import { LANDSCAPE_MARGINS, TIER_COLOURS, dataTable, heading, keepWithNext, linkText, pageFooter, paragraph, plain, reportDocument, runningHeader, tierBadge } from './blocks';
 import type { Cell } from './blocks';
-import { CATEGORY_LABELS, dataCategoryList, labelOf } from '../domain/labels';
 import { describeSafeguards, safeguardSentence } from './safeguards';
 import type { DocDefinition, DocNode } from './types';
 
-export interface SubprocessorProvider {
+/** One provider as the list reads it: its profile, standing on the date and decided review. */
+export interface SubprocessorCandidate {
   vendor: Vendor;
-  /** The latest review, or null when none was started. */
-  review: Review | null;
-  template: Template | null;
-  answers: Answer[];
-  score: ScoreResult | null;
+  standing: Standing;
+  /** The frozen answers and score of the review decided on or before the date (null: none). */
+  decided: { template: Template; answers: Answer[]; score: ScoreResult } | null;
 }
 
-export interface SubprocessorAppendixData {
-  providers: SubprocessorProvider[];
-  /** The user's own introduction, printed as plain text. */
-  intro: string;
-  generatedAt: string;
-  organisation?: string;
+export interface SubprocessorOptions {
+  asOf: string;
+  /** Also list providers that process personal data but are proposed or not approved, marked. */
+  includeProposed: boolean;
+  /** Print the internal risk tier (off by default: the list is for customers). */
+  includeTiers: boolean;
 }
 
-export interface SubprocessorGroup {
+/** A fact that two sources state differently: printed as such, never as one of them. */
+interface Disputed {
+  disputed: string;
+}
+type Fact = string | Disputed;
+
+export interface SubprocessorRow {
+  vendor: Vendor;
   category: VendorCategory;
-  /** The category in words: the group's heading. */
-  label: string;
-  providers: SubprocessorProvider[];
+  /** "Proposed: not in use yet" and the like, for rows that are listed only because asked. */
+  mark: string | null;
+  entity: string;
+  purpose: string;
+  data: Fact;
+  locations: Fact;
+  transfer: Fact;
+  dpa: Fact;
+  dpaLink: string | null;
+  safeguards: string;
+  decision: string;
+  tier: Tier | null;
 }
 
-export const NOT_ASSESSED = 'Safeguards not yet assessed';
-export const NONE_CONFIRMED = 'No safeguards confirmed by the review yet';
-
-/** Names sort the way a reader expects: "a" and "Ä" next to "A", numbers by value, before "Z". */
-const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-
-function compareText(a: string, b: string): number {
-  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+export interface SubprocessorSelection {
+  rows: SubprocessorRow[];
+  leftOut: SubprocessorOmission[];
+  /** Disagreements and gaps in the listed rows, one sentence each, naming the provider. */
+  warnings: string[];
 }
 
-/** Processes personal data: holds personal data or special category personal data. */
-/** Payment data (card holders, account holders) is personal data too, so it belongs in the annex. */
+/** Question ids of the built-in template the list reads. */
+export const Q = {
+  personalData: 'prv_personal_data',
+  location: 'prv_data_location',
+  transfer: 'prv_transfer_mechanism',
+  dpa: 'prv_dpa',
+} as const;
+
+/** Profile categories that are personal data (payment data identifies card and account holders). */
 const PERSONAL_DATA_CATEGORIES: readonly DataCategory[] = ['personal-data', 'special-personal-data', 'payment-data'];
 
 export function processesPersonalData(vendor: Vendor): boolean {
   return vendor.dataCategories.some((c) => PERSONAL_DATA_CATEGORIES.includes(c));
 }
 
-/**
- * The annex's providers: active ones that process personal data, grouped by category (groups in
- * alphabetical order of their label, "Other" last) and sorted by name within a group.
- */
-export function selectSubprocessors(providers: readonly SubprocessorProvider[]): SubprocessorGroup[] {
-  const groups = new Map<VendorCategory, SubprocessorProvider[]>();
-  for (const p of providers) {
-    if (p.vendor.status !== 'active' || !processesPersonalData(p.vendor)) continue;
-    const list = groups.get(p.vendor.category) ?? [];
-    list.push(p);
-    groups.set(p.vendor.category, list);
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const compareText = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+
+type AnswerOf = (questionId: string) => { value: string; label: string } | null;
+
+/** A valid answer to a visible question of the decided review, or null. */
+function answerReader(decided: SubprocessorCandidate['decided']): AnswerOf {
+  if (!decided) return () => null;
+  const map = toAnswerMap(decided.answers);
+  const visible = visibleQuestionIds(decided.template, map);
+  const index = questionIndex(decided.template);
+  return (id) => {
+    const question = index.get(id)?.question;
+    const answer = map[id];
+    if (!question || !answer || answer.na || !visible.has(id) || typeof answer.value !== 'string') return null;
+    if (checkAnswerValue(question, answer.value) !== null) return null;
+    return { value: answer.value, label: answerLabel(question, answer.value) };
+  };
+}
+
+/** What the review says about personal data: true, false, or null when it does not say. */
+function reviewSaysPersonalData(answerOf: AnswerOf): boolean | null {
+  const answer = answerOf(Q.personalData)?.value;
+  if (answer === undefined) return null;
+  return answer !== 'none';
+}
+
+function omission(vendor: Vendor, reason: SubprocessorOmission['reason'], words: string): SubprocessorOmission {
+  return { vendorId: vendor.id, name: vendor.name, reason, words };
+}
+
+/** Whether the provider is listed, listed only because asked (with its mark), or left out and why. */
+function placement(c: SubprocessorCandidate, personal: boolean, options: SubprocessorOptions): { mark: string | null } | SubprocessorOmission {
+  const { vendor, standing } = c;
+  if (!personal) return omission(vendor, 'no_personal_data', 'processes no personal data (profile and decided review)');
+  if (vendor.status === 'retired') return omission(vendor, 'retired', 'retired');
+  const decision = standing.decided?.decision.to;
+  const approved = decision !== undefined && isApproval(decision);
+  if (vendor.status === 'proposed') {
+    if (options.includeProposed) return { mark: approved ? 'Proposed: approved, not in use yet' : 'Proposed: not approved' };
+    return omission(vendor, 'not_active', `proposed, not in use${approved ? '' : ` and not approved as of ${options.asOf}`}; include it with "include proposed"`);
   }
-  return [...groups.entries()]
-    .map(([category, list]) => ({
-      category,
-      label: labelOf(CATEGORY_LABELS, category),
-      providers: [...list].sort(
-        (a, b) => compareText(a.vendor.name, b.vendor.name) || compareText(a.vendor.id, b.vendor.id),
-      ),
-    }))
-    .sort((a, b) => Number(a.category === 'other') - Number(b.category === 'other') || compareText(a.label, b.label));
+  if (!approved) {
+    const why = decision === 'rejected' ? `its latest decision (${standing.decided!.decidedOn}) is a rejection` : `not approved as of ${options.asOf}`;
+    if (options.includeProposed) return { mark: `In use, ${why}` };
+    return omission(vendor, 'not_approved', `${why}; include it with "include proposed"`);
+  }
+  return { mark: null };
 }
 
-/** The safeguards of one provider as a sentence, or why there are none to show. */
-export function subprocessorSafeguards(p: SubprocessorProvider): string {
-  if (!p.review || !p.template) return NOT_ASSESSED;
-  const statements = describeSafeguards(p.template, p.answers);
-  if (statements.length > 0) return safeguardSentence(statements);
-  return p.answers.length === 0 ? NOT_ASSESSED : NONE_CONFIRMED;
+const text = (s: string) => plain(s).trim();
+
+function dataFact(vendor: Vendor, review: boolean | null, warn: (s: string) => void): Fact {
+  const profile = processesPersonalData(vendor);
+  if (review === false && profile) {
+    warn(`${vendor.name}: the profile lists personal data, the decided review says none reaches the provider.`);
+    return { disputed: 'Profile and review disagree' };
+  }
+  if (review === true && !profile) {
+    warn(`${vendor.name}: the decided review says personal data reaches the provider, the profile lists no personal data category.`);
+    return { disputed: 'Personal data (per the review); the profile records no category' };
+  }
+  return dataCategoryList(vendor.dataCategories);
 }
 
-function lastReviewDate(review: Review | null): string | null {
-  return review ? dateOnly(review.completedAt ?? review.updatedAt) : null;
+function locationFact(vendor: Vendor, answerOf: AnswerOf, warn: (s: string) => void): { fact: Fact; known: string[] | null } {
+  const locations = vendor.dataLocations.map(text).filter(Boolean);
+  const review = answerOf(Q.location)?.value;
+  if (locations.length === 0) {
+    warn(`${vendor.name}: no processing location is recorded in the profile.`);
+    return { fact: { disputed: 'Not recorded' }, known: null };
+  }
+  if (review === 'unknown') {
+    warn(`${vendor.name}: the profile lists ${locations.join(', ')}, the decided review says the location is not disclosed.`);
+    return { fact: { disputed: 'Unconfirmed: profile and review disagree' }, known: null };
+  }
+  return { fact: locations.join(', '), known: locations };
 }
 
-function providerRow(p: SubprocessorProvider): Cell[] {
-  const { vendor } = p;
-  const service = plain(vendor.service).trim();
-  const locations = vendor.dataLocations.map((l) => plain(l).trim()).filter((l) => l !== '');
-  const date = lastReviewDate(p.review);
-  const tier: Tier | null = p.score?.tier ?? null;
-  return [
-    [{ text: plain(vendor.name), bold: true }, ...(service ? [{ text: service }] : [])],
-    dataCategoryList(vendor.dataCategories),
-    locations.length ? locations.join(', ') : 'Not recorded',
-    subprocessorSafeguards(p),
-    [
-      { text: date ? `Reviewed ${date}` : 'Not reviewed' },
-      { text: [{ text: 'Tier: ', style: 'label' }, tierBadge(tier, { none: 'Not rated' })] },
-    ],
-  ];
+const TRANSFER_WORDS: Readonly<Record<string, string>> = {
+  adequacy: 'Adequacy decision',
+  sccs: 'Standard contractual clauses',
+  bcrs: 'Binding corporate rules',
+};
+
+function transferFact(vendor: Vendor, known: string[] | null, answerOf: AnswerOf, warn: (s: string) => void): Fact {
+  if (known === null) return { disputed: 'Not determined: locations unconfirmed' };
+  const outside = locationsNeedingTransferMechanism(known);
+  if (outside.length === 0) return 'Not needed: EEA/UK only';
+  const answer = answerOf(Q.transfer);
+  const where = outside.join(', ');
+  if (answer && TRANSFER_WORDS[answer.value]) return `${TRANSFER_WORDS[answer.value]} (${where})`;
+  if (answer?.value === 'not_needed') {
+    warn(`${vendor.name}: the profile lists ${where}, outside the EEA/UK, but the decided review says no transfer mechanism is needed.`);
+    return { disputed: `Unconfirmed: profile lists ${where}; the review says not needed` };
+  }
+  if (answer?.value === 'none') {
+    warn(`${vendor.name}: data is processed in ${where}, outside the EEA/UK, and the decided review records no transfer mechanism.`);
+    return { disputed: `None recorded for ${where}` };
+  }
+  warn(`${vendor.name}: data is processed in ${where}, outside the EEA/UK, and the decided review does not state the transfer mechanism.`);
+  return { disputed: `Not recorded in the review (${where})` };
 }
 
-/** The annex as a pdfmake document definition (A4, portrait). */
+function dpaFact(vendor: Vendor, answerOf: AnswerOf, warn: (s: string) => void): Fact {
+  const answer = answerOf(Q.dpa)?.value;
+  const linked = Boolean(vendor.links.dpa?.trim());
+  if (answer === 'yes') return 'Signed';
+  if (answer === 'partial') {
+    warn(`${vendor.name}: the data processing agreement is offered but not signed.`);
+    return { disputed: 'Not signed (offered)' };
+  }
+  if (answer === 'no') {
+    if (linked) {
+      warn(`${vendor.name}: the profile links a data processing agreement, the decided review says none is available.`);
+      return { disputed: 'Unconfirmed: profile and review disagree' };
+    }
+    warn(`${vendor.name}: no data processing agreement is available.`);
+    return { disputed: 'None' };
+  }
+  warn(`${vendor.name}: the decided review does not record whether a data processing agreement is signed.`);
+  return { disputed: 'Not recorded' };
+}
+
+function row(c: SubprocessorCandidate, mark: string | null, options: SubprocessorOptions, warn: (s: string) => void): SubprocessorRow {
+  const { vendor, decided, standing } = c;
+  const answerOf = answerReader(decided);
+  const entity = text(vendor.legalName);
+  if (!entity) warn(`${vendor.name}: the legal entity is not recorded in the profile.`);
+  const purpose = text(vendor.service);
+  if (!purpose) warn(`${vendor.name}: the service and purpose are not recorded in the profile.`);
+  const location = locationFact(vendor, answerOf, warn);
+  const safeguards = decided ? safeguardSentence(describeSafeguards(decided.template, decided.answers)) : '';
+  const decision = standing.decided
+    ? `${REVIEW_STATUS_LABELS[standing.decided.decision.to]} ${standing.decided.decidedOn}`
+    : `No decided review as of ${options.asOf}`;
+  return {
+    vendor,
+    category: vendor.category,
+    mark,
+    entity: entity || `${text(vendor.name)} (legal entity not recorded)`,
+    purpose: purpose || 'Not recorded',
+    data: dataFact(vendor, reviewSaysPersonalData(answerOf), warn),
+    locations: location.fact,
+    transfer: transferFact(vendor, location.known, answerOf, warn),
+    dpa: decided ? dpaFact(vendor, answerOf, warn) : { disputed: 'Not reviewed' },
+    dpaLink: vendor.links.dpa?.trim() || null,
+    safeguards: safeguards || (decided ? 'None confirmed by the review' : 'Not reviewed'),
+    decision,
+    tier: options.includeTiers ? (decided?.score.tier ?? null) : null,
+  };
+}
+
+/** The rows (by category label, "Other" last, then by name), every provider left out, and the warnings. */
+export function selectSubprocessors(candidates: readonly SubprocessorCandidate[], options: SubprocessorOptions): SubprocessorSelection {
+  const rows: SubprocessorRow[] = [];
+  const leftOut: SubprocessorOmission[] = [];
+  const warnings: string[] = [];
+  const sorted = [...candidates].sort((a, b) => compareText(a.vendor.name, b.vendor.name) || compareText(a.vendor.id, b.vendor.id));
+  for (const c of sorted) {
+    const personal = processesPersonalData(c.vendor) || reviewSaysPersonalData(answerReader(c.decided)) === true;
+    const placed = placement(c, personal, options);
+    if ('reason' in placed) leftOut.push(placed);
+    else rows.push(row(c, placed.mark, options, (w) => warnings.push(w)));
+  }
+  const label = (r: SubprocessorRow) => labelOf(CATEGORY_LABELS, r.category);
+  rows.sort(
+    (a, b) =>
+      Number(a.category === 'other') - Number(b.category === 'other') ||
+      compareText(label(a), label(b)) ||
+      compareText(a.vendor.name, b.vendor.name) ||
+      compareText(a.vendor.id, b.vendor.id),
+  );
+  return { rows, leftOut, warnings };
+}
+
+export interface SubprocessorAppendixData {
+  selection: SubprocessorSelection;
+  options: SubprocessorOptions;
+  /** The user's own introduction, printed as plain text. */
+  intro: string;
+  organisation?: string;
+}
+
+const ALARM = TIER_COLOURS.critical;
+
+function factCell(fact: Fact): Cell {
+  return typeof fact === 'string' ? fact : { text: fact.disputed, color: ALARM, bold: true };
+}
+
+function tableRow(r: SubprocessorRow, includeTiers: boolean): Cell[] {
+  const entity: DocNode[] = [{ text: r.entity, bold: true }];
+  if (text(r.vendor.name) !== r.entity && !r.entity.endsWith('(legal entity not recorded)')) entity.push({ text: text(r.vendor.name), style: ['small', 'muted'] });
+  if (r.mark) entity.push({ text: r.mark, color: ALARM, bold: true, style: 'small' });
+  const dpa: DocNode[] = [factCell(r.dpa)];
+  if (r.dpaLink) dpa.push({ ...linkText(r.dpaLink), style: 'small' });
+  const decision: DocNode[] = [{ text: r.decision }];
+  if (includeTiers) decision.push({ text: [{ text: 'Tier: ', style: 'label' }, tierBadge(r.tier, { none: 'Not rated' })] });
+  return [entity, r.purpose, factCell(r.data), factCell(r.locations), factCell(r.transfer), dpa, r.safeguards, decision];
+}
+
+/** The annex as a pdfmake document definition (A4, landscape: eight columns). */
 export function buildSubprocessorAppendix(data: SubprocessorAppendixData): DocDefinition {
+  const { selection, options } = data;
   const organisation = plain(data.organisation ?? '').trim();
-  const date = dateOnly(data.generatedAt);
-  const groups = selectSubprocessors(data.providers);
   const content: DocNode[] = [
     { text: 'Annex to the privacy statement', style: ['small', 'muted'] },
     heading('Subprocessors', 1),
+    paragraph([organisation ? `Organisation: ${organisation}` : '', `As of ${options.asOf}`].filter(Boolean).join('. ') + '.', ['small', 'muted']),
   ];
-  const asOf = [organisation ? `Organisation: ${organisation}` : '', date ? `As of ${date}` : ''].filter(Boolean).join('. ');
-  if (asOf) content.push(paragraph(`${asOf}.`, ['small', 'muted']));
-
-  const intro = plain(data.intro).trim();
-  for (const part of intro.split(/\n\s*\n/)) {
+  for (const part of plain(data.intro).trim().split(/\n\s*\n/)) {
     if (part.trim()) content.push(paragraph(part.trim()));
   }
 
-  if (groups.length === 0) {
-    content.push(paragraph('No active provider processes personal data.'));
-  }
-  for (const group of groups) {
+  if (selection.rows.length === 0) content.push(paragraph(`No provider in use that processes personal data was approved on or before ${options.asOf}.`));
+  const groups = new Map<VendorCategory, SubprocessorRow[]>();
+  for (const r of selection.rows) groups.set(r.category, [...(groups.get(r.category) ?? []), r]);
+  for (const [category, rows] of groups) {
     const table = dataTable(
-      ['Provider and purpose', 'Data categories', 'Location', 'Safeguards', 'Last review'],
-      group.providers.map(providerRow),
-      [105, 82, 72, '*', 76],
+      ['Processor (legal entity)', 'Service and purpose', 'Personal data', 'Processing locations', 'Transfers outside the EEA/UK', 'Data processing agreement', 'Safeguards', 'Decision'],
+      rows.map((r) => tableRow(r, options.includeTiers)),
+      [100, 90, 72, 76, 90, 84, '*', 70],
     );
-    content.push(...keepWithNext(heading(group.label, 2), [table]));
+    content.push(...keepWithNext(heading(labelOf(CATEGORY_LABELS, category), 2), [table], { width: 754 }));
   }
-  if (groups.length > 0) {
+  if (selection.rows.length > 0) {
     content.push(
       paragraph(
-        `Safeguards are those the latest review of each provider confirmed. "${NOT_ASSESSED}" means the provider has not been reviewed yet.`,
+        `Each row rests on the provider's latest review decided on or before ${options.asOf} (its date is under Decision) and on the provider's profile. ` +
+          'Safeguards are those that review confirmed. Where the two sources disagree, or a fact is missing, the cell says so in red instead of stating either.',
         ['small', 'muted'],
       ),
     );
   }
+  const marked = selection.rows.some((r) => r.mark !== null);
+  content.push(
+    paragraph(
+      marked
+        ? 'Rows marked in red under the processor are listed on request although they are not approved, or not in use yet.'
+        : `Providers proposed but not yet in use, or not approved on or before ${options.asOf}, are not listed.`,
+      ['small', 'muted'],
+    ),
+  );
 
   return reportDocument({
     title: 'Subprocessors',
     content,
-    header: runningHeader('Annex: Subprocessors', organisation, { skipFirstPage: false }),
-    footer: pageFooter(data.generatedAt),
-    orientation: 'portrait',
+    header: runningHeader('Annex: Subprocessors', organisation, { skipFirstPage: false, margins: LANDSCAPE_MARGINS }),
+    footer: pageFooter(options.asOf, { organisation, margins: LANDSCAPE_MARGINS }),
+    orientation: 'landscape',
   });
+}
+
+/**
+ * The introduction is the user's own text: where it promises a data processing agreement for every
+ * provider and a listed row has none signed, the document would contradict itself.
+ */
+export function introWarnings(intro: string, selection: SubprocessorSelection): string[] {
+  if (!/\b(under|with|signed)\s+(a|an|the|our)?\s*(data processing agreements?|DPAs?)\b/i.test(intro)) return [];
+  const unsigned = selection.rows.filter((r) => r.dpa !== 'Signed').map((r) => r.vendor.name);
+  if (unsigned.length === 0) return [];
+  return [`The introduction speaks of data processing agreements, but none is signed with ${unsigned.join(', ')}: reword it in Settings or sign the agreements.`];
 }

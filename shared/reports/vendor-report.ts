@@ -58,6 +58,7 @@ import {
   type ReportLifecycle,
 } from './lifecycle';
 import { isFindingOverdue, effectiveFindingStatus } from '../domain/findings';
+import type { Standing } from '../domain/standing';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -70,6 +71,12 @@ export interface VendorReportData {
   frozenAt?: string | null;
   /** Sign-off steps of this review and the provider's findings, acceptances and evidence (none when omitted). */
   lifecycle?: ReportLifecycle;
+  /** The provider's standing on the report's date (shared/domain/standing.ts); printed on the cover and in the summary. */
+  standing?: Standing;
+  /** The review is the one in progress, not a decided one: every page says DRAFT. */
+  draft?: boolean;
+  /** The organisation the report is from (Settings), on the cover and every page. */
+  organisation?: string;
 }
 
 export interface VendorReportOptions {
@@ -202,24 +209,28 @@ function tierCell(score: ScoreResult): DocNodeObject {
   return tierBadge(score.tier);
 }
 
-function cover(data: VendorReportData, generated: string): DocNode[] {
+function cover(data: VendorReportData, asOf: string): DocNode[] {
   const { vendor, review, template, score } = data;
   const service = plain(vendor.service).trim();
+  const organisation = plain(data.organisation ?? '').trim();
+  const rows: Array<[string, Cell]> = [];
+  if (organisation) rows.push(['Organisation', organisation]);
+  rows.push(['Category', labelOf(CATEGORY_LABELS, vendor.category)]);
+  if (data.standing) rows.push([`Standing on ${asOf}`, data.standing.lines.join(' ')]);
+  rows.push(
+    ['Review reported', data.draft ? { text: 'DRAFT: the review in progress, not decided', bold: true, color: TIER_COLOURS.critical } : 'The latest review decided on or before the report date'],
+    ['Review started', dateOnly(review.startedAt) ?? NOT_RECORDED],
+    ['Review status', labelOf(REVIEW_STATUS_LABELS, review.status)],
+    ['Template', `${plain(template.name)}, version ${template.version}`],
+    ['Overall score', scoreLine(score)],
+    ['Tier', tierCell(score)],
+    ['As of', asOf],
+  );
   return [
-    { text: 'Vendor risk review', style: 'coverKicker' },
+    { text: data.draft ? 'DRAFT vendor risk review' : 'Vendor risk review', style: 'coverKicker', ...(data.draft ? { color: TIER_COLOURS.critical } : {}) },
     { text: plain(vendor.name), style: 'coverTitle' },
     service ? { text: service, style: 'coverSubtitle' } : { text: '', style: 'coverSubtitle' },
-    keyValueTable([
-      ['Category', labelOf(CATEGORY_LABELS, vendor.category)],
-      ['Reviewer', plain(review.reviewer).trim() || NOT_RECORDED],
-      ['Review started', dateOnly(review.startedAt) ?? NOT_RECORDED],
-      ['Last updated', dateOnly(review.updatedAt) ?? NOT_RECORDED],
-      ['Review status', labelOf(REVIEW_STATUS_LABELS, review.status)],
-      ['Template', `${plain(template.name)}, version ${template.version}`],
-      ['Overall score', scoreLine(score)],
-      ['Tier', tierCell(score)],
-      ['Generated', generated],
-    ]),
+    keyValueTable(rows),
   ];
 }
 
@@ -236,6 +247,8 @@ function summary(data: VendorReportData, lifecycle: ReportLifecycle, today: stri
   const out: DocNode[] = [heading('Summary', 1, { toc, pageBreakBefore: true })];
   const frozen = dateOnly(data.frozenAt);
   if (frozen) out.push(paragraph(`Answers and score as they were signed off on ${frozen}.`, ['small', 'muted']));
+  if (data.draft) out.push({ text: 'DRAFT: answers and score of the review in progress. Nobody has decided on them; they may still change.', style: 'paragraph', bold: true });
+  if (data.standing) out.push(...keepWithNext(heading(`Standing on ${today}`, 3), data.standing.lines.map((line) => paragraph(line))));
   out.push(
     keyValueTable([
       ['Overall score', scoreLine(score)],
@@ -379,12 +392,12 @@ function profile(vendor: Vendor, toc: boolean): DocNode[] {
 
 /** The review report of one provider as a pdfmake document definition (A4, portrait). */
 export function buildVendorReport(data: VendorReportData, options: VendorReportOptions): DocDefinition {
-  const generated = dateOnly(options.generatedAt) ?? 'Not recorded';
+  const asOf = dateOnly(options.generatedAt) ?? 'Not recorded';
   const toc = shouldIncludeToc(estimateVendorReportPages(data));
   const sections = reportSections(data);
   const lifecycle = data.lifecycle ?? NO_LIFECYCLE;
   const today = dateOnly(options.generatedAt) ?? '';
-  const content: DocNode[] = [...cover(data, generated)];
+  const content: DocNode[] = [...cover(data, asOf)];
   if (toc) content.push({ ...tableOfContents(), pageBreak: 'before' });
   content.push(
     ...summary(data, lifecycle, today, toc),
@@ -394,11 +407,13 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...profile(data.vendor, toc),
     ...signOffSection(data.review, lifecycle.steps, toc),
   );
+  const kicker = data.draft ? 'DRAFT vendor risk review' : 'Vendor risk review';
   return reportDocument({
-    title: `Vendor review: ${data.vendor.name}`,
+    title: `${data.draft ? 'DRAFT vendor review' : 'Vendor review'}: ${data.vendor.name}`,
     content,
-    header: runningHeader('Vendor risk review', data.vendor.name, { skipFirstPage: true }),
-    footer: pageFooter(options.generatedAt),
+    // A draft says so on every page, the first included.
+    header: runningHeader(kicker, data.vendor.name, { skipFirstPage: !data.draft }),
+    footer: pageFooter(options.generatedAt, { organisation: data.organisation, draft: data.draft }),
     orientation: 'portrait',
   });
 }

@@ -35,13 +35,6 @@ import {
   describeSafeguards,
   safeguardSentence,
 } from '../../shared/reports/safeguards';
-import {
-  NOT_ASSESSED,
-  buildSubprocessorAppendix,
-  selectSubprocessors,
-  processesPersonalData,
-} from '../../shared/reports/subprocessors';
-import type { SubprocessorProvider } from '../../shared/reports/subprocessors';
 import type { DocDefinition, NodeInfo, PageBreakHelpers } from '../../shared/reports/types';
 import { buildVendorReport, estimateVendorReportPages } from '../../shared/reports/vendor-report';
 import type { VendorReportData } from '../../shared/reports/vendor-report';
@@ -573,86 +566,6 @@ describe('describeSafeguards', () => {
   });
 });
 
-// ─────────────────────────────────────────────────────────────────────── subprocessors
-
-describe('subprocessor annex', () => {
-  const strongAnswers = answersFor({ prv_personal_data: answer('prv_personal_data', 'users') });
-  const reviewed = (v: Vendor): SubprocessorProvider => ({
-    vendor: v,
-    review: review(v.id, { status: 'approved', completedAt: '2025-01-09T12:00:00.000Z' }),
-    template: INFRASTRUCTURE_TEMPLATE,
-    answers: strongAnswers,
-    score: scoreReview(INFRASTRUCTURE_TEMPLATE, toAnswerMap(strongAnswers), v),
-  });
-  const unreviewed = (v: Vendor): SubprocessorProvider => ({ vendor: v, review: null, template: null, answers: [], score: null });
-  const personal: Partial<VendorFields> = { status: 'active', dataCategories: ['personal-data'] };
-
-  const providers: SubprocessorProvider[] = [
-    reviewed(vendor('Zulu Store', { ...personal, category: 'database', dataLocations: ['Germany'], service: 'Customer database' })),
-    unreviewed(vendor('Äpfel Data', { ...personal, category: 'database' })),
-    unreviewed(vendor('alpha base', { status: 'active', category: 'database', dataCategories: ['special-personal-data'] })),
-    unreviewed(vendor('Quiet Queue', { ...personal, category: 'message-queue' })),
-    unreviewed(vendor('Misc Thing', { ...personal, category: 'other' })),
-    unreviewed(vendor('Beacon Logs', { ...personal, category: 'logging' })),
-    // Left out: retired, proposed, no personal data.
-    reviewed(vendor('Retired Base', { ...personal, status: 'retired', category: 'database' })),
-    reviewed(vendor('Proposed Base', { ...personal, status: 'proposed', category: 'database' })),
-    reviewed(vendor('Metrics Only', { status: 'active', category: 'metrics', dataCategories: ['logs-telemetry'] })),
-  ];
-
-  test('selects active providers with personal data, grouped by category and sorted by name', () => {
-    const groups = selectSubprocessors(providers);
-    assert.deepEqual(
-      groups.map((g) => [g.label, g.providers.map((p) => p.vendor.name)]),
-      [
-        ['Database', ['alpha base', 'Äpfel Data', 'Zulu Store']],
-        ['Logging', ['Beacon Logs']],
-        ['Message queue', ['Quiet Queue']],
-        ['Other', ['Misc Thing']],
-      ],
-    );
-  });
-
-  test('prints safeguards, review date and tier, or says they are not assessed', () => {
-    const doc = buildSubprocessorAppendix({
-      providers,
-      intro: '<script>We use these providers.</script>\n\nSecond paragraph.',
-      generatedAt: GENERATED,
-      organisation: 'Acme <GmbH>',
-    });
-    const text = allText(doc);
-    assert.ok(text.includes('<script>We use these providers.</script>'), 'intro as plain text');
-    assert.ok(text.includes('Second paragraph.'));
-    assert.ok(text.includes('Encrypted at rest and in transit; individual accounts with role-based access; access audit log;'));
-    assert.ok(text.includes('Reviewed 2025-01-09'));
-    assert.ok(text.includes(NOT_ASSESSED));
-    assert.ok(text.includes('Not rated'));
-    assert.ok(text.includes('Special category personal data'));
-    assert.ok(text.includes('Customer database'));
-    for (const gone of ['Retired Base', 'Proposed Base', 'Metrics Only']) assert.ok(!text.includes(gone), gone);
-    const zulu = providers[0]!.score!.tier!;
-    assert.ok(text.includes(TIER_LABELS[zulu]));
-    assert.deepEqual(doc.info, { title: 'Subprocessors' });
-    assert.ok(texts(doc.header(1, 2, A4)).includes('Acme <GmbH>'));
-    assert.ok(texts(doc.footer(1, 2, A4)).includes('Page 1 of 2'));
-
-    let headerRows = 0;
-    walk(doc.content, (o) => {
-      assert.ok(!('image' in o) && !('link' in o));
-      if (o.table && (o.table as { headerRows?: number }).headerRows === 1) headerRows++;
-    });
-    assert.equal(headerRows, 4, 'one table per group, header repeated');
-  });
-
-  test('says so when no provider qualifies, and is deterministic', () => {
-    const empty = buildSubprocessorAppendix({ providers: [], intro: '', generatedAt: GENERATED });
-    assert.ok(allText(empty).includes('No active provider processes personal data.'));
-    const a = buildSubprocessorAppendix({ providers, intro: 'x', generatedAt: GENERATED });
-    const b = buildSubprocessorAppendix({ providers: [...providers].reverse(), intro: 'x', generatedAt: GENERATED });
-    assert.deepEqual(normalise(a), normalise(b));
-  });
-});
-
 test('plain() gives over-long tokens break opportunities and leaves ordinary text alone', () => {
   const key = 'A'.repeat(100);
   const out = plain(`key: ${key} end`);
@@ -661,12 +574,6 @@ test('plain() gives over-long tokens break opportunities and leaves ordinary tex
   assert.equal(plain('a normal sentence with https://example.com/short'), 'a normal sentence with https://example.com/short');
   const emoji = '😀'.repeat(70);
   assert.ok(!plain(emoji).includes('\uD83D\u200B'), 'never splits a surrogate pair');
-});
-
-test('the annex counts payment data and special categories as personal data, telemetry alone not', () => {
-  assert.equal(processesPersonalData(vendor('Pay', { dataCategories: ['payment-data'] })), true);
-  assert.equal(processesPersonalData(vendor('Health', { dataCategories: ['special-personal-data'] })), true);
-  assert.equal(processesPersonalData(vendor('Metrics', { dataCategories: ['logs-telemetry', 'credentials-secrets'] })), false);
 });
 
 // ─────────────────────────────────────────────────────────────────────── lifecycle sections

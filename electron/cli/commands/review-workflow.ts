@@ -21,6 +21,7 @@ export const REVIEW_STEPS: Readonly<Record<string, ReviewStatus>> = {
 export const REVIEW_USAGE = [
   'usage: vetted review submit|approve|reopen VENDOR [--by NAME] [--note TEXT]',
   '       vetted review approve-with-conditions|reject VENDOR --note TEXT [--by NAME]',
+  '       (approving makes a proposed provider active; --keep-status leaves it proposed)',
   '       vetted review new VENDOR',
   `       ${REVIEW_MIGRATE_USAGE.replace(/^usage: /, '')}`,
 ].join('\n');
@@ -38,22 +39,32 @@ export async function reviewCommand(args: string[]): Promise<void> {
 }
 
 async function reviewStep(to: ReviewStatus, args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, { by: { type: 'string' }, note: { type: 'string' } });
+  const { values, positionals } = parse(args, { by: { type: 'string' }, note: { type: 'string' }, 'keep-status': { type: 'boolean' } });
   if (positionals.length !== 1) throw usageError(REVIEW_USAGE);
   const { api } = openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const current = must(await api['review.current']({ vendorId: vendor.id }));
   if (!current) throw inputError(`${vendor.name} has no review yet (answer a question with \`vetted answer\`)`);
   const from = current.review.status;
-  const moved = must(await api['review.transition']({ reviewId: current.review.id, to, by: values.by, note: values.note }));
+  const moved = must(
+    await api['review.transition']({
+      reviewId: current.review.id,
+      to,
+      by: values.by,
+      note: values.note,
+      activateProvider: !values['keep-status'],
+    }),
+  );
   const step = moved.steps.at(-1);
   const out = [
     `${vendor.name}: review ${shortId(moved.review.id)} ${labelOf(REVIEW_STATUS_LABELS, from)} → ${labelOf(REVIEW_STATUS_LABELS, moved.review.status)}` +
       (step ? ` by ${step.by}` : '') + '.',
   ];
   if (!isOpenStatus(moved.review.status)) {
-    const due = (await findVendor(api, vendor.id)).reassessment;
+    const after = await findVendor(api, vendor.id);
+    const due = after.reassessment;
     out.push(`Answers and score are frozen. ${due.due ? `Next review due ${due.due}.` : 'No next review date: the provider has no approval.'}`);
+    if (after.status !== vendor.status) out.push(`${vendor.name} is now ${after.status} (was ${vendor.status}).`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

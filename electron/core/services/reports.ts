@@ -1,71 +1,153 @@
 // Reports are built from ids: the caller names a provider, the service gathers the data,
 // a pure layout in shared/reports makes the document, and the runtime renders it.
 import type { GeneratedFile, SubprocessorExport } from '../../../shared/api';
-import { localIsoDate } from '../../../shared/domain/dates';
 import { VettedError } from '../../../shared/result';
-import { buildSubprocessorAppendix } from '../../../shared/reports/subprocessors';
+import { buildSubprocessorAppendix, introWarnings, selectSubprocessors, type SubprocessorCandidate } from '../../../shared/reports/subprocessors';
 import { buildVendorReport } from '../../../shared/reports/vendor-report';
 import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
-import type { ReportLifecycle } from '../../../shared/reports/lifecycle';
+import { lifecycleAsOf, type ReportLifecycle } from '../../../shared/reports/lifecycle';
 import { listAcceptances } from './acceptances';
 import { revealAnswers } from './confidential';
 import { listEvidence } from './evidence';
 import { listFindings } from './findings';
-import { allEntries, entryFor } from './review-entries';
+import { buildEntry } from './review-entries';
 import { getVendor } from './vendor-lookup';
+import { documentDate, standingOf } from './standing';
 import { asFile, fileSlug } from './generated-file';
-import { reviewHistory } from './workflow';
+import { dayOf, onOrBefore, stepsAsOf, type Standing } from '../../../shared/domain/standing';
+import type { Answer, Review } from '../../../shared/domain/review';
+import type { Template } from '../../../shared/domain/template';
+import type { Vendor } from '../../../shared/domain/vendor';
+import { isOpenStatus, type ReviewStep } from '../../../shared/domain/workflow';
+import type { ScoreResult } from '../../../shared/scoring/types';
 
 export async function vendorReport(
   ctx: Context,
-  input: { vendorId: string; includeConfidential?: boolean; date?: string },
+  input: { vendorId: string; includeConfidential?: boolean; date?: string; draft?: boolean },
 ): Promise<GeneratedFile> {
   // Confidential comments are printed only when asked for (and the key is there).
-  const includeConfidential = input.includeConfidential ?? false;
-  const entry = entryFor(ctx, getVendor(ctx, input.vendorId), { includeConfidential });
-  const { vendor, review, template } = entry;
-  if (!review) {
-    throw new VettedError('conflict', `${vendor.name} has no review yet: answer some questions before exporting a report.`);
-  }
-  if (!template || !entry.score) throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing.`);
-  // A decided review prints what was signed off: the answers and score frozen at the decision
-  // (a profile edited since would otherwise move the score under the signature).
-  const snapshot = ctx.steps.snapshot(review.id);
-  const answers = snapshot ? revealAnswers(ctx, vendor.id, snapshot.answers, { include: includeConfidential }) : entry.answers;
-  const score = snapshot?.score ?? entry.score;
-  const generatedAt = input.date ?? localIsoDate(ctx.now());
-  const doc = buildVendorReport(
-    { vendor, review, template, answers, score, frozenAt: snapshot?.frozenAt ?? null, lifecycle: lifecycleOf(ctx, vendor.id, review.id) },
-    { generatedAt, includeConfidential },
-  );
+  const include = input.includeConfidential ?? false;
+  const asOf = documentDate(ctx, input.date);
+  const data = ctx.db.transaction(() => {
+    const vendor = getVendor(ctx, input.vendorId);
+    const standing = standingOf(ctx, vendor.id, asOf);
+    const reported = input.draft ? draftReported(ctx, vendor, standing, asOf, include) : decidedReported(ctx, vendor, standing, asOf, include);
+    const steps = stepsAsOf(ctx.steps.steps(reported.review.id), asOf);
+    return {
+      ...reported,
+      vendor,
+      // The status the review had on the report's date (a step taken later is not seen).
+      review: { ...reported.review, status: steps.at(-1)?.to ?? 'draft' },
+      standing,
+      draft: input.draft ?? false,
+      organisation: ctx.settings.get().organisation,
+      lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
+    };
+  })();
+  const doc = buildVendorReport(data, { generatedAt: asOf, includeConfidential: include });
   const { pdf, warnings } = await renderPdf(doc, {
-    title: `Vendor review: ${vendor.name}`,
-    subject: `${template.name} v${template.version}`,
-    generatedAt,
+    title: `${data.draft ? 'DRAFT vendor review' : 'Vendor review'}: ${data.vendor.name}`,
+    subject: `${data.template.name} v${data.template.version}`,
+    generatedAt: asOf,
   });
-  return asFile(`vetted-review-${fileSlug(vendor.name)}-${generatedAt}.pdf`, pdf, warnings);
+  const kind = data.draft ? 'draft-review' : 'review';
+  return asFile(`vetted-${kind}-${fileSlug(data.vendor.name)}-${asOf}.pdf`, pdf, warnings);
 }
 
-/** The sign-off steps of the reported review and the provider's findings, acceptances and evidence. */
-function lifecycleOf(ctx: Context, vendorId: string, reviewId: string): ReportLifecycle {
-  return ctx.db.transaction(() => ({
-    steps: reviewHistory(ctx, vendorId).find((entry) => entry.review.id === reviewId)?.steps ?? [],
+interface Reported {
+  review: Review;
+  template: Template;
+  answers: Answer[];
+  score: ScoreResult;
+  frozenAt: string | null;
+}
+
+function templateOf(ctx: Context, review: Review): Template {
+  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  if (!template) throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing.`);
+  return template;
+}
+
+/**
+ * The review decided on or before the date, printed from the snapshot its decision froze: the
+ * answers and score as signed off (a profile edited since would otherwise move the score under the
+ * signature).
+ */
+function decidedReported(ctx: Context, vendor: Vendor, standing: Standing, asOf: string, include: boolean): Reported {
+  const decided = standing.decided;
+  if (!decided) {
+    const open = standing.open ? ` Its review in progress can be exported as a draft.` : '';
+    throw new VettedError('conflict', `${vendor.name} has no review decided on or before ${asOf}.${open}`);
+  }
+  const snapshot = ctx.steps.snapshot(decided.review.id);
+  if (!snapshot) throw new VettedError('conflict', `The decided review of ${vendor.name} has no frozen answers; it cannot be reported.`);
+  return {
+    review: decided.review,
+    template: templateOf(ctx, decided.review),
+    answers: revealAnswers(ctx, vendor.id, snapshot.answers, { include }),
+    score: snapshot.score,
+    frozenAt: snapshot.frozenAt,
+  };
+}
+
+/**
+ * The open review, with its answers as they are stored. It is reported as of a date only when
+ * nothing in it changed after that date (a draft keeps no older versions of its answers).
+ */
+function draftReported(ctx: Context, vendor: Vendor, standing: Standing, asOf: string, include: boolean): Reported {
+  const latest = ctx.reviews.latest(vendor.id);
+  const review = standing.open?.review ?? (latest && isOpenStatus(latest.status) ? latest : undefined);
+  if (!review) throw new VettedError('conflict', `${vendor.name} has no review in progress to report as a draft.`);
+  const stored = ctx.reviews.answers(review.id);
+  const lastChange = [review.startedAt, ...stored.map((a) => a.updatedAt)].sort().at(-1)!;
+  if (!onOrBefore(lastChange, asOf)) {
+    const message = `the draft was last changed on ${dayOf(lastChange)}, after ${asOf}: a draft can only be reported as of a day on or after its last change`;
+    throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
+  }
+  const entry = buildEntry(ctx, vendor, review, stored, { includeConfidential: include });
+  return { review, template: templateOf(ctx, review), answers: entry.answers, score: entry.score!, frozenAt: null };
+}
+
+/** The reported review's steps (as of the date) and the provider's findings, acceptances and evidence. */
+function lifecycleOf(ctx: Context, vendorId: string, steps: ReviewStep[]): ReportLifecycle {
+  return {
+    steps,
     findings: listFindings(ctx, { vendorId }),
     acceptances: listAcceptances(ctx, { vendorId }),
     evidence: listEvidence(ctx, { vendorId }),
-  }))();
+  };
 }
 
-export async function subprocessorReport(ctx: Context, input: { date?: string }): Promise<SubprocessorExport> {
-  const settings = ctx.settings.get();
-  const generatedAt = input.date ?? localIsoDate(ctx.now());
-  const doc = buildSubprocessorAppendix({
-    providers: allEntries(ctx),
-    intro: settings.subprocessorIntro,
-    organisation: settings.organisation || undefined,
-    generatedAt,
-  });
-  const { pdf, warnings } = await renderPdf(doc, { title: 'Subprocessors', subject: 'Privacy statement appendix', generatedAt });
-  return { ...asFile(`vetted-subprocessors-${generatedAt}.pdf`, pdf, warnings), listed: 0, leftOut: [] };
+export async function subprocessorReport(
+  ctx: Context,
+  input: { date?: string; includeProposed?: boolean; includeTiers?: boolean },
+): Promise<SubprocessorExport> {
+  const options = {
+    asOf: documentDate(ctx, input.date),
+    includeProposed: input.includeProposed ?? false,
+    includeTiers: input.includeTiers ?? false,
+  };
+  const { selection, intro, organisation } = ctx.db.transaction(() => {
+    const settings = ctx.settings.get();
+    const candidates = ctx.vendors.list().map((vendor) => subprocessorCandidate(ctx, vendor, options.asOf));
+    return { selection: selectSubprocessors(candidates, options), intro: settings.subprocessorIntro, organisation: settings.organisation };
+  })();
+  const doc = buildSubprocessorAppendix({ selection, options, intro, organisation });
+  const { pdf, warnings } = await renderPdf(doc, { title: 'Subprocessors', subject: 'Privacy statement annex', generatedAt: options.asOf });
+  const file = asFile(`vetted-subprocessors-${options.asOf}.pdf`, pdf, [...selection.warnings, ...introWarnings(intro, selection), ...warnings]);
+  return { ...file, listed: selection.rows.length, leftOut: selection.leftOut };
+}
+
+/** A provider with its standing on the date and the frozen answers of the review decided by then. */
+function subprocessorCandidate(ctx: Context, vendor: Vendor, asOf: string): SubprocessorCandidate {
+  const standing = standingOf(ctx, vendor.id, asOf);
+  const snapshot = standing.decided ? ctx.steps.snapshot(standing.decided.review.id) : null;
+  const template = standing.decided ? ctx.templates.get(standing.decided.review.templateId, standing.decided.review.templateVersion)?.template : undefined;
+  return {
+    vendor,
+    standing,
+    // Confidential comments never reach the list: only answer values are read.
+    decided: snapshot && template ? { template, answers: snapshot.answers, score: snapshot.score } : null,
+  };
 }

@@ -16,6 +16,7 @@ export interface TransitionInput {
   to: ReviewStatus;
   by?: string;
   note?: string;
+  activateProvider?: boolean;
 }
 
 const label = (status: ReviewStatus) => REVIEW_STATUS_LABELS[status].toLowerCase();
@@ -66,8 +67,19 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
     }
     const step: ReviewStep = { reviewId: review.id, from: review.status, to: input.to, by, at: stamp, note };
     ctx.steps.move(step, snapshot);
+    if (isApproval(input.to) && input.activateProvider !== false) activateIfProposed(ctx, review.vendorId, stamp);
     return detail(ctx, ctx.reviews.get(review.id)!);
   })();
+}
+
+/**
+ * An approved provider is in use unless the person approving says otherwise: a proposed one becomes
+ * active (the audit trail records the change). A retired one stays retired: approving a review of
+ * it does not bring it back.
+ */
+function activateIfProposed(ctx: Context, vendorId: string, stamp: string): void {
+  const vendor = getVendor(ctx, vendorId);
+  if (vendor.status === 'proposed') ctx.vendors.update({ ...vendor, status: 'active', updatedAt: stamp });
 }
 
 /** Every review of a provider, newest first: decided ones with the score frozen at the decision. */

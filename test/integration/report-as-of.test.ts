@@ -1,0 +1,225 @@
+// "What the register says as of D", end to end: a real register whose clock moves through a
+// provider's history, the review report and the subprocessor list rendered for real and read back
+// with pdftotext on several dates, and approval making a provider active (with its audit row).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Vetted } from '../../electron/core/vetted';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
+import { answersFor } from '../helpers/review-fixtures';
+import { pdfInfo, pdfText, savePdf } from '../helpers/pdf';
+import { runCli } from '../helpers/cli';
+import { freshVetted, unwrap } from '../helpers/vetted';
+
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+/** A register whose clock the test sets: each call happens "on" the day given. */
+function timedRegister() {
+  let now = new Date('2025-01-10T09:00:00Z');
+  const vetted = freshVetted({ now: () => now });
+  const on = (day: string) => {
+    now = new Date(`${day}T12:00:00Z`);
+  };
+  return { ...vetted, on };
+}
+
+/** Answers every question of the built-in template with its best answer (personal data: users). */
+async function answerAll(api: Vetted['api'], reviewId: string) {
+  for (const a of answersFor(INFRASTRUCTURE_TEMPLATE)) {
+    if (a.value === null) continue;
+    unwrap(await api['answer.save']({ reviewId, questionId: a.questionId, value: a.value }));
+  }
+  unwrap(await api['answer.save']({ reviewId, questionId: 'prv_personal_data', value: 'users' }));
+}
+
+async function step(api: Vetted['api'], vendorId: string, to: 'in_review' | 'approved' | 'rejected', by: string, extra: { activateProvider?: boolean } = {}) {
+  const current = unwrap(await api['review.current']({ vendorId }))!;
+  return unwrap(await api['review.transition']({ reviewId: current.review.id, to, by, note: to === 'rejected' ? 'Not good enough.' : '', ...extra }));
+}
+
+async function reportText(api: Vetted['api'], vendorId: string, date: string, draft = false) {
+  const file = unwrap(await api['report.vendor']({ vendorId, date, draft }));
+  const pdf = savePdf(Buffer.from(file.base64, 'base64'));
+  return { text: flat(pdfText(pdf)), info: pdfInfo(pdf), base64: file.base64 };
+}
+
+/** Acme: opened 2025-01-10, submitted 02-01 by Ana, approved 03-01 by Ben, reassessment opened 2026-02-15. */
+async function acmeHistory() {
+  const r = timedRegister();
+  const { api } = r;
+  // No user name yet: the reviewer of record must come from the steps, not from the draft.
+  const vendor = unwrap(
+    await api['vendor.create']({ name: 'Acme DB', legalName: 'Acme Database GmbH', service: 'Hosted Postgres', category: 'database', dataCategories: ['personal-data'], dataLocations: ['Germany'] }),
+  );
+  const first = unwrap(await api['review.start']({ vendorId: vendor.id }));
+  await answerAll(api, first.review.id);
+  r.on('2025-02-01');
+  await step(api, vendor.id, 'in_review', 'Ana Auditor');
+  r.on('2025-03-01');
+  await step(api, vendor.id, 'approved', 'Ben Boardman');
+  r.on('2025-06-01');
+  unwrap(await api['finding.create']({ vendorId: vendor.id, title: 'Backups never restored', severity: 'high' }));
+  r.on('2026-02-15');
+  unwrap(await api['review.start']({ vendorId: vendor.id }));
+  unwrap(await api['settings.update']({ organisation: 'Example Shop Ltd' }));
+  r.on('2026-12-04');
+  return { ...r, vendorId: vendor.id };
+}
+
+test('approved, then a reassessment opened: the report prints the approval, the reassessment and the overdue date', async () => {
+  const { api, vendorId } = await acmeHistory();
+  const { text, info } = await reportText(api, vendorId, '2026-06-01');
+  assert.ok(text.includes('Approved on 2025-03-01 by Ben Boardman.'), text.slice(0, 600));
+  assert.ok(text.includes('Reassessment in progress since 2026-02-15 (draft, not decided as of 2026-06-01).'));
+  assert.ok(text.includes('Reassessment overdue since'), 'the approval found tier low or medium: due within two years, before 2026-06-01? see next line');
+  assert.ok(!text.includes('Not yet approved'));
+  assert.ok(!text.includes('nobody has signed'));
+  assert.ok(text.includes('Submitted for approval by Ana Auditor'));
+  assert.ok(text.includes('Decided by Ben Boardman'));
+  assert.ok(!text.includes('Not recorded, '), 'the reviewer of record is known');
+  assert.ok(text.includes('Example Shop Ltd · As of 2026-06-01'), 'organisation and date on every page');
+  assert.ok(!text.includes('Generated'));
+  assert.ok(text.includes('Backups never restored'), 'a finding from before the date');
+  assert.match(info.CreationDate ?? '', /2026/);
+});
+
+test('a date before the finding leaves it out; a date before the decision reports nothing decided unless the draft is asked for', async () => {
+  const { api, vendorId } = await acmeHistory();
+  const early = await reportText(api, vendorId, '2025-04-01');
+  assert.ok(!early.text.includes('Backups never restored'), 'recorded after the date');
+  assert.ok(!early.text.includes('Reassessment in progress'), 'opened after the date');
+
+  const refused = await api['report.vendor']({ vendorId, date: '2025-02-10' });
+  assert.equal(refused.ok, false);
+  if (!refused.ok) {
+    assert.equal(refused.error.code, 'conflict');
+    assert.match(refused.error.message, /no review decided on or before 2025-02-10.*draft/);
+  }
+  const draft = await reportText(api, vendorId, '2025-02-10', true);
+  assert.ok(draft.text.includes('DRAFT vendor risk review'));
+  assert.ok(draft.text.includes('Review status In review'), 'the status it had on that day');
+  assert.ok(draft.text.includes('No review of this provider was decided on or before 2025-02-10.'));
+  const pages = draft.text.split('DRAFT: not a decided review').length - 1;
+  assert.ok(pages >= 5, `every page says DRAFT (${pages})`);
+});
+
+test('a date in the future is refused naming the field; the same date gives the same bytes', async () => {
+  const { api, vendorId } = await acmeHistory();
+  const future = await api['report.vendor']({ vendorId, date: '2031-01-01' });
+  assert.equal(future.ok, false);
+  if (!future.ok) {
+    assert.equal(future.error.code, 'validation');
+    assert.match(future.error.message, /^date: is after today \(2026-12-04\)/);
+  }
+  const sub = await api['report.subprocessors']({ date: '2026-12-05' });
+  assert.equal(sub.ok, false);
+  const a = await reportText(api, vendorId, '2026-06-01');
+  const b = await reportText(api, vendorId, '2026-06-01');
+  assert.equal(a.base64, b.base64);
+});
+
+test('a draft changed after the date cannot be reported as of that date', async () => {
+  const { api, vendorId, on } = await acmeHistory();
+  const current = unwrap(await api['review.current']({ vendorId }))!;
+  on('2026-03-01');
+  unwrap(await api['answer.save']({ reviewId: current.review.id, questionId: 'acc_mfa', value: 'no' }));
+  on('2026-12-04');
+  const refused = await api['report.vendor']({ vendorId, date: '2026-02-20', draft: true });
+  assert.equal(refused.ok, false);
+  if (!refused.ok) assert.match(refused.error.message, /^date: the draft was last changed on 2026-03-01, after 2026-02-20/);
+  const now = await reportText(api, vendorId, '2026-12-04', true);
+  assert.ok(now.text.includes('Reassessment in progress since 2026-02-15'));
+});
+
+test('rejected, then approved: each date reports the decision in force', async () => {
+  const r = timedRegister();
+  const { api } = r;
+  const vendor = unwrap(await api['vendor.create']({ name: 'Turnaround MQ', category: 'message-queue' }));
+  const first = unwrap(await api['review.start']({ vendorId: vendor.id }));
+  await answerAll(api, first.review.id);
+  r.on('2025-03-01');
+  await step(api, vendor.id, 'in_review', 'Ana');
+  r.on('2025-04-01');
+  await step(api, vendor.id, 'rejected', 'Ben');
+  r.on('2025-04-10');
+  unwrap(await api['review.start']({ vendorId: vendor.id }));
+  r.on('2025-04-20');
+  await step(api, vendor.id, 'in_review', 'Ana');
+  r.on('2025-05-01');
+  await step(api, vendor.id, 'approved', 'Cleo');
+  r.on('2026-12-04');
+  const april = (await reportText(api, vendor.id, '2025-04-15')).text;
+  assert.ok(april.includes('Rejected on 2025-04-01 by Ben.'));
+  assert.ok(april.includes('Reassessment in progress since 2025-04-10 (draft'));
+  assert.ok(april.includes('Reason for rejecting Not good enough.'));
+  const june = (await reportText(api, vendor.id, '2025-06-01')).text;
+  assert.ok(june.includes('Approved on 2025-05-01 by Cleo.'));
+  assert.ok(!june.includes('Rejected on'));
+});
+
+test('approving makes a proposed provider active, in the audit trail; "keep status" leaves it proposed; rejecting never activates', async () => {
+  const r = timedRegister();
+  const { api } = r;
+  const make = async (name: string) => {
+    const v = unwrap(await api['vendor.create']({ name, category: 'database', dataCategories: ['personal-data'], dataLocations: ['Ireland'], legalName: `${name} Ltd` }));
+    const review = unwrap(await api['review.start']({ vendorId: v.id }));
+    await answerAll(api, review.review.id);
+    await step(api, v.id, 'in_review', 'Ana');
+    return v;
+  };
+  const activated = await make('Fresh Store');
+  const kept = await make('Kept Store');
+  const rejected = await make('Rejected Store');
+  await step(api, activated.id, 'approved', 'Ben');
+  await step(api, kept.id, 'approved', 'Ben', { activateProvider: false });
+  await step(api, rejected.id, 'rejected', 'Ben');
+  const status = async (id: string) => unwrap(await api['vendor.get']({ id })).status;
+  assert.equal(await status(activated.id), 'active');
+  assert.equal(await status(kept.id), 'proposed');
+  assert.equal(await status(rejected.id), 'proposed');
+  const audit = unwrap(await api['audit.list']({ vendorId: activated.id }));
+  assert.ok(
+    audit.some((row) => row.entity === 'vendor' && row.action === 'update' && JSON.stringify(row.newValue ?? '').includes('active')),
+    'the status change is in the audit trail',
+  );
+
+  const list = unwrap(await api['report.subprocessors']({}));
+  assert.equal(list.listed, 1);
+  assert.deepEqual(
+    list.leftOut.map((o) => [o.name, o.reason]),
+    [
+      ['Kept Store', 'not_active'],
+      ['Rejected Store', 'not_active'],
+    ],
+  );
+  const text = flat(pdfText(savePdf(Buffer.from(list.base64, 'base64'))));
+  assert.ok(text.includes('Fresh Store Ltd'));
+  assert.ok(!text.includes('Kept Store'));
+  const withProposed = unwrap(await api['report.subprocessors']({ includeProposed: true }));
+  assert.equal(withProposed.listed, 2, 'the rejected one is proposed and not approved: listed, marked');
+});
+
+test('the subprocessor list as of a date before the approval leaves the provider out and says why', async () => {
+  const { api } = await acmeHistory();
+  const before = unwrap(await api['report.subprocessors']({ date: '2025-02-10' }));
+  assert.equal(before.listed, 0);
+  assert.deepEqual(before.leftOut.map((o) => o.words), ['not approved as of 2025-02-10; include it with "include proposed"']);
+  const after = unwrap(await api['report.subprocessors']({ date: '2025-06-01' }));
+  assert.equal(after.listed, 1);
+  const text = flat(pdfText(savePdf(Buffer.from(after.base64, 'base64'))));
+  assert.ok(text.includes('Acme Database GmbH'));
+  assert.ok(text.includes('Approved 2025-03-01'));
+  assert.ok(!text.includes('Tier'), 'internal tiers are off by default');
+});
+
+test('the CLI refuses a future date with exit 2 and names every provider the list leaves out', () => {
+  const db = `${process.env.TMPDIR ?? '/tmp'}/vetted-asof-${process.pid}.db`;
+  assert.equal(runCli(['demo', '--db', db]).status, 0);
+  const future = runCli(['report', 'Gaugeworks', '--out', '/tmp/never.pdf', '--date', '2999-01-01', '--db', db]);
+  assert.equal(future.status, 2);
+  assert.match(future.stderr, /date: is after today/);
+  const list = runCli(['subprocessors', '--out', `${db}.pdf`, '--db', db]);
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout, /Listed: \d+ providers?\./);
+  assert.match(list.stdout, /Left out: \d+\n/);
+  assert.match(list.stdout, /Forgeline CI: /);
+});
