@@ -4,6 +4,7 @@ import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
 import { isExporting } from '../../store/exportSlice';
 import { AttentionPanel } from '../attention/AttentionPanel';
+import { FirstLaunchNamePrompt } from '../settings/FirstLaunchNamePrompt';
 import { EmptyRegister } from './EmptyRegister';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
@@ -59,7 +60,12 @@ export function RegisterPage() {
           </button>
         </div>
       )}
-      {loaded && vendors.length === 0 && <EmptyRegister />}
+      {loaded && vendors.length === 0 && (
+        <>
+          <EmptyRegister />
+          <FirstLaunchNamePrompt />
+        </>
+      )}
       {loaded && vendors.length > 0 && (
         <>
           <AttentionPanel version={vendors} />
