@@ -26,6 +26,15 @@ test('a security lead adds a provider, answers questions, watches the score, and
   const served = await startServe();
   const { page, problems } = await openApp(served);
 
+  // First launch: a fresh register and no name yet, so Vetted asks who is reviewing.
+  const welcome = page.getByRole('dialog', { name: 'Welcome to Vetted' });
+  await welcome.getByRole('textbox', { name: 'Your name' }).waitFor();
+  await screenshot(page, 'first-launch-name');
+  await welcome.getByRole('textbox', { name: 'Your name' }).fill('Robin Lead');
+  await welcome.getByRole('button', { name: 'Save my name' }).click();
+  await welcome.waitFor({ state: 'hidden' });
+  assert.equal((await callApi<{ userName: string }>(served, 'settings.get', {})).userName, 'Robin Lead');
+
   // Empty register offers the two ways in.
   await page.getByRole('heading', { name: 'Providers' }).waitFor();
   await page.getByRole('button', { name: 'Load demo data' }).waitFor();

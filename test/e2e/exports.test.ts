@@ -27,13 +27,38 @@ async function readPdf(download: Download): Promise<PdfFile> {
   return { fileName, text: text.replace(/\s+/g, ' ') };
 }
 
-/** Clicks a button and returns the PDF it downloads. */
-async function exportWith(page: Page, buttonName: string): Promise<PdfFile> {
+/** The export dialogs, by the button that opens them. */
+const DIALOGS: Record<string, string> = {
+  'Export PDF…': 'Export the review report',
+  'Export subprocessor list…': 'Export the subprocessor list',
+};
+
+/** Opens an export's dialog with its button, exports with the defaults and returns the PDF it downloads. */
+async function exportWith(page: Page, buttonName: keyof typeof DIALOGS): Promise<PdfFile> {
+  await page.getByRole('button', { name: buttonName, exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 30_000 }),
-    page.getByRole('button', { name: buttonName, exact: true }).click(),
+    page.getByRole('dialog', { name: DIALOGS[buttonName] }).getByRole('button', { name: 'Export PDF' }).click(),
   ]);
   return readPdf(download);
+}
+
+/** Approves a provider's open review through the API: an approved provider is what the list names. */
+async function approve(served: Served, name: string): Promise<void> {
+  const current = await callApi<{ review: { id: string } }>(served, 'review.current', { vendorId: await vendorId(served, name) });
+  for (const to of ['in_review', 'approved']) {
+    await callApi(served, 'review.transition', { reviewId: current.review.id, to, by: 'Setup Script' });
+  }
+}
+
+/** Exports the review report through its dialog (the route given adds warnings). */
+async function exportWithWarnings(page: Page): Promise<Download> {
+  await page.getByRole('button', { name: 'Export PDF…', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('dialog', { name: 'Export the review report' }).getByRole('button', { name: 'Export PDF' }).click(),
+  ]);
+  return download;
 }
 
 async function vendorId(served: Served, name: string): Promise<string> {
@@ -48,17 +73,17 @@ async function openProvider(page: Page, served: Served, name: string): Promise<v
   await page.getByRole('heading', { name, level: 1 }).waitFor();
 }
 
-test('Export PDF on a provider page downloads its review report; without a review the button says why it is off', async () => {
+test('Export PDF… on a provider page downloads its review report; without a review the button says why it is off', async () => {
   const served = await startServe({ demo: true });
   const { page, problems } = await openApp(served);
   await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres' }).waitFor();
   await openProvider(page, served, 'Tidewater Postgres');
 
-  const pdf = await exportWith(page, 'Export PDF');
+  const pdf = await exportWith(page, 'Export PDF…');
   assert.match(pdf.text, /Tidewater Postgres/, 'the report names the provider');
   assert.match(pdf.text, /\bscore\b/i, 'the report shows the score');
   await page.getByRole('status').filter({ hasText: pdf.fileName }).waitFor();
-  const button = page.getByRole('button', { name: 'Export PDF', exact: true });
+  const button = page.getByRole('button', { name: 'Export PDF…', exact: true });
   assert.equal(await button.isEnabled(), true, 'the button is back after the export');
   await screenshot(page, 'provider-export');
 
@@ -89,18 +114,23 @@ test('the export button is busy while the PDF is generated, and warnings and err
     await route.continue();
   });
   const downloaded = page.waitForEvent('download', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Export PDF', exact: true }).click();
+  await page.getByRole('button', { name: 'Export PDF…', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the review report' });
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
   await arrived;
   const busy = page.getByTestId('export-pdf');
   assert.equal((await busy.textContent())?.trim(), 'Exporting…');
   assert.equal(await busy.isDisabled(), true, 'disabled while it runs');
   assert.equal(await busy.getAttribute('aria-busy'), 'true');
+  const dialogButton = dialog.getByRole('button', { name: 'Exporting…' });
+  assert.equal(await dialogButton.isDisabled(), true, 'the dialog waits for the file');
   await page.getByRole('status').filter({ hasText: 'Exporting the review report of Gaugeworks' }).waitFor({ state: 'attached' });
   await screenshot(page, 'provider-export-busy');
   release();
   const pdf = await readPdf(await downloaded);
   assert.match(pdf.text, /Gaugeworks/);
-  await page.getByRole('button', { name: 'Export PDF', exact: true }).waitFor();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Export PDF…', exact: true }).waitFor();
   assert.equal(await busy.isEnabled(), true);
   await page.unroute('**/api/report.vendor');
 
@@ -111,15 +141,13 @@ test('the export button is busy while the PDF is generated, and warnings and err
     body.value.warnings = ['2 characters in “Notes” cannot be shown by any installed font: 𝔘𝔫'];
     await route.fulfill({ response, json: body });
   });
-  const [withWarnings] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export PDF', exact: true }).click(),
-  ]);
-  await readPdf(withWarnings);
-  const warning = page.getByRole('alert').filter({ hasText: 'cannot be shown by any installed font' });
+  await readPdf(await exportWithWarnings(page));
+  const outcome = page.getByRole('region', { name: 'Review report exported' });
+  const warning = outcome.getByText(/cannot be shown by any installed font/);
   await warning.waitFor();
-  assert.match((await warning.textContent()) ?? '', /exported with a warning/);
-  await warning.getByRole('button', { name: 'Dismiss' }).click();
+  await outcome.getByText('Exported with a warning:').waitFor();
+  await outcome.getByRole('button', { name: 'Dismiss' }).click();
+  await outcome.waitFor({ state: 'detached' });
   await page.unroute('**/api/report.vendor');
 
   // An API error is an alert; nothing is downloaded.
@@ -128,20 +156,24 @@ test('the export button is busy while the PDF is generated, and warnings and err
   );
   let unexpected = false;
   page.on('download', () => (unexpected = true));
-  await page.getByRole('button', { name: 'Export PDF', exact: true }).click();
-  await page.getByRole('alert').filter({ hasText: 'Gaugeworks has no review yet.' }).waitFor();
+  await page.getByRole('button', { name: 'Export PDF…', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Export PDF' }).click();
+  await dialog.getByRole('alert').filter({ hasText: 'The report was not exported: Gaugeworks has no review yet.' }).waitFor();
   assert.equal(unexpected, false, 'a failed export downloads nothing');
+  await screenshot(page, 'provider-export-error');
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 
-test('the subprocessor list lists active providers with personal data, and opens with the introduction from Settings', async () => {
+test('the subprocessor list lists approved active providers with personal data, and opens with the introduction from Settings', async () => {
   const served = await startServe({ demo: true });
+  await approve(served, 'Tidewater Postgres');
+  await approve(served, 'Gaugeworks');
   const { page, problems } = await openApp(served);
   await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres' }).waitFor();
 
-  const before = await exportWith(page, 'Export subprocessor list');
+  const before = await exportWith(page, 'Export subprocessor list…');
   assert.match(before.text, /Subprocessors/);
-  assert.match(before.text, /Tidewater Postgres/, 'active, processes personal data');
+  assert.match(before.text, /Tidewater Postgres/, 'approved, active, processes personal data');
   assert.doesNotMatch(before.text, /Gaugeworks/, 'processes telemetry only');
 
   // Settings: change the introduction, save, and find it again after a reload.
@@ -167,7 +199,7 @@ test('the subprocessor list lists active providers with personal data, and opens
 
   await page.getByRole('link', { name: 'Vetted' }).click();
   await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres' }).waitFor();
-  const after = await exportWith(page, 'Export subprocessor list');
+  const after = await exportWith(page, 'Export subprocessor list…');
   assert.ok(after.text.includes(sentence), `the introduction opens the list:\n${after.text.slice(0, 600)}`);
   assert.match(after.text, /Tidewater Postgres/);
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
@@ -241,11 +273,16 @@ test('Electron menu commands: Preferences opens Settings, Export exports what th
 
   await page.getByRole('link', { name: 'Vetted' }).click();
   await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres' }).waitFor();
-  const [list] = await Promise.all([page.waitForEvent('download'), menu('export')]);
+  // Export opens the dialog of what the page shows, with the same options as its button.
+  await menu('export');
+  const listDialog = page.getByRole('dialog', { name: 'Export the subprocessor list' });
+  const [list] = await Promise.all([page.waitForEvent('download'), listDialog.getByRole('button', { name: 'Export PDF' }).click()]);
   assert.match((await readPdf(list)).text, /Subprocessors/);
 
   await openProvider(page, served, 'Burrow MQ');
-  const [report] = await Promise.all([page.waitForEvent('download'), menu('export')]);
+  await menu('export');
+  const reportDialog = page.getByRole('dialog', { name: 'Export the review report' });
+  const [report] = await Promise.all([page.waitForEvent('download'), reportDialog.getByRole('button', { name: 'Export PDF' }).click()]);
   assert.match((await readPdf(report)).text, /Burrow MQ/);
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });

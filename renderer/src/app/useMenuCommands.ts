@@ -4,8 +4,9 @@ import { useVetted } from '../store';
 import { currentRoute, hrefs, navigate } from './router';
 
 /**
- * Export… from the menu: the open provider's review report, the subprocessor list on the register,
- * or the comparison on screen as a PDF.
+ * Export… from the menu: the open provider's review report or the subprocessor list on the
+ * register (their dialogs open, with the same options as the buttons), or the comparison on
+ * screen as a PDF.
  */
 function exportFromMenu(): void {
   const state = useVetted.getState();
@@ -25,7 +26,7 @@ function exportFromMenu(): void {
     } else if (!review) {
       state.pushToast('info', `${vendor.name} has no review yet: answer a question to start one, then export its report.`);
     } else {
-      void state.exportVendorReport(vendor.id);
+      state.openExportDialog('report');
     }
     return;
   }
@@ -33,7 +34,7 @@ function exportFromMenu(): void {
     if (state.registerLoaded && state.vendors.length === 0) {
       state.pushToast('info', 'The register is empty: add a provider before exporting the subprocessor list.');
     } else {
-      void state.exportSubprocessorList();
+      state.openExportDialog('subprocessors');
     }
     return;
   }

@@ -6,6 +6,8 @@ import type {
   GeneratedFile,
   ReviewDetail,
   ReviewHistoryEntry,
+  SubprocessorExport,
+  SubprocessorOmission,
   VendorSummary,
 } from '../../../shared/api';
 import type { AcceptanceInput } from '../../../shared/domain/acceptances';
@@ -131,6 +133,8 @@ export interface ProviderSlice {
 export interface TransitionInput {
   by?: string;
   note?: string;
+  /** Approving a proposed provider marks it active unless this is false (other steps ignore it). */
+  activateProvider?: boolean;
 }
 
 export interface WorkflowSlice {
@@ -216,15 +220,64 @@ export type ExportKey = `vendor:${string}` | 'subprocessors' | `compare:${Compar
 
 export type CompareFormat = 'pdf' | 'csv';
 
+/** Which review a report shows: the latest decided one, or the open one marked DRAFT. */
+export interface VendorReportOptions {
+  includeConfidential?: boolean;
+  draft?: boolean;
+}
+
+/** The subprocessor list's options: as of a day (today when omitted), proposed providers, tiers. */
+export interface SubprocessorOptions {
+  date?: string;
+  includeProposed?: boolean;
+  includeTiers?: boolean;
+}
+
+/** What the last subprocessor export did, shown on the register until dismissed. */
+export interface SubprocessorOutcome {
+  fileName: string;
+  /** The day the list is as of (the one asked for, or today). */
+  date: string;
+  includeProposed: boolean;
+  includeTiers: boolean;
+  listed: number;
+  leftOut: readonly SubprocessorOmission[];
+  warnings: readonly string[];
+}
+
+/** What the last review report export did, shown on that provider's page until dismissed. */
+export interface ReportOutcome {
+  vendorId: string;
+  fileName: string;
+  draft: boolean;
+  includeConfidential: boolean;
+  warnings: readonly string[];
+}
+
+/** The export dialogs the Export menu command can open. */
+export type ExportDialog = 'subprocessors' | 'report';
+
 export interface ExportSlice {
   /** Exports in flight; their buttons show a busy state. */
   runningExports: readonly ExportKey[];
+  /** The export dialog open now (opened by its button or the Export menu command). */
+  exportDialog: ExportDialog | null;
+  subprocessorOutcome: SubprocessorOutcome | null;
+  reportOutcome: ReportOutcome | null;
+  openExportDialog(dialog: ExportDialog): void;
+  closeExportDialog(): void;
+  dismissExportOutcome(kind: ExportDialog): void;
   /** Generates a provider's review report and hands the PDF to the browser (or Electron) to save. */
-  exportVendorReport(vendorId: string, options?: { includeConfidential?: boolean }): Promise<Result<GeneratedFile>>;
-  /** Generates the privacy-statement appendix and hands the PDF over to save. */
-  exportSubprocessorList(): Promise<Result<GeneratedFile>>;
-  /** Exports the comparison of these providers as a PDF or CSV, with the filters on screen. */
-  exportComparison(ids: readonly string[], format: CompareFormat, filter: CompareFilter): Promise<Result<GeneratedFile>>;
+  exportVendorReport(vendorId: string, options?: VendorReportOptions): Promise<Result<GeneratedFile>>;
+  /** Generates the privacy-statement appendix, hands the PDF over to save, and keeps what it left out. */
+  exportSubprocessorList(options?: SubprocessorOptions): Promise<Result<SubprocessorExport>>;
+  /** Exports the comparison of these providers as a PDF or CSV, with the filters on screen (draft: the open reviews). */
+  exportComparison(
+    ids: readonly string[],
+    format: CompareFormat,
+    filter: CompareFilter,
+    options?: { draft?: boolean },
+  ): Promise<Result<GeneratedFile>>;
   /** Exports a provider's audit trail as a CSV. */
   exportAuditTrail(vendorId: string): Promise<Result<GeneratedFile>>;
 }

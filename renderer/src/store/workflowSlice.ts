@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import type { ReviewDetail } from '../../../shared/api';
 import { fail, type Result } from '../../../shared/result';
 import { answersSettled, hasUnsavedAnswers } from './providerSlice';
-import { isOpenStatus } from '../../../shared/domain/workflow';
+import { isApproval, isOpenStatus } from '../../../shared/domain/workflow';
 import type { SliceCreator, VettedState, WorkflowSlice } from './types';
 
 /** True when the open review was decided: its answers are frozen. */
@@ -38,6 +38,12 @@ export const createWorkflowSlice: SliceCreator<WorkflowSlice> = (set, get) => {
     }
   };
 
+  /** Reads the provider again (its status), keeping what is on screen when that fails. */
+  const refreshVendor = async (vendorId: string) => {
+    const vendor = await api['vendor.get']({ id: vendorId });
+    if (vendor.ok && get().vendorId === vendorId) set({ vendor: vendor.value });
+  };
+
   return {
     workflowBusy: false,
 
@@ -46,9 +52,14 @@ export const createWorkflowSlice: SliceCreator<WorkflowSlice> = (set, get) => {
       if (!review) return Promise.resolve(fail('not_found', 'No review yet: answer a question to start one.'));
       const by = input.by?.trim();
       const note = input.note?.trim();
-      return run(() =>
-        api['review.transition']({ reviewId: review.id, to, ...(by ? { by } : {}), ...(note ? { note } : {}) }),
-      );
+      // Only an approval can change the provider's status; the flag means nothing to other steps.
+      const activate = isApproval(to) && input.activateProvider !== undefined ? { activateProvider: input.activateProvider } : {};
+      return run(async (vendorId) => {
+        const result = await api['review.transition']({ reviewId: review.id, to, ...(by ? { by } : {}), ...(note ? { note } : {}), ...activate });
+        // An approval may have made a proposed provider active: show the status the register now holds.
+        if (result.ok && isApproval(to)) await refreshVendor(vendorId);
+        return result;
+      });
     },
 
     startNewReview() {

@@ -1,4 +1,4 @@
-import { useId, useState, type Ref } from 'react';
+import type { Ref } from 'react';
 import type { Vendor } from '../../../../shared/domain/vendor';
 import { hrefs, type ProviderTab } from '../../app/router';
 import { BackLink } from '../../components/BackLink';
@@ -7,6 +7,8 @@ import { CATEGORY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { isExporting } from '../../store/exportSlice';
 import { CompareWithButton } from '../compare/CompareWithDialog';
+import { ReportExportDialog } from '../exports/ReportExportDialog';
+import { ReportOutcomePanel } from '../exports/ReportOutcomePanel';
 
 interface Props {
   vendor: Vendor;
@@ -39,6 +41,7 @@ export function ProviderHeader({ vendor, tab, headingRef }: Props) {
           <ReportExport vendor={vendor} />
         </div>
       </div>
+      <ReportOutcomePanel vendorId={vendor.id} />
       <nav className="tabs" aria-label="Provider views">
         {TABS.map(({ tab: t, label }) => (
           <a key={t} className="tab" href={hrefs.providerTab(vendor.id, t)} aria-current={tab === t ? 'page' : undefined}>
@@ -74,30 +77,23 @@ function OpenFindingsCount({ vendorId }: { vendorId: string }) {
   );
 }
 
-/** Export PDF: the review report of the provider's latest review. */
+/** Export PDF…: opens the review report's options (which review, confidential comments). */
 function ReportExport({ vendor }: { vendor: Vendor }) {
   const hasReview = useVetted((s) => s.review !== null);
   const busy = useVetted((s) => isExporting(s, `vendor:${vendor.id}`));
-  const exportReport = useVetted((s) => s.exportVendorReport);
-  const [includeConfidential, setIncludeConfidential] = useState(false);
-  const checkId = useId();
+  const openExportDialog = useVetted((s) => s.openExportDialog);
   return (
-    <div className="report-export">
+    <>
       <ExportButton
-        label="Export PDF"
+        label="Export PDF…"
         busy={busy}
-        onExport={() => void exportReport(vendor.id, { includeConfidential })}
+        onExport={() => openExportDialog('report')}
         unavailable={hasReview ? undefined : 'No review yet: answer a question to start one, then export its report.'}
-        description={`The latest review as a PDF report, with its score and risk tier${includeConfidential ? ', confidential comments included' : ''}.`}
+        description="The review report as a PDF: the decided review, or the one in progress marked DRAFT."
         busyAnnouncement={`Exporting the review report of ${vendor.name}…`}
         testId="export-pdf"
       />
-      {hasReview && (
-        <label className="check report-confidential" htmlFor={checkId}>
-          <input id={checkId} type="checkbox" checked={includeConfidential} onChange={(e) => setIncludeConfidential(e.target.checked)} />
-          Include confidential comments
-        </label>
-      )}
-    </div>
+      {hasReview && <ReportExportDialog vendor={vendor} />}
+    </>
   );
 }

@@ -4,6 +4,9 @@ import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
 import { isExporting } from '../../store/exportSlice';
 import { AttentionPanel } from '../attention/AttentionPanel';
+import { SubprocessorExportDialog } from '../exports/SubprocessorExportDialog';
+import { SubprocessorOutcomePanel } from '../exports/SubprocessorOutcomePanel';
+import { FirstLaunchNamePrompt } from '../settings/FirstLaunchNamePrompt';
 import { EmptyRegister } from './EmptyRegister';
 import { RegisterFilters } from './RegisterFilters';
 import { RegisterTable } from './RegisterTable';
@@ -15,7 +18,7 @@ export function RegisterPage() {
   const error = useVetted((s) => s.registerError);
   const loadVendors = useVetted((s) => s.loadVendors);
   const openAddDialog = useVetted((s) => s.openAddDialog);
-  const exportSubprocessors = useVetted((s) => s.exportSubprocessorList);
+  const openExportDialog = useVetted((s) => s.openExportDialog);
   const exporting = useVetted((s) => isExporting(s, 'subprocessors'));
   const heading = useFocusHeading<HTMLHeadingElement>('register');
 
@@ -35,10 +38,10 @@ export function RegisterPage() {
         <div className="page-actions">
           {loaded && vendors.length > 0 && (
             <ExportButton
-              label="Export subprocessor list"
+              label="Export subprocessor list…"
               busy={exporting}
-              onExport={() => void exportSubprocessors()}
-              description="A PDF appendix for your privacy statement: the active providers that process personal data."
+              onExport={() => openExportDialog('subprocessors')}
+              description="A PDF appendix for your privacy statement: the active, approved providers that process personal data, and who was left out."
               busyAnnouncement="Exporting the subprocessor list…"
               testId="export-subprocessors"
             />
@@ -59,9 +62,16 @@ export function RegisterPage() {
           </button>
         </div>
       )}
-      {loaded && vendors.length === 0 && <EmptyRegister />}
+      {loaded && vendors.length === 0 && (
+        <>
+          <EmptyRegister />
+          <FirstLaunchNamePrompt />
+        </>
+      )}
       {loaded && vendors.length > 0 && (
         <>
+          <SubprocessorOutcomePanel />
+          <SubprocessorExportDialog />
           <AttentionPanel version={vendors} />
           <RegisterFilters />
           <RegisterTable vendors={vendors} />

@@ -183,7 +183,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       <fieldset className="form-section">
         <legend>You and your organisation</legend>
         <div className="form-grid">
-          <Field id={fid('userName')} label={LABELS.userName} error={errors.userName} hint="Recorded as the reviewer of reviews you start from now on.">
+          <Field id={fid('userName')} label={LABELS.userName} error={errors.userName} hint="Recorded on every sign-off step, in the audit trail and as the reviewer of reviews you start. Change it here at any time.">
             {(p) => <input {...p} className="input" value={draft.userName} onChange={(e) => set('userName', e.target.value)} autoComplete="name" />}
           </Field>
           <Field id={fid('organisation')} label={LABELS.organisation} error={errors.organisation} hint="Named in exported reports and on the subprocessor list.">

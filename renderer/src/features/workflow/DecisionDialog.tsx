@@ -1,11 +1,13 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ReviewStatus } from '../../../../shared/domain/review';
-import { noteRequired } from '../../../../shared/domain/workflow';
+import { isApproval, noteRequired } from '../../../../shared/domain/workflow';
 import { FieldError } from '../../components/FieldError';
 import { formatScore } from '../../lib/format';
+import { errorText } from '../../lib/errorText';
 import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { ACTION_LABELS } from './workflowText';
+import { ActivateProviderField } from './ActivateProviderField';
 import { ModalDialog } from './ModalDialog';
 
 /** Why a decision asks for a note, and what to call it. */
@@ -30,13 +32,21 @@ interface Props {
   onClose(): void;
 }
 
-/** Approve, approve with conditions, or reject: who decides (your name by default) and a note. */
+/** What to say under "Decided by" when the register found nobody named. */
+const BY_MISSING = 'Say who makes the decision (your name from Settings is filled in when set).';
+
+/**
+ * Approve, approve with conditions, or reject: who decides (your name by default), a note, and for
+ * approving a proposed provider, whether it becomes active.
+ */
 export function DecisionDialog({ to, onClose }: Props) {
   const settings = useVetted((s) => s.settings);
   const transition = useVetted((s) => s.transitionReview);
   const busy = useVetted((s) => s.workflowBusy);
   const score = useVetted((s) => s.score);
+  const vendor = useVetted((s) => s.vendor);
   const [by, setBy] = useState('');
+  const [activate, setActivate] = useState(true);
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<{ by?: string; note?: string }>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -47,6 +57,7 @@ export function DecisionDialog({ to, onClose }: Props) {
     if (to === null) return;
     setBy(useVetted.getState().settings?.userName ?? '');
     setNote('');
+    setActivate(true);
     setErrors({});
     setFormError(null);
   }, [to]);
@@ -56,12 +67,14 @@ export function DecisionDialog({ to, onClose }: Props) {
 
   const required = to !== null && noteRequired(to);
   const noteText = to ? NOTE[to] : undefined;
+  // Approving a provider that is only proposed usually means it goes into use: offer that, ticked.
+  const offerActivate = to !== null && isApproval(to) && vendor?.status === 'proposed';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!to) return;
     const found: { by?: string; note?: string } = {};
-    if (by.trim() === '') found.by = 'Say who makes the decision (your name from Settings is filled in when set).';
+    if (by.trim() === '') found.by = BY_MISSING;
     if (required && note.trim() === '') found.note = noteText?.missing ?? 'Write a note.';
     setErrors(found);
     setFormError(null);
@@ -69,17 +82,21 @@ export function DecisionDialog({ to, onClose }: Props) {
       document.getElementById(found.by ? `${id}-by` : `${id}-note`)?.focus();
       return;
     }
-    const result = await transition(to, { by, note });
+    const result = await transition(to, { by, note, ...(offerActivate ? { activateProvider: activate } : {}) });
     if (result.ok) {
       onClose();
       return;
     }
+    // The register's field problems go under their fields, in this dialog's words.
     const fieldErrors: { by?: string; note?: string } = {};
     for (const d of result.error.details ?? []) {
-      if (d.path === 'by' || d.path === 'note') fieldErrors[d.path] ??= d.message;
+      if (d.path === 'by') fieldErrors.by = BY_MISSING;
+      if (d.path === 'note') fieldErrors.note = noteText?.missing ?? 'Write a note.';
     }
     setErrors(fieldErrors);
-    setFormError(result.error.message);
+    const onFields = Boolean(fieldErrors.by || fieldErrors.note);
+    setFormError(onFields ? null : errorText(result.error));
+    if (onFields) document.getElementById(fieldErrors.by ? `${id}-by` : `${id}-note`)?.focus();
   };
 
   return (
@@ -130,6 +147,7 @@ export function DecisionDialog({ to, onClose }: Props) {
         )}
         <FieldError id={`${id}-note-error`} message={errors.note} />
       </div>
+      {offerActivate && vendor && <ActivateProviderField id={`${id}-activate`} vendorName={vendor.name} checked={activate} onChange={setActivate} />}
       <div className="dialog-actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel

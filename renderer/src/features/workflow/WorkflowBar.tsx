@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { ReviewStatus } from '../../../../shared/domain/review';
 import { isDecision, TRANSITIONS } from '../../../../shared/domain/workflow';
-import { hrefs } from '../../app/router';
 import { useVetted } from '../../store';
+import { UserNameDialog } from '../settings/UserNameDialog';
 import { DecisionDialog } from './DecisionDialog';
 import { ReviewStatusBadge } from './ReviewStatusBadge';
+import { errorText } from '../../lib/errorText';
+import { isMissingSigner, saveAndContinueLabel, storedUserName } from './signer';
 import { WorkflowSteps } from './WorkflowSteps';
 import { ACTION_LABELS } from './workflowText';
 
@@ -18,13 +20,14 @@ export function WorkflowBar() {
   const steps = useVetted((s) => s.steps);
   const busy = useVetted((s) => s.workflowBusy);
   const transition = useVetted((s) => s.transitionReview);
-  const settings = useVetted((s) => s.settings);
   const settingsStatus = useVetted((s) => s.settingsStatus);
   const loadSettings = useVetted((s) => s.loadSettings);
   const [deciding, setDeciding] = useState<ReviewStatus | null>(null);
+  /** The step waiting for the user's name (nobody is named in Settings yet). */
+  const [naming, setNaming] = useState<ReviewStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // The reviewer's name fills in the decision dialog.
+  // The reviewer's name fills in the decision dialog, and tells whether to ask for it first.
   useEffect(() => {
     if (settingsStatus === 'idle') void loadSettings();
   }, [settingsStatus, loadSettings]);
@@ -32,16 +35,26 @@ export function WorkflowBar() {
   useEffect(() => setError(null), [review?.id, review?.status]);
 
   const moves = review ? ORDER.filter((to) => TRANSITIONS[review.status].includes(to)) : [];
-  const act = async (to: ReviewStatus) => {
-    setError(null);
+
+  /** The step itself, once someone is named: a decision opens its dialog, other steps go now. */
+  const carryOn = async (to: ReviewStatus, name: string) => {
     if (isDecision(to)) {
       setDeciding(to);
       return;
     }
-    const result = await transition(to);
-    if (!result.ok) setError(result.error.message);
+    const result = await transition(to, { by: name });
+    if (result.ok) return;
+    // The name was cleared meanwhile (in Settings, in another window): ask again rather than fail.
+    if (isMissingSigner(result.error)) setNaming(to);
+    else setError(errorText(result.error));
   };
-  const noName = settings !== null && settings.userName.trim() === '';
+
+  const act = async (to: ReviewStatus) => {
+    setError(null);
+    const name = await storedUserName();
+    if (name === '') setNaming(to);
+    else await carryOn(to, name);
+  };
 
   return (
     <section className="workflow-bar" aria-label="Review workflow">
@@ -69,14 +82,25 @@ export function WorkflowBar() {
       {error && (
         <div className="form-error workflow-error" role="alert">
           <p>{error}</p>
-          {noName && (
-            <p>
-              Your name is not set: <a href={hrefs.settings}>set it in Settings</a> so steps say who made them.
-            </p>
-          )}
         </div>
       )}
       {steps.length > 0 && <WorkflowSteps steps={steps} />}
+      <UserNameDialog
+        open={naming !== null}
+        title="Who signs this step?"
+        lead={
+          naming
+            ? `“${ACTION_LABELS[naming]}” is recorded with the name of who did it, and your name is not set yet. Enter it once: Vetted keeps it in Settings and uses it for every step you take.`
+            : undefined
+        }
+        submitLabel={naming ? saveAndContinueLabel(naming) : ''}
+        onSaved={(name) => {
+          const step = naming;
+          setNaming(null);
+          if (step) void carryOn(step, name);
+        }}
+        onClose={() => setNaming(null)}
+      />
       <DecisionDialog to={deciding} onClose={() => setDeciding(null)} />
     </section>
   );
