@@ -209,7 +209,7 @@ test('the review report leaves confidential comments out unless asked, and says 
   const { vetted, review, question } = await setUp(tempDir(), keyFileSource(() => path.join(tempDir(), 'r.key')));
   unwrap(await vetted.api['answer.save']({ reviewId: review.id, questionId: question.id, value: question.options![0]!.id, comment: SECRET, confidential: true }));
   const text = async (includeConfidential: boolean) => {
-    const file = unwrap(await vetted.api['report.vendor']({ vendorId: review.vendorId, includeConfidential, date: '2026-11-26' }));
+    const file = unwrap(await vetted.api['report.vendor']({ vendorId: review.vendorId, includeConfidential, draft: true }));
     return pdfText(savePdf(Buffer.from(file.base64, 'base64'))).replace(/\s+/g, ' ');
   };
   const shared = await text(false);
@@ -231,9 +231,9 @@ test('the CLI keeps a confidential comment sealed with the key file named in VET
   assert.equal(registerBytes(db).includes(Buffer.from('SQL injection')), false);
   // With the key, the report may include it; without the key file, the report still works and leaves it out.
   const pdf = path.join(dir, 'r.pdf');
-  assert.equal(runCli(['report', 'Ledgerline', '--out', pdf, '--include-confidential', '--db', db], env).status, 0);
+  assert.equal(runCli(['report', 'Ledgerline', '--out', pdf, '--draft', '--include-confidential', '--db', db], env).status, 0);
   assert.match(pdfText(pdf).replace(/\s+/g, ' '), /SQL injection/);
-  const without = runCli(['report', 'Ledgerline', '--out', pdf, '--include-confidential', '--db', db], { VETTED_KEY_FILE: path.join(dir, 'absent.key') });
+  const without = runCli(['report', 'Ledgerline', '--out', pdf, '--draft', '--include-confidential', '--db', db], { VETTED_KEY_FILE: path.join(dir, 'absent.key') });
   assert.equal(without.status, 0, without.stderr);
   assert.doesNotMatch(pdfText(pdf).replace(/\s+/g, ' '), /SQL injection/);
 });

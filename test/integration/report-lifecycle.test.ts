@@ -10,12 +10,15 @@ import { pdfText, qpdfCheck, savePdf } from '../helpers/pdf';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
+/** The register's clock: set forward to report as of a later day (a report can never be dated ahead of it). */
+const clock = { now: NOW };
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 const EVIDENCE_BYTES = Buffer.from('%PDF-1.4\nA SOC 2 Type II report, abridged for the test.\n');
 
 /** A demo register where Gaugeworks went through the whole lifecycle. */
 async function lifecycleRegister() {
-  const vetted = freshVetted({ now: () => NOW });
+  clock.now = NOW;
+  const vetted = freshVetted({ now: () => clock.now });
   const { api } = vetted;
   unwrap(await api['demo.load']({}));
   unwrap(await api['settings.update']({ userName: 'Dana Whitfield' }));
@@ -64,8 +67,8 @@ async function lifecycleRegister() {
   return { ...vetted, id, vendorId, evidence };
 }
 
-async function reportText(api: Awaited<ReturnType<typeof lifecycleRegister>>['api'], vendorId: string, date: string, keepAs?: string) {
-  const file = unwrap(await api['report.vendor']({ vendorId, date }));
+async function reportText(api: Awaited<ReturnType<typeof lifecycleRegister>>['api'], vendorId: string, date: string, keepAs?: string, draft = false) {
+  const file = unwrap(await api['report.vendor']({ vendorId, date, draft }));
   assert.deepEqual(file.warnings, []);
   const pdf = savePdf(Buffer.from(file.base64, 'base64'));
   const check = qpdfCheck(pdf);
@@ -140,6 +143,7 @@ test('the report signs off the approved review with its steps, and lists finding
 
 test('as of a later date the acceptance and the evidence read expired, and the finding is open again', async () => {
   const { api, vendorId } = await lifecycleRegister();
+  clock.now = new Date('2026-12-20T10:00:00Z');
   const { text, layout } = await reportText(api, vendorId, '2026-12-15');
   includesAll(row(part(layout, 'Findings', 'Accepted risks'), 'No MFA on the admin console'), ['Medium', 'Open', '(acceptance expired)']);
   includesAll(row(part(layout, 'Accepted risks', 'Evidence'), 'No MFA on the admin console'), ['2026-12-01', 'Expired']);
@@ -151,7 +155,7 @@ test('as of a later date the acceptance and the evidence read expired, and the f
 
 test('an open review reads "Not yet approved"; a provider with no records says so section by section', async () => {
   const { api, id } = await lifecycleRegister();
-  const { text, layout } = await reportText(api, id('Burrow MQ'), '2026-11-20');
+  const { text, layout } = await reportText(api, id('Burrow MQ'), '2026-11-20', undefined, true);
   const signOff = part(layout, 'Sign-off', null);
   assert.match(flat(signOff), /Not yet approved\. This review is draft: nobody has signed the provider off yet\./);
   includesAll(row(signOff, 'Approval status'), ['Not yet submitted for approval (draft)']);
