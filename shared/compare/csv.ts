@@ -4,9 +4,10 @@
 // "Zürich" or "—" come out garbled). Pure: the caller writes the string to a file.
 //
 // Columns: Section, Question ID, Question, one answer column per provider, then one
-// "<name> points lost" column per provider. Rows: a score summary, one row per section score,
-// then every question row (under its section), in the comparison's order. A filtered comparison
-// exports only what the filter kept.
+// "<name> points lost" column per provider. Rows: a score summary, one row per section score
+// ("Too little answered" where the section is below SECTION_COMPARABLE_SHARE), then every
+// question row (under its section), in the comparison's order. A filtered comparison exports only
+// what the filter kept.
 import { TIER_LABELS } from '../domain/labels';
 import { scoreText } from '../format';
 import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
@@ -66,9 +67,11 @@ function completionText(c: CompareColumn): string {
   return c.completion === null ? '' : `${Math.floor(c.completion * 100 + 1e-9)}%`;
 }
 
+/** A section below the comparison's threshold gets no score: it would read as comparable. */
 function sectionText(cell: CompareSectionCell): string {
   if (!cell.covers.asked) return 'Not asked';
   const covers = `${cell.covers.answered} of ${cell.covers.total} answered`;
+  if (cell.tooLittleAnswered) return `Too little answered (${covers})`;
   return cell.score === null ? `Not scored (${covers})` : `${oneDecimal(cell.score)} (${covers})`;
 }
 

@@ -11,5 +11,12 @@ export type {
   CompareState,
   Comparison,
 } from './model';
-export { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS, compareProviders, filterComparison } from './model';
+export {
+  MAX_COMPARE_PROVIDERS,
+  MIN_COMPARE_PROVIDERS,
+  SECTION_COMPARABLE_SHARE,
+  answeredEnough,
+  compareProviders,
+  filterComparison,
+} from './model';
 export { comparisonToCsv, csvField, neutralizeFormula } from './csv';

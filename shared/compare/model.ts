@@ -10,6 +10,11 @@
 // (among the entries) that asks it. A question that moved to another section between versions
 // stays in the section it first appeared in; each provider's cell still comes from its own
 // template, wherever that template keeps the question.
+//
+// Section marks: a section score that rests on a few answers is not comparable with one that rests
+// on all of them (one good answer scores 100). So best and worst over section scores are chosen
+// only among sections answered enough (SECTION_COMPARABLE_SHARE); the others are "too little
+// answered" wherever the comparison is shown.
 import { answerLabel } from '../domain/answers';
 import { visibleQuestionIds } from '../domain/conditions';
 import type { Answer, AnswerValue, Review } from '../domain/review';
@@ -18,12 +23,19 @@ import { questionIndex } from '../domain/template';
 import type { Question, QuestionIndex, QuestionKind, Template } from '../domain/template';
 import type { Tier } from '../domain/tier';
 import type { Vendor, VendorCategory } from '../domain/vendor';
-import { scoreQuestion } from '../scoring';
+import { DEFAULT_SCORING_OPTIONS, scoreQuestion } from '../scoring';
 import type { ScoreResult, SectionScore } from '../scoring';
 
 /** How many providers a comparison holds. */
 export const MIN_COMPARE_PROVIDERS = 2;
 export const MAX_COMPARE_PROVIDERS = 6;
+
+/**
+ * The share of a section's questions (visible, non-optional; answered or N/A) a provider must have
+ * answered for its section score to be compared: the scoring's completion threshold (80 %), so a
+ * section counts as comparable on the same terms as a review counts as complete.
+ */
+export const SECTION_COMPARABLE_SHARE = DEFAULT_SCORING_OPTIONS.completionThreshold;
 
 /**
  * One provider to compare: its latest review (null when none was started), the template that
@@ -126,6 +138,12 @@ export interface CompareSectionCell {
    * the provider's template has no such section (then both counts are 0).
    */
   covers: { answered: number; total: number; asked: boolean };
+  /**
+   * The section is asked but fewer than SECTION_COMPARABLE_SHARE of its questions are answered:
+   * its score rests on too little to compare, so it is never best or worst, and the app and the
+   * exports show "too little answered" instead of the score.
+   */
+  tooLittleAnswered: boolean;
 }
 
 export interface CompareSectionRow {
@@ -134,7 +152,7 @@ export interface CompareSectionRow {
   title: string;
   /** One per column, in column order. */
   cells: CompareSectionCell[];
-  /** As for questions, over the section scores. */
+  /** As for questions, over the section scores that are not "too little answered". */
   best: string[];
   worst: string[];
   /** Some question row in the section differs, or the section scores differ. */
@@ -277,13 +295,27 @@ function countSection(p: Prepared, sectionId: string): { answered: number; total
   return { answered, total };
 }
 
+/**
+ * Whether `answered` of `total` reaches SECTION_COMPARABLE_SHARE, decided as scoreReview decides
+ * completion (so exactly 80 % is enough, and a section with nothing to answer is complete).
+ */
+export function answeredEnough(answered: number, total: number): boolean {
+  const share = total > 0 ? answered / total : 1;
+  return share >= SECTION_COMPARABLE_SHARE;
+}
+
 function sectionCell(p: Prepared, sectionId: string): CompareSectionCell {
   if (!p.sectionIds.has(sectionId)) {
-    return { providerId: p.id, score: null, covers: { answered: 0, total: 0, asked: false } };
+    return { providerId: p.id, score: null, covers: { answered: 0, total: 0, asked: false }, tooLittleAnswered: false };
   }
   const scored = p.sectionScores.get(sectionId);
   const { answered, total } = scored ?? countSection(p, sectionId);
-  return { providerId: p.id, score: scored?.score ?? null, covers: { answered, total, asked: true } };
+  return {
+    providerId: p.id,
+    score: scored?.score ?? null,
+    covers: { answered, total, asked: true },
+    tooLittleAnswered: !answeredEnough(answered, total),
+  };
 }
 
 /** Best and worst providers among those with a score; empty unless two or more scores differ. */
@@ -370,7 +402,7 @@ export function compareProviders(entries: readonly CompareEntry[]): Comparison {
       sectionId,
       title: sectionTitles.get(sectionId)!,
       cells,
-      ...extremes(cells),
+      ...extremes(cells.filter((c) => !c.tooLittleAnswered)),
       differs: questions.some((q) => q.differs) || scoresDiffer(cells.map((c) => c.score)),
       questions,
     };

@@ -3,11 +3,18 @@
 // completion, knock-outs, cost, template), then one table per section: a "Section score" row and
 // one row per question, each provider's answer in its column, with the points it lost and any
 // knock-out. The best and worst answers of a row are marked with a sign and a word as well as a
-// colour ("+ best", "– worst"), so the marks survive a grey-scale print. Pure, like every layout:
+// colour ("+ best", "– worst"), so the marks survive a grey-scale print; a section answered too
+// little to compare reads "Too little answered" instead of a score. Pure, like every layout:
 // it prints the comparison it is given (shared/compare) and never rescores anything.
+//
+// No column is ever lost: columns have fixed widths worked out from the page, a provider name too
+// long for three lines of its column head is shortened (the heads are then numbered and a legend
+// gives the full names), and providers that do not fit one page width are printed in bands, each
+// section once per band with the question column repeated.
 //
 // The marks use "+" (U+002B) and "–" (U+2013): the bundled Noto Sans has no arrows, triangles or
 // check marks, and a glyph taken from a fallback font would be missing on a machine without one.
+import { SECTION_COMPARABLE_SHARE } from '../compare';
 import type { CompareCell, CompareColumn, CompareQuestionRow, CompareSectionCell, CompareSectionRow, Comparison } from '../compare';
 import { BUILT_IN_TEMPLATES } from '../templates';
 import {
@@ -31,7 +38,7 @@ import {
   runningHeader,
   tierBadge,
 } from './blocks';
-import type { Cell, ColumnWidth } from './blocks';
+import type { Cell } from './blocks';
 import { CATEGORY_LABELS, TIER_LABELS, labelOf } from '../domain/labels';
 import type { DocDefinition, DocNode, DocNodeObject } from './types';
 
@@ -55,6 +62,9 @@ export interface ComparisonReportOptions {
 /** The note printed when only differences are shown. */
 export const DIFFERENCES_ONLY_NOTE = 'Only questions where the providers differ are shown.';
 
+/** What a section score cell says instead of the score when the section is below SECTION_COMPARABLE_SHARE. */
+export const TOO_LITTLE_ANSWERED = 'Too little answered';
+
 /** The marks of the best and worst answer (or section score) in a row: a sign, a word and a colour. */
 export const BEST_MARK = '+ best';
 export const WORST_MARK = '– worst';
@@ -75,9 +85,6 @@ const LANDSCAPE_CONTENT_HEIGHT = A4.width - LANDSCAPE_MARGINS[1] - LANDSCAPE_MAR
  */
 const KEEP_SECTION_MAX_HEIGHT = Math.round((LANDSCAPE_CONTENT_HEIGHT * 2) / 3);
 
-/** The question column, then the providers sharing the rest equally. */
-const FIRST_COLUMN: ColumnWidth = '28%';
-
 const NOT_RECORDED = 'Not recorded';
 
 /** A user string on one line, as a column head, in the title or in the running header. */
@@ -95,8 +102,219 @@ function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-function widths(columns: readonly CompareColumn[]): ColumnWidth[] {
-  return [FIRST_COLUMN, ...columns.map((): ColumnWidth => '*')];
+// ─────────────────────────────────────────────────────────────────────── columns
+//
+// Every table's columns are fixed widths in points, worked out from the page width. pdfmake
+// widens a '*' column to its longest unbreakable word, so one long provider name pushed the
+// table past the page edge and a column was cut off or not drawn at all. With fixed widths
+// pdfmake wraps (and, for a word longer than the column, splits) the text inside the column.
+
+/** The question column's share of the page, and the narrowest it may get to make room. */
+const QUESTION_SHARE = 0.28;
+const QUESTION_MIN_WIDTH = 160;
+
+/**
+ * The narrowest provider column, padding included: about 18 characters of 8.5-point text a line,
+ * which still reads well (six providers on a landscape page get about 90 points each). When the
+ * providers do not fit at this width beside the question column, they are split into bands.
+ */
+const PROVIDER_MIN_WIDTH = 84;
+
+/** The horizontal padding of a table cell, which pdfmake adds to a fixed column width. */
+const CELL_PADDING = DATA_TABLE_LAYOUT.paddingLeft() + DATA_TABLE_LAYOUT.paddingRight();
+
+/**
+ * A group of providers printed side by side in one page width: `start` and `end` index the
+ * comparison's columns (end exclusive); `widths` are the table's column widths in points (the
+ * question column first), without the cell padding.
+ */
+export interface ColumnBand {
+  start: number;
+  end: number;
+  widths: number[];
+}
+
+/** Points, rounded down to hundredths so that the columns never add up to more than the page. */
+function floorPoints(points: number): number {
+  return Math.floor(points * 100) / 100;
+}
+
+/** The question column at its share of the page, narrower (not below its minimum) to fit `count` providers. */
+function bandWidths(count: number, pageWidth: number): number[] {
+  const question = Math.max(QUESTION_MIN_WIDTH, Math.min(QUESTION_SHARE * pageWidth, pageWidth - count * PROVIDER_MIN_WIDTH));
+  const provider = (pageWidth - question) / count;
+  return [floorPoints(question - CELL_PADDING), ...Array.from({ length: count }, () => floorPoints(provider - CELL_PADDING))];
+}
+
+/**
+ * The providers in bands of nearly equal size (6 that do not fit go 3 + 3, not 5 + 1), each band
+ * as many as fit one page width at PROVIDER_MIN_WIDTH beside the question column. Usually one band.
+ */
+export function planColumnBands(providerCount: number, pageWidth = LANDSCAPE_CONTENT_WIDTH): ColumnBand[] {
+  const perBand = Math.max(1, Math.floor((pageWidth - QUESTION_MIN_WIDTH) / PROVIDER_MIN_WIDTH));
+  const bandCount = Math.ceil(providerCount / perBand);
+  const bands: ColumnBand[] = [];
+  let start = 0;
+  for (let i = 0; i < bandCount; i++) {
+    const size = Math.floor(providerCount / bandCount) + (i < providerCount % bandCount ? 1 : 0);
+    bands.push({ start, end: start + size, widths: bandWidths(size, pageWidth) });
+    start += size;
+  }
+  return bands;
+}
+
+/** Lines a provider's name may take in a column head before it is shortened. */
+const HEAD_MAX_LINES = 3;
+/** The column heads' font size (the tableHeader style). */
+const HEAD_FONT_SIZE = 8.5;
+/**
+ * Estimated advance of one character in ems, on the wide side so that a shortened name fits its
+ * lines: ideographs, kana, Hangul, full-width forms and emoji take a full em; any other
+ * character (Latin capitals in bold are the widest) at most 0.7.
+ */
+const WIDE_CHARACTER =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uff60\uffe0-\uffe6]/u;
+const NARROW_EM = 0.7;
+const ELLIPSIS = '…';
+
+/** Estimated width of a character (a grapheme cluster) in ems. */
+function emWidth(grapheme: string): number {
+  return WIDE_CHARACTER.test(grapheme) ? 1 : NARROW_EM;
+}
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/**
+ * `text` cut to at most `maxEms` (estimated) with an ellipsis, or as it is when it fits. It cuts
+ * between grapheme clusters, so an accent, a conjunct or an emoji sequence is never split.
+ */
+export function shortenToWidth(text: string, maxEms: number): { text: string; shortened: boolean } {
+  const graphemes = Array.from(GRAPHEMES.segment(text), (g) => g.segment);
+  const total = graphemes.reduce((sum, g) => sum + emWidth(g), 0);
+  if (total <= maxEms) return { text, shortened: false };
+  let kept = '';
+  let used = emWidth(ELLIPSIS);
+  for (const g of graphemes) {
+    if (used + emWidth(g) > maxEms) break;
+    kept += g;
+    used += emWidth(g);
+  }
+  return { text: `${kept.trimEnd()}${ELLIPSIS}`, shortened: true };
+}
+
+/**
+ * `text` with a line break inside every word too long for the rest of its line, so such a word
+ * fills its lines evenly (pdfmake would otherwise move it to a fresh line, split it only where
+ * it overflows, and leave a short line where plain() put a break opportunity). Words that fit
+ * are left for pdfmake to wrap at their spaces; the line widths are estimates, as in shortenToWidth.
+ * Words with ideographs, kana or Hangul are left alone too: pdfmake may break between those
+ * characters anyway, and a forced break after its own would leave a line of one character.
+ */
+export function breakLongWords(text: string, emsPerLine: number): string {
+  let used = 0;
+  return text
+    .split(' ')
+    .map((word, i) => {
+      const graphemes = Array.from(GRAPHEMES.segment(word), (g) => g.segment);
+      const width = graphemes.reduce((sum, g) => sum + emWidth(g), 0);
+      const space = i === 0 ? 0 : NARROW_EM;
+      if (used + space + width <= emsPerLine) {
+        used += space + width;
+        return word;
+      }
+      if (width <= emsPerLine || graphemes.some((g) => WIDE_CHARACTER.test(g))) {
+        used = width % emsPerLine;
+        return word;
+      }
+      // Too long for any line: fill what is left of this one, then whole lines.
+      let out = '';
+      used += space;
+      for (const g of graphemes) {
+        if (used + emWidth(g) > emsPerLine && used > 0) {
+          out += '\n';
+          used = 0;
+        }
+        out += g;
+        used += emWidth(g);
+      }
+      return out;
+    })
+    .join(' ');
+}
+
+/**
+ * How a provider is named in the column heads. `key` is its column number (1 based): when some
+ * name had to be shortened, or the providers are split into bands, every head starts with it and
+ * the legend after the summary gives each number's full name (two shortened names can start alike).
+ */
+interface ProviderHead {
+  key: number;
+  name: string;
+  head: string;
+}
+
+/** Room for the "6. " before a numbered head, in ems. */
+const KEY_EMS = 3 * NARROW_EM;
+
+/**
+ * What a name may take in a head of `emsPerLine`: HEAD_MAX_LINES lines, less the column number,
+ * less up to one character (one em) per line that does not fit at a line's end.
+ */
+function headBudget(emsPerLine: number): number {
+  return HEAD_MAX_LINES * (emsPerLine - 1) - KEY_EMS;
+}
+
+function providerHeads(
+  columns: readonly CompareColumn[],
+  bands: readonly ColumnBand[],
+): { heads: ProviderHead[]; numbered: boolean; shortened: boolean } {
+  const fitted = columns.map((column, i) => {
+    const band = bands.find((b) => i >= b.start && i < b.end)!;
+    const emsPerLine = band.widths[1 + i - band.start]! / HEAD_FONT_SIZE;
+    return { name: providerName(column), emsPerLine, ...shortenToWidth(providerName(column), headBudget(emsPerLine)) };
+  });
+  const shortened = fitted.some((f) => f.shortened);
+  const numbered = bands.length > 1 || shortened;
+  const heads = fitted.map((f, i) => ({
+    key: i + 1,
+    name: f.name,
+    head: breakLongWords(numbered ? `${i + 1}. ${f.text}` : f.text, f.emsPerLine),
+  }));
+  return { heads, numbered, shortened };
+}
+
+/** The legend's first column: wide enough for its head, "Column". */
+const LEGEND_KEY_WIDTH = 44;
+
+/** The legend of numbered heads: each column's number and the provider's full name. */
+function providerLegend(heads: readonly ProviderHead[]): DocNodeObject {
+  return dataTable(
+    ['Column', 'Provider'],
+    heads.map((h): Cell[] => [`${h.key}.`, h.name]),
+    [LEGEND_KEY_WIDTH, floorPoints(LANDSCAPE_CONTENT_WIDTH - LEGEND_KEY_WIDTH - 2 * CELL_PADDING)],
+  );
+}
+
+/** The providers of one band, with their heads and the table widths. */
+interface Band {
+  start: number;
+  end: number;
+  columns: CompareColumn[];
+  heads: string[];
+  widths: number[];
+  /** "1–3 of 6" when the providers are split into bands, else ''. */
+  range: string;
+}
+
+function bandsOf(columns: readonly CompareColumn[], plan: readonly ColumnBand[], heads: readonly ProviderHead[]): Band[] {
+  return plan.map(({ start, end, widths }) => ({
+    start,
+    end,
+    columns: columns.slice(start, end),
+    heads: heads.slice(start, end).map((h) => h.head),
+    widths,
+    range: plan.length > 1 ? `${start + 1}–${end} of ${columns.length}` : '',
+  }));
 }
 
 // ─────────────────────────────────────────────────────────────────────── summary
@@ -139,8 +357,9 @@ function costText(column: CompareColumn): string {
   return `${formatAmount(column.monthlyCost)}${currency ? ` ${currency}` : ''} per month`;
 }
 
-function summaryTable(comparison: Comparison, options: ComparisonReportOptions): DocNodeObject {
-  const { columns } = comparison;
+/** The summary of one band; over several bands, the corner cell says which providers it holds. */
+function summaryTable(band: Band, options: ComparisonReportOptions): DocNodeObject {
+  const { columns } = band;
   const rows: Array<[string, (c: CompareColumn) => Cell]> = [
     ['Category', (c) => labelOf(CATEGORY_LABELS, c.category)],
     ['Overall score (of 100)', overallText],
@@ -151,9 +370,9 @@ function summaryTable(comparison: Comparison, options: ComparisonReportOptions):
     ['Template', (c) => templateText(c, options.templateNames)],
   ];
   return dataTable(
-    ['', ...columns.map(providerName)],
+    [band.range ? `Providers ${band.range}` : '', ...band.heads],
     rows.map(([label, value]): Cell[] => [{ text: label, style: 'label' }, ...columns.map(value)]),
-    widths(columns),
+    band.widths,
   );
 }
 
@@ -188,16 +407,25 @@ function answerCell(cell: CompareCell, row: CompareQuestionRow): Cell {
   return stack;
 }
 
+/** "covers 7 of 8 questions": what a section score rests on. */
+function coversText(answered: number, total: number): DocNodeObject {
+  return { text: `covers ${answered} of ${total} question${total === 1 ? '' : 's'}`, style: ['small', 'muted'] };
+}
+
+/**
+ * The section score, its mark and what it rests on. A section answered too little to compare
+ * (see SECTION_COMPARABLE_SHARE) gets the words instead of a score, so nobody reads a 100.0 that
+ * rests on one answer as better than a complete 98.5.
+ */
 function sectionScoreCell(cell: CompareSectionCell, section: CompareSectionRow): Cell {
   if (!cell.covers.asked) return { text: 'Not asked', color: COLOURS.muted, italics: true };
+  const { answered, total } = cell.covers;
+  if (cell.tooLittleAnswered) return [{ text: TOO_LITTLE_ANSWERED, color: COLOURS.muted, italics: true }, coversText(answered, total)];
   const stack: DocNode[] = [];
   const m = mark(cell.providerId, section);
   if (m) stack.push(m);
   stack.push(cell.score === null ? { text: formatScore(null), color: COLOURS.muted } : { text: formatScore(cell.score), bold: true });
-  const { answered, total } = cell.covers;
-  if (answered < total) {
-    stack.push({ text: `covers ${answered} of ${total} question${total === 1 ? '' : 's'}`, style: ['small', 'muted'] });
-  }
+  if (answered < total) stack.push(coversText(answered, total));
   return stack;
 }
 
@@ -216,24 +444,27 @@ interface TableNode {
 }
 
 /**
- * One section as one table. The section title is the first header row, so it repeats on every
- * page the table runs over and can never be left alone at the bottom of a page: pdfmake keeps
- * the header rows with the first body rows (the section score and the first question). The
- * column heads (provider names) repeat with it.
+ * One section (for one band of providers) as one table. The section title is the first header
+ * row, so it repeats on every page the table runs over and can never be left alone at the bottom
+ * of a page: pdfmake keeps the header rows with the first body rows (the section score and the
+ * first question). The column heads (provider names) repeat with it.
  */
-function sectionTable(section: CompareSectionRow, columns: readonly CompareColumn[]): DocNodeObject {
+function sectionTable(section: CompareSectionRow, band: Band): DocNodeObject {
+  const inBand = <T>(cells: readonly T[]): T[] => cells.slice(band.start, band.end);
   const rows: Cell[][] = [
-    [{ text: 'Section score', bold: true }, ...section.cells.map((cell) => sectionScoreCell(cell, section))],
-    ...section.questions.map((q): Cell[] => [plain(q.text), ...q.cells.map((cell) => answerCell(cell, q))]),
+    [{ text: 'Section score', bold: true }, ...inBand(section.cells).map((cell) => sectionScoreCell(cell, section))],
+    ...section.questions.map((q): Cell[] => [plain(q.text), ...inBand(q.cells).map((cell) => answerCell(cell, q))]),
   ];
-  const base = dataTable(['Question', ...columns.map(providerName)], rows, widths(columns));
+  const base = dataTable(['Question', ...band.heads], rows, band.widths);
   const table = base.table as { body: unknown[][]; dontBreakRows: boolean };
   const title = {
-    text: plain(section.title),
+    text: band.range
+      ? [plain(section.title), { text: `  providers ${band.range}`, style: ['small', 'muted'], bold: false }]
+      : plain(section.title),
     style: 'h2',
     // The cell's padding and the heading's own margin, taken back so the title sits where a heading would.
     margin: [-DATA_TABLE_LAYOUT.paddingLeft(), 4, 0, 2],
-    colSpan: columns.length + 1,
+    colSpan: band.columns.length + 1,
   };
   return {
     ...base,
@@ -242,7 +473,7 @@ function sectionTable(section: CompareSectionRow, columns: readonly CompareColum
       headerRows: 2,
       // The section score row is always short; the first question only when rows are kept whole.
       keepWithHeaderRows: table.dontBreakRows ? Math.min(2, rows.length) : 1,
-      body: [[title, ...columns.map(() => '')], ...table.body],
+      body: [[title, ...band.columns.map(() => '')], ...table.body],
     },
     layout: SECTION_TABLE_LAYOUT,
   };
@@ -254,8 +485,8 @@ function fitsWell(nodes: DocNode[]): boolean {
 }
 
 /** A section kept whole on one page when it fits well. */
-function sectionBlock(section: CompareSectionRow, columns: readonly CompareColumn[]): DocNodeObject {
-  const table = sectionTable(section, columns);
+function sectionBlock(section: CompareSectionRow, band: Band): DocNodeObject {
+  const table = sectionTable(section, band);
   return fitsWell([table]) ? { stack: [table], unbreakable: true } : table;
 }
 
@@ -276,18 +507,46 @@ function shownSections(comparison: Comparison, differencesOnly: boolean): { show
 
 // ─────────────────────────────────────────────────────────────────────── the document
 
+/**
+ * The title, and the providers in a subtitle unless a name had to be shortened: the legend names
+ * them in full then (six 200-character names would fill page 1 at the subtitle's size).
+ */
+function titleBlock(heads: readonly ProviderHead[], shortened: boolean): DocNode[] {
+  const title = heading('Provider comparison', 1);
+  if (shortened) return [title];
+  return [title, { text: listOf(heads.map((h) => h.name)), style: 'coverSubtitle', margin: [0, 0, 0, 8] }];
+}
+
+/** The legend of numbered column heads, after the summary: page 1 shows the summary first. */
+function legendBlock(heads: readonly ProviderHead[], numbered: boolean): DocNode[] {
+  if (!numbered) return [];
+  return keepWithNext(heading('Providers compared', 2), [providerLegend(heads)], { width: LANDSCAPE_CONTENT_WIDTH });
+}
+
+/** The summary heading kept with the first band's table when it fits; later bands follow. */
+function summaryBlocks(bands: readonly Band[], options: ComparisonReportOptions): DocNode[] {
+  const [first, ...rest] = bands.map((band) => summaryTable(band, options));
+  const summary: DocNode[] = [heading('Summary', 2), first!];
+  return [
+    ...(fitsWell(summary) ? keepWithNext(summary[0] as DocNodeObject, summary.slice(1), { width: LANDSCAPE_CONTENT_WIDTH }) : summary),
+    ...rest,
+  ];
+}
+
+const SHARE_PERCENT = Math.round(SECTION_COMPARABLE_SHARE * 100);
+
 /** The comparison as a pdfmake document definition (A4, landscape). */
 export function buildComparisonReport(comparison: Comparison, options: ComparisonReportOptions): DocDefinition {
   const { columns } = comparison;
   const names = columns.map(providerName);
+  const plan = planColumnBands(columns.length);
+  const { heads, numbered, shortened } = providerHeads(columns, plan);
+  const bands = bandsOf(columns, plan, heads);
   const { shown, alike } = shownSections(comparison, options.differencesOnly);
   const questionCount = comparison.sections.reduce((n, s) => n + s.questions.length, 0);
   const shownCount = shown.reduce((n, s) => n + s.questions.length, 0);
 
-  const content: DocNode[] = [
-    heading('Provider comparison', 1),
-    { text: listOf(names), style: 'coverSubtitle', margin: [0, 0, 0, 8] },
-  ];
+  const content: DocNode[] = titleBlock(heads, shortened);
   if (options.differencesOnly) {
     content.push({ text: DIFFERENCES_ONLY_NOTE, bold: true, margin: [0, 0, 0, 4] });
     content.push(
@@ -302,23 +561,27 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
       ),
     );
   }
-  const summary: DocNode[] = [heading('Summary', 2), summaryTable(comparison, options)];
   content.push(
-    ...(fitsWell(summary) ? keepWithNext(summary[0] as DocNodeObject, summary.slice(1), { width: LANDSCAPE_CONTENT_WIDTH }) : summary),
+    ...summaryBlocks(bands, options),
     paragraph(
       `Scores are out of 100 and count only answered questions; a provisional score rests on an incomplete review. ` +
         `In the tables below, "${BEST_MARK}" and "${WORST_MARK}" mark the highest and lowest scoring answer ` +
-        `(or section score) among the providers; ties share the mark. Points lost are points of the overall score ` +
-        `that an answer cost. A knock-out forces the provider's tier to at least the tier named, whatever the score.`,
+        `(or section score) among the providers; ties share the mark. A section score is compared only when at least ` +
+        `${SHARE_PERCENT}% of the section's questions are answered; below that it reads "${TOO_LITTLE_ANSWERED}" and is ` +
+        `never marked. Points lost are points of the overall score that an answer cost. A knock-out forces the ` +
+        `provider's tier to at least the tier named, whatever the score.`,
       ['small', 'muted'],
     ),
+    ...legendBlock(heads, numbered),
   );
 
   if (shown.length === 0) {
     content.push(paragraph(options.differencesOnly ? 'The providers gave the same answers to every question.' : 'There are no questions to compare.'));
   }
-  shown.forEach((section, i) => {
-    const block = sectionBlock(section, columns);
+  // Over several bands, each section is printed once per band, one after the other, so the
+  // providers of a section stay on neighbouring pages.
+  const blocks = shown.flatMap((section) => bands.map((band) => sectionBlock(section, band)));
+  blocks.forEach((block, i) => {
     // The sections start on a page of their own: page 1 is the overview to decide on.
     content.push(i === 0 ? { ...block, pageBreak: 'before' } : block);
   });
@@ -327,7 +590,11 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
   return reportDocument({
     title: `Provider comparison: ${names.join(', ')}`,
     content,
-    header: runningHeader(title, names.join(', '), { skipFirstPage: true, margins: LANDSCAPE_MARGINS }),
+    // Shortened names would not fit the header either: it counts the providers instead.
+    header: runningHeader(title, shortened ? `${names.length} providers` : names.join(', '), {
+      skipFirstPage: true,
+      margins: LANDSCAPE_MARGINS,
+    }),
     footer: pageFooter(options.generatedAt, { margins: LANDSCAPE_MARGINS }),
     orientation: 'landscape',
   });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Download, Page } from 'playwright-core';
 import type { Comparison } from '../../shared/compare';
+import { scoreText } from '../../shared/format';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { tempDir } from '../helpers/tmp';
 import { callApi, openApp, screenshot, startServe, type Served } from './harness';
@@ -281,6 +282,40 @@ test('three providers from the register: side by side, kept in the address, mark
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await page.getByTestId('compare-count').filter({ hasText: `${TOTAL_QUESTIONS} questions` }).waitFor();
   assert.equal(new URL(page.url()).hash, expectedHash, 'no filters: the plain address');
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+test('a section answered too little reads "Too little answered": no score, never Best or Worst', async () => {
+  const served = await startServe({ demo: true });
+  const ids = await vendorIds(served);
+  // Forgeline CI is barely reviewed (43 % answered); the other two are complete.
+  const picked = ['Forgeline CI', 'Gaugeworks', 'Burrow MQ'].map((n) => ids.get(n)!);
+  const { page, problems } = await openApp(served, { path: `#/compare?ids=${picked.join(',')}` });
+  await page.getByRole('heading', { name: 'Compare providers', level: 1 }).waitFor();
+  const comparison = await callApi<Comparison>(served, 'compare.get', { vendorIds: picked });
+  const tooLittle = comparison.sections.filter((s) => s.cells[0]!.tooLittleAnswered);
+  assert.ok(tooLittle.length > 0 && tooLittle.some((s) => s.best.length > 0), 'the demo has sections where the others are marked');
+
+  for (const section of comparison.sections) {
+    const row = page.getByRole('grid').locator(`[role=row][data-row-key="section:${section.sectionId}"]`);
+    await row.scrollIntoViewIfNeeded();
+    for (const [i, cell] of section.cells.entries()) {
+      const text = (await row.getByRole('gridcell').nth(i).textContent()) ?? '';
+      const where = `${section.title}, ${comparison.columns[i]!.name}: "${text}"`;
+      if (cell.tooLittleAnswered) {
+        assert.ok(text.includes(`Too little answered${cell.covers.answered} of ${cell.covers.total} answered`), where);
+        assert.ok(!text.includes(scoreText(cell.score, 'no score')), `${where}: no score`);
+      } else {
+        assert.ok(text.includes(scoreText(cell.score, '—')), where);
+      }
+      assert.equal(text.includes('▲ Best'), section.best.includes(cell.providerId), `${where}: Best as the API says`);
+      assert.equal(text.includes('▼ Worst'), section.worst.includes(cell.providerId), `${where}: Worst as the API says`);
+    }
+  }
+  await page.getByRole('grid').locator('[role=row][data-row-key="section:security"]').scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await settle(page);
+  await screenshot(page, 'compare-too-little-answered');
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 

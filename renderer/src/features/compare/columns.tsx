@@ -1,6 +1,7 @@
 // The comparison's columns: the section/question text (pinned to the start), then one column per
 // provider whose head shows the provider and whose cells show section scores or answers.
 import { createColumnHelper, type Row } from '@tanstack/react-table';
+import { SECTION_COMPARABLE_SHARE } from '../../../../shared/compare';
 import type { CompareCell, CompareColumn, CompareSectionCell } from '../../../../shared/compare';
 import { hrefs } from '../../app/router';
 import { CompletionBar } from '../../components/CompletionBar';
@@ -114,6 +115,24 @@ function QuestionText({ row }: { row: Row<Features, CompareRow> }) {
   );
 }
 
+/**
+ * A section answered below SECTION_COMPARABLE_SHARE: its score would invite a comparison it cannot
+ * bear, so the cell says so in words instead, with how much was answered.
+ */
+function TooLittleAnswered({ answered, total }: { answered: number; total: number }) {
+  const share = Math.round(SECTION_COMPARABLE_SHARE * 100);
+  return (
+    <div className="cmp-value cmp-section-value">
+      <span className="cmp-status" title={`Not compared: fewer than ${share}% of this section's questions are answered`}>
+        Too little answered
+      </span>
+      <span className="cmp-covers">
+        {answered} of {total} answered
+      </span>
+    </div>
+  );
+}
+
 function SectionScore({ cell, mark }: { cell: CompareSectionCell; mark: 'best' | 'worst' | null }) {
   const { asked, answered, total } = cell.covers;
   if (!asked) {
@@ -123,6 +142,7 @@ function SectionScore({ cell, mark }: { cell: CompareSectionCell; mark: 'best' |
       </div>
     );
   }
+  if (cell.tooLittleAnswered) return <TooLittleAnswered answered={answered} total={total} />;
   return (
     <div className="cmp-value cmp-section-value">
       <span className="cmp-score-line">
