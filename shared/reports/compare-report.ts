@@ -18,6 +18,7 @@ import { SECTION_COMPARABLE_SHARE } from '../compare';
 import type { CompareCell, CompareColumn, CompareQuestionRow, CompareSectionCell, CompareSectionRow, Comparison } from '../compare';
 import { BUILT_IN_TEMPLATES } from '../templates';
 import {
+  dateOnly,
   A4,
   COLOURS,
   DATA_TABLE_LAYOUT,
@@ -57,6 +58,15 @@ export interface ComparisonReportOptions {
    * template without a name here is shown by its id.
    */
   templateNames?: Readonly<Record<string, string>>;
+  /** The organisation the document is from (Settings), in every page's footer. */
+  organisation?: string;
+  /** The columns are reviews in progress, not decided ones: every page says DRAFT. */
+  draft?: boolean;
+  /**
+   * What each provider's column rests on, by vendor id ("Approved 2026-03-01", "No review decided
+   * on or before …"): printed on page 1, so nobody reads a draft or an empty column as a decision.
+   */
+  basis?: Readonly<Record<string, string>>;
 }
 
 /** The note printed when only differences are shown. */
@@ -517,6 +527,17 @@ function titleBlock(heads: readonly ProviderHead[], shortened: boolean): DocNode
   return [title, { text: listOf(heads.map((h) => h.name)), style: 'coverSubtitle', margin: [0, 0, 0, 8] }];
 }
 
+/** Which review each column rests on, as of the report date. */
+function basisBlock(columns: readonly CompareColumn[], options: ComparisonReportOptions): DocNode[] {
+  if (!options.basis) return [];
+  const date = dateOnly(options.generatedAt) ?? options.generatedAt;
+  const lead = options.draft
+    ? `DRAFT: each column shows the provider's review in progress on ${date}, not a decision.`
+    : `Each column shows the provider's latest review decided on or before ${date}, with the answers and score frozen at that decision.`;
+  const lines = columns.map((c) => `${oneLineText(c.name)}: ${options.basis![c.id] ?? 'not recorded'}.`);
+  return [{ text: lead, bold: options.draft === true, style: 'small', margin: [0, 0, 0, 2] }, paragraph(lines.join(' '), ['small', 'muted'])];
+}
+
 /** The legend of numbered column heads, after the summary: page 1 shows the summary first. */
 function legendBlock(heads: readonly ProviderHead[], numbered: boolean): DocNode[] {
   if (!numbered) return [];
@@ -547,6 +568,7 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
   const shownCount = shown.reduce((n, s) => n + s.questions.length, 0);
 
   const content: DocNode[] = titleBlock(heads, shortened);
+  content.push(...basisBlock(columns, options));
   if (options.differencesOnly) {
     content.push({ text: DIFFERENCES_ONLY_NOTE, bold: true, margin: [0, 0, 0, 4] });
     content.push(
@@ -595,7 +617,7 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
       skipFirstPage: true,
       margins: LANDSCAPE_MARGINS,
     }),
-    footer: pageFooter(options.generatedAt, { margins: LANDSCAPE_MARGINS }),
+    footer: pageFooter(options.generatedAt, { margins: LANDSCAPE_MARGINS, organisation: options.organisation, draft: options.draft }),
     orientation: 'landscape',
   });
 }

@@ -4,12 +4,12 @@ import type { Session } from '../session';
 import { findVendors, must } from '../session';
 import { writeGeneratedFile } from '../write-file';
 
-const USAGE = 'usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD]';
+const USAGE = 'usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD] [--draft]';
 
 export async function compareCommand(
   session: Session,
   vendorRefs: string[],
-  flags: { out?: string; 'differences-only'?: boolean; date?: string },
+  flags: { out?: string; 'differences-only'?: boolean; date?: string; draft?: boolean },
 ): Promise<void> {
   if (vendorRefs.length < 2 || !flags.out) throw usageError(USAGE);
   const extension = path.extname(flags.out).toLowerCase();
@@ -21,6 +21,7 @@ export async function compareCommand(
       format: extension === '.pdf' ? 'pdf' : 'csv',
       differencesOnly: flags['differences-only'] ?? false,
       date: flags.date,
+      draft: flags.draft ?? false,
     }),
   );
   writeGeneratedFile(flags.out, file);

@@ -1,32 +1,76 @@
 import type { GeneratedFile } from '../../../shared/api';
 import { compareProviders, comparisonToCsv, filterComparison, type Comparison } from '../../../shared/compare';
-import { localIsoDate } from '../../../shared/domain/dates';
+import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
+import type { Vendor } from '../../../shared/domain/vendor';
+import { isOpenStatus } from '../../../shared/domain/workflow';
 import { buildComparisonReport } from '../../../shared/reports/compare-report';
 import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
 import { asFile, fileSlug } from './generated-file';
-import { entryFor } from './review-entries';
+import { buildEntry, entryFor, type ReviewEntry } from './review-entries';
+import { documentDate, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
+import { today } from './today';
+import { VettedError } from '../../../shared/result';
 
+/** The app's comparison screen: each provider's latest review as it stands, drafts included (a working view). */
 export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
   return compareProviders(vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id))));
 }
 
+/**
+ * A provider's column in an exported comparison, as of the date: its latest decided review (frozen
+ * answers and score), or with `draft` its review in progress; and what the column rests on, in words.
+ */
+function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolean): { entry: ReviewEntry; basis: string } {
+  const standing = standingOf(ctx, vendor.id, asOf);
+  if (draft) {
+    const latest = ctx.reviews.latest(vendor.id);
+    if (latest && isOpenStatus(latest.status)) {
+      return { entry: entryFor(ctx, vendor), basis: `DRAFT, review in progress since ${latest.startedAt.slice(0, 10)}` };
+    }
+  }
+  const decided = standing.decided;
+  const snapshot = decided ? ctx.steps.snapshot(decided.review.id) : null;
+  if (!decided || !snapshot) {
+    return { entry: buildEntry(ctx, vendor, null, []), basis: `no review decided on or before ${asOf} (empty column)` };
+  }
+  const entry = buildEntry(ctx, vendor, decided.review, snapshot.answers);
+  return {
+    // The score as signed off, not recomputed against a profile edited since.
+    entry: { ...entry, score: snapshot.score },
+    basis: `${REVIEW_STATUS_LABELS[decided.decision.to].toLowerCase()} on ${decided.decidedOn}${draft ? ' (no review in progress)' : ''}`,
+  };
+}
+
 export async function exportComparison(
   ctx: Context,
-  input: { vendorIds: string[]; format: 'pdf' | 'csv'; differencesOnly?: boolean; text?: string; date?: string },
+  input: { vendorIds: string[]; format: 'pdf' | 'csv'; differencesOnly?: boolean; text?: string; date?: string; draft?: boolean },
 ): Promise<GeneratedFile> {
-  const full = compareVendors(ctx, input.vendorIds);
-  const generatedAt = input.date ?? localIsoDate(ctx.now());
-  const base = `vetted-comparison-${full.columns.map((c) => fileSlug(c.name)).join('-vs-').slice(0, 120)}-${generatedAt}`;
+  const asOf = documentDate(ctx, input.date);
+  const draft = input.draft ?? false;
+  if (draft && asOf !== today(ctx)) {
+    // Drafts keep no older versions of their answers: a draft comparison can only speak for today.
+    const message = 'a draft comparison shows the reviews in progress as they are today; leave the date out';
+    throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
+  }
+  const { full, basis, organisation } = ctx.db.transaction(() => {
+    const entries = input.vendorIds.map((id) => exportedEntry(ctx, getVendor(ctx, id), asOf, draft));
+    return {
+      full: compareProviders(entries.map((e) => e.entry)),
+      basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
+      organisation: ctx.settings.get().organisation,
+    };
+  })();
+  const base = `vetted-${draft ? 'draft-' : ''}comparison-${full.columns.map((c) => fileSlug(c.name)).join('-vs-').slice(0, 120)}-${asOf}`;
   if (input.format === 'csv') {
     const filtered = filterComparison(full, { differencesOnly: input.differencesOnly, text: input.text });
     return asFile(`${base}.csv`, Buffer.from(comparisonToCsv(filtered), 'utf8'), [], 'text/csv; charset=utf-8');
   }
   // The report applies "differences only" itself, so it can say how many questions it left out.
   const scoped = input.text ? filterComparison(full, { text: input.text }) : full;
-  const doc = buildComparisonReport(scoped, { generatedAt, differencesOnly: input.differencesOnly ?? false });
+  const doc = buildComparisonReport(scoped, { generatedAt: asOf, differencesOnly: input.differencesOnly ?? false, organisation, draft, basis });
   const title = typeof doc.info?.title === 'string' ? doc.info.title : 'Provider comparison';
-  const { pdf, warnings } = await renderPdf(doc, { title, generatedAt });
+  const { pdf, warnings } = await renderPdf(doc, { title, generatedAt: asOf });
   return asFile(`${base}.pdf`, pdf, warnings);
 }
