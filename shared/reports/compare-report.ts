@@ -531,11 +531,13 @@ function titleBlock(heads: readonly ProviderHead[], shortened: boolean): DocNode
 function basisBlock(columns: readonly CompareColumn[], options: ComparisonReportOptions): DocNode[] {
   if (!options.basis) return [];
   const date = dateOnly(options.generatedAt) ?? options.generatedAt;
+  const organisation = plain(options.organisation ?? '').trim();
+  const from: DocNode[] = organisation ? [paragraph(`Organisation: ${organisation}. As of ${date}.`, ['small', 'muted'])] : [];
   const lead = options.draft
     ? `DRAFT: each column shows the provider's review in progress on ${date}, not a decision.`
     : `Each column shows the provider's latest review decided on or before ${date}, with the answers and score frozen at that decision.`;
   const lines = columns.map((c) => `${oneLineText(c.name)}: ${options.basis![c.id] ?? 'not recorded'}.`);
-  return [{ text: lead, bold: options.draft === true, style: 'small', margin: [0, 0, 0, 2] }, paragraph(lines.join(' '), ['small', 'muted'])];
+  return [...from, { text: lead, bold: options.draft === true, style: 'small', margin: [0, 0, 0, 2] }, paragraph(lines.join(' '), ['small', 'muted'])];
 }
 
 /** The legend of numbered column heads, after the summary: page 1 shows the summary first. */

@@ -14,7 +14,8 @@ import { tempDbPath, tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 async function demo() {
-  const vetted = freshVetted();
+  // The demo's clock stands on 2026-11-20: exports dated that day may show the reviews in progress.
+  const vetted = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   unwrap(await vetted.api['demo.load']({}));
   const vendors = unwrap(await vetted.api['vendor.list']({}));
   const id = (name: string) => vendors.find((v) => v.name === name)!.id;
@@ -47,10 +48,30 @@ test('compare input is validated: 2 to 6 distinct, existing providers', async ()
   assert.equal(!missing.ok && missing.error.code, 'not_found');
 });
 
+test('an exported comparison rests on decided reviews as of its date, says so per column, and a draft is asked for', async () => {
+  const { api, id } = await demo();
+  const names = ['Logjam Cloud', 'Burrow MQ'];
+  const file = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
+  const text = pdfText(savePdf(Buffer.from(file.base64, 'base64'))).replace(/\s+/g, ' ');
+  assert.match(text, /Each column shows the provider's latest review decided on or before 2026-11-20/);
+  assert.match(text, /Logjam Cloud: approved on 2025-04-13\./);
+  assert.match(text, /Burrow MQ: no review decided on or before 2026-11-20 \(empty column\)\./);
+  assert.doesNotMatch(text, /DRAFT/);
+  const draft = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', draft: true }));
+  const draftText = pdfText(savePdf(Buffer.from(draft.base64, 'base64'))).replace(/\s+/g, ' ');
+  assert.match(draftText, /DRAFT: each column shows the provider's review in progress on 2026-11-20/);
+  assert.match(draftText, /DRAFT: not a decided review · As of 2026-11-20/);
+  assert.match(draft.fileName, /^vetted-draft-comparison-/);
+  const past = await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', draft: true, date: '2026-11-01' });
+  assert.match(!past.ok ? past.error.message : '', /^date: a draft comparison shows the reviews in progress as they are today/);
+  const future = await api['compare.export']({ vendorIds: names.map(id), format: 'csv', date: '2026-11-21' });
+  assert.match(!future.ok ? future.error.message : '', /^date: is after today/);
+});
+
 test('the comparison PDF is landscape and carries every provider and section', async () => {
   const { api, id } = await demo();
   const names = ['Tidewater Postgres', 'Burrow MQ', 'Logjam Cloud'];
-  const file = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
+  const file = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20', draft: true }));
   const pdf = savePdf(Buffer.from(file.base64, 'base64'));
   assert.ok(qpdfCheck(pdf).ok);
   const text = pdfText(pdf).replace(/\s+/g, ' ');
@@ -59,7 +80,7 @@ test('the comparison PDF is landscape and carries every provider and section', a
   const info = pdfInfo(pdf);
   assert.match(info['Page size'] ?? '', /841\.89 x 595\.28/, 'A4 landscape');
   assert.equal(info.Title, 'Provider comparison: Tidewater Postgres, Burrow MQ, Logjam Cloud');
-  const again = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
+  const again = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20', draft: true }));
   assert.equal(again.base64, file.base64, 'deterministic');
 });
 
@@ -76,7 +97,7 @@ async function assertEveryColumnPrinted(names: string[], renamed: ReadonlyMap<st
   const ids = names.map(id);
   for (const [name, newName] of renamed) unwrap(await api['vendor.update']({ id: id(name), patch: { name: newName } }));
   const comparison: Comparison = unwrap(await api['compare.get']({ vendorIds: ids }));
-  const file = unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', date: '2026-11-20' }));
+  const file = unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', date: '2026-11-20', draft: true }));
   assert.deepEqual(file.warnings, []);
   const pdf = savePdf(Buffer.from(file.base64, 'base64'));
   assert.ok(qpdfCheck(pdf).ok);

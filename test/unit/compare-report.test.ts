@@ -232,7 +232,7 @@ describe('buildComparisonReport', () => {
 
     const footer = texts(doc.footer(2, 7, { width: A4.height, height: A4.width }));
     assert.ok(footer.includes('Page 2 of 7'));
-    assert.ok(footer.includes(`Generated ${GENERATED} by Vetted`));
+    assert.ok(footer.includes(`As of ${GENERATED} · Vetted`));
     assert.equal(doc.header(1, 7, A4), null, 'page 1 carries the title itself');
     const header = texts(doc.header(2, 7, { width: A4.height, height: A4.width }));
     assert.ok(header.includes('Provider comparison'));

@@ -224,7 +224,9 @@ describe('buildVendorReport', () => {
     const title = doc.content.find((n) => typeof n === 'object' && !Array.isArray(n) && n.style === 'coverTitle');
     assert.deepEqual(title, { text: HOSTILE_NAME, style: 'coverTitle' });
     assert.ok(text.includes('Infrastructure provider review, version 1'));
-    assert.ok(text.includes('Dana Whitfield'));
+    // The name stored when the draft was opened is not the reviewer of record: the steps are.
+    assert.ok(!text.includes('Dana Whitfield'), 'not the reviewer of record');
+    assert.ok(text.includes('Not submitted'), 'nobody submitted it');
     assert.ok(text.includes('2025-01-02'), 'review started');
     assert.ok(text.includes(GENERATED), 'generated date');
   });
@@ -326,7 +328,7 @@ describe('buildVendorReport', () => {
   test('footer reads "Page X of Y" and the generated date; the header skips the cover', () => {
     const footer = texts(doc.footer(2, 7, A4));
     assert.ok(footer.includes('Page 2 of 7'));
-    assert.ok(footer.includes(`Generated ${GENERATED} by Vetted`));
+    assert.ok(footer.includes(`As of ${GENERATED} · Vetted`));
     assert.equal(doc.header(1, 7, A4), null);
     const header = texts(doc.header(2, 7, A4));
     assert.ok(header.includes(HOSTILE_NAME));

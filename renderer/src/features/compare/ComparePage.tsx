@@ -1,6 +1,6 @@
 // "Compare providers": 2–6 providers side by side. The providers and the two filters live in the
 // address (#/compare?ids=…&diff=1&q=…), so a reload, Back or a bookmark shows the same view.
-import { useDeferredValue, useEffect, useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTable } from '@tanstack/react-table';
 import {
   MAX_COMPARE_PROVIDERS,
@@ -211,6 +211,8 @@ function ComparisonView({ comparison, view, ids, title }: ViewProps) {
   const shown = filtered.sections.reduce((n, s) => n + s.questions.length, 0);
   const names = comparison.columns.map((c) => c.name);
   const filter = { differencesOnly, text: view.text };
+  // The screen shows the reviews as they stand; an export states decisions unless drafts are asked for.
+  const [draft, setDraft] = useState(false);
 
   return (
     <div className="page compare-page">
@@ -226,19 +228,23 @@ function ComparisonView({ comparison, view, ids, title }: ViewProps) {
           <ExportButton
             label="Export comparison PDF"
             busy={exportingPdf}
-            onExport={() => void exportComparison(ids, 'pdf', filter)}
-            description="A landscape PDF of this comparison, with the filters shown here."
+            onExport={() => void exportComparison(ids, 'pdf', filter, { draft })}
+            description={draft ? 'A landscape PDF of the reviews in progress, marked DRAFT on every page.' : "A landscape PDF of each provider's latest decided review as of today, with the filters shown here."}
             busyAnnouncement="Exporting the comparison as a PDF…"
             testId="export-compare-pdf"
           />
           <ExportButton
             label="Export CSV"
             busy={exportingCsv}
-            onExport={() => void exportComparison(ids, 'csv', filter)}
-            description="This comparison as a CSV file for spreadsheets, with the filters shown here."
+            onExport={() => void exportComparison(ids, 'csv', filter, { draft })}
+            description={draft ? 'The reviews in progress as a CSV file for spreadsheets.' : "Each provider's latest decided review as of today, as a CSV file for spreadsheets."}
             busyAnnouncement="Exporting the comparison as CSV…"
             testId="export-compare-csv"
           />
+          <label className="cmp-export-draft" title="Exports show each provider's latest decided review unless this is ticked">
+            <input type="checkbox" checked={draft} onChange={(e) => setDraft(e.target.checked)} data-testid="export-compare-draft" />
+            Export the reviews in progress (DRAFT)
+          </label>
         </div>
       </div>
       <CompareToolbar
