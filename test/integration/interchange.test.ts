@@ -11,6 +11,7 @@ import { openVetted } from '../../electron/core/vetted';
 import type { ImportReport } from '../../shared/api';
 import { MAX_REGISTER_IMPORT_CHARS } from '../../shared/register/format';
 import { VettedError } from '../../shared/result';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { runCli } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
 import { tempDbPath, tempDir } from '../helpers/tmp';
@@ -65,7 +66,7 @@ test('round trip: demo → export → import into an empty register → export g
   assert.deepEqual(ids(data.reviews), [...ids(data.reviews)].sort(), 'reviews ordered by id');
   const answerKeys = data.answers.map((a: { reviewId: string; questionId: string }) => `${a.reviewId}\u0000${a.questionId}`);
   assert.deepEqual(answerKeys, [...answerKeys].sort(), 'answers ordered by review then question');
-  assert.deepEqual(data.templates.map((t: { id: string; version: number }) => `${t.id}@${t.version}`), ['infrastructure-provider@1']);
+  assert.deepEqual(data.templates.map((t: { id: string; version: number }) => `${t.id}@${t.version}`), [`infrastructure-provider@${INFRASTRUCTURE_TEMPLATE.version}`]);
 
   const target = freshVetted({ now: c.now });
   const report = unwrap(await target.api['register.import']({ text: first }));

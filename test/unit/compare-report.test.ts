@@ -14,7 +14,6 @@ import { toAnswerMap } from '../../shared/domain/review';
 import { Template } from '../../shared/domain/template';
 import type { Vendor } from '../../shared/domain/vendor';
 import { scoreReview } from '../../shared/scoring';
-import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { A4, estimateHeight } from '../../shared/reports/blocks';
 import {
   BEST_MARK,
@@ -25,11 +24,12 @@ import {
 import type { DocDefinition } from '../../shared/reports/types';
 import { tempDir } from '../helpers/tmp';
 import { answer, answersFor as bestAnswers, review, vendor } from '../helpers/review-fixtures';
+import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
 
 // ─────────────────────────────────────────────────────────────────────── fixtures
 
 const GENERATED = '2025-03-10';
-const V1 = INFRASTRUCTURE_TEMPLATE;
+const V1 = INFRASTRUCTURE_TEMPLATE_V1;
 const INCIDENT_DETAILS =
   'A storage node failed in March 2024; two customers lost writes for 40 minutes. Postmortem published within a week, ' +
   'with the fix (synchronous replication across zones) rolled out by May. ';

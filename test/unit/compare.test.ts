@@ -19,13 +19,13 @@ import type { Question } from '../../shared/domain/template';
 import type { Vendor } from '../../shared/domain/vendor';
 import { scoreReview } from '../../shared/scoring';
 import { checkTemplate } from '../../shared/templates/check';
-import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { answer, answersFor, review, vendor } from '../helpers/review-fixtures';
 import { parseCsv } from '../helpers/csv';
+import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
 
 // ─────────────────────────────────────────────────────────────────────── fixtures
 
-const V1 = INFRASTRUCTURE_TEMPLATE;
+const V1 = INFRASTRUCTURE_TEMPLATE_V1;
 const NEW_ENCRYPTION_TEXT = 'Is your data encrypted at rest (data, backups and replicas)?';
 
 /** Version 2: drops sec_vuln_management, adds sec_sbom, rewords sec_encryption_at_rest. */
