@@ -12,3 +12,15 @@ export function completionPercent(completion: number): number {
   if (!Number.isFinite(completion)) return 0;
   return Math.max(0, Math.min(100, Math.floor(completion * 100 + 1e-9)));
 }
+
+/**
+ * An amount of money or days as people read it: thousands grouped with commas, two decimals only
+ * when there is a fraction (1,450; 99.50; 1,234,567.50). No currency sign: the code follows it.
+ */
+export function formatAmount(amount: number): string {
+  if (!Number.isFinite(amount)) return '';
+  const fixed = Number.isInteger(amount) ? String(Math.abs(amount)) : Math.abs(amount).toFixed(2);
+  const [whole, fraction] = fixed.split('.') as [string, string | undefined];
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${amount < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}

@@ -25,10 +25,11 @@ const HELP = `vetted — vendor risk reviews of infrastructure providers
 Usage:
   vetted demo [--db FILE]                         fill an empty register with demo providers
   vetted list [--db FILE] [--json]                providers with score, tier, completion, status
-  vetted vendor add NAME [--category C] [--service S] [--owner O] [--status proposed|active|retired]
-                 [--website URL] [--critical-path] [--impact low|medium|high]
+  vetted vendor add NAME [--legal-name "Acme Cloud GmbH"] [--category C] [--service S] [--owner O]
+                 [--status proposed|active|retired] [--website URL] [--critical-path] [--impact low|medium|high]
                  [--data personal-data,credentials-secrets,…] [--locations A,B] [--tenancy T]
-                 [--cost N] [--currency EUR]
+                 [--cost N] [--currency EUR] [--cost-period month|year]
+                                                  the fee is N in the currency per month (the default) or year
   vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--confidential] [--na]
   vetted score VENDOR [--json]                    score, tier and why points were lost
   vetted review migrate VENDOR [--to-version N]   move the open review to a newer template version (the
@@ -111,6 +112,7 @@ export async function main(argv: string[]): Promise<number> {
         status: { type: 'string' }, website: { type: 'string' }, 'critical-path': { type: 'boolean' },
         impact: { type: 'string' }, data: { type: 'string' }, locations: { type: 'string' },
         tenancy: { type: 'string' }, cost: { type: 'string' }, currency: { type: 'string' },
+        'cost-period': { type: 'string' }, 'legal-name': { type: 'string' },
       });
       const [sub, name] = positionals;
       if (sub !== 'add') throw usageError('usage: vetted vendor add NAME [options]');

@@ -1,9 +1,13 @@
 // Demo register: fictional providers modelled on the brief, with completed reviews whose
-// answers are drawn deterministically from a "how good is this provider" level.
+// answers are drawn deterministically from a "how good is this provider" level. The money is in
+// the profiles only (fees in EUR and USD, by the month or the year, as contracts run), and the
+// day rate in Settings, so each profile can show its buy-vs-build line.
 import type { AnswerValue } from '../../shared/domain/review';
 import { isVisible, questionsById } from '../../shared/domain/conditions';
 import type { Question, Template } from '../../shared/domain/template';
-import type { VendorInput } from '../../shared/domain/vendor';
+import type { Vendor, VendorInput } from '../../shared/domain/vendor';
+import { locationsNeedingTransferMechanism } from '../../shared/domain/transfers';
+import { processesPersonalData } from '../../shared/reports/subprocessors';
 import { VendorInput as VendorInputSchema } from '../../shared/domain/vendor';
 import { seededRandom } from '../../shared/random';
 import { VettedError } from '../../shared/result';
@@ -24,44 +28,47 @@ interface DemoProvider {
 
 const REVIEWER = 'Dana Whitfield';
 
+/** What an engineer-day costs in the demo: set only where the register has no day rate yet. */
+export const DEMO_DAY_RATE = { amount: 640, currency: 'EUR' } as const;
+
 export const DEMO_PROVIDERS: readonly DemoProvider[] = [
   {
     quality: 0.9,
     vendor: {
-      name: 'Tidewater Postgres', service: 'Hosted PostgreSQL for the customer database', category: 'database',
+      name: 'Tidewater Postgres', legalName: 'Tidewater Data Services GmbH', service: 'Hosted PostgreSQL for the customer database', category: 'database',
       website: 'https://tidewater.example', owner: 'Platform team', status: 'active', criticalPath: true,
       businessImpact: 'high', dataCategories: ['personal-data', 'customer-content'], dataLocations: ['Germany', 'Netherlands'],
-      tenancy: 'dedicated-managed', monthlyCost: 1450, currency: 'EUR', buildEffortDays: 120,
+      tenancy: 'dedicated-managed', monthlyCost: 1450, costPeriod: 'month', currency: 'EUR', buildEffortDays: 120,
       links: { statusPage: 'https://status.tidewater.example', trustPage: 'https://tidewater.example/trust', dpa: 'https://tidewater.example/dpa', subprocessors: 'https://tidewater.example/subprocessors', privacyPolicy: 'https://tidewater.example/privacy' },
     },
   },
   {
     quality: 0.5,
     vendor: {
-      name: 'Burrow MQ', service: 'Hosted RabbitMQ for order events', category: 'message-queue',
+      name: 'Burrow MQ', legalName: 'Burrow Messaging Ltd', service: 'Hosted RabbitMQ for order events', category: 'message-queue',
       website: 'https://burrowmq.example', owner: 'Orders team', status: 'active', criticalPath: true,
       businessImpact: 'high', dataCategories: ['personal-data'], dataLocations: ['Ireland'],
-      tenancy: 'multi-tenant', monthlyCost: 380, currency: 'EUR', buildEffortDays: 45,
+      tenancy: 'multi-tenant', monthlyCost: 380, costPeriod: 'month', currency: 'EUR', buildEffortDays: 45,
       links: { statusPage: 'https://status.burrowmq.example', dpa: 'https://burrowmq.example/legal/dpa' },
     },
   },
   {
     quality: 0.72,
     vendor: {
-      name: 'Logjam Cloud', service: 'Central log search and retention', category: 'logging',
+      name: 'Logjam Cloud', legalName: 'Logjam Cloud GmbH', service: 'Central log search and retention', category: 'logging',
       website: 'https://logjam.example', owner: 'SRE', status: 'active', criticalPath: false,
       businessImpact: 'medium', dataCategories: ['logs-telemetry', 'personal-data'], dataLocations: ['EU (Frankfurt)'],
-      tenancy: 'multi-tenant', monthlyCost: 620, currency: 'EUR', buildEffortDays: 60,
+      tenancy: 'multi-tenant', monthlyCost: 7440, costPeriod: 'year', currency: 'EUR', buildEffortDays: 60,
       links: { statusPage: 'https://status.logjam.example', subprocessors: 'https://logjam.example/subprocessors' },
     },
   },
   {
     quality: 0.95,
     vendor: {
-      name: 'Gaugeworks', service: 'Metrics and dashboards', category: 'metrics',
+      name: 'Gaugeworks', legalName: 'Gaugeworks B.V.', service: 'Metrics and dashboards', category: 'metrics',
       website: 'https://gaugeworks.example', owner: 'SRE', status: 'active', criticalPath: false,
       businessImpact: 'low', dataCategories: ['logs-telemetry'], dataLocations: ['EU'],
-      tenancy: 'multi-tenant', monthlyCost: 240, currency: 'EUR', buildEffortDays: 30,
+      tenancy: 'multi-tenant', monthlyCost: 240, costPeriod: 'month', currency: 'EUR', buildEffortDays: 30,
       links: { statusPage: 'https://status.gaugeworks.example' },
     },
   },
@@ -69,39 +76,39 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     quality: 0.7,
     knockout: 'acc_individual_accounts',
     vendor: {
-      name: 'PagerPigeon', service: 'On-call alerting and escalation', category: 'alerting',
+      name: 'PagerPigeon', legalName: 'PagerPigeon, Inc.', service: 'On-call alerting and escalation', category: 'alerting',
       website: 'https://pagerpigeon.example', owner: 'SRE', status: 'active', criticalPath: true,
       businessImpact: 'high', dataCategories: ['personal-data'], dataLocations: ['United States'],
-      tenancy: 'multi-tenant', monthlyCost: 190, currency: 'USD', buildEffortDays: 40,
+      tenancy: 'multi-tenant', monthlyCost: 2280, costPeriod: 'year', currency: 'USD', buildEffortDays: 40,
       links: { statusPage: 'https://status.pagerpigeon.example' },
     },
   },
   {
     quality: 0.8,
     vendor: {
-      name: 'StatusHarbor', service: 'Public status page hosting', category: 'status-page',
+      name: 'StatusHarbor', legalName: 'StatusHarbor Inc.', service: 'Public status page hosting', category: 'status-page',
       website: 'https://statusharbor.example', owner: 'Support', status: 'active', criticalPath: false,
       businessImpact: 'low', dataCategories: ['personal-data'], dataLocations: ['United States', 'EU'],
-      tenancy: 'multi-tenant', monthlyCost: 79, currency: 'USD', buildEffortDays: 15,
+      tenancy: 'multi-tenant', monthlyCost: 79, costPeriod: 'month', currency: 'USD', buildEffortDays: 15,
     },
   },
   {
     quality: 0.2,
     vendor: {
-      name: 'Keystone Config', service: 'Hosted configuration and feature-flag server', category: 'configuration',
+      name: 'Keystone Config', legalName: 'Keystone Configuration LLC', service: 'Hosted configuration and feature-flag server', category: 'configuration',
       website: 'https://keystone-config.example', owner: 'Platform team', status: 'active', criticalPath: true,
       businessImpact: 'medium', dataCategories: ['credentials-secrets'], dataLocations: ['United States'],
-      tenancy: 'multi-tenant', monthlyCost: 150, currency: 'USD', buildEffortDays: 25,
+      tenancy: 'multi-tenant', monthlyCost: 150, costPeriod: 'month', currency: 'USD', buildEffortDays: 25,
     },
   },
   {
     quality: 0.7,
     answered: 0.45,
     vendor: {
-      name: 'Forgeline CI', service: 'Hosted build servers', category: 'ci-build',
+      name: 'Forgeline CI', legalName: 'Forgeline Systems AB', service: 'Hosted build servers', category: 'ci-build',
       website: 'https://forgeline.example', owner: 'Developer experience', status: 'proposed', criticalPath: false,
       businessImpact: 'medium', dataCategories: ['credentials-secrets', 'customer-content'], dataLocations: ['EU'],
-      tenancy: 'dedicated', monthlyCost: 900, currency: 'EUR', buildEffortDays: 90,
+      tenancy: 'dedicated', monthlyCost: 900, costPeriod: 'month', currency: 'EUR', buildEffortDays: 90,
     },
   },
 ];
@@ -147,7 +154,23 @@ function pickValue(question: Question, quality: number, random: () => number, kn
   }
 }
 
-function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, seed: number): void {
+/**
+ * Answers the profile already states, so the demo never contradicts itself: whether personal data
+ * reaches the provider, that its locations are disclosed, and the transfer safeguard those
+ * locations call for (standard contractual clauses for the ones outside the EEA and the UK).
+ */
+function profileFacts(vendor: Vendor): Record<string, AnswerValue> {
+  const personal = processesPersonalData(vendor);
+  const outside = locationsNeedingTransferMechanism(vendor.dataLocations).length > 0;
+  return {
+    prv_personal_data: personal ? 'users' : 'none',
+    prv_data_location: 'disclosed',
+    prv_transfer_mechanism: outside ? 'sccs' : 'not_needed',
+  };
+}
+
+function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, vendor: Vendor, seed: number): void {
+  const facts = profileFacts(vendor);
   const random = seededRandom(seed);
   const answers: Record<string, { value: AnswerValue; na: boolean }> = {};
   const byId = questionsById(template);
@@ -155,7 +178,9 @@ function answerAll(ctx: Context, reviewId: string, template: Template, provider:
   for (const question of byId.values()) {
     if (!isVisible(question, byId, answers)) continue;
     if (random() > (provider.answered ?? 1)) continue;
-    const value = pickValue(question, provider.quality, random, question.id === provider.knockout);
+    // Picked even where the profile decides, so the other answers stay as they always were.
+    const picked = pickValue(question, provider.quality, random, question.id === provider.knockout);
+    const value = Object.hasOwn(facts, question.id) ? facts[question.id]! : picked;
     if (value === undefined) continue;
     answers[question.id] = { value, na: false };
     saveAnswer(ctx, { reviewId, questionId: question.id, value });
@@ -172,10 +197,11 @@ export function loadDemo(ctx: Context): { vendors: number } {
     DEMO_PROVIDERS.forEach((provider, i) => {
       const vendor = createVendor(ctx, VendorInputSchema.parse(provider.vendor));
       const { review, template } = startReview(ctx, { vendorId: vendor.id, reviewer: REVIEWER });
-      answerAll(ctx, review.id, template, provider, 1000 + i);
+      answerAll(ctx, review.id, template, provider, vendor, 1000 + i);
       entries.set(vendor.name, { vendor, review, template });
     });
     addDemoLifecycle(ctx, entries);
+    if (ctx.settings.get().dayRate === null) ctx.settings.set({ dayRate: { ...DEMO_DAY_RATE } });
     return { vendors: DEMO_PROVIDERS.length };
   })();
 }

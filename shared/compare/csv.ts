@@ -56,11 +56,6 @@ function overallText(c: CompareColumn): string {
   return c.state === 'incomplete' ? `${oneDecimal(c.overall)} (provisional)` : oneDecimal(c.overall);
 }
 
-function costText(c: CompareColumn): string {
-  if (c.monthlyCost === null) return 'Not recorded';
-  const amount = Number.isInteger(c.monthlyCost) ? String(c.monthlyCost) : c.monthlyCost.toFixed(2);
-  return `${amount} ${c.currency}`;
-}
 
 function completionText(c: CompareColumn): string {
   // Rounded down, as the app does, so 79.6 % never reads as the 80 % threshold.
@@ -100,7 +95,8 @@ export function comparisonToCsv(comparison: Comparison): string {
   csv += summary('Tier', columns.map((c) => (c.tier ? TIER_LABELS[c.tier] : 'Not rated')));
   csv += summary('Completion', columns.map(completionText));
   csv += summary('Knock-outs', columns.map((c) => String(c.knockouts)));
-  csv += summary('Monthly cost', columns.map(costText));
+  csv += summary('Fee', columns.map((c) => c.fee ?? 'Not recorded'));
+  csv += summary('Buy or build', columns.map((c) => c.buyVsBuild));
   csv += summary('Template', columns.map((c) => (c.template ? `${c.template.id} v${c.template.version}` : 'No review')));
   for (const section of comparison.sections) {
     csv += record([section.title, '', 'Section score', ...section.cells.map(sectionText), ...blanks]);

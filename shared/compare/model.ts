@@ -25,6 +25,8 @@ import type { Tier } from '../domain/tier';
 import type { Vendor, VendorCategory } from '../domain/vendor';
 import { DEFAULT_SCORING_OPTIONS, scoreQuestion } from '../scoring';
 import type { ScoreResult, SectionScore } from '../scoring';
+import { buyVsBuild, feeText, type DayRate } from '../domain/cost';
+import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 
 /** How many providers a comparison holds. */
 export const MIN_COMPARE_PROVIDERS = 2;
@@ -66,8 +68,10 @@ export interface CompareColumn {
   /** 0..1; null when there is no score. */
   completion: number | null;
   knockouts: number;
-  monthlyCost: number | null;
-  currency: string;
+  /** The fee from the profile with its currency and period ("380 EUR per month"); null: not recorded. */
+  fee: string | null;
+  /** Buying against building and running it yourself, in one sentence (shared/domain/cost.ts). */
+  buyVsBuild: string;
   template: { id: string; version: number } | null;
 }
 
@@ -183,6 +187,7 @@ const NOT_APPLICABLE = 'Not applicable';
 /** Everything about one entry that the rows need, computed once. */
 interface Prepared {
   id: string;
+  vendor: Vendor;
   template: Template | null;
   index: QuestionIndex;
   sectionIds: ReadonlySet<string>;
@@ -207,6 +212,7 @@ function prepare(entry: CompareEntry): Prepared {
   for (const s of score?.sections ?? []) if (!sectionScores.has(s.sectionId)) sectionScores.set(s.sectionId, s);
   return {
     id: entry.vendor.id,
+    vendor: entry.vendor,
     template,
     index: template ? questionIndex(template) : EMPTY_INDEX,
     sectionIds: new Set(template?.sections.map((s) => s.id) ?? []),
@@ -218,7 +224,7 @@ function prepare(entry: CompareEntry): Prepared {
   };
 }
 
-function column(entry: CompareEntry): CompareColumn {
+function column(entry: CompareEntry, dayRate: DayRate | null): CompareColumn {
   const { vendor, template, score } = entry;
   return {
     id: vendor.id,
@@ -229,8 +235,8 @@ function column(entry: CompareEntry): CompareColumn {
     state: score?.state ?? 'not_started',
     completion: score?.completion ?? null,
     knockouts: score?.knockouts.length ?? 0,
-    monthlyCost: vendor.monthlyCost,
-    currency: vendor.currency,
+    fee: feeText(vendor),
+    buyVsBuild: buyVsBuild(vendor, dayRate).sentence,
     template: template ? { id: template.id, version: template.version } : null,
   };
 }
@@ -249,6 +255,9 @@ function questionCell(p: Prepared, questionId: string): { cell: CompareCell; key
   const found = p.index.get(questionId);
   if (!found) return { cell: { ...empty, status: 'not_asked', label: NOT_ASKED }, key: '' };
   if (!p.visible.has(questionId)) return { cell: { ...empty, status: 'hidden', label: NOT_SHOWN }, key: '' };
+  // An older template version asked a figure the profile holds now: the profile's, never a second one.
+  const held = p.template ? profileHeldFigure(p.template.id, questionId) : null;
+  if (held) return { cell: { ...empty, status: 'answered', label: keptInProfileText(held, p.vendor) }, key: '' };
 
   const { question } = found;
   const answer = p.answers.get(questionId);
@@ -344,7 +353,8 @@ function scoresDiffer(scores: readonly (number | null)[]): boolean {
  * The side-by-side comparison of 2–6 providers, in the order given. Throws a RangeError for
  * fewer or more providers, or for the same vendor twice (best/worst name providers by id).
  */
-export function compareProviders(entries: readonly CompareEntry[]): Comparison {
+/** `dayRate`: the engineer day rate from Settings, for each column's buy-vs-build line (null: none set). */
+export function compareProviders(entries: readonly CompareEntry[], options: { dayRate?: DayRate | null } = {}): Comparison {
   if (entries.length < MIN_COMPARE_PROVIDERS || entries.length > MAX_COMPARE_PROVIDERS) {
     throw new RangeError(
       `compare ${MIN_COMPARE_PROVIDERS} to ${MAX_COMPARE_PROVIDERS} providers, not ${entries.length}`,
@@ -408,7 +418,7 @@ export function compareProviders(entries: readonly CompareEntry[]): Comparison {
     };
   });
 
-  return { columns: entries.map(column), sections };
+  return { columns: entries.map((e) => column(e, options.dayRate ?? null)), sections };
 }
 
 /**

@@ -1,5 +1,6 @@
 // User preferences stored in the register (so they travel with it).
 import { z } from 'zod';
+import { DayRate } from './cost';
 import { DEFAULT_REASSESSMENT_MONTHS, ReassessmentMonths } from './reassessment';
 
 export const SettingsPatch = z
@@ -12,6 +13,11 @@ export const SettingsPatch = z
     userName: z.string().trim().max(200),
     /** Months from an approval to the next review, by the tier the approval found. */
     reassessmentMonths: ReassessmentMonths,
+    /**
+     * What one engineer-day costs, for the buy-vs-build line; null = not set. Amount and currency
+     * are one setting, so an import or a save never pairs one's amount with another's currency.
+     */
+    dayRate: DayRate.nullable(),
   })
   .partial()
   .strict();
@@ -22,6 +28,7 @@ export interface Settings {
   subprocessorIntro: string;
   userName: string;
   reassessmentMonths: ReassessmentMonths;
+  dayRate: DayRate | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,4 +41,5 @@ export const DEFAULT_SETTINGS: Settings = {
     'the data processing agreement, as established in our latest decided review of the provider.',
   userName: '',
   reassessmentMonths: DEFAULT_REASSESSMENT_MONTHS,
+  dayRate: null,
 };

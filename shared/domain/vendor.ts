@@ -69,6 +69,12 @@ export type VendorLinks = z.infer<typeof VendorLinks>;
 
 const shortText = (max: number) => z.string().trim().max(max);
 
+/** A three-letter currency code (EUR, USD): the profile's fee and the Settings' day rate each carry one. */
+export const CurrencyCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR');
+
 /** Every editable field, without defaults, so a patch never resets what it does not name. */
 const vendorFields = {
   name: shortText(200).min(1, 'is required'),
@@ -87,10 +93,7 @@ const vendorFields = {
   /** The fee per costPeriod (the name stays from when every fee was monthly). */
   monthlyCost: z.number().finite().nonnegative().max(1e9).nullable(),
   costPeriod: CostPeriod,
-  currency: z
-    .string()
-    .trim()
-    .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
+  currency: CurrencyCode,
   /** Estimated engineering days to build and run it yourself for a year. */
   buildEffortDays: z.number().finite().nonnegative().max(100000).nullable(),
   links: VendorLinks,

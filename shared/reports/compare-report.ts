@@ -27,7 +27,6 @@ import {
   completionPercent,
   dataTable,
   estimateHeight,
-  formatAmount,
   formatPoints,
   formatScore,
   heading,
@@ -361,11 +360,6 @@ function stateText(column: CompareColumn): string {
   return column.state === 'incomplete' ? `Incomplete: ${percent}` : `Scored: ${percent}`;
 }
 
-function costText(column: CompareColumn): string {
-  if (column.monthlyCost === null) return NOT_RECORDED;
-  const currency = oneLineText(column.currency);
-  return `${formatAmount(column.monthlyCost)}${currency ? ` ${currency}` : ''} per month`;
-}
 
 /** The summary of one band; over several bands, the corner cell says which providers it holds. */
 function summaryTable(band: Band, options: ComparisonReportOptions): DocNodeObject {
@@ -376,7 +370,8 @@ function summaryTable(band: Band, options: ComparisonReportOptions): DocNodeObje
     ['Tier', tierText],
     ['State', stateText],
     ['Knock-outs', (c) => (c.state === 'not_started' ? '—' : c.knockouts === 0 ? 'None' : String(c.knockouts))],
-    ['Monthly cost', costText],
+    ['Fee', (c) => (c.fee === null ? NOT_RECORDED : oneLineText(c.fee))],
+    ['Buy or build', (c) => ({ text: oneLineText(c.buyVsBuild), style: 'small' })],
     ['Template', (c) => templateText(c, options.templateNames)],
   ];
   return dataTable(

@@ -117,7 +117,9 @@ function omission(vendor: Vendor, reason: SubprocessorOmission['reason'], words:
 /** Whether the provider is listed, listed only because asked (with its mark), or left out and why. */
 function placement(c: SubprocessorCandidate, personal: boolean, options: SubprocessorOptions): { mark: string | null } | SubprocessorOmission {
   const { vendor, standing } = c;
-  if (!personal) return omission(vendor, 'no_personal_data', 'processes no personal data (profile and decided review)');
+  if (!personal) {
+    return omission(vendor, 'no_personal_data', `processes no personal data according to the profile${c.decided ? ' and the decided review' : ''}`);
+  }
   if (vendor.status === 'retired') return omission(vendor, 'retired', 'retired');
   const decision = standing.decided?.decision.to;
   const approved = decision !== undefined && isApproval(decision);
@@ -168,12 +170,14 @@ const TRANSFER_WORDS: Readonly<Record<string, string>> = {
   bcrs: 'Binding corporate rules',
 };
 
-function transferFact(vendor: Vendor, known: string[] | null, answerOf: AnswerOf, warn: (s: string) => void): Fact {
+function transferFact(vendor: Vendor, known: string[] | null, reviewed: boolean, answerOf: AnswerOf, warn: (s: string) => void): Fact {
   if (known === null) return { disputed: 'Not determined: locations unconfirmed' };
   const outside = locationsNeedingTransferMechanism(known);
   if (outside.length === 0) return 'Not needed: EEA/UK only';
-  const answer = answerOf(Q.transfer);
   const where = outside.join(', ');
+  // A row listed only on request, with no decided review: its mark already says so.
+  if (!reviewed) return { disputed: `Not reviewed (${where})` };
+  const answer = answerOf(Q.transfer);
   if (answer && TRANSFER_WORDS[answer.value]) return `${TRANSFER_WORDS[answer.value]} (${where})`;
   if (answer?.value === 'not_needed') {
     warn(`${vendor.name}: the profile lists ${where}, outside the EEA/UK, but the decided review says no transfer mechanism is needed.`);
@@ -227,7 +231,7 @@ function row(c: SubprocessorCandidate, mark: string | null, options: Subprocesso
     purpose: purpose || 'Not recorded',
     data: dataFact(vendor, reviewSaysPersonalData(answerOf), warn),
     locations: location.fact,
-    transfer: transferFact(vendor, location.known, answerOf, warn),
+    transfer: transferFact(vendor, location.known, decided !== null, answerOf, warn),
     dpa: decided ? dpaFact(vendor, answerOf, warn) : { disputed: 'Not reviewed' },
     dpaLink: vendor.links.dpa?.trim() || null,
     safeguards: safeguards || (decided ? 'None confirmed by the review' : 'Not reviewed'),

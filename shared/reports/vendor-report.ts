@@ -15,7 +15,6 @@ import {
   completionPercent,
   dataTable,
   dateOnly,
-  formatAmount,
   formatPoints,
   formatScore,
   heading,
@@ -59,6 +58,8 @@ import {
 } from './lifecycle';
 import { isFindingOverdue, effectiveFindingStatus } from '../domain/findings';
 import type { Standing } from '../domain/standing';
+import { buildEffortText, buyVsBuild, feeText, type DayRate } from '../domain/cost';
+import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -77,6 +78,11 @@ export interface VendorReportData {
   draft?: boolean;
   /** The organisation the report is from (Settings), on the cover and every page. */
   organisation?: string;
+  /**
+   * The engineer day rate from Settings (null: none set), for the profile's buy-vs-build line.
+   * Left out, the report prints no such line rather than claim that no rate is set.
+   */
+  dayRate?: DayRate | null;
 }
 
 export interface VendorReportOptions {
@@ -129,8 +135,17 @@ function impactText(loss: PointLoss | undefined, knockout: Tier | null): string 
   return points ?? '—';
 }
 
+/**
+ * A question of an older template version whose answer the profile holds now (the fee, the build
+ * effort): printed with the profile's figure, never the review's own answer or its comment, so the
+ * report carries one fee. Not scored, so it cost nothing.
+ */
+function keptInProfile(question: Question, text: string): ReportQuestion {
+  return { question, answer: text, comment: '', confidential: false, commentLeftOut: false, impact: '—', knockout: null };
+}
+
 /** Every visible question of every section, with its answer, comment and score impact. */
-export function reportSections(data: Pick<VendorReportData, 'template' | 'answers' | 'score'>): ReportSection[] {
+export function reportSections(data: Pick<VendorReportData, 'vendor' | 'template' | 'answers' | 'score'>): ReportSection[] {
   const map = toAnswerMap(data.answers);
   const visible = visibleQuestionIds(data.template, map);
   const answers = new Map<string, Answer>();
@@ -152,6 +167,8 @@ export function reportSections(data: Pick<VendorReportData, 'template' | 'answer
       questions: section.questions
         .filter((q) => visible.has(q.id))
         .map((question) => {
+          const figure = profileHeldFigure(data.template.id, question.id);
+          if (figure) return keptInProfile(question, keptInProfileText(figure, data.vendor));
           const answer = answers.get(question.id);
           const loss = losses.get(question.id);
           const knockout = knockouts.get(question.id) ?? loss?.knockout ?? null;
@@ -174,7 +191,7 @@ export function reportSections(data: Pick<VendorReportData, 'template' | 'answer
  * table of contents (pdfmake knows the real count only after layout). Free text is counted at
  * about 5,500 characters a page, each question block at about a thirteenth of a page.
  */
-export function estimateVendorReportPages(data: Pick<VendorReportData, 'template' | 'answers' | 'score' | 'lifecycle'>): number {
+export function estimateVendorReportPages(data: Pick<VendorReportData, 'vendor' | 'template' | 'answers' | 'score' | 'lifecycle'>): number {
   const sections = reportSections(data);
   const questions = sections.reduce((n, s) => n + s.questions.length, 0);
   const freeText = sections.reduce(
@@ -351,12 +368,26 @@ function answersPart(sections: ReportSection[], toc: boolean): DocNode[] {
   return out;
 }
 
-function profile(vendor: Vendor, toc: boolean): DocNode[] {
+/**
+ * The money rows, all from the profile: the fee in its own currency and period, the effort to
+ * build and run it yourself, and (given the day rate) the buy-vs-build line.
+ */
+function costRows(vendor: Vendor, dayRate: DayRate | null | undefined): Array<[string, Cell]> {
+  const rows: Array<[string, Cell]> = [
+    ['Fee', plain(feeText(vendor) ?? NOT_RECORDED)],
+    ['Build it yourself', plain(vendor.buildEffortDays === null ? NOT_RECORDED : `${buildEffortText(vendor)} (estimate)`)],
+  ];
+  if (dayRate !== undefined) rows.push(['Buy or build', plain(buyVsBuild(vendor, dayRate).sentence)]);
+  return rows;
+}
+
+function profile(vendor: Vendor, dayRate: DayRate | null | undefined, toc: boolean): DocNode[] {
   const risk = inherentRisk(vendor);
   const text = (value: string) => plain(value).trim();
   const locations = vendor.dataLocations.map(text).filter((l) => l !== '');
   const rows: Array<[string, Cell]> = [
     ['Provider', text(vendor.name)],
+    ['Legal entity', text(vendor.legalName) || NOT_RECORDED],
     ['Service and purpose', text(vendor.service) || NOT_RECORDED],
     ['Category', labelOf(CATEGORY_LABELS, vendor.category)],
     ['Owner', text(vendor.owner) || NOT_RECORDED],
@@ -367,16 +398,7 @@ function profile(vendor: Vendor, toc: boolean): DocNode[] {
     ['On the critical path', vendor.criticalPath ? 'Yes' : 'No'],
     ['Business impact', labelOf(IMPACT_LABELS, vendor.businessImpact)],
     ['Inherent risk', tierBadge(risk.tier, { suffix: ` (${Math.round(risk.points * 10) / 10} points from the profile)` })],
-    [
-      'Monthly cost',
-      vendor.monthlyCost === null ? NOT_RECORDED : `${formatAmount(vendor.monthlyCost)} ${text(vendor.currency)} per month`,
-    ],
-    [
-      'Build it yourself',
-      vendor.buildEffortDays === null
-        ? NOT_RECORDED
-        : `${formatAmount(vendor.buildEffortDays)} engineering days a year (estimate)`,
-    ],
+    ...costRows(vendor, dayRate),
     ['Website', vendor.website.trim() ? linkText(vendor.website) : NOT_RECORDED],
   ];
   const links: Array<[string, string | undefined]> = [
@@ -404,7 +426,7 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...findingsSection(lifecycle, today, toc),
     ...evidenceSection(lifecycle.evidence, today, toc),
     ...answersPart(sections, toc),
-    ...profile(data.vendor, toc),
+    ...profile(data.vendor, data.dayRate, toc),
     ...signOffSection(data.review, lifecycle.steps, toc),
   );
   const kicker = data.draft ? 'DRAFT vendor risk review' : 'Vendor risk review';

@@ -8,17 +8,22 @@
 // - Scaling, Operational insight, Dependency and exit, Data and privacy 1: they matter, but either
 //   you can work around them (limits, metrics, exit) or inherent risk already counts them (personal
 //   data is part of the provider's risk profile; the DPA knock-out catches the worst case).
-// - Cost 0.5: price is a business decision more than a risk; only predictability is scored, the
-//   fee and the build-it-yourself estimate are recorded for the comparison (weight 0).
+// - Cost 0.5: price is a business decision more than a risk; only predictability is scored. The fee
+//   and the build-it-yourself effort are kept in the provider profile, not asked here.
 //
 // Scores: "good" = 1. A multi answer scores min(1, sum of the chosen options), so two strong
 // options reach 1 and one alone does not. Bands are min inclusive, max exclusive.
 // After editing, run `npm run docs:questionnaire` to regenerate docs/questionnaire.md.
+//
+// Versions: a stored version never changes (reviews pin it), so any edit here ships as the next
+// version. v1 also asked the fee (cost_monthly_fee, fixed to EUR a month) and the build-and-run
+// effort (cost_build_run_days), which the profile held as well, with its own currency; v2 (this
+// one) leaves them to the profile. profile-held.ts says how reviews still on v1 show them.
 import { Template } from '../domain/template';
 
 export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
   id: 'infrastructure-provider',
-  version: 1,
+  version: 2,
   name: 'Infrastructure provider review',
   description:
     'For providers you build on but do not run yourself: hosted databases, message queues, log services, alerting services, status page hosts. ' +
@@ -800,6 +805,20 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           ],
         },
         {
+          id: 'prv_transfer_mechanism',
+          kind: 'single',
+          text: 'Where personal data leaves the EEA or the UK, what makes the transfer lawful?',
+          help: 'A privacy statement has to name the safeguard for every transfer outside the EEA and the UK: an adequacy decision for the country (such as the EU–US Data Privacy Framework for a certified company), standard contractual clauses, or binding corporate rules. The subprocessor list prints this answer.',
+          showWhen: { q: 'prv_personal_data', is: ['users', 'staff_only'] },
+          options: [
+            { id: 'not_needed', label: 'Not needed: the data stays in the EEA and the UK', score: 'na' },
+            { id: 'adequacy', label: 'An adequacy decision covers the destination', score: 1 },
+            { id: 'sccs', label: 'Standard contractual clauses', score: 1 },
+            { id: 'bcrs', label: 'Binding corporate rules', score: 1 },
+            { id: 'none', label: 'None, or unknown', score: 0, why: 'A transfer without a safeguard is unlawful, and the privacy statement cannot name one.' },
+          ],
+        },
+        {
           id: 'prv_deletion_on_exit',
           kind: 'single',
           text: 'What happens to your data, including backups, when you leave?',
@@ -817,26 +836,9 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
     {
       id: 'cost',
       title: 'Cost',
-      description: 'What it costs, compared with doing it yourself. Only predictability is scored; the figures are recorded for the comparison.',
+      description: 'Whether the bill can surprise you. The fee and the effort to build and run it yourself are kept in the provider profile, with their currency and period.',
       weight: 0.5,
       questions: [
-        {
-          id: 'cost_monthly_fee',
-          kind: 'number',
-          weight: 0,
-          unit: 'EUR/month',
-          text: 'What is the expected monthly fee?',
-          help: 'Recorded, not scored: a price says nothing about risk, but the review should show what the risk costs to avoid.',
-        },
-        {
-          id: 'cost_build_run_days',
-          kind: 'number',
-          weight: 0,
-          unit: 'engineer-days/year',
-          optional: true,
-          text: 'How many engineering days a year would it take to build and run this yourself?',
-          help: 'The honest alternative to a provider is running it yourself: setup, upgrades, on-call, backups. This estimate keeps the comparison fair.',
-        },
         {
           id: 'cost_predictable',
           kind: 'single',
@@ -852,3 +854,4 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
     },
   ],
 });
+

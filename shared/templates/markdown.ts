@@ -143,7 +143,7 @@ export function templateToMarkdown(t: Template, source = 'shared/templates/infra
   );
 
   t.sections.forEach((section, si) => {
-    lines.push(`## ${si + 1}. ${section.title}`, '', `Id ${code(section.id)} · weight ${section.weight} · ${section.questions.length} questions`, '');
+    lines.push(`## ${si + 1}. ${section.title}`, '', `Id ${code(section.id)} · weight ${section.weight} · ${section.questions.length} question${section.questions.length === 1 ? '' : 's'}`, '');
     if (section.description) lines.push(section.description, '');
     section.questions.forEach((question, qi) => {
       lines.push(...questionLines(question, `${si + 1}.${qi + 1}`, byId));

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { GeneratedFile, ReviewDetail } from '../../shared/api';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { REPO_ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { callApi, openApp, screenshot, startServe } from './harness';
@@ -62,7 +63,7 @@ test('Templates: list, import a VSAQ file with an id, refuse a broken file, expo
   // Export the built-in template.
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 30_000 }),
-    page.getByRole('button', { name: 'Export Infrastructure provider review version 1', exact: true }).click(),
+    page.getByRole('button', { name: `Export Infrastructure provider review version ${INFRASTRUCTURE_TEMPLATE.version}`, exact: true }).click(),
   ]);
   const file = path.join(tempDir('vetted-template-export-'), download.suggestedFilename());
   await download.saveAs(file);
@@ -85,6 +86,7 @@ test('a review on an older template version moves to the newer one and lists the
     version: number;
     sections: { questions: { id: string }[] }[];
   };
+  v2.version = 1;
   const text = JSON.stringify(v2);
   const answer = current.answers.find(
     (a) => !text.includes(`"q":"${a.questionId}"`) && v2.sections.some((s) => s.questions.length > 1 && s.questions.some((q) => q.id === a.questionId)),

@@ -11,6 +11,7 @@ import { openVetted } from '../../electron/core/vetted';
 import type { ImportReport } from '../../shared/api';
 import { MAX_REGISTER_IMPORT_CHARS } from '../../shared/register/format';
 import { VettedError } from '../../shared/result';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { runCli } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
 import { tempDbPath, tempDir } from '../helpers/tmp';
@@ -65,7 +66,7 @@ test('round trip: demo → export → import into an empty register → export g
   assert.deepEqual(ids(data.reviews), [...ids(data.reviews)].sort(), 'reviews ordered by id');
   const answerKeys = data.answers.map((a: { reviewId: string; questionId: string }) => `${a.reviewId}\u0000${a.questionId}`);
   assert.deepEqual(answerKeys, [...answerKeys].sort(), 'answers ordered by review then question');
-  assert.deepEqual(data.templates.map((t: { id: string; version: number }) => `${t.id}@${t.version}`), ['infrastructure-provider@1']);
+  assert.deepEqual(data.templates.map((t: { id: string; version: number }) => `${t.id}@${t.version}`), [`infrastructure-provider@${INFRASTRUCTURE_TEMPLATE.version}`]);
 
   const target = freshVetted({ now: c.now });
   const report = unwrap(await target.api['register.import']({ text: first }));
@@ -414,7 +415,7 @@ test('the register CSV: one quoted row per provider, app wording, formulas neutr
   assert.equal(lines.length - 1, 1 + 9);
   assert.equal(
     lines[0],
-    '"Name","Service","Category","Status","Critical path","Business impact","Data categories","Data locations","Tenancy","Monthly cost","Currency","Score","Tier","Completion %","Knock-outs","Last reviewed"',
+    '"Name","Service","Category","Status","Critical path","Business impact","Data categories","Data locations","Tenancy","Fee","Currency","Fee period","Score","Tier","Completion %","Knock-outs","Last reviewed"',
   );
   for (const line of lines.slice(0, -1)) assert.match(line, /^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/, `every field quoted: ${line}`);
   const evil = lines.find((l) => l.includes('HYPERLINK'))!;
@@ -423,11 +424,13 @@ test('the register CSV: one quoted row per provider, app wording, formulas neutr
   assert.ok(evil.includes('"Not started"'));
   const tidewater = lines.find((l) => l.startsWith('"Tidewater Postgres"'))!;
   const fields = tidewater.slice(1, -1).split('","');
-  assert.deepEqual(fields.slice(2, 11), ['Database', 'Active', 'Yes', 'High', 'Personal data, Customer content', 'Germany; Netherlands', 'Dedicated, managed by the provider', '1450', 'EUR']);
+  assert.deepEqual(fields.slice(2, 12), ['Database', 'Active', 'Yes', 'High', 'Personal data, Customer content', 'Germany; Netherlands', 'Dedicated, managed by the provider', '1450', 'EUR', 'month']);
+  const logjam = lines.find((l) => l.startsWith('"Logjam Cloud"'))!.slice(1, -1).split('","');
+  assert.deepEqual(logjam.slice(9, 12), ['7440', 'EUR', 'year'], 'a yearly fee says so');
   const summary = unwrap(await vetted.api['vendor.list']({})).find((v) => v.name === 'Tidewater Postgres')!;
-  assert.equal(fields[11], summary.score!.toFixed(1));
-  assert.equal(fields[13], String(Math.floor(summary.completion * 100 + 1e-9)));
-  assert.match(fields[15]!, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(fields[12], summary.score!.toFixed(1));
+  assert.equal(fields[14], String(Math.floor(summary.completion * 100 + 1e-9)));
+  assert.match(fields[16]!, /^\d{4}-\d{2}-\d{2}$/);
 });
 
 // ---------------------------------------------------------------------------------------------

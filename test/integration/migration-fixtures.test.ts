@@ -4,10 +4,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { openVetted } from '../../electron/core/vetted';
+import { BUILT_IN_TEMPLATES } from '../../shared/templates';
 import { REPO_ROOT } from '../helpers/cli';
 import { tempDbPath } from '../helpers/tmp';
 import { unwrap } from '../helpers/vetted';
@@ -69,10 +71,17 @@ for (let version = 1; version < LATEST_SCHEMA_VERSION; version++) {
     const vetted = openVetted(file, { logError: () => {} });
     try {
       assert.equal(vetted.ctx.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
-      // Every table the fixture had keeps every row, column for column (new columns aside).
+      // Every table the fixture had keeps every row, column for column (new columns aside). The
+      // only rows added are the built-in template versions shipped since (stored beside the old).
       const after = everyRow(file, columns);
       assert.deepEqual([...after.keys()], [...before.keys()]);
-      for (const [table, rows] of before) assert.deepEqual(after.get(table), rows, `table ${table}`);
+      for (const [table, rows] of before) {
+        const added = after.get(table)!.filter((row) => !rows.some((kept) => isDeepStrictEqual(kept, row)));
+        assert.deepEqual(after.get(table)!.filter((row) => !added.includes(row)), rows, `table ${table}`);
+        const key = (r: unknown) => `${(r as { id: string }).id}@${(r as { version: number }).version}`;
+        const shippedSince = table === 'templates' ? BUILT_IN_TEMPLATES.map(key).filter((k) => !rows.map(key).includes(k)) : [];
+        assert.deepEqual(added.map(key), shippedSince, `rows added to ${table}`);
+      }
       assert.equal(vetted.ctx.db.pragma('integrity_check', { simple: true }), 'ok');
       assert.deepEqual(vetted.ctx.db.pragma('foreign_key_check'), []);
 

@@ -11,7 +11,7 @@ import { dumpRegister } from '../helpers/db-dump';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 // A built-in id cannot be imported (template.import refuses it), so the built-in template comes in
-// under its own id as v1, then as a v2 of that id.
+// under its own id as v1 (whatever version it is as built in), then as a v2 of that id.
 const ID = 'infra-copy';
 
 /** v2: sec_vuln_management dropped, sec_key_management without its "unknown" option, one question added. */
@@ -29,7 +29,7 @@ function version2(): Template {
 async function setUp() {
   const vetted = freshVetted();
   const { api } = vetted;
-  unwrap(await api['template.import']({ text: exportTemplateJson(INFRASTRUCTURE_TEMPLATE), id: ID }));
+  unwrap(await api['template.import']({ text: exportTemplateJson({ ...INFRASTRUCTURE_TEMPLATE, version: 1 }), id: ID }));
   const vendor = unwrap(await api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
   const started = unwrap(await api['review.start']({ vendorId: vendor.id, templateId: ID, reviewer: 'Ada' }));
   const reviewId = started.review.id;

@@ -14,7 +14,6 @@ import { toAnswerMap } from '../../shared/domain/review';
 import { Template } from '../../shared/domain/template';
 import type { Vendor } from '../../shared/domain/vendor';
 import { scoreReview } from '../../shared/scoring';
-import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { A4, estimateHeight } from '../../shared/reports/blocks';
 import {
   BEST_MARK,
@@ -26,11 +25,12 @@ import {
 import type { DocDefinition } from '../../shared/reports/types';
 import { tempDir } from '../helpers/tmp';
 import { answer, answersFor as bestAnswers, review, vendor } from '../helpers/review-fixtures';
+import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
 
 // ─────────────────────────────────────────────────────────────────────── fixtures
 
 const GENERATED = '2025-03-10';
-const V1 = INFRASTRUCTURE_TEMPLATE;
+const V1 = INFRASTRUCTURE_TEMPLATE_V1;
 const INCIDENT_DETAILS =
   'A storage node failed in March 2024; two customers lost writes for 40 minutes. Postmortem published within a week, ' +
   'with the fix (synchronous replication across zones) rolled out by May. ';
@@ -253,12 +253,12 @@ describe('buildComparisonReport', () => {
     assert.deepEqual(summary!.header, ['', ...NAMES]);
     const rows = summary!.rows.map((row) => row.map((cell) => texts(cell).join('')));
     const byLabel = new Map(rows.map((r) => [r[0]!, r.slice(1)]));
-    assert.deepEqual([...byLabel.keys()], ['Category', 'Overall score (of 100)', 'Tier', 'State', 'Knock-outs', 'Monthly cost', 'Template']);
+    assert.deepEqual([...byLabel.keys()], ['Category', 'Overall score (of 100)', 'Tier', 'State', 'Knock-outs', 'Fee', 'Buy or build', 'Template']);
     assert.deepEqual(byLabel.get('Category'), ['Database', 'Message queue', 'Logging']);
     const overall = comparison.columns.map((c) => (Math.round(c.overall! * 10) / 10).toFixed(1));
     assert.deepEqual(byLabel.get('Overall score (of 100)'), overall);
     for (const score of overall) assert.match(score, /^\d+\.\d$/);
-    assert.deepEqual(byLabel.get('Monthly cost'), ['1,450 EUR per month', '19.50 USD per month', 'Not recorded']);
+    assert.deepEqual(byLabel.get('Fee'), ['1,450 EUR per month', '19.50 USD per month', 'Not recorded']);
     assert.deepEqual(byLabel.get('Template'), [
       'Infrastructure provider review, version 1',
       'Infrastructure provider review, version 2',

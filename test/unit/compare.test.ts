@@ -2,6 +2,7 @@
 // provider, best/worst marks, differences, filters, section coverage, the CSV export and
 // determinism. Fixtures are real reviews of the built-in template, scored with scoreReview.
 import assert from 'node:assert/strict';
+import { buyVsBuild } from '../../shared/domain/cost';
 import { describe, test } from 'node:test';
 import {
   MAX_COMPARE_PROVIDERS,
@@ -21,13 +22,13 @@ import type { Question } from '../../shared/domain/template';
 import type { Vendor } from '../../shared/domain/vendor';
 import { DEFAULT_SCORING_OPTIONS, scoreReview } from '../../shared/scoring';
 import { checkTemplate } from '../../shared/templates/check';
-import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { answer, answersFor, review, vendor } from '../helpers/review-fixtures';
 import { parseCsv } from '../helpers/csv';
+import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
 
 // ─────────────────────────────────────────────────────────────────────── fixtures
 
-const V1 = INFRASTRUCTURE_TEMPLATE;
+const V1 = INFRASTRUCTURE_TEMPLATE_V1;
 const NEW_ENCRYPTION_TEXT = 'Is your data encrypted at rest (data, backups and replicas)?';
 
 /** Version 2: drops sec_vuln_management, adds sec_sbom, rewords sec_encryption_at_rest. */
@@ -162,13 +163,15 @@ describe('compareProviders', () => {
     assert.equal(l!.state, 'scored');
     assert.equal(l!.completion, entries[0]!.score!.completion);
     assert.deepEqual(l!.template, { id: V1.id, version: 1 });
-    assert.equal(l!.monthlyCost, 1450);
-    assert.equal(l!.currency, 'EUR');
+    assert.equal(l!.fee, '1,450 EUR per month');
+    assert.match(l!.buyVsBuild, /no engineer day rate is set in Settings/);
     assert.deepEqual(b!.template, { id: V1.id, version: 2 });
-    assert.equal(b!.currency, 'USD');
+    assert.match(b!.fee ?? '', / USD per /);
     assert.equal(m!.name, FUNNY_NAME);
     assert.equal(m!.knockouts, 1, 'no encryption at rest is a knock-out');
-    assert.equal(m!.monthlyCost, null);
+    assert.equal(m!.fee, null);
+    const rated = compareProviders(entries, { dayRate: { amount: 500, currency: 'EUR' } });
+    assert.equal(rated.columns[0]!.buyVsBuild, buyVsBuild(entries[0]!.vendor, { amount: 500, currency: 'EUR' }).sentence, 'the same sentence as the provider page');
   });
 
   test('rows are the union of both template versions, in the first provider\'s order', () => {
@@ -519,19 +522,19 @@ describe('comparisonToCsv', () => {
   });
 
   test('a score summary, then the section scores, then every question row', () => {
-    const titles = records.slice(1, 7).map((r) => r[2]);
-    assert.deepEqual(titles, ['Overall score', 'Tier', 'Completion', 'Knock-outs', 'Monthly cost', 'Template']);
+    const titles = records.slice(1, 8).map((r) => r[2]);
+    assert.deepEqual(titles, ['Overall score', 'Tier', 'Completion', 'Knock-outs', 'Fee', 'Buy or build', 'Template']);
     const overall = find('Overall score');
     assert.deepEqual(overall.slice(3, 6), c.columns.map((col) => (Math.round(col.overall! * 10) / 10).toFixed(1)));
     assert.deepEqual(find('Knock-outs').slice(3, 6), ['0', '0', '1']);
-    assert.deepEqual(find('Monthly cost').slice(3, 6), ['1450 EUR', '19.50 USD', 'Not recorded']);
+    assert.deepEqual(find('Fee').slice(3, 6), ['1,450 EUR per month', '19.50 USD per month', 'Not recorded']);
     assert.deepEqual(find('Template').slice(3, 6), ['infrastructure-provider v1', 'infrastructure-provider v2', 'infrastructure-provider v1']);
-    const sectionRows = records.slice(7, 7 + c.sections.length);
+    const sectionRows = records.slice(8, 8 + c.sections.length);
     assert.deepEqual(sectionRows.map((r) => r[0]), c.sections.map((s) => s.title));
     assert.ok(sectionRows.every((r) => r[2] === 'Section score'));
     assert.equal(sectionRows[0]![5], `${(Math.round(section(c, 'security').cells[2]!.score! * 10) / 10).toFixed(1)} (7 of 8 answered)`);
-    assert.equal(records.length, 1 + 6 + c.sections.length + questionIds(c).length);
-    assert.deepEqual(records.slice(7 + c.sections.length).map((r) => r[1]), questionIds(c));
+    assert.equal(records.length, 1 + 7 + c.sections.length + questionIds(c).length);
+    assert.deepEqual(records.slice(8 + c.sections.length).map((r) => r[1]), questionIds(c));
   });
 
   test('question rows: labels as the model has them, markers, points lost', () => {
@@ -585,7 +588,7 @@ describe('comparisonToCsv', () => {
   test('a filtered comparison exports only the rows it kept', () => {
     const f = filterComparison(c, { text: 'acc_mfa' });
     const out = parseCsv(comparisonToCsv(f).slice(1));
-    assert.deepEqual(out.slice(1 + 6 + f.sections.length).map((r) => r[1]), ['acc_mfa']);
+    assert.deepEqual(out.slice(1 + 7 + f.sections.length).map((r) => r[1]), ['acc_mfa']);
   });
 });
 

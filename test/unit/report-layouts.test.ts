@@ -223,7 +223,7 @@ describe('buildVendorReport', () => {
   test('puts the provider name on the cover, as plain text', () => {
     const title = doc.content.find((n) => typeof n === 'object' && !Array.isArray(n) && n.style === 'coverTitle');
     assert.deepEqual(title, { text: HOSTILE_NAME, style: 'coverTitle' });
-    assert.ok(text.includes('Infrastructure provider review, version 1'));
+    assert.ok(text.includes(`Infrastructure provider review, version ${INFRASTRUCTURE_TEMPLATE.version}`));
     // The name stored when the draft was opened is not the reviewer of record: the steps are.
     assert.ok(!text.includes('Dana Whitfield'), 'not the reviewer of record');
     assert.ok(text.includes('Not submitted'), 'nobody submitted it');
@@ -312,7 +312,7 @@ describe('buildVendorReport', () => {
     assert.ok(text.includes('Germany, data:image/png;base64,AAAA'));
     assert.ok(text.includes('Multi-tenant (shared)'));
     assert.ok(text.includes('1,450 EUR per month'));
-    assert.ok(text.includes('120 engineering days a year'));
+    assert.ok(text.includes('120 engineer-days a year'));
   });
 
   test('ends with a sign-off block with the approval status in words and blank signature lines', () => {

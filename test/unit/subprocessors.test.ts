@@ -121,11 +121,27 @@ describe('what each row says', () => {
     assert.ok(textOf(doc.footer(1, 1, { width: 842, height: 595 })).includes('Acme Ltd · As of 2026-06-30'));
   });
 
-  test('outside the EEA/UK without a stated transfer mechanism: the row and a warning say so', () => {
-    const c = candidate('Beacon', { ...personal, legalName: 'Beacon Inc.', dataLocations: ['United States', 'EU'] }, 'approved');
-    const { rows, warnings } = selectSubprocessors([c], options());
-    assert.deepEqual(rows[0]!.transfer, { disputed: 'Not recorded in the review (United States)' });
-    assert.match(warnings.join('\n'), /Beacon: data is processed in United States, outside the EEA\/UK/);
+  test('outside the EEA/UK: the transfer mechanism the decided review states, or a warning where it states none or contradicts', () => {
+    const us = { ...personal, legalName: 'Beacon Inc.', dataLocations: ['United States', 'EU'] };
+    const withAnswer = (value: string | null) =>
+      answersFor(INFRASTRUCTURE_TEMPLATE, {
+        prv_personal_data: answer('prv_personal_data', 'users'),
+        prv_transfer_mechanism: value === null ? null : answer('prv_transfer_mechanism', value),
+      });
+    const sccs = selectSubprocessors([candidate('Beacon', us, 'approved', withAnswer('sccs'))], options());
+    assert.equal(sccs.rows[0]!.transfer, 'Standard contractual clauses (United States)');
+    assert.deepEqual(sccs.warnings, []);
+
+    const silent = selectSubprocessors([candidate('Beacon', us, 'approved', withAnswer(null))], options());
+    assert.deepEqual(silent.rows[0]!.transfer, { disputed: 'Not recorded in the review (United States)' });
+    assert.match(silent.warnings.join('\n'), /Beacon: data is processed in United States, outside the EEA\/UK, and the decided review does not state/);
+
+    const contradicted = selectSubprocessors([candidate('Beacon', us, 'approved', withAnswer('not_needed'))], options());
+    assert.deepEqual(contradicted.rows[0]!.transfer, { disputed: 'Unconfirmed: profile lists United States; the review says not needed' });
+    assert.match(contradicted.warnings.join('\n'), /Beacon: the profile lists United States, outside the EEA\/UK, but the decided review says no transfer mechanism is needed/);
+
+    const text = textOf(buildSubprocessorAppendix({ selection: sccs, options: options(), intro: '' }).content);
+    assert.ok(text.includes('Standard contractual clauses (United States)'), 'printed in the annex');
   });
 
   test('an unsigned DPA, and a location the review calls undisclosed, are warned about and not printed as fact', () => {

@@ -7,6 +7,8 @@ import { checkTemplate } from '../../shared/templates/check';
 import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_ID } from '../../shared/templates/index';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { templateToMarkdown } from '../../shared/templates/markdown';
+import { profileHeldFigure } from '../../shared/templates/profile-held';
+import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
 
 const allQuestions = INFRASTRUCTURE_TEMPLATE.sections.flatMap((s) => s.questions);
 
@@ -16,7 +18,7 @@ describe('the built-in infrastructure template', () => {
     assert.deepEqual(reparsed, INFRASTRUCTURE_TEMPLATE);
     assert.deepEqual(checkTemplate(INFRASTRUCTURE_TEMPLATE), []);
     assert.equal(INFRASTRUCTURE_TEMPLATE.id, 'infrastructure-provider');
-    assert.equal(INFRASTRUCTURE_TEMPLATE.version, 1);
+    assert.equal(INFRASTRUCTURE_TEMPLATE.version, 2);
     assert.equal(INFRASTRUCTURE_TEMPLATE.name, 'Infrastructure provider review');
   });
 
@@ -78,13 +80,27 @@ describe('the built-in infrastructure template', () => {
     assert.equal(shared?.options?.find((o) => o.id === 'shared')?.knockout, 'high');
   });
 
-  it('keeps informational questions at weight 0 and cost informational', () => {
+  it('keeps informational questions at weight 0', () => {
     for (const q of allQuestions) {
       if (q.kind === 'date' || q.kind === 'text' || q.kind === 'longtext') assert.equal(q.weight, 0, q.id);
     }
-    const fee = allQuestions.find((q) => q.id === 'cost_monthly_fee');
-    assert.equal(fee?.weight, 0);
-    assert.equal(fee?.unit, 'EUR/month');
+  });
+
+  it('asks no money: v1 asked the fee and the build effort, which the profile holds from v2', () => {
+    assert.deepEqual(allQuestions.filter((q) => profileHeldFigure(INFRASTRUCTURE_TEMPLATE.id, q.id) !== null), []);
+    assert.deepEqual(allQuestions.filter((q) => /\b(fees?|EUR|USD)\b|engineer-days/i.test(`${q.text} ${q.unit ?? ''}`)).map((q) => q.id), []);
+    const v1 = INFRASTRUCTURE_TEMPLATE_V1.sections.flatMap((s) => s.questions);
+    const held = v1.filter((q) => profileHeldFigure(INFRASTRUCTURE_TEMPLATE_V1.id, q.id) !== null);
+    assert.deepEqual(held.map((q) => [q.id, q.weight, q.unit]), [
+      ['cost_monthly_fee', 0, 'EUR/month'],
+      ['cost_build_run_days', 0, 'engineer-days/year'],
+    ]);
+    assert.deepEqual(
+      v1.filter((q) => !held.includes(q)).map((q) => q.id),
+      allQuestions.map((q) => q.id),
+      'v2 is v1 without those two',
+    );
+    assert.equal(INFRASTRUCTURE_TEMPLATE_V1.version, INFRASTRUCTURE_TEMPLATE.version - 1);
   });
 });
 

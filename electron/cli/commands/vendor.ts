@@ -1,9 +1,11 @@
-import type { VendorInput } from '../../../shared/domain/vendor';
+import { COST_PERIODS, type VendorInput } from '../../../shared/domain/vendor';
+import { choiceFlag } from '../args';
 import { usageError } from '../cli-error';
 import type { Session } from '../session';
 import { must } from '../session';
 
 export interface VendorAddFlags {
+  'legal-name'?: string;
   category?: string;
   service?: string;
   owner?: string;
@@ -15,6 +17,7 @@ export interface VendorAddFlags {
   locations?: string;
   tenancy?: string;
   cost?: string;
+  'cost-period'?: string;
   currency?: string;
 }
 
@@ -25,6 +28,7 @@ export async function vendorAddCommand(session: Session, name: string | undefine
   if (!name) throw usageError('usage: vetted vendor add NAME [--category C] [--service S] …');
   const input: Record<string, unknown> = {
     name,
+    legalName: flags['legal-name'],
     category: flags.category,
     service: flags.service,
     owner: flags.owner,
@@ -36,6 +40,7 @@ export async function vendorAddCommand(session: Session, name: string | undefine
     dataLocations: list(flags.locations),
     tenancy: flags.tenancy,
     monthlyCost: flags.cost === undefined ? undefined : Number(flags.cost),
+    costPeriod: flags['cost-period'] === undefined ? undefined : choiceFlag('cost-period', flags['cost-period'], COST_PERIODS),
     currency: flags.currency,
   };
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];

@@ -15,7 +15,10 @@ import { VettedError } from '../../../shared/result';
 
 /** The app's comparison screen: each provider's latest review as it stands, drafts included (a working view). */
 export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
-  return compareProviders(vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id))));
+  return compareProviders(
+    vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id))),
+    { dayRate: ctx.settings.get().dayRate },
+  );
 }
 
 /**
@@ -57,7 +60,7 @@ export async function exportComparison(
   const { full, basis, organisation } = ctx.db.transaction(() => {
     const entries = input.vendorIds.map((id) => exportedEntry(ctx, getVendor(ctx, id), asOf, draft));
     return {
-      full: compareProviders(entries.map((e) => e.entry)),
+      full: compareProviders(entries.map((e) => e.entry), { dayRate: ctx.settings.get().dayRate }),
       basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
       organisation: ctx.settings.get().organisation,
     };

@@ -42,6 +42,7 @@ export async function vendorReport(
       standing,
       draft: input.draft ?? false,
       organisation: ctx.settings.get().organisation,
+      dayRate: ctx.settings.get().dayRate,
       lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
     };
   })();

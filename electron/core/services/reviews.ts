@@ -6,6 +6,7 @@ import { isOpenStatus } from '../../../shared/domain/workflow';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import { VettedError } from '../../../shared/result';
 import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
+import { profileHeldFigure } from '../../../shared/templates/profile-held';
 import type { Context } from '../context';
 import { revealAnswers, sealComment } from './confidential';
 import { getVendor } from './vendor-lookup';
@@ -135,6 +136,17 @@ function storedComment(ctx: Context, vendorId: string, input: SaveAnswerInput, s
   return { comment: confidential ? sealComment(ctx, vendorId, input.questionId, plain) : plain, confidential };
 }
 
+/**
+ * An older template version's fee or build-effort question: the profile holds that figure now,
+ * and a second copy in the answers is what once let a report contradict itself.
+ */
+function refuseProfileHeld(review: Review, questionId: string): void {
+  const figure = profileHeldFigure(review.templateId, questionId);
+  if (!figure) return;
+  const message = `${questionId} is kept in the provider profile now: change the ${figure === 'fee' ? 'fee' : 'build effort'} there (or move the review to the newest template version)`;
+  throw new VettedError('validation', `questionId: ${message}`, [{ path: 'questionId', message }]);
+}
+
 /** One answer, one transaction. Fields left out keep their stored value. */
 export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
   return ctx.db.transaction(() => {
@@ -152,6 +164,7 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
         { path: 'questionId', message: 'unknown question' },
       ]);
     }
+    refuseProfileHeld(review, input.questionId);
     const value = input.value === undefined ? undefined : normalizeAnswerValue(input.value);
     if (value !== undefined) {
       const problem = checkAnswerValue(found.question, value);

@@ -20,8 +20,10 @@ import {
   TENANCY_LABELS,
 } from '../../lib/labels';
 import { useVetted } from '../../store';
+import { BuyVsBuildPanel } from './BuyVsBuildPanel';
 import { InherentRiskPreview } from './InherentRiskPreview';
 import {
+  COST_PERIOD_OPTIONS,
   FIELD_LABELS,
   LINK_FIELDS,
   changedFields,
@@ -149,6 +151,9 @@ export function ProfileForm() {
             <Field id={fid('name')} label="Name" error={errors.name}>
               {(p) => <input {...p} className="input" value={draft.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />}
             </Field>
+            <Field id={fid('legalName')} label="Legal name" error={errors.legalName} hint="The legal entity its contract names, e.g. Acme Cloud GmbH; the subprocessor list prints it.">
+              {(p) => <input {...p} className="input" value={draft.legalName} onChange={(e) => set('legalName', e.target.value)} autoComplete="off" />}
+            </Field>
             <Field id={fid('service')} label="Service" error={errors.service} hint="What you use it for.">
               {(p) => <input {...p} className="input" value={draft.service} onChange={(e) => set('service', e.target.value)} autoComplete="off" />}
             </Field>
@@ -238,12 +243,24 @@ export function ProfileForm() {
 
         <fieldset className="form-section">
           <legend>Cost</legend>
+          <p className="hint section-hint">The one place a provider's fee is kept: reports and the questionnaire show these figures.</p>
           <div className="form-grid form-grid-3">
-            <Field id={fid('monthlyCost')} label="Monthly cost" error={errors.monthlyCost}>
+            <Field id={fid('monthlyCost')} label="Fee" error={errors.monthlyCost} hint="What you pay, in the currency and per the period beside it.">
               {(p) => <input {...p} className="input" inputMode="decimal" value={draft.monthlyCost} onChange={(e) => set('monthlyCost', e.target.value)} autoComplete="off" />}
             </Field>
             <Field id={fid('currency')} label="Currency" error={errors.currency} hint="Three letters, e.g. EUR.">
               {(p) => <input {...p} className="input input-short" maxLength={3} value={draft.currency} onChange={(e) => set('currency', e.target.value.toUpperCase())} autoComplete="off" spellCheck={false} />}
+            </Field>
+            <Field id={fid('costPeriod')} label="Fee period" error={errors.costPeriod}>
+              {(p) => (
+                <select {...p} className="select" value={draft.costPeriod} onChange={(e) => set('costPeriod', e.target.value as ProfileDraft['costPeriod'])}>
+                  {COST_PERIOD_OPTIONS.map(([period, words]) => (
+                    <option key={period} value={period}>
+                      {words}
+                    </option>
+                  ))}
+                </select>
+              )}
             </Field>
             <Field id={fid('buildEffortDays')} label="Build effort (engineer-days per year)" error={errors.buildEffortDays} hint="To build and run it yourself instead.">
               {(p) => <input {...p} className="input" inputMode="decimal" value={draft.buildEffortDays} onChange={(e) => set('buildEffortDays', e.target.value)} autoComplete="off" />}
@@ -279,11 +296,14 @@ export function ProfileForm() {
           </button>
         </div>
       </form>
-      <InherentRiskPreview
-        criticalPath={draft.criticalPath}
-        businessImpact={draft.businessImpact}
-        dataCategories={draft.dataCategories}
-      />
+      <div className="profile-aside">
+        <InherentRiskPreview
+          criticalPath={draft.criticalPath}
+          businessImpact={draft.businessImpact}
+          dataCategories={draft.dataCategories}
+        />
+        <BuyVsBuildPanel vendor={vendor} unsaved={dirty} />
+      </div>
     </div>
   );
 }

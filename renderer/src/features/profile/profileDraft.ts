@@ -1,6 +1,7 @@
 // The profile form's working copy: strings as typed, turned into a VendorPatch for the shared schema.
 import type {
   BusinessImpact,
+  CostPeriod,
   DataCategory,
   Tenancy,
   Vendor,
@@ -20,8 +21,15 @@ export const LINK_FIELDS: readonly (readonly [LinkKey, string])[] = [
   ['privacyPolicy', 'Privacy policy'],
 ];
 
+/** How the period reads beside the fee: "380 EUR per month". */
+export const COST_PERIOD_OPTIONS: readonly (readonly [CostPeriod, string])[] = [
+  ['month', 'per month'],
+  ['year', 'per year'],
+];
+
 export interface ProfileDraft {
   name: string;
+  legalName: string;
   service: string;
   category: VendorCategory;
   website: string;
@@ -33,7 +41,9 @@ export interface ProfileDraft {
   /** Comma-separated, as typed. */
   dataLocations: string;
   tenancy: Tenancy;
+  /** The fee, as typed, per costPeriod. */
   monthlyCost: string;
+  costPeriod: CostPeriod;
   currency: string;
   buildEffortDays: string;
   links: Record<LinkKey, string>;
@@ -43,6 +53,7 @@ export interface ProfileDraft {
 /** Field labels by error path (links.* by link key), for messages such as "Website must be…". */
 export const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
+  legalName: 'Legal name',
   service: 'Service',
   category: 'Category',
   website: 'Website',
@@ -53,7 +64,8 @@ export const FIELD_LABELS: Record<string, string> = {
   dataCategories: 'Data categories',
   dataLocations: 'Data locations',
   tenancy: 'Tenancy',
-  monthlyCost: 'Monthly cost',
+  monthlyCost: 'Fee',
+  costPeriod: 'Fee period',
   currency: 'Currency',
   buildEffortDays: 'Build effort',
   notes: 'Notes',
@@ -63,6 +75,7 @@ export const FIELD_LABELS: Record<string, string> = {
 export function draftFromVendor(v: Vendor): ProfileDraft {
   return {
     name: v.name,
+    legalName: v.legalName,
     service: v.service,
     category: v.category,
     website: v.website,
@@ -74,6 +87,7 @@ export function draftFromVendor(v: Vendor): ProfileDraft {
     dataLocations: v.dataLocations.join(', '),
     tenancy: v.tenancy,
     monthlyCost: v.monthlyCost === null ? '' : String(v.monthlyCost),
+    costPeriod: v.costPeriod,
     currency: v.currency,
     buildEffortDays: v.buildEffortDays === null ? '' : String(v.buildEffortDays),
     links: {
@@ -88,7 +102,7 @@ export function draftFromVendor(v: Vendor): ProfileDraft {
 }
 
 /** "1450", "1450.50", "1,5" → number; "" → null; anything else → undefined (not a number). */
-function parseAmount(text: string): number | null | undefined {
+export function parseAmount(text: string): number | null | undefined {
   const t = text.trim().replace(/\s/g, '');
   if (t === '') return null;
   if (!/^\d+([.,]\d+)?$/.test(t)) return undefined;
@@ -100,10 +114,11 @@ export function patchFromDraft(d: ProfileDraft): { patch: Record<string, unknown
   const errors: Record<string, string> = {};
   const monthlyCost = parseAmount(d.monthlyCost);
   const buildEffortDays = parseAmount(d.buildEffortDays);
-  if (monthlyCost === undefined) errors.monthlyCost = 'Monthly cost must be a number such as 1450 or 99.50';
+  if (monthlyCost === undefined) errors.monthlyCost = 'Fee must be a number such as 1450 or 99.50';
   if (buildEffortDays === undefined) errors.buildEffortDays = 'Build effort must be a number of days such as 40';
   const patch: Record<string, unknown> = {
     name: d.name,
+    legalName: d.legalName,
     service: d.service,
     category: d.category,
     website: d.website.trim(),
@@ -118,6 +133,7 @@ export function patchFromDraft(d: ProfileDraft): { patch: Record<string, unknown
       .filter((s) => s !== ''),
     tenancy: d.tenancy,
     monthlyCost: monthlyCost ?? null,
+    costPeriod: d.costPeriod,
     currency: d.currency.trim().toUpperCase(),
     buildEffortDays: buildEffortDays ?? null,
     links: Object.fromEntries(LINK_FIELDS.map(([key]) => [key, d.links[key].trim()])),

@@ -1,10 +1,13 @@
 import type { Section } from '../../../../shared/domain/template';
+import { profileHeldFigure } from '../../../../shared/templates/profile-held';
 import { useVetted } from '../../store';
 import { sectionDomId } from './navigation';
+import { ProfileHeldQuestion } from './ProfileHeldQuestion';
 import { QuestionField } from './QuestionField';
 
 export function SectionBlock({ section, index }: { section: Section; index: number }) {
   const visible = useVetted((s) => s.visible);
+  const templateId = useVetted((s) => s.template?.id ?? '');
   const shown = section.questions.filter((q) => visible.has(q.id));
   const domId = sectionDomId(section.id);
   return (
@@ -18,9 +21,15 @@ export function SectionBlock({ section, index }: { section: Section; index: numb
         </h2>
         {section.description && <p className="muted">{section.description}</p>}
       </header>
-      {shown.map((question) => (
-        <QuestionField key={question.id} question={question} number={`${index + 1}.${section.questions.indexOf(question) + 1}`} />
-      ))}
+      {shown.map((question) => {
+        const number = `${index + 1}.${section.questions.indexOf(question) + 1}`;
+        const figure = profileHeldFigure(templateId, question.id);
+        return figure ? (
+          <ProfileHeldQuestion key={question.id} question={question} number={number} figure={figure} />
+        ) : (
+          <QuestionField key={question.id} question={question} number={number} />
+        );
+      })}
     </section>
   );
 }

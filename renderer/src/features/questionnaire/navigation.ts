@@ -1,6 +1,7 @@
 // Finding and focusing questions: "Next unanswered", section jumps, links from the score panel.
 import type { Template } from '../../../../shared/domain/template';
 import { scoreQuestion } from '../../../../shared/scoring';
+import { profileHeldFigure } from '../../../../shared/templates/profile-held';
 import { toScoringMap } from '../../store/providerSlice';
 import type { LocalAnswer } from '../../store/types';
 
@@ -9,7 +10,8 @@ export const questionDomId = (questionId: string) => `question-${questionId}`;
 
 /**
  * The next visible question without an answer after `afterId` (wrapping round); required
- * questions first, optional ones only when every required one is answered.
+ * questions first, optional ones only when every required one is answered. A question the profile
+ * answers now (an older version's fee) is never one to go to: it has nothing to fill in.
  */
 export function findNextUnanswered(
   template: Template,
@@ -18,7 +20,9 @@ export function findNextUnanswered(
   afterId: string | null,
 ): string | null {
   const map = toScoringMap(answers);
-  const order = template.sections.flatMap((s) => s.questions).filter((q) => visible.has(q.id));
+  const order = template.sections
+    .flatMap((s) => s.questions)
+    .filter((q) => visible.has(q.id) && profileHeldFigure(template.id, q.id) === null);
   const open = order.filter((q) => scoreQuestion(q, map[q.id]).status === 'unanswered');
   const position = new Map(order.map((q, i) => [q.id, i]));
   const start = afterId ? (position.get(afterId) ?? -1) : -1;

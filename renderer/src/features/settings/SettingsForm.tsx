@@ -8,11 +8,13 @@ import { FieldError, fieldMessage } from '../../components/FieldError';
 import { TIER_LABELS } from '../../lib/labels';
 import type { Tier } from '../../../../shared/domain/tier';
 import { useVetted } from '../../store';
+import { DayRateFields } from './DayRateFields';
+import { checkDayRate, dayRateDraftOf, DAY_RATE_LABELS, sameDayRate, type DayRateDraft, type DayRateErrors } from './dayRateDraft';
 import { ReassessmentFields } from './ReassessmentFields';
 import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, type MonthsErrors } from './reassessmentDraft';
 
-/** The text settings; the months per tier have their own draft (ReassessmentFields). */
-type Key = Exclude<keyof Settings, 'reassessmentMonths'>;
+/** The text settings; the months per tier and the day rate have their own drafts. */
+type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate'>;
 type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 
@@ -59,9 +61,11 @@ export function SettingsForm({ stored }: { stored: Settings }) {
   const saveSettings = useVetted((s) => s.saveSettings);
   const [draft, setDraft] = useState<TextDraft>(() => textOf(stored));
   const [months, setMonths] = useState<MonthsDraft>(() => monthsDraftOf(stored.reassessmentMonths));
+  const [dayRate, setDayRate] = useState<DayRateDraft>(() => dayRateDraftOf(stored.dayRate));
   const [base, setBase] = useState<Settings>(stored);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [monthErrors, setMonthErrors] = useState<MonthsErrors>({});
+  const [dayRateErrors, setDayRateErrors] = useState<DayRateErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const form = useRef<HTMLFormElement>(null);
@@ -73,9 +77,13 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     setBase(stored);
     if (KEYS.every((key) => draft[key] === base[key])) setDraft(textOf(stored));
     if (sameMonths(months, base.reassessmentMonths)) setMonths(monthsDraftOf(stored.reassessmentMonths));
+    if (sameDayRate(dayRate, base.dayRate)) setDayRate(dayRateDraftOf(stored.dayRate));
   }
 
-  const dirty = KEYS.some((key) => draft[key] !== stored[key]) || !sameMonths(months, stored.reassessmentMonths);
+  const dirty =
+    KEYS.some((key) => draft[key] !== stored[key]) ||
+    !sameMonths(months, stored.reassessmentMonths) ||
+    !sameDayRate(dayRate, stored.dayRate);
 
   useEffect(() => {
     if (!dirty) return;
@@ -99,21 +107,33 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (monthErrors[tier]) setMonthErrors(({ [tier]: _gone, ...rest }) => rest);
   };
 
-  const showErrors = (found: Partial<Record<Key, string>>, foundMonths: MonthsErrors = {}) => {
+  const setDayRateField = (key: keyof DayRateDraft, value: string) => {
+    setDayRate((d) => ({ ...d, [key]: value }));
+    setSaveState('idle');
+    if (dayRateErrors[key]) setDayRateErrors(({ [key]: _gone, ...rest }) => rest);
+  };
+
+  const showErrors = (found: Partial<Record<Key, string>>, foundMonths: MonthsErrors = {}, foundDayRate: DayRateErrors = {}) => {
     setErrors(found);
     setMonthErrors(foundMonths);
+    setDayRateErrors(foundDayRate);
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setFormError(null);
-    // Nothing is saved while any field is wrong: not the text, not the months.
+    // Nothing is saved while any field is wrong: not the text, not the months, not the day rate.
     const parsed = SettingsPatch.safeParse(draft);
     const monthsCheck = checkMonths(months, (tier) => TIER_LABELS[tier]);
-    if (!parsed.success || !monthsCheck.ok) {
+    const dayRateCheck = checkDayRate(dayRate);
+    if (!parsed.success || !monthsCheck.ok || !dayRateCheck.ok) {
       setSaveState('failed');
-      showErrors(parsed.success ? {} : fieldErrors(parsed.error), monthsCheck.ok ? {} : monthsCheck.errors);
+      showErrors(
+        parsed.success ? {} : fieldErrors(parsed.error),
+        monthsCheck.ok ? {} : monthsCheck.errors,
+        dayRateCheck.ok ? {} : dayRateCheck.errors,
+      );
       return;
     }
     const patch = changes(parsed.data, stored);
@@ -121,10 +141,12 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (MONTH_TIERS.some((tier) => monthsCheck.months[tier] !== stored.reassessmentMonths[tier])) {
       patch.reassessmentMonths = monthsCheck.months;
     }
+    if (!sameDayRate(dayRate, stored.dayRate)) patch.dayRate = dayRateCheck.rate;
     if (Object.keys(patch).length === 0) {
       showErrors({});
       setDraft(textOf(stored)); // only whitespace differed
       setMonths(monthsDraftOf(stored.reassessmentMonths));
+      setDayRate(dayRateDraftOf(stored.dayRate));
       setSaveState('unchanged');
       return;
     }
@@ -133,6 +155,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (result.ok) {
       setDraft(textOf(result.value));
       setMonths(monthsDraftOf(result.value.reassessmentMonths));
+      setDayRate(dayRateDraftOf(result.value.dayRate));
       showErrors({});
       setSaveState('saved');
       return;
@@ -140,17 +163,21 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     // What was typed stays in the fields; the problems are shown beside them.
     const fromApi: Partial<Record<Key, string>> = {};
     const monthsFromApi: MonthsErrors = {};
+    const dayRateFromApi: DayRateErrors = {};
     for (const d of result.error.details ?? []) {
       const [key, tier] = d.path.split('.');
       if (key === 'reassessmentMonths' && MONTH_TIERS.includes(tier as Tier)) {
         monthsFromApi[tier as Tier] ??= `${TIER_LABELS[tier as Tier]}: ${d.message}`;
+      } else if (key === 'dayRate') {
+        const field = tier === 'currency' ? 'currency' : 'amount';
+        dayRateFromApi[field] ??= fieldMessage(DAY_RATE_LABELS[field], d.message);
       } else if (key && key in LABELS) {
         fromApi[key as Key] ??= fieldMessage(LABELS[key as Key], d.message);
       }
     }
     setFormError(`The settings were not saved: ${result.error.message}`);
     setSaveState('failed');
-    showErrors(fromApi, monthsFromApi);
+    showErrors(fromApi, monthsFromApi, dayRateFromApi);
   };
 
   const statusText =
@@ -229,6 +256,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       </fieldset>
 
       <ReassessmentFields idPrefix={uid} draft={months} errors={monthErrors} onChange={setMonth} />
+
+      <DayRateFields idPrefix={uid} draft={dayRate} errors={dayRateErrors} onChange={setDayRateField} />
 
       <div className="form-actions">
         <p className={`save-note save-${saveState}`} role="status" data-testid="settings-save-status">
