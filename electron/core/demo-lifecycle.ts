@@ -67,12 +67,12 @@ export function addDemoLifecycle(ctx: Context, byName: ReadonlyMap<string, DemoE
   const days = (n: number) => plusDays(today, n);
 
   // StatusHarbor (low tier then: 24 months) approved 715 days ago → due within 30 days.
-  // Logjam Cloud (medium tier then: 18 months) approved 600 days ago → overdue.
+  // Logjam Cloud approved 760 days ago → overdue whether its tier then was medium (18 months) or low (24).
   const statusHarbor = byName.get('StatusHarbor');
   const logjam = byName.get('Logjam Cloud');
   const pager = byName.get('PagerPigeon');
   if (statusHarbor) pastApproval(ctx, statusHarbor, 715);
-  if (logjam) pastApproval(ctx, logjam, 600);
+  if (logjam) pastApproval(ctx, logjam, 760);
 
   // PagerPigeon's knock-out (one shared on-call login) as a finding past its due date.
   if (pager) {

@@ -11,7 +11,7 @@
 // print (questions, characters of free text) and includes tableOfContents() when the estimate is
 // over TOC_MIN_PAGES (shouldIncludeToc). The estimate errs towards a TOC: a contents list on a
 // four-page report costs little, a missing one on a twenty-page report costs the reader.
-import { completionPercent, scoreText } from '../format';
+import { completionPercent, formatAmount, scoreText } from '../format';
 import { sectionBarsSvg } from '../charts/section-bars';
 import type { Tier } from '../domain/tier';
 import type { SectionScore } from '../scoring/types';
@@ -140,14 +140,8 @@ export function formatPoints(points: number): string {
 }
 
 
-/** 1450 → "1,450"; 19.5 → "19.50". Written by hand so every machine prints the same. */
-export function formatAmount(amount: number): string {
-  if (!Number.isFinite(amount)) return '';
-  const fixed = Number.isInteger(amount) ? String(Math.abs(amount)) : Math.abs(amount).toFixed(2);
-  const [whole, fraction] = fixed.split('.') as [string, string | undefined];
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${amount < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
+/** Amounts print the same on every machine: one function for the app, the CSVs and the reports. */
+export { formatAmount };
 
 // ─────────────────────────────────────────────────────────────────────── text nodes
 

@@ -202,14 +202,17 @@ test('three providers from the register: side by side, kept in the address, mark
   await screenshot(page, 'compare-grayscale');
   await page.evaluate(() => (document.documentElement.style.filter = ''));
 
-  // Export comparison PDF (no filters): every provider and every section is in it.
+  // Export comparison PDF (no filters): decided reviews only unless asked; these are drafts, so ask.
+  await page.getByTestId('export-compare-draft').check();
   const pdf = await download(page, 'Export comparison PDF');
   assert.match(pdf.fileName, /\.pdf$/);
   assert.equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-');
   const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf.file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   for (const name of THREE) assert.ok(pdfText.includes(name), `the PDF names ${name}`);
   for (const title of SECTION_TITLES) assert.ok(pdfText.includes(title), `the PDF has the section ${title}`);
+  assert.ok(pdfText.includes('DRAFT: not a decided review'), 'every page says DRAFT');
   await page.getByRole('status').filter({ hasText: pdf.fileName }).waitFor();
+  await page.getByTestId('export-compare-draft').uncheck();
 
   // Expand all: every question is listed (rows are virtualised: fewer are in the DOM at a time).
   await page.getByRole('button', { name: 'Expand all' }).click();

@@ -56,8 +56,11 @@ function assertOneFee(text: string, vendor: Vendor, dayRate: DayRate | null = nu
   assert.doesNotMatch(text, /EUR\/month/, `${vendor.name}: the v1 unit is never printed`);
 }
 
+/** The report of the provider's current review: the decided one, or the one in progress as a draft. */
 async function reportText(api: ReturnType<typeof freshVetted>['api'], vendorId: string): Promise<string> {
-  const file = unwrap(await api['report.vendor']({ vendorId, date: DATE }));
+  const current = unwrap(await api['review.current']({ vendorId }));
+  const draft = current !== null && (current.review.status === 'draft' || current.review.status === 'in_review');
+  const file = unwrap(await api['report.vendor']({ vendorId, date: DATE, draft }));
   return flat(pdfText(savePdf(Buffer.from(file.base64, 'base64'))));
 }
 

@@ -144,8 +144,10 @@ describe('fee and effort as text', () => {
     assert.deepEqual(yearlyFee(profile({ monthlyCost: null })), null);
   });
 
-  test('shared/format.ts formats amounts exactly as the report blocks do', () => {
-    for (const n of [0, 7, 99.5, 1450, 1234567.5, -2500, 0.004, 1e9]) assert.equal(formatAmount(n), reportFormatAmount(n), String(n));
+  test('amounts are grouped by thousands, with two decimals only for a fraction', () => {
+    const printed = [0, 7, 99.5, 1450, 1234567.5, -2500].map(formatAmount);
+    assert.deepEqual(printed, ['0', '7', '99.50', '1,450', '1,234,567.50', '-2,500']);
+    assert.equal(reportFormatAmount, formatAmount, 'the reports use the same function');
   });
 });
 

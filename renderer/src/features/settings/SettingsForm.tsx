@@ -213,7 +213,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
           <Field id={fid('userName')} label={LABELS.userName} error={errors.userName} hint="Recorded on every sign-off step, in the audit trail and as the reviewer of reviews you start. Change it here at any time.">
             {(p) => <input {...p} className="input" value={draft.userName} onChange={(e) => set('userName', e.target.value)} autoComplete="name" />}
           </Field>
-          <Field id={fid('organisation')} label={LABELS.organisation} error={errors.organisation} hint="Named in exported reports and on the subprocessor list.">
+          <Field id={fid('organisation')} label={LABELS.organisation} error={errors.organisation} hint="Named on the cover and on every page of exported reports.">
             {(p) => <input {...p} className="input" value={draft.organisation} onChange={(e) => set('organisation', e.target.value)} autoComplete="organization" />}
           </Field>
         </div>
@@ -222,8 +222,10 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       <fieldset className="form-section">
         <legend>Subprocessor list</legend>
         <p className="muted section-hint">
-          “Export subprocessor list” on the <a href={hrefs.register}>register</a> creates a PDF appendix for your
-          privacy statement that lists the active providers processing personal data. This text opens it.
+          “Export subprocessor list…” on the <a href={hrefs.register}>register</a> creates the PDF annex for your
+          privacy statement: the active providers, approved by the list’s date, that process personal data. This
+          text opens it; each row states its own DPA and transfer safeguard, so promise nothing here that a row
+          could contradict (the export warns if it does).
         </p>
         <div className="field">
           <label htmlFor={introId}>{LABELS.subprocessorIntro}</label>
