@@ -212,7 +212,6 @@ test('three providers from the register: side by side, kept in the address, mark
   for (const title of SECTION_TITLES) assert.ok(pdfText.includes(title), `the PDF has the section ${title}`);
   assert.ok(pdfText.includes('DRAFT: not a decided review'), 'every page says DRAFT');
   await page.getByRole('status').filter({ hasText: pdf.fileName }).waitFor();
-  await page.getByTestId('export-compare-draft').uncheck();
 
   // Expand all: every question is listed (rows are virtualised: fewer are in the DOM at a time).
   await page.getByRole('button', { name: 'Expand all' }).click();

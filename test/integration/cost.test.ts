@@ -140,7 +140,7 @@ test('the demo: money only in the profiles (legal names, monthly and yearly fees
   assert.deepEqual(vendors.filter((v) => v.legalName.trim() === '').map((v) => v.name), [], 'every provider names its legal entity');
   assert.deepEqual(new Set(vendors.map((v) => v.costPeriod)), new Set(['month', 'year']));
   assert.deepEqual(new Set(vendors.map((v) => v.currency)), new Set(['EUR', 'USD']));
-  for (const vendor of vendors) assertOneFee(await reportText(api, vendor.id), vendor);
+  for (const vendor of vendors) assertOneFee(await reportText(api, vendor.id), vendor, DEMO_DAY_RATE);
 });
 
 test('the report’s buy-vs-build line, read back: compared in one currency, refused across two', async () => {
