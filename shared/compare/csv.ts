@@ -84,13 +84,26 @@ function answerText(cell: CompareCell): string {
 }
 
 /** The comparison as an RFC 4180 CSV string, starting with a UTF-8 BOM. */
-export function comparisonToCsv(comparison: Comparison): string {
+/** What an exported comparison rests on: its date, whether it shows drafts, and each column's review. */
+export interface ComparisonBasis {
+  asOf: string;
+  draft: boolean;
+  /** By vendor id: "approved on 2026-03-01", "DRAFT, review in progress since …". */
+  columns: Readonly<Record<string, string>>;
+}
+
+export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis): string {
   const { columns } = comparison;
   const blanks = columns.map(() => '');
   const summary = (title: string, values: string[]) => record(['Summary', '', title, ...values, ...blanks]);
 
   let csv = BOM;
   csv += record(['Section', 'Question ID', 'Question', ...columns.map((c) => c.name), ...columns.map((c) => `${c.name} points lost`)]);
+  if (basis) {
+    // A spreadsheet travels without its file name: the rows say what the columns rest on.
+    csv += summary(basis.draft ? 'As of (DRAFT: reviews in progress)' : 'As of (decided reviews)', columns.map(() => basis.asOf));
+    csv += summary('Rests on', columns.map((c) => basis.columns[c.id] ?? 'not recorded'));
+  }
   csv += summary('Overall score', columns.map(overallText));
   csv += summary('Tier', columns.map((c) => (c.tier ? TIER_LABELS[c.tier] : 'Not rated')));
   csv += summary('Completion', columns.map(completionText));

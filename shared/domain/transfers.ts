@@ -27,6 +27,8 @@ const EEA_UK_CITIES = [
 
 /** A few places often named that are certainly outside the EEA and the UK. */
 const OUTSIDE = [
+  'Zurich', 'Geneva', 'Serbia', 'Ukraine', 'Philippines', 'Manila', 'Bangalore', 'Bengaluru', 'Jersey', 'Guernsey',
+  'Isle of Man', 'Faroe Islands', 'Greenland', 'Montreal', 'Toronto', 'Seoul', 'Osaka', 'Jakarta', 'Dubai',
   'US', 'USA', 'United States', 'America', 'Canada', 'Australia', 'India', 'Japan', 'China', 'Singapore',
   'Brazil', 'Switzerland', 'Israel', 'South Korea', 'Korea', 'Hong Kong', 'South Africa', 'Mexico',
   'New Zealand', 'Indonesia', 'Taiwan', 'UAE', 'United Arab Emirates', 'Saudi Arabia', 'Russia', 'Turkey',
@@ -42,17 +44,38 @@ const EEA_CODES = words(EEA_UK.map(([code]) => code), true);
 const EEA_NAMES = words([...EEA_UK.flatMap(([, ...names]) => names), ...EEA_UK_CITIES], false);
 const OUTSIDE_CODES = words(OUTSIDE.filter((w) => /^[A-Z]{2,3}$/.test(w)), true);
 const OUTSIDE_NAMES = words(OUTSIDE.filter((w) => !/^[A-Z]{2,3}$/.test(w)), false);
-/** Cloud region ids: eu-*, europe-*, uk-*; us-*, ap-*, sa-*, ca-*, me-*, af-*. */
+/**
+ * Cloud region ids: eu-*, europe-*, uk-*; us-*, ap-*, sa-*, ca-*, me-*, af-*. Zurich's regions
+ * (AWS eu-central-2, GCP europe-west6, Oracle eu-zurich-1) carry an EU prefix but are in Switzerland.
+ */
+const SWISS_REGION_ID = /(^|[^a-z])(eu-central-2|europe-west6|eu-zurich-1|switzerland[a-z]*)($|[^a-z0-9])/i;
 const EEA_REGION_ID = /(^|[^a-z])(eu|europe|uk)-[a-z]+-?\d/i;
 const OUTSIDE_REGION_ID = /(^|[^a-z])(us|ap|asia|sa|ca|me|af|australia|northamerica|southamerica)-[a-z]+-?\d/i;
 
-export function locationZone(location: string): LocationZone {
-  const text = location.trim();
-  if (!text) return 'unclear';
-  const inside = EEA_CODES.test(text) || EEA_NAMES.test(text) || EEA_REGION_ID.test(text);
-  const outside = OUTSIDE_CODES.test(text) || OUTSIDE_NAMES.test(text) || OUTSIDE_REGION_ID.test(text);
+/** One place: inside, outside, or not recognised. */
+function partZone(part: string): LocationZone {
+  if (SWISS_REGION_ID.test(part)) return 'outside';
+  const inside = EEA_CODES.test(part) || EEA_NAMES.test(part) || EEA_REGION_ID.test(part);
+  const outside = OUTSIDE_CODES.test(part) || OUTSIDE_NAMES.test(part) || OUTSIDE_REGION_ID.test(part);
   if (inside && !outside) return 'eea_uk';
   if (outside && !inside) return 'outside';
+  return 'unclear';
+}
+
+/**
+ * A location is inside only when every place it names is: "Germany, Serbia" or "Ireland (support
+ * from Manila)" is outside, and a part nobody recognises makes it unclear ("Germany and elsewhere").
+ * Parentheses name a detail of the place before them ("EU (Frankfurt)"), so they are read as a part too.
+ */
+export function locationZone(location: string): LocationZone {
+  const parts = location
+    .split(/[,;/&+()]|\s(?:and|or|plus)\s/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) return 'unclear';
+  const zones = parts.map(partZone);
+  if (zones.includes('outside')) return 'outside';
+  if (zones.every((z) => z === 'eea_uk')) return 'eea_uk';
   return 'unclear';
 }
 

@@ -529,7 +529,7 @@ function basisBlock(columns: readonly CompareColumn[], options: ComparisonReport
   const organisation = plain(options.organisation ?? '').trim();
   const from: DocNode[] = organisation ? [paragraph(`Organisation: ${organisation}. As of ${date}.`, ['small', 'muted'])] : [];
   const lead = options.draft
-    ? `DRAFT: each column shows the provider's review in progress on ${date}, not a decision.`
+    ? `DRAFT: each column shows the provider's review in progress on ${date} where it has one (not a decision), else its latest decided review; each column's basis follows.`
     : `Each column shows the provider's latest review decided on or before ${date}, with the answers and score frozen at that decision.`;
   const lines = columns.map((c) => `${oneLineText(c.name)}: ${options.basis![c.id] ?? 'not recorded'}.`);
   return [...from, { text: lead, bold: options.draft === true, style: 'small', margin: [0, 0, 0, 2] }, paragraph(lines.join(' '), ['small', 'muted'])];

@@ -208,8 +208,22 @@ export function openFindings(findings: readonly FindingView[], today: string): F
     .sort(bySeverityThenDue);
 }
 
+/** Changed after the report's date: its state on that date is not known, only the one recorded since. */
+export function changedAfter(finding: FindingView, asOf: string | undefined): boolean {
+  return asOf !== undefined && !onOrBefore(finding.updatedAt, asOf);
+}
+
+/**
+ * The findings the report lists: the open ones, and every one changed after the report's date
+ * whatever its state now (it may have been open then), marked as such. None is dropped unseen.
+ */
+export function listedFindings(findings: readonly FindingView[], today: string, asOf: string | undefined): FindingView[] {
+  const open = new Set(openFindings(findings, today));
+  return findings.filter((f) => open.has(f) || changedAfter(f, asOf)).sort(bySeverityThenDue);
+}
+
 function findingsTable(findings: readonly FindingView[], today: string, asOf: string | undefined): DocNode {
-  const rows = openFindings(findings, today).map((f): Cell[] => {
+  const rows = listedFindings(findings, today, asOf).map((f): Cell[] => {
     const { status, words, why } = findingStatusText(f, today);
     return [tierBadge(f.severity), findingCell(f, asOf), why ? [words, { text: `(${why})`, color: ALARM }] : words, text(f.owner) || { text: 'Not assigned', style: 'muted' }, dueCell(f, status, today)];
   });
@@ -260,7 +274,7 @@ function acceptancesTable(lifecycle: ReportLifecycle, today: string): DocNode {
  * line; the findings start a page only when the provider has records to list.
  */
 export function findingsSection(lifecycle: ReportLifecycle, today: string, toc: boolean): DocNode[] {
-  const resolved = lifecycle.findings.filter((f) => f.status === 'resolved').length;
+  const resolved = lifecycle.findings.filter((f) => f.status === 'resolved' && !changedAfter(f, lifecycle.asOf)).length;
   const table = findingsTable(lifecycle.findings, today, lifecycle.asOf);
   const open: DocNode[] = isTable(table)
     ? [

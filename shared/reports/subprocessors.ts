@@ -9,7 +9,7 @@ import { visibleQuestionIds } from '../domain/conditions';
 import { CATEGORY_LABELS, REVIEW_STATUS_LABELS, dataCategoryList, labelOf } from '../domain/labels';
 import type { Answer } from '../domain/review';
 import { toAnswerMap } from '../domain/review';
-import type { Standing } from '../domain/standing';
+import { dayOf, onOrBefore, type Standing } from '../domain/standing';
 import type { Template } from '../domain/template';
 import { questionIndex } from '../domain/template';
 import type { Tier } from '../domain/tier';
@@ -49,6 +49,8 @@ export interface SubprocessorRow {
   category: VendorCategory;
   /** "Proposed: not in use yet" and the like, for rows that are listed only because asked. */
   mark: string | null;
+  /** Set when the profile was edited after the date: its facts are today's, which the row says. */
+  profileNote: string | null;
   entity: string;
   purpose: string;
   data: Fact;
@@ -125,12 +127,12 @@ function placement(c: SubprocessorCandidate, personal: boolean, options: Subproc
   const approved = decision !== undefined && isApproval(decision);
   if (vendor.status === 'proposed') {
     if (options.includeProposed) return { mark: approved ? 'Proposed: approved, not in use yet' : 'Proposed: not approved' };
-    return omission(vendor, 'not_active', `proposed, not in use${approved ? '' : ` and not approved as of ${options.asOf}`}; include it with "include proposed"`);
+    return omission(vendor, 'not_active', `proposed, not in use${approved ? '' : ` and not approved as of ${options.asOf}`}; listed, marked, when proposed providers are included`);
   }
   if (!approved) {
     const why = decision === 'rejected' ? `its latest decision (${standing.decided!.decidedOn}) is a rejection` : `not approved as of ${options.asOf}`;
     if (options.includeProposed) return { mark: `In use, ${why}` };
-    return omission(vendor, 'not_approved', `${why}; include it with "include proposed"`);
+    return omission(vendor, 'not_approved', `${why}; listed, marked, when proposed providers are included`);
   }
   return { mark: null };
 }
@@ -173,11 +175,17 @@ const TRANSFER_WORDS: Readonly<Record<string, string>> = {
 function transferFact(vendor: Vendor, known: string[] | null, reviewed: boolean, answerOf: AnswerOf, warn: (s: string) => void): Fact {
   if (known === null) return { disputed: 'Not determined: locations unconfirmed' };
   const outside = locationsNeedingTransferMechanism(known);
-  if (outside.length === 0) return 'Not needed: EEA/UK only';
+  const answer = reviewed ? answerOf(Q.transfer) : null;
+  if (outside.length === 0) {
+    if (answer && TRANSFER_WORDS[answer.value]) {
+      warn(`${vendor.name}: the decided review names ${TRANSFER_WORDS[answer.value]!.toLowerCase()} for transfers, but the profile lists only EEA/UK locations.`);
+      return { disputed: 'Unconfirmed: the review names a transfer, the profile lists EEA/UK only' };
+    }
+    return 'Not needed: EEA/UK only';
+  }
   const where = outside.join(', ');
   // A row listed only on request, with no decided review: its mark already says so.
   if (!reviewed) return { disputed: `Not reviewed (${where})` };
-  const answer = answerOf(Q.transfer);
   if (answer && TRANSFER_WORDS[answer.value]) return `${TRANSFER_WORDS[answer.value]} (${where})`;
   if (answer?.value === 'not_needed') {
     warn(`${vendor.name}: the profile lists ${where}, outside the EEA/UK, but the decided review says no transfer mechanism is needed.`);
@@ -216,6 +224,9 @@ function row(c: SubprocessorCandidate, mark: string | null, options: Subprocesso
   const answerOf = answerReader(decided);
   const entity = text(vendor.legalName);
   if (!entity) warn(`${vendor.name}: the legal entity is not recorded in the profile.`);
+  // One profile is kept, not its versions: a profile edited after the date may not be what held then.
+  const profileChanged = !onOrBefore(vendor.updatedAt, options.asOf);
+  if (profileChanged) warn(`${vendor.name}: the profile was changed on ${dayOf(vendor.updatedAt)}, after ${options.asOf}; the row shows it as recorded now.`);
   const purpose = text(vendor.service);
   if (!purpose) warn(`${vendor.name}: the service and purpose are not recorded in the profile.`);
   const location = locationFact(vendor, answerOf, warn);
@@ -227,6 +238,7 @@ function row(c: SubprocessorCandidate, mark: string | null, options: Subprocesso
     vendor,
     category: vendor.category,
     mark,
+    profileNote: profileChanged ? `Profile changed after ${options.asOf}: shown as recorded now` : null,
     entity: entity || `${text(vendor.name)} (legal entity not recorded)`,
     purpose: purpose || 'Not recorded',
     data: dataFact(vendor, reviewSaysPersonalData(answerOf), warn),
@@ -281,6 +293,7 @@ function tableRow(r: SubprocessorRow, includeTiers: boolean): Cell[] {
   const entity: DocNode[] = [{ text: r.entity, bold: true }];
   if (text(r.vendor.name) !== r.entity && !r.entity.endsWith('(legal entity not recorded)')) entity.push({ text: text(r.vendor.name), style: ['small', 'muted'] });
   if (r.mark) entity.push({ text: r.mark, color: ALARM, bold: true, style: 'small' });
+  if (r.profileNote) entity.push({ text: r.profileNote, color: ALARM, style: 'small' });
   const dpa: DocNode[] = [factCell(r.dpa)];
   if (r.dpaLink) dpa.push({ ...linkText(r.dpaLink), style: 'small' });
   const decision: DocNode[] = [{ text: r.decision }];

@@ -53,11 +53,12 @@ import {
   findingsSection,
   listedAcceptances,
   openFindings,
+  changedAfter,
   signOffSection,
   type ReportLifecycle,
 } from './lifecycle';
 import { isFindingOverdue, effectiveFindingStatus } from '../domain/findings';
-import type { Standing } from '../domain/standing';
+import { dayOf, onOrBefore, type Standing } from '../domain/standing';
 import { buildEffortText, buyVsBuild, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 
@@ -254,9 +255,12 @@ function cover(data: VendorReportData, asOf: string): DocNode[] {
 /** "2 open (1 overdue)", as of the report date. */
 function openFindingsText(lifecycle: ReportLifecycle, today: string): string {
   const open = openFindings(lifecycle.findings, today);
-  if (open.length === 0) return 'None';
   const overdue = open.filter((f) => isFindingOverdue(f.dueDate, effectiveFindingStatus(f, f.acceptance, today), today)).length;
-  return `${open.length}${overdue ? ` (${overdue} overdue)` : ''}`;
+  const unknown = lifecycle.findings.filter((f) => !open.includes(f) && changedAfter(f, lifecycle.asOf)).length;
+  const parts: string[] = [];
+  if (open.length > 0) parts.push(`${open.length}${overdue ? ` (${overdue} overdue)` : ''}`);
+  if (unknown > 0) parts.push(`${unknown} changed after ${today}, state on the day unknown`);
+  return parts.join('; ') || 'None';
 }
 
 function summary(data: VendorReportData, lifecycle: ReportLifecycle, today: string, toc: boolean): DocNode[] {
@@ -381,7 +385,7 @@ function costRows(vendor: Vendor, dayRate: DayRate | null | undefined): Array<[s
   return rows;
 }
 
-function profile(vendor: Vendor, dayRate: DayRate | null | undefined, toc: boolean): DocNode[] {
+function profile(vendor: Vendor, dayRate: DayRate | null | undefined, toc: boolean, asOf: string): DocNode[] {
   const risk = inherentRisk(vendor);
   const text = (value: string) => plain(value).trim();
   const locations = vendor.dataLocations.map(text).filter((l) => l !== '');
@@ -409,7 +413,11 @@ function profile(vendor: Vendor, dayRate: DayRate | null | undefined, toc: boole
     ['Privacy policy', vendor.links.privacyPolicy],
   ];
   for (const [label, url] of links) if (url && url.trim()) rows.push([label, linkText(url)]);
-  return keepWithNext(heading('Provider profile', 1, { toc }), [keyValueTable(rows, { labelWidth: 150 })]);
+  // The register keeps one profile, not its versions: say so when it changed after the report's date.
+  const changed = onOrBefore(vendor.updatedAt, asOf)
+    ? []
+    : [{ text: `The profile was last changed on ${dayOf(vendor.updatedAt)}, after ${asOf}: it shows the provider as recorded now.`, style: 'paragraph', bold: true }];
+  return keepWithNext(heading('Provider profile', 1, { toc }), [...changed, keyValueTable(rows, { labelWidth: 150 })]);
 }
 
 /** The review report of one provider as a pdfmake document definition (A4, portrait). */
@@ -426,7 +434,7 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...findingsSection(lifecycle, today, toc),
     ...evidenceSection(lifecycle.evidence, today, toc),
     ...answersPart(sections, toc),
-    ...profile(data.vendor, data.dayRate, toc),
+    ...profile(data.vendor, data.dayRate, toc, asOf),
     ...signOffSection(data.review, lifecycle.steps, toc),
   );
   const kicker = data.draft ? 'DRAFT vendor risk review' : 'Vendor risk review';

@@ -64,6 +64,11 @@ test('an exported comparison rests on decided reviews as of its date, says so pe
   assert.match(draft.fileName, /^vetted-draft-comparison-/);
   const past = await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', draft: true, date: '2026-11-01' });
   assert.match(!past.ok ? past.error.message : '', /^date: a draft comparison shows the reviews in progress as they are today/);
+  const csv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv' })).base64, 'base64').toString('utf8');
+  assert.ok(csv.includes('"Summary","","As of (decided reviews)","2026-11-20","2026-11-20"'), 'the CSV says its date and basis');
+  assert.ok(csv.includes('"Summary","","Rests on","approved on 2024-10-21","no review decided on or before 2026-11-20 (empty column)"'), 'per column');
+  const draftCsv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv', draft: true })).base64, 'base64').toString('utf8');
+  assert.ok(draftCsv.includes('"Summary","","As of (DRAFT: reviews in progress)","2026-11-20"'), 'a draft CSV says DRAFT');
   const future = await api['compare.export']({ vendorIds: names.map(id), format: 'csv', date: '2026-11-21' });
   assert.match(!future.ok ? future.error.message : '', /^date: is after today/);
 });

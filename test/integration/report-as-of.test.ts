@@ -109,7 +109,7 @@ test('a date in the future is refused naming the field; the same date gives the 
   assert.equal(future.ok, false);
   if (!future.ok) {
     assert.equal(future.error.code, 'validation');
-    assert.match(future.error.message, /^date: is after today \(2026-12-04\)/);
+    assert.match(future.error.message, /^date: is after today \(2026-12-04, UTC\)/);
   }
   const sub = await api['report.subprocessors']({ date: '2026-12-05' });
   assert.equal(sub.ok, false);
@@ -203,7 +203,7 @@ test('the subprocessor list as of a date before the approval leaves the provider
   const { api } = await acmeHistory();
   const before = unwrap(await api['report.subprocessors']({ date: '2025-02-10' }));
   assert.equal(before.listed, 0);
-  assert.deepEqual(before.leftOut.map((o) => o.words), ['not approved as of 2025-02-10; include it with "include proposed"']);
+  assert.deepEqual(before.leftOut.map((o) => o.words), ['not approved as of 2025-02-10; listed, marked, when proposed providers are included']);
   const after = unwrap(await api['report.subprocessors']({ date: '2025-06-01' }));
   assert.equal(after.listed, 1);
   const text = flat(pdfText(savePdf(Buffer.from(after.base64, 'base64'))));
@@ -223,4 +223,21 @@ test('the CLI refuses a future date with exit 2 and names every provider the lis
   assert.match(list.stdout, /Listed: \d+ providers?\./);
   assert.match(list.stdout, /Left out: \d+\n/);
   assert.match(list.stdout, /Forgeline CI: /);
+});
+
+test('a finding resolved after the date is still listed for that date, marked; a profile edited since is said', async () => {
+  const { api, vendorId, on } = await acmeHistory();
+  const [finding] = unwrap(await api['finding.list']({ vendorId }));
+  on('2026-03-01');
+  unwrap(await api['finding.update']({ id: finding!.id, patch: { status: 'resolved' } }));
+  unwrap(await api['vendor.update']({ id: vendorId, patch: { dataLocations: ['Germany', 'Austria'] } }));
+  on('2026-12-04');
+  const then = (await reportText(api, vendorId, '2026-02-01')).text;
+  assert.ok(then.includes('Backups never restored'), 'open on the day: not dropped because it was resolved later');
+  assert.ok(then.includes('Changed after 2026-02-01: shown as last recorded, on 2026-03-01'), 'and marked');
+  assert.ok(then.includes('Open findings 1 changed after 2026-02-01, state on the day unknown'), 'the summary says so');
+  assert.ok(then.includes('The profile was last changed on 2026-03-01, after 2026-02-01'), 'the profile says it is today’s');
+  const now = (await reportText(api, vendorId, '2026-12-04')).text;
+  assert.ok(!now.includes('Changed after'), 'nothing changed after today');
+  assert.ok(now.includes('1 resolved finding is not listed.'), 'resolved now: counted, not listed');
 });

@@ -104,7 +104,11 @@ describe('who is listed as of the date', () => {
 
 describe('what each row says', () => {
   test('legal entity, purpose, locations, no transfer needed inside the EEA/UK, DPA signed with its link; no tier unless asked', () => {
-    const c = candidate('Zulu Store', { ...personal, legalName: 'Zulu Store GmbH', links: { dpa: 'https://zulu.example/dpa' } }, 'approved');
+    const answers = answersFor(INFRASTRUCTURE_TEMPLATE, {
+      prv_personal_data: answer('prv_personal_data', 'users'),
+      prv_transfer_mechanism: answer('prv_transfer_mechanism', 'not_needed'),
+    });
+    const c = candidate('Zulu Store', { ...personal, legalName: 'Zulu Store GmbH', links: { dpa: 'https://zulu.example/dpa' } }, 'approved', answers);
     const selection = selectSubprocessors([c], options());
     assert.deepEqual(selection.warnings, []);
     const r = selection.rows[0]!;
@@ -142,6 +146,20 @@ describe('what each row says', () => {
 
     const text = textOf(buildSubprocessorAppendix({ selection: sccs, options: options(), intro: '' }).content);
     assert.ok(text.includes('Standard contractual clauses (United States)'), 'printed in the annex');
+
+    // The review names a transfer while the profile lists only EEA places: neither is printed as fact.
+    const eeaOnly = selectSubprocessors([candidate('Beacon', { ...us, dataLocations: ['Germany'] }, 'approved', withAnswer('sccs'))], options());
+    assert.deepEqual(eeaOnly.rows[0]!.transfer, { disputed: 'Unconfirmed: the review names a transfer, the profile lists EEA/UK only' });
+    assert.match(eeaOnly.warnings.join('\n'), /Beacon: the decided review names standard contractual clauses for transfers, but the profile lists only EEA\/UK locations/);
+  });
+
+  test('a profile changed after the date is said in the row and warned about', () => {
+    const c = candidate('Moved Store', { ...personal, legalName: 'Moved Store SE' }, 'approved');
+    const edited = { ...c, vendor: { ...c.vendor, updatedAt: '2026-08-01T09:00:00.000Z' } };
+    const selection = selectSubprocessors([edited], options());
+    assert.equal(selection.rows[0]!.profileNote, 'Profile changed after 2026-06-30: shown as recorded now');
+    assert.equal(selection.rows[0]!.mark, null, 'still listed as approved, not as one asked for');
+    assert.match(selection.warnings.join('\n'), /Moved Store: the profile was changed on 2026-08-01, after 2026-06-30/);
   });
 
   test('an unsigned DPA, and a location the review calls undisclosed, are warned about and not printed as fact', () => {
@@ -187,6 +205,11 @@ test('payment data and special categories are personal data, telemetry alone not
 
 test('locations: EEA and UK names, codes, cities and region ids are inside; the rest needs a transfer mechanism', () => {
   for (const inside of ['Germany', 'EU (Frankfurt)', 'EU', 'eu-central-1', 'UK', 'London', 'NL', 'Norway', 'europe-west4']) assert.equal(locationZone(inside), 'eea_uk', inside);
-  for (const outside of ['United States', 'US', 'us-east-1', 'Switzerland', 'Tokyo', 'Virginia']) assert.equal(locationZone(outside), 'outside', outside);
-  for (const unclear of ['Global', 'de', 'Multi-region (US and EU)', '']) assert.equal(locationZone(unclear), 'unclear', unclear);
+  for (const outside of ['United States', 'US', 'us-east-1', 'Switzerland', 'Tokyo', 'Virginia', 'Multi-region (US and EU)']) assert.equal(locationZone(outside), 'outside', outside);
+  // One place outside is enough: a single EEA word never makes a mixed location "inside".
+  for (const mixed of ['Germany, Serbia', 'Ireland / Philippines', 'EU + Ukraine', 'Dublin; Bangalore', 'Germany (support from Manila)', 'Frankfurt and Zurich', 'Jersey, UK', 'Faroe Islands, Denmark']) {
+    assert.equal(locationZone(mixed), 'outside', mixed);
+  }
+  for (const swiss of ['eu-central-2', 'europe-west6', 'eu-zurich-1']) assert.equal(locationZone(swiss), 'outside', `${swiss} is in Zurich`);
+  for (const unclear of ['Global', 'de', 'Germany and elsewhere', '']) assert.equal(locationZone(unclear), 'unclear', unclear);
 });

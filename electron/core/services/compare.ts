@@ -3,14 +3,14 @@ import { compareProviders, comparisonToCsv, filterComparison, type Comparison } 
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { isOpenStatus } from '../../../shared/domain/workflow';
+import { dayOf } from '../../../shared/domain/standing';
 import { buildComparisonReport } from '../../../shared/reports/compare-report';
 import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
 import { asFile, fileSlug } from './generated-file';
 import { buildEntry, entryFor, type ReviewEntry } from './review-entries';
-import { documentDate, standingOf } from './standing';
+import { documentDate, documentToday, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
-import { today } from './today';
 import { VettedError } from '../../../shared/result';
 
 /** The app's comparison screen: each provider's latest review as it stands, drafts included (a working view). */
@@ -30,7 +30,7 @@ function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolea
   if (draft) {
     const latest = ctx.reviews.latest(vendor.id);
     if (latest && isOpenStatus(latest.status)) {
-      return { entry: entryFor(ctx, vendor), basis: `DRAFT, review in progress since ${latest.startedAt.slice(0, 10)}` };
+      return { entry: entryFor(ctx, vendor), basis: `DRAFT, review in progress since ${dayOf(latest.startedAt)}` };
     }
   }
   const decided = standing.decided;
@@ -52,7 +52,7 @@ export async function exportComparison(
 ): Promise<GeneratedFile> {
   const asOf = documentDate(ctx, input.date);
   const draft = input.draft ?? false;
-  if (draft && asOf !== today(ctx)) {
+  if (draft && asOf !== documentToday(ctx)) {
     // Drafts keep no older versions of their answers: a draft comparison can only speak for today.
     const message = 'a draft comparison shows the reviews in progress as they are today; leave the date out';
     throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
@@ -68,7 +68,8 @@ export async function exportComparison(
   const base = `vetted-${draft ? 'draft-' : ''}comparison-${full.columns.map((c) => fileSlug(c.name)).join('-vs-').slice(0, 120)}-${asOf}`;
   if (input.format === 'csv') {
     const filtered = filterComparison(full, { differencesOnly: input.differencesOnly, text: input.text });
-    return asFile(`${base}.csv`, Buffer.from(comparisonToCsv(filtered), 'utf8'), [], 'text/csv; charset=utf-8');
+    const csv = comparisonToCsv(filtered, { asOf, draft, columns: basis });
+    return asFile(`${base}.csv`, Buffer.from(csv, 'utf8'), [], 'text/csv; charset=utf-8');
   }
   // The report applies "differences only" itself, so it can say how many questions it left out.
   const scoped = input.text ? filterComparison(full, { text: input.text }) : full;
