@@ -23,8 +23,13 @@ export interface StandingReview {
 
 export interface DecidedReview {
   review: Review;
-  /** The step that decided it. */
+  /** The step that decided it (for a decision recorded without steps: one made from the review's status). */
   decision: ReviewStep;
+  /**
+   * False when the register holds the decision only as the review's status and completion time
+   * (a review imported from an exchange file, which carries no sign-off steps): who decided is unknown.
+   */
+  signOffRecorded: boolean;
   /** YYYY-MM-DD (UTC) of the decision. */
   decidedOn: string;
   tier: Tier | null;
@@ -75,8 +80,12 @@ export function statusAsOf(entry: StandingReview, asOf: string): ReviewStatus | 
 
 function decisionAsOf(entry: StandingReview, asOf: string): DecidedReview | null {
   const decision = stepsAsOf(entry.steps, asOf).find((s) => isDecision(s.to));
-  if (!decision) return null;
-  return { review: entry.review, decision, decidedOn: dayOf(decision.at), tier: entry.decidedTier };
+  if (decision) return { review: entry.review, decision, decidedOn: dayOf(decision.at), tier: entry.decidedTier, signOffRecorded: true };
+  // Decided, but no step says so (imported): the status and the completion time are the record.
+  const { review } = entry;
+  if (!isDecision(review.status) || !review.completedAt || !onOrBefore(review.completedAt, asOf)) return null;
+  const recorded: ReviewStep = { reviewId: review.id, from: 'in_review', to: review.status, by: '', at: review.completedAt, note: '' };
+  return { review, decision: recorded, decidedOn: dayOf(review.completedAt), tier: entry.decidedTier, signOffRecorded: false };
 }
 
 function dueFrom(decided: DecidedReview, entry: StandingReview | undefined, months: ReassessmentMonths): string | null {
@@ -111,7 +120,8 @@ export function standingAsOf(reviews: readonly StandingReview[], asOf: string, m
 
   const lines: string[] = [];
   if (decided) {
-    lines.push(`${decisionWords(decided.decision.to)} on ${decided.decidedOn}${by(decided.decision)}.`);
+    const unrecorded = decided.signOffRecorded ? '' : ' (recorded without its sign-off steps: who decided is not known)';
+    lines.push(`${decisionWords(decided.decision.to)} on ${decided.decidedOn}${by(decided.decision)}${unrecorded}.`);
   } else {
     lines.push(`No review of this provider was decided on or before ${asOf}.`);
   }

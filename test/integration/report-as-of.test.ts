@@ -241,3 +241,15 @@ test('a finding resolved after the date is still listed for that date, marked; a
   assert.ok(!now.includes('Changed after'), 'nothing changed after today');
   assert.ok(now.includes('1 resolved finding is not listed.'), 'resolved now: counted, not listed');
 });
+
+test('a decision imported without its sign-off steps still speaks for its provider, and says who decided is not known', async () => {
+  const { api } = await acmeHistory();
+  const exported = unwrap(await api['register.export']({}));
+  const other = freshVetted({ now: () => new Date('2026-12-04T12:00:00Z') });
+  unwrap(await other.api['register.import']({ text: Buffer.from(exported.base64, 'base64').toString('utf8') }));
+  const vendorId = unwrap(await other.api['vendor.list']({}))[0]!.id;
+  const { text } = await reportText(other.api, vendorId, '2026-06-01');
+  assert.ok(text.includes('Approved on 2025-03-01 (recorded without its sign-off steps: who decided is not known).'), 'the decision, and what is not known');
+  const annex = unwrap(await other.api['report.subprocessors']({ date: '2026-06-01' }));
+  assert.equal(annex.listed, 1, 'an imported approval lists the provider');
+});

@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
 import { asFile, fileSlug } from './generated-file';
 import { buildEntry, entryFor, type ReviewEntry } from './review-entries';
-import { documentDate, documentToday, standingOf } from './standing';
+import { decidedContent, documentDate, documentToday, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
 import { VettedError } from '../../../shared/result';
 
@@ -34,14 +34,14 @@ function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolea
     }
   }
   const decided = standing.decided;
-  const snapshot = decided ? ctx.steps.snapshot(decided.review.id) : null;
-  if (!decided || !snapshot) {
+  const content = decided ? decidedContent(ctx, decided) : null;
+  if (!decided || !content) {
     return { entry: buildEntry(ctx, vendor, null, []), basis: `no review decided on or before ${asOf} (empty column)` };
   }
-  const entry = buildEntry(ctx, vendor, decided.review, snapshot.answers);
+  const entry = buildEntry(ctx, vendor, decided.review, content.answers);
   return {
     // The score as signed off, not recomputed against a profile edited since.
-    entry: { ...entry, score: snapshot.score },
+    entry: { ...entry, score: content.score },
     basis: `${REVIEW_STATUS_LABELS[decided.decision.to].toLowerCase()} on ${decided.decidedOn}${draft ? ' (no review in progress)' : ''}`,
   };
 }

@@ -13,7 +13,7 @@ import { listEvidence } from './evidence';
 import { listFindings } from './findings';
 import { buildEntry } from './review-entries';
 import { getVendor } from './vendor-lookup';
-import { documentDate, standingOf } from './standing';
+import { decidedContent, documentDate, standingOf } from './standing';
 import { asFile, fileSlug } from './generated-file';
 import { dayOf, onOrBefore, stepsAsOf, type Standing } from '../../../shared/domain/standing';
 import type { Answer, Review } from '../../../shared/domain/review';
@@ -81,14 +81,14 @@ function decidedReported(ctx: Context, vendor: Vendor, standing: Standing, asOf:
     const open = standing.open ? ` Its review in progress can be exported as a draft.` : '';
     throw new VettedError('conflict', `${vendor.name} has no review decided on or before ${asOf}.${open}`);
   }
-  const snapshot = ctx.steps.snapshot(decided.review.id);
-  if (!snapshot) throw new VettedError('conflict', `The decided review of ${vendor.name} has no frozen answers; it cannot be reported.`);
+  const content = decidedContent(ctx, decided);
+  if (!content) throw new VettedError('not_found', `Template ${decided.review.templateId} v${decided.review.templateVersion} is missing.`);
   return {
     review: decided.review,
-    template: templateOf(ctx, decided.review),
-    answers: revealAnswers(ctx, vendor.id, snapshot.answers, { include }),
-    score: snapshot.score,
-    frozenAt: snapshot.frozenAt,
+    template: content.template,
+    answers: revealAnswers(ctx, vendor.id, content.answers, { include }),
+    score: content.score,
+    frozenAt: content.frozenAt,
   };
 }
 
@@ -143,12 +143,11 @@ export async function subprocessorReport(
 /** A provider with its standing on the date and the frozen answers of the review decided by then. */
 function subprocessorCandidate(ctx: Context, vendor: Vendor, asOf: string): SubprocessorCandidate {
   const standing = standingOf(ctx, vendor.id, asOf);
-  const snapshot = standing.decided ? ctx.steps.snapshot(standing.decided.review.id) : null;
-  const template = standing.decided ? ctx.templates.get(standing.decided.review.templateId, standing.decided.review.templateVersion)?.template : undefined;
+  const content = standing.decided ? decidedContent(ctx, standing.decided) : null;
   return {
     vendor,
     standing,
     // Confidential comments never reach the list: only answer values are read.
-    decided: snapshot && template ? { template, answers: snapshot.answers, score: snapshot.score } : null,
+    decided: content,
   };
 }

@@ -1,6 +1,10 @@
 // A provider's standing as of a date, read from the register: the reviews with their steps,
 // decided tiers and due dates, handed to the one rule in shared/domain/standing.ts.
-import { standingAsOf, type Standing, type StandingReview } from '../../../shared/domain/standing';
+import { standingAsOf, type DecidedReview, type Standing, type StandingReview } from '../../../shared/domain/standing';
+import { toAnswerMap, type Answer } from '../../../shared/domain/review';
+import type { Template } from '../../../shared/domain/template';
+import { scoreReview } from '../../../shared/scoring';
+import type { ScoreResult } from '../../../shared/scoring/types';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { dayOf } from '../../../shared/domain/standing';
 import { VettedError } from '../../../shared/result';
@@ -43,4 +47,29 @@ export function documentDate(ctx: Context, date: string | undefined): string {
     throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
   }
   return date;
+}
+
+/** What a decided review says: the answers and score its decision froze. */
+export interface DecidedContent {
+  template: Template;
+  answers: Answer[];
+  score: ScoreResult;
+  /** The instant the answers were frozen; null when the decision was recorded without a snapshot. */
+  frozenAt: string | null;
+}
+
+/**
+ * The content of a decided review, from the snapshot its decision froze. A decision recorded
+ * without one (imported) reads its stored answers, which a decided review no longer accepts
+ * changes to, scored as they stand. Null when its template is missing from the register.
+ */
+export function decidedContent(ctx: Context, decided: DecidedReview): DecidedContent | null {
+  const { review } = decided;
+  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  if (!template) return null;
+  const snapshot = ctx.steps.snapshot(review.id);
+  if (snapshot) return { template, answers: snapshot.answers, score: snapshot.score, frozenAt: snapshot.frozenAt };
+  const answers = ctx.reviews.answers(review.id);
+  const vendor = ctx.vendors.get(review.vendorId)!;
+  return { template, answers, score: scoreReview(template, toAnswerMap(answers), vendor), frozenAt: null };
 }
