@@ -2,14 +2,13 @@ import type { GeneratedFile } from '../../../shared/api';
 import { compareProviders, comparisonToCsv, filterComparison, type Comparison } from '../../../shared/compare';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { Vendor } from '../../../shared/domain/vendor';
-import { isOpenStatus } from '../../../shared/domain/workflow';
 import { dayOf } from '../../../shared/domain/standing';
 import { buildComparisonReport } from '../../../shared/reports/compare-report';
 import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
 import { asFile, fileSlug } from './generated-file';
 import { buildEntry, entryFor, type ReviewEntry } from './review-entries';
-import { decidedContent, documentDate, documentToday, standingOf } from './standing';
+import { decidedContent, documentDate, documentToday, reviewInProgress, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
 import { VettedError } from '../../../shared/result';
 
@@ -28,9 +27,9 @@ export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
 function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolean): { entry: ReviewEntry; basis: string } {
   const standing = standingOf(ctx, vendor.id, asOf);
   if (draft) {
-    const latest = ctx.reviews.latest(vendor.id);
-    if (latest && isOpenStatus(latest.status)) {
-      return { entry: entryFor(ctx, vendor), basis: `DRAFT, review in progress since ${dayOf(latest.startedAt)}` };
+    const open = reviewInProgress(ctx, vendor.id, standing);
+    if (open) {
+      return { entry: buildEntry(ctx, vendor, open, ctx.reviews.answers(open.id)), basis: `DRAFT, review in progress since ${dayOf(open.startedAt)}` };
     }
   }
   const decided = standing.decided;

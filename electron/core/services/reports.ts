@@ -13,13 +13,13 @@ import { listEvidence } from './evidence';
 import { listFindings } from './findings';
 import { buildEntry } from './review-entries';
 import { getVendor } from './vendor-lookup';
-import { decidedContent, documentDate, standingOf } from './standing';
+import { decidedContent, documentDate, reviewInProgress, standingOf } from './standing';
 import { asFile, fileSlug } from './generated-file';
 import { dayOf, onOrBefore, stepsAsOf, type Standing } from '../../../shared/domain/standing';
 import type { Answer, Review } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
-import { isOpenStatus, type ReviewStep } from '../../../shared/domain/workflow';
+import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { ScoreResult } from '../../../shared/scoring/types';
 
 export async function vendorReport(
@@ -97,8 +97,7 @@ function decidedReported(ctx: Context, vendor: Vendor, standing: Standing, asOf:
  * nothing in it changed after that date (a draft keeps no older versions of its answers).
  */
 function draftReported(ctx: Context, vendor: Vendor, standing: Standing, asOf: string, include: boolean): Reported {
-  const latest = ctx.reviews.latest(vendor.id);
-  const review = standing.open?.review ?? (latest && isOpenStatus(latest.status) ? latest : undefined);
+  const review = reviewInProgress(ctx, vendor.id, standing);
   if (!review) throw new VettedError('conflict', `${vendor.name} has no review in progress to report as a draft.`);
   const stored = ctx.reviews.answers(review.id);
   const lastChange = [review.startedAt, ...stored.map((a) => a.updatedAt)].sort().at(-1)!;

@@ -1,7 +1,8 @@
 // A provider's standing as of a date, read from the register: the reviews with their steps,
 // decided tiers and due dates, handed to the one rule in shared/domain/standing.ts.
 import { standingAsOf, type DecidedReview, type Standing, type StandingReview } from '../../../shared/domain/standing';
-import { toAnswerMap, type Answer } from '../../../shared/domain/review';
+import { toAnswerMap, type Answer, type Review } from '../../../shared/domain/review';
+import { isOpenStatus } from '../../../shared/domain/workflow';
 import type { Template } from '../../../shared/domain/template';
 import { scoreReview } from '../../../shared/scoring';
 import type { ScoreResult } from '../../../shared/scoring/types';
@@ -72,4 +73,14 @@ export function decidedContent(ctx: Context, decided: DecidedReview): DecidedCon
   const answers = ctx.reviews.answers(review.id);
   const vendor = ctx.vendors.get(review.vendorId)!;
   return { template, answers, score: scoreReview(template, toAnswerMap(answers), vendor), frozenAt: null };
+}
+
+/**
+ * The review a draft document shows: the one in progress on the document's date, else the
+ * provider's latest review while it is open (a document then refuses a date before its changes).
+ */
+export function reviewInProgress(ctx: Context, vendorId: string, standing: Standing): Review | null {
+  if (standing.open) return standing.open.review;
+  const latest = ctx.reviews.latest(vendorId);
+  return latest && isOpenStatus(latest.status) ? latest : null;
 }
