@@ -54,7 +54,7 @@ test('an exported comparison rests on decided reviews as of its date, says so pe
   const file = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
   const text = pdfText(savePdf(Buffer.from(file.base64, 'base64'))).replace(/\s+/g, ' ');
   assert.match(text, /Each column shows the provider's latest review decided on or before 2026-11-20/);
-  assert.match(text, /Logjam Cloud: approved on 2024-10-21\./, '760 days before the clock');
+  assert.match(text, /Logjam Cloud: approved on 2024-10-21\. Reassessment in progress since 2026-11-20/, '760 days before the clock, reassessment opened since');
   assert.match(text, /Burrow MQ: no review decided on or before 2026-11-20 \(empty column\)\./);
   assert.doesNotMatch(text, /DRAFT/);
   const draft = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', draft: true }));
@@ -66,7 +66,8 @@ test('an exported comparison rests on decided reviews as of its date, says so pe
   assert.match(!past.ok ? past.error.message : '', /^date: a draft comparison shows the reviews in progress as they are today/);
   const csv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv' })).base64, 'base64').toString('utf8');
   assert.ok(csv.includes('"Summary","","As of (decided reviews)","2026-11-20","2026-11-20"'), 'the CSV says its date and basis');
-  assert.ok(csv.includes('"Summary","","Rests on","approved on 2024-10-21","no review decided on or before 2026-11-20 (empty column)"'), 'per column');
+  assert.ok(csv.includes('"Summary","","Rests on","approved on 2024-10-21. Reassessment in progress since 2026-11-20 (draft, not decided as of 2026-11-20). Reassessment overdue since '), 'per column, with what happened since');
+  assert.ok(csv.includes(',"no review decided on or before 2026-11-20 (empty column)"'), 'and the empty one');
   const draftCsv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv', draft: true })).base64, 'base64').toString('utf8');
   assert.ok(draftCsv.includes('"Summary","","As of (DRAFT: reviews in progress)","2026-11-20"'), 'a draft CSV says DRAFT');
   const future = await api['compare.export']({ vendorIds: names.map(id), format: 'csv', date: '2026-11-21' });

@@ -41,7 +41,11 @@ function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolea
   return {
     // The score as signed off, not recomputed against a profile edited since.
     entry: { ...entry, score: content.score },
-    basis: `${REVIEW_STATUS_LABELS[decided.decision.to].toLowerCase()} on ${decided.decidedOn}${draft ? ' (no review in progress)' : ''}`,
+    // The decision, then what the standing adds (a reassessment opened or overdue since).
+    basis: [
+      `${REVIEW_STATUS_LABELS[decided.decision.to].toLowerCase()} on ${decided.decidedOn}${draft ? ' (no review in progress)' : ''}`,
+      ...standing.lines.slice(1).map((line) => line.replace(/\.$/, '')),
+    ].join('. '),
   };
 }
 
