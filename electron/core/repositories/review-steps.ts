@@ -2,6 +2,7 @@
 // next-review date set by hand. Kept apart from ReviewRepository, which holds answers.
 import type { Database } from 'better-sqlite3';
 import type { ReviewStatus } from '../../../shared/domain/review';
+import type { Tier } from '../../../shared/domain/tier';
 import type { ReviewSnapshot, ReviewStep } from '../../../shared/domain/workflow';
 
 interface StepRow {
@@ -28,6 +29,7 @@ export class ReviewStepRepository {
   private readonly insertStep;
   private readonly setStatusStmt;
   private readonly snapshotOf;
+  private readonly tierOf;
   private readonly dueOf;
   private readonly setDueStmt;
   private readonly latestApprovals;
@@ -45,6 +47,8 @@ export class ReviewStepRepository {
       `UPDATE reviews SET status = @status, updated_at = @updated_at, completed_at = @completed_at, snapshot = @snapshot WHERE id = @id`,
     );
     this.snapshotOf = db.prepare<[string], { snapshot: string | null }>('SELECT snapshot FROM reviews WHERE id = ?');
+    // The tier alone, without parsing a whole snapshot (its answers) for every review of every provider.
+    this.tierOf = db.prepare<[string], { tier: string | null }>(`SELECT json_extract(snapshot, '$.score.tier') AS tier FROM reviews WHERE id = ?`);
     this.dueOf = db.prepare<[string], { due_override: string | null }>('SELECT due_override FROM reviews WHERE id = ?');
     this.setDueStmt = db.prepare<[string | null, string]>('UPDATE reviews SET due_override = ? WHERE id = ?');
     // Each provider's newest approval: what its next-review date is counted from.
@@ -86,6 +90,11 @@ export class ReviewStepRepository {
   snapshot(reviewId: string): ReviewSnapshot | null {
     const raw = this.snapshotOf.get(reviewId)?.snapshot;
     return raw ? (JSON.parse(raw) as ReviewSnapshot) : null;
+  }
+
+  /** The tier a decision froze, or null (not decided, or not rated). */
+  decidedTier(reviewId: string): Tier | null {
+    return (this.tierOf.get(reviewId)?.tier as Tier | null | undefined) ?? null;
   }
 
   dueOverride(reviewId: string): string | null {

@@ -19,6 +19,7 @@ import { dayOf, onOrBefore, stepsAsOf, type Standing } from '../../../shared/dom
 import type { Answer, Review } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
+import type { ReassessmentMonths } from '../../../shared/domain/reassessment';
 import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { ScoreResult } from '../../../shared/scoring/types';
 
@@ -130,7 +131,7 @@ export async function subprocessorReport(
   };
   const { selection, intro, organisation } = ctx.db.transaction(() => {
     const settings = ctx.settings.get();
-    const candidates = ctx.vendors.list().map((vendor) => subprocessorCandidate(ctx, vendor, options.asOf));
+    const candidates = ctx.vendors.list().map((vendor) => subprocessorCandidate(ctx, vendor, options.asOf, settings.reassessmentMonths));
     return { selection: selectSubprocessors(candidates, options), intro: settings.subprocessorIntro, organisation: settings.organisation };
   })();
   const doc = buildSubprocessorAppendix({ selection, options, intro, organisation });
@@ -140,8 +141,8 @@ export async function subprocessorReport(
 }
 
 /** A provider with its standing on the date and the frozen answers of the review decided by then. */
-function subprocessorCandidate(ctx: Context, vendor: Vendor, asOf: string): SubprocessorCandidate {
-  const standing = standingOf(ctx, vendor.id, asOf);
+function subprocessorCandidate(ctx: Context, vendor: Vendor, asOf: string, months: ReassessmentMonths): SubprocessorCandidate {
+  const standing = standingOf(ctx, vendor.id, asOf, months);
   const content = standing.decided ? decidedContent(ctx, standing.decided) : null;
   return {
     vendor,

@@ -16,13 +16,14 @@ export function standingReviews(ctx: Context, vendorId: string): StandingReview[
   return ctx.reviews.ofVendor(vendorId).map((review) => ({
     review,
     steps: steps.get(review.id) ?? [],
-    decidedTier: ctx.steps.snapshot(review.id)?.score.tier ?? null,
+    decidedTier: ctx.steps.decidedTier(review.id),
     dueOverride: ctx.steps.dueOverride(review.id),
   }));
 }
 
-export function standingOf(ctx: Context, vendorId: string, asOf: string): Standing {
-  return standingAsOf(standingReviews(ctx, vendorId), asOf, ctx.settings.get().reassessmentMonths);
+/** `months` may be given by a caller that reads the standing of many providers (settings read once). */
+export function standingOf(ctx: Context, vendorId: string, asOf: string, months = ctx.settings.get().reassessmentMonths): Standing {
+  return standingAsOf(standingReviews(ctx, vendorId), asOf, months);
 }
 
 /**
