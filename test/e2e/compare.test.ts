@@ -355,7 +355,10 @@ test('"Compare with…" on a provider page picks the others; the column heads li
   await page.getByRole('heading', { name: 'Compare providers', level: 1 }).waitFor();
   const order = ['Burrow MQ', 'Gaugeworks', 'Logjam Cloud'];
   assert.equal(new URL(page.url()).hash, `#/compare?ids=${order.map((n) => ids.get(n)).join(',')}`);
+  // The heading shows before the grid has loaded its columns: wait for the last one first.
+  await page.getByRole('grid').getByRole('columnheader', { name: /^Logjam Cloud/ }).waitFor();
   const heads = (await page.getByRole('grid').getByRole('columnheader').allTextContents()).slice(1);
+  assert.equal(heads.length, order.length, `one column per provider: ${heads.join(' | ')}`);
   order.forEach((name, i) => assert.ok(heads[i]!.startsWith(name), `column ${i + 2}: ${name}`));
 
   // A column head's link opens the provider; Back returns to the same comparison.
