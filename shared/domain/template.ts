@@ -33,6 +33,20 @@ export const ChoiceOption = z.object({
   knockout: Tier.optional(),
   /** Plain words for the explanation and the report when this option loses points. */
   why: z.string().max(1000).optional(),
+  /** Multi only: this option is chosen alone ("None"); a selection with it and another is refused. */
+  exclusive: z.boolean().optional(),
+  /**
+   * What choosing this option says about the provider's profile. Scoring (model 2) compares it
+   * with the profile and reports a conflict where they disagree (docs/scoring.md, "Profile and answers").
+   */
+  implies: z
+    .object({
+      criticalPath: z.boolean().optional(),
+      personalData: z.boolean().optional(),
+      locationsKnown: z.boolean().optional(),
+    })
+    .strict()
+    .optional(),
 }).strict();
 export type ChoiceOption = z.infer<typeof ChoiceOption>;
 
@@ -79,7 +93,18 @@ export const Question = z.object({
   unit: z.string().max(40).optional(),
   /** Optional questions do not lower completion when left empty. */
   optional: z.boolean().default(false),
+  /**
+   * A must-have control (model 2): while it is shown and not answered, the review gets no tier.
+   * Never optional, never N/A.
+   */
+  mustHave: z.boolean().default(false),
+  /** The "Not applicable" mark is allowed here (with a reason in the comment). Model 2 reads N/A elsewhere as unanswered. */
+  allowNa: z.boolean().default(false),
+  /** Multi only: 'sum' (default) adds the chosen options' scores up to 1; 'max' takes the best one (attestations). */
+  combine: z.enum(['sum', 'max']).default('sum'),
   showWhen: Condition.optional(),
+  /** Hints shown under the question, each only while its condition holds (an imported VSAQ tip, for instance). */
+  tips: z.array(z.object({ text: z.string().min(1).max(4000), when: Condition.optional() }).strict()).optional(),
 }).strict();
 export type Question = z.infer<typeof Question>;
 
