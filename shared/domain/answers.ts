@@ -6,11 +6,11 @@ import type { Question } from './template';
 
 /**
  * One meaning for "no answer" wherever a value comes from (app, CLI, import): whitespace-only
- * text and an empty selection are stored as null, so completion and scores agree everywhere.
+ * text is stored as null, so completion and scores agree everywhere. An empty selection is an
+ * answer ("none of these", scoring model 2), not a missing one: it is kept as [].
  */
 export function normalizeAnswerValue(value: AnswerValue): AnswerValue {
   if (typeof value === 'string' && value.trim() === '') return null;
-  if (Array.isArray(value) && value.length === 0) return null;
   return value;
 }
 
@@ -33,6 +33,10 @@ export function checkAnswerValue(question: Question, value: AnswerValue): string
       if (!Array.isArray(value)) return `expected a list of: ${optionList(question)}`;
       if (new Set(value).size !== value.length) return 'lists an option twice';
       for (const v of value) if (!hasOption(question, v)) return `"${v}" is not one of: ${optionList(question)}`;
+      if (value.length > 1) {
+        const alone = question.options?.find((o) => o.exclusive === true && value.includes(o.id));
+        if (alone) return `"${alone.label}" is chosen alone, not with other options`;
+      }
       return null;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? null : 'expected a number';

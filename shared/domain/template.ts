@@ -97,11 +97,11 @@ export const Question = z.object({
    * A must-have control (model 2): while it is shown and not answered, the review gets no tier.
    * Never optional, never N/A.
    */
-  mustHave: z.boolean().default(false),
+  mustHave: z.boolean().optional(),
   /** The "Not applicable" mark is allowed here (with a reason in the comment). Model 2 reads N/A elsewhere as unanswered. */
-  allowNa: z.boolean().default(false),
+  allowNa: z.boolean().optional(),
   /** Multi only: 'sum' (default) adds the chosen options' scores up to 1; 'max' takes the best one (attestations). */
-  combine: z.enum(['sum', 'max']).default('sum'),
+  combine: z.enum(['sum', 'max']).optional(),
   showWhen: Condition.optional(),
   /** Hints shown under the question, each only while its condition holds (an imported VSAQ tip, for instance). */
   tips: z.array(z.object({ text: z.string().min(1).max(4000), when: Condition.optional() }).strict()).optional(),

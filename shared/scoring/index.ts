@@ -6,10 +6,16 @@ export type {
   ScoreResult,
   ScoringOptions,
   SectionScore,
+  OpenQuestion,
+  NotApplicableQuestion,
+  ProfileConflict,
+  ProfileFact,
 } from './types';
-export { DEFAULT_SCORING_OPTIONS } from './types';
+export { DEFAULT_SCORING_OPTIONS, SCORING_MODEL } from './types';
+export { storedScore } from './stored';
+export { profileConflicts } from './consistency';
 export type { QuestionOutcome, QuestionStatus } from './score';
-export { findBand, roundScore, scoreQuestion, scoreReview } from './score';
+export { LOSS_TOLERANCE, findBand, roundScore, scoreQuestion, scoreReview } from './score';
 export type { FlagOutcome, FlagStatus } from './flags';
 export { RISK_FLAG_KNOCKOUTS, RISK_FLAG_WEIGHTS, evaluateFlag } from './flags';
 export type { InherentContribution, InherentPointTable, InherentRisk } from './inherent';

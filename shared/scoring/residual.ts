@@ -7,15 +7,15 @@ export type ControlBand = (typeof CONTROL_BANDS)[number];
 
 /** Lowest overall score (0..100) of each band, best band first; `poor` takes everything below. */
 export const CONTROL_BAND_MIN: Readonly<Record<ControlBand, number>> = {
-  strong: 80,
-  adequate: 60,
-  weak: 40,
+  strong: 90,
+  adequate: 75,
+  weak: 55,
   poor: -Infinity,
 };
 
 /**
  * Scores are never rounded, so a score that is mathematically on a boundary may come out a
- * hair under it (79.99999999999999). Boundaries are compared with this tolerance.
+ * hair under it (89.99999999999999). Boundaries are compared with this tolerance.
  */
 export const BAND_TOLERANCE = 1e-9;
 
@@ -25,11 +25,14 @@ export function controlBand(overall: number): ControlBand {
   return 'poor'; // NaN
 }
 
-/** Residual tier by inherent tier (rows) and control band (columns). */
+/**
+ * Residual tier by inherent tier (rows) and control band (columns). Model 2: high and critical
+ * inherent risk need strong controls to come down to medium (docs/scoring.md, section 9).
+ */
 export const RESIDUAL_MATRIX: Readonly<Record<Tier, Readonly<Record<ControlBand, Tier>>>> = {
   low: { strong: 'low', adequate: 'low', weak: 'medium', poor: 'high' },
   medium: { strong: 'low', adequate: 'medium', weak: 'high', poor: 'high' },
-  high: { strong: 'medium', adequate: 'medium', weak: 'high', poor: 'critical' },
+  high: { strong: 'medium', adequate: 'high', weak: 'high', poor: 'critical' },
   critical: { strong: 'medium', adequate: 'high', weak: 'critical', poor: 'critical' },
 };
 

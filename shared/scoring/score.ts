@@ -2,16 +2,19 @@
 // residual tiers, risk flags, and the "why" list. The model is written out in docs/scoring.md; keep the
 // two in step. Pure: no I/O, no clock, nothing rounded (roundScore is for display only).
 import { answerLabel, checkAnswerValue } from '../domain/answers';
+import { isScoredKind } from '../domain/template';
 import { questionsById, visibleQuestionIds } from '../domain/conditions';
 import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
 import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
 import { maxTier, tierRank } from '../domain/tier';
 import type { Tier } from '../domain/tier';
 import { evaluateFlag, RISK_FLAG_KNOCKOUTS, RISK_FLAG_WEIGHTS, type FlagOutcome } from './flags';
+import { profileConflicts } from './consistency';
+import { visibilities } from './coverage';
 import { inherentRisk } from './inherent';
 import { controlBand, residualTier } from './residual';
-import type { Knockout, PointLoss, RiskProfile, ScoreResult, ScoringOptions, SectionScore } from './types';
-import { DEFAULT_SCORING_OPTIONS } from './types';
+import type { Knockout, NotApplicableQuestion, OpenQuestion, PointLoss, RiskProfile, ScoreResult, ScoringOptions, SectionScore } from './types';
+import { DEFAULT_SCORING_OPTIONS, SCORING_MODEL } from './types';
 
 /**
  * What one question contributes:
@@ -62,7 +65,8 @@ export function findBand(bands: readonly NumberBand[] | undefined, value: number
 
 /** How one (visible) question scores for its answer. Visibility is the caller's business. */
 export function scoreQuestion(question: Question, answer: AnswerLike): QuestionOutcome {
-  if (answer?.na) return outcome('na');
+  // N/A counts only where the template allows it; elsewhere the question is still to be answered.
+  if (answer?.na) return question.allowNa === true ? outcome('na') : outcome('unanswered');
   if (!answer || answer.value === null || checkAnswerValue(question, answer.value) !== null) {
     return outcome('unanswered');
   }
@@ -77,6 +81,7 @@ export function scoreQuestion(question: Question, answer: AnswerLike): QuestionO
       const selected: ChoiceOption[] = [];
       let numeric = 0;
       let sum = 0;
+      let best = 0;
       let knockout: Tier | null = null;
       for (const id of ids) {
         // checkAnswerValue above guarantees that every id is one of the options.
@@ -91,12 +96,15 @@ export function scoreQuestion(question: Question, answer: AnswerLike): QuestionO
         if (option.score !== 'na') {
           numeric += 1;
           sum += option.score;
+          if (option.score > best) best = option.score;
         }
         if (option.knockout) knockout = knockout === null ? option.knockout : maxTier(knockout, option.knockout);
       }
+      // An empty multi selection is an answer ("none of these") worth 0.
       if (selected.length > 0 && numeric === 0) return outcome('na', { selected });
       if (informational) return outcome('unscored', { selected, knockout });
-      return outcome('scored', { selected, knockout, score: Math.min(1, sum) });
+      const score = question.kind === 'multi' && question.combine === 'max' ? best : Math.min(1, sum);
+      return outcome('scored', { selected, knockout, score });
     }
     case 'number': {
       const band = findBand(question.bands, value as number);
@@ -121,13 +129,13 @@ interface Line {
   question: Question;
   section: Section;
   sectionIndex: number;
-  /** Position in the template (section order, then question order). */
+  /** Position in the template (section order, then question order; a section's flags after its questions). */
   order: number;
   value: AnswerValue;
   result: QuestionOutcome;
 }
 
-/** A risk flag that fires: an implicit item of its section that scores 0. */
+/** A risk flag that fires: an implicit item of its section that loses its whole weight. */
 interface FlagLine {
   flag: RiskFlag;
   section: Section;
@@ -135,18 +143,34 @@ interface FlagLine {
   order: number;
   result: FlagOutcome;
   knockout: Tier | null;
+  /** The answer that raises it: the trigger latest in template order. */
+  questionId: string;
 }
 
+/** Losses closer than this are a tie (docs/scoring.md, section 11). */
+export const LOSS_TOLERANCE = 1e-9;
+
+const TIER_STEP_UP: Readonly<Record<Tier, Tier>> = { low: 'medium', medium: 'high', high: 'critical', critical: 'critical' };
+
+/** The tier a knock-out forces: one higher on a critical-path provider (docs/scoring.md, section 8). */
+function knockoutFloor(tier: Tier | null, profile: RiskProfile): { tier: Tier | null; raised: boolean } {
+  if (tier === null || !profile.criticalPath) return { tier, raised: false };
+  const raisedTier = TIER_STEP_UP[tier];
+  return { tier: raisedTier, raised: raisedTier !== tier };
+}
+
+const RAISED_NOTE = ' (raised: the provider is on the critical path)';
+
 /** The sentence used when a firing flag has no `why`. */
-function flagSentence(line: FlagLine): string {
+function flagSentence(line: FlagLine, raised: boolean): string {
   const { flag, result, knockout } = line;
   let sentence = `Answered “${result.answerLabel}”: this raises the ${flag.severity} risk flag “${flag.name}”.`;
-  if (knockout) sentence += ` This answer is a knock-out: the tier is at least ${knockout}.`;
+  if (knockout) sentence += ` This answer is a knock-out: the tier is at least ${knockout}${raised ? RAISED_NOTE : ''}.`;
   return sentence;
 }
 
 /** The sentence used when the chosen option has no `why`. */
-function answerSentence(line: Line, label: string): string {
+function answerSentence(line: Line, label: string, knockout: Tier | null, raised: boolean): string {
   const { question, result } = line;
   let sentence = `Answered “${label}”: ${question.text}`;
   if (question.kind === 'multi') {
@@ -156,23 +180,35 @@ function answerSentence(line: Line, label: string): string {
     if (notSelected.length > 0) sentence += ` Not selected: ${notSelected.map((o) => `“${o.label}”`).join(', ')}.`;
   }
   if (result.band?.label) sentence += ` Falls in “${result.band.label}”.`;
-  if (result.knockout) sentence += ` This answer is a knock-out: the tier is at least ${result.knockout}.`;
+  if (knockout) sentence += ` This answer is a knock-out: the tier is at least ${knockout}${raised ? RAISED_NOTE : ''}.`;
   return sentence;
 }
 
-function reasonFor(line: Line, label: string): string {
+function reasonFor(line: Line, label: string, knockout: Tier | null, raised: boolean): string {
   const whys = line.result.selected.map((o) => o.why?.trim()).filter((w): w is string => !!w);
-  return whys.length > 0 ? whys.join(' ') : answerSentence(line, label);
+  return whys.length > 0 ? whys.join(' ') : answerSentence(line, label, knockout, raised);
 }
 
-/** Knock-outs first (higher tier first), then template order. */
-function byKnockoutThenOrder(a: { knockout: Tier | null; order: number }, b: { knockout: Tier | null; order: number }): number {
+/** Bigger loss first (with a tolerance), then knock-outs (higher tier first), then template order. */
+function explanationOrder(
+  a: { pointsLost: number; knockout: Tier | null; order: number },
+  b: { pointsLost: number; knockout: Tier | null; order: number },
+): number {
+  if (Math.abs(a.pointsLost - b.pointsLost) > LOSS_TOLERANCE) return b.pointsLost - a.pointsLost;
   const rank = (t: Tier | null) => (t === null ? -1 : tierRank(t));
   return rank(b.knockout) - rank(a.knockout) || a.order - b.order;
 }
 
+/** A question that carries weight in its section's full weight (docs/scoring.md, section 3). */
+function weighs(question: Question): boolean {
+  return isScoredKind(question.kind) && question.weight > 0;
+}
+
+const percent = (share: number) => `${Math.floor(share * 100 + 1e-9)}%`;
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 /**
- * Scores a review of `template` with `answers` for a provider with `profile`.
+ * Scores a review of `template` with `answers` for a provider with `profile`, with model 2.
  * See docs/scoring.md for the model and a worked example.
  */
 export function scoreReview(
@@ -183,99 +219,183 @@ export function scoreReview(
 ): ScoreResult {
   const visible = visibleQuestionIds(template, answers);
   const byId = questionsById(template);
+  const outcomes = new Map<string, QuestionOutcome>();
+  const outcomeOf = (question: Question): QuestionOutcome => {
+    let result = outcomes.get(question.id);
+    if (!result) outcomes.set(question.id, (result = scoreQuestion(question, answers[question.id])));
+    return result;
+  };
   /** Shown and answered (or N/A): what a risk flag may read. */
   const known = (id: string): boolean => {
     const question = byId.get(id);
-    return question !== undefined && visible.has(id) && scoreQuestion(question, answers[id]).status !== 'unanswered';
+    return question !== undefined && visible.has(id) && outcomeOf(question).status !== 'unanswered';
   };
+  const threeValued = visibilities(byId, answers, (q) => outcomeOf(q).status !== 'unanswered');
+  const position = new Map<string, number>();
+
   const lines: Line[] = [];
   const flagLines: FlagLine[] = [];
   const sections: SectionScore[] = [];
-  /** Σ w_q over the answered, applicable, scored questions of each section. */
-  const sectionDenominators: number[] = [];
+  /** Per section: full weight F_s, weight lost, weight open, and whether anything in it is answered. */
+  const full: number[] = [];
+  const lost: number[] = [];
+  const openWeight: number[] = [];
+  const touched: boolean[] = [];
+  const open: OpenQuestion[] = [];
+  const notApplicable: NotApplicableQuestion[] = [];
   let answeredAll = 0;
   let totalAll = 0;
   let order = 0;
 
   template.sections.forEach((section, sectionIndex) => {
-    let numerator = 0;
-    let denominator = 0;
+    let F = 0;
+    let L = 0;
+    let O = 0;
+    let any = false;
     let answered = 0;
     let total = 0;
     for (const question of section.questions) {
-      if (!visible.has(question.id)) continue;
+      position.set(question.id, order);
+      const counts = weighs(question);
+      if (counts) F += question.weight;
+      const shown = visible.has(question.id);
+      if (!shown) {
+        // Hidden: settled, costs nothing. Undecided (its condition reads an open question): open.
+        if (counts && threeValued.get(question.id) === 'undecided') O += question.weight;
+        order++;
+        continue;
+      }
       const answer = answers[question.id];
-      const result = scoreQuestion(question, answer);
+      const result = outcomeOf(question);
       if (!question.optional) {
         total += 1;
         if (result.status !== 'unanswered') answered += 1;
       }
-      if (result.status === 'scored') {
-        numerator += result.score! * question.weight;
-        denominator += question.weight;
+      if (result.status === 'unanswered') {
+        if (counts) O += question.weight;
+        if (!question.optional) {
+          open.push({
+            questionId: question.id,
+            sectionId: section.id,
+            questionText: question.text,
+            mustHave: question.mustHave === true,
+            ...(answer?.na ? { naRefused: true } : {}),
+          });
+        }
+      } else {
+        any = true;
+        if (result.status === 'na') {
+          notApplicable.push({
+            questionId: question.id,
+            sectionId: section.id,
+            questionText: question.text,
+            answerLabel: answerLabel(question, answer?.value ?? null, answer?.na ?? false),
+          });
+        }
+        if (result.status === 'scored' && counts) L += (1 - result.score!) * question.weight;
       }
       lines.push({ question, section, sectionIndex, order: order++, value: answer?.value ?? null, result });
     }
-    // Risk flags: implicit items weighted by severity, scored 0 when firing and 1 when clear.
+    // Risk flags: implicit items weighted by severity; a firing flag loses its whole weight.
     for (const flag of section.flags ?? []) {
+      const weight = RISK_FLAG_WEIGHTS[flag.severity];
+      F += weight;
       const result = evaluateFlag(flag, answers, known, byId);
-      if (result.score !== null) {
-        numerator += result.score * RISK_FLAG_WEIGHTS[flag.severity];
-        denominator += RISK_FLAG_WEIGHTS[flag.severity];
-      }
       const lineOrder = order++;
+      if (result.status === 'undecided') {
+        O += weight;
+        continue;
+      }
+      any = true;
       if (result.status === 'fires') {
-        flagLines.push({ flag, section, sectionIndex, order: lineOrder, result, knockout: RISK_FLAG_KNOCKOUTS[flag.severity] });
+        L += weight;
+        // The answer that raises the flag: of its triggers, the one latest in template order.
+        let questionId = result.trigger[0] ?? flag.id;
+        for (const id of result.trigger) if ((position.get(id) ?? -1) > (position.get(questionId) ?? -1)) questionId = id;
+        flagLines.push({ flag, section, sectionIndex, order: lineOrder, result, knockout: RISK_FLAG_KNOCKOUTS[flag.severity], questionId });
       }
     }
     answeredAll += answered;
     totalAll += total;
-    sectionDenominators.push(denominator);
+    full.push(F);
+    lost.push(L);
+    openWeight.push(O);
+    touched.push(any);
     sections.push({
       sectionId: section.id,
       title: section.title,
       weight: section.weight,
-      score: denominator > 0 ? (100 * numerator) / denominator : null,
+      score: any && F > 0 ? 100 * (1 - L / F) : null,
       answered,
       total,
+      coverage: F > 0 ? 1 - O / F : 1,
     });
   });
 
-  // Overall: weighted mean of the sections that have a score and a weight.
-  let overallNumerator = 0;
-  let overallDenominator = 0;
-  for (const s of sections) {
-    if (s.score !== null && s.weight > 0) {
-      overallNumerator += s.score * s.weight;
-      overallDenominator += s.weight;
-    }
-  }
-  const overall = overallDenominator > 0 ? overallNumerator / overallDenominator : null;
+  // The sections that count in the overall: a fixed set (weight and full weight above 0).
+  let totalWeight = 0;
+  template.sections.forEach((section, i) => {
+    if (section.weight > 0 && full[i]! > 0) totalWeight += section.weight;
+  });
+  /** Points of the overall one unit of a section's weight costs. */
+  const pointsPerUnit = (sectionIndex: number): number => {
+    const section = template.sections[sectionIndex]!;
+    return section.weight > 0 && full[sectionIndex]! > 0 && totalWeight > 0 ? (section.weight / full[sectionIndex]! / totalWeight) * 100 : 0;
+  };
 
+  let overallLost = 0;
+  let coverageSum = 0;
+  template.sections.forEach((section, i) => {
+    overallLost += lost[i]! * pointsPerUnit(i);
+    if (section.weight > 0 && full[i]! > 0) coverageSum += (1 - openWeight[i]! / full[i]!) * section.weight;
+  });
+  const overall = totalWeight > 0 && touched.some((t, i) => t && pointsPerUnit(i) > 0) ? 100 - overallLost : null;
+  const coverage = totalWeight > 0 ? coverageSum / totalWeight : 1;
   const completion = totalAll > 0 ? answeredAll / totalAll : 1;
-  const state: ScoreResult['state'] = completion < options.completionThreshold ? 'incomplete' : 'scored';
 
-  // Knock-outs, in template order (questions and firing critical flags).
+  const mustHaveOpen = open.filter((q) => q.mustHave);
+  const conflicts = profileConflicts(template, answers, visible, profile);
+  const blockers: string[] = [];
+  if (completion < options.completionThreshold) {
+    blockers.push(`${percent(completion)} of the questions are answered; a tier needs ${percent(options.completionThreshold)}.`);
+  }
+  if (coverage < options.coverageThreshold - LOSS_TOLERANCE) {
+    blockers.push(`The answers cover ${percent(coverage)} of the questionnaire's weight; a tier needs ${percent(options.coverageThreshold)}.`);
+  }
+  if (mustHaveOpen.length > 0) {
+    blockers.push(`${plural(mustHaveOpen.length, 'must-have question is', 'must-have questions are')} not answered: ${mustHaveOpen.map((q) => q.questionId).join(', ')}.`);
+  }
+  if (conflicts.length > 0) {
+    blockers.push(`The profile and the answers disagree (${conflicts.map((c) => c.questionId).join(', ')}).`);
+  }
+  const state: ScoreResult['state'] = blockers.length > 0 ? 'incomplete' : 'scored';
+  open.sort((a, b) => Number(b.mustHave) - Number(a.mustHave) || position.get(a.questionId)! - position.get(b.questionId)!);
+
+  // Knock-outs, in template order (questions and firing critical flags), raised on the critical path.
   const orderedKnockouts: (Knockout & { order: number })[] = [];
   for (const line of lines) {
-    if (line.result.knockout) {
+    const floor = knockoutFloor(line.result.knockout, profile);
+    if (floor.tier) {
       orderedKnockouts.push({
         questionId: line.question.id,
         questionText: line.question.text,
         answerLabel: answerLabel(line.question, line.value),
-        tier: line.result.knockout,
+        tier: floor.tier,
+        ...(floor.raised ? { raised: true } : {}),
         order: line.order,
       });
     }
   }
   for (const line of flagLines) {
-    if (line.knockout) {
+    const floor = knockoutFloor(line.knockout, profile);
+    if (floor.tier) {
       orderedKnockouts.push({
-        questionId: line.result.trigger[0] ?? line.flag.id,
+        questionId: line.questionId,
         questionText: line.flag.name,
         answerLabel: line.result.answerLabel,
-        tier: line.knockout,
+        tier: floor.tier,
         flagId: line.flag.id,
+        ...(floor.raised ? { raised: true } : {}),
         order: line.order,
       });
     }
@@ -289,23 +409,13 @@ export function scoreReview(
   const tier =
     residual === null ? knockoutTier : knockoutTier === null ? residual : maxTier(residual, knockoutTier);
 
-  // Explanation: points of the overall score each answer cost, with the same denominators.
+  // Explanation: points of the overall each answer cost, each a fixed share of its section.
   const explained: (PointLoss & { order: number })[] = [];
   for (const line of lines) {
     const { question, result, sectionIndex } = line;
-    let pointsLost = 0;
-    if (result.status === 'scored') {
-      const section = sections[sectionIndex]!;
-      const inOverall = section.score !== null && section.weight > 0 && overallDenominator > 0;
-      if (inOverall) {
-        pointsLost =
-          (1 - result.score!) *
-          (question.weight / sectionDenominators[sectionIndex]!) *
-          (section.weight / overallDenominator) *
-          100;
-      }
-    }
-    if (pointsLost <= 0 && !result.knockout) continue;
+    const pointsLost = result.status === 'scored' && weighs(question) ? (1 - result.score!) * question.weight * pointsPerUnit(sectionIndex) : 0;
+    const floor = knockoutFloor(result.knockout, profile);
+    if (pointsLost <= 0 && !floor.tier) continue;
     const label = answerLabel(question, line.value);
     explained.push({
       questionId: question.id,
@@ -313,33 +423,46 @@ export function scoreReview(
       questionText: question.text,
       answerLabel: label,
       pointsLost,
-      reason: reasonFor(line, label),
-      knockout: result.knockout,
+      reason: reasonFor(line, label, floor.tier, floor.raised),
+      knockout: floor.tier,
       order: line.order,
     });
   }
   // A firing flag is always listed, like a knock-out, even when its section does not count.
   for (const line of flagLines) {
     const { flag, result, sectionIndex } = line;
-    const section = sections[sectionIndex]!;
-    const inOverall = section.score !== null && section.weight > 0 && overallDenominator > 0;
-    const pointsLost = inOverall
-      ? (RISK_FLAG_WEIGHTS[flag.severity] / sectionDenominators[sectionIndex]!) * (section.weight / overallDenominator) * 100
-      : 0;
+    const floor = knockoutFloor(line.knockout, profile);
     explained.push({
-      questionId: result.trigger[0] ?? flag.id,
+      questionId: line.questionId,
       sectionId: line.section.id,
       questionText: flag.name,
       answerLabel: result.answerLabel,
-      pointsLost,
-      reason: flag.why?.trim() || flagSentence(line),
-      knockout: line.knockout,
+      pointsLost: RISK_FLAG_WEIGHTS[flag.severity] * pointsPerUnit(sectionIndex),
+      reason: flag.why?.trim() || flagSentence({ ...line, knockout: floor.tier }, floor.raised),
+      knockout: floor.tier,
       flagId: flag.id,
       order: line.order,
     });
   }
-  explained.sort((a, b) => b.pointsLost - a.pointsLost || byKnockoutThenOrder(a, b));
+  explained.sort(explanationOrder);
   const explanation: PointLoss[] = explained.map(({ order: _order, ...loss }) => loss);
 
-  return { state, completion, overall, sections, knockouts, inherent, residual, tier, explanation };
+  return {
+    model: SCORING_MODEL,
+    state,
+    blockers,
+    completion,
+    coverage,
+    mustHaveOpen,
+    conflicts,
+    open,
+    notApplicable,
+    overall,
+    sections,
+    knockouts,
+    inherent,
+    residual,
+    tier,
+    explanation,
+  };
 }

@@ -50,6 +50,7 @@ export function checkTemplate(t: Template): TemplateProblem[] {
       checkOptions(question, path, report);
       checkBands(question, path, report);
       checkStrayKnockout(question, path, report);
+      checkModelFields(question, path, report);
       if (question.showWhen) checkCondition(question, question.showWhen, `${path}.showWhen`, byId, report);
     });
   });
@@ -103,6 +104,24 @@ function describeBand(band: NumberBand): string {
   if (band.min !== undefined) return `${band.min} or more`;
   if (band.max !== undefined) return `below ${band.max}`;
   return 'any number';
+}
+
+/** Scoring model 2's question fields (docs/scoring.md): each only where it means something. */
+function checkModelFields(question: Question, path: string, report: Report): void {
+  if (question.mustHave === true && question.optional) {
+    report(`${path}.mustHave`, `Question "${question.id}" is a must-have, so it cannot be optional.`);
+  }
+  if (question.mustHave === true && question.allowNa === true) {
+    report(`${path}.allowNa`, `Question "${question.id}" is a must-have, so it cannot be marked not applicable (give it an option worth "na" if it truly may not apply).`);
+  }
+  if (question.combine !== undefined && question.kind !== 'multi') {
+    report(`${path}.combine`, `Question "${question.id}" is a ${question.kind} question; only multi-choice answers are combined.`);
+  }
+  (question.options ?? []).forEach((option, oi) => {
+    if (option.exclusive === true && question.kind !== 'multi') {
+      report(`${path}.options[${oi}].exclusive`, `Question "${question.id}" is a ${question.kind} question; only a multi-choice option can be exclusive.`);
+    }
+  });
 }
 
 function checkBands(question: Question, path: string, report: Report): void {

@@ -3,27 +3,41 @@
 //
 // Section weights: what breaks you hardest when it goes wrong weighs most.
 // - Security 3: a leak or tampering through a provider is the costliest failure and the hardest to undo.
-// - Access, Maintenance, Incident transparency, Tenancy and availability 2: these decide, day to day,
-//   who can reach your data and whether you are down, surprised or left guessing when they change things.
+// - Access granularity 3 (since v3): who can reach your data is decided here, and a shared or
+//   unprotected login undoes every other control.
+// - Maintenance, Incident transparency, Tenancy and availability 2: these decide, day to day,
+//   whether you are down, surprised or left guessing when they change things.
 // - Scaling, Operational insight, Dependency and exit, Data and privacy 1: they matter, but either
 //   you can work around them (limits, metrics, exit) or inherent risk already counts them (personal
 //   data is part of the provider's risk profile; the DPA knock-out catches the worst case).
-// - Cost 0.5: price is a business decision more than a risk; only predictability is scored. The fee
+// - Cost 0.25 (0.5 before v3): price is a business decision more than a risk; only predictability is
+//   scored, and an uncapped bill must never cost more points than a missing basic control. The fee
 //   and the build-it-yourself effort are kept in the provider profile, not asked here.
 //
+// Must-haves (scoring model 2, docs/scoring.md section 8): the basic controls are `mustHave` (no
+// tier while they are open) and their failing answers are knock-outs; the table there says why
+// each floor is what it is. `implies` ties answers to profile facts (critical path, personal data,
+// data location) so the two are checked against each other. N/A is allowed (`allowNa`) only where
+// "does not apply" is a real situation the options do not already cover.
+//
 // Scores: "good" = 1. A multi answer scores min(1, sum of the chosen options), so two strong
-// options reach 1 and one alone does not. Bands are min inclusive, max exclusive.
+// options reach 1 and one alone does not; attestations (sec_certifications) take the strongest
+// report instead (`combine: 'max'`). Bands are min inclusive, max exclusive.
 // After editing, run `npm run docs:questionnaire` to regenerate docs/questionnaire.md.
 //
 // Versions: a stored version never changes (reviews pin it), so any edit here ships as the next
 // version. v1 also asked the fee (cost_monthly_fee, fixed to EUR a month) and the build-and-run
-// effort (cost_build_run_days), which the profile held as well, with its own currency; v2 (this
-// one) leaves them to the profile. profile-held.ts says how reviews still on v1 show them.
+// effort (cost_build_run_days), which the profile held as well, with its own currency; v2 left them
+// to the profile (profile-held.ts says how reviews still on v1 show them). v3 (this one) is written
+// for scoring model 2: must-haves and their knock-outs, heavier access weight, lighter cost weight,
+// attestations by the strongest report, exclusive "None" options, N/A only where allowed, and
+// options that imply profile facts. Its question ids and option ids are those of v2, so
+// `review migrate` carries every answer across.
 import { Template } from '../domain/template';
 
 export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
   id: 'infrastructure-provider',
-  version: 2,
+  version: 3,
   name: 'Infrastructure provider review',
   description:
     'For providers you build on but do not run yourself: hosted databases, message queues, log services, alerting services, status page hosts. ' +
@@ -39,18 +53,20 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'sec_encryption_at_rest',
           kind: 'yesno',
-          weight: 2,
+          mustHave: true,
+          weight: 3,
           text: 'Is your data encrypted at rest, including backups and replicas?',
           help: 'Disks, snapshots and backups get copied, retired and mislaid. Encryption at rest means a lost disk or a leaked snapshot does not expose your data.',
           options: [
             { id: 'yes', label: 'Yes: data, backups and replicas', score: 1 },
             { id: 'partial', label: 'Partly: primary data only, or only on some plans', score: 0.5, why: 'Some copies of your data (often backups) are stored unencrypted.' },
-            { id: 'no', label: 'No', score: 0, knockout: 'medium', why: 'Anyone who gets hold of a disk or a backup can read your data.' },
+            { id: 'no', label: 'No', score: 0, knockout: 'high', why: 'Anyone who gets hold of a disk or a backup can read your data.' },
           ],
         },
         {
           id: 'sec_encryption_in_transit',
           kind: 'yesno',
+          mustHave: true,
           weight: 3,
           text: 'Is every connection encrypted with TLS: yours to them, and theirs between their own systems?',
           help: 'Credentials and data cross networks you do not control. Plain-text traffic can be read or altered on the way, and one unencrypted hop is enough.',
@@ -76,12 +92,14 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'sec_secrets_handling',
           kind: 'single',
+          mustHave: true,
+          weight: 3,
           text: 'How does the provider store the secrets you give it (connection strings, webhook secrets, API keys for integrations)?',
           help: 'Alerting and log services often hold keys to your other systems. If those are readable by their staff or shown back in full, one breach there opens your systems too.',
           options: [
             { id: 'vault', label: 'Encrypted in a secrets store; write-only once entered', score: 1 },
             { id: 'encrypted', label: 'Encrypted, but staff or the UI can read them back', score: 0.5, why: 'Your secrets can be read back by people at the provider or by anyone with a console login.' },
-            { id: 'plain', label: 'Stored in plain text, or unknown', score: 0, why: 'A breach at the provider hands over the keys to your other systems.' },
+            { id: 'plain', label: 'Stored in plain text, or unknown', score: 0, knockout: 'high', why: 'A breach at the provider hands over the keys to your other systems.' },
             { id: 'none_given', label: 'We give them no secrets', score: 'na' },
           ],
         },
@@ -99,20 +117,22 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'sec_certifications',
           kind: 'multi',
+          combine: 'max',
           text: 'Which current security certifications or audit reports does the provider have?',
-          help: 'An independent audit checks what you cannot check yourself: that controls exist and run all year. SOC 2 Type II and ISO 27001 carry most weight; either one scores well, both score full marks.',
+          help: 'An independent audit checks what you cannot check yourself: that controls exist and run all year. SOC 2 Type II and ISO 27001 carry most weight: either one scores full marks. The strongest report counts, so adding a weaker one never lowers the score.',
           options: [
-            { id: 'soc2_type2', label: 'SOC 2 Type II', score: 0.7 },
-            { id: 'iso27001', label: 'ISO/IEC 27001', score: 0.7 },
-            { id: 'soc2_type1', label: 'SOC 2 Type I', score: 0.4, why: 'A Type I report checks the design of controls on one day, not that they work over time.' },
-            { id: 'pci_dss', label: 'PCI DSS', score: 0.3 },
-            { id: 'csa_star', label: 'CSA STAR', score: 0.2 },
-            { id: 'none', label: 'None', score: 0, why: 'No independent party has checked their security controls.' },
+            { id: 'soc2_type2', label: 'SOC 2 Type II', score: 1 },
+            { id: 'iso27001', label: 'ISO/IEC 27001', score: 1 },
+            { id: 'soc2_type1', label: 'SOC 2 Type I', score: 0.5, why: 'A Type I report checks the design of controls on one day, not that they work over time.' },
+            { id: 'pci_dss', label: 'PCI DSS', score: 0.5 },
+            { id: 'csa_star', label: 'CSA STAR', score: 0.3 },
+            { id: 'none', label: 'None', score: 0, exclusive: true, why: 'No independent party has checked their security controls.' },
           ],
         },
         {
           id: 'sec_cert_report_date',
           kind: 'date',
+          allowNa: true,
           weight: 0,
           optional: true,
           text: 'Date of the latest audit report you have seen',
@@ -169,6 +189,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'sec_pentest_date',
           kind: 'date',
+          allowNa: true,
           weight: 0,
           optional: true,
           text: 'Date of the latest penetration test report',
@@ -183,11 +204,12 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
       id: 'access-granularity',
       title: 'Access granularity',
       description: 'Whether access to the provider can be given, limited, traced and taken away one person and one token at a time.',
-      weight: 2,
+      weight: 3,
       questions: [
         {
           id: 'acc_individual_accounts',
           kind: 'single',
+          mustHave: true,
           weight: 3,
           text: 'Does each person get their own account, or does everyone share one login, key or secret URL?',
           help: 'Only individual accounts let you remove one person when they leave, and see who did what. A shared credential has to be rotated everywhere each time someone leaves, which in practice means it never is.',
@@ -223,12 +245,14 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'acc_mfa',
           kind: 'yesno',
+          mustHave: true,
+          weight: 3,
           text: 'Can you require multi-factor authentication for every account?',
           help: 'Passwords leak. If MFA is merely available, someone will not turn it on. Enforcement through your SSO counts as yes.',
           options: [
             { id: 'yes', label: 'Yes, we can enforce it', score: 1 },
             { id: 'partial', label: 'Available, but each person opts in', score: 0.5, why: 'Some accounts will be protected by a password alone.' },
-            { id: 'no', label: 'No MFA', score: 0, why: 'A leaked password is enough to get in.' },
+            { id: 'no', label: 'No MFA', score: 0, knockout: 'high', why: 'A leaked password is enough to get in.' },
           ],
         },
         {
@@ -246,12 +270,14 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'acc_audit_log',
           kind: 'single',
+          mustHave: true,
+          weight: 3,
           text: 'Is there an audit log of who logged in and what they changed?',
           help: 'After an incident the first question is who did what, and when. Without a log you cannot answer it, and neither can the provider.',
           options: [
             { id: 'full', label: 'Logins, permission changes and data access; exportable', score: 1 },
             { id: 'admin_only', label: 'Admin and configuration changes only', score: 0.6, why: 'You can see changes to settings but not who read or touched the data.' },
-            { id: 'none', label: 'No audit log', score: 0, why: 'Nobody can tell afterwards who did what.' },
+            { id: 'none', label: 'No audit log', score: 0, knockout: 'medium', why: 'Nobody can tell afterwards who did what.' },
           ],
         },
         {
@@ -272,12 +298,14 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'acc_support_access',
           kind: 'single',
+          mustHave: true,
+          weight: 3,
           text: 'Can the provider\'s staff reach your data or instance, and would you know?',
           help: 'Support engineers are the people with the widest access to your data. Approval or at least a visible log keeps that access accountable.',
           options: [
             { id: 'approval', label: 'Only after our explicit approval, and logged', score: 1 },
             { id: 'logged', label: 'Staff can access; every access is logged and visible to us', score: 0.6, why: 'Staff can look at your data without asking, though you can see that they did.' },
-            { id: 'unrestricted', label: 'Staff can access without us knowing', score: 0, why: 'People at the provider can read your data and you would never know.' },
+            { id: 'unrestricted', label: 'Staff can access without us knowing', score: 0, knockout: 'high', why: 'People at the provider can read your data and you would never know.' },
           ],
         },
       ],
@@ -340,6 +368,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'mnt_duration_minutes',
           kind: 'number',
+          allowNa: true,
           unit: 'minutes',
           text: 'How many minutes does a typical maintenance disrupt your service? (0 if it does not)',
           help: 'Short disruptions ride on retries; long ones need a plan, a banner and possibly a fallback.',
@@ -353,6 +382,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'mnt_frequency_per_month',
           kind: 'number',
+          allowNa: true,
           unit: 'per month',
           text: 'How many maintenance events per month affect your resources, on average?',
           help: 'Each event costs you attention and risk. Frequent maintenance adds up even when each one is short.',
@@ -596,6 +626,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'scl_upgrade_no_downtime',
           kind: 'yesno',
+          allowNa: true,
           text: 'Can you move to a bigger plan without downtime?',
           help: 'You usually need to upgrade exactly when you are busiest. An upgrade that needs a migration or downtime cannot happen then.',
           options: [
@@ -607,6 +638,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'scl_scaling_control',
           kind: 'single',
+          allowNa: true,
           text: 'How do you add capacity?',
           help: 'Traffic spikes do not wait for a sales call. The faster you can add capacity yourself, the less a spike hurts.',
           options: [
@@ -664,7 +696,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
             { id: 'log_drain', label: 'Log drain or stream to our log store', score: 0.4 },
             { id: 'api', label: 'An API we can poll', score: 0.3 },
             { id: 'webhooks', label: 'Webhooks for events', score: 0.2 },
-            { id: 'none', label: 'None', score: 0, why: 'Their signals stay in their console, away from your alerts.' },
+            { id: 'none', label: 'None', score: 0, exclusive: true, why: 'Their signals stay in their console, away from your alerts.' },
           ],
         },
         {
@@ -695,9 +727,9 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           text: 'When this provider is down, can you keep working?',
           help: 'A provider on your critical path turns each of its outages into yours. Graceful degradation (queueing, caching, a fallback) limits the damage.',
           options: [
-            { id: 'yes', label: 'Yes: we keep working without them', score: 1 },
+            { id: 'yes', label: 'Yes: we keep working without them', score: 1, implies: { criticalPath: false } },
             { id: 'partial', label: 'Partly: some features stop, the core keeps working', score: 0.6, why: 'Some of your features stop when they do.' },
-            { id: 'no', label: 'No: when they are down, we are down', score: 0.2, why: 'Their outages become your outages.' },
+            { id: 'no', label: 'No: when they are down, we are down', score: 0.2, implies: { criticalPath: true }, why: 'Their outages become your outages.' },
           ],
         },
         {
@@ -738,6 +770,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'ext_contract_term',
           kind: 'single',
+          allowNa: true,
           text: 'How long are you committed to them?',
           help: 'A long commitment keeps you paying for a provider that stopped serving you well.',
           options: [
@@ -759,13 +792,14 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'prv_personal_data',
           kind: 'single',
+          mustHave: true,
           weight: 0,
           text: 'Will the provider process personal data (of your users or your staff)?',
           help: 'Logs, queues and alert payloads carry personal data more often than anyone intends: e-mail addresses, IPs, user ids. If they do, data protection law applies to this provider. This answer decides which privacy questions follow.',
           options: [
-            { id: 'users', label: 'Yes, our users\' personal data', score: 1 },
+            { id: 'users', label: 'Yes, our users\' personal data', score: 1, implies: { personalData: true } },
             { id: 'staff_only', label: 'Only our staff\'s (account names and e-mails)', score: 1 },
-            { id: 'none', label: 'No personal data reaches them', score: 1 },
+            { id: 'none', label: 'No personal data reaches them', score: 1, implies: { personalData: false } },
           ],
         },
         {
@@ -777,7 +811,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           options: [
             { id: 'choosable', label: 'We choose the region, and the contract fixes it', score: 1 },
             { id: 'disclosed', label: 'Disclosed, but not our choice', score: 0.6, why: 'You know where the data is but cannot keep it there.' },
-            { id: 'unknown', label: 'Not disclosed', score: 0, why: 'Nobody can say which country\'s law applies to your data.' },
+            { id: 'unknown', label: 'Not disclosed', score: 0, implies: { locationsKnown: false }, why: 'Nobody can say which country\'s law applies to your data.' },
           ],
         },
         {
@@ -795,6 +829,8 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'prv_dpa',
           kind: 'yesno',
+          mustHave: true,
+          weight: 2,
           text: 'Is a data processing agreement (DPA) signed?',
           help: 'Under GDPR a processor needs a written contract saying what it may do with personal data. Without it the processing itself is unlawful.',
           showWhen: { q: 'prv_personal_data', is: ['users', 'staff_only'] },
@@ -821,12 +857,14 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
         {
           id: 'prv_deletion_on_exit',
           kind: 'single',
+          mustHave: true,
+          weight: 2,
           text: 'What happens to your data, including backups, when you leave?',
           help: 'Data kept after the contract ends is still a liability of yours if it leaks. A stated deletion time, with confirmation, closes that door.',
           options: [
             { id: 'confirmed', label: 'Deleted within a stated time, with written confirmation', score: 1 },
             { id: 'stated', label: 'Deleted, but no stated time or confirmation', score: 0.5, why: 'You cannot tell when, or whether, your data is really gone.' },
-            { id: 'retained', label: 'Kept indefinitely, or unknown', score: 0, why: 'Your data may outlive your contract indefinitely.' },
+            { id: 'retained', label: 'Kept indefinitely, or unknown', score: 0, knockout: 'medium', why: 'Your data may outlive your contract indefinitely.' },
           ],
         },
       ],
@@ -837,7 +875,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
       id: 'cost',
       title: 'Cost',
       description: 'Whether the bill can surprise you. The fee and the effort to build and run it yourself are kept in the provider profile, with their currency and period.',
-      weight: 0.5,
+      weight: 0.25,
       questions: [
         {
           id: 'cost_predictable',

@@ -300,7 +300,7 @@ describe('scoring properties', () => {
           sections: template.sections.map((s) => ({ ...s, questions: s.questions.filter((q) => q !== target) })),
         };
         // Completion does change ((a + 1) / (t + 1) ≠ a / t), so compare at a threshold of 0.
-        const options = { completionThreshold: 0 };
+        const options = { completionThreshold: 0, coverageThreshold: 0 };
         const a = scoreReview(template, marked, profile, options);
         const b = scoreReview(removed, answers, profile, options);
         assertSameScores(

@@ -364,7 +364,7 @@ describe('incomplete reviews', () => {
   });
 
   test('the threshold is an option', () => {
-    const r = scoreReview(t, answers, LOW, { completionThreshold: 0.5 });
+    const r = scoreReview(t, answers, LOW, { completionThreshold: 0.5, coverageThreshold: 0 });
     assert.equal(r.state, 'scored');
     assert.equal(r.residual, 'low'); // low × adequate
     assert.equal(r.tier, 'low');
@@ -553,11 +553,11 @@ describe('question kinds', () => {
   });
 
   test('multi reasons: the why of a selected option, else the good options not selected', () => {
-    const r = scoreReview(t, { m: a(['none']) }, LOW, { completionThreshold: 0 });
+    const r = scoreReview(t, { m: a(['none']) }, LOW, { completionThreshold: 0, coverageThreshold: 0 });
     assert.equal(r.explanation[0]!.reason, 'No control at all.');
-    const r2 = scoreReview(t, { m: a(['x']) }, LOW, { completionThreshold: 0 });
+    const r2 = scoreReview(t, { m: a(['x']) }, LOW, { completionThreshold: 0, coverageThreshold: 0 });
     assert.equal(r2.explanation[0]!.reason, 'Answered “X”: Which? Not selected: “Y”.');
-    const r3 = scoreReview(t, { m: a([]) }, LOW, { completionThreshold: 0 });
+    const r3 = scoreReview(t, { m: a([]) }, LOW, { completionThreshold: 0, coverageThreshold: 0 });
     assert.equal(r3.explanation[0]!.reason, 'Answered “None selected”: Which? Not selected: “X”, “Y”.');
   });
 });

@@ -1,5 +1,6 @@
 // The sign-off side of reviews: workflow steps, the snapshot a decision freezes, and the
 // next-review date set by hand. Kept apart from ReviewRepository, which holds answers.
+import { storedScore } from '../../../shared/scoring/stored';
 import type { Database } from 'better-sqlite3';
 import type { ReviewStatus } from '../../../shared/domain/review';
 import type { Tier } from '../../../shared/domain/tier';
@@ -89,7 +90,7 @@ export class ReviewStepRepository {
 
   snapshot(reviewId: string): ReviewSnapshot | null {
     const raw = this.snapshotOf.get(reviewId)?.snapshot;
-    return raw ? (JSON.parse(raw) as ReviewSnapshot) : null;
+    return raw ? readSnapshot(raw) : null;
   }
 
   /** The tier a decision froze, or null (not decided, or not rated). */
@@ -110,8 +111,14 @@ export class ReviewStepRepository {
     return new Map(
       this.latestApprovals.all().map((r) => [
         r.vendor_id,
-        { reviewId: r.id, decidedAt: r.completed_at, dueOverride: r.due_override, snapshot: r.snapshot ? (JSON.parse(r.snapshot) as ReviewSnapshot) : null },
+        { reviewId: r.id, decidedAt: r.completed_at, dueOverride: r.due_override, snapshot: r.snapshot ? readSnapshot(r.snapshot) : null },
       ]),
     );
   }
+}
+
+/** A snapshot as stored, its score read with the model it was frozen under (older ones: model 1). */
+function readSnapshot(raw: string): ReviewSnapshot {
+  const snapshot = JSON.parse(raw) as ReviewSnapshot;
+  return { ...snapshot, score: storedScore(snapshot.score) };
 }

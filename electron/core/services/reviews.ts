@@ -173,7 +173,15 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
       }
     }
     const stored = ctx.reviews.answer(review.id, input.questionId);
+    if (input.na === true && found.question.allowNa !== true) {
+      const message = `question ${input.questionId} does not allow N/A: answer it (an option may say it does not apply), or say why in the comment`;
+      throw new VettedError('validation', `na: ${message}`, [{ path: 'na', message }]);
+    }
     const { comment, confidential } = storedComment(ctx, review.vendorId, input, stored);
+    if (input.na === true && comment.trim() === '' && !confidential) {
+      const message = `say why question ${input.questionId} does not apply (N/A needs a reason)`;
+      throw new VettedError('validation', `comment: ${message}`, [{ path: 'comment', message }]);
+    }
     const answer: Answer = {
       questionId: input.questionId,
       value: value !== undefined ? value : (stored?.value ?? null),

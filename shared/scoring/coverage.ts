@@ -1,0 +1,66 @@
+// Which questions are still undecided (docs/scoring.md, sections 1 and 5): a question whose
+// condition reads an unanswered question may or may not apply once it is answered, so coverage
+// counts it as open. Read with three values, like risk flags, so that answering a question never
+// turns a decided one back into an undecided one (coverage is monotone).
+import { evaluateCondition } from '../domain/conditions';
+import type { AnswerMap } from '../domain/review';
+import type { Condition, Question } from '../domain/template';
+
+export type Visibility = 'shown' | 'hidden' | 'undecided';
+
+/** true / false / unknown (null). */
+type Truth = boolean | null;
+
+/**
+ * The three-valued visibility of every question. `answered(q)` says whether question q has an
+ * answer that counts (not unanswered). A leaf on a hidden question is false (as for the app's
+ * showWhen); on an undecided or unanswered question it is unknown.
+ */
+export function visibilities(
+  byId: ReadonlyMap<string, Question>,
+  answers: AnswerMap,
+  answered: (question: Question) => boolean,
+): Map<string, Visibility> {
+  const memo = new Map<string, Visibility>();
+  const inProgress = new Set<string>();
+
+  const stateOf = (question: Question): Visibility => {
+    const known = memo.get(question.id);
+    if (known) return known;
+    if (!question.showWhen) {
+      memo.set(question.id, 'shown');
+      return 'shown';
+    }
+    if (inProgress.has(question.id)) return 'hidden'; // a cycle never shows (templates are checked for them)
+    inProgress.add(question.id);
+    const value = truth(question.showWhen);
+    inProgress.delete(question.id);
+    const state: Visibility = value === true ? 'shown' : value === false ? 'hidden' : 'undecided';
+    memo.set(question.id, state);
+    return state;
+  };
+
+  const truth = (c: Condition): Truth => {
+    if ('all' in c) {
+      const values = c.all.map(truth);
+      return values.includes(false) ? false : values.includes(null) ? null : true;
+    }
+    if ('any' in c) {
+      const values = c.any.map(truth);
+      return values.includes(true) ? true : values.includes(null) ? null : false;
+    }
+    if ('not' in c) {
+      const value = truth(c.not);
+      return value === null ? null : !value;
+    }
+    const parent = byId.get(c.q);
+    if (!parent) return false;
+    const state = stateOf(parent);
+    if (state === 'hidden') return false;
+    if (state === 'undecided' || !answered(parent)) return null;
+    return evaluateCondition(c, answers);
+  };
+
+  for (const question of byId.values()) stateOf(question);
+  return memo;
+}
