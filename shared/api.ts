@@ -94,6 +94,8 @@ export interface ReviewDetail {
   latestVersion: number;
   /** The workflow steps of this review, oldest first. */
   steps: ReviewStep[];
+  /** The score its decision froze (with the scoring model of that day); null while the review is open. */
+  frozenScore: ScoreResult | null;
 }
 
 /** One review of a provider's history: its sign-off and the score it had (frozen once decided). */
@@ -271,7 +273,7 @@ export const contract = {
   /**
    * Moves a review along the workflow (domain/workflow.ts TRANSITIONS). `by` defaults to the user
    * name in settings and must not end up empty; approving with conditions and rejecting need a
-   * note. Approving needs a scored (complete enough) review. A decision freezes a snapshot of the
+   * note. Approving needs a review that gets a tier (docs/scoring.md, section 6: enough answered and covered, must-haves answered, no profile conflicts). A decision freezes a snapshot of the
    * answers and score; after it, review.start begins a new review from the last answers.
    */
   'review.transition': op(

@@ -169,6 +169,16 @@ function profileFacts(vendor: Vendor): Record<string, AnswerValue> {
   };
 }
 
+/**
+ * The critical-path answer agrees with the profile (scoring checks the two against each other):
+ * "when they are down, we are down" only for a provider on the critical path, and never for one that is not.
+ */
+function followsProfile(questionId: string, picked: AnswerValue | undefined, vendor: Vendor): AnswerValue | undefined {
+  if (questionId !== 'ext_critical_path') return picked;
+  if (vendor.criticalPath) return 'no';
+  return picked === 'no' ? 'partial' : picked;
+}
+
 function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, vendor: Vendor, seed: number): void {
   const facts = profileFacts(vendor);
   const random = seededRandom(seed);
@@ -180,7 +190,7 @@ function answerAll(ctx: Context, reviewId: string, template: Template, provider:
     if (random() > (provider.answered ?? 1)) continue;
     // Picked even where the profile decides, so the other answers stay as they always were.
     const picked = pickValue(question, provider.quality, random, question.id === provider.knockout);
-    const value = Object.hasOwn(facts, question.id) ? facts[question.id]! : picked;
+    const value = Object.hasOwn(facts, question.id) ? facts[question.id]! : followsProfile(question.id, picked, vendor);
     if (value === undefined) continue;
     answers[question.id] = { value, na: false };
     saveAnswer(ctx, { reviewId, questionId: question.id, value });

@@ -8,6 +8,7 @@ import type { Answer, Review } from '../domain/review';
 import { toAnswerMap } from '../domain/review';
 import type { Question, Template } from '../domain/template';
 import type { Tier } from '../domain/tier';
+import { maxTier } from '../domain/tier';
 import type { Vendor } from '../domain/vendor';
 import { CONTROL_BAND_MIN, DEFAULT_SCORING_OPTIONS, inherentRisk } from '../scoring';
 import type { PointLoss, ScoreResult } from '../scoring';
@@ -61,6 +62,7 @@ import { isFindingOverdue, effectiveFindingStatus } from '../domain/findings';
 import { dayOf, onOrBefore, type Standing } from '../domain/standing';
 import { buildEffortText, buyVsBuild, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
+import { flagFedQuestionIds } from '../templates/flag-fed';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -130,10 +132,13 @@ function answerText(question: Question, answer: Answer | undefined): string {
   return answerLabel(question, answer.value);
 }
 
-function impactText(loss: PointLoss | undefined, knockout: Tier | null): string {
-  const points = loss && loss.pointsLost > 0 ? `${formatPoints(loss.pointsLost)} points lost` : null;
-  if (knockout) return `Knock-out: forces ${labelOf(TIER_LABELS, knockout)}${points ? `; ${points}` : ''}`;
-  return points ?? '—';
+function impactText(lines: readonly PointLoss[], knockout: Tier | null, flagFed: boolean): string {
+  const lost = lines.reduce((sum, l) => sum + l.pointsLost, 0);
+  const points = lost > 0 ? `${formatPoints(lost)} points lost` : null;
+  const flags = lines.filter((l) => l.flagId).map((l) => `raises the risk flag “${plain(l.questionText)}”`);
+  const parts = [...(knockout ? [`Knock-out: forces ${labelOf(TIER_LABELS, knockout)}`] : []), ...flags, ...(points ? [points] : [])];
+  if (parts.length > 0) return parts.join('; ');
+  return flagFed ? 'Scored through risk flags: raises none' : '—';
 }
 
 /**
@@ -151,10 +156,13 @@ export function reportSections(data: Pick<VendorReportData, 'vendor' | 'template
   const visible = visibleQuestionIds(data.template, map);
   const answers = new Map<string, Answer>();
   for (const a of data.answers) answers.set(a.questionId, a); // the last one wins, as in toAnswerMap
-  const losses = new Map<string, PointLoss>();
-  for (const loss of data.score.explanation) if (!losses.has(loss.questionId)) losses.set(loss.questionId, loss);
+  // A question may lose points itself and raise risk flags too (a flag belongs to the answer that raises it).
+  const losses = new Map<string, PointLoss[]>();
+  for (const loss of data.score.explanation) losses.set(loss.questionId, [...(losses.get(loss.questionId) ?? []), loss]);
   const knockouts = new Map<string, Tier>();
-  for (const k of data.score.knockouts) if (!knockouts.has(k.questionId)) knockouts.set(k.questionId, k.tier);
+  for (const k of data.score.knockouts) knockouts.set(k.questionId, knockouts.has(k.questionId) ? maxTier(knockouts.get(k.questionId)!, k.tier) : k.tier);
+  const naRefused = new Set(data.score.open.filter((q) => q.naRefused).map((q) => q.questionId));
+  const flagFed = flagFedQuestionIds(data.template);
   const sectionScores = new Map(data.score.sections.map((s) => [s.sectionId, s]));
 
   return data.template.sections.map((section) => {
@@ -171,15 +179,15 @@ export function reportSections(data: Pick<VendorReportData, 'vendor' | 'template
           const figure = profileHeldFigure(data.template.id, question.id);
           if (figure) return keptInProfile(question, keptInProfileText(figure, data.vendor));
           const answer = answers.get(question.id);
-          const loss = losses.get(question.id);
-          const knockout = knockouts.get(question.id) ?? loss?.knockout ?? null;
+          const lines = losses.get(question.id) ?? [];
+          const knockout = knockouts.get(question.id) ?? lines.find((l) => l.knockout)?.knockout ?? null;
           return {
             question,
-            answer: answerText(question, answer),
+            answer: naRefused.has(question.id) ? 'Not answered (marked N/A, which this question does not allow)' : answerText(question, answer),
             comment: plain(answer?.comment ?? '').trim(),
             confidential: answer?.confidential === true,
             commentLeftOut: answer?.locked === true,
-            impact: impactText(loss, knockout),
+            impact: impactText(lines, knockout, flagFed.has(question.id)),
             knockout,
           };
         }),
@@ -218,13 +226,29 @@ function scoreLine(score: ScoreResult): string {
 
 const THRESHOLD = Math.round(DEFAULT_SCORING_OPTIONS.completionThreshold * 100);
 
+/** Why there is no tier, in words: the score's blockers (model 2), else model 1's one condition. */
+function notRatedBecause(score: ScoreResult): string {
+  return score.blockers.length > 0 ? score.blockers.join(' ') : `a tier needs ${THRESHOLD}% of the questions answered.`;
+}
+
 function tierCell(score: ScoreResult): DocNodeObject {
   if (score.state === 'incomplete') {
     return score.tier === null
-      ? tierBadge(null, { none: `Not rated: a tier needs ${THRESHOLD}% of the questions answered` })
-      : tierBadge(score.tier, { suffix: ' (set by knock-outs; the review is incomplete)' });
+      ? tierBadge(null, { none: `Not rated: ${notRatedBecause(score)}` })
+      : tierBadge(score.tier, { suffix: ' (set by knock-outs; the review gets no tier of its own yet)' });
   }
   return tierBadge(score.tier);
+}
+
+/** The scoring model, and whether the score was frozen at a decision. */
+function modelText(score: ScoreResult, frozen: boolean): string {
+  return `Vetted scoring model ${score.model}${frozen ? ', as frozen at the decision' : ''}`;
+}
+
+function coverageText(score: ScoreResult): string {
+  return score.coverage === null
+    ? `Not recorded (scoring model ${score.model} had no coverage)`
+    : `${completionPercent(score.coverage)}% of the questionnaire's weight settled by the answers`;
 }
 
 function cover(data: VendorReportData, asOf: string): DocNode[] {
@@ -278,10 +302,12 @@ function summary(data: VendorReportData, lifecycle: ReportLifecycle, today: stri
       [
         'Residual risk',
         score.residual === null
-          ? { text: `Not determined: needs ${THRESHOLD}% of the questions answered`, style: 'muted' }
+          ? { text: `Not determined: ${notRatedBecause(score)}`, style: 'muted' }
           : tierBadge(score.residual, { suffix: ' (profile and controls)' }),
       ],
       ['Completion', `${completionPercent(score.completion)}% of the questions answered`],
+      ['Coverage', coverageText(score)],
+      ['Scored with', modelText(score, frozen !== null)],
       ['Knock-outs', score.knockouts.length === 0 ? 'None' : String(score.knockouts.length)],
       ['Approval', labelOf(APPROVAL_LABELS, data.review.status)],
       ['Open findings', openFindingsText(lifecycle, today)],
@@ -297,7 +323,11 @@ function summary(data: VendorReportData, lifecycle: ReportLifecycle, today: stri
         : [
             dataTable(
               ['Question', 'Answer', 'Forces the tier to at least'],
-              score.knockouts.map((k): Cell[] => [k.questionText, k.answerLabel, tierBadge(k.tier)]),
+              score.knockouts.map((k): Cell[] => [
+                k.questionText,
+                k.answerLabel,
+                k.raised ? tierBadge(k.tier, { suffix: ' (one higher: critical path)' }) : tierBadge(k.tier),
+              ]),
               ['*', 150, 80],
             ),
           ],
@@ -321,6 +351,8 @@ function summary(data: VendorReportData, lifecycle: ReportLifecycle, today: stri
     ),
   );
 
+  out.push(...notRestedOn(data));
+
   out.push(
     ...keepWithNext(heading('Section scores', 2, { toc }), [
       sectionChart(score.sections),
@@ -335,6 +367,53 @@ function summary(data: VendorReportData, lifecycle: ReportLifecycle, today: stri
       ['*', 50, 60, 70],
     ),
   );
+  return out;
+}
+
+/** What the score does not rest on: conflicts with the profile, open questions and N/A ones (with the reason given). */
+function notRestedOn(data: VendorReportData): DocNode[] {
+  const { score } = data;
+  const out: DocNode[] = [];
+  if (score.conflicts.length > 0) {
+    out.push(
+      ...keepWithNext(
+        heading('Profile and answers disagree', 3),
+        score.conflicts.map((c) => paragraph(c.message)),
+      ),
+    );
+  }
+  if (score.open.length > 0) {
+    out.push(
+      ...keepWithNext(heading('Not answered', 3), [
+        dataTable(
+          ['Question', 'Must-have'],
+          score.open.map((q): Cell[] => [
+            q.naRefused ? `${q.questionText} (marked N/A, which this question does not allow)` : q.questionText,
+            q.mustHave ? 'Yes: no tier while open' : '—',
+          ]),
+          ['*', 110],
+        ),
+      ]),
+    );
+  }
+  if (score.notApplicable.length > 0) {
+    const answers = new Map(data.answers.map((a) => [a.questionId, a]));
+    out.push(
+      ...keepWithNext(heading('Not applicable', 3), [
+        dataTable(
+          ['Question', 'Answer', 'Why it does not apply'],
+          score.notApplicable.map((q): Cell[] => {
+            const answer = answers.get(q.questionId);
+            const why = answer?.locked || (answer?.confidential && !plain(answer.comment).trim())
+              ? 'Confidential: left out'
+              : plain(answer?.comment ?? '').trim() || 'No reason recorded';
+            return [q.questionText, q.answerLabel, why];
+          }),
+          ['*', 110, '*'],
+        ),
+      ]),
+    );
+  }
   return out;
 }
 

@@ -62,7 +62,7 @@ test('approve → frozen → a new review from the same answers, and History sho
   const approveDialog = page.getByRole('dialog', { name: 'Approve' });
   assert.equal(await approveDialog.getByLabel('Decided by').inputValue(), 'Ana Reviewer', 'the decision is prefilled with my name');
   await approveDialog.getByRole('button', { name: 'Approve' }).click();
-  await approveDialog.getByRole('alert').filter({ hasText: /Approving needs a scored review/ }).waitFor();
+  await approveDialog.getByRole('alert').filter({ hasText: /Approving needs a review that gets a tier: .*of the questions are answered/ }).waitFor();
   await screenshot(page, 'lifecycle-decision-error');
   await approveDialog.getByRole('button', { name: 'Cancel' }).click();
   // Rejecting says why it needs a note, and refuses an empty one.

@@ -98,7 +98,7 @@ test('sign-off refuses what a reviewer would not sign: no name, no conditions, a
   unwrap(await api['review.transition']({ reviewId: review.id, to: 'in_review', by: 'Ana' }));
   const unscored = await api['review.transition']({ reviewId: review.id, to: 'approved', by: 'Sam' });
   assert.equal(!unscored.ok && unscored.error.code, 'conflict');
-  assert.match(!unscored.ok ? unscored.error.message : '', /scored review: \d+% .* 80% are needed/);
+  assert.match(!unscored.ok ? unscored.error.message : '', /gets a tier: \d+% of the questions are answered; a tier needs 80%/);
   const noConditions = await api['review.transition']({ reviewId: review.id, to: 'approved_with_conditions', by: 'Sam' });
   assert.equal(!noConditions.ok && noConditions.error.details?.[0]?.path, 'note');
 

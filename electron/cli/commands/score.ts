@@ -18,7 +18,11 @@ export async function scoreCommand(session: Session, vendorRef: string, json: bo
   out.push(`  Score      ${score(result.overall)}${result.state === 'incomplete' ? ' (provisional: review incomplete)' : ''}`);
   out.push(`  Tier       ${result.tier ?? '-'}   (inherent ${result.inherent}, residual ${result.residual ?? '-'})`);
   out.push(`  Completion ${percent(result.completion)}`);
-  for (const k of result.knockouts) out.push(`  Knock-out  ${k.questionText} → ${k.answerLabel} (forces ${k.tier})`);
+  out.push(`  Coverage   ${result.coverage === null ? `not recorded (model ${result.model})` : percent(result.coverage)}`);
+  out.push(`  Model      ${result.model}`);
+  for (const b of result.blockers) out.push(`  No tier    ${b}`);
+  for (const k of result.knockouts) out.push(`  Knock-out  ${k.questionText} → ${k.answerLabel} (forces ${k.tier}${k.raised ? ', one higher: critical path' : ''})`);
+  for (const c of result.conflicts) out.push(`  Conflict   ${c.message}`);
   out.push('');
   out.push(table(['Section', 'Score', 'Answered'], result.sections.map((s) => [s.title, score(s.score), `${s.answered}/${s.total}`])));
   if (result.explanation.length > 0) {
@@ -28,6 +32,16 @@ export async function scoreCommand(session: Session, vendorRef: string, json: bo
       out.push(`  -${p.pointsLost.toFixed(1).padStart(5)}  ${p.questionText} → ${p.answerLabel}${p.knockout ? ` [knock-out: ${p.knockout}]` : ''}`);
       out.push(`          ${p.reason}`);
     }
+  }
+  if (result.open.length > 0) {
+    out.push('');
+    out.push('Not answered:');
+    for (const q of result.open) out.push(`  ${q.questionId}${q.mustHave ? ' (must-have)' : ''}${q.naRefused ? ' (marked N/A, not allowed here)' : ''}  ${q.questionText}`);
+  }
+  if (result.notApplicable.length > 0) {
+    out.push('');
+    out.push('Not applicable:');
+    for (const q of result.notApplicable) out.push(`  ${q.questionId}  ${q.questionText} → ${q.answerLabel}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { ReviewStatus } from '../../../shared/domain/review';
 import type { Tier } from '../../../shared/domain/tier';
 import type { ReviewSnapshot, ReviewStep } from '../../../shared/domain/workflow';
+import type { ScoreResult } from '../../../shared/scoring/types';
 
 interface StepRow {
   review_id: string;
@@ -30,6 +31,7 @@ export class ReviewStepRepository {
   private readonly insertStep;
   private readonly setStatusStmt;
   private readonly snapshotOf;
+  private readonly scoreOf;
   private readonly tierOf;
   private readonly dueOf;
   private readonly setDueStmt;
@@ -49,6 +51,7 @@ export class ReviewStepRepository {
     );
     this.snapshotOf = db.prepare<[string], { snapshot: string | null }>('SELECT snapshot FROM reviews WHERE id = ?');
     // The tier alone, without parsing a whole snapshot (its answers) for every review of every provider.
+    this.scoreOf = db.prepare<[string], { score: string | null }>(`SELECT json_extract(snapshot, '$.score') AS score FROM reviews WHERE id = ?`);
     this.tierOf = db.prepare<[string], { tier: string | null }>(`SELECT json_extract(snapshot, '$.score.tier') AS tier FROM reviews WHERE id = ?`);
     this.dueOf = db.prepare<[string], { due_override: string | null }>('SELECT due_override FROM reviews WHERE id = ?');
     this.setDueStmt = db.prepare<[string | null, string]>('UPDATE reviews SET due_override = ? WHERE id = ?');
@@ -91,6 +94,12 @@ export class ReviewStepRepository {
   snapshot(reviewId: string): ReviewSnapshot | null {
     const raw = this.snapshotOf.get(reviewId)?.snapshot;
     return raw ? readSnapshot(raw) : null;
+  }
+
+  /** The score a decision froze (without parsing the snapshot's answers), or null when none was frozen. */
+  frozenScore(reviewId: string): ScoreResult | null {
+    const raw = this.scoreOf.get(reviewId)?.score;
+    return raw ? storedScore(JSON.parse(raw) as ScoreResult) : null;
   }
 
   /** The tier a decision froze, or null (not decided, or not rated). */

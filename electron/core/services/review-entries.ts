@@ -4,6 +4,7 @@ import { toAnswerMap } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { scoreReview } from '../../../shared/scoring';
+import { isOpenStatus } from '../../../shared/domain/workflow';
 import type { ScoreResult } from '../../../shared/scoring/types';
 import type { Context } from '../context';
 import { revealAnswers } from './confidential';
@@ -25,7 +26,9 @@ export function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, 
   // Reports, comparisons and CSVs leave confidential comments out unless asked.
   const answers = revealAnswers(ctx, vendor.id, stored, { include: options.includeConfidential ?? false });
   const template = review ? (ctx.templates.get(review.templateId, review.templateVersion)?.template ?? null) : null;
-  const score = template ? scoreReview(template, toAnswerMap(answers), vendor) : null;
+  // A decided review keeps the score its decision froze, under the model of its day (docs/scoring.md).
+  const frozen = review && !isOpenStatus(review.status) ? ctx.steps.frozenScore(review.id) : null;
+  const score = frozen ?? (template ? scoreReview(template, toAnswerMap(answers), vendor) : null);
   return { vendor, review, template, answers, score };
 }
 

@@ -31,6 +31,7 @@ export function detail(ctx: Context, review: Review): ReviewDetail {
     template: templateOf(ctx, review),
     latestVersion: latestVersionOf(ctx, review),
     steps: ctx.steps.steps(review.id),
+    frozenScore: isOpenStatus(review.status) ? null : ctx.steps.frozenScore(review.id),
   };
 }
 

@@ -3,10 +3,8 @@ import type { ReviewDetail, ReviewHistoryEntry } from '../../../shared/api';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import { toAnswerMap, type Review, type ReviewStatus } from '../../../shared/domain/review';
 import { canTransition, isApproval, isDecision, noteRequired, type ReviewSnapshot, type ReviewStep } from '../../../shared/domain/workflow';
-import { completionPercent } from '../../../shared/format';
 import { VettedError } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
-import { DEFAULT_SCORING_OPTIONS } from '../../../shared/scoring/types';
 import type { Context } from '../context';
 import { detail } from './reviews';
 import { getVendor } from './vendor-lookup';
@@ -57,11 +55,7 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
     if (isDecision(input.to)) {
       const { answers, score } = liveScore(ctx, review);
       if (isApproval(input.to) && score.state !== 'scored') {
-        throw new VettedError(
-          'conflict',
-          `Approving needs a scored review: ${completionPercent(score.completion)}% of the questions are answered, ` +
-            `${completionPercent(DEFAULT_SCORING_OPTIONS.completionThreshold)}% are needed.`,
-        );
+        throw new VettedError('conflict', `Approving needs a review that gets a tier: ${score.blockers.join(' ')}`);
       }
       snapshot = { templateId: review.templateId, templateVersion: review.templateVersion, answers, score, frozenAt: stamp };
     }

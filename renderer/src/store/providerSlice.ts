@@ -94,6 +94,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       const changed = !sameTemplate || answers !== state.answers;
       set({
         review: detail.review,
+        frozenScore: detail.frozenScore,
         steps: detail.steps,
         ...(changed ? { template, answers, ...derived(template, state.vendor, answers) } : {}),
       });
@@ -130,6 +131,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
     providerError: null,
     vendor: null,
     review: null,
+    frozenScore: null,
     steps: [],
     template: null,
     answers: {},
@@ -155,6 +157,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         providerError: null,
         vendor: null,
         review: null,
+        frozenScore: null,
         steps: [],
         template: null,
         answers: {},
@@ -198,6 +201,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         providerStatus: 'ready',
         vendor: vendor.value,
         review: current.value?.review ?? null,
+        frozenScore: current.value?.frozenScore ?? null,
         steps: current.value?.steps ?? [],
         latestVersion: current.value?.latestVersion ?? null,
         template,
@@ -232,6 +236,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       const shown = keepTyped ? { answers: state.answers, saves: state.saves } : withOutstanding(localAnswers(detail.answers), saver);
       set({
         review: detail.review,
+        frozenScore: detail.frozenScore,
         steps: detail.steps,
         template: detail.template,
         latestVersion: detail.latestVersion,

@@ -104,6 +104,8 @@ export interface ProviderSlice {
   saves: Readonly<Record<string, QuestionSave>>;
   /** Recomputed with shared scoring after every change. */
   score: ScoreResult | null;
+  /** A decided review's score as its decision froze it (its scoring model may be older); shown instead of `score`. */
+  frozenScore: ScoreResult | null;
   /** Question ids shown for the current answers. */
   visible: ReadonlySet<string>;
   /** The newest stored version of the review's template (null when unknown or no review). */

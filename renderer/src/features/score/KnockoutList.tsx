@@ -19,6 +19,7 @@ export function KnockoutList({ knockouts }: { knockouts: readonly Knockout[] }) 
               <span className="knockout-tier">
                 Forces at least <TierBadge tier={k.tier} />
               </span>
+              {k.raised && <span className="knockout-raised muted">One tier higher: the provider is on the critical path.</span>}
             </li>
           ))}
         </ul>

@@ -1,19 +1,23 @@
 import { CONTROL_BAND_MIN } from '../../../../shared/scoring';
-import { DEFAULT_SCORING_OPTIONS } from '../../../../shared/scoring';
 import { CompletionBar } from '../../components/CompletionBar';
 import { TierBadge } from '../../components/TierBadge';
 import { formatScore } from '../../lib/format';
 import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
+import { ConflictList } from './ConflictList';
 import { KnockoutList } from './KnockoutList';
 import { SectionChart } from './SectionChart';
+import { UnscoredList } from './UnscoredList';
 import { WhyList } from './WhyList';
 
-const THRESHOLD = Math.round(DEFAULT_SCORING_OPTIONS.completionThreshold * 100);
-
-/** The live score, recomputed in the renderer with the same shared scoring as the CLI. */
+/**
+ * The score: live for an open review (the same shared scoring as the CLI), frozen for a decided
+ * one (with the scoring model of its day). docs/scoring.md says what each figure means.
+ */
 export function ScorePanel() {
-  const score = useVetted((s) => s.score);
+  const frozen = useVetted((s) => s.frozenScore);
+  const live = useVetted((s) => s.score);
+  const score = frozen ?? live;
   if (!score) return null;
   const incomplete = score.state === 'incomplete';
 
@@ -29,11 +33,21 @@ export function ScorePanel() {
         </p>
         <TierBadge tier={score.tier} state={incomplete ? 'incomplete' : 'scored'} size="large" testId="tier" showForcedTier />
       </div>
+      <p className="score-model muted" data-testid="score-model">
+        {frozen ? `Frozen at the decision · scoring model ${score.model}` : `Scoring model ${score.model}`}
+      </p>
       {incomplete && (
-        <p className="score-note">
-          {score.overall === null ? 'No scored answers yet.' : 'Provisional.'} A tier needs {THRESHOLD}% of the questions answered.
-          {score.tier && ` Knock-outs already set it to at least ${TIER_LABELS[score.tier]}.`}
-        </p>
+        <div className="score-note" data-testid="score-blockers">
+          <p>
+            {score.overall === null ? 'No scored answers yet.' : 'Provisional.'} No tier yet:
+            {score.tier && ` knock-outs already set it to at least ${TIER_LABELS[score.tier]}.`}
+          </p>
+          <ul>
+            {score.blockers.map((b) => (
+              <li key={b}>{b}</li>
+            ))}
+          </ul>
+        </div>
       )}
 
       <dl className="risk-grid">
@@ -45,7 +59,7 @@ export function ScorePanel() {
         </div>
         <div>
           <dt>Residual risk</dt>
-          <dd>{score.residual ? <TierBadge tier={score.residual} /> : <span className="muted">Needs {THRESHOLD}%</span>}</dd>
+          <dd>{score.residual ? <TierBadge tier={score.residual} /> : <span className="muted">No tier yet</span>}</dd>
         </div>
         <div className="risk-grid-wide">
           <dt>Completion</dt>
@@ -53,8 +67,21 @@ export function ScorePanel() {
             <CompletionBar completion={score.completion} testId="completion" />
           </dd>
         </div>
+        <div className="risk-grid-wide">
+          <dt title="Share of the questionnaire's weight the answers settle">Coverage</dt>
+          <dd>
+            {score.coverage === null ? (
+              <span className="muted" data-testid="coverage">
+                Not recorded (model {score.model})
+              </span>
+            ) : (
+              <CompletionBar completion={score.coverage} testId="coverage" />
+            )}
+          </dd>
+        </div>
       </dl>
 
+      <ConflictList conflicts={score.conflicts} />
       <KnockoutList knockouts={score.knockouts} />
 
       <div className="panel-block">
@@ -66,6 +93,7 @@ export function ScorePanel() {
       </div>
 
       <WhyList losses={score.explanation} />
+      <UnscoredList open={score.open} notApplicable={score.notApplicable} />
     </section>
   );
 }
