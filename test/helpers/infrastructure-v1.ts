@@ -10,3 +10,7 @@ import { REPO_ROOT } from './cli';
 export const INFRASTRUCTURE_V1_FILE = path.join(REPO_ROOT, 'test', 'fixtures', 'templates', 'infrastructure-provider-v1.json');
 
 export const INFRASTRUCTURE_TEMPLATE_V1: Template = parseTemplateJson(fs.readFileSync(INFRASTRUCTURE_V1_FILE, 'utf8'));
+
+/** Version 2 as it shipped (before scoring model 2's must-haves): what registers made in 2026 before December store. */
+export const INFRASTRUCTURE_V2_FILE = path.join(REPO_ROOT, 'test', 'fixtures', 'templates', 'infrastructure-provider-v2.json');
+export const INFRASTRUCTURE_TEMPLATE_V2: Template = parseTemplateJson(fs.readFileSync(INFRASTRUCTURE_V2_FILE, 'utf8'));

@@ -30,7 +30,14 @@ import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
 // ─────────────────────────────────────────────────────────────────────── fixtures
 
 const GENERATED = '2025-03-10';
-const V1 = INFRASTRUCTURE_TEMPLATE_V1;
+/** The frozen version 1, with N/A allowed on secrets handling (these fixtures mark it N/A; scoring model 2 reads N/A only where allowed). */
+const V1: Template = Template.parse({
+  ...INFRASTRUCTURE_TEMPLATE_V1,
+  sections: INFRASTRUCTURE_TEMPLATE_V1.sections.map((section) => ({
+    ...section,
+    questions: section.questions.map((q) => (q.id === 'sec_secrets_handling' ? { ...q, allowNa: true } : q)),
+  })),
+});
 const INCIDENT_DETAILS =
   'A storage node failed in March 2024; two customers lost writes for 40 minutes. Postmortem published within a week, ' +
   'with the fix (synchronous replication across zones) rolled out by May. ';

@@ -28,7 +28,17 @@ import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
 
 // ─────────────────────────────────────────────────────────────────────── fixtures
 
-const V1 = INFRASTRUCTURE_TEMPLATE_V1;
+/**
+ * The frozen version 1, except that secrets handling allows N/A: scoring model 2 reads N/A only
+ * where the template allows it, and these fixtures mark it N/A on purpose.
+ */
+const V1: Template = Template.parse({
+  ...INFRASTRUCTURE_TEMPLATE_V1,
+  sections: INFRASTRUCTURE_TEMPLATE_V1.sections.map((section) => ({
+    ...section,
+    questions: section.questions.map((q) => (q.id === 'sec_secrets_handling' ? { ...q, allowNa: true } : q)),
+  })),
+});
 const NEW_ENCRYPTION_TEXT = 'Is your data encrypted at rest (data, backups and replicas)?';
 
 /** Version 2: drops sec_vuln_management, adds sec_sbom, rewords sec_encryption_at_rest. */

@@ -140,7 +140,9 @@ function reportData(): VendorReportData {
   });
   const answers = answersFor({
     sec_key_management: answer('sec_key_management', 'provider_managed', LONG_COMMENT),
-    sec_secrets_handling: answer('sec_secrets_handling', null, 'We give them none.', true),
+    sec_secrets_handling: answer('sec_secrets_handling', 'none_given', 'We give them none.'),
+    // N/A where the template allows it (scoring model 2), with the reason in the comment.
+    scl_upgrade_no_downtime: answer('scl_upgrade_no_downtime', null, 'One fixed plan: there is nothing to upgrade to.', true),
     acc_individual_accounts: answer('acc_individual_accounts', 'shared', '<i>One</i> shared login: file:///etc/passwd'),
     // Hidden once accounts are shared: the answer is left behind and must not show.
     acc_roles: answer('acc_roles', 'admin_only', HIDDEN_COMMENT),
@@ -148,6 +150,8 @@ function reportData(): VendorReportData {
     ext_exit_plan: answer('ext_exit_plan', 'no', 'data:image/png;base64,AAAA'),
     cost_predictable: answer('cost_predictable', 'usage_uncapped'),
     mnt_frequency_per_month: null,
+    // The profile says critical path: the answer agrees (scoring model 2 checks the two).
+    ext_critical_path: answer('ext_critical_path', 'no'),
   });
   const r = review(v.id);
   const score = scoreReview(INFRASTRUCTURE_TEMPLATE, toAnswerMap(answers), v);
@@ -240,7 +244,7 @@ describe('buildVendorReport', () => {
   });
 
   test('shows the score with one decimal, the tier, inherent and residual risk and completion in words', () => {
-    assert.ok(data.score.overall !== null && data.score.tier !== null && data.score.residual !== null);
+    assert.ok(data.score.overall !== null && data.score.tier !== null && data.score.residual !== null, `scored: ${data.score.blockers.join(' ')}`);
     const score = roundScore(data.score.overall).toFixed(1);
     assert.match(score, /^\d+\.\d$/);
     assert.ok(text.includes(`${score} of 100`), `score ${score}`);

@@ -8,7 +8,7 @@ import { BUILT_IN_TEMPLATES, DEFAULT_TEMPLATE_ID } from '../../shared/templates/
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { templateToMarkdown } from '../../shared/templates/markdown';
 import { profileHeldFigure } from '../../shared/templates/profile-held';
-import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
+import { INFRASTRUCTURE_TEMPLATE_V1, INFRASTRUCTURE_TEMPLATE_V2 } from '../helpers/infrastructure-v1';
 
 const allQuestions = INFRASTRUCTURE_TEMPLATE.sections.flatMap((s) => s.questions);
 
@@ -18,7 +18,7 @@ describe('the built-in infrastructure template', () => {
     assert.deepEqual(reparsed, INFRASTRUCTURE_TEMPLATE);
     assert.deepEqual(checkTemplate(INFRASTRUCTURE_TEMPLATE), []);
     assert.equal(INFRASTRUCTURE_TEMPLATE.id, 'infrastructure-provider');
-    assert.equal(INFRASTRUCTURE_TEMPLATE.version, 2);
+    assert.equal(INFRASTRUCTURE_TEMPLATE.version, 3);
     assert.equal(INFRASTRUCTURE_TEMPLATE.name, 'Infrastructure provider review');
   });
 
@@ -100,7 +100,31 @@ describe('the built-in infrastructure template', () => {
       allQuestions.map((q) => q.id).filter((id) => id !== 'prv_transfer_mechanism'),
       'v2 is v1 without those two, plus the transfer mechanism for the subprocessor list',
     );
-    assert.equal(INFRASTRUCTURE_TEMPLATE_V1.version, INFRASTRUCTURE_TEMPLATE.version - 1);
+    assert.equal(INFRASTRUCTURE_TEMPLATE_V1.version, 1);
+  });
+});
+
+describe('version 3: the must-haves of scoring model 2 (docs/scoring.md, section 8)', () => {
+  const byId = new Map(INFRASTRUCTURE_TEMPLATE.sections.flatMap((s) => s.questions).map((q) => [q.id, q]));
+  it('marks exactly the documented must-haves, each with its failing answer a knock-out', () => {
+    const must = [...byId.values()].filter((q) => q.mustHave === true).map((q) => q.id);
+    assert.deepEqual(must.sort(), [
+      'acc_audit_log', 'acc_individual_accounts', 'acc_mfa', 'acc_support_access', 'prv_deletion_on_exit', 'prv_dpa',
+      'prv_personal_data', 'sec_encryption_at_rest', 'sec_encryption_in_transit', 'sec_secrets_handling',
+    ]);
+    const floor = (q: string, o: string) => byId.get(q)!.options!.find((x) => x.id === o)!.knockout;
+    assert.deepEqual(
+      [floor('acc_mfa', 'no'), floor('sec_encryption_in_transit', 'no'), floor('sec_encryption_at_rest', 'no'), floor('acc_individual_accounts', 'shared'),
+        floor('acc_support_access', 'unrestricted'), floor('sec_secrets_handling', 'plain'), floor('acc_audit_log', 'none'), floor('prv_deletion_on_exit', 'retained'), floor('prv_dpa', 'no')],
+      ['high', 'critical', 'high', 'high', 'high', 'high', 'medium', 'medium', 'high'],
+    );
+    for (const id of must) assert.notEqual(byId.get(id)!.allowNa, true, `${id} never allows N/A`);
+  });
+  it('keeps every question and option id of v2, so review migrate carries every answer', () => {
+    assert.deepEqual(
+      INFRASTRUCTURE_TEMPLATE.sections.flatMap((s) => s.questions.map((q) => [q.id, (q.options ?? []).map((o) => o.id)])),
+      INFRASTRUCTURE_TEMPLATE_V2.sections.flatMap((s) => s.questions.map((q) => [q.id, (q.options ?? []).map((o) => o.id)])),
+    );
   });
 });
 
