@@ -202,15 +202,51 @@ test('a link patch changes only the links it names', async () => {
   assert.equal(cleared.links.statusPage, 'https://status.example');
 });
 
-test('blank answers mean "not answered" whichever way they arrive', async () => {
+test('blank text means "not answered"; an empty selection is an answer ("none of these"), scored 0', async () => {
   const { api } = freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Blank' }));
   const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
-  const multi = firstQuestion(template, 'multi');
   const text = firstQuestion(template, 'longtext', undefined, { evenIfConditional: true });
-  assert.equal(unwrap(await api['answer.save']({ reviewId: review.id, questionId: multi.id, value: [] })).value, null);
   assert.equal(unwrap(await api['answer.save']({ reviewId: review.id, questionId: text.id, value: '   ' })).value, null);
+  const blank = unwrap(await api['score.get']({ vendorId: vendor.id }))!;
+  assert.equal(blank.completion, 0);
+  assert.equal(blank.overall, null);
+  const multi = firstQuestion(template, 'multi');
+  assert.deepEqual(unwrap(await api['answer.save']({ reviewId: review.id, questionId: multi.id, value: [] })).value, []);
   const score = unwrap(await api['score.get']({ vendorId: vendor.id }))!;
-  assert.equal(score.completion, 0);
-  assert.equal(score.overall, null);
+  assert.ok(score.completion > 0, 'the empty selection counts as answered');
+  assert.ok(score.overall !== null && score.overall < 100, `"none of these" costs points: ${score.overall}`);
+  assert.ok(score.explanation.some((l) => l.questionId === multi.id && l.answerLabel === 'None selected'), 'listed as "None selected"');
+});
+
+test('N/A is refused where the template does not allow it and without a reason; "None" is chosen alone; nothing is stored by a refusal', async () => {
+  const { api } = freshVetted();
+  const vendor = unwrap(await api['vendor.create']({ name: 'Strict' }));
+  const { review } = unwrap(await api['review.start']({ vendorId: vendor.id }));
+
+  const notAllowed = await api['answer.save']({ reviewId: review.id, questionId: 'sec_encryption_in_transit', na: true, comment: 'we think so' });
+  assert.equal(notAllowed.ok, false, 'N/A on a must-have is refused');
+  assert.equal(!notAllowed.ok && notAllowed.error.code, 'validation');
+  assert.match(!notAllowed.ok ? notAllowed.error.message : '', /^na: question sec_encryption_in_transit does not allow N\/A/);
+
+  const noReason = await api['answer.save']({ reviewId: review.id, questionId: 'scl_upgrade_no_downtime', na: true });
+  assert.equal(noReason.ok, false, 'N/A without a reason is refused');
+  assert.match(!noReason.ok ? noReason.error.message : '', /^comment: say why question scl_upgrade_no_downtime does not apply/);
+
+  const withReason = unwrap(await api['answer.save']({ reviewId: review.id, questionId: 'scl_upgrade_no_downtime', na: true, comment: 'One fixed plan.' }));
+  assert.equal(withReason.na, true);
+
+  const both = await api['answer.save']({ reviewId: review.id, questionId: 'sec_certifications', value: ['none', 'soc2_type2'] });
+  assert.equal(both.ok, false, '"None" with SOC 2 is refused');
+  assert.match(!both.ok ? both.error.message : '', /^value: "None" is chosen alone/);
+
+  const detail = unwrap(await api['review.current']({ vendorId: vendor.id }))!;
+  assert.deepEqual(
+    detail.answers.map((a) => [a.questionId, a.na]),
+    [['scl_upgrade_no_downtime', true]],
+    'the refused saves stored nothing',
+  );
+  const score = unwrap(await api['score.get']({ vendorId: vendor.id }))!;
+  assert.deepEqual(score.notApplicable.map((q) => q.questionId), ['scl_upgrade_no_downtime']);
+  assert.equal(score.model, 2);
 });

@@ -101,7 +101,11 @@ test('every change made through the API leaves an audit row, written with the us
   );
   assert.deepEqual(saves.map((r) => [r.entity, r.action, r.actor]), [['answer', 'create', 'Ana Ortiz']]);
   await audited(file, 'answer.save comment', async () => unwrap(await api['answer.save']({ reviewId: review.id, questionId: questions[0]!.id, comment: 'from the DPA' })));
-  await audited(file, 'answer.save na', async () => unwrap(await api['answer.save']({ reviewId: review.id, questionId: questions[1]!.id, na: true })));
+  // N/A only where the template allows it, and with a reason (scoring model 2).
+  const naQuestion = template.sections.flatMap((s) => s.questions).find((q) => q.allowNa === true && !q.showWhen)!;
+  await audited(file, 'answer.save na', async () =>
+    unwrap(await api['answer.save']({ reviewId: review.id, questionId: naQuestion.id, na: true, comment: 'One fixed plan: nothing to upgrade to.' })),
+  );
 
   // Saving the same answer again changes nothing and writes nothing (autosave repeats).
   const lastId = auditSince(file, 0).at(-1)!.id;

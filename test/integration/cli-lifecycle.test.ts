@@ -103,7 +103,8 @@ test('findings: add, list, --open, --overdue, accept by a short id', async () =>
   const overdue = ok(cli('findings', '--overdue'), '--overdue');
   assert.equal(overdue.trim().split('\n').length, 2 + 2, overdue);
   assert.match(overdue, /Backups never restored/);
-  assert.match(overdue, /PagerPigeon\s+high\s+in progress/);
+  // A high knock-out on a critical-path provider is critical (scoring model 2).
+  assert.match(overdue, /PagerPigeon\s+critical\s+in progress/);
   assert.match(ok(cli('findings', 'gaugeworks'), 'one provider'), /Retention too long/);
   assert.doesNotMatch(ok(cli('findings', 'gaugeworks'), 'one provider'), /Burrow MQ/);
 
