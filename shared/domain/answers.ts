@@ -6,11 +6,11 @@ import type { Question } from './template';
 
 /**
  * One meaning for "no answer" wherever a value comes from (app, CLI, import): whitespace-only
- * text and an empty selection are stored as null, so completion and scores agree everywhere.
+ * text is stored as null, so completion and scores agree everywhere. An empty selection of a
+ * multi question is an answer ("none of these") and is kept as []; null clears it.
  */
 export function normalizeAnswerValue(value: AnswerValue): AnswerValue {
   if (typeof value === 'string' && value.trim() === '') return null;
-  if (Array.isArray(value) && value.length === 0) return null;
   return value;
 }
 

@@ -202,15 +202,20 @@ test('a link patch changes only the links it names', async () => {
   assert.equal(cleared.links.statusPage, 'https://status.example');
 });
 
-test('blank answers mean "not answered" whichever way they arrive', async () => {
+test('blank text means "not answered"; an empty multi selection is an answer ("none of these")', async () => {
   const { api } = freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Blank' }));
   const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
   const multi = firstQuestion(template, 'multi');
   const text = firstQuestion(template, 'longtext', undefined, { evenIfConditional: true });
-  assert.equal(unwrap(await api['answer.save']({ reviewId: review.id, questionId: multi.id, value: [] })).value, null);
   assert.equal(unwrap(await api['answer.save']({ reviewId: review.id, questionId: text.id, value: '   ' })).value, null);
-  const score = unwrap(await api['score.get']({ vendorId: vendor.id }))!;
-  assert.equal(score.completion, 0);
-  assert.equal(score.overall, null);
+  const blank = unwrap(await api['score.get']({ vendorId: vendor.id }))!;
+  assert.equal(blank.completion, 0);
+  assert.equal(blank.overall, null);
+  assert.deepEqual(unwrap(await api['answer.save']({ reviewId: review.id, questionId: multi.id, value: [] })).value, []);
+  const none = unwrap(await api['score.get']({ vendorId: vendor.id }))!;
+  assert.ok(none.completion > 0, `an empty selection counts as answered (completion ${none.completion})`);
+  // Clear answer: null takes it back to unanswered.
+  assert.equal(unwrap(await api['answer.save']({ reviewId: review.id, questionId: multi.id, value: null })).value, null);
+  assert.equal(unwrap(await api['score.get']({ vendorId: vendor.id }))!.completion, 0);
 });

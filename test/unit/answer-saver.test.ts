@@ -325,9 +325,9 @@ test('typed text waits for its pause, and flushAll sends it at once', async () =
   assert.equal(last('notes'), 'saved');
 });
 
-test('blank text and an empty choice are sent as "not answered", as the register stores them', async () => {
+test('blank text is sent as "not answered", an empty selection as [] ("none of these"), as the register stores them', async () => {
   assert.equal(effectiveValue('   \n'), null);
-  assert.deepEqual(effectiveValue([]), null);
+  assert.deepEqual(effectiveValue([]), []);
   assert.equal(effectiveValue(' x '), ' x ');
   const { fake, saver } = setup();
   saver.change('q1', { value: '  ' }, 'now');
@@ -335,7 +335,7 @@ test('blank text and an empty choice are sent as "not answered", as the register
   await settle();
   assert.deepEqual(
     fake.saves.map((s) => s.input.value),
-    [null, null],
+    [null, []],
   );
 });
 
