@@ -73,12 +73,20 @@ export interface TemplateSummary {
   builtIn: boolean;
 }
 
-/** What `template.import` did: `added` is false when that id and version were already stored, identical. */
+/**
+ * What `template.import` did. `added` is false when the content was already stored (as the
+ * latest version, or as the version the file names): `template` is then that stored version.
+ */
 export interface TemplateImport {
   template: TemplateSummary;
   added: boolean;
   /** What did not carry over exactly (VSAQ uploads, shortened texts…). */
   warnings: string[];
+  /**
+   * Added over an earlier version: what changed from the latest one stored before (questions and
+   * risk flags added, removed, changed). Null for a new id, and when nothing was added.
+   */
+  changes: import('./templates/diff').TemplateChanges | null;
 }
 
 const TemplateText = z
@@ -214,8 +222,11 @@ export const contract = {
   ).returns<Template>(),
   /**
    * Adds a template from a file: Vetted's own JSON (docs/template.schema.json) or a VSAQ
-   * questionnaire with its extensions. A higher version of a stored id is added; the same id and
-   * version with the same content changes nothing; other content or an older version is a conflict.
+   * questionnaire with its extensions. Content already stored (as the latest version, or as the
+   * version the file names) changes nothing (added: false). Otherwise it is stored as `version`
+   * when given (above the latest stored, else a validation error naming `version`), as the file's
+   * own version when that is above the latest, else as the next version (latest + 1); `changes`
+   * says what differs from the latest. Reviews keep their version until migrated (review.migrate).
    */
   'template.import': op(
     z
@@ -226,6 +237,8 @@ export const contract = {
         id: z.string().min(1).max(120).optional(),
         /** VSAQ extension texts, applied in order. */
         extensions: z.array(TemplateText).max(MAX_TEMPLATE_EXTENSIONS).optional(),
+        /** The version to store it as (above the latest stored); by default the next one when the content changed. */
+        version: z.number().int().min(1).max(1_000_000).optional(),
       })
       .strict(),
   ).returns<TemplateImport>(),

@@ -69,9 +69,11 @@ Usage:
                                                   2–6 providers side by side (their decided reviews as of
                                                   the date; --draft: the reviews in progress)
   vetted serve [--db FILE] [--port N] [--open] [--demo]  browser mode on 127.0.0.1 (--demo: load the demo into an empty register)
-  vetted template import FILE [--id ID] [--extension FILE …]
+  vetted template import FILE [--id ID] [--extension FILE …] [--version N]
                                                   add a questionnaire template: a Vetted template file or a VSAQ
-                                                  questionnaire (detected; a VSAQ id defaults to vsaq-<file name>)
+                                                  questionnaire (detected; a VSAQ id defaults to vsaq-<file name>);
+                                                  an edited one becomes the next version (or N, above the latest)
+                                                  and the changes are listed; move open reviews with review migrate
   vetted template list [--json]                   the templates in the register, every version
   vetted template export ID [--version N] --out FILE.json
                                                   a template as a Vetted template file (docs/template.schema.json)
@@ -205,7 +207,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'template': {
       const [sub, ...args] = rest;
       if (sub === 'import') {
-        const { values, positionals } = parse(args, { id: { type: 'string' }, extension: { type: 'string', multiple: true } });
+        const { values, positionals } = parse(args, { id: { type: 'string' }, extension: { type: 'string', multiple: true }, version: { type: 'string' } });
         if (positionals.length !== 1) throw usageError(TEMPLATE_IMPORT_USAGE);
         await templateImportCommand(() => openSession(values.db), positionals[0], values);
       } else if (sub === 'list') {

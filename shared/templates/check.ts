@@ -1,7 +1,8 @@
 // Semantic checks on a questionnaire template: everything the zod schema cannot say on its own
 // (ids unique across the template, options fitting the kind, bands that do not overlap,
 // showWhen conditions that point at real questions and options and do not go round in circles,
-// risk flags with unique ids whose conditions point at real questions and options).
+// risk flags with unique ids whose conditions point at real questions and options, tips whose
+// conditions do too).
 import { conditionRefs } from '../domain/conditions';
 import type { Condition, NumberBand, Question, QuestionKind, RiskFlag, Template } from '../domain/template';
 
@@ -52,6 +53,9 @@ export function checkTemplate(t: Template): TemplateProblem[] {
       checkStrayKnockout(question, path, report);
       checkModelFields(question, path, report);
       if (question.showWhen) checkCondition(question, question.showWhen, `${path}.showWhen`, byId, report);
+      (question.tips ?? []).forEach((tip, ti) => {
+        if (tip.when) checkReadCondition(`A tip of question "${question.id}" is shown`, tip.when, `${path}.tips[${ti}].when`, byId, report);
+      });
     });
   });
 
@@ -211,6 +215,26 @@ function checkFlagCondition(flag: RiskFlag, path: string, byId: ReadonlyMap<stri
       if (!optionIds.has(id)) {
         report(leafPath, `Risk flag "${flag.id}" fires when "${leaf.q}" is "${id}", but "${leaf.q}" has no option "${id}" (it has: ${[...optionIds].join(', ')}).`);
       }
+    }
+  });
+}
+
+/** A condition that only reads answers (a tip's): the questions and options it names must exist. */
+function checkReadCondition(what: string, condition: Condition, path: string, byId: ReadonlyMap<string, Located>, report: Report): void {
+  walkCondition(condition, path, (leaf, leafPath) => {
+    const target = byId.get(leaf.q)?.question;
+    if (!target) {
+      report(leafPath, `${what} depending on question "${leaf.q}", which does not exist.`);
+      return;
+    }
+    if (!('is' in leaf)) return;
+    if (!isChoiceKind(target.kind)) {
+      report(leafPath, `${what} when "${leaf.q}" is one of some options, but "${leaf.q}" is a ${target.kind} question without options (use "answered" instead).`);
+      return;
+    }
+    const optionIds = new Set((target.options ?? []).map((o) => o.id));
+    for (const id of leaf.is) {
+      if (!optionIds.has(id)) report(leafPath, `${what} when "${leaf.q}" is "${id}", but "${leaf.q}" has no option "${id}" (it has: ${[...optionIds].join(', ')}).`);
     }
   });
 }

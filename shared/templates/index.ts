@@ -4,5 +4,6 @@ import { INFRASTRUCTURE_TEMPLATE } from './infrastructure';
 
 export const BUILT_IN_TEMPLATES: readonly Template[] = [INFRASTRUCTURE_TEMPLATE];
 export { DEFAULT_TEMPLATE_ID } from './ids';
+export { flagFedQuestionIds } from './flag-fed';
 
 export { INFRASTRUCTURE_TEMPLATE };

@@ -115,3 +115,51 @@ test('a review on an older template version moves to the newer one and lists the
   assert.equal(await result.count(), 0);
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
+
+test('re-importing an edited VSAQ file stores the next version and shows what changed; a version not above the latest is refused', async () => {
+  const served = await startServe({ demo: true });
+  const { page, problems } = await openApp(served);
+  await openTemplates(page);
+  const form = page.getByRole('form', { name: 'Import template' });
+  const importFile = async (file: string, version = '') => {
+    await form.getByLabel('Template file').setInputFiles(file);
+    await form.getByLabel('Template id (optional)').fill('vsaq-edit');
+    await form.getByLabel('Version (optional)').fill(version);
+    await form.getByRole('button', { name: 'Import template' }).click();
+  };
+  await importFile(VSAQ_FIXTURE);
+  await form.getByRole('status').filter({ hasText: /^Added My questionnaire version 1 / }).waitFor();
+  assert.equal(await form.getByRole('list', { name: /^Changes from/ }).count(), 0, 'no changes listed for a new template');
+
+  // The same file, edited: a question's wording and the warning's severity. It still says version 1.
+  const dir = tempDir('vetted-template-edit-');
+  const original = fs.readFileSync(VSAQ_FIXTURE, 'utf8');
+  const edited = path.join(dir, 'test_template.json');
+  fs.writeFileSync(edited, original.replace('Click me to trigger a warning.', 'Tick to trigger a warning.').replace('"severity": "critical"', '"severity": "high"'));
+  await importFile(edited);
+  const status = form.getByRole('status');
+  await status.filter({ hasText: /^Added My questionnaire version 2 / }).waitFor();
+  const changes = form.getByRole('list', { name: 'Changes from version 1' });
+  assert.deepEqual(await changes.getByRole('listitem').allInnerTexts(), ['1 question changed: data_warning (text)', '1 risk flag changed: data_tip (severity)']);
+  assert.match(await status.innerText(), /Reviews already started keep their version: open the provider and choose “Move to version 2” \(or run vetted review migrate VENDOR\)/);
+  await page.getByRole('list', { name: 'Stored templates' }).getByText('(vsaq-edit)').waitFor();
+  const versions = async () =>
+    (await callApi<{ id: string; version: number }[]>(served, 'template.list', {})).filter((t) => t.id === 'vsaq-edit').map((t) => t.version).sort((a, b) => a - b);
+  assert.deepEqual(await versions(), [1, 2]);
+  await status.scrollIntoViewIfNeeded();
+  await screenshot(page, 'templates-reimport-changes');
+
+  // A version that is not above the latest: refused, naming the version, nothing stored.
+  const third = path.join(dir, 'third.json');
+  fs.writeFileSync(third, original.replace('Click me to trigger a warning.', 'Third wording.'));
+  await importFile(third, '2');
+  const alert = form.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /version: must be above 2/);
+  assert.deepEqual(await versions(), [1, 2], 'nothing was stored');
+  await importFile(third, '5');
+  await status.filter({ hasText: /^Added My questionnaire version 5 / }).waitFor();
+  await form.getByRole('list', { name: 'Changes from version 2' }).getByText('1 question changed: data_warning (text)').waitFor();
+  assert.deepEqual(await versions(), [1, 2, 5]);
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});

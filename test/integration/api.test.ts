@@ -217,6 +217,9 @@ test('blank text means "not answered"; an empty selection is an answer ("none of
   assert.ok(score.completion > 0, 'the empty selection counts as answered');
   assert.ok(score.overall !== null && score.overall < 100, `"none of these" costs points: ${score.overall}`);
   assert.ok(score.explanation.some((l) => l.questionId === multi.id && l.answerLabel === 'None selected'), 'listed as "None selected"');
+  // Clear answer: null takes it back to unanswered.
+  assert.equal(unwrap(await api['answer.save']({ reviewId: review.id, questionId: multi.id, value: null })).value, null);
+  assert.equal(unwrap(await api['score.get']({ vendorId: vendor.id }))!.completion, 0);
 });
 
 test('N/A is refused where the template does not allow it and without a reason; "None" is chosen alone; nothing is stored by a refusal', async () => {

@@ -97,32 +97,72 @@ describe('vetted template import / list / export', () => {
     assert.deepEqual(dumpRegister(db), before);
   });
 
-  test('versions: a higher one is added, the same one with other content or a lower one is refused', () => {
+  test('versions: an edited file becomes the next version with its changes listed, --version N stores N, a lower one is refused', () => {
     const dir = tempDir();
     const db = tempDbPath();
-    ok(['template', 'import', fixture('test_template.json'), '--id', 'tt', '--db', db]);
-    const v1 = path.join(dir, 'tt.json');
-    ok(['template', 'export', 'tt', '--out', v1, '--db', db]);
-    const template = JSON.parse(fs.readFileSync(v1, 'utf8'));
-    template.name = 'Renamed';
-    const changed = path.join(dir, 'changed.json');
-    fs.writeFileSync(changed, JSON.stringify(template));
-    const before = dumpRegister(db);
-    const conflict = runCli(['template', 'import', changed, '--db', db]);
-    assert.equal(conflict.status, 2);
-    assert.match(conflict.stderr, /tt v1 is already stored with other content/);
+    const write = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+    const original = fs.readFileSync(fixture('test_template.json'), 'utf8');
+    assert.match(ok(['template', 'import', fixture('test_template.json'), '--id', 'tt', '--db', db]).stdout, /^Imported tt v1 .*\n$/);
+
+    // The VSAQ file edited: one question's text and the warning's severity. It says version 1 still.
+    const edited = write(
+      'edited.json',
+      original.replace('Click me to trigger a warning.', 'Tick to trigger a warning.').replace('"severity": "critical"', '"severity": "high"'),
+    );
+    const second = ok(['template', 'import', edited, '--id', 'tt', '--db', db]);
+    assert.equal(
+      second.stdout,
+      [
+        'Imported tt v2 “My questionnaire” (3 sections, 3 questions)',
+        'Changes from v1:',
+        '  1 question changed: data_warning (text)',
+        '  1 risk flag changed: data_tip (severity)',
+        'New reviews use v2; reviews already started keep their version. Move an open one with `vetted review migrate VENDOR` (in the app: “Move to version 2”).',
+        '',
+      ].join('\n'),
+    );
+    // The same again, or the original (stored as v1): nothing changes.
+    let before = dumpRegister(db);
+    assert.match(ok(['template', 'import', edited, '--id', 'tt', '--db', db]).stdout, /^Already in the register, unchanged: tt v2 /);
+    assert.match(ok(['template', 'import', fixture('test_template.json'), '--id', 'tt', '--db', db]).stdout, /^Already in the register, unchanged: tt v1 /);
     assert.deepEqual(dumpRegister(db), before);
 
-    template.version = 3;
-    fs.writeFileSync(changed, JSON.stringify(template));
-    ok(['template', 'import', changed, '--db', db]);
-    template.version = 2;
-    fs.writeFileSync(changed, JSON.stringify(template));
-    const older = runCli(['template', 'import', changed, '--db', db]);
-    assert.equal(older.status, 2);
-    assert.match(older.stderr, /older than the stored v3/);
+    // --version: not above the latest is refused naming the flag, and writes nothing.
+    const third = write('third.json', original.replace('Click me to trigger a warning.', 'Third wording.'));
+    for (const version of ['1', '2']) {
+      const refused = runCli(['template', 'import', third, '--id', 'tt', '--version', version, '--db', db]);
+      assert.equal(refused.status, 2, refused.stderr);
+      assert.equal(refused.stdout, '');
+      assert.match(refused.stderr, /^vetted: --version: must be above 2, the latest stored version of tt \(or leave it out to store this as version 3\)\n$/);
+      noStack(refused.stderr);
+    }
+    for (const bad of ['0', 'two', '1.5']) {
+      const refused = runCli(['template', 'import', third, '--id', 'tt', '--version', bad, '--db', db]);
+      assert.equal(refused.status, 2, refused.stderr);
+      assert.match(refused.stderr, /--version: expected a whole number from 1/);
+    }
+    assert.deepEqual(dumpRegister(db), before);
+    assert.match(ok(['template', 'import', third, '--id', 'tt', '--version', '5', '--db', db]).stdout, /^Imported tt v5 [^\n]*\nChanges from v2:\n {2}1 question changed: data_warning \(text\)\n {2}1 risk flag changed: data_tip \(severity\)\n/);
+
+    // A Vetted file keeps its own version when that is above the latest, else becomes the next one.
+    const v1 = path.join(dir, 'tt-v1.json');
+    ok(['template', 'export', 'tt', '--version', '1', '--out', v1, '--db', db]);
+    const vetted = JSON.parse(fs.readFileSync(v1, 'utf8'));
+    vetted.name = 'Renamed';
+    assert.match(ok(['template', 'import', write('renamed.json', JSON.stringify(vetted)), '--db', db]).stdout, /^Imported tt v6 “Renamed” [^\n]*\nChanges from v5:\n {2}Template: name changed\n/);
+    vetted.version = 9;
+    vetted.description = 'Described.';
+    assert.match(ok(['template', 'import', write('nine.json', JSON.stringify(vetted)), '--db', db]).stdout, /^Imported tt v9 “Renamed” [^\n]*\nChanges from v6:\n {2}Template: description changed\n {2}No question or risk flag changed\n/);
+    before = dumpRegister(db);
+    assert.match(ok(['template', 'import', v1, '--db', db]).stdout, /^Already in the register, unchanged: tt v1 /);
+    assert.deepEqual(dumpRegister(db), before);
+
     const list = JSON.parse(ok(['template', 'list', '--json', '--db', db]).stdout) as { id: string; version: number; name: string }[];
-    assert.deepEqual(list.filter((t) => t.id === 'tt').map((t) => [t.version, t.name]).sort(), [[1, 'My questionnaire'], [3, 'Renamed']]);
+    assert.deepEqual(list.filter((t) => t.id === 'tt').map((t) => t.version).sort((a, b) => a - b), [1, 2, 5, 6, 9]);
   });
 
   test('usage errors exit 1', () => {
@@ -146,6 +186,7 @@ describe('template.import through the API', () => {
       template: { id: 'vsaq-test', version: 1, name: 'My questionnaire', sections: 4, questions: 4, builtIn: false },
       added: true,
       warnings: [],
+      changes: null,
     });
     const vendor = unwrap(await api['vendor.create']({ name: 'Burrow MQ' }));
     const review = unwrap(await api['review.start']({ vendorId: vendor.id, templateId: 'vsaq-test' }));
@@ -172,6 +213,51 @@ describe('template.import through the API', () => {
     assert.equal(file.fileName, 'vsaq-test-v1.json');
     const again = unwrap(await api['template.import']({ text: Buffer.from(file.base64, 'base64').toString('utf8') }));
     assert.equal(again.added, false);
+  });
+
+  test('re-importing an edited template stores the next version with its changes, and an open review moves to it', async () => {
+    const { api } = freshVetted();
+    const text = fs.readFileSync(fixture('webapp.json'), 'utf8');
+    const first = unwrap(await api['template.import']({ text, id: 'webapp' }));
+    assert.equal(first.template.version, 1);
+    assert.equal(first.changes, null, 'nothing to compare a new id with');
+    const vendor = unwrap(await api['vendor.create']({ name: 'Quillmark' }));
+    const review = unwrap(await api['review.start']({ vendorId: vendor.id, templateId: 'webapp' }));
+    unwrap(await api['answer.save']({ reviewId: review.review.id, questionId: 'application_ssl_configuration_pfs', value: 'application_ssl_configuration_pfs_yes' }));
+
+    // VSAQ files carry no version of their own: an edited one is the next version.
+    const edited = text
+      .replace('Does your server offer <a', 'Does every server offer <a')
+      .replace('"Yes, the server supports ECDHE and DHE ciphers that offer forward secrecy."', '"Yes: ECDHE and DHE ciphers."');
+    const second = unwrap(await api['template.import']({ text: edited, id: 'webapp' }));
+    assert.equal(second.added, true);
+    assert.equal(second.template.version, 2);
+    assert.ok(second.changes, 'changes against v1');
+    assert.equal(second.changes.fromVersion, 1);
+    assert.equal(second.changes.toVersion, 2);
+    assert.deepEqual(second.changes.questions.changed.map((c) => [c.id, c.changed]), [['application_ssl_configuration_pfs', ['text', 'options']]]);
+    assert.deepEqual([second.changes.questions.added, second.changes.questions.removed, second.changes.flags.added, second.changes.flags.removed], [[], [], [], []]);
+    assert.equal(unwrap(await api['template.get']({ id: 'webapp' })).version, 2);
+
+    // The same content again: nothing changes. An explicit version at or below the latest is refused naming it.
+    const again = unwrap(await api['template.import']({ text: edited, id: 'webapp' }));
+    assert.deepEqual([again.added, again.template.version, again.changes], [false, 2, null]);
+    const low = await api['template.import']({ text, id: 'webapp', version: 2 });
+    assert.ok(!low.ok, 'version 2 is not above the latest');
+    assert.equal(low.error.code, 'validation');
+    assert.match(low.error.message, /^version: must be above 2/);
+    assert.deepEqual(low.error.details?.map((d) => d.path), ['version']);
+    const zero = await api['template.import']({ text, id: 'webapp', version: 0 });
+    assert.ok(!zero.ok && zero.error.code === 'validation', 'version 0 is refused');
+    const tenth = unwrap(await api['template.import']({ text, id: 'webapp', version: 10 }));
+    assert.deepEqual([tenth.added, tenth.template.version, tenth.changes?.fromVersion], [true, 10, 2]);
+    assert.deepEqual(unwrap(await api['template.list']({})).filter((t) => t.id === 'webapp').map((t) => t.version).sort((a, b) => a - b), [1, 2, 10]);
+
+    // The review stays on v1 until moved; moving to v2 carries the answer (its option was relabelled).
+    assert.equal(unwrap(await api['review.current']({ vendorId: vendor.id }))!.review.templateVersion, 1);
+    const moved = unwrap(await api['review.migrate']({ reviewId: review.review.id, toVersion: 2 }));
+    assert.equal(moved.review.review.templateVersion, 2);
+    assert.deepEqual([moved.carried, moved.unmatched], [['application_ssl_configuration_pfs'], []]);
   });
 
   test('validation and conflicts come back as typed errors', async () => {

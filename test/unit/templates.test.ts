@@ -304,6 +304,22 @@ describe('checkTemplate', () => {
     expectProblem(base([{ id: 'n', kind: 'number', text: 'N?', weight: 2 }]), 'sections[0].questions[0].bands', 'n');
   });
 
+  it('reports a tip whose condition names an unknown question or option', () => {
+    expectProblem(
+      base([{ id: 'a', kind: 'yesno', text: 'A?', options: YESNO, tips: [{ text: 'Fine.', when: { q: 'a', is: ['yes'] } }, { text: 'Hm.', when: { q: 'ghost', answered: true } }] }]),
+      'sections[0].questions[0].tips[1].when',
+      'a',
+      'ghost',
+    );
+    expectProblem(
+      base([{ id: 'a', kind: 'yesno', text: 'A?', options: YESNO, tips: [{ text: 'Hm.', when: { not: { q: 'a', is: ['maybe'] } } }] }]),
+      'sections[0].questions[0].tips[0].when.not',
+      'a',
+      'maybe',
+    );
+    assert.deepEqual(problemsOf(base([{ id: 'a', kind: 'yesno', text: 'A?', options: YESNO, tips: [{ text: 'Always.' }] }])), []);
+  });
+
   it('reports showWhen naming an unknown question', () => {
     expectProblem(
       base([

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { evaluateCondition } from '../../shared/domain/conditions';
 import type { AnswerMap } from '../../shared/domain/review';
 import { Template } from '../../shared/domain/template';
 import type { Condition, Question } from '../../shared/domain/template';
@@ -340,6 +341,104 @@ describe('cond expressions', () => {
     );
     assert.deepEqual(allQuestions(template).map((q) => q.id), ['a']);
     assert.equal(warnings.filter((w) => /never be shown/.test(w)).length, 2);
+  });
+});
+
+describe('VSAQ tips without "warn" keep their conditions', () => {
+  /** The raw tips of a VSAQ text that are not warnings, with the question item before each. */
+  function plainTips(text: string): { id: string; text: string; cond: string | undefined }[] {
+    return rawItems(text)
+      .filter((i) => i['type'] === 'tip' && i['warn'] !== 'yes')
+      .map((i) => ({ id: i['id'] as string, text: htmlToText(i['text'] as string), cond: i['cond'] as string | undefined }));
+  }
+
+  test('webapp.json: every tip is a tip of the question it follows, shown only while its condition holds', () => {
+    const { template } = importVsaq(WEBAPP, { id: 'vsaq-webapp' });
+    assertSound(template);
+    const raw = plainTips(WEBAPP);
+    assert.ok(raw.length >= 10, `webapp.json has plain tips (${raw.length})`);
+    const tips = allQuestions(template).flatMap((q) => (q.tips ?? []).map((tip) => ({ question: q, tip })));
+    for (const { text, cond } of raw) {
+      assert.ok(cond, 'every plain tip of webapp.json has a condition');
+      const found = tips.filter((t) => t.tip.text === text);
+      assert.equal(found.length, 1, `the tip "${text.slice(0, 50)}…" is a tip of one question`);
+      assert.ok(found[0]!.tip.when, `the tip "${text.slice(0, 50)}…" keeps a condition`);
+    }
+    assert.equal(tips.length, raw.length, 'no other tips');
+    // None is help shown to everyone any more.
+    for (const q of allQuestions(template)) assert.doesNotMatch(q.help, /Tip:/, `help of ${q.id}`);
+  });
+
+  test('webapp.json: "Thank you for putting effort into post-launch monitoring" shows only for robust monitoring', () => {
+    const { template } = importVsaq(WEBAPP, { id: 'vsaq-webapp' });
+    const monitoring = owner(template, 'warn_application_monitoring_robust');
+    const [tip, ...others] = monitoring.tips ?? [];
+    assert.ok(tip, 'the monitoring question has a tip');
+    assert.deepEqual(others, []);
+    assert.match(tip.text, /^Thank you for putting effort into post-launch monitoring\./);
+    assert.deepEqual(tip.when, { q: monitoring.id, is: ['warn_application_monitoring_robust'] });
+    assert.doesNotMatch(monitoring.help, /Thank you/);
+    const shown = (value: string | null) => evaluateCondition(tip.when!, { [monitoring.id]: { value, na: false } });
+    assert.equal(shown('warn_application_monitoring_robust'), true);
+    assert.equal(shown('warn_application_monitoring_weak'), false);
+    assert.equal(shown(null), false);
+  });
+
+  test("webapp.json: a tip inside a block with a condition carries the block's condition too", () => {
+    const { template } = importVsaq(WEBAPP, { id: 'vsaq-webapp' });
+    const ciphers = allQuestions(template).find((q) => q.id === 'application_ssl_configuration_ciphers')!;
+    const https = owner(template, 'application_ssl_exclusively');
+    // The tip's own cond reads the cipher answer; its block is shown for HTTPS only.
+    assert.deepEqual(ciphers.tips, [
+      {
+        text: ciphers.tips![0]!.text,
+        when: {
+          all: [
+            { q: https.id, is: ['application_ssl_mixed', 'application_ssl_exclusively'] },
+            { q: 'application_ssl_configuration_ciphers', is: ['application_ssl_configuration_ciphers_no'] },
+          ],
+        },
+      },
+    ]);
+    assert.match(ciphers.tips![0]!.text, /^Detailed guidance on SSL\/TLS and cipher suites/);
+    // The same condition as the question's own showWhen plus the tip's: exactly as a flag would get it.
+    assert.deepEqual(ciphers.showWhen, { q: https.id, is: ['application_ssl_mixed', 'application_ssl_exclusively'] });
+  });
+
+  test('always true stays help, always false is left out with a warning, a tip before the first question goes to the next one', () => {
+    const { template, warnings } = importVsaq(
+      vsaq([
+        { type: 'tip', id: 'early', text: 'Before any question.', cond: 'b' },
+        { type: 'tip', text: 'Read on.' },
+        { type: 'yesno', id: 'a', text: 'A?' },
+        { type: 'tip', id: 'always', text: 'Always here.', cond: 'true' },
+        { type: 'tip', id: 'never', text: 'Never here.', cond: 'false || !true' },
+        { type: 'block', text: 'Inner', cond: 'a/no', items: [
+          { type: 'yesno', id: 'b', text: 'B?' },
+          { type: 'tip', id: 'nested', text: 'Only for a no and a yes.', cond: 'b' },
+        ] },
+      ]),
+      { id: 't' },
+    );
+    assertSound(template);
+    const [a, b] = allQuestions(template);
+    assert.equal(a!.help, 'Tip: Read on.\n\nTip: Always here.');
+    assert.deepEqual(a!.tips, [{ text: 'Before any question.', when: { q: 'b', is: ['yes'] } }]);
+    assert.deepEqual(b!.tips, [{ text: 'Only for a no and a yes.', when: { all: [{ q: 'a', is: ['no'] }, { q: 'b', is: ['yes'] }] } }]);
+    assert.ok(warnings.some((w) => /"never".*never be shown/.test(w)), warnings.join('\n'));
+    assert.ok(!JSON.stringify(template).includes('Never here'), 'the never-shown tip is left out');
+  });
+
+  test('tips in a section without questions go with the section, which is left out with a warning', () => {
+    const text = `{"questionnaire": [{"type": "block", "text": "W", "items": [
+      {"type": "block", "id": "s1", "text": "One", "items": [{"type": "yesno", "id": "a", "text": "A?"}]},
+      {"type": "block", "id": "s2", "text": "Two", "items": [{"type": "tip", "id": "lonely", "text": "Alone.", "cond": "a"}, {"type": "tip", "text": "Plain."}]}
+    ]}]}`;
+    const { template, warnings } = importVsaq(text, { id: 't' });
+    assertSound(template);
+    assert.deepEqual(template.sections.map((s) => s.id), ['s1']);
+    assert.ok(warnings.some((w) => /section "Two" has no questions/.test(w)), warnings.join('\n'));
+    assert.ok(!JSON.stringify(template).includes('Alone.'), 'the tip is not shown anywhere');
   });
 });
 

@@ -1,6 +1,8 @@
 // `vetted template import|list|export`: questionnaire templates in and out of the register.
 import path from 'node:path';
+import { describeTemplateChanges } from '../../../shared/templates/diff';
 import { detectTemplateFormat } from '../../../shared/templates/format';
+import { wholeNumberFlag } from '../args';
 import { readInputFile } from '../input-file';
 import { inputError, usageError } from '../cli-error';
 import { table } from '../format';
@@ -12,7 +14,7 @@ import { writeGeneratedFile } from '../write-file';
 export const MAX_TEMPLATE_FILE_BYTES = 10 * 1024 * 1024;
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,120}$/;
 
-export const TEMPLATE_IMPORT_USAGE = 'usage: vetted template import FILE [--id ID] [--extension FILE …] [--db FILE]';
+export const TEMPLATE_IMPORT_USAGE = 'usage: vetted template import FILE [--id ID] [--extension FILE …] [--version N] [--db FILE]';
 export const TEMPLATE_EXPORT_USAGE = 'usage: vetted template export ID [--version N] --out FILE.json [--db FILE]';
 
 /** Reads a template file, refusing a missing, unreadable or too large one (one line naming it). */
@@ -34,12 +36,13 @@ export function defaultVsaqId(file: string): string {
 export async function templateImportCommand(
   openSession: () => Session,
   file: string | undefined,
-  flags: { id?: string; extension?: string[] },
+  flags: { id?: string; extension?: string[]; version?: string },
 ): Promise<void> {
   if (!file) throw usageError(TEMPLATE_IMPORT_USAGE);
   if (flags.id !== undefined && !ID_PATTERN.test(flags.id)) {
     throw inputError('--id: may contain only letters, digits, "_", "-" and "." (1 to 120 characters)');
   }
+  const version = wholeNumberFlag('version', flags.version, 1, 1_000_000);
   // Read (and size-check) every file before the register is opened, so a bad file changes nothing.
   const text = readTemplateFile(file);
   const extensionFiles = flags.extension ?? [];
@@ -51,9 +54,10 @@ export async function templateImportCommand(
   const id = flags.id ?? (format === 'vsaq' ? defaultVsaqId(file) : undefined);
 
   const session = openSession();
-  const result = await session.api['template.import']({ text, format, id, extensions: format === 'vsaq' ? extensions : undefined });
+  const result = await session.api['template.import']({ text, format, id, extensions: format === 'vsaq' ? extensions : undefined, version });
   if (!result.ok) {
     const detail = result.error.details?.[0];
+    if (result.error.code === 'validation' && detail?.path === 'version') throw inputError(`--version: ${oneLine(detail.message)}`);
     if (result.error.code === 'validation' && detail) {
       // "$.path: problem" from the importer; a size limit from the contract has no path of its own.
       const message = oneLine(detail.message.startsWith('$') ? detail.message : `$: ${detail.message}`);
@@ -63,10 +67,21 @@ export async function templateImportCommand(
     }
     throw inputError(`${file}: ${oneLine(result.error.message)}`);
   }
-  const { template, added, warnings } = result.value;
+  const { template, added, warnings, changes } = result.value;
   for (const warning of warnings) process.stderr.write(`vetted: warning: ${oneLine(warning)}\n`);
   const what = `${template.id} v${template.version} “${template.name}” (${template.sections} sections, ${template.questions} questions)`;
-  process.stdout.write(added ? `Imported ${what}\n` : `Already in the register, unchanged: ${what}\n`);
+  if (!added) {
+    process.stdout.write(`Already in the register, unchanged: ${what}\n`);
+    return;
+  }
+  process.stdout.write(`Imported ${what}\n`);
+  if (changes) {
+    process.stdout.write(`Changes from v${changes.fromVersion}:\n`);
+    for (const line of describeTemplateChanges(changes)) process.stdout.write(`  ${line}\n`);
+    process.stdout.write(
+      `New reviews use v${template.version}; reviews already started keep their version. Move an open one with \`vetted review migrate VENDOR\` (in the app: “Move to version ${template.version}”).\n`,
+    );
+  }
 }
 
 export async function templateListCommand(session: Session, json: boolean): Promise<void> {

@@ -4,6 +4,7 @@ import { VettedError } from '../../../shared/result';
 import { BUILT_IN_TEMPLATES } from '../../../shared/templates';
 import { detectTemplateFormat, exportTemplateJson, parseTemplateJson } from '../../../shared/templates/format';
 import { TemplateImportError } from '../../../shared/templates/import-error';
+import { diffTemplates } from '../../../shared/templates/diff';
 import { importVsaq } from '../../../shared/templates/vsaq';
 import type { Context } from '../context';
 
@@ -37,10 +38,17 @@ function importFailure(error: TemplateImportError): VettedError {
   return new VettedError('validation', `${where}${error.path}: ${error.message}`, [{ path: source, message: `${error.path}: ${error.message}` }]);
 }
 
+/** The same content, whatever the version number. */
+function sameContent(a: Template, b: Template): boolean {
+  return JSON.stringify({ ...a, version: 0 }) === JSON.stringify({ ...b, version: 0 });
+}
+
 /**
  * Imports a template file (Vetted's own JSON or a VSAQ questionnaire with its extensions).
- * A higher version of a stored id is added; the same version with the same content changes
- * nothing (added: false); the same version with other content, or an older version, is a conflict.
+ * Content already stored, as the latest version or as the version it names, changes nothing
+ * (added: false). Otherwise it is stored as `input.version` when given (which must be above the
+ * latest stored), as its own version when that is above the latest, else as the latest + 1, and
+ * the result says what changed from the latest. Reviews keep their version until migrated.
  */
 export function importTemplate(ctx: Context, input: ParsedInputOf<'template.import'>): TemplateImport {
   const format = !input.format || input.format === 'auto' ? detectTemplateFormat(input.text) : input.format;
@@ -63,30 +71,34 @@ export function importTemplate(ctx: Context, input: ParsedInputOf<'template.impo
     if (error instanceof TemplateImportError) throw importFailure(error);
     throw error;
   }
+  if (input.version !== undefined) template = { ...template, version: input.version };
 
   const builtIn = BUILT_IN_TEMPLATES.find((t) => t.id === template.id);
   if (builtIn) {
     throw new VettedError('conflict', `"${template.id}" is the id of a built-in template; import it under another id.`);
   }
-  const same = ctx.templates.get(template.id, template.version);
-  if (same) {
-    if (JSON.stringify(same.template) === JSON.stringify(template)) {
-      return { template: summary(same.template, same.builtIn), added: false, warnings };
-    }
-    throw new VettedError(
-      'conflict',
-      `Template ${template.id} v${template.version} is already stored with other content; give the new one a higher version.`,
-    );
-  }
+  const unchanged = (stored: { template: Template; builtIn: boolean }): TemplateImport => ({
+    template: summary(stored.template, stored.builtIn),
+    added: false,
+    warnings,
+    changes: null,
+  });
+  const named = ctx.templates.get(template.id, template.version);
+  if (named && JSON.stringify(named.template) === JSON.stringify(template)) return unchanged(named);
   const latest = ctx.templates.get(template.id);
-  if (latest && latest.template.version > template.version) {
-    throw new VettedError(
-      'conflict',
-      `Template ${template.id} v${template.version} is older than the stored v${latest.template.version}; only a higher version can be added.`,
-    );
+  if (!latest) {
+    ctx.templates.add(template, false, ctx.now().toISOString());
+    return { template: summary(template, false), added: true, warnings, changes: null };
   }
+  if (sameContent(latest.template, template)) return unchanged(latest);
+  const latestVersion = latest.template.version;
+  if (input.version !== undefined && input.version <= latestVersion) {
+    const message = `must be above ${latestVersion}, the latest stored version of ${template.id} (or leave it out to store this as version ${latestVersion + 1})`;
+    throw new VettedError('validation', `version: ${message}`, [{ path: 'version', message }]);
+  }
+  if (template.version <= latestVersion) template = { ...template, version: latestVersion + 1 };
   ctx.templates.add(template, false, ctx.now().toISOString());
-  return { template: summary(template, false), added: true, warnings };
+  return { template: summary(template, false), added: true, warnings, changes: diffTemplates(latest.template, template) };
 }
 
 /** A stored template as a Vetted template file (JSON). */

@@ -77,6 +77,8 @@ type Expr =
 const TRUE: Expr = { t: 'const', v: true };
 const FALSE: Expr = { t: 'const', v: false };
 
+type QuestionInput = TemplateInput['sections'][number]['questions'][number];
+
 function fail(item: { extension: number | undefined }, path: string, message: string): never {
   throw new TemplateImportError(path, message, item.extension);
 }
@@ -222,15 +224,18 @@ interface SectionPlan {
   intro: string[];
 }
 
+/** Help text, or a tip (without "warn") whose condition is only known once every id is. */
+type Note = string | Item;
+
 type DraftEntry =
-  | { kind: 'question'; item: Item; id: string; help: string[] }
+  | { kind: 'question'; item: Item; id: string; help: Note[] }
   | { kind: 'flag'; item: Item; id: string };
 
 interface DraftSection {
   plan: SectionPlan;
   id: string;
   title: string;
-  description: string[];
+  description: Note[];
   entries: DraftEntry[];
 }
 
@@ -378,7 +383,7 @@ class Converter {
       const id = block ? this.idFor(block, generated) : this.unique(generated);
       const title = this.fit(titleSource.split('\n')[0]!.trim() || (block ? `Section ${index + 1}` : templateName), LIMITS.sectionTitle, block, 'A section title');
       const draft: DraftSection = { plan, id, title, description: [...plan.intro], entries: [] };
-      const pending: string[] = [];
+      const pending: Note[] = [];
       let questionNumber = 0;
       let flagNumber = 0;
       let lastQuestion: Extract<DraftEntry, { kind: 'question' }> | null = null;
@@ -402,11 +407,10 @@ class Converter {
               if (isWarning(item)) {
                 flagNumber += 1;
                 draft.entries.push({ kind: 'flag', item, id: this.idFor(item, `${id}.flag${flagNumber}`) });
-              } else {
-                const text = this.plain(item, 'text');
-                if (!text) break;
-                if (lastQuestion) lastQuestion.help.push(`Tip: ${text}`);
-                else pending.push(`Tip: ${text}`);
+              } else if (this.plain(item, 'text')) {
+                // Kept with its condition: a tip on the question before it, else the next one.
+                if (lastQuestion) lastQuestion.help.push(item);
+                else pending.push(item);
               }
               break;
             }
@@ -431,7 +435,7 @@ class Converter {
     const sections: TemplateInput['sections'] = [];
     let orphanFlags: RiskFlag[] = [];
     for (const draft of drafts) {
-      const questions: Question[] = [];
+      const questions: QuestionInput[] = [];
       const flags: RiskFlag[] = [];
       const extraDescription: string[] = [];
       for (const entry of draft.entries) {
@@ -453,7 +457,8 @@ class Converter {
       }
       const allFlags = [...orphanFlags, ...flags];
       orphanFlags = [];
-      const description = this.fit([...draft.description, ...extraDescription].join('\n\n'), LIMITS.sectionDescription, block, `The description of section "${draft.title}"`);
+      const intro = this.resolveNotes(draft.description, null).help;
+      const description = this.fit([...intro, ...extraDescription].join('\n\n'), LIMITS.sectionDescription, block, `The description of section "${draft.title}"`);
       sections.push({
         id: draft.id,
         title: draft.title,
@@ -470,14 +475,14 @@ class Converter {
     return sections;
   }
 
-  private buildQuestion(entry: Extract<DraftEntry, { kind: 'question' }>): Question | null {
+  private buildQuestion(entry: Extract<DraftEntry, { kind: 'question' }>): QuestionInput | null {
     const { item } = entry;
     const condition = this.finalCond(item);
     if (condition.t === 'const' && !condition.v) {
       this.warn(item, `the question "${entry.id}" can never be shown (its condition is always false), so it was left out`);
       return null;
     }
-    const help = [...entry.help];
+    const { help, tips } = this.resolveNotes(entry.help, entry.id);
     let text = this.plain(item, 'text');
     if (text.length > LIMITS.questionText) {
       help.unshift(text);
@@ -535,7 +540,8 @@ class Converter {
       text = help.length > 0 && help[0]!.length <= LIMITS.questionText && !help[0]!.includes('\n') ? help.shift()! : fallbackText(kind, entry.id);
     }
     const required = own(item.raw, 'required') === true;
-    const question: Question = {
+    // The schema's defaults (not a must-have, no N/A, multi answers summed) fill in the rest.
+    const question: QuestionInput = {
       id: entry.id,
       kind,
       text: text.trim() || fallbackText(kind, entry.id),
@@ -544,8 +550,37 @@ class Converter {
       optional: !required && (kind === 'text' || kind === 'longtext'),
       ...(options ? { options } : {}),
       ...(condition.t === 'const' ? {} : { showWhen: toCondition(condition) }),
+      ...(tips.length > 0 ? { tips } : {}),
     };
     return question;
+  }
+
+  /**
+   * Notes in order: texts stay help; a tip whose condition always holds is help too ("Tip: …"),
+   * one that never holds is left out (with a warning), any other becomes a tip of the question
+   * shown only while its condition (enclosing blocks included) holds. Without a question (a
+   * section's description) a conditional tip has nowhere to be shown: left out with a warning.
+   */
+  private resolveNotes(notes: readonly Note[], questionId: string | null): { help: string[]; tips: NonNullable<Question['tips']> } {
+    const help: string[] = [];
+    const tips: NonNullable<Question['tips']> = [];
+    for (const note of notes) {
+      if (typeof note === 'string') {
+        help.push(note);
+        continue;
+      }
+      const text = this.plain(note, 'text');
+      const condition = this.finalCond(note);
+      if (condition.t === 'const') {
+        if (condition.v) help.push(`Tip: ${text}`);
+        else this.warn(note, `the tip ${label(note)} can never be shown (its condition is always false), so it was left out`);
+      } else if (questionId === null) {
+        this.warn(note, `the tip ${label(note)} has a condition but no question follows it in its section, so it was left out`);
+      } else {
+        tips.push({ text: this.fit(text, LIMITS.help, note, `The tip ${label(note)} of question "${questionId}"`), when: toCondition(condition) });
+      }
+    }
+    return { help, tips };
   }
 
   private buildFlag(entry: Extract<DraftEntry, { kind: 'flag' }>, description: string[]): RiskFlag | null {

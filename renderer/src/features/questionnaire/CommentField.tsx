@@ -13,6 +13,8 @@ interface Props {
   /** Confidential and the key is not available: the text is not here and cannot be changed. */
   locked: boolean;
   hidden: boolean;
+  /** Marked not applicable: the comment is where the reason goes, and the field says so. */
+  reasonNeeded?: boolean;
   /** A decided review: the comment is shown, not editable. */
   readOnly: boolean;
   /** This question's save state: a 'locked' refusal is said here, beside what was typed. */
@@ -33,9 +35,16 @@ export function CommentField(props: Props) {
   const keyStatus = useKeyStatus(locked && !hidden);
   const refusedId = `${uid}-refused`;
   const refused = save?.status === 'failed' && save.code === 'locked' ? save.message : undefined;
+  const reasonId = `${uid}-reason`;
+  const reasonNeeded = props.reasonNeeded === true && !locked;
 
   return (
     <div className={`q-comment${confidential ? ' is-confidential' : ''}`} id={id} hidden={hidden} data-testid="comment-field">
+      {reasonNeeded && (
+        <p id={reasonId} className={`q-na-reason${value.trim() === '' ? ' is-missing' : ''}`}>
+          Not applicable: say why it does not apply.
+        </p>
+      )}
       {locked ? (
         <p className="confidential-locked" data-testid="comment-locked" aria-describedby={legendId}>
           <LockIcon />
@@ -48,9 +57,15 @@ export function CommentField(props: Props) {
           className="textarea"
           rows={2}
           value={value}
-          placeholder={confidential ? 'Confidential comment: stored encrypted…' : 'Comment: evidence, a link, what to ask the provider…'}
+          placeholder={
+            reasonNeeded
+              ? 'Say why it does not apply…'
+              : confidential
+                ? 'Confidential comment: stored encrypted…'
+                : 'Comment: evidence, a link, what to ask the provider…'
+          }
           aria-label={`Comment on ${questionId}${confidential ? ' (confidential)' : ''}`}
-          aria-describedby={`${legendId}${refused ? ` ${refusedId}` : ''}`}
+          aria-describedby={`${legendId}${reasonNeeded ? ` ${reasonId}` : ''}${refused ? ` ${refusedId}` : ''}`}
           aria-invalid={refused ? true : undefined}
           maxLength={20000}
           readOnly={readOnly}

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import type { Question } from '../../../../shared/domain/template';
 import { scoreQuestion } from '../../../../shared/scoring';
+import { flagFedQuestionIds } from '../../../../shared/templates/flag-fed';
 import { useVetted } from '../../store';
 import { answerOf } from '../../store/providerSlice';
 import { effectiveValue } from '../../store/answerSaver';
@@ -11,6 +12,7 @@ import { CommentField } from './CommentField';
 import { AnswerInput } from './inputs';
 import { questionDomId } from './navigation';
 import { QuestionSaveState } from './QuestionSaveState';
+import { shownTipKey, tipsOf } from './tips';
 
 /** One question: a <fieldset> whose <legend> is the question text. */
 export const QuestionField = memo(function QuestionField({ question, number }: { question: Question; number: string }) {
@@ -20,9 +22,17 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const locked = useVetted(answersLocked);
   const save = useVetted((s) => s.saves[question.id]);
   const frozen = useVetted(reviewDecided);
+  const flagFed = useVetted((s) => s.template !== null && flagFedQuestionIds(s.template).has(question.id));
+  const tipKey = useVetted((s) => shownTipKey(question, s.answers, s.visible));
+  const tips = tipsOf(question, tipKey);
   const [helpOpen, setHelpOpen] = useState(false);
   const hasComment = answer.comment !== '' || answer.confidential === true || answer.locked === true;
   const [commentOpen, setCommentOpen] = useState(hasComment);
+  // N/A is offered only where the template allows it; an older answer marked N/A elsewhere stays
+  // visible (ticked) so that it can be unticked. N/A needs a reason: the comment opens for it.
+  const naOffered = question.allowNa || answer.na;
+  const naRefused = answer.na && !question.allowNa;
+  const naNeedsReason = answer.na && question.allowNa;
 
   const base = `q-${question.id}`;
   const legendId = `${base}-legend`;
@@ -31,7 +41,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const status = scoreQuestion(question, { value: effectiveValue(answer.value), na: answer.na }).status;
   const answered = status !== 'unanswered';
   const isChoice = question.kind === 'yesno' || question.kind === 'single' || question.kind === 'multi';
-  const showComment = commentOpen || hasComment;
+  const showComment = commentOpen || hasComment || naNeedsReason;
 
   return (
     <fieldset
@@ -48,8 +58,9 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
           {number}
         </span>
         <code className="q-id">{question.id}</code>
+        {question.mustHave && <span className="q-tag q-tag-must">Must-have</span>}
         {question.optional && <span className="q-tag">Optional</span>}
-        {question.weight === 0 && <span className="q-tag">Not scored</span>}
+        {question.weight === 0 && <span className="q-tag">{flagFed ? 'Scored through risk flags' : 'Not scored'}</span>}
         <QuestionSaveState questionId={question.id} />
       </div>
 
@@ -65,16 +76,34 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         />
       </div>
 
+      {tips.length > 0 && (
+        <ul className="q-tips" aria-label={`Tips for ${question.id}`}>
+          {tips.map((tip, i) => (
+            <li key={i} className="q-tip">
+              <strong>Tip:</strong> {tip.text}
+            </li>
+          ))}
+        </ul>
+      )}
+
       <div className="q-actions">
-        <label className="check q-na">
-          <input
-            type="checkbox"
-            checked={answer.na}
-            disabled={locked}
-            onChange={(e) => change({ na: e.target.checked }, 'now')}
-          />
-          Not applicable
-        </label>
+        {naOffered && (
+          <label className="check q-na">
+            <input
+              type="checkbox"
+              checked={answer.na}
+              disabled={locked}
+              aria-describedby={naRefused && !locked ? `${base}-na-refused` : undefined}
+              onChange={(e) => change({ na: e.target.checked }, 'now')}
+            />
+            Not applicable
+          </label>
+        )}
+        {naRefused && !locked && (
+          <span id={`${base}-na-refused`} className="q-na-refused">
+            This question does not allow N/A: answer it instead
+          </span>
+        )}
         {isChoice && answer.value !== null && !answer.na && !frozen && (
           <button type="button" className="link-button" disabled={locked} onClick={() => change({ value: null }, 'now')}>
             Clear answer
@@ -91,7 +120,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
             Why this matters
           </button>
         )}
-        {!hasComment && !frozen && (
+        {!hasComment && !naNeedsReason && !frozen && (
           <button
             type="button"
             className="link-button"
@@ -119,6 +148,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         confidential={answer.confidential === true}
         locked={answer.locked === true}
         hidden={!showComment}
+        reasonNeeded={naNeedsReason && !locked}
         readOnly={locked}
         save={save}
         onChange={(comment) => change({ comment }, 'debounced')}

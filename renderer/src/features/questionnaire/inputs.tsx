@@ -5,6 +5,7 @@ import type { AnswerValue } from '../../../../shared/domain/review';
 import type { Question } from '../../../../shared/domain/template';
 import { TIER_LABELS } from '../../lib/labels';
 import type { AnswerPatch } from '../../store/types';
+import { toggleMultiOption } from '../../../../shared/domain/question-view';
 
 export interface InputProps {
   question: Question;
@@ -75,11 +76,9 @@ function ChoiceInput({ question, value, disabled, idBase, onChange }: InputProps
 function MultiInput({ question, value, disabled, idBase, onChange }: InputProps) {
   const chosen = Array.isArray(value) ? value : [];
   const options = question.options ?? [];
-  const toggle = (optionId: string, on: boolean) => {
-    // Kept in the template's order so the stored list is stable.
-    const next = options.map((o) => o.id).filter((id) => (id === optionId ? on : chosen.includes(id)));
-    onChange({ value: next }, 'now');
-  };
+  // Kept in the template's order so the stored list is stable; an exclusive option ("None") is
+  // chosen alone. Unticking the last box keeps [] ("none of these"); Clear answer sets null.
+  const toggle = (optionId: string, on: boolean) => onChange({ value: toggleMultiOption(options, chosen, optionId, on) }, 'now');
   return (
     <div className="options" data-kind="multi">
       {options.map((option) => {

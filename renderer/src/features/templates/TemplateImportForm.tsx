@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { TemplateImport, TemplateSummary } from '../../../../shared/api';
 import type { ApiError } from '../../../../shared/result';
+import { describeTemplateChanges } from '../../../../shared/templates/diff';
 import { api } from '../../api/client';
 
 type Outcome = { kind: 'done'; result: TemplateImport } | { kind: 'failed'; error: ApiError } | null;
@@ -15,6 +16,7 @@ export function TemplateImportForm({ onImported }: { onImported(summary: Templat
   const fileRef = useRef<HTMLInputElement>(null);
   const extensionsRef = useRef<HTMLInputElement>(null);
   const [templateId, setTemplateId] = useState('');
+  const [version, setVersion] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [missingFile, setMissingFile] = useState(false);
@@ -42,10 +44,12 @@ export function TemplateImportForm({ onImported }: { onImported(summary: Templat
         return;
       }
       const trimmedId = templateId.trim();
+      const trimmedVersion = version.trim();
       const result = await api['template.import']({
         text,
         ...(trimmedId ? { id: trimmedId } : {}),
         ...(extensions.length > 0 ? { extensions } : {}),
+        ...(trimmedVersion ? { version: Number(trimmedVersion) } : {}),
       });
       if (result.ok) {
         setOutcome({ kind: 'done', result: result.value });
@@ -62,8 +66,8 @@ export function TemplateImportForm({ onImported }: { onImported(summary: Templat
     <form className="template-import" aria-labelledby={headingId} onSubmit={(e) => void submit(e)} noValidate>
       <h2 id={headingId}>Import template</h2>
       <p className="muted">
-        A Vetted template file (JSON) or a VSAQ questionnaire. A higher version of a stored template is added beside
-        it; reviews keep the version they started on.
+        A Vetted template file (JSON) or a VSAQ questionnaire. A changed template is stored beside the earlier versions
+        as the next one, with what changed; reviews keep the version they started on until moved to the new one.
       </p>
       <div className="field">
         <label htmlFor={`${id}-file`}>Template file</label>
@@ -97,6 +101,24 @@ export function TemplateImportForm({ onImported }: { onImported(summary: Templat
         <p id={`${id}-id-hint`} className="hint">
           Required for VSAQ files, which carry no id of their own (letters, digits, “_”, “-” and “.”). For a Vetted file
           it imports the template under this id instead of its own.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-version`}>Version (optional)</label>
+        <input
+          id={`${id}-version`}
+          className="input input-version"
+          type="number"
+          min={1}
+          step={1}
+          inputMode="numeric"
+          value={version}
+          onChange={(e) => setVersion(e.target.value)}
+          aria-describedby={`${id}-version-hint`}
+          autoComplete="off"
+        />
+        <p id={`${id}-version-hint`} className="hint">
+          The version to store it as, above the latest stored. Left empty, a changed template becomes the next version.
         </p>
       </div>
       <div className="field">
@@ -143,6 +165,21 @@ export function TemplateImportForm({ onImported }: { onImported(summary: Templat
               ? `Added ${outcome.result.template.name} version ${outcome.result.template.version} (${outcome.result.template.sections} sections, ${outcome.result.template.questions} questions).`
               : `${outcome.result.template.name} version ${outcome.result.template.version} is already present, identical: nothing changed.`}
           </p>
+          {outcome.result.changes && (
+            <>
+              <p>Changes from version {outcome.result.changes.fromVersion}:</p>
+              <ul className="template-changes" aria-label={`Changes from version ${outcome.result.changes.fromVersion}`}>
+                {describeTemplateChanges(outcome.result.changes).map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+              <p className="muted">
+                New reviews use version {outcome.result.template.version}. Reviews already started keep their version: open
+                the provider and choose “Move to version {outcome.result.template.version}” (or run{' '}
+                <code>vetted review migrate VENDOR</code>).
+              </p>
+            </>
+          )}
           {outcome.result.warnings.length > 0 && (
             <>
               <p>
