@@ -11,6 +11,7 @@ const section = (title: string, score: number | null, id = title): SectionScore 
   score,
   answered: 1,
   total: 2,
+  coverage: 0.5,
 });
 
 /** The widths of the coloured bars (the rects after each track), in drawing order. */

@@ -1,4 +1,4 @@
-// Hand-computed expectations for risk flags (docs/scoring.md, "7a. Risk flags").
+// Hand-computed expectations for risk flags under scoring model 2 (docs/scoring.md, "7a. Risk flags").
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
@@ -81,7 +81,8 @@ const FLAGGED_INPUT: TemplateInput = {
 };
 const FLAGGED = Template.parse(FLAGGED_INPUT);
 const LOW: RiskProfile = { criticalPath: false, businessImpact: 'low', dataCategories: [] };
-const yes = (value: string): AnswerMap[string] => ({ value, na: false });
+const NO_THRESHOLDS = { completionThreshold: 0, coverageThreshold: 0 };
+const yes = (value: string | string[]): AnswerMap[string] => ({ value, na: false });
 
 describe('risk flag weights', () => {
   test('medium 1, high 2, critical 4; only critical knocks out', () => {
@@ -101,19 +102,22 @@ describe('risk flag weights', () => {
   });
 });
 
-describe('scoring with risk flags', () => {
-  test('firing flags cost their weight, clear flags count as 1, a critical flag knocks out', () => {
+describe('scoring with risk flags (model 2: implicit items of a fixed full weight)', () => {
+  test('a firing flag loses its whole weight out of F_s; a critical flag knocks out', () => {
     const result = scoreReview(
       FLAGGED,
       { mfa: yes('no'), sso: yes('none'), shared: yes('yes'), backups: yes('yes') },
       LOW,
     );
-    // Access: mfa 0·2, weak-login fires 0·2 → 0 / 4 = 0.
+    // Access: F = mfa 2 + weak-login 2 = 4 (sso weighs 0); mfa loses 2, weak-login fires: 2 → 0.
     close(result.sections[0]!.score, 0);
-    // Data: backups 1·1, shared-admin fires 0·4, no-backups clear 1·1 → 2 / 6 = 33.33…
+    // Data: F = backups 1 + shared-admin 4 + no-backups 1 = 6; shared-admin fires: 4 → 33.33…
     close(result.sections[1]!.score, 100 / 3);
     // Overall: (0·2 + 33.33·1) / 3 = 11.11…
     close(result.overall, 100 / 9);
+    // Every flag is decided (fires or clear): nothing open.
+    assert.deepEqual(result.sections.map((s) => s.coverage), [1, 1]);
+    assert.equal(result.coverage, 1);
     // Flags do not count for completion: 4 of 4 questions answered.
     assert.equal(result.completion, 1);
     assert.deepEqual(result.sections.map((s) => [s.answered, s.total]), [[2, 2], [2, 2]]);
@@ -131,13 +135,15 @@ describe('scoring with risk flags', () => {
       ['weak-login', 'Password-only admin logins', 'No; None', null],
       ['shared-admin', 'Shared admin account', 'Yes', 'critical'],
     ]);
-    // mfa: (1 − 0)·2/4·2/3·100; weak-login: 2/4·2/3·100; shared-admin: 4/6·1/3·100.
+    // mfa: 2/4·2/3·100; weak-login: 2/4·2/3·100 (a tie: the question comes first, its flag after);
+    // shared-admin: 4/6·1/3·100.
     close(result.explanation[0]!.pointsLost, 100 / 3);
     close(result.explanation[1]!.pointsLost, 100 / 3);
     close(result.explanation[2]!.pointsLost, 200 / 9);
     close(result.explanation.reduce((n, l) => n + l.pointsLost, 0), 100 - result.overall!);
     assert.equal(result.explanation[1]!.reason, 'Accounts are protected by a password alone.');
-    assert.equal(result.explanation[1]!.questionId, 'mfa');
+    // The flag belongs to the answer that raises it: of mfa and sso, the later one in the template.
+    assert.equal(result.explanation[1]!.questionId, 'sso');
     assert.equal(result.explanation[1]!.sectionId, 'access');
     assert.equal(
       result.explanation[2]!.reason,
@@ -147,23 +153,42 @@ describe('scoring with risk flags', () => {
     assert.equal('flagId' in result.explanation[0]!, false);
   });
 
-  test('nothing answered: every flag is undecided, a `not` flag does not fire', () => {
+  test('a firing flag costs the same share whatever else is answered', () => {
+    const alone = scoreReview(FLAGGED, { backups: yes('no') }, LOW, NO_THRESHOLDS);
+    const full = scoreReview(FLAGGED, { mfa: yes('yes'), sso: yes('saml'), shared: yes('no'), backups: yes('no') }, LOW);
+    for (const r of [alone, full]) {
+      const line = r.explanation.find((l) => l.flagId === 'no-backups')!;
+      close(line.pointsLost, (1 / 6) * (1 / 3) * 100); // weight 1 of Data's fixed F = 6
+      assert.equal(line.questionId, 'backups');
+    }
+    close(full.sections[1]!.score, 100 * (1 - 2 / 6)); // backups loses 1, the flag 1
+  });
+
+  test('nothing answered: every flag is undecided and open, a `not` flag does not fire', () => {
     const result = scoreReview(FLAGGED, {}, LOW);
     assert.deepEqual(result.sections.map((s) => s.score), [null, null]);
+    assert.deepEqual(result.sections.map((s) => s.coverage), [0, 0]);
+    assert.equal(result.coverage, 0);
     assert.equal(result.overall, null);
     assert.deepEqual(result.knockouts, []);
     assert.deepEqual(result.explanation, []);
     assert.equal(result.tier, null);
   });
 
-  test('a flag is clear only when every question it reads is answered', () => {
-    // mfa = yes already makes weak-login false, but sso is unanswered: undecided, left out.
-    const partial = scoreReview(FLAGGED, { mfa: yes('yes') }, LOW);
-    close(partial.sections[0]!.score, 100); // 1·2 / 2
-    // With sso answered the flag is clear and counts 1·2: (1·2 + 1·2) / 4.
-    const full = scoreReview(FLAGGED, { mfa: yes('no'), sso: yes('saml') }, LOW);
-    close(full.sections[0]!.score, 50); // mfa 0·2 + weak-login clear 1·2 → 2 / 4
+  test('undecided flags lose nothing and count as open for coverage', () => {
+    // mfa = yes already makes weak-login false, but sso is unanswered: undecided.
+    const partial = scoreReview(FLAGGED, { mfa: yes('yes') }, LOW, NO_THRESHOLDS);
+    close(partial.sections[0]!.score, 100); // nothing lost of F = 4
+    close(partial.sections[0]!.coverage, 0.5); // weak-login's 2 of 4 open (sso itself weighs 0)
+    // With sso answered the flag is clear: settled, loses nothing.
+    const full = scoreReview(FLAGGED, { mfa: yes('no'), sso: yes('saml') }, LOW, NO_THRESHOLDS);
+    close(full.sections[0]!.score, 50); // mfa loses 2 of 4
+    close(full.sections[0]!.coverage, 1);
     assert.equal(full.explanation.some((l) => l.flagId === 'weak-login'), false);
+    // Data: shared and backups unanswered: both flags undecided, 1 + 4 + 1 open of 6.
+    close(full.sections[1]!.coverage, 0);
+    const oneFlag = scoreReview(FLAGGED, { shared: yes('no') }, LOW, NO_THRESHOLDS);
+    close(oneFlag.sections[1]!.coverage, 4 / 6); // shared-admin clear; backups and no-backups open
   });
 
   test('an `any`-style hold fires even while other parts are unknown', () => {
@@ -178,25 +203,75 @@ describe('scoring with risk flags', () => {
       ],
     });
     const result = scoreReview(template, { mfa: yes('no') }, LOW);
-    // mfa 0·2 + either fires 0·1 → 0 / 3.
+    // F = mfa 2 + either 1 = 3: mfa loses 2, either fires and loses 1 → 0.
     close(result.sections[0]!.score, 0);
+    close(result.sections[0]!.coverage, 1); // the flag is decided; sso weighs nothing
     const line = result.explanation.find((l) => l.flagId === 'either')!;
+    assert.equal(line.questionId, 'mfa');
     assert.equal(line.answerLabel, 'No');
     assert.equal(line.reason, 'Answered “No”: this raises the medium risk flag “Either is weak”.');
     assert.equal(line.knockout, null);
     assert.deepEqual(result.knockouts, []);
   });
 
-  test('N/A reads as "none of the options": a `not` flag on an N/A question fires', () => {
-    const result = scoreReview(FLAGGED, { backups: { value: null, na: true } }, LOW);
-    // backups is N/A (left out); no-backups fires 0·1; shared-admin undecided → 0 / 1.
-    close(result.sections[1]!.score, 0);
+  test('N/A (where allowed) reads as "none of the options": a `not` flag on it fires', () => {
+    const template = Template.parse({
+      ...FLAGGED_INPUT,
+      sections: [
+        FLAGGED_INPUT.sections[0]!,
+        {
+          ...FLAGGED_INPUT.sections[1]!,
+          questions: FLAGGED_INPUT.sections[1]!.questions.map((q) => (q.id === 'backups' ? { ...q, allowNa: true } : q)),
+        },
+      ],
+    });
+    const result = scoreReview(template, { backups: { value: null, na: true } }, LOW);
+    // backups is N/A (loses nothing); no-backups fires and loses 1 of F = 6; shared-admin undecided.
+    close(result.sections[1]!.score, 100 * (1 - 1 / 6));
+    close(result.sections[1]!.coverage, 1 - 4 / 6);
     const line = result.explanation.find((l) => l.flagId === 'no-backups')!;
     assert.equal(line.answerLabel, 'Not applicable');
     assert.equal(line.reason, 'Backups are not confirmed to be encrypted.');
   });
 
-  test('a flag reading a hidden question is never clear; its answer left behind is ignored', () => {
+  test('N/A where the template does not allow it is unanswered: the flag reading it stays undecided', () => {
+    const result = scoreReview(FLAGGED, { backups: { value: null, na: true } }, LOW);
+    assert.equal(result.explanation.some((l) => l.flagId === 'no-backups'), false);
+    assert.equal(result.sections[1]!.score, null);
+    assert.deepEqual(result.open.filter((o) => o.naRefused).map((o) => o.questionId), ['backups']);
+  });
+
+  test('an empty multi selection is known and selects nothing: a `not` flag on it fires', () => {
+    const template = Template.parse({
+      ...FLAGGED_INPUT,
+      sections: [
+        FLAGGED_INPUT.sections[0]!,
+        {
+          id: 'mail',
+          title: 'Mail',
+          questions: [
+            {
+              id: 'auth',
+              kind: 'multi',
+              text: 'Which sender authentication is published?',
+              options: [
+                { id: 'spf', label: 'SPF', score: 0.5 },
+                { id: 'dmarc', label: 'DMARC', score: 0.5 },
+              ],
+            },
+          ],
+          flags: [{ id: 'no-auth', name: 'No sender authentication', severity: 'high', when: { not: { q: 'auth', is: ['spf', 'dmarc'] } } }],
+        },
+      ],
+    });
+    const result = scoreReview(template, { auth: yes([]) }, LOW, NO_THRESHOLDS);
+    const line = result.explanation.find((l) => l.flagId === 'no-auth')!;
+    assert.equal(line.answerLabel, 'None selected');
+    close(line.pointsLost, (2 / 3) * (1 / 3) * 100); // 2 of F = 3, section weight 1 of 3
+    assert.equal(scoreReview(template, {}, LOW).explanation.some((l) => l.flagId === 'no-auth'), false);
+  });
+
+  test('a flag reading a hidden question is never clear: it loses nothing and stays open', () => {
     const template = Template.parse({
       ...FLAGGED_INPUT,
       sections: [
@@ -211,9 +286,37 @@ describe('scoring with risk flags', () => {
       ],
     });
     // sso is hidden (mfa = yes): weak-login is undecided, the left-behind "none" cannot fire it.
-    const result = scoreReview(template, { mfa: yes('yes'), sso: yes('none') }, LOW);
+    const result = scoreReview(template, { mfa: yes('yes'), sso: yes('none') }, LOW, NO_THRESHOLDS);
     close(result.sections[0]!.score, 100);
     assert.equal(result.explanation.length, 0);
+    // docs section 7a: "never clear", so it counts as open (section 5).
+    close(result.sections[0]!.coverage, 0.5);
+  });
+
+  // TODO(model2): a flag whose condition is already false whatever the hidden question would say
+  // (all: [mfa is no → false, …]) can never fire, yet docs section 7a keeps it "undecided" and
+  // section 5 counts it open for good. With the Data section fully answered the review below is
+  // complete, every answer good, and still can never reach 80 % coverage: it can never get a
+  // tier, so it can never be approved. See the report; the assertions are what I would expect.
+  test('a fully answered review whose flag can no longer fire gets a tier', { todo: 'model2: flags reading a hidden question stay open for ever' }, () => {
+    const template = Template.parse({
+      ...FLAGGED_INPUT,
+      sections: [
+        {
+          ...FLAGGED_INPUT.sections[0]!,
+          questions: [
+            FLAGGED_INPUT.sections[0]!.questions[0]!,
+            { ...FLAGGED_INPUT.sections[0]!.questions[1]!, showWhen: { q: 'mfa', is: ['no'] } },
+          ],
+        },
+        FLAGGED_INPUT.sections[1]!,
+      ],
+    });
+    const result = scoreReview(template, { mfa: yes('yes'), shared: yes('no'), backups: yes('yes') }, LOW);
+    assert.equal(result.completion, 1);
+    assert.equal(result.overall, 100);
+    assert.equal(result.coverage, 1, `coverage ${result.coverage}; blockers: ${result.blockers.join(' | ')}`);
+    assert.equal(result.state, 'scored');
   });
 
   test('a firing flag in a section that does not count is still listed, at 0 points', () => {
@@ -226,6 +329,113 @@ describe('scoring with risk flags', () => {
     const line = result.explanation.find((l) => l.flagId === 'shared-admin')!;
     assert.equal(line.pointsLost, 0);
     assert.equal(result.tier, 'critical');
+  });
+
+  test('a critical flag stays critical on the critical path; high and medium flags never knock out', () => {
+    const cp: RiskProfile = { ...LOW, criticalPath: true };
+    const result = scoreReview(FLAGGED, { mfa: yes('no'), sso: yes('none'), shared: yes('yes'), backups: yes('no') }, cp);
+    assert.deepEqual(result.knockouts.map((k) => [k.flagId, k.tier, 'raised' in k]), [['shared-admin', 'critical', false]]);
+    const noCritical = scoreReview(FLAGGED, { mfa: yes('no'), sso: yes('none'), shared: yes('no'), backups: yes('no') }, cp);
+    assert.deepEqual(noCritical.knockouts, []);
+  });
+});
+
+describe('a flag belongs to the trigger latest in template order (VSAQ follow-ups)', () => {
+  type Layout = { order: 'parent-first' | 'child-first'; child: 'same-section' | 'later-section'; severity?: 'high' | 'critical' };
+  /** fw (parent) → fw_stateful (child, shown when fw is yes); the flag sits in the parent's section. */
+  const firewall = ({ order, child, severity = 'critical' }: Layout): Template => {
+    const leaves = [
+      { q: 'fw', is: ['yes'] },
+      { q: 'fw_stateful', is: ['no'] },
+    ];
+    const childQuestion = {
+      id: 'fw_stateful',
+      kind: 'yesno' as const,
+      text: 'Are they stateful?',
+      weight: 0,
+      options: informationalYesNo,
+      showWhen: { q: 'fw', is: ['yes'] },
+    };
+    const parentQuestions = [
+      { id: 'fw', kind: 'yesno' as const, text: 'Do you run firewalls?', weight: 0, options: informationalYesNo },
+      ...(child === 'same-section' ? [childQuestion] : []),
+      { id: 'other', kind: 'yesno' as const, text: 'Is traffic logged?', options: yesNo },
+    ];
+    return Template.parse({
+      id: 'vsaq',
+      version: 1,
+      name: 'VSAQ-like',
+      sections: [
+        {
+          id: 'network',
+          title: 'Network',
+          questions: parentQuestions,
+          flags: [
+            {
+              id: 'stateless-fw',
+              name: 'Firewalls are not stateful',
+              severity,
+              when: { all: order === 'parent-first' ? leaves : [...leaves].reverse() },
+            },
+          ],
+        },
+        ...(child === 'later-section' ? [{ id: 'network-detail', title: 'Network detail', weight: 0, questions: [childQuestion] }] : []),
+      ],
+    });
+  };
+  const answers: AnswerMap = { fw: yes('yes'), fw_stateful: yes('no'), other: yes('yes') };
+
+  const assertOnChild = (layout: Layout) => {
+    const t = firewall(layout);
+    const label = `${layout.order}, ${layout.child}`;
+    assert.deepEqual(checkTemplate(t), [], label);
+    const result = scoreReview(t, answers, LOW);
+    const line = result.explanation.find((l) => l.flagId === 'stateless-fw');
+    assert.ok(line, `${label}: the flag fires`);
+    assert.equal(line.questionId, 'fw_stateful', label);
+    assert.equal(line.sectionId, 'network', `${label}: the flag's own section`);
+    // Network F = other 1 + flag 4 (fw and fw_stateful weigh 0); the detail section weighs nothing.
+    close(line.pointsLost, (4 / 5) * 100, label);
+    assert.deepEqual(result.knockouts.map((k) => [k.questionId, k.flagId, k.tier]), [['fw_stateful', 'stateless-fw', 'critical']], label);
+    assert.equal(result.tier, 'critical', label);
+  };
+
+  test('all: [parent is yes, child is no] fires on the child, whatever the condition order', () => {
+    assertOnChild({ order: 'parent-first', child: 'same-section' });
+    assertOnChild({ order: 'child-first', child: 'same-section' });
+    // The answers are read in condition order for the label.
+    assert.equal(scoreReview(firewall({ order: 'parent-first', child: 'same-section' }), answers, LOW).knockouts[0]!.answerLabel, 'Yes; No');
+    assert.equal(scoreReview(firewall({ order: 'child-first', child: 'same-section' }), answers, LOW).knockouts[0]!.answerLabel, 'No; Yes');
+  });
+
+  // TODO(model2): shared/scoring/score.ts fills `position` section by section while it scores
+  // them (line 258) and picks the flag's question from it at once (line 314), so a trigger in a
+  // later section than the flag has no position yet (-1) and the earlier trigger wins: the flag
+  // lands on the parent. docs section 7a says "the one latest in template order". See the report.
+  test('… also when the child sits in a later section than the flag', { todo: 'model2: a trigger in a later section than the flag loses to the earlier one' }, () => {
+    assertOnChild({ order: 'parent-first', child: 'later-section' });
+    assertOnChild({ order: 'child-first', child: 'later-section' });
+  });
+
+  test('a high flag: no knock-out, the loss is still on the child', () => {
+    const result = scoreReview(firewall({ order: 'parent-first', child: 'same-section', severity: 'high' }), answers, LOW);
+    assert.deepEqual(result.knockouts, []);
+    assert.equal(result.explanation.find((l) => l.flagId === 'stateless-fw')!.questionId, 'fw_stateful');
+  });
+
+  test('child stateful: clear; parent "No": the child is hidden and the flag cannot fire', () => {
+    const t = firewall({ order: 'parent-first', child: 'same-section' });
+    const clear = scoreReview(t, { ...answers, fw_stateful: yes('yes') }, LOW);
+    assert.equal(clear.explanation.length, 0);
+    assert.equal(clear.coverage, 1);
+    const noFirewall = scoreReview(t, { fw: yes('no'), fw_stateful: yes('no'), other: yes('yes') }, LOW, NO_THRESHOLDS);
+    assert.deepEqual(noFirewall.knockouts, []);
+    assert.equal(noFirewall.explanation.length, 0);
+    // Per docs section 7a the flag is "never clear" (it reads a hidden question), so it stays
+    // open: 4 of F = 5. TODO(model2): that blocks the tier of a fully answered review for good;
+    // see the todo test above.
+    close(noFirewall.coverage, 1 / 5);
+    assert.equal(scoreReview(t, { fw: yes('no'), other: yes('yes') }, LOW).state, 'incomplete');
   });
 });
 
@@ -285,10 +495,15 @@ describe('properties with risk flags', () => {
         const sharedAdmin = answers['shared']?.value === 'yes' && !answers['shared'].na;
         assert.equal(result.knockouts.some((k) => k.flagId === 'shared-admin'), sharedAdmin);
         if (sharedAdmin) assert.equal(result.tier, 'critical');
-        // Completion ignores flags: it is the share of the four questions answered or N/A.
-        assert.equal(result.completion, Object.keys(answers).length / 4);
+        // Completion ignores flags: it is the share of the four questions answered (N/A is not
+        // allowed on any of them, so it reads as unanswered).
+        assert.equal(result.completion, Object.values(answers).filter((a) => a && !a.na).length / 4);
+        assert.ok(result.coverage !== null && result.coverage >= 0 && result.coverage <= 1 + 1e-9, `coverage ${result.coverage}`);
+        // A firing flag sits on the trigger latest in template order.
+        const weak = result.explanation.find((l) => l.flagId === 'weak-login');
+        if (weak) assert.equal(weak.questionId, 'sso');
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261204 },
     );
   });
 });

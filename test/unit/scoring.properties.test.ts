@@ -1,20 +1,27 @@
-// Properties of the scoring model over random small templates and answer maps.
+// Properties of scoring model 2 over random small templates and answer maps (docs/scoring.md).
+// Every run uses a fixed seed, so a failure reproduces exactly; fast-check prints the seed and
+// the path of the smallest counterexample it found. SCORING_SEED=<n> explores another seed.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { visibleQuestionIds } from '../../shared/domain/conditions';
 import type { AnswerMap, AnswerValue } from '../../shared/domain/review';
-import type { Condition, Question, Section, Template } from '../../shared/domain/template';
+import type { ChoiceOption, Condition, NumberBand, Question, RiskFlag, Section, Template } from '../../shared/domain/template';
 import { TIERS, tierRank } from '../../shared/domain/tier';
 import type { Tier } from '../../shared/domain/tier';
 import { BUSINESS_IMPACTS, DATA_CATEGORIES } from '../../shared/domain/vendor';
-import { scoreReview } from '../../shared/scoring';
-import type { RiskProfile, ScoreResult } from '../../shared/scoring';
+import { LOSS_TOLERANCE, scoreReview } from '../../shared/scoring';
+import type { RiskProfile, ScoreResult, ScoringOptions } from '../../shared/scoring';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates';
 
+const SEED = Number(process.env['SCORING_SEED'] ?? 20261204);
 /**
- * Shrinking these nested arbitraries can take minutes; the time limit bounds a failing run
- * (fast-check then reports the smallest counterexample found so far).
+ * A few hundred cases per property. Shrinking these nested arbitraries can take minutes; the
+ * time limit bounds a failing run (fast-check then reports the smallest counterexample so far).
  */
-const RUNS = { numRuns: 400, interruptAfterTimeLimit: 20_000 };
+const RUNS = { numRuns: 250, seed: SEED, interruptAfterTimeLimit: 15_000, includeErrorInReport: true };
+/** For the known failures (todo tests): report the first counterexample without shrinking it. */
+const KNOWN_FAILURE = { endOnFailure: true, interruptAfterTimeLimit: 3_000 };
 const EPS = 1e-9;
 const near = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < EPS);
 
@@ -22,14 +29,14 @@ const near = (a: number | null, b: number | null) => (a === null || b === null ?
 // Arbitraries
 // ---------------------------------------------------------------------------------------------
 
-/** Mostly exact binary fractions, sometimes any real in [0, 1], sometimes 'na'. */
+/** Mostly exact binary fractions, sometimes any real in [0, 1]. */
 const numericScore = fc.oneof(
   { arbitrary: fc.constantFrom(0, 0.25, 0.5, 0.75, 1), weight: 6 },
   { arbitrary: fc.double({ min: 0, max: 1, noNaN: true }), weight: 2 },
 );
 const optionScore = fc.oneof(
   { arbitrary: numericScore, weight: 8 },
-  { arbitrary: fc.constant('na' as const), weight: 2 },
+  { arbitrary: fc.constant('na' as const), weight: 1 },
 );
 /** Knock-outs are rare, as in real templates: otherwise every tier would be forced. */
 const knockout = fc.oneof(
@@ -49,42 +56,97 @@ const optionsArb = (min: number, max: number) =>
     maxLength: max,
   });
 
-const bandsArb = fc.array(
-  fc.record({
-    min: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
-    max: fc.option(fc.integer({ min: 0, max: 10 }), { nil: undefined }),
-    score: numericScore,
-    knockout,
-  }),
-  { maxLength: 3 },
-);
+/** Bands that do not overlap (the template check refuses overlaps): between sorted cut points. */
+const bandsArb: fc.Arbitrary<NumberBand[]> = fc
+  .record({
+    cuts: fc.uniqueArray(fc.integer({ min: 0, max: 10 }), { maxLength: 4 }),
+    openBelow: fc.boolean(),
+    openAbove: fc.boolean(),
+    scores: fc.array(fc.record({ score: numericScore, knockout }), { minLength: 6, maxLength: 6 }),
+  })
+  .map(({ cuts, openBelow, openAbove, scores }) => {
+    const sorted = [...cuts].sort((x, y) => x - y);
+    const bounds: [number | undefined, number | undefined][] = [];
+    if (sorted.length > 0 && openBelow) bounds.push([undefined, sorted[0]]);
+    for (let i = 0; i + 1 < sorted.length; i++) bounds.push([sorted[i], sorted[i + 1]]);
+    if (sorted.length > 0 && openAbove) bounds.push([sorted[sorted.length - 1], undefined]);
+    return bounds.map(([min, max], i) => {
+      const { score, knockout: ko } = scores[i]!;
+      return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }), score, ...(ko ? { knockout: ko } : {}) };
+    });
+  });
 
 type Kind = 'yesno' | 'single' | 'multi' | 'number';
 const questionShape = fc.record({
   kind: fc.constantFrom<Kind>('yesno', 'single', 'multi', 'number'),
   weight: weightArb(5),
   optional: fc.oneof({ arbitrary: fc.constant(false), weight: 4 }, { arbitrary: fc.constant(true), weight: 1 }),
+  /** Must-have (never optional, never allowNa; gets a failing option with a knock-out). */
+  mustHave: fc.oneof({ arbitrary: fc.constant(false), weight: 5 }, { arbitrary: fc.constant(true), weight: 1 }),
+  allowNa: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+  combine: fc.constantFrom<'sum' | 'max' | undefined>(undefined, 'sum', 'max'),
+  /** Multi only: add an exclusive "None" worth 0. */
+  none: fc.boolean(),
+  failTier: fc.constantFrom<Tier>('low', 'medium', 'high', 'high', 'critical'),
   options: optionsArb(1, 4),
   bands: bandsArb,
   /** Resolved into a showWhen on an earlier question when conditions are on. */
   cond: fc.option(fc.tuple(fc.nat(), fc.nat(), fc.boolean(), fc.boolean()), { freq: 2, nil: undefined }),
 });
-const sectionShape = (maxQuestions: number) =>
+
+/** A condition tree over the template's questions (for risk flags): leaves, not, all, any. */
+type CondSeed = { leaf: [number, number, boolean] } | { not: CondSeed } | { all: CondSeed[] } | { any: CondSeed[] };
+const condSeed: fc.Arbitrary<CondSeed> = fc.letrec<{ c: CondSeed }>((tie) => ({
+  c: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    { arbitrary: fc.record({ leaf: fc.tuple(fc.nat(), fc.nat(), fc.boolean()) }), weight: 4 },
+    { arbitrary: fc.record({ not: tie('c') }), weight: 1 },
+    { arbitrary: fc.record({ all: fc.array(tie('c'), { minLength: 1, maxLength: 3 }) }), weight: 1 },
+    { arbitrary: fc.record({ any: fc.array(tie('c'), { minLength: 1, maxLength: 3 }) }), weight: 1 },
+  ),
+})).c;
+const flagShape = fc.record({ when: condSeed, severity: fc.constantFrom<RiskFlag['severity']>('medium', 'high', 'critical') });
+
+const sectionShape = (maxQuestions: number, flags: boolean) =>
   fc.record({
     weight: weightArb(3),
     questions: fc.array(questionShape, { minLength: 1, maxLength: maxQuestions }),
+    flags: fc.array(flagShape, { maxLength: flags ? 2 : 0 }),
   });
 
 interface Shape {
   /** Add showWhen conditions on earlier questions. */
   conditions: boolean;
+  /** Let some showWhen conditions be negated (`not`); the built-in template has none. */
+  negations?: boolean;
+  /** Add risk flags over any question of the template. */
+  flags?: boolean;
+  /** Mark questions must-have, allow N/A, combine by max, add exclusive options. */
+  model2?: boolean;
+  /** Leave some values that do not fit their question (read as unanswered). */
+  refused?: boolean;
   maxSections?: number;
   maxQuestions?: number;
 }
 
+/** A leaf on question `q`: `is` one of its options (or, for numbers, `answered`). */
+function leafOn(q: Question, optSeed: number, answered: boolean): Condition {
+  return answered || !q.options ? { q: q.id, answered: true } : { q: q.id, is: [q.options[optSeed % q.options.length]!.id] };
+}
+
+function resolveCond(seed: CondSeed, questions: readonly Question[]): Condition {
+  if ('leaf' in seed) {
+    const [refSeed, optSeed, answered] = seed.leaf;
+    return leafOn(questions[refSeed % questions.length]!, optSeed, answered);
+  }
+  if ('not' in seed) return { not: resolveCond(seed.not, questions) };
+  if ('all' in seed) return { all: seed.all.map((c) => resolveCond(c, questions)) };
+  return { any: seed.any.map((c) => resolveCond(c, questions)) };
+}
+
 /** 1–4 sections of 1–6 questions of the scored kinds; showWhen only when `conditions`. */
-function templateArb({ conditions, maxSections = 4, maxQuestions = 6 }: Shape): fc.Arbitrary<Template> {
-  return fc.array(sectionShape(maxQuestions), { minLength: 1, maxLength: maxSections }).map((shapes) => {
+function templateArb({ conditions, negations = true, flags = false, model2 = true, maxSections = 4, maxQuestions = 6 }: Shape): fc.Arbitrary<Template> {
+  return fc.array(sectionShape(maxQuestions, flags), { minLength: 1, maxLength: maxSections }).map((shapes) => {
     const earlier: Question[] = [];
     const sections: Section[] = shapes.map((s, si) => ({
       id: `s${si}`,
@@ -93,66 +155,92 @@ function templateArb({ conditions, maxSections = 4, maxQuestions = 6 }: Shape): 
       weight: s.weight,
       questions: s.questions.map((q, qi) => {
         const id = `s${si}-q${qi}`;
+        const mustHave = model2 && q.mustHave && q.kind !== 'number';
         const question: Question = {
           id,
           kind: q.kind,
           text: `Question ${id}?`,
           help: '',
           weight: q.weight,
-          optional: q.optional,
+          optional: q.optional && !mustHave,
         };
+        if (mustHave) question.mustHave = true;
+        else if (model2 && q.allowNa) question.allowNa = true;
         if (q.kind === 'number') {
           question.bands = q.bands.map((b) => ({ ...b }));
         } else {
           const opts = q.kind === 'yesno' ? q.options.slice(0, 3) : q.options;
-          question.options = opts.map((o, oi) => ({ id: `o${oi}`, label: `Option ${oi}`, ...o }));
+          // A must-have knocks out only through its failing answer (as in the built-in template).
+          const options: ChoiceOption[] = opts.map((o, oi) => ({ id: `o${oi}`, label: `Option ${oi}`, ...o, ...(mustHave ? { knockout: undefined } : {}) }));
+          if (q.kind === 'multi' && model2 && q.combine) question.combine = q.combine;
+          if (q.kind === 'multi' && model2 && q.none) options.push({ id: 'none', label: 'None', score: 0, exclusive: true });
+          // A must-have's failing answer: worth 0, a knock-out (docs section 8).
+          if (mustHave) options.push({ id: 'fail', label: 'Fails', score: 0, knockout: q.failTier });
+          question.options = options;
         }
         if (conditions && q.cond && earlier.length > 0) {
           const [refSeed, optSeed, answered, negate] = q.cond;
-          const ref = earlier[refSeed % earlier.length]!;
-          const base: Condition =
-            answered || !ref.options
-              ? { q: ref.id, answered: true }
-              : { q: ref.id, is: [ref.options[optSeed % ref.options.length]!.id] };
-          question.showWhen = negate ? { not: base } : base;
+          const base = leafOn(earlier[refSeed % earlier.length]!, optSeed, answered);
+          question.showWhen = negate && negations ? { not: base } : base;
         }
         earlier.push(question);
         return question;
       }),
     }));
+    if (flags) {
+      shapes.forEach((s, si) => {
+        if (s.flags.length === 0) return;
+        sections[si]!.flags = s.flags.map((f, fi) => ({ id: `s${si}-f${fi}`, name: `Flag ${si}.${fi}`, severity: f.severity, when: resolveCond(f.when, earlier) }));
+      });
+    }
     return { id: 'rand', version: 1, name: 'Random', description: '', sections };
   });
 }
 
-/** A value that fits the question (choice ids, a subset for multi, a number near the bands). */
-function valueArb(q: Question): fc.Arbitrary<AnswerValue> {
+/** A value that fits the question (choice ids, a subset for multi that respects "None", a number near the bands). */
+function validValueArb(q: Question): fc.Arbitrary<AnswerValue> {
   const ids = (q.options ?? []).map((o) => o.id);
   switch (q.kind) {
-    case 'multi':
-      return fc.subarray(ids);
+    case 'multi': {
+      const exclusive = (q.options ?? []).filter((o) => o.exclusive).map((o) => o.id);
+      const others = ids.filter((id) => !exclusive.includes(id));
+      return exclusive.length === 0
+        ? fc.subarray(ids)
+        : fc.oneof({ arbitrary: fc.subarray(others), weight: 4 }, { arbitrary: fc.constant(exclusive), weight: 1 });
+    }
     case 'number':
       return fc.integer({ min: -1, max: 11 });
+    case 'date':
+      return fc.constantFrom('2026-01-31', '2025-12-01');
+    case 'text':
+    case 'longtext':
+      return fc.constantFrom('Some words.', 'More words.');
     default:
       return fc.constantFrom(...ids);
   }
 }
 
 type A = { value: AnswerValue; na: boolean } | undefined;
-function answerArb(q: Question): fc.Arbitrary<A> {
+/**
+ * Mostly valid answers; sometimes none, null, N/A (allowed or not), or (when `refused`) a value
+ * that does not fit: an unknown option id, or "None" with another option.
+ */
+function answerArb(q: Question, refused = true): fc.Arbitrary<A> {
+  const invalid: AnswerValue = q.kind === 'multi' && (q.options ?? []).some((o) => o.exclusive) ? ['none', q.options![0]!.id] : 'not-an-option';
   return fc.oneof(
-    { arbitrary: valueArb(q).map((value) => ({ value, na: false })), weight: 8 },
+    { arbitrary: validValueArb(q).map((value) => ({ value, na: false })), weight: 8 },
     { arbitrary: fc.constant(undefined), weight: 1 },
     { arbitrary: fc.constant({ value: null, na: false }), weight: 1 },
-    { arbitrary: fc.option(valueArb(q), { nil: null }).map((value) => ({ value, na: true })), weight: 1 },
-    { arbitrary: fc.constant({ value: 'not-an-option', na: false }), weight: 1 },
+    { arbitrary: fc.option(validValueArb(q), { nil: null }).map((value) => ({ value, na: true })), weight: 1 },
+    { arbitrary: fc.constant(refused ? { value: invalid, na: false } : undefined), weight: 1 },
   );
 }
 
 const allQuestions = (t: Template) => t.sections.flatMap((s) => s.questions);
 
-function answersArb(t: Template): fc.Arbitrary<Record<string, A>> {
+function answersArb(t: Template, refused = true): fc.Arbitrary<Record<string, A>> {
   const qs = allQuestions(t);
-  return fc.tuple(...qs.map(answerArb)).map((values) => {
+  return fc.tuple(...qs.map((q) => answerArb(q, refused))).map((values) => {
     const map: Record<string, A> = {};
     qs.forEach((q, i) => {
       if (values[i] !== undefined) map[q.id] = values[i];
@@ -167,220 +255,441 @@ const profileArb: fc.Arbitrary<RiskProfile> = fc.record({
   businessImpact: fc.constantFrom(...BUSINESS_IMPACTS),
   dataCategories: fc.subarray([...DATA_CATEGORIES], { maxLength: 3 }),
 });
-const optionsArbScoring = fc.record({ completionThreshold: fc.constantFrom(0, 0.5, 0.8, 1) });
+const optionsArbScoring: fc.Arbitrary<ScoringOptions> = fc.record({
+  completionThreshold: fc.constantFrom(0, 0.5, 0.8, 1),
+  coverageThreshold: fc.constantFrom(0, 0.5, 0.8, 1),
+});
 
 const reviewArb = (shape: Shape) =>
   templateArb(shape).chain((template) =>
     fc.record({
       template: fc.constant(template),
-      answers: answersArb(template),
+      answers: answersArb(template, shape.refused ?? true),
       profile: profileArb,
       options: optionsArbScoring,
     }),
   );
 
 // ---------------------------------------------------------------------------------------------
-// An independent reading of one question's worth, for choosing "better" answers.
+// An independent reading of one question's worth (docs section 2), for choosing answers.
 // ---------------------------------------------------------------------------------------------
 
-/** s_q for a numeric answer, null when N/A or unscored; the highest knock-out rank (-1 none). */
+/** s_q for a valid, non-N/A answer (null when N/A, unscored or unanswered); the highest knock-out rank (-1 none). */
 function oracle(q: Question, value: AnswerValue): { s: number | null; ko: number } {
+  if (value === null) return { s: null, ko: -1 };
   if (q.kind === 'number') {
-    const band = (q.bands ?? []).find(
-      (b) => (b.min === undefined || (value as number) >= b.min) && (b.max === undefined || (value as number) < b.max),
-    );
-    return { s: band ? band.score : null, ko: band?.knockout ? tierRank(band.knockout) : -1 };
+    if (typeof value !== 'number') return { s: null, ko: -1 };
+    const band = (q.bands ?? []).find((b) => (b.min === undefined || value >= b.min) && (b.max === undefined || value < b.max));
+    if (!band || q.weight === 0) return { s: null, ko: band?.knockout ? tierRank(band.knockout) : -1 };
+    return { s: band.score, ko: band.knockout ? tierRank(band.knockout) : -1 };
   }
-  const ids = Array.isArray(value) ? value : [value as string];
-  const chosen = (q.options ?? []).filter((o) => ids.includes(o.id));
-  const numeric = chosen.filter((o) => o.score !== 'na').map((o) => o.score as number);
-  const ko = Math.max(-1, ...chosen.map((o) => (o.knockout ? tierRank(o.knockout) : -1)));
-  if (chosen.length > 0 && numeric.length === 0) return { s: null, ko };
-  return { s: Math.min(1, numeric.reduce((x, y) => x + y, 0)), ko };
+  const ids = Array.isArray(value) ? value : [value];
+  if ((q.kind === 'multi') !== Array.isArray(value)) return { s: null, ko: -1 };
+  const chosen = ids.map((id) => (q.options ?? []).find((o) => o.id === id));
+  if (chosen.some((o) => o === undefined) || new Set(ids).size !== ids.length) return { s: null, ko: -1 };
+  const options = chosen as ChoiceOption[];
+  if (options.length > 1 && options.some((o) => o.exclusive)) return { s: null, ko: -1 };
+  const numeric = options.filter((o) => o.score !== 'na').map((o) => o.score as number);
+  const ko = Math.max(-1, ...options.map((o) => (o.knockout ? tierRank(o.knockout) : -1)));
+  if (options.length > 0 && numeric.length === 0) return { s: null, ko: -1 };
+  if (q.weight === 0) return { s: null, ko };
+  const s = q.combine === 'max' ? Math.max(0, ...numeric) : Math.min(1, numeric.reduce((x, y) => x + y, 0));
+  return { s, ko };
 }
-
-const rank = (t: Tier | null) => (t === null ? -1 : tierRank(t));
 
 // ---------------------------------------------------------------------------------------------
 // Comparing results
 // ---------------------------------------------------------------------------------------------
 
-/** Everything but completion and section counts: what N/A must leave unchanged. */
-function assertSameScores(a: ScoreResult, b: ScoreResult, sectionIds: Iterable<string>) {
-  assert.ok(near(a.overall, b.overall), `overall ${a.overall} vs ${b.overall}`);
-  for (const id of sectionIds) {
-    const sa = a.sections.find((s) => s.sectionId === id)!;
-    const sb = b.sections.find((s) => s.sectionId === id)!;
-    assert.ok(near(sa.score, sb.score), `section ${id}: ${sa.score} vs ${sb.score}`);
-  }
-  assert.deepEqual(sortBy(a.knockouts, 'questionId'), sortBy(b.knockouts, 'questionId'));
-  assertSameExplanationSet(a, b);
-  assert.equal(a.inherent, b.inherent);
-  assert.equal(a.residual, b.residual);
-  assert.equal(a.tier, b.tier);
+/**
+ * "x is a better verdict than y", for properties (b) and (c). Tiers: low < medium < high <
+ * critical, lower is better. Two rules make the order safe where a tier is missing or partial:
+ *
+ * - No tier (null) is never better than anything, and nothing is better than no tier. "No tier"
+ *   is no verdict at all, not a verdict of low risk: ranking it as the best would reward leaving
+ *   questions blank, and ranking it as the worst would make the knock-out floor a failure adds to
+ *   an incomplete review look like an improvement. So null is incomparable.
+ * - An incomplete review is never better than a scored one: its tier is only the floor its
+ *   knock-outs set, the app shows it as "Incomplete" and it cannot be approved (docs section 6).
+ *
+ * Otherwise (both scored, both incomplete, or x scored against an incomplete y's floor) the lower
+ * tier is better.
+ */
+function better(x: ScoreResult, y: ScoreResult): boolean {
+  if (x.tier === null || y.tier === null) return false;
+  if (x.state === 'incomplete' && y.state === 'scored') return false;
+  return tierRank(x.tier) < tierRank(y.tier);
 }
 
-function sortBy<T, K extends keyof T>(xs: readonly T[], key: K): T[] {
-  return [...xs].sort((x, y) => String(x[key]).localeCompare(String(y[key])));
+const key = (e: { questionId: string; flagId?: string }) => e.flagId ?? e.questionId;
+function sortBy<T>(xs: readonly T[], by: (x: T) => string): T[] {
+  return [...xs].sort((p, q) => by(p).localeCompare(by(q)));
 }
-
-function assertSameExplanationSet(a: ScoreResult, b: ScoreResult) {
-  const ea = sortBy(a.explanation, 'questionId');
-  const eb = sortBy(b.explanation, 'questionId');
-  assert.deepEqual(
-    ea.map((e) => e.questionId),
-    eb.map((e) => e.questionId),
-    'explained questions differ',
-  );
-  ea.forEach((x, i) => {
-    const y = eb[i]!;
-    assert.ok(near(x.pointsLost, y.pointsLost), `${x.questionId}: ${x.pointsLost} vs ${y.pointsLost}`);
-    assert.deepEqual({ ...x, pointsLost: 0 }, { ...y, pointsLost: 0 });
-  });
+const lostBy = (r: ScoreResult, questionId: string) =>
+  r.explanation.find((e) => e.questionId === questionId && e.flagId === undefined)?.pointsLost ?? 0;
+const firing = (r: ScoreResult) => new Set(r.explanation.filter((e) => e.flagId !== undefined).map((e) => e.flagId!));
+const scoreOf = (r: ScoreResult, sectionId: string) => r.sections.find((s) => s.sectionId === sectionId)!.score;
+/** Whether an answer counts (docs section 2): not missing, not null, fits, N/A only where allowed. */
+const counts = (q: Question, a: A) =>
+  a !== undefined && (a.na ? q.allowNa === true : a.value !== null && (oracle(q, a.value).s !== null || isNaOrUnscored(q, a.value)));
+function isNaOrUnscored(q: Question, value: AnswerValue): boolean {
+  if (q.kind === 'number') return typeof value === 'number';
+  const ids = Array.isArray(value) ? value : [value];
+  if ((q.kind === 'multi') !== Array.isArray(value) || new Set(ids).size !== ids.length) return false;
+  const chosen = ids.map((id) => (q.options ?? []).find((o) => o.id === id));
+  if (chosen.some((o) => o === undefined)) return false;
+  return !(chosen.length > 1 && chosen.some((o) => o!.exclusive));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------------
 
-describe('scoring properties', () => {
-  test('scores stay in [0, 100], completion in [0, 1], and the result is consistent', () => {
+describe('scoring properties (model 2)', () => {
+  test('ranges and consistency: scores in [0, 100], coverage and completion in [0, 1], state, tier, lists', () => {
     fc.assert(
-      fc.property(reviewArb({ conditions: true }), ({ template, answers, profile, options }) => {
+      fc.property(reviewArb({ conditions: true, flags: true }), ({ template, answers, profile, options }) => {
         const r = scoreReview(template, answers, profile, options);
         const inRange = (x: number | null) => x === null || (x >= -EPS && x <= 100 + EPS);
+        assert.equal(r.model, 2);
         assert.ok(inRange(r.overall), `overall ${r.overall}`);
+        assert.ok(r.coverage !== null && r.coverage >= -EPS && r.coverage <= 1 + EPS, `coverage ${r.coverage}`);
         for (const s of r.sections) {
           assert.ok(inRange(s.score), `section ${s.sectionId} ${s.score}`);
-          assert.ok(s.answered >= 0 && s.answered <= s.total);
+          assert.ok(s.coverage !== null && s.coverage >= -EPS && s.coverage <= 1 + EPS, `section ${s.sectionId} coverage ${s.coverage}`);
+          assert.ok(s.answered >= 0 && s.answered <= s.total, `section ${s.sectionId} ${s.answered}/${s.total}`);
         }
         assert.ok(r.completion >= 0 && r.completion <= 1, `completion ${r.completion}`);
-        assert.equal(r.state, r.completion < options.completionThreshold ? 'incomplete' : 'scored');
-        // The why list: no negative losses, and together they are exactly what the overall lost.
-        for (const e of r.explanation) assert.ok(e.pointsLost >= 0, `${e.questionId} ${e.pointsLost}`);
-        const lost = r.explanation.reduce((t, e) => t + e.pointsLost, 0);
-        assert.ok(Math.abs(lost - (r.overall === null ? 0 : 100 - r.overall)) < 1e-6, `lost ${lost}, overall ${r.overall}`);
+        // The state is exactly the four conditions of docs section 6.
+        const blocked =
+          r.completion < options.completionThreshold ||
+          r.coverage! < options.coverageThreshold - EPS ||
+          r.mustHaveOpen.length > 0 ||
+          r.conflicts.length > 0;
+        assert.equal(r.state, blocked ? 'incomplete' : 'scored');
+        assert.equal(r.blockers.length > 0, blocked, r.blockers.join(' | '));
+        assert.deepEqual(r.conflicts, []); // no option implies anything here
+        // Open lists: must-haves first; mustHaveOpen is the must-haves among them.
+        assert.deepEqual(r.mustHaveOpen, r.open.filter((o) => o.mustHave));
+        assert.deepEqual(r.open.slice(0, r.mustHaveOpen.length), r.mustHaveOpen);
+        for (const o of r.open) assert.ok(!counts(allQuestions(template).find((q) => q.id === o.questionId)!, answers[o.questionId]), `${o.questionId} is open but answered`);
+        // The why list: no negative losses, biggest first (within the tolerance).
+        for (const e of r.explanation) assert.ok(e.pointsLost >= 0, `${key(e)} ${e.pointsLost}`);
         for (let i = 1; i < r.explanation.length; i++) {
-          assert.ok(r.explanation[i - 1]!.pointsLost >= r.explanation[i]!.pointsLost, 'biggest loss first');
+          assert.ok(r.explanation[i - 1]!.pointsLost >= r.explanation[i]!.pointsLost - LOSS_TOLERANCE, 'biggest loss first');
         }
         // Every knock-out is explained; the tier is at least every knock-out and the residual.
         for (const k of r.knockouts) {
-          assert.ok(r.explanation.some((e) => e.questionId === k.questionId && e.knockout === k.tier));
-          assert.ok(r.tier !== null && tierRank(r.tier) >= tierRank(k.tier));
+          assert.ok(r.explanation.some((e) => key(e) === (k.flagId ?? k.questionId) && e.knockout === k.tier), `knock-out ${k.questionId} explained`);
+          assert.ok(r.tier !== null && tierRank(r.tier) >= tierRank(k.tier), `tier ${r.tier} ≥ ${k.tier}`);
+          // Raised only on the critical path, and never to or from nothing: a raised knock-out is at least medium.
+          if (k.raised !== undefined) assert.ok(k.raised === true && profile.criticalPath && k.tier !== 'low', `raised ${k.questionId}`);
         }
-        if (r.residual !== null) assert.ok(r.tier !== null && tierRank(r.tier) >= tierRank(r.residual));
-        assert.equal(r.tier === null, r.residual === null && r.knockouts.length === 0);
-        assert.equal(r.residual === null, r.state === 'incomplete' || r.overall === null);
+        if (r.residual !== null) assert.ok(r.tier !== null && tierRank(r.tier) >= tierRank(r.residual), `tier ${r.tier} ≥ residual ${r.residual}`);
+        assert.equal(r.tier === null, r.residual === null && r.knockouts.length === 0, 'no tier only without residual and knock-outs');
+        assert.equal(r.residual === null, r.state === 'incomplete' || r.overall === null, 'residual only when scored');
+        if (profile.criticalPath) for (const k of r.knockouts) assert.notEqual(k.tier, 'low', 'a knock-out on the critical path is at least medium');
       }),
       RUNS,
     );
   });
 
-  test('N/A is neutral: marking one more question N/A equals removing it from the template', () => {
-    const arb = reviewArb({ conditions: false }).chain((review) =>
-      fc.record({
-        review: fc.constant(review),
-        pick: fc.nat({ max: allQuestions(review.template).length - 1 }),
-        viaOption: fc.boolean(),
-      }),
-    );
+  test('(e) the points lost add up to 100 − overall (0 when there is no overall)', () => {
     fc.assert(
-      fc.property(arb, ({ review: { template, answers, profile }, pick, viaOption }) => {
-        const target = allQuestions(template)[pick]!;
-        // Two ways to make it N/A: choose its 'na' option(s), or mark it N/A while keeping
-        // whatever value was there (a knock-out option, say): N/A must win over that value.
-        const naIds = (target.options ?? []).filter((o) => o.score === 'na').map((o) => o.id);
-        const naAnswer =
-          viaOption && naIds.length > 0
-            ? { value: target.kind === 'multi' ? naIds : naIds[0]!, na: false }
-            : { value: answers[target.id]?.value ?? null, na: true };
-        const marked: AnswerMap = { ...answers, [target.id]: naAnswer };
-        const removed: Template = {
-          ...template,
-          sections: template.sections.map((s) => ({ ...s, questions: s.questions.filter((q) => q !== target) })),
-        };
-        // Completion does change ((a + 1) / (t + 1) ≠ a / t), so compare at a threshold of 0.
-        const options = { completionThreshold: 0, coverageThreshold: 0 };
-        const a = scoreReview(template, marked, profile, options);
-        const b = scoreReview(removed, answers, profile, options);
-        assertSameScores(
-          a,
-          b,
-          template.sections.map((s) => s.id),
-        );
+      fc.property(reviewArb({ conditions: true, flags: true }), ({ template, answers, profile, options }) => {
+        const r = scoreReview(template, answers, profile, options);
+        const lost = r.explanation.reduce((t, e) => t + e.pointsLost, 0);
+        const expected = r.overall === null ? 0 : 100 - r.overall;
+        assert.ok(Math.abs(lost - expected) < 1e-6, `lost ${lost}, overall ${r.overall}`);
       }),
       RUNS,
     );
   });
 
-  test('monotonic: a better answer never lowers a score nor raises the tier (unless it adds a knock-out)', () => {
+  test('(a) a stronger answer (same visibility, no new flag) never lowers the overall or any section score', () => {
     // Small templates too: there one answer moves the overall across a control band more often.
     const reviews = fc.oneof(
-      reviewArb({ conditions: false }),
+      reviewArb({ conditions: true, flags: true }),
       reviewArb({ conditions: false, maxSections: 2, maxQuestions: 3 }),
     );
     const arb = reviews.chain((review) => {
       const qs = allQuestions(review.template);
       return fc.nat({ max: qs.length - 1 }).chain((pick) =>
-        fc.record({
-          review: fc.constant(review),
-          pick: fc.constant(pick),
-          better: valueArb(qs[pick]!),
-        }),
+        fc.record({ review: fc.constant(review), pick: fc.constant(pick), stronger: validValueArb(qs[pick]!) }),
       );
     });
+    let checked = 0;
     fc.assert(
-      fc.property(arb, ({ review: { template, answers, profile, options }, pick, better }) => {
+      fc.property(arb, ({ review: { template, answers, profile, options }, pick, stronger }) => {
         const target = allQuestions(template)[pick]!;
         const current = answers[target.id];
-        fc.pre(current !== undefined && !current.na && current.value !== null && current.value !== 'not-an-option');
+        fc.pre(current !== undefined && !current.na && current.value !== null);
         const before = oracle(target, current!.value);
-        const after = oracle(target, better);
+        const after = oracle(target, stronger);
         fc.pre(before.s !== null && after.s !== null && after.s > before.s);
-        fc.pre(after.ko <= before.ko); // a new or higher knock-out may raise the tier, by design
+        const changed = { ...answers, [target.id]: { value: stronger, na: false } };
+        // Same visibility effects: the same questions are shown either way.
+        fc.pre([...visibleQuestionIds(template, answers)].sort().join() === [...visibleQuestionIds(template, changed)].sort().join());
 
         const a = scoreReview(template, answers, profile, options);
-        const b = scoreReview(template, { ...answers, [target.id]: { value: better, na: false } }, profile, options);
-        const section = template.sections.find((s) => s.questions.includes(target))!;
-        const sa = a.sections.find((s) => s.sectionId === section.id)!.score;
-        const sb = b.sections.find((s) => s.sectionId === section.id)!.score;
-        assert.equal(sa === null, sb === null);
-        if (sa !== null) assert.ok(sb! >= sa - EPS, `section ${sa} → ${sb}`);
-        assert.equal(a.overall === null, b.overall === null);
+        const b = scoreReview(template, changed, profile, options);
+        // Flags are arbitrary conditions here, not tied to option scores: a "stronger" answer that
+        // makes a flag fire is not stronger. Real templates flag the weak answers.
+        fc.pre([...firing(b)].every((f) => firing(a).has(f)));
+        checked++;
+        for (const s of a.sections) {
+          const sa = s.score;
+          const sb = scoreOf(b, s.sectionId);
+          assert.equal(sa === null, sb === null, `section ${s.sectionId} null-ness`);
+          if (sa !== null) assert.ok(sb! >= sa - EPS, `section ${s.sectionId}: ${sa} → ${sb}`);
+        }
+        assert.equal(a.overall === null, b.overall === null, 'overall null-ness');
         if (a.overall !== null) assert.ok(b.overall! >= a.overall - EPS, `overall ${a.overall} → ${b.overall}`);
+        // Nothing else moves: same state, coverage and completion. Not checked with a negated
+        // showWhen: there an answer left on a question the app hides can still move coverage
+        // (the two visibility readings differ; see the todo tests of (d) and the report).
+        if (hasNegation(template)) return;
         assert.equal(a.state, b.state);
-        assert.ok(rank(b.tier) <= rank(a.tier), `tier ${a.tier} → ${b.tier}`);
-        assert.ok(rank(b.residual) <= rank(a.residual), `residual ${a.residual} → ${b.residual}`);
+        assert.ok(near(a.coverage, b.coverage), `coverage ${a.coverage} → ${b.coverage}`);
+        assert.ok(near(a.completion, b.completion), 'completion');
+        // Without a new or higher knock-out, the tier does not get worse either.
+        if (after.ko <= before.ko) {
+          const rank = (t: Tier | null) => (t === null ? -1 : tierRank(t));
+          assert.ok(rank(b.tier) <= rank(a.tier), `tier ${a.tier} → ${b.tier}`);
+          assert.ok(rank(b.residual) <= rank(a.residual), `residual ${a.residual} → ${b.residual}`);
+        }
       }),
       { ...RUNS, maxSkipsPerRun: 1000 },
     );
+    assert.ok(checked >= 50, `only ${checked} cases met the preconditions`);
   });
 
-  test('order does not matter: shuffled sections, questions and answers give the same result', () => {
-    const arb = reviewArb({ conditions: true }).chain((review) =>
-      fc.record({
-        review: fc.constant(review),
-        sectionOrder: fc.shuffledSubarray(review.template.sections, {
-          minLength: review.template.sections.length,
-          maxLength: review.template.sections.length,
-        }),
-        questionOrders: fc.tuple(
-          ...review.template.sections.map((s) =>
-            fc.shuffledSubarray(s.questions, { minLength: s.questions.length, maxLength: s.questions.length }),
-          ),
-        ),
-        answerOrder: fc.shuffledSubarray(Object.keys(review.answers), {
-          minLength: Object.keys(review.answers).length,
-          maxLength: Object.keys(review.answers).length,
-        }),
+  test('(b) adding a must-have failure (its knock-out answer) never improves the tier', () => {
+    const arb = reviewArb({ conditions: true, flags: true }).chain((review) => {
+      const mustHaves = allQuestions(review.template).filter((q) => q.mustHave);
+      return fc.record({ review: fc.constant(review), pick: fc.nat({ max: Math.max(0, mustHaves.length - 1) }) });
+    });
+    let checked = 0;
+    let hidingOrRevealing = 0;
+    fc.assert(
+      fc.property(arb, ({ review: { template, answers, profile, options }, pick }) => {
+        const mustHaves = allQuestions(template).filter((q) => q.mustHave);
+        fc.pre(mustHaves.length > 0);
+        const target = mustHaves[pick]!;
+        fc.pre(visibleQuestionIds(template, answers).has(target.id));
+        const failure = { value: target.kind === 'multi' ? ['fail'] : 'fail', na: false };
+        const changed = { ...answers, [target.id]: failure };
+        // A failure that hides a heavier, badly answered follow-up can raise the overall: the
+        // template's weighting (docs section 3: a parent carries the cost of what it stands for),
+        // not the scoring. Such cases are counted, not checked, here; the built-in template's
+        // failures that hide follow-ups are checked below.
+        if ([...visibleQuestionIds(template, answers)].sort().join() !== [...visibleQuestionIds(template, changed)].sort().join()) {
+          hidingOrRevealing++;
+          return;
+        }
+        const a = scoreReview(template, answers, profile, options);
+        const b = scoreReview(template, changed, profile, options);
+        // Flags are arbitrary conditions here: one may fire on the answer the failure replaces
+        // (a critical flag on a middling option, say). Real templates flag the failing answers;
+        // a failure that turns a flag off is not counted.
+        fc.pre([...firing(a)].every((f) => firing(b).has(f)));
+        checked++;
+        assert.ok(!better(b, a), `${a.state} ${a.tier} → ${b.state} ${b.tier}`);
+        // And the failure itself is always a floor of the new tier.
+        assert.ok(b.tier !== null && tierRank(b.tier) >= tierRank(target.options!.find((o) => o.id === 'fail')!.knockout!), `tier ${b.tier}`);
+      }),
+      { ...RUNS, maxSkipsPerRun: 1000 },
+    );
+    assert.ok(checked >= 50, `only ${checked} cases checked (${hidingOrRevealing} changed visibility)`);
+  });
+
+  test('(b) on the built-in template: every must-have failure, over random answers', () => {
+    const T = INFRASTRUCTURE_TEMPLATE;
+    const failures: [string, string][] = allQuestions(T)
+      .filter((q) => q.mustHave)
+      .flatMap((q) => (q.options ?? []).filter((o) => o.knockout).map((o): [string, string] => [q.id, o.id]));
+    assert.equal(failures.length, 9, failures.join(' '));
+    const arb = fc.record({ answers: answersArb(T), profile: profileArb, failure: fc.constantFrom(...failures) });
+    fc.assert(
+      fc.property(arb, ({ answers, profile, failure: [id, option] }) => {
+        const a = scoreReview(T, answers, profile);
+        const b = scoreReview(T, { ...answers, [id]: { value: option, na: false } }, profile);
+        assert.ok(!better(b, a), `${id}=${option}: ${a.state} ${a.tier} → ${b.state} ${b.tier}`);
+        if (a.state === 'scored' && b.state === 'scored') assert.ok(b.overall! <= a.overall! + EPS, `overall ${a.overall} → ${b.overall}`);
+      }),
+      RUNS,
+    );
+  });
+
+  test('(c) N/A everywhere never yields a better tier than answering: the built-in template', () => {
+    const T = INFRASTRUCTURE_TEMPLATE;
+    const allNa: AnswerMap = Object.fromEntries(allQuestions(T).map((q) => [q.id, { value: null, na: true }]));
+    fc.assert(
+      fc.property(fc.record({ answers: answersArb(T), profile: profileArb }), ({ answers, profile }) => {
+        const na = scoreReview(T, allNa, profile);
+        const answered = scoreReview(T, answers, profile);
+        assert.equal(na.tier, null);
+        assert.ok(!better(na, answered), `N/A ${na.state} ${na.tier} vs answered ${answered.state} ${answered.tier}`);
+      }),
+      RUNS,
+    );
+  });
+
+  /** N/A marked on every question (kept on the value left there), or the question's N/A option. */
+  const naEverywhere = (template: Template, viaOption: boolean): AnswerMap =>
+    Object.fromEntries(
+      allQuestions(template).map((q) => {
+        const naIds = (q.options ?? []).filter((o) => o.score === 'na').map((o) => o.id);
+        return [q.id, viaOption && naIds.length > 0 ? { value: q.kind === 'multi' ? naIds : naIds[0]!, na: false } : { value: null, na: true }];
       }),
     );
+
+  test('(c) … random templates with a must-have that is always shown and cannot be N/A (the model-2 guard)', () => {
+    const arb = reviewArb({ conditions: true, flags: true }).chain((review) => fc.record({ review: fc.constant(review), viaOption: fc.boolean() }));
+    let checked = 0;
     fc.assert(
-      fc.property(arb, ({ review: { template, answers, profile, options }, sectionOrder, questionOrders, answerOrder }) => {
-        const questionsOf = new Map(template.sections.map((s, i) => [s.id, questionOrders[i]!]));
+      fc.property(arb, ({ review: { template, answers, profile, options }, viaOption }) => {
+        // A must-have that is always shown and has no option worth N/A can only be answered.
+        fc.pre(allQuestions(template).some((q) => q.mustHave && !q.showWhen && !(q.options ?? []).some((o) => o.score === 'na')));
+        checked++;
+        const na = scoreReview(template, naEverywhere(template, viaOption), profile, options);
+        const answered = scoreReview(template, answers, profile, options);
+        assert.ok(!better(na, answered), `N/A ${na.state} ${na.tier} vs answered ${answered.state} ${answered.tier}`);
+      }),
+      { ...RUNS, maxSkipsPerRun: 1000 },
+    );
+    assert.ok(checked >= 50, `only ${checked} templates had a must-have`);
+  });
+
+  // TODO(model2): on a template where N/A is allowed (allowNa or options worth 'na') on enough of
+  // the weight and no must-have is shown, N/A everywhere scores 100 with coverage 1 and gets the
+  // best residual, better than most honest answers: the model-1 problem the docs say model 2
+  // fixed. See the report. This is the property as the docs state it, over any random template.
+  test('(c) … any random template', { todo: 'model2: N/A everywhere beats answering where the template allows N/A everywhere' }, () => {
+    const arb = reviewArb({ conditions: true, flags: true }).chain((review) => fc.record({ review: fc.constant(review), viaOption: fc.boolean() }));
+    fc.assert(
+      fc.property(arb, ({ review: { template, answers, profile, options }, viaOption }) => {
+        const na = scoreReview(template, naEverywhere(template, viaOption), profile, options);
+        const answered = scoreReview(template, answers, profile, options);
+        assert.ok(!better(na, answered), `N/A ${na.state} ${na.tier} (overall ${na.overall}) vs answered ${answered.state} ${answered.tier}`);
+      }),
+      { ...RUNS, ...KNOWN_FAILURE },
+    );
+  });
+
+  /** Answering one shown question that has no answer that counts yet: coverage must not go down. */
+  const assertCoverageMonotone = (template: Template, answers: AnswerMap, profile: RiskProfile, options: ScoringOptions, target: Question, answer: A) => {
+    const a = scoreReview(template, answers, profile, options);
+    const b = scoreReview(template, { ...answers, [target.id]: answer }, profile, options);
+    assert.ok(b.coverage! >= a.coverage! - EPS, `${target.id}: coverage ${a.coverage} → ${b.coverage}`);
+    for (const s of a.sections) {
+      const after = b.sections.find((x) => x.sectionId === s.sectionId)!.coverage!;
+      assert.ok(after >= s.coverage! - EPS, `${target.id}: section ${s.sectionId} coverage ${s.coverage} → ${after}`);
+    }
+  };
+  const monotoneArb = (shape: Shape) =>
+    reviewArb(shape).chain((review) => {
+      const qs = allQuestions(review.template);
+      return fc.nat({ max: qs.length - 1 }).chain((pick) =>
+        fc.record({
+          review: fc.constant(review),
+          pick: fc.constant(pick),
+          value: validValueArb(qs[pick]!),
+          na: qs[pick]!.allowNa ? fc.boolean() : fc.constant(false),
+        }),
+      );
+    });
+
+  test('(d) coverage is monotone: answering an unanswered shown question never lowers it', () => {
+    // showWhen conditions without `not`, as in the built-in template; flags of any form; no
+    // refused value left on another question (see the todo below).
+    let checked = 0;
+    fc.assert(
+      fc.property(monotoneArb({ conditions: true, negations: false, flags: true, refused: false }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
+        const target = allQuestions(template)[pick]!;
+        fc.pre(visibleQuestionIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
+        checked++;
+        assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
+      }),
+      { ...RUNS, maxSkipsPerRun: 1000 },
+    );
+    assert.ok(checked >= 50, `only ${checked} cases checked`);
+  });
+
+  test('(d) … on the built-in template', () => {
+    const T = INFRASTRUCTURE_TEMPLATE;
+    const qs = allQuestions(T);
+    const arb = fc.record({ answers: answersArb(T), profile: profileArb, pick: fc.nat({ max: qs.length - 1 }) }).chain((r) =>
+      fc.record({ r: fc.constant(r), value: validValueArb(qs[r.pick]!), na: qs[r.pick]!.allowNa ? fc.boolean() : fc.constant(false) }),
+    );
+    let checked = 0;
+    fc.assert(
+      fc.property(arb, ({ r: { answers, profile, pick }, value, na }) => {
+        const target = qs[pick]!;
+        fc.pre(visibleQuestionIds(T, answers).has(target.id) && !counts(target, answers[target.id]));
+        checked++;
+        assertCoverageMonotone(T, answers, profile, { completionThreshold: 0.8, coverageThreshold: 0.8 }, target, { value: na ? null : value, na });
+      }),
+      { ...RUNS, maxSkipsPerRun: 2000 },
+    );
+    assert.ok(checked >= 50, `only ${checked} cases checked`);
+  });
+
+  // TODO(model2): with a negated showWhen (`not`) coverage can go down, two ways. (1) Scoring
+  // takes "shown" from the two-valued visibleQuestionIds, where `not` of an unanswered question is
+  // true, while coverage reads the three-valued one, where it is unknown: a question shown that
+  // way, once answered, can hide a follow-up that the three-valued reading now calls undecided,
+  // so open again. (2) Answering a question can hide another one that a risk flag reads; the flag
+  // was clear and turns "undecided" (docs section 7a: never clear on a hidden question). Docs
+  // section 5: "Coverage never goes down when an unanswered question gets an answer". See the report.
+  test('(d) … with negated conditions', { todo: 'model2: negated showWhen conditions can lower coverage' }, () => {
+    for (const flags of [false, true]) {
+      fc.assert(
+        fc.property(monotoneArb({ conditions: true, negations: true, flags, refused: false }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
+          const target = allQuestions(template)[pick]!;
+          fc.pre(visibleQuestionIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
+          assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
+        }),
+        { ...RUNS, maxSkipsPerRun: 1000, ...KNOWN_FAILURE },
+      );
+    }
+  });
+
+  // TODO(model2): a value the question refuses (an unknown option id, "None" with another option)
+  // is read as unanswered by scoring, yet visibility (shared/domain/conditions.ts) reads its raw
+  // option ids and shows the follow-ups. Answering the question properly can then hide them, and
+  // a flag that read them turns from clear to undecided: coverage goes down. See the report.
+  test('(d) … with refused values left on other questions', { todo: 'model2: refused values still drive visibility' }, () => {
+    fc.assert(
+      fc.property(monotoneArb({ conditions: true, negations: false, flags: true, refused: true }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
+        const target = allQuestions(template)[pick]!;
+        fc.pre(visibleQuestionIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
+        assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
+      }),
+      { ...RUNS, maxSkipsPerRun: 1000, ...KNOWN_FAILURE },
+    );
+  });
+
+  test('(f) order does not matter: shuffled sections, questions, flags and answers give the same result', () => {
+    const arb = reviewArb({ conditions: true, flags: true }).chain((review) => {
+      const all = <T>(xs: readonly T[]) => fc.shuffledSubarray([...xs], { minLength: xs.length, maxLength: xs.length });
+      return fc.record({
+        review: fc.constant(review),
+        sectionOrder: all(review.template.sections),
+        questionOrders: fc.tuple(...review.template.sections.map((s) => all(s.questions))),
+        flagOrders: fc.tuple(...review.template.sections.map((s) => all(s.flags ?? []))),
+        answerOrder: all(Object.keys(review.answers)),
+      });
+    });
+    fc.assert(
+      fc.property(arb, ({ review: { template, answers, profile, options }, sectionOrder, questionOrders, flagOrders, answerOrder }) => {
+        const index = new Map(template.sections.map((s, i) => [s.id, i]));
         const shuffled: Template = {
           ...template,
-          sections: sectionOrder.map((s) => ({ ...s, questions: questionsOf.get(s.id)! })),
+          sections: sectionOrder.map((s) => {
+            const i = index.get(s.id)!;
+            return { ...s, questions: questionOrders[i]!, ...(s.flags ? { flags: flagOrders[i]! } : {}) };
+          }),
         };
         const reordered: Record<string, A> = {};
         for (const id of answerOrder) reordered[id] = answers[id];
@@ -388,20 +697,114 @@ describe('scoring properties', () => {
         const a = scoreReview(template, answers, profile, options);
         const b = scoreReview(shuffled, reordered, profile, options);
         assert.equal(a.state, b.state);
-        assert.ok(near(a.completion, b.completion));
+        assert.equal(a.blockers.length, b.blockers.length);
+        assert.ok(near(a.completion, b.completion), 'completion');
+        assert.ok(near(a.coverage, b.coverage), `coverage ${a.coverage} vs ${b.coverage}`);
+        assert.ok(near(a.overall, b.overall), `overall ${a.overall} vs ${b.overall}`);
         for (const s of a.sections) {
           const t = b.sections.find((x) => x.sectionId === s.sectionId)!;
-          assert.deepEqual({ ...t, score: 0 }, { ...s, score: 0 });
+          assert.ok(near(s.score, t.score), `section ${s.sectionId}: ${s.score} vs ${t.score}`);
+          assert.ok(near(s.coverage, t.coverage), `section ${s.sectionId} coverage`);
+          assert.deepEqual([t.answered, t.total, t.weight], [s.answered, s.total, s.weight]);
         }
-        assertSameScores(
-          a,
-          b,
-          template.sections.map((s) => s.id),
-        );
+        assert.equal(a.inherent, b.inherent);
+        assert.equal(a.residual, b.residual);
+        assert.equal(a.tier, b.tier);
+        // Lists as sets. A flag's line sits on its trigger latest in template order, which a
+        // shuffle may change by design (docs section 7a): flags are compared by flagId only.
+        const flagless = <T extends { questionId: string; flagId?: string }>(x: T) => (x.flagId ? { ...x, questionId: '' } : x);
+        assert.deepEqual(sortBy(b.knockouts.map(flagless), key), sortBy(a.knockouts.map(flagless), key));
+        assert.deepEqual(sortBy(b.open, (o) => o.questionId), sortBy(a.open, (o) => o.questionId));
+        assert.deepEqual(sortBy(b.notApplicable, (o) => o.questionId), sortBy(a.notApplicable, (o) => o.questionId));
+        const ea = sortBy(a.explanation.map(flagless), key);
+        const eb = sortBy(b.explanation.map(flagless), key);
+        assert.deepEqual(ea.map(key), eb.map(key), 'explained items differ');
+        ea.forEach((x, i) => {
+          const y = eb[i]!;
+          assert.ok(near(x.pointsLost, y.pointsLost), `${key(x)}: ${x.pointsLost} vs ${y.pointsLost}`);
+          assert.deepEqual({ ...y, pointsLost: 0, sectionId: '' }, { ...x, pointsLost: 0, sectionId: '' });
+        });
         // Same ranking up to ties.
-        assert.ok(a.explanation.every((e, i) => near(e.pointsLost, b.explanation[i]!.pointsLost)));
+        assert.ok(a.explanation.every((e, i) => Math.abs(e.pointsLost - b.explanation[i]!.pointsLost) < 1e-6), 'same ranking');
       }),
       RUNS,
     );
   });
+
+  test('(g) weight stability: an answer that changes what is shown leaves an always-shown question’s loss alone', () => {
+    const arb = reviewArb({ conditions: true, flags: true }).chain((review) => {
+      const qs = allQuestions(review.template);
+      const parents = [...new Set(qs.flatMap((q) => (q.showWhen ? conditionIds(q.showWhen) : [])))];
+      return fc.record({
+        review: fc.constant(review),
+        parent: parents.length > 0 ? fc.constantFrom(...parents) : fc.constant(''),
+        other: fc.nat({ max: qs.length - 1 }),
+        value: fc.nat(),
+      });
+    });
+    let checked = 0;
+    fc.assert(
+      fc.property(arb, ({ review: { template, answers, profile, options }, parent, other, value }) => {
+        fc.pre(parent !== '');
+        const qs = allQuestions(template);
+        const switchQuestion = qs.find((q) => q.id === parent)!;
+        const third = qs[other]!;
+        fc.pre(third.id !== parent && third.showWhen === undefined);
+        // Any answer of the parent, as long as it changes which questions are shown.
+        const values = fc.sample(validValueArb(switchQuestion), { numRuns: 8, seed: value });
+        const changed = values
+          .map((v) => ({ ...answers, [parent]: { value: v, na: false } }))
+          .find((m) => [...visibleQuestionIds(template, m)].sort().join() !== [...visibleQuestionIds(template, answers)].sort().join());
+        fc.pre(changed !== undefined);
+        const a = scoreReview(template, answers, profile, options);
+        const b = scoreReview(template, changed!, profile, options);
+        checked++;
+        assert.ok(near(lostBy(a, third.id), lostBy(b, third.id)), `${third.id}: ${lostBy(a, third.id)} → ${lostBy(b, third.id)}`);
+      }),
+      { ...RUNS, maxSkipsPerRun: 1000 },
+    );
+    assert.ok(checked >= 50, `only ${checked} cases checked`);
+  });
+
+  test('an allowed N/A costs nothing and moves no other loss (same visibility, no flag reads it)', () => {
+    const arb = reviewArb({ conditions: true, flags: true }).chain((review) => {
+      const qs = allQuestions(review.template);
+      return fc.record({ review: fc.constant(review), pick: fc.nat({ max: qs.length - 1 }) });
+    });
+    let checked = 0;
+    fc.assert(
+      fc.property(arb, ({ review: { template, answers, profile, options }, pick }) => {
+        const target = allQuestions(template)[pick]!;
+        fc.pre(target.allowNa === true);
+        fc.pre(!template.sections.some((s) => (s.flags ?? []).some((f) => conditionIds(f.when).includes(target.id))));
+        const marked = { ...answers, [target.id]: { value: answers[target.id]?.value ?? null, na: true } };
+        fc.pre([...visibleQuestionIds(template, answers)].sort().join() === [...visibleQuestionIds(template, marked)].sort().join());
+        const a = scoreReview(template, answers, profile, options);
+        const b = scoreReview(template, marked, profile, options);
+        checked++;
+        assert.equal(b.explanation.some((e) => e.questionId === target.id && !e.flagId), false, 'an N/A question is not listed');
+        const others = (r: ScoreResult) => sortBy(r.explanation.filter((e) => e.questionId !== target.id || e.flagId), key);
+        assert.deepEqual(others(b).map((e) => [key(e), e.pointsLost]), others(a).map((e) => [key(e), e.pointsLost]));
+        if (a.overall !== null && b.overall !== null) assert.ok(near(b.overall, a.overall + lostBy(a, target.id)), `${a.overall} + ${lostBy(a, target.id)} → ${b.overall}`);
+        if (visibleQuestionIds(template, answers).has(target.id)) assert.ok(b.notApplicable.some((n) => n.questionId === target.id), 'listed as N/A');
+      }),
+      { ...RUNS, maxSkipsPerRun: 1000 },
+    );
+    assert.ok(checked >= 50, `only ${checked} cases checked`);
+  });
 });
+
+/** Whether some showWhen of the template has a `not`. */
+function hasNegation(template: Template): boolean {
+  const negated = (c: Condition): boolean =>
+    'not' in c ? true : 'all' in c ? c.all.some(negated) : 'any' in c ? c.any.some(negated) : false;
+  return allQuestions(template).some((q) => q.showWhen !== undefined && negated(q.showWhen));
+}
+
+/** The question ids a condition reads. */
+function conditionIds(c: Condition): string[] {
+  if ('all' in c) return c.all.flatMap(conditionIds);
+  if ('any' in c) return c.any.flatMap(conditionIds);
+  if ('not' in c) return conditionIds(c.not);
+  return [c.q];
+}
