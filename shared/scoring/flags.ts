@@ -2,7 +2,7 @@
 // A flag is an implicit scored item of its section: weight by severity, 0 when it fires, 1 when
 // it is decided and does not fire, left out while undecided. A firing critical flag is a knock-out.
 import { answerLabel } from '../domain/answers';
-import { conditionRefs, evaluateCondition } from '../domain/conditions';
+import { evaluateCondition } from '../domain/conditions';
 import type { AnswerMap } from '../domain/review';
 import type { Condition, Question, RiskFlag, RiskFlagSeverity } from '../domain/template';
 import type { Tier } from '../domain/tier';
@@ -19,7 +19,8 @@ export const RISK_FLAG_KNOCKOUTS: Readonly<Record<RiskFlagSeverity, Tier | null>
 
 /**
  * - 'fires': the condition holds for the answers given (score 0);
- * - 'clear': every question the condition reads is shown and answered (or N/A), and it does not hold (score 1);
+ * - 'clear': the condition is false whatever the questions still open would say (a hidden question reads
+ *   as not holding, as for showWhen) (score 1);
  * - 'undecided': anything else (left out, like an unanswered question).
  */
 export type FlagStatus = 'fires' | 'clear' | 'undecided';
@@ -38,14 +39,20 @@ export interface FlagOutcome {
 type Truth = boolean | null;
 
 /**
- * Decides a flag. `known(id)` says whether question `id` is shown and answered or N/A; what any
- * other question would say is unknown. `not` of an unknown is unknown, so a flag like "no
- * encryption selected" does not fire on a question nobody has answered yet.
+ * How a flag may read one question: 'known' (shown and answered or N/A), 'hidden' (not shown: its
+ * leaves are false, as for showWhen) or 'open' (shown or undecided, and not answered yet: unknown).
+ */
+export type FlagRead = 'known' | 'hidden' | 'open';
+
+/**
+ * Decides a flag. `read(id)` says how question `id` may be read. `not` of an unknown is unknown,
+ * so a flag like "no encryption selected" does not fire on a question nobody has answered yet; a
+ * flag whose condition is false whatever the open questions say is clear.
  */
 export function evaluateFlag(
   flag: RiskFlag,
   answers: AnswerMap,
-  known: (questionId: string) => boolean,
+  read: (questionId: string) => FlagRead,
   byId: ReadonlyMap<string, Question>,
 ): FlagOutcome {
   const truth = (c: Condition): Truth => {
@@ -61,7 +68,8 @@ export function evaluateFlag(
       const value = truth(c.not);
       return value === null ? null : !value;
     }
-    return known(c.q) ? evaluateCondition(c, answers) : null;
+    const state = read(c.q);
+    return state === 'known' ? evaluateCondition(c, answers) : state === 'hidden' ? false : null;
   };
   /** The leaves that make `c` come out as `want`. */
   const support = (c: Condition, want: boolean): string[] => {
@@ -85,7 +93,7 @@ export function evaluateFlag(
       .join('; ');
     return { status: 'fires', score: 0, trigger, answerLabel: label };
   }
-  if (value === false && conditionRefs(flag.when).every(known)) {
+  if (value === false) {
     return { status: 'clear', score: 1, trigger: [], answerLabel: '' };
   }
   return { status: 'undecided', score: null, trigger: [], answerLabel: '' };

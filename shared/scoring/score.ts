@@ -8,7 +8,7 @@ import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
 import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
 import { maxTier, tierRank } from '../domain/tier';
 import type { Tier } from '../domain/tier';
-import { evaluateFlag, RISK_FLAG_KNOCKOUTS, RISK_FLAG_WEIGHTS, type FlagOutcome } from './flags';
+import { evaluateFlag, RISK_FLAG_KNOCKOUTS, RISK_FLAG_WEIGHTS, type FlagOutcome, type FlagRead } from './flags';
 import { profileConflicts } from './consistency';
 import { visibilities } from './coverage';
 import { inherentRisk } from './inherent';
@@ -217,7 +217,6 @@ export function scoreReview(
   profile: RiskProfile,
   options: ScoringOptions = DEFAULT_SCORING_OPTIONS,
 ): ScoreResult {
-  const visible = visibleQuestionIds(template, answers);
   const byId = questionsById(template);
   const outcomes = new Map<string, QuestionOutcome>();
   const outcomeOf = (question: Question): QuestionOutcome => {
@@ -225,13 +224,28 @@ export function scoreReview(
     if (!result) outcomes.set(question.id, (result = scoreQuestion(question, answers[question.id])));
     return result;
   };
-  /** Shown and answered (or N/A): what a risk flag may read. */
-  const known = (id: string): boolean => {
+  // Conditions read only answers that count: a value that does not fit its question, or N/A where
+  // it is not allowed, reveals nothing (it is unanswered for scoring, so it is for showWhen too).
+  const counted: Record<string, AnswerMap[string]> = {};
+  for (const question of byId.values()) if (outcomeOf(question).status !== 'unanswered') counted[question.id] = answers[question.id];
+  const visible = visibleQuestionIds(template, counted);
+  const threeValued = visibilities(byId, counted, (q) => outcomeOf(q).status !== 'unanswered');
+  /** How a risk flag may read a question: known when shown and answered (or N/A), hidden when not shown, else open. */
+  const read = (id: string): FlagRead => {
     const question = byId.get(id);
-    return question !== undefined && visible.has(id) && outcomeOf(question).status !== 'unanswered';
+    if (question === undefined) return 'hidden';
+    if (!visible.has(id)) return threeValued.get(id) === 'undecided' ? 'open' : 'hidden';
+    return outcomeOf(question).status !== 'unanswered' ? 'known' : 'open';
   };
-  const threeValued = visibilities(byId, answers, (q) => outcomeOf(q).status !== 'unanswered');
+  // Template order of every question, known before any flag is placed on the answer that raises it.
   const position = new Map<string, number>();
+  {
+    let at = 0;
+    for (const section of template.sections) {
+      for (const question of section.questions) position.set(question.id, at++);
+      at += section.flags?.length ?? 0;
+    }
+  }
 
   const lines: Line[] = [];
   const flagLines: FlagLine[] = [];
@@ -255,13 +269,12 @@ export function scoreReview(
     let answered = 0;
     let total = 0;
     for (const question of section.questions) {
-      position.set(question.id, order);
       const counts = weighs(question);
       if (counts) F += question.weight;
       const shown = visible.has(question.id);
       if (!shown) {
         // Hidden: settled, costs nothing. Undecided (its condition reads an open question): open.
-        if (counts && threeValued.get(question.id) === 'undecided') O += question.weight;
+        if (counts && !question.optional && threeValued.get(question.id) === 'undecided') O += question.weight;
         order++;
         continue;
       }
@@ -272,7 +285,8 @@ export function scoreReview(
         if (result.status !== 'unanswered') answered += 1;
       }
       if (result.status === 'unanswered') {
-        if (counts) O += question.weight;
+        // An optional question never holds the tier back: it is not open, and costs nothing until answered.
+        if (counts && !question.optional) O += question.weight;
         if (!question.optional) {
           open.push({
             questionId: question.id,
@@ -283,7 +297,7 @@ export function scoreReview(
           });
         }
       } else {
-        any = true;
+        if (result.status === 'scored' && counts) any = true;
         if (result.status === 'na') {
           notApplicable.push({
             questionId: question.id,
@@ -300,7 +314,7 @@ export function scoreReview(
     for (const flag of section.flags ?? []) {
       const weight = RISK_FLAG_WEIGHTS[flag.severity];
       F += weight;
-      const result = evaluateFlag(flag, answers, known, byId);
+      const result = evaluateFlag(flag, counted, read, byId);
       const lineOrder = order++;
       if (result.status === 'undecided') {
         O += weight;
@@ -364,6 +378,9 @@ export function scoreReview(
   }
   if (mustHaveOpen.length > 0) {
     blockers.push(`${plural(mustHaveOpen.length, 'must-have question is', 'must-have questions are')} not answered: ${mustHaveOpen.map((q) => q.questionId).join(', ')}.`);
+  }
+  if (overall === null && totalWeight > 0) {
+    blockers.push('No answer is scored yet: everything answered is N/A or informational.');
   }
   if (conflicts.length > 0) {
     blockers.push(`The profile and the answers disagree (${conflicts.map((c) => c.questionId).join(', ')}).`);

@@ -215,7 +215,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           help: 'Only individual accounts let you remove one person when they leave, and see who did what. A shared credential has to be rotated everywhere each time someone leaves, which in practice means it never is.',
           options: [
             { id: 'individual', label: 'Every person has their own account', score: 1 },
-            { id: 'individual_plus_shared', label: 'Own accounts, plus one shared root or admin credential', score: 0.4, why: 'A shared root credential outlives every person who knew it.' },
+            { id: 'individual_plus_shared', label: 'Own accounts, plus one shared root or admin credential', score: 0.4, knockout: 'medium', why: 'A shared root credential outlives every person who knew it.' },
             { id: 'shared', label: 'One shared login, key or secret URL for everyone', score: 0, knockout: 'high', why: 'Everyone shares one credential, so access cannot be revoked per person.' },
           ],
         },

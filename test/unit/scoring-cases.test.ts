@@ -170,17 +170,20 @@ describe('named cases (docs/scoring.md, section 14)', () => {
     assert.ok(cp.knockouts.every((k) => k.tier === 'critical' && k.raised === true), JSON.stringify(cp.knockouts));
   });
 
-  test('… with "own accounts plus one shared root credential": that answer is no knock-out, the other two still are', () => {
-    // The option whose label names a shared root credential (individual_plus_shared) scores 0.4
-    // and carries no knock-out; section 14's "(three knock-outs)" needs "shared". See the report.
+  test('… with "own accounts plus one shared root credential": a medium knock-out, with the other two', () => {
+    // individual_plus_shared scores 0.4 and, from template v3, is a medium knock-out: a shared
+    // root credential outlives every person who knew it.
     const r = scoreReview(
       T,
       best(MINOR, { acc_mfa: answer('no'), acc_individual_accounts: answer('individual_plus_shared'), sec_secrets_handling: answer('plain') }),
       MINOR,
     );
-    assert.deepEqual(r.knockouts.map((k) => k.questionId).sort(), ['acc_mfa', 'sec_secrets_handling']);
+    assert.deepEqual(
+      r.knockouts.map((k) => [k.questionId, k.tier]).sort(),
+      [['acc_individual_accounts', 'medium'], ['acc_mfa', 'high'], ['sec_secrets_handling', 'high']],
+    );
     assert.equal(r.tier, 'high');
-    assert.ok(lossOf(r, 'acc_individual_accounts')!.pointsLost > 0, 'the shared root credential still costs points');
+    assert.ok(lossOf(r, 'acc_individual_accounts')!.pointsLost > 0, 'the shared root credential costs points too');
   });
 
   test('no encryption at rest, on the critical path, personal data: critical (raised), worse than flawless (medium)', () => {

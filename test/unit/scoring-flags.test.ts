@@ -176,9 +176,13 @@ describe('scoring with risk flags (model 2: implicit items of a fixed full weigh
   });
 
   test('undecided flags lose nothing and count as open for coverage', () => {
-    // mfa = yes already makes weak-login false, but sso is unanswered: undecided.
-    const partial = scoreReview(FLAGGED, { mfa: yes('yes') }, LOW, NO_THRESHOLDS);
-    close(partial.sections[0]!.score, 100); // nothing lost of F = 4
+    // mfa = yes makes weak-login false whatever sso (unanswered) will say: clear, settled.
+    const settled = scoreReview(FLAGGED, { mfa: yes('yes') }, LOW, NO_THRESHOLDS);
+    close(settled.sections[0]!.score, 100); // nothing lost of F = 4
+    close(settled.sections[0]!.coverage, 1);
+    // mfa = no: weak-login now waits for sso: undecided, open.
+    const partial = scoreReview(FLAGGED, { mfa: yes('no') }, LOW, NO_THRESHOLDS);
+    close(partial.sections[0]!.score, 50); // mfa loses 2 of 4
     close(partial.sections[0]!.coverage, 0.5); // weak-login's 2 of 4 open (sso itself weighs 0)
     // With sso answered the flag is clear: settled, loses nothing.
     const full = scoreReview(FLAGGED, { mfa: yes('no'), sso: yes('saml') }, LOW, NO_THRESHOLDS);
@@ -271,7 +275,7 @@ describe('scoring with risk flags (model 2: implicit items of a fixed full weigh
     assert.equal(scoreReview(template, {}, LOW).explanation.some((l) => l.flagId === 'no-auth'), false);
   });
 
-  test('a flag reading a hidden question is never clear: it loses nothing and stays open', () => {
+  test('a flag reading a hidden question reads it as not holding (as showWhen does): here it is clear', () => {
     const template = Template.parse({
       ...FLAGGED_INPUT,
       sections: [
@@ -285,20 +289,16 @@ describe('scoring with risk flags (model 2: implicit items of a fixed full weigh
         FLAGGED_INPUT.sections[1]!,
       ],
     });
-    // sso is hidden (mfa = yes): weak-login is undecided, the left-behind "none" cannot fire it.
+    // sso is hidden (mfa = yes): the left-behind "none" cannot fire weak-login, and the flag is clear.
     const result = scoreReview(template, { mfa: yes('yes'), sso: yes('none') }, LOW, NO_THRESHOLDS);
     close(result.sections[0]!.score, 100);
     assert.equal(result.explanation.length, 0);
-    // docs section 7a: "never clear", so it counts as open (section 5).
-    close(result.sections[0]!.coverage, 0.5);
+    // docs section 7a: a hidden leaf is false, so the flag is settled, not open (section 5).
+    close(result.sections[0]!.coverage, 1);
   });
 
-  // TODO(model2): a flag whose condition is already false whatever the hidden question would say
-  // (all: [mfa is no → false, …]) can never fire, yet docs section 7a keeps it "undecided" and
-  // section 5 counts it open for good. With the Data section fully answered the review below is
-  // complete, every answer good, and still can never reach 80 % coverage: it can never get a
-  // tier, so it can never be approved. See the report; the assertions are what I would expect.
-  test('a fully answered review whose flag can no longer fire gets a tier', { todo: 'model2: flags reading a hidden question stay open for ever' }, () => {
+  // A flag that can no longer fire is clear, so a fully answered review is fully covered.
+  test('a fully answered review whose flag can no longer fire gets a tier', () => {
     const template = Template.parse({
       ...FLAGGED_INPUT,
       sections: [
@@ -408,11 +408,8 @@ describe('a flag belongs to the trigger latest in template order (VSAQ follow-up
     assert.equal(scoreReview(firewall({ order: 'child-first', child: 'same-section' }), answers, LOW).knockouts[0]!.answerLabel, 'No; Yes');
   });
 
-  // TODO(model2): shared/scoring/score.ts fills `position` section by section while it scores
-  // them (line 258) and picks the flag's question from it at once (line 314), so a trigger in a
-  // later section than the flag has no position yet (-1) and the earlier trigger wins: the flag
-  // lands on the parent. docs section 7a says "the one latest in template order". See the report.
-  test('… also when the child sits in a later section than the flag', { todo: 'model2: a trigger in a later section than the flag loses to the earlier one' }, () => {
+  // Template order is known for every question before any flag is placed (docs section 7a).
+  test('… also when the child sits in a later section than the flag', () => {
     assertOnChild({ order: 'parent-first', child: 'later-section' });
     assertOnChild({ order: 'child-first', child: 'later-section' });
   });
@@ -431,11 +428,9 @@ describe('a flag belongs to the trigger latest in template order (VSAQ follow-up
     const noFirewall = scoreReview(t, { fw: yes('no'), fw_stateful: yes('no'), other: yes('yes') }, LOW, NO_THRESHOLDS);
     assert.deepEqual(noFirewall.knockouts, []);
     assert.equal(noFirewall.explanation.length, 0);
-    // Per docs section 7a the flag is "never clear" (it reads a hidden question), so it stays
-    // open: 4 of F = 5. TODO(model2): that blocks the tier of a fully answered review for good;
-    // see the todo test above.
-    close(noFirewall.coverage, 1 / 5);
-    assert.equal(scoreReview(t, { fw: yes('no'), other: yes('yes') }, LOW).state, 'incomplete');
+    // The child is hidden, so the flag reads it as not holding: clear, and the review is fully covered.
+    close(noFirewall.coverage, 1);
+    assert.equal(scoreReview(t, { fw: yes('no'), other: yes('yes') }, LOW).state, 'scored');
   });
 });
 

