@@ -65,11 +65,18 @@ async function waitSaved(page: Page): Promise<void> {
 
 test('must-have, tips, N/A where allowed (with its reason), an exclusive None and an empty selection', async () => {
   const served = await startServe({ demo: true });
-  await callApi(served, 'template.import', { text: exportTemplateJson(Template.parse(MODEL2)) });
+  // An older answer marked N/A on a question that no longer allows it: saved on a version that
+  // allowed it, then the review moved to the version that does not.
+  const older = {
+    ...MODEL2,
+    sections: MODEL2.sections.map((s) => ({ ...s, questions: s.questions.map((q) => (q.id === 'legacy' ? { ...q, allowNa: true } : q)) })),
+  };
+  await callApi(served, 'template.import', { text: exportTemplateJson(Template.parse(older)) });
   const vendor = await callApi<{ id: string }>(served, 'vendor.create', { name: 'Fieldstone Cloud', category: 'other' });
   const started = await callApi<ReviewDetail>(served, 'review.start', { vendorId: vendor.id, templateId: MODEL2.id });
-  // An older review marked N/A on a question that does not allow it.
-  await callApi(served, 'answer.save', { reviewId: started.review.id, questionId: 'legacy', na: true });
+  await callApi(served, 'answer.save', { reviewId: started.review.id, questionId: 'legacy', na: true, comment: 'No rota yet.' });
+  await callApi(served, 'template.import', { text: exportTemplateJson(Template.parse(MODEL2)), version: 2 });
+  await callApi(served, 'review.migrate', { reviewId: started.review.id });
 
   const { page, problems } = await openApp(served, { path: `#/vendor/${encodeURIComponent(vendor.id)}` });
   await page.getByRole('heading', { name: 'Fieldstone Cloud', level: 1 }).waitFor();
@@ -98,15 +105,19 @@ test('must-have, tips, N/A where allowed (with its reason), an exclusive None an
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await legacy.screenshot({ path: path.join(SCREENSHOTS, 'questionnaire-model2-na-refused.png') });
 
-  // Ticking N/A opens the comment and asks for the reason.
+  // Ticking N/A opens the comment and asks for the reason; N/A is saved with it, not before.
   await naOf(dr).check();
-  await waitSaved(page);
   await dr.getByText('Not applicable: say why it does not apply.').waitFor();
+  await dr.getByText('Not saved yet: N/A is saved with the reason below').waitFor();
   const reason = dr.getByRole('textbox', { name: 'Comment on dr' });
   assert.equal(await reason.isVisible(), true, 'the comment field is open for the reason');
   assert.equal(await reason.getAttribute('placeholder'), 'Say why it does not apply…');
   await dr.scrollIntoViewIfNeeded();
   await screenshot(page, 'questionnaire-model2-na');
+  await reason.fill('No disaster recovery site: the service keeps no state of ours.');
+  await reason.blur();
+  await waitSaved(page);
+  await dr.getByText('Not saved yet: N/A is saved with the reason below').waitFor({ state: 'detached' });
 
   // Tips follow the answers.
   assert.equal(await monitoring.getByText('Thank you for your diligence!').count(), 0, 'no tip before the answer');

@@ -32,7 +32,29 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   // visible (ticked) so that it can be unticked. N/A needs a reason: the comment opens for it.
   const naOffered = question.allowNa || answer.na;
   const naRefused = answer.na && !question.allowNa;
-  const naNeedsReason = answer.na && question.allowNa;
+  // The register takes N/A only with its reason: ticked without a comment, it waits here (shown
+  // ticked) and is saved together with the first words of the reason.
+  const [naWaiting, setNaWaiting] = useState(false);
+  const naShown = answer.na || naWaiting;
+  const naNeedsReason = naShown && question.allowNa === true;
+  const hasReason = answer.comment.trim() !== '' || answer.confidential === true;
+  const toggleNa = (checked: boolean) => {
+    if (checked && !hasReason) {
+      setNaWaiting(true);
+      setCommentOpen(true);
+      return;
+    }
+    setNaWaiting(false);
+    change({ na: checked }, 'now');
+  };
+  const changeComment = (comment: string) => {
+    if (naWaiting && comment.trim() !== '') {
+      setNaWaiting(false);
+      change({ comment, na: true }, 'debounced');
+      return;
+    }
+    change({ comment }, 'debounced');
+  };
 
   const base = `q-${question.id}`;
   const legendId = `${base}-legend`;
@@ -68,7 +90,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         <AnswerInput
           question={question}
           value={answer.value}
-          disabled={answer.na || locked}
+          disabled={naShown || locked}
           labelId={legendId}
           idBase={base}
           onChange={change}
@@ -91,13 +113,18 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
           <label className="check q-na">
             <input
               type="checkbox"
-              checked={answer.na}
+              checked={naShown}
               disabled={locked}
-              aria-describedby={naRefused && !locked ? `${base}-na-refused` : undefined}
-              onChange={(e) => change({ na: e.target.checked }, 'now')}
+              aria-describedby={naRefused && !locked ? `${base}-na-refused` : naWaiting ? `${base}-na-waiting` : undefined}
+              onChange={(e) => toggleNa(e.target.checked)}
             />
             Not applicable
           </label>
+        )}
+        {naWaiting && !locked && (
+          <span id={`${base}-na-waiting`} className="q-na-refused" role="status">
+            Not saved yet: N/A is saved with the reason below
+          </span>
         )}
         {naRefused && !locked && (
           <span id={`${base}-na-refused`} className="q-na-refused">
@@ -151,7 +178,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         reasonNeeded={naNeedsReason && !locked}
         readOnly={locked}
         save={save}
-        onChange={(comment) => change({ comment }, 'debounced')}
+        onChange={changeComment}
         onConfidentialChange={(confidential) => change({ confidential }, 'now')}
         onBlur={flush}
       />
