@@ -13,8 +13,8 @@ import { checkDayRate, dayRateDraftOf, DAY_RATE_LABELS, sameDayRate, type DayRat
 import { ReassessmentFields } from './ReassessmentFields';
 import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, type MonthsErrors } from './reassessmentDraft';
 
-/** The text settings; the months per tier and the day rate have their own drafts. */
-type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate'>;
+/** The text settings; the months per tier and the day rate have their own drafts (the questionnaire per category is not on this form yet). */
+type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates'>;
 type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 

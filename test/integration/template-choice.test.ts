@@ -1,0 +1,165 @@
+// Which template a new review uses (issue #13): a template named explicitly, else the previous
+// review's (reassessment), else the category's default in Settings, else the built-in one — on a
+// real register through the API.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEFAULT_TEMPLATE_ID } from '../../shared/templates';
+import { dumpRegister } from '../helpers/db-dump';
+import { templateText } from '../helpers/template-file';
+import { freshVetted, unwrap } from '../helpers/vetted';
+
+async function registerWithTemplates() {
+  const vetted = freshVetted();
+  const { api } = vetted;
+  unwrap(await api['template.import']({ text: templateText('db-review', 'Database review') }));
+  unwrap(await api['template.import']({ text: templateText('db-review', 'Database review', 2) }));
+  unwrap(await api['template.import']({ text: templateText('saas-lite', 'SaaS lite') }));
+  return vetted;
+}
+
+describe('the template of a new review', () => {
+  test('explicit > category default > built-in, always the newest version', async () => {
+    const { api } = await registerWithTemplates();
+    unwrap(await api['settings.update']({ defaultTemplates: { database: 'db-review' } }));
+
+    // Category default: a database provider's first review (started lazily, no id named).
+    const pg = unwrap(await api['vendor.create']({ name: 'Tidewater Postgres', category: 'database' }));
+    assert.equal(unwrap(await api['review.current']({ vendorId: pg.id })), null, 'no review before the first answer');
+    const forPg = unwrap(await api['review.templateFor']({ vendorId: pg.id }));
+    assert.deepEqual([forPg.template.id, forPg.template.version, forPg.source], ['db-review', 2, 'category']);
+    const pgReview = unwrap(await api['review.start']({ vendorId: pg.id }));
+    assert.deepEqual([pgReview.review.templateId, pgReview.review.templateVersion], ['db-review', 2]);
+
+    // No default for the category: the built-in template.
+    const mq = unwrap(await api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
+    const forMq = unwrap(await api['review.templateFor']({ vendorId: mq.id }));
+    assert.deepEqual([forMq.template.id, forMq.source], [DEFAULT_TEMPLATE_ID, 'built-in']);
+    assert.equal(unwrap(await api['review.start']({ vendorId: mq.id })).review.templateId, DEFAULT_TEMPLATE_ID);
+
+    // Explicit wins over the category default, on review.start and on vendor.create.
+    const other = unwrap(await api['vendor.create']({ name: 'Cellar DB', category: 'database' }));
+    const forOther = unwrap(await api['review.templateFor']({ vendorId: other.id, templateId: 'saas-lite' }));
+    assert.deepEqual([forOther.template.id, forOther.source], ['saas-lite', 'chosen']);
+    assert.equal(unwrap(await api['review.start']({ vendorId: other.id, templateId: 'saas-lite' })).review.templateId, 'saas-lite');
+    const created = unwrap(await api['vendor.create']({ name: 'Vault DB', category: 'database', templateId: DEFAULT_TEMPLATE_ID }));
+    assert.ok(!('templateId' in created), 'the provider does not carry the template id');
+    const first = unwrap(await api['review.current']({ vendorId: created.id }));
+    assert.ok(first, 'vendor.create with a templateId starts the first review');
+    assert.deepEqual([first.review.templateId, first.review.status, first.answers.length], [DEFAULT_TEMPLATE_ID, 'draft', 0]);
+    const v2 = unwrap(await api['vendor.create']({ name: 'Deep DB', category: 'other', templateId: 'db-review' }));
+    assert.equal(unwrap(await api['review.current']({ vendorId: v2.id }))!.review.templateVersion, 2, 'the newest version');
+  });
+
+  test('a reassessment keeps the decided review’s template and answers; another template starts empty', async () => {
+    const { api } = await registerWithTemplates();
+    unwrap(await api['settings.update']({ userName: 'Ada', defaultTemplates: { database: 'db-review' } }));
+    const vendor = unwrap(await api['vendor.create']({ name: 'Tidewater Postgres', category: 'database' }));
+    const started = unwrap(await api['review.start']({ vendorId: vendor.id }));
+    unwrap(await api['answer.save']({ reviewId: started.review.id, questionId: 'db_review_q1', value: 'yes' }));
+    unwrap(await api['review.transition']({ reviewId: started.review.id, to: 'in_review' }));
+    unwrap(await api['review.transition']({ reviewId: started.review.id, to: 'approved' }));
+
+    // The category default changes; the reassessment still continues on the decided review's template.
+    unwrap(await api['settings.update']({ defaultTemplates: { database: 'saas-lite' } }));
+    assert.equal(unwrap(await api['review.templateFor']({ vendorId: vendor.id })).source, 'previous');
+    const next = unwrap(await api['review.start']({ vendorId: vendor.id }));
+    assert.equal(next.review.templateId, 'db-review');
+    assert.deepEqual(next.answers.map((a) => a.questionId), ['db_review_q1'], 'the answers carried over');
+    unwrap(await api['review.transition']({ reviewId: next.review.id, to: 'in_review' }));
+    unwrap(await api['review.transition']({ reviewId: next.review.id, to: 'approved' }));
+
+    const other = unwrap(await api['review.start']({ vendorId: vendor.id, templateId: 'saas-lite' }));
+    assert.deepEqual([other.review.templateId, other.answers.length], ['saas-lite', 0]);
+  });
+
+  test('an open review: the same template (or none named) returns it; another template is a conflict that writes nothing', async () => {
+    const vetted = await registerWithTemplates();
+    const { api } = vetted;
+    const vendor = unwrap(await api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
+    const open = unwrap(await api['review.start']({ vendorId: vendor.id }));
+    assert.equal(unwrap(await api['review.start']({ vendorId: vendor.id })).review.id, open.review.id);
+    assert.equal(unwrap(await api['review.start']({ vendorId: vendor.id, templateId: DEFAULT_TEMPLATE_ID })).review.id, open.review.id);
+    const before = dumpRegister(vetted.file);
+    const refused = await api['review.start']({ vendorId: vendor.id, templateId: 'saas-lite' });
+    assert.ok(!refused.ok, 'another template while a review is open is refused');
+    assert.equal(refused.error.code, 'conflict');
+    assert.match(refused.error.message, /^Burrow MQ already has an open review \(draft\) on “Infrastructure provider review” \(infrastructure-provider v\d+\): decide it before starting one on “SaaS lite” \(saas-lite\)\.$/);
+    assert.deepEqual(dumpRegister(vetted.file), before, 'nothing was written');
+  });
+
+  test('an unknown template id is a validation error naming templateId and listing the known ids; nothing is created', async () => {
+    const vetted = await registerWithTemplates();
+    const { api } = vetted;
+    const vendor = unwrap(await api['vendor.create']({ name: 'Burrow MQ' }));
+    const before = dumpRegister(vetted.file);
+    const known = `known: db-review, ${DEFAULT_TEMPLATE_ID}, saas-lite`;
+    for (const result of [
+      await api['review.start']({ vendorId: vendor.id, templateId: 'ghost' }),
+      await api['review.templateFor']({ vendorId: vendor.id, templateId: 'ghost' }),
+      await api['vendor.create']({ name: 'Phantom DB', category: 'database', templateId: 'ghost' }),
+    ]) {
+      assert.ok(!result.ok, 'refused');
+      assert.equal(result.error.code, 'validation');
+      assert.equal(result.error.message, `templateId: no template with id "ghost" in the register (${known})`);
+      assert.deepEqual(result.error.details, [{ path: 'templateId', message: `no template with id "ghost" in the register (${known})` }]);
+    }
+    assert.deepEqual(dumpRegister(vetted.file), before, 'no provider, no review');
+    // The name is checked too, in the same transaction: a taken name with a good template creates no review.
+    const taken = await api['vendor.create']({ name: 'burrow mq', templateId: 'saas-lite' });
+    assert.ok(!taken.ok && taken.error.code === 'conflict', 'a duplicate name is refused');
+    assert.deepEqual(dumpRegister(vetted.file), before, 'still nothing');
+  });
+});
+
+describe('Settings: a default template per provider category', () => {
+  test('saved, read back and replaced as a whole; an unknown id is refused naming defaultTemplates.<category>', async () => {
+    const vetted = await registerWithTemplates();
+    const { api } = vetted;
+    assert.deepEqual(unwrap(await api['settings.get']({})).defaultTemplates, {}, 'empty by default: the built-in template');
+    const saved = unwrap(await api['settings.update']({ defaultTemplates: { database: 'db-review', hosting: 'saas-lite' } }));
+    assert.deepEqual(saved.defaultTemplates, { database: 'db-review', hosting: 'saas-lite' });
+    assert.deepEqual(unwrap(await api['settings.update']({ defaultTemplates: { hosting: 'saas-lite' } })).defaultTemplates, { hosting: 'saas-lite' });
+
+    const before = dumpRegister(vetted.file);
+    const unknown = await api['settings.update']({ organisation: 'Example Ltd', defaultTemplates: { logging: 'ghost' } });
+    assert.ok(!unknown.ok, 'an unknown template is refused');
+    assert.equal(unknown.error.code, 'validation');
+    assert.match(unknown.error.message, /^defaultTemplates\.logging: no template with id "ghost" in the register \(known: db-review, infrastructure-provider, saas-lite\)$/);
+    assert.equal(unknown.error.details?.[0]?.path, 'defaultTemplates.logging');
+    const badCategory = await api['settings.update']({ defaultTemplates: { mainframe: 'saas-lite' } as never });
+    assert.ok(!badCategory.ok && badCategory.error.code === 'validation', 'an unknown category is refused');
+    assert.match(badCategory.error.message, /^defaultTemplates/);
+    const empty = await api['settings.update']({ defaultTemplates: { database: ' ' } });
+    assert.ok(!empty.ok && empty.error.details?.[0]?.path === 'defaultTemplates.database', 'an empty id is refused, naming the category');
+    assert.deepEqual(dumpRegister(vetted.file), before, 'nothing was saved, not even the organisation');
+  });
+
+  test('the register export carries the default and its template; an import into another register takes both', async () => {
+    const source = await registerWithTemplates();
+    unwrap(await source.api['settings.update']({ defaultTemplates: { database: 'db-review' } }));
+    const file = unwrap(await source.api['register.export']({}));
+    const data = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as {
+      settings: { defaultTemplates: Record<string, string> };
+      templates: { id: string; version: number }[];
+    };
+    assert.deepEqual(data.settings.defaultTemplates, { database: 'db-review' });
+    assert.deepEqual(data.templates.map((t) => `${t.id}@${t.version}`), ['db-review@2'], 'the default’s newest version, though no review uses it');
+
+    const target = freshVetted();
+    const report = unwrap(await target.api['register.import']({ text: Buffer.from(file.base64, 'base64').toString('utf8') }));
+    assert.equal(report.templates.added, 1);
+    assert.deepEqual(unwrap(await target.api['settings.get']({})).defaultTemplates, { database: 'db-review' });
+    const vendor = unwrap(await target.api['vendor.create']({ name: 'Tidewater Postgres', category: 'database' }));
+    assert.equal(unwrap(await target.api['review.templateFor']({ vendorId: vendor.id })).template.id, 'db-review');
+
+    // A file whose default names a template neither it nor the register holds: that setting is a conflict, kept.
+    const orphan = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as typeof data;
+    orphan.templates = [];
+    orphan.settings.defaultTemplates = { hosting: 'nowhere' };
+    const third = freshVetted();
+    const refused = unwrap(await third.api['register.import']({ text: JSON.stringify(orphan) }));
+    assert.deepEqual(refused.conflicts.map((c) => [c.kind, c.id]), [['setting', 'defaultTemplates']]);
+    assert.match(refused.conflicts[0]!.reason, /neither in the file nor in the register \(nowhere\)/);
+    assert.deepEqual(unwrap(await third.api['settings.get']({})).defaultTemplates, {});
+  });
+});
