@@ -1,12 +1,17 @@
 // Which template a new review uses (issue #13): a template named explicitly, else the previous
 // review's (reassessment), else the category's default in Settings, else the built-in one — on a
-// real register through the API.
+// real register through the API, and through the real CLI.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'node:test';
 import { DEFAULT_TEMPLATE_ID } from '../../shared/templates';
+import { runCli } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
+import { tempDbPath, tempDir } from '../helpers/tmp';
 import { templateText } from '../helpers/template-file';
 import { freshVetted, unwrap } from '../helpers/vetted';
+import { openVetted } from '../../electron/core/vetted';
 
 async function registerWithTemplates() {
   const vetted = freshVetted();
@@ -161,5 +166,85 @@ describe('Settings: a default template per provider category', () => {
     assert.deepEqual(refused.conflicts.map((c) => [c.kind, c.id]), [['setting', 'defaultTemplates']]);
     assert.match(refused.conflicts[0]!.reason, /neither in the file nor in the register \(nowhere\)/);
     assert.deepEqual(unwrap(await third.api['settings.get']({})).defaultTemplates, {});
+  });
+});
+
+describe('the CLI', () => {
+  function ok(args: string[]) {
+    const run = runCli(args);
+    assert.equal(run.status, 0, `${args.join(' ')}\n${run.stderr}`);
+    return run;
+  }
+  function setup(): string {
+    const dir = tempDir();
+    const db = tempDbPath();
+    fs.writeFileSync(path.join(dir, 'db.json'), templateText('db-review', 'Database review'));
+    ok(['template', 'import', path.join(dir, 'db.json'), '--db', db]);
+    return db;
+  }
+
+  test('vendor add --template starts the first review on it; an unknown id exits 2 naming templateId and creates nothing', async () => {
+    const db = setup();
+    const added = ok(['vendor', 'add', 'Cellar DB', '--category', 'database', '--template', 'db-review', '--db', db]);
+    assert.match(added.stdout, /^Added Cellar DB \([0-9a-f-]+\); its first review starts on “Database review” \(db-review v1\)\n$/);
+    const history = ok(['history', 'Cellar DB', '--db', db]);
+    assert.match(history.stdout, /\(db-review v1\): draft/i);
+    // Its questions are the template's: answer says so, and knows them.
+    assert.match(ok(['answer', 'Cellar DB', 'db_review_q1', 'yes', '--db', db]).stdout, /^Saved Cellar DB \/ db_review_q1 = Yes;/);
+
+    const before = dumpRegister(db);
+    const bad = runCli(['vendor', 'add', 'Phantom DB', '--template', 'ghost', '--db', db]);
+    assert.equal(bad.status, 2, bad.stderr);
+    assert.equal(bad.stderr, 'vetted: templateId: no template with id "ghost" in the register (known: db-review, infrastructure-provider)\n');
+    assert.deepEqual(dumpRegister(db), before, 'nothing was created');
+  });
+
+  test('answer starts the first review on the category default from Settings', async () => {
+    const db = setup();
+    // No CLI command sets it: the API on the same file, closed before the CLI opens it.
+    const direct = openVetted(db, { logError: () => {} });
+    try {
+      unwrap(await direct.api['settings.update']({ defaultTemplates: { database: 'db-review' } }));
+    } finally {
+      direct.close();
+    }
+    ok(['vendor', 'add', 'Tidewater Postgres', '--category', 'database', '--db', db]);
+    assert.match(ok(['answer', 'Tidewater Postgres', 'db_review_q1', 'no', '--db', db]).stdout, /^Saved Tidewater Postgres \/ db_review_q1 = No;/);
+    assert.match(ok(['history', 'Tidewater Postgres', '--db', db]).stdout, /\(db-review v1\)/);
+    // A question of the built-in template is not in it: the message names the template.
+    const wrong = runCli(['answer', 'Tidewater Postgres', 'sec_encryption_at_rest', 'yes', '--db', db]);
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /question "sec_encryption_at_rest" is not in template db-review/);
+  });
+
+  test('review new --template: a new review on it; an open review on another template is a conflict (exit 2, nothing written)', async () => {
+    const db = setup();
+    ok(['vendor', 'add', 'Burrow MQ', '--category', 'message-queue', '--db', db]);
+    const first = ok(['review', 'new', 'Burrow MQ', '--template', 'db-review', '--db', db]);
+    assert.match(first.stdout, /^Started review [0-9a-f]{8} of Burrow MQ \(draft\)\.\nQuestionnaire: “Database review” \(db-review v1\)\.\n$/);
+    const again = ok(['review', 'new', 'Burrow MQ', '--template', 'db-review', '--db', db]);
+    assert.match(again.stdout, /^Burrow MQ already has an open review [0-9a-f]{8} \(Draft\): nothing started\.\nQuestionnaire: “Database review” \(db-review v1\)\.\n$/);
+
+    const before = dumpRegister(db);
+    const refused = runCli(['review', 'new', 'Burrow MQ', '--template', DEFAULT_TEMPLATE_ID, '--db', db]);
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.match(refused.stderr, /^vetted: Burrow MQ already has an open review \(draft\) on “Database review” \(db-review v1\): decide it before starting one on “Infrastructure provider review” \(infrastructure-provider\)\.\n$/);
+    const unknown = runCli(['review', 'new', 'Burrow MQ', '--template', 'ghost', '--db', db]);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^vetted: templateId: no template with id "ghost" in the register \(known: db-review, infrastructure-provider\)\n$/);
+    assert.deepEqual(dumpRegister(db), before, 'nothing was written');
+
+    // Decided: the next review on another template starts empty, and says so.
+    ok(['answer', 'Burrow MQ', 'db_review_q1', 'yes', '--db', db]);
+    ok(['review', 'submit', 'Burrow MQ', '--by', 'Ada', '--db', db]);
+    ok(['review', 'approve', 'Burrow MQ', '--by', 'Ada', '--db', db]);
+    const next = ok(['review', 'new', 'Burrow MQ', '--template', DEFAULT_TEMPLATE_ID, '--db', db]);
+    assert.match(next.stdout, /\(draft, empty: answers carry over only to the same template\)\.\nQuestionnaire: “Infrastructure provider review” \(infrastructure-provider v\d+\)\.\n$/);
+  });
+
+  test('the help names --template for vendor add and review new', () => {
+    const help = ok(['--help']).stdout;
+    assert.match(help, /\[--template ID\]\n\s+the fee is N/);
+    assert.match(help, /vetted review new VENDOR \[--template ID\]/);
   });
 });
