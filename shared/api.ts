@@ -16,7 +16,7 @@ import { AnswerValue } from './domain/review';
 import type { Template } from './domain/template';
 import type { Tier } from './domain/tier';
 import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domain/vendor';
-import { VendorInput, VendorPatch } from './domain/vendor';
+import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
 import { MAX_TEMPLATE_EXTENSIONS, MAX_TEMPLATE_IMPORT_CHARS } from './templates/format';
 import { MAX_REGISTER_IMPORT_CHARS, type ImportReport } from './register/format';
@@ -92,6 +92,31 @@ export interface TemplateImport {
 const TemplateText = z
   .string()
   .max(MAX_TEMPLATE_IMPORT_CHARS, `the file is larger than ${MAX_TEMPLATE_IMPORT_CHARS / 1024 / 1024} MB`);
+
+/**
+ * vendor.create: the provider's fields (everything but the name has a default) and, optionally, the
+ * template its first review starts on (the newest version), in the same transaction.
+ */
+const VendorCreate = VendorPatch.extend({ templateId: EntityId.optional() })
+  .required({ name: true })
+  .strict()
+  .transform(({ templateId, ...given }): VendorFields & { templateId?: string } => ({
+    ...withVendorDefaults(given),
+    ...(templateId === undefined ? {} : { templateId }),
+  }));
+
+/** Why a new review uses its template (see review.templateFor). */
+export type NewReviewTemplateSource = 'chosen' | 'previous' | 'category' | 'built-in';
+
+/** The template (newest version) a review started now would use, and why. */
+export interface NewReviewTemplate {
+  template: Template;
+  /**
+   * chosen: the templateId given; previous: the provider's latest review's (a reassessment);
+   * category: the default for the provider's category in Settings; built-in: none of these.
+   */
+  source: NewReviewTemplateSource;
+}
 
 /** A review with everything needed to show and score it. */
 export interface ReviewDetail {
@@ -213,7 +238,11 @@ export const contract = {
   'app.info': op(none).returns<AppInfo>(),
   'vendor.list': op(none).returns<VendorSummary[]>(),
   'vendor.get': op(z.object({ id: EntityId }).strict()).returns<Vendor>(),
-  'vendor.create': op(VendorInput).returns<Vendor>(),
+  /**
+   * Adds a provider. With templateId, its first review starts at once on the newest version of that
+   * template (an unknown id is a validation error naming templateId, and nothing is created).
+   */
+  'vendor.create': op(VendorCreate).returns<Vendor>(),
   'vendor.update': op(z.object({ id: EntityId, patch: VendorPatch }).strict()).returns<Vendor>(),
   'vendor.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
   'template.list': op(none).returns<TemplateSummary[]>(),
@@ -246,6 +275,13 @@ export const contract = {
   'template.export': op(
     z.object({ id: EntityId, version: z.number().int().min(1).optional() }).strict(),
   ).returns<GeneratedFile>(),
+  /**
+   * Starts a review on the newest version of a template: the one named, else (a reassessment) the
+   * latest review's, else the provider's category default in Settings, else the built-in one. When
+   * the provider's latest review is still open it is returned as it is (the same template or none
+   * named) or the call is a conflict (another template named). A reassessment on the same template
+   * begins from the decided review's answers. An unknown templateId is a validation error.
+   */
   'review.start': op(
     z
       .object({
@@ -255,6 +291,8 @@ export const contract = {
       })
       .strict(),
   ).returns<ReviewDetail>(),
+  /** The template review.start would use for this provider now (the same rule), without starting anything. */
+  'review.templateFor': op(z.object({ vendorId: EntityId, templateId: EntityId.optional() }).strict()).returns<NewReviewTemplate>(),
   /** The provider's latest review, or null when none was started. */
   'review.current': op(z.object({ vendorId: EntityId }).strict()).returns<ReviewDetail | null>(),
   /**

@@ -12,6 +12,7 @@ export const OPERATION_NAMES = [
   'template.import',
   'template.export',
   'review.start',
+  'review.templateFor',
   'review.current',
   'review.migrate',
   'answer.save',

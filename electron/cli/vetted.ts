@@ -28,9 +28,12 @@ Usage:
   vetted vendor add NAME [--legal-name "Acme Cloud GmbH"] [--category C] [--service S] [--owner O]
                  [--status proposed|active|retired] [--website URL] [--critical-path] [--impact low|medium|high]
                  [--data personal-data,credentials-secrets,…] [--locations A,B] [--tenancy T]
-                 [--cost N] [--currency EUR] [--cost-period month|year]
-                                                  the fee is N in the currency per month (the default) or year
+                 [--cost N] [--currency EUR] [--cost-period month|year] [--template ID]
+                                                  the fee is N in the currency per month (the default) or year;
+                                                  --template starts its first review on that template
   vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--confidential] [--na]
+                                                  the first answer starts the review: on the category's
+                                                  default template in settings, else the built-in one
   vetted score VENDOR [--json]                    score, tier and why points were lost
   vetted review migrate VENDOR [--to-version N]   move the open review to a newer template version (the
                                                   newest unless given); lists answers that did not carry over
@@ -39,7 +42,10 @@ Usage:
                                                   move the current review: draft → in review → a decision
                                                   (reopen: back to draft); --by defaults to the user name
                                                   in settings; a decision freezes answers and score
-  vetted review new VENDOR                        after a decision, start the next review from the last answers
+  vetted review new VENDOR [--template ID]        start the provider's next review: after a decision from the
+                                                  last answers (same template); --template ID on that template
+                                                  (the newest version; a review still open on another template
+                                                  is a conflict); else the category's default, else built-in
   vetted history VENDOR [--audit] [--limit N] [--json]
                                                   every review with its steps and frozen score; --audit adds
                                                   the audit trail (who changed what, old → new; 50 rows)
@@ -114,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
         status: { type: 'string' }, website: { type: 'string' }, 'critical-path': { type: 'boolean' },
         impact: { type: 'string' }, data: { type: 'string' }, locations: { type: 'string' },
         tenancy: { type: 'string' }, cost: { type: 'string' }, currency: { type: 'string' },
-        'cost-period': { type: 'string' }, 'legal-name': { type: 'string' },
+        'cost-period': { type: 'string' }, 'legal-name': { type: 'string' }, template: { type: 'string' },
       });
       const [sub, name] = positionals;
       if (sub !== 'add') throw usageError('usage: vetted vendor add NAME [options]');

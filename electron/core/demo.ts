@@ -10,6 +10,7 @@ import { locationsNeedingTransferMechanism } from '../../shared/domain/transfers
 import { processesPersonalData } from '../../shared/reports/subprocessors';
 import { VendorInput as VendorInputSchema } from '../../shared/domain/vendor';
 import { seededRandom } from '../../shared/random';
+import { DEFAULT_TEMPLATE_ID } from '../../shared/templates';
 import { VettedError } from '../../shared/result';
 import type { Context } from './context';
 import { addDemoLifecycle, type DemoEntry } from './demo-lifecycle';
@@ -206,7 +207,7 @@ export function loadDemo(ctx: Context): { vendors: number } {
     const entries = new Map<string, DemoEntry>();
     DEMO_PROVIDERS.forEach((provider, i) => {
       const vendor = createVendor(ctx, VendorInputSchema.parse(provider.vendor));
-      const { review, template } = startReview(ctx, { vendorId: vendor.id, reviewer: REVIEWER });
+      const { review, template } = startReview(ctx, { vendorId: vendor.id, templateId: DEFAULT_TEMPLATE_ID, reviewer: REVIEWER });
       answerAll(ctx, review.id, template, provider, vendor, 1000 + i);
       entries.set(vendor.name, { vendor, review, template });
     });

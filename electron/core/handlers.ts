@@ -13,7 +13,7 @@ import { reviewHistory, setReviewDue, transitionReview } from './services/workfl
 import { compareVendors, exportComparison } from './services/compare';
 import { exportRegister, exportRegisterCsv } from './services/register-export';
 import { importRegister } from './services/register-import';
-import { currentReview, migrateReview, saveAnswer, startReview } from './services/reviews';
+import { currentReview, migrateReview, reviewTemplateFor, saveAnswer, startReview } from './services/reviews';
 import { subprocessorReport, vendorReport } from './services/reports';
 import { scoreVendor } from './services/scores';
 import { getSettings, updateSettings } from './services/settings';
@@ -32,7 +32,7 @@ export function createHandlers(ctx: Context): Handlers {
     }),
     'vendor.list': () => listVendors(ctx),
     'vendor.get': ({ id }) => getVendor(ctx, id),
-    'vendor.create': (fields) => createVendor(ctx, fields),
+    'vendor.create': ({ templateId, ...fields }) => createVendor(ctx, fields, templateId),
     'vendor.update': ({ id, patch }) => updateVendor(ctx, id, patch),
     'vendor.delete': ({ id }) => deleteVendor(ctx, id),
     'template.list': () => listTemplates(ctx),
@@ -40,6 +40,7 @@ export function createHandlers(ctx: Context): Handlers {
     'template.import': (input) => importTemplate(ctx, input),
     'template.export': ({ id, version }) => exportTemplate(ctx, id, version),
     'review.start': (input) => startReview(ctx, input),
+    'review.templateFor': (input) => reviewTemplateFor(ctx, input),
     'review.current': ({ vendorId }) => currentReview(ctx, vendorId),
     'review.migrate': (input) => migrateReview(ctx, input),
     'answer.save': (input) => saveAnswer(ctx, input),

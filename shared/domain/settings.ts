@@ -1,7 +1,17 @@
 // User preferences stored in the register (so they travel with it).
 import { z } from 'zod';
 import { DayRate } from './cost';
+import { DEFAULT_TEMPLATE_ID } from '../templates/ids';
 import { DEFAULT_REASSESSMENT_MONTHS, ReassessmentMonths } from './reassessment';
+import { VendorCategory } from './vendor';
+
+/**
+ * The questionnaire a new review of a provider starts on, by the provider's category: template ids
+ * (each must be stored in the register; its newest version is used). A category left out uses the
+ * built-in template. The map is one setting: saving it replaces the whole map.
+ */
+export const DefaultTemplates = z.partialRecord(VendorCategory, z.string().trim().min(1, 'choose a template').max(120));
+export type DefaultTemplates = Partial<Record<VendorCategory, string>>;
 
 export const SettingsPatch = z
   .object({
@@ -18,6 +28,8 @@ export const SettingsPatch = z
      * are one setting, so an import or a save never pairs one's amount with another's currency.
      */
     dayRate: DayRate.nullable(),
+    /** The template a new review starts on, per provider category; empty: the built-in template. */
+    defaultTemplates: DefaultTemplates,
   })
   .partial()
   .strict();
@@ -29,6 +41,7 @@ export interface Settings {
   userName: string;
   reassessmentMonths: ReassessmentMonths;
   dayRate: DayRate | null;
+  defaultTemplates: DefaultTemplates;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -42,4 +55,15 @@ export const DEFAULT_SETTINGS: Settings = {
   userName: '',
   reassessmentMonths: DEFAULT_REASSESSMENT_MONTHS,
   dayRate: null,
+  defaultTemplates: {},
 };
+
+/**
+ * The template a new review of a provider in `category` starts on when nobody chooses one: the
+ * category's default from Settings, else the built-in template. The whole rule (a template chosen
+ * explicitly wins; a reassessment keeps the previous review's template) is templateForNewReview in
+ * electron/core/services/template-choice.ts; the app uses this part to preselect its choice.
+ */
+export function categoryTemplateId(settings: Pick<Settings, 'defaultTemplates'>, category: VendorCategory): string {
+  return settings.defaultTemplates[category] ?? DEFAULT_TEMPLATE_ID;
+}

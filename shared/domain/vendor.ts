@@ -145,10 +145,13 @@ export const VENDOR_DEFAULTS: Omit<VendorFields, 'name'> = {
 export const VendorPatch = z.object(vendorFields).partial().strict();
 export type VendorPatch = z.input<typeof VendorPatch>;
 
+/** The fields given, and the default of every field left out. */
+export function withVendorDefaults(given: z.output<typeof VendorPatch> & { name: string }): VendorFields {
+  return { ...VENDOR_DEFAULTS, ...given, links: { ...given.links } };
+}
+
 /** What a person types to create a provider; everything but the name has a default. */
-export const VendorInput = VendorPatch.required({ name: true }).transform(
-  (given): VendorFields => ({ ...VENDOR_DEFAULTS, ...given, links: { ...given.links } }),
-);
+export const VendorInput = VendorPatch.required({ name: true }).transform(withVendorDefaults);
 export type VendorInput = z.input<typeof VendorInput>;
 
 export interface Vendor extends VendorFields {

@@ -58,6 +58,7 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
     'template.export': template,
     'review.start': { vendorId },
     'review.current': { vendorId },
+    'review.templateFor': { vendorId },
     'review.migrate': { reviewId: review.review.id },
     'answer.save': { reviewId: review.review.id, questionId, comment: 'c' },
     'review.transition': { reviewId: review.review.id, to: 'in_review', by: 'Fuzz' },

@@ -2,7 +2,6 @@ import { contract } from '../../../shared/api';
 import { answerLabel, parseAnswerText } from '../../../shared/domain/answers';
 import { describeIssues, summarizeProblems } from '../../../shared/validation';
 import { questionIndex } from '../../../shared/domain/template';
-import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import { inputError, usageError } from '../cli-error';
 import { score } from '../format';
 import type { Session } from '../session';
@@ -21,9 +20,10 @@ export async function answerCommand(
   const vendor = await findVendor(api, vendorRef);
   // Look the question up before starting a review, so a typo changes nothing.
   const current = must(await api['review.current']({ vendorId: vendor.id }));
-  const template = current?.template ?? must(await api['template.get']({ id: DEFAULT_TEMPLATE_ID }));
+  // No review yet: the template the first answer's review will start on (chosen by the same rule as review.start).
+  const template = current?.template ?? must(await api['review.templateFor']({ vendorId: vendor.id })).template;
   const question = questionIndex(template).get(questionId)?.question;
-  if (!question) throw inputError(`question "${questionId}" is not in template ${template.id} (see docs/questionnaire.md)`);
+  if (!question) throw inputError(`question "${questionId}" is not in template ${template.id} (the built-in template's questions are in docs/questionnaire.md; any template's: \`vetted template export ${template.id} --out FILE.json\`)`);
   let value;
   try {
     value = text === undefined ? undefined : parseAnswerText(question, text);
@@ -33,7 +33,7 @@ export async function answerCommand(
   // Check the whole save (comment length, value shape) before a review is started for it.
   const draft = contract['answer.save'].input.safeParse({ reviewId: 'pending', questionId, value, comment: flags.comment, na: flags.na, confidential: flags.confidential });
   if (!draft.success) throw inputError(summarizeProblems(describeIssues(draft.error.issues)));
-  const review = current ?? must(await api['review.start']({ vendorId: vendor.id }));
+  const review = current ?? must(await api['review.start']({ vendorId: vendor.id, templateId: template.id }));
   const saved = must(
     await api['answer.save']({ reviewId: review.review.id, questionId, value, comment: flags.comment, na: flags.na, confidential: flags.confidential }),
   );

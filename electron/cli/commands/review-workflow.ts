@@ -1,6 +1,7 @@
 // `vetted review submit|approve|approve-with-conditions|reject|reopen VENDOR` moves the provider's
-// current review along the sign-off workflow; `vetted review new VENDOR` starts the next review
-// (from the last answers) once one was decided; `vetted review migrate` is in review.ts.
+// current review along the sign-off workflow; `vetted review new VENDOR [--template ID]` starts the
+// next review (from the last answers, on the same template) once one was decided, or the first one
+// on the template named; `vetted review migrate` is in review.ts.
 import type { ReviewStatus } from '../../../shared/domain/review';
 import { REVIEW_STATUS_LABELS, labelOf } from '../../../shared/domain/labels';
 import { isOpenStatus } from '../../../shared/domain/workflow';
@@ -22,7 +23,7 @@ export const REVIEW_USAGE = [
   'usage: vetted review submit|approve|reopen VENDOR [--by NAME] [--note TEXT]',
   '       vetted review approve-with-conditions|reject VENDOR --note TEXT [--by NAME]',
   '       (approving makes a proposed provider active; --keep-status leaves it proposed)',
-  '       vetted review new VENDOR',
+  '       vetted review new VENDOR [--template ID]',
   `       ${REVIEW_MIGRATE_USAGE.replace(/^usage: /, '')}`,
 ].join('\n');
 
@@ -69,19 +70,34 @@ async function reviewStep(to: ReviewStatus, args: string[]): Promise<void> {
   process.stdout.write(out.join('\n') + '\n');
 }
 
+/**
+ * Starts the provider's next review (review.start): on --template when given, else on the latest
+ * review's template (from its answers), else on the category's default from Settings, else on the
+ * built-in one. An open review on the same template is left as it is; one on another template is
+ * a conflict (the API's message names both).
+ */
 async function reviewNew(args: string[]): Promise<void> {
-  const { values, positionals } = parse(args, {});
+  const { values, positionals } = parse(args, { template: { type: 'string' } });
   if (positionals.length !== 1) throw usageError(REVIEW_USAGE);
   const { api } = openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const before = must(await api['review.current']({ vendorId: vendor.id }));
-  const started = must(await api['review.start']({ vendorId: vendor.id }));
+  const started = must(await api['review.start']({ vendorId: vendor.id, templateId: values.template }));
   if (before && started.review.id === before.review.id) {
     process.stdout.write(
-      `${vendor.name} already has an open review ${shortId(before.review.id)} (${labelOf(REVIEW_STATUS_LABELS, before.review.status)}): nothing started.\n`,
+      `${vendor.name} already has an open review ${shortId(before.review.id)} (${labelOf(REVIEW_STATUS_LABELS, before.review.status)}): nothing started.\n` +
+        `Questionnaire: “${before.template.name}” (${before.template.id} v${before.template.version}).\n`,
     );
     return;
   }
-  const carried = before ? `, with ${started.answers.length} answer${started.answers.length === 1 ? '' : 's'} carried from the last review` : '';
-  process.stdout.write(`Started review ${shortId(started.review.id)} of ${vendor.name} (draft${carried}).\n`);
+  const sameTemplate = before?.review.templateId === started.review.templateId;
+  const carried = sameTemplate
+    ? `, with ${started.answers.length} answer${started.answers.length === 1 ? '' : 's'} carried from the last review`
+    : before
+      ? ', empty: answers carry over only to the same template'
+      : '';
+  process.stdout.write(
+    `Started review ${shortId(started.review.id)} of ${vendor.name} (draft${carried}).\n` +
+      `Questionnaire: “${started.template.name}” (${started.template.id} v${started.template.version}).\n`,
+  );
 }

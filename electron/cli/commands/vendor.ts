@@ -1,4 +1,5 @@
-import { COST_PERIODS, type VendorInput } from '../../../shared/domain/vendor';
+import type { InputOf } from '../../../shared/api';
+import { COST_PERIODS } from '../../../shared/domain/vendor';
 import { choiceFlag } from '../args';
 import { usageError } from '../cli-error';
 import type { Session } from '../session';
@@ -19,13 +20,17 @@ export interface VendorAddFlags {
   cost?: string;
   'cost-period'?: string;
   currency?: string;
+  template?: string;
 }
 
 const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean));
 
-/** Flags map one-to-one onto VendorInput; the API validates and names the field at fault. */
+/**
+ * Flags map one-to-one onto vendor.create's input; the API validates and names the field at fault.
+ * --template starts the first review on that template (an unknown id creates nothing).
+ */
 export async function vendorAddCommand(session: Session, name: string | undefined, flags: VendorAddFlags): Promise<void> {
-  if (!name) throw usageError('usage: vetted vendor add NAME [--category C] [--service S] …');
+  if (!name) throw usageError('usage: vetted vendor add NAME [--category C] [--service S] … [--template ID]');
   const input: Record<string, unknown> = {
     name,
     legalName: flags['legal-name'],
@@ -42,8 +47,16 @@ export async function vendorAddCommand(session: Session, name: string | undefine
     monthlyCost: flags.cost === undefined ? undefined : Number(flags.cost),
     costPeriod: flags['cost-period'] === undefined ? undefined : choiceFlag('cost-period', flags['cost-period'], COST_PERIODS),
     currency: flags.currency,
+    templateId: flags.template,
   };
   for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
-  const vendor = must(await session.api['vendor.create'](input as VendorInput));
-  process.stdout.write(`Added ${vendor.name} (${vendor.id})\n`);
+  const vendor = must(await session.api['vendor.create'](input as InputOf<'vendor.create'>));
+  if (flags.template === undefined) {
+    process.stdout.write(`Added ${vendor.name} (${vendor.id})\n`);
+    return;
+  }
+  // vendor.create started the first review on the template, in the same transaction.
+  const review = must(await session.api['review.current']({ vendorId: vendor.id }));
+  const on = review ? ` on “${review.template.name}” (${review.template.id} v${review.template.version})` : '';
+  process.stdout.write(`Added ${vendor.name} (${vendor.id}); its first review starts${on}\n`);
 }

@@ -15,17 +15,25 @@ import { asFile } from './generated-file';
 import { allEntries } from './review-entries';
 
 /**
- * The register as the exchange format. Deterministic: every list is ordered by id (templates by
+ * The register as the exchange format: every template version a review uses or a category default
+ * names (its newest version), the providers, reviews, answers and settings. Deterministic: every list is ordered by id (templates by
  * id then version, answers by review then question), so the same register and the same clock
  * give the same bytes.
  */
 export function buildRegisterExport(ctx: Context): RegisterExport {
   return ctx.db.transaction(() => {
+    const settings = ctx.settings.get();
     const templates: Template[] = ctx.reviews.usedTemplates().map(({ id, version }) => {
       const stored = ctx.templates.get(id, version);
       if (!stored) throw new VettedError('not_found', `Template ${id} v${version} is missing from the register.`);
       return stored.template;
     });
+    // A category's default template travels with the settings that name it (its newest version).
+    for (const id of new Set(Object.values(settings.defaultTemplates))) {
+      const stored = id === undefined ? undefined : ctx.templates.get(id);
+      if (stored && !templates.some((t) => t.id === stored.template.id && t.version === stored.template.version)) templates.push(stored.template);
+    }
+    templates.sort((a, b) => compareIds(a.id, b.id) || a.version - b.version);
     const vendors = ctx.vendors.list().sort((a, b) => compareIds(a.id, b.id));
     const answers: ExportedAnswer[] = ctx.reviews.answersOfAll().map((a) => ({
       reviewId: a.reviewId,
@@ -44,7 +52,7 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       vendors,
       reviews: ctx.reviews.all(),
       answers,
-      settings: ctx.settings.get(),
+      settings,
     } satisfies RegisterExport;
   })();
 }

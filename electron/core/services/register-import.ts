@@ -2,7 +2,7 @@
 // transaction, never overwriting newer data. A dry run performs exactly the same work and rolls
 // it back, so its report is what the real import would do.
 import type { Answer, Review } from '../../../shared/domain/review';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
+import { DEFAULT_SETTINGS, type DefaultTemplates, type Settings } from '../../../shared/domain/settings';
 import type { Vendor } from '../../../shared/domain/vendor';
 import {
   canonicalJson,
@@ -287,8 +287,11 @@ class Importer {
     for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
       const value = this.data.settings[key];
       if (value === undefined) continue;
+      const missing = key === 'defaultTemplates' ? this.missingTemplates(value as DefaultTemplates) : [];
       if (same(value, current[key]) || same(value, DEFAULT_SETTINGS[key])) {
         this.report.settings.unchanged += 1;
+      } else if (missing.length > 0) {
+        this.conflict('setting', key, key, `it names templates that are neither in the file nor in the register (${missing.join(', ')}); the register's value was kept`);
       } else if (same(current[key], DEFAULT_SETTINGS[key])) {
         patch[key] = value;
         this.report.settings.updated += 1;
@@ -297,5 +300,13 @@ class Importer {
       }
     }
     this.ctx.settings.set(patch as Partial<Settings>);
+  }
+
+  /** Template ids a category default names that neither the file nor the register holds. */
+  private missingTemplates(defaults: DefaultTemplates): string[] {
+    // The file's own templates are not read back from the register (a dry run's rows are rolled back).
+    const inFile = new Set(this.data.templates.map((t) => t.id));
+    const ids = new Set(Object.values(defaults).filter((id): id is string => id !== undefined));
+    return [...ids].filter((id) => !inFile.has(id) && !this.ctx.templates.get(id)).sort();
   }
 }

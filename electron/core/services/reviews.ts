@@ -1,14 +1,14 @@
-import type { ReviewDetail, ReviewMigration } from '../../../shared/api';
+import type { NewReviewTemplate, ReviewDetail, ReviewMigration } from '../../../shared/api';
 import { checkAnswerValue, normalizeAnswerValue } from '../../../shared/domain/answers';
 import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
 import { questionIndex, type Template } from '../../../shared/domain/template';
 import { isOpenStatus } from '../../../shared/domain/workflow';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import { VettedError } from '../../../shared/result';
-import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
 import { profileHeldFigure } from '../../../shared/templates/profile-held';
 import type { Context } from '../context';
 import { revealAnswers, sealComment } from './confidential';
+import { templateForNewReview } from './template-choice';
 import { getVendor } from './vendor-lookup';
 
 function templateOf(ctx: Context, review: Review) {
@@ -68,27 +68,30 @@ function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: string, te
 }
 
 /**
- * Starts a review on the newest version of a template (the built-in one unless named) — or,
- * when the provider's latest review is still open, returns that one. Idempotent on purpose: the
+ * Starts a review on the newest version of a template, chosen by templateForNewReview (the one
+ * named, else the latest review's, else the category default in Settings, else the built-in one) —
+ * or, when the provider's latest review is still open, returns that one. Idempotent on purpose: the
  * app, a second window and the CLI may all "start" at once, and a second review would hide the
- * answers saved to the first. After a decision, the new review begins from the decided review's
- * answers (reassessment changes what changed, it does not start from nothing).
+ * answers saved to the first. Naming another template while a review is open is a conflict (the
+ * open one would be left behind, never decided). After a decision, a new review on the same
+ * template begins from the decided review's answers (reassessment changes what changed, it does
+ * not start from nothing); one on another template begins empty.
  */
 export function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): ReviewDetail {
   return ctx.db.transaction(() => {
-    getVendor(ctx, input.vendorId);
+    const vendor = getVendor(ctx, input.vendorId);
     const latest = ctx.reviews.latest(input.vendorId);
-    const sameTemplate = latest && (input.templateId === undefined || input.templateId === latest.templateId);
-    if (latest && sameTemplate && isOpenStatus(latest.status)) return detail(ctx, latest);
-    const templateId = input.templateId ?? latest?.templateId ?? DEFAULT_TEMPLATE_ID;
-    const stored = ctx.templates.get(templateId);
-    if (!stored) throw new VettedError('not_found', `No template with id ${templateId}.`, [{ path: 'templateId', message: 'unknown template' }]);
+    if (latest && isOpenStatus(latest.status)) {
+      if (input.templateId === undefined || input.templateId === latest.templateId) return detail(ctx, latest);
+      refuseWhileOpen(ctx, vendor.name, latest, templateForNewReview(ctx, vendor, input.templateId).template);
+    }
+    const { template } = templateForNewReview(ctx, vendor, input.templateId);
     const stamp = ctx.now().toISOString();
     const review: Review = {
       id: ctx.newId(),
       vendorId: input.vendorId,
-      templateId,
-      templateVersion: stored.template.version,
+      templateId: template.id,
+      templateVersion: template.version,
       status: 'draft',
       reviewer: input.reviewer ?? ctx.settings.get().userName,
       startedAt: stamp,
@@ -96,9 +99,24 @@ export function startReview(ctx: Context, input: { vendorId: string; templateId?
       completedAt: null,
     };
     ctx.reviews.insert(review);
-    if (latest && sameTemplate) carryAnswers(ctx, latest.id, review.id, stored.template, stamp);
+    if (latest && latest.templateId === template.id) carryAnswers(ctx, latest.id, review.id, template, stamp);
     return detail(ctx, review);
   })();
+}
+
+/** A review on another template while one is open: refused, naming both. */
+function refuseWhileOpen(ctx: Context, vendorName: string, open: Review, wanted: Template): never {
+  const current = ctx.templates.get(open.templateId, open.templateVersion)?.template;
+  const on = current ? `“${current.name}” (${open.templateId} v${open.templateVersion})` : `${open.templateId} v${open.templateVersion}`;
+  const message =
+    `${vendorName} already has an open review (${REVIEW_STATUS_LABELS[open.status].toLowerCase()}) on ${on}: ` +
+    `decide it before starting one on “${wanted.name}” (${wanted.id}).`;
+  throw new VettedError('conflict', message, [{ path: 'templateId', message }]);
+}
+
+/** The template review.start would use for the provider now, without starting anything. */
+export function reviewTemplateFor(ctx: Context, input: { vendorId: string; templateId?: string }): NewReviewTemplate {
+  return templateForNewReview(ctx, getVendor(ctx, input.vendorId), input.templateId);
 }
 
 export function currentReview(ctx: Context, vendorId: string): ReviewDetail | null {

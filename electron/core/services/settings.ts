@@ -1,5 +1,6 @@
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { Context } from '../context';
+import { checkDefaultTemplates } from './template-choice';
 
 export function getSettings(ctx: Context): Settings {
   return ctx.settings.get();
@@ -7,6 +8,7 @@ export function getSettings(ctx: Context): Settings {
 
 export function updateSettings(ctx: Context, patch: SettingsPatch): Settings {
   return ctx.db.transaction(() => {
+    if (patch.defaultTemplates) checkDefaultTemplates(ctx, patch.defaultTemplates);
     ctx.settings.set(patch);
     return ctx.settings.get();
   })();

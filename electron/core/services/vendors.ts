@@ -5,6 +5,8 @@ import type { Context } from '../context';
 import { listFindings } from './findings';
 import { reassessmentByVendor } from './reassessment';
 import { allEntries } from './review-entries';
+import { startReview } from './reviews';
+import { unknownTemplate } from './template-choice';
 import { getVendor } from './vendor-lookup';
 
 
@@ -17,12 +19,19 @@ function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
   }
 }
 
-export function createVendor(ctx: Context, fields: VendorFields): Vendor {
+/**
+ * Adds a provider. With a templateId its first review starts on that template (newest version) in
+ * the same transaction, so an unknown id (a validation error naming templateId) creates nothing.
+ * Without one no review starts: the first answer starts it, on the template templateForNewReview picks.
+ */
+export function createVendor(ctx: Context, fields: VendorFields, templateId?: string): Vendor {
   return ctx.db.transaction(() => {
+    if (templateId !== undefined && !ctx.templates.get(templateId)) throw unknownTemplate(ctx, 'templateId', templateId);
     assertNameFree(ctx, fields.name);
     const stamp = ctx.now().toISOString();
     const vendor: Vendor = { ...fields, id: ctx.newId(), createdAt: stamp, updatedAt: stamp };
     ctx.vendors.insert(vendor);
+    if (templateId !== undefined) startReview(ctx, { vendorId: vendor.id, templateId });
     return vendor;
   })();
 }

@@ -6,7 +6,6 @@ import { questionIndex, type Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { ApiError, Result } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
-import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates/ids';
 import { isOpenStatus } from '../../../shared/domain/workflow';
 import { AnswerSaver, AnswerSavers, effectiveValue } from './answerSaver';
 import type { AnswerPatch, LocalAnswer, ProviderSlice, QuestionSave, SaveStatus, SliceCreator } from './types';
@@ -55,17 +54,14 @@ function withOutstanding(stored: Record<string, LocalAnswer>, saver: AnswerSaver
   return { answers, saves };
 }
 
-let newestTemplate: Template | null = null;
-
 /**
- * The template a new review uses, shown before the first answer starts the review: the newest
- * version of the default template, as review.start (and the CLI) use.
+ * The template a new review of the provider would use, shown before the first answer starts the
+ * review: review.templateFor applies review.start's rule (the category's default from Settings,
+ * else the built-in template), so what is shown is what the first answer starts.
  */
-async function defaultTemplate(): Promise<Result<Template>> {
-  if (newestTemplate) return { ok: true, value: newestTemplate };
-  const template = await api['template.get']({ id: DEFAULT_TEMPLATE_ID });
-  if (template.ok) newestTemplate = template.value;
-  return template;
+async function newReviewTemplate(vendorId: string): Promise<Result<Template>> {
+  const chosen = await api['review.templateFor']({ vendorId });
+  return chosen.ok ? { ok: true, value: chosen.value.template } : chosen;
 }
 
 function saveState(status: SaveStatus, message: string | undefined, code: ApiError['code'] | undefined): QuestionSave {
@@ -186,7 +182,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         answers = localAnswers(current.value.answers);
         mine.knownReview(current.value.review.id, isOpenStatus(current.value.review.status));
       } else {
-        const fallback = await defaultTemplate();
+        const fallback = await newReviewTemplate(id);
         if (pool.current !== mine) return;
         if (!fallback.ok) {
           set({ providerStatus: 'error', providerError: fallback.error });

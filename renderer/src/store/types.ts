@@ -4,6 +4,7 @@ import type {
   AcceptanceView,
   FindingView,
   GeneratedFile,
+  InputOf,
   ReviewDetail,
   ReviewHistoryEntry,
   SubprocessorExport,
@@ -20,7 +21,7 @@ import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { AnswerValue, Review, ReviewStatus } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
 import type { Tier } from '../../../shared/domain/tier';
-import type { Vendor, VendorCategory, VendorInput, VendorPatch } from '../../../shared/domain/vendor';
+import type { Vendor, VendorCategory, VendorPatch } from '../../../shared/domain/vendor';
 import type { ApiError, Result } from '../../../shared/result';
 import type { ScoreResult } from '../../../shared/scoring';
 import type { StateCreator } from 'zustand';
@@ -50,7 +51,8 @@ export interface RegisterSlice {
   clearFilters(): void;
   setSorting(updater: Updater<SortingState>): void;
   setRowSelection(updater: Updater<RowSelectionState>): void;
-  createVendor(input: VendorInput): Promise<Result<Vendor>>;
+  /** With templateId, the provider's first review starts on that template at once. */
+  createVendor(input: InputOf<'vendor.create'>): Promise<Result<Vendor>>;
   loadDemo(): Promise<void>;
 }
 
@@ -144,8 +146,11 @@ export interface WorkflowSlice {
   workflowBusy: boolean;
   /** Moves the open review along the workflow, once every typed answer is stored. */
   transitionReview(to: ReviewStatus, input?: TransitionInput): Promise<Result<ReviewDetail>>;
-  /** After a decision: a new draft review carrying the last answers, shown at once. */
-  startNewReview(): Promise<Result<ReviewDetail>>;
+  /**
+   * A new draft review, shown at once: after a decision it carries the last answers (on the same
+   * template); `templateId` starts it on that template instead (review.start's rule otherwise).
+   */
+  startNewReview(templateId?: string): Promise<Result<ReviewDetail>>;
 }
 
 // ─── findings and risk acceptances ─────────────────────────────────────────────────────────

@@ -62,8 +62,8 @@ export const createWorkflowSlice: SliceCreator<WorkflowSlice> = (set, get) => {
       });
     },
 
-    startNewReview() {
-      return run((vendorId) => api['review.start']({ vendorId }));
+    startNewReview(templateId) {
+      return run((vendorId) => api['review.start']({ vendorId, ...(templateId === undefined ? {} : { templateId }) }));
     },
   };
 };

@@ -1,10 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { describeIssues } from '../../../../shared/validation';
+import { categoryTemplateId } from '../../../../shared/domain/settings';
 import { VENDOR_CATEGORIES, VendorInput, type VendorCategory } from '../../../../shared/domain/vendor';
+import { DEFAULT_TEMPLATE_ID } from '../../../../shared/templates/ids';
 import { FieldError, fieldMessage } from '../../components/FieldError';
 import { CATEGORY_LABELS } from '../../lib/labels';
 import { hrefs, navigate } from '../../app/router';
 import { useVetted } from '../../store';
+import { categoryDefaultText } from '../choose-template/categoryDefaultText';
+import { TemplateSelect } from '../choose-template/TemplateSelect';
+import { useTemplateOptions } from '../choose-template/useTemplateOptions';
 
 interface Draft {
   name: string;
@@ -14,7 +19,13 @@ interface Draft {
 }
 
 const EMPTY: Draft = { name: '', service: '', category: 'other', criticalPath: false };
-const LABELS: Record<string, string> = { name: 'Name', service: 'Service', category: 'Category', criticalPath: 'Critical path' };
+const LABELS: Record<string, string> = {
+  name: 'Name',
+  service: 'Service',
+  category: 'Category',
+  criticalPath: 'Critical path',
+  templateId: 'Questionnaire',
+};
 
 /** A modal <dialog>: the few fields a new provider needs; the rest lives on its Profile. */
 export function AddProviderDialog() {
@@ -27,13 +38,28 @@ export function AddProviderDialog() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The questionnaire the user picked; null follows the category's default from Settings. */
+  const [picked, setPicked] = useState<string | null>(null);
+  const settings = useVetted((s) => s.settings);
+  const settingsStatus = useVetted((s) => s.settingsStatus);
+  const loadSettings = useVetted((s) => s.loadSettings);
+  const templates = useTemplateOptions(open);
   const id = useId();
+
+  // The category defaults live in Settings; read them once when the dialog first opens.
+  useEffect(() => {
+    if (open && settingsStatus === 'idle') void loadSettings();
+  }, [open, settingsStatus, loadSettings]);
+
+  const categoryDefault = settings ? categoryTemplateId(settings, draft.category) : DEFAULT_TEMPLATE_ID;
+  const templateId = picked ?? categoryDefault;
 
   useEffect(() => {
     const element = dialog.current;
     if (!element) return;
     if (open && !element.open) {
       setDraft(EMPTY);
+      setPicked(null);
       setErrors({});
       setFormError(null);
       element.showModal();
@@ -63,7 +89,9 @@ export function AddProviderDialog() {
       return;
     }
     setBusy(true);
-    const result = await createVendor(draft);
+    // A questionnaire picked here starts the first review on it at once; the category's default
+    // needs no review yet (the first answer starts one on it, by the same rule).
+    const result = await createVendor(picked === null ? draft : { ...draft, templateId: picked });
     setBusy(false);
     if (!result.ok) {
       const found: Record<string, string> = {};
@@ -151,6 +179,24 @@ export function AddProviderDialog() {
           </select>
           <FieldError id={errorId('category')} message={errors.category} />
         </div>
+
+        <TemplateSelect
+          id={`${id}-template`}
+          value={templateId}
+          options={templates.options}
+          onChange={(value) => {
+            setPicked(value);
+            if (errors.templateId) setErrors(({ templateId: _gone, ...rest }) => rest);
+          }}
+          hint={
+            templates.status === 'error'
+              ? `The stored templates could not be read: ${templates.error.message}`
+              : picked === null
+                ? `${categoryDefaultText(settings, draft.category)} It follows the category until you pick one.`
+                : 'Your pick: the first review starts on it at once (its newest version).'
+          }
+          error={errors.templateId}
+        />
 
         <div className="field field-check">
           <input

@@ -9,12 +9,22 @@ import { TIER_LABELS } from '../../lib/labels';
 import type { Tier } from '../../../../shared/domain/tier';
 import { useVetted } from '../../store';
 import { DayRateFields } from './DayRateFields';
+import { DefaultTemplatesFields } from './DefaultTemplatesFields';
+import {
+  defaultTemplatesDraftOf,
+  defaultTemplatesOf,
+  sameDefaultTemplates,
+  type DefaultTemplatesDraft,
+  type DefaultTemplatesErrors,
+} from './defaultTemplatesDraft';
+import { CATEGORY_LABELS } from '../../lib/labels';
+import { VENDOR_CATEGORIES, type VendorCategory } from '../../../../shared/domain/vendor';
 import { checkDayRate, dayRateDraftOf, DAY_RATE_LABELS, sameDayRate, type DayRateDraft, type DayRateErrors } from './dayRateDraft';
 import { ReassessmentFields } from './ReassessmentFields';
 import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, type MonthsErrors } from './reassessmentDraft';
 
-/** The text settings; the months per tier and the day rate have their own drafts. */
-type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate'>;
+/** The text settings; the months per tier, the day rate and the questionnaire per category have their own drafts. */
+type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates'>;
 type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 
@@ -62,10 +72,12 @@ export function SettingsForm({ stored }: { stored: Settings }) {
   const [draft, setDraft] = useState<TextDraft>(() => textOf(stored));
   const [months, setMonths] = useState<MonthsDraft>(() => monthsDraftOf(stored.reassessmentMonths));
   const [dayRate, setDayRate] = useState<DayRateDraft>(() => dayRateDraftOf(stored.dayRate));
+  const [templates, setTemplates] = useState<DefaultTemplatesDraft>(() => defaultTemplatesDraftOf(stored.defaultTemplates));
   const [base, setBase] = useState<Settings>(stored);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [monthErrors, setMonthErrors] = useState<MonthsErrors>({});
   const [dayRateErrors, setDayRateErrors] = useState<DayRateErrors>({});
+  const [templateErrors, setTemplateErrors] = useState<DefaultTemplatesErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const form = useRef<HTMLFormElement>(null);
@@ -78,12 +90,14 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (KEYS.every((key) => draft[key] === base[key])) setDraft(textOf(stored));
     if (sameMonths(months, base.reassessmentMonths)) setMonths(monthsDraftOf(stored.reassessmentMonths));
     if (sameDayRate(dayRate, base.dayRate)) setDayRate(dayRateDraftOf(stored.dayRate));
+    if (sameDefaultTemplates(templates, base.defaultTemplates)) setTemplates(defaultTemplatesDraftOf(stored.defaultTemplates));
   }
 
   const dirty =
     KEYS.some((key) => draft[key] !== stored[key]) ||
     !sameMonths(months, stored.reassessmentMonths) ||
-    !sameDayRate(dayRate, stored.dayRate);
+    !sameDayRate(dayRate, stored.dayRate) ||
+    !sameDefaultTemplates(templates, stored.defaultTemplates);
 
   useEffect(() => {
     if (!dirty) return;
@@ -113,10 +127,22 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (dayRateErrors[key]) setDayRateErrors(({ [key]: _gone, ...rest }) => rest);
   };
 
-  const showErrors = (found: Partial<Record<Key, string>>, foundMonths: MonthsErrors = {}, foundDayRate: DayRateErrors = {}) => {
+  const setTemplate = (category: VendorCategory, templateId: string) => {
+    setTemplates((t) => ({ ...t, [category]: templateId }));
+    setSaveState('idle');
+    if (templateErrors[category]) setTemplateErrors(({ [category]: _gone, ...rest }) => rest);
+  };
+
+  const showErrors = (
+    found: Partial<Record<Key, string>>,
+    foundMonths: MonthsErrors = {},
+    foundDayRate: DayRateErrors = {},
+    foundTemplates: DefaultTemplatesErrors = {},
+  ) => {
     setErrors(found);
     setMonthErrors(foundMonths);
     setDayRateErrors(foundDayRate);
+    setTemplateErrors(foundTemplates);
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   };
 
@@ -142,11 +168,14 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       patch.reassessmentMonths = monthsCheck.months;
     }
     if (!sameDayRate(dayRate, stored.dayRate)) patch.dayRate = dayRateCheck.rate;
+    // The map is one setting: saved whole.
+    if (!sameDefaultTemplates(templates, stored.defaultTemplates)) patch.defaultTemplates = defaultTemplatesOf(templates);
     if (Object.keys(patch).length === 0) {
       showErrors({});
       setDraft(textOf(stored)); // only whitespace differed
       setMonths(monthsDraftOf(stored.reassessmentMonths));
       setDayRate(dayRateDraftOf(stored.dayRate));
+      setTemplates(defaultTemplatesDraftOf(stored.defaultTemplates));
       setSaveState('unchanged');
       return;
     }
@@ -156,6 +185,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       setDraft(textOf(result.value));
       setMonths(monthsDraftOf(result.value.reassessmentMonths));
       setDayRate(dayRateDraftOf(result.value.dayRate));
+      setTemplates(defaultTemplatesDraftOf(result.value.defaultTemplates));
       showErrors({});
       setSaveState('saved');
       return;
@@ -164,6 +194,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     const fromApi: Partial<Record<Key, string>> = {};
     const monthsFromApi: MonthsErrors = {};
     const dayRateFromApi: DayRateErrors = {};
+    const templatesFromApi: DefaultTemplatesErrors = {};
     for (const d of result.error.details ?? []) {
       const [key, tier] = d.path.split('.');
       if (key === 'reassessmentMonths' && MONTH_TIERS.includes(tier as Tier)) {
@@ -171,13 +202,15 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       } else if (key === 'dayRate') {
         const field = tier === 'currency' ? 'currency' : 'amount';
         dayRateFromApi[field] ??= fieldMessage(DAY_RATE_LABELS[field], d.message);
+      } else if (key === 'defaultTemplates' && VENDOR_CATEGORIES.includes(tier as VendorCategory)) {
+        templatesFromApi[tier as VendorCategory] ??= `Questionnaire for ${CATEGORY_LABELS[tier as VendorCategory]}: ${d.message}`;
       } else if (key && key in LABELS) {
         fromApi[key as Key] ??= fieldMessage(LABELS[key as Key], d.message);
       }
     }
     setFormError(`The settings were not saved: ${result.error.message}`);
     setSaveState('failed');
-    showErrors(fromApi, monthsFromApi, dayRateFromApi);
+    showErrors(fromApi, monthsFromApi, dayRateFromApi, templatesFromApi);
   };
 
   const statusText =
@@ -260,6 +293,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       <ReassessmentFields idPrefix={uid} draft={months} errors={monthErrors} onChange={setMonth} />
 
       <DayRateFields idPrefix={uid} draft={dayRate} errors={dayRateErrors} onChange={setDayRateField} />
+
+      <DefaultTemplatesFields idPrefix={uid} draft={templates} errors={templateErrors} onChange={setTemplate} />
 
       <div className="form-actions">
         <p className={`save-note save-${saveState}`} role="status" data-testid="settings-save-status">

@@ -3,6 +3,7 @@ import { isDecision } from '../../../../shared/domain/workflow';
 import { REVIEW_STATUS_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { formatDate } from '../../lib/format';
+import { StartReviewDialog } from './StartReviewDialog';
 import { decisionStep } from './workflowText';
 
 /** A decided review is read-only: says who decided and when, and offers the next review. */
@@ -12,6 +13,8 @@ export function DecidedBanner() {
   const busy = useVetted((s) => s.workflowBusy);
   const startNewReview = useVetted((s) => s.startNewReview);
   const [error, setError] = useState<string | null>(null);
+  /** "Start on another questionnaire…": the dialog choosing the next review's template. */
+  const [choosing, setChoosing] = useState(false);
   if (!review || !isDecision(review.status)) return null;
 
   const step = decisionStep(review, steps);
@@ -40,9 +43,15 @@ export function DecidedBanner() {
           </p>
         )}
       </div>
-      <button type="button" className="button button-primary" onClick={() => void start()} disabled={busy} aria-busy={busy || undefined}>
-        {busy ? 'Starting…' : 'Start a new review from these answers'}
-      </button>
+      <div className="decided-actions">
+        <button type="button" className="button" onClick={() => setChoosing(true)} disabled={busy}>
+          Start on another questionnaire…
+        </button>
+        <button type="button" className="button button-primary" onClick={() => void start()} disabled={busy} aria-busy={busy || undefined}>
+          {busy ? 'Starting…' : 'Start a new review from these answers'}
+        </button>
+      </div>
+      <StartReviewDialog open={choosing} onClose={() => setChoosing(false)} />
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { ReviewStatus } from '../../../../shared/domain/review';
 import { isDecision, TRANSITIONS } from '../../../../shared/domain/workflow';
 import { useVetted } from '../../store';
 import { UserNameDialog } from '../settings/UserNameDialog';
 import { DecisionDialog } from './DecisionDialog';
 import { ReviewStatusBadge } from './ReviewStatusBadge';
+import { StartReviewDialog } from './StartReviewDialog';
 import { errorText } from '../../lib/errorText';
 import { isMissingSigner, saveAndContinueLabel, storedUserName } from './signer';
 import { WorkflowSteps } from './WorkflowSteps';
@@ -26,6 +27,9 @@ export function WorkflowBar() {
   /** The step waiting for the user's name (nobody is named in Settings yet). */
   const [naming, setNaming] = useState<ReviewStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** "Start review…" is choosing the questionnaire of the first review. */
+  const [starting, setStarting] = useState(false);
+  const uid = useId();
 
   // The reviewer's name fills in the decision dialog, and tells whether to ask for it first.
   useEffect(() => {
@@ -78,6 +82,22 @@ export function WorkflowBar() {
             ))}
           </div>
         )}
+        {review === null && (
+          <div className="workflow-actions">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setStarting(true)}
+              disabled={busy}
+              aria-describedby={`${uid}-start-hint`}
+            >
+              Start review…
+            </button>
+            <span id={`${uid}-start-hint`} className="visually-hidden">
+              Choose the questionnaire first; answering a question starts the review on the one shown.
+            </span>
+          </div>
+        )}
       </div>
       {error && (
         <div className="form-error workflow-error" role="alert">
@@ -102,6 +122,7 @@ export function WorkflowBar() {
         onClose={() => setNaming(null)}
       />
       <DecisionDialog to={deciding} onClose={() => setDeciding(null)} />
+      <StartReviewDialog open={starting} onClose={() => setStarting(false)} />
     </section>
   );
 }
