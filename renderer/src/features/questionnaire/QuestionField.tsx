@@ -11,6 +11,7 @@ import { QuestionFinding } from '../findings/QuestionFinding';
 import { CommentField } from './CommentField';
 import { AnswerInput } from './inputs';
 import { questionDomId } from './navigation';
+import { QuestionLosses } from './QuestionLosses';
 import { QuestionSaveState } from './QuestionSaveState';
 import { shownTipKey, tipsOf } from './tips';
 
@@ -107,6 +108,8 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
           ))}
         </ul>
       )}
+
+      <QuestionLosses questionId={question.id} />
 
       <div className="q-actions">
         {naOffered && (
