@@ -5,11 +5,10 @@
 import { evaluateCondition } from '../domain/conditions';
 import type { AnswerMap } from '../domain/review';
 import type { Condition, Question } from '../domain/template';
+import { kleene, type Truth } from './kleene';
 
 export type Visibility = 'shown' | 'hidden' | 'undecided';
 
-/** true / false / unknown (null). */
-type Truth = boolean | null;
 
 /**
  * The three-valued visibility of every question. `answered(q)` says whether question q has an
@@ -40,26 +39,15 @@ export function visibilities(
     return state;
   };
 
-  const truth = (c: Condition): Truth => {
-    if ('all' in c) {
-      const values = c.all.map(truth);
-      return values.includes(false) ? false : values.includes(null) ? null : true;
-    }
-    if ('any' in c) {
-      const values = c.any.map(truth);
-      return values.includes(true) ? true : values.includes(null) ? null : false;
-    }
-    if ('not' in c) {
-      const value = truth(c.not);
-      return value === null ? null : !value;
-    }
-    const parent = byId.get(c.q);
-    if (!parent) return false;
-    const state = stateOf(parent);
-    if (state === 'hidden') return false;
-    if (state === 'undecided' || !answered(parent)) return null;
-    return evaluateCondition(c, answers);
-  };
+  const truth = (c: Condition): Truth =>
+    kleene(c, (leaf) => {
+      const parent = byId.get(leaf.q);
+      if (!parent) return false;
+      const state = stateOf(parent);
+      if (state === 'hidden') return false;
+      if (state === 'undecided' || !answered(parent)) return null;
+      return evaluateCondition(leaf, answers);
+    });
 
   for (const question of byId.values()) stateOf(question);
   return memo;

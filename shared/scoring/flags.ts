@@ -3,6 +3,7 @@
 // it is decided and does not fire, left out while undecided. A firing critical flag is a knock-out.
 import { answerLabel } from '../domain/answers';
 import { evaluateCondition } from '../domain/conditions';
+import { kleene, type Truth } from './kleene';
 import type { AnswerMap } from '../domain/review';
 import type { Condition, Question, RiskFlag, RiskFlagSeverity } from '../domain/template';
 import type { Tier } from '../domain/tier';
@@ -35,8 +36,6 @@ export interface FlagOutcome {
   answerLabel: string;
 }
 
-/** true / false / unknown (null): Kleene's three-valued logic. */
-type Truth = boolean | null;
 
 /**
  * How a flag may read one question: 'known' (shown and answered or N/A), 'hidden' (not shown: its
@@ -55,22 +54,11 @@ export function evaluateFlag(
   read: (questionId: string) => FlagRead,
   byId: ReadonlyMap<string, Question>,
 ): FlagOutcome {
-  const truth = (c: Condition): Truth => {
-    if ('all' in c) {
-      const values = c.all.map(truth);
-      return values.includes(false) ? false : values.includes(null) ? null : true;
-    }
-    if ('any' in c) {
-      const values = c.any.map(truth);
-      return values.includes(true) ? true : values.includes(null) ? null : false;
-    }
-    if ('not' in c) {
-      const value = truth(c.not);
-      return value === null ? null : !value;
-    }
-    const state = read(c.q);
-    return state === 'known' ? evaluateCondition(c, answers) : state === 'hidden' ? false : null;
-  };
+  const truth = (c: Condition): Truth =>
+    kleene(c, (leaf) => {
+      const state = read(leaf.q);
+      return state === 'known' ? evaluateCondition(leaf, answers) : state === 'hidden' ? false : null;
+    });
   /** The leaves that make `c` come out as `want`. */
   const support = (c: Condition, want: boolean): string[] => {
     if ('not' in c) return support(c.not, !want);
