@@ -13,6 +13,7 @@ import { BUILT_IN_TEMPLATES } from '../../shared/templates';
 import { REPO_ROOT } from '../helpers/cli';
 import { tempDbPath } from '../helpers/tmp';
 import { unwrap } from '../helpers/vetted';
+import { pdfText, savePdf } from '../helpers/pdf';
 
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'registers');
 
@@ -99,3 +100,29 @@ for (let version = 1; version < LATEST_SCHEMA_VERSION; version++) {
     }
   });
 }
+
+test('a decided review from before scoring model 2 keeps the score its decision froze, read as model 1, in the API and the report', async () => {
+  const file = tempDbPath();
+  fs.copyFileSync(path.join(FIXTURES, 'schema-3.sqlite'), file);
+  const frozen = new Database(file, { readonly: true });
+  const row = frozen
+    .prepare(`SELECT r.vendor_id AS vendorId, json_extract(r.snapshot, '$.score.overall') AS overall, json_extract(r.snapshot, '$.score.tier') AS tier
+              FROM reviews r JOIN vendors v ON v.id = r.vendor_id WHERE v.name = 'StatusHarbor' AND r.snapshot IS NOT NULL`)
+    .get() as { vendorId: string; overall: number; tier: string };
+  frozen.close();
+  const vetted = openVetted(file, { logError: () => {} });
+  try {
+    // Its open draft (started after the decision) moves to the new model…
+    const live = unwrap(await vetted.api['score.get']({ vendorId: row.vendorId }))!;
+    assert.equal(live.model, 2, 'an open review is scored with model 2');
+    assert.notEqual(live.coverage, null);
+    // …while the decided review keeps its frozen score: the report (as of today) prints it.
+    const pdf = unwrap(await vetted.api['report.vendor']({ vendorId: row.vendorId }));
+    const text = pdfText(savePdf(Buffer.from(pdf.base64, 'base64'))).replace(/\s+/g, ' ');
+    assert.ok(text.includes('Vetted scoring model 1, as frozen at the decision'), 'the report names the model of the frozen score');
+    assert.ok(text.includes('Not recorded (scoring model 1 had no coverage)'), 'and says what model 1 did not record');
+    assert.ok(text.includes(`${(Math.round(row.overall * 10) / 10).toFixed(1)} of 100`), `the frozen overall ${row.overall}`);
+  } finally {
+    vetted.close();
+  }
+});
