@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { Vendor } from '../../shared/domain/vendor';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { REPO_ROOT } from '../helpers/cli';
 import { tempDbPath } from '../helpers/tmp';
 import { callApi, openApp, screenshot, startServe } from './harness';
@@ -79,7 +80,7 @@ test('a review still on template v1 shows the profile’s fee and effort where v
   const question = page.locator('[data-question-id="cost_monthly_fee"]');
   assert.equal(await question.locator('input, textarea, select').count(), 0, 'nothing to answer there');
   assert.ok(!(await page.locator('main').innerText()).includes(`${String(oldFee)} EUR`), 'the old answer is shown nowhere');
-  await page.getByRole('button', { name: 'Move to version 2' }).waitFor();
+  await page.getByRole('button', { name: `Move to version ${INFRASTRUCTURE_TEMPLATE.version}` }).waitFor();
   await question.scrollIntoViewIfNeeded();
   await screenshot(page, 'questionnaire-v1-fee-in-profile');
 
