@@ -2,6 +2,7 @@
 // answers are drawn deterministically from a "how good is this provider" level. The money is in
 // the profiles only (fees in EUR and USD, by the month or the year, as contracts run), and the
 // day rate in Settings, so each profile can show its buy-vs-build line.
+import { tierRank } from '../../shared/domain/tier';
 import type { AnswerValue } from '../../shared/domain/review';
 import { isVisible, questionsById } from '../../shared/domain/conditions';
 import type { Question, Template } from '../../shared/domain/template';
@@ -128,7 +129,8 @@ function pickValue(question: Question, quality: number, random: () => number, kn
   switch (question.kind) {
     case 'yesno':
     case 'single': {
-      const ko = knockout ? options.find((o) => o.knockout) : undefined;
+      // The provider's knock-out is its worst answer: the option with the highest knock-out tier.
+      const ko = knockout ? [...options].filter((o) => o.knockout).sort((a, b) => tierRank(b.knockout!) - tierRank(a.knockout!))[0] : undefined;
       if (ko) return ko.id;
       const clean = options.filter((o) => !o.knockout);
       if (clean.length === 0) return undefined;

@@ -22,6 +22,7 @@ import { toAnswerMap } from '../domain/review';
 import { questionIndex } from '../domain/template';
 import type { Question, QuestionIndex, QuestionKind, Template } from '../domain/template';
 import type { Tier } from '../domain/tier';
+import { maxTier } from '../domain/tier';
 import type { Vendor, VendorCategory } from '../domain/vendor';
 import { DEFAULT_SCORING_OPTIONS, scoreQuestion } from '../scoring';
 import type { ScoreResult, SectionScore } from '../scoring';
@@ -195,6 +196,7 @@ interface Prepared {
   answers: ReadonlyMap<string, Answer>;
   score: ScoreResult | null;
   losses: ReadonlyMap<string, number>;
+  knockouts: ReadonlyMap<string, Tier>;
   sectionScores: ReadonlyMap<string, SectionScore>;
 }
 
@@ -204,10 +206,12 @@ function prepare(entry: CompareEntry): Prepared {
   const { template, score } = entry;
   const answers = new Map<string, Answer>();
   for (const a of entry.answers) answers.set(a.questionId, a); // the last one wins, as in toAnswerMap
+  // An answer's cost: its own loss and the risk flags it raises (a flag belongs to the answer that raises it).
   const losses = new Map<string, number>();
-  for (const loss of score?.explanation ?? []) {
-    if (!losses.has(loss.questionId)) losses.set(loss.questionId, loss.pointsLost);
-  }
+  for (const loss of score?.explanation ?? []) losses.set(loss.questionId, (losses.get(loss.questionId) ?? 0) + loss.pointsLost);
+  // The knock-out tier as the score has it (raised on a critical-path provider), per answer.
+  const knockouts = new Map<string, Tier>();
+  for (const k of score?.knockouts ?? []) knockouts.set(k.questionId, knockouts.has(k.questionId) ? maxTier(knockouts.get(k.questionId)!, k.tier) : k.tier);
   const sectionScores = new Map<string, SectionScore>();
   for (const s of score?.sections ?? []) if (!sectionScores.has(s.sectionId)) sectionScores.set(s.sectionId, s);
   return {
@@ -220,6 +224,7 @@ function prepare(entry: CompareEntry): Prepared {
     answers,
     score,
     losses,
+    knockouts,
     sectionScores,
   };
 }
@@ -284,7 +289,7 @@ function questionCell(p: Prepared, questionId: string): { cell: CompareCell; key
       label: answerLabel(question, answer?.value ?? null),
       score: result.score,
       pointsLost,
-      knockout: result.knockout,
+      knockout: p.score ? (p.knockouts.get(questionId) ?? null) : result.knockout,
       comment,
     },
     key: `v:${normalizedValue(answer?.value ?? null)}`,

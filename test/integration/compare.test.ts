@@ -31,7 +31,7 @@ test('compare.get aligns three providers question by question', async () => {
   const rows = comparison.sections.flatMap((s) => s.questions);
   assert.ok(rows.some((r) => r.differs && r.best.length > 0 && r.worst.length > 0), 'some question separates them');
   const knockout = rows.find((r) => r.questionId === 'acc_individual_accounts')!;
-  assert.equal(knockout.cells[1]!.knockout, 'high', 'PagerPigeon shares one credential');
+  assert.equal(knockout.cells[1]!.knockout, 'critical', 'PagerPigeon shares one credential: high, one tier higher on the critical path');
   assert.ok(knockout.worst.includes(ids[1]!));
 });
 

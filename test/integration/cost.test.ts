@@ -64,16 +64,16 @@ async function reportText(api: ReturnType<typeof freshVetted>['api'], vendorId: 
   return flat(pdfText(savePdf(Buffer.from(file.base64, 'base64'))));
 }
 
-test('the built-in template ships as v2: new registers start there; a register made before keeps v1, exactly as stored', async () => {
+test('the built-in template ships as its newest version (3): new registers start there; a register made before v2 keeps v1, exactly as stored', async () => {
   const fresh = freshVetted();
   const stored = unwrap(await fresh.api['template.list']({})).filter((t) => t.id === INFRASTRUCTURE_TEMPLATE.id);
-  assert.deepEqual(stored.map((t) => t.version), [2]);
+  assert.deepEqual(stored.map((t) => t.version), [INFRASTRUCTURE_TEMPLATE.version]);
   const vendor = unwrap(await fresh.api['vendor.create']({ name: 'New One' }));
-  assert.equal(unwrap(await fresh.api['review.start']({ vendorId: vendor.id })).template.version, 2);
+  assert.equal(unwrap(await fresh.api['review.start']({ vendorId: vendor.id })).template.version, INFRASTRUCTURE_TEMPLATE.version);
 
   const old = registerMadeBeforeV2();
   const versions = unwrap(await old.api['template.list']({})).filter((t) => t.id === INFRASTRUCTURE_TEMPLATE.id);
-  assert.deepEqual(versions.map((t) => [t.version, t.builtIn]), [[1, true], [2, true]]);
+  assert.deepEqual(versions.map((t) => [t.version, t.builtIn]), [[1, true], [INFRASTRUCTURE_TEMPLATE.version, true]]);
   assert.deepEqual(unwrap(await old.api['template.get']({ id: INFRASTRUCTURE_TEMPLATE.id, version: 1 })), INFRASTRUCTURE_TEMPLATE_V1, 'the frozen v1 is the one registers stored');
   assert.deepEqual(unwrap(await old.api['template.get']({ id: INFRASTRUCTURE_TEMPLATE.id })), INFRASTRUCTURE_TEMPLATE);
 });
@@ -107,7 +107,7 @@ test('reviews on v1 (open and decided) print the profile’s fee and effort, nev
   assert.ok(contradictions >= 4, 'the fixture has the contradiction the issue reported (380 vs 69 EUR and the like)');
 });
 
-test('on a v1 review the fee and effort questions take no answer; moving to v2 leaves them behind', async () => {
+test('on a v1 review the fee and effort questions take no answer; moving to the newest version leaves them behind', async () => {
   const { api, file } = registerMadeBeforeV2();
   const vendor = unwrap(await api['vendor.list']({})).find((v) => v.name === 'Tidewater Postgres')!;
   const current = unwrap(await api['review.current']({ vendorId: vendor.id }))!;
@@ -122,7 +122,7 @@ test('on a v1 review the fee and effort questions take no answer; moving to v2 l
   assert.match(cli.stderr, /^vetted: questionId: cost_monthly_fee is kept in the provider profile now: change the fee there/);
 
   const moved = unwrap(await api['review.migrate']({ reviewId: current.review.id }));
-  assert.equal(moved.review.template.version, 2);
+  assert.equal(moved.review.template.version, INFRASTRUCTURE_TEMPLATE.version);
   const leftBehind = moved.unmatched.map((u) => u.questionId).filter(isHeld).sort();
   assert.deepEqual(leftBehind, current.answers.map((a) => a.questionId).filter(isHeld).sort());
   assert.deepEqual(moved.review.answers.filter((a) => isHeld(a.questionId)), []);
