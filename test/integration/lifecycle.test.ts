@@ -113,13 +113,14 @@ test('sign-off refuses what a reviewer would not sign: no name, no conditions, a
 
 test('the next review falls due by the approved tier, shows as due soon and overdue, and can be set by hand', async () => {
   const { api, advanceDays } = setUp('2026-01-10T12:00:00.000Z');
-  unwrap(await api['settings.update']({ userName: 'Ana', reassessmentMonths: { critical: 3, high: 6, medium: 18, low: 24 } }));
-  const pager = await demoProvider(api, 'PagerPigeon'); // a knock-out that makes it high risk
+  unwrap(await api['settings.update']({ userName: 'Ana', reassessmentMonths: { critical: 6, high: 9, medium: 18, low: 24 } }));
+  // A high knock-out (one shared credential) on a critical-path provider: critical risk (scoring model 2).
+  const pager = await demoProvider(api, 'PagerPigeon');
   const review = unwrap(await api['review.current']({ vendorId: pager.id }))!.review;
   await approve(api, review.id, 'approved_with_conditions', 'Individual accounts by Q3');
 
   let entry = unwrap(await api['reassessment.list']({})).find((e) => e.vendorId === pager.id)!;
-  assert.deepEqual([entry.tier, entry.approvedOn, entry.due, entry.state, entry.source], ['high', '2026-01-10', '2026-07-10', 'scheduled', 'tier']);
+  assert.deepEqual([entry.tier, entry.approvedOn, entry.due, entry.state, entry.source], ['critical', '2026-01-10', '2026-07-10', 'scheduled', 'tier']);
   const pagerWithin30 = async () => unwrap(await api['reassessment.list']({ withinDays: 30 })).filter((e) => e.vendorId === pager.id);
   assert.deepEqual(await pagerWithin30(), []);
 

@@ -134,7 +134,7 @@ test('a draft changed after the date cannot be reported as of that date', async 
 test('rejected, then approved: each date reports the decision in force', async () => {
   const r = timedRegister();
   const { api } = r;
-  const vendor = unwrap(await api['vendor.create']({ name: 'Turnaround MQ', category: 'message-queue' }));
+  const vendor = unwrap(await api['vendor.create']({ name: 'Turnaround MQ', category: 'message-queue', dataCategories: ['personal-data'] }));
   const first = unwrap(await api['review.start']({ vendorId: vendor.id }));
   await answerAll(api, first.review.id);
   r.on('2025-03-01');

@@ -38,7 +38,8 @@ async function setUp() {
   await save('sec_encryption_at_rest', { value: 'yes', comment: 'AES-256, backups too' });
   await save('sec_key_management', { value: 'unknown', comment: 'not in the docs' });
   await save('sec_vuln_management', { value: 'documented' });
-  await save('sec_secrets_handling', { na: true, comment: 'we give them no secrets' });
+  // N/A where the template allows it, with its reason (scoring model 2).
+  await save('scl_upgrade_no_downtime', { na: true, comment: 'one fixed plan, nothing to upgrade to' });
   assert.equal(started.latestVersion, 1);
   unwrap(await api['template.import']({ text: exportTemplateJson(version2()) }));
   return { ...vetted, vendor, reviewId };
@@ -52,7 +53,7 @@ test('review.migrate: carries the answers that still fit to a new draft on v2; t
 
   const oldAnswers = dumpRegister(file).answers;
   const result = unwrap(await api['review.migrate']({ reviewId }));
-  assert.deepEqual(result.carried.sort(), ['sec_encryption_at_rest', 'sec_secrets_handling']);
+  assert.deepEqual(result.carried.sort(), ['scl_upgrade_no_downtime', 'sec_encryption_at_rest']);
   assert.deepEqual(result.unmatched.map((u) => u.questionId).sort(), ['sec_key_management', 'sec_vuln_management']);
   const reason = (id: string) => result.unmatched.find((u) => u.questionId === id)!.reason;
   assert.match(reason('sec_vuln_management'), /not in v2/);
@@ -68,11 +69,11 @@ test('review.migrate: carries the answers that still fit to a new draft on v2; t
   assert.equal(review.reviewer, 'Ada');
   assert.equal(newerTemplateVersion(ctx, review), null);
   const byId = new Map(answers.map((a) => [a.questionId, a]));
-  assert.deepEqual([...byId.keys()].sort(), ['sec_encryption_at_rest', 'sec_secrets_handling']);
+  assert.deepEqual([...byId.keys()].sort(), ['scl_upgrade_no_downtime', 'sec_encryption_at_rest']);
   assert.equal(byId.get('sec_encryption_at_rest')?.value, 'yes');
   assert.equal(byId.get('sec_encryption_at_rest')?.comment, 'AES-256, backups too');
-  assert.equal(byId.get('sec_secrets_handling')?.na, true);
-  assert.equal(byId.get('sec_secrets_handling')?.comment, 'we give them no secrets');
+  assert.equal(byId.get('scl_upgrade_no_downtime')?.na, true);
+  assert.equal(byId.get('scl_upgrade_no_downtime')?.comment, 'one fixed plan, nothing to upgrade to');
 
   const latest = unwrap(await api['review.current']({ vendorId: vendor.id }));
   assert.equal(latest?.review.id, review.id, 'the new review is the current one');
