@@ -15,7 +15,9 @@ export function templateText(id: string, name: string, version = 1): string {
           {
             id: `${id.replace(/[^A-Za-z0-9]/g, '_')}_q1`,
             kind: 'yesno',
-            text: `Does ${name} apply?`,
+            // Each version asks in other words, so a newer version is other content (an import of the
+            // same content under another version number stores nothing).
+            text: version === 1 ? `Does ${name} apply?` : `Does ${name} apply (version ${version})?`,
             options: [
               { id: 'yes', label: 'Yes', score: 1 },
               { id: 'no', label: 'No', score: 0 },
