@@ -397,7 +397,19 @@ describe('scoring properties (model 2)', () => {
         // Open lists: must-haves first; mustHaveOpen is the must-haves among them.
         assert.deepEqual(r.mustHaveOpen, r.open.filter((o) => o.mustHave));
         assert.deepEqual(r.open.slice(0, r.mustHaveOpen.length), r.mustHaveOpen);
-        for (const o of r.open) assert.ok(!counts(allQuestions(template).find((q) => q.id === o.questionId)!, answers[o.questionId]), `${o.questionId} is open but answered`);
+        // Open questions are shown, not optional and have no answer that counts (docs section 5:
+        // an optional question is never open).
+        const shown = shownIds(template, answers);
+        for (const o of r.open) {
+          const q = allQuestions(template).find((x) => x.id === o.questionId)!;
+          assert.ok(!counts(q, answers[o.questionId]), `${o.questionId} is open but answered`);
+          assert.ok(shown.has(q.id) && !q.optional, `${o.questionId} is open but hidden or optional`);
+        }
+        // A firing flag sits on one of the questions its condition reads (docs section 7a).
+        for (const e of r.explanation.filter((x) => x.flagId)) {
+          const flag = template.sections.flatMap((s) => s.flags ?? []).find((f) => f.id === e.flagId)!;
+          assert.ok(conditionIds(flag.when).includes(e.questionId), `flag ${e.flagId} sits on ${e.questionId}`);
+        }
         // The why list: no negative losses, biggest first (within the tolerance).
         for (const e of r.explanation) assert.ok(e.pointsLost >= 0, `${key(e)} ${e.pointsLost}`);
         for (let i = 1; i < r.explanation.length; i++) {
