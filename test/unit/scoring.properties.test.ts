@@ -816,7 +816,7 @@ describe('scoring properties (model 2)', () => {
     assert.ok(checked >= 50, `only ${checked} cases checked`);
   });
 
-  test('an allowed N/A costs nothing and moves no other loss (same visibility, no flag reads it)', () => {
+  test('an allowed N/A costs nothing and moves no other loss (same visibility, no flag reads it or its follow-ups)', () => {
     const arb = reviewArb({ conditions: true, flags: true }).chain((review) => {
       const qs = allQuestions(review.template);
       return fc.record({ review: fc.constant(review), pick: fc.nat({ max: qs.length - 1 }) });
@@ -826,7 +826,12 @@ describe('scoring properties (model 2)', () => {
       fc.property(arb, ({ review: { template, answers, profile, options }, pick }) => {
         const target = allQuestions(template)[pick]!;
         fc.pre(target.allowNa === true);
-        fc.pre(!template.sections.some((s) => (s.flags ?? []).some((f) => conditionIds(f.when).includes(target.id))));
+        // No flag reads the target, nor a question whose showWhen reads it (at any depth): an N/A
+        // settles a hidden follow-up that was undecided (docs section 1), and a flag leaf on a hidden
+        // question reads false where it read unknown (docs section 7a), so such a flag may fire or
+        // clear, which is the model working, not the N/A costing.
+        const reach = dependents(template, target.id);
+        fc.pre(!template.sections.some((s) => (s.flags ?? []).some((f) => conditionIds(f.when).some((id) => reach.has(id)))));
         const marked = { ...answers, [target.id]: { value: answers[target.id]?.value ?? null, na: true } };
         fc.pre(sameShown(template, answers, marked));
         const a = scoreReview(template, answers, profile, options);
@@ -856,6 +861,21 @@ function hasNegation(template: Template): boolean {
   const negated = (c: Condition): boolean =>
     'not' in c ? true : 'all' in c ? c.all.some(negated) : 'any' in c ? c.any.some(negated) : false;
   return allQuestions(template).some((q) => q.showWhen !== undefined && negated(q.showWhen));
+}
+
+/** `id` and every question whose showWhen reads it, directly or through other questions. */
+function dependents(template: Template, id: string): Set<string> {
+  const reach = new Set([id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const q of allQuestions(template)) {
+      if (!reach.has(q.id) && q.showWhen && conditionIds(q.showWhen).some((x) => reach.has(x))) {
+        reach.add(q.id);
+        grew = true;
+      }
+    }
+  }
+  return reach;
 }
 
 /** The question ids a condition reads. */
