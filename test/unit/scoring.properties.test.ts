@@ -720,6 +720,67 @@ describe('scoring properties (model 2)', () => {
     );
   });
 
+  /**
+   * Property (h) over `shape`: the answer left on a hidden question is replaced or taken away, and
+   * the result does not move (docs section 1: a hidden question is neither scored nor counted and
+   * cannot knock out, even with an answer left behind on it). With `flagLabels: false` the lines
+   * of firing flags are compared without the answers they quote and the question they sit on.
+   */
+  const hiddenAnswersInert = (shape: Shape, flagLabels: boolean, runs: Parameters<typeof fc.assert>[1]) => {
+    const arb = reviewArb(shape).chain((review) => {
+      const qs = allQuestions(review.template);
+      return fc.nat({ max: qs.length - 1 }).chain((pick) =>
+        fc.record({ review: fc.constant(review), pick: fc.constant(pick), other: answerArb(qs[pick]!) }),
+      );
+    });
+    const masked = (r: ScoreResult): ScoreResult =>
+      flagLabels
+        ? r
+        : {
+            ...r,
+            knockouts: r.knockouts.map((k) => (k.flagId ? { ...k, questionId: '', answerLabel: '' } : k)),
+            explanation: r.explanation.map((e) => (e.flagId ? { ...e, questionId: '', answerLabel: '', reason: '' } : e)),
+          };
+    let checked = 0;
+    fc.assert(
+      fc.property(arb, ({ review: { template, answers, profile, options }, pick, other }) => {
+        const target = allQuestions(template)[pick]!;
+        fc.pre(!shownIds(template, answers).has(target.id));
+        const changed: Record<string, A> = { ...answers, [target.id]: other };
+        if (other === undefined) delete changed[target.id];
+        checked++;
+        const a = scoreReview(template, answers, profile, options);
+        const b = scoreReview(template, changed, profile, options);
+        assert.deepEqual(masked(b), masked(a), `${target.id}: ${JSON.stringify(answers[target.id])} → ${JSON.stringify(other)}`);
+      }),
+      { maxSkipsPerRun: 1000, ...runs },
+    );
+    return checked;
+  };
+
+  // TODO(model2): the line of a flag that fires through a leaf on a hidden question (`not` of a
+  // leaf that reads false, docs section 7a) quotes the answer left behind on that hidden question
+  // ("Answered “Yes”: this raises …") and may sit on it (its questionId, the trigger latest in
+  // template order), though that answer counts for nothing and the app does not show the question
+  // (docs section 1). Code bug (shared/scoring/flags.ts, support()), see the report; the real test
+  // below compares flag lines without their quoted answers and question.
+  test('(h) an answer left behind on a hidden question changes nothing', () => {
+    const checked = hiddenAnswersInert({ conditions: true, negations: false, flags: true }, false, RUNS);
+    assert.ok(checked >= 50, `only ${checked} cases checked`);
+  });
+
+  test('(h) … not even the answer a firing flag quotes', { todo: 'model2: a flag firing through a hidden leaf quotes the answer left behind on it' }, () => {
+    hiddenAnswersInert({ conditions: true, negations: false, flags: true }, true, { ...RUNS, ...KNOWN_FAILURE });
+  });
+
+  // TODO(model2): with negated showWhen conditions, coverage.ts calls a question the app hides
+  // (its parent is hidden) "shown" when its `not` reads true, and then reads the answer left behind
+  // on it to decide its follow-ups: that answer moves coverage, and with it the state and the
+  // tier. Code bug (shared/scoring/coverage.ts), see the report.
+  test('(h) … with negated conditions', { todo: 'model2: an answer left behind on a hidden `not` question moves coverage' }, () => {
+    hiddenAnswersInert({ conditions: true, negations: true, flags: false }, false, { ...RUNS, ...KNOWN_FAILURE });
+  });
+
   test('(f) order does not matter: shuffled sections, questions, flags and answers give the same result', () => {
     const arb = reviewArb({ conditions: true, flags: true }).chain((review) => {
       const all = <T>(xs: readonly T[]) => fc.shuffledSubarray([...xs], { minLength: xs.length, maxLength: xs.length });
