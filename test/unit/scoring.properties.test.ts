@@ -456,6 +456,7 @@ describe('scoring properties (model 2)', () => {
       );
     });
     let checked = 0;
+    let strict = 0;
     fc.assert(
       fc.property(arb, ({ review: { template, answers, profile, options }, pick, stronger }) => {
         const target = allQuestions(template)[pick]!;
@@ -474,21 +475,32 @@ describe('scoring properties (model 2)', () => {
         // makes a flag fire is not stronger. Real templates flag the weak answers.
         fc.pre([...firing(b)].every((f) => firing(a).has(f)));
         checked++;
+        // A flag that reads the target may still change between firing, clear and undecided (a
+        // firing flag may stop firing, a clear one may turn undecided while another question it
+        // reads is open: docs section 7a). An undecided flag gives its section no score (docs
+        // section 3) and is open for coverage (docs section 5), so with such a flag a section's
+        // score may appear or vanish, and coverage, state and tier may move: only the scores that
+        // exist on both sides are compared then.
+        const flagReadsTarget = template.sections.some((s) => (s.flags ?? []).some((f) => conditionIds(f.when).includes(target.id)));
         for (const s of a.sections) {
           const sa = s.score;
           const sb = scoreOf(b, s.sectionId);
-          assert.equal(sa === null, sb === null, `section ${s.sectionId} null-ness`);
-          if (sa !== null) assert.ok(sb! >= sa - EPS, `section ${s.sectionId}: ${sa} → ${sb}`);
+          if (!flagReadsTarget) assert.equal(sa === null, sb === null, `section ${s.sectionId} null-ness: ${sa} → ${sb}`);
+          if (sa !== null && sb !== null) assert.ok(sb >= sa - EPS, `section ${s.sectionId}: ${sa} → ${sb}`);
         }
-        assert.equal(a.overall === null, b.overall === null, 'overall null-ness');
-        if (a.overall !== null) assert.ok(b.overall! >= a.overall - EPS, `overall ${a.overall} → ${b.overall}`);
-        // Nothing else moves: same state, coverage and completion. Not checked with a negated
-        // showWhen: there an answer left on a question the app hides can still move coverage
-        // (the two visibility readings differ; see the todo tests of (d) and the report).
+        if (!flagReadsTarget) assert.equal(a.overall === null, b.overall === null, `overall null-ness: ${a.overall} → ${b.overall}`);
+        if (a.overall !== null && b.overall !== null) assert.ok(b.overall >= a.overall - EPS, `overall ${a.overall} → ${b.overall}`);
+        if (flagReadsTarget) return;
+        // Nothing else moves: same state, coverage and completion.
+        // TODO(model2): not checked with a negated showWhen: there an answer left behind on a
+        // question the app hides (its parent is hidden, its `not` reads true) still decides its
+        // follow-ups for coverage (shared/scoring/coverage.ts; see "(h) … with negated
+        // conditions" and the report). Docs section 1: such an answer counts for nothing.
         if (hasNegation(template)) return;
-        assert.equal(a.state, b.state);
+        strict++;
+        assert.equal(a.state, b.state, `state ${a.state} → ${b.state}`);
         assert.ok(near(a.coverage, b.coverage), `coverage ${a.coverage} → ${b.coverage}`);
-        assert.ok(near(a.completion, b.completion), 'completion');
+        assert.ok(near(a.completion, b.completion), `completion ${a.completion} → ${b.completion}`);
         // Without a new or higher knock-out, the tier does not get worse either.
         if (after.ko <= before.ko) {
           const rank = (t: Tier | null) => (t === null ? -1 : tierRank(t));
@@ -499,6 +511,7 @@ describe('scoring properties (model 2)', () => {
       { ...RUNS, maxSkipsPerRun: 1000 },
     );
     assert.ok(checked >= 50, `only ${checked} cases met the preconditions`);
+    assert.ok(strict >= 50, `only ${strict} cases checked that nothing else moves`);
   });
 
   test('(b) adding a must-have failure (its knock-out answer) never improves the tier', () => {
