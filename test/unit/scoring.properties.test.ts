@@ -125,6 +125,11 @@ interface Shape {
   model2?: boolean;
   /** Leave some values that do not fit their question (read as unanswered). */
   refused?: boolean;
+  /**
+   * Let conditions and flags read a question whose own showWhen is negated (default). Without:
+   * a negated question is read by nothing (no showWhen, no flag).
+   */
+  negationChains?: boolean;
   maxSections?: number;
   maxQuestions?: number;
 }
@@ -145,9 +150,11 @@ function resolveCond(seed: CondSeed, questions: readonly Question[]): Condition 
 }
 
 /** 1–4 sections of 1–6 questions of the scored kinds; showWhen only when `conditions`. */
-function templateArb({ conditions, negations = true, flags = false, model2 = true, maxSections = 4, maxQuestions = 6 }: Shape): fc.Arbitrary<Template> {
+function templateArb({ conditions, negations = true, flags = false, model2 = true, negationChains = true, maxSections = 4, maxQuestions = 6 }: Shape): fc.Arbitrary<Template> {
   return fc.array(sectionShape(maxQuestions, flags), { minLength: 1, maxLength: maxSections }).map((shapes) => {
     const earlier: Question[] = [];
+    /** The questions a condition or flag may read. */
+    const readable = () => (negationChains ? earlier : earlier.filter((q) => !(q.showWhen && 'not' in q.showWhen)));
     const sections: Section[] = shapes.map((s, si) => ({
       id: `s${si}`,
       title: `Section ${si}`,
@@ -178,19 +185,21 @@ function templateArb({ conditions, negations = true, flags = false, model2 = tru
           if (mustHave) options.push({ id: 'fail', label: 'Fails', score: 0, knockout: q.failTier });
           question.options = options;
         }
-        if (conditions && q.cond && earlier.length > 0) {
+        const parents = readable();
+        if (conditions && q.cond && parents.length > 0) {
           const [refSeed, optSeed, answered, negate] = q.cond;
-          const base = leafOn(earlier[refSeed % earlier.length]!, optSeed, answered);
+          const base = leafOn(parents[refSeed % parents.length]!, optSeed, answered);
           question.showWhen = negate && negations ? { not: base } : base;
         }
         earlier.push(question);
         return question;
       }),
     }));
-    if (flags) {
+    const flagReads = readable();
+    if (flags && flagReads.length > 0) {
       shapes.forEach((s, si) => {
         if (s.flags.length === 0) return;
-        sections[si]!.flags = s.flags.map((f, fi) => ({ id: `s${si}-f${fi}`, name: `Flag ${si}.${fi}`, severity: f.severity, when: resolveCond(f.when, earlier) }));
+        sections[si]!.flags = s.flags.map((f, fi) => ({ id: `s${si}-f${fi}`, name: `Flag ${si}.${fi}`, severity: f.severity, when: resolveCond(f.when, flagReads) }));
       });
     }
     return { id: 'rand', version: 1, name: 'Random', description: '', sections };
@@ -698,24 +707,50 @@ describe('scoring properties (model 2)', () => {
     assert.ok(checked >= 50, `only ${checked} cases checked`);
   });
 
-  // TODO(model2): with a negated showWhen (`not`) coverage can go down, two ways. (1) Scoring
-  // takes "shown" from the two-valued visibleQuestionIds, where `not` of an unanswered question is
-  // true, while coverage reads the three-valued one, where it is unknown: a question shown that
-  // way, once answered, can hide a follow-up that the three-valued reading now calls undecided,
-  // so open again. (2) Answering a question can hide another one that a risk flag reads; the flag
-  // was clear and turns "undecided" (docs section 7a: never clear on a hidden question). Docs
-  // section 5: "Coverage never goes down when an unanswered question gets an answer". See the report.
-  test('(d) … with negated conditions', () => {
+  /** Property (d) over `shape`: answering a shown question that has no answer that counts. */
+  const coverageMonotone = (shape: Shape, runs: Parameters<typeof fc.assert>[1]) => {
+    let checked = 0;
+    fc.assert(
+      fc.property(monotoneArb(shape), ({ review: { template, answers, profile, options }, pick, value, na }) => {
+        const target = allQuestions(template)[pick]!;
+        fc.pre(shownIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
+        checked++;
+        assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
+      }),
+      { maxSkipsPerRun: 1000, ...runs },
+    );
+    return checked;
+  };
+
+  // A negated showWhen (`not` of an unanswered question) shows its question, which is open until
+  // answered and then counts (docs section 1). When nothing reads such a question, answering the
+  // question the `not` reads can only hide it as settled (its condition now reads an answer).
+  test('(d) … with negated conditions that no other condition or flag reads', () => {
     for (const flags of [false, true]) {
-      fc.assert(
-        fc.property(monotoneArb({ conditions: true, negations: true, flags, refused: false }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
-          const target = allQuestions(template)[pick]!;
-          fc.pre(shownIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
-          assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
-        }),
-        { ...RUNS, maxSkipsPerRun: 1000 },
-      );
+      const checked = coverageMonotone({ conditions: true, negations: true, negationChains: false, flags }, RUNS);
+      assert.ok(checked >= 50, `only ${checked} cases checked (flags: ${flags})`);
     }
+  });
+
+  // TODO(model2): coverage.ts reads showWhen with three values on its own, not as the app shows
+  // (docs section 1: shown and hidden are the app's; three values only tell an undecided hidden
+  // question from a settled one). A question shown by `not` of an unanswered question is called
+  // "undecided", so a follow-up it hides once answered is open again; and a question the app hides
+  // (its parent is hidden) but whose `not` condition reads true is called "shown", so the answer
+  // left behind on it decides its follow-ups. Docs section 5: "Coverage never goes down when an
+  // unanswered question gets an answer". Code bug, see the report (shared/scoring/coverage.ts).
+  test('(d) … with negated conditions read by other conditions (no flags)', { todo: 'model2: coverage.ts three-valued visibility disagrees with the app on negated conditions' }, () => {
+    coverageMonotone({ conditions: true, negations: true, flags: false }, { ...RUNS, ...KNOWN_FAILURE });
+  });
+
+  // TODO(model2): with a flag reading a question shown by `not` of an unanswered question, coverage
+  // can go down even once the coverage.ts bug above is fixed: the flag is decided through that
+  // shown, answered question (docs sections 1 and 7a); answering the question the `not` reads hides
+  // it, its leaf reads false, and the flag turns undecided (open) when another question it reads is
+  // still open. The docs' rules (sections 1, 7a) contradict their promise (section 5). Model
+  // question, see the report.
+  test('(d) … with negated conditions read by risk flags', { todo: 'model2: a flag decided through a `not`-shown question turns undecided when it is hidden' }, () => {
+    coverageMonotone({ conditions: true, negations: true, flags: true }, { ...RUNS, ...KNOWN_FAILURE });
   });
 
   // A value the question refuses (an unknown option id, "None" with another option, N/A where not
