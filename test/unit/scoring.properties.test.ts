@@ -125,6 +125,11 @@ interface Shape {
   model2?: boolean;
   /** Leave some values that do not fit their question (read as unanswered). */
   refused?: boolean;
+  /**
+   * Let conditions and flags read a question whose own showWhen is negated (default). Without:
+   * a negated question is read by nothing (no showWhen, no flag).
+   */
+  negationChains?: boolean;
   maxSections?: number;
   maxQuestions?: number;
 }
@@ -145,9 +150,11 @@ function resolveCond(seed: CondSeed, questions: readonly Question[]): Condition 
 }
 
 /** 1–4 sections of 1–6 questions of the scored kinds; showWhen only when `conditions`. */
-function templateArb({ conditions, negations = true, flags = false, model2 = true, maxSections = 4, maxQuestions = 6 }: Shape): fc.Arbitrary<Template> {
+function templateArb({ conditions, negations = true, flags = false, model2 = true, negationChains = true, maxSections = 4, maxQuestions = 6 }: Shape): fc.Arbitrary<Template> {
   return fc.array(sectionShape(maxQuestions, flags), { minLength: 1, maxLength: maxSections }).map((shapes) => {
     const earlier: Question[] = [];
+    /** The questions a condition or flag may read. */
+    const readable = () => (negationChains ? earlier : earlier.filter((q) => !(q.showWhen && 'not' in q.showWhen)));
     const sections: Section[] = shapes.map((s, si) => ({
       id: `s${si}`,
       title: `Section ${si}`,
@@ -178,19 +185,21 @@ function templateArb({ conditions, negations = true, flags = false, model2 = tru
           if (mustHave) options.push({ id: 'fail', label: 'Fails', score: 0, knockout: q.failTier });
           question.options = options;
         }
-        if (conditions && q.cond && earlier.length > 0) {
+        const parents = readable();
+        if (conditions && q.cond && parents.length > 0) {
           const [refSeed, optSeed, answered, negate] = q.cond;
-          const base = leafOn(earlier[refSeed % earlier.length]!, optSeed, answered);
+          const base = leafOn(parents[refSeed % parents.length]!, optSeed, answered);
           question.showWhen = negate && negations ? { not: base } : base;
         }
         earlier.push(question);
         return question;
       }),
     }));
-    if (flags) {
+    const flagReads = readable();
+    if (flags && flagReads.length > 0) {
       shapes.forEach((s, si) => {
         if (s.flags.length === 0) return;
-        sections[si]!.flags = s.flags.map((f, fi) => ({ id: `s${si}-f${fi}`, name: `Flag ${si}.${fi}`, severity: f.severity, when: resolveCond(f.when, earlier) }));
+        sections[si]!.flags = s.flags.map((f, fi) => ({ id: `s${si}-f${fi}`, name: `Flag ${si}.${fi}`, severity: f.severity, when: resolveCond(f.when, flagReads) }));
       });
     }
     return { id: 'rand', version: 1, name: 'Random', description: '', sections };
@@ -341,6 +350,20 @@ function isNaOrUnscored(q: Question, value: AnswerValue): boolean {
   return !(chosen.length > 1 && chosen.some((o) => o!.exclusive));
 }
 
+/**
+ * The questions shown, as the app shows them (docs section 1): showWhen conditions read only the
+ * answers that count (docs section 2), so a refused value (one that does not fit its question, or
+ * N/A where the template does not allow it) reveals nothing. Visibility is read through this,
+ * never from the raw answer map.
+ */
+function shownIds(t: Template, answers: Record<string, A>): Set<string> {
+  const counting: Record<string, A> = {};
+  for (const q of allQuestions(t)) if (counts(q, answers[q.id])) counting[q.id] = answers[q.id];
+  return visibleQuestionIds(t, counting);
+}
+const sameShown = (t: Template, a: Record<string, A>, b: Record<string, A>) =>
+  [...shownIds(t, a)].sort().join() === [...shownIds(t, b)].sort().join();
+
 // ---------------------------------------------------------------------------------------------
 // Properties
 // ---------------------------------------------------------------------------------------------
@@ -360,19 +383,42 @@ describe('scoring properties (model 2)', () => {
           assert.ok(s.answered >= 0 && s.answered <= s.total, `section ${s.sectionId} ${s.answered}/${s.total}`);
         }
         assert.ok(r.completion >= 0 && r.completion <= 1, `completion ${r.completion}`);
-        // The state is exactly the four conditions of docs section 6.
+        // The overall is null exactly while no section that counts (docs section 4) has a score,
+        // that is while nothing is scored (docs sections 3 and 4: N/A and informational answers
+        // alone give no score).
+        assert.equal(r.overall === null, r.sections.every((s) => s.weight <= 0 || s.score === null), `overall ${r.overall}`);
+        // The state is exactly the five conditions of docs section 6. Condition 5 ("something is
+        // scored") applies where the template has something to score: with no section that counts
+        // (docs section 4: W_s > 0 and F_s > 0) the overall is always null, coverage is 1 (docs
+        // section 5) and no answer could change that; such a review is not blocked, it simply has
+        // no residual (docs section 9). See the report: the docs do not say so in section 6.
+        const nothingScored = r.overall === null && scoresAnything(template);
         const blocked =
           r.completion < options.completionThreshold ||
           r.coverage! < options.coverageThreshold - EPS ||
           r.mustHaveOpen.length > 0 ||
-          r.conflicts.length > 0;
-        assert.equal(r.state, blocked ? 'incomplete' : 'scored');
+          r.conflicts.length > 0 ||
+          nothingScored;
+        assert.equal(r.state, blocked ? 'incomplete' : 'scored', r.blockers.join(' | '));
         assert.equal(r.blockers.length > 0, blocked, r.blockers.join(' | '));
+        assert.equal(r.blockers.some((b) => b.startsWith('No answer is scored yet')), nothingScored, r.blockers.join(' | '));
         assert.deepEqual(r.conflicts, []); // no option implies anything here
         // Open lists: must-haves first; mustHaveOpen is the must-haves among them.
         assert.deepEqual(r.mustHaveOpen, r.open.filter((o) => o.mustHave));
         assert.deepEqual(r.open.slice(0, r.mustHaveOpen.length), r.mustHaveOpen);
-        for (const o of r.open) assert.ok(!counts(allQuestions(template).find((q) => q.id === o.questionId)!, answers[o.questionId]), `${o.questionId} is open but answered`);
+        // Open questions are shown, not optional and have no answer that counts (docs section 5:
+        // an optional question is never open).
+        const shown = shownIds(template, answers);
+        for (const o of r.open) {
+          const q = allQuestions(template).find((x) => x.id === o.questionId)!;
+          assert.ok(!counts(q, answers[o.questionId]), `${o.questionId} is open but answered`);
+          assert.ok(shown.has(q.id) && !q.optional, `${o.questionId} is open but hidden or optional`);
+        }
+        // A firing flag sits on one of the questions its condition reads (docs section 7a).
+        for (const e of r.explanation.filter((x) => x.flagId)) {
+          const flag = template.sections.flatMap((s) => s.flags ?? []).find((f) => f.id === e.flagId)!;
+          assert.ok(conditionIds(flag.when).includes(e.questionId), `flag ${e.flagId} sits on ${e.questionId}`);
+        }
         // The why list: no negative losses, biggest first (within the tolerance).
         for (const e of r.explanation) assert.ok(e.pointsLost >= 0, `${key(e)} ${e.pointsLost}`);
         for (let i = 1; i < r.explanation.length; i++) {
@@ -419,6 +465,7 @@ describe('scoring properties (model 2)', () => {
       );
     });
     let checked = 0;
+    let strict = 0;
     fc.assert(
       fc.property(arb, ({ review: { template, answers, profile, options }, pick, stronger }) => {
         const target = allQuestions(template)[pick]!;
@@ -429,7 +476,7 @@ describe('scoring properties (model 2)', () => {
         fc.pre(before.s !== null && after.s !== null && after.s > before.s);
         const changed = { ...answers, [target.id]: { value: stronger, na: false } };
         // Same visibility effects: the same questions are shown either way.
-        fc.pre([...visibleQuestionIds(template, answers)].sort().join() === [...visibleQuestionIds(template, changed)].sort().join());
+        fc.pre(sameShown(template, answers, changed));
 
         const a = scoreReview(template, answers, profile, options);
         const b = scoreReview(template, changed, profile, options);
@@ -437,21 +484,32 @@ describe('scoring properties (model 2)', () => {
         // makes a flag fire is not stronger. Real templates flag the weak answers.
         fc.pre([...firing(b)].every((f) => firing(a).has(f)));
         checked++;
+        // A flag that reads the target may still change between firing, clear and undecided (a
+        // firing flag may stop firing, a clear one may turn undecided while another question it
+        // reads is open: docs section 7a). An undecided flag gives its section no score (docs
+        // section 3) and is open for coverage (docs section 5), so with such a flag a section's
+        // score may appear or vanish, and coverage, state and tier may move: only the scores that
+        // exist on both sides are compared then.
+        const flagReadsTarget = template.sections.some((s) => (s.flags ?? []).some((f) => conditionIds(f.when).includes(target.id)));
         for (const s of a.sections) {
           const sa = s.score;
           const sb = scoreOf(b, s.sectionId);
-          assert.equal(sa === null, sb === null, `section ${s.sectionId} null-ness`);
-          if (sa !== null) assert.ok(sb! >= sa - EPS, `section ${s.sectionId}: ${sa} → ${sb}`);
+          if (!flagReadsTarget) assert.equal(sa === null, sb === null, `section ${s.sectionId} null-ness: ${sa} → ${sb}`);
+          if (sa !== null && sb !== null) assert.ok(sb >= sa - EPS, `section ${s.sectionId}: ${sa} → ${sb}`);
         }
-        assert.equal(a.overall === null, b.overall === null, 'overall null-ness');
-        if (a.overall !== null) assert.ok(b.overall! >= a.overall - EPS, `overall ${a.overall} → ${b.overall}`);
-        // Nothing else moves: same state, coverage and completion. Not checked with a negated
-        // showWhen: there an answer left on a question the app hides can still move coverage
-        // (the two visibility readings differ; see the todo tests of (d) and the report).
+        if (!flagReadsTarget) assert.equal(a.overall === null, b.overall === null, `overall null-ness: ${a.overall} → ${b.overall}`);
+        if (a.overall !== null && b.overall !== null) assert.ok(b.overall >= a.overall - EPS, `overall ${a.overall} → ${b.overall}`);
+        if (flagReadsTarget) return;
+        // Nothing else moves: same state, coverage and completion.
+        // TODO(model2): not checked with a negated showWhen: there an answer left behind on a
+        // question the app hides (its parent is hidden, its `not` reads true) still decides its
+        // follow-ups for coverage (shared/scoring/coverage.ts; see "(h) … with negated
+        // conditions" and the report). Docs section 1: such an answer counts for nothing.
         if (hasNegation(template)) return;
-        assert.equal(a.state, b.state);
+        strict++;
+        assert.equal(a.state, b.state, `state ${a.state} → ${b.state}`);
         assert.ok(near(a.coverage, b.coverage), `coverage ${a.coverage} → ${b.coverage}`);
-        assert.ok(near(a.completion, b.completion), 'completion');
+        assert.ok(near(a.completion, b.completion), `completion ${a.completion} → ${b.completion}`);
         // Without a new or higher knock-out, the tier does not get worse either.
         if (after.ko <= before.ko) {
           const rank = (t: Tier | null) => (t === null ? -1 : tierRank(t));
@@ -462,6 +520,7 @@ describe('scoring properties (model 2)', () => {
       { ...RUNS, maxSkipsPerRun: 1000 },
     );
     assert.ok(checked >= 50, `only ${checked} cases met the preconditions`);
+    assert.ok(strict >= 50, `only ${strict} cases checked that nothing else moves`);
   });
 
   test('(b) adding a must-have failure (its knock-out answer) never improves the tier', () => {
@@ -476,14 +535,14 @@ describe('scoring properties (model 2)', () => {
         const mustHaves = allQuestions(template).filter((q) => q.mustHave);
         fc.pre(mustHaves.length > 0);
         const target = mustHaves[pick]!;
-        fc.pre(visibleQuestionIds(template, answers).has(target.id));
+        fc.pre(shownIds(template, answers).has(target.id));
         const failure = { value: target.kind === 'multi' ? ['fail'] : 'fail', na: false };
         const changed = { ...answers, [target.id]: failure };
         // A failure that hides a heavier, badly answered follow-up can raise the overall: the
         // template's weighting (docs section 3: a parent carries the cost of what it stands for),
         // not the scoring. Such cases are counted, not checked, here; the built-in template's
         // failures that hide follow-ups are checked below.
-        if ([...visibleQuestionIds(template, answers)].sort().join() !== [...visibleQuestionIds(template, changed)].sort().join()) {
+        if (!sameShown(template, answers, changed)) {
           hidingOrRevealing++;
           return;
         }
@@ -508,10 +567,22 @@ describe('scoring properties (model 2)', () => {
     const failures: [string, string][] = allQuestions(T)
       .filter((q) => q.mustHave)
       .flatMap((q) => (q.options ?? []).filter((o) => o.knockout).map((o): [string, string] => [q.id, o.id]));
-    assert.equal(failures.length, 9, failures.join(' '));
+    // Template v3: acc_individual_accounts has two failing answers, "shared" (high) and
+    // "individual_plus_shared" (medium) (docs section 8, the built-in template's must-haves).
+    assert.equal(failures.length, 10, failures.join(' '));
     const arb = fc.record({ answers: answersArb(T), profile: profileArb, failure: fc.constantFrom(...failures) });
+    let checked = 0;
     fc.assert(
       fc.property(arb, ({ answers, profile, failure: [id, option] }) => {
+        // Adding a failure, not softening one: replacing "One shared login" (high) with "Own
+        // accounts, plus one shared root credential" (medium, and worth more) is a milder answer by
+        // the docs' own table (section 8), so it may lower the tier. Only a failure at least as
+        // severe as the knock-out the question already carries is checked.
+        const q = T.sections.flatMap((s) => s.questions).find((x) => x.id === id)!;
+        const current = answers[id];
+        const currentKo = current !== undefined && counts(q, current) && !current.na ? oracle(q, current.value).ko : -1;
+        fc.pre(currentKo <= tierRank(q.options!.find((o) => o.id === option)!.knockout!));
+        checked++;
         const a = scoreReview(T, answers, profile);
         const b = scoreReview(T, { ...answers, [id]: { value: option, na: false } }, profile);
         assert.ok(!better(b, a), `${id}=${option}: ${a.state} ${a.tier} → ${b.state} ${b.tier}`);
@@ -519,6 +590,7 @@ describe('scoring properties (model 2)', () => {
       }),
       RUNS,
     );
+    assert.ok(checked >= 200, `only ${checked} cases checked`);
   });
 
   test('(c) N/A everywhere never yields a better tier than answering: the built-in template', () => {
@@ -561,20 +633,37 @@ describe('scoring properties (model 2)', () => {
     assert.ok(checked >= 50, `only ${checked} templates had a must-have`);
   });
 
-  // TODO(model2): on a template where N/A is allowed (allowNa or options worth 'na') on enough of
-  // the weight and no must-have is shown, N/A everywhere scores 100 with coverage 1 and gets the
-  // best residual, better than most honest answers: the model-1 problem the docs say model 2
-  // fixed. See the report. This is the property as the docs state it, over any random template.
-  test('(c) … any random template', () => {
-    const arb = reviewArb({ conditions: true, flags: true }).chain((review) => fc.record({ review: fc.constant(review), viaOption: fc.boolean() }));
+  /** Property (c) over `shape`: N/A everywhere (marked, or through an option worth 'na') against random answers. */
+  const naNeverBetter = (shape: Shape, runs: Parameters<typeof fc.assert>[1]) => {
+    const arb = reviewArb(shape).chain((review) => fc.record({ review: fc.constant(review), viaOption: fc.boolean() }));
     fc.assert(
       fc.property(arb, ({ review: { template, answers, profile, options }, viaOption }) => {
         const na = scoreReview(template, naEverywhere(template, viaOption), profile, options);
         const answered = scoreReview(template, answers, profile, options);
         assert.ok(!better(na, answered), `N/A ${na.state} ${na.tier} (overall ${na.overall}) vs answered ${answered.state} ${answered.tier}`);
       }),
-      RUNS,
+      runs,
     );
+  };
+
+  // N/A allowed anywhere, no must-have needed: N/A and informational answers alone give no score
+  // (docs sections 3 and 4), so N/A everywhere is never scored (docs section 6, condition 5) and,
+  // an N/A raising no knock-out (docs section 8), has no tier at all.
+  test('(c) … any random template without risk flags', () => {
+    naNeverBetter({ conditions: true, flags: false }, RUNS);
+  });
+
+  // TODO(model2): a risk flag is decided by N/A alone: its leaves on N/A questions (known, "none of
+  // the options") and on questions an N/A hid (false) are read (docs section 7a), and a decided
+  // flag makes its section scored (docs section 3). So on a template that allows N/A everywhere,
+  // N/A everywhere gets an overall (100 when the flags clear, less when a `not` fires), coverage 1
+  // and a tier, better than honest answers: what docs section 6, condition 5 ("a review answered
+  // only with N/A and informational answers has nothing a tier could rest on") and section 14
+  // ("on a template that allows N/A everywhere, nothing is scored") rule out. The code follows the
+  // letter of section 3 ("no decided flag") against sections 6 and 14: a bug in
+  // shared/scoring/score.ts or in the docs, see the report.
+  test('(c) … any random template', { todo: 'model2: a flag decided by N/A answers alone gives N/A everywhere a score and a tier' }, () => {
+    naNeverBetter({ conditions: true, flags: true }, { ...RUNS, ...KNOWN_FAILURE });
   });
 
   /** Answering one shown question that has no answer that counts yet: coverage must not go down. */
@@ -607,7 +696,7 @@ describe('scoring properties (model 2)', () => {
     fc.assert(
       fc.property(monotoneArb({ conditions: true, negations: false, flags: true, refused: false }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
         const target = allQuestions(template)[pick]!;
-        fc.pre(visibleQuestionIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
+        fc.pre(shownIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
         checked++;
         assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
       }),
@@ -626,7 +715,7 @@ describe('scoring properties (model 2)', () => {
     fc.assert(
       fc.property(arb, ({ r: { answers, profile, pick }, value, na }) => {
         const target = qs[pick]!;
-        fc.pre(visibleQuestionIds(T, answers).has(target.id) && !counts(target, answers[target.id]));
+        fc.pre(shownIds(T, answers).has(target.id) && !counts(target, answers[target.id]));
         checked++;
         assertCoverageMonotone(T, answers, profile, { completionThreshold: 0.8, coverageThreshold: 0.8 }, target, { value: na ? null : value, na });
       }),
@@ -635,39 +724,126 @@ describe('scoring properties (model 2)', () => {
     assert.ok(checked >= 50, `only ${checked} cases checked`);
   });
 
-  // TODO(model2): with a negated showWhen (`not`) coverage can go down, two ways. (1) Scoring
-  // takes "shown" from the two-valued visibleQuestionIds, where `not` of an unanswered question is
-  // true, while coverage reads the three-valued one, where it is unknown: a question shown that
-  // way, once answered, can hide a follow-up that the three-valued reading now calls undecided,
-  // so open again. (2) Answering a question can hide another one that a risk flag reads; the flag
-  // was clear and turns "undecided" (docs section 7a: never clear on a hidden question). Docs
-  // section 5: "Coverage never goes down when an unanswered question gets an answer". See the report.
-  test('(d) … with negated conditions', () => {
+  /** Property (d) over `shape`: answering a shown question that has no answer that counts. */
+  const coverageMonotone = (shape: Shape, runs: Parameters<typeof fc.assert>[1]) => {
+    let checked = 0;
+    fc.assert(
+      fc.property(monotoneArb(shape), ({ review: { template, answers, profile, options }, pick, value, na }) => {
+        const target = allQuestions(template)[pick]!;
+        fc.pre(shownIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
+        checked++;
+        assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
+      }),
+      { maxSkipsPerRun: 1000, ...runs },
+    );
+    return checked;
+  };
+
+  // A negated showWhen (`not` of an unanswered question) shows its question, which is open until
+  // answered and then counts (docs section 1). When nothing reads such a question, answering the
+  // question the `not` reads can only hide it as settled (its condition now reads an answer).
+  test('(d) … with negated conditions that no other condition or flag reads', () => {
     for (const flags of [false, true]) {
-      fc.assert(
-        fc.property(monotoneArb({ conditions: true, negations: true, flags, refused: false }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
-          const target = allQuestions(template)[pick]!;
-          fc.pre(visibleQuestionIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
-          assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
-        }),
-        { ...RUNS, maxSkipsPerRun: 1000 },
-      );
+      const checked = coverageMonotone({ conditions: true, negations: true, negationChains: false, flags }, RUNS);
+      assert.ok(checked >= 50, `only ${checked} cases checked (flags: ${flags})`);
     }
   });
 
-  // TODO(model2): a value the question refuses (an unknown option id, "None" with another option)
-  // is read as unanswered by scoring, yet visibility (shared/domain/conditions.ts) reads its raw
-  // option ids and shows the follow-ups. Answering the question properly can then hide them, and
-  // a flag that read them turns from clear to undecided: coverage goes down. See the report.
+  // TODO(model2): coverage.ts reads showWhen with three values on its own, not as the app shows
+  // (docs section 1: shown and hidden are the app's; three values only tell an undecided hidden
+  // question from a settled one). A question shown by `not` of an unanswered question is called
+  // "undecided", so a follow-up it hides once answered is open again; and a question the app hides
+  // (its parent is hidden) but whose `not` condition reads true is called "shown", so the answer
+  // left behind on it decides its follow-ups. Docs section 5: "Coverage never goes down when an
+  // unanswered question gets an answer". Code bug, see the report (shared/scoring/coverage.ts).
+  test('(d) … with negated conditions read by other conditions (no flags)', { todo: 'model2: coverage.ts three-valued visibility disagrees with the app on negated conditions' }, () => {
+    coverageMonotone({ conditions: true, negations: true, flags: false }, { ...RUNS, ...KNOWN_FAILURE });
+  });
+
+  // TODO(model2): with a flag reading a question shown by `not` of an unanswered question, coverage
+  // can go down even once the coverage.ts bug above is fixed: the flag is decided through that
+  // shown, answered question (docs sections 1 and 7a); answering the question the `not` reads hides
+  // it, its leaf reads false, and the flag turns undecided (open) when another question it reads is
+  // still open. The docs' rules (sections 1, 7a) contradict their promise (section 5). Model
+  // question, see the report.
+  test('(d) … with negated conditions read by risk flags', { todo: 'model2: a flag decided through a `not`-shown question turns undecided when it is hidden' }, () => {
+    coverageMonotone({ conditions: true, negations: true, flags: true }, { ...RUNS, ...KNOWN_FAILURE });
+  });
+
+  // A value the question refuses (an unknown option id, "None" with another option, N/A where not
+  // allowed) is unanswered, and conditions read only answers that count (docs section 1), so it
+  // reveals no follow-up; a flag leaf on a hidden question reads false (docs section 7a). So
+  // answering such a question properly can only settle what was open.
   test('(d) … with refused values left on other questions', () => {
     fc.assert(
       fc.property(monotoneArb({ conditions: true, negations: false, flags: true, refused: true }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
         const target = allQuestions(template)[pick]!;
-        fc.pre(visibleQuestionIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
+        fc.pre(shownIds(template, answers).has(target.id) && !counts(target, answers[target.id]));
         assertCoverageMonotone(template, answers, profile, options, target, { value: na ? null : value, na });
       }),
       { ...RUNS, maxSkipsPerRun: 1000 },
     );
+  });
+
+  /**
+   * Property (h) over `shape`: the answer left on a hidden question is replaced or taken away, and
+   * the result does not move (docs section 1: a hidden question is neither scored nor counted and
+   * cannot knock out, even with an answer left behind on it). With `flagLabels: false` the lines
+   * of firing flags are compared without the answers they quote and the question they sit on.
+   */
+  const hiddenAnswersInert = (shape: Shape, flagLabels: boolean, runs: Parameters<typeof fc.assert>[1]) => {
+    const arb = reviewArb(shape).chain((review) => {
+      const qs = allQuestions(review.template);
+      return fc.nat({ max: qs.length - 1 }).chain((pick) =>
+        fc.record({ review: fc.constant(review), pick: fc.constant(pick), other: answerArb(qs[pick]!) }),
+      );
+    });
+    const masked = (r: ScoreResult): ScoreResult =>
+      flagLabels
+        ? r
+        : {
+            ...r,
+            knockouts: r.knockouts.map((k) => (k.flagId ? { ...k, questionId: '', answerLabel: '' } : k)),
+            explanation: r.explanation.map((e) => (e.flagId ? { ...e, questionId: '', answerLabel: '', reason: '' } : e)),
+          };
+    let checked = 0;
+    fc.assert(
+      fc.property(arb, ({ review: { template, answers, profile, options }, pick, other }) => {
+        const target = allQuestions(template)[pick]!;
+        fc.pre(!shownIds(template, answers).has(target.id));
+        const changed: Record<string, A> = { ...answers, [target.id]: other };
+        if (other === undefined) delete changed[target.id];
+        checked++;
+        const a = scoreReview(template, answers, profile, options);
+        const b = scoreReview(template, changed, profile, options);
+        assert.deepEqual(masked(b), masked(a), `${target.id}: ${JSON.stringify(answers[target.id])} → ${JSON.stringify(other)}`);
+      }),
+      { maxSkipsPerRun: 1000, ...runs },
+    );
+    return checked;
+  };
+
+  // TODO(model2): the line of a flag that fires through a leaf on a hidden question (`not` of a
+  // leaf that reads false, docs section 7a) quotes the answer left behind on that hidden question
+  // ("Answered “Yes”: this raises …") and may sit on it (its questionId, the trigger latest in
+  // template order), though that answer counts for nothing and the app does not show the question
+  // (docs section 1). Code bug (shared/scoring/flags.ts, support()), see the report; the real test
+  // below compares flag lines without their quoted answers and question.
+  test('(h) an answer left behind on a hidden question changes nothing', () => {
+    const checked = hiddenAnswersInert({ conditions: true, negations: false, flags: true }, false, RUNS);
+    assert.ok(checked >= 50, `only ${checked} cases checked`);
+  });
+
+  test('(h) … not even the answer a firing flag quotes', { todo: 'model2: a flag firing through a hidden leaf quotes the answer left behind on it' }, () => {
+    hiddenAnswersInert({ conditions: true, negations: false, flags: true }, true, { ...RUNS, ...KNOWN_FAILURE });
+  });
+
+  // TODO(model2): with negated showWhen conditions, coverage.ts calls a question the app hides
+  // (its parent is hidden) "shown" when its `not` reads true, and then reads the answer left behind
+  // on it to decide its follow-ups: that answer moves coverage, and with it the state and the
+  // tier. Code bug (shared/scoring/coverage.ts), see the report.
+  test('(h) … with negated conditions', { todo: 'model2: an answer left behind on a hidden `not` question moves coverage' }, () => {
+    hiddenAnswersInert({ conditions: true, negations: true, flags: false }, false, { ...RUNS, ...KNOWN_FAILURE });
   });
 
   test('(f) order does not matter: shuffled sections, questions, flags and answers give the same result', () => {
@@ -754,7 +930,7 @@ describe('scoring properties (model 2)', () => {
         const values = fc.sample(validValueArb(switchQuestion), { numRuns: 8, seed: value });
         const changed = values
           .map((v) => ({ ...answers, [parent]: { value: v, na: false } }))
-          .find((m) => [...visibleQuestionIds(template, m)].sort().join() !== [...visibleQuestionIds(template, answers)].sort().join());
+          .find((m) => !sameShown(template, m, answers));
         fc.pre(changed !== undefined);
         const a = scoreReview(template, answers, profile, options);
         const b = scoreReview(template, changed!, profile, options);
@@ -766,7 +942,7 @@ describe('scoring properties (model 2)', () => {
     assert.ok(checked >= 50, `only ${checked} cases checked`);
   });
 
-  test('an allowed N/A costs nothing and moves no other loss (same visibility, no flag reads it)', () => {
+  test('an allowed N/A costs nothing and moves no other loss (same visibility, no flag reads it or its follow-ups)', () => {
     const arb = reviewArb({ conditions: true, flags: true }).chain((review) => {
       const qs = allQuestions(review.template);
       return fc.record({ review: fc.constant(review), pick: fc.nat({ max: qs.length - 1 }) });
@@ -776,9 +952,14 @@ describe('scoring properties (model 2)', () => {
       fc.property(arb, ({ review: { template, answers, profile, options }, pick }) => {
         const target = allQuestions(template)[pick]!;
         fc.pre(target.allowNa === true);
-        fc.pre(!template.sections.some((s) => (s.flags ?? []).some((f) => conditionIds(f.when).includes(target.id))));
+        // No flag reads the target, nor a question whose showWhen reads it (at any depth): an N/A
+        // settles a hidden follow-up that was undecided (docs section 1), and a flag leaf on a hidden
+        // question reads false where it read unknown (docs section 7a), so such a flag may fire or
+        // clear, which is the model working, not the N/A costing.
+        const reach = dependents(template, target.id);
+        fc.pre(!template.sections.some((s) => (s.flags ?? []).some((f) => conditionIds(f.when).some((id) => reach.has(id)))));
         const marked = { ...answers, [target.id]: { value: answers[target.id]?.value ?? null, na: true } };
-        fc.pre([...visibleQuestionIds(template, answers)].sort().join() === [...visibleQuestionIds(template, marked)].sort().join());
+        fc.pre(sameShown(template, answers, marked));
         const a = scoreReview(template, answers, profile, options);
         const b = scoreReview(template, marked, profile, options);
         checked++;
@@ -786,7 +967,7 @@ describe('scoring properties (model 2)', () => {
         const others = (r: ScoreResult) => sortBy(r.explanation.filter((e) => e.questionId !== target.id || e.flagId), key);
         assert.deepEqual(others(b).map((e) => [key(e), e.pointsLost]), others(a).map((e) => [key(e), e.pointsLost]));
         if (a.overall !== null && b.overall !== null) assert.ok(near(b.overall, a.overall + lostBy(a, target.id)), `${a.overall} + ${lostBy(a, target.id)} → ${b.overall}`);
-        if (visibleQuestionIds(template, answers).has(target.id)) assert.ok(b.notApplicable.some((n) => n.questionId === target.id), 'listed as N/A');
+        if (shownIds(template, answers).has(target.id)) assert.ok(b.notApplicable.some((n) => n.questionId === target.id), 'listed as N/A');
       }),
       { ...RUNS, maxSkipsPerRun: 1000 },
     );
@@ -794,11 +975,33 @@ describe('scoring properties (model 2)', () => {
   });
 });
 
+/** Whether some section counts in the overall (docs section 4: W_s > 0 and F_s > 0). */
+function scoresAnything(template: Template): boolean {
+  return template.sections.some(
+    (s) => s.weight > 0 && ((s.flags ?? []).length > 0 || s.questions.some((q) => ['yesno', 'single', 'multi', 'number'].includes(q.kind) && q.weight > 0)),
+  );
+}
+
 /** Whether some showWhen of the template has a `not`. */
 function hasNegation(template: Template): boolean {
   const negated = (c: Condition): boolean =>
     'not' in c ? true : 'all' in c ? c.all.some(negated) : 'any' in c ? c.any.some(negated) : false;
   return allQuestions(template).some((q) => q.showWhen !== undefined && negated(q.showWhen));
+}
+
+/** `id` and every question whose showWhen reads it, directly or through other questions. */
+function dependents(template: Template, id: string): Set<string> {
+  const reach = new Set([id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const q of allQuestions(template)) {
+      if (!reach.has(q.id) && q.showWhen && conditionIds(q.showWhen).some((x) => reach.has(x))) {
+        reach.add(q.id);
+        grew = true;
+      }
+    }
+  }
+  return reach;
 }
 
 /** The question ids a condition reads. */
