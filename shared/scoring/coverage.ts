@@ -19,6 +19,8 @@ export function visibilities(
   byId: ReadonlyMap<string, Question>,
   answers: AnswerMap,
   answered: (question: Question) => boolean,
+  /** The questions the app shows: they are shown, whatever the three-valued reading says. */
+  shown: ReadonlySet<string>,
 ): Map<string, Visibility> {
   const memo = new Map<string, Visibility>();
   const inProgress = new Set<string>();
@@ -26,7 +28,7 @@ export function visibilities(
   const stateOf = (question: Question): Visibility => {
     const known = memo.get(question.id);
     if (known) return known;
-    if (!question.showWhen) {
+    if (!question.showWhen || shown.has(question.id)) {
       memo.set(question.id, 'shown');
       return 'shown';
     }
@@ -34,7 +36,8 @@ export function visibilities(
     inProgress.add(question.id);
     const value = truth(question.showWhen);
     inProgress.delete(question.id);
-    const state: Visibility = value === true ? 'shown' : value === false ? 'hidden' : 'undecided';
+    // Not shown by the app: undecided while an open question could still show it, else hidden.
+    const state: Visibility = value === null ? 'undecided' : 'hidden';
     memo.set(question.id, state);
     return state;
   };

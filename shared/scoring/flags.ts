@@ -30,8 +30,10 @@ export interface FlagOutcome {
   status: FlagStatus;
   /** 0 when firing, 1 when clear, null when undecided. */
   score: 0 | 1 | null;
-  /** When firing: the questions whose answers make the condition hold, in condition order. */
+  /** When firing: the questions whose answers (or whose being hidden) make the condition hold, in condition order. */
   trigger: string[];
+  /** Of `trigger`, the shown and answered ones: the flag belongs to one of these when there is one. */
+  answered: string[];
   /** When firing: those answers as a person reads them ("Yes"; several joined with "; "). */
   answerLabel: string;
 }
@@ -76,13 +78,14 @@ export function evaluateFlag(
   const value = truth(flag.when);
   if (value === true) {
     const trigger = [...new Set(support(flag.when, true))];
+    // A hidden question has no answer that counts: it reads "Not shown", never the answer left behind on it.
     const label = trigger
-      .map((id) => answerLabel(byId.get(id)!, answers[id]?.value ?? null, answers[id]?.na ?? false))
+      .map((id) => (read(id) === 'known' ? answerLabel(byId.get(id)!, answers[id]?.value ?? null, answers[id]?.na ?? false) : 'Not shown'))
       .join('; ');
-    return { status: 'fires', score: 0, trigger, answerLabel: label };
+    return { status: 'fires', score: 0, trigger, answered: trigger.filter((id) => read(id) === 'known'), answerLabel: label };
   }
   if (value === false) {
-    return { status: 'clear', score: 1, trigger: [], answerLabel: '' };
+    return { status: 'clear', score: 1, trigger: [], answered: [], answerLabel: '' };
   }
-  return { status: 'undecided', score: null, trigger: [], answerLabel: '' };
+  return { status: 'undecided', score: null, trigger: [], answered: [], answerLabel: '' };
 }

@@ -3,7 +3,7 @@
 // two in step. Pure: no I/O, no clock, nothing rounded (roundScore is for display only).
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { isScoredKind } from '../domain/template';
-import { questionsById, visibleQuestionIds } from '../domain/conditions';
+import { conditionRefs, questionsById, visibleQuestionIds } from '../domain/conditions';
 import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
 import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
 import { maxTier, tierRank } from '../domain/tier';
@@ -147,6 +147,9 @@ interface FlagLine {
   questionId: string;
 }
 
+/** Statuses of an answer that says something (not unanswered, not N/A). */
+const REAL_ANSWER: ReadonlySet<QuestionStatus> = new Set<QuestionStatus>(['scored', 'unscored']);
+
 /** Losses closer than this are a tie (docs/scoring.md, section 11). */
 export const LOSS_TOLERANCE = 1e-9;
 
@@ -229,7 +232,7 @@ export function scoreReview(
   const counted: Record<string, AnswerMap[string]> = {};
   for (const question of byId.values()) if (outcomeOf(question).status !== 'unanswered') counted[question.id] = answers[question.id];
   const visible = visibleQuestionIds(template, counted);
-  const threeValued = visibilities(byId, counted, (q) => outcomeOf(q).status !== 'unanswered');
+  const threeValued = visibilities(byId, counted, (q) => outcomeOf(q).status !== 'unanswered', visible);
   /** How a risk flag may read a question: known when shown and answered (or N/A), hidden when not shown, else open. */
   const read = (id: string): FlagRead => {
     const question = byId.get(id);
@@ -320,12 +323,15 @@ export function scoreReview(
         O += weight;
         continue;
       }
-      any = true;
+      // A decided flag gives its section a score only when a shown question it reads has a real
+      // answer: N/A answers alone score nothing (docs/scoring.md, section 6, condition 5).
+      if (conditionRefs(flag.when).some((id) => visible.has(id) && REAL_ANSWER.has(outcomeOf(byId.get(id)!).status))) any = true;
       if (result.status === 'fires') {
         L += weight;
-        // The answer that raises the flag: of its triggers, the one latest in template order.
-        let questionId = result.trigger[0] ?? flag.id;
-        for (const id of result.trigger) if ((position.get(id) ?? -1) > (position.get(questionId) ?? -1)) questionId = id;
+        // The answer that raises the flag: of its answered triggers (else of all), the one latest in template order.
+        const candidates = result.answered.length > 0 ? result.answered : result.trigger;
+        let questionId = candidates[0] ?? flag.id;
+        for (const id of candidates) if ((position.get(id) ?? -1) > (position.get(questionId) ?? -1)) questionId = id;
         flagLines.push({ flag, section, sectionIndex, order: lineOrder, result, knockout: RISK_FLAG_KNOCKOUTS[flag.severity], questionId });
       }
     }

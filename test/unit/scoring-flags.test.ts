@@ -231,7 +231,12 @@ describe('scoring with risk flags (model 2: implicit items of a fixed full weigh
     });
     const result = scoreReview(template, { backups: { value: null, na: true } }, LOW);
     // backups is N/A (loses nothing); no-backups fires and loses 1 of F = 6; shared-admin undecided.
-    close(result.sections[1]!.score, 100 * (1 - 1 / 6));
+    // N/A alone scores nothing, so the section has no score (docs section 6, condition 5), though the flag is listed.
+    assert.equal(result.sections[1]!.score, null);
+    assert.equal(result.overall, null);
+    // With a real answer beside it, the same loss gives a score: 1 of F = 6 lost.
+    const answered = scoreReview(template, { backups: { value: null, na: true }, shared: { value: 'no', na: false } }, LOW);
+    close(answered.sections[1]!.score, 100 * (1 - 1 / 6));
     close(result.sections[1]!.coverage, 1 - 4 / 6);
     const line = result.explanation.find((l) => l.flagId === 'no-backups')!;
     assert.equal(line.answerLabel, 'Not applicable');
@@ -500,5 +505,32 @@ describe('properties with risk flags', () => {
       }),
       { numRuns: 300, seed: 20261204 },
     );
+  });
+});
+
+describe('the one exception to monotone coverage (docs/scoring.md, section 5)', () => {
+  test('a flag decided through a question shown by `not` of an unanswered question is undecided again once that question is hidden', () => {
+    const template = Template.parse({
+      id: 'negated',
+      version: 1,
+      name: 'Negated',
+      sections: [
+        {
+          id: 's',
+          title: 'S',
+          questions: [
+            { id: 'a', kind: 'yesno', text: 'A?', options: yesNo },
+            { id: 'b', kind: 'yesno', text: 'B?', options: yesNo, showWhen: { not: { q: 'a', answered: true } } },
+            { id: 'd', kind: 'yesno', text: 'D?', options: yesNo },
+          ],
+          flags: [{ id: 'f', name: 'B or D is no', severity: 'high', when: { any: [{ q: 'b', is: ['no'] }, { q: 'd', is: ['no'] }] } }],
+        },
+      ],
+    });
+    const before = scoreReview(template, { b: yes('no') }, LOW, NO_THRESHOLDS);
+    assert.equal(before.explanation.some((l) => l.flagId === 'f' && l.questionId === 'b'), true, 'the flag fires on b, which the app shows');
+    const after = scoreReview(template, { b: yes('no'), a: yes('yes') }, LOW, NO_THRESHOLDS);
+    assert.equal(after.explanation.some((l) => l.flagId === 'f'), false, 'b is hidden: the flag waits for d');
+    assert.ok(after.coverage! < before.coverage!, `coverage ${before.coverage} → ${after.coverage}: the documented exception`);
   });
 });

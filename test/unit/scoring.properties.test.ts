@@ -20,8 +20,6 @@ const SEED = Number(process.env['SCORING_SEED'] ?? 20261204);
  * time limit bounds a failing run (fast-check then reports the smallest counterexample so far).
  */
 const RUNS = { numRuns: 250, seed: SEED, interruptAfterTimeLimit: 15_000, includeErrorInReport: true };
-/** For the known failures (todo tests): report the first counterexample without shrinking it. */
-const KNOWN_FAILURE = { endOnFailure: true, interruptAfterTimeLimit: 3_000 };
 const EPS = 1e-9;
 const near = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < EPS);
 
@@ -501,11 +499,7 @@ describe('scoring properties (model 2)', () => {
         if (a.overall !== null && b.overall !== null) assert.ok(b.overall >= a.overall - EPS, `overall ${a.overall} → ${b.overall}`);
         if (flagReadsTarget) return;
         // Nothing else moves: same state, coverage and completion.
-        // TODO(model2): not checked with a negated showWhen: there an answer left behind on a
-        // question the app hides (its parent is hidden, its `not` reads true) still decides its
-        // follow-ups for coverage (shared/scoring/coverage.ts; see "(h) … with negated
-        // conditions" and the report). Docs section 1: such an answer counts for nothing.
-        if (hasNegation(template)) return;
+        if (hasNegation(template)) return; // a `not`-shown question read by a flag: the exception of docs section 5
         strict++;
         assert.equal(a.state, b.state, `state ${a.state} → ${b.state}`);
         assert.ok(near(a.coverage, b.coverage), `coverage ${a.coverage} → ${b.coverage}`);
@@ -653,17 +647,10 @@ describe('scoring properties (model 2)', () => {
     naNeverBetter({ conditions: true, flags: false }, RUNS);
   });
 
-  // TODO(model2): a risk flag is decided by N/A alone: its leaves on N/A questions (known, "none of
-  // the options") and on questions an N/A hid (false) are read (docs section 7a), and a decided
-  // flag makes its section scored (docs section 3). So on a template that allows N/A everywhere,
-  // N/A everywhere gets an overall (100 when the flags clear, less when a `not` fires), coverage 1
-  // and a tier, better than honest answers: what docs section 6, condition 5 ("a review answered
-  // only with N/A and informational answers has nothing a tier could rest on") and section 14
-  // ("on a template that allows N/A everywhere, nothing is scored") rule out. The code follows the
-  // letter of section 3 ("no decided flag") against sections 6 and 14: a bug in
-  // shared/scoring/score.ts or in the docs, see the report.
-  test('(c) … any random template', { todo: 'model2: a flag decided by N/A answers alone gives N/A everywhere a score and a tier' }, () => {
-    naNeverBetter({ conditions: true, flags: true }, { ...RUNS, ...KNOWN_FAILURE });
+  // A flag decided by N/A answers alone scores nothing either (docs section 6, condition 5): a
+  // decided flag gives its section a score only when a shown question it reads has a real answer.
+  test('(c) … any random template', () => {
+    naNeverBetter({ conditions: true, flags: true }, RUNS);
   });
 
   /** Answering one shown question that has no answer that counts yet: coverage must not go down. */
@@ -691,7 +678,7 @@ describe('scoring properties (model 2)', () => {
 
   test('(d) coverage is monotone: answering an unanswered shown question never lowers it', () => {
     // showWhen conditions without `not`, as in the built-in template; flags of any form; no
-    // refused value left on another question (see the todo below).
+    // refused value left on another question (tested below).
     let checked = 0;
     fc.assert(
       fc.property(monotoneArb({ conditions: true, negations: false, flags: true, refused: false }), ({ review: { template, answers, profile, options }, pick, value, na }) => {
@@ -749,26 +736,16 @@ describe('scoring properties (model 2)', () => {
     }
   });
 
-  // TODO(model2): coverage.ts reads showWhen with three values on its own, not as the app shows
-  // (docs section 1: shown and hidden are the app's; three values only tell an undecided hidden
-  // question from a settled one). A question shown by `not` of an unanswered question is called
-  // "undecided", so a follow-up it hides once answered is open again; and a question the app hides
-  // (its parent is hidden) but whose `not` condition reads true is called "shown", so the answer
-  // left behind on it decides its follow-ups. Docs section 5: "Coverage never goes down when an
-  // unanswered question gets an answer". Code bug, see the report (shared/scoring/coverage.ts).
-  test('(d) … with negated conditions read by other conditions (no flags)', { todo: 'model2: coverage.ts three-valued visibility disagrees with the app on negated conditions' }, () => {
-    coverageMonotone({ conditions: true, negations: true, flags: false }, { ...RUNS, ...KNOWN_FAILURE });
+  // Shown and hidden are the app's (docs section 1); three values only tell an undecided hidden
+  // question from a settled one, so a question shown by `not` stays shown and its follow-ups follow it.
+  test('(d) … with negated conditions read by other conditions (no flags)', () => {
+    coverageMonotone({ conditions: true, negations: true, flags: false }, RUNS);
   });
 
-  // TODO(model2): with a flag reading a question shown by `not` of an unanswered question, coverage
-  // can go down even once the coverage.ts bug above is fixed: the flag is decided through that
-  // shown, answered question (docs sections 1 and 7a); answering the question the `not` reads hides
-  // it, its leaf reads false, and the flag turns undecided (open) when another question it reads is
-  // still open. The docs' rules (sections 1, 7a) contradict their promise (section 5). Model
-  // question, see the report.
-  test('(d) … with negated conditions read by risk flags', { todo: 'model2: a flag decided through a `not`-shown question turns undecided when it is hidden' }, () => {
-    coverageMonotone({ conditions: true, negations: true, flags: true }, { ...RUNS, ...KNOWN_FAILURE });
-  });
+  // Not a property: a flag reading a question shown by `not` of an unanswered question may be
+  // decided through that question's answer; answering what the `not` reads hides it, and the flag
+  // can turn undecided again. docs/scoring.md section 5 states this exception (tested by name in
+  // test/unit/scoring-flags.test.ts).
 
   // A value the question refuses (an unknown option id, "None" with another option, N/A where not
   // allowed) is unanswered, and conditions read only answers that count (docs section 1), so it
@@ -823,27 +800,19 @@ describe('scoring properties (model 2)', () => {
     return checked;
   };
 
-  // TODO(model2): the line of a flag that fires through a leaf on a hidden question (`not` of a
-  // leaf that reads false, docs section 7a) quotes the answer left behind on that hidden question
-  // ("Answered “Yes”: this raises …") and may sit on it (its questionId, the trigger latest in
-  // template order), though that answer counts for nothing and the app does not show the question
-  // (docs section 1). Code bug (shared/scoring/flags.ts, support()), see the report; the real test
-  // below compares flag lines without their quoted answers and question.
+  // A flag firing through a leaf on a hidden question quotes it as "Not shown" and sits on an
+  // answered trigger when it has one (docs section 7a), so the answer left behind changes nothing.
   test('(h) an answer left behind on a hidden question changes nothing', () => {
     const checked = hiddenAnswersInert({ conditions: true, negations: false, flags: true }, false, RUNS);
     assert.ok(checked >= 50, `only ${checked} cases checked`);
   });
 
-  test('(h) … not even the answer a firing flag quotes', { todo: 'model2: a flag firing through a hidden leaf quotes the answer left behind on it' }, () => {
-    hiddenAnswersInert({ conditions: true, negations: false, flags: true }, true, { ...RUNS, ...KNOWN_FAILURE });
+  test('(h) … not even the answer a firing flag quotes', () => {
+    hiddenAnswersInert({ conditions: true, negations: false, flags: true }, true, RUNS);
   });
 
-  // TODO(model2): with negated showWhen conditions, coverage.ts calls a question the app hides
-  // (its parent is hidden) "shown" when its `not` reads true, and then reads the answer left behind
-  // on it to decide its follow-ups: that answer moves coverage, and with it the state and the
-  // tier. Code bug (shared/scoring/coverage.ts), see the report.
-  test('(h) … with negated conditions', { todo: 'model2: an answer left behind on a hidden `not` question moves coverage' }, () => {
-    hiddenAnswersInert({ conditions: true, negations: true, flags: false }, false, { ...RUNS, ...KNOWN_FAILURE });
+  test('(h) … with negated conditions', () => {
+    hiddenAnswersInert({ conditions: true, negations: true, flags: false }, false, RUNS);
   });
 
   test('(f) order does not matter: shuffled sections, questions, flags and answers give the same result', () => {
