@@ -70,6 +70,7 @@ test('a VSAQ questionnaire end to end: import, review on it, a flag on the answe
   // 5. Create finding on that answer.
   await chpasswd.getByRole('button', { name: 'Create finding' }).click();
   await chpasswd.getByTestId('question-finding').waitFor();
+  await screenshot(page, 'vsaq-review');
   const findings = await callApi<{ questionId: string | null; title: string; severity: string }[]>(served, 'finding.list', { vendorId });
   const finding = findings.find((f) => f.questionId === 'application_custom_auth_chpasswd');
   assert.ok(finding, `a finding on the answer that raised the flag: ${JSON.stringify(findings)}`);
