@@ -39,8 +39,8 @@ export function ScorePanel() {
       {incomplete && (
         <div className="score-note" data-testid="score-blockers">
           <p>
-            {score.overall === null ? 'No scored answers yet.' : 'Provisional.'} No tier yet:
-            {score.tier && ` knock-outs already set it to at least ${TIER_LABELS[score.tier]}.`}
+            {score.overall === null ? 'No scored answers yet.' : 'Provisional.'} No residual tier yet
+            {score.tier ? ` (knock-outs already set the tier to at least ${TIER_LABELS[score.tier]})` : ''}, because:
           </p>
           <ul>
             {score.blockers.map((b) => (
