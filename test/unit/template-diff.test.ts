@@ -77,7 +77,7 @@ describe('diffTemplates', () => {
     copy.version = before.version + 1;
     copy.name = `${before.name} (edited)`;
     const [first, second] = copy.sections;
-    const plain = first!.questions.find((q) => !q.showWhen)!;
+    const plain = first!.questions.find((q) => !q.showWhen && q.mustHave !== true)!;
     plain.weight += 1;
     plain.mustHave = true;
     plain.allowNa = !plain.allowNa;
