@@ -8,7 +8,7 @@ import { isVisible, questionsById } from '../../shared/domain/conditions';
 import type { Question, Template } from '../../shared/domain/template';
 import type { Vendor, VendorInput } from '../../shared/domain/vendor';
 import { locationsNeedingTransferMechanism } from '../../shared/domain/transfers';
-import { processesPersonalData } from '../../shared/reports/subprocessors';
+import { processesPersonalData } from '../../shared/domain/vendor';
 import { VendorInput as VendorInputSchema } from '../../shared/domain/vendor';
 import { seededRandom } from '../../shared/random';
 import { DEFAULT_TEMPLATE_ID } from '../../shared/templates';

@@ -159,3 +159,11 @@ export interface Vendor extends VendorFields {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Profile categories that are personal data (payment data identifies card and account holders). */
+export const PERSONAL_DATA_CATEGORIES: readonly DataCategory[] = ['personal-data', 'special-personal-data', 'payment-data'];
+
+/** Whether a profile lists personal data: the subprocessor list and the profile/answer check read it alike. */
+export function processesPersonalData(profile: { dataCategories: readonly DataCategory[] }): boolean {
+  return profile.dataCategories.some((c) => PERSONAL_DATA_CATEGORIES.includes(c));
+}

@@ -14,7 +14,7 @@ import type { Template } from '../domain/template';
 import { questionIndex } from '../domain/template';
 import type { Tier } from '../domain/tier';
 import { locationsNeedingTransferMechanism } from '../domain/transfers';
-import type { DataCategory, Vendor, VendorCategory } from '../domain/vendor';
+import { processesPersonalData, type Vendor, type VendorCategory } from '../domain/vendor';
 import { isApproval } from '../domain/workflow';
 import type { ScoreResult } from '../scoring';
 import { LANDSCAPE_MARGINS, TIER_COLOURS, dataTable, heading, keepWithNext, linkText, pageFooter, paragraph, plain, reportDocument, runningHeader, tierBadge } from './blocks';
@@ -78,12 +78,6 @@ export const Q = {
   dpa: 'prv_dpa',
 } as const;
 
-/** Profile categories that are personal data (payment data identifies card and account holders). */
-const PERSONAL_DATA_CATEGORIES: readonly DataCategory[] = ['personal-data', 'special-personal-data', 'payment-data'];
-
-export function processesPersonalData(vendor: Vendor): boolean {
-  return vendor.dataCategories.some((c) => PERSONAL_DATA_CATEGORIES.includes(c));
-}
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const compareText = (a: string, b: string) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);

@@ -4,9 +4,8 @@
 import { answerLabel } from '../domain/answers';
 import type { AnswerMap } from '../domain/review';
 import type { ChoiceOption, Template } from '../domain/template';
+import { processesPersonalData } from '../domain/vendor';
 import type { ProfileConflict, ProfileFact, RiskProfile } from './types';
-
-const PERSONAL = new Set(['personal-data', 'special-personal-data']);
 
 /** What the profile says about each fact; undefined when the profile does not say. */
 function profileReading(profile: RiskProfile, fact: ProfileFact): boolean | undefined {
@@ -14,7 +13,7 @@ function profileReading(profile: RiskProfile, fact: ProfileFact): boolean | unde
     case 'criticalPath':
       return profile.criticalPath;
     case 'personalData':
-      return profile.dataCategories.some((c) => PERSONAL.has(c));
+      return processesPersonalData(profile);
     case 'locationsKnown':
       return profile.dataLocations === undefined ? undefined : profile.dataLocations.length > 0;
   }

@@ -207,6 +207,7 @@ function weighs(question: Question): boolean {
   return isScoredKind(question.kind) && question.weight > 0;
 }
 
+// Not shared/format's completionPercent: that module imports this one (roundScore).
 const percent = (share: number) => `${Math.floor(share * 100 + 1e-9)}%`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -374,7 +375,7 @@ export function scoreReview(
   const completion = totalAll > 0 ? answeredAll / totalAll : 1;
 
   const mustHaveOpen = open.filter((q) => q.mustHave);
-  const conflicts = profileConflicts(template, answers, visible, profile);
+  const conflicts = profileConflicts(template, counted, visible, profile);
   const blockers: string[] = [];
   if (completion < options.completionThreshold) {
     blockers.push(`${percent(completion)} of the questions are answered; a tier needs ${percent(options.completionThreshold)}.`);

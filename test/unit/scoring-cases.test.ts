@@ -307,6 +307,13 @@ describe('named cases (docs/scoring.md, section 14)', () => {
     assert.equal(scoreReview(T, best(MINOR, { prv_personal_data: answer('none') }), MINOR).state, 'scored');
   });
 
+  test('payment data is personal data here as in the subprocessor list: "No personal data" conflicts with it', () => {
+    const payments = { ...MINOR, dataCategories: ['payment-data' as const] };
+    const r = scoreReview(T, best(MINOR, { prv_personal_data: answer('none') }), payments);
+    assert.deepEqual(r.conflicts.map((c) => c.fact), ['personalData']);
+    assert.equal(r.tier, null);
+  });
+
   test('… and with the DPA missing, the conflict still blocks; answered honestly, the DPA knock-out counts', () => {
     const honest = scoreReview(T, best(ORDINARY, { prv_dpa: answer('no') }), ORDINARY);
     assert.equal(honest.tier, 'high');

@@ -6,12 +6,11 @@ import { DEFAULT_REASSESSMENT_MONTHS } from '../../shared/domain/reassessment';
 import { toAnswerMap, type Answer, type ReviewStatus } from '../../shared/domain/review';
 import { standingAsOf } from '../../shared/domain/standing';
 import { locationZone } from '../../shared/domain/transfers';
-import type { VendorFields } from '../../shared/domain/vendor';
+import { processesPersonalData, type VendorFields } from '../../shared/domain/vendor';
 import type { ReviewStep } from '../../shared/domain/workflow';
 import {
   buildSubprocessorAppendix,
   introWarnings,
-  processesPersonalData,
   selectSubprocessors,
   type SubprocessorCandidate,
   type SubprocessorOptions,

@@ -32,6 +32,7 @@ export class ReviewStepRepository {
   private readonly setStatusStmt;
   private readonly snapshotOf;
   private readonly scoreOf;
+  private readonly latestScores;
   private readonly tierOf;
   private readonly dueOf;
   private readonly setDueStmt;
@@ -51,6 +52,12 @@ export class ReviewStepRepository {
     );
     this.snapshotOf = db.prepare<[string], { snapshot: string | null }>('SELECT snapshot FROM reviews WHERE id = ?');
     // The tier alone, without parsing a whole snapshot (its answers) for every review of every provider.
+    this.latestScores = db.prepare<[], { id: string; score: string }>(
+      `SELECT r.id, json_extract(r.snapshot, '$.score') AS score FROM reviews r
+       WHERE r.snapshot IS NOT NULL
+         AND r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
+                        ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
+    );
     this.scoreOf = db.prepare<[string], { score: string | null }>(`SELECT json_extract(snapshot, '$.score') AS score FROM reviews WHERE id = ?`);
     this.tierOf = db.prepare<[string], { tier: string | null }>(`SELECT json_extract(snapshot, '$.score.tier') AS tier FROM reviews WHERE id = ?`);
     this.dueOf = db.prepare<[string], { due_override: string | null }>('SELECT due_override FROM reviews WHERE id = ?');
@@ -100,6 +107,11 @@ export class ReviewStepRepository {
   frozenScore(reviewId: string): ScoreResult | null {
     const raw = this.scoreOf.get(reviewId)?.score;
     return raw ? storedScore(JSON.parse(raw) as ScoreResult) : null;
+  }
+
+  /** The frozen score of every provider's newest review that has one, keyed by review id (one query, for the register). */
+  frozenScoresOfLatest(): Map<string, ScoreResult> {
+    return new Map(this.latestScores.all().map((r) => [r.id, storedScore(JSON.parse(r.score) as ScoreResult)]));
   }
 
   /** The tier a decision froze, or null (not decided, or not rated). */

@@ -20,6 +20,8 @@ export interface ReviewEntry {
 export interface EntryOptions {
   /** Confidential comments opened (when the key is there) rather than left out. */
   includeConfidential?: boolean;
+  /** Frozen scores read beforehand for many reviews at once (by review id); else read for this one. */
+  frozenScores?: ReadonlyMap<string, ScoreResult>;
 }
 
 export function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, stored: Answer[], options: EntryOptions = {}): ReviewEntry {
@@ -27,7 +29,8 @@ export function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, 
   const answers = revealAnswers(ctx, vendor.id, stored, { include: options.includeConfidential ?? false });
   const template = review ? (ctx.templates.get(review.templateId, review.templateVersion)?.template ?? null) : null;
   // A decided review keeps the score its decision froze, under the model of its day (docs/scoring.md).
-  const frozen = review && !isOpenStatus(review.status) ? ctx.steps.frozenScore(review.id) : null;
+  const decided = review !== null && !isOpenStatus(review.status);
+  const frozen = !decided ? null : options.frozenScores ? (options.frozenScores.get(review.id) ?? null) : ctx.steps.frozenScore(review.id);
   const score = frozen ?? (template ? scoreReview(template, toAnswerMap(answers), vendor) : null);
   return { vendor, review, template, answers, score };
 }
@@ -42,8 +45,9 @@ export function entryFor(ctx: Context, vendor: Vendor, options: EntryOptions = {
 export function allEntries(ctx: Context): ReviewEntry[] {
   const latest = ctx.reviews.latestByVendor();
   const answersByReview = ctx.reviews.answersOfLatestReviews();
+  const frozenScores = ctx.steps.frozenScoresOfLatest();
   return ctx.vendors.list().map((vendor) => {
     const review = latest.get(vendor.id) ?? null;
-    return buildEntry(ctx, vendor, review, review ? (answersByReview.get(review.id) ?? []) : []);
+    return buildEntry(ctx, vendor, review, review ? (answersByReview.get(review.id) ?? []) : [], { frozenScores });
   });
 }
