@@ -767,3 +767,29 @@ describe('buildVendorReport: sign-off, findings, accepted risks, evidence', () =
     assert.deepEqual(normalise(again), normalise(doc));
   });
 });
+
+describe('buildVendorReport: what the score does not rest on (scoring model 2)', () => {
+  const base = reportData();
+  const mfa = INFRASTRUCTURE_TEMPLATE.sections.flatMap((s) => s.questions).find((q) => q.id === 'acc_mfa')!;
+  const answers = [
+    ...base.answers.filter((a) => a.questionId !== 'prv_personal_data' && a.questionId !== 'acc_mfa'),
+    answer('prv_personal_data', 'none'), // the profile lists personal data: a conflict
+  ];
+  const score = scoreReview(INFRASTRUCTURE_TEMPLATE, toAnswerMap(answers), base.vendor);
+  const text = allText(buildVendorReport({ ...base, answers, score }, { generatedAt: GENERATED, includeConfidential: false }));
+
+  test('the summary names coverage, the scoring model and why there is no tier', () => {
+    assert.equal(score.state, 'incomplete', `no residual tier: ${score.blockers.join(' | ')}`);
+    assert.ok(text.includes(`${Math.floor(score.coverage! * 100)}% of the questionnaire's weight settled by the answers`), 'coverage');
+    assert.ok(text.includes('Vetted scoring model 2'), 'the model');
+    assert.ok(text.includes(`Not determined: ${score.blockers.join(' ')}`), 'the residual says why');
+  });
+
+  test('lists the conflict, the open must-have and the N/A question with its reason', () => {
+    assert.ok(text.includes('Profile and answers disagree'), 'conflict heading');
+    assert.ok(text.includes(score.conflicts[0]!.message), 'conflict message');
+    assert.ok(text.includes('Not answered'), 'open heading');
+    assert.ok(text.includes(mfa.text) && text.includes('Yes: no tier while open'), 'the open must-have');
+    assert.ok(text.includes('Why it does not apply') && text.includes('One fixed plan: there is nothing to upgrade to.'), 'the N/A reason');
+  });
+});
