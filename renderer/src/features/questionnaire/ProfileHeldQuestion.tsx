@@ -1,4 +1,5 @@
 import type { Question } from '../../../../shared/domain/template';
+import { QuestionHeading } from './QuestionHeading';
 import { keptInProfileText, type ProfileFigure } from '../../../../shared/templates/profile-held';
 import { hrefs } from '../../app/router';
 import { useVetted } from '../../store';
@@ -21,16 +22,9 @@ export function ProfileHeldQuestion({ question, number, figure }: Props) {
   const legendId = `q-${question.id}-legend`;
   return (
     <fieldset id={questionDomId(question.id)} className="question is-answered is-profile-held" data-question-id={question.id} data-answered="true">
-      <legend id={legendId} className="q-legend">
-        {question.text}
-      </legend>
-      <div className="q-meta">
-        <span className="q-number" aria-hidden="true">
-          {number}
-        </span>
-        <code className="q-id">{question.id}</code>
+      <QuestionHeading question={question} number={number} legendId={legendId}>
         <span className="q-tag">Not scored</span>
-      </div>
+      </QuestionHeading>
       <p className="q-body" data-testid={`profile-held-${question.id}`}>
         {keptInProfileText(figure, vendor)}. <a href={hrefs.providerTab(vendor.id, 'profile')}>Change it in the profile</a>
       </p>

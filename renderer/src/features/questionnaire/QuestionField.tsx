@@ -11,6 +11,7 @@ import { QuestionFinding } from '../findings/QuestionFinding';
 import { CommentField } from './CommentField';
 import { AnswerInput } from './inputs';
 import { questionDomId } from './navigation';
+import { QuestionHeading } from './QuestionHeading';
 import { QuestionLosses } from './QuestionLosses';
 import { QuestionSaveState } from './QuestionSaveState';
 import { shownTipKey, tipsOf } from './tips';
@@ -73,19 +74,12 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
       data-question-id={question.id}
       data-answered={answered ? 'true' : 'false'}
     >
-      <legend id={legendId} className="q-legend">
-        {question.text}
-      </legend>
-      <div className="q-meta">
-        <span className="q-number" aria-hidden="true">
-          {number}
-        </span>
-        <code className="q-id">{question.id}</code>
+      <QuestionHeading question={question} number={number} legendId={legendId}>
         {question.mustHave && <span className="q-tag q-tag-must">Must-have</span>}
         {question.optional && <span className="q-tag">Optional</span>}
         {question.weight === 0 && <span className="q-tag">{flagFed ? 'Scored through risk flags' : 'Not scored'}</span>}
         <QuestionSaveState questionId={question.id} />
-      </div>
+      </QuestionHeading>
 
       <div className="q-body">
         <AnswerInput

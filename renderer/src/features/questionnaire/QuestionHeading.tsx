@@ -1,0 +1,20 @@
+import type { ReactNode } from 'react';
+import type { Question } from '../../../../shared/domain/template';
+
+/** A question's legend and its meta line (number, id, then the tags given). */
+export function QuestionHeading({ question, number, legendId, children }: { question: Question; number: string; legendId: string; children?: ReactNode }) {
+  return (
+    <>
+      <legend id={legendId} className="q-legend">
+        {question.text}
+      </legend>
+      <div className="q-meta">
+        <span className="q-number" aria-hidden="true">
+          {number}
+        </span>
+        <code className="q-id">{question.id}</code>
+        {children}
+      </div>
+    </>
+  );
+}
