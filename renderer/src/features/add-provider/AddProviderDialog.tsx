@@ -10,6 +10,7 @@ import { useVetted } from '../../store';
 import { categoryDefaultText } from '../choose-template/categoryDefaultText';
 import { TemplateSelect } from '../choose-template/TemplateSelect';
 import { useTemplateOptions } from '../choose-template/useTemplateOptions';
+import { FormError } from '../../components/FormError';
 
 interface Draft {
   name: string;
@@ -127,11 +128,7 @@ export function AddProviderDialog() {
         </h2>
         <p className="muted dialog-lead">You can fill in the rest of the profile afterwards.</p>
 
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
 
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>

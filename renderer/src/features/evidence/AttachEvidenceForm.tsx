@@ -10,6 +10,7 @@ import { EMPTY_DRAFT, apiFieldErrors, draftErrors, type DraftErrors, type DraftK
 import { LockIcon } from '../settings/LockIcon';
 import { readEvidenceFile, sizeProblem } from './readEvidenceFile';
 import type { ReviewQuestions } from './useReviewQuestions';
+import { FormError } from '../../components/FormError';
 
 interface Props {
   vendorId: string;
@@ -111,11 +112,7 @@ export function AttachEvidenceForm({ vendorId, review, onAttached }: Props) {
         The file is stored inside the register with its SHA-256, so a copy can be checked later. At most{' '}
         {MAX_EVIDENCE_BYTES / 1024 / 1024} MB.
       </p>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <div className="field">
         <label htmlFor={fileId}>File</label>
         <input

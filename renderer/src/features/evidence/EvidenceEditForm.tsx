@@ -3,6 +3,7 @@ import type { EvidenceView } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { EvidenceFields } from './EvidenceFields';
 import { apiFieldErrors, draftErrors, draftOf, patchOf, type DraftErrors, type DraftKey, type EvidenceDraft } from './evidenceDraft';
+import { FormError } from '../../components/FormError';
 
 interface Props {
   item: EvidenceView;
@@ -60,11 +61,7 @@ export function EvidenceEditForm({ item, onCancel, onSaved }: Props) {
       onSubmit={(e) => void submit(e)}
       noValidate
     >
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <EvidenceFields
         idPrefix={uid}
         draft={draft}

@@ -8,6 +8,7 @@ import { isExporting } from '../../store/exportSlice';
 import { ModalDialog } from '../workflow/ModalDialog';
 import { ReportChoice, type WhichReview } from './ReportChoice';
 import { useLatestDecision } from './useLatestDecision';
+import { FormError } from '../../components/FormError';
 
 /**
  * The review report's options: which review (the decided one, or the open one marked DRAFT, when
@@ -61,11 +62,7 @@ export function ReportExportDialog({ vendor }: { vendor: Vendor }) {
       onClose={close}
       onSubmit={submit}
     >
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       {openReview && (
         <ReportChoice idPrefix={id} vendorName={vendor.name} openReview={openReview} latestDecision={latestDecision} value={draft ? 'draft' : 'decided'} onChange={setWhich} />
       )}

@@ -8,6 +8,7 @@ import { isExporting } from '../../store/exportSlice';
 import { ModalDialog } from '../workflow/ModalDialog';
 import { today } from '../workflow/formatWhen';
 import { asOfDateProblem } from './exportText';
+import { FormError } from '../../components/FormError';
 
 const DATE_LABEL = 'List as of';
 
@@ -80,11 +81,7 @@ export function SubprocessorExportDialog() {
       onClose={close}
       onSubmit={submit}
     >
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <Field id={dateId} label={DATE_LABEL} error={dateError} hint="The list shows the providers as they stood on this day. Today, or an earlier day.">
         {(p) => (
           <input

@@ -6,6 +6,7 @@ import { useDraftFields } from '../../components/useDraftFields';
 import { useVetted } from '../../store';
 import { ModalDialog } from '../workflow/ModalDialog';
 import { dayAfter, formatDay, today } from '../workflow/formatWhen';
+import { FormError } from '../../components/FormError';
 
 /** What is accepted: one finding, or a whole review. */
 export type AcceptTarget = { findingId: string; subject: string } | { reviewId: string; subject: string };
@@ -87,11 +88,7 @@ export function AcceptRiskDialog({ target, onClose }: { target: AcceptTarget | n
       onClose={onClose}
       onSubmit={submit}
     >
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <Field id={fid('justification')} label={LABELS.justification} error={errors.justification} hint="Why the risk is acceptable, and what limits it.">
         {(p) => (
           <textarea

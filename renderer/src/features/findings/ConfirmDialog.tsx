@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ModalDialog } from '../workflow/ModalDialog';
+import { FormError } from '../../components/FormError';
 
 interface Props {
   open: boolean;
@@ -31,11 +32,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, busyLabel, o
   return (
     <ModalDialog open={open} title={title} onClose={close} onSubmit={submit}>
       <p>{message}</p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <div className="dialog-actions">
         <button type="button" className="button" onClick={close} data-autofocus>
           Cancel

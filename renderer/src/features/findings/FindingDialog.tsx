@@ -9,6 +9,7 @@ import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { ModalDialog } from '../workflow/ModalDialog';
 import { draftOf, EMPTY_DRAFT, FIELD_LABELS, inputOf, patchOf, type FindingDraft } from './findingDraft';
+import { FormError } from '../../components/FormError';
 
 const SETTABLE: readonly FindingStatus[] = ['open', 'in_progress', 'resolved'];
 
@@ -73,11 +74,7 @@ export function FindingDialog({ vendorId, finding, onClose }: Props) {
       onClose={onClose}
       onSubmit={submit}
     >
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <Field id={fid('title')} label={FIELD_LABELS.title} error={errors.title}>
         {(p) => (
           <input {...p} className="input" value={draft.title} onChange={(e) => set('title', e.target.value)} maxLength={200} data-autofocus />

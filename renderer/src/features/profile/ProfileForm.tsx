@@ -34,6 +34,7 @@ import {
   type LinkKey,
   type ProfileDraft,
 } from './profileDraft';
+import { FormError } from '../../components/FormError';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 
@@ -139,11 +140,7 @@ export function ProfileForm() {
         <h2 id={`${uid}-title`} className="visually-hidden">
           Profile
         </h2>
-        {formError && (
-          <p className="form-error" role="alert">
-            {formError}
-          </p>
-        )}
+        <FormError message={formError} />
 
         <fieldset className="form-section">
           <legend>Provider</legend>

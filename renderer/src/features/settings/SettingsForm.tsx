@@ -22,6 +22,7 @@ import { VENDOR_CATEGORIES, type VendorCategory } from '../../../../shared/domai
 import { checkDayRate, dayRateDraftOf, DAY_RATE_LABELS, sameDayRate, type DayRateDraft, type DayRateErrors } from './dayRateDraft';
 import { ReassessmentFields } from './ReassessmentFields';
 import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, type MonthsErrors } from './reassessmentDraft';
+import { FormError } from '../../components/FormError';
 
 /** The text settings; the months per tier, the day rate and the questionnaire per category have their own drafts. */
 type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates'>;
@@ -234,11 +235,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
 
   return (
     <form ref={form} className="settings-form" onSubmit={submit} noValidate aria-label="Settings">
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
 
       <fieldset className="form-section">
         <legend>You and your organisation</legend>

@@ -3,6 +3,7 @@ import { Field } from '../../components/Field';
 import { fieldMessage } from '../../components/FieldError';
 import { useVetted } from '../../store';
 import { ModalDialog } from '../workflow/ModalDialog';
+import { FormError } from '../../components/FormError';
 
 /** The most the register stores (settings.userName). */
 const NAME_MAX = 200;
@@ -77,11 +78,7 @@ export function UserNameDialog({ open, title, lead, submitLabel, cancelLabel = '
 
   return (
     <ModalDialog open={open} title={title} lead={lead} onClose={onClose} onSubmit={submit}>
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <Field id={id} label={LABEL} error={error} hint="Kept in Settings, where you can change it. Recorded on every sign-off step and in the audit trail.">
         {(p) => (
           <input

@@ -9,6 +9,7 @@ import { useVetted } from '../../store';
 import { ACTION_LABELS } from './workflowText';
 import { ActivateProviderField } from './ActivateProviderField';
 import { ModalDialog } from './ModalDialog';
+import { FormError } from '../../components/FormError';
 
 /** Why a decision asks for a note, and what to call it. */
 const NOTE: Partial<Record<ReviewStatus, { label: string; why: string; missing: string }>> = {
@@ -107,11 +108,7 @@ export function DecisionDialog({ to, onClose }: Props) {
           {score.state === 'scored' && score.tier ? `, ${TIER_LABELS[score.tier]} risk` : ', not scored yet (too few answers)'}.
         </p>
       )}
-      {formError && (
-        <p className="form-error" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormError message={formError} />
       <div className="field">
         <label htmlFor={`${id}-by`}>Decided by</label>
         <input

@@ -6,6 +6,7 @@ import { categoryDefaultText } from '../choose-template/categoryDefaultText';
 import { TemplateSelect } from '../choose-template/TemplateSelect';
 import { useTemplateOptions } from '../choose-template/useTemplateOptions';
 import { ModalDialog } from './ModalDialog';
+import { FormError } from '../../components/FormError';
 
 interface Props {
   open: boolean;
@@ -73,11 +74,7 @@ export function StartReviewDialog({ open, onClose }: Props) {
       onClose={onClose}
       onSubmit={submit}
     >
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <TemplateSelect
         id={`${id}-template`}
         value={templateId}
