@@ -1,6 +1,7 @@
 // Risk flags (docs/scoring.md, "Risk flags"): findings that fire when their condition holds.
-// A flag is an implicit scored item of its section: weight by severity, 0 when it fires, 1 when
-// it is decided and does not fire, left out while undecided. A firing critical flag is a knock-out.
+// A flag is an implicit item of its section, weighted by severity: it loses its whole weight when
+// it fires, nothing when clear, and is open (for coverage) while undecided. A firing critical flag
+// is a knock-out.
 import { answerLabel } from '../domain/answers';
 import { evaluateCondition } from '../domain/conditions';
 import { kleene, type Truth } from './kleene';
@@ -19,17 +20,15 @@ export const RISK_FLAG_KNOCKOUTS: Readonly<Record<RiskFlagSeverity, Tier | null>
 };
 
 /**
- * - 'fires': the condition holds for the answers given (score 0);
+ * - 'fires': the condition holds for the answers given (it loses its weight);
  * - 'clear': the condition is false whatever the questions still open would say (a hidden question reads
- *   as not holding, as for showWhen) (score 1);
- * - 'undecided': anything else (left out, like an unanswered question).
+ *   as not holding, as for showWhen);
+ * - 'undecided': anything else (open, like an unanswered question).
  */
 export type FlagStatus = 'fires' | 'clear' | 'undecided';
 
 export interface FlagOutcome {
   status: FlagStatus;
-  /** 0 when firing, 1 when clear, null when undecided. */
-  score: 0 | 1 | null;
   /** When firing: the questions whose answers (or whose being hidden) make the condition hold, in condition order. */
   trigger: string[];
   /** Of `trigger`, the shown and answered ones: the flag belongs to one of these when there is one. */
@@ -82,10 +81,10 @@ export function evaluateFlag(
     const label = trigger
       .map((id) => (read(id) === 'known' ? answerLabel(byId.get(id)!, answers[id]?.value ?? null, answers[id]?.na ?? false) : 'Not shown'))
       .join('; ');
-    return { status: 'fires', score: 0, trigger, answered: trigger.filter((id) => read(id) === 'known'), answerLabel: label };
+    return { status: 'fires', trigger, answered: trigger.filter((id) => read(id) === 'known'), answerLabel: label };
   }
   if (value === false) {
-    return { status: 'clear', score: 1, trigger: [], answered: [], answerLabel: '' };
+    return { status: 'clear', trigger: [], answered: [], answerLabel: '' };
   }
-  return { status: 'undecided', score: null, trigger: [], answered: [], answerLabel: '' };
+  return { status: 'undecided', trigger: [], answered: [], answerLabel: '' };
 }
