@@ -15,6 +15,16 @@ import { SettingsPatch, type Settings } from './domain/settings';
 import { AnswerValue } from './domain/review';
 import type { Template } from './domain/template';
 import type { Tier } from './domain/tier';
+import {
+  BlackoutInput,
+  BlackoutPatch,
+  DateRange,
+  WindowInput,
+  WindowPatch,
+  type BlackoutPeriod,
+  type MaintenanceWindow,
+} from './domain/maintenance';
+import type { MaintenanceWarnings } from './maintenance/overlaps';
 import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domain/vendor';
 import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
@@ -35,6 +45,8 @@ const op = <I extends z.ZodType>(input: I) => ({
 });
 
 const EntityId = z.string().min(1).max(100);
+/** An iCalendar or Statuspage file larger than this is not a provider's maintenance feed. */
+export const MAX_WINDOW_IMPORT_CHARS = 5 * 1024 * 1024;
 const Note = z.string().trim().max(5000);
 const none = z.object({}).strict();
 const CompareIds = z
@@ -187,6 +199,38 @@ export interface Attention {
   evidence: EvidenceView[];
   /** Review-level acceptances that expired. */
   acceptances: AcceptanceView[];
+  /** Maintenance over the next 90 days: overlaps between providers, windows in blackouts, short notice. */
+  maintenance: MaintenanceWarnings;
+}
+
+/** A maintenance window with what lists show beside it. */
+export interface WindowView extends MaintenanceWindow {
+  vendorName: string;
+  criticalPath: boolean;
+  /** The schedule in words: "Every Sunday, 02:00–04:00 Europe/Berlin (from 2026-01-04)". */
+  words: string;
+}
+
+/** The maintenance file formats `window.import` reads (detected from the content). */
+export type WindowFileFormat = 'ical' | 'statuspage';
+
+/** What `window.import` did (or, on a dry run, would do): all of the file or none of it. */
+export interface WindowImport {
+  format: WindowFileFormat;
+  dryRun: boolean;
+  added: number;
+  /** Replaced by a newer version (higher SEQUENCE or a later Statuspage update). */
+  updated: number;
+  /** Of those added or updated: now cancelled. */
+  cancelled: number;
+  /** Already stored as they are. */
+  unchanged: number;
+  /** Older than the version stored: kept as stored. */
+  older: number;
+  /** The windows the file touched (added, updated or unchanged), by start. */
+  windows: WindowView[];
+  /** What did not carry over exactly (an unknown impact read as outage, …). */
+  warnings: string[];
 }
 
 /** What `review.migrate` did. */
@@ -444,6 +488,45 @@ export const contract = {
         draft: z.boolean().optional(),
       })
       .strict(),
+  ).returns<GeneratedFile>(),
+  /** Maintenance windows and scheduled maintenances of one provider or all, by provider then start. */
+  'window.list': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<WindowView[]>(),
+  /** Adds a window typed in (source "entered"). */
+  'window.add': op(WindowInput).returns<WindowView>(),
+  'window.update': op(z.object({ id: EntityId, patch: WindowPatch }).strict()).returns<WindowView>(),
+  'window.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  /**
+   * Reads an iCalendar file or a Statuspage scheduled-maintenances.json into one provider's windows,
+   * all or nothing: an event already stored (same UID) is replaced only by a higher SEQUENCE (a
+   * later update), STATUS:CANCELLED cancels it. A bad file is a validation error naming the line or
+   * property, and stores nothing. dryRun reports the same and writes nothing.
+   */
+  'window.import': op(
+    z
+      .object({
+        vendorId: EntityId,
+        fileName: z.string().trim().min(1).max(255),
+        text: z.string().max(MAX_WINDOW_IMPORT_CHARS, `the file is larger than ${MAX_WINDOW_IMPORT_CHARS / 1024 / 1024} MB`),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<WindowImport>(),
+  /** The company's blackout periods (release freeze, peak hours), by name. */
+  'blackout.list': op(none).returns<BlackoutPeriod[]>(),
+  'blackout.add': op(BlackoutInput).returns<BlackoutPeriod>(),
+  'blackout.update': op(z.object({ id: EntityId, patch: BlackoutPatch }).strict()).returns<BlackoutPeriod>(),
+  'blackout.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  /**
+   * Over whole UTC days from..to: provider windows that overlap (critical-path pairs first),
+   * windows inside blackout periods, scheduled maintenances with less notice than promised (or
+   * than the Settings minimum). Computed in UTC from each window's local rule.
+   */
+  'maintenance.warnings': op(
+    z.object({ range: DateRange, criticalOnly: z.boolean().optional() }).strict(),
+  ).returns<MaintenanceWarnings>(),
+  /** Every occurrence in the range as one iCalendar file (deterministic for the same register and range). */
+  'maintenance.calendar': op(
+    z.object({ range: DateRange, criticalOnly: z.boolean().optional() }).strict(),
   ).returns<GeneratedFile>(),
   /** Whether confidential data can be read and written in this session, and where its key is. */
   'security.status': op(none).returns<KeyStatus>(),

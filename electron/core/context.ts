@@ -6,6 +6,7 @@ import type { KeySource } from './crypto/key-sources';
 import { AuditRepository } from './repositories/audit';
 import { EvidenceRepository } from './repositories/evidence';
 import { FindingRepository } from './repositories/findings';
+import { MaintenanceRepository } from './repositories/maintenance';
 import { ReviewStepRepository } from './repositories/review-steps';
 import { ReviewRepository } from './repositories/reviews';
 import { SettingsRepository } from './repositories/settings';
@@ -21,6 +22,7 @@ export interface Context {
   steps: ReviewStepRepository;
   findings: FindingRepository;
   evidence: EvidenceRepository;
+  maintenance: MaintenanceRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
   /** The data key of confidential fields for this session (never stored in the register). */
@@ -46,6 +48,7 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     steps: new ReviewStepRepository(db),
     findings: new FindingRepository(db),
     evidence: new EvidenceRepository(db),
+    maintenance: new MaintenanceRepository(db),
     audit: new AuditRepository(db),
     settings: new SettingsRepository(db),
     keys: new KeyRing(db, options.keySource ?? null),

@@ -6,9 +6,12 @@ import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createAcceptance, listAcceptances, revokeAcceptance } from './services/acceptances';
 import { exportAudit, listAudit } from './services/audit';
 import { keyStatus } from './services/confidential';
+import { addBlackout, deleteBlackout, listBlackouts, updateBlackout } from './services/blackouts';
+import { addWindow, deleteWindow, importWindows, listWindows, maintenanceCalendar, updateWindow, warningsFor } from './services/maintenance';
 import { addEvidence, deleteEvidence, evidenceFile, listEvidence, updateEvidence } from './services/evidence';
 import { createFinding, deleteFinding, findingFromAnswer, listFindings, updateFinding } from './services/findings';
-import { attention, listReassessments } from './services/reassessment';
+import { attention } from './services/attention';
+import { listReassessments } from './services/reassessment';
 import { reviewHistory, setReviewDue, transitionReview } from './services/workflow';
 import { compareVendors, exportComparison } from './services/compare';
 import { exportRegister, exportRegisterCsv } from './services/register-export';
@@ -71,6 +74,17 @@ export function createHandlers(ctx: Context): Handlers {
     'report.subprocessors': (input) => subprocessorReport(ctx, input),
     'compare.get': ({ vendorIds }) => compareVendors(ctx, vendorIds),
     'compare.export': (input) => exportComparison(ctx, input),
+    'window.list': (input) => listWindows(ctx, input),
+    'window.add': (input) => addWindow(ctx, input),
+    'window.update': ({ id, patch }) => updateWindow(ctx, id, patch),
+    'window.delete': ({ id }) => deleteWindow(ctx, id),
+    'window.import': (input) => importWindows(ctx, input),
+    'blackout.list': () => listBlackouts(ctx),
+    'blackout.add': (input) => addBlackout(ctx, input),
+    'blackout.update': ({ id, patch }) => updateBlackout(ctx, id, patch),
+    'blackout.delete': ({ id }) => deleteBlackout(ctx, id),
+    'maintenance.warnings': ({ range, criticalOnly }) => warningsFor(ctx, range, criticalOnly),
+    'maintenance.calendar': ({ range, criticalOnly }) => maintenanceCalendar(ctx, range, criticalOnly),
     'security.status': () => keyStatus(ctx),
     'demo.load': () => loadDemo(ctx),
     'register.export': () => exportRegister(ctx),

@@ -1,6 +1,7 @@
-// The audit trail: every change to providers, reviews, answers, findings, acceptances and evidence,
+// The audit trail: every change to providers, reviews, answers, findings, acceptances, evidence,
+// maintenance windows and blackout periods,
 // written by the database itself (triggers), append-only.
-export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence'] as const;
+export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export type AuditAction = 'create' | 'update' | 'delete';
 

@@ -118,6 +118,26 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   finding: 'Finding',
   acceptance: 'Risk acceptance',
   evidence: 'Evidence',
+  window: 'Maintenance window',
+  blackout: 'Blackout period',
+};
+
+export const WINDOW_IMPACT_LABELS: Readonly<Record<import('./maintenance').WindowImpact, string>> = {
+  none: 'No impact',
+  degraded: 'Degraded',
+  outage: 'Outage',
+};
+
+export const WINDOW_SOURCE_LABELS: Readonly<Record<import('./maintenance').WindowSource, string>> = {
+  entered: 'Entered',
+  ical: 'iCalendar',
+  statuspage: 'Status page',
+};
+
+export const WINDOW_STATUS_LABELS: Readonly<Record<import('./maintenance').WindowStatus, string>> = {
+  confirmed: 'Confirmed',
+  tentative: 'Tentative',
+  cancelled: 'Cancelled',
 };
 
 /** A label that tolerates an id the map does not know (a newer register read by an older app). */

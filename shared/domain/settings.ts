@@ -30,6 +30,11 @@ export const SettingsPatch = z
     dayRate: DayRate.nullable(),
     /** The template a new review starts on, per provider category; empty: the built-in template. */
     defaultTemplates: DefaultTemplates,
+    /**
+     * The least notice (hours) any provider must give before a scheduled maintenance, whatever it
+     * promised; null = none (only each provider's own promise is held against it).
+     */
+    minimumNoticeHours: z.number().int('a whole number of hours').min(0).max(24 * 90).nullable(),
   })
   .partial()
   .strict();
@@ -42,6 +47,7 @@ export interface Settings {
   reassessmentMonths: ReassessmentMonths;
   dayRate: DayRate | null;
   defaultTemplates: DefaultTemplates;
+  minimumNoticeHours: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -56,6 +62,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reassessmentMonths: DEFAULT_REASSESSMENT_MONTHS,
   dayRate: null,
   defaultTemplates: {},
+  minimumNoticeHours: null,
 };
 
 /**

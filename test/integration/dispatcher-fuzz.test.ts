@@ -3,6 +3,7 @@
 // prototype-pollution keys, huge and odd strings). Whatever arrives, the dispatcher answers with a
 // typed Result — never a throw, never an internal error, never a stack trace — and an input it
 // refuses changes nothing in the register.
+import type { Schedule } from '../../shared/domain/maintenance';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { OPERATION_NAMES, type OperationName } from '../../shared/api';
@@ -45,6 +46,9 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
   const evidence = unwrap(await api['evidence.add']({ vendorId, kind: 'other', fileName: 'seed.txt', base64: 'c2VlZA==' }));
   const acceptance = unwrap(await api['acceptance.create']({ reviewId: review.review.id, justification: 'seed', expiresOn: '2099-01-01', acceptedBy: 'Seed' }));
   const template = { id: review.review.templateId };
+  const weekly: Schedule = { kind: 'recurring', freq: 'weekly', byDay: ['SU'], setPos: null, interval: 1, startTime: '02:00', durationMinutes: 120, timeZone: 'Europe/Berlin', from: '2026-01-04', until: null, count: null, exDates: [] };
+  const window = unwrap(await api['window.add']({ vendorId, schedule: weekly }));
+  const blackout = unwrap(await api['blackout.add']({ name: 'Freeze', schedule: { kind: 'once', start: '2026-12-20T00:00:00Z', end: '2027-01-05T00:00:00Z', timeZone: 'UTC' } }));
   return {
     'app.info': {},
     'vendor.list': {},
@@ -88,6 +92,17 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
     'report.subprocessors': { date: '2026-01-01' },
     'compare.get': { vendorIds: [vendorId, vendors[1]!.id] },
     'compare.export': { vendorIds: [vendorId, vendors[1]!.id], format: 'csv' },
+    'window.list': { vendorId },
+    'window.add': { vendorId, schedule: weekly, impact: 'degraded' },
+    'window.update': { id: window.id, patch: { notes: 'n' } },
+    'window.delete': { id: 'no-such-window' },
+    'window.import': { vendorId, fileName: 'x.ics', text: 'BEGIN:VCALENDAR', dryRun: true },
+    'blackout.list': {},
+    'blackout.add': { name: 'Peak', schedule: weekly },
+    'blackout.update': { id: blackout.id, patch: { notes: 'n' } },
+    'blackout.delete': { id: 'no-such-blackout' },
+    'maintenance.warnings': { range: { from: '2026-12-01', to: '2027-01-31' } },
+    'maintenance.calendar': { range: { from: '2026-12-01', to: '2027-01-31' }, criticalOnly: true },
     'security.status': {},
     'demo.load': {},
     'register.export': {},

@@ -1,11 +1,7 @@
 // When each provider is due for its next review, and what needs attention today.
-import type { Attention, DueEntry } from '../../../shared/api';
-import { acceptanceState } from '../../../shared/domain/acceptances';
+import type { DueEntry } from '../../../shared/api';
 import { daysBetween, reassessmentOf, type ApprovalBasis } from '../../../shared/domain/reassessment';
 import type { Context } from '../context';
-import { listAcceptances } from './acceptances';
-import { listEvidence } from './evidence';
-import { listFindings } from './findings';
 import { today } from './today';
 
 /** Every provider's place in the schedule, keyed by provider id. */
@@ -36,22 +32,5 @@ export function listReassessments(ctx: Context, input: { withinDays?: number }):
     const entries = [...reassessmentByVendor(ctx).values()].sort(bySoonest);
     if (input.withinDays === undefined) return entries;
     return entries.filter((e) => e.due !== null && daysBetween(day, e.due) <= input.withinDays!);
-  })();
-}
-
-export function attention(ctx: Context): Attention {
-  return ctx.db.transaction(() => {
-    const day = today(ctx);
-    return {
-      today: day,
-      reviews: listReassessments(ctx, {}).filter(
-        (e) => e.vendorStatus !== 'retired' && (e.state === 'overdue' || e.state === 'due_soon'),
-      ),
-      findings: listFindings(ctx, {}).filter(
-        (f) => f.overdue || (f.status === 'accepted' && f.effectiveStatus === 'open'),
-      ),
-      evidence: listEvidence(ctx, {}).filter((e) => e.state === 'expired' || e.state === 'expiring_soon'),
-      acceptances: listAcceptances(ctx, {}).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
-    };
   })();
 }

@@ -25,7 +25,7 @@ import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, 
 import { FormError } from '../../components/FormError';
 
 /** The text settings; the months per tier, the day rate and the questionnaire per category have their own drafts. */
-type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates'>;
+type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates' | 'minimumNoticeHours'>;
 type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 

@@ -1,0 +1,35 @@
+// What needs attention now: the app's home page and `vetted due` read this in one transaction.
+import type { Attention } from '../../../shared/api';
+import { acceptanceState } from '../../../shared/domain/acceptances';
+import type { Context } from '../context';
+import { listAcceptances } from './acceptances';
+import { listEvidence } from './evidence';
+import { listFindings } from './findings';
+import { warningsFor } from './maintenance';
+import { listReassessments } from './reassessment';
+import { today } from './today';
+
+/** Maintenance warnings look this many days ahead (today included). */
+export const ATTENTION_MAINTENANCE_DAYS = 90;
+
+function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function attention(ctx: Context): Attention {
+  return ctx.db.transaction(() => {
+    const day = today(ctx);
+    return {
+      today: day,
+      reviews: listReassessments(ctx, {}).filter(
+        (e) => e.vendorStatus !== 'retired' && (e.state === 'overdue' || e.state === 'due_soon'),
+      ),
+      findings: listFindings(ctx, {}).filter(
+        (f) => f.overdue || (f.status === 'accepted' && f.effectiveStatus === 'open'),
+      ),
+      evidence: listEvidence(ctx, {}).filter((e) => e.state === 'expired' || e.state === 'expiring_soon'),
+      acceptances: listAcceptances(ctx, {}).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
+      maintenance: warningsFor(ctx, { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }),
+    };
+  })();
+}

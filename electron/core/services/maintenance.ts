@@ -1,0 +1,224 @@
+// Maintenance windows of providers: typed in, imported from a provider's iCalendar or Statuspage
+// file, and read back as the warnings the calendar, Needs attention, the report and the CLI show.
+import type { GeneratedFile, WindowImport, WindowView } from '../../../shared/api';
+import type { DateRange, MaintenanceWindow, WindowInput, WindowPatch } from '../../../shared/domain/maintenance';
+import { rangeSpan } from '../../../shared/domain/maintenance';
+import type { Vendor } from '../../../shared/domain/vendor';
+import { occurrences } from '../../../shared/maintenance/expand';
+import { maintenanceWarnings, type MaintenanceWarnings, type WindowOf } from '../../../shared/maintenance/overlaps';
+import { scheduleWords } from '../../../shared/maintenance/words';
+import { VettedError } from '../../../shared/result';
+import type { Context } from '../context';
+import { buildCalendarIcs } from '../exporters/ics';
+import { parseMaintenanceFile, type ImportedEvent } from '../importers/maintenance-file';
+import { asFile } from './generated-file';
+import { getVendor } from './vendor-lookup';
+
+/** The question whose answer is the notice a provider promises. */
+const NOTICE_QUESTION = 'mnt_notice_hours';
+
+function view(w: MaintenanceWindow, vendor: Pick<Vendor, 'name' | 'criticalPath'> | undefined): WindowView {
+  return { ...w, vendorName: vendor?.name ?? '', criticalPath: vendor?.criticalPath ?? false, words: scheduleWords(w.schedule) };
+}
+
+const firstStart = (w: MaintenanceWindow) => (w.schedule.kind === 'once' ? w.schedule.start : `${w.schedule.from}T${w.schedule.startTime}`);
+
+/** Provider name, then one-off and recurring windows by their (first) start. */
+function sorted(list: WindowView[]): WindowView[] {
+  return list.sort(
+    (a, b) => a.vendorName.localeCompare(b.vendorName) || a.vendorId.localeCompare(b.vendorId) || firstStart(a).localeCompare(firstStart(b)) || a.id.localeCompare(b.id),
+  );
+}
+
+function getWindow(ctx: Context, id: string): MaintenanceWindow {
+  const w = ctx.maintenance.window(id);
+  if (!w) throw new VettedError('not_found', `No maintenance window with id ${id}.`);
+  return w;
+}
+
+export function listWindows(ctx: Context, input: { vendorId?: string }): WindowView[] {
+  return ctx.db.transaction(() => {
+    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
+    const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
+    return sorted(ctx.maintenance.windows(input.vendorId).map((w) => view(w, vendors.get(w.vendorId))));
+  })();
+}
+
+export function addWindow(ctx: Context, input: WindowInput & { schedule: MaintenanceWindow['schedule'] }): WindowView {
+  return ctx.db
+    .transaction(() => {
+      const vendor = getVendor(ctx, input.vendorId);
+      const stamp = ctx.now().toISOString();
+      const window: MaintenanceWindow = {
+        id: ctx.newId(),
+        vendorId: vendor.id,
+        title: input.title?.trim() || 'Maintenance window',
+        schedule: input.schedule,
+        impact: input.impact ?? 'outage',
+        source: 'entered',
+        status: input.status ?? 'confirmed',
+        announcedAt: input.announcedAt ?? null,
+        sourceUid: null,
+        sequence: null,
+        notes: input.notes?.trim() ?? '',
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
+      ctx.maintenance.insertWindow(window);
+      return view(window, vendor);
+    })
+    .immediate();
+}
+
+export function updateWindow(ctx: Context, id: string, patch: WindowPatch & { schedule?: MaintenanceWindow['schedule'] }): WindowView {
+  return ctx.db
+    .transaction(() => {
+      const current = getWindow(ctx, id);
+      const next: MaintenanceWindow = {
+        ...current,
+        ...(patch.title !== undefined ? { title: patch.title.trim() || current.title } : {}),
+        ...(patch.schedule !== undefined ? { schedule: patch.schedule } : {}),
+        ...(patch.impact !== undefined ? { impact: patch.impact } : {}),
+        ...(patch.status !== undefined ? { status: patch.status } : {}),
+        ...(patch.announcedAt !== undefined ? { announcedAt: patch.announcedAt } : {}),
+        ...(patch.notes !== undefined ? { notes: patch.notes.trim() } : {}),
+        updatedAt: ctx.now().toISOString(),
+      };
+      ctx.maintenance.updateWindow(next);
+      return view(next, ctx.vendors.get(next.vendorId));
+    })
+    .immediate();
+}
+
+export function deleteWindow(ctx: Context, id: string): { id: string } {
+  return ctx.db
+    .transaction(() => {
+      getWindow(ctx, id);
+      ctx.maintenance.deleteWindow(id);
+      return { id };
+    })
+    .immediate();
+}
+
+/** Thrown inside the transaction to roll a dry run back; never leaves this module. */
+class DryRunRollback extends Error {
+  constructor(readonly result: WindowImport) {
+    super('dry run');
+  }
+}
+
+const sameEvent = (w: MaintenanceWindow, e: ImportedEvent) =>
+  w.title === e.title &&
+  JSON.stringify(w.schedule) === JSON.stringify(e.schedule) &&
+  w.impact === e.impact &&
+  w.status === e.status &&
+  w.announcedAt === e.announcedAt &&
+  w.notes === e.notes &&
+  w.sequence === e.sequence;
+
+/**
+ * Reads the file (a parse error stores nothing) and merges its events into the provider's
+ * windows in one transaction: new UIDs are added, a higher SEQUENCE replaces the stored event
+ * (keeping when it was first announced), a lower one is left as stored.
+ */
+export function importWindows(ctx: Context, input: { vendorId: string; fileName: string; text: string; dryRun?: boolean }): WindowImport {
+  const parsed = parseMaintenanceFile(input.fileName, input.text);
+  const dryRun = input.dryRun ?? false;
+  try {
+    return ctx.db
+      .transaction(() => {
+        const vendor = getVendor(ctx, input.vendorId);
+        const stamp = ctx.now().toISOString();
+        const result: WindowImport = { format: parsed.format, dryRun, added: 0, updated: 0, cancelled: 0, unchanged: 0, older: 0, windows: [], warnings: [...parsed.warnings] };
+        const touched: MaintenanceWindow[] = [];
+        for (const event of parsed.events) {
+          const stored = ctx.maintenance.windowBySourceUid(vendor.id, parsed.format, event.uid);
+          if (!stored) {
+            const window: MaintenanceWindow = {
+              id: ctx.newId(),
+              vendorId: vendor.id,
+              title: event.title,
+              schedule: event.schedule,
+              impact: event.impact,
+              source: parsed.format,
+              status: event.status,
+              announcedAt: event.announcedAt,
+              sourceUid: event.uid,
+              sequence: event.sequence,
+              notes: event.notes,
+              createdAt: stamp,
+              updatedAt: stamp,
+            };
+            ctx.maintenance.insertWindow(window);
+            result.added++;
+            if (window.status === 'cancelled') result.cancelled++;
+            touched.push(window);
+          } else if (stored.sequence !== null && event.sequence < stored.sequence) {
+            result.older++;
+            result.warnings.push(`${event.uid}: the file has version ${event.sequence}, the register already holds version ${stored.sequence}; kept the stored one`);
+          } else if (sameEvent(stored, event)) {
+            result.unchanged++;
+            touched.push(stored);
+          } else {
+            const window: MaintenanceWindow = {
+              ...stored,
+              title: event.title,
+              schedule: event.schedule,
+              impact: event.impact,
+              status: event.status,
+              // Notice is measured from the first announcement, not from the latest update.
+              announcedAt: stored.announcedAt ?? event.announcedAt,
+              sequence: event.sequence,
+              notes: event.notes,
+              updatedAt: stamp,
+            };
+            ctx.maintenance.updateWindow(window);
+            result.updated++;
+            if (window.status === 'cancelled' && stored.status !== 'cancelled') result.cancelled++;
+            touched.push(window);
+          }
+        }
+        result.windows = sorted(touched.map((w) => view(w, vendor)));
+        if (dryRun) throw new DryRunRollback(result);
+        return result;
+      })
+      .immediate();
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.result;
+    throw error;
+  }
+}
+
+/** Every window with its provider's name, critical path flag and promised notice. */
+export function windowsWithProviders(ctx: Context): WindowOf[] {
+  const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
+  const answers = ctx.reviews.answersOfLatestReviews();
+  return ctx.maintenance.windows().flatMap((window) => {
+    const vendor = vendors.get(window.vendorId);
+    if (!vendor) return [];
+    const notice = answers.get(vendor.id)?.find((a) => a.questionId === NOTICE_QUESTION && !a.na)?.value;
+    return [{ window, vendorName: vendor.name, criticalPath: vendor.criticalPath, promisedNoticeHours: typeof notice === 'number' ? notice : null }];
+  });
+}
+
+export function warningsFor(ctx: Context, range: DateRange, criticalOnly = false): MaintenanceWarnings {
+  return ctx.db.transaction(() =>
+    maintenanceWarnings(windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan(range), {
+      criticalOnly,
+      minimumNoticeHours: ctx.settings.get().minimumNoticeHours,
+    }),
+  )();
+}
+
+export function maintenanceCalendar(ctx: Context, range: DateRange, criticalOnly = false): GeneratedFile {
+  const entries = ctx.db.transaction(() => {
+    const span = rangeSpan(range);
+    return listWindows(ctx, {})
+      .filter((w) => w.status !== 'cancelled' && (!criticalOnly || w.criticalPath))
+      .map((window) => ({ window, occurrences: occurrences(window.schedule, span) }))
+      .filter((e) => e.occurrences.length > 0);
+  })();
+  const text = buildCalendarIcs(entries, range, criticalOnly);
+  const name = `vetted-maintenance-${criticalOnly ? 'critical-path-' : ''}${range.from}-to-${range.to}.ics`;
+  return asFile(name, Buffer.from(text, 'utf8'), [], 'text/calendar; charset=utf-8');
+}

@@ -1,0 +1,101 @@
+// Occurrences of a schedule in a span of UTC time. The rule is walked in local days of its own
+// zone (so "every Sunday 02:30 Europe/Berlin" stays 02:30 on both sides of a DST change); each
+// local start becomes a UTC instant by RFC 5545's rules (zone.ts), and lasts durationMinutes of
+// elapsed time from there, so a window may cross midnight or a DST change.
+import { WEEKDAYS, type RecurringSchedule, type Schedule, type Span } from '../domain/maintenance';
+import { wallToUtc } from './zone';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+export interface Occurrence {
+  /** UTC, ms since the epoch; [start, end). */
+  start: number;
+  end: number;
+  /** The local day (in the schedule's zone) the occurrence starts on; a one-off's UTC start day. */
+  day: string;
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD. */
+export const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const pad = (n: number) => String(n).padStart(2, '0');
+function dayParts(n: number): { y: number; m: number; d: number } {
+  const date = new Date(n * DAY);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+const isoOfDay = (n: number) => {
+  const { y, m, d } = dayParts(n);
+  return `${y}-${pad(m)}-${pad(d)}`;
+};
+/** 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday). */
+export const weekdayOf = (n: number) => (((n + 3) % 7) + 7) % 7;
+
+const monthsBetween = (a: { y: number; m: number }, b: { y: number; m: number }) => (b.y - a.y) * 12 + (b.m - a.m);
+
+/** The day numbers a recurring rule starts an occurrence on, in order, from its first day. */
+function* ruleDays(s: RecurringSchedule, begin: number, lastDay: number): Generator<number> {
+  const first = dayNumber(s.from);
+  const until = s.until === null ? Infinity : dayNumber(s.until);
+  const end = Math.min(lastDay, until);
+  const days = new Set(s.byDay.map((d) => WEEKDAYS.indexOf(d)));
+  if (s.freq === 'weekly') {
+    // Weeks start on Monday (RFC 5545's default WKST); the interval counts from the first day's week.
+    const firstMonday = first - weekdayOf(first);
+    for (let n = Math.max(first, begin); n <= end; n++) {
+      if (!days.has(weekdayOf(n))) continue;
+      if (Math.floor((n - firstMonday) / 7) % s.interval !== 0) continue;
+      yield n;
+    }
+    return;
+  }
+  const weekday = WEEKDAYS.indexOf(s.byDay[0]!);
+  const start = dayParts(first);
+  const skipMonths = begin > first ? Math.max(0, monthsBetween(start, dayParts(begin)) - 1) : 0;
+  for (let k = skipMonths - (skipMonths % s.interval); ; k += s.interval) {
+    const monthIndex = start.y * 12 + (start.m - 1) + k;
+    const y = Math.floor(monthIndex / 12);
+    const m = (monthIndex % 12) + 1;
+    const monthFirst = Date.UTC(y, m - 1, 1) / DAY;
+    if (monthFirst > end) return;
+    const nextFirst = Date.UTC(y, m, 1) / DAY;
+    let n: number;
+    if (s.setPos === -1) {
+      const last = nextFirst - 1;
+      n = last - ((weekdayOf(last) - weekday + 7) % 7);
+    } else {
+      n = monthFirst + ((weekday - weekdayOf(monthFirst) + 7) % 7) + 7 * ((s.setPos ?? 1) - 1);
+    }
+    if (n >= first && n <= end) yield n;
+  }
+}
+
+/** Every occurrence of the schedule that overlaps `span`, in start order. */
+export function occurrences(schedule: Schedule, span: Span): Occurrence[] {
+  if (schedule.kind === 'once') {
+    const start = Date.parse(schedule.start);
+    const end = Date.parse(schedule.end);
+    return end > span.start && start < span.end ? [{ start, end, day: new Date(start).toISOString().slice(0, 10) }] : [];
+  }
+  const duration = schedule.durationMinutes * MINUTE;
+  const [hh, mm] = schedule.startTime.split(':').map(Number) as [number, number];
+  const minutes = hh * 60 + mm;
+  const skipped = new Set(schedule.exDates);
+  // Zones are within ±14 h of UTC: a local day two days past the span's end cannot start inside it.
+  const lastDay = Math.floor(span.end / DAY) + 2;
+  // Without a count the walk may begin just before the span (an occurrence starting earlier can
+  // still reach into it); with a count it must begin at the first day to count.
+  const earliest = schedule.count === null ? Math.floor((span.start - duration) / DAY) - 2 : -Infinity;
+  const out: Occurrence[] = [];
+  let counted = 0;
+  for (const n of ruleDays(schedule, Number.isFinite(earliest) ? earliest : dayNumber(schedule.from), lastDay)) {
+    if (schedule.count !== null && ++counted > schedule.count) break;
+    if (n < earliest) continue;
+    const day = isoOfDay(n);
+    if (skipped.has(day)) continue;
+    const { y, m, d } = dayParts(n);
+    const start = wallToUtc(schedule.timeZone, { y, m, d, minutes });
+    const end = start + duration;
+    if (end > span.start && start < span.end) out.push({ start, end, day });
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+// Wall-clock times in IANA time zones, turned into UTC instants and back, with the rules RFC 5545
+// (3.3.5) gives for the two awkward cases: a local time that does not exist (the spring-forward
+// gap) is read with the UTC offset from before the gap (Sunday 02:30 Europe/Berlin on the night
+// clocks go forward is 03:30 CEST); a local time that happens twice (fall back) is the first one.
+//
+// The zone rules come from the platform's Intl (ICU's copy of the IANA database); no second copy
+// of the tz database ships with the app. Offsets are read once per zone and year, at day steps,
+// and the transitions found are bisected to the minute, so expanding thousands of occurrences
+// costs array lookups instead of thousands of Intl calls.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** True for a time zone name the platform knows (Europe/Berlin, America/New_York, UTC). */
+export function isTimeZone(zone: string): boolean {
+  if (zone.length === 0 || zone.length > 64) return false;
+  try {
+    formatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC in minutes at `instant` (Europe/Berlin in July: 120), straight from Intl. */
+export function intlOffsetMinutes(zone: string, instant: number): number {
+  const parts = formatter(zone).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const whole = Math.floor(instant / 1000) * 1000;
+  return Math.round((asUtc - whole) / MINUTE);
+}
+
+interface Transition {
+  /** First instant with the new offset. */
+  at: number;
+  offset: number;
+}
+
+/** Per zone and UTC year: the offset at the year's start and every change within it. */
+const years = new Map<string, { start: number; transitions: Transition[] }>();
+
+function zoneYear(zone: string, year: number): { start: number; transitions: Transition[] } {
+  const key = `${zone}|${year}`;
+  let entry = years.get(key);
+  if (entry) return entry;
+  const begin = Date.UTC(year, 0, 1);
+  const end = Date.UTC(year + 1, 0, 1);
+  const start = intlOffsetMinutes(zone, begin);
+  const transitions: Transition[] = [];
+  let prevAt = begin;
+  let prevOffset = start;
+  // Zones change offset at most a few times a year and never twice within a day.
+  for (let t = begin + DAY / 2; ; t += DAY / 2) {
+    const at = Math.min(t, end - MINUTE);
+    const offset = intlOffsetMinutes(zone, at);
+    if (offset !== prevOffset) {
+      let lo = prevAt; // has prevOffset
+      let hi = at; // has the new offset
+      while (hi - lo > MINUTE) {
+        const mid = lo + Math.max(1, Math.floor((hi - lo) / 2 / MINUTE)) * MINUTE;
+        if (intlOffsetMinutes(zone, mid) === prevOffset) lo = mid;
+        else hi = mid;
+      }
+      transitions.push({ at: hi, offset });
+      prevOffset = offset;
+    }
+    prevAt = at;
+    if (at >= end - MINUTE) break;
+  }
+  entry = { start, transitions };
+  years.set(key, entry);
+  return entry;
+}
+
+/** The zone's UTC offset in minutes at `instant` (cached; same answer as Intl). */
+export function offsetMinutes(zone: string, instant: number): number {
+  const year = new Date(instant).getUTCFullYear();
+  const { start, transitions } = zoneYear(zone, year);
+  let offset = start;
+  for (const t of transitions) {
+    if (t.at > instant) break;
+    offset = t.offset;
+  }
+  return offset;
+}
+
+/** A local calendar day and wall time: y, m (1–12), d, minutes after midnight. */
+export interface WallTime {
+  y: number;
+  m: number;
+  d: number;
+  minutes: number;
+}
+
+/**
+ * The UTC instant (ms) of a wall time in a zone, by RFC 5545's rules: in a gap, the offset from
+ * before the gap; when the time happens twice, the first.
+ */
+export function wallToUtc(zone: string, wall: WallTime): number {
+  const asUtc = Date.UTC(wall.y, wall.m - 1, wall.d) + wall.minutes * MINUTE;
+  const before = offsetMinutes(zone, asUtc - DAY);
+  const after = offsetMinutes(zone, asUtc + DAY);
+  const candidates: number[] = [];
+  for (const offset of before === after ? [before] : [before, after]) {
+    const t = asUtc - offset * MINUTE;
+    if (offsetMinutes(zone, t) === offset) candidates.push(t);
+  }
+  if (candidates.length === 0) return asUtc - before * MINUTE; // the gap: read with the earlier offset
+  return Math.min(...candidates);
+}
+
+/** The wall time of a UTC instant in a zone. */
+export function utcToWall(zone: string, instant: number): WallTime {
+  const local = new Date(instant + offsetMinutes(zone, instant) * MINUTE);
+  return {
+    y: local.getUTCFullYear(),
+    m: local.getUTCMonth() + 1,
+    d: local.getUTCDate(),
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes(),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2026-03-29" for a wall time's day. */
+export const wallDate = (w: WallTime) => `${w.y}-${pad(w.m)}-${pad(w.d)}`;
+/** "02:30" for a wall time's clock. */
+export const wallClock = (w: WallTime) => `${pad(Math.floor(w.minutes / 60))}:${pad(w.minutes % 60)}`;
+
+/** "+01:00" for an offset in minutes. */
+export function offsetLabel(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
