@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { AddProviderDialog } from '../features/add-provider/AddProviderDialog';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 import { ComparePage } from '../features/compare/ComparePage';
 import { ProviderPage } from '../features/provider/ProviderPage';
 import { RegisterPage } from '../features/register/RegisterPage';
@@ -33,6 +34,13 @@ export function App() {
         </a>
         <span className="app-header-note">Infrastructure provider reviews · stored on this computer</span>
         <nav className="app-nav" aria-label="App">
+          <a className="app-nav-link" href={hrefs.calendar} aria-current={route.page === 'calendar' ? 'page' : undefined}>
+            <svg className="app-nav-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M2.5 3.5h11v10h-11z" />
+              <path d="M2.5 6.5h11M5.5 2v3m5-3v3" />
+            </svg>
+            Maintenance
+          </a>
           <a className="app-nav-link" href={hrefs.templates} aria-current={route.page === 'templates' ? 'page' : undefined}>
             <svg className="app-nav-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M3.5 2.5h9v11h-9z" />
@@ -56,6 +64,7 @@ export function App() {
         {route.page === 'provider' && <ProviderPage id={route.id} tab={route.tab} />}
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'templates' && <TemplatesPage />}
+        {route.page === 'calendar' && <CalendarPage />}
         {route.page === 'compare' && <ComparePage view={route} />}
         {route.page === 'not-found' && <NotFoundPage path={route.path} />}
       </main>

@@ -1,5 +1,5 @@
 // Hash routing: #/ (register), #/vendor/<id> (questionnaire), #/vendor/<id>/<tab> (profile,
-// findings, evidence, history), #/settings,
+// findings, evidence, maintenance, history), #/settings, #/calendar (maintenance across providers),
 // #/templates (questionnaire templates: import, preview, export),
 // #/compare?ids=<id>,<id>[&diff=1][&q=<text>] (providers side by side; the selection and its
 // filters live in the address, so a reload or a bookmark shows the same comparison).
@@ -7,10 +7,10 @@
 import { useSyncExternalStore } from 'react';
 import { isTokenFragment } from '../api/token';
 
-export type ProviderTab = 'questionnaire' | 'profile' | 'findings' | 'evidence' | 'history';
+export type ProviderTab = 'questionnaire' | 'profile' | 'findings' | 'evidence' | 'maintenance' | 'history';
 
 /** The tabs with their own address segment (the questionnaire is the provider's plain address). */
-const PROVIDER_SUBTABS: readonly ProviderTab[] = ['profile', 'findings', 'evidence', 'history'];
+const PROVIDER_SUBTABS: readonly ProviderTab[] = ['profile', 'findings', 'evidence', 'maintenance', 'history'];
 
 /** What a comparison shows: the providers (in column order) and its two filters. */
 export interface CompareView {
@@ -24,6 +24,7 @@ export type Route =
   | { page: 'provider'; id: string; tab: ProviderTab }
   | { page: 'settings' }
   | { page: 'templates' }
+  | { page: 'calendar' }
   | ({ page: 'compare' } & CompareView)
   | { page: 'not-found'; path: string };
 
@@ -67,6 +68,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '') return { page: 'register' };
   if (path === '/settings' || path === '/settings/') return { page: 'settings' };
   if (path === '/templates' || path === '/templates/') return { page: 'templates' };
+  if (path === '/calendar' || path === '/calendar/') return { page: 'calendar' };
   const compare = /^\/compare\/?(?:\?(.*))?$/.exec(path);
   if (compare) {
     const view = parseCompare(compare[1] ?? '');
@@ -94,11 +96,13 @@ export const hrefs = {
   findings: (id: string) => `#/vendor/${encodeURIComponent(id)}/findings`,
   evidence: (id: string) => `#/vendor/${encodeURIComponent(id)}/evidence`,
   history: (id: string) => `#/vendor/${encodeURIComponent(id)}/history`,
+  maintenance: (id: string) => `#/vendor/${encodeURIComponent(id)}/maintenance`,
   /** A provider's tab by name. */
   providerTab: (id: string, tab: ProviderTab) =>
     tab === 'questionnaire' ? `#/vendor/${encodeURIComponent(id)}` : `#/vendor/${encodeURIComponent(id)}/${tab}`,
   settings: '#/settings',
   templates: '#/templates',
+  calendar: '#/calendar',
   /** A comparison of these providers, in this order; the filters only when set. */
   compare: (ids: readonly string[], filters: { differencesOnly?: boolean; text?: string } = {}) => {
     let href = `#/compare?ids=${ids.map((id) => encodeURIComponent(id)).join(',')}`;

@@ -59,6 +59,7 @@ const TABS: readonly { tab: ProviderTab; label: string }[] = [
   { tab: 'profile', label: 'Profile' },
   { tab: 'findings', label: 'Findings' },
   { tab: 'evidence', label: 'Evidence' },
+  { tab: 'maintenance', label: 'Maintenance' },
   { tab: 'history', label: 'History' },
 ];
 

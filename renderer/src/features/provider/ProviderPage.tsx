@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ProviderTab } from '../../app/router';
+import { MaintenanceTab } from '../maintenance/MaintenanceTab';
 import { BackLink } from '../../components/BackLink';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
@@ -73,6 +74,7 @@ export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
       {tab === 'profile' && <ProfileForm key={vendor.id} />}
       {tab === 'findings' && <FindingsPage vendor={vendor} />}
       {tab === 'evidence' && <EvidencePanel vendorId={vendor.id} reviewId={reviewId} />}
+      {tab === 'maintenance' && <MaintenanceTab vendor={vendor} />}
       {tab === 'history' && <HistoryPage vendor={vendor} />}
     </div>
   );
