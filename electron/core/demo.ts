@@ -216,5 +216,5 @@ export function loadDemo(ctx: Context): { vendors: number } {
     addDemoLifecycle(ctx, entries);
     if (ctx.settings.get().dayRate === null) ctx.settings.set({ dayRate: { ...DEMO_DAY_RATE } });
     return { vendors: DEMO_PROVIDERS.length };
-  })();
+  }).immediate();
 }

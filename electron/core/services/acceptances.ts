@@ -79,7 +79,7 @@ export function createAcceptance(ctx: Context, input: AcceptanceInput): Acceptan
     ctx.findings.insertAcceptanceRow(acceptance);
     if (finding) ctx.findings.update({ ...finding, status: 'accepted', updatedAt: stamp });
     return views(ctx, [acceptance])[0]!;
-  })();
+  }).immediate();
 }
 
 /** Withdraws an acceptance; its finding, if accepted, is open again. */
@@ -93,5 +93,5 @@ export function revokeAcceptance(ctx: Context, id: string): AcceptanceView {
     const finding = acceptance.findingId ? ctx.findings.get(acceptance.findingId) : undefined;
     if (finding?.status === 'accepted') ctx.findings.update({ ...finding, status: 'open', updatedAt: stamp });
     return views(ctx, [{ ...acceptance, revokedAt: stamp }])[0]!;
-  })();
+  }).immediate();
 }

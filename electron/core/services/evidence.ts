@@ -97,7 +97,7 @@ export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
     };
     ctx.evidence.insert(evidence, confidential ? sealFile(ctx, id, bytes) : bytes);
     return views(ctx, [evidence])[0]!;
-  })();
+  }).immediate();
 }
 
 export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): EvidenceView {
@@ -113,7 +113,7 @@ export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): 
     }
     ctx.evidence.update(updated);
     return views(ctx, [updated])[0]!;
-  })();
+  }).immediate();
 }
 
 export function deleteEvidence(ctx: Context, id: string): { id: string } {

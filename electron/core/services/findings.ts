@@ -104,7 +104,7 @@ export function createFinding(ctx: Context, input: FindingInput): FindingView {
     };
     ctx.findings.insert(finding);
     return findingView(ctx, finding.id);
-  })();
+  }).immediate();
 }
 
 /** Severity of a finding made from an answer: the knock-out's tier, else by the points it cost. */
@@ -147,7 +147,7 @@ export function findingFromAnswer(ctx: Context, input: { reviewId: string; quest
       severity: severityOf(loss.pointsLost, loss.knockout),
       description: `Answer: ${loss.answerLabel}. ${loss.reason} ${cost}`.trim().slice(0, 5000),
     });
-  })();
+  }).immediate();
 }
 
 export function updateFinding(ctx: Context, id: string, patch: FindingPatch): FindingView {
@@ -160,7 +160,7 @@ export function updateFinding(ctx: Context, id: string, patch: FindingPatch): Fi
     };
     ctx.findings.update(updated);
     return findingView(ctx, id);
-  })();
+  }).immediate();
 }
 
 export function deleteFinding(ctx: Context, id: string): { id: string } {

@@ -101,7 +101,7 @@ export function startReview(ctx: Context, input: { vendorId: string; templateId?
     ctx.reviews.insert(review);
     if (latest && latest.templateId === template.id) carryAnswers(ctx, latest.id, review.id, template, stamp);
     return detail(ctx, review);
-  })();
+  }).immediate();
 }
 
 /** A review on another template while one is open: refused, naming both. */
@@ -211,7 +211,7 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
     if (confidential) answer.confidential = true;
     ctx.reviews.saveAnswer(review.id, answer);
     return revealAnswers(ctx, review.vendorId, [answer])[0]!;
-  })();
+  }).immediate();
 }
 
 /**
@@ -251,5 +251,5 @@ export function migrateReview(ctx: Context, input: { reviewId: string; toVersion
     ctx.reviews.insert(review);
     const { carried, unmatched } = carryAnswers(ctx, old.id, review.id, target.template, stamp);
     return { review: detail(ctx, review), carried, unmatched };
-  })();
+  }).immediate();
 }

@@ -11,5 +11,5 @@ export function updateSettings(ctx: Context, patch: SettingsPatch): Settings {
     if (patch.defaultTemplates) checkDefaultTemplates(ctx, patch.defaultTemplates);
     ctx.settings.set(patch);
     return ctx.settings.get();
-  })();
+  }).immediate();
 }

@@ -13,7 +13,7 @@ export function installBuiltInTemplates(ctx: Context): void {
   const stamp = ctx.now().toISOString();
   ctx.db.transaction(() => {
     for (const template of BUILT_IN_TEMPLATES) ctx.templates.add(template, true, stamp);
-  })();
+  }).immediate();
 }
 
 function summary(template: Template, builtIn: boolean): TemplateSummary {
@@ -83,22 +83,28 @@ export function importTemplate(ctx: Context, input: ParsedInputOf<'template.impo
     warnings,
     changes: null,
   });
-  const named = ctx.templates.get(template.id, template.version);
-  if (named && JSON.stringify(named.template) === JSON.stringify(template)) return unchanged(named);
-  const latest = ctx.templates.get(template.id);
-  if (!latest) {
-    ctx.templates.add(template, false, ctx.now().toISOString());
-    return { template: summary(template, false), added: true, warnings, changes: null };
-  }
-  if (sameContent(latest.template, template)) return unchanged(latest);
-  const latestVersion = latest.template.version;
-  if (input.version !== undefined && input.version <= latestVersion) {
-    const message = `must be above ${latestVersion}, the latest stored version of ${template.id} (or leave it out to store this as version ${latestVersion + 1})`;
-    throw new VettedError('validation', `version: ${message}`, [{ path: 'version', message }]);
-  }
-  if (template.version <= latestVersion) template = { ...template, version: latestVersion + 1 };
-  ctx.templates.add(template, false, ctx.now().toISOString());
-  return { template: summary(template, false), added: true, warnings, changes: diffTemplates(latest.template, template) };
+  // Read the stored versions and add the new one in one write transaction: two imports at once
+  // (the app and the CLI on the same register) cannot both take the same version number.
+  return ctx.db
+    .transaction((): TemplateImport => {
+      const named = ctx.templates.get(template.id, template.version);
+      if (named && JSON.stringify(named.template) === JSON.stringify(template)) return unchanged(named);
+      const latest = ctx.templates.get(template.id);
+      if (!latest) {
+        ctx.templates.add(template, false, ctx.now().toISOString());
+        return { template: summary(template, false), added: true, warnings, changes: null };
+      }
+      if (sameContent(latest.template, template)) return unchanged(latest);
+      const latestVersion = latest.template.version;
+      if (input.version !== undefined && input.version <= latestVersion) {
+        const message = `must be above ${latestVersion}, the latest stored version of ${template.id} (or leave it out to store this as version ${latestVersion + 1})`;
+        throw new VettedError('validation', `version: ${message}`, [{ path: 'version', message }]);
+      }
+      if (template.version <= latestVersion) template = { ...template, version: latestVersion + 1 };
+      ctx.templates.add(template, false, ctx.now().toISOString());
+      return { template: summary(template, false), added: true, warnings, changes: diffTemplates(latest.template, template) };
+    })
+    .immediate();
 }
 
 /** A stored template as a Vetted template file (JSON). */

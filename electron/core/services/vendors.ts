@@ -33,7 +33,7 @@ export function createVendor(ctx: Context, fields: VendorFields, templateId?: st
     ctx.vendors.insert(vendor);
     if (templateId !== undefined) startReview(ctx, { vendorId: vendor.id, templateId });
     return vendor;
-  })();
+  }).immediate();
 }
 
 export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vendor {
@@ -49,7 +49,7 @@ export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vend
     };
     ctx.vendors.update(updated);
     return updated;
-  })();
+  }).immediate();
 }
 
 export function deleteVendor(ctx: Context, id: string): { id: string } {

@@ -63,7 +63,7 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
     ctx.steps.move(step, snapshot);
     if (isApproval(input.to) && input.activateProvider !== false) activateIfProposed(ctx, review.vendorId, stamp);
     return detail(ctx, ctx.reviews.get(review.id)!);
-  })();
+  }).immediate();
 }
 
 /**
@@ -109,5 +109,5 @@ export function setReviewDue(ctx: Context, input: { reviewId: string; due: strin
     }
     ctx.steps.setDueOverride(review.id, input.due);
     return historyEntry(ctx, review, ctx.steps.steps(review.id));
-  })();
+  }).immediate();
 }
