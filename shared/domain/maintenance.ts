@@ -27,6 +27,8 @@ export type SetPosition = (typeof SET_POSITIONS)[number];
 
 /** A one-off span is at most this long: longer "maintenance" is an outage or a mistake in the file. */
 export const MAX_ONCE_DAYS = 31;
+/** A one-off blackout (a release freeze, a peak season) lasts at most a year. */
+export const MAX_BLACKOUT_DAYS = 366;
 /** A recurring window lasts at most a week (it recurs at most weekly). */
 export const MAX_DURATION_MINUTES = 7 * 24 * 60;
 
@@ -79,11 +81,12 @@ const OnceSchedule = z
   })
   .strict();
 
-export const Schedule = z.discriminatedUnion('kind', [RecurringSchedule, OnceSchedule]).superRefine((s, ctx) => {
+/** The schedule schema, with the longest one-off span it accepts. */
+const scheduleWithin = (maxOnceDays: number) => z.discriminatedUnion('kind', [RecurringSchedule, OnceSchedule]).superRefine((s, ctx) => {
   if (s.kind === 'once') {
     const span = Date.parse(s.end) - Date.parse(s.start);
     if (!(span > 0)) ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after the start' });
-    else if (span > MAX_ONCE_DAYS * 86_400_000) ctx.addIssue({ code: 'custom', path: ['end'], message: `must be within ${MAX_ONCE_DAYS} days of the start` });
+    else if (span > maxOnceDays * 86_400_000) ctx.addIssue({ code: 'custom', path: ['end'], message: `must be within ${maxOnceDays} days of the start` });
     return;
   }
   if (new Set(s.byDay).size !== s.byDay.length) ctx.addIssue({ code: 'custom', path: ['byDay'], message: 'names a weekday twice' });
@@ -96,6 +99,11 @@ export const Schedule = z.discriminatedUnion('kind', [RecurringSchedule, OnceSch
   if (s.until !== null && s.until < s.from) ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be before the first day' });
   if (s.until !== null && s.count !== null) ctx.addIssue({ code: 'custom', path: ['count'], message: 'give an end date or a number of occurrences, not both' });
 });
+
+/** A maintenance window's schedule. */
+export const Schedule = scheduleWithin(MAX_ONCE_DAYS);
+/** A blackout's: a one-off freeze may run for months (a year at most). */
+export const BlackoutSchedule = scheduleWithin(MAX_BLACKOUT_DAYS);
 export type Schedule = z.infer<typeof Schedule>;
 export type RecurringSchedule = z.infer<typeof RecurringSchedule>;
 export type OnceSchedule = z.infer<typeof OnceSchedule>;
@@ -158,7 +166,7 @@ export interface BlackoutPeriod {
 
 const editableBlackout = {
   name: z.string().trim().min(1, 'name the period').max(200),
-  schedule: Schedule,
+  schedule: BlackoutSchedule,
   notes: z.string().trim().max(5000),
 };
 

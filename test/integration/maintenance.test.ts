@@ -79,3 +79,30 @@ test('bad input names the field and stores nothing; edits and deletes reach the 
   const audit = unwrap(await api['audit.list']({ vendorId: db.id })).filter((e) => e.entity === 'window');
   assert.deepEqual(audit.map((e) => e.action), ['delete', 'update', 'create'], 'every change is in the audit trail');
 });
+
+test("a scheduled maintenance with less notice than the provider's own answer promised is named as missing the promise", async () => {
+  const { api, db } = await twoProviders();
+  const review = unwrap(await api['review.start']({ vendorId: db.id }));
+  unwrap(await api['answer.save']({ reviewId: review.review.id, questionId: 'mnt_notice_hours', value: 72 }));
+  unwrap(
+    await api['window.add']({
+      vendorId: db.id, title: 'Failover test', announcedAt: '2026-12-08T10:00:00Z',
+      schedule: { kind: 'once', start: '2026-12-10T10:00:00Z', end: '2026-12-10T11:00:00Z', timeZone: 'UTC' },
+    }),
+  );
+  const warnings = unwrap(await api['maintenance.warnings']({ range: { from: '2026-12-01', to: '2026-12-31' } }));
+  assert.equal(warnings.shortNotice.length, 1, '48 hours of notice against 72 promised');
+  assert.deepEqual(warnings.shortNotice[0]!.missed, ['promised']);
+  assert.equal(warnings.shortNotice[0]!.requiredHours, 72);
+  assert.equal(warnings.shortNotice[0]!.noticeHours, 48);
+});
+
+test('a release freeze may run for months; a one-off maintenance window may not', async () => {
+  const { api, db } = await twoProviders();
+  const freeze = await api['blackout.add']({ name: 'Year-end freeze', schedule: { kind: 'once', start: '2026-11-15T00:00:00Z', end: '2027-01-31T00:00:00Z', timeZone: 'Europe/Berlin' } });
+  assert.equal(freeze.ok, true, 'a 77-day freeze is a blackout period');
+  assert.equal(unwrap(await api['blackout.list']({})).length, 1);
+  const long = await api['window.add']({ vendorId: db.id, schedule: { kind: 'once', start: '2026-11-15T00:00:00Z', end: '2027-01-31T00:00:00Z', timeZone: 'UTC' } });
+  assert.equal(long.ok, false, 'a 77-day maintenance is refused');
+  if (!long.ok) assert.ok(long.error.details?.some((d) => d.path === 'schedule.end'), 'the error names schedule.end');
+});

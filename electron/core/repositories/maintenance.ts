@@ -2,7 +2,7 @@
 // JSON and parsed with the domain schema on the way out, so a row a bug or a hand edit broke is an
 // error naming the row, never a window silently read wrong.
 import type { Database } from 'better-sqlite3';
-import { Schedule, type BlackoutPeriod, type MaintenanceWindow } from '../../../shared/domain/maintenance';
+import { BlackoutSchedule, Schedule, type BlackoutPeriod, type MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { VettedError } from '../../../shared/result';
 
 interface WindowRow {
@@ -30,8 +30,8 @@ interface BlackoutRow {
   updated_at: string;
 }
 
-function scheduleOf(text: string, what: string): Schedule {
-  const parsed = Schedule.safeParse(JSON.parse(text));
+function scheduleOf(text: string, what: string, schema: typeof Schedule | typeof BlackoutSchedule = Schedule): Schedule {
+  const parsed = schema.safeParse(JSON.parse(text));
   if (!parsed.success) throw new VettedError('internal', `The stored schedule of ${what} does not fit the schema.`);
   return parsed.data;
 }
@@ -71,7 +71,7 @@ const windowToRow = (w: MaintenanceWindow): WindowRow => ({
 const blackoutFromRow = (r: BlackoutRow): BlackoutPeriod => ({
   id: r.id,
   name: r.name,
-  schedule: scheduleOf(r.schedule, `blackout period ${r.id}`),
+  schedule: scheduleOf(r.schedule, `blackout period ${r.id}`, BlackoutSchedule),
   notes: r.notes,
   createdAt: r.created_at,
   updatedAt: r.updated_at,

@@ -192,11 +192,13 @@ export function importWindows(ctx: Context, input: { vendorId: string; fileName:
 /** Every window with its provider's name, critical path flag and promised notice. */
 export function windowsWithProviders(ctx: Context): WindowOf[] {
   const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
+  const latest = ctx.reviews.latestByVendor();
+  // Keyed by review id: the provider's newest review names which list is its.
   const answers = ctx.reviews.answersOfLatestReviews();
   return ctx.maintenance.windows().flatMap((window) => {
     const vendor = vendors.get(window.vendorId);
     if (!vendor) return [];
-    const notice = answers.get(vendor.id)?.find((a) => a.questionId === NOTICE_QUESTION && !a.na)?.value;
+    const notice = answers.get(latest.get(vendor.id)?.id ?? '')?.find((a) => a.questionId === NOTICE_QUESTION && !a.na)?.value;
     return [{ window, vendorName: vendor.name, criticalPath: vendor.criticalPath, promisedNoticeHours: typeof notice === 'number' ? notice : null }];
   });
 }
