@@ -1,30 +1,21 @@
-// PLACEHOLDER, replaced by the importer work: reads an iCalendar or Statuspage file.
-import type { Schedule, WindowImpact, WindowStatus } from '../../../shared/domain/maintenance';
-import type { WindowFileFormat } from '../../../shared/api';
-import { VettedError } from '../../../shared/result';
+// A provider's maintenance file, whichever format it is in: the content says which (never the
+// file name, which a download or a mail client may have changed), and the format's reader turns
+// it into Vetted's own events. Nothing past this module sees iCalendar or Statuspage JSON.
+import { refusal, type ParsedMaintenanceFile } from './imported';
+import { parseIcal } from './ical';
+import { parseStatuspage } from './statuspage';
 
-/** One provider event read from a file, in Vetted's own schema (nothing downstream sees the format). */
-export interface ImportedEvent {
-  /** The provider's id for it (iCalendar UID; Statuspage id). */
-  uid: string;
-  /** iCalendar SEQUENCE; for Statuspage, updated_at in epoch seconds. Higher replaces lower. */
-  sequence: number;
-  title: string;
-  schedule: Schedule;
-  impact: WindowImpact;
-  status: WindowStatus;
-  /** When it was announced (iCalendar CREATED, else DTSTAMP; Statuspage created_at); null if unknown. */
-  announcedAt: string | null;
-  notes: string;
-}
+export type { ImportedEvent, ParsedMaintenanceFile } from './imported';
 
-export interface ParsedMaintenanceFile {
-  format: WindowFileFormat;
-  events: ImportedEvent[];
-  warnings: string[];
-}
+const WHAT_FITS = 'an iCalendar file (BEGIN:VCALENDAR …) or a Statuspage scheduled-maintenances.json ({ "scheduled_maintenances": [ … ] })';
 
 /** Reads the file or throws a validation error naming the line or property at fault. */
-export function parseMaintenanceFile(fileName: string, _text: string): ParsedMaintenanceFile {
-  throw new VettedError('validation', `${fileName}: not implemented yet`);
+export function parseMaintenanceFile(fileName: string, text: string): ParsedMaintenanceFile {
+  // A byte-order mark and blank lines before the content are common in files saved on Windows.
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start === '') throw refusal([`${fileName}: the file is empty; expected ${WHAT_FITS}`]);
+  if (/^BEGIN:VCALENDAR[ \t]*(\r?\n|$)/i.test(start)) return parseIcal(fileName, text);
+  if (start.startsWith('{')) return parseStatuspage(fileName, text);
+  const opening = start.split(/\r?\n/, 1)[0]!.slice(0, 40);
+  throw refusal([`${fileName}: neither an iCalendar file nor a Statuspage scheduled-maintenances.json (it begins "${opening}"); expected ${WHAT_FITS}`]);
 }

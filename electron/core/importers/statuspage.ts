@@ -1,0 +1,210 @@
+// A provider's Statuspage scheduled maintenances, as the public API v2 serves them
+// (/api/v2/scheduled-maintenances.json, also upcoming.json, active.json and summary.json):
+// { page: { id, name, url, time_zone, updated_at }, scheduled_maintenances: [ { id, name, status,
+// impact, created_at, updated_at, scheduled_for, scheduled_until, shortlink, components,
+// incident_updates, … } ] }. Each maintenance becomes a one-off window; its updated_at (epoch
+// seconds) plays the part of iCalendar's SEQUENCE, so a later download replaces an earlier one.
+// Every problem names its JSON path; one bad entry refuses the file.
+import { isIsoDate } from '../../../shared/domain/dates';
+import { MAX_ONCE_DAYS, Schedule, type WindowImpact } from '../../../shared/domain/maintenance';
+import { isTimeZone } from '../../../shared/maintenance/zone';
+import { clip, isoInstant, MAX_NOTES, MAX_TITLE, Problems, refusal, type ImportedEvent, type ParsedMaintenanceFile } from './imported';
+import { jsonErrorPosition } from './json-position';
+
+/** Statuspage's maintenance states; all four are maintenance that is (or was) going ahead. */
+const STATUSES: Record<string, string> = { scheduled: 'scheduled', in_progress: 'in progress', verifying: 'verifying', completed: 'completed' };
+
+/**
+ * Statuspage's impact levels. "maintenance" is what Statuspage sets on most scheduled maintenances
+ * and says nothing about how bad it is: held as an outage, the safe assumption, with a warning.
+ */
+const IMPACTS: Record<string, WindowImpact> = { none: 'none', minor: 'degraded', major: 'outage', critical: 'outage', maintenance: 'outage' };
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** ISO 8601 with a zone, as Statuspage writes it ("2026-03-01T02:00:00.000-06:00", "…Z"). */
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function instant(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const m = INSTANT.exec(value.trim());
+  if (!m || !isIsoDate(m[1]!)) return null;
+  const ms = Date.parse(value.trim());
+  return Number.isFinite(ms) ? ms : null;
+}
+
+const describe = (v: unknown) => (v === undefined ? 'missing' : `found ${JSON.stringify(v)?.slice(0, 60)}`);
+
+/** One entry's fields, each checked and any problem named by its path. */
+class Entry {
+  constructor(
+    private readonly fileName: string,
+    readonly path: string,
+    private readonly raw: Json,
+    private readonly problems: Problems,
+  ) {}
+
+  problem(field: string, what: string): void {
+    this.problems.add(`${this.fileName}: ${this.path}.${field}: ${what}`);
+  }
+
+  text(field: string): string | null {
+    const v = this.raw[field];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    this.problem(field, v === undefined ? 'missing' : `must be a non-empty string (${describe(v)})`);
+    return null;
+  }
+
+  /** The value as written and what it maps to. */
+  oneOf<T>(field: string, allowed: Record<string, T>): { written: string; value: T } | null {
+    const v = this.raw[field];
+    if (typeof v === 'string' && Object.hasOwn(allowed, v)) return { written: v, value: allowed[v]! };
+    this.problem(field, v === undefined ? 'missing' : `must be one of ${Object.keys(allowed).join(', ')} (${describe(v)})`);
+    return null;
+  }
+
+  instant(field: string, optional = false): number | null {
+    const v = this.raw[field];
+    if (optional && (v === undefined || v === null)) return null;
+    const ms = instant(v);
+    if (ms === null) this.problem(field, v === undefined ? 'missing' : `must be a date and time with its zone, such as 2026-03-01T02:00:00Z (${describe(v)})`);
+    return ms;
+  }
+
+  /** An optional descriptive string: kept when it is one, ignored otherwise (it only feeds the notes). */
+  optionalText(field: string): string | null {
+    const v = this.raw[field];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
+  }
+
+  list(field: string): Json[] {
+    const v = this.raw[field];
+    return Array.isArray(v) ? v.filter(isObject) : [];
+  }
+}
+
+interface PageFacts {
+  name: string | null;
+  url: string | null;
+  timeZone: string;
+}
+
+function pageOf(root: Json, fileName: string, warnings: string[]): PageFacts {
+  const page = isObject(root.page) ? root.page : {};
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  const zone = str(page.time_zone);
+  if (zone && !isTimeZone(zone)) warnings.push(`${fileName}: $.page.time_zone "${zone}" is not an IANA time zone; the maintenances are shown in UTC`);
+  return { name: str(page.name), url: str(page.url), timeZone: zone && isTimeZone(zone) ? zone : 'UTC' };
+}
+
+function notesOf(entry: Entry, page: PageFacts, status: string): string {
+  const lines: string[] = [];
+  const where = page.name ? `${page.name}'s Statuspage${page.url ? ` (${page.url})` : ''}` : 'the provider\'s Statuspage';
+  lines.push(`Status on ${where}: ${status}.`);
+  const components = entry.list('components').map((c) => (typeof c.name === 'string' ? c.name.trim() : '')).filter(Boolean);
+  if (components.length > 0) lines.push(`Affects ${components.join(', ')}.`);
+  const link = entry.optionalText('shortlink');
+  if (link) lines.push(`Link: ${link}`);
+  // The updates as posted, newest first (the order Statuspage serves them in).
+  const updates = entry
+    .list('incident_updates')
+    .map((u) => {
+      const at = instant(u.display_at) ?? instant(u.created_at);
+      const body = typeof u.body === 'string' ? u.body.trim() : '';
+      const state = typeof u.status === 'string' ? (STATUSES[u.status] ?? u.status) : '';
+      return body ? `${at === null ? '' : `${isoInstant(at).slice(0, 16).replace('T', ' ')} UTC`}${state ? `, ${state}` : ''}: ${body}` : '';
+    })
+    .filter(Boolean);
+  if (updates.length > 0) lines.push('', ...updates);
+  return clip(lines.join('\n'), MAX_NOTES);
+}
+
+function readEntry(entry: Entry, page: PageFacts): { event: ImportedEvent; vague: boolean } | null {
+  const id = entry.text('id');
+  const name = entry.text('name');
+  const status = entry.oneOf('status', STATUSES);
+  const impact = entry.oneOf('impact', IMPACTS);
+  const created = entry.instant('created_at');
+  const updated = entry.instant('updated_at', true);
+  const from = entry.instant('scheduled_for');
+  const until = entry.instant('scheduled_until');
+  if (id === null || name === null || status === null || impact === null || created === null || from === null || until === null) return null;
+  if (!(until > from)) {
+    entry.problem('scheduled_until', `${isoInstant(until)} is not after scheduled_for ${isoInstant(from)}`);
+    return null;
+  }
+  if (until - from > MAX_ONCE_DAYS * 86_400_000) {
+    entry.problem('scheduled_until', `makes the maintenance last ${Math.round(((until - from) / 86_400_000) * 10) / 10} days; Vetted holds one-off maintenance of at most ${MAX_ONCE_DAYS} days`);
+    return null;
+  }
+  const schedule = Schedule.safeParse({ kind: 'once', start: isoInstant(from), end: isoInstant(until), timeZone: page.timeZone });
+  if (!schedule.success) {
+    const issue = schedule.error.issues[0]!;
+    entry.problem(issue.path[0] === 'end' ? 'scheduled_until' : 'scheduled_for', issue.message);
+    return null;
+  }
+  return {
+    vague: impact.written === 'maintenance',
+    event: {
+      uid: id,
+      // A later download of the same maintenance has a later updated_at; without one, created_at.
+      sequence: Math.floor((updated ?? created) / 1000),
+      title: clip(name, MAX_TITLE),
+      schedule: schedule.data,
+      impact: impact.value,
+      status: 'confirmed',
+      announcedAt: isoInstant(created),
+      notes: notesOf(entry, page, status.value),
+    },
+  };
+}
+
+function parseJson(fileName: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const at = jsonErrorPosition(text);
+    const why = (error instanceof Error ? error.message : String(error)).replace(/ in JSON at position \d+.*$/, '');
+    throw refusal([`${fileName}${at ? ` line ${at.line}, column ${at.column}` : ''}: not valid JSON (${why})`]);
+  }
+}
+
+/** Reads a Statuspage scheduled-maintenances.json, or throws a validation error naming each JSON path at fault. */
+export function parseStatuspage(fileName: string, text: string): ParsedMaintenanceFile {
+  const root = parseJson(fileName, text.replace(/^\uFEFF/, ''));
+  if (!isObject(root)) throw refusal([`${fileName}: $: must be an object with a scheduled_maintenances array`]);
+  const list = root.scheduled_maintenances;
+  if (!Array.isArray(list)) {
+    const hint = Array.isArray(root.incidents)
+      ? "this looks like Statuspage's incidents.json; download /api/v2/scheduled-maintenances.json instead"
+      : "expected the array Statuspage's /api/v2/scheduled-maintenances.json holds";
+    throw refusal([`${fileName}: $.scheduled_maintenances: ${list === undefined ? 'missing' : 'must be an array'}; ${hint}`]);
+  }
+  const warnings: string[] = [];
+  const page = pageOf(root, fileName, warnings);
+  const problems = new Problems();
+  const kept = new Map<string, ImportedEvent>();
+  const vague: string[] = [];
+  list.forEach((raw, i) => {
+    const path = `$.scheduled_maintenances[${i}]`;
+    if (!isObject(raw)) {
+      problems.add(`${fileName}: ${path}: must be an object (${describe(raw)})`);
+      return;
+    }
+    const read = readEntry(new Entry(fileName, path, raw, problems), page);
+    if (!read) return;
+    if (read.vague) vague.push(`"${read.event.title}"`);
+    // The same id twice: the later update wins, as across files.
+    const held = kept.get(read.event.uid);
+    if (!held || read.event.sequence >= held.sequence) kept.set(read.event.uid, read.event);
+  });
+  problems.throwIfAny();
+  if (list.length === 0) warnings.push(`${fileName}: $.scheduled_maintenances is empty: the page lists no scheduled maintenance`);
+  if (vague.length > 0) {
+    warnings.push(
+      `${fileName}: ${vague.length === 1 ? `${vague[0]} gives` : `${vague.length} maintenances (${vague.join(', ')}) give`} Statuspage's impact "maintenance", which does not say how bad it is: held as an outage, the safe assumption`,
+    );
+  }
+  return { format: 'statuspage', events: [...kept.values()], warnings };
+}
