@@ -82,7 +82,7 @@ Usage:
                                                   a known event is replaced only by a newer version
   vetted window list [VENDOR] [--json]            windows with schedule in words, impact, source, status
   vetted window remove ID
-  vetted blackout add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE]
+  vetted blackout add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--notes T]
                                                   a period of whole days (--to included; UTC unless --tz)
                                                   when no provider should be in maintenance
   vetted blackout add NAME --every "mon-fri 08:00" --duration MINUTES --tz ZONE [--notes T]

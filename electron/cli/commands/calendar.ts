@@ -1,9 +1,10 @@
 // `vetted calendar --out FILE.ics`: every provider's maintenance in a range as one iCalendar
 // file, for the team calendar (one event per occurrence, in UTC).
+import fs from 'node:fs';
 import path from 'node:path';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { parse } from '../args';
-import { usageError } from '../cli-error';
+import { inputError, usageError } from '../cli-error';
 import { rangeFlags } from '../schedule-flags';
 import { must, openSession } from '../session';
 import { writeGeneratedFile } from '../write-file';
@@ -17,6 +18,9 @@ export async function calendarCommand(args: string[]): Promise<void> {
   if (positionals.length > 0 || values.out === undefined) throw usageError(CALENDAR_USAGE);
   // Calendar apps open a file by its extension; another one would be imported as nothing.
   if (path.extname(values.out).toLowerCase() !== '.ics') throw usageError(`--out must end in .ics (${CALENDAR_USAGE})`);
+  // The same refusal writeGeneratedFile gives, before the register is opened.
+  const folder = path.dirname(path.resolve(values.out));
+  if (!fs.existsSync(folder)) throw inputError(`--out: the folder ${folder} does not exist`);
   const { range, defaulted } = rangeFlags(values, localIsoDate(new Date()));
   const criticalOnly = values['critical-only'] ?? false;
   const file = must(await openSession(values.db).api['maintenance.calendar']({ range, criticalOnly }));
