@@ -4,6 +4,8 @@ import { CliError, EXIT, usageError } from './cli-error';
 import { answerCommand } from './commands/answer';
 import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
+import { blackoutCommand } from './commands/blackout';
+import { calendarCommand } from './commands/calendar';
 import { compareCommand } from './commands/compare';
 import { demoCommand } from './commands/demo';
 import { dueCommand } from './commands/due';
@@ -11,6 +13,7 @@ import { evidenceCommand } from './commands/evidence';
 import { findingCommand, findingsCommand } from './commands/findings';
 import { historyCommand } from './commands/history';
 import { listCommand } from './commands/list';
+import { overlapsCommand } from './commands/overlaps';
 import { exportCommand, exportCsvCommand, importCommand } from './commands/register';
 import { REPORT_USAGE, SUBPROCESSORS_USAGE, reportCommand, subprocessorsCommand } from './commands/report';
 import { reviewCommand } from './commands/review-workflow';
@@ -18,6 +21,7 @@ import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
 import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
 import { vendorAddCommand } from './commands/vendor';
+import { windowCommand } from './commands/window';
 import { openSession } from './session';
 
 const HELP = `vetted — vendor risk reviews of infrastructure providers
@@ -64,6 +68,33 @@ Usage:
   vetted evidence save ID OUT                     write a stored document to OUT (a file or a folder),
                                                   after checking its SHA-256
   vetted audit export [VENDOR] [--out FILE.csv]   the audit trail as CSV (to stdout without --out)
+  vetted window add VENDOR --every "sun 02:00" --duration MINUTES --tz ZONE [--title T]
+                 [--impact none|degraded|outage] [--from D] [--until D | --count N] [--except D,D] [--notes T]
+                                                  a standing maintenance window, in the provider's time zone:
+                                                  --every "mon,wed 22:30", "mon-fri 08:00", "2 weeks sun 02:00";
+                                                  or --monthly "last sun 02:00", "first tue 22:00"; from
+                                                  today (in --tz) unless --from; outage unless --impact
+  vetted window add VENDOR --at 2026-12-06T02:00 --duration MINUTES --tz ZONE [--announced 2026-12-01T09:00Z]
+                                                  a one-off scheduled maintenance (a time without Z or an
+                                                  offset is local to --tz); --announced measures its notice
+  vetted window import VENDOR FILE.ics|scheduled-maintenances.json [--dry-run]
+                                                  the provider's iCalendar or Statuspage file, all or nothing:
+                                                  a known event is replaced only by a newer version
+  vetted window list [VENDOR] [--json]            windows with schedule in words, impact, source, status
+  vetted window remove ID
+  vetted blackout add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--notes T]
+                                                  a period of whole days (--to included; UTC unless --tz)
+                                                  when no provider should be in maintenance
+  vetted blackout add NAME --every "mon-fri 08:00" --duration MINUTES --tz ZONE [--notes T]
+                                                  recurring (also --monthly, --at, and the window bounds)
+  vetted blackout list [--json] | vetted blackout remove ID
+  vetted overlaps [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--critical-only] [--json]
+                                                  providers in maintenance at once (critical path first),
+                                                  windows in blackout periods and short notice, in UTC;
+                                                  whole UTC days, today to a year ahead unless given
+  vetted calendar --out FILE.ics [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--critical-only]
+                                                  every occurrence in the range as an iCalendar file
+                                                  (today to a year ahead unless given)
   vetted report VENDOR --out FILE.pdf [--date YYYY-MM-DD] [--draft] [--include-confidential]
                                                   the review report as of a date (today by default): the
                                                   latest review decided by then; --draft: the review in
@@ -158,6 +189,18 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     case 'audit':
       await auditCommand(rest);
+      return EXIT.ok;
+    case 'window':
+      await windowCommand(rest);
+      return EXIT.ok;
+    case 'blackout':
+      await blackoutCommand(rest);
+      return EXIT.ok;
+    case 'overlaps':
+      await overlapsCommand(rest);
+      return EXIT.ok;
+    case 'calendar':
+      await calendarCommand(rest);
       return EXIT.ok;
     case 'report': {
       const { values, positionals } = parse(rest, {
