@@ -5,7 +5,9 @@
 import { isIsoDate } from '../../shared/domain/dates';
 import {
   MAX_DURATION_MINUTES,
+  MAX_BLACKOUT_DAYS,
   MAX_ONCE_DAYS,
+  BlackoutSchedule,
   Schedule,
   WEEKDAYS,
   type DateRange,
@@ -260,7 +262,7 @@ const midnight = (zone: string, day: string) => {
 
 /**
  * Whole local days, `to` included (a release freeze): a one-off from midnight on `from` to
- * midnight after `to` in the zone. At most MAX_ONCE_DAYS days, as every one-off span.
+ * midnight after `to` in the zone. At most MAX_BLACKOUT_DAYS days (a year).
  */
 export function wholeDaysSchedule(v: { from: string; to: string; tz?: string }): Schedule {
   const zone = timeZoneFlag(v.tz ?? 'UTC');
@@ -269,10 +271,10 @@ export function wholeDaysSchedule(v: { from: string; to: string; tz?: string }):
   if (to < from) throw inputError(`--to: ${to} is before --from, ${from}`);
   const start = midnight(zone, from);
   const end = midnight(zone, nextDay(to));
-  if (end - start > MAX_ONCE_DAYS * 86_400_000) {
-    throw inputError(`--to: a period of whole days is at most ${MAX_ONCE_DAYS} days (${from} to ${to} is longer); add one period per month`);
+  if (end - start > MAX_BLACKOUT_DAYS * 86_400_000) {
+    throw inputError(`--to: a blackout period of whole days is at most ${MAX_BLACKOUT_DAYS} days (${from} to ${to} is longer)`);
   }
-  return checked({ kind: 'once', start: new Date(start).toISOString(), end: new Date(end).toISOString(), timeZone: zone });
+  return checked({ kind: 'once', start: new Date(start).toISOString(), end: new Date(end).toISOString(), timeZone: zone }, BlackoutSchedule);
 }
 
 /** The whole days a one-off covers when it runs from local midnight to local midnight; else null. */
@@ -286,8 +288,8 @@ export function wholeDaysOf(schedule: Schedule): { from: string; to: string } | 
 }
 
 /** The contract's own check, as a backstop: its first complaint, named by the flag it came from. */
-function checked(schedule: Schedule): Schedule {
-  const result = Schedule.safeParse(schedule);
+function checked(schedule: Schedule, schema: typeof Schedule | typeof BlackoutSchedule = Schedule): Schedule {
+  const result = schema.safeParse(schedule);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const flag = SCHEDULE_PATH_FLAGS[String(issue.path[0])] ?? 'schedule';

@@ -141,7 +141,7 @@ test('bad flags name the flag, exit 1 (usage) or 2 (bad value), and store nothin
     [['window', 'add', 'Hosted DB', ...weekly, '--colour', 'red'], 1, /Unknown option '--colour'/],
     [['window', 'import', 'Hosted DB', path.join(dir, 'missing.ics')], 2, /missing\.ics: no such file/],
     [['blackout', 'add', 'Freeze', '--from', '2026-12-20', '--to', '2026-12-19'], 2, /^vetted: --to: 2026-12-19 is before --from, 2026-12-20/],
-    [['blackout', 'add', 'Freeze', '--from', '2026-12-01', '--to', '2027-02-01'], 2, /^vetted: --to: a period of whole days is at most 31 days/],
+    [['blackout', 'add', 'Freeze', '--from', '2026-12-01', '--to', '2028-02-01'], 2, /^vetted: --to: a blackout period of whole days is at most 366 days/],
     [['blackout', 'add', 'Peak', '--every', 'mon-fri 08:00', '--duration', '720', '--tz', 'UTC', '--to', '2027-01-01'], 1, /^vetted: --to ends a period of whole days/],
     [['blackout', 'remove', 'ffffffff'], 2, /^vetted: no blackout period with id "ffffffff"/],
     [['overlaps', '--from', '2026-12-31', '--to', '2026-12-01'], 2, /^vetted: --to: 2026-12-01 is before the first day, 2026-12-31/],

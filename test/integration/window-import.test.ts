@@ -111,5 +111,6 @@ test('a Statuspage file imports; the calendar reads back with its events, byte f
     [['Hosted DB', 'Emergency storage firmware update (us-east-1)', '2026-12-04T09:00:00Z', 19]],
     'announced 19 hours ahead; the others a week or more',
   );
-  assert.ok(warnings.shortNotice[0]!.missed.includes('minimum'), 'less than the 48 hours Settings require');
+  assert.deepEqual(warnings.shortNotice[0]!.missed, ['promised', 'minimum'], 'less than the 72 hours promised and the 48 Settings require');
+  assert.equal(warnings.shortNotice[0]!.requiredHours, 72);
 });

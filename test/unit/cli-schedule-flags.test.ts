@@ -142,7 +142,8 @@ describe('whole days and ranges', () => {
     assert.equal(wholeDaysSchedule({ from: '2026-12-20', to: '2026-12-20' }).timeZone, 'UTC', 'UTC unless --tz');
     assert.equal(wholeDaysOf({ kind: 'once', start: '2026-12-10T18:00:00Z', end: '2026-12-10T22:00:00Z', timeZone: 'UTC' }), null, 'not whole days');
     refuses(() => wholeDaysSchedule({ from: '2026-12-20', to: '2026-12-19' }), EXIT.input, /^--to: 2026-12-19 is before --from, 2026-12-20$/);
-    refuses(() => wholeDaysSchedule({ from: '2026-12-01', to: '2027-01-31' }), EXIT.input, /^--to: a period of whole days is at most 31 days/);
+    assert.equal(wholeDaysOf(wholeDaysSchedule({ from: '2026-11-15', to: '2027-01-31' }))?.to, '2027-01-31', 'a freeze of two and a half months');
+    refuses(() => wholeDaysSchedule({ from: '2026-12-01', to: '2028-01-31' }), EXIT.input, /^--to: a blackout period of whole days is at most 366 days/);
   });
 
   it('defaults the range to today and a year ahead, and says when it did', () => {
