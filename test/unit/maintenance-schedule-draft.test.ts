@@ -63,10 +63,12 @@ const { draftOfSchedule, draftWords, emptyScheduleDraft, normalizeClock, sameSch
   scheduleOfDraft(d: ScheduleDraft): Check<{ schedule: Schedule }>;
   scheduleProblems(p: readonly FieldProblem[], d: Pick<ScheduleDraft, 'kind' | 'freq'>, own?: Record<string, string>, above?: readonly string[]): FieldProblem[];
 }>('maintenance/scheduleDraft.ts');
-const { emptyWindowDraft, windowOfDraft, windowPatchOf, windowProblems } = await load<{
+const { draftOfWindow, emptyWindowDraft, touchedSince, windowOfDraft, windowPatchOf, windowProblems } = await load<{
   emptyWindowDraft(zone: string, today: string): WindowDraft;
   windowOfDraft(d: WindowDraft): Check<{ fields: WindowFields }>;
-  windowPatchOf(before: WindowView, fields: WindowFields): Partial<WindowFields>;
+  windowPatchOf(before: WindowView, fields: WindowFields, touched?: { schedule: boolean; announced: boolean }): Partial<WindowFields>;
+  draftOfWindow(w: WindowView, today: string): WindowDraft;
+  touchedSince(opened: WindowDraft, now: WindowDraft): { schedule: boolean; announced: boolean };
   windowProblems(p: readonly FieldProblem[], d: ScheduleDraft): FieldProblem[];
 }>('maintenance/windowDraft.ts');
 const { blackoutOfDraft, draftOfBlackout, emptyBlackoutDraft } = await load<{
@@ -258,6 +260,17 @@ test('the window form: the announcement is read in the schedule’s zone, and an
   assert.deepEqual(windowPatchOf(stored, check.fields), {}, 'nothing changed: nothing is sent');
   assert.deepEqual(windowPatchOf(stored, { ...check.fields, notes: 'Confirmed by phone.', impact: 'degraded' }), { notes: 'Confirmed by phone.', impact: 'degraded' });
   assert.deepEqual(windowPatchOf(stored, { ...check.fields, title: '' }), {}, 'an emptied title keeps the stored one');
+
+  // The second 01:30 of the night New York's clocks go back: a wall time cannot say which one, so
+  // an edit that leaves the schedule alone must not send it (it would move an hour).
+  const fallBack: WindowView = { ...stored, schedule: { kind: 'once', start: '2026-11-01T06:30:00Z', end: '2026-11-01T07:30:00Z', timeZone: 'America/New_York' }, announcedAt: null };
+  const opened = draftOfWindow(fallBack, '2026-10-01');
+  const notesOnly = { ...opened, notes: 'Confirmed by phone.' };
+  const notesCheck = windowOfDraft(notesOnly);
+  assert.ok(notesCheck.ok, 'the draft of the stored window is accepted');
+  assert.notEqual(notesCheck.fields.schedule.kind === 'once' && notesCheck.fields.schedule.start, '2026-11-01T06:30:00Z', 'the wall time alone reads as the first 01:30');
+  assert.deepEqual(touchedSince(opened, notesOnly), { schedule: false, announced: false });
+  assert.deepEqual(windowPatchOf(fallBack, notesCheck.fields, touchedSince(opened, notesOnly)), { notes: 'Confirmed by phone.' }, 'only the notes are sent');
 });
 
 test('the blackout form: a name is needed, and a stored period reads back as the days it covers', () => {

@@ -1,7 +1,7 @@
 // "Add window" and "Edit window": a provider's maintenance window or scheduled maintenance, with
 // the recurrence builder. What was typed stays when the register refuses it; each problem is
 // shown beside the field it names (schedule.timeZone → Time zone).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { WindowView } from '../../../../shared/api';
 import { WINDOW_IMPACTS, WINDOW_STATUSES, type WindowImpact, type WindowStatus } from '../../../../shared/domain/maintenance';
 import { WINDOW_IMPACT_LABELS, WINDOW_STATUS_LABELS } from '../../../../shared/domain/labels';
@@ -15,7 +15,17 @@ import { AnnouncedFields } from './AnnouncedFields';
 import { ScheduleFields } from './ScheduleFields';
 import { browserTimeZone } from './timeZones';
 import { useScheduleForm } from './useScheduleForm';
-import { draftOfWindow, emptyWindowDraft, WINDOW_LABELS, windowInputOf, windowOfDraft, windowPatchOf, windowProblems, type WindowDraft } from './windowDraft';
+import {
+  draftOfWindow,
+  emptyWindowDraft,
+  touchedSince,
+  WINDOW_LABELS,
+  windowInputOf,
+  windowOfDraft,
+  windowPatchOf,
+  windowProblems,
+  type WindowDraft,
+} from './windowDraft';
 
 interface Props {
   vendorId: string;
@@ -30,10 +40,13 @@ export function WindowDialog({ vendorId, target, onClose, onSaved }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const isNew = target === 'new';
+  // The draft the form opened with: what the user did not touch is not sent.
+  const opened = useRef<WindowDraft | null>(null);
 
   useEffect(() => {
     if (target === null) return;
-    setDraft(target === 'new' ? emptyWindowDraft(browserTimeZone(), today()) : draftOfWindow(target, today()));
+    opened.current = target === 'new' ? emptyWindowDraft(browserTimeZone(), today()) : draftOfWindow(target, today());
+    setDraft(opened.current);
     setErrors({});
     setFormError(null);
   }, [target]);
@@ -52,7 +65,7 @@ export function WindowDialog({ vendorId, target, onClose, onSaved }: Props) {
     if (target === 'new') {
       result = await api['window.add'](windowInputOf(vendorId, check.fields));
     } else {
-      const patch = windowPatchOf(target, check.fields);
+      const patch = windowPatchOf(target, check.fields, opened.current ? touchedSince(opened.current, draft) : undefined);
       if (Object.keys(patch).length === 0) {
         setBusy(false);
         onClose();

@@ -377,6 +377,16 @@ export function sameSchedule(a: Schedule, b: Schedule): boolean {
 }
 
 /**
+ * True when the builder's fields differ between two drafts (the draft the form opened with and
+ * the one it holds): a schedule nobody touched is not sent again, so nothing the round trip
+ * through wall times cannot express (seconds, the second 02:30 of a night the clocks go back) is
+ * rewritten by an edit of the title.
+ */
+export function scheduleDraftChanged(opened: ScheduleDraft, now: ScheduleDraft): boolean {
+  return (Object.keys(SCHEDULE_LABELS) as ScheduleKey[]).some((key) => JSON.stringify(opened[key]) !== JSON.stringify(now[key]));
+}
+
+/**
  * The errors a change makes stale besides the field's own: a new duration in minutes answers the
  * duration's error, another kind or frequency shows other fields, a new start answers "the end
  * must be after the start".

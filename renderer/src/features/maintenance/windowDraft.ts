@@ -14,6 +14,7 @@ import {
   normalizeClock,
   sameSchedule,
   SCHEDULE_LABELS,
+  scheduleDraftChanged,
   scheduleOfDraft,
   scheduleProblems,
   type ScheduleDraft,
@@ -130,17 +131,34 @@ export function windowInputOf(vendorId: string, fields: WindowFields): WindowInp
   };
 }
 
-/** window.update's patch: only what differs from the stored window (an emptied title keeps the old one). */
-export function windowPatchOf(before: WindowView, fields: WindowFields): WindowPatch {
+/** Which parts of the form the user changed since it opened (see scheduleDraftChanged). */
+export interface Touched {
+  schedule: boolean;
+  announced: boolean;
+}
+
+export function touchedSince(opened: WindowDraft, now: WindowDraft): Touched {
+  return {
+    schedule: scheduleDraftChanged(opened, now),
+    announced: opened.announcedDate !== now.announcedDate || opened.announcedTime !== now.announcedTime || opened.timeZone !== now.timeZone,
+  };
+}
+
+/**
+ * window.update's patch: only what differs from the stored window (an emptied title keeps the
+ * old one). A schedule or an announcement the user left alone is never sent, even where the
+ * form could not say it exactly.
+ */
+export function windowPatchOf(before: WindowView, fields: WindowFields, touched: Touched = { schedule: true, announced: true }): WindowPatch {
   const patch: WindowPatch = {};
   if (fields.title !== '' && fields.title !== before.title) patch.title = fields.title;
-  if (!sameSchedule(fields.schedule, before.schedule)) patch.schedule = fields.schedule;
+  if (touched.schedule && !sameSchedule(fields.schedule, before.schedule)) patch.schedule = fields.schedule;
   if (fields.impact !== before.impact) patch.impact = fields.impact;
   if (fields.status !== before.status) patch.status = fields.status;
   // Compared to the minute, like the schedule: the form cannot show a stored time's seconds.
   const announcedSame =
     fields.announcedAt === null || before.announcedAt === null ? fields.announcedAt === before.announcedAt : minuteOf(fields.announcedAt) === minuteOf(before.announcedAt);
-  if (!announcedSame) patch.announcedAt = fields.announcedAt;
+  if (touched.announced && !announcedSame) patch.announcedAt = fields.announcedAt;
   if (fields.notes !== before.notes) patch.notes = fields.notes;
   return patch;
 }

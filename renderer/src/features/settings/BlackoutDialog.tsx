@@ -1,12 +1,13 @@
 // "Add blackout period" and "Edit blackout period": a name and the same recurrence builder the
 // maintenance windows use: whole days (a release freeze) or a weekly rule (peak hours).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BlackoutPeriod } from '../../../../shared/domain/maintenance';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { errorText } from '../../lib/errorText';
 import { today } from '../attention/dates';
+import { scheduleDraftChanged } from '../maintenance/scheduleDraft';
 import { ScheduleFields } from '../maintenance/ScheduleFields';
 import { browserTimeZone } from '../maintenance/timeZones';
 import { useScheduleForm } from '../maintenance/useScheduleForm';
@@ -34,10 +35,13 @@ export function BlackoutDialog({ target, onClose, onSaved }: Props) {
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const isNew = target === 'new';
+  // The draft the form opened with: a schedule the user did not touch is not sent.
+  const opened = useRef<BlackoutDraft | null>(null);
 
   useEffect(() => {
     if (target === null) return;
-    setDraft(target === 'new' ? emptyBlackoutDraft(browserTimeZone(), today()) : draftOfBlackout(target, today()));
+    opened.current = target === 'new' ? emptyBlackoutDraft(browserTimeZone(), today()) : draftOfBlackout(target, today());
+    setDraft(opened.current);
     setErrors({});
     setFormError(null);
   }, [target]);
@@ -56,7 +60,7 @@ export function BlackoutDialog({ target, onClose, onSaved }: Props) {
     if (target === 'new') {
       result = await api['blackout.add'](blackoutInputOf(check.fields));
     } else {
-      const patch = blackoutPatchOf(target, check.fields);
+      const patch = blackoutPatchOf(target, check.fields, opened.current ? scheduleDraftChanged(opened.current, draft) : true);
       if (Object.keys(patch).length === 0) {
         setBusy(false);
         onClose();

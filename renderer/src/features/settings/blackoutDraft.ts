@@ -50,11 +50,11 @@ export function blackoutInputOf(fields: BlackoutFields): BlackoutInput {
   return { name: fields.name, schedule: fields.schedule, ...(fields.notes ? { notes: fields.notes } : {}) };
 }
 
-/** Only what differs from the stored period. */
-export function blackoutPatchOf(before: BlackoutPeriod, fields: BlackoutFields): BlackoutPatch {
+/** Only what differs from the stored period; a schedule the user left alone is never sent (see scheduleDraftChanged). */
+export function blackoutPatchOf(before: BlackoutPeriod, fields: BlackoutFields, scheduleTouched = true): BlackoutPatch {
   const patch: BlackoutPatch = {};
   if (fields.name !== before.name) patch.name = fields.name;
-  if (!sameSchedule(fields.schedule, before.schedule)) patch.schedule = fields.schedule;
+  if (scheduleTouched && !sameSchedule(fields.schedule, before.schedule)) patch.schedule = fields.schedule;
   if (fields.notes !== before.notes) patch.notes = fields.notes;
   return patch;
 }
