@@ -35,7 +35,7 @@ export function AttentionPanel({ version }: { version: unknown }) {
         <h2 id={headingId} className="attention-heading">
           Needs attention
         </h2>
-        <p className="attention-summary">Nothing needs attention: no review is due within 30 days, nothing is overdue or expiring.</p>
+        <p className="attention-summary">Nothing needs attention: no review is due within 30 days, nothing is overdue or expiring, and no maintenance clashes in the next 90 days.</p>
       </section>
     );
   }
@@ -67,10 +67,24 @@ export function AttentionPanel({ version }: { version: unknown }) {
             <ul className="attention-list" aria-label={group.title}>
               {group.lines.map((line) => (
                 <li key={line.key} className={`attention-line tone-${line.tone}`}>
-                  <a href={line.href} className="attention-link">
-                    <span className="attention-vendor">{line.vendorName}</span>
-                    <span className="attention-text">{line.text}</span>
-                  </a>
+                  {line.partner ? (
+                    // Two providers, each a link to its own maintenance record.
+                    <span className="attention-pair">
+                      <a href={line.href} className="attention-link">
+                        <span className="attention-vendor">{line.vendorName}</span>
+                      </a>
+                      <span className="attention-and">and</span>
+                      <a href={line.partner.href} className="attention-link">
+                        <span className="attention-vendor">{line.partner.vendorName}</span>
+                      </a>
+                      <span className="attention-text">{line.text}</span>
+                    </span>
+                  ) : (
+                    <a href={line.href} className="attention-link">
+                      <span className="attention-vendor">{line.vendorName}</span>
+                      <span className="attention-text">{line.text}</span>
+                    </a>
+                  )}
                   <span className="attention-when">{line.when}</span>
                 </li>
               ))}
@@ -101,4 +115,8 @@ const COUNT_NOUNS: Record<AttentionGroup['id'], { danger(n: number): string; war
   findings: { danger: plural('finding needs action', 'findings need action'), warning: plural('finding', 'findings') },
   evidence: { danger: plural('document expired', 'documents expired'), warning: plural('document expiring', 'documents expiring') },
   acceptances: { danger: plural('acceptance expired', 'acceptances expired'), warning: plural('acceptance', 'acceptances') },
+  maintenance: {
+    danger: plural('maintenance clash on the critical path', 'maintenance clashes on the critical path'),
+    warning: plural('maintenance warning', 'maintenance warnings'),
+  },
 };

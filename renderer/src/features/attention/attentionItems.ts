@@ -3,6 +3,7 @@ import type { Attention } from '../../../../shared/api';
 import { EVIDENCE_KIND_LABELS, labelOf } from '../../../../shared/domain/labels';
 import { hrefs } from '../../app/router';
 import { formatDay, relativeDay } from './dates';
+import { maintenanceLines } from './maintenanceLines';
 
 export type Tone = 'danger' | 'warning';
 
@@ -15,10 +16,12 @@ export interface AttentionLine {
   /** When, in words ("overdue since 3 Mar 2026 (12 days ago)"). */
   when: string;
   tone: Tone;
+  /** A second provider the line is about (two providers' maintenance overlapping), with its own link. */
+  partner?: { vendorName: string; href: string };
 }
 
 export interface AttentionGroup {
-  id: 'reviews' | 'findings' | 'evidence' | 'acceptances';
+  id: 'reviews' | 'findings' | 'evidence' | 'acceptances' | 'maintenance';
   title: string;
   lines: AttentionLine[];
 }
@@ -88,6 +91,11 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
         when: `expired ${since(acc.expiresOn, a.today)}`,
         tone: 'danger',
       })),
+    },
+    {
+      id: 'maintenance',
+      title: 'Maintenance in the next 90 days',
+      lines: maintenanceLines(a.maintenance),
     },
   ];
   return groups.filter((g) => g.lines.length > 0);

@@ -1,6 +1,142 @@
-// PLACEHOLDER: a provider's maintenance windows (add, edit, import) on its page.
+// The provider's "Maintenance" tab: its standing windows and scheduled maintenances (cancelled
+// ones apart), added and edited with the recurrence builder or imported from its own feed, and
+// the review's maintenance answers held against them.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { WindowView } from '../../../../shared/api';
 import type { Vendor } from '../../../../shared/domain/vendor';
+import { api } from '../../api/client';
+import { useVetted } from '../../store';
+import { answerOf } from '../../store/providerSlice';
+import { ConfirmDialog } from '../findings/ConfirmDialog';
+import { ClaimChecks } from './ClaimChecks';
+import { ImportWindows } from './ImportWindows';
+import { useVendorWindows } from './useVendorWindows';
+import { WindowDialog } from './WindowDialog';
+import { WindowItem } from './WindowItem';
 
 export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
-  return <section aria-label={`Maintenance windows of ${vendor.name}`} />;
+  const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // A new read on every visit of the tab (the questionnaire shares it afterwards).
+  const [visit] = useState(() => ({}));
+  const { windows, loading, error, reload } = useVendorWindows(vendor.id, vendor, visit);
+  const [editing, setEditing] = useState<WindowView | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<WindowView | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const justDeleted = useRef(false);
+  const promised = useVetted((s) => answerOf(s.answers, 'mnt_notice_hours'));
+  const minimumHours = useVetted((s) => s.settings?.minimumNoticeHours ?? null);
+  const settingsStatus = useVetted((s) => s.settingsStatus);
+  const loadSettings = useVetted((s) => s.loadSettings);
+  const promisedHours = !promised.na && typeof promised.value === 'number' ? promised.value : null;
+
+  useEffect(() => {
+    if (settingsStatus === 'idle') void loadSettings();
+  }, [settingsStatus, loadSettings]);
+
+  const [active, cancelled] = useMemo(() => [windows.filter((w) => w.status !== 'cancelled'), windows.filter((w) => w.status === 'cancelled')], [windows]);
+
+  const remove = async (): Promise<string | null> => {
+    if (!deleting) return null;
+    const result = await api['window.delete']({ id: deleting.id });
+    if (!result.ok) return `“${deleting.title}” was not deleted: ${result.error.message}`;
+    setDone(`Deleted “${deleting.title}”.`);
+    justDeleted.current = true;
+    await reload();
+    return null;
+  };
+
+  const item = (w: WindowView) => (
+    <WindowItem key={w.id} item={w} promisedHours={promisedHours} minimumHours={minimumHours} onEdit={setEditing} onDelete={setDeleting} />
+  );
+
+  return (
+    <section className="maintenance-tab" aria-labelledby={headingId}>
+      <div className="maintenance-main">
+        <div className="maintenance-head">
+          <h2 id={headingId} ref={heading} tabIndex={-1}>
+            Maintenance windows
+          </h2>
+          <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+            Add window
+          </button>
+        </div>
+        <p className="save-note save-saved maintenance-done" role="status">
+          {done}
+        </p>
+        {loading && (
+          <p className="muted loading" role="status">
+            Loading maintenance windows…
+          </p>
+        )}
+        {!loading && error && (
+          <div className="form-error" role="alert">
+            <p>The maintenance windows could not be loaded: {error.message}</p>
+            <button type="button" className="button button-small" onClick={() => void reload()}>
+              Try again
+            </button>
+          </div>
+        )}
+        {!loading && !error && windows.length === 0 && (
+          <div className="maintenance-empty">
+            <p>No maintenance windows on record.</p>
+            <p className="muted">
+              Add the provider’s standing window (“every Sunday 02:00–04:00”) or the maintenances it announced, or import
+              its iCalendar or Statuspage feed. Overlaps with other providers, windows in your blackout periods and short
+              notice then show up under Needs attention.
+            </p>
+          </div>
+        )}
+        {active.length > 0 && (
+          <ul className="window-list" aria-label="Maintenance windows">
+            {active.map(item)}
+          </ul>
+        )}
+        {cancelled.length > 0 && (
+          <>
+            <h3 className="window-list-heading">Cancelled</h3>
+            <p className="muted window-list-note">Kept on record because they were announced; they never count as maintenance.</p>
+            <ul className="window-list window-list-cancelled" aria-label="Cancelled maintenance windows">
+              {cancelled.map(item)}
+            </ul>
+          </>
+        )}
+      </div>
+      <aside className="maintenance-side" aria-label="Checks and import">
+        <ClaimChecks vendorId={vendor.id} windows={windows} />
+        <ImportWindows
+          vendorId={vendor.id}
+          vendorName={vendor.name}
+          onImported={() => {
+            setDone(null);
+            void reload();
+          }}
+        />
+      </aside>
+      <WindowDialog
+        vendorId={vendor.id}
+        target={editing}
+        onClose={() => setEditing(null)}
+        onSaved={(saved, added) => {
+          setEditing(null);
+          setDone(added ? `Added “${saved.title}”.` : `Saved “${saved.title}”.`);
+          void reload();
+        }}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete this maintenance window?"
+        message={deleting ? `“${deleting.title}” (${deleting.words}) is removed from ${vendor.name}’s record. This cannot be undone.` : ''}
+        confirmLabel="Delete window"
+        busyLabel="Deleting…"
+        onConfirm={remove}
+        onClose={() => {
+          setDeleting(null);
+          // The window's buttons went with it: the list's heading takes the focus once the dialog is closed.
+          if (justDeleted.current) requestAnimationFrame(() => heading.current?.focus());
+          justDeleted.current = false;
+        }}
+      />
+    </section>
+  );
 }

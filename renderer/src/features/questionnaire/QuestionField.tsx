@@ -11,6 +11,7 @@ import { QuestionFinding } from '../findings/QuestionFinding';
 import { CommentField } from './CommentField';
 import { AnswerInput } from './inputs';
 import { questionDomId } from './navigation';
+import { QuestionClaimNote } from './QuestionClaimNote';
 import { QuestionHeading } from './QuestionHeading';
 import { QuestionLosses } from './QuestionLosses';
 import { QuestionSaveState } from './QuestionSaveState';
@@ -104,6 +105,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
       )}
 
       <QuestionLosses questionId={question.id} />
+      <QuestionClaimNote questionId={question.id} />
 
       <div className="q-actions">
         {naOffered && (

@@ -23,8 +23,10 @@ import { checkDayRate, dayRateDraftOf, DAY_RATE_LABELS, sameDayRate, type DayRat
 import { ReassessmentFields } from './ReassessmentFields';
 import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, type MonthsErrors } from './reassessmentDraft';
 import { FormError } from '../../components/FormError';
+import { MaintenanceNoticeFields } from './MaintenanceNoticeFields';
+import { checkNotice, NOTICE_LABEL, noticeDraftOf, sameNotice } from './noticeDraft';
 
-/** The text settings; the months per tier, the day rate and the questionnaire per category have their own drafts. */
+/** The text settings; the months per tier, the day rate, the questionnaire per category and the minimum notice have their own drafts. */
 type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates' | 'minimumNoticeHours'>;
 type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
@@ -74,11 +76,13 @@ export function SettingsForm({ stored }: { stored: Settings }) {
   const [months, setMonths] = useState<MonthsDraft>(() => monthsDraftOf(stored.reassessmentMonths));
   const [dayRate, setDayRate] = useState<DayRateDraft>(() => dayRateDraftOf(stored.dayRate));
   const [templates, setTemplates] = useState<DefaultTemplatesDraft>(() => defaultTemplatesDraftOf(stored.defaultTemplates));
+  const [notice, setNotice] = useState<string>(() => noticeDraftOf(stored.minimumNoticeHours));
   const [base, setBase] = useState<Settings>(stored);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [monthErrors, setMonthErrors] = useState<MonthsErrors>({});
   const [dayRateErrors, setDayRateErrors] = useState<DayRateErrors>({});
   const [templateErrors, setTemplateErrors] = useState<DefaultTemplatesErrors>({});
+  const [noticeError, setNoticeError] = useState<string | undefined>(undefined);
   const [formError, setFormError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const form = useRef<HTMLFormElement>(null);
@@ -92,13 +96,15 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (sameMonths(months, base.reassessmentMonths)) setMonths(monthsDraftOf(stored.reassessmentMonths));
     if (sameDayRate(dayRate, base.dayRate)) setDayRate(dayRateDraftOf(stored.dayRate));
     if (sameDefaultTemplates(templates, base.defaultTemplates)) setTemplates(defaultTemplatesDraftOf(stored.defaultTemplates));
+    if (sameNotice(notice, base.minimumNoticeHours)) setNotice(noticeDraftOf(stored.minimumNoticeHours));
   }
 
   const dirty =
     KEYS.some((key) => draft[key] !== stored[key]) ||
     !sameMonths(months, stored.reassessmentMonths) ||
     !sameDayRate(dayRate, stored.dayRate) ||
-    !sameDefaultTemplates(templates, stored.defaultTemplates);
+    !sameDefaultTemplates(templates, stored.defaultTemplates) ||
+    !sameNotice(notice, stored.minimumNoticeHours);
 
   useEffect(() => {
     if (!dirty) return;
@@ -134,13 +140,21 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (templateErrors[category]) setTemplateErrors(({ [category]: _gone, ...rest }) => rest);
   };
 
+  const changeNotice = (value: string) => {
+    setNotice(value);
+    setSaveState('idle');
+    setNoticeError(undefined);
+  };
+
   const showErrors = (
     found: Partial<Record<Key, string>>,
     foundMonths: MonthsErrors = {},
     foundDayRate: DayRateErrors = {},
     foundTemplates: DefaultTemplatesErrors = {},
+    foundNotice?: string,
   ) => {
     setErrors(found);
+    setNoticeError(foundNotice);
     setMonthErrors(foundMonths);
     setDayRateErrors(foundDayRate);
     setTemplateErrors(foundTemplates);
@@ -154,12 +168,15 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     const parsed = SettingsPatch.safeParse(draft);
     const monthsCheck = checkMonths(months, (tier) => TIER_LABELS[tier]);
     const dayRateCheck = checkDayRate(dayRate);
-    if (!parsed.success || !monthsCheck.ok || !dayRateCheck.ok) {
+    const noticeCheck = checkNotice(notice);
+    if (!parsed.success || !monthsCheck.ok || !dayRateCheck.ok || !noticeCheck.ok) {
       setSaveState('failed');
       showErrors(
         parsed.success ? {} : fieldErrors(parsed.error),
         monthsCheck.ok ? {} : monthsCheck.errors,
         dayRateCheck.ok ? {} : dayRateCheck.errors,
+        {},
+        noticeCheck.ok ? undefined : noticeCheck.error,
       );
       return;
     }
@@ -171,12 +188,14 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (!sameDayRate(dayRate, stored.dayRate)) patch.dayRate = dayRateCheck.rate;
     // The map is one setting: saved whole.
     if (!sameDefaultTemplates(templates, stored.defaultTemplates)) patch.defaultTemplates = defaultTemplatesOf(templates);
+    if (noticeCheck.hours !== stored.minimumNoticeHours) patch.minimumNoticeHours = noticeCheck.hours;
     if (Object.keys(patch).length === 0) {
       showErrors({});
       setDraft(textOf(stored)); // only whitespace differed
       setMonths(monthsDraftOf(stored.reassessmentMonths));
       setDayRate(dayRateDraftOf(stored.dayRate));
       setTemplates(defaultTemplatesDraftOf(stored.defaultTemplates));
+      setNotice(noticeDraftOf(stored.minimumNoticeHours));
       setSaveState('unchanged');
       return;
     }
@@ -187,6 +206,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       setMonths(monthsDraftOf(result.value.reassessmentMonths));
       setDayRate(dayRateDraftOf(result.value.dayRate));
       setTemplates(defaultTemplatesDraftOf(result.value.defaultTemplates));
+      setNotice(noticeDraftOf(result.value.minimumNoticeHours));
       showErrors({});
       setSaveState('saved');
       return;
@@ -196,6 +216,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     const monthsFromApi: MonthsErrors = {};
     const dayRateFromApi: DayRateErrors = {};
     const templatesFromApi: DefaultTemplatesErrors = {};
+    let noticeFromApi: string | undefined;
     for (const d of result.error.details ?? []) {
       const [key, tier] = d.path.split('.');
       if (key === 'reassessmentMonths' && MONTH_TIERS.includes(tier as Tier)) {
@@ -205,13 +226,15 @@ export function SettingsForm({ stored }: { stored: Settings }) {
         dayRateFromApi[field] ??= fieldMessage(DAY_RATE_LABELS[field], d.message);
       } else if (key === 'defaultTemplates' && VENDOR_CATEGORIES.includes(tier as VendorCategory)) {
         templatesFromApi[tier as VendorCategory] ??= `Questionnaire for ${CATEGORY_LABELS[tier as VendorCategory]}: ${d.message}`;
+      } else if (key === 'minimumNoticeHours') {
+        noticeFromApi ??= fieldMessage(NOTICE_LABEL, d.message);
       } else if (key && key in LABELS) {
         fromApi[key as Key] ??= fieldMessage(LABELS[key as Key], d.message);
       }
     }
     setFormError(`The settings were not saved: ${result.error.message}`);
     setSaveState('failed');
-    showErrors(fromApi, monthsFromApi, dayRateFromApi, templatesFromApi);
+    showErrors(fromApi, monthsFromApi, dayRateFromApi, templatesFromApi, noticeFromApi);
   };
 
   const statusText =
@@ -292,6 +315,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       <DayRateFields idPrefix={uid} draft={dayRate} errors={dayRateErrors} onChange={setDayRateField} />
 
       <DefaultTemplatesFields idPrefix={uid} draft={templates} errors={templateErrors} onChange={setTemplate} />
+
+      <MaintenanceNoticeFields idPrefix={uid} draft={notice} error={noticeError} onChange={changeNotice} />
 
       <div className="form-actions">
         <p className={`save-note save-${saveState}`} role="status" data-testid="settings-save-status">

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
+import { BlackoutSection } from './BlackoutSection';
 import { ConfidentialDataSection } from './ConfidentialDataSection';
 import { SettingsForm } from './SettingsForm';
 
@@ -47,6 +48,8 @@ export function SettingsPage() {
       )}
       {/* Mounted once the stored settings arrive; a later reload does not overwrite what is typed. */}
       {settings && <SettingsForm stored={settings} />}
+      {/* Saved one by one, not with the form: the company's blackout periods. */}
+      {settings && <BlackoutSection />}
       {/* Not a stored preference: the key's status in this session, read on its own. */}
       <ConfidentialDataSection />
     </div>
