@@ -184,7 +184,6 @@ test('maintenance import: a file the register refuses shows its message on the f
 
 test(
   'maintenance import: a good iCalendar file is checked in a dry run, then imported',
-  { todo: 'passes once the iCalendar/Statuspage importer replaces the placeholder that refuses every file' },
   async () => {
     const served = await startServe();
     const vendor = await callApi<{ id: string }>(served, 'vendor.create', { name: 'Fernhill Network', category: 'hosting' });
