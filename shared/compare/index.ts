@@ -1,4 +1,5 @@
-// Compare providers side by side: the pure model (rows aligned across templates) and its CSV.
+// Compare providers side by side: the pure model (rows aligned across templates), the maintenance
+// rows from the register's records, and the CSV.
 export type {
   CompareCell,
   CompareCellStatus,
@@ -20,3 +21,5 @@ export {
   filterComparison,
 } from './model';
 export { comparisonToCsv, csvField, neutralizeFormula } from './csv';
+export { MAINTENANCE_SECTION, compareMaintenance, maintenanceRows } from './maintenance';
+export type { CompareMaintenance, CompareMaintenanceCell, CompareOverlap, MaintenanceRow } from './maintenance';

@@ -28,6 +28,7 @@ import { DEFAULT_SCORING_OPTIONS, scoreQuestion } from '../scoring';
 import type { ScoreResult, SectionScore } from '../scoring';
 import { buyVsBuild, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
+import type { CompareMaintenance } from './maintenance';
 
 /** How many providers a comparison holds. */
 export const MIN_COMPARE_PROVIDERS = 2;
@@ -168,6 +169,11 @@ export interface CompareSectionRow {
 export interface Comparison {
   columns: CompareColumn[];
   sections: CompareSectionRow[];
+  /**
+   * What the register's maintenance records (not the questionnaire) say about each column as of
+   * the comparison's date (compareMaintenance); added by the service, absent in a bare model.
+   */
+  maintenance?: CompareMaintenance;
 }
 
 export interface CompareFilter {
@@ -442,5 +448,6 @@ export function filterComparison(comparison: Comparison, filter: CompareFilter =
     const questions = section.questions.filter(keep);
     if (questions.length > 0 || (needle !== '' && matches(section.title))) sections.push({ ...section, questions });
   }
-  return { columns: comparison.columns, sections };
+  // The maintenance rows describe the providers too: kept, whatever the filter.
+  return { ...comparison, sections };
 }

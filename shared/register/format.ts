@@ -4,6 +4,7 @@
 // messages that name the JSON path at fault ("$.vendors[3].monthlyCost: expected a number").
 import { z } from 'zod';
 import { checkAnswerValue, normalizeAnswerValue } from '../domain/answers';
+import { IsoInstant, Schedule, WINDOW_IMPACTS, WINDOW_SOURCES, WINDOW_STATUSES } from '../domain/maintenance';
 import { AnswerValue, ReviewStatus } from '../domain/review';
 import { SettingsPatch } from '../domain/settings';
 import { questionIndex, Template } from '../domain/template';
@@ -75,6 +76,43 @@ export const ExportedAnswer = z
   .strict();
 export type ExportedAnswer = z.output<typeof ExportedAnswer>;
 
+/**
+ * A provider's maintenance window or scheduled maintenance, as the register stores it. Its times
+ * inside the schedule and `announcedAt` travel as written (the schedule keeps the provider's own
+ * notation); the record's own times are read like every other instant.
+ */
+export const ExportedWindow = z
+  .object({
+    id: Id,
+    vendorId: Id,
+    title: z.string().max(200),
+    schedule: Schedule,
+    impact: z.enum(WINDOW_IMPACTS),
+    source: z.enum(WINDOW_SOURCES),
+    status: z.enum(WINDOW_STATUSES),
+    announcedAt: IsoInstant.nullable(),
+    sourceUid: z.string().min(1).max(1000).nullable(),
+    sequence: z.number().int().nullable(),
+    notes: z.string().max(5000),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .strict();
+export type ExportedWindow = z.output<typeof ExportedWindow>;
+
+/** The company's blackout period (release freeze, peak hours), as the register stores it. */
+export const ExportedBlackout = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(200),
+    schedule: Schedule,
+    notes: z.string().max(5000),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .strict();
+export type ExportedBlackout = z.output<typeof ExportedBlackout>;
+
 export const RegisterExport = z
   .object({
     format: z.literal(REGISTER_FORMAT),
@@ -85,6 +123,9 @@ export const RegisterExport = z
     vendors: z.array(ExportedVendor),
     reviews: z.array(ExportedReview),
     answers: z.array(ExportedAnswer),
+    // Added after format 1 shipped: an older export has neither, and reads as none recorded.
+    maintenanceWindows: z.array(ExportedWindow).default([]),
+    blackoutPeriods: z.array(ExportedBlackout).default([]),
     settings: SettingsPatch,
   })
   .strict();
@@ -101,11 +142,11 @@ export interface ImportCounts {
   conflicts: number;
 }
 
-export type ImportConflictKind = 'template' | 'vendor' | 'review' | 'answer' | 'setting';
+export type ImportConflictKind = 'template' | 'vendor' | 'review' | 'answer' | 'window' | 'blackout' | 'setting';
 
 export interface ImportConflict {
   kind: ImportConflictKind;
-  /** The row's id in the file (answers: reviewId/questionId; templates: id@version). */
+  /** The row's id in the file (answers: reviewId/questionId; templates: id@version; windows and blackouts: their id). */
   id: string;
   /** What a person recognises: the provider's name, the template's name, the setting. */
   name: string;
@@ -119,6 +160,9 @@ export interface ImportReport {
   vendors: ImportCounts;
   reviews: ImportCounts;
   answers: ImportCounts;
+  /** Maintenance windows and scheduled maintenances. */
+  windows: ImportCounts;
+  blackouts: ImportCounts;
   settings: ImportCounts;
   conflicts: ImportConflict[];
 }
@@ -161,6 +205,9 @@ function issueMessage(issue: z.core.$ZodIssue): string {
         ? `expected ${JSON.stringify(issue.values[0])}`
         : `expected one of: ${issue.values.map((v) => String(v)).join(', ')}`;
     case 'invalid_union': {
+      // A schedule whose kind is neither: said like any other choice ("expected one of: …").
+      const kinds = /^Invalid discriminator value\. Expected (.+)$/.exec(issue.message)?.[1];
+      if (kinds) return `expected one of: ${kinds.replace(/'/g, '').split(' | ').join(', ')}`;
       if (issue.message !== 'Invalid input') return issue.message;
       // A field that is "a link or empty": the first alternative's complaint says what was wanted.
       const [first] = issue.errors;
@@ -292,6 +339,29 @@ function crossCheck(data: RegisterExport): FieldProblem[] {
     }
     const problem = checkAnswerValue(question, normalizeAnswerValue(answer.value));
     if (problem) report(`$.answers[${i}].value`, problem);
+  });
+
+  const windowIds = new Map<string, number>();
+  const windowSources = new Map<string, number>();
+  data.maintenanceWindows.forEach((window, i) => {
+    const first = windowIds.get(window.id);
+    if (first !== undefined) report(`$.maintenanceWindows[${i}].id`, `the id "${window.id}" is used twice (first at $.maintenanceWindows[${first}])`);
+    else windowIds.set(window.id, i);
+    if (!vendorIds.has(window.vendorId)) report(`$.maintenanceWindows[${i}].vendorId`, `no provider with id "${window.vendorId}" in the file`);
+    // One row per provider event (the register's unique index): a second would fail half-way.
+    if (window.sourceUid !== null) {
+      const key = JSON.stringify([window.vendorId, window.source, window.sourceUid]);
+      const same = windowSources.get(key);
+      if (same !== undefined) report(`$.maintenanceWindows[${i}].sourceUid`, `the provider's ${window.source} event "${window.sourceUid}" is listed twice (first at $.maintenanceWindows[${same}])`);
+      else windowSources.set(key, i);
+    }
+  });
+
+  const blackoutIds = new Map<string, number>();
+  data.blackoutPeriods.forEach((blackout, i) => {
+    const first = blackoutIds.get(blackout.id);
+    if (first !== undefined) report(`$.blackoutPeriods[${i}].id`, `the id "${blackout.id}" is used twice (first at $.blackoutPeriods[${first}])`);
+    else blackoutIds.set(blackout.id, i);
   });
 
   return problems;

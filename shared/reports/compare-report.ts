@@ -1,6 +1,7 @@
 // "Export comparison PDF": 2–6 providers side by side, for whoever decides between them. A4
 // landscape. First a summary table (one column per provider: category, overall score, tier,
-// completion, knock-outs, cost, template), then one table per section: a "Section score" row and
+// completion, knock-outs, cost, template) and the maintenance rows from the register's records
+// (shared/compare/maintenance.ts), then one table per section: a "Section score" row and
 // one row per question, each provider's answer in its column, with the points it lost and any
 // knock-out. The best and worst answers of a row are marked with a sign and a word as well as a
 // colour ("+ best", "– worst"), so the marks survive a grey-scale print; a section answered too
@@ -14,8 +15,8 @@
 //
 // The marks use "+" (U+002B) and "–" (U+2013): the bundled Noto Sans has no arrows, triangles or
 // check marks, and a glyph taken from a fallback font would be missing on a machine without one.
-import { SECTION_COMPARABLE_SHARE } from '../compare';
-import type { CompareCell, CompareColumn, CompareQuestionRow, CompareSectionCell, CompareSectionRow, Comparison } from '../compare';
+import { MAINTENANCE_SECTION, SECTION_COMPARABLE_SHARE, maintenanceRows } from '../compare';
+import type { CompareCell, CompareColumn, CompareMaintenance, CompareQuestionRow, CompareSectionCell, CompareSectionRow, Comparison } from '../compare';
 import { BUILT_IN_TEMPLATES } from '../templates';
 import {
   dateOnly,
@@ -381,6 +382,49 @@ function summaryTable(band: Band, options: ComparisonReportOptions): DocNodeObje
   );
 }
 
+// ─────────────────────────────────────────────────────────────────────── maintenance
+
+/** The maintenance rows of one band: from the register's records, so set apart from the answers. */
+function maintenanceTable(band: Band, maintenance: CompareMaintenance): DocNodeObject {
+  const rows = maintenanceRows(maintenance);
+  const claimsRow = rows.length - 1;
+  return dataTable(
+    [band.range ? `Providers ${band.range}` : '', ...band.heads],
+    rows.map((row, r): Cell[] => [
+      { text: row.label, style: 'label' },
+      ...row.cells.slice(band.start, band.end).map((text, i): Cell => {
+        const cell = maintenance.cells[band.start + i]!;
+        // A contradicted claim is a finding candidate: it stands out in colour and in bold, and says so.
+        const contradicted = r === claimsRow && (cell.claims ?? []).some((c) => c.verdict === 'contradicted');
+        return contradicted ? { text: plain(text), style: 'small', bold: true, color: WORST_COLOUR } : { text: plain(text), style: 'small' };
+      }),
+    ]),
+    band.widths,
+  );
+}
+
+/**
+ * The maintenance rows after the summary: the heading says they come from the register's records,
+ * and a note says what "as of" means for records the register keeps without versions.
+ */
+function maintenanceBlocks(bands: readonly Band[], maintenance: CompareMaintenance | undefined): DocNode[] {
+  if (!maintenance) return [];
+  const note = paragraph(
+    `From the register's maintenance records created on or before ${maintenance.asOf}, not from the questionnaire answers. ` +
+      `The register keeps windows as current records (edits and deletions are in its audit trail, not versions): each is shown ` +
+      `as last recorded, and one deleted since is not shown. Overlaps are looked for among the compared providers only, ` +
+      `from ${maintenance.range.from} to ${maintenance.range.to}. Claims are each column's maintenance answers (notice, disruption, ` +
+      `frequency) held against its scheduled maintenances up to the end of ${maintenance.asOf}; a contradicted claim is a finding candidate.`,
+    ['small', 'muted'],
+  );
+  const [first, ...rest] = bands.map((band) => maintenanceTable(band, maintenance));
+  const block: DocNode[] = [heading(MAINTENANCE_SECTION, 2), note, first!];
+  return [
+    ...(fitsWell(block) ? keepWithNext(block[0] as DocNodeObject, block.slice(1), { width: LANDSCAPE_CONTENT_WIDTH }) : block),
+    ...rest,
+  ];
+}
+
 // ─────────────────────────────────────────────────────────────────────── sections
 
 function mark(providerId: string, row: { best: readonly string[]; worst: readonly string[] }): DocNodeObject | null {
@@ -592,6 +636,7 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
       ['small', 'muted'],
     ),
     ...legendBlock(heads, numbered),
+    ...maintenanceBlocks(bands, comparison.maintenance),
   );
 
   if (shown.length === 0) {

@@ -1,7 +1,7 @@
 // The review report of one provider: cover, summary, section chart, the findings, accepted risks
-// and evidence, every visible question with its answer, comment and score impact, the provider
-// profile and the sign-off with its workflow steps. Pure: it turns report data into a pdfmake
-// document definition; electron/core/reports renders it.
+// and evidence, maintenance (maintenance-part.ts), every visible question with its answer, comment
+// and score impact, the provider profile and the sign-off with its workflow steps. Pure: it turns
+// report data into a pdfmake document definition; electron/core/reports renders it.
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { visibleQuestionIds } from '../domain/conditions';
 import type { Answer, Review } from '../domain/review';
@@ -63,6 +63,8 @@ import { dayOf, onOrBefore, type Standing } from '../domain/standing';
 import { buildEffortText, buyVsBuild, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 import { flagFedQuestionIds } from '../templates/flag-fed';
+import type { ProviderMaintenance } from './maintenance-facts';
+import { estimateMaintenancePages, maintenancePart } from './maintenance-part';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -86,6 +88,12 @@ export interface VendorReportData {
    * Left out, the report prints no such line rather than claim that no rate is set.
    */
   dayRate?: DayRate | null;
+  /**
+   * What the register's maintenance records say about the provider as of the report's date
+   * (providerMaintenance in maintenance-facts.ts), with the claims checked against `answers`.
+   * Left out, the report has no Maintenance part (a layout test); the service always gives it.
+   */
+  maintenance?: ProviderMaintenance;
 }
 
 export interface VendorReportOptions {
@@ -200,7 +208,7 @@ export function reportSections(data: Pick<VendorReportData, 'vendor' | 'template
  * table of contents (pdfmake knows the real count only after layout). Free text is counted at
  * about 5,500 characters a page, each question block at about a thirteenth of a page.
  */
-export function estimateVendorReportPages(data: Pick<VendorReportData, 'vendor' | 'template' | 'answers' | 'score' | 'lifecycle'>): number {
+export function estimateVendorReportPages(data: Pick<VendorReportData, 'vendor' | 'template' | 'answers' | 'score' | 'lifecycle' | 'maintenance'>): number {
   const sections = reportSections(data);
   const questions = sections.reduce((n, s) => n + s.questions.length, 0);
   const freeText = sections.reduce(
@@ -215,7 +223,7 @@ export function estimateVendorReportPages(data: Pick<VendorReportData, 'vendor' 
   const records = lifecycle.findings.length + lifecycle.acceptances.length + lifecycle.evidence.length;
   const findingsAndEvidence = 0.3 + records * 0.05;
   const profileAndSignOff = 0.8 + lifecycle.steps.length * 0.03;
-  return cover + summary + findingsAndEvidence + answers + profileAndSignOff;
+  return cover + summary + findingsAndEvidence + estimateMaintenancePages(data.maintenance) + answers + profileAndSignOff;
 }
 
 function scoreLine(score: ScoreResult): string {
@@ -512,6 +520,7 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...summary(data, lifecycle, today, toc),
     ...findingsSection(lifecycle, today, toc),
     ...evidenceSection(lifecycle.evidence, today, toc),
+    ...(data.maintenance ? maintenancePart(data.maintenance, { vendorId: data.vendor.id, template: data.template, draft: data.draft ?? false, toc }) : []),
     ...answersPart(sections, toc),
     ...profile(data.vendor, data.dayRate, toc, asOf),
     ...signOffSection(data.review, lifecycle.steps, toc),

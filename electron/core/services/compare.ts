@@ -1,5 +1,5 @@
 import type { GeneratedFile } from '../../../shared/api';
-import { compareProviders, comparisonToCsv, filterComparison, type Comparison } from '../../../shared/compare';
+import { compareMaintenance, compareProviders, comparisonToCsv, filterComparison, type Comparison } from '../../../shared/compare';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { dayOf } from '../../../shared/domain/standing';
@@ -14,10 +14,11 @@ import { VettedError } from '../../../shared/result';
 
 /** The app's comparison screen: each provider's latest review as it stands, drafts included (a working view). */
 export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
-  return compareProviders(
-    vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id))),
-    { dayRate: ctx.settings.get().dayRate },
-  );
+  return ctx.db.transaction(() => {
+    const entries = vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id)));
+    const comparison = compareProviders(entries, { dayRate: ctx.settings.get().dayRate });
+    return { ...comparison, maintenance: compareMaintenance(entries, ctx.maintenance.windows(), documentToday(ctx)) };
+  })();
 }
 
 /**
@@ -62,8 +63,13 @@ export async function exportComparison(
   }
   const { full, basis, organisation } = ctx.db.transaction(() => {
     const entries = input.vendorIds.map((id) => exportedEntry(ctx, getVendor(ctx, id), asOf, draft));
+    const columns = entries.map((e) => e.entry);
     return {
-      full: compareProviders(entries.map((e) => e.entry), { dayRate: ctx.settings.get().dayRate }),
+      full: {
+        ...compareProviders(columns, { dayRate: ctx.settings.get().dayRate }),
+        // From the register's maintenance records as of the date, checked against each column's answers.
+        maintenance: compareMaintenance(columns, ctx.maintenance.windows(), asOf),
+      },
       basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
       organisation: ctx.settings.get().organisation,
     };

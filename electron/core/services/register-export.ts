@@ -16,9 +16,9 @@ import { allEntries } from './review-entries';
 
 /**
  * The register as the exchange format: every template version a review uses or a category default
- * names (its newest version), the providers, reviews, answers and settings. Deterministic: every list is ordered by id (templates by
- * id then version, answers by review then question), so the same register and the same clock
- * give the same bytes.
+ * names (its newest version), the providers, reviews, answers, maintenance windows, blackout
+ * periods and settings. Deterministic: every list is ordered by id (templates by id then version,
+ * answers by review then question), so the same register and the same clock give the same bytes.
  */
 export function buildRegisterExport(ctx: Context): RegisterExport {
   return ctx.db.transaction(() => {
@@ -52,6 +52,8 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       vendors,
       reviews: ctx.reviews.all(),
       answers,
+      maintenanceWindows: ctx.maintenance.windows().sort((a, b) => compareIds(a.id, b.id)),
+      blackoutPeriods: ctx.maintenance.blackouts().sort((a, b) => compareIds(a.id, b.id)),
       settings,
     } satisfies RegisterExport;
   })();

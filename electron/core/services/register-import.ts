@@ -1,6 +1,8 @@
 // Imports a register export (docs/formats.md) into the open register: all or nothing, in one
 // transaction, never overwriting newer data. A dry run performs exactly the same work and rolls
 // it back, so its report is what the real import would do.
+import { WINDOW_SOURCE_LABELS } from '../../../shared/domain/labels';
+import type { BlackoutPeriod, MaintenanceWindow } from '../../../shared/domain/maintenance';
 import type { Answer, Review } from '../../../shared/domain/review';
 import { DEFAULT_SETTINGS, type DefaultTemplates, type Settings } from '../../../shared/domain/settings';
 import type { Vendor } from '../../../shared/domain/vendor';
@@ -71,6 +73,7 @@ const vendorContent = (v: Vendor | ExportedVendor) => {
 const reviewContent = (r: Review) => canonicalJson({ ...r, vendorId: '' });
 const answerContent = (a: Pick<Answer, 'value' | 'comment' | 'na' | 'updatedAt' | 'confidential'>) =>
   canonicalJson({ value: a.value, comment: a.comment, na: a.na, updatedAt: a.updatedAt, confidential: a.confidential ?? false });
+const recordContent = (r: MaintenanceWindow | BlackoutPeriod) => canonicalJson(r);
 
 class Importer {
   private readonly report: ImportReport;
@@ -96,6 +99,8 @@ class Importer {
       vendors: counts(),
       reviews: counts(),
       answers: counts(),
+      windows: counts(),
+      blackouts: counts(),
       settings: counts(),
       conflicts: [],
     };
@@ -107,12 +112,22 @@ class Importer {
     this.vendors();
     this.reviews();
     this.answers();
+    this.windows();
+    this.blackouts();
     this.settings();
     return this.report;
   }
 
   private conflict(kind: ImportConflict['kind'], id: string, name: string, reason: string): void {
-    const group = { template: 'templates', vendor: 'vendors', review: 'reviews', answer: 'answers', setting: 'settings' } as const;
+    const group = {
+      template: 'templates',
+      vendor: 'vendors',
+      review: 'reviews',
+      answer: 'answers',
+      window: 'windows',
+      blackout: 'blackouts',
+      setting: 'settings',
+    } as const;
     this.report[group[kind]].conflicts += 1;
     this.report.conflicts.push({ kind, id, name, reason });
   }
@@ -271,6 +286,83 @@ class Importer {
       } else {
         reviews.putAnswer(file.reviewId, answer);
         this.report.answers.updated += 1;
+      }
+    }
+  }
+
+  /**
+   * Maintenance windows merge like reviews: by id, under the provider they were imported as, the
+   * newer change winning. A window keeps its provider, origin (source and the provider's event id)
+   * and creation time for life (reports cut windows to a date by when they were created), so a
+   * register's window that differs in any of them is a different record: a conflict, kept.
+   */
+  private windows(): void {
+    const { maintenance } = this.ctx;
+    for (const file of [...this.data.maintenanceWindows].sort((a, b) => byText(a.id, b.id))) {
+      const vendorName = this.vendorNames.get(file.vendorId) ?? file.vendorId;
+      const name = `${vendorName}: ${file.title.trim() || 'Maintenance window'}`;
+      const vendorId = this.vendorIds.get(file.vendorId);
+      if (!vendorId) {
+        this.conflict('window', file.id, name, `its provider "${vendorName}" was not imported, so neither was the window`);
+        continue;
+      }
+      const mapped: MaintenanceWindow = { ...file, vendorId };
+      const local = maintenance.window(file.id);
+      if (!local) {
+        const same = file.sourceUid === null ? undefined : maintenance.windowBySourceUid(vendorId, file.source, file.sourceUid);
+        if (same) {
+          const source = WINDOW_SOURCE_LABELS[file.source];
+          this.conflict('window', file.id, name, `the register holds this ${source} event ("${file.sourceUid}") of the provider under another id (${same.id}); it was kept`);
+          continue;
+        }
+        maintenance.insertWindow(mapped);
+        this.report.windows.added += 1;
+        continue;
+      }
+      if (local.vendorId !== vendorId) {
+        this.conflict('window', file.id, name, 'a window with this id belongs to another provider in the register; it was kept');
+        continue;
+      }
+      if (local.source !== file.source || local.sourceUid !== file.sourceUid || order(local.createdAt, file.createdAt) !== 'same-time') {
+        this.conflict('window', file.id, name, "the register's window with this id has another origin or creation time; it was kept");
+        continue;
+      }
+      const when = order(local.updatedAt, file.updatedAt);
+      if (when === 'local-newer') {
+        this.conflict('window', file.id, name, this.newerReason(local.updatedAt, file.updatedAt));
+      } else if (when === 'same-time') {
+        if (recordContent(local) === recordContent({ ...mapped, createdAt: local.createdAt })) this.report.windows.unchanged += 1;
+        else this.conflict('window', file.id, name, "same change time as the register's copy but different content; the register's was kept");
+      } else {
+        maintenance.updateWindow(mapped);
+        this.report.windows.updated += 1;
+      }
+    }
+  }
+
+  /** Blackout periods merge by id, the newer change winning; a different creation time is another record. */
+  private blackouts(): void {
+    const { maintenance } = this.ctx;
+    for (const file of [...this.data.blackoutPeriods].sort((a, b) => byText(a.id, b.id))) {
+      const local = maintenance.blackout(file.id);
+      if (!local) {
+        maintenance.insertBlackout(file);
+        this.report.blackouts.added += 1;
+        continue;
+      }
+      if (order(local.createdAt, file.createdAt) !== 'same-time') {
+        this.conflict('blackout', file.id, file.name, "the register's blackout period with this id has another creation time; it was kept");
+        continue;
+      }
+      const when = order(local.updatedAt, file.updatedAt);
+      if (when === 'local-newer') {
+        this.conflict('blackout', file.id, local.name, this.newerReason(local.updatedAt, file.updatedAt));
+      } else if (when === 'same-time') {
+        if (recordContent(local) === recordContent({ ...file, createdAt: local.createdAt })) this.report.blackouts.unchanged += 1;
+        else this.conflict('blackout', file.id, local.name, "same change time as the register's copy but different content; the register's was kept");
+      } else {
+        maintenance.updateBlackout(file);
+        this.report.blackouts.updated += 1;
       }
     }
   }

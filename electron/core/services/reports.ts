@@ -16,7 +16,10 @@ import { getVendor } from './vendor-lookup';
 import { decidedContent, documentDate, reviewInProgress, standingOf } from './standing';
 import { asFile, fileSlug } from './generated-file';
 import { dayOf, onOrBefore, stepsAsOf, type Standing } from '../../../shared/domain/standing';
-import type { Answer, Review } from '../../../shared/domain/review';
+import { toAnswerMap, type Answer, type Review } from '../../../shared/domain/review';
+import { visibleQuestionIds } from '../../../shared/domain/conditions';
+import type { WindowOf } from '../../../shared/maintenance/overlaps';
+import { claimAnswers, providerMaintenance, type ProviderMaintenance } from '../../../shared/reports/maintenance-facts';
 import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { ReassessmentMonths } from '../../../shared/domain/reassessment';
@@ -45,6 +48,7 @@ export async function vendorReport(
       organisation: ctx.settings.get().organisation,
       dayRate: ctx.settings.get().dayRate,
       lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
+      maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
     };
   })();
   const doc = buildVendorReport(data, { generatedAt: asOf, includeConfidential: include });
@@ -118,6 +122,29 @@ function lifecycleOf(ctx: Context, vendorId: string, steps: ReviewStep[]): Repor
     acceptances: listAcceptances(ctx, { vendorId }),
     evidence: listEvidence(ctx, { vendorId }),
   };
+}
+
+/**
+ * The maintenance records as the report may state them on its date: every provider's windows (for
+ * overlaps) and the blackout periods, cut to the date by the pure rule, and the claims of the
+ * answers this report shows (visible, not N/A) held against them.
+ */
+function maintenanceOf(ctx: Context, vendorId: string, reported: Reported, asOf: string): ProviderMaintenance {
+  const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
+  const windows: WindowOf[] = ctx.maintenance.windows().flatMap((window) => {
+    const vendor = vendors.get(window.vendorId);
+    // The promise is read from the reported answers, not from each provider's latest review.
+    return vendor ? [{ window, vendorName: vendor.name, criticalPath: vendor.criticalPath, promisedNoticeHours: null }] : [];
+  });
+  const visible = visibleQuestionIds(reported.template, toAnswerMap(reported.answers));
+  return providerMaintenance({
+    vendorId,
+    asOf,
+    windows,
+    blackouts: ctx.maintenance.blackouts(),
+    answers: claimAnswers(reported.answers, visible),
+    profileUpdatedAt: new Map([...vendors.values()].map((v) => [v.id, v.updatedAt])),
+  });
 }
 
 export async function subprocessorReport(
