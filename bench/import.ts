@@ -29,6 +29,8 @@ function exportFile(providers: number): RegisterExport {
     vendors: [],
     reviews: [],
     answers: [],
+    maintenanceWindows: [],
+    blackoutPeriods: [],
     settings: {},
   };
   for (let i = 0; i < providers; i++) {
