@@ -17,6 +17,25 @@ interface Props {
   zone: string;
 }
 
+/** Percent of the axis a blackout's name needs beside it to be worth writing. */
+const LABEL_ROOM = 4.5;
+
+/**
+ * The blackout stripes that get their name over the grid: the longest first, none that starts
+ * inside one already named (a freeze names itself, not the peak hours within it), and only where
+ * the name has room up to the next named stripe. The rest are named by the legend and their title.
+ */
+function labelled(stripes: readonly BlackoutStripe[]): { stripe: BlackoutStripe; room: number }[] {
+  const chosen: BlackoutStripe[] = [];
+  for (const s of [...stripes].sort((a, b) => b.width - a.width || a.left - b.left)) {
+    if (!chosen.some((c) => s.left >= c.left && s.left < c.left + Math.max(c.width, LABEL_ROOM))) chosen.push(s);
+  }
+  chosen.sort((a, b) => a.left - b.left);
+  return chosen
+    .map((stripe, i) => ({ stripe, room: (chosen[i + 1]?.left ?? 100) - stripe.left }))
+    .filter((l) => l.room >= LABEL_ROOM || l.stripe.width >= LABEL_ROOM);
+}
+
 const inView = (range: VisibleRange, now: number) => now >= range.span.start && now < range.span.end;
 
 export const TimeHeader = memo(function TimeHeader({ range, stripes, now, zone }: Props) {
@@ -39,20 +58,16 @@ export const TimeHeader = memo(function TimeHeader({ range, stripes, now, zone }
         );
       })}
       <div className="cal-blackout-band">
-        {stripes.map((s, i) => {
-          // The name may run past a short stripe, up to the next one.
-          const room = (stripes.slice(i + 1).find((t) => t.left > s.left)?.left ?? 100) - s.left;
-          return (
-            <span
-              key={s.key}
-              className="cal-blackout-label"
-              style={{ left: `${s.left}%`, minWidth: `${s.width}%`, maxWidth: `${Math.max(room, s.width)}%` }}
-              title={`Blackout: ${s.name}, ${spanText(zone, s.start, s.end)}`}
-            >
-              {s.name}
-            </span>
-          );
-        })}
+        {labelled(stripes).map(({ stripe: s, room }) => (
+          <span
+            key={s.key}
+            className="cal-blackout-label"
+            style={{ left: `${s.left}%`, minWidth: `${Math.min(s.width, room)}%`, maxWidth: `${room}%` }}
+            title={`Blackout: ${s.name}, ${spanText(zone, s.start, s.end)}`}
+          >
+            {s.name}
+          </span>
+        ))}
       </div>
       {inView(range, now) && <span className="cal-now-head" style={{ left: `${percent(range, now)}%` }} />}
     </div>

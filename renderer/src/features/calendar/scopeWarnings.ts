@@ -2,10 +2,15 @@
 // answer can reach up to a day past either edge of the view. This trims them to what the grid
 // shows: an overlap or a blackout hit counts only where it falls inside the view (its count,
 // first time and minutes recomputed from the same occurrences the bars are drawn from), and a
-// short-notice maintenance only when it starts inside it. The order (critical first) is the API's.
+// short-notice maintenance only when it starts inside it. The order is the API's (critical path
+// first, then the first time, then names), sorted again by the first time within the view; a
+// stable sort keeps the API's name order among equals.
 import type { Span } from '../../../../shared/domain/maintenance';
 import type { IsoSpan, MaintenanceWarnings } from '../../../../shared/maintenance/overlaps';
 import type { CalendarModel } from './calendarModel';
+
+/** ISO instants in UTC compare as strings (thousands of pairs: no locale rules needed). */
+const byTime = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 interface Meeting {
   times: number;
@@ -48,6 +53,8 @@ export function scopeWarnings(warnings: MaintenanceWarnings, model: CalendarMode
     const m = meet(spansOf(hit.window.windowId), blackoutSpans.get(hit.blackoutId) ?? []);
     return m ? [{ ...hit, times: m.times, first: m.first }] : [];
   });
+  overlaps.sort((x, y) => y.critical - x.critical || byTime(x.first.start, y.first.start));
+  blackouts.sort((x, y) => Number(y.window.criticalPath) - Number(x.window.criticalPath) || byTime(x.first.start, y.first.start));
   const shortNotice = warnings.shortNotice.filter((n) => {
     const start = Date.parse(n.start);
     return start >= span.start && start < span.end;

@@ -1,7 +1,8 @@
 // The calendar's data, kept in the feature (no store slice: nothing else reads it). Windows and
 // blackout periods are read once when the page opens (moving week to week recomputes from them);
 // the warnings are asked for each range and filter, and an answer that arrives after the user has
-// moved on is dropped.
+// moved on is dropped. Paging through months asks only for the range the user stops at: with
+// hundreds of providers the answer is large and the server works on one request at a time.
 import { useCallback, useEffect, useState } from 'react';
 import type { WindowView } from '../../../../shared/api';
 import type { BlackoutPeriod, DateRange } from '../../../../shared/domain/maintenance';
@@ -49,6 +50,9 @@ export interface WarningsState {
   error: string | null;
 }
 
+/** How long a new range must stay on screen before its warnings are asked for (not the first range). */
+const SETTLE_MS = 250;
+
 const keyOf = (range: DateRange, criticalOnly: boolean) => `${range.from}/${range.to}/${criticalOnly ? 'critical' : 'all'}`;
 
 export function useWarnings(range: DateRange, criticalOnly: boolean, enabled: boolean): WarningsState {
@@ -58,12 +62,16 @@ export function useWarnings(range: DateRange, criticalOnly: boolean, enabled: bo
   useEffect(() => {
     if (!enabled) return;
     let current = true;
-    void api['maintenance.warnings']({ range: { from: range.from, to: range.to }, ...(criticalOnly ? { criticalOnly } : {}) }).then((result) => {
-      if (!current) return;
-      setAnswer(result.ok ? { key, warnings: result.value, error: null } : { key, warnings: null, error: result.error.message });
-    });
+    const ask = () =>
+      void api['maintenance.warnings']({ range: { from: range.from, to: range.to }, ...(criticalOnly ? { criticalOnly } : {}) }).then((result) => {
+        if (!current) return;
+        setAnswer(result.ok ? { key, warnings: result.value, error: null } : { key, warnings: null, error: result.error.message });
+      });
+    const timer = answer === null ? null : setTimeout(ask, SETTLE_MS);
+    if (timer === null) ask();
     return () => {
       current = false;
+      if (timer !== null) clearTimeout(timer);
     };
   }, [key, enabled]);
 
