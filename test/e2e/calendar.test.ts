@@ -193,8 +193,19 @@ test('the maintenance calendar: rows, overlaps, warnings, filter, keyboard, mont
   assert.equal(await bars(page, db.id).count(), 4, 'Hosted DB: four Sundays in December');
   assert.equal(await bars(page, queue.id).count(), 4, 'Queue Co: four Saturday nights (Sunday mornings in Tokyo)');
   assert.equal(await row(page, db.id).locator('a.cal-bar[data-overlap="true"]').count(), 4, 'each one overlaps');
+  // Home/End and →/← move along the row in time.
+  await bars(page, db.id).nth(1).focus();
+  await page.keyboard.press('End');
+  assert.match(await focusedLabel(page), /^Hosted DB — Patching: Sun 27 Dec/, 'End: the row’s last window');
+  await page.keyboard.press('Home');
+  assert.match(await focusedLabel(page), /^Hosted DB — Patching: Sun 6 Dec/, 'Home: the row’s first window');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await focusedLabel(page), /^Hosted DB — Patching: Sun 13 Dec/, '→: the next window in time');
+  await page.keyboard.press('Control+End');
+  assert.match(await focusedLabel(page), /^Queue Co — Broker upgrades: Sat 26 Dec/, 'Ctrl+End: the grid’s last window');
   const monthOverlap = ((await overlap.first().textContent()) ?? '').replace(/\s+/g, ' ');
   assert.ok(monthOverlap.includes('overlap 4 times this month'), monthOverlap);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.mouse.move(0, 0);
   await settle(page);
   await screenshot(page, 'calendar-month');

@@ -1,13 +1,13 @@
 // Under the grid: what the visible range warns about, in words, critical path first: two
 // providers in maintenance at once (both named, with the time), windows inside blackout
-// periods, and scheduled maintenances announced with less notice than required. Long lists show
-// their first entries and a button for the rest.
+// periods, and scheduled maintenances announced with less notice than required. Long lists (500
+// providers in a month can overlap thousands of times) show a page of entries at a time.
 import { useState, type ReactNode } from 'react';
 import type { BlackoutHit, MaintenanceWarnings, ShortNotice, WindowOverlap, WindowRef } from '../../../../shared/maintenance/overlaps';
 import { hrefs } from '../../app/router';
 import { instantText, spanText } from './barText';
 
-const FIRST = 50;
+const PAGE = 50;
 
 interface Props {
   /** Trimmed to the view; null while they load. */
@@ -92,9 +92,9 @@ function NoticeItem({ n, zone }: { n: ShortNotice; zone: string }) {
 }
 
 function Group<T>({ title, items, render, testId }: { title: string; items: readonly T[]; render(item: T, i: number): ReactNode; testId: string }) {
-  const [all, setAll] = useState(false);
+  const [pages, setPages] = useState(1);
   if (items.length === 0) return null;
-  const shown = all ? items : items.slice(0, FIRST);
+  const shown = items.slice(0, pages * PAGE);
   return (
     <div className="cal-warning-group" data-testid={testId}>
       <h3>
@@ -102,9 +102,14 @@ function Group<T>({ title, items, render, testId }: { title: string; items: read
       </h3>
       <ul className="cal-warning-list">{shown.map(render)}</ul>
       {items.length > shown.length && (
-        <button type="button" className="button button-small" onClick={() => setAll(true)}>
-          Show all {items.length}
-        </button>
+        <p className="cal-warning-more">
+          <span className="muted">
+            Showing {shown.length} of {items.length}.
+          </span>{' '}
+          <button type="button" className="button button-small" onClick={() => setPages((n) => n + 1)}>
+            Show {Math.min(PAGE, items.length - shown.length)} more
+          </button>
+        </p>
       )}
     </div>
   );

@@ -50,6 +50,8 @@ export interface CalendarModel {
   rows: CalendarRow[];
   /** Every bar, by start (for the overlap names the tooltip lists). */
   bars: Bar[];
+  /** The longest bar (ms): a bar overlapping another starts at most this long before it. */
+  longest: number;
   stripes: BlackoutStripe[];
   /** The visible occurrences of each window, clipped to the span: for trimming the warnings. */
   byWindow: Map<string, Span[]>;
@@ -171,7 +173,8 @@ export function buildModel(windows: readonly WindowView[], blackouts: readonly B
     }
   }
   stripes.sort(byStart);
-  return { rows, bars, stripes, byWindow, overlapping };
+  const longest = bars.reduce((m, b) => Math.max(m, b.end - b.start), 0);
+  return { rows, bars, longest, stripes, byWindow, overlapping };
 }
 
 /** The other providers in maintenance during `bar` (within the span), by name: for its description. */
@@ -180,7 +183,17 @@ export function overlapPartners(model: CalendarModel, bar: Bar, span: Span): str
   const from = Math.max(bar.start, span.start);
   const to = Math.min(bar.end, span.end);
   const names = new Set<string>();
-  for (const other of model.bars) {
+  // Bars are sorted by start: skip (binary search) those that end before this one could begin.
+  const { bars } = model;
+  let lo = 0;
+  let hi = bars.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bars[mid]!.start < from - model.longest) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < bars.length; i++) {
+    const other = bars[i]!;
     if (other.start >= to) break;
     if (other.window.vendorId === bar.window.vendorId) continue;
     if (Math.min(other.end, span.end) > from && Math.max(other.start, span.start) < to) names.add(other.window.vendorName);
