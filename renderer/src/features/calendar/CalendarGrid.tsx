@@ -18,9 +18,10 @@ import { CALENDAR_PAINTED } from './paintMark';
 import { TimeHeader, TimeBackdrop } from './TimeScale';
 
 /** Fixed sizes (calendar.css uses the same): rows are positioned without measuring them. */
-export const ROW_HEIGHT = 36;
-export const HEAD_HEIGHT = 58;
+const ROW_HEIGHT = 36;
+const HEAD_HEIGHT = 58;
 const PAGE_ROWS = 10;
+
 interface Props {
   model: CalendarModel;
   range: VisibleRange;
@@ -28,11 +29,6 @@ interface Props {
   now: number;
   label: string;
   hintId: string;
-}
-
-interface Active {
-  vendorId: string;
-  key: string;
 }
 
 interface Located {
@@ -81,8 +77,8 @@ export function CalendarGrid({ model, range, userZone, now, label, hintId }: Pro
   }, [model, userZone, span]);
 
   // The tab stop: the bar last focused, or the first bar of the first provider with one.
-  const [active, setActive] = useState<Active | null>(null);
-  const activeLocated = active ? located.get(active.key) : undefined;
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const activeLocated = activeKey ? located.get(activeKey) : undefined;
   const fallbackRow = rows.findIndex((r) => r.bars.length > 0);
   const tabStop: Located | null = activeLocated ?? (fallbackRow >= 0 ? { row: fallbackRow, index: 0, bar: rows[fallbackRow]!.bars[0]! } : null);
   const tabRow = tabStop?.row ?? -1;
@@ -131,7 +127,7 @@ export function CalendarGrid({ model, range, userZone, now, label, hintId }: Pro
     if (!target) return;
     pendingFocus.current = true;
     setDismissed(false);
-    setActive({ vendorId: rows[row]!.vendorId, key: target.key });
+    setActiveKey(target.key);
   };
 
   /** The next row from `row` in `step` direction that has a bar, going at least `min` rows; -1 when none. */
@@ -197,7 +193,7 @@ export function CalendarGrid({ model, range, userZone, now, label, hintId }: Pro
     setFocused(key);
     setDismissed(false);
     const found = key ? located.get(key) : undefined;
-    if (found && found.bar.key !== active?.key) setActive({ vendorId: rows[found.row]!.vendorId, key: found.bar.key });
+    if (found && found.bar.key !== activeKey) setActiveKey(found.bar.key);
   };
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFocused(null);
