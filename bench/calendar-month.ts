@@ -17,7 +17,9 @@
 // after the grid is painted) and reports that too, with the size of the maintenance.warnings
 // answer, so one opening's warnings never land inside the next opening's measurement.
 // Next month: a click on Next to the mark (no new window.list: occurrences recomputed for the new
-// range), median of 4. Week → Month: the view switch from the week view, median of 3.
+// range), median of 4. Week → Month: the view switch from the week view, median of 3. Between
+// clicks too the bench waits for the warnings list, whose large answer would otherwise be parsed
+// on the main thread in the middle of the next measurement.
 // Run alone: `node --import tsx bench/calendar-month.ts` (VETTED_BENCH_NO_BUILD=1 reuses dist/renderer).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -184,9 +186,16 @@ async function openMonth(page: Page): Promise<Opened> {
   return measureOpening(page, since);
 }
 
-/** Clicks the control with this accessible name (aria-label or the label's text) and times it to the next paint mark. */
+/** Waits until the warnings list under the grid shows the answer for the range on screen. */
+const warningsListed = (page: Page) =>
+  page.waitForFunction(() => {
+    const section = document.querySelector('[data-testid="calendar-warnings"]');
+    return section !== null && section.querySelector('[role=status]') === null;
+  }, null, { timeout: 120_000, polling: 50 });
+
+/** Clicks the control `selector` finds and times it to the next paint mark; then waits for the warnings. */
 async function clickToPaint(page: Page, selector: string): Promise<number> {
-  return page.evaluate(
+  const ms = await page.evaluate(
     async ({ selector, mark }) => {
       const control = document.querySelector<HTMLElement>(selector);
       if (!control) throw new Error(`nothing matches ${selector}`);
@@ -201,6 +210,8 @@ async function clickToPaint(page: Page, selector: string): Promise<number> {
     },
     { selector, mark: PAINTED },
   );
+  await warningsListed(page);
+  return ms;
 }
 
 export async function benchCalendarMonth(): Promise<CalendarBenchResult> {
@@ -248,7 +259,7 @@ export async function benchCalendarMonth(): Promise<CalendarBenchResult> {
     for (let i = 0; i < 3; i++) {
       await page.evaluate((hash) => (location.hash = hash), WEEK);
       await page.getByTestId('calendar-range').filter({ hasText: '7–13 Dec 2026' }).waitFor();
-      await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+      await warningsListed(page);
       switches.push(await clickToPaint(page, 'input[type=radio][value=month]'));
     }
     if (problems.length > 0) throw new Error(`the page reported errors:\n${problems.join('\n')}`);
