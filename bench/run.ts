@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark once and prints a table of figures against goals.
 import { benchAutosave } from './autosave';
+import { benchCalendarMonth, calendarRows } from './calendar-month';
 import { benchImport } from './import';
 import { benchRenderer, rendererRows } from './renderer';
 import { benchReports } from './reports';
@@ -52,6 +53,7 @@ rows.push([
 ]);
 
 rows.push(...rendererRows(await benchRenderer()));
+rows.push(...calendarRows(await benchCalendarMonth()));
 
 const header = ['Benchmark', 'Measured', 'Goal', 'Result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

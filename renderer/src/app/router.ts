@@ -1,10 +1,13 @@
 // Hash routing: #/ (register), #/vendor/<id> (questionnaire), #/vendor/<id>/<tab> (profile,
-// findings, evidence, maintenance, history), #/settings, #/calendar (maintenance across providers),
+// findings, evidence, maintenance, history), #/settings,
+// #/calendar[?view=month][&date=YYYY-MM-DD][&critical=1] (maintenance across providers; the view,
+// the day it shows and its filter live in the address, so a reload shows the same weeks),
 // #/templates (questionnaire templates: import, preview, export),
 // #/compare?ids=<id>,<id>[&diff=1][&q=<text>] (providers side by side; the selection and its
 // filters live in the address, so a reload or a bookmark shows the same comparison).
 // A #token=… fragment is the bridge's token hand-over (api/token.ts), never a route.
 import { useSyncExternalStore } from 'react';
+import { isIsoDate } from '../../../shared/domain/dates';
 import { isTokenFragment } from '../api/token';
 
 export type ProviderTab = 'questionnaire' | 'profile' | 'findings' | 'evidence' | 'maintenance' | 'history';
@@ -19,12 +22,21 @@ export interface CompareView {
   text: string;
 }
 
+/** The maintenance calendar's view: a week or a month, the day it shows, its filter. */
+export type CalendarSpan = 'week' | 'month';
+export interface CalendarView {
+  view: CalendarSpan;
+  /** A day in the shown week or month (YYYY-MM-DD, the user's own calendar); null: today. */
+  date: string | null;
+  criticalOnly: boolean;
+}
+
 export type Route =
   | { page: 'register' }
   | { page: 'provider'; id: string; tab: ProviderTab }
   | { page: 'settings' }
   | { page: 'templates' }
-  | { page: 'calendar' }
+  | ({ page: 'calendar' } & CalendarView)
   | ({ page: 'compare' } & CompareView)
   | { page: 'not-found'; path: string };
 
@@ -62,13 +74,31 @@ function parseCompare(query: string): CompareView | null {
   return view;
 }
 
+/**
+ * The query of a calendar address. Unknown keys and values that make no sense (view=year,
+ * date=2026-02-30) fall back to the defaults rather than to "not found": an old bookmark still opens.
+ */
+function parseCalendar(query: string): CalendarView {
+  const view: CalendarView = { view: 'week', date: null, criticalOnly: false };
+  for (const pair of query.split('&')) {
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const raw = eq < 0 ? '' : pair.slice(eq + 1);
+    if (key === 'view' && (raw === 'week' || raw === 'month')) view.view = raw;
+    else if (key === 'date' && isIsoDate(raw)) view.date = raw;
+    else if (key === 'critical') view.criticalOnly = raw === '1' || raw === 'true';
+  }
+  return view;
+}
+
 export function parseRoute(hash: string): Route {
   if (hash === '' || hash === '#' || isTokenFragment(hash)) return { page: 'register' };
   const path = hash.replace(/^#/, '');
   if (path === '/' || path === '') return { page: 'register' };
   if (path === '/settings' || path === '/settings/') return { page: 'settings' };
   if (path === '/templates' || path === '/templates/') return { page: 'templates' };
-  if (path === '/calendar' || path === '/calendar/') return { page: 'calendar' };
+  const calendar = /^\/calendar\/?(?:\?(.*))?$/.exec(path);
+  if (calendar) return { page: 'calendar', ...parseCalendar(calendar[1] ?? '') };
   const compare = /^\/compare\/?(?:\?(.*))?$/.exec(path);
   if (compare) {
     const view = parseCompare(compare[1] ?? '');
@@ -103,6 +133,14 @@ export const hrefs = {
   settings: '#/settings',
   templates: '#/templates',
   calendar: '#/calendar',
+  /** The calendar in this view; the defaults (week, today, every provider) are left out of the address. */
+  calendarAt: (view: CalendarView) => {
+    const query: string[] = [];
+    if (view.view !== 'week') query.push(`view=${view.view}`);
+    if (view.date !== null) query.push(`date=${view.date}`);
+    if (view.criticalOnly) query.push('critical=1');
+    return query.length === 0 ? '#/calendar' : `#/calendar?${query.join('&')}`;
+  },
   /** A comparison of these providers, in this order; the filters only when set. */
   compare: (ids: readonly string[], filters: { differencesOnly?: boolean; text?: string } = {}) => {
     let href = `#/compare?ids=${ids.map((id) => encodeURIComponent(id)).join(',')}`;
