@@ -35,7 +35,7 @@ export interface WindowOverlap {
   /** How many times they overlap in the span, and the first time (the overlapping part). */
   times: number;
   first: IsoSpan;
-  /** Minutes both are in maintenance, summed over the span. */
+  /** Minutes within the span when both are in maintenance (each minute once, however many occurrences cover it). */
   minutes: number;
 }
 
@@ -118,24 +118,39 @@ interface PairTally {
   times: number;
   firstStart: number;
   firstEnd: number;
-  minutes: number;
+  /** Milliseconds both are in maintenance inside the span (the union of the overlapping parts). */
+  both: number;
+  /** The end of the union counted so far: overlapping parts reach tally() in order of start. */
+  countedTo: number;
 }
 
-function tally(map: Map<number, PairTally>, key: number, start: number, end: number): void {
+/**
+ * One more overlapping pair of occurrences, [start, end), for a pair of owners. `both` grows by the
+ * part inside `span` not yet counted, so a window whose own occurrences overlap (a two-day window
+ * every Monday and Tuesday) does not count the same minutes twice, and an overlap that straddles the
+ * span's edge counts only its inside. That needs parts in order of start, which sweepWithin gives;
+ * sweepAcross does not, and the blackout hits it feeds report no minutes.
+ */
+function tally(map: Map<number, PairTally>, key: number, start: number, end: number, span: Span): void {
+  const from = Math.max(start, span.start);
+  const to = Math.min(end, span.end);
   const t = map.get(key);
-  if (!t) map.set(key, { times: 1, firstStart: start, firstEnd: end, minutes: (end - start) / 60_000 });
-  else {
-    t.times++;
-    t.minutes += (end - start) / 60_000;
-    if (start < t.firstStart) {
-      t.firstStart = start;
-      t.firstEnd = end;
-    }
+  if (!t) {
+    map.set(key, { times: 1, firstStart: start, firstEnd: end, both: Math.max(0, to - from), countedTo: to });
+    return;
+  }
+  t.times++;
+  const fresh = Math.max(from, t.countedTo);
+  if (to > fresh) t.both += to - fresh;
+  if (to > t.countedTo) t.countedTo = to;
+  if (start < t.firstStart) {
+    t.firstStart = start;
+    t.firstEnd = end;
   }
 }
 
 /** Every overlapping pair between occurrences of `xs` (one sweep), reported once per pair of owners. */
-function sweepWithin(xs: Tagged[], sameGroup: (a: number, b: number) => boolean, n: number): Map<number, PairTally> {
+function sweepWithin(xs: Tagged[], sameGroup: (a: number, b: number) => boolean, n: number, span: Span): Map<number, PairTally> {
   const pairs = new Map<number, PairTally>();
   let active: Tagged[] = [];
   for (const x of xs) {
@@ -144,7 +159,8 @@ function sweepWithin(xs: Tagged[], sameGroup: (a: number, b: number) => boolean,
       if (sameGroup(a.owner, x.owner)) continue;
       const lo = Math.min(a.owner, x.owner);
       const hi = Math.max(a.owner, x.owner);
-      tally(pairs, lo * n + hi, x.start, Math.min(a.end, x.end));
+      // The overlapping part starts at x.start: parts arrive in order of start, as tally() needs.
+      tally(pairs, lo * n + hi, x.start, Math.min(a.end, x.end), span);
     }
     active.push(x);
   }
@@ -152,7 +168,7 @@ function sweepWithin(xs: Tagged[], sameGroup: (a: number, b: number) => boolean,
 }
 
 /** Every overlap between an occurrence of `xs` and one of `ys` (both sorted by start). */
-function sweepAcross(xs: Tagged[], ys: Tagged[], n: number): Map<number, PairTally> {
+function sweepAcross(xs: Tagged[], ys: Tagged[], n: number, span: Span): Map<number, PairTally> {
   const pairs = new Map<number, PairTally>();
   let j = 0;
   let active: Tagged[] = [];
@@ -161,7 +177,7 @@ function sweepAcross(xs: Tagged[], ys: Tagged[], n: number): Map<number, PairTal
     active = active.filter((y) => y.end > x.start);
     for (const y of active) {
       if (y.start >= x.end) continue;
-      tally(pairs, x.owner * n + y.owner, Math.max(x.start, y.start), Math.min(x.end, y.end));
+      tally(pairs, x.owner * n + y.owner, Math.max(x.start, y.start), Math.min(x.end, y.end), span);
     }
   }
   return pairs;
@@ -182,7 +198,7 @@ export function maintenanceWarnings(
   );
   const n = Math.max(windows.length, blackouts.length, 1);
 
-  const pairTallies = sweepWithin(occ, (a, b) => windows[a]!.window.vendorId === windows[b]!.window.vendorId, n);
+  const pairTallies = sweepWithin(occ, (a, b) => windows[a]!.window.vendorId === windows[b]!.window.vendorId, n, span);
   const overlaps: WindowOverlap[] = [...pairTallies].map(([key, t]) => {
     const a = refs[Math.floor(key / n)]!;
     const b = refs[key % n]!;
@@ -193,7 +209,7 @@ export function maintenanceWarnings(
       critical: ((a.criticalPath ? 1 : 0) + (b.criticalPath ? 1 : 0)) as 0 | 1 | 2,
       times: t.times,
       first: { start: iso(t.firstStart), end: iso(t.firstEnd) },
-      minutes: Math.round(t.minutes),
+      minutes: Math.round(t.both / 60_000),
     };
   });
   overlaps.sort(
@@ -207,7 +223,7 @@ export function maintenanceWarnings(
   );
 
   const blackoutOcc = tagged(blackouts, span);
-  const hits: BlackoutHit[] = [...sweepAcross(occ, blackoutOcc, n)].map(([key, t]) => {
+  const hits: BlackoutHit[] = [...sweepAcross(occ, blackoutOcc, n, span)].map(([key, t]) => {
     const blackout = blackouts[key % n]!;
     return {
       window: refs[Math.floor(key / n)]!,
