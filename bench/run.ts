@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark once and prints a table of figures against goals.
 import { benchAutosave } from './autosave';
 import { benchImport } from './import';
+import { benchMaintenanceOverlaps, maintenanceRow } from './maintenance-overlaps';
 import { benchRenderer, rendererRows } from './renderer';
 import { benchReports } from './reports';
 import { benchScoring } from './scoring';
@@ -30,6 +31,8 @@ rows.push([
   '≤ 100 ms, ≤ 5×',
   scoring.scoreMs <= 100 && scoring.ratio <= 5 ? 'met' : 'missed',
 ]);
+
+rows.push(maintenanceRow(benchMaintenanceOverlaps()));
 
 const reports = await benchReports();
 rows.push([

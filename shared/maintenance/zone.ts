@@ -58,13 +58,26 @@ interface Transition {
   offset: number;
 }
 
-/** Per zone and UTC year: the offset at the year's start and every change within it. */
-const years = new Map<string, { start: number; transitions: Transition[] }>();
+/** One zone's UTC year: the offset at its start and every change within it. */
+interface ZoneYear {
+  begin: number;
+  end: number;
+  start: number;
+  transitions: Transition[];
+}
 
-function zoneYear(zone: string, year: number): { start: number; transitions: Transition[] } {
-  const key = `${zone}|${year}`;
-  let entry = years.get(key);
-  if (entry) return entry;
+/**
+ * Per zone: its years read so far, and the one used last. Expanding a schedule asks about one zone
+ * and one year over and over, so the last year answers most lookups without building a key or
+ * hashing one (this lookup runs several times per occurrence).
+ */
+interface ZoneCache {
+  years: Map<number, ZoneYear>;
+  recent: ZoneYear | null;
+}
+const zones = new Map<string, ZoneCache>();
+
+function readYear(zone: string, year: number): ZoneYear {
   const begin = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);
   const start = intlOffsetMinutes(zone, begin);
@@ -89,15 +102,24 @@ function zoneYear(zone: string, year: number): { start: number; transitions: Tra
     prevAt = at;
     if (at >= end - MINUTE) break;
   }
-  entry = { start, transitions };
-  years.set(key, entry);
+  return { begin, end, start, transitions };
+}
+
+function zoneYear(zone: string, instant: number): ZoneYear {
+  let cache = zones.get(zone);
+  if (!cache) zones.set(zone, (cache = { years: new Map(), recent: null }));
+  const recent = cache.recent;
+  if (recent !== null && instant >= recent.begin && instant < recent.end) return recent;
+  const year = new Date(instant).getUTCFullYear();
+  let entry = cache.years.get(year);
+  if (!entry) cache.years.set(year, (entry = readYear(zone, year)));
+  cache.recent = entry;
   return entry;
 }
 
 /** The zone's UTC offset in minutes at `instant` (cached; same answer as Intl). */
 export function offsetMinutes(zone: string, instant: number): number {
-  const year = new Date(instant).getUTCFullYear();
-  const { start, transitions } = zoneYear(zone, year);
+  const { start, transitions } = zoneYear(zone, instant);
   let offset = start;
   for (const t of transitions) {
     if (t.at > instant) break;
@@ -119,16 +141,26 @@ export interface WallTime {
  * before the gap; when the time happens twice, the first.
  */
 export function wallToUtc(zone: string, wall: WallTime): number {
-  const asUtc = Date.UTC(wall.y, wall.m - 1, wall.d) + wall.minutes * MINUTE;
+  return localToUtc(zone, Date.UTC(wall.y, wall.m - 1, wall.d) + wall.minutes * MINUTE);
+}
+
+/**
+ * wallToUtc for a wall time given as ms since 1970-01-01T00:00 read as if the zone were UTC (a
+ * local day number × 24 h + the time of day): the form expansion has at hand, so no object per
+ * occurrence.
+ */
+export function localToUtc(zone: string, asUtc: number): number {
   const before = offsetMinutes(zone, asUtc - DAY);
   const after = offsetMinutes(zone, asUtc + DAY);
-  const candidates: number[] = [];
-  for (const offset of before === after ? [before] : [before, after]) {
-    const t = asUtc - offset * MINUTE;
-    if (offsetMinutes(zone, t) === offset) candidates.push(t);
-  }
-  if (candidates.length === 0) return asUtc - before * MINUTE; // the gap: read with the earlier offset
-  return Math.min(...candidates);
+  const early = asUtc - before * MINUTE;
+  // No change of offset nearby: the time exists once.
+  if (before === after) return early;
+  const late = asUtc - after * MINUTE;
+  const earlyExists = offsetMinutes(zone, early) === before;
+  const lateExists = offsetMinutes(zone, late) === after;
+  if (earlyExists && lateExists) return Math.min(early, late); // happens twice: the first
+  if (lateExists) return late;
+  return early; // exists only with the earlier offset, or is in the gap: read with the earlier offset
 }
 
 /** The wall time of a UTC instant in a zone. */
