@@ -76,15 +76,48 @@ function* ruleDays(s: RecurringSchedule, begin: number, lastDay: number): Genera
 }
 
 /**
- * Calls `each` for every occurrence of the schedule that overlaps `span`, in start order, with the
- * local day it starts on as a day number (a one-off: its UTC start day). The warnings sweep tens of
- * thousands of occurrences and need no day names, so they use this directly.
+ * Occurrences as parallel typed arrays: the warnings gather tens of thousands of them from every
+ * window at once and need neither an object nor a day name per occurrence. Typed arrays grown by
+ * doubling cost a fraction of what pushing onto four plain arrays does (measured: bench/).
  */
-export function eachOccurrence(schedule: Schedule, span: Span, each: (start: number, end: number, day: number) => void): void {
+export class OccurrenceList {
+  start = new Float64Array(256);
+  end = new Float64Array(256);
+  /** The local day (in the schedule's zone) each starts on, as a day number; a one-off's UTC start day. */
+  day = new Int32Array(256);
+  /** Whose occurrence it is: the index the caller passed to expandInto. */
+  owner = new Int32Array(256);
+  length = 0;
+
+  push(start: number, end: number, day: number, owner: number): void {
+    if (this.length === this.start.length) this.grow();
+    const i = this.length++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.day[i] = day;
+    this.owner[i] = owner;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const start = new Float64Array(size);
+    const end = new Float64Array(size);
+    const day = new Int32Array(size);
+    const owner = new Int32Array(size);
+    start.set(this.start);
+    end.set(this.end);
+    day.set(this.day);
+    owner.set(this.owner);
+    Object.assign(this, { start, end, day, owner });
+  }
+}
+
+/** Adds to `list` every occurrence of the schedule that overlaps `span`, in start order, as `owner`'s. */
+export function expandInto(schedule: Schedule, span: Span, list: OccurrenceList, owner = 0): void {
   if (schedule.kind === 'once') {
     const start = Date.parse(schedule.start);
     const end = Date.parse(schedule.end);
-    if (end > span.start && start < span.end) each(start, end, Math.floor(start / DAY));
+    if (end > span.start && start < span.end) list.push(start, end, Math.floor(start / DAY), owner);
     return;
   }
   const duration = schedule.durationMinutes * MINUTE;
@@ -103,13 +136,15 @@ export function eachOccurrence(schedule: Schedule, span: Span, each: (start: num
     // The local day and time as if the zone were UTC, then to the instant (zone.ts).
     const start = localToUtc(schedule.timeZone, n * DAY + timeOfDay);
     const end = start + duration;
-    if (end > span.start && start < span.end) each(start, end, n);
+    if (end > span.start && start < span.end) list.push(start, end, n, owner);
   }
 }
 
 /** Every occurrence of the schedule that overlaps `span`, in start order. */
 export function occurrences(schedule: Schedule, span: Span): Occurrence[] {
+  const list = new OccurrenceList();
+  expandInto(schedule, span, list);
   const out: Occurrence[] = [];
-  eachOccurrence(schedule, span, (start, end, day) => out.push({ start, end, day: isoOfDay(day) }));
+  for (let i = 0; i < list.length; i++) out.push({ start: list.start[i]!, end: list.end[i]!, day: isoOfDay(list.day[i]!) });
   return out;
 }

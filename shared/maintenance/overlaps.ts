@@ -147,7 +147,7 @@ export function maintenanceWarnings(
   const isoOf = isoMemo();
   const nameRank = collationRanks(refs.map((r) => r.vendorName));
   const idRank = collationRanks(refs.map((r) => r.windowId));
-  const critical = refs.map((r) => (r.criticalPath ? 1 : 0));
+  const critical = Int8Array.from(refs, (r) => (r.criticalPath ? 1 : 0));
   // Windows of one provider never pair: the group of a window is its provider.
   const providerIndex = new Map<string, number>();
   const group = Int32Array.from(windows, (w) => {
@@ -159,28 +159,37 @@ export function maintenanceWarnings(
   // Sorted on numbers (the first overlap's start in ms orders as its ISO string does; names by
   // collation rank), then turned into the objects the warnings carry.
   const tallies = sweepWithin(occ, group, n, span);
-  const pairs = Array.from({ length: tallies.size }, (_, slot) => {
+  // Per pair (slot): its windows, a before b by name, and what it sorts by, in typed arrays so that
+  // sorting tens of thousands of pairs allocates nothing per pair.
+  const aOf = new Int32Array(tallies.size);
+  const bOf = new Int32Array(tallies.size);
+  const criticalOf = new Int8Array(tallies.size);
+  const firstOf = new Float64Array(tallies.size);
+  for (let slot = 0; slot < tallies.size; slot++) {
     const key = tallies.key(slot);
     const i = Math.floor(key / n);
     const j = key % n;
-    const [a, b] = nameRank[i]! <= nameRank[j]! ? [i, j] : [j, i];
-    return { slot, a, b, critical: critical[a]! + critical[b]! };
-  });
-  pairs.sort(
+    const iFirst = nameRank[i]! <= nameRank[j]!;
+    aOf[slot] = iFirst ? i : j;
+    bOf[slot] = iFirst ? j : i;
+    criticalOf[slot] = critical[i]! + critical[j]!;
+    firstOf[slot] = tallies.firstStart(slot);
+  }
+  const order = Array.from({ length: tallies.size }, (_, slot) => slot).sort(
     (x, y) =>
-      y.critical - x.critical ||
-      tallies.firstStart(x.slot) - tallies.firstStart(y.slot) ||
-      nameRank[x.a]! - nameRank[y.a]! ||
-      nameRank[x.b]! - nameRank[y.b]! ||
-      idRank[x.a]! - idRank[y.a]! ||
-      idRank[x.b]! - idRank[y.b]!,
+      criticalOf[y]! - criticalOf[x]! ||
+      firstOf[x]! - firstOf[y]! ||
+      nameRank[aOf[x]!]! - nameRank[aOf[y]!]! ||
+      nameRank[bOf[x]!]! - nameRank[bOf[y]!]! ||
+      idRank[aOf[x]!]! - idRank[aOf[y]!]! ||
+      idRank[bOf[x]!]! - idRank[bOf[y]!]!,
   );
-  const overlaps: WindowOverlap[] = pairs.map(({ slot, a, b, critical: c }) => ({
-    a: refs[a]!,
-    b: refs[b]!,
-    critical: c as 0 | 1 | 2,
+  const overlaps: WindowOverlap[] = order.map((slot) => ({
+    a: refs[aOf[slot]!]!,
+    b: refs[bOf[slot]!]!,
+    critical: criticalOf[slot] as 0 | 1 | 2,
     times: tallies.times(slot),
-    first: { start: isoOf(tallies.firstStart(slot)), end: isoOf(tallies.firstEnd(slot)) },
+    first: { start: isoOf(firstOf[slot]!), end: isoOf(tallies.firstEnd(slot)) },
     minutes: Math.round(tallies.both(slot) / 60_000),
   }));
 

@@ -4,7 +4,7 @@
 // data lives in parallel arrays of numbers rather than an object per occurrence or per pair: no
 // allocation per pair, and nothing for the garbage collector to chase.
 import type { Schedule, Span } from '../domain/maintenance';
-import { eachOccurrence } from './expand';
+import { expandInto, OccurrenceList } from './expand';
 
 /** Occurrences of several owners, in order of start (then end, then owner). */
 export interface Timeline {
@@ -14,25 +14,66 @@ export interface Timeline {
   length: number;
 }
 
-/** The occurrences of every item in `span`, each tagged with the item's index. */
-export function timeline(items: readonly { schedule: Schedule }[], span: Span): Timeline {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const owners: number[] = [];
-  for (let owner = 0; owner < items.length; owner++) {
-    eachOccurrence(items[owner]!.schedule, span, (s, e) => {
-      starts.push(s);
-      ends.push(e);
-      owners.push(owner);
-    });
+const MINUTE = 60_000;
+/** A start's minute (counted from the earliest) and an occurrence's index packed in one number below 2⁵³. */
+const PACK = 2 ** 32;
+const PACKED_MINUTES = 2 ** 21; // about four years: a range is at most three, plus a one-off's month before it
+
+/**
+ * The indices of `list` in order of start, then end, then owner. A comparator sort of tens of
+ * thousands of occurrences costs more than expanding them, so they are sorted natively on packed
+ * numbers (start minute, index), and only the occurrences that start in the same minute are then
+ * put in exact order with the comparator (a one-off may start at any second; windows that start
+ * together are ordered by end). Spans too long to pack fall back to the comparator sort.
+ */
+export function startOrder(list: OccurrenceList): ArrayLike<number> {
+  const { start: starts, end: ends, owner: owners, length } = list;
+  const exact = (i: number, j: number) => starts[i]! - starts[j]! || ends[i]! - ends[j]! || owners[i]! - owners[j]!;
+  let base = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < length; i++) {
+    if (starts[i]! < base) base = starts[i]!;
+    if (starts[i]! > last) last = starts[i]!;
   }
-  const order = starts.map((_, i) => i).sort((i, j) => starts[i]! - starts[j]! || ends[i]! - ends[j]! || owners[i]! - owners[j]!);
-  const t: Timeline = { start: new Float64Array(order.length), end: new Float64Array(order.length), owner: new Int32Array(order.length), length: order.length };
-  order.forEach((i, k) => {
-    t.start[k] = starts[i]!;
-    t.end[k] = ends[i]!;
-    t.owner[k] = owners[i]!;
-  });
+  if (length === 0 || (last - base) / MINUTE >= PACKED_MINUTES || length >= PACK) {
+    return Array.from({ length }, (_, i) => i).sort(exact);
+  }
+  const packed = new Float64Array(length);
+  for (let i = 0; i < length; i++) packed[i] = Math.floor((starts[i]! - base) / MINUTE) * PACK + i;
+  packed.sort();
+  const order = new Int32Array(length);
+  for (let k = 0; k < length; k++) order[k] = packed[k]! % PACK;
+  for (let k = 0; k < length; ) {
+    const minute = Math.floor(packed[k]! / PACK);
+    let e = k + 1;
+    while (e < length && Math.floor(packed[e]! / PACK) === minute) e++;
+    // Usually a handful: insertion sort in place; a long run (hundreds of windows at 02:00) sorts.
+    if (e - k > 32) order.subarray(k, e).sort(exact);
+    else {
+      for (let a = k + 1; a < e; a++) {
+        const v = order[a]!;
+        let b = a - 1;
+        for (; b >= k && exact(order[b]!, v) > 0; b--) order[b + 1] = order[b]!;
+        order[b + 1] = v;
+      }
+    }
+    k = e;
+  }
+  return order;
+}
+
+/** The occurrences of every item in `span`, each tagged with the item's index, in startOrder. */
+export function timeline(items: readonly { schedule: Schedule }[], span: Span): Timeline {
+  const list = new OccurrenceList();
+  for (let owner = 0; owner < items.length; owner++) expandInto(items[owner]!.schedule, span, list, owner);
+  const order = startOrder(list);
+  const t: Timeline = { start: new Float64Array(list.length), end: new Float64Array(list.length), owner: new Int32Array(list.length), length: list.length };
+  for (let k = 0; k < list.length; k++) {
+    const i = order[k]!;
+    t.start[k] = list.start[i]!;
+    t.end[k] = list.end[i]!;
+    t.owner[k] = list.owner[i]!;
+  }
   return t;
 }
 

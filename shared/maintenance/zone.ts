@@ -72,6 +72,7 @@ interface ZoneYear {
  * hashing one (this lookup runs several times per occurrence).
  */
 interface ZoneCache {
+  zone: string;
   years: Map<number, ZoneYear>;
   recent: ZoneYear | null;
 }
@@ -105,27 +106,31 @@ function readYear(zone: string, year: number): ZoneYear {
   return { begin, end, start, transitions };
 }
 
-function zoneYear(zone: string, instant: number): ZoneYear {
+function zoneCache(zone: string): ZoneCache {
   let cache = zones.get(zone);
-  if (!cache) zones.set(zone, (cache = { years: new Map(), recent: null }));
-  const recent = cache.recent;
-  if (recent !== null && instant >= recent.begin && instant < recent.end) return recent;
-  const year = new Date(instant).getUTCFullYear();
-  let entry = cache.years.get(year);
-  if (!entry) cache.years.set(year, (entry = readYear(zone, year)));
-  cache.recent = entry;
-  return entry;
+  if (!cache) zones.set(zone, (cache = { zone, years: new Map(), recent: null }));
+  return cache;
 }
 
-/** The zone's UTC offset in minutes at `instant` (cached; same answer as Intl). */
-export function offsetMinutes(zone: string, instant: number): number {
-  const { start, transitions } = zoneYear(zone, instant);
-  let offset = start;
-  for (const t of transitions) {
+function offsetIn(cache: ZoneCache, instant: number): number {
+  let entry = cache.recent;
+  if (entry === null || instant < entry.begin || instant >= entry.end) {
+    const year = new Date(instant).getUTCFullYear();
+    entry = cache.years.get(year) ?? null;
+    if (entry === null) cache.years.set(year, (entry = readYear(cache.zone, year)));
+    cache.recent = entry;
+  }
+  let offset = entry.start;
+  for (const t of entry.transitions) {
     if (t.at > instant) break;
     offset = t.offset;
   }
   return offset;
+}
+
+/** The zone's UTC offset in minutes at `instant` (cached; same answer as Intl). */
+export function offsetMinutes(zone: string, instant: number): number {
+  return offsetIn(zoneCache(zone), instant);
 }
 
 /** A local calendar day and wall time: y, m (1–12), d, minutes after midnight. */
@@ -150,14 +155,15 @@ export function wallToUtc(zone: string, wall: WallTime): number {
  * occurrence.
  */
 export function localToUtc(zone: string, asUtc: number): number {
-  const before = offsetMinutes(zone, asUtc - DAY);
-  const after = offsetMinutes(zone, asUtc + DAY);
+  const cache = zoneCache(zone);
+  const before = offsetIn(cache, asUtc - DAY);
+  const after = offsetIn(cache, asUtc + DAY);
   const early = asUtc - before * MINUTE;
   // No change of offset nearby: the time exists once.
   if (before === after) return early;
   const late = asUtc - after * MINUTE;
-  const earlyExists = offsetMinutes(zone, early) === before;
-  const lateExists = offsetMinutes(zone, late) === after;
+  const earlyExists = offsetIn(cache, early) === before;
+  const lateExists = offsetIn(cache, late) === after;
   if (earlyExists && lateExists) return Math.min(early, late); // happens twice: the first
   if (lateExists) return late;
   return early; // exists only with the earlier offset, or is in the gap: read with the earlier offset

@@ -8,8 +8,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { BlackoutPeriod, MaintenanceWindow, RecurringSchedule, Schedule, Span, Weekday, WindowStatus } from '../../shared/domain/maintenance';
-import { occurrences, type Occurrence } from '../../shared/maintenance/expand';
+import { OccurrenceList, occurrences, type Occurrence } from '../../shared/maintenance/expand';
 import { maintenanceWarnings, type WindowOf } from '../../shared/maintenance/overlaps';
+import { startOrder } from '../../shared/maintenance/sweep';
 import { seededRandom } from '../../shared/random';
 
 const MIN = 60_000;
@@ -209,6 +210,26 @@ describe('maintenanceWarnings() equals brute force', () => {
     // Guards the generator: there must be plenty of overlaps, repeated ones, and blackout hits to compare.
     assert.ok(pairs > CASES && repeated > CASES / 4 && hits > CASES / 4, `too little to compare: ${pairs} overlapping pairs (${repeated} repeated), ${hits} blackout hits`);
   });
+});
+
+test('the sweep orders occurrences by start, end and owner, as a plain sort does (seconds, crowded minutes, spans too long to pack)', () => {
+  for (let i = 0; i < 200; i++) {
+    const seed = SEED + 100_000 + i;
+    const r = seededRandom(seed);
+    const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
+    const list = new OccurrenceList();
+    const base = Date.UTC(2026, 0, 1);
+    const years = i % 10 === 0 ? 6 : 1; // every tenth: more minutes than the packed sort holds
+    const minutes = Array.from({ length: int(1, 40) }, () => int(0, years * 525_600));
+    for (let k = int(0, 600); k > 0; k--) {
+      // Crowded minutes (many windows at 02:00), sometimes a second or a millisecond into them.
+      const start = base + minutes[int(0, minutes.length - 1)]! * MIN + (r() < 0.3 ? int(0, 59_999) : 0);
+      list.push(start, start + int(1, 8) * 15 * MIN, 0, int(0, 50));
+    }
+    const triple = (k: number) => [list.start[k]!, list.end[k]!, list.owner[k]!] as const;
+    const want = Array.from({ length: list.length }, (_, k) => triple(k)).sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2]);
+    assert.deepEqual(Array.from(startOrder(list), triple), want, `seed ${seed}: ${list.length} occurrences`);
+  }
 });
 
 // ---------------------------------------------------------------------------------------------
