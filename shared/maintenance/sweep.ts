@@ -96,13 +96,21 @@ const STRIDE = 8;
  * index finds it (a Map of objects costs several times more here).
  */
 export class PairTallies {
-  private data = new Float64Array(STRIDE * 1024);
+  private data: Float64Array;
   /** Slot + 1 at the key's hash (0: empty), probing linearly; kept at most half full. */
-  private index = new Int32Array(2048);
-  private bits = 11;
+  private index: Int32Array;
+  private bits: number;
   size = 0;
 
-  constructor(private readonly span: Span) {}
+  /** `expected`: about how many pairs there will be (sized for it, it rarely has to grow). */
+  constructor(
+    private readonly span: Span,
+    expected = 1024,
+  ) {
+    this.bits = Math.max(11, Math.ceil(Math.log2(expected * 2)));
+    this.index = new Int32Array(1 << this.bits);
+    this.data = new Float64Array(STRIDE << (this.bits - 1));
+  }
 
   key(slot: number): number {
     return this.data[slot * STRIDE + KEY]!;
@@ -189,7 +197,8 @@ export class PairTallies {
  * reach the tallies in order of start, as `both` needs.
  */
 export function sweepWithin(t: Timeline, group: Int32Array, n: number, span: Span): PairTallies {
-  const pairs = new PairTallies(span);
+  // Registers tend to have fewer overlapping pairs of windows than occurrences: a first guess.
+  const pairs = new PairTallies(span, t.length);
   const active = new Int32Array(t.length);
   let live = 0;
   for (let x = 0; x < t.length; x++) {
