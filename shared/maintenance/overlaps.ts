@@ -3,7 +3,7 @@
 // scheduled maintenances announced with less notice than promised. Pure: the service, the app,
 // the CLI and the report all call this with what the register holds.
 import type { BlackoutPeriod, MaintenanceWindow, Span } from '../domain/maintenance';
-import { sweepAcross, sweepWithin, timeline } from './sweep';
+import { sweepAcross, sweepWithin, timeline, type Timeline } from './sweep';
 import { scheduleWords } from './words';
 
 const HOUR = 3_600_000;
@@ -103,7 +103,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * iso() remembered for one call: tens of thousands of overlaps share a few thousand first starts
- * and ends (windows recur at the same hours), and formatting is most of the cost of building them.
+ * and ends (windows recur at the same hours), and a lookup costs less than formatting again.
  */
 function isoMemo(): (ms: number) => string {
   const seen = new Map<number, string>();
@@ -130,34 +130,23 @@ function collationRanks(values: readonly string[]): Int32Array {
   return rank;
 }
 
-/** The warnings for a span: overlaps between providers, windows in blackouts, short notice. */
-export function maintenanceWarnings(
-  all: readonly WindowOf[],
-  blackouts: readonly BlackoutPeriod[],
-  span: Span,
-  options: WarningOptions = {},
-): MaintenanceWarnings {
-  const windows = all.filter((w) => w.window.status !== 'cancelled' && (!options.criticalOnly || w.criticalPath));
-  const refs = windows.map(windowRef);
-  const occ = timeline(
-    windows.map((w) => w.window),
-    span,
-  );
-  const n = Math.max(windows.length, blackouts.length, 1);
-  const isoOf = isoMemo();
-  const nameRank = collationRanks(refs.map((r) => r.vendorName));
-  const idRank = collationRanks(refs.map((r) => r.windowId));
-  const critical = Int8Array.from(refs, (r) => (r.criticalPath ? 1 : 0));
-  // Windows of one provider never pair: the group of a window is its provider.
-  const providerIndex = new Map<string, number>();
-  const group = Int32Array.from(windows, (w) => {
-    let g = providerIndex.get(w.window.vendorId);
-    if (g === undefined) providerIndex.set(w.window.vendorId, (g = providerIndex.size));
-    return g;
-  });
+/** What the warnings sort by, per window (index into the considered windows). */
+interface Ranks {
+  refs: WindowRef[];
+  /** The provider's name, in localeCompare order. */
+  name: Int32Array;
+  /** The window's id, in localeCompare order. */
+  id: Int32Array;
+  /** 1 for a critical-path provider. */
+  critical: Int8Array;
+}
 
-  // Sorted on numbers (the first overlap's start in ms orders as its ISO string does; names by
-  // collation rank), then turned into the objects the warnings carry.
+/**
+ * Overlapping windows of different providers, critical pairs first, then by the first overlap,
+ * the providers' names and the windows' ids. Sorted on numbers (a first start in ms orders as its
+ * ISO string does; names by collation rank), then turned into the objects the warnings carry.
+ */
+function windowOverlaps(occ: Timeline, group: Int32Array, n: number, span: Span, r: Ranks, isoOf: (ms: number) => string): WindowOverlap[] {
   const tallies = sweepWithin(occ, group, n, span);
   // Per pair (slot): its windows, a before b by name, and what it sorts by, in typed arrays so that
   // sorting tens of thousands of pairs allocates nothing per pair.
@@ -169,51 +158,90 @@ export function maintenanceWarnings(
     const key = tallies.key(slot);
     const i = Math.floor(key / n);
     const j = key % n;
-    const iFirst = nameRank[i]! <= nameRank[j]!;
+    const iFirst = r.name[i]! <= r.name[j]!;
     aOf[slot] = iFirst ? i : j;
     bOf[slot] = iFirst ? j : i;
-    criticalOf[slot] = critical[i]! + critical[j]!;
+    criticalOf[slot] = r.critical[i]! + r.critical[j]!;
     firstOf[slot] = tallies.firstStart(slot);
   }
   const order = Array.from({ length: tallies.size }, (_, slot) => slot).sort(
     (x, y) =>
       criticalOf[y]! - criticalOf[x]! ||
       firstOf[x]! - firstOf[y]! ||
-      nameRank[aOf[x]!]! - nameRank[aOf[y]!]! ||
-      nameRank[bOf[x]!]! - nameRank[bOf[y]!]! ||
-      idRank[aOf[x]!]! - idRank[aOf[y]!]! ||
-      idRank[bOf[x]!]! - idRank[bOf[y]!]!,
+      r.name[aOf[x]!]! - r.name[aOf[y]!]! ||
+      r.name[bOf[x]!]! - r.name[bOf[y]!]! ||
+      r.id[aOf[x]!]! - r.id[aOf[y]!]! ||
+      r.id[bOf[x]!]! - r.id[bOf[y]!]!,
   );
-  const overlaps: WindowOverlap[] = order.map((slot) => ({
-    a: refs[aOf[slot]!]!,
-    b: refs[bOf[slot]!]!,
+  return order.map((slot) => ({
+    a: r.refs[aOf[slot]!]!,
+    b: r.refs[bOf[slot]!]!,
     critical: criticalOf[slot] as 0 | 1 | 2,
     times: tallies.times(slot),
     first: { start: isoOf(firstOf[slot]!), end: isoOf(tallies.firstEnd(slot)) },
     minutes: Math.round(tallies.both(slot) / 60_000),
   }));
+}
 
+/** Windows inside blackout periods: critical-path providers first, then by the first time. */
+function blackoutHits(occ: Timeline, blackouts: readonly BlackoutPeriod[], n: number, span: Span, r: Ranks, isoOf: (ms: number) => string): BlackoutHit[] {
   const blackoutRank = collationRanks(blackouts.map((b) => b.name));
-  const hitTallies = sweepAcross(occ, timeline(blackouts, span), n, span);
-  const hitOrder = Array.from({ length: hitTallies.size }, (_, slot) => ({ slot, w: Math.floor(hitTallies.key(slot) / n), b: hitTallies.key(slot) % n }));
-  hitOrder.sort(
+  const tallies = sweepAcross(occ, timeline(blackouts, span), n, span);
+  const hits = Array.from({ length: tallies.size }, (_, slot) => ({ slot, w: Math.floor(tallies.key(slot) / n), b: tallies.key(slot) % n }));
+  hits.sort(
     (x, y) =>
-      critical[y.w]! - critical[x.w]! ||
-      hitTallies.firstStart(x.slot) - hitTallies.firstStart(y.slot) ||
-      nameRank[x.w]! - nameRank[y.w]! ||
-      idRank[x.w]! - idRank[y.w]! ||
+      r.critical[y.w]! - r.critical[x.w]! ||
+      tallies.firstStart(x.slot) - tallies.firstStart(y.slot) ||
+      r.name[x.w]! - r.name[y.w]! ||
+      r.id[x.w]! - r.id[y.w]! ||
       blackoutRank[x.b]! - blackoutRank[y.b]!,
   );
-  const hits: BlackoutHit[] = hitOrder.map(({ slot, w, b }) => ({
-    window: refs[w]!,
+  return hits.map(({ slot, w, b }) => ({
+    window: r.refs[w]!,
     blackoutId: blackouts[b]!.id,
     blackoutName: blackouts[b]!.name,
-    times: hitTallies.times(slot),
-    first: { start: isoOf(hitTallies.firstStart(slot)), end: isoOf(hitTallies.firstEnd(slot)) },
+    times: tallies.times(slot),
+    first: { start: isoOf(tallies.firstStart(slot)), end: isoOf(tallies.firstEnd(slot)) },
   }));
+}
 
-  const shortNotice = noticeShortfalls(windows, span, options.minimumNoticeHours ?? null);
-  return { span: { start: iso(span.start), end: iso(span.end) }, windows: windows.length, occurrences: occ.length, overlaps, blackouts: hits, shortNotice };
+/** The warnings for a span: overlaps between providers, windows in blackouts, short notice. */
+export function maintenanceWarnings(
+  all: readonly WindowOf[],
+  blackouts: readonly BlackoutPeriod[],
+  span: Span,
+  options: WarningOptions = {},
+): MaintenanceWarnings {
+  const windows = all.filter((w) => w.window.status !== 'cancelled' && (!options.criticalOnly || w.criticalPath));
+  const refs = windows.map(windowRef);
+  const ranks: Ranks = {
+    refs,
+    name: collationRanks(refs.map((r) => r.vendorName)),
+    id: collationRanks(refs.map((r) => r.windowId)),
+    critical: Int8Array.from(refs, (r) => (r.criticalPath ? 1 : 0)),
+  };
+  // Windows of one provider never pair: the group of a window is its provider.
+  const providerIndex = new Map<string, number>();
+  const group = Int32Array.from(windows, (w) => {
+    let g = providerIndex.get(w.window.vendorId);
+    if (g === undefined) providerIndex.set(w.window.vendorId, (g = providerIndex.size));
+    return g;
+  });
+  const occ = timeline(
+    windows.map((w) => w.window),
+    span,
+  );
+  // Pairs are keyed lo × n + hi (window, window) or window × n + blackout.
+  const n = Math.max(windows.length, blackouts.length, 1);
+  const isoOf = isoMemo();
+  return {
+    span: { start: iso(span.start), end: iso(span.end) },
+    windows: windows.length,
+    occurrences: occ.length,
+    overlaps: windowOverlaps(occ, group, n, span, ranks, isoOf),
+    blackouts: blackoutHits(occ, blackouts, n, span, ranks, isoOf),
+    shortNotice: noticeShortfalls(windows, span, options.minimumNoticeHours ?? null),
+  };
 }
 
 /** Scheduled maintenances starting in the span that were announced with too little notice. */
