@@ -2,6 +2,7 @@
 import { benchAutosave } from './autosave';
 import { benchCalendarMonth, calendarRows } from './calendar-month';
 import { benchImport } from './import';
+import { benchMaintenanceOverlaps, maintenanceRow } from './maintenance-overlaps';
 import { benchRenderer, rendererRows } from './renderer';
 import { benchReports } from './reports';
 import { benchScoring } from './scoring';
@@ -31,6 +32,8 @@ rows.push([
   '≤ 100 ms, ≤ 5×',
   scoring.scoreMs <= 100 && scoring.ratio <= 5 ? 'met' : 'missed',
 ]);
+
+rows.push(maintenanceRow(benchMaintenanceOverlaps()));
 
 const reports = await benchReports();
 rows.push([

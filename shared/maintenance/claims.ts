@@ -27,6 +27,8 @@ export interface ClaimCheck {
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+/** "the one scheduled maintenance" or "all 3 scheduled maintenances": a report prints the words as they stand. */
+const theOneOrAll = (n: number, what: string) => (n === 1 ? `the one ${what}` : `all ${n} ${what}s`);
 
 /** Scheduled maintenances that happened (or started) by `asOf`: one-off, not cancelled. */
 function pastMaintenances(windows: readonly MaintenanceWindow[], asOf: number): MaintenanceWindow[] {
@@ -54,10 +56,11 @@ export function checkMaintenanceClaims(
     const announced = past.filter((w) => w.announcedAt !== null && w.schedule.kind === 'once');
     const hours = announced.map((w) => (Date.parse((w.schedule as { start: string }).start) - Date.parse(w.announcedAt!)) / HOUR);
     if (hours.length === 0) {
-      checks.push({ questionId: 'mnt_notice_hours', claimed: notice, observed: null, verdict: 'untested', words: `Promised ${notice} hours of notice; no scheduled maintenance with an announcement time is on record to measure it.` });
+      checks.push({ questionId: 'mnt_notice_hours', claimed: notice, observed: null, verdict: 'untested', words: `Promised ${plural(notice, 'hour')} of notice; no scheduled maintenance with an announcement time is on record to measure it.` });
     } else {
       const least = round1(Math.min(...hours));
       const short = hours.filter((h) => h < notice).length;
+      const leastWords = hours.length === 1 ? plural(least, 'hour') : `the least: ${plural(least, 'hour')}`;
       checks.push({
         questionId: 'mnt_notice_hours',
         claimed: notice,
@@ -65,8 +68,8 @@ export function checkMaintenanceClaims(
         verdict: short > 0 ? 'contradicted' : 'consistent',
         words:
           short > 0
-            ? `Promised ${notice} hours of notice; ${short} of ${plural(hours.length, 'scheduled maintenance')} on record had less (the least: ${least} hours).`
-            : `Promised ${notice} hours of notice; all ${plural(hours.length, 'scheduled maintenance')} on record had at least that (the least: ${least} hours).`,
+            ? `Promised ${plural(notice, 'hour')} of notice; ${hours.length === 1 ? 'the one scheduled maintenance' : `${short} of ${plural(hours.length, 'scheduled maintenance')}`} on record had less (${leastWords}).`
+            : `Promised ${plural(notice, 'hour')} of notice; ${theOneOrAll(hours.length, 'scheduled maintenance')} on record had at least that (${leastWords}).`,
       });
     }
   }
@@ -78,7 +81,7 @@ export function checkMaintenanceClaims(
       .map((w) => (Date.parse((w.schedule as { end: string }).end) - Date.parse((w.schedule as { start: string }).start)) / 60_000)
       .sort((a, b) => a - b);
     if (minutes.length === 0) {
-      checks.push({ questionId: 'mnt_duration_minutes', claimed: duration, observed: null, verdict: 'untested', words: `Said a maintenance disrupts the service for ${duration} minutes; no disruptive scheduled maintenance is on record to measure it.` });
+      checks.push({ questionId: 'mnt_duration_minutes', claimed: duration, observed: null, verdict: 'untested', words: `Said a maintenance disrupts the service for ${plural(duration, 'minute')}; no disruptive scheduled maintenance is on record to measure it.` });
     } else {
       const mid = Math.floor(minutes.length / 2);
       const median = round1(minutes.length % 2 === 1 ? minutes[mid]! : (minutes[mid - 1]! + minutes[mid]!) / 2);
@@ -87,7 +90,10 @@ export function checkMaintenanceClaims(
         claimed: duration,
         observed: median,
         verdict: median > duration ? 'contradicted' : 'consistent',
-        words: `Said a maintenance disrupts the service for ${duration} minutes; the ${plural(minutes.length, 'disruptive scheduled maintenance')} on record were scheduled for ${median} minutes (median).`,
+        words:
+          minutes.length === 1
+            ? `Said a maintenance disrupts the service for ${plural(duration, 'minute')}; the one disruptive scheduled maintenance on record was scheduled for ${plural(median, 'minute')}.`
+            : `Said a maintenance disrupts the service for ${plural(duration, 'minute')}; the ${minutes.length} disruptive scheduled maintenances on record were scheduled for ${plural(median, 'minute')} (median).`,
       });
     }
   }
@@ -95,7 +101,7 @@ export function checkMaintenanceClaims(
   const frequency = claimed('mnt_frequency_per_month');
   if (frequency !== null) {
     if (past.length === 0) {
-      checks.push({ questionId: 'mnt_frequency_per_month', claimed: frequency, observed: null, verdict: 'untested', words: `Said ${frequency} maintenance events a month; no scheduled maintenance is on record to count.` });
+      checks.push({ questionId: 'mnt_frequency_per_month', claimed: frequency, observed: null, verdict: 'untested', words: `Said ${plural(frequency, 'maintenance event')} a month; no scheduled maintenance is on record to count.` });
     } else {
       const earliest = Math.min(...past.map((w) => Date.parse((w.schedule as { start: string }).start)));
       const months = Math.min(FREQUENCY_MONTHS, Math.max(1, (asOf - earliest) / MONTH));
@@ -107,7 +113,7 @@ export function checkMaintenanceClaims(
         claimed: frequency,
         observed: perMonth,
         verdict: perMonth > frequency ? 'contradicted' : 'consistent',
-        words: `Said ${frequency} maintenance events a month; the record shows ${perMonth} a month (${plural(counted, 'scheduled maintenance')} over the last ${round1(months)} months).`,
+        words: `Said ${plural(frequency, 'maintenance event')} a month; the record shows ${perMonth} a month (${plural(counted, 'scheduled maintenance')} over the last ${round1(months) === 1 ? 'month' : `${round1(months)} months`}).`,
       });
     }
   }

@@ -1,6 +1,6 @@
 // A schedule in words, as the provider page, the report and the CLI print it:
 // "Every Sunday, 02:00–04:00 Europe/Berlin", "The last Sunday of every month, 23:00–01:00 (next day) America/New_York".
-import type { Schedule, Weekday } from '../domain/maintenance';
+import { WEEKDAYS, type Schedule, type Weekday } from '../domain/maintenance';
 import { utcToWall, wallClock, wallDate } from './zone';
 
 const DAY_NAMES: Record<Weekday, string> = {
@@ -36,7 +36,8 @@ export function scheduleWords(s: Schedule): string {
     const sameDay = wallDate(start) === wallDate(end);
     return `${wallDate(start)} ${wallClock(start)}–${sameDay ? '' : `${wallDate(end)} `}${wallClock(end)} ${s.timeZone}`;
   }
-  const days = list(s.byDay.map((d) => DAY_NAMES[d]));
+  // In the order of the week (Monday first, as the rule's weeks are), whatever order an imported BYDAY listed them.
+  const days = list([...s.byDay].sort((x, y) => WEEKDAYS.indexOf(x) - WEEKDAYS.indexOf(y)).map((d) => DAY_NAMES[d]));
   const when =
     s.freq === 'weekly'
       ? s.interval === 1

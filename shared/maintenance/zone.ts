@@ -58,13 +58,27 @@ interface Transition {
   offset: number;
 }
 
-/** Per zone and UTC year: the offset at the year's start and every change within it. */
-const years = new Map<string, { start: number; transitions: Transition[] }>();
+/** One zone's UTC year: the offset at its start and every change within it. */
+interface ZoneYear {
+  begin: number;
+  end: number;
+  start: number;
+  transitions: Transition[];
+}
 
-function zoneYear(zone: string, year: number): { start: number; transitions: Transition[] } {
-  const key = `${zone}|${year}`;
-  let entry = years.get(key);
-  if (entry) return entry;
+/**
+ * Per zone: its years read so far, and the one used last. Expanding a schedule asks about one zone
+ * and one year over and over, so the last year answers most lookups without building a key or
+ * hashing one (this lookup runs several times per occurrence).
+ */
+interface ZoneCache {
+  zone: string;
+  years: Map<number, ZoneYear>;
+  recent: ZoneYear | null;
+}
+const zones = new Map<string, ZoneCache>();
+
+function readYear(zone: string, year: number): ZoneYear {
   const begin = Date.UTC(year, 0, 1);
   const end = Date.UTC(year + 1, 0, 1);
   const start = intlOffsetMinutes(zone, begin);
@@ -89,21 +103,34 @@ function zoneYear(zone: string, year: number): { start: number; transitions: Tra
     prevAt = at;
     if (at >= end - MINUTE) break;
   }
-  entry = { start, transitions };
-  years.set(key, entry);
-  return entry;
+  return { begin, end, start, transitions };
 }
 
-/** The zone's UTC offset in minutes at `instant` (cached; same answer as Intl). */
-export function offsetMinutes(zone: string, instant: number): number {
-  const year = new Date(instant).getUTCFullYear();
-  const { start, transitions } = zoneYear(zone, year);
-  let offset = start;
-  for (const t of transitions) {
+function zoneCache(zone: string): ZoneCache {
+  let cache = zones.get(zone);
+  if (!cache) zones.set(zone, (cache = { zone, years: new Map(), recent: null }));
+  return cache;
+}
+
+function offsetIn(cache: ZoneCache, instant: number): number {
+  let entry = cache.recent;
+  if (entry === null || instant < entry.begin || instant >= entry.end) {
+    const year = new Date(instant).getUTCFullYear();
+    entry = cache.years.get(year) ?? null;
+    if (entry === null) cache.years.set(year, (entry = readYear(cache.zone, year)));
+    cache.recent = entry;
+  }
+  let offset = entry.start;
+  for (const t of entry.transitions) {
     if (t.at > instant) break;
     offset = t.offset;
   }
   return offset;
+}
+
+/** The zone's UTC offset in minutes at `instant` (cached; same answer as Intl). */
+export function offsetMinutes(zone: string, instant: number): number {
+  return offsetIn(zoneCache(zone), instant);
 }
 
 /** A local calendar day and wall time: y, m (1–12), d, minutes after midnight. */
@@ -119,16 +146,27 @@ export interface WallTime {
  * before the gap; when the time happens twice, the first.
  */
 export function wallToUtc(zone: string, wall: WallTime): number {
-  const asUtc = Date.UTC(wall.y, wall.m - 1, wall.d) + wall.minutes * MINUTE;
-  const before = offsetMinutes(zone, asUtc - DAY);
-  const after = offsetMinutes(zone, asUtc + DAY);
-  const candidates: number[] = [];
-  for (const offset of before === after ? [before] : [before, after]) {
-    const t = asUtc - offset * MINUTE;
-    if (offsetMinutes(zone, t) === offset) candidates.push(t);
-  }
-  if (candidates.length === 0) return asUtc - before * MINUTE; // the gap: read with the earlier offset
-  return Math.min(...candidates);
+  return localToUtc(zone, Date.UTC(wall.y, wall.m - 1, wall.d) + wall.minutes * MINUTE);
+}
+
+/**
+ * wallToUtc for a wall time given as ms since 1970-01-01T00:00 read as if the zone were UTC (a
+ * local day number × 24 h + the time of day): the form expansion has at hand, so no object per
+ * occurrence.
+ */
+export function localToUtc(zone: string, asUtc: number): number {
+  const cache = zoneCache(zone);
+  const before = offsetIn(cache, asUtc - DAY);
+  const after = offsetIn(cache, asUtc + DAY);
+  const early = asUtc - before * MINUTE;
+  // No change of offset nearby: the time exists once.
+  if (before === after) return early;
+  const late = asUtc - after * MINUTE;
+  const earlyExists = offsetIn(cache, early) === before;
+  const lateExists = offsetIn(cache, late) === after;
+  if (earlyExists && lateExists) return Math.min(early, late); // happens twice: the first
+  if (lateExists) return late;
+  return early; // exists only with the earlier offset, or is in the gap: read with the earlier offset
 }
 
 /** The wall time of a UTC instant in a zone. */
