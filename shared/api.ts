@@ -199,7 +199,10 @@ export interface Attention {
   evidence: EvidenceView[];
   /** Review-level acceptances that expired. */
   acceptances: AcceptanceView[];
-  /** Maintenance over the next 90 days: overlaps between providers, windows in blackouts, short notice. */
+  /**
+   * Maintenance over the next 90 days: overlaps between providers, windows in blackouts, short
+   * notice; at most ATTENTION_MAINTENANCE_LIMIT of each (critical first), `totals` counts them all.
+   */
   maintenance: MaintenanceWarnings;
 }
 
@@ -522,7 +525,14 @@ export const contract = {
    * than the Settings minimum). Computed in UTC from each window's local rule.
    */
   'maintenance.warnings': op(
-    z.object({ range: DateRange, criticalOnly: z.boolean().optional() }).strict(),
+    z
+      .object({
+        range: DateRange,
+        criticalOnly: z.boolean().optional(),
+        /** At most this many of each kind, first ones first (totals count them all); all when left out. */
+        limit: z.number().int().min(1).max(100_000).optional(),
+      })
+      .strict(),
   ).returns<MaintenanceWarnings>(),
   /** Every occurrence in the range as one iCalendar file (deterministic for the same register and range). */
   'maintenance.calendar': op(

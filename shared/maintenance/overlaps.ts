@@ -69,6 +69,17 @@ export interface MaintenanceWarnings {
   overlaps: WindowOverlap[];
   blackouts: BlackoutHit[];
   shortNotice: ShortNotice[];
+  /**
+   * How many of each there are in all. With a `limit` the lists keep only the first ones in
+   * their order (critical first): a screen shows these and says how many more there are.
+   */
+  totals: {
+    overlaps: number;
+    blackouts: number;
+    shortNotice: number;
+    /** Of those, the ones on the critical path: overlaps of two critical providers, critical windows in blackouts. */
+    critical: number;
+  };
 }
 
 /** A window with the provider facts the warnings need. */
@@ -85,6 +96,8 @@ export interface WarningOptions {
   criticalOnly?: boolean;
   /** The minimum notice from Settings; null: none set. */
   minimumNoticeHours?: number | null;
+  /** Keep at most this many of each kind (totals still count them all); all when left out. */
+  limit?: number;
 }
 
 export function windowRef(w: WindowOf): WindowRef {
@@ -234,13 +247,23 @@ export function maintenanceWarnings(
   // Pairs are keyed lo × n + hi (window, window) or window × n + blackout.
   const n = Math.max(windows.length, blackouts.length, 1);
   const isoOf = isoMemo();
+  const overlaps = windowOverlaps(occ, group, n, span, ranks, isoOf);
+  const hits = blackoutHits(occ, blackouts, n, span, ranks, isoOf);
+  const shortNotice = noticeShortfalls(windows, span, options.minimumNoticeHours ?? null);
+  const keep = <T>(list: T[]) => (options.limit === undefined ? list : list.slice(0, options.limit));
   return {
     span: { start: iso(span.start), end: iso(span.end) },
     windows: windows.length,
     occurrences: occ.length,
-    overlaps: windowOverlaps(occ, group, n, span, ranks, isoOf),
-    blackouts: blackoutHits(occ, blackouts, n, span, ranks, isoOf),
-    shortNotice: noticeShortfalls(windows, span, options.minimumNoticeHours ?? null),
+    overlaps: keep(overlaps),
+    blackouts: keep(hits),
+    shortNotice: keep(shortNotice),
+    totals: {
+      overlaps: overlaps.length,
+      blackouts: hits.length,
+      shortNotice: shortNotice.length,
+      critical: overlaps.filter((o) => o.critical === 2).length + hits.filter((h) => h.window.criticalPath).length,
+    },
   };
 }
 

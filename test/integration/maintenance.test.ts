@@ -106,3 +106,21 @@ test('a release freeze may run for months; a one-off maintenance window may not'
   assert.equal(long.ok, false, 'a 77-day maintenance is refused');
   if (!long.ok) assert.ok(long.error.details?.some((d) => d.path === 'schedule.end'), 'the error names schedule.end');
 });
+
+test('a limit keeps the first warnings of each kind (critical first) and the totals count them all', async () => {
+  const { api, db, queue } = await twoProviders();
+  const other = unwrap(await api['vendor.create']({ name: 'Mail Relay', category: 'other' }));
+  unwrap(await api['window.add']({ vendorId: db.id, schedule: weekly() }));
+  unwrap(await api['window.add']({ vendorId: queue.id, schedule: weekly() }));
+  unwrap(await api['window.add']({ vendorId: other.id, schedule: weekly() }));
+  const range = { from: '2026-12-01', to: '2026-12-31' };
+  const all = unwrap(await api['maintenance.warnings']({ range }));
+  assert.equal(all.overlaps.length, 3, 'three providers, three pairs');
+  assert.deepEqual(all.totals, { overlaps: 3, blackouts: 0, shortNotice: 0, critical: 1 });
+  const first = unwrap(await api['maintenance.warnings']({ range, limit: 1 }));
+  assert.equal(first.overlaps.length, 1);
+  assert.equal(first.overlaps[0]!.critical, 2, 'the pair on the critical path comes first');
+  assert.deepEqual(first.totals, all.totals, 'the totals count what the limit left out');
+  const refused = await api['maintenance.warnings']({ range, limit: 0 });
+  assert.equal(refused.ok, false, 'a limit of 0 is refused');
+});

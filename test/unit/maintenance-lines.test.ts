@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MaintenanceWindow, Schedule } from '../../shared/domain/maintenance';
 import type { MaintenanceWarnings, WindowRef } from '../../shared/maintenance/overlaps';
+import type { Attention } from '../../shared/api';
 
 // Loaded by URL, as answer-saver.test.ts does: test/tsconfig.json does not reference the renderer
 // project, so the shapes the tests use are spelled out here.
@@ -33,6 +34,9 @@ const { noticeOf, hoursText } = await load<{
 }>('maintenance/windowNotice.ts');
 const { claimAnswers } = await load<{ claimAnswers(a: Record<string, LocalAnswer>): Map<string, number> }>('maintenance/claims.ts');
 const { periodWords } = await load<{ periodWords(s: Schedule): string }>('maintenance/periodWords.ts');
+const { attentionGroups } = await load<{
+  attentionGroups(a: Attention): { lines: Line[]; counts?: { danger: number; warning: number }; more?: { count: number; href: string; label: string } }[];
+}>('attention/attentionItems.ts');
 const { maintenanceLines } = await load<{ maintenanceLines(m: MaintenanceWarnings, timeZone?: string): Line[] }>('attention/maintenanceLines.ts');
 
 test('the minimum notice: whole hours up to 90 days, empty for none', () => {
@@ -98,6 +102,7 @@ test('Needs attention: overlaps name both providers (critical pairs in the dange
       ],
       blackouts: [{ window: cedar, blackoutId: 'q', blackoutName: 'Quarter close', times: 1, first }],
       shortNotice: [{ window: cedar, start: '2027-01-10T12:00:00Z', announcedAt: '2027-01-09T20:00:00Z', noticeHours: 16, requiredHours: 48, missed: ['minimum'] }],
+      totals: { overlaps: 2, blackouts: 1, shortNotice: 1, critical: 1 },
     },
     'UTC',
   );
@@ -117,4 +122,24 @@ test('Needs attention: overlaps name both providers (critical pairs in the dange
   assert.equal(lines[2]!.text, '“Mail relay upgrade” falls in the blackout period “Quarter close”');
   assert.equal(lines[3]!.text, '“Mail relay upgrade” announced with 16 hours’ notice, 48 needed (the Settings minimum)');
   assert.match(lines[3]!.when, /^starts .*12:00.*UTC/, lines[3]!.when);
+});
+
+test('Needs attention on a large register: the first warnings listed, the chips count them all, a last line points to the calendar', () => {
+  const ref = (id: string, vendorName: string, criticalPath: boolean): WindowRef => ({ windowId: id, vendorId: id, vendorName, criticalPath, title: 'Patching', impact: 'outage', words: '' });
+  const first = { start: '2027-01-10T03:00:00Z', end: '2027-01-10T04:00:00Z' };
+  const listed = Array.from({ length: 25 }, (_, i) => ({ a: ref(`a${i}`, `A ${i}`, true), b: ref(`b${i}`, `B ${i}`, true), critical: 2 as const, times: 1, first, minutes: 60 }));
+  const attention = {
+    today: '2027-01-01', reviews: [], findings: [], evidence: [], acceptances: [],
+    maintenance: {
+      span: { start: '2027-01-01T00:00:00Z', end: '2027-04-01T00:00:00Z' }, windows: 900, occurrences: 9000,
+      overlaps: listed, blackouts: [], shortNotice: [],
+      totals: { overlaps: 4000, blackouts: 12, shortNotice: 0, critical: 30 },
+    },
+  } satisfies Attention;
+  const [group] = attentionGroups(attention);
+  assert.equal(group!.lines.length, 25, 'the 25 sent are listed');
+  assert.deepEqual(group!.counts, { danger: 30, warning: 3982 }, 'the chips count every warning, not the listed ones');
+  assert.equal(group!.more?.count, 3987);
+  assert.equal(group!.more?.href, '#/calendar');
+  assert.equal(group!.more?.label, '3987 more warnings: see them all in the maintenance calendar');
 });

@@ -11,6 +11,12 @@ import { today } from './today';
 
 /** Maintenance warnings look this many days ahead (today included). */
 export const ATTENTION_MAINTENANCE_DAYS = 90;
+/**
+ * At most this many of each kind of maintenance warning (critical-path first): a register of
+ * hundreds of providers can have tens of thousands of overlapping pairs, which no home page can
+ * show; the totals still count them all and the calendar lists them.
+ */
+export const ATTENTION_MAINTENANCE_LIMIT = 25;
 
 function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -29,7 +35,7 @@ export function attention(ctx: Context): Attention {
       ),
       evidence: listEvidence(ctx, {}).filter((e) => e.state === 'expired' || e.state === 'expiring_soon'),
       acceptances: listAcceptances(ctx, {}).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
-      maintenance: warningsFor(ctx, { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }),
+      maintenance: warningsFor(ctx, { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }, false, ATTENTION_MAINTENANCE_LIMIT),
     };
   })();
 }

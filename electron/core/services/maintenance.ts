@@ -203,11 +203,12 @@ export function windowsWithProviders(ctx: Context): WindowOf[] {
   });
 }
 
-export function warningsFor(ctx: Context, range: DateRange, criticalOnly = false): MaintenanceWarnings {
+export function warningsFor(ctx: Context, range: DateRange, criticalOnly = false, limit?: number): MaintenanceWarnings {
   return ctx.db.transaction(() =>
     maintenanceWarnings(windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan(range), {
       criticalOnly,
       minimumNoticeHours: ctx.settings.get().minimumNoticeHours,
+      ...(limit === undefined ? {} : { limit }),
     }),
   )();
 }

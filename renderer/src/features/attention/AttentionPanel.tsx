@@ -88,6 +88,13 @@ export function AttentionPanel({ version }: { version: unknown }) {
                   <span className="attention-when">{line.when}</span>
                 </li>
               ))}
+              {group.more && (
+                <li className="attention-line attention-more">
+                  <a href={group.more.href} className="attention-link">
+                    {group.more.label}
+                  </a>
+                </li>
+              )}
             </ul>
           </div>
         ))}
@@ -97,8 +104,8 @@ export function AttentionPanel({ version }: { version: unknown }) {
 }
 
 function CountChip({ group }: { group: AttentionGroup }) {
-  const danger = group.lines.filter((l) => l.tone === 'danger').length;
-  const warning = group.lines.length - danger;
+  const danger = group.counts?.danger ?? group.lines.filter((l) => l.tone === 'danger').length;
+  const warning = group.counts?.warning ?? group.lines.length - danger;
   const noun = COUNT_NOUNS[group.id];
   return (
     <>

@@ -24,6 +24,10 @@ export interface AttentionGroup {
   id: 'reviews' | 'findings' | 'evidence' | 'acceptances' | 'maintenance';
   title: string;
   lines: AttentionLine[];
+  /** The counts when the lines are only the first ones (maintenance on a large register). */
+  counts?: { danger: number; warning: number };
+  /** Items not listed here, and where they all are. */
+  more?: { count: number; href: string; label: string };
 }
 
 const since = (date: string, today: string) => `${formatDay(date)} (${relativeDay(date, today)})`;
@@ -92,11 +96,25 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
         tone: 'danger',
       })),
     },
-    {
-      id: 'maintenance',
-      title: 'Maintenance in the next 90 days',
-      lines: maintenanceLines(a.maintenance),
-    },
+    maintenanceGroup(a),
   ];
   return groups.filter((g) => g.lines.length > 0);
+}
+
+/**
+ * The maintenance group: the service sends the first warnings of each kind (critical first) and
+ * the totals, so the chips count them all and a last line says how many more the calendar lists.
+ */
+function maintenanceGroup(a: Attention): AttentionGroup {
+  const m = a.maintenance;
+  const lines = maintenanceLines(m);
+  const total = m.totals.overlaps + m.totals.blackouts + m.totals.shortNotice;
+  const group: AttentionGroup = { id: 'maintenance', title: 'Maintenance in the next 90 days', lines };
+  if (total === lines.length) return group;
+  const count = total - lines.length;
+  return {
+    ...group,
+    counts: { danger: m.totals.critical, warning: total - m.totals.critical },
+    more: { count, href: hrefs.calendar, label: `${count} more ${count === 1 ? 'warning' : 'warnings'}: see them all in the maintenance calendar` },
+  };
 }

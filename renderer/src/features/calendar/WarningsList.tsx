@@ -6,6 +6,8 @@ import { useState, type ReactNode } from 'react';
 import type { BlackoutHit, MaintenanceWarnings, ShortNotice, WindowOverlap, WindowRef } from '../../../../shared/maintenance/overlaps';
 import { hrefs } from '../../app/router';
 import { instantText, spanText } from './barText';
+import { unlistedWarnings } from './scopeWarnings';
+import { CALENDAR_WARNING_LIMIT } from './useCalendarData';
 
 const PAGE = 50;
 
@@ -117,6 +119,7 @@ function Group<T>({ title, items, render, testId }: { title: string; items: read
 
 export function WarningsList({ warnings, error, userZone, period }: Props) {
   const count = warnings ? warnings.overlaps.length + warnings.blackouts.length + warnings.shortNotice.length : 0;
+  const unlisted = warnings ? unlistedWarnings(warnings) : 0;
   return (
     <section className="cal-warnings" aria-labelledby="cal-warnings-title" data-testid="calendar-warnings">
       <h2 id="cal-warnings-title">
@@ -137,6 +140,13 @@ export function WarningsList({ warnings, error, userZone, period }: Props) {
       {warnings && count > 0 && (
         <>
           <p className="muted cal-warnings-intro">Times in {userZone}; critical-path providers first.</p>
+          {unlisted > 0 && (
+            <p className="cal-warnings-partial" role="note" data-testid="calendar-warnings-partial">
+              Only the first {CALENDAR_WARNING_LIMIT.toLocaleString()} warnings of each kind around these days are listed
+              (critical path first); {unlisted.toLocaleString()} more are not. Narrow the view (a week, or critical path only), or run
+              <code> vetted overlaps</code> for the whole list.
+            </p>
+          )}
           <Group
             title="Providers in maintenance at the same time"
             items={warnings.overlaps}

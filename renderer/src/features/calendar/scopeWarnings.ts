@@ -59,11 +59,24 @@ export function scopeWarnings(warnings: MaintenanceWarnings, model: CalendarMode
     const start = Date.parse(n.start);
     return start >= span.start && start < span.end;
   });
+  // What the service left out (beyond its limit) is counted on top, so the list can say so.
+  const unread = (total: number, listed: number) => Math.max(0, total - listed);
   return {
     ...warnings,
     span: { start: new Date(span.start).toISOString(), end: new Date(span.end).toISOString() },
     overlaps,
     blackouts,
     shortNotice,
+    totals: {
+      overlaps: overlaps.length + unread(warnings.totals.overlaps, warnings.overlaps.length),
+      blackouts: blackouts.length + unread(warnings.totals.blackouts, warnings.blackouts.length),
+      shortNotice: shortNotice.length + unread(warnings.totals.shortNotice, warnings.shortNotice.length),
+      critical: warnings.totals.critical,
+    },
   };
+}
+
+/** How many warnings the list cannot show because the service sent only the first ones. */
+export function unlistedWarnings(w: MaintenanceWarnings): number {
+  return w.totals.overlaps - w.overlaps.length + (w.totals.blackouts - w.blackouts.length) + (w.totals.shortNotice - w.shortNotice.length);
 }

@@ -53,6 +53,13 @@ export interface WarningsState {
 /** How long a new range must stay on screen before its warnings are asked for (not the first range). */
 const SETTLE_MS = 250;
 
+/**
+ * At most this many warnings of each kind are read (critical path first): 500 providers in a month
+ * can overlap tens of thousands of times, megabytes no page should parse; the list says when it
+ * shows only the first ones.
+ */
+export const CALENDAR_WARNING_LIMIT = 1000;
+
 const keyOf = (range: DateRange, criticalOnly: boolean) => `${range.from}/${range.to}/${criticalOnly ? 'critical' : 'all'}`;
 
 export function useWarnings(range: DateRange, criticalOnly: boolean, enabled: boolean): WarningsState {
@@ -63,7 +70,7 @@ export function useWarnings(range: DateRange, criticalOnly: boolean, enabled: bo
     if (!enabled) return;
     let current = true;
     const ask = () =>
-      void api['maintenance.warnings']({ range: { from: range.from, to: range.to }, ...(criticalOnly ? { criticalOnly } : {}) }).then((result) => {
+      void api['maintenance.warnings']({ range: { from: range.from, to: range.to }, limit: CALENDAR_WARNING_LIMIT, ...(criticalOnly ? { criticalOnly } : {}) }).then((result) => {
         if (!current) return;
         setAnswer(result.ok ? { key, warnings: result.value, error: null } : { key, warnings: null, error: result.error.message });
       });
