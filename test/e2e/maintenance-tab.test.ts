@@ -150,7 +150,7 @@ test('maintenance tab: a weekly window is added with its words, a bad zone and t
   await question.scrollIntoViewIfNeeded();
   const note = question.getByTestId('claim-note');
   await note.getByText('The record disagrees:').waitFor();
-  assert.match((await note.textContent()) ?? '', /Promised 72 hours of notice; 1 of 1 scheduled maintenance on record had less/, 'the note says what the record shows');
+  assert.match((await note.textContent()) ?? '', /Promised 72 hours of notice; the one scheduled maintenance on record had less \(12 hours\)/, 'the note says what the record shows');
   await screenshot(page, 'questionnaire-claim-note');
   assert.equal(reads, 0, 'going back to the questionnaire reads no windows again');
   await page.reload();
