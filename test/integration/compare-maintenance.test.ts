@@ -105,7 +105,7 @@ test('the comparison CSV carries the maintenance rows, marked as from the record
   const claims = rows.get('Claims contradicted by the record')!;
   assert.equal(
     claims[db],
-    '1 of 3 claims, finding candidate:\nPromised 72 hours of notice; 1 of 1 scheduled maintenance on record had less (the least: 34 hours).',
+    '1 of 3 claims, finding candidate:\nPromised 72 hours of notice; the one scheduled maintenance on record had less (34 hours).',
     'the short notice contradicts the approved answer of 72 hours',
   );
   assert.equal(claims[queue], 'None of 3 claims (3 untested)');
