@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { WindowView } from '../../../../shared/api';
 import { labelOf, WINDOW_IMPACT_LABELS, WINDOW_SOURCE_LABELS, WINDOW_STATUS_LABELS } from '../../../../shared/domain/labels';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 import { hoursText, instantIn, noticeOf } from './windowNotice';
 
 interface Props {
@@ -75,12 +76,7 @@ export function WindowItem({ item, promisedHours, minimumHours, onEdit, onDelete
       </dl>
       {item.notes && <p className="window-notes">{item.notes}</p>}
       <div className="window-actions">
-        <button type="button" className="button button-small" aria-describedby={titleId} onClick={() => onEdit(item)}>
-          Edit
-        </button>
-        <button type="button" className="button button-small" aria-describedby={titleId} onClick={() => onDelete(item)}>
-          Delete
-        </button>
+        <EditDeleteButtons item={item} describedBy={titleId} onEdit={onEdit} onDelete={onDelete} />
       </div>
     </li>
   );
