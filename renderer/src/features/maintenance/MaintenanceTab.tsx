@@ -43,7 +43,7 @@ export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
   );
 
   return (
-    <section className="maintenance-tab" aria-labelledby={headingId}>
+    <section className="evidence-panel" aria-labelledby={headingId}>
       <div className="maintenance-main">
         <div className="maintenance-head">
           <h2 id={headingId} ref={heading} tabIndex={-1}>
@@ -63,7 +63,7 @@ export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
           reload={reload}
           empty={
             windows.length === 0 && (
-              <div className="maintenance-empty">
+              <div className="evidence-empty">
                 <p>No maintenance windows on record.</p>
                 <p className="muted">
                   Add the provider’s standing window (“every Sunday 02:00–04:00”) or the maintenances it announced, or import
@@ -75,7 +75,7 @@ export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
           }
         />
         {active.length > 0 && (
-          <ul className="window-list" aria-label="Maintenance windows">
+          <ul className="evidence-list" aria-label="Maintenance windows">
             {active.map(item)}
           </ul>
         )}
@@ -83,7 +83,7 @@ export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
           <>
             <h3 className="window-list-heading">Cancelled</h3>
             <p className="muted window-list-note">Kept on record because they were announced; they never count as maintenance.</p>
-            <ul className="window-list window-list-cancelled" aria-label="Cancelled maintenance windows">
+            <ul className="evidence-list window-list-cancelled" aria-label="Cancelled maintenance windows">
               {cancelled.map(item)}
             </ul>
           </>

@@ -26,10 +26,10 @@ export function WindowItem({ item, promisedHours, minimumHours, onEdit, onDelete
       data-testid="window-item"
       data-status={item.status}
     >
-      <div className="window-head">
-        <div className="window-name">
-          <span className="window-kind">{item.schedule.kind === 'once' ? 'Scheduled maintenance' : 'Standing window'}</span>
-          <h3 id={titleId} className="window-title">
+      <div className="evidence-head">
+        <div className="evidence-name">
+          <span className="evidence-kind">{item.schedule.kind === 'once' ? 'Scheduled maintenance' : 'Standing window'}</span>
+          <h3 id={titleId} className="evidence-title">
             {item.title}
           </h3>
         </div>
@@ -74,8 +74,8 @@ export function WindowItem({ item, promisedHours, minimumHours, onEdit, onDelete
           </div>
         )}
       </dl>
-      {item.notes && <p className="window-notes">{item.notes}</p>}
-      <div className="window-actions">
+      {item.notes && <p className="evidence-notes">{item.notes}</p>}
+      <div className="evidence-actions">
         <EditDeleteButtons item={item} describedBy={titleId} onEdit={onEdit} onDelete={onDelete} />
       </div>
     </li>
