@@ -1,10 +1,12 @@
 // The provider's "Maintenance" tab: its standing windows and scheduled maintenances (cancelled
 // ones apart), added and edited with the recurrence builder or imported from its own feed, and
 // the review's maintenance answers held against them.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { WindowView } from '../../../../shared/api';
 import type { Vendor } from '../../../../shared/domain/vendor';
 import { api } from '../../api/client';
+import { ListStatus } from '../../components/ListStatus';
+import { useListEditing } from '../../components/useListEditing';
 import { useVetted } from '../../store';
 import { answerOf } from '../../store/providerSlice';
 import { ConfirmDialog } from '../findings/ConfirmDialog';
@@ -16,14 +18,14 @@ import { WindowItem } from './WindowItem';
 
 export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
   const headingId = useId();
-  const heading = useRef<HTMLHeadingElement>(null);
   // A new read on every visit of the tab (the questionnaire shares it afterwards).
   const [visit] = useState(() => ({}));
   const { windows, loading, error, reload } = useVendorWindows(vendor.id, vendor, visit);
-  const [editing, setEditing] = useState<WindowView | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<WindowView | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const justDeleted = useRef(false);
+  const { heading, done, setDone, deleting, edit, askDelete, dialog, confirm } = useListEditing<WindowView>({
+    nameOf: (w) => w.title,
+    remove: (w) => api['window.delete']({ id: w.id }),
+    reload,
+  });
   const promised = useVetted((s) => answerOf(s.answers, 'mnt_notice_hours'));
   const minimumHours = useVetted((s) => s.settings?.minimumNoticeHours ?? null);
   const settingsStatus = useVetted((s) => s.settingsStatus);
@@ -36,59 +38,44 @@ export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
 
   const [active, cancelled] = useMemo(() => [windows.filter((w) => w.status !== 'cancelled'), windows.filter((w) => w.status === 'cancelled')], [windows]);
 
-  const remove = async (): Promise<string | null> => {
-    if (!deleting) return null;
-    const result = await api['window.delete']({ id: deleting.id });
-    if (!result.ok) return `“${deleting.title}” was not deleted: ${result.error.message}`;
-    setDone(`Deleted “${deleting.title}”.`);
-    justDeleted.current = true;
-    await reload();
-    return null;
-  };
-
   const item = (w: WindowView) => (
-    <WindowItem key={w.id} item={w} promisedHours={promisedHours} minimumHours={minimumHours} onEdit={setEditing} onDelete={setDeleting} />
+    <WindowItem key={w.id} item={w} promisedHours={promisedHours} minimumHours={minimumHours} onEdit={edit} onDelete={askDelete} />
   );
 
   return (
-    <section className="maintenance-tab" aria-labelledby={headingId}>
+    <section className="evidence-panel" aria-labelledby={headingId}>
       <div className="maintenance-main">
         <div className="maintenance-head">
           <h2 id={headingId} ref={heading} tabIndex={-1}>
             Maintenance windows
           </h2>
-          <button type="button" className="button button-primary" onClick={() => setEditing('new')}>
+          <button type="button" className="button button-primary" onClick={() => edit('new')}>
             Add window
           </button>
         </div>
         <p className="save-note save-saved maintenance-done" role="status">
           {done}
         </p>
-        {loading && (
-          <p className="muted loading" role="status">
-            Loading maintenance windows…
-          </p>
-        )}
-        {!loading && error && (
-          <div className="form-error" role="alert">
-            <p>The maintenance windows could not be loaded: {error.message}</p>
-            <button type="button" className="button button-small" onClick={() => void reload()}>
-              Try again
-            </button>
-          </div>
-        )}
-        {!loading && !error && windows.length === 0 && (
-          <div className="maintenance-empty">
-            <p>No maintenance windows on record.</p>
-            <p className="muted">
-              Add the provider’s standing window (“every Sunday 02:00–04:00”) or the maintenances it announced, or import
-              its iCalendar or Statuspage feed. Overlaps with other providers, windows in your blackout periods and short
-              notice then show up under Needs attention.
-            </p>
-          </div>
-        )}
+        <ListStatus
+          noun="maintenance windows"
+          loading={loading}
+          error={error}
+          reload={reload}
+          empty={
+            windows.length === 0 && (
+              <div className="evidence-empty">
+                <p>No maintenance windows on record.</p>
+                <p className="muted">
+                  Add the provider’s standing window (“every Sunday 02:00–04:00”) or the maintenances it announced, or import
+                  its iCalendar or Statuspage feed. Overlaps with other providers, windows in your blackout periods and short
+                  notice then show up under Needs attention.
+                </p>
+              </div>
+            )
+          }
+        />
         {active.length > 0 && (
-          <ul className="window-list" aria-label="Maintenance windows">
+          <ul className="evidence-list" aria-label="Maintenance windows">
             {active.map(item)}
           </ul>
         )}
@@ -96,7 +83,7 @@ export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
           <>
             <h3 className="window-list-heading">Cancelled</h3>
             <p className="muted window-list-note">Kept on record because they were announced; they never count as maintenance.</p>
-            <ul className="window-list window-list-cancelled" aria-label="Cancelled maintenance windows">
+            <ul className="evidence-list window-list-cancelled" aria-label="Cancelled maintenance windows">
               {cancelled.map(item)}
             </ul>
           </>
@@ -113,29 +100,12 @@ export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
           }}
         />
       </aside>
-      <WindowDialog
-        vendorId={vendor.id}
-        target={editing}
-        onClose={() => setEditing(null)}
-        onSaved={(saved, added) => {
-          setEditing(null);
-          setDone(added ? `Added “${saved.title}”.` : `Saved “${saved.title}”.`);
-          void reload();
-        }}
-      />
+      <WindowDialog vendorId={vendor.id} {...dialog} />
       <ConfirmDialog
-        open={deleting !== null}
+        {...confirm}
         title="Delete this maintenance window?"
         message={deleting ? `“${deleting.title}” (${deleting.words}) is removed from ${vendor.name}’s record. This cannot be undone.` : ''}
         confirmLabel="Delete window"
-        busyLabel="Deleting…"
-        onConfirm={remove}
-        onClose={() => {
-          setDeleting(null);
-          // The window's buttons went with it: the list's heading takes the focus once the dialog is closed.
-          if (justDeleted.current) requestAnimationFrame(() => heading.current?.focus());
-          justDeleted.current = false;
-        }}
       />
     </section>
   );

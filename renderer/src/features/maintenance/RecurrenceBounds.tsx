@@ -1,7 +1,7 @@
 // When a recurring schedule applies: its first day, its end (none, a last day or a number of
 // occurrences) and the days it skips.
-import { FieldError } from '../../components/FieldError';
-import { describedBy, type BuilderProps } from './builderProps';
+import { Field } from '../../components/Field';
+import type { BuilderProps } from './builderProps';
 import { SkippedDates } from './SkippedDates';
 
 /** The first day, the end (none, a last day or a number of occurrences) and the skipped dates. */
@@ -11,19 +11,9 @@ export function RecurrenceBounds(props: BuilderProps) {
   return (
     <>
       <div className="schedule-row">
-        <div className="field">
-          <label htmlFor={fid('from')}>First day</label>
-          <input
-            id={fid('from')}
-            type="date"
-            className="input"
-            value={draft.from}
-            onChange={(e) => set('from', e.target.value)}
-            aria-invalid={errors.from ? true : undefined}
-            aria-describedby={describedBy(fid('from'), errors.from)}
-          />
-          <FieldError id={`${fid('from')}-error`} message={errors.from} />
-        </div>
+        <Field id={fid('from')} label="First day" error={errors.from}>
+          {(p) => <input {...p} type="date" className="input" value={draft.from} onChange={(e) => set('from', e.target.value)} />}
+        </Field>
         <fieldset className="schedule-group">
           <legend className="field-legend">Ends</legend>
           <div className="ends-choices">
@@ -41,34 +31,14 @@ export function RecurrenceBounds(props: BuilderProps) {
             </label>
           </div>
           {draft.ends === 'until' && (
-            <div className="field">
-              <label htmlFor={fid('until')}>Last day</label>
-              <input
-                id={fid('until')}
-                type="date"
-                className="input"
-                value={draft.until}
-                onChange={(e) => set('until', e.target.value)}
-                aria-invalid={errors.until ? true : undefined}
-                aria-describedby={describedBy(fid('until'), errors.until)}
-              />
-              <FieldError id={`${fid('until')}-error`} message={errors.until} />
-            </div>
+            <Field id={fid('until')} label="Last day" error={errors.until}>
+              {(p) => <input {...p} type="date" className="input" value={draft.until} onChange={(e) => set('until', e.target.value)} />}
+            </Field>
           )}
           {draft.ends === 'count' && (
-            <div className="field">
-              <label htmlFor={fid('count')}>Number of occurrences</label>
-              <input
-                id={fid('count')}
-                className="input input-number-short"
-                inputMode="numeric"
-                value={draft.count}
-                onChange={(e) => set('count', e.target.value)}
-                aria-invalid={errors.count ? true : undefined}
-                aria-describedby={describedBy(fid('count'), errors.count)}
-              />
-              <FieldError id={`${fid('count')}-error`} message={errors.count} />
-            </div>
+            <Field id={fid('count')} label="Number of occurrences" error={errors.count}>
+              {(p) => <input {...p} className="input input-number-short" inputMode="numeric" value={draft.count} onChange={(e) => set('count', e.target.value)} />}
+            </Field>
           )}
         </fieldset>
       </div>

@@ -1,9 +1,17 @@
 // A recurring schedule's rule: weekly on ticked days or monthly on the first … last weekday,
 // every n weeks or months, with a local start time and a duration.
 import { WEEKDAYS, type Weekday } from '../../../../shared/domain/maintenance';
+import { Field } from '../../components/Field';
 import { FieldError } from '../../components/FieldError';
 import { describedBy, type BuilderProps } from './builderProps';
+import { ClockInput } from './ClockInput';
 import { DAY_LABELS, POSITION_LABELS } from './scheduleDraft';
+
+/** The duration's two boxes and the unit each is labelled with. */
+const DURATION_PARTS = [
+  ['durationHours', 'hours'],
+  ['durationMinutes', 'minutes'],
+] as const;
 
 export function RecurrenceFields(props: BuilderProps) {
   const { draft, errors, fid, set } = props;
@@ -15,29 +23,22 @@ export function RecurrenceFields(props: BuilderProps) {
   return (
     <>
       <div className="schedule-row">
-        <div className="field">
-          <label htmlFor={fid('freq')}>Repeats</label>
-          <select id={fid('freq')} className="select" value={draft.freq} onChange={(e) => set('freq', e.target.value as 'weekly' | 'monthly')}>
-            <option value="weekly">Weekly</option>
-            <option value="monthly">Monthly</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={fid('interval')}>Every</label>
-          <div className="input-with-unit">
-            <input
-              id={fid('interval')}
-              className="input input-number-short"
-              inputMode="numeric"
-              value={draft.interval}
-              onChange={(e) => set('interval', e.target.value)}
-              aria-invalid={errors.interval ? true : undefined}
-              aria-describedby={describedBy(fid('interval'), errors.interval)}
-            />
-            <span className="muted">{draft.interval.trim() === '1' ? unit.slice(0, -1) : unit}</span>
-          </div>
-          <FieldError id={`${fid('interval')}-error`} message={errors.interval} />
-        </div>
+        <Field id={fid('freq')} label="Repeats">
+          {(p) => (
+            <select {...p} className="select" value={draft.freq} onChange={(e) => set('freq', e.target.value as 'weekly' | 'monthly')}>
+              <option value="weekly">Weekly</option>
+              <option value="monthly">Monthly</option>
+            </select>
+          )}
+        </Field>
+        <Field id={fid('interval')} label="Every" error={errors.interval}>
+          {(p) => (
+            <div className="input-with-unit">
+              <input {...p} className="input input-number-short" inputMode="numeric" value={draft.interval} onChange={(e) => set('interval', e.target.value)} />
+              <span className="muted">{draft.interval.trim() === '1' ? unit.slice(0, -1) : unit}</span>
+            </div>
+          )}
+        </Field>
       </div>
 
       {weekly ? (
@@ -64,89 +65,52 @@ export function RecurrenceFields(props: BuilderProps) {
         </fieldset>
       ) : (
         <div className="schedule-row">
-          <div className="field">
-            <label htmlFor={fid('setPos')}>On the</label>
-            <select
-              id={fid('setPos')}
-              className="select"
-              value={draft.setPos}
-              onChange={(e) => set('setPos', e.target.value)}
-              aria-invalid={errors.setPos ? true : undefined}
-              aria-describedby={describedBy(fid('setPos'), errors.setPos)}
-            >
-              {POSITION_LABELS.map((p) => (
-                <option key={p.value} value={String(p.value)}>
-                  {p.label}
-                </option>
-              ))}
-            </select>
-            <FieldError id={`${fid('setPos')}-error`} message={errors.setPos} />
-          </div>
-          <div className="field">
-            <label htmlFor={fid('monthDay')}>Weekday of the month</label>
-            <select
-              id={fid('monthDay')}
-              className="select"
-              value={draft.monthDay}
-              onChange={(e) => set('monthDay', e.target.value as Weekday)}
-              aria-invalid={errors.monthDay ? true : undefined}
-              aria-describedby={describedBy(fid('monthDay'), errors.monthDay)}
-            >
-              {WEEKDAYS.map((d) => (
-                <option key={d} value={d}>
-                  {DAY_LABELS[d]}
-                </option>
-              ))}
-            </select>
-            <FieldError id={`${fid('monthDay')}-error`} message={errors.monthDay} />
-          </div>
+          <Field id={fid('setPos')} label="On the" error={errors.setPos}>
+            {(p) => (
+              <select {...p} className="select" value={draft.setPos} onChange={(e) => set('setPos', e.target.value)}>
+                {POSITION_LABELS.map((pos) => (
+                  <option key={pos.value} value={String(pos.value)}>
+                    {pos.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={fid('monthDay')} label="Weekday of the month" error={errors.monthDay}>
+            {(p) => (
+              <select {...p} className="select" value={draft.monthDay} onChange={(e) => set('monthDay', e.target.value as Weekday)}>
+                {WEEKDAYS.map((d) => (
+                  <option key={d} value={d}>
+                    {DAY_LABELS[d]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
         </div>
       )}
 
       <div className="schedule-row">
-        <div className="field">
-          <label htmlFor={fid('startTime')}>Start time</label>
-          <input
-            id={fid('startTime')}
-            className="input input-clock"
-            placeholder="HH:MM"
-            inputMode="numeric"
-            autoComplete="off"
-            value={draft.startTime}
-            onChange={(e) => set('startTime', e.target.value)}
-            aria-invalid={errors.startTime ? true : undefined}
-            aria-describedby={describedBy(fid('startTime'), errors.startTime, true)}
-          />
-          <p id={`${fid('startTime')}-hint`} className="hint">
-            24-hour clock, in the zone below.
-          </p>
-          <FieldError id={`${fid('startTime')}-error`} message={errors.startTime} />
-        </div>
+        <Field id={fid('startTime')} label="Start time" error={errors.startTime} hint="24-hour clock, in the zone below.">
+          {(p) => <ClockInput {...p} value={draft.startTime} onChange={(e) => set('startTime', e.target.value)} />}
+        </Field>
         <fieldset className="schedule-group" aria-describedby={describedBy(fid('durationHours'), errors.durationHours, true)}>
           <legend className="field-legend">Duration</legend>
           <div className="duration-inputs">
-            <div className="input-with-unit">
-              <input
-                id={fid('durationHours')}
-                className="input input-number-short"
-                inputMode="numeric"
-                value={draft.durationHours}
-                onChange={(e) => set('durationHours', e.target.value)}
-                aria-invalid={errors.durationHours ? true : undefined}
-              />
-              <label htmlFor={fid('durationHours')}>hours</label>
-            </div>
-            <div className="input-with-unit">
-              <input
-                id={fid('durationMinutes')}
-                className="input input-number-short"
-                inputMode="numeric"
-                value={draft.durationMinutes}
-                onChange={(e) => set('durationMinutes', e.target.value)}
-                aria-invalid={errors.durationHours ? true : undefined}
-              />
-              <label htmlFor={fid('durationMinutes')}>minutes</label>
-            </div>
+            {DURATION_PARTS.map(([key, unitLabel]) => (
+              <div key={key} className="input-with-unit">
+                <input
+                  id={fid(key)}
+                  className="input input-number-short"
+                  inputMode="numeric"
+                  value={draft[key]}
+                  onChange={(e) => set(key, e.target.value)}
+                  // One error for the duration as a whole: both boxes are marked by it.
+                  aria-invalid={errors.durationHours ? true : undefined}
+                />
+                <label htmlFor={fid(key)}>{unitLabel}</label>
+              </div>
+            ))}
           </div>
           <p id={`${fid('durationHours')}-hint`} className="hint">
             Hours and minutes, or minutes alone (such as 150).

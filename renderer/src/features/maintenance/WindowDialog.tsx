@@ -1,20 +1,17 @@
 // "Add window" and "Edit window": a provider's maintenance window or scheduled maintenance, with
 // the recurrence builder. What was typed stays when the register refuses it; each problem is
 // shown beside the field it names (schedule.timeZone → Time zone).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { WindowView } from '../../../../shared/api';
 import { WINDOW_IMPACTS, WINDOW_STATUSES, type WindowImpact, type WindowStatus } from '../../../../shared/domain/maintenance';
 import { WINDOW_IMPACT_LABELS, WINDOW_STATUS_LABELS } from '../../../../shared/domain/labels';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
-import { errorText } from '../../lib/errorText';
 import { today } from '../attention/dates';
-import { ModalDialog } from '../workflow/ModalDialog';
 import { AnnouncedFields } from './AnnouncedFields';
+import { ScheduleDialog } from './ScheduleDialog';
 import { ScheduleFields } from './ScheduleFields';
 import { browserTimeZone } from './timeZones';
-import { useScheduleForm } from './useScheduleForm';
+import { useScheduleDialog } from './useScheduleDialog';
 import {
   draftOfWindow,
   emptyWindowDraft,
@@ -24,7 +21,6 @@ import {
   windowOfDraft,
   windowPatchOf,
   windowProblems,
-  type WindowDraft,
 } from './windowDraft';
 
 interface Props {
@@ -36,62 +32,31 @@ interface Props {
 }
 
 export function WindowDialog({ vendorId, target, onClose, onSaved }: Props) {
-  const { draft, setDraft, errors, setErrors, fid, set, showProblems } = useScheduleForm<WindowDraft>(emptyWindowDraft(browserTimeZone(), today()), WINDOW_LABELS);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const isNew = target === 'new';
-  // The draft the form opened with: what the user did not touch is not sent.
-  const opened = useRef<WindowDraft | null>(null);
-
-  useEffect(() => {
-    if (target === null) return;
-    opened.current = target === 'new' ? emptyWindowDraft(browserTimeZone(), today()) : draftOfWindow(target, today());
-    setDraft(opened.current);
-    setErrors({});
-    setFormError(null);
-  }, [target]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (target === null || busy) return;
-    setFormError(null);
-    const check = windowOfDraft(draft);
-    if (!check.ok) {
-      showProblems(check.problems);
-      return;
-    }
-    let result;
-    setBusy(true);
-    if (target === 'new') {
-      result = await api['window.add'](windowInputOf(vendorId, check.fields));
-    } else {
-      const patch = windowPatchOf(target, check.fields, opened.current ? touchedSince(opened.current, draft) : undefined);
-      if (Object.keys(patch).length === 0) {
-        setBusy(false);
-        onClose();
-        return;
-      }
-      result = await api['window.update']({ id: target.id, patch });
-    }
-    setBusy(false);
-    if (!result.ok) {
-      const named = showProblems(windowProblems(result.error.details ?? [], draft));
-      setFormError(named ? 'The window was not saved: fix the fields marked below.' : `The window was not saved: ${errorText(result.error)}`);
-      return;
-    }
-    onSaved(result.value, isNew);
-  };
+  const dialog = useScheduleDialog({
+    target,
+    labels: WINDOW_LABELS,
+    emptyDraft: () => emptyWindowDraft(browserTimeZone(), today()),
+    draftOf: (w: WindowView) => draftOfWindow(w, today()),
+    check: windowOfDraft,
+    add: (fields) => api['window.add'](windowInputOf(vendorId, fields)),
+    // What the user did not touch since the form opened is not sent.
+    patchOf: (w, fields, opened, draft) => windowPatchOf(w, fields, opened ? touchedSince(opened, draft) : undefined),
+    update: (w, patch) => api['window.update']({ id: w.id, patch }),
+    problemsOf: windowProblems,
+    noun: 'window',
+    onClose,
+    onSaved,
+  });
+  const { draft, errors, fid, set, isNew } = dialog;
 
   return (
-    <ModalDialog
-      open={target !== null}
-      wide
+    <ScheduleDialog
+      dialog={dialog}
       title={isNew ? 'Add maintenance window' : 'Edit maintenance window'}
       lead={isNew ? 'A standing window the provider may use, or one scheduled maintenance it announced.' : undefined}
+      submitLabel={isNew ? 'Add window' : 'Save changes'}
       onClose={onClose}
-      onSubmit={(e) => void submit(e)}
     >
-      <FormError message={formError} />
       <Field id={fid('title')} label="Title (optional)" error={errors.title} hint="Left empty, it is called “Maintenance window”.">
         {(p) => <input {...p} className="input" value={draft.title} maxLength={200} onChange={(e) => set('title', e.target.value)} data-autofocus />}
       </Field>
@@ -131,14 +96,6 @@ export function WindowDialog({ vendorId, target, onClose, onSaved }: Props) {
       <Field id={fid('notes')} label="Notes (optional)" error={errors.notes}>
         {(p) => <textarea {...p} className="textarea" rows={2} maxLength={5000} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />}
       </Field>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-          {busy ? 'Saving…' : isNew ? 'Add window' : 'Save changes'}
-        </button>
-      </div>
-    </ModalDialog>
+    </ScheduleDialog>
   );
 }

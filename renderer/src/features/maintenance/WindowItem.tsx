@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { WindowView } from '../../../../shared/api';
 import { labelOf, WINDOW_IMPACT_LABELS, WINDOW_SOURCE_LABELS, WINDOW_STATUS_LABELS } from '../../../../shared/domain/labels';
+import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 import { hoursText, instantIn, noticeOf } from './windowNotice';
 
 interface Props {
@@ -25,10 +26,10 @@ export function WindowItem({ item, promisedHours, minimumHours, onEdit, onDelete
       data-testid="window-item"
       data-status={item.status}
     >
-      <div className="window-head">
-        <div className="window-name">
-          <span className="window-kind">{item.schedule.kind === 'once' ? 'Scheduled maintenance' : 'Standing window'}</span>
-          <h3 id={titleId} className="window-title">
+      <div className="evidence-head">
+        <div className="evidence-name">
+          <span className="evidence-kind">{item.schedule.kind === 'once' ? 'Scheduled maintenance' : 'Standing window'}</span>
+          <h3 id={titleId} className="evidence-title">
             {item.title}
           </h3>
         </div>
@@ -73,14 +74,9 @@ export function WindowItem({ item, promisedHours, minimumHours, onEdit, onDelete
           </div>
         )}
       </dl>
-      {item.notes && <p className="window-notes">{item.notes}</p>}
-      <div className="window-actions">
-        <button type="button" className="button button-small" aria-describedby={titleId} onClick={() => onEdit(item)}>
-          Edit
-        </button>
-        <button type="button" className="button button-small" aria-describedby={titleId} onClick={() => onDelete(item)}>
-          Delete
-        </button>
+      {item.notes && <p className="evidence-notes">{item.notes}</p>}
+      <div className="evidence-actions">
+        <EditDeleteButtons item={item} describedBy={titleId} onEdit={onEdit} onDelete={onDelete} />
       </div>
     </li>
   );

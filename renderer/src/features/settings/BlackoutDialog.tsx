@@ -1,17 +1,14 @@
 // "Add blackout period" and "Edit blackout period": a name and the same recurrence builder the
 // maintenance windows use: whole days (a release freeze) or a weekly rule (peak hours).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { BlackoutPeriod } from '../../../../shared/domain/maintenance';
 import { api } from '../../api/client';
 import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
-import { errorText } from '../../lib/errorText';
 import { today } from '../attention/dates';
+import { ScheduleDialog } from '../maintenance/ScheduleDialog';
 import { scheduleDraftChanged } from '../maintenance/scheduleDraft';
 import { ScheduleFields } from '../maintenance/ScheduleFields';
 import { browserTimeZone } from '../maintenance/timeZones';
-import { useScheduleForm } from '../maintenance/useScheduleForm';
-import { ModalDialog } from '../workflow/ModalDialog';
+import { useScheduleDialog } from '../maintenance/useScheduleDialog';
 import {
   BLACKOUT_LABELS,
   blackoutInputOf,
@@ -20,7 +17,6 @@ import {
   blackoutProblems,
   draftOfBlackout,
   emptyBlackoutDraft,
-  type BlackoutDraft,
 } from './blackoutDraft';
 
 interface Props {
@@ -31,62 +27,31 @@ interface Props {
 }
 
 export function BlackoutDialog({ target, onClose, onSaved }: Props) {
-  const { draft, setDraft, errors, setErrors, fid, set, showProblems } = useScheduleForm<BlackoutDraft>(emptyBlackoutDraft(browserTimeZone(), today()), BLACKOUT_LABELS);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const isNew = target === 'new';
-  // The draft the form opened with: a schedule the user did not touch is not sent.
-  const opened = useRef<BlackoutDraft | null>(null);
-
-  useEffect(() => {
-    if (target === null) return;
-    opened.current = target === 'new' ? emptyBlackoutDraft(browserTimeZone(), today()) : draftOfBlackout(target, today());
-    setDraft(opened.current);
-    setErrors({});
-    setFormError(null);
-  }, [target]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (target === null || busy) return;
-    setFormError(null);
-    const check = blackoutOfDraft(draft);
-    if (!check.ok) {
-      showProblems(check.problems);
-      return;
-    }
-    let result;
-    setBusy(true);
-    if (target === 'new') {
-      result = await api['blackout.add'](blackoutInputOf(check.fields));
-    } else {
-      const patch = blackoutPatchOf(target, check.fields, opened.current ? scheduleDraftChanged(opened.current, draft) : true);
-      if (Object.keys(patch).length === 0) {
-        setBusy(false);
-        onClose();
-        return;
-      }
-      result = await api['blackout.update']({ id: target.id, patch });
-    }
-    setBusy(false);
-    if (!result.ok) {
-      const named = showProblems(blackoutProblems(result.error.details ?? [], draft));
-      setFormError(named ? 'The blackout period was not saved: fix the fields marked below.' : `The blackout period was not saved: ${errorText(result.error)}`);
-      return;
-    }
-    onSaved(result.value, isNew);
-  };
+  const dialog = useScheduleDialog({
+    target,
+    labels: BLACKOUT_LABELS,
+    emptyDraft: () => emptyBlackoutDraft(browserTimeZone(), today()),
+    draftOf: (b: BlackoutPeriod) => draftOfBlackout(b, today()),
+    check: blackoutOfDraft,
+    add: (fields) => api['blackout.add'](blackoutInputOf(fields)),
+    // A schedule the user did not touch since the form opened is not sent.
+    patchOf: (b, fields, opened, draft) => blackoutPatchOf(b, fields, opened ? scheduleDraftChanged(opened, draft) : true),
+    update: (b, patch) => api['blackout.update']({ id: b.id, patch }),
+    problemsOf: blackoutProblems,
+    noun: 'blackout period',
+    onClose,
+    onSaved,
+  });
+  const { draft, errors, fid, set, isNew } = dialog;
 
   return (
-    <ModalDialog
-      open={target !== null}
-      wide
+    <ScheduleDialog
+      dialog={dialog}
       title={isNew ? 'Add blackout period' : 'Edit blackout period'}
       lead={isNew ? 'A time no provider should be in maintenance: a release freeze, peak hours, a sales event.' : undefined}
+      submitLabel={isNew ? 'Add period' : 'Save changes'}
       onClose={onClose}
-      onSubmit={(e) => void submit(e)}
     >
-      <FormError message={formError} />
       <Field id={fid('name')} label="Name" error={errors.name}>
         {(p) => <input {...p} className="input" value={draft.name} maxLength={200} onChange={(e) => set('name', e.target.value)} data-autofocus />}
       </Field>
@@ -101,14 +66,6 @@ export function BlackoutDialog({ target, onClose, onSaved }: Props) {
       <Field id={fid('notes')} label="Notes (optional)" error={errors.notes}>
         {(p) => <textarea {...p} className="textarea" rows={2} maxLength={5000} value={draft.notes} onChange={(e) => set('notes', e.target.value)} />}
       </Field>
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy || undefined}>
-          {busy ? 'Saving…' : isNew ? 'Add period' : 'Save changes'}
-        </button>
-      </div>
-    </ModalDialog>
+    </ScheduleDialog>
   );
 }
