@@ -531,6 +531,8 @@ export const contract = {
         criticalOnly: z.boolean().optional(),
         /** At most this many of each kind, first ones first (totals count them all); all when left out. */
         limit: z.number().int().min(1).max(100_000).optional(),
+        /** Only the warnings about this provider (its overlaps with any other provider, its windows in blackouts, its short notice). */
+        vendorId: EntityId.optional(),
       })
       .strict(),
   ).returns<MaintenanceWarnings>(),

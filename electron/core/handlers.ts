@@ -83,7 +83,7 @@ export function createHandlers(ctx: Context): Handlers {
     'blackout.add': (input) => addBlackout(ctx, input),
     'blackout.update': ({ id, patch }) => updateBlackout(ctx, id, patch),
     'blackout.delete': ({ id }) => deleteBlackout(ctx, id),
-    'maintenance.warnings': ({ range, criticalOnly, limit }) => warningsFor(ctx, range, criticalOnly, limit),
+    'maintenance.warnings': (query) => warningsFor(ctx, query),
     'maintenance.calendar': ({ range, criticalOnly }) => maintenanceCalendar(ctx, range, criticalOnly),
     'security.status': () => keyStatus(ctx),
     'demo.load': () => loadDemo(ctx),

@@ -98,6 +98,8 @@ export interface WarningOptions {
   minimumNoticeHours?: number | null;
   /** Keep at most this many of each kind (totals still count them all); all when left out. */
   limit?: number;
+  /** Only the warnings about this provider: its overlaps with others, its windows in blackouts, its short notice. */
+  vendorId?: string;
 }
 
 export function windowRef(w: WindowOf): WindowRef {
@@ -247,9 +249,11 @@ export function maintenanceWarnings(
   // Pairs are keyed lo × n + hi (window, window) or window × n + blackout.
   const n = Math.max(windows.length, blackouts.length, 1);
   const isoOf = isoMemo();
-  const overlaps = windowOverlaps(occ, group, n, span, ranks, isoOf);
-  const hits = blackoutHits(occ, blackouts, n, span, ranks, isoOf);
-  const shortNotice = noticeShortfalls(windows, span, options.minimumNoticeHours ?? null);
+  // Every provider's windows take part (an overlap needs the other provider's); the filter is on what is reported.
+  const about = options.vendorId;
+  const overlaps = windowOverlaps(occ, group, n, span, ranks, isoOf).filter((o) => about === undefined || o.a.vendorId === about || o.b.vendorId === about);
+  const hits = blackoutHits(occ, blackouts, n, span, ranks, isoOf).filter((h) => about === undefined || h.window.vendorId === about);
+  const shortNotice = noticeShortfalls(windows, span, options.minimumNoticeHours ?? null).filter((w) => about === undefined || w.window.vendorId === about);
   const keep = <T>(list: T[]) => (options.limit === undefined ? list : list.slice(0, options.limit));
   return {
     span: { start: iso(span.start), end: iso(span.end) },

@@ -37,12 +37,19 @@ export function scheduleWords(s: Schedule): string {
     return `${wallDate(start)} ${wallClock(start)}–${sameDay ? '' : `${wallDate(end)} `}${wallClock(end)} ${s.timeZone}`;
   }
   // In the order of the week (Monday first, as the rule's weeks are), whatever order an imported BYDAY listed them.
-  const days = list([...s.byDay].sort((x, y) => WEEKDAYS.indexOf(x) - WEEKDAYS.indexOf(y)).map((d) => DAY_NAMES[d]));
+  const ordered = [...s.byDay].sort((x, y) => WEEKDAYS.indexOf(x) - WEEKDAYS.indexOf(y));
+  const days = list(ordered.map((d) => DAY_NAMES[d]));
+  // Seven days, or Monday to Friday, read as people say them (a daily rule imports as all seven).
+  const span = ordered.length === 7 ? 'day' : ordered.join() === 'MO,TU,WE,TH,FR' ? 'weekday (Monday to Friday)' : null;
   const when =
     s.freq === 'weekly'
       ? s.interval === 1
-        ? `Every ${days}`
-        : `Every ${s.interval} weeks on ${days}`
+        ? span
+          ? `Every ${span}`
+          : `Every ${days}`
+        : span
+          ? `Every ${s.interval} weeks, every ${span}`
+          : `Every ${s.interval} weeks on ${days}`
       : `The ${POSITIONS[String(s.setPos)] ?? 'first'} ${days} of ${ORDINAL_INTERVAL(s.interval, 'month')}`;
   const bounds: string[] = [];
   if (s.until !== null) bounds.push(`from ${s.from} until ${s.until}`);

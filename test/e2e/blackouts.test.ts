@@ -74,7 +74,7 @@ test('settings: the minimum notice is saved, and blackout periods are added, edi
   await add.getByLabel('hours', { exact: true }).fill('12');
   await add.getByLabel('Time zone').fill('Europe/Berlin');
   await add.getByLabel('First day').fill('2026-01-05');
-  const peakWords = 'Every Monday, Tuesday, Wednesday, Thursday and Friday, 08:00–20:00 Europe/Berlin (from 2026-01-05)';
+  const peakWords = 'Every weekday (Monday to Friday), 08:00–20:00 Europe/Berlin (from 2026-01-05)';
   await add.getByTestId('schedule-words').getByText(peakWords).waitFor();
   await screenshot(page, 'blackout-add-peak-hours');
   await add.getByRole('button', { name: 'Add period' }).click();
@@ -175,9 +175,18 @@ test('needs attention: overlapping windows of two critical-path providers, a win
   await overlap.getByRole('link', { name: 'Birch Storage' }).click();
   await page.waitForURL(new RegExp(`#/vendor/${birch.id}/maintenance$`));
   await page.getByTestId('window-item').filter({ hasText: 'Storage rollout' }).waitFor();
+  // The provider page names the other provider it clashes with, from its own side.
+  const clash = page.getByTestId('provider-clash');
+  await clash.waitFor();
+  assert.match((await clash.textContent()) ?? '', /In maintenance with Aster Compute \(critical path\): “Storage rollout” and “Host patching” overlap \d+ times, first .*Both on the critical path\./, 'the overlap, seen from Birch Storage');
+  assert.equal(await page.getByTestId('provider-blackout-hit').count(), 0, "Cedar's blackout hit is not Birch's");
+  await screenshot(page, 'maintenance-tab-clashes');
   await go(page, '#/');
   await short.getByRole('link').click();
   await page.waitForURL(new RegExp(`#/vendor/${cedar.id}/maintenance$`));
   await page.getByTestId('window-item').filter({ hasText: 'Mail relay upgrade' }).waitFor();
+  await page.getByTestId('provider-blackout-hit').filter({ hasText: '“Mail relay upgrade” falls in the blackout period “Quarter close” once' }).waitFor();
+  await page.getByTestId('provider-short-notice').filter({ hasText: '“Mail relay upgrade” starts' }).waitFor();
+  assert.equal(await page.getByTestId('provider-clash').count(), 0, 'Cedar overlaps nobody');
   assert.deepEqual(problems, [], 'no console errors');
 });

@@ -102,7 +102,7 @@ test('a blackout period catches a window, short notice is reported, and blackout
   const freeze = ok('blackout', 'add', 'Release freeze', '--from', '2026-12-20', '--to', '2027-01-05', '--tz', 'Europe/Berlin');
   assert.match(freeze, /^Added blackout period "Release freeze": 2026-12-20 to 2027-01-05 \(whole days, Europe\/Berlin\); id [0-9a-f]{8}\.\nIn UTC: 2026-12-19 23:00 – 2027-01-05 23:00 UTC\.\n$/);
   const peak = ok('blackout', 'add', 'Peak hours', '--every', 'mon-fri 08:00', '--duration', '720', '--tz', 'Europe/Berlin', '--from', '2026-12-01');
-  assert.match(peak, /"Peak hours": Every Monday, Tuesday, Wednesday, Thursday and Friday, 08:00–20:00 Europe\/Berlin \(from 2026-12-01\)/);
+  assert.match(peak, /"Peak hours": Every weekday \(Monday to Friday\), 08:00–20:00 Europe\/Berlin \(from 2026-12-01\)/);
 
   const text = ok('overlaps', '--from', '2026-12-01', '--to', '2026-12-31');
   assert.match(text, /Windows in blackout periods \(1\):\n {2}\[critical path\] Hosted DB, Patching: Every Sunday[^\n]*\n\s+in "Release freeze" 2 times; first 2026-12-20 01:00–03:00 UTC\n/, `the blackout hit:\n${text}`);

@@ -124,3 +124,22 @@ test('a limit keeps the first warnings of each kind (critical first) and the tot
   const refused = await api['maintenance.warnings']({ range, limit: 0 });
   assert.equal(refused.ok, false, 'a limit of 0 is refused');
 });
+
+test("one provider's warnings: its overlaps with any other provider, its own windows in blackouts and short notice", async () => {
+  const { api, db, queue } = await twoProviders();
+  const other = unwrap(await api['vendor.create']({ name: 'Mail Relay', category: 'other' }));
+  unwrap(await api['window.add']({ vendorId: db.id, schedule: weekly() }));
+  unwrap(await api['window.add']({ vendorId: queue.id, schedule: weekly() }));
+  unwrap(await api['window.add']({ vendorId: other.id, schedule: weekly({ byDay: ['WE'] }) }));
+  unwrap(await api['blackout.add']({ name: 'Midweek freeze', schedule: weekly({ byDay: ['WE'], startTime: '00:00', durationMinutes: 24 * 60 }) }));
+  const range = { from: '2026-12-01', to: '2026-12-31' };
+  const ofDb = unwrap(await api['maintenance.warnings']({ range, vendorId: db.id }));
+  assert.deepEqual(ofDb.overlaps.map((o) => [o.a.vendorName, o.b.vendorName]), [['Hosted DB', 'Queue Co']], 'its overlap with the queue, seen from either side');
+  assert.equal(ofDb.blackouts.length, 0, "Mail Relay's blackout hit is not the database's");
+  const ofMail = unwrap(await api['maintenance.warnings']({ range, vendorId: other.id }));
+  assert.equal(ofMail.overlaps.length, 0);
+  assert.equal(ofMail.blackouts.length, 1, 'its Wednesday window falls in the midweek freeze');
+  assert.equal(ofMail.totals.blackouts, 1);
+  const missing = await api['maintenance.warnings']({ range, vendorId: 'nobody' });
+  assert.equal(missing.ok === false && missing.error.code, 'not_found', 'an unknown provider is not found');
+});

@@ -33,6 +33,14 @@ describe('scheduleWords, recurring', () => {
     assert.equal(scheduleWords(weekly({ byDay: ['FR', 'MO'] })), 'Every Monday and Friday, 02:00–04:00 Europe/Berlin (from 2026-01-04)');
   });
 
+  test('every day, and Monday to Friday, read as people say them', () => {
+    const all = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'] as const;
+    assert.equal(scheduleWords(weekly({ byDay: [...all] })), 'Every day, 02:00–04:00 Europe/Berlin (from 2026-01-04)');
+    assert.equal(scheduleWords(weekly({ byDay: ['FR', 'MO', 'TU', 'WE', 'TH'], startTime: '08:00', durationMinutes: 720 })), 'Every weekday (Monday to Friday), 08:00–20:00 Europe/Berlin (from 2026-01-04)');
+    assert.equal(scheduleWords(weekly({ interval: 2, byDay: [...all] })), 'Every 2 weeks, every day, 02:00–04:00 Europe/Berlin (from 2026-01-04)');
+    assert.equal(scheduleWords(weekly({ byDay: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA'] })), 'Every Monday, Tuesday, Wednesday, Thursday, Friday and Saturday, 02:00–04:00 Europe/Berlin (from 2026-01-04)', 'six days are named');
+  });
+
   test('every 2 weeks', () => {
     assert.equal(scheduleWords(weekly({ interval: 2, byDay: ['MO', 'TH'] })), 'Every 2 weeks on Monday and Thursday, 02:00–04:00 Europe/Berlin (from 2026-01-04)');
   });

@@ -35,7 +35,7 @@ export function attention(ctx: Context): Attention {
       ),
       evidence: listEvidence(ctx, {}).filter((e) => e.state === 'expired' || e.state === 'expiring_soon'),
       acceptances: listAcceptances(ctx, {}).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
-      maintenance: warningsFor(ctx, { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }, false, ATTENTION_MAINTENANCE_LIMIT),
+      maintenance: warningsFor(ctx, { range: { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }, limit: ATTENTION_MAINTENANCE_LIMIT }),
     };
   })();
 }

@@ -203,14 +203,23 @@ export function windowsWithProviders(ctx: Context): WindowOf[] {
   });
 }
 
-export function warningsFor(ctx: Context, range: DateRange, criticalOnly = false, limit?: number): MaintenanceWarnings {
-  return ctx.db.transaction(() =>
-    maintenanceWarnings(windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan(range), {
-      criticalOnly,
+export interface WarningsQuery {
+  range: DateRange;
+  criticalOnly?: boolean;
+  limit?: number;
+  vendorId?: string;
+}
+
+export function warningsFor(ctx: Context, query: WarningsQuery): MaintenanceWarnings {
+  return ctx.db.transaction(() => {
+    if (query.vendorId !== undefined) getVendor(ctx, query.vendorId);
+    return maintenanceWarnings(windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan(query.range), {
+      criticalOnly: query.criticalOnly ?? false,
       minimumNoticeHours: ctx.settings.get().minimumNoticeHours,
-      ...(limit === undefined ? {} : { limit }),
-    }),
-  )();
+      ...(query.limit === undefined ? {} : { limit: query.limit }),
+      ...(query.vendorId === undefined ? {} : { vendorId: query.vendorId }),
+    });
+  })();
 }
 
 export function maintenanceCalendar(ctx: Context, range: DateRange, criticalOnly = false): GeneratedFile {

@@ -12,6 +12,7 @@ import { answerOf } from '../../store/providerSlice';
 import { ConfirmDialog } from '../findings/ConfirmDialog';
 import { ClaimChecks } from './ClaimChecks';
 import { ImportWindows } from './ImportWindows';
+import { ProviderClashes } from './ProviderClashes';
 import { useVendorWindows } from './useVendorWindows';
 import { WindowDialog } from './WindowDialog';
 import { WindowItem } from './WindowItem';
@@ -90,6 +91,7 @@ export function MaintenanceTab({ vendor }: { vendor: Vendor }) {
         )}
       </div>
       <aside className="maintenance-side" aria-label="Checks and import">
+        <ProviderClashes vendorId={vendor.id} version={windows} />
         <ClaimChecks vendorId={vendor.id} windows={windows} />
         <ImportWindows
           vendorId={vendor.id}
