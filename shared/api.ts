@@ -228,7 +228,7 @@ export interface WindowImport {
   cancelled: number;
   /** Already stored as they are. */
   unchanged: number;
-  /** Older than the version stored: kept as stored. */
+  /** Not newer than the version stored (an older SEQUENCE, or the same one edited here since): kept as stored. */
   older: number;
   /** The windows the file touched (added, updated or unchanged), by start. */
   windows: WindowView[];
@@ -501,7 +501,7 @@ export const contract = {
   /**
    * Reads an iCalendar file or a Statuspage scheduled-maintenances.json into one provider's windows,
    * all or nothing: an event already stored (same UID) is replaced only by a higher SEQUENCE (a
-   * later update), STATUS:CANCELLED cancels it. A bad file is a validation error naming the line or
+   * later update; so edits made here survive a re-import of the same file), STATUS:CANCELLED cancels it. A bad file is a validation error naming the line or
    * property, and stores nothing. dryRun reports the same and writes nothing.
    */
   'window.import': op(

@@ -58,7 +58,7 @@ export function checkMaintenanceClaims(
     if (hours.length === 0) {
       checks.push({ questionId: 'mnt_notice_hours', claimed: notice, observed: null, verdict: 'untested', words: `Promised ${plural(notice, 'hour')} of notice; no scheduled maintenance with an announcement time is on record to measure it.` });
     } else {
-      const least = round1(Math.min(...hours));
+      const least = Math.floor(Math.min(...hours) * 10) / 10;
       const short = hours.filter((h) => h < notice).length;
       const leastWords = hours.length === 1 ? plural(least, 'hour') : `the least: ${plural(least, 'hour')}`;
       checks.push({

@@ -4,7 +4,7 @@
 // messages that name the JSON path at fault ("$.vendors[3].monthlyCost: expected a number").
 import { z } from 'zod';
 import { checkAnswerValue, normalizeAnswerValue } from '../domain/answers';
-import { IsoInstant, Schedule, WINDOW_IMPACTS, WINDOW_SOURCES, WINDOW_STATUSES } from '../domain/maintenance';
+import { BlackoutSchedule, IsoInstant, Schedule, WINDOW_IMPACTS, WINDOW_SOURCES, WINDOW_STATUSES } from '../domain/maintenance';
 import { AnswerValue, ReviewStatus } from '../domain/review';
 import { SettingsPatch } from '../domain/settings';
 import { questionIndex, Template } from '../domain/template';
@@ -105,7 +105,8 @@ export const ExportedBlackout = z
   .object({
     id: Id,
     name: z.string().min(1).max(200),
-    schedule: Schedule,
+    // A freeze may run a year: the same limit as the register's own (a backup must always restore).
+    schedule: BlackoutSchedule,
     notes: z.string().max(5000),
     createdAt: Instant,
     updatedAt: Instant,

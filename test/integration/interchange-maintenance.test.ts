@@ -194,3 +194,13 @@ test('an older export, written before windows and blackouts travelled, still imp
   const back = JSON.parse(await exportText(to)) as Json;
   assert.deepEqual([back.maintenanceWindows, back.blackoutPeriods], [[], []], 'and it exports the two lists, empty');
 });
+
+test('a release freeze longer than a month survives export and import (the register and the format allow a year)', async () => {
+  const from = freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
+  unwrap(await from.api['blackout.add']({ name: 'Year-end freeze', schedule: { kind: 'once', start: '2026-11-15T00:00:00Z', end: '2027-01-10T00:00:00Z', timeZone: 'Europe/Berlin' } }));
+  const text = await exportText(from);
+  const to = freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
+  const report = unwrap(await to.api['register.import']({ text }));
+  assert.equal(report.blackouts.added, 1, 'the 56-day freeze is read back');
+  assert.equal(unwrap(await to.api['blackout.list']({}))[0]!.name, 'Year-end freeze');
+});

@@ -114,3 +114,25 @@ test('a Statuspage file imports; the calendar reads back with its events, byte f
   assert.deepEqual(warnings.shortNotice[0]!.missed, ['promised', 'minimum'], 'less than the 72 hours promised and the 48 Settings require');
   assert.equal(warnings.shortNotice[0]!.requiredHours, 72);
 });
+
+test('a re-import of the same version keeps an edit made here; an announcement after the start is refused on the field', async () => {
+  const { api, edge, db } = await register();
+  unwrap(await api['window.import']({ vendorId: edge.id, fileName: 'ical2.ics', text: ical('ical2.ics') }));
+  const [imported] = unwrap(await api['window.list']({ vendorId: edge.id }));
+  unwrap(await api['window.update']({ id: imported!.id, patch: { impact: 'outage', notes: 'Our failover test showed a full outage.' } }));
+  const again = unwrap(await api['window.import']({ vendorId: edge.id, fileName: 'ical2.ics', text: ical('ical2.ics') }));
+  assert.deepEqual([again.added, again.updated, again.older], [0, 0, 1], 'the same SEQUENCE does not replace the stored one');
+  assert.deepEqual(again.warnings, ['42: the file has the version the register holds (2), which was changed here since; kept the stored one']);
+  const [kept] = unwrap(await api['window.list']({ vendorId: edge.id }));
+  assert.deepEqual([kept!.impact, kept!.notes], ['outage', 'Our failover test showed a full outage.'], 'the edit survives');
+  const newer = unwrap(await api['window.import']({ vendorId: edge.id, fileName: 'ical3.ics', text: ical('ical3.ics') }));
+  assert.equal(newer.updated, 1, 'a higher SEQUENCE still replaces it');
+
+  const late = await api['window.add']({
+    vendorId: db.id, announcedAt: '2026-12-11T00:00:00Z',
+    schedule: { kind: 'once', start: '2026-12-10T22:00:00Z', end: '2026-12-10T23:00:00Z', timeZone: 'UTC' },
+  });
+  assert.equal(late.ok, false, 'announced after it started');
+  if (!late.ok) assert.deepEqual(late.error.details, [{ path: 'announcedAt', message: 'must not be after the maintenance starts' }]);
+  assert.equal(unwrap(await api['window.list']({ vendorId: db.id })).length, 0, 'nothing stored');
+});

@@ -345,3 +345,24 @@ test('a damaged file is read into schedules the register accepts, or refused wit
     { numRuns: 400 },
   );
 });
+
+test('a VTIMEZONE whose rules repeat more often than yearly is refused before ical.js expands it (a tiny file could hold the app for minutes)', () => {
+  const vtimezone = [
+    'BEGIN:VTIMEZONE', 'TZID:Custom Zone',
+    'BEGIN:STANDARD', 'DTSTART:16010101T000000', 'RRULE:FREQ=MINUTELY', 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0100', 'END:STANDARD',
+    'END:VTIMEZONE',
+  ];
+  const text = calendar([once(['DTSTART;TZID=Custom Zone:20261206T010000', 'DTEND;TZID=Custom Zone:20261206T030000'].concat([]))].map((e) => e.filter((l) => !/^DT(START|END):/.test(l))), vtimezone);
+  const started = Date.now();
+  const error = refusal('zone.ics', text);
+  assert.match(error.message, /zone\.ics line 4: VTIMEZONE "Custom Zone" has a STANDARD rule repeating MINUTELY; a time zone's rules repeat yearly/);
+  assert.ok(Date.now() - started < 5000, 'refused without expanding the rule');
+});
+
+test("a UID longer than the register keeps is refused naming its line; an announcement after the start measures no notice", () => {
+  const long = refusal('long.ics', calendar([once(['UID:' + 'x'.repeat(1001)]).filter((l, i) => i !== 0 || l.length > 40)]));
+  assert.match(long.message, /long\.ics line \d+: UID of VEVENT .* is 1001 characters long; Vetted keeps a provider's id of at most 1000/);
+  const parsed = parseMaintenanceFile('late.ics', calendar([once(['CREATED:20261207T000000Z'])]));
+  assert.equal(parsed.events[0]!.announcedAt, null, 'created after the 6 December start: not an announcement');
+  assert.ok(parsed.warnings.some((w) => /late\.ics line \d+: CREATED of VEVENT .* is after the maintenance started, so it does not say when it was announced/.test(w)), parsed.warnings.join('\n'));
+});

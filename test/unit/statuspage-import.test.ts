@@ -108,3 +108,18 @@ test('the same id twice: the later update wins; an empty list and a zone that is
   assert.deepEqual(empty.events, []);
   assert.deepEqual(empty.warnings, [`${FILE}: $.scheduled_maintenances is empty: the page lists no scheduled maintenance`]);
 });
+
+test('a maintenance entered after it began measures no notice; an id longer than the register keeps is refused by its path', () => {
+  const d = doc();
+  const first = d.scheduled_maintenances[0]!;
+  first.created_at = new Date(Date.parse(String(first.scheduled_for)) + 3_600_000).toISOString();
+  const parsed = parseMaintenanceFile(FILE, JSON.stringify(d));
+  assert.equal(parsed.events.find((e) => e.uid === first.id)!.announcedAt, null, 'created an hour after it was scheduled to start');
+  assert.ok(
+    parsed.warnings.some((w) => w.startsWith(`${FILE}: $.scheduled_maintenances[0].created_at is after scheduled_for:`) && w.endsWith('so its notice is not measured')),
+    parsed.warnings.join('\n'),
+  );
+  const long = doc();
+  long.scheduled_maintenances[2]!.id = 'x'.repeat(1001);
+  assert.match(refusal(JSON.stringify(long)).message, /\$\.scheduled_maintenances\[2\]\.id: is 1001 characters long; Vetted keeps a provider's id of at most 1000/);
+});

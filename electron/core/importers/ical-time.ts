@@ -87,6 +87,17 @@ function canonicalCase(name: string): string {
   return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
 }
 
+/** Why a VTIMEZONE's rules are not those of a time zone (they repeat yearly), or null. */
+function unsafeZoneRule(vtz: Component): string | null {
+  for (const part of vtz.getAllSubcomponents()) {
+    for (const rule of part.getAllProperties('rrule')) {
+      const freq = String((rule.getFirstValue() as { freq?: unknown } | null)?.freq ?? '');
+      if (freq !== 'YEARLY') return `has a ${part.name.toUpperCase()} rule repeating ${freq || 'without a frequency'}; a time zone's rules repeat yearly`;
+    }
+  }
+  return null;
+}
+
 /** The zones one VCALENDAR defines or implies. */
 export class CalendarZones {
   private readonly vtimezones = new Map<string, { timezone: Timezone; line: number }>();
@@ -102,7 +113,14 @@ export class CalendarZones {
     calendar.getAllSubcomponents().forEach((vtz, k) => {
       if (vtz.name !== 'vtimezone') return;
       const tzid = plainText(vtz.getFirstProperty('tzid'));
-      if (tzid) this.vtimezones.set(tzid, { timezone: new ICAL.Timezone({ component: vtz, tzid }), line: lines.children[k]?.line ?? lines.line });
+      const line = lines.children[k]?.line ?? lines.line;
+      if (!tzid) return;
+      const problem = unsafeZoneRule(vtz);
+      // Checked before ical.js sees it: ical.js expands a zone's rules one occurrence at a time
+      // from their DTSTART to five years ahead, so a DAILY (or faster) rule from 1601 in a tiny
+      // file would hold the app for seconds to minutes. Zone rules repeat yearly.
+      if (problem) throw new TimeProblem(`line ${line}: VTIMEZONE "${tzid}" ${problem}`);
+      this.vtimezones.set(tzid, { timezone: new ICAL.Timezone({ component: vtz, tzid }), line });
     });
     const wr = plainText(calendar.getFirstProperty('x-wr-timezone'));
     const zone = wr ? ianaZone(wr) : null;

@@ -6,11 +6,11 @@
 // collected with its line, and one bad event refuses the file.
 import ICAL from 'ical.js';
 import type { WindowImpact, WindowStatus } from '../../../shared/domain/maintenance';
-import { clip, EventProblem, isoInstant, MAX_NOTES, MAX_TITLE, Problems, refusal, type ImportedEvent, type ParsedMaintenanceFile } from './imported';
+import { clip, EventProblem, isoInstant, MAX_NOTES, MAX_SOURCE_UID, MAX_TITLE, Problems, refusal, type ImportedEvent, type ParsedMaintenanceFile } from './imported';
 import { indexLines, type ComponentLines } from './ical-lines';
 import { about, Located, type Component } from './ical-located';
 import { plainText, type Property } from './ical-text';
-import { CalendarZones, type ZoneRef } from './ical-time';
+import { CalendarZones, TimeProblem, type ZoneRef } from './ical-time';
 import { buildSchedule, type EventTimes } from './ical-schedule';
 
 /** X-MAINTNOTE-IMPACT: the draft's four levels, worst last; reduced redundancy keeps the service up. */
@@ -128,6 +128,7 @@ function announcedAt(ev: Located, zones: CalendarZones): string | null {
 function readEvent(ev: Located, zones: CalendarZones, method: string, warnings: string[]): Omit<ReadEvent, 'order'> {
   const uid = ev.text('uid');
   if (!uid) ev.fail(null, 'has no UID, so a later update could not be matched to it');
+  if (uid.length > MAX_SOURCE_UID) ev.fail(ev.prop('uid'), `is ${uid.length} characters long; Vetted keeps a provider's id of at most ${MAX_SOURCE_UID}`);
   const recurrenceId = ev.prop('recurrence-id');
   if (recurrenceId) ev.fail(recurrenceId, 'changes one occurrence of a repeating event, which Vetted cannot hold: import the series without its exceptions');
   const rdate = ev.prop('rdate');
@@ -162,6 +163,14 @@ function readEvent(ev: Located, zones: CalendarZones, method: string, warnings: 
   const title = ev.text('summary') || (ev.text('x-maintnote-maintenance-id') ? `Maintenance ${ev.text('x-maintnote-maintenance-id')}` : 'Maintenance');
   const stamp = ev.prop('dtstamp');
   const dtstamp = stamp ? about(ev, stamp, () => zones.instant(ev.time(stamp))) : null;
+  // An "announcement" after the start is a file written later (DTSTAMP is often the export time):
+  // it says nothing about the notice given, so none is measured rather than a negative one.
+  let announced = announcedAt(ev, zones);
+  if (announced !== null && schedule.kind === 'once' && Date.parse(announced) > Date.parse(schedule.start)) {
+    const source = ev.prop('created') ? 'CREATED' : 'DTSTAMP';
+    warnings.push(ev.where(ev.prop(source.toLowerCase()), `is after the maintenance started, so it does not say when it was announced; its notice is not measured`));
+    announced = null;
+  }
   return {
     event: {
       uid,
@@ -170,7 +179,7 @@ function readEvent(ev: Located, zones: CalendarZones, method: string, warnings: 
       schedule,
       impact: impact.impact,
       status,
-      announcedAt: announcedAt(ev, zones),
+      announcedAt: announced,
       notes: notesOf(ev, impact, said),
     },
     dtstamp,
@@ -205,7 +214,14 @@ function latestPerUid(read: ReadEvent[], fileName: string, warnings: string[]): 
 
 /** Reads one VCALENDAR's events into `read` (problems into `problems`); returns how many VEVENTs it holds. */
 function readCalendar(fileName: string, calendar: Component, lines: ComponentLines, problems: Problems, warnings: string[], read: ReadEvent[]): number {
-  const zones = new CalendarZones(calendar, lines);
+  let zones: CalendarZones;
+  try {
+    zones = new CalendarZones(calendar, lines);
+  } catch (error) {
+    if (!(error instanceof TimeProblem)) throw error;
+    problems.add(`${fileName} ${error.message}`);
+    return calendar.getAllSubcomponents('vevent').length;
+  }
   const method = plainText(calendar.getFirstProperty('method')).toUpperCase();
   let events = 0;
   calendar.getAllSubcomponents().forEach((component, k) => {

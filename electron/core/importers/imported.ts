@@ -28,6 +28,8 @@ export interface ParsedMaintenanceFile {
 /** The register's limits on a window's free text (shared/domain/maintenance.ts editableWindow). */
 export const MAX_TITLE = 200;
 export const MAX_NOTES = 5000;
+/** The register keeps a provider's id for an event up to this length (the exchange format's limit). */
+export const MAX_SOURCE_UID = 1000;
 
 /** Cuts text to the register's limit, saying so with an ellipsis rather than failing the import. */
 export function clip(text: string, max: number): string {

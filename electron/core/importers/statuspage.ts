@@ -8,7 +8,7 @@
 import { isIsoDate } from '../../../shared/domain/dates';
 import { MAX_ONCE_DAYS, Schedule, type WindowImpact } from '../../../shared/domain/maintenance';
 import { isTimeZone } from '../../../shared/maintenance/zone';
-import { clip, isoInstant, MAX_NOTES, MAX_TITLE, Problems, refusal, type ImportedEvent, type ParsedMaintenanceFile } from './imported';
+import { clip, isoInstant, MAX_NOTES, MAX_SOURCE_UID, MAX_TITLE, Problems, refusal, type ImportedEvent, type ParsedMaintenanceFile } from './imported';
 import { jsonErrorPosition } from './json-position';
 
 /** Statuspage's maintenance states; all four are maintenance that is (or was) going ahead. */
@@ -120,7 +120,7 @@ function notesOf(entry: Entry, page: PageFacts, status: string): string {
   return clip(lines.join('\n'), MAX_NOTES);
 }
 
-function readEntry(entry: Entry, page: PageFacts): { event: ImportedEvent; vague: boolean } | null {
+function readEntry(entry: Entry, page: PageFacts): { event: ImportedEvent; vague: boolean; createdLate: boolean } | null {
   const id = entry.text('id');
   const name = entry.text('name');
   const status = entry.oneOf('status', STATUSES);
@@ -130,6 +130,10 @@ function readEntry(entry: Entry, page: PageFacts): { event: ImportedEvent; vague
   const from = entry.instant('scheduled_for');
   const until = entry.instant('scheduled_until');
   if (id === null || name === null || status === null || impact === null || created === null || from === null || until === null) return null;
+  if (id.length > MAX_SOURCE_UID) {
+    entry.problem('id', `is ${id.length} characters long; Vetted keeps a provider's id of at most ${MAX_SOURCE_UID}`);
+    return null;
+  }
   if (!(until > from)) {
     entry.problem('scheduled_until', `${isoInstant(until)} is not after scheduled_for ${isoInstant(from)}`);
     return null;
@@ -144,8 +148,11 @@ function readEntry(entry: Entry, page: PageFacts): { event: ImportedEvent; vague
     entry.problem(issue.path[0] === 'end' ? 'scheduled_until' : 'scheduled_for', issue.message);
     return null;
   }
+  // Created after it was scheduled to start: entered after the fact, so it measures no notice.
+  const createdLate = created > from;
   return {
     vague: impact.written === 'maintenance',
+    createdLate,
     event: {
       uid: id,
       // A later download of the same maintenance has a later updated_at; without one, created_at.
@@ -154,7 +161,7 @@ function readEntry(entry: Entry, page: PageFacts): { event: ImportedEvent; vague
       schedule: schedule.data,
       impact: impact.value,
       status: 'confirmed',
-      announcedAt: isoInstant(created),
+      announcedAt: createdLate ? null : isoInstant(created),
       notes: notesOf(entry, page, status.value),
     },
   };
@@ -195,6 +202,7 @@ export function parseStatuspage(fileName: string, text: string): ParsedMaintenan
     const read = readEntry(new Entry(fileName, path, raw, problems), page);
     if (!read) return;
     if (read.vague) vague.push(`"${read.event.title}"`);
+    if (read.createdLate) warnings.push(`${fileName}: ${path}.created_at is after scheduled_for: "${read.event.title}" was entered after it began, so its notice is not measured`);
     // The same id twice: the later update wins, as across files.
     const held = kept.get(read.event.uid);
     if (!held || read.event.sequence >= held.sequence) kept.set(read.event.uid, read.event);

@@ -44,7 +44,16 @@ export function listWindows(ctx: Context, input: { vendorId?: string }): WindowV
   })();
 }
 
+/** An announcement after a one-off's start would measure negative notice: refused, naming the field. */
+function checkAnnouncement(w: Pick<MaintenanceWindow, 'schedule' | 'announcedAt'>, path: string): void {
+  if (w.announcedAt === null || w.schedule.kind !== 'once') return;
+  if (Date.parse(w.announcedAt) <= Date.parse(w.schedule.start)) return;
+  const message = 'must not be after the maintenance starts';
+  throw new VettedError('validation', `${path}: ${message}`, [{ path, message }]);
+}
+
 export function addWindow(ctx: Context, input: WindowInput & { schedule: MaintenanceWindow['schedule'] }): WindowView {
+  checkAnnouncement({ schedule: input.schedule, announcedAt: input.announcedAt ?? null }, 'announcedAt');
   return ctx.db
     .transaction(() => {
       const vendor = getVendor(ctx, input.vendorId);
@@ -84,6 +93,7 @@ export function updateWindow(ctx: Context, id: string, patch: WindowPatch & { sc
         ...(patch.notes !== undefined ? { notes: patch.notes.trim() } : {}),
         updatedAt: ctx.now().toISOString(),
       };
+      checkAnnouncement(next, 'patch.announcedAt');
       ctx.maintenance.updateWindow(next);
       return view(next, ctx.vendors.get(next.vendorId));
     })
@@ -107,12 +117,12 @@ class DryRunRollback extends Error {
   }
 }
 
+/** The same version of the event as stored (the announcement is kept from the first import, so it is not compared). */
 const sameEvent = (w: MaintenanceWindow, e: ImportedEvent) =>
   w.title === e.title &&
   JSON.stringify(w.schedule) === JSON.stringify(e.schedule) &&
   w.impact === e.impact &&
   w.status === e.status &&
-  w.announcedAt === e.announcedAt &&
   w.notes === e.notes &&
   w.sequence === e.sequence;
 
@@ -153,12 +163,18 @@ export function importWindows(ctx: Context, input: { vendorId: string; fileName:
             result.added++;
             if (window.status === 'cancelled') result.cancelled++;
             touched.push(window);
-          } else if (stored.sequence !== null && event.sequence < stored.sequence) {
-            result.older++;
-            result.warnings.push(`${event.uid}: the file has version ${event.sequence}, the register already holds version ${stored.sequence}; kept the stored one`);
           } else if (sameEvent(stored, event)) {
             result.unchanged++;
             touched.push(stored);
+          } else if (stored.sequence !== null && event.sequence <= stored.sequence) {
+            // Only a newer version replaces what is stored: the same version that differs was
+            // edited here (impact, title, notes), and a re-import must not undo that.
+            result.older++;
+            result.warnings.push(
+              event.sequence < stored.sequence
+                ? `${event.uid}: the file has version ${event.sequence}, the register already holds version ${stored.sequence}; kept the stored one`
+                : `${event.uid}: the file has the version the register holds (${event.sequence}), which was changed here since; kept the stored one`,
+            );
           } else {
             const window: MaintenanceWindow = {
               ...stored,
