@@ -2,7 +2,7 @@
 // approvals (so reassessments fall due), findings (one overdue, one accepted), and evidence (one
 // expiring, one expired). Dates are counted back from the context's clock, so the demo shows the
 // same picture whatever day it is loaded. The current reviews stay open: the demo is for trying.
-import { localIsoDate } from '../../shared/domain/dates';
+import { addDays, localIsoDate } from '../../shared/domain/dates';
 import { toAnswerMap, type Answer, type Review } from '../../shared/domain/review';
 import type { Template } from '../../shared/domain/template';
 import type { Vendor } from '../../shared/domain/vendor';
@@ -25,19 +25,14 @@ export interface DemoEntry {
 
 const at = (date: string, time = '10:00:00') => new Date(`${date}T${time}.000Z`).toISOString();
 
-function plusDays(date: string, n: number): string {
-  const d = new Date(`${date}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * An earlier review of the provider, approved `daysAgo` days ago (started three days before),
  * with the current answers except the first one answered worse (so the score over time moves).
  */
 function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): void {
-  const decided = plusDays(localIsoDate(ctx.now()), -daysAgo);
-  const started = plusDays(decided, -3);
+  const decided = addDays(localIsoDate(ctx.now()), -daysAgo);
+  const started = addDays(decided, -3);
   const answers: Answer[] = ctx.reviews.answers(entry.review.id).map((a) => ({ ...a, updatedAt: at(started, '11:00:00') }));
   const first = answers.findIndex((a) => typeof a.value === 'string' && entry.template.sections[0]!.questions.some((q) => q.id === a.questionId && q.kind === 'single'));
   if (first >= 0) {
@@ -64,7 +59,7 @@ function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): void {
 
 export function addDemoLifecycle(ctx: Context, byName: ReadonlyMap<string, DemoEntry>): void {
   const today = localIsoDate(ctx.now());
-  const days = (n: number) => plusDays(today, n);
+  const days = (n: number) => addDays(today, n);
 
   // StatusHarbor (low tier then: 24 months) approved 715 days ago → due within 30 days.
   // Logjam Cloud approved 760 days ago → overdue whether its tier then was medium (18 months) or low (24).

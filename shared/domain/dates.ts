@@ -12,6 +12,11 @@ export function isIsoDate(s: string): boolean {
 
 export const IsoDate = z.string().refine(isIsoDate, 'must be a date written YYYY-MM-DD');
 
+/** The YYYY-MM-DD `days` after (or before, when negative) a YYYY-MM-DD, counted in UTC days. */
+export function addDays(isoDate: string, days: number): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** The calendar date of an instant in the machine's local time zone, as YYYY-MM-DD. */
 export function localIsoDate(instant: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');

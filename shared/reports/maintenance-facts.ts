@@ -3,6 +3,7 @@
 // in the audit trail, not versions), so the one honest cut is by creation: a record created on or
 // before D is shown as last recorded, and one changed after D is named as such. Pure: the review
 // report's Maintenance part and the comparison's maintenance rows both read these facts.
+import { addDays } from '../domain/dates';
 import type { Answer } from '../domain/review';
 import type { BlackoutPeriod, MaintenanceWindow } from '../domain/maintenance';
 import { rangeSpan } from '../domain/maintenance';
@@ -43,10 +44,6 @@ export function utcInstantText(iso: string): string {
   return `${p.day} ${p.clock} UTC`;
 }
 
-/** YYYY-MM-DD `days` after a YYYY-MM-DD. */
-export function addDays(day: string, days: number): string {
-  return utcParts(Date.parse(`${day}T00:00:00Z`) + days * DAY).day;
-}
 
 /** The first instant after the day D (UTC): everything before it happened "by D". */
 export const endOfDay = (day: string) => Date.parse(`${day}T00:00:00Z`) + DAY;

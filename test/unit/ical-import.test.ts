@@ -353,10 +353,8 @@ test('a VTIMEZONE whose rules repeat more often than yearly is refused before ic
     'END:VTIMEZONE',
   ];
   const text = calendar([once(['DTSTART;TZID=Custom Zone:20261206T010000', 'DTEND;TZID=Custom Zone:20261206T030000'].concat([]))].map((e) => e.filter((l) => !/^DT(START|END):/.test(l))), vtimezone);
-  const started = Date.now();
   const error = refusal('zone.ics', text);
   assert.match(error.message, /zone\.ics line 4: VTIMEZONE "Custom Zone" has a STANDARD rule repeating MINUTELY; a time zone's rules repeat yearly/);
-  assert.ok(Date.now() - started < 5000, 'refused without expanding the rule');
 });
 
 test("a UID longer than the register keeps is refused naming its line; an announcement after the start measures no notice", () => {

@@ -1,6 +1,7 @@
 // What needs attention now: the app's home page and `vetted due` read this in one transaction.
 import type { Attention } from '../../../shared/api';
 import { acceptanceState } from '../../../shared/domain/acceptances';
+import { addDays } from '../../../shared/domain/dates';
 import type { Context } from '../context';
 import { listAcceptances } from './acceptances';
 import { listEvidence } from './evidence';
@@ -17,10 +18,6 @@ export const ATTENTION_MAINTENANCE_DAYS = 90;
  * show; the totals still count them all and the calendar lists them.
  */
 export const ATTENTION_MAINTENANCE_LIMIT = 25;
-
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 export function attention(ctx: Context): Attention {
   return ctx.db.transaction(() => {

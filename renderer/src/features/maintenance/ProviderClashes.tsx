@@ -3,6 +3,7 @@
 // blackout periods, and its maintenances announced at short notice — the same warnings as Needs
 // attention and the calendar, asked for this provider only.
 import { useEffect, useId, useState } from 'react';
+import { addDays } from '../../../../shared/domain/dates';
 import type { MaintenanceWarnings } from '../../../../shared/maintenance/overlaps';
 import { api } from '../../api/client';
 import { hrefs } from '../../app/router';
@@ -12,10 +13,6 @@ import { formatInstant, formatSpan } from '../attention/maintenanceLines';
 const DAYS = 90;
 /** More than a side panel can hold; the calendar lists them all. */
 const LIMIT = 20;
-
-function plusDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
@@ -27,7 +24,7 @@ export function ProviderClashes({ vendorId, version }: { vendorId: string; versi
   useEffect(() => {
     let current = true;
     const from = today();
-    void api['maintenance.warnings']({ range: { from, to: plusDays(from, DAYS - 1) }, vendorId, limit: LIMIT }).then((result) => {
+    void api['maintenance.warnings']({ range: { from, to: addDays(from, DAYS - 1) }, vendorId, limit: LIMIT }).then((result) => {
       if (!current) return;
       setState(result.ok ? { warnings: result.value, error: null } : { warnings: null, error: result.error.message });
     });
