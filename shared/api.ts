@@ -25,6 +25,16 @@ import {
   type MaintenanceWindow,
 } from './domain/maintenance';
 import type { MaintenanceWarnings } from './maintenance/overlaps';
+import {
+  IncidentInput,
+  IncidentPatch,
+  StatusSettingsPatch,
+  type Incident,
+  type IncidentClaimCheck,
+  type StatusSettings,
+  type TransparencyMeasures,
+} from './domain/incidents';
+import { INCIDENT_CLAIM_QUESTIONS } from './domain/incidents';
 import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domain/vendor';
 import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
@@ -74,6 +84,9 @@ export interface VendorSummary {
   /** Findings open or in progress (an acceptance that expired counts as open). */
   openFindings: number;
   overdueFindings: number;
+  /** Incidents on record that started in the last 90 days (to today), and how many of all are still open. */
+  incidents90d: number;
+  openIncidents: number;
 }
 
 export interface TemplateSummary {
@@ -212,6 +225,52 @@ export interface WindowView extends MaintenanceWindow {
   criticalPath: boolean;
   /** The schedule in words: "Every Sunday, 02:00–04:00 Europe/Berlin (from 2026-01-04)". */
   words: string;
+}
+
+/** An incident with what lists show beside it. */
+export interface IncidentView extends Incident {
+  vendorName: string;
+  criticalPath: boolean;
+}
+
+/** A status page file's format, detected from its content. */
+export type StatusFileFormat = 'statuspage' | 'atom' | 'rss' | 'instatus';
+
+/** A status file larger than this is not one page's history (about 2,000 incidents fit in 5 MB). */
+export const MAX_STATUS_IMPORT_CHARS = 20 * 1024 * 1024;
+
+/** What `status.import` and `status.refresh` did (or, on a dry run, would do): all of it or none. */
+export interface StatusImport {
+  format: StatusFileFormat;
+  dryRun: boolean;
+  /** The page the file says it came from. */
+  page: { name: string | null; url: string | null };
+  incidents: {
+    added: number;
+    /** Replaced by a later version from the source (a later updated_at). */
+    updated: number;
+    unchanged: number;
+    /** Not newer than the stored version (edited here since, or an older file): kept as stored. */
+    older: number;
+  };
+  /** The file's scheduled maintenances, stored as maintenance windows (as `window.import` would). */
+  maintenances: { added: number; updated: number; unchanged: number; older: number };
+  /** What did not carry over exactly. */
+  warnings: string[];
+  /** `status.refresh` only: the addresses read, with their sizes. */
+  fetched: { url: string; bytes: number }[];
+}
+
+/** The measures over a period and the incident-transparency answers they test. */
+export interface Transparency {
+  vendorId: string;
+  measures: TransparencyMeasures;
+  /** The review whose answers were checked (the latest), or null when none was started. */
+  reviewId: string | null;
+  claims: IncidentClaimCheck[];
+  /** Every component name in the provider's record, for choosing those you use. */
+  components: string[];
+  settings: StatusSettings;
 }
 
 /** The maintenance file formats `window.import` reads (detected from the content). */
@@ -540,6 +599,52 @@ export const contract = {
   'maintenance.calendar': op(
     z.object({ range: DateRange, criticalOnly: z.boolean().optional() }).strict(),
   ).returns<GeneratedFile>(),
+  /** A provider's incident record (or every provider's), newest start first. */
+  'incident.list': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<IncidentView[]>(),
+  /** Adds an incident typed in (source "entered"); `onStatusPage: false` marks one the status page never showed. */
+  'incident.add': op(IncidentInput).returns<IncidentView>(),
+  'incident.update': op(z.object({ id: EntityId, patch: IncidentPatch }).strict()).returns<IncidentView>(),
+  'incident.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  /**
+   * Reads a status page file the user saved (Statuspage v2 incidents.json / summary.json /
+   * scheduled-maintenances.json, an Atom or RSS history feed, Instatus summary.json) into one
+   * provider's record, all or nothing: incidents to the incident log (a stored one is replaced
+   * only by a later update from its source), scheduled maintenances to the maintenance windows.
+   * A bad file is a validation error naming what is wrong, and stores nothing.
+   */
+  'status.import': op(
+    z
+      .object({
+        vendorId: EntityId,
+        fileName: z.string().trim().min(1).max(255),
+        text: z.string().max(MAX_STATUS_IMPORT_CHARS, `the file is larger than ${MAX_STATUS_IMPORT_CHARS / 1024 / 1024} MB`),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<StatusImport>(),
+  /**
+   * The one operation that goes online, and only when asked: reads the status page address in the
+   * provider's profile (http or https only; a timeout, a size cap, at most 3 redirects, no cookies)
+   * and imports what it serves as `status.import` does.
+   */
+  'status.refresh': op(z.object({ vendorId: EntityId, dryRun: z.boolean().optional() }).strict()).returns<StatusImport>(),
+  /** Which of the provider's status page components you use (availability is estimated for those). */
+  'status.settings': op(z.object({ vendorId: EntityId, patch: StatusSettingsPatch.optional() }).strict()).returns<StatusSettings>(),
+  /**
+   * The incident measures over whole UTC days since `since` (default: 12 months before `date`) to
+   * `date` (default today), and the latest review's incident-transparency answers held against them.
+   */
+  'incident.transparency': op(
+    z.object({ vendorId: EntityId, since: IsoDate.optional(), date: IsoDate.optional() }).strict(),
+  ).returns<Transparency>(),
+  /**
+   * One click from a claim the record contradicts: a finding on the latest review's answer, its
+   * description the measured words. A claim not contradicted is a validation error; a finding
+   * already open for that answer is returned as is.
+   */
+  'incident.claimFinding': op(
+    z.object({ vendorId: EntityId, questionId: z.enum(INCIDENT_CLAIM_QUESTIONS) }).strict(),
+  ).returns<FindingView>(),
   /** Whether confidential data can be read and written in this session, and where its key is. */
   'security.status': op(none).returns<KeyStatus>(),
   /** Fills an empty register with fictional providers; refuses a register that has any. */
