@@ -6,6 +6,7 @@ import type { KeySource } from './crypto/key-sources';
 import { AuditRepository } from './repositories/audit';
 import { EvidenceRepository } from './repositories/evidence';
 import { FindingRepository } from './repositories/findings';
+import { IncidentRepository } from './repositories/incidents';
 import { MaintenanceRepository } from './repositories/maintenance';
 import { ReviewStepRepository } from './repositories/review-steps';
 import { ReviewRepository } from './repositories/reviews';
@@ -23,6 +24,7 @@ export interface Context {
   findings: FindingRepository;
   evidence: EvidenceRepository;
   maintenance: MaintenanceRepository;
+  incidents: IncidentRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
   /** The data key of confidential fields for this session (never stored in the register). */
@@ -49,6 +51,7 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     findings: new FindingRepository(db),
     evidence: new EvidenceRepository(db),
     maintenance: new MaintenanceRepository(db),
+    incidents: new IncidentRepository(db),
     audit: new AuditRepository(db),
     settings: new SettingsRepository(db),
     keys: new KeyRing(db, options.keySource ?? null),

@@ -11,6 +11,10 @@ import { addWindow, deleteWindow, importWindows, listWindows, maintenanceCalenda
 import { addEvidence, deleteEvidence, evidenceFile, listEvidence, updateEvidence } from './services/evidence';
 import { createFinding, deleteFinding, findingFromAnswer, listFindings, updateFinding } from './services/findings';
 import { attention } from './services/attention';
+import { addIncident, deleteIncident, listIncidents, updateIncident } from './services/incidents';
+import { importStatus } from './services/status-import';
+import { refreshStatus } from './services/status-refresh';
+import { claimFinding, statusSettings, transparency } from './services/transparency';
 import { listReassessments } from './services/reassessment';
 import { reviewHistory, setReviewDue, transitionReview } from './services/workflow';
 import { compareVendors, exportComparison } from './services/compare';
@@ -85,6 +89,15 @@ export function createHandlers(ctx: Context): Handlers {
     'blackout.delete': ({ id }) => deleteBlackout(ctx, id),
     'maintenance.warnings': (query) => warningsFor(ctx, query),
     'maintenance.calendar': ({ range, criticalOnly }) => maintenanceCalendar(ctx, range, criticalOnly),
+    'incident.list': (input) => listIncidents(ctx, input),
+    'incident.add': (input) => addIncident(ctx, input),
+    'incident.update': ({ id, patch }) => updateIncident(ctx, id, patch),
+    'incident.delete': ({ id }) => deleteIncident(ctx, id),
+    'status.import': (input) => importStatus(ctx, input),
+    'status.refresh': (input) => refreshStatus(ctx, input),
+    'status.settings': (input) => statusSettings(ctx, input),
+    'incident.transparency': (input) => transparency(ctx, input),
+    'incident.claimFinding': (input) => claimFinding(ctx, input),
     'security.status': () => keyStatus(ctx),
     'demo.load': () => loadDemo(ctx),
     'register.export': () => exportRegister(ctx),

@@ -1,7 +1,7 @@
 // The audit trail: every change to providers, reviews, answers, findings, acceptances, evidence,
-// maintenance windows and blackout periods,
+// maintenance windows, blackout periods, incidents and status page settings,
 // written by the database itself (triggers), append-only.
-export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout'] as const;
+export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout', 'incident', 'status'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export type AuditAction = 'create' | 'update' | 'delete';
 

@@ -120,6 +120,22 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   evidence: 'Evidence',
   window: 'Maintenance window',
   blackout: 'Blackout period',
+  incident: 'Incident',
+  status: 'Status page settings',
+};
+
+export const INCIDENT_IMPACT_LABELS: Readonly<Record<import('./incidents').IncidentImpact, string>> = {
+  none: 'No impact',
+  minor: 'Minor',
+  major: 'Major',
+  critical: 'Critical',
+};
+
+export const INCIDENT_SOURCE_LABELS: Readonly<Record<import('./incidents').IncidentSource, string>> = {
+  entered: 'Entered by hand',
+  statuspage: 'Status page (JSON)',
+  feed: 'Status page feed',
+  instatus: 'Instatus page',
 };
 
 export const WINDOW_IMPACT_LABELS: Readonly<Record<import('./maintenance').WindowImpact, string>> = {

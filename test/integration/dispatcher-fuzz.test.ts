@@ -48,6 +48,7 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
   const template = { id: review.review.templateId };
   const weekly: Schedule = { kind: 'recurring', freq: 'weekly', byDay: ['SU'], setPos: null, interval: 1, startTime: '02:00', durationMinutes: 120, timeZone: 'Europe/Berlin', from: '2026-01-04', until: null, count: null, exDates: [] };
   const window = unwrap(await api['window.add']({ vendorId, schedule: weekly }));
+  const incident = unwrap(await api['incident.add']({ vendorId, title: 'Seed outage', startedAt: '2026-02-01T10:00:00Z' }));
   const blackout = unwrap(await api['blackout.add']({ name: 'Freeze', schedule: { kind: 'once', start: '2026-12-20T00:00:00Z', end: '2027-01-05T00:00:00Z', timeZone: 'UTC' } }));
   return {
     'app.info': {},
@@ -103,6 +104,16 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
     'blackout.delete': { id: 'no-such-blackout' },
     'maintenance.warnings': { range: { from: '2026-12-01', to: '2027-01-31' } },
     'maintenance.calendar': { range: { from: '2026-12-01', to: '2027-01-31' }, criticalOnly: true },
+    'incident.list': { vendorId },
+    'incident.add': { vendorId, title: 'Fuzz outage', startedAt: '2026-03-01T10:00:00Z', impact: 'major', onStatusPage: false },
+    'incident.update': { id: incident.id, patch: { notes: 'n' } },
+    'incident.delete': { id: 'no-such-incident' },
+    'status.import': { vendorId, fileName: 'incidents.json', text: '{"incidents": []}', dryRun: true },
+    // A provider that does not exist: the demo's status pages are real-looking addresses, and a test never goes online.
+    'status.refresh': { vendorId: 'no-such-vendor', dryRun: true },
+    'status.settings': { vendorId, patch: { componentsUsed: ['API'] } },
+    'incident.transparency': { vendorId, since: '2026-01-01', date: '2026-06-30' },
+    'incident.claimFinding': { vendorId, questionId: 'inc_first_update_minutes' },
     'security.status': {},
     'demo.load': {},
     'register.export': {},

@@ -1,7 +1,7 @@
 // Maintenance windows of providers: typed in, imported from a provider's iCalendar or Statuspage
 // file, and read back as the warnings the calendar, Needs attention, the report and the CLI show.
 import type { GeneratedFile, WindowImport, WindowView } from '../../../shared/api';
-import type { DateRange, MaintenanceWindow, WindowInput, WindowPatch } from '../../../shared/domain/maintenance';
+import type { DateRange, MaintenanceWindow, WindowInput, WindowPatch, WindowSource } from '../../../shared/domain/maintenance';
 import { rangeSpan } from '../../../shared/domain/maintenance';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { occurrences } from '../../../shared/maintenance/expand';
@@ -11,6 +11,7 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { buildCalendarIcs } from '../exporters/ics';
 import { parseMaintenanceFile, type ImportedEvent } from '../importers/maintenance-file';
+import { writeOrRehearse } from './dry-run';
 import { asFile } from './generated-file';
 import { getVendor } from './vendor-lookup';
 
@@ -110,13 +111,6 @@ export function deleteWindow(ctx: Context, id: string): { id: string } {
     .immediate();
 }
 
-/** Thrown inside the transaction to roll a dry run back; never leaves this module. */
-class DryRunRollback extends Error {
-  constructor(readonly result: WindowImport) {
-    super('dry run');
-  }
-}
-
 /** The same version of the event as stored (the announcement is kept from the first import, so it is not compared). */
 const sameEvent = (w: MaintenanceWindow, e: ImportedEvent) =>
   w.title === e.title &&
@@ -126,83 +120,93 @@ const sameEvent = (w: MaintenanceWindow, e: ImportedEvent) =>
   w.notes === e.notes &&
   w.sequence === e.sequence;
 
+/** What merging a file's events into a provider's windows did. */
+export interface MergedEvents {
+  added: number;
+  updated: number;
+  cancelled: number;
+  unchanged: number;
+  older: number;
+  /** The windows the events touched (added, updated or unchanged). */
+  touched: MaintenanceWindow[];
+  warnings: string[];
+}
+
+/**
+ * Merges imported events into a provider's windows (inside the caller's transaction): new UIDs
+ * are added, a higher SEQUENCE replaces the stored event (keeping when it was first announced),
+ * a lower one is left as stored. Shared by `window.import` and the status page import.
+ */
+export function mergeMaintenanceEvents(ctx: Context, vendorId: string, source: WindowSource, events: readonly ImportedEvent[], stamp: string): MergedEvents {
+  const result: MergedEvents = { added: 0, updated: 0, cancelled: 0, unchanged: 0, older: 0, touched: [], warnings: [] };
+  for (const event of events) {
+    const stored = ctx.maintenance.windowBySourceUid(vendorId, source, event.uid);
+    if (!stored) {
+      const window: MaintenanceWindow = {
+        id: ctx.newId(),
+        vendorId,
+        title: event.title,
+        schedule: event.schedule,
+        impact: event.impact,
+        source,
+        status: event.status,
+        announcedAt: event.announcedAt,
+        sourceUid: event.uid,
+        sequence: event.sequence,
+        notes: event.notes,
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
+      ctx.maintenance.insertWindow(window);
+      result.added++;
+      if (window.status === 'cancelled') result.cancelled++;
+      result.touched.push(window);
+    } else if (sameEvent(stored, event)) {
+      result.unchanged++;
+      result.touched.push(stored);
+    } else if (stored.sequence !== null && event.sequence <= stored.sequence) {
+      // Only a newer version replaces what is stored: the same version that differs was
+      // edited here (impact, title, notes), and a re-import must not undo that.
+      result.older++;
+      result.warnings.push(
+        event.sequence < stored.sequence
+          ? `${event.uid}: the file has version ${event.sequence}, the register already holds version ${stored.sequence}; kept the stored one`
+          : `${event.uid}: the file has the version the register holds (${event.sequence}), which was changed here since; kept the stored one`,
+      );
+    } else {
+      const window: MaintenanceWindow = {
+        ...stored,
+        title: event.title,
+        schedule: event.schedule,
+        impact: event.impact,
+        status: event.status,
+        // Notice is measured from the first announcement, not from the latest update.
+        announcedAt: stored.announcedAt ?? event.announcedAt,
+        sequence: event.sequence,
+        notes: event.notes,
+        updatedAt: stamp,
+      };
+      ctx.maintenance.updateWindow(window);
+      result.updated++;
+      if (window.status === 'cancelled' && stored.status !== 'cancelled') result.cancelled++;
+      result.touched.push(window);
+    }
+  }
+  return result;
+}
+
 /**
  * Reads the file (a parse error stores nothing) and merges its events into the provider's
- * windows in one transaction: new UIDs are added, a higher SEQUENCE replaces the stored event
- * (keeping when it was first announced), a lower one is left as stored.
+ * windows in one transaction (mergeMaintenanceEvents).
  */
 export function importWindows(ctx: Context, input: { vendorId: string; fileName: string; text: string; dryRun?: boolean }): WindowImport {
   const parsed = parseMaintenanceFile(input.fileName, input.text);
   const dryRun = input.dryRun ?? false;
-  try {
-    return ctx.db
-      .transaction(() => {
-        const vendor = getVendor(ctx, input.vendorId);
-        const stamp = ctx.now().toISOString();
-        const result: WindowImport = { format: parsed.format, dryRun, added: 0, updated: 0, cancelled: 0, unchanged: 0, older: 0, windows: [], warnings: [...parsed.warnings] };
-        const touched: MaintenanceWindow[] = [];
-        for (const event of parsed.events) {
-          const stored = ctx.maintenance.windowBySourceUid(vendor.id, parsed.format, event.uid);
-          if (!stored) {
-            const window: MaintenanceWindow = {
-              id: ctx.newId(),
-              vendorId: vendor.id,
-              title: event.title,
-              schedule: event.schedule,
-              impact: event.impact,
-              source: parsed.format,
-              status: event.status,
-              announcedAt: event.announcedAt,
-              sourceUid: event.uid,
-              sequence: event.sequence,
-              notes: event.notes,
-              createdAt: stamp,
-              updatedAt: stamp,
-            };
-            ctx.maintenance.insertWindow(window);
-            result.added++;
-            if (window.status === 'cancelled') result.cancelled++;
-            touched.push(window);
-          } else if (sameEvent(stored, event)) {
-            result.unchanged++;
-            touched.push(stored);
-          } else if (stored.sequence !== null && event.sequence <= stored.sequence) {
-            // Only a newer version replaces what is stored: the same version that differs was
-            // edited here (impact, title, notes), and a re-import must not undo that.
-            result.older++;
-            result.warnings.push(
-              event.sequence < stored.sequence
-                ? `${event.uid}: the file has version ${event.sequence}, the register already holds version ${stored.sequence}; kept the stored one`
-                : `${event.uid}: the file has the version the register holds (${event.sequence}), which was changed here since; kept the stored one`,
-            );
-          } else {
-            const window: MaintenanceWindow = {
-              ...stored,
-              title: event.title,
-              schedule: event.schedule,
-              impact: event.impact,
-              status: event.status,
-              // Notice is measured from the first announcement, not from the latest update.
-              announcedAt: stored.announcedAt ?? event.announcedAt,
-              sequence: event.sequence,
-              notes: event.notes,
-              updatedAt: stamp,
-            };
-            ctx.maintenance.updateWindow(window);
-            result.updated++;
-            if (window.status === 'cancelled' && stored.status !== 'cancelled') result.cancelled++;
-            touched.push(window);
-          }
-        }
-        result.windows = sorted(touched.map((w) => view(w, vendor)));
-        if (dryRun) throw new DryRunRollback(result);
-        return result;
-      })
-      .immediate();
-  } catch (error) {
-    if (error instanceof DryRunRollback) return error.result;
-    throw error;
-  }
+  return writeOrRehearse((fn) => ctx.db.transaction(fn), dryRun, () => {
+    const vendor = getVendor(ctx, input.vendorId);
+    const { touched, warnings, ...counts } = mergeMaintenanceEvents(ctx, vendor.id, parsed.format, parsed.events, ctx.now().toISOString());
+    return { format: parsed.format, dryRun, ...counts, windows: sorted(touched.map((w) => view(w, vendor))), warnings: [...parsed.warnings, ...warnings] };
+  });
 }
 
 /** Every window with its provider's name, critical path flag and promised notice. */

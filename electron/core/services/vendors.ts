@@ -71,6 +71,8 @@ function summaries(ctx: Context): VendorSummary[] {
     if (f.overdue) counts.overdue += 1;
     open.set(f.vendorId, counts);
   }
+  // The register's incident column: started in the last 90 days (to now), and still open.
+  const incidents = ctx.incidents.counts(new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString());
   return allEntries(ctx).map(({ vendor, review, score }) => ({
     id: vendor.id,
     name: vendor.name,
@@ -88,5 +90,7 @@ function summaries(ctx: Context): VendorSummary[] {
     reassessment: due.get(vendor.id)!,
     openFindings: open.get(vendor.id)?.open ?? 0,
     overdueFindings: open.get(vendor.id)?.overdue ?? 0,
+    incidents90d: incidents.get(vendor.id)?.recent ?? 0,
+    openIncidents: incidents.get(vendor.id)?.open ?? 0,
   }));
 }

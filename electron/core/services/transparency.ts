@@ -1,0 +1,111 @@
+// Incident transparency measured from the record (shared/incidents/measures.ts) and the latest
+// review's answers held against it (shared/incidents/claims.ts); and the one-click finding from a
+// claim the record contradicts.
+import type { FindingView, Transparency } from '../../../shared/api';
+import { addDays } from '../../../shared/domain/dates';
+import type { IncidentClaimQuestion, StatusSettings } from '../../../shared/domain/incidents';
+import { checkIncidentClaims } from '../../../shared/incidents/claims';
+import { transparencyMeasures } from '../../../shared/incidents/measures';
+import { VettedError } from '../../../shared/result';
+import type { Context } from '../context';
+import { createFinding, listFindings } from './findings';
+import { today } from './today';
+import { getVendor } from './vendor-lookup';
+
+/** The default period: the twelve months up to and including `date`. */
+export function yearBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() - 1);
+  return addDays(d.toISOString().slice(0, 10), 1);
+}
+
+/** The answers a claim check reads: value by question id, N/A and empty answers left out. */
+export function claimAnswersOf(ctx: Context, reviewId: string | null): Map<string, unknown> {
+  const map = new Map<string, unknown>();
+  if (reviewId === null) return map;
+  for (const a of ctx.reviews.answers(reviewId)) if (!a.na && a.value !== null && a.value !== undefined) map.set(a.questionId, a.value);
+  return map;
+}
+
+function checkPeriod(since: string, date: string, now: string): void {
+  if (date > now) {
+    const message = `must not be after today (${now}): the record is measured as it stands`;
+    throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
+  }
+  if (since > date) {
+    const message = `must not be after the end of the period (${date})`;
+    throw new VettedError('validation', `since: ${message}`, [{ path: 'since', message }]);
+  }
+}
+
+/** The record's component names, for choosing the ones you use: by how often they appear. */
+function componentsOf(ctx: Context, vendorId: string): string[] {
+  const counts = new Map<string, number>();
+  for (const i of ctx.incidents.incidents(vendorId)) for (const c of i.components) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
+
+export function transparency(ctx: Context, input: { vendorId: string; since?: string; date?: string }): Transparency {
+  return ctx.db.transaction(() => {
+    const vendor = getVendor(ctx, input.vendorId);
+    const now = today(ctx);
+    const date = input.date ?? now;
+    const since = input.since ?? yearBefore(date);
+    checkPeriod(since, date, now);
+    const settings = ctx.incidents.settings(vendor.id);
+    const measures = transparencyMeasures(ctx.incidents.incidents(vendor.id), { from: since, to: date }, settings.componentsUsed);
+    const review = ctx.reviews.latest(vendor.id) ?? null;
+    return {
+      vendorId: vendor.id,
+      measures,
+      reviewId: review?.id ?? null,
+      claims: checkIncidentClaims(claimAnswersOf(ctx, review?.id ?? null), measures),
+      components: componentsOf(ctx, vendor.id),
+      settings,
+    };
+  })();
+}
+
+export function statusSettings(ctx: Context, input: { vendorId: string; patch?: { componentsUsed: string[] } }): StatusSettings {
+  const run = ctx.db.transaction(() => {
+    const vendor = getVendor(ctx, input.vendorId);
+    const current = ctx.incidents.settings(vendor.id);
+    if (!input.patch) return current;
+    const next = { ...current, componentsUsed: [...new Set(input.patch.componentsUsed.map((c) => c.trim()))] };
+    ctx.incidents.saveSettings(next);
+    return next;
+  });
+  return input.patch ? run.immediate() : run();
+}
+
+/** The question's own words, for the finding's title. */
+function questionText(ctx: Context, reviewId: string, questionId: string): string {
+  const review = ctx.reviews.get(reviewId)!;
+  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  for (const section of template?.sections ?? []) for (const q of section.questions) if (q.id === questionId) return q.text;
+  return questionId;
+}
+
+export function claimFinding(ctx: Context, input: { vendorId: string; questionId: IncidentClaimQuestion }): FindingView {
+  return ctx.db
+    .transaction(() => {
+      const found = transparency(ctx, { vendorId: input.vendorId });
+      const claim = found.claims.find((c) => c.questionId === input.questionId);
+      if (found.reviewId === null || !claim || claim.verdict !== 'contradicted') {
+        const message = claim ? 'the record does not contradict this answer' : 'this question is not answered in the latest review';
+        throw new VettedError('validation', `questionId: ${message}`, [{ path: 'questionId', message }]);
+      }
+      const existing = listFindings(ctx, { vendorId: input.vendorId }).find((f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved');
+      if (existing) return existing;
+      const period = `${found.measures.period.from} to ${found.measures.period.to}`;
+      return createFinding(ctx, {
+        vendorId: input.vendorId,
+        reviewId: found.reviewId,
+        questionId: input.questionId,
+        title: `Claim contradicted by the incident record: ${questionText(ctx, found.reviewId, input.questionId)}`.slice(0, 200),
+        severity: 'medium',
+        description: `${claim.words} (Incident record ${period}.)`.slice(0, 5000),
+      });
+    })
+    .immediate();
+}
