@@ -217,6 +217,12 @@ export interface Attention {
    * notice; at most ATTENTION_MAINTENANCE_LIMIT of each (critical first), `totals` counts them all.
    */
   maintenance: MaintenanceWarnings;
+  /**
+   * Incidents: still open on a critical-path provider (newest first), and major or critical ones
+   * resolved more than POSTMORTEM_GRACE_DAYS days ago with no postmortem on record (oldest first).
+   * Retired providers are left out.
+   */
+  incidents: { openCritical: IncidentView[]; missingPostmortems: IncidentView[] };
 }
 
 /** A maintenance window with what lists show beside it. */
