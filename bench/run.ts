@@ -2,6 +2,7 @@
 import { benchAutosave } from './autosave';
 import { benchCalendarMonth, calendarRows } from './calendar-month';
 import { benchImport } from './import';
+import { benchIncidents, incidentRows } from './incidents';
 import { benchMaintenanceOverlaps, maintenanceRow } from './maintenance-overlaps';
 import { benchRenderer, rendererRows } from './renderer';
 import { benchReports } from './reports';
@@ -57,6 +58,7 @@ rows.push([
 
 rows.push(...rendererRows(await benchRenderer()));
 rows.push(...calendarRows(await benchCalendarMonth()));
+rows.push(...incidentRows(await benchIncidents()));
 
 const header = ['Benchmark', 'Measured', 'Goal', 'Result'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));

@@ -15,6 +15,7 @@ import { DEFAULT_TEMPLATE_ID } from '../../shared/templates';
 import { VettedError } from '../../shared/result';
 import type { Context } from './context';
 import { addDemoLifecycle, type DemoEntry } from './demo-lifecycle';
+import { addDemoIncidents } from './demo-incidents';
 import { addDemoMaintenance } from './demo-maintenance';
 import { saveAnswer, startReview } from './services/reviews';
 import { createVendor } from './services/vendors';
@@ -215,7 +216,9 @@ export function loadDemo(ctx: Context): { vendors: number } {
       entries.set(vendor.name, { vendor, review, template });
     });
     addDemoLifecycle(ctx, entries);
-    addDemoMaintenance(ctx, new Map([...entries].map(([name, e]) => [name, e.vendor])));
+    const byName = new Map([...entries].map(([name, e]) => [name, e.vendor]));
+    addDemoMaintenance(ctx, byName);
+    addDemoIncidents(ctx, byName);
     if (ctx.settings.get().dayRate === null) ctx.settings.set({ dayRate: { ...DEMO_DAY_RATE } });
     return { vendors: DEMO_PROVIDERS.length };
   }).immediate();
