@@ -7,7 +7,7 @@ export const ERROR_CODES = [
   'locked', // confidential data without its key (key file missing, wrong passphrase, no keychain)
   'unknown_operation',
   'unauthorized', // transport-level: missing or wrong token, foreign origin
-  'unavailable', // the bridge cannot be reached
+  'unavailable', // the bridge cannot be reached, or a provider's status page did not answer
   'internal', // a bug: the message says so without a stack trace
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
