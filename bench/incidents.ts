@@ -26,9 +26,10 @@ export function incidentsFile(n: number): string {
     const start = start0 + Math.floor((i / n) * 700 * 86_400_000) + int(0, 86_400_000);
     const first = start + int(3, 90) * 60_000;
     const resolved = first + int(20, 600) * 60_000;
-    const updates = Array.from({ length: int(2, 6) }, (_, k, all) => {
-      const at = k === 0 ? first : k === all.length - 1 ? resolved : first + Math.floor(((resolved - first) * k) / all.length);
-      const status = k === 0 ? 'investigating' : k === all.length - 1 ? 'resolved' : 'monitoring';
+    const count = int(2, 6);
+    const updates = Array.from({ length: count }, (_, k) => {
+      const at = k === 0 ? first : k === count - 1 ? resolved : first + Math.floor(((resolved - first) * k) / count);
+      const status = k === 0 ? 'investigating' : k === count - 1 ? 'resolved' : 'monitoring';
       return { id: `u${i}-${k}`, status, body: text(int(40, 110)), created_at: iso(at), display_at: iso(at), updated_at: iso(at), incident_id: `i${i}` };
     }).reverse();
     const impact = IMPACTS[int(0, IMPACTS.length - 1)]!;

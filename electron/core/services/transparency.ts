@@ -4,6 +4,7 @@
 import type { FindingView, Transparency } from '../../../shared/api';
 import { addDays } from '../../../shared/domain/dates';
 import type { IncidentClaimQuestion, StatusSettings } from '../../../shared/domain/incidents';
+import { claimAnswers } from '../../../shared/incidents/answers';
 import { checkIncidentClaims } from '../../../shared/incidents/claims';
 import { transparencyMeasures } from '../../../shared/incidents/measures';
 import { VettedError } from '../../../shared/result';
@@ -19,12 +20,11 @@ export function yearBefore(date: string): string {
   return addDays(d.toISOString().slice(0, 10), 1);
 }
 
-/** The answers a claim check reads: value by question id, N/A and empty answers left out. */
+/** The answers of a review a claim check reads (shared/incidents/answers.ts). */
 export function claimAnswersOf(ctx: Context, reviewId: string | null): Map<string, unknown> {
-  const map = new Map<string, unknown>();
-  if (reviewId === null) return map;
-  for (const a of ctx.reviews.answers(reviewId)) if (!a.na && a.value !== null && a.value !== undefined) map.set(a.questionId, a.value);
-  return map;
+  const review = reviewId === null ? undefined : ctx.reviews.get(reviewId);
+  if (!review) return new Map();
+  return claimAnswers(ctx.templates.get(review.templateId, review.templateVersion)?.template, ctx.reviews.answers(review.id));
 }
 
 function checkPeriod(since: string, date: string, now: string): void {
