@@ -31,6 +31,8 @@ function exportFile(providers: number): RegisterExport {
     answers: [],
     maintenanceWindows: [],
     blackoutPeriods: [],
+    incidents: [],
+    statusSettings: [],
     settings: {},
   };
   for (let i = 0; i < providers; i++) {

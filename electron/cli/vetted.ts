@@ -12,6 +12,8 @@ import { dueCommand } from './commands/due';
 import { evidenceCommand } from './commands/evidence';
 import { findingCommand, findingsCommand } from './commands/findings';
 import { historyCommand } from './commands/history';
+import { incidentCommand } from './commands/incident';
+import { incidentsCommand } from './commands/incidents';
 import { listCommand } from './commands/list';
 import { overlapsCommand } from './commands/overlaps';
 import { exportCommand, exportCsvCommand, importCommand } from './commands/register';
@@ -19,7 +21,9 @@ import { REPORT_USAGE, SUBPROCESSORS_USAGE, reportCommand, subprocessorsCommand 
 import { reviewCommand } from './commands/review-workflow';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
+import { statusCommand } from './commands/status';
 import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
+import { transparencyCommand } from './commands/transparency';
 import { vendorAddCommand } from './commands/vendor';
 import { windowCommand } from './commands/window';
 import { openSession } from './session';
@@ -95,6 +99,27 @@ Usage:
   vetted calendar --out FILE.ics [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--critical-only]
                                                   every occurrence in the range as an iCalendar file
                                                   (today to a year ahead unless given)
+  vetted status import VENDOR FILE [--dry-run]    a status page file saved from the provider's page: Statuspage
+                                                  JSON (incidents, summary, scheduled maintenances), an Atom or
+                                                  RSS history feed, Instatus summary.json; all or nothing, a
+                                                  known incident replaced only by a later update
+  vetted status refresh VENDOR [--dry-run]        the only command that goes online: reads the status page
+                                                  address in the provider's profile and imports it as above
+  vetted status components VENDOR [--use "API,Database"]
+                                                  the status page components you use (availability is
+                                                  estimated for those; --use "" clears: every one counts)
+  vetted incidents VENDOR [--since YYYY-MM-DD] [--json]
+                                                  the incident log, newest first: impact, start, first public
+                                                  update, resolved or open, source, not on the status page
+  vetted incident add VENDOR --title T --impact none|minor|major|critical --started 2026-12-06T02:00:00Z
+                 [--first-update ISO] [--resolved ISO] [--components A,B] [--not-on-status-page]
+                 [--link URL] [--notes T]         an incident typed in (times with Z or an offset);
+                                                  --not-on-status-page: the status page never showed it
+  vetted incident remove ID
+  vetted transparency VENDOR [--since YYYY-MM-DD] [--date YYYY-MM-DD] [--json]
+                                                  incident transparency measured from the record (twelve
+                                                  months to --date, today unless given) and the latest
+                                                  review's answers held against it, contradicted first
   vetted report VENDOR --out FILE.pdf [--date YYYY-MM-DD] [--draft] [--include-confidential]
                                                   the review report as of a date (today by default): the
                                                   latest review decided by then; --draft: the review in
@@ -201,6 +226,18 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     case 'calendar':
       await calendarCommand(rest);
+      return EXIT.ok;
+    case 'status':
+      await statusCommand(rest);
+      return EXIT.ok;
+    case 'incidents':
+      await incidentsCommand(rest);
+      return EXIT.ok;
+    case 'incident':
+      await incidentCommand(rest);
+      return EXIT.ok;
+    case 'transparency':
+      await transparencyCommand(rest);
       return EXIT.ok;
     case 'report': {
       const { values, positionals } = parse(rest, {

@@ -4,6 +4,15 @@
 // messages that name the JSON path at fault ("$.vendors[3].monthlyCost: expected a number").
 import { z } from 'zod';
 import { checkAnswerValue, normalizeAnswerValue } from '../domain/answers';
+import {
+  INCIDENT_IMPACTS,
+  INCIDENT_SOURCES,
+  MAX_COMPONENTS,
+  MAX_INCIDENT_TITLE,
+  MAX_POSTMORTEM_TEXT,
+  MAX_UPDATES,
+  MAX_UPDATE_TEXT,
+} from '../domain/incidents';
 import { BlackoutSchedule, IsoInstant, Schedule, WINDOW_IMPACTS, WINDOW_SOURCES, WINDOW_STATUSES } from '../domain/maintenance';
 import { AnswerValue, ReviewStatus } from '../domain/review';
 import { SettingsPatch } from '../domain/settings';
@@ -114,6 +123,82 @@ export const ExportedBlackout = z
   .strict();
 export type ExportedBlackout = z.output<typeof ExportedBlackout>;
 
+/** An http(s) link as the incident record holds it (the domain's rule, without trimming: it travels as stored). */
+const IncidentLink = z
+  .string()
+  .max(2000)
+  .refine((s) => /^https?:\/\/\S+$/i.test(s), 'must be an http(s) link');
+
+/** A component name of the provider's status page ("API", "eu-west-1 database"). */
+const ComponentName = z.string().min(1).max(200);
+
+/**
+ * One incident of a provider's record (docs/incidents.md), every field as the register stores it.
+ * Its times (start, first update, resolution, updates, postmortem) travel as written, like a
+ * window's announcement; the record's own createdAt and updatedAt are read like every instant.
+ * Nothing is trimmed or reordered, so the same incident comes back byte for byte.
+ */
+export const ExportedIncident = z
+  .object({
+    id: Id,
+    vendorId: Id,
+    title: z.string().min(1).max(MAX_INCIDENT_TITLE),
+    impact: z.enum(INCIDENT_IMPACTS),
+    components: z.array(ComponentName).max(MAX_COMPONENTS),
+    startedAt: IsoInstant,
+    firstUpdateAt: IsoInstant.nullable(),
+    resolvedAt: IsoInstant.nullable(),
+    updates: z
+      .array(z.object({ at: IsoInstant, status: z.string().max(60), text: z.string().max(MAX_UPDATE_TEXT) }).strict())
+      .max(MAX_UPDATES),
+    postmortem: z
+      .object({ publishedAt: IsoInstant.nullable(), link: IncidentLink.nullable(), text: z.string().max(MAX_POSTMORTEM_TEXT) })
+      .strict()
+      .nullable(),
+    source: z.enum(INCIDENT_SOURCES),
+    onStatusPage: z.boolean(),
+    sourceUid: z.string().min(1).max(1000).nullable(),
+    sequence: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).nullable(),
+    link: IncidentLink.nullable(),
+    notes: z.string().max(5000),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .strict()
+  .superRefine((i, ctx) => {
+    // The rules the register itself keeps. Times typed in follow the start (the app refuses
+    // others); an imported incident's times are the provider's, held as published, so they are
+    // not held to it (a register must always import its own export).
+    if (i.source === 'entered') {
+      const start = Date.parse(i.startedAt);
+      const after = (path: (string | number)[], at: string | null) => {
+        if (at !== null && Date.parse(at) < start) ctx.addIssue({ code: 'custom', path, message: 'must not be before the incident started (startedAt)' });
+      };
+      after(['firstUpdateAt'], i.firstUpdateAt);
+      after(['resolvedAt'], i.resolvedAt);
+      after(['postmortem', 'publishedAt'], i.postmortem?.publishedAt ?? null);
+    }
+    if (i.source === 'entered' && i.sourceUid !== null) ctx.addIssue({ code: 'custom', path: ['sourceUid'], message: 'an incident typed in ("entered") has no provider id: expected null' });
+    if (i.source !== 'entered' && i.sourceUid === null) ctx.addIssue({ code: 'custom', path: ['sourceUid'], message: `an incident imported from a status page (${i.source}) carries the provider's id for it` });
+    if (i.source !== 'entered' && !i.onStatusPage) ctx.addIssue({ code: 'custom', path: ['onStatusPage'], message: 'an incident imported from the status page was on it: expected true' });
+  });
+export type ExportedIncident = z.output<typeof ExportedIncident>;
+
+/** Per provider: the status page components you use, and the last refresh from its status page. */
+export const ExportedStatusSettings = z
+  .object({
+    vendorId: Id,
+    componentsUsed: z.array(ComponentName).max(MAX_COMPONENTS),
+    refreshedAt: Instant.nullable(),
+    refreshedFrom: z.string().min(1).max(2000).nullable(),
+  })
+  .strict()
+  .refine((s) => (s.refreshedAt === null) === (s.refreshedFrom === null), {
+    message: 'a refresh has both its time and its address, or neither',
+    path: ['refreshedFrom'],
+  });
+export type ExportedStatusSettings = z.output<typeof ExportedStatusSettings>;
+
 export const RegisterExport = z
   .object({
     format: z.literal(REGISTER_FORMAT),
@@ -127,6 +212,9 @@ export const RegisterExport = z
     // Added after format 1 shipped: an older export has neither, and reads as none recorded.
     maintenanceWindows: z.array(ExportedWindow).default([]),
     blackoutPeriods: z.array(ExportedBlackout).default([]),
+    // Added after format 1 shipped, like the two above: an older export reads as no incident record.
+    incidents: z.array(ExportedIncident).default([]),
+    statusSettings: z.array(ExportedStatusSettings).default([]),
     settings: SettingsPatch,
   })
   .strict();
@@ -143,11 +231,14 @@ export interface ImportCounts {
   conflicts: number;
 }
 
-export type ImportConflictKind = 'template' | 'vendor' | 'review' | 'answer' | 'window' | 'blackout' | 'setting';
+export type ImportConflictKind = 'template' | 'vendor' | 'review' | 'answer' | 'window' | 'blackout' | 'incident' | 'status' | 'setting';
 
 export interface ImportConflict {
   kind: ImportConflictKind;
-  /** The row's id in the file (answers: reviewId/questionId; templates: id@version; windows and blackouts: their id). */
+  /**
+   * The row's id in the file (answers: reviewId/questionId; templates: id@version; windows,
+   * blackouts and incidents: their id; status page settings: the provider's id).
+   */
   id: string;
   /** What a person recognises: the provider's name, the template's name, the setting. */
   name: string;
@@ -164,6 +255,9 @@ export interface ImportReport {
   /** Maintenance windows and scheduled maintenances. */
   windows: ImportCounts;
   blackouts: ImportCounts;
+  incidents: ImportCounts;
+  /** Per provider: the components you use and the last status page refresh. */
+  statusSettings: ImportCounts;
   settings: ImportCounts;
   conflicts: ImportConflict[];
 }
@@ -363,6 +457,36 @@ function crossCheck(data: RegisterExport): FieldProblem[] {
     const first = blackoutIds.get(blackout.id);
     if (first !== undefined) report(`$.blackoutPeriods[${i}].id`, `the id "${blackout.id}" is used twice (first at $.blackoutPeriods[${first}])`);
     else blackoutIds.set(blackout.id, i);
+  });
+
+  const incidentIds = new Map<string, number>();
+  const incidentSources = new Map<string, number>();
+  data.incidents.forEach((incident, i) => {
+    const first = incidentIds.get(incident.id);
+    if (first !== undefined) report(`$.incidents[${i}].id`, `the id "${incident.id}" is used twice (first at $.incidents[${first}])`);
+    else incidentIds.set(incident.id, i);
+    if (!vendorIds.has(incident.vendorId)) report(`$.incidents[${i}].vendorId`, `no provider with id "${incident.vendorId}" in the file`);
+    // One row per provider incident (the register's unique index): a second would fail half-way.
+    if (incident.sourceUid !== null) {
+      const key = JSON.stringify([incident.vendorId, incident.source, incident.sourceUid]);
+      const same = incidentSources.get(key);
+      if (same !== undefined) report(`$.incidents[${i}].sourceUid`, `the provider's ${incident.source} incident "${incident.sourceUid}" is listed twice (first at $.incidents[${same}])`);
+      else incidentSources.set(key, i);
+    }
+  });
+
+  const statusVendors = new Map<string, number>();
+  data.statusSettings.forEach((settings, i) => {
+    const first = statusVendors.get(settings.vendorId);
+    if (first !== undefined) report(`$.statusSettings[${i}].vendorId`, `the provider "${settings.vendorId}" has status page settings twice (first at $.statusSettings[${first}])`);
+    else statusVendors.set(settings.vendorId, i);
+    if (!vendorIds.has(settings.vendorId)) report(`$.statusSettings[${i}].vendorId`, `no provider with id "${settings.vendorId}" in the file`);
+    const names = new Map<string, number>();
+    settings.componentsUsed.forEach((name, j) => {
+      const same = names.get(name);
+      if (same !== undefined) report(`$.statusSettings[${i}].componentsUsed[${j}]`, `"${name}" is listed twice (first at $.statusSettings[${i}].componentsUsed[${same}])`);
+      else names.set(name, j);
+    });
   });
 
   return problems;

@@ -64,6 +64,8 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
         row('Answers', report.answers),
         row('Maintenance windows', report.windows),
         row('Blackout periods', report.blackouts),
+        row('Incidents', report.incidents),
+        row('Status page settings', report.statusSettings),
         row('Settings', report.settings),
       ],
     ),
@@ -75,8 +77,11 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
   } else {
     const noun = n === 1 ? 'conflict' : 'conflicts';
     out.push(report.dryRun ? `${n} ${noun} would be left as they are:` : `${n} ${noun} left as they are:`);
-    const kinds = { template: 'template', vendor: 'provider', review: 'review', answer: 'answer', window: 'window', blackout: 'blackout', setting: 'setting' } as const;
-    for (const c of report.conflicts) out.push(`  ${kinds[c.kind].padEnd(8)}  ${c.name}: ${c.reason}`);
+    const kinds = {
+      template: 'template', vendor: 'provider', review: 'review', answer: 'answer', window: 'window', blackout: 'blackout',
+      incident: 'incident', status: 'status page', setting: 'setting',
+    } as const;
+    for (const c of report.conflicts) out.push(`  ${kinds[c.kind].padEnd(11)}  ${c.name}: ${c.reason}`);
   }
   return out.join('\n') + '\n';
 }

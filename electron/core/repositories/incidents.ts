@@ -125,6 +125,7 @@ export class IncidentRepository {
   private readonly deleteStmt;
   private readonly countsStmt;
   private readonly settingsStmt;
+  private readonly allSettingsStmt;
   private readonly upsertSettingsStmt;
 
   constructor(db: Database) {
@@ -141,6 +142,7 @@ export class IncidentRepository {
       `SELECT vendor_id, SUM(started_at >= ?) AS recent, SUM(resolved_at IS NULL) AS open FROM incidents GROUP BY vendor_id`,
     );
     this.settingsStmt = db.prepare<[string], SettingsRow>('SELECT * FROM status_settings WHERE vendor_id = ?');
+    this.allSettingsStmt = db.prepare<[], SettingsRow>('SELECT * FROM status_settings ORDER BY vendor_id');
     this.upsertSettingsStmt = db.prepare<[SettingsRow]>(
       `INSERT INTO status_settings (vendor_id, components_used, refreshed_at, refreshed_from) VALUES (@vendor_id, @components_used, @refreshed_at, @refreshed_from)
        ON CONFLICT (vendor_id) DO UPDATE SET components_used = excluded.components_used, refreshed_at = excluded.refreshed_at, refreshed_from = excluded.refreshed_from`,
@@ -184,6 +186,16 @@ export class IncidentRepository {
     return r
       ? { vendorId, componentsUsed: stringsOf(r.components_used, vendorId, 'components in use'), refreshedAt: r.refreshed_at, refreshedFrom: r.refreshed_from }
       : { vendorId, componentsUsed: [], refreshedAt: null, refreshedFrom: null };
+  }
+
+  /** Every provider's stored settings, by provider id (a provider never given any has no row). */
+  allSettings(): StatusSettings[] {
+    return this.allSettingsStmt.all().map((r) => ({
+      vendorId: r.vendor_id,
+      componentsUsed: stringsOf(r.components_used, r.vendor_id, 'components in use'),
+      refreshedAt: r.refreshed_at,
+      refreshedFrom: r.refreshed_from,
+    }));
   }
 
   saveSettings(s: StatusSettings): void {

@@ -17,8 +17,9 @@ import { allEntries } from './review-entries';
 /**
  * The register as the exchange format: every template version a review uses or a category default
  * names (its newest version), the providers, reviews, answers, maintenance windows, blackout
- * periods and settings. Deterministic: every list is ordered by id (templates by id then version,
- * answers by review then question), so the same register and the same clock give the same bytes.
+ * periods, incidents, status page settings and settings. Deterministic: every list is ordered by id
+ * (templates by id then version, answers by review then question, status page settings by
+ * provider), so the same register and the same clock give the same bytes.
  */
 export function buildRegisterExport(ctx: Context): RegisterExport {
   return ctx.db.transaction(() => {
@@ -54,6 +55,12 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       answers,
       maintenanceWindows: ctx.maintenance.windows().sort((a, b) => compareIds(a.id, b.id)),
       blackoutPeriods: ctx.maintenance.blackouts().sort((a, b) => compareIds(a.id, b.id)),
+      incidents: ctx.incidents.incidents().sort((a, b) => compareIds(a.id, b.id)),
+      // A provider whose settings are still the defaults (no component chosen, never refreshed) is left out.
+      statusSettings: ctx.incidents
+        .allSettings()
+        .filter((s) => s.componentsUsed.length > 0 || s.refreshedAt !== null || s.refreshedFrom !== null)
+        .sort((a, b) => compareIds(a.vendorId, b.vendorId)),
       settings,
     } satisfies RegisterExport;
   })();

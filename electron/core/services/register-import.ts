@@ -1,7 +1,8 @@
 // Imports a register export (docs/formats.md) into the open register: all or nothing, in one
 // transaction, never overwriting newer data. A dry run performs exactly the same work and rolls
 // it back, so its report is what the real import would do.
-import { WINDOW_SOURCE_LABELS } from '../../../shared/domain/labels';
+import type { Incident, StatusSettings } from '../../../shared/domain/incidents';
+import { INCIDENT_SOURCE_LABELS, WINDOW_SOURCE_LABELS } from '../../../shared/domain/labels';
 import type { BlackoutPeriod, MaintenanceWindow } from '../../../shared/domain/maintenance';
 import type { Answer, Review } from '../../../shared/domain/review';
 import { DEFAULT_SETTINGS, type DefaultTemplates, type Settings } from '../../../shared/domain/settings';
@@ -73,7 +74,9 @@ const vendorContent = (v: Vendor | ExportedVendor) => {
 const reviewContent = (r: Review) => canonicalJson({ ...r, vendorId: '' });
 const answerContent = (a: Pick<Answer, 'value' | 'comment' | 'na' | 'updatedAt' | 'confidential'>) =>
   canonicalJson({ value: a.value, comment: a.comment, na: a.na, updatedAt: a.updatedAt, confidential: a.confidential ?? false });
-const recordContent = (r: MaintenanceWindow | BlackoutPeriod) => canonicalJson(r);
+const recordContent = (r: MaintenanceWindow | BlackoutPeriod | Incident) => canonicalJson(r);
+/** Component names as a set: the order they were chosen in says nothing. */
+const sameComponents = (a: readonly string[], b: readonly string[]) => canonicalJson([...a].sort(byText)) === canonicalJson([...b].sort(byText));
 
 class Importer {
   private readonly report: ImportReport;
@@ -101,6 +104,8 @@ class Importer {
       answers: counts(),
       windows: counts(),
       blackouts: counts(),
+      incidents: counts(),
+      statusSettings: counts(),
       settings: counts(),
       conflicts: [],
     };
@@ -114,6 +119,8 @@ class Importer {
     this.answers();
     this.windows();
     this.blackouts();
+    this.incidents();
+    this.statusSettings();
     this.settings();
     return this.report;
   }
@@ -126,6 +133,8 @@ class Importer {
       answer: 'answers',
       window: 'windows',
       blackout: 'blackouts',
+      incident: 'incidents',
+      status: 'statusSettings',
       setting: 'settings',
     } as const;
     this.report[group[kind]].conflicts += 1;
@@ -364,6 +373,109 @@ class Importer {
         maintenance.updateBlackout(file);
         this.report.blackouts.updated += 1;
       }
+    }
+  }
+
+  /**
+   * Incidents merge like windows: by id, under the provider they were imported as, the newer change
+   * winning, and an incident keeps its provider, origin (source and the provider's id for it) and
+   * creation time for life. One more rule: an incident of the provider's status page that the
+   * register already holds under another id (both registers imported the same page) is the same
+   * incident, so it is matched to the register's row (which keeps its id and creation time) rather
+   * than added twice; the newer change wins as above, and a conflict says it was matched. Matched
+   * only when the register's id is not itself in the file (that row is merged on its own).
+   */
+  private incidents(): void {
+    const { incidents } = this.ctx;
+    const fileIds = new Set(this.data.incidents.map((i) => i.id));
+    for (const file of [...this.data.incidents].sort((a, b) => byText(a.id, b.id))) {
+      const vendorName = this.vendorNames.get(file.vendorId) ?? file.vendorId;
+      const name = `${vendorName}: ${file.title}`;
+      const vendorId = this.vendorIds.get(file.vendorId);
+      if (!vendorId) {
+        this.conflict('incident', file.id, name, `its provider "${vendorName}" was not imported, so neither was the incident`);
+        continue;
+      }
+      const mapped: Incident = { ...file, vendorId };
+      let local = incidents.incident(file.id);
+      let matched = '';
+      if (!local) {
+        const same = file.sourceUid === null ? undefined : incidents.bySourceUid(vendorId, file.source, file.sourceUid);
+        if (!same) {
+          incidents.insert(mapped);
+          this.report.incidents.added += 1;
+          continue;
+        }
+        const source = INCIDENT_SOURCE_LABELS[file.source].toLowerCase();
+        if (fileIds.has(same.id)) {
+          this.conflict('incident', file.id, name, `the register holds this ${source} incident ("${file.sourceUid}") under the id ${same.id}, which the file gives another incident; it was kept`);
+          continue;
+        }
+        local = same;
+        matched = ` (the register holds this ${source} incident, "${file.sourceUid}", under the id ${same.id})`;
+      } else {
+        if (local.vendorId !== vendorId) {
+          this.conflict('incident', file.id, name, 'an incident with this id belongs to another provider in the register; it was kept');
+          continue;
+        }
+        if (local.source !== file.source || local.sourceUid !== file.sourceUid || order(local.createdAt, file.createdAt) !== 'same-time') {
+          this.conflict('incident', file.id, name, "the register's incident with this id has another origin or creation time; it was kept");
+          continue;
+        }
+      }
+      // The register's row keeps its id and creation time (a matched one has its own).
+      const next: Incident = { ...mapped, id: local.id, createdAt: local.createdAt };
+      const when = order(local.updatedAt, file.updatedAt);
+      if (when === 'local-newer') {
+        this.conflict('incident', file.id, name, this.newerReason(local.updatedAt, file.updatedAt) + matched);
+      } else if (when === 'same-time') {
+        if (recordContent(local) === recordContent(next)) this.report.incidents.unchanged += 1;
+        else this.conflict('incident', file.id, name, `same change time as the register's copy but different content; the register's was kept${matched}`);
+      } else {
+        incidents.update(next);
+        this.report.incidents.updated += 1;
+      }
+    }
+  }
+
+  /**
+   * Status page settings carry no change time. The components you use are taken only where the
+   * register has chosen none (a different choice of its own is a conflict, kept); the last refresh
+   * is a moment, so the later of the two is kept, with the address it read.
+   */
+  private statusSettings(): void {
+    const { incidents } = this.ctx;
+    for (const file of [...this.data.statusSettings].sort((a, b) => byText(a.vendorId, b.vendorId))) {
+      const vendorName = this.vendorNames.get(file.vendorId) ?? file.vendorId;
+      const name = `${vendorName}: status page settings`;
+      const vendorId = this.vendorIds.get(file.vendorId);
+      if (!vendorId) {
+        this.conflict('status', file.vendorId, name, `its provider "${vendorName}" was not imported, so neither were its status page settings`);
+        continue;
+      }
+      const local = incidents.settings(vendorId);
+      const next: StatusSettings = { ...local };
+      const reasons: string[] = [];
+      if (file.componentsUsed.length > 0 && !sameComponents(file.componentsUsed, local.componentsUsed)) {
+        if (local.componentsUsed.length === 0) next.componentsUsed = [...file.componentsUsed];
+        else reasons.push(`the register has its own choice of the components you use (${local.componentsUsed.join(', ')}), which was kept`);
+      }
+      if (file.refreshedAt !== null) {
+        const when = local.refreshedAt === null ? 'file-newer' : order(local.refreshedAt, file.refreshedAt);
+        if (when === 'file-newer') {
+          next.refreshedAt = file.refreshedAt;
+          next.refreshedFrom = file.refreshedFrom;
+        } else if (when === 'same-time' && local.refreshedFrom !== file.refreshedFrom) {
+          reasons.push(`the last refresh at the same time read another address (${local.refreshedFrom ?? 'none'}), which was kept`);
+        }
+      }
+      const changed = canonicalJson(next) !== canonicalJson(local);
+      if (changed) incidents.saveSettings(next);
+      const untouched = local.componentsUsed.length === 0 && local.refreshedAt === null && local.refreshedFrom === null;
+      if (reasons.length > 0) this.conflict('status', file.vendorId, name, reasons.join('; ') + (changed ? ' (the rest was taken from the file)' : ''));
+      else if (!changed) this.report.statusSettings.unchanged += 1;
+      else if (untouched) this.report.statusSettings.added += 1;
+      else this.report.statusSettings.updated += 1;
     }
   }
 
