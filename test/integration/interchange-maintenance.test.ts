@@ -76,7 +76,11 @@ test('export → import into a fresh register → export gives the windows and b
   c.set('2026-12-04T10:00:00.000Z');
   const text = await exportText(from);
   const data = JSON.parse(text) as Json;
-  assert.deepEqual(Object.keys(data), ['format', 'formatVersion', 'exportedAt', 'templates', 'vendors', 'reviews', 'answers', 'maintenanceWindows', 'blackoutPeriods', 'settings'], 'the two lists after the answers');
+  assert.deepEqual(
+    Object.keys(data),
+    ['format', 'formatVersion', 'exportedAt', 'templates', 'vendors', 'reviews', 'answers', 'maintenanceWindows', 'blackoutPeriods', 'incidents', 'statusSettings', 'settings'],
+    'the two lists after the answers (the incident record after them)',
+  );
   assert.equal(data.maintenanceWindows.length, 4);
   assert.equal(data.blackoutPeriods.length, 2);
   assert.deepEqual(ids(data.maintenanceWindows as { id: string }[]), [...ids(data.maintenanceWindows as { id: string }[])].sort(), 'windows ordered by id');
