@@ -5,11 +5,10 @@
 // incident_updates, … } ] }. Each maintenance becomes a one-off window; its updated_at (epoch
 // seconds) plays the part of iCalendar's SEQUENCE, so a later download replaces an earlier one.
 // Every problem names its JSON path; one bad entry refuses the file.
-import { isIsoDate } from '../../../shared/domain/dates';
 import { MAX_ONCE_DAYS, Schedule, type WindowImpact } from '../../../shared/domain/maintenance';
 import { isTimeZone } from '../../../shared/maintenance/zone';
 import { clip, isoInstant, MAX_NOTES, MAX_SOURCE_UID, MAX_TITLE, Problems, refusal, type ImportedEvent, type ParsedMaintenanceFile } from './imported';
-import { jsonErrorPosition } from './json-position';
+import { describe, Entry, instant, isObject, parseJson, type Json } from './json-fields';
 
 /** Statuspage's maintenance states; all four are maintenance that is (or was) going ahead. */
 const STATUSES: Record<string, string> = { scheduled: 'scheduled', in_progress: 'in progress', verifying: 'verifying', completed: 'completed' };
@@ -20,77 +19,14 @@ const STATUSES: Record<string, string> = { scheduled: 'scheduled', in_progress: 
  */
 const IMPACTS: Record<string, WindowImpact> = { none: 'none', minor: 'degraded', major: 'outage', critical: 'outage', maintenance: 'outage' };
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** ISO 8601 with a zone, as Statuspage writes it ("2026-03-01T02:00:00.000-06:00", "…Z"). */
-const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function instant(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const m = INSTANT.exec(value.trim());
-  if (!m || !isIsoDate(m[1]!)) return null;
-  const ms = Date.parse(value.trim());
-  return Number.isFinite(ms) ? ms : null;
-}
-
-const describe = (v: unknown) => (v === undefined ? 'missing' : `found ${JSON.stringify(v)?.slice(0, 60)}`);
-
-/** One entry's fields, each checked and any problem named by its path. */
-class Entry {
-  constructor(
-    private readonly fileName: string,
-    readonly path: string,
-    private readonly raw: Json,
-    private readonly problems: Problems,
-  ) {}
-
-  problem(field: string, what: string): void {
-    this.problems.add(`${this.fileName}: ${this.path}.${field}: ${what}`);
-  }
-
-  text(field: string): string | null {
-    const v = this.raw[field];
-    if (typeof v === 'string' && v.trim() !== '') return v.trim();
-    this.problem(field, v === undefined ? 'missing' : `must be a non-empty string (${describe(v)})`);
-    return null;
-  }
-
-  /** The value as written and what it maps to. */
-  oneOf<T>(field: string, allowed: Record<string, T>): { written: string; value: T } | null {
-    const v = this.raw[field];
-    if (typeof v === 'string' && Object.hasOwn(allowed, v)) return { written: v, value: allowed[v]! };
-    this.problem(field, v === undefined ? 'missing' : `must be one of ${Object.keys(allowed).join(', ')} (${describe(v)})`);
-    return null;
-  }
-
-  instant(field: string, optional = false): number | null {
-    const v = this.raw[field];
-    if (optional && (v === undefined || v === null)) return null;
-    const ms = instant(v);
-    if (ms === null) this.problem(field, v === undefined ? 'missing' : `must be a date and time with its zone, such as 2026-03-01T02:00:00Z (${describe(v)})`);
-    return ms;
-  }
-
-  /** An optional descriptive string: kept when it is one, ignored otherwise (it only feeds the notes). */
-  optionalText(field: string): string | null {
-    const v = this.raw[field];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null;
-  }
-
-  list(field: string): Json[] {
-    const v = this.raw[field];
-    return Array.isArray(v) ? v.filter(isObject) : [];
-  }
-}
-
-interface PageFacts {
+export interface PageFacts {
   name: string | null;
   url: string | null;
   timeZone: string;
 }
 
-function pageOf(root: Json, fileName: string, warnings: string[]): PageFacts {
+/** The page the file names, and the zone its maintenances are shown in. */
+export function pageOf(root: Json, fileName: string, warnings: string[]): PageFacts {
   const page = isObject(root.page) ? root.page : {};
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
   const zone = str(page.time_zone);
@@ -167,14 +103,39 @@ function readEntry(entry: Entry, page: PageFacts): { event: ImportedEvent; vague
   };
 }
 
-function parseJson(fileName: string, text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const at = jsonErrorPosition(text);
-    const why = (error instanceof Error ? error.message : String(error)).replace(/ in JSON at position \d+.*$/, '');
-    throw refusal([`${fileName}${at ? ` line ${at.line}, column ${at.column}` : ''}: not valid JSON (${why})`]);
+/**
+ * Reads a list of Statuspage scheduled maintenances, wherever the file holds them (each item with
+ * its JSON path): scheduled-maintenances.json and summary.json's scheduled_maintenances, and a
+ * maintenance that turns up in an incidents array. Problems go to `problems`; the same id twice:
+ * the later update wins, as across files.
+ */
+export function readMaintenanceList(
+  fileName: string,
+  page: PageFacts,
+  items: readonly { raw: unknown; path: string }[],
+  problems: Problems,
+  warnings: string[],
+): ImportedEvent[] {
+  const kept = new Map<string, ImportedEvent>();
+  const vague: string[] = [];
+  for (const { raw, path } of items) {
+    if (!isObject(raw)) {
+      problems.add(`${fileName}: ${path}: must be an object (${describe(raw)})`);
+      continue;
+    }
+    const read = readEntry(new Entry(fileName, path, raw, problems), page);
+    if (!read) continue;
+    if (read.vague) vague.push(`"${read.event.title}"`);
+    if (read.createdLate) warnings.push(`${fileName}: ${path}.created_at is after scheduled_for: "${read.event.title}" was entered after it began, so its notice is not measured`);
+    const held = kept.get(read.event.uid);
+    if (!held || read.event.sequence >= held.sequence) kept.set(read.event.uid, read.event);
   }
+  if (vague.length > 0) {
+    warnings.push(
+      `${fileName}: ${vague.length === 1 ? `${vague[0]} gives` : `${vague.length} maintenances (${vague.join(', ')}) give`} Statuspage's impact "maintenance", which does not say how bad it is: held as an outage, the safe assumption`,
+    );
+  }
+  return [...kept.values()];
 }
 
 /** Reads a Statuspage scheduled-maintenances.json, or throws a validation error naming each JSON path at fault. */
@@ -191,28 +152,14 @@ export function parseStatuspage(fileName: string, text: string): ParsedMaintenan
   const warnings: string[] = [];
   const page = pageOf(root, fileName, warnings);
   const problems = new Problems();
-  const kept = new Map<string, ImportedEvent>();
-  const vague: string[] = [];
-  list.forEach((raw, i) => {
-    const path = `$.scheduled_maintenances[${i}]`;
-    if (!isObject(raw)) {
-      problems.add(`${fileName}: ${path}: must be an object (${describe(raw)})`);
-      return;
-    }
-    const read = readEntry(new Entry(fileName, path, raw, problems), page);
-    if (!read) return;
-    if (read.vague) vague.push(`"${read.event.title}"`);
-    if (read.createdLate) warnings.push(`${fileName}: ${path}.created_at is after scheduled_for: "${read.event.title}" was entered after it began, so its notice is not measured`);
-    // The same id twice: the later update wins, as across files.
-    const held = kept.get(read.event.uid);
-    if (!held || read.event.sequence >= held.sequence) kept.set(read.event.uid, read.event);
-  });
+  const events = readMaintenanceList(
+    fileName,
+    page,
+    list.map((raw, i) => ({ raw, path: `$.scheduled_maintenances[${i}]` })),
+    problems,
+    warnings,
+  );
   problems.throwIfAny();
   if (list.length === 0) warnings.push(`${fileName}: $.scheduled_maintenances is empty: the page lists no scheduled maintenance`);
-  if (vague.length > 0) {
-    warnings.push(
-      `${fileName}: ${vague.length === 1 ? `${vague[0]} gives` : `${vague.length} maintenances (${vague.join(', ')}) give`} Statuspage's impact "maintenance", which does not say how bad it is: held as an outage, the safe assumption`,
-    );
-  }
-  return { format: 'statuspage', events: [...kept.values()], warnings };
+  return { format: 'statuspage', events, warnings };
 }
