@@ -1,9 +1,9 @@
 // `vetted incident add|remove`: an incident typed in (one your team lived through, including those
 // the provider's status page never showed), and removing one from the log. Every flag is checked
 // before the register is opened, and a refusal names the flag it is about.
-import { INCIDENT_IMPACTS, IncidentInput } from '../../../shared/domain/incidents';
+import { INCIDENT_IMPACTS, IncidentInput, type IncidentSource } from '../../../shared/domain/incidents';
+import { isIsoDate } from '../../../shared/domain/dates';
 import { IsoInstant } from '../../../shared/domain/maintenance';
-import { INCIDENT_SOURCE_LABELS, labelOf } from '../../../shared/domain/labels';
 import { byIdOrPrefix, choiceFlag, parse, shortId } from '../args';
 import { inputError, usageError } from '../cli-error';
 import { findVendor, must, openSession } from '../session';
@@ -14,6 +14,11 @@ export const INCIDENT_ADD_USAGE = [
   '         [--first-update ISO] [--resolved ISO] [--components A,B] [--not-on-status-page] [--link URL] [--notes T]',
 ].join('\n');
 export const INCIDENT_USAGE = [INCIDENT_ADD_USAGE, '       vetted incident remove ID'].join('\n');
+
+/** What an imported incident was read from, for the word on removing it. */
+const IMPORTED_FROM: Record<Exclude<IncidentSource, 'entered'>, string> = {
+  statuspage: 'its Statuspage JSON', feed: 'its Atom or RSS history feed', instatus: 'its Instatus page',
+};
 
 /** The flag each field of the contract's input is given by. */
 const FIELD_FLAGS: Record<string, string> = {
@@ -34,6 +39,9 @@ export function instantUtcFlag(flag: string, value: string | undefined): string 
     const hint = zoneless ? '; add Z for UTC or an offset such as +01:00' : '';
     throw inputError(`--${flag}: ${checked.error.issues[0]!.message}, got "${value}"${hint}`);
   }
+  // Date.parse rolls 30 February over into March: the day itself must be one of the calendar.
+  const day = written.slice(0, 10);
+  if (!isIsoDate(day)) throw inputError(`--${flag}: ${day} is not a day of the calendar, got "${value}"`);
   return new Date(Date.parse(checked.data)).toISOString();
 }
 
@@ -100,6 +108,6 @@ async function incidentRemove(args: string[]): Promise<void> {
   must(await api['incident.delete']({ id: incident.id }));
   process.stdout.write(`Removed incident ${shortId(incident.id)} of ${incident.vendorName}: ${incident.title} (started ${utcMinute(incident.startedAt)}).\n`);
   if (incident.source !== 'entered') {
-    process.stdout.write(`It came from the status page (${labelOf(INCIDENT_SOURCE_LABELS, incident.source)}): importing or refreshing it again adds it back.\n`);
+    process.stdout.write(`It was imported from the status page (${IMPORTED_FROM[incident.source]}), so importing or refreshing the page again adds it back.\n`);
   }
 }

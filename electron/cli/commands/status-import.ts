@@ -12,6 +12,8 @@ import { statusImportReport } from './status-report';
 export const STATUS_IMPORT_USAGE = 'usage: vetted status import VENDOR FILE [--dry-run]   (Statuspage JSON, Atom/RSS history feed, Instatus summary.json)';
 
 const MB = 1024 * 1024;
+/** The problems of a bad file listed at most (the API keeps the first 100). */
+const MAX_LISTED = 20;
 
 export async function statusImportCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' } });
@@ -25,6 +27,12 @@ export async function statusImportCommand(args: string[]): Promise<void> {
   const name = path.basename(file);
   const result = await api['status.import']({ vendorId: vendor.id, fileName: name, text: bytes.toString('utf8'), dryRun: values['dry-run'] });
   // A bad file: the reader's own message (it names the line or property); nothing was stored.
-  if (!result.ok) throw inputError(result.error.message.startsWith(name) ? result.error.message : `${file}: ${result.error.message}`);
+  // Every problem is listed, so one run shows what to fix: the first on the message line, the rest under it.
+  if (!result.ok) {
+    const { message, details = [] } = result.error;
+    const rest = details.slice(1, MAX_LISTED).map((d) => `  ${d.message}`);
+    if (details.length > MAX_LISTED) rest.push(`  … and ${details.length - MAX_LISTED} more`);
+    throw inputError([message.startsWith(name) ? message : `${file}: ${message}`, ...rest].join('\n'));
+  }
   process.stdout.write(statusImportReport(result.value, file, vendor.name));
 }

@@ -31,7 +31,9 @@ export function statusImportReport(r: StatusImport, what: string, vendorName: st
   const read = `${what} (${STATUS_FORMAT_NAMES[r.format]}${page ? `; the page of ${page}` : ''})`;
   lines.push(r.dryRun ? `Dry run: nothing was written. Importing ${read} for ${vendorName} would give:` : `Imported ${read} for ${vendorName}:`);
   lines.push(`  incidents:               ${countWords(r.incidents)}`);
-  lines.push(`  scheduled maintenances:  ${countWords(r.maintenances)}`);
+  const m = r.maintenances;
+  const none = m.added + m.updated + m.unchanged + m.older === 0;
+  lines.push(`  scheduled maintenances:  ${none ? 'none in what was read' : `${countWords(m)} (to the maintenance windows)`}`);
   if (r.warnings.length > 0) {
     lines.push('', `${r.warnings.length === 1 ? 'One warning' : `${r.warnings.length} warnings`}:`, ...r.warnings.map((w) => `  ${w}`));
   }
