@@ -140,7 +140,8 @@ export function transparencyMeasures(
     if (!incident.onStatusPage) notOnStatusPage++;
 
     const firstUpdate = incident.firstUpdateAt === null ? Number.NaN : parseInstant(incident.firstUpdateAt);
-    if (firstUpdate <= E) firstUpdateMinutes.push((firstUpdate - start) / MINUTE);
+    // A provider may post before the start it later states (started_at after created_at): no wait, not a negative one.
+    if (firstUpdate <= E) firstUpdateMinutes.push(Math.max(0, firstUpdate - start) / MINUTE);
     else withoutUpdate++;
 
     if (resolved !== null) resolveMinutes[incident.impact].push((resolved - start) / MINUTE);
