@@ -32,6 +32,7 @@ function exportFile(providers: number): RegisterExport {
     maintenanceWindows: [],
     blackoutPeriods: [],
     incidents: [],
+    deletedIncidents: [],
     statusSettings: [],
     settings: {},
   };

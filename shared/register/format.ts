@@ -129,14 +129,24 @@ const IncidentLink = z
   .max(2000)
   .refine((s) => /^https?:\/\/\S+$/i.test(s), 'must be an http(s) link');
 
+/**
+ * The fields of an imported incident that can be edited here (every editable one but
+ * onStatusPage): those edited are left as they are by a later import from the source.
+ */
+export const INCIDENT_EDITABLE_FIELDS = ['title', 'impact', 'components', 'startedAt', 'firstUpdateAt', 'resolvedAt', 'updates', 'postmortem', 'link', 'notes'] as const;
+
+/** The sources an imported incident comes from (all but "entered"). */
+const IMPORTED_SOURCES = INCIDENT_SOURCES.filter((s) => s !== 'entered') as [Exclude<(typeof INCIDENT_SOURCES)[number], 'entered'>, ...Exclude<(typeof INCIDENT_SOURCES)[number], 'entered'>[]];
+
 /** A component name of the provider's status page ("API", "eu-west-1 database"). */
 const ComponentName = z.string().min(1).max(200);
 
 /**
- * One incident of a provider's record (docs/incidents.md), every field as the register stores it.
- * Its times (start, first update, resolution, updates, postmortem) travel as written, like a
- * window's announcement; the record's own createdAt and updatedAt are read like every instant.
- * Nothing is trimmed or reordered, so the same incident comes back byte for byte.
+ * One incident of a provider's record (docs/incidents.md), every field as the register stores it,
+ * and which fields of an imported one were edited here. Its times (start, first update,
+ * resolution, updates, postmortem) travel as stored (the register writes them in UTC); the
+ * record's own createdAt and updatedAt are read like every instant. Nothing is trimmed or
+ * reordered, so the same incident comes back byte for byte.
  */
 export const ExportedIncident = z
   .object({
@@ -161,6 +171,8 @@ export const ExportedIncident = z
     sequence: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).nullable(),
     link: IncidentLink.nullable(),
     notes: z.string().max(5000),
+    /** Of an imported incident, the fields edited here: a later import leaves them as they are. */
+    editedFields: z.array(z.enum(INCIDENT_EDITABLE_FIELDS)).max(INCIDENT_EDITABLE_FIELDS.length).default([]),
     createdAt: Instant,
     updatedAt: Instant,
   })
@@ -181,8 +193,25 @@ export const ExportedIncident = z
     if (i.source === 'entered' && i.sourceUid !== null) ctx.addIssue({ code: 'custom', path: ['sourceUid'], message: 'an incident typed in ("entered") has no provider id: expected null' });
     if (i.source !== 'entered' && i.sourceUid === null) ctx.addIssue({ code: 'custom', path: ['sourceUid'], message: `an incident imported from a status page (${i.source}) carries the provider's id for it` });
     if (i.source !== 'entered' && !i.onStatusPage) ctx.addIssue({ code: 'custom', path: ['onStatusPage'], message: 'an incident imported from the status page was on it: expected true' });
+    if (i.source === 'entered' && i.editedFields.length > 0) ctx.addIssue({ code: 'custom', path: ['editedFields'], message: 'an incident typed in has no imported fields to protect: expected []' });
+    const twice = i.editedFields.findIndex((f, k) => i.editedFields.indexOf(f) !== k);
+    if (twice >= 0) ctx.addIssue({ code: 'custom', path: ['editedFields', twice], message: `"${i.editedFields[twice]}" is listed twice` });
   });
 export type ExportedIncident = z.output<typeof ExportedIncident>;
+
+/**
+ * An incident imported from a provider's status page and deleted here: a later import or refresh
+ * does not bring it back (known by the provider, the source and the source's id for it).
+ */
+export const ExportedDeletedIncident = z
+  .object({
+    vendorId: Id,
+    source: z.enum(IMPORTED_SOURCES),
+    sourceUid: z.string().min(1).max(1000),
+    deletedAt: Instant,
+  })
+  .strict();
+export type ExportedDeletedIncident = z.output<typeof ExportedDeletedIncident>;
 
 /** Per provider: the status page components you use, and the last refresh from its status page. */
 export const ExportedStatusSettings = z
@@ -214,6 +243,7 @@ export const RegisterExport = z
     blackoutPeriods: z.array(ExportedBlackout).default([]),
     // Added after format 1 shipped, like the two above: an older export reads as no incident record.
     incidents: z.array(ExportedIncident).default([]),
+    deletedIncidents: z.array(ExportedDeletedIncident).default([]),
     statusSettings: z.array(ExportedStatusSettings).default([]),
     settings: SettingsPatch,
   })
@@ -231,13 +261,24 @@ export interface ImportCounts {
   conflicts: number;
 }
 
-export type ImportConflictKind = 'template' | 'vendor' | 'review' | 'answer' | 'window' | 'blackout' | 'incident' | 'status' | 'setting';
+export type ImportConflictKind =
+  | 'template'
+  | 'vendor'
+  | 'review'
+  | 'answer'
+  | 'window'
+  | 'blackout'
+  | 'incident'
+  | 'deleted-incident'
+  | 'status'
+  | 'setting';
 
 export interface ImportConflict {
   kind: ImportConflictKind;
   /**
    * The row's id in the file (answers: reviewId/questionId; templates: id@version; windows,
-   * blackouts and incidents: their id; status page settings: the provider's id).
+   * blackouts and incidents: their id; a deleted incident: provider id/source/source id; status
+   * page settings: the provider's id).
    */
   id: string;
   /** What a person recognises: the provider's name, the template's name, the setting. */
@@ -256,6 +297,8 @@ export interface ImportReport {
   windows: ImportCounts;
   blackouts: ImportCounts;
   incidents: ImportCounts;
+  /** Imported incidents deleted in the exporting register, so a later import there or here leaves them out. */
+  deletedIncidents: ImportCounts;
   /** Per provider: the components you use and the last status page refresh. */
   statusSettings: ImportCounts;
   settings: ImportCounts;
@@ -473,6 +516,15 @@ function crossCheck(data: RegisterExport): FieldProblem[] {
       if (same !== undefined) report(`$.incidents[${i}].sourceUid`, `the provider's ${incident.source} incident "${incident.sourceUid}" is listed twice (first at $.incidents[${same}])`);
       else incidentSources.set(key, i);
     }
+  });
+
+  const deletedKeys = new Map<string, number>();
+  data.deletedIncidents.forEach((deleted, i) => {
+    if (!vendorIds.has(deleted.vendorId)) report(`$.deletedIncidents[${i}].vendorId`, `no provider with id "${deleted.vendorId}" in the file`);
+    const key = JSON.stringify([deleted.vendorId, deleted.source, deleted.sourceUid]);
+    const first = deletedKeys.get(key);
+    if (first !== undefined) report(`$.deletedIncidents[${i}].sourceUid`, `the provider's ${deleted.source} incident "${deleted.sourceUid}" is listed twice (first at $.deletedIncidents[${first}])`);
+    else deletedKeys.set(key, i);
   });
 
   const statusVendors = new Map<string, number>();

@@ -5,9 +5,12 @@
 // components you use are never overwritten, the later refresh is kept; a bad field is refused
 // naming its JSON path with nothing stored; an older export without the two lists still imports.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { ImportReport } from '../../shared/api';
 import type { Incident } from '../../shared/domain/incidents';
+import { REPO_ROOT } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
@@ -107,11 +110,18 @@ async function source(c = clock()) {
     postmortem: { publishedAt: null, link: null, text: 'Root cause: a storage controller firmware fault.' },
     link: null,
   });
+  // One imported incident deleted here (a later import leaves it out), one edited here (a later import leaves the edit).
+  const gone = imported(vetted, queue.id, { title: 'Duplicate notice', sourceUid: 'gone00000001' });
+  c.advance();
+  const deletedAt = c.now().toISOString();
+  unwrap(await api['incident.delete']({ id: gone.id }));
+  c.advance();
+  unwrap(await api['incident.update']({ id: fromFeed.id, patch: { notes: 'Confirmed by their support.' } }));
   unwrap(await api['status.settings']({ vendorId: queue.id, patch: { componentsUsed: ['API', 'Queues'] } }));
   vetted.ctx.incidents.saveSettings({
     vendorId: db.id, componentsUsed: [], refreshedAt: '2026-10-30T07:00:00.000Z', refreshedFrom: 'https://status.hosteddb.example/history.atom',
   });
-  return { ...vetted, c, queue, db, typed, open, fromPage, fromFeed };
+  return { ...vetted, c, queue, db, typed, open, fromPage, fromFeed, deletedAt };
 }
 
 const ids = (list: Row[]) => list.map((x) => x.id as string);
@@ -126,8 +136,8 @@ test('export → import into an empty register → export gives every incident a
   const data = JSON.parse(text) as Json;
   assert.deepEqual(
     Object.keys(data),
-    ['format', 'formatVersion', 'exportedAt', 'templates', 'vendors', 'reviews', 'answers', 'maintenanceWindows', 'blackoutPeriods', 'incidents', 'statusSettings', 'settings'],
-    'the two lists after the blackout periods',
+    ['format', 'formatVersion', 'exportedAt', 'templates', 'vendors', 'reviews', 'answers', 'maintenanceWindows', 'blackoutPeriods', 'incidents', 'deletedIncidents', 'statusSettings', 'settings'],
+    'the incident record after the blackout periods',
   );
   assert.equal(data.formatVersion, 1, 'an addition an older file reads without: still format version 1');
   assert.equal(data.incidents.length, 4);
@@ -135,9 +145,9 @@ test('export → import into an empty register → export gives every incident a
   const typed = data.incidents.find((i) => i.id === from.typed.id)!;
   assert.deepEqual(Object.keys(typed), [
     'id', 'vendorId', 'title', 'impact', 'components', 'startedAt', 'firstUpdateAt', 'resolvedAt', 'updates', 'postmortem',
-    'source', 'onStatusPage', 'sourceUid', 'sequence', 'link', 'notes', 'createdAt', 'updatedAt',
+    'source', 'onStatusPage', 'sourceUid', 'sequence', 'link', 'notes', 'editedFields', 'createdAt', 'updatedAt',
   ], 'every field of the record');
-  assert.equal(typed.startedAt, '2026-10-01T10:00:00+02:00', 'the start as it was written');
+  assert.equal(typed.startedAt, '2026-10-01T08:00:00Z', 'the start as the register stores it (typed with an offset, stored in UTC)');
   assert.equal(typed.onStatusPage, false);
   assert.deepEqual(data.statusSettings, [
     { vendorId: from.db.id, componentsUsed: [], refreshedAt: '2026-10-30T07:00:00.000Z', refreshedFrom: 'https://status.hosteddb.example/history.atom' },
@@ -147,9 +157,12 @@ test('export → import into an empty register → export gives every incident a
   const to = freshVetted({ now: c.now });
   const report = unwrap(await to.api['register.import']({ text }));
   assert.deepEqual(report.incidents, { added: 4, updated: 0, unchanged: 0, conflicts: 0 });
+  assert.deepEqual(report.deletedIncidents, { added: 1, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.statusSettings, { added: 2, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.conflicts, []);
   assert.equal(await exportText(to), text, 'the same file back, byte for byte');
+  assert.deepEqual(data.incidents.find((i) => i.id === from.fromFeed.id)!.editedFields, ['notes'], 'the fields of an imported incident edited here');
+  assert.deepEqual(data.deletedIncidents, [{ vendorId: from.queue.id, source: 'statuspage', sourceUid: 'gone00000001', deletedAt: from.deletedAt }], 'the imported incident deleted here');
   assert.deepEqual(unwrap(await to.api['incident.list']({})), unwrap(await from.api['incident.list']({})), 'the same incident log');
   for (const vendorId of [from.queue.id, from.db.id]) {
     const t = (v: Register) => v.api['incident.transparency']({ vendorId, since: '2026-01-01', date: '2026-12-04' });
@@ -160,6 +173,7 @@ test('export → import into an empty register → export gives every incident a
 
   const again = unwrap(await to.api['register.import']({ text }));
   assert.deepEqual(again.incidents, { added: 0, updated: 0, unchanged: 4, conflicts: 0 });
+  assert.deepEqual(again.deletedIncidents, { added: 0, updated: 0, unchanged: 1, conflicts: 0 });
   assert.deepEqual(again.statusSettings, { added: 0, updated: 0, unchanged: 2, conflicts: 0 });
 });
 
@@ -240,9 +254,88 @@ test("the same status page incident under another id is matched to the register'
   assert.ok(!log.some((i) => i.id === from.fromPage.id), "the file's id is not added beside it");
   const conflict = report.conflicts.find((x) => x.kind === 'incident')!;
   assert.equal(conflict.id, from.fromFeed.id);
-  assert.match(conflict.reason, /register's copy is newer .* \(the register holds this status page feed incident, "tag:status\.hosteddb\.example,2005:Incident\/18022913", under the id [0-9a-f-]{36}\)$/);
+  assert.match(conflict.reason, /register's copy is newer .* \(the register holds this status page feed incident \("tag:status\.hosteddb\.example,2005:Incident\/18022913"\) under the id [0-9a-f-]{36}\)$/);
   assert.equal(log.find((i) => i.id === newer.id)!.notes, 'Checked with their support.', 'the newer local copy was kept');
   assert.equal(log.filter((i) => i.sourceUid === from.fromFeed.sourceUid).length, 1);
+});
+
+test("a page's JSON incident takes over the register's feed entry of it, as a status page import would", async () => {
+  const c = clock();
+  const from = await source(c);
+  const text = await exportText(from);
+  const to = freshVetted({ now: c.now });
+  const data = JSON.parse(text) as Json;
+  unwrap(await to.api['register.import']({ text: JSON.stringify({ ...data, incidents: [], deletedIncidents: [], statusSettings: [] }) }));
+  // This register read the page's feed only: the entry links to the incident the JSON calls p1k9x2.
+  c.set('2026-10-20T00:00:00.000Z');
+  const entry = imported(to, from.queue.id, { source: 'feed', sourceUid: 'tag:status.queue.example,2005:Incident/1', link: 'https://status.queue.example/incidents/p1k9x2', impact: 'minor' });
+
+  const report = unwrap(await to.api['register.import']({ text }));
+  assert.equal(report.incidents.updated, 1);
+  const log = unwrap(await to.api['incident.list']({ vendorId: from.queue.id }));
+  const taken = log.find((i) => i.id === entry.id)!;
+  assert.deepEqual([taken.source, taken.sourceUid, taken.title], ['statuspage', 'p1k9x2', 'Elevated API error rates'], "the register's row, now the JSON's incident");
+  assert.equal(log.filter((i) => i.link === 'https://stspg.io/p1k9x2' || i.sourceUid === 'p1k9x2').length, 1, 'held once');
+});
+
+test('what was deleted or edited here travels: a status page import after the move leaves both as they were', async () => {
+  const c = clock('2026-12-04T10:00:00.000Z');
+  const page = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/status/incidents.json'), 'utf8');
+  const from = freshVetted({ now: c.now });
+  const acme = unwrap(await from.api['vendor.create']({ name: 'Acme Cloud', criticalPath: true }));
+  assert.equal(unwrap(await from.api['status.import']({ vendorId: acme.id, fileName: 'incidents.json', text: page })).incidents.added, 8);
+  const log = unwrap(await from.api['incident.list']({ vendorId: acme.id }));
+  const uid = (u: string) => log.find((i) => i.sourceUid === u)!;
+  c.advance();
+  unwrap(await from.api['incident.delete']({ id: uid('m2noresolved').id }));
+  unwrap(await from.api['incident.update']({ id: uid('k1open0000aa').id, patch: { impact: 'critical' } }));
+  c.advance();
+  const text = await exportText(from);
+
+  const to = freshVetted({ now: c.now });
+  const report = unwrap(await to.api['register.import']({ text }));
+  assert.deepEqual([report.incidents.added, report.deletedIncidents.added], [7, 1]);
+  // A newer version of the page: the open incident was resolved, and the deleted one changed too.
+  const newer = JSON.parse(page) as { incidents: Row[] };
+  for (const i of newer.incidents) {
+    if (i.id === 'k1open0000aa' || i.id === 'm2noresolved') i.updated_at = '2026-12-03T00:00:00.000Z';
+    if (i.id === 'k1open0000aa') Object.assign(i, { impact: 'minor', status: 'resolved', resolved_at: '2026-12-01T02:00:00.000Z' });
+  }
+  c.advance();
+  const again = unwrap(await to.api['status.import']({ vendorId: acme.id, fileName: 'incidents.json', text: JSON.stringify(newer) }));
+  assert.equal(again.incidents.deletedHere, 1, 'the incident deleted in the other register stays deleted');
+  assert.equal(again.incidents.added, 0);
+  const moved = unwrap(await to.api['incident.list']({ vendorId: acme.id }));
+  assert.ok(!moved.some((i) => i.sourceUid === 'm2noresolved'));
+  const open = moved.find((i) => i.sourceUid === 'k1open0000aa')!;
+  assert.equal(open.impact, 'critical', 'the impact edited in the other register is left as edited');
+  assert.equal(open.resolvedAt, '2026-12-01T02:00:00Z', 'what was not edited follows the page');
+});
+
+test('a deletion is never imported as one: an incident held here is kept and said so; one deleted here is not brought back', async () => {
+  const c = clock();
+  const from = await source(c);
+  const to = freshVetted({ now: c.now });
+  const data = JSON.parse(await exportText(from)) as Json;
+  // This register still holds the incident the other deleted, and deleted one the other still holds.
+  const held = { ...data, deletedIncidents: [] } as Json;
+  held.incidents = [...data.incidents, { ...data.incidents.find((i) => i.id === from.fromPage.id)!, id: 'held-here', sourceUid: 'gone00000001', title: 'Duplicate notice' }];
+  unwrap(await to.api['register.import']({ text: JSON.stringify(held) }));
+  c.advance();
+  unwrap(await to.api['incident.delete']({ id: from.fromFeed.id }));
+
+  const report = unwrap(await to.api['register.import']({ text: JSON.stringify(data) }));
+  assert.deepEqual(report.deletedIncidents, { added: 0, updated: 0, unchanged: 0, conflicts: 1 });
+  const kept = report.conflicts.find((x) => x.kind === 'deleted-incident')!;
+  assert.deepEqual([kept.id, kept.name], [`${from.queue.id}/statuspage/gone00000001`, 'Queue Co: status page (json) incident "gone00000001"']);
+  assert.match(kept.reason, /^deleted in the exported register on .+, but this register holds it \(id held-here\), which was kept; delete it here if it should go$/);
+  assert.ok(unwrap(await to.api['incident.list']({})).some((i) => i.id === 'held-here'), 'never deleted by an import');
+
+  assert.deepEqual(report.incidents, { added: 0, updated: 0, unchanged: 3, conflicts: 1 });
+  const gone = report.conflicts.find((x) => x.kind === 'incident')!;
+  assert.equal(gone.id, from.fromFeed.id);
+  assert.match(gone.reason, /^this status page feed incident \("tag:status\.hosteddb\.example,2005:Incident\/18022913"\) was deleted in this register on .+; it was not brought back$/);
+  assert.ok(!unwrap(await to.api['incident.list']({})).some((i) => i.sourceUid === from.fromFeed.sourceUid));
 });
 
 test('an incident whose provider was not imported is a conflict naming the provider; nothing is attached elsewhere', async () => {

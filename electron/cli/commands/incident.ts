@@ -108,6 +108,6 @@ async function incidentRemove(args: string[]): Promise<void> {
   must(await api['incident.delete']({ id: incident.id }));
   process.stdout.write(`Removed incident ${shortId(incident.id)} of ${incident.vendorName}: ${incident.title} (started ${utcMinute(incident.startedAt)}).\n`);
   if (incident.source !== 'entered') {
-    process.stdout.write(`It was imported from the status page (${IMPORTED_FROM[incident.source]}), so importing or refreshing the page again adds it back.\n`);
+    process.stdout.write(`It was imported from the status page (${IMPORTED_FROM[incident.source]}): a later import or refresh leaves it deleted.\n`);
   }
 }

@@ -47,7 +47,8 @@ export function incidentTable(incidents: readonly IncidentView[]): string {
     incidents.map((i) => [
       shortId(i.id),
       utcMinute(i.startedAt),
-      labelOf(INCIDENT_IMPACT_LABELS, i.impact).toLowerCase(),
+      // A history feed gives no impact: the stored one is a placeholder the measures leave out.
+      i.source === 'feed' ? 'unknown' : labelOf(INCIDENT_IMPACT_LABELS, i.impact).toLowerCase(),
       i.title.length > 60 ? `${i.title.slice(0, 59)}…` : i.title,
       firstUpdateWords(i),
       resolvedWords(i),

@@ -65,6 +65,7 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
         row('Maintenance windows', report.windows),
         row('Blackout periods', report.blackouts),
         row('Incidents', report.incidents),
+        row('Deleted incidents', report.deletedIncidents),
         row('Status page settings', report.statusSettings),
         row('Settings', report.settings),
       ],
@@ -79,9 +80,9 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
     out.push(report.dryRun ? `${n} ${noun} would be left as they are:` : `${n} ${noun} left as they are:`);
     const kinds = {
       template: 'template', vendor: 'provider', review: 'review', answer: 'answer', window: 'window', blackout: 'blackout',
-      incident: 'incident', status: 'status page', setting: 'setting',
+      incident: 'incident', 'deleted-incident': 'deleted incident', status: 'status page', setting: 'setting',
     } as const;
-    for (const c of report.conflicts) out.push(`  ${kinds[c.kind].padEnd(11)}  ${c.name}: ${c.reason}`);
+    for (const c of report.conflicts) out.push(`  ${kinds[c.kind].padEnd(16)}  ${c.name}: ${c.reason}`);
   }
   return out.join('\n') + '\n';
 }

@@ -10,11 +10,12 @@ export const STATUS_FORMAT_NAMES: Record<StatusFileFormat, string> = {
   instatus: 'Instatus summary',
 };
 
-type Counts = StatusImport['incidents'];
+type Counts = StatusImport['maintenances'] & { deletedHere?: number };
 
-/** "2 added, 1 updated, 5 unchanged, 0 older than the stored version (kept as stored)". */
+/** "2 added, 1 updated, 5 unchanged, 0 not newer than the stored version (kept as stored)[, 1 deleted here before (left deleted)]". */
 export const countWords = (c: Counts) =>
-  `${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.older} not newer than the stored version (kept as stored)`;
+  `${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged, ${c.older} not newer than the stored version (kept as stored)` +
+  (c.deletedHere ? `, ${c.deletedHere} deleted here before (left deleted)` : '');
 
 const kib = (bytes: number) => (bytes < 1024 ? `${bytes} bytes` : `${(bytes / 1024).toFixed(1)} KB`);
 

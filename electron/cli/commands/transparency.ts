@@ -30,6 +30,7 @@ const SEVERE_FIRST = [...INCIDENT_IMPACTS].reverse();
 export function measureLines(m: TransparencyMeasures): [string, string][] {
   const lines: [string, string][] = [];
   const byImpact = SEVERE_FIRST.filter((i) => m.byImpact[i] > 0).map((i) => `${m.byImpact[i]} ${impactWords(i)}`);
+  if (m.impactUnknown > 0) byImpact.push(`${m.impactUnknown} of unknown impact, from a history feed`);
   lines.push(['Incidents', `${m.total}${byImpact.length > 0 ? ` (${byImpact.join(', ')})` : ''}; ${m.open} still open at the end of the period`]);
   lines.push([
     'Not on the status page',
@@ -38,12 +39,16 @@ export function measureLines(m: TransparencyMeasures): [string, string][] {
       : `${plural(m.notOnStatusPage, 'incident')} your team recorded never appeared on the status page`,
   ]);
   const f = m.firstUpdate;
+  const unmeasured = [
+    ...(f.withoutUpdate > 0 ? [`${f.withoutUpdate} without a public update`] : []),
+    ...(f.notMeasured > 0 ? [`${f.notMeasured} from a feed or Instatus, which give no start to measure from`] : []),
+  ];
   lines.push([
     'First public update',
     f.median === null
-      ? `not measured: no incident had a public update${f.withoutUpdate > 0 ? ` (${f.withoutUpdate} without any)` : ''}`
+      ? `not measured${unmeasured.length > 0 ? ` (${unmeasured.join('; ')})` : ''}`
       : `median ${durationWords(f.median)}, 90th percentile ${durationWords(f.p90 ?? f.median)} after the start ` +
-        `(over ${plural(f.measured, 'incident')}${f.withoutUpdate > 0 ? `; ${f.withoutUpdate} without any update` : ''})`,
+        `(over ${plural(f.measured, 'incident')}${unmeasured.map((u) => `; ${u}`).join('')})`,
   ]);
   const resolved = SEVERE_FIRST.filter((i) => m.timeToResolve[i].measured > 0).map((i) => {
     const t = m.timeToResolve[i];
@@ -72,7 +77,7 @@ export function measureLines(m: TransparencyMeasures): [string, string][] {
   lines.push([
     'Availability (estimate)',
     a === null
-      ? 'not estimated: no incident in the period'
+      ? 'not estimated: no incident of known impact in the period'
       : `${a.percent}% over the period${a.worstMonth ? `, worst month ${a.worstMonth.month} at ${a.worstMonth.percent}%` : ''}; ` +
         (a.componentsUsed.length > 0 ? `components you use: ${a.componentsUsed.join(', ')}` : 'every component (none chosen: vetted status components)'),
   ]);

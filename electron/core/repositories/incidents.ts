@@ -128,6 +128,8 @@ export class IncidentRepository {
   private readonly setEditedStmt;
   private readonly tombstoneStmt;
   private readonly isTombstonedStmt;
+  private readonly tombstoneOfStmt;
+  private readonly allTombstonesStmt;
   private readonly byLinkStmt;
   private readonly reassignStmt;
   private readonly settingsStmt;
@@ -154,6 +156,12 @@ export class IncidentRepository {
     );
     this.isTombstonedStmt = db.prepare<[string, string, string], { n: number }>(
       'SELECT 1 AS n FROM incident_tombstones WHERE vendor_id = ? AND source = ? AND source_uid = ?',
+    );
+    this.tombstoneOfStmt = db.prepare<[string, string, string], { deleted_at: string }>(
+      'SELECT deleted_at FROM incident_tombstones WHERE vendor_id = ? AND source = ? AND source_uid = ?',
+    );
+    this.allTombstonesStmt = db.prepare<[], { vendor_id: string; source: string; source_uid: string; deleted_at: string }>(
+      'SELECT * FROM incident_tombstones ORDER BY vendor_id, source, source_uid',
     );
     this.byLinkStmt = db.prepare<[string, string, string], IncidentRow>('SELECT * FROM incidents WHERE vendor_id = ? AND source = ? AND link LIKE ? ESCAPE \'\\\'');
     this.reassignStmt = db.prepare<[string, string, string]>('UPDATE incidents SET source = ?, source_uid = ? WHERE id = ?');
@@ -231,6 +239,16 @@ export class IncidentRepository {
 
   isTombstoned(vendorId: string, source: string, uid: string): boolean {
     return this.isTombstonedStmt.get(vendorId, source, uid) !== undefined;
+  }
+
+  /** When an imported incident was deleted here, or undefined when it was not. */
+  deletedAt(vendorId: string, source: string, uid: string): string | undefined {
+    return this.tombstoneOfStmt.get(vendorId, source, uid)?.deleted_at;
+  }
+
+  /** Every imported incident deleted here, by provider, source and the source's id (the register export). */
+  tombstones(): { vendorId: string; source: string; sourceUid: string; deletedAt: string }[] {
+    return this.allTombstonesStmt.all().map((r) => ({ vendorId: r.vendor_id, source: r.source, sourceUid: r.source_uid, deletedAt: r.deleted_at }));
   }
 
   /** An incident of `source` whose link ends with `suffix` (a feed entry's /incidents/<id>). */

@@ -6,7 +6,10 @@ import { registerToCsv } from '../../../shared/register/csv';
 import {
   REGISTER_FORMAT,
   REGISTER_FORMAT_VERSION,
+  INCIDENT_EDITABLE_FIELDS,
   type ExportedAnswer,
+  type ExportedDeletedIncident,
+  type ExportedIncident,
   type RegisterExport,
 } from '../../../shared/register/format';
 import { VettedError } from '../../../shared/result';
@@ -17,7 +20,8 @@ import { allEntries } from './review-entries';
 /**
  * The register as the exchange format: every template version a review uses or a category default
  * names (its newest version), the providers, reviews, answers, maintenance windows, blackout
- * periods, incidents, status page settings and settings. Deterministic: every list is ordered by id
+ * periods, incidents (with the fields of imported ones edited here) and the imported incidents
+ * deleted here, status page settings and settings. Deterministic: every list is ordered by id
  * (templates by id then version, answers by review then question, status page settings by
  * provider), so the same register and the same clock give the same bytes.
  */
@@ -55,7 +59,14 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       answers,
       maintenanceWindows: ctx.maintenance.windows().sort((a, b) => compareIds(a.id, b.id)),
       blackoutPeriods: ctx.maintenance.blackouts().sort((a, b) => compareIds(a.id, b.id)),
-      incidents: ctx.incidents.incidents().sort((a, b) => compareIds(a.id, b.id)),
+      incidents: ctx.incidents
+        .incidents()
+        .sort((a, b) => compareIds(a.id, b.id))
+        .map(({ createdAt, updatedAt, ...incident }) => ({ ...incident, editedFields: editedFieldsOf(ctx, incident.id), createdAt, updatedAt })),
+      deletedIncidents: ctx.incidents
+        .tombstones()
+        .map((t) => ({ ...t, source: t.source as ExportedDeletedIncident['source'] }))
+        .sort((a, b) => compareIds(a.vendorId, b.vendorId) || compareIds(a.source, b.source) || compareIds(a.sourceUid, b.sourceUid)),
       // A provider whose settings are still the defaults (no component chosen, never refreshed) is left out.
       statusSettings: ctx.incidents
         .allSettings()
@@ -64,6 +75,12 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       settings,
     } satisfies RegisterExport;
   })();
+}
+
+/** The fields of an imported incident edited here, as the format lists them (a stored name it does not know is left out). */
+function editedFieldsOf(ctx: Context, id: string): ExportedIncident['editedFields'] {
+  const edited = new Set(ctx.incidents.editedFields(id));
+  return INCIDENT_EDITABLE_FIELDS.filter((f) => edited.has(f));
 }
 
 function compareIds(a: string, b: string): number {

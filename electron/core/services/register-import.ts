@@ -105,6 +105,7 @@ class Importer {
       windows: counts(),
       blackouts: counts(),
       incidents: counts(),
+      deletedIncidents: counts(),
       statusSettings: counts(),
       settings: counts(),
       conflicts: [],
@@ -120,6 +121,7 @@ class Importer {
     this.windows();
     this.blackouts();
     this.incidents();
+    this.deletedIncidents();
     this.statusSettings();
     this.settings();
     return this.report;
@@ -134,6 +136,7 @@ class Importer {
       window: 'windows',
       blackout: 'blackouts',
       incident: 'incidents',
+      'deleted-incident': 'deletedIncidents',
       status: 'statusSettings',
       setting: 'settings',
     } as const;
@@ -378,12 +381,19 @@ class Importer {
 
   /**
    * Incidents merge like windows: by id, under the provider they were imported as, the newer change
-   * winning, and an incident keeps its provider, origin (source and the provider's id for it) and
-   * creation time for life. One more rule: an incident of the provider's status page that the
-   * register already holds under another id (both registers imported the same page) is the same
-   * incident, so it is matched to the register's row (which keeps its id and creation time) rather
-   * than added twice; the newer change wins as above, and a conflict says it was matched. Matched
-   * only when the register's id is not itself in the file (that row is merged on its own).
+   * winning; an incident keeps its provider and creation time for life. Its origin (the source and
+   * the provider's id for it) may change only as the status page import changes it — a feed
+   * entry taken over by the page's JSON — so the file's newer origin is taken when the register
+   * holds no other row of it. Besides the id, an imported incident is known by its origin:
+   * - one the register holds under another id (both registers imported the same page) is the same
+   *   incident: matched to the register's row, which keeps its id and creation time, rather than
+   *   added twice (and a JSON incident matches the register's feed entry of it, as the status page
+   *   import does); a conflict on a matched one says so. Not matched when the register's id is
+   *   itself in the file: that row is merged on its own.
+   * - one deleted in this register is not brought back (a conflict says so), as a status page
+   *   import would not bring it back.
+   * The fields of an imported incident edited here travel with it: a merge keeps every field either
+   * register marked as edited, so a later import from the source leaves them as edited.
    */
   private incidents(): void {
     const { incidents } = this.ctx;
@@ -396,45 +406,119 @@ class Importer {
         this.conflict('incident', file.id, name, `its provider "${vendorName}" was not imported, so neither was the incident`);
         continue;
       }
-      const mapped: Incident = { ...file, vendorId };
+      const { editedFields, ...fields } = file;
+      const mapped: Incident = { ...fields, vendorId };
+      const what = file.sourceUid === null ? '' : `this ${INCIDENT_SOURCE_LABELS[file.source].toLowerCase()} incident ("${file.sourceUid}")`;
+      // Another row of the register already holding the file's origin (undefined: the origin is free).
+      const holder = (exceptId: string) => {
+        if (file.sourceUid === null) return undefined;
+        const held = incidents.bySourceUid(vendorId, file.source, file.sourceUid);
+        return held && held.id !== exceptId ? held : undefined;
+      };
+      const deletedAt = file.sourceUid === null ? undefined : incidents.deletedAt(vendorId, file.source, file.sourceUid);
+
       let local = incidents.incident(file.id);
       let matched = '';
-      if (!local) {
-        const same = file.sourceUid === null ? undefined : incidents.bySourceUid(vendorId, file.source, file.sourceUid);
-        if (!same) {
-          incidents.insert(mapped);
-          this.report.incidents.added += 1;
-          continue;
-        }
-        const source = INCIDENT_SOURCE_LABELS[file.source].toLowerCase();
-        if (fileIds.has(same.id)) {
-          this.conflict('incident', file.id, name, `the register holds this ${source} incident ("${file.sourceUid}") under the id ${same.id}, which the file gives another incident; it was kept`);
-          continue;
-        }
-        local = same;
-        matched = ` (the register holds this ${source} incident, "${file.sourceUid}", under the id ${same.id})`;
-      } else {
+      if (local) {
         if (local.vendorId !== vendorId) {
           this.conflict('incident', file.id, name, 'an incident with this id belongs to another provider in the register; it was kept');
           continue;
         }
-        if (local.source !== file.source || local.sourceUid !== file.sourceUid || order(local.createdAt, file.createdAt) !== 'same-time') {
-          this.conflict('incident', file.id, name, "the register's incident with this id has another origin or creation time; it was kept");
+        if (order(local.createdAt, file.createdAt) !== 'same-time') {
+          this.conflict('incident', file.id, name, "the register's incident with this id has another creation time; it was kept");
           continue;
         }
+        const moved = local.source !== file.source || local.sourceUid !== file.sourceUid;
+        if (moved && (local.sourceUid === null || file.sourceUid === null || holder(local.id) || deletedAt)) {
+          const why = holder(local.id) ? `; the register holds ${what} under the id ${holder(local.id)!.id}` : deletedAt ? `; ${what} was deleted here on ${deletedAt}` : '';
+          this.conflict('incident', file.id, name, `the register's incident with this id has another origin${why}; it was kept`);
+          continue;
+        }
+      } else {
+        if (deletedAt) {
+          this.conflict('incident', file.id, name, `${what} was deleted in this register on ${deletedAt}; it was not brought back`);
+          continue;
+        }
+        const same = holder('') ?? this.feedEntryOf(vendorId, file);
+        if (same && fileIds.has(same.id)) {
+          this.conflict('incident', file.id, name, `the register holds ${what} under the id ${same.id}, which the file gives another incident; it was kept`);
+          continue;
+        }
+        if (!same) {
+          const pageCopy = this.pageCopyOf(vendorId, file);
+          if (pageCopy) {
+            this.conflict('incident', file.id, name, `the register holds this incident from the status page's JSON (id ${pageCopy.id}); the feed entry of it was not added`);
+            continue;
+          }
+          incidents.insert(mapped);
+          if (editedFields.length > 0) incidents.setEditedFields(file.id, editedFields);
+          this.report.incidents.added += 1;
+          continue;
+        }
+        local = same;
+        matched = ` (the register holds ${same.source === file.source ? what : `its ${INCIDENT_SOURCE_LABELS[same.source].toLowerCase()} entry`} under the id ${same.id})`;
       }
+
       // The register's row keeps its id and creation time (a matched one has its own).
       const next: Incident = { ...mapped, id: local.id, createdAt: local.createdAt };
+      const localEdited = incidents.editedFields(local.id);
       const when = order(local.updatedAt, file.updatedAt);
       if (when === 'local-newer') {
         this.conflict('incident', file.id, name, this.newerReason(local.updatedAt, file.updatedAt) + matched);
       } else if (when === 'same-time') {
-        if (recordContent(local) === recordContent(next)) this.report.incidents.unchanged += 1;
+        const sameEdits = canonicalJson([...localEdited].sort(byText)) === canonicalJson([...editedFields].sort(byText));
+        if (recordContent(local) === recordContent(next) && sameEdits) this.report.incidents.unchanged += 1;
         else this.conflict('incident', file.id, name, `same change time as the register's copy but different content; the register's was kept${matched}`);
       } else {
+        if (local.source !== next.source || local.sourceUid !== next.sourceUid) incidents.reassign(local.id, next.source, next.sourceUid!);
         incidents.update(next);
+        const edited = [...new Set([...localEdited, ...editedFields])];
+        if (edited.length !== localEdited.length) incidents.setEditedFields(local.id, edited);
         this.report.incidents.updated += 1;
       }
+    }
+  }
+
+  /** A Statuspage JSON incident's entry read earlier from the page's feed (its link ends /incidents/<id>). */
+  private feedEntryOf(vendorId: string, file: RegisterExport['incidents'][number]): Incident | undefined {
+    if (file.source !== 'statuspage' || file.sourceUid === null || !/^[A-Za-z0-9]+$/.test(file.sourceUid)) return undefined;
+    return this.ctx.incidents.byLinkSuffix(vendorId, 'feed', `/incidents/${file.sourceUid}`);
+  }
+
+  /** A feed entry's incident the register holds from the page's JSON (the entry's link names its id). */
+  private pageCopyOf(vendorId: string, file: RegisterExport['incidents'][number]): Incident | undefined {
+    const pageId = file.source === 'feed' && file.link ? /\/incidents\/([A-Za-z0-9]+)\/?$/.exec(file.link)?.[1] : undefined;
+    return pageId ? this.ctx.incidents.bySourceUid(vendorId, 'statuspage', pageId) : undefined;
+  }
+
+  /**
+   * Imported incidents deleted in the exporting register: remembered here too, so a later status
+   * page import here leaves them out. An import never deletes: one the register still holds is
+   * kept, and a conflict says it was deleted there.
+   */
+  private deletedIncidents(): void {
+    const { incidents } = this.ctx;
+    const sorted = [...this.data.deletedIncidents].sort((a, b) => byText(a.vendorId, b.vendorId) || byText(a.source, b.source) || byText(a.sourceUid, b.sourceUid));
+    for (const file of sorted) {
+      const vendorName = this.vendorNames.get(file.vendorId) ?? file.vendorId;
+      const id = `${file.vendorId}/${file.source}/${file.sourceUid}`;
+      const name = `${vendorName}: ${INCIDENT_SOURCE_LABELS[file.source].toLowerCase()} incident "${file.sourceUid}"`;
+      const vendorId = this.vendorIds.get(file.vendorId);
+      if (!vendorId) {
+        this.conflict('deleted-incident', id, name, `its provider "${vendorName}" was not imported`);
+        continue;
+      }
+      if (incidents.deletedAt(vendorId, file.source, file.sourceUid) !== undefined) {
+        this.report.deletedIncidents.unchanged += 1;
+        continue;
+      }
+      const held = incidents.bySourceUid(vendorId, file.source, file.sourceUid);
+      if (held) {
+        this.conflict('deleted-incident', id, name, `deleted in the exported register on ${file.deletedAt}, but this register holds it (id ${held.id}), which was kept; delete it here if it should go`);
+        continue;
+      }
+      incidents.tombstone(vendorId, file.source, file.sourceUid, file.deletedAt);
+      this.report.deletedIncidents.added += 1;
     }
   }
 
