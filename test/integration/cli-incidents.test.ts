@@ -143,7 +143,7 @@ test('incident add stores what was typed (in UTC), bad input exits 2 naming the 
   );
   const listed = ok('incidents', 'Acme Cloud');
   assert.match(listed, /^Acme Cloud: 1 incident, newest first \(times in UTC\); 0 open, 1 not on the status page\.\n/);
-  assert.match(listed, /\s+\+30 min\s+after 2 h 15 min\s+Entered by hand\s+NOT SHOWN\n$/);
+  assert.match(listed, /\s+none\s+after 2 h 15 min\s+Entered by hand\s+NOT SHOWN\n$/, 'never on the status page: no public update, whatever the team noted');
   const least = ok('incident', 'add', 'Acme Cloud', '--title', 'Slow API', '--impact', 'minor', '--started', '2026-11-20T08:00Z');
   assert.match(least, /\(minor; started 2026-11-20 08:00 UTC; no public update known; still open\)\.\n$/);
 

@@ -28,9 +28,14 @@ export function minutesWords(minutes: number): string {
 
 const minutesBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 60_000;
 
-/** "+12 min" after the start, or "none" when no public update was posted. */
+/** A feed or Instatus gives no start apart from the first post: the wait cannot be measured. */
+const noStart = (i: IncidentView) => i.source === 'feed' || i.source === 'instatus';
+
+/** "+12 min" after the start, "none" when no public update was posted, "n/a" when the source gives no start. */
 function firstUpdateWords(i: IncidentView): string {
-  return i.firstUpdateAt === null ? 'none' : `+${minutesWords(minutesBetween(i.startedAt, i.firstUpdateAt))}`;
+  if (!i.onStatusPage || i.firstUpdateAt === null) return 'none';
+  if (noStart(i)) return 'n/a';
+  return `+${minutesWords(Math.max(0, minutesBetween(i.startedAt, i.firstUpdateAt)))}`;
 }
 
 function resolvedWords(i: IncidentView): string {
@@ -80,6 +85,7 @@ export async function incidentsCommand(args: string[]): Promise<void> {
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   process.stdout.write(
     `${vendor.name}: ${count(incidents.length, 'incident', 'incidents')}${period}, newest first (times in UTC); ` +
-      `${open} open, ${hidden} not on the status page.\n\n${incidentTable(incidents)}\n`,
+      `${open} open, ${hidden} not on the status page.\n\n${incidentTable(incidents)}\n` +
+      (incidents.some(noStart) ? 'First update n/a: a history feed or Instatus gives no start apart from the first post.\n' : ''),
   );
 }

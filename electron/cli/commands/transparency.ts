@@ -30,7 +30,7 @@ const SEVERE_FIRST = [...INCIDENT_IMPACTS].reverse();
 export function measureLines(m: TransparencyMeasures): [string, string][] {
   const lines: [string, string][] = [];
   const byImpact = SEVERE_FIRST.filter((i) => m.byImpact[i] > 0).map((i) => `${m.byImpact[i]} ${impactWords(i)}`);
-  if (m.impactUnknown > 0) byImpact.push(`${m.impactUnknown} of unknown impact, from a history feed`);
+  if (m.impactUnknown > 0) byImpact.push(`${m.impactUnknown} of unknown impact (a history feed does not give it)`);
   lines.push(['Incidents', `${m.total}${byImpact.length > 0 ? ` (${byImpact.join(', ')})` : ''}; ${m.open} still open at the end of the period`]);
   lines.push([
     'Not on the status page',
@@ -54,7 +54,7 @@ export function measureLines(m: TransparencyMeasures): [string, string][] {
     const t = m.timeToResolve[i];
     return `${impactWords(i)} ${durationWords(t.median!)} (${plural(t.measured, 'incident')})`;
   });
-  lines.push(['Time to resolve (median)', resolved.length > 0 ? resolved.join(', ') : 'not measured: no incident was resolved']);
+  lines.push(['Time to resolve (median)', resolved.length > 0 ? resolved.join(', ') : `not measured: no incident${m.impactUnknown > 0 ? ' of known impact' : ''} was resolved in the period`]);
   const p = m.postmortems;
   lines.push([
     'Postmortems',
