@@ -30,7 +30,7 @@ export function incidentsFile(n: number): string {
     const updates = Array.from({ length: count }, (_, k) => {
       const at = k === 0 ? first : k === count - 1 ? resolved : first + Math.floor(((resolved - first) * k) / count);
       const status = k === 0 ? 'investigating' : k === count - 1 ? 'resolved' : 'monitoring';
-      return { id: `u${i}-${k}`, status, body: text(int(40, 110)), created_at: iso(at), display_at: iso(at), updated_at: iso(at), incident_id: `i${i}` };
+      return { id: `u${i}-${k}`, status, body: text(int(15, 50)), created_at: iso(at), display_at: iso(at), updated_at: iso(at), incident_id: `i${i}` };
     }).reverse();
     const impact = IMPACTS[int(0, IMPACTS.length - 1)]!;
     return {
@@ -47,7 +47,7 @@ export function incidentsFile(n: number): string {
       page_id: 'bench',
       components: [{ id: `c${i % 8}`, name: COMPONENTS[i % 8], status: 'operational' }],
       incident_updates: updates,
-      postmortem_body: impact === 'major' || impact === 'critical' ? (r() < 0.6 ? text(200) : null) : null,
+      postmortem_body: impact === 'major' || impact === 'critical' ? (r() < 0.6 ? text(150) : null) : null,
       postmortem_published_at: null as string | null,
     };
   });

@@ -256,8 +256,10 @@ export interface StatusImport {
     /** Replaced by a later version from the source (a later updated_at). */
     updated: number;
     unchanged: number;
-    /** Not newer than the stored version (edited here since, or an older file): kept as stored. */
+    /** Not newer than the stored version (the same or an older file): kept as stored. */
     older: number;
+    /** Imported before and deleted here: not brought back. */
+    deletedHere: number;
   };
   /** The file's scheduled maintenances, stored as maintenance windows (as `window.import` would). */
   maintenances: { added: number; updated: number; unchanged: number; older: number };
@@ -271,7 +273,10 @@ export interface StatusImport {
 export interface Transparency {
   vendorId: string;
   measures: TransparencyMeasures;
-  /** The review whose answers were checked (the latest), or null when none was started. */
+  /**
+   * The review whose answers were checked: today, the latest (a draft included); for a past date,
+   * the one decided on or before it (its frozen answers). Null when there is none.
+   */
   reviewId: string | null;
   claims: IncidentClaimCheck[];
   /** Every component name in the provider's record, for choosing those you use. */
@@ -637,19 +642,22 @@ export const contract = {
   /** Which of the provider's status page components you use (availability is estimated for those). */
   'status.settings': op(z.object({ vendorId: EntityId, patch: StatusSettingsPatch.optional() }).strict()).returns<StatusSettings>(),
   /**
-   * The incident measures over whole UTC days since `since` (default: 12 months before `date`) to
-   * `date` (default today), and the latest review's incident-transparency answers held against them.
+   * The incident measures over whole UTC days since `since` (default: the 12 months up to `date`)
+   * to `date` (default today, UTC; a later date is refused), and the incident-transparency answers
+   * held against them: today the latest review's, for a past date the review decided by then.
    */
   'incident.transparency': op(
     z.object({ vendorId: EntityId, since: IsoDate.optional(), date: IsoDate.optional() }).strict(),
   ).returns<Transparency>(),
   /**
-   * One click from a claim the record contradicts: a finding on the latest review's answer, its
-   * description the measured words. A claim not contradicted is a validation error; a finding
+   * One click from a claim the record contradicts (over the period shown: `since`, `date` as in
+   * `incident.transparency`): a finding on the checked review's answer, its description the measured words. A claim not contradicted is a validation error; a finding
    * already open for that answer is returned as is.
    */
   'incident.claimFinding': op(
-    z.object({ vendorId: EntityId, questionId: z.enum(INCIDENT_CLAIM_QUESTIONS) }).strict(),
+    z
+      .object({ vendorId: EntityId, questionId: z.enum(INCIDENT_CLAIM_QUESTIONS), since: IsoDate.optional(), date: IsoDate.optional() })
+      .strict(),
   ).returns<FindingView>(),
   /** Whether confidential data can be read and written in this session, and where its key is. */
   'security.status': op(none).returns<KeyStatus>(),

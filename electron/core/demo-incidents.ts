@@ -64,7 +64,7 @@ export function addDemoIncidents(ctx: Context, byName: ReadonlyMap<string, Vendo
         updates: [
           ...posts.map((m, i) => ({ at: at(m), status: i === 0 ? 'investigating' : 'identified', text: i === 0 ? 'We are investigating reports of errors.' : 'The cause is identified; a fix is being rolled out.' })),
           ...(resolved ? [{ at: resolved, status: 'resolved', text: 'This incident has been resolved.' }] : []),
-        ].filter((u) => d.onStatusPage !== false),
+        ].filter(() => d.onStatusPage !== false),
         postmortem: d.postmortemDays === undefined || resolved === null ? null : { publishedAt: iso(Date.parse(resolved) + d.postmortemDays * DAY), link: null, text: 'Root cause, timeline and follow-up actions.' },
         onStatusPage: d.onStatusPage ?? true,
         notes: d.onStatusPage === false ? 'Seen by our on-call; their status page stayed green.' : '',

@@ -1,9 +1,12 @@
 // The one place Vetted goes online, and only when the user asks ("Refresh from status page").
 // node:http/https rather than global fetch so that every redirect, header and byte is decided
 // here: fetch would follow redirects itself, may decompress, and in Electron may pick up a proxy.
+import dns, { type LookupAddress, type LookupOptions } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
+import net from 'node:net';
 import { VettedError } from '../../shared/result';
+import { reachOf, refusedReach, type Reach } from './status-address';
 import { APP_VERSION } from './version';
 
 export interface FetchLimits {
@@ -128,11 +131,53 @@ function networkError(url: URL, err: unknown): VettedError {
 
 type Hop = { redirect: string | undefined } | { text: string; bytes: number };
 
+/** What a chain of hops has reached so far: the first hop's reach decides what later hops may reach. */
+interface Chain {
+  startedPrivate: boolean | null;
+}
+
+/** Checks one resolved address against the chain's rule (the first one sets it). */
+function admit(url: URL, ip: string, chain: Chain): void {
+  const reach: Reach = reachOf(ip);
+  if (chain.startedPrivate === null) chain.startedPrivate = reach === 'private';
+  const refused = refusedReach(reach, chain.startedPrivate);
+  if (refused) throw new VettedError('validation', `${show(url)} resolves to ${ip}: ${refused}`);
+}
+
+/**
+ * Resolves the host as the connection will (so what is checked is what is connected to: a name
+ * that resolves differently a moment later cannot slip past), and refuses what may not be reached.
+ */
+function checkedLookup(url: URL, chain: Chain) {
+  return (hostname: string, options: LookupOptions, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+      if (err) return callback(err, []);
+      try {
+        for (const a of addresses) admit(url, a.address, chain);
+      } catch (refusal) {
+        return callback(refusal as Error, []);
+      }
+      if (options.all) callback(null, addresses);
+      else callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+}
+
 /** One GET, settled exactly once; every failure path destroys the socket. */
-function getOnce(url: URL, deadline: number, limits: FetchLimits): Promise<Hop> {
+function getOnce(url: URL, deadline: number, limits: FetchLimits, chain: Chain): Promise<Hop> {
   return new Promise((resolve, reject) => {
+    const literal = url.hostname.replace(/^\[|\]$/g, '');
+    if (net.isIP(literal)) {
+      // An address written as a number is connected to without a lookup: checked here.
+      try {
+        admit(url, literal, chain);
+      } catch (refusal) {
+        reject(refusal as VettedError);
+        return;
+      }
+    }
     // agent: false: a fresh connection, closed afterwards; no keep-alive pool, no proxy agent.
-    const req = (url.protocol === 'https:' ? https : http).request(url, { method: 'GET', agent: false, headers: HEADERS });
+    const req = (url.protocol === 'https:' ? https : http).request(url, { method: 'GET', agent: false, headers: HEADERS, lookup: checkedLookup(url, chain) });
     let settled = false;
     const settle = (err: VettedError | null, hop?: Hop) => {
       if (settled) return;
@@ -181,9 +226,10 @@ function getOnce(url: URL, deadline: number, limits: FetchLimits): Promise<Hop> 
 export async function fetchText(url: string, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<Fetched> {
   const start = checkAddress(url);
   const deadline = Date.now() + limits.timeoutMs;
+  const chain: Chain = { startedPrivate: null };
   let current = start;
   for (let redirects = 0; ; redirects++) {
-    const hop = await getOnce(current, deadline, limits);
+    const hop = await getOnce(current, deadline, limits, chain);
     if ('text' in hop) return { url: current.href, text: hop.text, bytes: hop.bytes };
     // Counted before following, so a loop ends here too.
     if (redirects >= limits.maxRedirects) {
@@ -192,6 +238,9 @@ export async function fetchText(url: string, limits: FetchLimits = DEFAULT_FETCH
     current = redirectTarget(current, hop.redirect);
   }
 }
+
+/** An HTML page where a file was asked for (a status page's web app answering every path). */
+const looksLikeWebPage = (text: string) => /^\s*(<!doctype html|<html[\s>])/i.test(text);
 
 /** Which addresses to read for a status page address from a provider's profile. */
 export function statusSources(pageUrl: string): { incidents: string[]; maintenances: string | null } {
@@ -217,14 +266,24 @@ export async function fetchStatusPage(
 ): Promise<{ incidents: Fetched; maintenances: Fetched | null }> {
   const sources = statusSources(pageUrl ?? '');
   let incidents: Fetched | null = null;
+  let webPage: Fetched | null = null;
   for (const candidate of sources.incidents) {
     try {
-      incidents = await fetchText(candidate, limits);
+      const fetched = await fetchText(candidate, limits);
+      // Many pages answer every path with their web app: a page, not a file; try the next.
+      if (sources.incidents.length > 1 && looksLikeWebPage(fetched.text)) {
+        webPage ??= fetched;
+        continue;
+      }
+      incidents = fetched;
       break;
     } catch (err) {
       if (!(err instanceof HttpStatusError && (err.status === 404 || err.status === 410))) throw err;
       if (sources.incidents.length === 1) throw err;
     }
+  }
+  if (!incidents && webPage) {
+    throw new VettedError('validation', `${show(webPage.url)} answered with a web page, not a status file, and so did the other addresses tried; give the page's incidents.json or history.atom address in the profile`);
   }
   if (!incidents) {
     const page = show(checkAddress(pageUrl));

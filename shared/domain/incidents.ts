@@ -160,13 +160,19 @@ export interface TransparencyMeasures {
   period: { from: string; to: string };
   /** Incidents that started in the period. */
   total: number;
+  /** Of those, incidents whose source gives no impact (history feeds): left out of byImpact and of everything the impact decides. */
   byImpact: Record<IncidentImpact, number>;
+  impactUnknown: number;
   /** Still open at the end of the period. */
   open: number;
   /** Typed in as never shown on the provider's status page. */
   notOnStatusPage: number;
-  /** Minutes from start to the first public update, over incidents that had one. */
-  firstUpdate: { median: number | null; p90: number | null; measured: number; withoutUpdate: number };
+  /**
+   * Minutes from start to the first public update, over incidents that had one. `withoutUpdate`:
+   * no public update (none posted, or never on the status page); `notMeasured`: the source gives
+   * no start apart from the first post (feeds, Instatus).
+   */
+  firstUpdate: { median: number | null; p90: number | null; measured: number; withoutUpdate: number; notMeasured: number };
   /** Median minutes from start to resolved, per impact, over resolved incidents. */
   timeToResolve: Record<IncidentImpact, { median: number | null; measured: number }>;
   /** Major and critical incidents resolved at least POSTMORTEM_GRACE_DAYS before the end of the period. */
@@ -177,7 +183,7 @@ export interface TransparencyMeasures {
   longestSilence: { minutes: number; incidentId: string; title: string } | null;
   /**
    * Estimated availability of the components you use: major and critical incidents count as down
-   * for their whole length (overlaps merged), minor and none as up. Null without any incident.
+   * for their whole length (overlaps merged), minor and none as up. Null without any incident whose impact is known.
    */
   availability: { percent: number; worstMonth: { month: string; percent: number } | null; componentsUsed: string[] } | null;
 }

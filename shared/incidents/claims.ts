@@ -149,7 +149,7 @@ function uptimeCheck(claimed: number, m: TransparencyMeasures): IncidentClaimChe
   const answered = `Promised ${claimed}% monthly uptime`;
   const worst = m.availability?.worstMonth ?? null;
   if (m.availability === null || worst === null) {
-    return { questionId: 'inc_sla_uptime_percent', claimed, observed: null, verdict: 'untested', words: `${answered}; no incident is on record in the period to estimate it.` };
+    return { questionId: 'inc_sla_uptime_percent', claimed, observed: null, verdict: 'untested', words: `${answered}; no incident whose impact is known is on record in the period to estimate it${m.impactUnknown > 0 ? ` (the ${m.impactUnknown === 1 ? 'one' : m.impactUnknown} from a history feed ${m.impactUnknown === 1 ? 'does' : 'do'} not say how bad ${m.impactUnknown === 1 ? 'it was' : 'they were'})` : ''}.` };
   }
   const counted = m.availability.componentsUsed.length > 0 ? 'major and critical incidents on the components you use counted as down' : 'major and critical incidents counted as down';
   const contradicted = worst.percent < claimed;

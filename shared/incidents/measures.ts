@@ -119,6 +119,9 @@ export function transparencyMeasures(
   let open = 0;
   let notOnStatusPage = 0;
   let withoutUpdate = 0;
+  let notMeasured = 0;
+  let impactUnknown = 0;
+  let impactKnown = 0;
   let due = 0;
   let published = 0;
   let updatesWhileOpen = 0;
@@ -135,17 +138,35 @@ export function transparencyMeasures(
     const timed: Timed = { incident, start, end, resolved };
 
     total++;
-    byImpact[incident.impact]++;
+    // A history feed does not say how bad an incident was (its impact is a placeholder): it counts
+    // in the total but in nothing that depends on the impact.
+    const knownImpact = incident.source !== 'feed';
+    if (knownImpact) {
+      impactKnown++;
+      byImpact[incident.impact]++;
+    } else {
+      impactUnknown++;
+    }
     if (resolved === null) open++;
     if (!incident.onStatusPage) notOnStatusPage++;
 
     const firstUpdate = incident.firstUpdateAt === null ? Number.NaN : parseInstant(incident.firstUpdateAt);
-    if (firstUpdate <= E) firstUpdateMinutes.push((firstUpdate - start) / MINUTE);
-    else withoutUpdate++;
+    if (!incident.onStatusPage) {
+      // Never on the status page: whatever your team noted, nothing public was posted.
+      withoutUpdate++;
+    } else if (incident.source === 'feed' || incident.source === 'instatus') {
+      // These sources give no start apart from the first post, so the wait cannot be measured.
+      notMeasured++;
+    } else if (firstUpdate <= E) {
+      // A provider may post before the start it later states (started_at after created_at): no wait, not a negative one.
+      firstUpdateMinutes.push(Math.max(0, firstUpdate - start) / MINUTE);
+    } else {
+      withoutUpdate++;
+    }
 
-    if (resolved !== null) resolveMinutes[incident.impact].push((resolved - start) / MINUTE);
+    if (resolved !== null && knownImpact) resolveMinutes[incident.impact].push((resolved - start) / MINUTE);
 
-    const significant = incident.impact === 'major' || incident.impact === 'critical';
+    const significant = knownImpact && (incident.impact === 'major' || incident.impact === 'critical');
     if (significant && resolved !== null && resolved <= dueBy) {
       due++;
       const pm = incident.postmortem;
@@ -192,6 +213,7 @@ export function transparencyMeasures(
     period: { from: period.from, to: period.to },
     total,
     byImpact,
+    impactUnknown,
     open,
     notOnStatusPage,
     firstUpdate: {
@@ -199,6 +221,7 @@ export function transparencyMeasures(
       p90: p90 === null ? null : round(p90, 1),
       measured: firstUpdateMinutes.length,
       withoutUpdate,
+      notMeasured,
     },
     timeToResolve: Object.fromEntries(
       INCIDENT_IMPACTS.map((i) => [i, { median: median1(resolveMinutes[i]), measured: resolveMinutes[i].length }]),
@@ -206,7 +229,7 @@ export function transparencyMeasures(
     postmortems: { due, published, share: due === 0 ? null : published / due, medianDaysToPublish: median1(daysToPublish) },
     updatesPerIncidentHour: openMs > 0 ? round(updatesWhileOpen / (openMs / HOUR), 2) : null,
     longestSilence: silence === null ? null : { minutes: round(silence.ms / MINUTE, 1), incidentId: silence.timed.incident.id, title: silence.timed.incident.title },
-    availability: total === 0 ? null : availability(down, from, E, [...componentsUsed]),
+    availability: impactKnown === 0 ? null : availability(down, from, E, [...componentsUsed]),
   };
 }
 

@@ -3,9 +3,12 @@
 // duplicating), refreshed from a loopback status page, measured against the review's answers,
 // the one-click finding, Needs attention, the register's column and the audit trail.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, test } from 'node:test';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
+import { answersFor } from '../helpers/review-fixtures';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 const NOW = new Date('2026-12-04T10:00:00Z');
@@ -75,25 +78,37 @@ test('an incident typed in is stored with its updates in order, audited, and a b
   assert.ok(audit.some((e) => e.entity === 'incident' && e.action === 'create' && e.entityId === added.id), 'the audit trail has the incident');
   unwrap(await api['incident.delete']({ id: added.id }));
   assert.deepEqual(unwrap(await api['incident.list']({ vendorId: queue.id })), [], 'deleted');
-  assert.ok(vetted.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'incident' AND action = 'delete'").get() !== undefined);
+  const deletes = vetted.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'incident' AND action = 'delete'").get() as { n: number };
+  assert.equal(deletes.n, 1, 'the delete is in the audit trail');
 });
 
 test('a status file imports all or nothing; a re-import updates instead of duplicating, and an older file never undoes an edit', async () => {
   const { api, queue } = await provider();
   const first = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(3, 40) }));
   assert.equal(first.format, 'statuspage');
-  assert.deepEqual(first.incidents, { added: 3, updated: 0, unchanged: 0, older: 0 });
+  assert.deepEqual(first.incidents, { added: 3, updated: 0, unchanged: 0, older: 0, deletedHere: 0 });
   const again = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(3, 40) }));
-  assert.deepEqual(again.incidents, { added: 0, updated: 0, unchanged: 3, older: 0 }, 'the same file changes nothing');
+  assert.deepEqual(again.incidents, { added: 0, updated: 0, unchanged: 3, older: 0, deletedHere: 0 }, 'the same file changes nothing');
   const later = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(4, 40, '2026-12-01T00:00:00Z') }));
-  assert.deepEqual(later.incidents, { added: 1, updated: 3, unchanged: 0, older: 0 }, 'a later download updates the three and adds the fourth');
+  assert.deepEqual(later.incidents, { added: 1, updated: 3, unchanged: 0, older: 0, deletedHere: 0 }, 'a later download updates the three and adds the fourth');
   assert.equal(unwrap(await api['incident.list']({ vendorId: queue.id })).length, 4, 'no duplicates');
 
   const [one] = unwrap(await api['incident.list']({ vendorId: queue.id }));
-  unwrap(await api['incident.update']({ id: one!.id, patch: { notes: 'Confirmed with their support.' } }));
-  const older = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(4, 40, '2026-12-01T00:00:00Z') }));
-  assert.equal(older.incidents.older, 1, 'the edited incident is kept as stored');
-  assert.equal(unwrap(await api['incident.list']({ vendorId: queue.id })).find((i) => i.id === one!.id)!.notes, 'Confirmed with their support.');
+  unwrap(await api['incident.update']({ id: one!.id, patch: { notes: 'Confirmed with their support.', impact: 'critical' } }));
+  const same = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(4, 40, '2026-12-01T00:00:00Z') }));
+  assert.equal(same.incidents.older, 1, 'the same version from the page leaves the edited incident as stored');
+  const newer = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(4, 55, '2026-12-03T00:00:00Z') }));
+  assert.equal(newer.incidents.updated, 4, 'a newer version updates every incident');
+  const edited = unwrap(await api['incident.list']({ vendorId: queue.id })).find((i) => i.id === one!.id)!;
+  assert.equal(edited.notes, 'Confirmed with their support.', 'the notes edited here survive a newer version');
+  assert.equal(edited.impact, 'critical', 'so does the impact edited here');
+  assert.equal(Date.parse(edited.firstUpdateAt!) - Date.parse(edited.startedAt), 55 * 60_000, 'fields not edited here take the newer version');
+  assert.ok(newer.warnings.some((w) => w.includes('edited here') && w.includes('impact')), `the kept edit is said: ${newer.warnings.join(' | ')}`);
+
+  unwrap(await api['incident.delete']({ id: one!.id }));
+  const afterDelete = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(4, 55, '2026-12-04T00:00:00Z') }));
+  assert.equal(afterDelete.incidents.deletedHere, 1, 'an imported incident deleted here is not brought back');
+  assert.equal(unwrap(await api['incident.list']({ vendorId: queue.id })).length, 3);
 
   const before = unwrap(await api['incident.list']({ vendorId: queue.id }));
   const broken = await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(2, 40).replace('"2026-01-10T12:00:00.000Z"', '"soon"') });
@@ -102,7 +117,7 @@ test('a status file imports all or nothing; a re-import updates instead of dupli
   const html = await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: '<!DOCTYPE html><html><body>Status</body></html>' });
   assert.ok(!html.ok && html.error.code === 'validation', 'a saved web page is refused');
   assert.deepEqual(unwrap(await api['incident.list']({ vendorId: queue.id })), before, 'nothing stored from the refused files');
-  const dry = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(6, 40, '2026-12-02T00:00:00Z'), dryRun: true }));
+  const dry = unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(6, 40, '2026-12-05T00:00:00Z'), dryRun: true }));
   assert.equal(dry.incidents.added, 2, 'a dry run reports');
   assert.deepEqual(unwrap(await api['incident.list']({ vendorId: queue.id })), before, 'and writes nothing');
 });
@@ -179,7 +194,7 @@ test('refresh reads the profile\'s status page over loopback, and a provider wit
 
   unwrap(await api['vendor.update']({ id: queue.id, patch: { links: { statusPage: `http://127.0.0.1:${port}/` } } }));
   const refreshed = unwrap(await api['status.refresh']({ vendorId: queue.id }));
-  assert.deepEqual(refreshed.incidents, { added: 2, updated: 0, unchanged: 0, older: 0 });
+  assert.deepEqual(refreshed.incidents, { added: 2, updated: 0, unchanged: 0, older: 0, deletedHere: 0 });
   assert.equal(refreshed.fetched[0]!.url, `http://127.0.0.1:${port}/api/v2/incidents.json`);
   assert.ok(seen.every((s) => s.endsWith('cookie=')), `no cookie was ever sent: ${seen.join(', ')}`);
   const settings = unwrap(await api['status.settings']({ vendorId: queue.id }));
@@ -200,4 +215,80 @@ test('the demo register carries incident records: a contradicted claim, a record
   assert.ok(attention.incidents.missingPostmortems.some((i) => i.vendorName === 'Burrow MQ'), 'Burrow MQ owes postmortems');
   const t = unwrap(await api['incident.transparency']({ vendorId: burrow.id }));
   assert.ok(t.measures.firstUpdate.measured >= 3, 'enough incidents to measure');
+});
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/status/${name}`, import.meta.url), 'utf8');
+
+/** The page's Atom history of incidentsJson's first incident, as Statuspage writes it (its address ends with the JSON id). */
+const HISTORY_ATOM = `<?xml version="1.0" encoding="UTF-8"?>
+<feed xml:lang="en-US" xmlns="http://www.w3.org/2005/Atom">
+  <id>tag:status.queue.example,2005:/history</id>
+  <link rel="alternate" type="text/html" href="https://status.queue.example"/>
+  <title>Queue Co Status - Incident History</title>
+  <updated>2026-11-30T00:00:00Z</updated>
+  <entry>
+    <id>tag:status.queue.example,2005:Incident/4711</id>
+    <published>2026-01-10T12:40:00Z</published>
+    <updated>2026-11-30T00:00:00Z</updated>
+    <link rel="alternate" type="text/html" href="https://status.queue.example/incidents/inc0"/>
+    <title>Outage 0</title>
+    <content type="html">&lt;p&gt;&lt;small&gt;Jan &lt;var data-var='date'&gt;10&lt;/var&gt;, &lt;var data-var='time'&gt;14:00&lt;/var&gt; UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Resolved&lt;/strong&gt; - Fixed.&lt;/p&gt;&lt;p&gt;&lt;small&gt;Jan &lt;var data-var='date'&gt;10&lt;/var&gt;, &lt;var data-var='time'&gt;12:40&lt;/var&gt; UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Investigating&lt;/strong&gt; - Looking into it.&lt;/p&gt;</content>
+  </entry>
+</feed>
+`;
+
+test('the same incident from the page\'s feed and its JSON is held once, the JSON version winning, in either order', async () => {
+  const files = { 'history.atom': HISTORY_ATOM, 'incidents.json': incidentsJson(1, 40) };
+  for (const order of [['history.atom', 'incidents.json'], ['incidents.json', 'history.atom']] as const) {
+    const { api, queue } = await provider();
+    for (const name of order) unwrap(await api['status.import']({ vendorId: queue.id, fileName: name, text: files[name] }));
+    const list = unwrap(await api['incident.list']({ vendorId: queue.id }));
+    assert.equal(list.length, 1, `${order.join(' then ')}: one incident, not two`);
+    assert.equal(list[0]!.source, 'statuspage', `${order.join(' then ')}: the JSON version (with its impact) is kept`);
+    assert.equal(list[0]!.impact, 'major');
+  }
+});
+
+test('the fixtures of every format import through the contract', async () => {
+  const { api, queue } = await provider();
+  for (const name of ['incidents.json', 'summary.json', 'history.atom', 'history.rss', 'instatus-summary.json']) {
+    const result = unwrap(await api['status.import']({ vendorId: queue.id, fileName: name, text: fixture(name) }));
+    assert.ok(result.incidents.added + result.incidents.updated + result.incidents.unchanged + result.maintenances.added > 0, `${name}: something was read`);
+  }
+  for (const name of ['bad-date.json', 'bad-html-page.json', 'bad-not-json.json', 'bad-wrong-shape.json']) {
+    const result = await api['status.import']({ vendorId: queue.id, fileName: name, text: fixture(name) });
+    assert.ok(!result.ok && result.error.code === 'validation', `${name} is refused`);
+  }
+});
+
+test('a past date holds the record against the review decided by then, never a draft opened later', async () => {
+  let now = new Date('2026-05-01T10:00:00Z');
+  const vetted = freshVetted({ now: () => now });
+  const { api } = vetted;
+  const queue = unwrap(await api['vendor.create']({ name: 'Queue Co', category: 'message-queue', dataCategories: ['personal-data'], dataLocations: ['Germany'], criticalPath: true }));
+  const first = unwrap(await api['review.start']({ vendorId: queue.id }));
+  for (const a of answersFor(INFRASTRUCTURE_TEMPLATE)) {
+    if (a.value !== null) unwrap(await api['answer.save']({ reviewId: first.review.id, questionId: a.questionId, value: a.value }));
+  }
+  unwrap(await api['answer.save']({ reviewId: first.review.id, questionId: 'inc_first_update_minutes', value: 60 }));
+  for (const [questionId, value] of Object.entries({ prv_personal_data: 'users', ext_critical_path: 'no' })) unwrap(await api['answer.save']({ reviewId: first.review.id, questionId, value }));
+  for (const to of ['in_review', 'approved'] as const) unwrap(await api['review.transition']({ reviewId: first.review.id, to, by: 'Lead' }));
+  now = new Date('2026-07-01T10:00:00Z');
+  const second = unwrap(await api['review.start']({ vendorId: queue.id }));
+  unwrap(await api['answer.save']({ reviewId: second.review.id, questionId: 'inc_first_update_minutes', value: 10 }));
+  now = NOW;
+  unwrap(await api['status.import']({ vendorId: queue.id, fileName: 'incidents.json', text: incidentsJson(3, 40) }));
+
+  const past = unwrap(await api['incident.transparency']({ vendorId: queue.id, date: '2026-06-01' }));
+  assert.equal(past.reviewId, first.review.id, 'the review decided by 2026-06-01');
+  assert.equal(past.claims[0]!.claimed, 60);
+  assert.equal(past.claims[0]!.verdict, 'consistent', 'answered 60 minutes; the record shows 40');
+  const today = unwrap(await api['incident.transparency']({ vendorId: queue.id }));
+  assert.equal(today.reviewId, second.review.id, 'today: the review in progress, as the questionnaire shows it');
+  assert.equal(today.claims[0]!.verdict, 'contradicted');
+  const none = unwrap(await api['incident.transparency']({ vendorId: queue.id, date: '2026-04-01' }));
+  assert.equal(none.reviewId, null, 'nothing decided by then: no claims');
+  assert.deepEqual(none.claims, []);
+  const refused = await api['incident.claimFinding']({ vendorId: queue.id, questionId: 'inc_first_update_minutes', date: '2026-06-01' });
+  assert.ok(!refused.ok && refused.error.code === 'validation', 'no finding for the period where the answer held');
 });

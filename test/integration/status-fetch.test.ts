@@ -12,11 +12,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { fetchStatusPage, fetchText, statusSources, type FetchLimits } from '../../electron/core/status-fetch';
 import { APP_VERSION } from '../../electron/core/version';
+import { reachOf, refusedReach } from '../../electron/core/status-address';
 import { VettedError } from '../../shared/result';
 import { REPO_ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
-const QUICK: FetchLimits = { timeoutMs: 300, maxBytes: 16 * 1024, maxRedirects: 3 };
+// A deadline no working request on a busy machine comes near (the suite runs files in parallel);
+// only the tests of the deadline itself use SHORT.
+const QUICK: FetchLimits = { timeoutMs: 5_000, maxBytes: 16 * 1024, maxRedirects: 3 };
+const SHORT: FetchLimits = { ...QUICK, timeoutMs: 300 };
 /** For cases that must fail on something other than the deadline. */
 const PATIENT: FetchLimits = { ...QUICK, timeoutMs: 5_000 };
 
@@ -195,13 +199,13 @@ test('a body dripping a byte every 100 ms is refused by the one deadline', { tim
       });
     },
   });
-  await refused(fetchText(`${base}/slow.json`, QUICK), 'unavailable', new RegExp(`${base}/slow\\.json did not answer within 0\\.3 s`));
+  await refused(fetchText(`${base}/slow.json`, SHORT), 'unavailable', new RegExp(`${base}/slow\\.json did not answer within 0\\.3 s`));
   await hungUp; // the server saw the connection closed (a hang here fails by the test's timeout)
 });
 
 test('a server that never answers is refused by the deadline', async (t) => {
   const { base, seen } = await serve(t, { '/silent.json': () => undefined });
-  await refused(fetchText(`${base}/silent.json`, QUICK), 'unavailable', /did not answer within 0\.3 s/);
+  await refused(fetchText(`${base}/silent.json`, SHORT), 'unavailable', /did not answer within 0\.3 s/);
   assert.equal(seen.length, 1, 'the request did reach the server');
 });
 
@@ -388,4 +392,33 @@ test('statusSources: a file is read as named; a page root (query, fragment, trai
     maintenances: 'https://example.com/status/api/v2/scheduled-maintenances.json',
   });
   assert.equal(statusSources('https://status.burrowmq.example').incidents[0], 'https://status.burrowmq.example/api/v2/incidents.json');
+});
+
+test('a page that answers every path with its web app falls through to the feed; all web pages are refused saying so', async (t) => {
+  const page = '<!DOCTYPE html><html><head><title>Status</title></head><body>App</body></html>';
+  const { base } = await serve(t, {
+    '/api/v2/incidents.json': body(page, 'text/html'),
+    '/history.atom': body(HISTORY_ATOM, 'application/atom+xml'),
+  });
+  const read = await fetchStatusPage(base, QUICK);
+  assert.equal(read.incidents.url, `${base}/history.atom`, 'the web page is passed over for the feed');
+  const spa = await serve(t, { '/api/v2/incidents.json': body(page, 'text/html'), '/history.atom': body(page, 'text/html'), '/history.rss': body(page, 'text/html') });
+  await refused(fetchStatusPage(spa.base, QUICK), 'validation', /answered with a web page, not a status file/);
+});
+
+test('link-local and unspecified addresses are never read, and nothing is sent to them', async () => {
+  for (const address of ['http://169.254.169.254/latest/meta-data/x.json', 'http://[fe80::1]/x.json', 'http://0.0.0.0:9/x.json']) {
+    await refused(fetchText(address, QUICK), 'validation', /never read/);
+  }
+});
+
+test('what each address may reach: a redirect from a public page never leads into the private network', () => {
+  assert.deepEqual(
+    ['8.8.8.8', '127.0.0.1', '10.1.2.3', '172.16.0.1', '172.32.0.1', '192.168.1.1', '100.64.0.1', '169.254.169.254', '0.0.0.0', '224.0.0.1', '::1', '::', 'fe80::1', 'fd00::1', '2001:db8::1', '::ffff:10.0.0.1'].map(reachOf),
+    ['public', 'private', 'private', 'private', 'public', 'private', 'private', 'forbidden', 'forbidden', 'forbidden', 'private', 'forbidden', 'forbidden', 'private', 'public', 'private'],
+  );
+  assert.equal(refusedReach('private', true), null, 'the profile named a private address: the user chose it');
+  assert.match(refusedReach('private', false) ?? '', /private network/, 'public page → private address: refused');
+  assert.equal(refusedReach('public', true), null);
+  assert.match(refusedReach('forbidden', true) ?? '', /never read/);
 });

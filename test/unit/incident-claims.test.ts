@@ -20,9 +20,10 @@ function measures(over: Over = {}): TransparencyMeasures {
     period: { from: '2026-01-01', to: '2026-03-31' },
     total: 0,
     byImpact: { none: 0, minor: 0, major: 0, critical: 0 },
+    impactUnknown: 0,
     open: 0,
     notOnStatusPage: 0,
-    firstUpdate: { median: null, p90: null, measured: 0, withoutUpdate: 0 },
+    firstUpdate: { median: null, p90: null, measured: 0, withoutUpdate: 0, notMeasured: 0 },
     timeToResolve: { none, minor: none, major: none, critical: none },
     postmortems: { due: 0, published: 0, share: null, medianDaysToPublish: null },
     updatesPerIncidentHour: null,
@@ -201,7 +202,7 @@ describe('SLA uptime', () => {
   test('untested without an estimate', () => {
     const c = check('inc_sla_uptime_percent', 99.95, measures());
     assert.deepEqual([c.verdict, c.observed], ['untested', null]);
-    assert.equal(c.words, 'Promised 99.95% monthly uptime; no incident is on record in the period to estimate it.');
+    assert.equal(c.words, 'Promised 99.95% monthly uptime; no incident whose impact is known is on record in the period to estimate it.');
   });
 });
 
@@ -228,12 +229,13 @@ describe('from a record to the words', () => {
       m,
     );
     // five: critical, resolved the moment it started (0 minutes down), first update at 5 minutes.
-    // First updates: five 5, one 10, two 40, three 60 → median 25, p90 rank ceil(3.6) = 4 → 60.
+    // First updates: five 5, one 10, two 40 → median 10, p90 rank ceil(2.7) = 3 → 40 (three never
+    // appeared on the status page: what the team noted is no public update).
     // Due: one, two, five (all resolved in January or by 2026-03-03, before 2026-03-18); published: one.
     assert.deepEqual(
       checks.map((c) => [c.verdict, c.words]),
       [
-        ['contradicted', "Answered 15 minutes to the first update; the record's median is 25 minutes over 4 incidents (90th percentile 60 minutes)."],
+        ['consistent', "Answered 15 minutes to the first update; the record's median is 10 minutes over 3 incidents (90th percentile 40 minutes)."],
         ['contradicted', 'Answered public postmortems for significant incidents; 2 of 3 major or critical incidents resolved at least 14 days before the end of the period have none on record.'],
         ['contradicted', 'Answered a status page updated during incidents; 1 incident your team recorded never appeared on their status page.'],
         ['contradicted', "Promised 99.9% monthly uptime; the record's estimate for 2026-03 is 99.597% (major and critical incidents counted as down)."],

@@ -99,20 +99,20 @@ describe('first update', () => {
     // a 10, b 20, d 90 (backfilled, still measured), f 15, g 5, i 30 → 5 10 15 20 30 90.
     // median (15 + 20) / 2 = 17.5; p90 rank ceil(5.4) = 6 → 90. Without: c, e (none), h (after E).
     const m = transparencyMeasures(RECORD, PERIOD, []);
-    assert.deepEqual(m.firstUpdate, { median: 17.5, p90: 90, measured: 6, withoutUpdate: 3 });
+    assert.deepEqual(m.firstUpdate, { median: 17.5, p90: 90, measured: 6, withoutUpdate: 3, notMeasured: 0 });
   });
 
   test('odd counts take the middle value; p90 is the value at rank ceil(0.9 n)', () => {
     const record = (minutes: number[]) => minutes.map((n, k) => incident(`u${k}`, '2026-02-01T00:00:00Z', { firstUpdate: n, updates: [n], resolved: 200 }));
     // 1 … 11: median 6; p90 rank ceil(9.9) = 10 → 10.
-    assert.deepEqual(transparencyMeasures(record([11, 3, 7, 1, 9, 5, 2, 4, 6, 8, 10]), PERIOD, []).firstUpdate, { median: 6, p90: 10, measured: 11, withoutUpdate: 0 });
+    assert.deepEqual(transparencyMeasures(record([11, 3, 7, 1, 9, 5, 2, 4, 6, 8, 10]), PERIOD, []).firstUpdate, { median: 6, p90: 10, measured: 11, withoutUpdate: 0, notMeasured: 0 });
     // 1 … 10: median 5.5; p90 rank 9 → 9.
-    assert.deepEqual(transparencyMeasures(record([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), PERIOD, []).firstUpdate, { median: 5.5, p90: 9, measured: 10, withoutUpdate: 0 });
+    assert.deepEqual(transparencyMeasures(record([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), PERIOD, []).firstUpdate, { median: 5.5, p90: 9, measured: 10, withoutUpdate: 0, notMeasured: 0 });
     // 1 … 70 given in reverse: rank 63 exactly → 63. 1 … 71: rank ceil(63.9) = 64 → 64.
     assert.equal(transparencyMeasures(record(Array.from({ length: 70 }, (_, k) => 70 - k)), PERIOD, []).firstUpdate.p90, 63);
     assert.equal(transparencyMeasures(record(Array.from({ length: 71 }, (_, k) => k + 1)), PERIOD, []).firstUpdate.p90, 64);
     // One value: it is both.
-    assert.deepEqual(transparencyMeasures(record([42]), PERIOD, []).firstUpdate, { median: 42, p90: 42, measured: 1, withoutUpdate: 0 });
+    assert.deepEqual(transparencyMeasures(record([42]), PERIOD, []).firstUpdate, { median: 42, p90: 42, measured: 1, withoutUpdate: 0, notMeasured: 0 });
   });
 
   test('rounded to one decimal: 80 seconds is 1.3 minutes', () => {
@@ -122,7 +122,7 @@ describe('first update', () => {
 
   test('a first update exactly at E counts', () => {
     const m = transparencyMeasures([incident('s', '2026-03-31T23:00:00Z', { firstUpdate: '2026-04-01T00:00:00Z' })], PERIOD, []);
-    assert.deepEqual(m.firstUpdate, { median: 60, p90: 60, measured: 1, withoutUpdate: 0 });
+    assert.deepEqual(m.firstUpdate, { median: 60, p90: 60, measured: 1, withoutUpdate: 0, notMeasured: 0 });
   });
 });
 
@@ -398,13 +398,13 @@ describe('properties', () => {
     fc.assert(
       fc.property(records, (record) => {
         const m = transparencyMeasures(record, P_PERIOD, []);
-        assert.equal(m.firstUpdate.measured + m.firstUpdate.withoutUpdate, m.total, 'every incident measured or without an update');
-        assert.equal(Object.values(m.byImpact).reduce((a, b) => a + b, 0), m.total, 'impacts add up to the total');
+        assert.equal(m.firstUpdate.measured + m.firstUpdate.withoutUpdate + m.firstUpdate.notMeasured, m.total, 'every incident measured, without a public update, or not measurable');
+        assert.equal(Object.values(m.byImpact).reduce((a, b) => a + b, 0) + m.impactUnknown, m.total, 'impacts (and unknown ones) add up to the total');
         assert.ok(m.postmortems.published <= m.postmortems.due, 'never more published than due');
         const inPeriod = record.filter((i) => Date.parse(i.startedAt) >= P_FROM && Date.parse(i.startedAt) < P_END);
         const minutes = inPeriod
-          .filter((i) => i.firstUpdateAt !== null && Date.parse(i.firstUpdateAt) <= P_END)
-          .map((i) => (Date.parse(i.firstUpdateAt!) - Date.parse(i.startedAt)) / MIN);
+          .filter((i) => i.onStatusPage && i.source !== 'feed' && i.source !== 'instatus' && i.firstUpdateAt !== null && Date.parse(i.firstUpdateAt) <= P_END)
+          .map((i) => Math.max(0, Date.parse(i.firstUpdateAt!) - Date.parse(i.startedAt)) / MIN);
         if (minutes.length === 0) return m.firstUpdate.median === null && m.firstUpdate.p90 === null;
         const { median, p90 } = m.firstUpdate;
         assert.ok(median !== null && p90 !== null, 'measured incidents give a median and a p90');
@@ -427,5 +427,33 @@ describe('properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('what a source cannot tell', () => {
+  test('a feed gives no impact and no start apart from its first post; Instatus no start; an incident never on the status page no public update', () => {
+    const record = [
+      // From a feed: impact is a placeholder, start = first post.
+      { ...incident('feed', '2026-02-01T00:00:00Z', { impact: 'minor', firstUpdate: 0, resolved: 600 }), source: 'feed' as const },
+      // From Instatus: the impact is real, the start is the first post.
+      { ...incident('inst', '2026-02-02T00:00:00Z', { impact: 'major', firstUpdate: 0, resolved: 60 }), source: 'instatus' as const },
+      // Typed in as never on the status page, with the time our on-call noted it: not a public update.
+      incident('ours', '2026-02-03T00:00:00Z', { impact: 'major', firstUpdate: 5, updates: [5], resolved: 30, onStatusPage: false }),
+      // Statuspage: measured.
+      { ...incident('page', '2026-02-04T00:00:00Z', { impact: 'critical', firstUpdate: 20, resolved: 40 }), source: 'statuspage' as const },
+    ];
+    const m = transparencyMeasures(record, PERIOD, []);
+    assert.equal(m.total, 4);
+    assert.deepEqual(m.byImpact, { none: 0, minor: 0, major: 2, critical: 1 }, 'the feed incident is not counted as minor');
+    assert.equal(m.impactUnknown, 1);
+    assert.deepEqual(m.firstUpdate, { median: 20, p90: 20, measured: 1, withoutUpdate: 1, notMeasured: 2 });
+    assert.equal(m.timeToResolve.minor.measured, 0, 'no resolve time for an impact the source did not give');
+    // Down: inst 60 + ours 30 + page 40 = 130 minutes of 129,600; the feed's 600 minutes are not counted.
+    assert.equal(m.availability?.percent, Math.round(100_000 * (1 - 130 / 129_600)) / 1000);
+  });
+
+  test('a record only from a feed estimates no availability', () => {
+    const m = transparencyMeasures([{ ...incident('feed', '2026-02-01T00:00:00Z', { impact: 'minor', firstUpdate: 0, resolved: 600 }), source: 'feed' as const }], PERIOD, []);
+    assert.equal(m.availability, null, 'nothing with a known impact: no estimate, so an uptime claim is untested');
   });
 });

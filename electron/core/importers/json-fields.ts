@@ -21,7 +21,15 @@ export function instant(value: unknown): number | null {
 }
 
 /** What a problem says was found instead: short, so one bad value cannot flood the list. */
-export const describe = (v: unknown) => (v === undefined ? 'missing' : `found ${JSON.stringify(v)?.slice(0, 60)}`);
+/** What was found instead, briefly; a value nested too deep to print is named by its type (a hostile file must not overflow the stack). */
+export function describe(v: unknown): string {
+  if (v === undefined) return 'missing';
+  try {
+    return `found ${JSON.stringify(v)?.slice(0, 60)}`;
+  } catch {
+    return `found ${Array.isArray(v) ? 'an array' : typeof v === 'object' && v !== null ? 'an object' : typeof v} nested too deep to show`;
+  }
+}
 
 /** A link Vetted keeps (the register's rule): http or https, no spaces, at most 2,000 characters. */
 export function httpLink(v: unknown): string | null {

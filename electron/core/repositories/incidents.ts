@@ -124,6 +124,12 @@ export class IncidentRepository {
   private readonly updateStmt;
   private readonly deleteStmt;
   private readonly countsStmt;
+  private readonly editedStmt;
+  private readonly setEditedStmt;
+  private readonly tombstoneStmt;
+  private readonly isTombstonedStmt;
+  private readonly byLinkStmt;
+  private readonly reassignStmt;
   private readonly settingsStmt;
   private readonly upsertSettingsStmt;
 
@@ -140,6 +146,16 @@ export class IncidentRepository {
     this.countsStmt = db.prepare<[string], { vendor_id: string; recent: number; open: number }>(
       `SELECT vendor_id, SUM(started_at >= ?) AS recent, SUM(resolved_at IS NULL) AS open FROM incidents GROUP BY vendor_id`,
     );
+    this.editedStmt = db.prepare<[string], { edited_fields: string }>('SELECT edited_fields FROM incidents WHERE id = ?');
+    this.setEditedStmt = db.prepare<[string, string]>('UPDATE incidents SET edited_fields = ? WHERE id = ?');
+    this.tombstoneStmt = db.prepare<[string, string, string, string]>(
+      'INSERT OR REPLACE INTO incident_tombstones (vendor_id, source, source_uid, deleted_at) VALUES (?, ?, ?, ?)',
+    );
+    this.isTombstonedStmt = db.prepare<[string, string, string], { n: number }>(
+      'SELECT 1 AS n FROM incident_tombstones WHERE vendor_id = ? AND source = ? AND source_uid = ?',
+    );
+    this.byLinkStmt = db.prepare<[string, string, string], IncidentRow>('SELECT * FROM incidents WHERE vendor_id = ? AND source = ? AND link LIKE ? ESCAPE \'\\\'');
+    this.reassignStmt = db.prepare<[string, string, string]>('UPDATE incidents SET source = ?, source_uid = ? WHERE id = ?');
     this.settingsStmt = db.prepare<[string], SettingsRow>('SELECT * FROM status_settings WHERE vendor_id = ?');
     this.upsertSettingsStmt = db.prepare<[SettingsRow]>(
       `INSERT INTO status_settings (vendor_id, components_used, refreshed_at, refreshed_from) VALUES (@vendor_id, @components_used, @refreshed_at, @refreshed_from)
@@ -155,6 +171,23 @@ export class IncidentRepository {
   /** Newest start first (one provider's, or every provider's grouped by provider). */
   incidents(vendorId?: string): Incident[] {
     return (vendorId === undefined ? this.all.all() : this.ofVendor.all(vendorId)).map(fromRow);
+  }
+
+  /**
+   * Every incident that reads, and the ids of rows that do not (a bug or a hand edit broke them):
+   * for pages that must stay up (Needs attention), never for a document.
+   */
+  readable(): { incidents: Incident[]; broken: string[] } {
+    const incidents: Incident[] = [];
+    const broken: string[] = [];
+    for (const row of this.all.all()) {
+      try {
+        incidents.push(fromRow(row));
+      } catch {
+        broken.push(row.id);
+      }
+    }
+    return { incidents, broken };
   }
 
   bySourceUid(vendorId: string, source: Incident['source'], uid: string): Incident | undefined {
@@ -177,6 +210,37 @@ export class IncidentRepository {
   /** Per provider: incidents started at or after `since` (an ISO instant), and those still open. */
   counts(since: string): Map<string, { recent: number; open: number }> {
     return new Map(this.countsStmt.all(since).map((r) => [r.vendor_id, { recent: r.recent, open: r.open }]));
+  }
+
+  /** Fields of an imported incident changed here (a later import leaves them as they are). */
+  editedFields(id: string): string[] {
+    const row = this.editedStmt.get(id);
+    return row ? stringsOf(row.edited_fields, id, 'edited fields') : [];
+  }
+
+  setEditedFields(id: string, fields: readonly string[]): void {
+    this.setEditedStmt.run(JSON.stringify([...new Set(fields)].sort()), id);
+  }
+
+  /** Remembers an imported incident deleted here, so a later import does not bring it back. */
+  tombstone(vendorId: string, source: string, uid: string, at: string): void {
+    this.tombstoneStmt.run(vendorId, source, uid, at);
+  }
+
+  isTombstoned(vendorId: string, source: string, uid: string): boolean {
+    return this.isTombstonedStmt.get(vendorId, source, uid) !== undefined;
+  }
+
+  /** An incident of `source` whose link ends with `suffix` (a feed entry's /incidents/<id>). */
+  byLinkSuffix(vendorId: string, source: Incident['source'], suffix: string): Incident | undefined {
+    const pattern = `%${suffix.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
+    const row = this.byLinkStmt.get(vendorId, source, pattern);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** Moves an incident to another source and id (a feed entry superseded by the page's JSON). */
+  reassign(id: string, source: Incident['source'], uid: string): void {
+    this.reassignStmt.run(source, uid, id);
   }
 
   settings(vendorId: string): StatusSettings {

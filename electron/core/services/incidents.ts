@@ -5,6 +5,7 @@ import type { Incident, IncidentInput, IncidentPatch } from '../../../shared/dom
 import type { Vendor } from '../../../shared/domain/vendor';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
+import { isoInstant } from '../importers/imported';
 import { getVendor } from './vendor-lookup';
 
 export function incidentView(i: Incident, vendor: Pick<Vendor, 'name' | 'criticalPath'> | undefined): IncidentView {
@@ -20,14 +21,35 @@ function getIncident(ctx: Context, id: string): Incident {
 /** Oldest first, as a timeline reads. */
 const byTime = (updates: Incident['updates']) => [...updates].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
-/** Times must follow the start; checked on the whole incident, so a patch of one field is checked against the rest. */
-function checkTimes(i: Incident, prefix: string): void {
+/**
+ * Times must not be before the start. Checked for the fields given (all of them when the start
+ * changes): an imported incident may carry a first post before the start the provider later
+ * stated, and that must not stop anyone editing its notes.
+ */
+function checkTimes(i: Incident, prefix: string, fields: ReadonlySet<string> | 'all'): void {
   const start = Date.parse(i.startedAt);
+  const checks = (f: string) => fields === 'all' || fields.has('startedAt') || fields.has(f);
   const problems: { path: string; message: string }[] = [];
-  if (i.firstUpdateAt !== null && Date.parse(i.firstUpdateAt) < start) problems.push({ path: `${prefix}firstUpdateAt`, message: 'must not be before the incident started' });
-  if (i.resolvedAt !== null && Date.parse(i.resolvedAt) < start) problems.push({ path: `${prefix}resolvedAt`, message: 'must not be before the incident started' });
-  if (i.postmortem?.publishedAt && Date.parse(i.postmortem.publishedAt) < start) problems.push({ path: `${prefix}postmortem.publishedAt`, message: 'must not be before the incident started' });
+  if (checks('firstUpdateAt') && i.firstUpdateAt !== null && Date.parse(i.firstUpdateAt) < start) problems.push({ path: `${prefix}firstUpdateAt`, message: 'must not be before the incident started' });
+  if (checks('resolvedAt') && i.resolvedAt !== null && Date.parse(i.resolvedAt) < start) problems.push({ path: `${prefix}resolvedAt`, message: 'must not be before the incident started' });
+  if (checks('postmortem') && i.postmortem?.publishedAt && Date.parse(i.postmortem.publishedAt) < start) problems.push({ path: `${prefix}postmortem.publishedAt`, message: 'must not be before the incident started' });
   if (problems.length > 0) throw new VettedError('validation', `${problems[0]!.path}: ${problems[0]!.message}`, problems);
+}
+
+/** One way of writing an instant (UTC, as the importers store it), so stored times compare and sort as text. */
+const utc = (at: string) => isoInstant(Date.parse(at));
+const utcOrNull = (at: string | null | undefined) => (at === null || at === undefined ? (at ?? null) : utc(at));
+
+/** The times of typed-in fields, in UTC. */
+function normalised<T extends Partial<Pick<Incident, 'startedAt' | 'firstUpdateAt' | 'resolvedAt' | 'updates' | 'postmortem'>>>(fields: T): T {
+  return {
+    ...fields,
+    ...(fields.startedAt !== undefined ? { startedAt: utc(fields.startedAt) } : {}),
+    ...(fields.firstUpdateAt !== undefined ? { firstUpdateAt: utcOrNull(fields.firstUpdateAt) } : {}),
+    ...(fields.resolvedAt !== undefined ? { resolvedAt: utcOrNull(fields.resolvedAt) } : {}),
+    ...(fields.updates !== undefined ? { updates: byTime(fields.updates.map((u) => ({ ...u, at: utc(u.at) }))) } : {}),
+    ...(fields.postmortem ? { postmortem: { ...fields.postmortem, publishedAt: utcOrNull(fields.postmortem.publishedAt) } } : {}),
+  };
 }
 
 /** Typed in without a first update but with updates: the earliest update is the first. */
@@ -49,18 +71,19 @@ export function addIncident(ctx: Context, input: IncidentInput): IncidentView {
     .transaction(() => {
       const vendor = getVendor(ctx, input.vendorId);
       const stamp = ctx.now().toISOString();
-      const updates = byTime(input.updates ?? []);
+      const given = normalised({ ...input, updates: input.updates ?? [] });
+      const updates = given.updates;
       const incident: Incident = {
         id: ctx.newId(),
         vendorId: vendor.id,
         title: input.title.trim(),
         impact: input.impact ?? 'major',
         components: input.components ?? [],
-        startedAt: input.startedAt,
-        firstUpdateAt: firstOf(input.firstUpdateAt, updates),
-        resolvedAt: input.resolvedAt ?? null,
+        startedAt: given.startedAt,
+        firstUpdateAt: firstOf(given.firstUpdateAt, updates),
+        resolvedAt: given.resolvedAt ?? null,
         updates,
-        postmortem: input.postmortem ?? null,
+        postmortem: given.postmortem ?? null,
         source: 'entered',
         onStatusPage: input.onStatusPage ?? true,
         sourceUid: null,
@@ -70,7 +93,7 @@ export function addIncident(ctx: Context, input: IncidentInput): IncidentView {
         createdAt: stamp,
         updatedAt: stamp,
       };
-      checkTimes(incident, '');
+      checkTimes(incident, '', 'all');
       ctx.incidents.insert(incident);
       return incidentView(incident, vendor);
     })
@@ -81,21 +104,18 @@ export function updateIncident(ctx: Context, id: string, patch: IncidentPatch): 
   return ctx.db
     .transaction(() => {
       const current = getIncident(ctx, id);
-      const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Incident>;
-      const next: Incident = {
-        ...current,
-        ...defined,
-        ...(defined.updates ? { updates: byTime(defined.updates) } : {}),
-        updatedAt: ctx.now().toISOString(),
-      };
+      const defined = normalised(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Incident>);
+      const next: Incident = { ...current, ...defined, updatedAt: ctx.now().toISOString() };
       // An imported incident is on the status page by definition: only typed-in ones can say otherwise.
       if (current.source !== 'entered' && next.onStatusPage === false) {
         throw new VettedError('validation', 'patch.onStatusPage: an incident imported from the status page was on it', [
           { path: 'patch.onStatusPage', message: 'an incident imported from the status page was on it' },
         ]);
       }
-      checkTimes(next, 'patch.');
+      checkTimes(next, 'patch.', new Set(Object.keys(defined)));
       ctx.incidents.update(next);
+      // An imported incident's fields changed here are left as they are by a later import.
+      if (current.source !== 'entered') ctx.incidents.setEditedFields(id, [...ctx.incidents.editedFields(id), ...Object.keys(defined).filter((f) => f !== 'onStatusPage')]);
       return incidentView(next, ctx.vendors.get(next.vendorId));
     })
     .immediate();
@@ -104,8 +124,10 @@ export function updateIncident(ctx: Context, id: string, patch: IncidentPatch): 
 export function deleteIncident(ctx: Context, id: string): { id: string } {
   return ctx.db
     .transaction(() => {
-      getIncident(ctx, id);
+      const incident = getIncident(ctx, id);
       ctx.incidents.delete(id);
+      // Deleted here on purpose: a later import or refresh must not bring it back.
+      if (incident.sourceUid !== null) ctx.incidents.tombstone(incident.vendorId, incident.source, incident.sourceUid, ctx.now().toISOString());
       return { id };
     })
     .immediate();

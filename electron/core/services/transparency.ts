@@ -10,7 +10,7 @@ import { transparencyMeasures } from '../../../shared/incidents/measures';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { createFinding, listFindings } from './findings';
-import { today } from './today';
+import { decidedContent, documentDate, documentToday, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
 
 /** The default period: the twelve months up to and including `date`. */
@@ -27,15 +27,27 @@ export function claimAnswersOf(ctx: Context, reviewId: string | null): Map<strin
   return claimAnswers(ctx.templates.get(review.templateId, review.templateVersion)?.template, ctx.reviews.answers(review.id));
 }
 
-function checkPeriod(since: string, date: string, now: string): void {
-  if (date > now) {
-    const message = `must not be after today (${now}): the record is measured as it stands`;
-    throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
-  }
+function checkPeriod(since: string, date: string): void {
   if (since > date) {
     const message = `must not be after the end of the period (${date})`;
     throw new VettedError('validation', `since: ${message}`, [{ path: 'since', message }]);
   }
+}
+
+/**
+ * The review whose answers are held against the record. Today: the provider's latest review, as
+ * the questionnaire shows it (a draft included). A past date: the review decided on or before it,
+ * with the answers its decision froze — the claims in force then, never a draft opened later.
+ */
+function reviewedAnswers(ctx: Context, vendorId: string, date: string): { reviewId: string | null; answers: Map<string, unknown> } {
+  if (date === documentToday(ctx)) {
+    const latest = ctx.reviews.latest(vendorId) ?? null;
+    return { reviewId: latest?.id ?? null, answers: claimAnswersOf(ctx, latest?.id ?? null) };
+  }
+  const decided = standingOf(ctx, vendorId, date).decided;
+  const content = decided ? decidedContent(ctx, decided) : null;
+  if (!decided || !content) return { reviewId: null, answers: new Map() };
+  return { reviewId: decided.review.id, answers: claimAnswers(content.template, content.answers) };
 }
 
 /** The record's component names, for choosing the ones you use: by how often they appear. */
@@ -48,18 +60,17 @@ function componentsOf(ctx: Context, vendorId: string): string[] {
 export function transparency(ctx: Context, input: { vendorId: string; since?: string; date?: string }): Transparency {
   return ctx.db.transaction(() => {
     const vendor = getVendor(ctx, input.vendorId);
-    const now = today(ctx);
-    const date = input.date ?? now;
+    const date = documentDate(ctx, input.date);
     const since = input.since ?? yearBefore(date);
-    checkPeriod(since, date, now);
+    checkPeriod(since, date);
     const settings = ctx.incidents.settings(vendor.id);
     const measures = transparencyMeasures(ctx.incidents.incidents(vendor.id), { from: since, to: date }, settings.componentsUsed);
-    const review = ctx.reviews.latest(vendor.id) ?? null;
+    const reviewed = reviewedAnswers(ctx, vendor.id, date);
     return {
       vendorId: vendor.id,
       measures,
-      reviewId: review?.id ?? null,
-      claims: checkIncidentClaims(claimAnswersOf(ctx, review?.id ?? null), measures),
+      reviewId: reviewed.reviewId,
+      claims: checkIncidentClaims(reviewed.answers, measures),
       components: componentsOf(ctx, vendor.id),
       settings,
     };
@@ -86,13 +97,14 @@ function questionText(ctx: Context, reviewId: string, questionId: string): strin
   return questionId;
 }
 
-export function claimFinding(ctx: Context, input: { vendorId: string; questionId: IncidentClaimQuestion }): FindingView {
+export function claimFinding(ctx: Context, input: { vendorId: string; questionId: IncidentClaimQuestion; since?: string; date?: string }): FindingView {
   return ctx.db
     .transaction(() => {
-      const found = transparency(ctx, { vendorId: input.vendorId });
+      // The period the user was looking at, so the finding says what they saw, on the review that was checked.
+      const found = transparency(ctx, { vendorId: input.vendorId, ...(input.since ? { since: input.since } : {}), ...(input.date ? { date: input.date } : {}) });
       const claim = found.claims.find((c) => c.questionId === input.questionId);
       if (found.reviewId === null || !claim || claim.verdict !== 'contradicted') {
-        const message = claim ? 'the record does not contradict this answer' : 'this question is not answered in the latest review';
+        const message = claim ? 'the record does not contradict this answer' : 'this question is not answered in the review held against the record';
         throw new VettedError('validation', `questionId: ${message}`, [{ path: 'questionId', message }]);
       }
       const existing = listFindings(ctx, { vendorId: input.vendorId }).find((f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved');

@@ -40,7 +40,8 @@ function auditTriggers(t: AuditedTable): string {
 /**
  * The incident record: each provider's incidents (from its status page, or typed in, including
  * those the status page never showed), with their public updates and postmortem as JSON checked
- * on every read, and per provider which status page components you use. Audited like the rest.
+ * on every read, which fields of an imported incident were edited here, imported incidents deleted
+ * here, and per provider which status page components you use. Audited like the rest.
  */
 export const incidents: Migration = {
   version: 6,
@@ -64,12 +65,23 @@ export const incidents: Migration = {
         sequence        INTEGER,
         link            TEXT,
         notes           TEXT NOT NULL DEFAULT '',
+        -- Fields of an imported incident changed here: a later import from the source leaves them.
+        edited_fields   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(edited_fields)),
         created_at      TEXT NOT NULL,
         updated_at      TEXT NOT NULL
       );
       CREATE INDEX incidents_vendor_started ON incidents (vendor_id, started_at);
       -- One row per provider incident: a later import of the same id updates it.
       CREATE UNIQUE INDEX incidents_source ON incidents (vendor_id, source, source_uid) WHERE source_uid IS NOT NULL;
+
+      -- An imported incident deleted here: a later import or refresh does not bring it back.
+      CREATE TABLE incident_tombstones (
+        vendor_id  TEXT NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,
+        source     TEXT NOT NULL,
+        source_uid TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        PRIMARY KEY (vendor_id, source, source_uid)
+      );
 
       CREATE TABLE status_settings (
         vendor_id        TEXT PRIMARY KEY REFERENCES vendors (id) ON DELETE CASCADE,
