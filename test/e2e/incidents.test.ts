@@ -282,3 +282,28 @@ test('incidents tab: a status page file imported, the first-update claim contrad
   assert.equal((await callApi<IncidentView[]>(served, 'incident.list', { vendorId: vendor.id })).length, 5, 'the five imported ones stay');
   assert.deepEqual(problems, [], 'no console errors');
 });
+
+test('incidents tab: a history feed gives no impact, and its incidents say so (never shown as minor)', async () => {
+  const served = await startServe();
+  const vendor = await callApi<{ id: string }>(served, 'vendor.create', { name: 'Acme Cloud', category: 'hosting' });
+  const { page, problems } = await openApp(served);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await go(page, `#/vendor/${vendor.id}/incidents`);
+  await page.getByText('No incidents on record.').waitFor();
+  const feed = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/status/history.atom'));
+  await page.getByLabel('Status page file', { exact: true }).setInputFiles({ name: 'history.atom', mimeType: 'application/atom+xml', buffer: feed });
+  const preview = page.getByTestId('status-import-preview');
+  await preview.getByText(/\(Atom feed/).waitFor();
+  await preview.getByText(/do not carry over exactly/).waitFor();
+  await screenshot(page, 'incidents-feed-preview');
+  await preview.getByRole('button', { name: 'Import' }).click();
+  const items = page.getByTestId('incident-item');
+  await items.first().waitFor();
+  const count = await items.count();
+  assert.ok(count > 0, 'the feed’s incidents are listed');
+  assert.equal(await page.locator('[data-testid="incident-item"][data-impact="unknown"]').count(), count, 'every one says its impact was not given');
+  assert.equal(await items.getByText('Impact not given', { exact: false }).count(), count);
+  assert.equal(await items.getByText('Minor', { exact: true }).count(), 0, 'none shown as minor');
+  await fullScreenshot(page, 'incidents-feed');
+  assert.deepEqual(problems, [], 'no console errors');
+});

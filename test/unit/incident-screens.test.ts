@@ -41,7 +41,7 @@ const words = await load<{
   minutesText(m: number): string;
   shareText(s: number): string;
   availabilityText(p: number): string;
-  impactCounts(b: Record<IncidentView['impact'], number>): string;
+  impactCounts(b: Record<IncidentView['impact'], number>, unknown?: number): string;
   monthText(m: string): string;
   over(n: number): string;
 }>('incidents/measureWords.ts');
@@ -169,7 +169,11 @@ test('an edit sends only what changed; an imported incident only what the status
     const entered = incident({ source: 'entered', sourceUid: null, sequence: null });
     const edited = draft.incidentOfDraft({ ...draft.draftOfIncident(entered), title: 'Renamed', resolvedAt: '', notOnStatusPage: true });
     assert.ok(edited.ok);
-    assert.deepEqual(draft.incidentPatchOf(entered, edited.fields), { title: 'Renamed', resolvedAt: null, onStatusPage: false });
+    assert.deepEqual(
+      draft.incidentPatchOf(entered, edited.fields),
+      { title: 'Renamed', firstUpdateAt: null, resolvedAt: null, onStatusPage: false },
+      'never on their status page: no public update either',
+    );
   });
 });
 
@@ -199,6 +203,7 @@ test('durations, shares and counts in words', () => {
   assert.equal(words.availabilityText(99.9999), '99.99%', 'never rounded up to what was not reached');
   assert.equal(words.impactCounts({ critical: 1, major: 0, minor: 3, none: 2 }), '1 critical, 3 minor and 2 with no impact');
   assert.equal(words.impactCounts({ critical: 0, major: 1, minor: 0, none: 0 }), '1 major');
+  assert.equal(words.impactCounts({ critical: 0, major: 1, minor: 0, none: 0 }, 2), '1 major and 2 with the impact not given', 'a feed gives no impact');
   assert.equal(words.monthText('2026-03'), 'March 2026');
   assert.equal(words.over(1), 'over 1 incident');
 });

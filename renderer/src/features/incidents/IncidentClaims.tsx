@@ -1,5 +1,5 @@
-// "Answers against the record": the latest review's incident-transparency answers held against the
-// record of the last 12 months (the period a finding is raised on), each with its verdict in a
+// "Answers against the record": the review's incident-transparency answers held against the
+// record of the period shown (the period a finding is then raised on), each with its verdict in a
 // symbol and words. A contradicted answer offers "Create finding" in one click; once there is
 // one, a link to it.
 import { useId, useRef, useState } from 'react';
@@ -16,18 +16,21 @@ import { INCIDENT_CLAIM_LABELS } from './claimLabels';
 
 interface Props {
   vendorId: string;
+  /** Over the period shown. */
   transparency: Transparency | null;
   loading: boolean;
+  /** "the last 12 months". */
+  periodWords: string;
 }
 
-export function IncidentClaims({ vendorId, transparency, loading }: Props) {
+export function IncidentClaims({ vendorId, transparency, loading, periodWords }: Props) {
   const headingId = useId();
   const claims = transparency?.claims ?? [];
   return (
     <section className="side-panel claim-checks" aria-labelledby={headingId} data-testid="incident-claims">
       <h2 id={headingId}>Answers against the record</h2>
       <p className="muted side-panel-intro">
-        The latest review’s answers on incident transparency, held against the incidents of the last 12 months. A contradiction
+        The latest review’s answers on incident transparency, held against the incidents of {periodWords}. A contradiction
         does not change the score: it is a finding to raise with the provider.
       </p>
       {loading && !transparency ? (
@@ -41,7 +44,7 @@ export function IncidentClaims({ vendorId, transparency, loading }: Props) {
       ) : (
         <ul className="claim-list">
           {claims.map((c) => (
-            <ClaimItem key={c.questionId} vendorId={vendorId} claim={c} reviewId={transparency?.reviewId ?? null} />
+            <ClaimItem key={c.questionId} vendorId={vendorId} claim={c} reviewId={transparency?.reviewId ?? null} since={transparency?.measures.period.from} />
           ))}
         </ul>
       )}
@@ -49,7 +52,7 @@ export function IncidentClaims({ vendorId, transparency, loading }: Props) {
   );
 }
 
-function ClaimItem({ vendorId, claim, reviewId }: { vendorId: string; claim: IncidentClaimCheck; reviewId: string | null }) {
+function ClaimItem({ vendorId, claim, reviewId, since }: { vendorId: string; claim: IncidentClaimCheck; reviewId: string | null; since: string | undefined }) {
   const wordsId = useId();
   const verdict = VERDICT_LABELS[claim.verdict];
   const finding = useVetted((s) => {
@@ -67,7 +70,8 @@ function ClaimItem({ vendorId, claim, reviewId }: { vendorId: string; claim: Inc
   const create = async () => {
     setBusy(true);
     setError(null);
-    const result = await api['incident.claimFinding']({ vendorId, questionId: claim.questionId });
+    // Over the period shown, so the finding says what the screen says.
+    const result = await api['incident.claimFinding']({ vendorId, questionId: claim.questionId, ...(since ? { since } : {}) });
     setBusy(false);
     if (!result.ok) {
       setError(`No finding was created: ${errorText(result.error)}`);

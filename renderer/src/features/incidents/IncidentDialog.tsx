@@ -2,7 +2,7 @@
 // stored as instants; what was typed stays when the register refuses it, and each problem is
 // shown beside the field it names (postmortem.link → Postmortem link). An imported incident is
 // edited in part (see incidentDraft.ts): the status page's own title, times and link are shown,
-// not changed, since a newer import would bring them back.
+// not changed; what is changed here a later import leaves as it is.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { IncidentView } from '../../../../shared/api';
 import { INCIDENT_IMPACTS, type IncidentImpact } from '../../../../shared/domain/incidents';
@@ -14,7 +14,7 @@ import { FormError } from '../../components/FormError';
 import { useDraftFields } from '../../components/useDraftFields';
 import { errorText } from '../../lib/errorText';
 import { ModalDialog } from '../workflow/ModalDialog';
-import { IMPACT_SYMBOLS, impactLabel } from './impact';
+import { IMPACT_SYMBOLS, impactKnown, impactLabel } from './impact';
 import {
   draftOfIncident,
   emptyIncidentDraft,
@@ -82,13 +82,18 @@ export function IncidentDialog({ vendorId, target, onClose, onSaved }: Props) {
     onSaved(result.value, isNew);
   };
 
-  const timeField = (key: 'startedAt' | 'firstUpdateAt' | 'resolvedAt', label: string, hint: string) => (
-    <Field id={fid(key)} label={label} error={errors[key]} hint={hint}>
-      {(p) => (
-        <input {...p} type="datetime-local" className="input" value={draft[key]} disabled={locked(key)} onChange={(e) => set(key, e.target.value)} />
-      )}
-    </Field>
-  );
+  // Never on their status page: nothing public was posted, so there is no first public update.
+  const noPublicUpdate = draft.notOnStatusPage;
+  const timeField = (key: 'startedAt' | 'firstUpdateAt' | 'resolvedAt', label: string, hint: string) => {
+    const off = locked(key) || (key === 'firstUpdateAt' && noPublicUpdate);
+    return (
+      <Field id={fid(key)} label={label} error={errors[key]} hint={key === 'firstUpdateAt' && noPublicUpdate ? 'None: it was never on their status page.' : hint}>
+        {(p) => (
+          <input {...p} type="datetime-local" className="input" value={off && key === 'firstUpdateAt' && noPublicUpdate ? '' : draft[key]} disabled={off} onChange={(e) => set(key, e.target.value)} />
+        )}
+      </Field>
+    );
+  };
 
   return (
     <ModalDialog
@@ -99,7 +104,7 @@ export function IncidentDialog({ vendorId, target, onClose, onSaved }: Props) {
         isNew
           ? 'An incident the status page showed and you want on record, or one your team lived through that the status page never showed.'
           : imported
-            ? `From the provider’s status page (${labelOf(INCIDENT_SOURCE_LABELS, (target as IncidentView).source)}): its title, times and link stay as the page has them, and a newer import would bring them back. Here you can grade its impact, name its components, add its postmortem and keep notes.`
+            ? `From the provider’s status page (${labelOf(INCIDENT_SOURCE_LABELS, (target as IncidentView).source)}): its title, times and link stay as the page has them. Here you can grade its impact, name its components, add its postmortem and keep notes; a later import leaves what you change here as it is.`
             : undefined
       }
       onClose={onClose}
@@ -120,7 +125,16 @@ export function IncidentDialog({ vendorId, target, onClose, onSaved }: Props) {
         )}
       </Field>
       <div className="form-grid">
-        <Field id={fid('impact')} label="Impact" error={errors.impact} hint="As the status page graded it, or as you felt it.">
+        <Field
+          id={fid('impact')}
+          label="Impact"
+          error={errors.impact}
+          hint={
+            target !== null && target !== 'new' && !impactKnown(target)
+              ? 'Their history feed gives no impact: the measures leave this incident out of everything the impact decides, whatever is chosen here.'
+              : 'As the status page graded it, or as you felt it.'
+          }
+        >
           {(p) => (
             <select {...p} className="select" value={draft.impact} onChange={(e) => set('impact', e.target.value as IncidentImpact)} data-autofocus={imported || undefined}>
               {[...INCIDENT_IMPACTS].reverse().map((i) => (

@@ -6,7 +6,7 @@ import { useId, useState } from 'react';
 import type { IncidentView } from '../../../../shared/api';
 import { INCIDENT_SOURCE_LABELS, labelOf } from '../../../../shared/domain/labels';
 import { EditDeleteButtons } from '../../components/EditDeleteButtons';
-import { IMPACT_SYMBOLS, impactLabel } from './impact';
+import { IMPACT_SYMBOLS, impactLabel, laneOf } from './impact';
 import { instantText } from './instants';
 import { minutesBetween, minutesText } from './measureWords';
 
@@ -23,15 +23,18 @@ export function IncidentItem({ item, onEdit, onDelete }: Props) {
   const updatesId = useId();
   const [open, setOpen] = useState(false);
   const firstAfter = minutesBetween(item.startedAt, item.firstUpdateAt);
+  // A feed or an Instatus page gives no start apart from the first post: the wait is not known.
+  const waitKnown = item.source !== 'feed' && item.source !== 'instatus';
   const lasted = minutesBetween(item.startedAt, item.resolvedAt);
   const isOpen = item.resolvedAt === null;
   const pm = item.postmortem;
+  const lane = laneOf(item);
   return (
     <li
-      className={`incident-item impact-${item.impact}${isOpen ? ' is-open' : ''}`}
+      className={`incident-item impact-${lane}${isOpen ? ' is-open' : ''}`}
       aria-labelledby={titleId}
       data-testid="incident-item"
-      data-impact={item.impact}
+      data-impact={lane}
     >
       <div className="evidence-head">
         <div className="evidence-name">
@@ -47,11 +50,14 @@ export function IncidentItem({ item, onEdit, onDelete }: Props) {
             </span>
           )}
           {isOpen && <span className="window-badge badge-open">Open</span>}
-          <span className={`window-badge incident-impact-badge impact-${item.impact}`}>
+          <span
+            className={`window-badge incident-impact-badge impact-${lane}`}
+            title={lane === 'unknown' ? 'Their history feed does not say how bad it was.' : undefined}
+          >
             <span className="impact-symbol" aria-hidden="true">
-              {IMPACT_SYMBOLS[item.impact]}
+              {IMPACT_SYMBOLS[lane]}
             </span>
-            {impactLabel(item.impact)}
+            {impactLabel(lane)}
           </span>
         </div>
       </div>
@@ -67,7 +73,8 @@ export function IncidentItem({ item, onEdit, onDelete }: Props) {
               <span className="muted">None on record</span>
             ) : (
               <>
-                {instantText(item.firstUpdateAt)} <span className="incident-after">(+{minutesText(firstAfter ?? 0)})</span>
+                {instantText(item.firstUpdateAt)}{' '}
+                {waitKnown ? <span className="incident-after">(+{minutesText(Math.max(0, firstAfter ?? 0))})</span> : <span className="incident-after">(the start as the source gives it)</span>}
               </>
             )}
           </dd>

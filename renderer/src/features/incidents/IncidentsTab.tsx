@@ -137,7 +137,7 @@ export function IncidentsTab({ vendor }: { vendor: Vendor }) {
         )}
       </div>
       <aside className="maintenance-side" aria-label="Checks and import">
-        <IncidentClaims vendorId={vendor.id} transparency={shared.transparency} loading={shared.loading} />
+        <IncidentClaims vendorId={vendor.id} transparency={shown} loading={shown === null && shownError === null} periodWords={words} />
         <ComponentsChooser vendorId={vendor.id} transparency={shared.transparency} onSaved={() => void changed()} />
         <RefreshStatus
           vendor={vendor}
@@ -164,7 +164,7 @@ export function IncidentsTab({ vendor }: { vendor: Vendor }) {
           deleting
             ? deleting.source === 'entered'
               ? `“${deleting.title}” is removed from ${vendor.name}’s incident record. This cannot be undone.`
-              : `“${deleting.title}” is removed from ${vendor.name}’s incident record. It came from their status page: importing a file that holds it brings it back.`
+              : `“${deleting.title}” is removed from ${vendor.name}’s incident record. It came from their status page; a later import or refresh leaves it out.`
             : ''
         }
         confirmLabel="Delete incident"

@@ -24,7 +24,7 @@ function Measure({ label, children, testId }: { label: string; children: ReactNo
   );
 }
 
-const rate = (n: number) => (n >= 10 ? n.toFixed(0) : n >= 0.1 ? n.toFixed(1) : n.toFixed(2));
+const rate = (n: number) => (n === 0 ? '0' : n >= 10 ? n.toFixed(0) : n >= 0.1 ? n.toFixed(1) : n.toFixed(2));
 
 export function MeasuresList({ measures: m, periodWords }: { measures: TransparencyMeasures; periodWords: string }) {
   const none = m.total === 0;
@@ -36,11 +36,12 @@ export function MeasuresList({ measures: m, periodWords }: { measures: Transpare
           <>None on record in {periodWords}.</>
         ) : (
           <>
-            <strong>{countOf(m.total, 'incident')}</strong> started in {periodWords}: {impactCounts(m.byImpact)}.
-            {(m.open > 0 || m.notOnStatusPage > 0) && (
+            <strong>{countOf(m.total, 'incident')}</strong> started in {periodWords}: {impactCounts(m.byImpact, m.impactUnknown)}.
+            {(m.open > 0 || m.notOnStatusPage > 0 || m.impactUnknown > 0) && (
               <span className="measure-note">
                 {m.open > 0 && `${m.open} still open. `}
-                {m.notOnStatusPage > 0 && `${countOf(m.notOnStatusPage, 'incident')} never shown on their status page.`}
+                {m.notOnStatusPage > 0 && `${countOf(m.notOnStatusPage, 'incident')} never shown on their status page. `}
+                {m.impactUnknown > 0 && 'A history feed gives no impact: its incidents count in the total only, in nothing the impact decides.'}
               </span>
             )}
           </>
@@ -48,7 +49,15 @@ export function MeasuresList({ measures: m, periodWords }: { measures: Transpare
       </Measure>
       <Measure label="Time to first public update" testId="measure-first-update">
         {m.firstUpdate.median === null ? (
-          <NotMeasured why={none ? noIncidents : 'no incident in the period has a first public update on record.'} />
+          <NotMeasured
+            why={
+              none
+                ? noIncidents
+                : m.firstUpdate.notMeasured > 0 && m.firstUpdate.withoutUpdate === 0
+                  ? 'the incidents come from a feed or an Instatus page, which give no start apart from the first post.'
+                  : 'no incident in the period has a first public update on record.'
+            }
+          />
         ) : (
           <>
             Median <strong>{minutesText(m.firstUpdate.median)}</strong>
@@ -58,8 +67,12 @@ export function MeasuresList({ measures: m, periodWords }: { measures: Transpare
               </>
             )}{' '}
             <span className="measure-over">{over(m.firstUpdate.measured)}</span>
-            {m.firstUpdate.withoutUpdate > 0 && (
-              <span className="measure-note">{`${countOf(m.firstUpdate.withoutUpdate, 'incident')} had no public update on record.`}</span>
+            {(m.firstUpdate.withoutUpdate > 0 || m.firstUpdate.notMeasured > 0) && (
+              <span className="measure-note">
+                {m.firstUpdate.withoutUpdate > 0 && `${countOf(m.firstUpdate.withoutUpdate, 'incident')} had no public update. `}
+                {m.firstUpdate.notMeasured > 0 &&
+                  `${countOf(m.firstUpdate.notMeasured, 'incident')} from a feed or an Instatus page, which give no start apart from the first post: not measured.`}
+              </span>
             )}
           </>
         )}
@@ -126,7 +139,7 @@ export function MeasuresList({ measures: m, periodWords }: { measures: Transpare
       </Measure>
       <Measure label="Estimated availability" testId="measure-availability">
         {m.availability === null ? (
-          <NotMeasured why={noIncidents} />
+          <NotMeasured why={none ? noIncidents : 'no incident in the period has an impact given (a history feed gives none).'} />
         ) : (
           <>
             <strong>{availabilityText(m.availability.percent)}</strong> over the period

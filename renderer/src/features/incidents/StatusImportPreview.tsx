@@ -10,10 +10,10 @@ export const STATUS_FORMAT_NAMES: Readonly<Record<StatusImport['format'], string
   instatus: 'Instatus',
 };
 
-type Counts = StatusImport['incidents'];
+type Counts = StatusImport['maintenances'] & { deletedHere?: number };
 
 function CountLines({ counts, noun, dryRun }: { counts: Counts; noun: string; dryRun: boolean }) {
-  if (counts.added + counts.updated + counts.unchanged + counts.older === 0) {
+  if (counts.added + counts.updated + counts.unchanged + counts.older + (counts.deletedHere ?? 0) === 0) {
     return (
       <p className="status-counts">
         <span className="status-counts-title">{noun}:</span> <span className="muted">none</span>
@@ -25,6 +25,7 @@ function CountLines({ counts, noun, dryRun }: { counts: Counts; noun: string; dr
     { n: counts.updated, text: dryRun ? 'newer versions: replace what is stored' : 'updated to a newer version' },
     { n: counts.unchanged, text: 'already stored as they are' },
     { n: counts.older, text: 'older than the version stored: the stored one is kept' },
+    ...(counts.deletedHere === undefined ? [] : [{ n: counts.deletedHere, text: 'deleted here before: not brought back' }]),
   ];
   return (
     <div className="status-counts">
@@ -96,7 +97,8 @@ export function StatusImportPreview({ fileName, vendorName, dry, busy, onImport,
 
 /** "incidents: 3 added, 1 updated, 0 unchanged; scheduled maintenances: …" — what an import did, in one line (maintenances only when the file had any). */
 export function importSummary(r: StatusImport): string {
-  const part = (c: Counts, noun: string) => `${noun}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged${c.older > 0 ? `, ${c.older} older kept as stored` : ''}`;
+  const part = (c: Counts, noun: string) =>
+    `${noun}: ${c.added} added, ${c.updated} updated, ${c.unchanged} unchanged${c.older > 0 ? `, ${c.older} older kept as stored` : ''}${c.deletedHere ? `, ${c.deletedHere} deleted here left out` : ''}`;
   const m = r.maintenances;
   const maintenances = m.added + m.updated + m.unchanged + m.older === 0 ? '' : `; ${part(m, 'scheduled maintenances')}`;
   return `${part(r.incidents, 'incidents')}${maintenances}.`;

@@ -141,7 +141,8 @@ export function incidentOfDraft(draft: IncidentDraft): IncidentCheck {
   const title = draft.title.trim();
   if (title === '') problems.push({ path: 'title', message: 'Give the incident a title.' });
   const startedAt = time('startedAt', true);
-  const firstUpdateAt = time('firstUpdateAt', false);
+  // Never on their status page: nothing public was posted, whatever the field held.
+  const firstUpdateAt = draft.notOnStatusPage ? null : time('firstUpdateAt', false);
   const resolvedAt = time('resolvedAt', false);
   const publishedAt = time('postmortemPublishedAt', false);
   if (startedAt !== null) {

@@ -41,13 +41,17 @@ export function availabilityText(percent: number): string {
   return `${floored.toFixed(2)}%`;
 }
 
-/** "2 critical, 3 major, 1 minor and 2 with no impact" (only the impacts that occurred). */
-export function impactCounts(byImpact: Readonly<Record<IncidentImpact, number>>): string {
+/**
+ * "2 critical, 3 major, 1 minor and 2 with no impact" (only the impacts that occurred; `unknown`:
+ * incidents from a history feed, which gives no impact).
+ */
+export function impactCounts(byImpact: Readonly<Record<IncidentImpact, number>>, unknown = 0): string {
   const parts: string[] = [];
   if (byImpact.critical > 0) parts.push(`${byImpact.critical} critical`);
   if (byImpact.major > 0) parts.push(`${byImpact.major} major`);
   if (byImpact.minor > 0) parts.push(`${byImpact.minor} minor`);
   if (byImpact.none > 0) parts.push(`${byImpact.none} with no impact`);
+  if (unknown > 0) parts.push(`${unknown} with the impact not given`);
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }

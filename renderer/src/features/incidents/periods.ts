@@ -20,6 +20,11 @@ export function sinceOf(key: PeriodKey, today: string): string {
   return addDays(d.toISOString().slice(0, 10), 1);
 }
 
+/** Today as the register measures incidents: the UTC date (its periods are whole UTC days). */
+export function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
 export function periodWords(key: PeriodKey): string {
   return PERIODS.find((p) => p.key === key)?.words ?? key;
 }

@@ -4,8 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Transparency } from '../../../../shared/api';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
-import { today } from '../attention/dates';
-import { DEFAULT_PERIOD, sinceOf, type PeriodKey } from './periods';
+import { DEFAULT_PERIOD, sinceOf, utcToday, type PeriodKey } from './periods';
 
 export interface PeriodTransparency {
   /** Null for the default period (take the shared read), or until the read arrives. */
@@ -23,7 +22,7 @@ export function usePeriodTransparency(vendorId: string, period: PeriodKey, versi
   useEffect(() => {
     if (period === DEFAULT_PERIOD) return;
     const request = ++latest.current;
-    void api['incident.transparency']({ vendorId, since: sinceOf(period, today()) }).then((result) => {
+    void api['incident.transparency']({ vendorId, since: sinceOf(period, utcToday()) }).then((result) => {
       if (request !== latest.current) return;
       setState((s) => (result.ok ? { key, value: result.value, error: null } : { key, value: s?.key === key ? s.value : null, error: result.error }));
     });

@@ -36,7 +36,8 @@ function Flag({ vendorId, opened, enabled }: { vendorId: string; opened: unknown
         ))}
       </ul>
       <p className="incident-flag-note">
-        The score is unchanged: it rests on the answers as given. <a href={hrefs.incidents(vendorId)}>See the incident record</a>
+        Held against the incidents of the last 12 months. The score is unchanged: it rests on the answers as given.{' '}
+        <a href={hrefs.incidents(vendorId)}>See the incident record</a>
       </p>
     </div>
   );
