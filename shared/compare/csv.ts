@@ -4,13 +4,14 @@
 // "Zürich" or "—" come out garbled). Pure: the caller writes the string to a file.
 //
 // Columns: Section, Question ID, Question, one answer column per provider, then one
-// "<name> points lost" column per provider. Rows: a score summary, the maintenance rows (their
-// Section column says they come from the register's records, not the questionnaire), one row per
-// section score ("Too little answered" where the section is below SECTION_COMPARABLE_SHARE), then
-// every question row (under its section), in the comparison's order. A filtered comparison exports
-// only what the filter kept.
+// "<name> points lost" column per provider. Rows: a score summary, the maintenance rows and the
+// incident rows (their Section column says they come from the register's records, not the
+// questionnaire), one row per section score ("Too little answered" where the section is below
+// SECTION_COMPARABLE_SHARE), then every question row (under its section), in the comparison's
+// order. A filtered comparison exports only what the filter kept.
 import { TIER_LABELS } from '../domain/labels';
 import { scoreText } from '../format';
+import { INCIDENTS_SECTION, incidentRows } from './incidents';
 import { MAINTENANCE_SECTION, maintenanceRows } from './maintenance';
 import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
 
@@ -115,6 +116,9 @@ export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis)
   csv += summary('Template', columns.map((c) => (c.template ? `${c.template.id} v${c.template.version}` : 'No review')));
   if (comparison.maintenance) {
     for (const row of maintenanceRows(comparison.maintenance)) csv += record([MAINTENANCE_SECTION, '', row.label, ...row.cells, ...blanks]);
+  }
+  if (comparison.incidents) {
+    for (const row of incidentRows(comparison.incidents)) csv += record([INCIDENTS_SECTION, '', row.label, ...row.cells, ...blanks]);
   }
   for (const section of comparison.sections) {
     csv += record([section.title, '', 'Section score', ...section.cells.map(sectionText), ...blanks]);

@@ -1,5 +1,5 @@
 // Compare providers side by side: the pure model (rows aligned across templates), the maintenance
-// rows from the register's records, and the CSV.
+// and incident rows from the register's records, and the CSV.
 export type {
   CompareCell,
   CompareCellStatus,
@@ -23,3 +23,5 @@ export {
 export { comparisonToCsv, csvField, neutralizeFormula } from './csv';
 export { MAINTENANCE_SECTION, compareMaintenance, maintenanceRows } from './maintenance';
 export type { CompareMaintenance, CompareMaintenanceCell, CompareOverlap, MaintenanceRow } from './maintenance';
+export { CLAIM_LABELS, INCIDENTS_SECTION, NOT_MEASURED, compareIncidents, incidentRows } from './incidents';
+export type { CompareClaim, CompareIncidents, CompareIncidentsCell, IncidentRecord, IncidentRow } from './incidents';

@@ -28,6 +28,7 @@ import { DEFAULT_SCORING_OPTIONS, scoreQuestion } from '../scoring';
 import type { ScoreResult, SectionScore } from '../scoring';
 import { buyVsBuild, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
+import type { CompareIncidents } from './incidents';
 import type { CompareMaintenance } from './maintenance';
 
 /** How many providers a comparison holds. */
@@ -174,6 +175,12 @@ export interface Comparison {
    * the comparison's date (compareMaintenance); added by the service, absent in a bare model.
    */
   maintenance?: CompareMaintenance;
+  /**
+   * What the register's incident record (not the questionnaire) says about each column over the
+   * twelve months up to the comparison's date (compareIncidents); added by the service, absent in
+   * a bare model.
+   */
+  incidents?: CompareIncidents;
 }
 
 export interface CompareFilter {
@@ -448,6 +455,6 @@ export function filterComparison(comparison: Comparison, filter: CompareFilter =
     const questions = section.questions.filter(keep);
     if (questions.length > 0 || (needle !== '' && matches(section.title))) sections.push({ ...section, questions });
   }
-  // The maintenance rows describe the providers too: kept, whatever the filter.
+  // The maintenance and incident rows describe the providers too: kept, whatever the filter.
   return { ...comparison, sections };
 }

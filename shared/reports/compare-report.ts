@@ -1,12 +1,13 @@
 // "Export comparison PDF": 2–6 providers side by side, for whoever decides between them. A4
 // landscape. First a summary table (one column per provider: category, overall score, tier,
-// completion, knock-outs, cost, template) and the maintenance rows from the register's records
-// (shared/compare/maintenance.ts), then one table per section: a "Section score" row and
-// one row per question, each provider's answer in its column, with the points it lost and any
-// knock-out. The best and worst answers of a row are marked with a sign and a word as well as a
-// colour ("+ best", "– worst"), so the marks survive a grey-scale print; a section answered too
-// little to compare reads "Too little answered" instead of a score. Pure, like every layout:
-// it prints the comparison it is given (shared/compare) and never rescores anything.
+// completion, knock-outs, cost, template), the maintenance rows and the incident rows from the
+// register's records (shared/compare/maintenance.ts, incidents.ts), then one table per section: a
+// "Section score" row and one row per question, each provider's answer in its column, with the
+// points it lost and any knock-out. The best and worst answers of a row are marked with a sign and
+// a word as well as a colour ("+ best", "– worst"), so the marks survive a grey-scale print; a
+// section answered too little to compare reads "Too little answered" instead of a score. Pure,
+// like every layout: it prints the comparison it is given (shared/compare) and never rescores
+// anything.
 //
 // No column is ever lost: columns have fixed widths worked out from the page, a provider name too
 // long for three lines of its column head is shortened (the heads are then numbered and a legend
@@ -15,8 +16,17 @@
 //
 // The marks use "+" (U+002B) and "–" (U+2013): the bundled Noto Sans has no arrows, triangles or
 // check marks, and a glyph taken from a fallback font would be missing on a machine without one.
-import { MAINTENANCE_SECTION, SECTION_COMPARABLE_SHARE, maintenanceRows } from '../compare';
-import type { CompareCell, CompareColumn, CompareMaintenance, CompareQuestionRow, CompareSectionCell, CompareSectionRow, Comparison } from '../compare';
+import { INCIDENTS_SECTION, MAINTENANCE_SECTION, SECTION_COMPARABLE_SHARE, incidentRows, maintenanceRows } from '../compare';
+import type {
+  CompareCell,
+  CompareColumn,
+  CompareIncidents,
+  CompareMaintenance,
+  CompareQuestionRow,
+  CompareSectionCell,
+  CompareSectionRow,
+  Comparison,
+} from '../compare';
 import { BUILT_IN_TEMPLATES } from '../templates';
 import {
   dateOnly,
@@ -425,6 +435,43 @@ function maintenanceBlocks(bands: readonly Band[], maintenance: CompareMaintenan
   ];
 }
 
+// ─────────────────────────────────────────────────────────────────────── incidents
+
+/** The incident rows of one band: from the register's incident record, so set apart from the answers. */
+function incidentTable(band: Band, incidents: CompareIncidents): DocNodeObject {
+  return dataTable(
+    [band.range ? `Providers ${band.range}` : '', ...band.heads],
+    incidentRows(incidents).map((row): Cell[] => [
+      { text: row.label, style: 'label' },
+      ...row.cells.slice(band.start, band.end).map((text, i): Cell => {
+        const cell = incidents.cells[band.start + i]!;
+        // A claim the record contradicts is a finding candidate: it stands out in colour and in bold.
+        const contradicted = row.claims === true && (cell.claims ?? []).some((c) => c.verdict === 'contradicted');
+        return contradicted ? { text: plain(text), style: 'small', bold: true, color: WORST_COLOUR } : { text: plain(text), style: 'small' };
+      }),
+    ]),
+    band.widths,
+  );
+}
+
+/** The incident rows after the maintenance rows, with what they rest on in a note. */
+function incidentBlocks(bands: readonly Band[], incidents: CompareIncidents | undefined): DocNode[] {
+  if (!incidents) return [];
+  const { from, to } = incidents.period;
+  const note = paragraph(
+    `From each provider's incident record in the register, not from the questionnaire: incidents that started from ${from} to ${to} and were ` +
+      `recorded by then, without updates, resolutions or postmortems dated later. p90: the 90th percentile. Availability is an estimate ` +
+      `(major and critical incidents on the components in use count as down). A contradicted claim is a finding candidate.`,
+    ['small', 'muted'],
+  );
+  const [first, ...rest] = bands.map((band) => incidentTable(band, incidents));
+  const block: DocNode[] = [heading(INCIDENTS_SECTION, 2), note, first!];
+  if (fitsWell(block)) return [...keepWithNext(block[0] as DocNodeObject, block.slice(1), { width: LANDSCAPE_CONTENT_WIDTH }), ...rest];
+  // Too tall to keep whole safely: it starts a page, so the rows are read together (a page holds
+  // them; a table taller than a page still breaks between rows, its header row repeated).
+  return [{ ...heading(INCIDENTS_SECTION, 2), pageBreak: 'before' }, note, first!, ...rest];
+}
+
 // ─────────────────────────────────────────────────────────────────────── sections
 
 function mark(providerId: string, row: { best: readonly string[]; worst: readonly string[] }): DocNodeObject | null {
@@ -637,6 +684,7 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
     ),
     ...legendBlock(heads, numbered),
     ...maintenanceBlocks(bands, comparison.maintenance),
+    ...incidentBlocks(bands, comparison.incidents),
   );
 
   if (shown.length === 0) {

@@ -1,7 +1,8 @@
 // The review report of one provider: cover, summary, section chart, the findings, accepted risks
-// and evidence, maintenance (maintenance-part.ts), every visible question with its answer, comment
-// and score impact, the provider profile and the sign-off with its workflow steps. Pure: it turns
-// report data into a pdfmake document definition; electron/core/reports renders it.
+// and evidence, maintenance (maintenance-part.ts), the incident record (incident-part.ts), every
+// visible question with its answer, comment and score impact, the provider profile and the
+// sign-off with its workflow steps. Pure: it turns report data into a pdfmake document
+// definition; electron/core/reports renders it.
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { visibleQuestionIds } from '../domain/conditions';
 import type { Answer, Review } from '../domain/review';
@@ -65,6 +66,8 @@ import { keptInProfileText, profileHeldFigure } from '../templates/profile-held'
 import { flagFedQuestionIds } from '../templates/flag-fed';
 import type { ProviderMaintenance } from './maintenance-facts';
 import { estimateMaintenancePages, maintenancePart } from './maintenance-part';
+import type { ProviderIncidents } from './incident-facts';
+import { estimateIncidentPages, incidentPart } from './incident-part';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -94,6 +97,12 @@ export interface VendorReportData {
    * Left out, the report has no Maintenance part (a layout test); the service always gives it.
    */
   maintenance?: ProviderMaintenance;
+  /**
+   * What the register's incident record says about the provider over the twelve months up to the
+   * report's date (providerIncidents in incident-facts.ts), with the claims checked against
+   * `answers`. Left out, the report has no Incident record part; the service always gives it.
+   */
+  incidents?: ProviderIncidents;
 }
 
 export interface VendorReportOptions {
@@ -208,7 +217,9 @@ export function reportSections(data: Pick<VendorReportData, 'vendor' | 'template
  * table of contents (pdfmake knows the real count only after layout). Free text is counted at
  * about 5,500 characters a page, each question block at about a thirteenth of a page.
  */
-export function estimateVendorReportPages(data: Pick<VendorReportData, 'vendor' | 'template' | 'answers' | 'score' | 'lifecycle' | 'maintenance'>): number {
+export function estimateVendorReportPages(
+  data: Pick<VendorReportData, 'vendor' | 'template' | 'answers' | 'score' | 'lifecycle' | 'maintenance' | 'incidents'>,
+): number {
   const sections = reportSections(data);
   const questions = sections.reduce((n, s) => n + s.questions.length, 0);
   const freeText = sections.reduce(
@@ -223,7 +234,7 @@ export function estimateVendorReportPages(data: Pick<VendorReportData, 'vendor' 
   const records = lifecycle.findings.length + lifecycle.acceptances.length + lifecycle.evidence.length;
   const findingsAndEvidence = 0.3 + records * 0.05;
   const profileAndSignOff = 0.8 + lifecycle.steps.length * 0.03;
-  return cover + summary + findingsAndEvidence + estimateMaintenancePages(data.maintenance) + answers + profileAndSignOff;
+  return cover + summary + findingsAndEvidence + estimateMaintenancePages(data.maintenance) + estimateIncidentPages(data.incidents) + answers + profileAndSignOff;
 }
 
 function scoreLine(score: ScoreResult): string {
@@ -521,6 +532,7 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...findingsSection(lifecycle, today, toc),
     ...evidenceSection(lifecycle.evidence, today, toc),
     ...(data.maintenance ? maintenancePart(data.maintenance, { vendorId: data.vendor.id, template: data.template, draft: data.draft ?? false, toc }) : []),
+    ...(data.incidents ? incidentPart(data.incidents, { template: data.template, draft: data.draft ?? false, toc }) : []),
     ...answersPart(sections, toc),
     ...profile(data.vendor, data.dayRate, toc, asOf),
     ...signOffSection(data.review, lifecycle.steps, toc),

@@ -1,11 +1,12 @@
 // The small pure parts of the maintenance screens: the minimum notice as typed in Settings, the
 // notice a scheduled maintenance gave, the answers the claims are checked with, a freeze said as
-// whole days, and the Needs attention lines for overlaps, blackouts and short notice.
+// whole days, and the Needs attention lines for overlaps, blackouts and short notice (and for
+// incidents: open on the critical path, a postmortem missing).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { MaintenanceWindow, Schedule } from '../../shared/domain/maintenance';
 import type { MaintenanceWarnings, WindowRef } from '../../shared/maintenance/overlaps';
-import type { Attention } from '../../shared/api';
+import type { Attention, IncidentView } from '../../shared/api';
 
 // Loaded by URL, as answer-saver.test.ts does: test/tsconfig.json does not reference the renderer
 // project, so the shapes the tests use are spelled out here.
@@ -38,6 +39,7 @@ const { attentionGroups } = await load<{
   attentionGroups(a: Attention): { lines: Line[]; counts?: { danger: number; warning: number }; more?: { count: number; href: string; label: string } }[];
 }>('attention/attentionItems.ts');
 const { maintenanceLines } = await load<{ maintenanceLines(m: MaintenanceWarnings, timeZone?: string): Line[] }>('attention/maintenanceLines.ts');
+const { incidentLines } = await load<{ incidentLines(i: Attention['incidents'], now?: number, timeZone?: string): Line[] }>('attention/incidentLines.ts');
 
 test('the minimum notice: whole hours up to 90 days, empty for none', () => {
   assert.deepEqual(checkNotice(''), { ok: true, hours: null });
@@ -130,6 +132,7 @@ test('Needs attention on a large register: the first warnings listed, the chips 
   const listed = Array.from({ length: 25 }, (_, i) => ({ a: ref(`a${i}`, `A ${i}`, true), b: ref(`b${i}`, `B ${i}`, true), critical: 2 as const, times: 1, first, minutes: 60 }));
   const attention = {
     today: '2027-01-01', reviews: [], findings: [], evidence: [], acceptances: [],
+    incidents: { openCritical: [], missingPostmortems: [] },
     maintenance: {
       span: { start: '2027-01-01T00:00:00Z', end: '2027-04-01T00:00:00Z' }, windows: 900, occurrences: 9000,
       overlaps: listed, blackouts: [], shortNotice: [],
@@ -143,4 +146,59 @@ test('Needs attention on a large register: the first warnings listed, the chips 
   assert.equal(group!.more?.count, 3987);
   assert.equal(group!.more?.href, '#/calendar');
   assert.equal(group!.more?.label, '3987 more warnings: see them all in the maintenance calendar');
+});
+
+test('Needs attention: an open incident on a critical-path provider (danger), a major one without a postmortem after 14 days (warning), each to the Incidents tab', () => {
+  const incident = (id: string, vendorId: string, vendorName: string, over: Partial<IncidentView>): IncidentView => ({
+    id,
+    vendorId,
+    vendorName,
+    criticalPath: true,
+    title: 'Incident',
+    impact: 'major',
+    components: [],
+    startedAt: '2027-01-09T22:00:00Z',
+    firstUpdateAt: null,
+    resolvedAt: null,
+    updates: [],
+    postmortem: null,
+    source: 'statuspage',
+    onStatusPage: true,
+    sourceUid: null,
+    sequence: null,
+    link: null,
+    notes: '',
+    createdAt: '2027-01-09T22:00:00Z',
+    updatedAt: '2027-01-09T22:00:00Z',
+    ...over,
+  });
+  const now = Date.parse('2027-01-12T09:00:00Z');
+  const lines = incidentLines(
+    {
+      openCritical: [incident('i1', 'a', 'Aster Compute', { title: 'Database failover', impact: 'critical' })],
+      missingPostmortems: [incident('i2', 'b', 'Birch Storage', { title: 'Storage outage', resolvedAt: '2026-12-01T10:00:00Z', criticalPath: false })],
+    },
+    now,
+    'UTC',
+  );
+  assert.deepEqual(
+    lines.map((l) => [l.vendorName, l.tone, l.href]),
+    [
+      ['Aster Compute', 'danger', '#/vendor/a/incidents'],
+      ['Birch Storage', 'warning', '#/vendor/b/incidents'],
+    ],
+  );
+  assert.equal(lines[0]!.text, 'Open incident on a critical-path provider: Database failover');
+  assert.match(lines[0]!.when, /^since .*22:00.*UTC.*\(2 days ago\)$/, lines[0]!.when);
+  assert.equal(lines[1]!.text, 'No postmortem 14 days after a major incident: Storage outage');
+  assert.match(lines[1]!.when, /^resolved .*10:00.*UTC.*\(41 days ago\)$/, lines[1]!.when);
+
+  const attention = {
+    today: '2027-01-12', reviews: [], findings: [], evidence: [], acceptances: [],
+    incidents: { openCritical: [incident('i1', 'a', 'Aster Compute', {})], missingPostmortems: [] },
+    maintenance: { span: { start: '2027-01-12T00:00:00Z', end: '2027-04-12T00:00:00Z' }, windows: 0, occurrences: 0, overlaps: [], blackouts: [], shortNotice: [], totals: { overlaps: 0, blackouts: 0, shortNotice: 0, critical: 0 } },
+  } satisfies Attention;
+  const groups = attentionGroups(attention);
+  assert.equal(groups.length, 1, 'only the incident group has lines');
+  assert.equal(groups[0]!.lines[0]!.href, '#/vendor/a/incidents');
 });

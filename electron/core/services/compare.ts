@@ -1,5 +1,14 @@
 import type { GeneratedFile } from '../../../shared/api';
-import { compareMaintenance, compareProviders, comparisonToCsv, filterComparison, type Comparison } from '../../../shared/compare';
+import {
+  compareIncidents,
+  compareMaintenance,
+  compareProviders,
+  comparisonToCsv,
+  filterComparison,
+  type CompareEntry,
+  type Comparison,
+  type IncidentRecord,
+} from '../../../shared/compare';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { dayOf } from '../../../shared/domain/standing';
@@ -17,8 +26,18 @@ export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
   return ctx.db.transaction(() => {
     const entries = vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id)));
     const comparison = compareProviders(entries, { dayRate: ctx.settings.get().dayRate });
-    return { ...comparison, maintenance: compareMaintenance(entries, ctx.maintenance.windows(), documentToday(ctx)) };
+    const today = documentToday(ctx);
+    return {
+      ...comparison,
+      maintenance: compareMaintenance(entries, ctx.maintenance.windows(), today),
+      incidents: compareIncidents(entries, incidentRecords(ctx, entries), today),
+    };
   })();
+}
+
+/** The compared providers' incidents and status page settings, as the register holds them now. */
+function incidentRecords(ctx: Context, entries: readonly CompareEntry[]): Map<string, IncidentRecord> {
+  return new Map(entries.map((e) => [e.vendor.id, { incidents: ctx.incidents.incidents(e.vendor.id), settings: ctx.incidents.settings(e.vendor.id) }]));
 }
 
 /**
@@ -69,6 +88,8 @@ export async function exportComparison(
         ...compareProviders(columns, { dayRate: ctx.settings.get().dayRate }),
         // From the register's maintenance records as of the date, checked against each column's answers.
         maintenance: compareMaintenance(columns, ctx.maintenance.windows(), asOf),
+        // From the register's incident record, cut to the date, checked against each column's answers.
+        incidents: compareIncidents(columns, incidentRecords(ctx, columns), asOf),
       },
       basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
       organisation: ctx.settings.get().organisation,

@@ -20,6 +20,8 @@ import { toAnswerMap, type Answer, type Review } from '../../../shared/domain/re
 import { visibleQuestionIds } from '../../../shared/domain/conditions';
 import type { WindowOf } from '../../../shared/maintenance/overlaps';
 import { claimAnswers, providerMaintenance, type ProviderMaintenance } from '../../../shared/reports/maintenance-facts';
+import { providerIncidents, type ProviderIncidents } from '../../../shared/reports/incident-facts';
+import { claimAnswers as incidentClaimAnswers } from '../../../shared/incidents/answers';
 import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { ReassessmentMonths } from '../../../shared/domain/reassessment';
@@ -49,6 +51,7 @@ export async function vendorReport(
       dayRate: ctx.settings.get().dayRate,
       lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
       maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
+      incidents: incidentsOf(ctx, vendor.id, reported, asOf),
     };
   })();
   const doc = buildVendorReport(data, { generatedAt: asOf, includeConfidential: include });
@@ -144,6 +147,21 @@ function maintenanceOf(ctx: Context, vendorId: string, reported: Reported, asOf:
     blackouts: ctx.maintenance.blackouts(),
     answers: claimAnswers(reported.answers, visible),
     profileUpdatedAt: new Map([...vendors.values()].map((v) => [v.id, v.updatedAt])),
+  });
+}
+
+/**
+ * The provider's incident record as the report may state it on its date (cut by the pure rule in
+ * incident-facts.ts), and the incident-transparency claims of the answers this report shows
+ * (visible, not N/A) held against it.
+ */
+function incidentsOf(ctx: Context, vendorId: string, reported: Reported, asOf: string): ProviderIncidents {
+  return providerIncidents({
+    asOf,
+    incidents: ctx.incidents.incidents(vendorId),
+    settings: ctx.incidents.settings(vendorId),
+    // The same reading as the incident screen's: only answers the review shows, not N/A.
+    answers: incidentClaimAnswers(reported.template, reported.answers),
   });
 }
 

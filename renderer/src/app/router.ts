@@ -1,5 +1,5 @@
 // Hash routing: #/ (register), #/vendor/<id> (questionnaire), #/vendor/<id>/<tab> (profile,
-// findings, evidence, maintenance, history), #/settings,
+// findings, evidence, maintenance, incidents, history), #/settings,
 // #/calendar[?view=month][&date=YYYY-MM-DD][&critical=1] (maintenance across providers; the view,
 // the day it shows and its filter live in the address, so a reload shows the same weeks),
 // #/templates (questionnaire templates: import, preview, export),
@@ -10,10 +10,10 @@ import { useSyncExternalStore } from 'react';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { isTokenFragment } from '../api/token';
 
-export type ProviderTab = 'questionnaire' | 'profile' | 'findings' | 'evidence' | 'maintenance' | 'history';
+export type ProviderTab = 'questionnaire' | 'profile' | 'findings' | 'evidence' | 'maintenance' | 'incidents' | 'history';
 
 /** The tabs with their own address segment (the questionnaire is the provider's plain address). */
-const PROVIDER_SUBTABS: readonly ProviderTab[] = ['profile', 'findings', 'evidence', 'maintenance', 'history'];
+const PROVIDER_SUBTABS: readonly ProviderTab[] = ['profile', 'findings', 'evidence', 'maintenance', 'incidents', 'history'];
 
 /** What a comparison shows: the providers (in column order) and its two filters. */
 export interface CompareView {
@@ -127,6 +127,7 @@ export const hrefs = {
   evidence: (id: string) => `#/vendor/${encodeURIComponent(id)}/evidence`,
   history: (id: string) => `#/vendor/${encodeURIComponent(id)}/history`,
   maintenance: (id: string) => `#/vendor/${encodeURIComponent(id)}/maintenance`,
+  incidents: (id: string) => `#/vendor/${encodeURIComponent(id)}/incidents`,
   /** A provider's tab by name. */
   providerTab: (id: string, tab: ProviderTab) =>
     tab === 'questionnaire' ? `#/vendor/${encodeURIComponent(id)}` : `#/vendor/${encodeURIComponent(id)}/${tab}`,

@@ -35,7 +35,7 @@ export function AttentionPanel({ version }: { version: unknown }) {
         <h2 id={headingId} className="attention-heading">
           Needs attention
         </h2>
-        <p className="attention-summary">Nothing needs attention: no review is due within 30 days, nothing is overdue or expiring, and no maintenance clashes in the next 90 days.</p>
+        <p className="attention-summary">Nothing needs attention: no review is due within 30 days, nothing is overdue or expiring, no incident is open on the critical path or waiting for its postmortem, and no maintenance clashes in the next 90 days.</p>
       </section>
     );
   }
@@ -122,6 +122,10 @@ const COUNT_NOUNS: Record<AttentionGroup['id'], { danger(n: number): string; war
   findings: { danger: plural('finding needs action', 'findings need action'), warning: plural('finding', 'findings') },
   evidence: { danger: plural('document expired', 'documents expired'), warning: plural('document expiring', 'documents expiring') },
   acceptances: { danger: plural('acceptance expired', 'acceptances expired'), warning: plural('acceptance', 'acceptances') },
+  incidents: {
+    danger: plural('incident open on the critical path', 'incidents open on the critical path'),
+    warning: plural('postmortem missing', 'postmortems missing'),
+  },
   maintenance: {
     danger: plural('maintenance clash on the critical path', 'maintenance clashes on the critical path'),
     warning: plural('maintenance warning', 'maintenance warnings'),

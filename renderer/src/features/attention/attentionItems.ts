@@ -3,6 +3,7 @@ import type { Attention } from '../../../../shared/api';
 import { EVIDENCE_KIND_LABELS, labelOf } from '../../../../shared/domain/labels';
 import { hrefs } from '../../app/router';
 import { formatDay, relativeDay } from './dates';
+import { incidentLines } from './incidentLines';
 import { maintenanceLines } from './maintenanceLines';
 
 export type Tone = 'danger' | 'warning';
@@ -21,7 +22,7 @@ export interface AttentionLine {
 }
 
 export interface AttentionGroup {
-  id: 'reviews' | 'findings' | 'evidence' | 'acceptances' | 'maintenance';
+  id: 'reviews' | 'findings' | 'evidence' | 'acceptances' | 'incidents' | 'maintenance';
   title: string;
   lines: AttentionLine[];
   /** The counts when the lines are only the first ones (maintenance on a large register). */
@@ -95,6 +96,11 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
         when: `expired ${since(acc.expiresOn, a.today)}`,
         tone: 'danger',
       })),
+    },
+    {
+      id: 'incidents',
+      title: 'Incidents',
+      lines: incidentLines(a.incidents),
     },
     maintenanceGroup(a),
   ];

@@ -17,6 +17,7 @@ import { isExporting } from '../../store/exportSlice';
 import { buildColumns } from './columns';
 import { CompareGrid } from './CompareGrid';
 import { CompareToolbar } from './CompareToolbar';
+import { IncidentRows } from './IncidentRows';
 import { features, ITEM_COLUMN, toRows } from './tableSetup';
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -267,6 +268,7 @@ function ComparisonView({ comparison, view, ids, title }: ViewProps) {
           </div>
         )}
       </div>
+      {comparison.incidents && <IncidentRows incidents={comparison.incidents} columns={comparison.columns} />}
     </div>
   );
 }

@@ -60,6 +60,7 @@ const TABS: readonly { tab: ProviderTab; label: string }[] = [
   { tab: 'findings', label: 'Findings' },
   { tab: 'evidence', label: 'Evidence' },
   { tab: 'maintenance', label: 'Maintenance' },
+  { tab: 'incidents', label: 'Incidents' },
   { tab: 'history', label: 'History' },
 ];
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { ProviderTab } from '../../app/router';
+import { IncidentsTab } from '../incidents/IncidentsTab';
 import { MaintenanceTab } from '../maintenance/MaintenanceTab';
 import { BackLink } from '../../components/BackLink';
 import { useFocusHeading } from '../../components/useFocusHeading';
@@ -75,6 +76,7 @@ export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
       {tab === 'findings' && <FindingsPage vendor={vendor} />}
       {tab === 'evidence' && <EvidencePanel vendorId={vendor.id} reviewId={reviewId} />}
       {tab === 'maintenance' && <MaintenanceTab vendor={vendor} />}
+      {tab === 'incidents' && <IncidentsTab vendor={vendor} />}
       {tab === 'history' && <HistoryPage vendor={vendor} />}
     </div>
   );

@@ -7,10 +7,12 @@ import { CATEGORY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { hrefs } from '../../app/router';
 import { SelectAllCheckbox } from './SelectAllCheckbox';
 import { FindingsCell } from './FindingsCell';
+import { IncidentsCell } from './IncidentsCell';
 import { NextReviewCell } from './NextReviewCell';
 import {
   byCategoryLabel,
   byFindings,
+  byIncidents,
   byNumber,
   byText,
   byTier,
@@ -124,5 +126,12 @@ export const columns = helper.columns([
     sortFn: byFindings,
     sortDescFirst: true,
     cell: ({ row }) => <FindingsCell open={row.original.openFindings} overdue={row.original.overdueFindings} />,
+  }),
+  helper.accessor('incidents90d', {
+    id: 'incidents',
+    header: 'Incidents (90 days)',
+    sortFn: byIncidents,
+    sortDescFirst: true,
+    cell: ({ row }) => <IncidentsCell recent={row.original.incidents90d} open={row.original.openIncidents} />,
   }),
 ]);

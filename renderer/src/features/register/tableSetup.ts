@@ -55,6 +55,10 @@ export const byNumber: SortFn<Features, VendorSummary> = (a, b, columnId) =>
 export const byFindings: SortFn<Features, VendorSummary> = (a, b) =>
   a.original.openFindings - b.original.openFindings || a.original.overdueFindings - b.original.overdueFindings;
 
+/** By incidents of the last 90 days, then by how many are still open. */
+export const byIncidents: SortFn<Features, VendorSummary> = (a, b) =>
+  a.original.incidents90d - b.original.incidents90d || a.original.openIncidents - b.original.openIncidents;
+
 /** The "Next review" filter: one reassessment state. */
 export const dueStateFilter: FilterFn<Features, VendorSummary> = (row, _columnId, value) =>
   value === undefined || value === '' || row.original.reassessment.state === value;

@@ -5,6 +5,7 @@ import { formatScore } from '../../lib/format';
 import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { ConflictList } from './ConflictList';
+import { IncidentClaimFlag } from './IncidentClaimFlag';
 import { KnockoutList } from './KnockoutList';
 import { SectionChart } from './SectionChart';
 import { UnscoredList } from './UnscoredList';
@@ -82,6 +83,7 @@ export function ScorePanel() {
       </dl>
 
       <ConflictList conflicts={score.conflicts} />
+      <IncidentClaimFlag />
       <KnockoutList knockouts={score.knockouts} />
 
       <div className="panel-block">
