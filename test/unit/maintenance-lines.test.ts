@@ -138,7 +138,6 @@ test('Needs attention on a large register: the first warnings listed, the chips 
       overlaps: listed, blackouts: [], shortNotice: [],
       totals: { overlaps: 4000, blackouts: 12, shortNotice: 0, critical: 30 },
     },
-    incidents: { openCritical: [], missingPostmortems: [] },
   } satisfies Attention;
   const [group] = attentionGroups(attention);
   assert.equal(group!.lines.length, 25, 'the 25 sent are listed');
