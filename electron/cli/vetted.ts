@@ -101,8 +101,9 @@ Usage:
                                                   (today to a year ahead unless given)
   vetted status import VENDOR FILE [--dry-run]    a status page file saved from the provider's page: Statuspage
                                                   JSON (incidents, summary, scheduled maintenances), an Atom or
-                                                  RSS history feed, Instatus summary.json; all or nothing, a
-                                                  known incident replaced only by a later update
+                                                  RSS history feed, Instatus summary.json; all or nothing: a
+                                                  known incident is replaced only by a later update (fields
+                                                  edited here kept), one deleted here stays deleted
   vetted status refresh VENDOR [--dry-run]        the only command that goes online: reads the status page
                                                   address in the provider's profile and imports it as above
   vetted status components VENDOR [--use "API,Database"]
@@ -118,8 +119,9 @@ Usage:
   vetted incident remove ID
   vetted transparency VENDOR [--since YYYY-MM-DD] [--date YYYY-MM-DD] [--json]
                                                   incident transparency measured from the record (twelve
-                                                  months to --date, today unless given) and the latest
-                                                  review's answers held against it, contradicted first
+                                                  months to --date, today unless given) and the review's
+                                                  answers held against it, contradicted first (today: the
+                                                  latest review; a past --date: the one decided by then)
   vetted report VENDOR --out FILE.pdf [--date YYYY-MM-DD] [--draft] [--include-confidential]
                                                   the review report as of a date (today by default): the
                                                   latest review decided by then; --draft: the review in

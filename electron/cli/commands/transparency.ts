@@ -10,6 +10,9 @@ import { findVendor, openSession } from '../session';
 
 export const TRANSPARENCY_USAGE = 'usage: vetted transparency VENDOR [--since YYYY-MM-DD] [--date YYYY-MM-DD] [--json]';
 
+/** Today's UTC date, as the service reads "today" for the period. */
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Minutes as the measures give them (one decimal): "12.5 minutes", "3 h 5 min", "2 d 4 h". */
@@ -90,20 +93,25 @@ const VERDICT_ORDER: Record<IncidentClaimCheck['verdict'], number> = { contradic
 export const claimsInOrder = (claims: readonly IncidentClaimCheck[]) =>
   claims.map((c, i) => ({ c, i })).sort((a, b) => VERDICT_ORDER[a.c.verdict] - VERDICT_ORDER[b.c.verdict] || a.i - b.i).map(({ c }) => c);
 
-export function transparencyReport(t: Transparency, vendorName: string, defaulted: boolean): string {
+/**
+ * The report in words. `pastDate`: the period ends on a past day given with --date, so the answers
+ * checked are those of the review decided by then (today's are the latest review's).
+ */
+export function transparencyReport(t: Transparency, vendorName: string, defaulted: boolean, pastDate = false): string {
   const { from, to } = t.measures.period;
+  const review = pastDate ? `review decided by ${to}` : 'latest review';
   const lines = [`Incident transparency of ${vendorName}, ${from} to ${to} (whole UTC days${defaulted ? '; the default: the twelve months to today' : ''}):`, ''];
   const rows = measureLines(t.measures);
   const width = Math.max(...rows.map(([label]) => label.length)) + 1;
   for (const [label, value] of rows) lines.push(`  ${`${label}:`.padEnd(width)}  ${value}`);
   lines.push('');
   if (t.reviewId === null) {
-    lines.push('Claims: no review started, so no answer to hold against the record.');
+    lines.push(`Claims: ${pastDate ? `no review was decided by ${to}` : 'no review started'}, so no answer to hold against the record.`);
   } else if (t.claims.length === 0) {
-    lines.push('Claims: the latest review answers none of the incident-transparency questions the record can test.');
+    lines.push(`Claims: the ${review} answers none of the incident-transparency questions the record can test.`);
   } else {
     const contradicted = t.claims.filter((c) => c.verdict === 'contradicted').length;
-    lines.push(`Claims in the latest review, held against the record (${contradicted} contradicted):`);
+    lines.push(`Claims in the ${review}, held against the record (${contradicted} contradicted):`);
     const idWidth = Math.max(...t.claims.map((c) => c.questionId.length));
     for (const c of claimsInOrder(t.claims)) {
       lines.push(`  ${(c.verdict === 'contradicted' ? 'CONTRADICTED' : c.verdict).padEnd(12)}  ${c.questionId.padEnd(idWidth)}  ${c.words}`);
@@ -127,5 +135,7 @@ export async function transparencyCommand(args: string[]): Promise<void> {
     process.stdout.write(JSON.stringify(result.value, null, 2) + '\n');
     return;
   }
-  process.stdout.write(transparencyReport(result.value, vendor.name, since === undefined && date === undefined));
+  // The service reads "today" as the UTC date: any other --date is a past day.
+  const past = date !== undefined && date !== todayUtc();
+  process.stdout.write(transparencyReport(result.value, vendor.name, since === undefined && date === undefined, past));
 }
