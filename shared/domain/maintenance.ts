@@ -4,7 +4,7 @@
 // three: a recurring rule in a provider's own time zone (the RRULE subset RFC 5545 calls weekly
 // BYDAY and monthly BYDAY with a position), or a one-off span in UTC.
 import { z } from 'zod';
-import { IsoDate } from './dates';
+import { IsoDate, isIsoDate } from './dates';
 import { isTimeZone } from '../maintenance/zone';
 
 export const WEEKDAYS = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
@@ -43,7 +43,8 @@ export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be 
 export const IsoInstant = z
   .string()
   .max(40)
-  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), 'must be a date and time such as 2026-12-06T02:00:00Z');
+  // The day checked as a calendar date: Date.parse rolls 2026-02-30 over to 2 March without a word.
+  .refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && isIsoDate(s.slice(0, 10)) && !Number.isNaN(Date.parse(s)), 'must be a date and time such as 2026-12-06T02:00:00Z');
 
 const RecurringSchedule = z
   .object({

@@ -292,3 +292,10 @@ test('a past date holds the record against the review decided by then, never a d
   const refused = await api['incident.claimFinding']({ vendorId: queue.id, questionId: 'inc_first_update_minutes', date: '2026-06-01' });
   assert.ok(!refused.ok && refused.error.code === 'validation', 'no finding for the period where the answer held');
 });
+
+test('a day that does not exist is refused, not rolled over to the next month', async () => {
+  const { api, queue } = await provider();
+  const result = await api['incident.add']({ vendorId: queue.id, title: 'Leap', startedAt: '2026-02-30T10:00:00Z' });
+  assert.ok(!result.ok && result.error.code === 'validation' && result.error.message.includes('startedAt'), `refused naming startedAt: ${JSON.stringify(result)}`);
+  assert.deepEqual(unwrap(await api['incident.list']({ vendorId: queue.id })), [], 'nothing stored');
+});

@@ -33,15 +33,15 @@ const FIELD_FLAGS: Record<string, string> = {
 export function instantUtcFlag(flag: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const written = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, '$1T').replace(/z$/, 'Z');
+  // A day the calendar does not have is named as such (the schema's message is the general one).
+  const day = written.slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(written) && !isIsoDate(day)) throw inputError(`--${flag}: ${day} is not a day of the calendar, got "${value}"`);
   const checked = IsoInstant.safeParse(written);
   if (!checked.success) {
     const zoneless = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(written);
     const hint = zoneless ? '; add Z for UTC or an offset such as +01:00' : '';
     throw inputError(`--${flag}: ${checked.error.issues[0]!.message}, got "${value}"${hint}`);
   }
-  // Date.parse rolls 30 February over into March: the day itself must be one of the calendar.
-  const day = written.slice(0, 10);
-  if (!isIsoDate(day)) throw inputError(`--${flag}: ${day} is not a day of the calendar, got "${value}"`);
   return new Date(Date.parse(checked.data)).toISOString();
 }
 
