@@ -35,6 +35,7 @@ import {
   type TransparencyMeasures,
 } from './domain/incidents';
 import { INCIDENT_CLAIM_QUESTIONS } from './domain/incidents';
+import { MAX_ANSWERS_FILE_CHARS, type QuestionnaireReceipt, type QuestionnaireRequestView } from './domain/vendor-exchange';
 import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domain/vendor';
 import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
@@ -338,6 +339,11 @@ export interface SubprocessorOmission {
 }
 
 /** The subprocessor list, with every provider it leaves out and why (warnings carry disagreements). */
+/** What questionnaire.send made: the page (an HTML file) and the request it carries. */
+export interface QuestionnaireSent extends GeneratedFile {
+  request: QuestionnaireRequestView;
+}
+
 export interface SubprocessorExport extends GeneratedFile {
   /** How many providers the list names. */
   listed: number;
@@ -421,6 +427,47 @@ export const contract = {
   'review.migrate': op(
     z.object({ reviewId: EntityId, toVersion: z.number().int().min(1).optional() }).strict(),
   ).returns<ReviewMigration>(),
+  /**
+   * The provider answers it: one self-contained HTML page (no network, a strict CSP) carrying the
+   * template of the provider's open review (else the one review.start would use), who asks, the
+   * contact and due date, a request id and the template's hash; with `prefill`, the answers held
+   * (never a reviewer's comment). The request is kept (and audited) so the answers can come back.
+   */
+  'questionnaire.send': op(
+    z
+      .object({
+        vendorId: EntityId,
+        /** The provider's contact, e.g. "Jane Doe <jane@example.com>". */
+        contact: z.string().trim().max(200).regex(/^[^\r\n]*$/, 'must be one line').optional(),
+        /** Answer by (YYYY-MM-DD, not before today). */
+        due: IsoDate.optional(),
+        /** Send the answers already held, marked as such. */
+        prefill: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<QuestionnaireSent>(),
+  /** The questionnaires sent (to one provider or all), newest first. */
+  'questionnaire.requests': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<QuestionnaireRequestView[]>(),
+  /**
+   * An answers file back: the page's (vetted.answers/1, its request id, template hash and digest
+   * checked) or VSAQ's flat answers map (vendorId required). Shows the diff against the open review
+   * and takes what `accept` names (default none) in one transaction, as answered by the provider;
+   * starts a review when none is open. A file for another request, provider or template version
+   * is refused (an older version: moveToCurrent carries the answers that still fit); values that
+   * do not fit are listed and left out. dryRun takes nothing.
+   */
+  'questionnaire.receive': op(
+    z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        text: z.string().max(MAX_ANSWERS_FILE_CHARS, `the answers file is larger than ${MAX_ANSWERS_FILE_CHARS / 1024 / 1024} MB`),
+        vendorId: EntityId.optional(),
+        accept: z.union([z.enum(['all', 'none']), z.array(z.string().min(1).max(120)).min(1).max(2000)]).optional(),
+        moveToCurrent: z.boolean().optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<QuestionnaireReceipt>(),
   'answer.save': op(
     z
       .object({

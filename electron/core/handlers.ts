@@ -12,6 +12,8 @@ import { addEvidence, deleteEvidence, evidenceFile, listEvidence, updateEvidence
 import { createFinding, deleteFinding, findingFromAnswer, listFindings, updateFinding } from './services/findings';
 import { attention } from './services/attention';
 import { addIncident, deleteIncident, listIncidents, updateIncident } from './services/incidents';
+import { listRequests, sendQuestionnaire } from './services/questionnaire-send';
+import { receiveAnswers } from './services/questionnaire-receive';
 import { importStatus } from './services/status-import';
 import { refreshStatus } from './services/status-refresh';
 import { claimFinding, statusSettings, transparency } from './services/transparency';
@@ -93,6 +95,9 @@ export function createHandlers(ctx: Context): Handlers {
     'incident.add': (input) => addIncident(ctx, input),
     'incident.update': ({ id, patch }) => updateIncident(ctx, id, patch),
     'incident.delete': ({ id }) => deleteIncident(ctx, id),
+    'questionnaire.send': (input) => sendQuestionnaire(ctx, input),
+    'questionnaire.requests': (input) => listRequests(ctx, input),
+    'questionnaire.receive': (input) => receiveAnswers(ctx, input),
     'status.import': (input) => importStatus(ctx, input),
     'status.refresh': (input) => refreshStatus(ctx, input),
     'status.settings': (input) => statusSettings(ctx, input),

@@ -1,7 +1,7 @@
 // The audit trail: every change to providers, reviews, answers, findings, acceptances, evidence,
-// maintenance windows, blackout periods, incidents and status page settings,
+// maintenance windows, blackout periods, incidents, status page settings and questionnaires sent,
 // written by the database itself (triggers), append-only.
-export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout', 'incident', 'status'] as const;
+export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout', 'incident', 'status', 'request'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export type AuditAction = 'create' | 'update' | 'delete';
 

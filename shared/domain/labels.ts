@@ -122,6 +122,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   blackout: 'Blackout period',
   incident: 'Incident',
   status: 'Status page settings',
+  request: 'Questionnaire sent',
 };
 
 export const INCIDENT_IMPACT_LABELS: Readonly<Record<import('./incidents').IncidentImpact, string>> = {

@@ -1,5 +1,6 @@
 // A review is one pass of a template over one provider; answers belong to a review.
 import { z } from 'zod';
+import type { AnsweredBy } from './vendor-exchange';
 
 export const REVIEW_STATUSES = [
   'draft',
@@ -47,6 +48,10 @@ export interface Answer {
   confidential?: boolean;
   /** The comment is confidential and the key is not available: `comment` is empty, not the text. */
   locked?: boolean;
+  /** The provider's own comment, from an answers file they sent (kept apart from the reviewer's `comment`). */
+  providerComment?: string;
+  /** The value was answered by the provider (an accepted answers file) and not changed here since. */
+  answeredBy?: AnsweredBy;
 }
 
 /** Answers keyed by question id: the form scoring and conditions read. */

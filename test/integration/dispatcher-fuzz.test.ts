@@ -108,6 +108,9 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
     'incident.add': { vendorId, title: 'Fuzz outage', startedAt: '2026-03-01T10:00:00Z', impact: 'major', onStatusPage: false },
     'incident.update': { id: incident.id, patch: { notes: 'n' } },
     'incident.delete': { id: 'no-such-incident' },
+    'questionnaire.send': { vendorId, contact: 'Jane Doe <jane@example.com>' },
+    'questionnaire.requests': { vendorId },
+    'questionnaire.receive': { fileName: 'answers.json', text: '{}', dryRun: true },
     'status.import': { vendorId, fileName: 'incidents.json', text: '{"incidents": []}', dryRun: true },
     // A provider that does not exist: the demo's status pages are real-looking addresses, and a test never goes online.
     'status.refresh': { vendorId: 'no-such-vendor', dryRun: true },
