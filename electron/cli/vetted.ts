@@ -16,6 +16,7 @@ import { incidentCommand } from './commands/incident';
 import { incidentsCommand } from './commands/incidents';
 import { listCommand } from './commands/list';
 import { overlapsCommand } from './commands/overlaps';
+import { receiveCommand, requestsCommand, sendCommand } from './commands/questionnaire';
 import { exportCommand, exportCsvCommand, importCommand } from './commands/register';
 import { REPORT_USAGE, SUBPROCESSORS_USAGE, reportCommand, subprocessorsCommand } from './commands/report';
 import { reviewCommand } from './commands/review-workflow';
@@ -54,6 +55,18 @@ Usage:
                                                   last answers (same template); --template ID on that template
                                                   (the newest version; a review still open on another template
                                                   is a conflict); else the category's default, else built-in
+  vetted send VENDOR --out FILE.html [--contact "Name <email>"] [--due YYYY-MM-DD] [--prefill]
+                                                  the questionnaire as one HTML page for the provider to fill in
+                                                  offline (no network, nothing to install); --prefill sends the
+                                                  answers held, marked as such (confidential comments never)
+  vetted receive FILE.json [--dry-run] [--accept all|none|ID,ID…] [--provider VENDOR]
+                 [--move-to-current] [--verbose]
+                                                  the provider's answers file against the open review: new,
+                                                  changed, unchanged, left empty, rejected; takes only what
+                                                  --accept names (none by default), as answered by the provider;
+                                                  --provider for a VSAQ answers file; --move-to-current for a
+                                                  file on an older template version
+  vetted requests [VENDOR] [--json]               the questionnaires sent: when, by whom, to whom, due, received
   vetted history VENDOR [--audit] [--limit N] [--json]
                                                   every review with its steps and frozen score; --audit adds
                                                   the audit trail (who changed what, old → new; 50 rows)
@@ -198,6 +211,15 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'review':
       await reviewCommand(rest);
+      return EXIT.ok;
+    case 'send':
+      await sendCommand(rest);
+      return EXIT.ok;
+    case 'receive':
+      await receiveCommand(rest);
+      return EXIT.ok;
+    case 'requests':
+      await requestsCommand(rest);
       return EXIT.ok;
     case 'history':
       await historyCommand(rest);
