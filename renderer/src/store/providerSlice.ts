@@ -38,6 +38,8 @@ function localAnswers(answers: readonly Answer[]): Record<string, LocalAnswer> {
       na: a.na,
       ...(a.confidential ? { confidential: true } : {}),
       ...(a.locked ? { locked: true } : {}),
+      ...(a.providerComment ? { providerComment: a.providerComment } : {}),
+      ...(a.answeredBy ? { answeredBy: a.answeredBy } : {}),
     };
   }
   return out;
@@ -217,7 +219,10 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       // A comment marked confidential is never sent without the mark: the register seals it even
       // if the mark's own save has not arrived yet (or failed and waits for Retry).
       const sent: AnswerPatch = 'comment' in patch && before.confidential && !('confidential' in patch) ? { ...patch, confidential: true } : patch;
-      const answers = { ...state.answers, [questionId]: { ...before, ...sent } };
+      // A value changed here is no longer the provider's answer (the register drops the mark on save).
+      const { answeredBy, ...rest } = before;
+      const kept = 'value' in sent || 'na' in sent ? rest : { ...rest, ...(answeredBy ? { answeredBy } : {}) };
+      const answers = { ...state.answers, [questionId]: { ...kept, ...sent } };
       set({ answers, ...derived(state.template, state.vendor, answers) });
       saver.change(questionId, sent, timing);
     },

@@ -19,6 +19,7 @@ import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { CompareFilter, Comparison } from '../../../shared/compare';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { AnswerValue, Review, ReviewStatus } from '../../../shared/domain/review';
+import type { AnsweredBy } from '../../../shared/domain/vendor-exchange';
 import type { Template } from '../../../shared/domain/template';
 import type { Tier } from '../../../shared/domain/tier';
 import type { Vendor, VendorCategory, VendorPatch } from '../../../shared/domain/vendor';
@@ -67,10 +68,14 @@ export interface LocalAnswer {
   confidential?: boolean;
   /** Confidential and the key is not available: `comment` is empty, not the text, and cannot be changed. */
   locked?: boolean;
+  /** The provider's own comment from an answers file they sent; shown apart, never edited here. */
+  providerComment?: string;
+  /** Answered by the provider (an accepted answers file) and not changed here since. */
+  answeredBy?: AnsweredBy;
 }
 
-/** What the reviewer can change (locked is the register's to say). */
-export type AnswerPatch = Partial<Omit<LocalAnswer, 'locked'>>;
+/** What the reviewer can change (locked, and what the provider said, are the register's to say). */
+export type AnswerPatch = Partial<Omit<LocalAnswer, 'locked' | 'providerComment' | 'answeredBy'>>;
 
 /** pending: changed, waiting for the debounce; saving: sent; saved; failed: kept for retry. */
 export type SaveStatus = 'pending' | 'saving' | 'saved' | 'failed';

@@ -11,6 +11,7 @@ import { QuestionFinding } from '../findings/QuestionFinding';
 import { CommentField } from './CommentField';
 import { AnswerInput } from './inputs';
 import { questionDomId } from './navigation';
+import { ProviderAnswerNote } from '../vendor-questionnaire/ProviderAnswerNote';
 import { QuestionClaimNote } from './QuestionClaimNote';
 import { QuestionHeading } from './QuestionHeading';
 import { QuestionLosses } from './QuestionLosses';
@@ -106,6 +107,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
 
       <QuestionLosses questionId={question.id} />
       <QuestionClaimNote questionId={question.id} />
+      <ProviderAnswerNote questionId={question.id} />
 
       <div className="q-actions">
         {naOffered && (

@@ -1,6 +1,7 @@
 import { useVetted } from '../../store';
 import { formatDate } from '../../lib/format';
 import { REVIEW_STATUS_LABELS } from '../../lib/labels';
+import { VendorExchangeButtons } from '../vendor-questionnaire/VendorExchangeButtons';
 import { SaveStatus } from './SaveStatus';
 
 export function QuestionnaireToolbar({ onNext }: { onNext(): void }) {
@@ -17,6 +18,7 @@ export function QuestionnaireToolbar({ onNext }: { onNext(): void }) {
           {template && ` · ${template.name} v${template.version}`}
         </p>
       </div>
+      <VendorExchangeButtons />
       <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
         Next unanswered
         <kbd className="kbd" aria-hidden="true">

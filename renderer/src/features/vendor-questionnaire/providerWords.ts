@@ -1,0 +1,28 @@
+// How the app names the provider's side of an answer: who answered (the contact the questionnaire
+// was sent to, else who filled it in), when it was received, and what a receive would change.
+import type { AnsweredBy, ReceiveChange } from '../../../../shared/domain/vendor-exchange';
+import { formatDate } from '../../lib/format';
+
+/** "Jane Doe <jane@example.com>", else the respondent, else nothing. */
+export function answeredByWho(by: Pick<AnsweredBy, 'contact' | 'respondent'>): string | null {
+  const contact = by.contact?.trim();
+  if (contact) return contact;
+  const respondent = by.respondent?.trim();
+  return respondent ? respondent : null;
+}
+
+/** "Answered by the provider (Jane Doe <jane@example.com>), received 5 Dec 2026". */
+export function answeredByText(by: AnsweredBy): string {
+  const who = answeredByWho(by);
+  return `Answered by the provider${who ? ` (${who})` : ''}, received ${formatDate(by.receivedAt)}`;
+}
+
+/** The kind of change in words (the diff never says it by colour alone). */
+export const CHANGE_LABELS: Readonly<Record<ReceiveChange, string>> = {
+  new: 'New',
+  changed: 'Changed',
+  unchanged: 'Unchanged',
+  empty: 'Left empty',
+};
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
