@@ -27,6 +27,9 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   file_name: 'file name',
   media_type: 'media type',
   sha256: 'SHA-256',
+  provider_comment: 'provider’s comment',
+  received_at: 'answers received',
+  received_sha256: 'answers file SHA-256',
 };
 
 /** Columns stored as 0/1 that mean yes/no. */
@@ -75,11 +78,58 @@ export interface AuditLine {
   changes: { field: string; old: string; new: string }[];
 }
 
-/** Fields that only repeat the subject (a question id beside the question's text). */
-const SUBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = { answer: ['question_id'] };
+/** Fields that only repeat the subject or the head line (a question id beside the question's text). */
+const SUBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  answer: ['question_id', 'answered_by'],
+  request: ['id', 'contact', 'due', 'vendor_id', 'template_hash', 'sent_at', 'sent_by'],
+};
+
+/** The provenance an answer row keeps (stored as JSON text or read back as an object). */
+function answeredByOf(row: Record<string, unknown> | null): { contact?: unknown; respondent?: unknown } | null {
+  const raw = row?.answered_by;
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (typeof raw === 'object') return raw as { contact?: unknown; respondent?: unknown };
+  if (typeof raw !== 'string') return null;
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as { contact?: unknown; respondent?: unknown }) : null;
+  } catch {
+    return null;
+  }
+}
+
+const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/** "answered by the provider (Jane Doe <jane@example.com>), accepted by Sam": an answer taken from an answers file. */
+function providerSource(entry: AuditEntry): string | null {
+  if (entry.entity !== 'answer' || entry.action === 'delete') return null;
+  const by = answeredByOf(entry.new);
+  if (!by) return null;
+  const who = nonEmpty(by.contact) ?? nonEmpty(by.respondent);
+  return `answered by the provider${who ? ` (${who})` : ''}, accepted by ${entry.actor || 'no name set'}`;
+}
+
+/** A questionnaire sent, or its answers received, in one line. */
+function requestWhat(entry: AuditEntry): string {
+  const row = entry.new ?? entry.old ?? {};
+  const requestId = nonEmpty(row.id) ?? entry.entityId;
+  if (entry.action === 'create') {
+    const contact = nonEmpty(row.contact);
+    const due = nonEmpty(row.due);
+    return `Questionnaire sent${contact ? ` to ${contact}` : ''} (request ${requestId}${due ? `, due ${due}` : ''})`;
+  }
+  if (entry.action === 'update' && nonEmpty(entry.new?.received_at) && entry.new?.received_at !== entry.old?.received_at) {
+    return `Answers received (request ${requestId})`;
+  }
+  return `Questionnaire ${ACTION_WORDS[entry.action] ?? entry.action} (request ${requestId})`;
+}
 
 export function describeEntry(entry: AuditEntry, questions: ReadonlyMap<string, Question>): AuditLine {
-  const what = `${labelOf(AUDIT_ENTITY_LABELS, entry.entity)} ${ACTION_WORDS[entry.action] ?? entry.action}`;
+  const source = providerSource(entry);
+  const what =
+    entry.entity === 'request'
+      ? requestWhat(entry)
+      : `${labelOf(AUDIT_ENTITY_LABELS, entry.entity)} ${ACTION_WORDS[entry.action] ?? entry.action}${source ? `: ${source}` : ''}`;
   const row = entry.new ?? entry.old ?? {};
   let subject: string | null = null;
   let question: Question | undefined;
