@@ -111,7 +111,7 @@ test('send the questionnaire, receive the answers: the diff, two accepted by key
   assert.equal(await page.locator(`fieldset[data-question-id="${fresh.id}"]`).getByTestId('provider-answer-note').count(), 0, 'an answer not ticked was not taken');
   await page.waitForFunction((before) => document.querySelector('.score-panel')?.textContent !== null && (document.querySelector('.score-panel') as HTMLElement).innerText !== before, scoreBefore);
 
-  await card.scrollIntoViewIfNeeded();
+  await card.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'answered-by-provider');
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });

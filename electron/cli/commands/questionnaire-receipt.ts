@@ -18,7 +18,7 @@ function oneLine(text: string, max = 100): string {
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function rowLines(row: ReceiveRow, show: 'given' | 'both'): string[] {
-  const out = [`  ${row.questionId}  ${oneLine(row.questionText)}`];
+  const out = [`  ${row.questionId}  ${oneLine(row.questionText)}${row.accepted ? '  [accepted]' : ''}`];
   out.push(show === 'both' && row.held ? `      ${oneLine(row.held.label, 60)} → ${oneLine(row.given.label, 60)}` : `      → ${oneLine(row.given.label)}`);
   if (row.comment !== '') out.push(`      Provider's comment${row.commentChanged ? '' : ' (as held)'}: "${oneLine(row.comment)}"`);
   return out;

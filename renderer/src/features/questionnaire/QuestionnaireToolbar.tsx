@@ -18,13 +18,15 @@ export function QuestionnaireToolbar({ onNext }: { onNext(): void }) {
           {template && ` · ${template.name} v${template.version}`}
         </p>
       </div>
-      <VendorExchangeButtons />
-      <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
-        Next unanswered
-        <kbd className="kbd" aria-hidden="true">
-          N
-        </kbd>
-      </button>
+      <div className="q-toolbar-actions">
+        <VendorExchangeButtons />
+        <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
+          Next unanswered
+          <kbd className="kbd" aria-hidden="true">
+            N
+          </kbd>
+        </button>
+      </div>
     </div>
   );
 }

@@ -124,14 +124,14 @@ export function ReceiveAnswersDialog({ open, onClose }: Props) {
           )}
           <ReceiveSummary receipt={shown.dry} />
           <ReceiveDiff receipt={shown.dry} selected={selected} onSelect={receive.setSelected} disabled={busy} />
-          {selectionScore && (
-            <p className="receive-score" data-testid="receive-score">
-              Score {scoreWords(selectionScore.before)} → {selected.size === 0 ? 'unchanged: nothing selected' : scoreWords(selectionScore.after)}
-            </p>
-          )}
         </>
       )}
-      <div className="dialog-actions">
+      <div className={shown ? 'dialog-actions receive-footer' : 'dialog-actions'}>
+        {shown && selectionScore && (
+          <p className="receive-score" data-testid="receive-score">
+            Score {scoreWords(selectionScore.before)} → {selected.size === 0 ? 'unchanged: nothing selected' : scoreWords(selectionScore.after)}
+          </p>
+        )}
         <button type="button" className="button" onClick={close}>
           {shown ? 'Cancel: take nothing' : 'Cancel'}
         </button>

@@ -118,7 +118,7 @@ export function ReceiveDiff({ receipt, selected, onSelect, disabled }: Props) {
       {quietUnchanged > 0 && <p className="muted">{plural(quietUnchanged, 'answer')} the same as the review holds, not listed.</p>}
       {receipt.rejected.length > 0 && (
         <div className="receive-rejected">
-          <h3>Left out: {plural(receipt.rejected.length, 'answer')} that do not fit</h3>
+          <h3>Left out: {receipt.rejected.length === 1 ? 'one answer that does not fit' : `${receipt.rejected.length} answers that do not fit`}</h3>
           <ul>
             {receipt.rejected.map((r, i) => (
               <li key={`${r.questionId}-${i}`}>

@@ -68,7 +68,7 @@ export function SendQuestionnaireDialog({ open, onClose }: Props) {
       }
       const fileName = safeFileName(result.value.fileName, `questionnaire-${safeFileName(vendor.name, 'provider')}.html`);
       saveGeneratedFile(result.value, fileName);
-      pushToast('success', `Saved “${fileName}” (request ${result.value.request.id}). Send it to ${vendor.name}; their answers come back with Receive answers….`);
+      pushToast('success', `Saved “${fileName}” (request ${result.value.request.id}). E-mail it to ${vendor.name}; take their answers file in with “Receive answers…”.`);
       onClose();
     } finally {
       setBusy(false);
