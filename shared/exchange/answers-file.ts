@@ -177,8 +177,13 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): { path: string; 
       };
     case 'invalid_value':
       return { path, message: `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, found ${describe(found)}` };
-    case 'invalid_union':
+    case 'invalid_union': {
+      // An answer value is one of several forms: the form of the value found says what is wrong
+      // with it (a text too long, a list holding a number), when one does.
+      const near = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.code !== 'invalid_type' || i.path.length > 0));
+      if (near) return describeIssue({ ...near[0]!, path: [...issue.path, ...near[0]!.path] } as z.core.$ZodIssue, root);
       return { path, message: `expected an answer: a text, a number, a list of option ids or null; found ${describe(found)}` };
+    }
     case 'too_big':
       if (issue.origin === 'array') return { path, message: `more than ${String(issue.maximum)} entries (found ${(found as unknown[]).length})` };
       if (issue.origin === 'string') return { path, message: `longer than ${String(issue.maximum)} characters (found ${(found as string).length})` };
