@@ -138,7 +138,8 @@ export function resolveAccept(
 ): string[] {
   if (accept === 'none') return [];
   if (accept === 'all') return rows.filter((r) => r.acceptable).map((r) => r.questionId);
-  const wanted = new Set(accept.map((id) => id.trim()));
+  // "a,,b" on a command line: a blank id names nothing.
+  const wanted = new Set(accept.map((id) => id.trim()).filter((id) => id !== ''));
   const byId = new Map(rows.map((r) => [r.questionId, r]));
   const bad: string[] = [];
   const why: string[] = [];

@@ -10,6 +10,7 @@ import { buildAnswersFile } from '../../shared/exchange/answers-builder';
 import { AnswersFileError, MAX_VSAQ_ITEMS, parseAnswersText, type ParsedAnswers } from '../../shared/exchange/answers-file';
 import { sha256Hex, templateHash } from '../../shared/exchange/digest';
 import { scanJson } from '../../shared/exchange/json-scan';
+import { toSentTemplate } from '../../shared/exchange/sent-template';
 import { BUILT_IN_TEMPLATES } from '../../shared/templates/index';
 
 const TEMPLATE = BUILT_IN_TEMPLATES[0]!;
@@ -22,7 +23,7 @@ const REQUEST: QuestionnaireRequest = {
   contact: 'Sam Provider <sam@acme.example>',
   due: '2027-01-15',
   sentAt: '2026-12-05T09:00:00.000Z',
-  template: TEMPLATE,
+  template: toSentTemplate(TEMPLATE),
   templateHash: templateHash(TEMPLATE),
   prefill: [],
   prefilledFrom: null,

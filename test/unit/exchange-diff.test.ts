@@ -267,6 +267,7 @@ describe('resolveAccept and countReceipt', () => {
   test('a list: those, in template order, once each', () => {
     assert.deepEqual(resolveAccept(rows, ['ext_exit_plan', 'acc_mfa', ' acc_mfa ', 'sec_encryption_at_rest']), ['sec_encryption_at_rest', 'acc_mfa', 'ext_exit_plan']);
     assert.deepEqual(resolveAccept(rows, []), []);
+    assert.deepEqual(resolveAccept(rows, ['', ' ', 'acc_mfa']), ['acc_mfa'], 'blank ids name nothing');
   });
 
   test('a list naming something with nothing to take is refused, naming every such id and why', () => {
