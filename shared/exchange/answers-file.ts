@@ -67,6 +67,8 @@ export function parseAnswersText(text: string): ParsedAnswers {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const json = readJson(body);
   if (!isObject(json)) throw new AnswersFileError('$', `expected a JSON object (an answers file), found ${describe(json)}`);
+  // Every file of ours names its format; VSAQ's map never has that key (no VSAQ template has an
+  // item "format"), so a file with one is ours, or one given by mistake.
   if (hasOwn(json, 'format')) return readVettedFile(json);
   return readVsaqAnswers(json, text);
 }
