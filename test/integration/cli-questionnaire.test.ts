@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { openVetted } from '../../electron/core/vetted';
-import type { Question } from '../../shared/domain/template';
+import type { SentQuestion as Question } from '../../shared/exchange/sent-template';
 import type { AnswersFile, ProviderAnswer, QuestionnaireRequest } from '../../shared/domain/vendor-exchange';
 import { buildAnswersFile } from '../../shared/exchange/answers-builder';
 import { REPO_ROOT, runCli, type CliRun } from '../helpers/cli';
