@@ -23,7 +23,7 @@ test('an answer accepted from an answers file: answered by the provider (contact
   const entry: AuditEntry = {
     ...base, entity: 'answer', entityId: 'rev1/sec_mfa', action: 'update',
     old: { question_id: 'sec_mfa', value: 'no', answered_by: null, provider_comment: '' },
-    new: { question_id: 'sec_mfa', value: 'yes', answered_by: JSON.stringify(answeredBy), provider_comment: 'Enforced since 2024.' },
+    new: { question_id: 'sec_mfa', value: 'yes', answered_by: answeredBy, provider_comment: 'Enforced since 2024.' },
   };
   const line = describeEntry(entry, new Map());
   assert.equal(line.what, 'Answer changed: answered by the provider (Jane Doe <jane@acme.example>), accepted by Sam Reviewer');
@@ -31,10 +31,10 @@ test('an answer accepted from an answers file: answered by the provider (contact
   assert.equal(line.changes.find((c) => c.field === 'provider’s comment')?.new, 'Enforced since 2024.');
 });
 
-test('without a contact the respondent is named; stored as an object it reads the same', () => {
+test('without a contact the respondent is named; stored as JSON text it reads the same', () => {
   const entry: AuditEntry = {
     ...base, entity: 'answer', entityId: 'rev1/sec_mfa', action: 'create', old: null,
-    new: { question_id: 'sec_mfa', value: 'yes', answered_by: { ...answeredBy, contact: null } },
+    new: { question_id: 'sec_mfa', value: 'yes', answered_by: JSON.stringify({ ...answeredBy, contact: null }) },
   };
   assert.equal(describeEntry(entry, new Map()).what, 'Answer added: answered by the provider (John), accepted by Sam Reviewer');
 });
@@ -47,10 +47,10 @@ test('an answer typed here reads as before', () => {
 test('a questionnaire sent, and its answers received', () => {
   const sent: AuditEntry = {
     ...base, entity: 'request', entityId: 'req-1', action: 'create', old: null,
-    new: { id: 'req-1', contact: 'Jane Doe <jane@acme.example>', due: '2027-01-15', received_at: null },
+    new: { contact: 'Jane Doe <jane@acme.example>', due_on: '2027-01-15', template_id: 'infrastructure-provider', received_at: null },
   };
   assert.equal(describeEntry(sent, new Map()).what, 'Questionnaire sent to Jane Doe <jane@acme.example> (request req-1, due 2027-01-15)');
-  const noContact: AuditEntry = { ...sent, new: { id: 'req-1', contact: null, due: null } };
+  const noContact: AuditEntry = { ...sent, new: { contact: null, due_on: null } };
   assert.equal(describeEntry(noContact, new Map()).what, 'Questionnaire sent (request req-1)');
   const received: AuditEntry = {
     ...sent, action: 'update', old: sent.new,

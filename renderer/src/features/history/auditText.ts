@@ -81,7 +81,7 @@ export interface AuditLine {
 /** Fields that only repeat the subject or the head line (a question id beside the question's text). */
 const SUBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   answer: ['question_id', 'answered_by'],
-  request: ['id', 'contact', 'due', 'vendor_id', 'template_hash', 'sent_at', 'sent_by'],
+  request: ['contact', 'due_on', 'template_hash', 'sent_at', 'sent_by'],
 };
 
 /** The provenance an answer row keeps (stored as JSON text or read back as an object). */
@@ -112,10 +112,10 @@ function providerSource(entry: AuditEntry): string | null {
 /** A questionnaire sent, or its answers received, in one line. */
 function requestWhat(entry: AuditEntry): string {
   const row = entry.new ?? entry.old ?? {};
-  const requestId = nonEmpty(row.id) ?? entry.entityId;
+  const requestId = entry.entityId;
   if (entry.action === 'create') {
     const contact = nonEmpty(row.contact);
-    const due = nonEmpty(row.due);
+    const due = nonEmpty(row.due_on);
     return `Questionnaire sent${contact ? ` to ${contact}` : ''} (request ${requestId}${due ? `, due ${due}` : ''})`;
   }
   if (entry.action === 'update' && nonEmpty(entry.new?.received_at) && entry.new?.received_at !== entry.old?.received_at) {
