@@ -197,8 +197,8 @@ test('refused: a broken digest, an unknown id to accept, a file too big or missi
   fs.writeFileSync(huge, ' '.repeat(2 * 1024 * 1024 + 1));
 
   const refusals: [string[], number, RegExp][] = [
-    [['receive', tamperedPath, '--accept', 'all'], 2, /^vetted: .*tampered\.json/],
-    [['receive', answersPath, '--accept', 'no-such-question'], 2, /no-such-question/],
+    [['receive', tamperedPath, '--accept', 'all'], 2, /^vetted: .*tampered\.json: .*(changed|digest)/],
+    [['receive', answersPath, '--accept', 'no-such-question'], 2, /^vetted: --accept: cannot accept .*no-such-question/],
     [['receive', answersPath, '--accept', ','], 2, /^vetted: --accept: expected all, none or question ids/],
     [['receive', huge], 2, /^vetted: .*huge\.json: the file is 2\.0 MB; an answers file is at most 2 MB\n$/],
     [['receive', path.join(dir, 'missing.json')], 2, /^vetted: .*missing\.json: no such file\n$/],

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { contract } from '../../../shared/api';
 import { MAX_ANSWERS_FILE_CHARS, type QuestionnaireRequestView } from '../../../shared/domain/vendor-exchange';
+import type { ApiError } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import { dateFlag, parse } from '../args';
 import { inputError, usageError } from '../cli-error';
@@ -21,6 +22,9 @@ export const REQUESTS_USAGE = 'usage: vetted requests [VENDOR] [--json]';
 const MB = 1024 * 1024;
 /** The problems of a refused file listed at most (one run shows what to fix). */
 const MAX_LISTED = 20;
+
+/** The flag each field of the receive input is given by. */
+const RECEIVE_FLAGS: Record<string, string> = { vendorId: 'provider', accept: 'accept', dryRun: 'dry-run' };
 
 /** The flag each field of the send input is given by. */
 const SEND_FLAGS: Record<string, string> = { contact: 'contact', due: 'due', prefill: 'prefill' };
@@ -92,17 +96,25 @@ export async function receiveCommand(args: string[]): Promise<void> {
     moveToCurrent: values['move-to-current'],
     dryRun: values['dry-run'],
   });
-  if (!result.ok) {
-    // Refused: nothing was taken. The service's message names the field or JSON path; every
-    // problem is listed, the first on the message line.
-    const { message, details = [] } = result.error;
-    const rest = details.slice(1, MAX_LISTED).map((d) => `  ${d.path === '(input)' ? '' : `${d.path}: `}${d.message}`);
-    if (details.length > MAX_LISTED) rest.push(`  … and ${details.length - MAX_LISTED} more`);
-    throw inputError([message.startsWith(name) ? message : `${file}: ${message}`, ...rest].join('\n'));
-  }
+  if (!result.ok) throw inputError(refusalLines(result.error, file, name).join('\n'));
   const receipt = result.value;
   const reviewer = receipt.accepted.length > 0 ? must(await api['settings.get']({})).userName : '';
   process.stdout.write(receiptLines(receipt, file, { verbose: values.verbose ?? false, reviewer }).join('\n') + '\n');
+}
+
+/**
+ * A refused file: nothing was taken. The service names the input field at fault ('text' is the
+ * file itself, its JSON path in the message); here each is named as the user gave it: the file, or
+ * the flag. Every problem is listed, the first on the message line.
+ */
+export function refusalLines(error: ApiError, file: string, name: string): string[] {
+  const label = (path: string | undefined) => (path === undefined || path === 'text' || path === 'moveToCurrent' || path === '(input)' ? file : `--${RECEIVE_FLAGS[path] ?? path}`);
+  const [first, ...others] = error.details ?? [];
+  let head = error.message.startsWith(`${name}: `) ? error.message.slice(name.length + 2) : error.message;
+  if (first && head.startsWith(`${first.path}: `)) head = head.slice(first.path.length + 2);
+  const rest = others.slice(0, MAX_LISTED - 1).map((d) => `  ${label(d.path)}: ${d.message}`);
+  if (others.length > MAX_LISTED - 1) rest.push(`  … and ${others.length - (MAX_LISTED - 1)} more`);
+  return [`${label(first?.path)}: ${head}`, ...rest];
 }
 
 function readAnswersFile(file: string): Buffer {

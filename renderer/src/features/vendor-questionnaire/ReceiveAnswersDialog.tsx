@@ -100,11 +100,14 @@ export function ReceiveAnswersDialog({ open, onClose }: Props) {
             {refusal.problems.length > 0 && (
               <ul>
                 {refusal.problems.slice(0, 20).map((p, i) => (
-                  <li key={i}>
-                    {p.path && p.path !== '(input)' && <code>{p.path}</code>} {p.message}
-                  </li>
+                  <li key={i}>{p}</li>
                 ))}
               </ul>
+            )}
+            {refusal.movable && (
+              <button type="button" className="button" disabled={busy} onClick={() => void receive.move()}>
+                Move the answers to the current template version and show them
+              </button>
             )}
           </div>
         )}
