@@ -24,6 +24,8 @@ export function App({ request }: { request: QuestionnaireRequest }) {
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(
     initial && initial !== 'unavailable' ? { kind: 'info', text: 'Your progress from your last visit was restored.' } : null,
   );
+  // "Next unanswered" goes on from the question last answered (or last gone to with it): reaching
+  // the button by keyboard passes other questions, so the focus cannot say where the provider was.
   const lastQuestion = useRef<string | null>(null);
   const { template } = request;
 
@@ -31,21 +33,12 @@ export function App({ request }: { request: QuestionnaireRequest }) {
     if (!saveProgress(request.requestId, { respondent, drafts })) setStorageRefused(true);
   }, [request.requestId, respondent, drafts]);
 
-  // "Next unanswered" starts after the question the provider was last in (the button takes the focus).
-  useEffect(() => {
-    const onFocus = (e: FocusEvent) => {
-      const holder = e.target instanceof Element ? e.target.closest<HTMLElement>('[data-question-id]') : null;
-      if (holder?.dataset.questionId) lastQuestion.current = holder.dataset.questionId;
-    };
-    document.addEventListener('focusin', onFocus);
-    return () => document.removeEventListener('focusin', onFocus);
-  }, []);
-
   const shown = useMemo(() => shownQuestionIds(template, drafts), [template, drafts]);
   const answers = useMemo(() => answerMap(template, drafts), [template, drafts]);
   const done = completion(template, drafts, shown);
 
   const onEdit = useCallback((questionId: string, patch: Partial<Draft>) => {
+    lastQuestion.current = questionId;
     setDrafts((all) => {
       const before = all[questionId] ?? { value: null, na: false, comment: '', prefilled: false };
       return { ...all, [questionId]: { ...before, ...patch, prefilled: false } };
@@ -114,7 +107,7 @@ export function App({ request }: { request: QuestionnaireRequest }) {
         </div>
         <div className="respondent">
           <label htmlFor="respondent">Your name and e-mail</label>
-          <input id="respondent" className="input" type="text" maxLength={200} autoComplete="name email" value={respondent} onChange={(e) => setRespondent(e.currentTarget.value)} />
+          <input id="respondent" className="input" type="text" maxLength={200} value={respondent} onChange={(e) => setRespondent(e.currentTarget.value)} />
           <p className="hint">Saved with your answers, so the reviewer knows who answered.</p>
         </div>
         {template.sections.map((section, si) => {

@@ -22,10 +22,10 @@ export function Toolbar({ answered, total, onNext, onSave, onLoad, children }: P
           </span>
         </div>
         <div className="toolbar-actions">
-          <button type="button" className="button" onClick={onNext}>
+          <button id="next-unanswered" type="button" className="button" onClick={onNext}>
             Next unanswered
           </button>
-          <button type="button" className="button" onClick={() => picker.current?.click()}>
+          <button id="load-answers" type="button" className="button" onClick={() => picker.current?.click()}>
             Load saved answers
           </button>
           <input
@@ -42,7 +42,7 @@ export function Toolbar({ answered, total, onNext, onSave, onLoad, children }: P
               if (file) onLoad(file);
             }}
           />
-          <button type="button" className="button button-primary" onClick={onSave}>
+          <button id="save-answers" type="button" className="button button-primary" onClick={onSave}>
             Save answers
           </button>
         </div>

@@ -2,7 +2,8 @@
 // to fill it in (Tab, Space, arrow keys and typing, as a provider without a mouse would).
 //
 // Stable handles on the page (renderer/vendor):
-//   buttons "Next unanswered", "Save answers", "Load saved answers" (the latter opens a file
+//   buttons "Next unanswered" #next-unanswered, "Save answers" #save-answers, "Load saved
+//   answers" #load-answers (the latter opens a file
 //   chooser; the file input behind it is [data-testid="load-answers-input"]);
 //   "12 of 48 answered": [data-testid="completion-text"]; the saved file's digest:
 //   [data-testid="answers-digest"]; a question: fieldset#question-<id> [data-question-id]
@@ -60,11 +61,20 @@ export function fullPrefill(template: Template): PrefilledAnswer[] {
   );
 }
 
-/** Presses Tab until the focused element matches `selector` (keyboard only; the focus is only read). */
+/**
+ * Presses Tab (or Shift+Tab, when the target comes before the focus) until the focused element
+ * matches `selector`: keyboard only, the page is only read to know where the focus is.
+ */
 export async function tabUntil(page: Page, selector: string, maxPresses = 400): Promise<void> {
+  const backwards = await page.evaluate((s) => {
+    const target = document.querySelector(s);
+    const active = document.activeElement;
+    if (!target || !active || active === document.body) return false;
+    return (target.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+  }, selector);
   for (let i = 0; i < maxPresses; i++) {
     if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
   }
   throw new Error(`Tab never reached ${selector} in ${maxPresses} presses`);
 }
