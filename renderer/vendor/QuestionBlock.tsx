@@ -1,7 +1,7 @@
 // One question for the provider: a <fieldset> whose <legend> is the question text, the app's own
 // answer control (inputs.tsx), N/A where the template allows it, tips, help and a comment.
-import { memo, useMemo } from 'react';
-import type { Question } from '../../shared/domain/template';
+import { memo } from 'react';
+import type { SentQuestion } from '../../shared/exchange/sent-template';
 import { MAX_PROVIDER_COMMENT_CHARS } from '../../shared/domain/vendor-exchange';
 import { AnswerInput } from '../src/features/questionnaire/inputs';
 import { EMPTY_DRAFT, isAnswered, type Draft } from './drafts';
@@ -9,7 +9,7 @@ import { EMPTY_DRAFT, isAnswered, type Draft } from './drafts';
 export const questionDomId = (questionId: string) => `question-${questionId}`;
 
 interface Props {
-  question: Question;
+  question: SentQuestion;
   number: string;
   draft: Draft | undefined;
   /** Texts of the tips shown for the current answers. */
@@ -20,11 +20,6 @@ interface Props {
 }
 
 export const QuestionBlock = memo(function QuestionBlock({ question, number, draft = EMPTY_DRAFT, tips, prefilledFrom, onEdit }: Props) {
-  // Knock-out marks are the reviewer's scoring, not something to steer the provider's answer.
-  const shownQuestion = useMemo(
-    () => (question.options ? { ...question, options: question.options.map((o) => ({ ...o, knockout: undefined })) } : question),
-    [question],
-  );
   const base = `q-${question.id}`;
   const legendId = `${base}-legend`;
   const commentId = `${base}-comment`;
@@ -49,7 +44,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question, number, dra
 
       <div className="q-body">
         <AnswerInput
-          question={shownQuestion}
+          question={question}
           value={draft.value}
           disabled={naTicked}
           labelId={legendId}

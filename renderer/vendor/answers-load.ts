@@ -3,7 +3,7 @@
 // needs by hand so that zod stays out of the page (size).
 import { checkAnswerValue } from '../../shared/domain/answers';
 import type { AnswerValue } from '../../shared/domain/review';
-import type { Question, Template } from '../../shared/domain/template';
+import type { SentQuestion as Question, SentTemplate as Template } from '../../shared/exchange/sent-template';
 import { ANSWERS_FORMAT, MAX_ANSWERS_FILE_CHARS, MAX_PROVIDER_COMMENT_CHARS, type AnswersFileBody, type QuestionnaireRequest } from '../../shared/domain/vendor-exchange';
 import { answersDigest } from '../../shared/exchange/digest';
 import type { Draft } from './drafts';

@@ -3,7 +3,7 @@
 import { checkAnswerValue, normalizeAnswerValue } from '../../shared/domain/answers';
 import { visibleQuestionIds } from '../../shared/domain/conditions';
 import type { AnswerMap, AnswerValue } from '../../shared/domain/review';
-import type { Question, Template } from '../../shared/domain/template';
+import type { SentQuestion as Question, SentTemplate as Template } from '../../shared/exchange/sent-template';
 import { MAX_PROVIDER_COMMENT_CHARS, type PrefilledAnswer, type ProviderAnswer } from '../../shared/domain/vendor-exchange';
 
 /** One question as the provider left it. */

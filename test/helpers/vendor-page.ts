@@ -11,14 +11,16 @@
 //   comment: #q-<id>-comment (label "Comment on <id>"); the respondent field: label "Your name and e-mail".
 import type { Page } from 'playwright-core';
 import type { AnswerValue } from '../../shared/domain/review';
-import type { Question, Template } from '../../shared/domain/template';
+import type { SentQuestion, SentTemplate } from '../../shared/exchange/sent-template';
+import { toSentTemplate } from '../../shared/exchange/sent-template';
 import { REQUEST_FORMAT, type PrefilledAnswer, type QuestionnaireRequest } from '../../shared/domain/vendor-exchange';
 import { templateHash } from '../../shared/exchange/digest';
 import { BUILT_IN_TEMPLATES } from '../../shared/templates/index';
 
-/** A request for the built-in template, as `vetted send` makes one (fields overridable). */
+/** A request for the built-in template, as `vetted send` makes one (the questions only; fields overridable). */
 export function vendorPageRequest(overrides: Partial<QuestionnaireRequest> = {}): QuestionnaireRequest {
-  const template = overrides.template ?? BUILT_IN_TEMPLATES[0]!;
+  const full = BUILT_IN_TEMPLATES[0]!;
+  const template = toSentTemplate(full);
   return {
     format: REQUEST_FORMAT,
     requestId: 'req-test-0001',
@@ -28,7 +30,7 @@ export function vendorPageRequest(overrides: Partial<QuestionnaireRequest> = {})
     due: '2027-01-15',
     sentAt: '2026-12-01T09:30:00.000Z',
     template,
-    templateHash: templateHash(template),
+    templateHash: templateHash(full),
     prefill: [],
     prefilledFrom: null,
     ...overrides,
@@ -36,7 +38,7 @@ export function vendorPageRequest(overrides: Partial<QuestionnaireRequest> = {})
 }
 
 /** A value that fits the question (its first option, a number, a date, some text). */
-export function sampleValue(question: Question): AnswerValue {
+export function sampleValue(question: SentQuestion): AnswerValue {
   switch (question.kind) {
     case 'yesno':
     case 'single':
@@ -55,7 +57,7 @@ export function sampleValue(question: Question): AnswerValue {
 }
 
 /** An earlier answer for every question of the template, with a comment: the largest prefill. */
-export function fullPrefill(template: Template): PrefilledAnswer[] {
+export function fullPrefill(template: SentTemplate): PrefilledAnswer[] {
   return template.sections.flatMap((s) =>
     s.questions.map((q) => ({ questionId: q.id, value: sampleValue(q), na: false, comment: `Earlier comment on ${q.id}: see the attached report.` })),
   );
