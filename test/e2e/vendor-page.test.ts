@@ -31,14 +31,25 @@ const browser = await launchBrowser();
 // Made at the top level too: the helper removes it in an after() hook of the file's root.
 const dir = tempDir('vendor-page-');
 let pageUrl: string;
+let prefilledUrl: string;
 
-async function openPage(): Promise<Opened> {
+async function openPage(url = pageUrl, options: { storageRefused?: boolean } = {}): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  if (options.storageRefused) {
+    // As a browser that refuses storage to file:// pages does (init scripts are not subject to the CSP).
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+  }
   const blocked: string[] = [];
   const problems: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === pageUrl || url.startsWith('blob:')) return route.continue();
+    if (url === pageUrl || url === prefilledUrl || url.startsWith('blob:')) return route.continue();
     blocked.push(url);
     return route.abort();
   });
@@ -48,15 +59,27 @@ async function openPage(): Promise<Opened> {
   page.on('filechooser', () => undefined);
   page.on('request', (r) => {
     const url = r.url();
-    if (url !== pageUrl && !url.startsWith('blob:') && !blocked.includes(url)) blocked.push(url);
+    if (url !== pageUrl && url !== prefilledUrl && !url.startsWith('blob:') && !blocked.includes(url)) blocked.push(url);
   });
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(msg.text());
   });
   page.on('pageerror', (err) => problems.push(err.message));
-  await page.goto(pageUrl);
+  await page.goto(url);
   await page.getByRole('button', { name: 'Save answers' }).waitFor();
   return { context, page, blocked, problems };
+}
+
+/** axe-core's serious and critical findings on the page as it is now (printing all of them). */
+async function graveAxeViolations(page: Page): Promise<unknown[]> {
+  const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  if (violations.length > 0) console.log('axe findings:', JSON.stringify(violations, null, 2));
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 async function checked(page: Page, questionId: string, optionId: string): Promise<boolean> {
@@ -72,6 +95,20 @@ describe('the provider questionnaire page, from file:// with the network blocked
     const file = path.join(dir, 'questionnaire.html');
     fs.writeFileSync(file, composeQuestionnairePage(request));
     pageUrl = pathToFileURL(file).href;
+    const prefilledFile = path.join(dir, 'prefilled.html');
+    fs.writeFileSync(
+      prefilledFile,
+      composeQuestionnairePage(
+        vendorPageRequest({
+          prefill: [
+            { questionId: 'sec_encryption_at_rest', value: 'yes', na: false, comment: 'AES-256, backups included.' },
+            { questionId: 'acc_sso', value: 'no', na: false, comment: '' },
+          ],
+          prefilledFrom: { reviewId: 'rev-2025', status: 'approved', date: '2025-11-03' },
+        }),
+      ),
+    );
+    prefilledUrl = pathToFileURL(prefilledFile).href;
     first = await openPage();
   });
   after(async () => {
@@ -177,16 +214,7 @@ describe('the provider questionnaire page, from file:// with the network blocked
   });
 
   it('passes axe-core with no serious or critical violations', async () => {
-    const { page } = first;
-    const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-    });
-    if (violations.length > 0) console.log('axe findings:', JSON.stringify(violations, null, 2));
-    const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(grave, [], 'no serious or critical accessibility violations');
+    assert.deepEqual(await graveAxeViolations(first.page), [], 'no serious or critical accessibility violations');
   });
 
   it('in a fresh browser, "Load saved answers" restores the saved file, and refuses another request\'s file', async () => {
@@ -213,6 +241,44 @@ describe('the provider questionnaire page, from file:// with the network blocked
       assert.deepEqual(fresh.problems, [], 'no errors and no CSP violations on the fresh page');
     } finally {
       await fresh.context.close();
+    }
+  });
+
+  it('starts a prefilled page filled in and marked, until an answer is changed; says once when progress cannot be kept', async () => {
+    const prefilled = await openPage(prefilledUrl, { storageRefused: true });
+    try {
+      const { page } = prefilled;
+      const mark = page.getByText('From your earlier answers (review of 2025-11-03)');
+      assert.equal(await mark.count(), 2, 'both prefilled answers are marked');
+      assert.equal((await completionOf(page)).answered, 2, 'prefilled answers count as answered');
+      assert.ok(await checked(page, 'sec_encryption_at_rest', 'yes'), 'the prefilled value is chosen');
+      assert.equal(await page.locator('#q-sec_encryption_at_rest-comment').inputValue(), 'AES-256, backups included.', 'the earlier comment is there');
+      assert.equal(await page.locator('#question-sec_key_management').count(), 1, 'the prefilled answer reveals its conditional question');
+      assert.equal(await page.getByText('This browser does not let the page keep your progress').count(), 1, 'the page says once that progress is not kept');
+      await screenshot(page, 'vendor-page-prefilled');
+      await page.locator('#question-sec_encryption_at_rest').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await screenshot(page, 'vendor-page-prefilled-question');
+
+      await chooseOption(page, 'acc_sso', 'yes');
+      assert.equal(await mark.count(), 1, 'the changed answer is no longer marked as an earlier one');
+      assert.equal(await page.locator('#question-acc_sso .q-tag-prefill').count(), 0, 'the mark is gone from the changed question');
+      assert.deepEqual(await graveAxeViolations(page), [], 'no serious or critical accessibility violations with the marks and the warning');
+
+      await tabUntil(page, '#save-answers');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      const file = AnswersFile.parse(JSON.parse(fs.readFileSync(await download.path(), 'utf8')));
+      assert.deepEqual(
+        file.answers.map((a) => [a.questionId, a.value]),
+        [
+          ['sec_encryption_at_rest', 'yes'],
+          ['acc_sso', 'yes'],
+        ],
+        'the file holds the kept earlier answer and the changed one',
+      );
+      assert.deepEqual(prefilled.blocked, [], 'the prefilled page made no request');
+      assert.deepEqual(prefilled.problems, [], 'no errors on the prefilled page, even with storage refused');
+    } finally {
+      await prefilled.context.close();
     }
   });
 
