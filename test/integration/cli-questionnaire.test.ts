@@ -15,7 +15,7 @@ import { dumpRegister } from '../helpers/db-dump';
 import { tempDir } from '../helpers/tmp';
 
 const CONTACT = 'Jane Doe <jane@acme.example>';
-const VENDOR_PAGE_DIR = path.join(REPO_ROOT, 'dist/vendor');
+const VENDOR_PAGE_SCRIPT = path.join(REPO_ROOT, 'dist/vendor/questionnaire.js');
 
 /** A temp register with one provider, and the CLI bound to it. */
 function register() {
@@ -37,8 +37,7 @@ function register() {
  * Without it `send` cannot work: say so plainly rather than report a confusing failure (or skip).
  */
 function requirePageBuilt(): void {
-  const built = fs.existsSync(VENDOR_PAGE_DIR) && fs.readdirSync(VENDOR_PAGE_DIR).length > 0;
-  assert.ok(built, `precondition: ${VENDOR_PAGE_DIR} is missing or empty; run \`npm run -s build:renderer\` first (it builds the provider's page)`);
+  assert.ok(fs.existsSync(VENDOR_PAGE_SCRIPT), `precondition: ${VENDOR_PAGE_SCRIPT} is missing; run \`npm run -s build:renderer\` first (it builds the provider's page)`);
 }
 
 /** The request the page carries, read back the way the page's own script reads it. */
