@@ -31,6 +31,7 @@ const answer = (questionId: string, value: ProviderAnswer['value'], comment = ''
 
 test('send the questionnaire, receive the answers: the diff, two accepted by keyboard, answered by the provider', async () => {
   const served = await startServe();
+  await callApi(served, 'settings.update', { userName: 'Casey Reviewer' });
   const vendor = await callApi<{ id: string }>(served, 'vendor.create', { name: 'Northwind Cloud', category: 'hosting' });
   const started = await callApi<ReviewDetail>(served, 'review.start', { vendorId: vendor.id });
   const yesNo = started.template.sections.flatMap((s) => s.questions).filter((q) => q.kind === 'yesno' && !q.showWhen);
@@ -113,5 +114,16 @@ test('send the questionnaire, receive the answers: the diff, two accepted by key
 
   await card.evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'answered-by-provider');
+
+  // The audit trail names the provider as the source and the reviewer who accepted it.
+  await page.getByRole('navigation', { name: 'Provider views' }).getByRole('link', { name: 'History' }).click();
+  const trail = page.getByRole('list', { name: 'Audit trail entries' });
+  await trail.getByTestId('audit-row').first().waitFor();
+  const rows = await trail.getByTestId('audit-row').allInnerTexts();
+  const fromProvider = rows.filter((r) => r.includes(`answered by the provider (${CONTACT}), accepted by Casey Reviewer`));
+  assert.equal(fromProvider.length, 2, `the two accepted answers are audited as the provider's:\n${rows.join('\n---\n')}`);
+  await trail.getByTestId('audit-row').first().scrollIntoViewIfNeeded();
+  await screenshot(page, 'audit-answered-by-provider');
+  assert.ok(rows.some((r) => r.includes(`Questionnaire sent to ${CONTACT} (request ${request.requestId}`)), `the questionnaire sent is audited:\n${rows.join('\n---\n')}`);
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });

@@ -81,7 +81,7 @@ export interface AuditLine {
 /** Fields that only repeat the subject or the head line (a question id beside the question's text). */
 const SUBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   answer: ['question_id', 'answered_by'],
-  request: ['contact', 'due_on', 'template_hash', 'sent_at', 'sent_by'],
+  request: ['contact', 'due_on', 'template_hash', 'sent_at', 'sent_by', 'received_at'],
 };
 
 /** The provenance an answer row keeps (stored as JSON text or read back as an object). */
