@@ -71,6 +71,15 @@ test('send the questionnaire, receive the answers: the diff, two accepted by key
 
   await page.getByRole('button', { name: 'Receive answers…' }).click();
   const receive = page.getByRole('dialog', { name: 'Receive answers from Northwind Cloud' });
+  // A file changed after the page saved it is refused in words, and nothing is taken.
+  const tampered = { ...file, respondent: 'Someone else' };
+  await receive.getByLabel('Answers file (.json)').setInputFiles({ name: 'tampered.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tampered)) });
+  const refusal = receive.getByRole('alert');
+  await refusal.getByText('“tampered.json” was refused; nothing was taken.').waitFor();
+  assert.match(await refusal.innerText(), /The file was changed after it was saved/, await refusal.innerText());
+  assert.equal(await receive.getByTestId('receive-diff').count(), 0, 'no diff for a refused file');
+  await screenshot(page, 'receive-refused');
+
   await receive.getByLabel('Answers file (.json)').setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   const diff = receive.getByTestId('receive-diff');
   await diff.waitFor();
