@@ -172,6 +172,9 @@ test('receive --accept all takes the answers as the provider\'s, and the score c
   assert.equal(held.has(q.empty.id), false, 'an answer left empty takes nothing');
   assert.notEqual(ok('score', 'Acme Cloud'), scoreBefore, 'the score output changed');
   assert.match(ok('requests'), /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(SHA-256 [0-9a-f]{12}…\)\n$/, 'the request is marked received');
+  const audit = ok('history', 'Acme Cloud', '--audit');
+  assert.equal(audit.match(/ Answer \S+ (created|updated): answered by the provider \(Jane Doe <jane@acme\.example>\), accepted by /g)?.length, 3, `every accepted answer audited as the provider's:\n${audit}`);
+  assert.doesNotMatch(audit, /answered_by:/, 'who answered is said in words, not as stored JSON');
 });
 
 test('receive --accept ID,ID takes only those; the same file again has nothing new', async () => {
