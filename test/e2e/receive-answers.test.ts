@@ -45,6 +45,7 @@ test('send the questionnaire, receive the answers: the diff, two accepted by key
   const send = page.getByRole('dialog', { name: 'Send the questionnaire to Northwind Cloud' });
   await send.getByText('Nothing goes online').waitFor();
   await send.getByLabel('Contact').fill(CONTACT);
+  await screenshot(page, 'send-dialog');
   const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), send.getByRole('button', { name: 'Save questionnaire page' }).click()]);
   const pageFile = path.join(tempDir('vetted-receive-e2e-'), download.suggestedFilename());
   await download.saveAs(pageFile);
