@@ -1,11 +1,160 @@
 // The vendor questionnaire back: an answers file read, checked, compared and (what is accepted) taken.
 import type { ParsedInputOf } from '../../../shared/api';
-import type { QuestionnaireReceipt } from '../../../shared/domain/vendor-exchange';
+import type { Answer, AnswerMap } from '../../../shared/domain/review';
+import { toAnswerMap } from '../../../shared/domain/review';
+import { questionIndex, type Template } from '../../../shared/domain/template';
+import type { Vendor } from '../../../shared/domain/vendor';
+import type { AnsweredBy, QuestionnaireReceipt, ReceiveRejection, ReceiveRow, ScoreBrief } from '../../../shared/domain/vendor-exchange';
+import { AnswersFileError, parseAnswersText } from '../../../shared/exchange/answers-file';
+import { AcceptError, countReceipt, diffProviderAnswers, resolveAccept, type HeldAnswer } from '../../../shared/exchange/receive-diff';
 import { VettedError } from '../../../shared/result';
+import { scoreReview } from '../../../shared/scoring';
+import { profileHeldFigure } from '../../../shared/templates/profile-held';
 import type { Context } from '../context';
+import { receiveSource, type ReceiveSource } from './questionnaire-receive-source';
+import { startReview } from './reviews';
 
-export function receiveAnswers(ctx: Context, input: ParsedInputOf<'questionnaire.receive'>): QuestionnaireReceipt {
-  void ctx;
-  void input;
-  throw new VettedError('internal', 'questionnaire.receive is not implemented yet');
+type ReceiveInput = ParsedInputOf<'questionnaire.receive'>;
+
+function parse(input: ReceiveInput) {
+  try {
+    return parseAnswersText(input.text);
+  } catch (e) {
+    if (!(e instanceof AnswersFileError)) throw e;
+    throw new VettedError('validation', `${input.fileName}: ${e.path}: ${e.message}`, [{ path: 'text', message: `${e.path}: ${e.message}` }]);
+  }
+}
+
+/**
+ * Rows the register could not take even if accepted, moved to the rejections: an N/A the template
+ * does not allow, or with no reason (the provider's comment is the reason; the review may hold the
+ * reviewer's), and a question whose figure is kept in the provider profile.
+ */
+function untakeable(template: Template, source: ReceiveSource, rows: ReceiveRow[]): { rows: ReceiveRow[]; rejected: ReceiveRejection[] } {
+  const questions = questionIndex(template);
+  const kept: ReceiveRow[] = [];
+  const rejected: ReceiveRejection[] = [];
+  for (const row of rows) {
+    const question = questions.get(row.questionId)?.question;
+    let reason: string | null = null;
+    if (row.given.na && question?.allowNa !== true) reason = 'the question does not allow N/A';
+    else if (row.given.na && row.acceptable && row.comment.trim() === '' && (source.target.held.get(row.questionId)?.comment ?? '') === '') reason = 'N/A needs a reason: the provider gave no comment';
+    else if (row.acceptable && profileHeldFigure(template.id, row.questionId)) reason = 'this figure is kept in the provider profile: change it there';
+    if (reason) rejected.push({ questionId: row.questionId, given: row.given.label.slice(0, 120), reason });
+    else kept.push(row);
+  }
+  return { rows: kept, rejected };
+}
+
+function acceptedIds(rows: readonly ReceiveRow[], accept: ReceiveInput['accept']): string[] {
+  try {
+    return resolveAccept(rows, accept ?? 'none');
+  } catch (e) {
+    if (!(e instanceof AcceptError)) throw e;
+    throw new VettedError('validation', `accept: ${e.message}`, [{ path: 'accept', message: e.message }]);
+  }
+}
+
+function brief(template: Template, answers: AnswerMap, vendor: Vendor): ScoreBrief {
+  const score = scoreReview(template, answers, vendor);
+  return { overall: score.overall, residual: score.residual, completion: score.completion };
+}
+
+/** The held answers with the given rows' answers laid over them (an empty row leaves the held one). */
+function overlaid(held: ReadonlyMap<string, Answer>, rows: readonly ReceiveRow[], ids: ReadonlySet<string>): AnswerMap {
+  const map = { ...toAnswerMap([...held.values()]) } as Record<string, { value: Answer['value']; na: boolean }>;
+  for (const row of rows) if (ids.has(row.questionId) && row.change !== 'empty') map[row.questionId] = { value: row.given.value, na: row.given.na };
+  return map;
+}
+
+export function receiveAnswers(ctx: Context, input: ReceiveInput): QuestionnaireReceipt {
+  const parsed = parse(input);
+  // Read and write in one immediate transaction: the diff shown is the diff taken.
+  return ctx.db
+    .transaction(() => {
+      const source = receiveSource(ctx, input, parsed);
+      const { template, held } = source.target;
+      const heldMap = new Map<string, HeldAnswer>([...held.values()].map((a) => [a.questionId, { value: a.value, na: a.na, providerComment: a.providerComment ?? '' }]));
+      const diff = diffProviderAnswers(template, heldMap, source.answers);
+      const checked = untakeable(template, source, diff.rows);
+      const rejected = [...source.rejected, ...diff.rejected, ...checked.rejected];
+      const named = acceptedIds(checked.rows, input.accept);
+      const dryRun = input.dryRun === true;
+      const taken = dryRun ? [] : named;
+      // The score "after": what is taken, or in a dry run what would be (every acceptable row when
+      // nothing or everything is named). Always computable: the template and the provider are at hand.
+      const preview = dryRun && (input.accept === undefined || input.accept === 'none' || input.accept === 'all')
+        ? checked.rows.filter((r) => r.acceptable).map((r) => r.questionId)
+        : dryRun ? named : taken;
+      const score = {
+        before: brief(template, toAnswerMap([...held.values()]), source.vendor),
+        after: brief(template, overlaid(held, checked.rows, new Set(preview)), source.vendor),
+      };
+      let reviewId = source.target.open?.id ?? null;
+      if (taken.length > 0) reviewId = take(ctx, source, checked.rows, new Set(taken));
+      const rows = checked.rows.map((r) => ({ ...r, accepted: taken.includes(r.questionId) }));
+      return {
+        format: source.format,
+        dryRun,
+        fileName: input.fileName,
+        request: source.request ? { ...source.request, ...(ctx.requests.get(source.request.id) ?? {}), vendorName: source.vendor.name } : null,
+        vendor: { id: source.vendor.id, name: source.vendor.name },
+        contact: source.contact,
+        respondent: source.respondent,
+        digest: source.digest,
+        review: { id: reviewId, templateId: template.id, templateVersion: template.version, starts: source.target.open === null },
+        moved: source.moved,
+        rows,
+        rejected,
+        counts: countReceipt(rows, rejected, taken),
+        accepted: taken,
+        score,
+      };
+    })
+    .immediate();
+}
+
+/**
+ * Writes the accepted answers (starting the review when none is open) and marks the request
+ * received. The reviewer's comment stays as it is; the provider's comment and provenance go with
+ * the answer, so the audit trail shows it answered by the provider and accepted by the reviewer.
+ */
+function take(ctx: Context, source: ReceiveSource, rows: readonly ReceiveRow[], ids: ReadonlySet<string>): string {
+  let reviewId = source.target.open?.id;
+  if (reviewId === undefined) {
+    const started = startReview(ctx, { vendorId: source.vendor.id }).review;
+    if (started.templateId !== source.target.template.id || started.templateVersion !== source.target.template.version) {
+      throw new VettedError('internal', `The review started is on ${started.templateId} v${started.templateVersion}, not the template the answers were compared with.`);
+    }
+    reviewId = started.id;
+  }
+  const receivedAt = ctx.now().toISOString();
+  const answeredBy: AnsweredBy = {
+    format: source.format,
+    requestId: source.request?.id ?? null,
+    contact: source.contact,
+    respondent: source.respondent,
+    fileSha256: source.digest.stated ?? source.digest.computed,
+    receivedAt,
+  };
+  for (const row of rows) {
+    if (!ids.has(row.questionId)) continue;
+    const stored = ctx.reviews.answer(reviewId, row.questionId);
+    // An answer the provider left empty only brings their comment: the value held stays (and whose it is).
+    const keepsValue = row.change === 'empty';
+    const answer: Answer = {
+      questionId: row.questionId,
+      value: keepsValue ? (stored?.value ?? null) : row.given.value,
+      na: keepsValue ? (stored?.na ?? false) : row.given.na,
+      comment: stored?.comment ?? '',
+      updatedAt: receivedAt,
+    };
+    if (stored?.confidential) answer.confidential = true;
+    if (row.comment !== '') answer.providerComment = row.comment;
+    const provenance = keepsValue ? stored?.answeredBy : answeredBy;
+    if (provenance) answer.answeredBy = provenance;
+    ctx.reviews.saveAnswer(reviewId, answer);
+  }
+  if (source.request) ctx.requests.markReceived(source.request.id, receivedAt, answeredBy.fileSha256);
+  return reviewId;
 }
