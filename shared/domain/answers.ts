@@ -1,7 +1,14 @@
 // Answer values per question kind: checking them, reading them from text, naming them.
 import { isIsoDate } from './dates';
 import type { AnswerValue } from './review';
-import type { Question } from './template';
+import type { ChoiceOption, Question } from './template';
+
+/** What checking and naming an answer reads of a question: the app's Question and the provider page's SentQuestion alike. */
+export interface AnswerShape {
+  kind: Question['kind'];
+  unit?: string;
+  options?: readonly Pick<ChoiceOption, 'id' | 'label' | 'exclusive'>[];
+}
 
 
 /**
@@ -14,16 +21,16 @@ export function normalizeAnswerValue(value: AnswerValue): AnswerValue {
   return value;
 }
 
-function hasOption(question: Question, id: string): boolean {
+function hasOption(question: AnswerShape, id: string): boolean {
   // A plain loop: this runs for every answer of every review the register scores.
   for (const o of question.options ?? []) if (o.id === id) return true;
   return false;
 }
 
-const optionList = (question: Question) => (question.options ?? []).map((o) => o.id).join(', ');
+const optionList = (question: AnswerShape) => (question.options ?? []).map((o) => o.id).join(', ');
 
 /** Null when the value fits the question; otherwise what was expected, in words. */
-export function checkAnswerValue(question: Question, value: AnswerValue): string | null {
+export function checkAnswerValue(question: AnswerShape, value: AnswerValue): string | null {
   if (value === null) return null;
   switch (question.kind) {
     case 'yesno':
@@ -53,7 +60,7 @@ export function checkAnswerValue(question: Question, value: AnswerValue): string
  * Reads an answer typed on a command line: option ids (or labels) for choices, comma-separated
  * for multi, numbers, dates, text. Throws an Error whose message says what was expected.
  */
-export function parseAnswerText(question: Question, text: string): AnswerValue {
+export function parseAnswerText(question: AnswerShape, text: string): AnswerValue {
   const trimmed = text.trim();
   const findOption = (t: string) =>
     question.options?.find((o) => o.id === t || o.label.toLowerCase() === t.toLowerCase())?.id ?? t;
@@ -78,7 +85,7 @@ export function parseAnswerText(question: Question, text: string): AnswerValue {
 }
 
 /** The answer as a person reads it: option labels, numbers with their unit. */
-export function answerLabel(question: Question, value: AnswerValue, na = false): string {
+export function answerLabel(question: AnswerShape, value: AnswerValue, na = false): string {
   if (na) return 'Not applicable';
   if (value === null || (Array.isArray(value) && value.length === 0 && question.kind !== 'multi')) return 'Not answered';
   const label = (id: string) => question.options?.find((o) => o.id === id)?.label ?? id;

@@ -1,6 +1,16 @@
 // showWhen: which questions are visible for a given set of answers.
 import type { AnswerMap } from './review';
-import type { Condition, Question, Template } from './template';
+import type { Condition } from './template';
+
+/** What visibility reads of a question: the app's Question and the provider page's SentQuestion alike. */
+export interface ConditionalQuestion {
+  id: string;
+  showWhen?: Condition;
+}
+/** A template's sections of questions (a Template, or the SentTemplate the provider's page gets). */
+export interface QuestionSections<Q extends ConditionalQuestion = ConditionalQuestion> {
+  sections: readonly { questions: readonly Q[] }[];
+}
 
 export function evaluateCondition(condition: Condition, answers: AnswerMap): boolean {
   if ('all' in condition) return condition.all.every((c) => evaluateCondition(c, answers));
@@ -26,7 +36,7 @@ export function conditionRefs(condition: Condition): string[] {
  * A question is visible when its condition holds and every question the condition reads is
  * itself visible (an answer left behind on a hidden question does not reveal anything).
  */
-export function isVisible(question: Question, byId: ReadonlyMap<string, Question>, answers: AnswerMap, seen: ReadonlySet<string> = new Set()): boolean {
+export function isVisible<Q extends ConditionalQuestion>(question: Q, byId: ReadonlyMap<string, Q>, answers: AnswerMap, seen: ReadonlySet<string> = new Set()): boolean {
   if (!question.showWhen) return true;
   if (seen.has(question.id)) return false; // a cycle never shows (templates are checked for them)
   const nextSeen = new Set(seen).add(question.id);
@@ -37,13 +47,13 @@ export function isVisible(question: Question, byId: ReadonlyMap<string, Question
   return parentsVisible && evaluateCondition(question.showWhen, answers);
 }
 
-const byIdCache = new WeakMap<Template, ReadonlyMap<string, Question>>();
+const byIdCache = new WeakMap<object, ReadonlyMap<string, ConditionalQuestion>>();
 
 /** Every question of a template by id, built once per template object (scoring runs per keystroke). */
-export function questionsById(template: Template): ReadonlyMap<string, Question> {
-  let byId = byIdCache.get(template);
+export function questionsById<Q extends ConditionalQuestion>(template: QuestionSections<Q>): ReadonlyMap<string, Q> {
+  let byId = byIdCache.get(template) as ReadonlyMap<string, Q> | undefined;
   if (!byId) {
-    const map = new Map<string, Question>();
+    const map = new Map<string, Q>();
     for (const s of template.sections) for (const q of s.questions) map.set(q.id, q);
     byIdCache.set(template, (byId = map));
   }
@@ -51,7 +61,7 @@ export function questionsById(template: Template): ReadonlyMap<string, Question>
 }
 
 /** Ids of the questions shown for these answers. */
-export function visibleQuestionIds(template: Template, answers: AnswerMap): Set<string> {
+export function visibleQuestionIds(template: QuestionSections, answers: AnswerMap): Set<string> {
   const byId = questionsById(template);
   const visible = new Set<string>();
   for (const q of byId.values()) if (isVisible(q, byId, answers)) visible.add(q.id);

@@ -12,7 +12,7 @@ type AnswerLike = AnswerMap[string];
  * stored (blank text already null); an answer on a question not in `visible` counts as none, as
  * for showWhen (an answer left behind on a hidden question reveals nothing).
  */
-export function shownTipIndexes(question: Question, answerOf: (questionId: string) => AnswerLike | undefined, visible: ReadonlySet<string>): number[] {
+export function shownTipIndexes(question: Pick<Question, 'tips'>, answerOf: (questionId: string) => AnswerLike | undefined, visible: ReadonlySet<string>): number[] {
   const shown: number[] = [];
   (question.tips ?? []).forEach((tip, index) => {
     if (!tip.when) {
@@ -34,9 +34,9 @@ export function shownTipIndexes(question: Question, answerOf: (questionId: strin
  * template's order: an `exclusive` option ("None") is chosen alone, and ticking any other option
  * unticks it. Unticking the last one leaves [] ("none of these", an answer; null clears it).
  */
-export function toggleMultiOption(options: readonly ChoiceOption[], chosen: readonly string[], optionId: string, on: boolean): string[] {
+export function toggleMultiOption<O extends Pick<ChoiceOption, 'id' | 'exclusive'>>(options: readonly O[], chosen: readonly string[], optionId: string, on: boolean): string[] {
   const option = options.find((o) => o.id === optionId);
-  const keep = (o: ChoiceOption): boolean => {
+  const keep = (o: O): boolean => {
     if (o.id === optionId) return on;
     if (!chosen.includes(o.id)) return false;
     if (!on) return true;

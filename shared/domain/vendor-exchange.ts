@@ -4,7 +4,7 @@
 // service that reads it. See docs/vendor-questionnaire.md.
 import { z } from 'zod';
 import { AnswerValue } from './review';
-import type { Template } from './template';
+import type { SentTemplate } from '../exchange/sent-template';
 
 /** What the page's embedded request says it is. */
 export const REQUEST_FORMAT = 'vetted.questionnaire/1';
@@ -44,8 +44,12 @@ export interface QuestionnaireRequest {
   due: string | null;
   /** ISO instant the page was made. */
   sentAt: string;
-  template: Template;
-  /** templateHash(template): the answers file names it, so they go to the same questions. */
+  /**
+   * The questions as asked (toSentTemplate): never the option scores, knock-outs, weights or risk
+   * flags — a provider who sees what each answer is worth can answer to the score.
+   */
+  template: SentTemplate;
+  /** templateHash() of the FULL stored template: the answers file names it, so they go to the same questions. */
   templateHash: string;
   /** Answers already held (empty unless prefilled), with where they came from. */
   prefill: PrefilledAnswer[];

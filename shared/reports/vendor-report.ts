@@ -128,6 +128,10 @@ export interface ReportQuestion {
   /** The comment is confidential: printed as such, or left out (locked) and said so. */
   confidential: boolean;
   commentLeftOut: boolean;
+  /** Who gave the answer when it was the provider (an accepted answers file), in words; null when the reviewer did. */
+  answeredBy: string | null;
+  /** The provider's own comment, printed apart from the reviewer's ('' when none). */
+  providerComment: string;
   impact: string;
   knockout: Tier | null;
 }
@@ -164,7 +168,7 @@ function impactText(lines: readonly PointLoss[], knockout: Tier | null, flagFed:
  * report carries one fee. Not scored, so it cost nothing.
  */
 function keptInProfile(question: Question, text: string): ReportQuestion {
-  return { question, answer: text, comment: '', confidential: false, commentLeftOut: false, impact: '—', knockout: null };
+  return { question, answer: text, comment: '', confidential: false, commentLeftOut: false, answeredBy: null, providerComment: '', impact: '—', knockout: null };
 }
 
 /** Every visible question of every section, with its answer, comment and score impact. */
@@ -204,6 +208,8 @@ export function reportSections(data: Pick<VendorReportData, 'vendor' | 'template
             comment: plain(answer?.comment ?? '').trim(),
             confidential: answer?.confidential === true,
             commentLeftOut: answer?.locked === true,
+            answeredBy: answeredByText(answer),
+            providerComment: plain(answer?.providerComment ?? '').trim(),
             impact: impactText(lines, knockout, flagFed.has(question.id)),
             knockout,
           };
@@ -436,11 +442,22 @@ function notRestedOn(data: VendorReportData): DocNode[] {
   return out;
 }
 
+/** "The provider (Jane Doe <jane@…>), received 2027-01-10": the answer came in an accepted answers file. */
+export function answeredByText(answer: Answer | undefined): string | null {
+  const by = answer?.answeredBy;
+  if (!by) return null;
+  const who = by.contact ?? by.respondent;
+  const source = by.format === 'vsaq' ? 'a VSAQ answers file' : `questionnaire ${by.requestId ?? ''}`.trim();
+  return `The provider${who ? ` (${plain(who)})` : ''}, received ${by.receivedAt.slice(0, 10)} in ${source}`;
+}
+
 function questionBlock(q: ReportQuestion): DocNode {
   const stack: DocNode[] = [
     { text: plain(q.question.text), style: 'questionText' },
     labelled('Answer', q.answer),
   ];
+  if (q.answeredBy) stack.push(labelled('Answered by', q.answeredBy));
+  if (q.providerComment) stack.push(labelled('Provider\'s comment', q.providerComment));
   if (q.commentLeftOut) stack.push(labelled('Comment', { text: 'Confidential: left out of this report.', italics: true }));
   else if (q.comment) stack.push(labelled(q.confidential ? 'Comment (confidential)' : 'Comment', q.comment));
   stack.push(
@@ -453,7 +470,7 @@ function answersPart(sections: ReportSection[], toc: boolean): DocNode[] {
   const out: DocNode[] = [
     heading('Answers', 1, { toc, pageBreakBefore: true }),
     paragraph(
-      'Every question shown for this provider, with its answer, the reviewer\'s comment and what the answer cost: points of the overall score of 100, and knock-outs, which force the tier up whatever the score.',
+      'Every question shown for this provider, with its answer (and who gave it, where the provider did), the reviewer\'s comment, the provider\'s own comment where they sent one, and what the answer cost: points of the overall score of 100, and knock-outs, which force the tier up whatever the score.',
       ['small', 'muted'],
     ),
   ];
