@@ -3,6 +3,7 @@ import type { ParsedInputOf, QuestionnaireSent } from '../../../shared/api';
 import type { PrefilledAnswer, QuestionnaireRequest, QuestionnaireRequestView } from '../../../shared/domain/vendor-exchange';
 import { REQUEST_FORMAT } from '../../../shared/domain/vendor-exchange';
 import { templateHash } from '../../../shared/exchange/digest';
+import { toSentTemplate } from '../../../shared/exchange/sent-template';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { composeQuestionnairePage } from '../questionnaire-page';
@@ -46,7 +47,7 @@ export function buildQuestionnaireRequest(ctx: Context, input: SendInput): Quest
     contact: contact === '' ? null : contact,
     due: input.due ?? null,
     sentAt: now.toISOString(),
-    template: target.template,
+    template: toSentTemplate(target.template),
     templateHash: templateHash(target.template),
     prefill,
     prefilledFrom:
@@ -71,14 +72,15 @@ function storedOf(request: QuestionnaireRequest): StoredRequest {
   };
 }
 
-export function sendQuestionnaire(ctx: Context, input: SendInput): QuestionnaireSent {
+/** `compose` is the page builder; tests of the register side pass their own (the page has its own tests). */
+export function sendQuestionnaire(ctx: Context, input: SendInput, compose: (request: QuestionnaireRequest) => string = composeQuestionnairePage): QuestionnaireSent {
   return ctx.db
     .transaction(() => {
       const request = buildQuestionnaireRequest(ctx, input);
       const stored = storedOf(request);
       ctx.requests.insert(stored);
       // Composed inside the transaction: a page that cannot be made leaves no request behind.
-      const html = composeQuestionnairePage(request);
+      const html = compose(request);
       const fileName = `questionnaire-${fileSlug(request.vendor.name)}-${request.sentAt.slice(0, 10)}.html`;
       return { ...asFile(fileName, Buffer.from(html, 'utf8'), [], 'text/html'), request: { ...stored, vendorName: request.vendor.name } };
     })
