@@ -276,3 +276,25 @@ test('a VSAQ answers file onto a VSAQ-imported template: provider required, item
   assert.equal(declaration.value, 'yes');
   assert.deepEqual(declaration.answeredBy, { format: 'vsaq', requestId: null, contact: null, respondent: null, fileSha256: receipt.digest.computed, receivedAt: NOW.toISOString() });
 });
+
+test('VSAQ’s own saved answers (the fixture) onto its template: the checkboxes and the check items come in, the rest is listed', async () => {
+  const vetted = freshVetted({ now: () => NOW });
+  const { api } = vetted;
+  unwrap(await api['template.import']({ text: fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/vsaq/test_template.json'), 'utf8'), id: 'vsaq-test' }));
+  const vendor = unwrap(await api['vendor.create']({ name: 'Vsaq Co', category: 'database' }));
+  unwrap(await api['settings.update']({ defaultTemplates: { database: 'vsaq-test' } }));
+  const text = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/vsaq-answers/test_template-answers.json'), 'utf8');
+  const receipt = unwrap(await api['questionnaire.receive']({ fileName: 'test_template-answers.json', text, vendorId: vendor.id, accept: 'all' }));
+  assert.equal(receipt.review.starts, true, 'no review yet: one is started on the template a new review uses');
+  assert.equal(receipt.review.templateId, 'vsaq-test');
+  assert.deepEqual(receipt.rows.map((r) => [r.questionId, r.change, r.given.value]), [
+    ['network.q1', 'new', ['standard_1']],
+    ['declaration', 'new', 'yes'],
+  ]);
+  assert.deepEqual(receipt.rejected.map((r) => r.questionId).sort(), ['mycompany:company_specific', 'network_dmz', 'vsaq_todo_data_tip']);
+  assert.deepEqual(receipt.accepted, ['network.q1', 'declaration']);
+  const detail = unwrap(await api['review.current']({ vendorId: vendor.id }))!;
+  assert.equal(detail.review.id, receipt.review.id);
+  assert.deepEqual(detail.answers.find((a) => a.questionId === 'network.q1')?.value, ['standard_1']);
+  assert.ok(receipt.score && receipt.score.after.completion > receipt.score.before.completion, 'the score moves with the answers taken');
+});
