@@ -149,6 +149,8 @@ test('accept all takes every acceptable answer; a reviewer’s comment keeps the
   const { api, request, review, save } = await setUp();
   const receipt = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request), accept: 'all' }));
   assert.deepEqual([...receipt.accepted].sort(), ['acc_sso', 'scl_upgrade_no_downtime', 'sec_encryption_at_rest']);
+  assert.deepEqual(receipt.rejected.map((r) => r.questionId).sort(), ['acc_mfa', 'no_such_question'], 'what does not fit is listed, the rest taken');
+  assert.match(receipt.rejected.find((r) => r.questionId === 'acc_mfa')!.reason, /\S/);
   const current = async (id: string) => unwrap(await api['review.current']({ vendorId: review.vendorId }))!.answers.find((a) => a.questionId === id)!;
   const na = await current('scl_upgrade_no_downtime');
   assert.equal(na.na, true);

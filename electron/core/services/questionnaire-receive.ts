@@ -2,14 +2,13 @@
 import type { ParsedInputOf } from '../../../shared/api';
 import type { Answer, AnswerMap } from '../../../shared/domain/review';
 import { toAnswerMap } from '../../../shared/domain/review';
-import { questionIndex, type Template } from '../../../shared/domain/template';
+import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
-import type { AnsweredBy, QuestionnaireReceipt, ReceiveRejection, ReceiveRow, ScoreBrief } from '../../../shared/domain/vendor-exchange';
+import type { AnsweredBy, QuestionnaireReceipt, ReceiveRow, ScoreBrief } from '../../../shared/domain/vendor-exchange';
 import { AnswersFileError, parseAnswersText } from '../../../shared/exchange/answers-file';
 import { AcceptError, countReceipt, diffProviderAnswers, resolveAccept, type HeldAnswer } from '../../../shared/exchange/receive-diff';
 import { VettedError } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
-import { profileHeldFigure } from '../../../shared/templates/profile-held';
 import type { Context } from '../context';
 import { receiveSource, type ReceiveSource } from './questionnaire-receive-source';
 import { startReview } from './reviews';
@@ -23,27 +22,6 @@ function parse(input: ReceiveInput) {
     if (!(e instanceof AnswersFileError)) throw e;
     throw new VettedError('validation', `${input.fileName}: ${e.path}: ${e.message}`, [{ path: 'text', message: `${e.path}: ${e.message}` }]);
   }
-}
-
-/**
- * Rows the register could not take even if accepted, moved to the rejections: an N/A the template
- * does not allow, or with no reason (the provider's comment is the reason; the review may hold the
- * reviewer's), and a question whose figure is kept in the provider profile.
- */
-function untakeable(template: Template, source: ReceiveSource, rows: ReceiveRow[]): { rows: ReceiveRow[]; rejected: ReceiveRejection[] } {
-  const questions = questionIndex(template);
-  const kept: ReceiveRow[] = [];
-  const rejected: ReceiveRejection[] = [];
-  for (const row of rows) {
-    const question = questions.get(row.questionId)?.question;
-    let reason: string | null = null;
-    if (row.given.na && question?.allowNa !== true) reason = 'the question does not allow N/A';
-    else if (row.given.na && row.acceptable && row.comment.trim() === '' && (source.target.held.get(row.questionId)?.comment ?? '') === '') reason = 'N/A needs a reason: the provider gave no comment';
-    else if (row.acceptable && profileHeldFigure(template.id, row.questionId)) reason = 'this figure is kept in the provider profile: change it there';
-    if (reason) rejected.push({ questionId: row.questionId, given: row.given.label.slice(0, 120), reason });
-    else kept.push(row);
-  }
-  return { rows: kept, rejected };
 }
 
 function acceptedIds(rows: readonly ReceiveRow[], accept: ReceiveInput['accept']): string[] {
@@ -75,9 +53,10 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
       const source = receiveSource(ctx, input, parsed);
       const { template, held } = source.target;
       const heldMap = new Map<string, HeldAnswer>([...held.values()].map((a) => [a.questionId, { value: a.value, na: a.na, providerComment: a.providerComment ?? '' }]));
-      const diff = diffProviderAnswers(template, heldMap, source.answers);
-      const checked = untakeable(template, source, diff.rows);
-      const rejected = [...source.rejected, ...diff.rejected, ...checked.rejected];
+      // The diff also leaves out what the register could not take even if accepted (N/A where not
+      // allowed or without a reason, a figure kept in the provider profile), so every row can be taken.
+      const checked = diffProviderAnswers(template, heldMap, source.answers);
+      const rejected = [...source.rejected, ...checked.rejected];
       const named = acceptedIds(checked.rows, input.accept);
       const dryRun = input.dryRun === true;
       const taken = dryRun ? [] : named;
