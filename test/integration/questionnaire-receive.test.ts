@@ -300,3 +300,26 @@ test('VSAQ’s own saved answers (the fixture) onto its template: the checkboxes
   assert.deepEqual(detail.answers.find((a) => a.questionId === 'network.q1')?.value, ['standard_1']);
   assert.ok(receipt.score && receipt.score.after.completion > receipt.score.before.completion, 'the score moves with the answers taken');
 });
+
+test('a provider’s answer carried into the next review stays the provider’s, comment and all', async () => {
+  const { api, ctx, request, review } = await setUp();
+  unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request), accept: ['acc_sso'] }));
+  ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?").run(NOW.toISOString(), review.id);
+  const next = unwrap(await api['review.start']({ vendorId: review.vendorId }));
+  assert.notEqual(next.review.id, review.id);
+  const carried = next.answers.find((a) => a.questionId === 'acc_sso')!;
+  assert.equal(carried.providerComment, 'via Okta');
+  assert.equal(carried.answeredBy?.requestId, request.requestId);
+});
+
+test('answers for a template the provider’s review is no longer on: a conflict naming both, nothing taken', async () => {
+  const { api, ctx, file, request, review } = await setUp();
+  unwrap(await api['template.import']({ text: exportTemplateJson({ ...INFRASTRUCTURE_TEMPLATE, version: 1 }), id: 'infra-copy' }));
+  ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?").run(NOW.toISOString(), review.id);
+  unwrap(await api['review.start']({ vendorId: review.vendorId, templateId: 'infra-copy' }));
+  const before = dumpRegister(file);
+  const result = await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request), accept: 'all' });
+  assert.ok(!result.ok && result.error.code === 'conflict', 'another template is a conflict');
+  assert.match(!result.ok ? result.error.message : '', new RegExp(`open review of Burrow MQ is on template infra-copy v1, but this questionnaire was sent on ${INFRASTRUCTURE_TEMPLATE.id}`));
+  assert.deepEqual(dumpRegister(file), before);
+});
