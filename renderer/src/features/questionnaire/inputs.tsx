@@ -2,13 +2,23 @@
 // free-form controls take the question text (the legend) as their accessible name.
 import { useEffect, useState } from 'react';
 import type { AnswerValue } from '../../../../shared/domain/review';
-import type { Question } from '../../../../shared/domain/template';
+import type { ChoiceOption, Question } from '../../../../shared/domain/template';
 import { TIER_LABELS } from '../../lib/labels';
 import type { AnswerPatch } from '../../store/types';
 import { toggleMultiOption } from '../../../../shared/domain/question-view';
 
+/**
+ * What the controls read of a question: the app's Question, or the provider page's SentQuestion
+ * (renderer/vendor), which has no scoring and so no knock-out marks.
+ */
+export interface InputQuestion {
+  kind: Question['kind'];
+  unit?: string;
+  options?: readonly Pick<ChoiceOption, 'id' | 'label' | 'knockout' | 'exclusive'>[];
+}
+
 export interface InputProps {
-  question: Question;
+  question: InputQuestion;
   value: AnswerValue;
   disabled: boolean;
   /** Id of the legend that names free-form controls. */
