@@ -133,3 +133,16 @@ test('refused, nothing stored: a due date before today, an unknown provider, a p
   );
   assert.deepEqual(dumpRegister(file), before, 'the register is unchanged');
 });
+
+test('through the API with the real page (npm run build:renderer first): the HTML carries the request, under a CSP, and no reviewer comment', async () => {
+  const { api, ctx, vendor } = await setUp();
+  const { review } = unwrap(await api['review.start']({ vendorId: vendor.id }));
+  unwrap(await api['answer.save']({ reviewId: review.id, questionId: 'sec_encryption_at_rest', value: 'yes', comment: SECRET }));
+  const sent = unwrap(await api['questionnaire.send']({ vendorId: vendor.id, prefill: true, due: '2027-01-15' }));
+  const html = Buffer.from(sent.base64, 'base64').toString('utf8');
+  assert.ok(html.includes(sent.request.id), 'the page names its request');
+  assert.match(html, /Content-Security-Policy/);
+  assert.ok(!html.includes(SECRET), 'no reviewer comment in the page');
+  assert.equal(sent.request.prefilled, 1);
+  assert.deepEqual(ctx.requests.get(sent.request.id), (({ vendorName: _n, ...rest }) => rest)(sent.request));
+});
