@@ -45,6 +45,16 @@ function overlaid(held: ReadonlyMap<string, Answer>, rows: readonly ReceiveRow[]
   return map;
 }
 
+/**
+ * The answers the score "after" counts: those taken; in a dry run those that would be — the ones
+ * named, or every acceptable one when none or all are named (what a reviewer previews).
+ */
+function scoredAfter(rows: readonly ReceiveRow[], accept: ReceiveInput['accept'], named: string[], taken: string[], dryRun: boolean): string[] {
+  if (!dryRun) return taken;
+  if (accept === undefined || accept === 'none' || accept === 'all') return rows.filter((r) => r.acceptable).map((r) => r.questionId);
+  return named;
+}
+
 export function receiveAnswers(ctx: Context, input: ReceiveInput): QuestionnaireReceipt {
   const parsed = parse(input);
   // Read and write in one immediate transaction: the diff shown is the diff taken.
@@ -60,14 +70,10 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
       const named = acceptedIds(checked.rows, input.accept);
       const dryRun = input.dryRun === true;
       const taken = dryRun ? [] : named;
-      // The score "after": what is taken, or in a dry run what would be (every acceptable row when
-      // nothing or everything is named). Always computable: the template and the provider are at hand.
-      const preview = dryRun && (input.accept === undefined || input.accept === 'none' || input.accept === 'all')
-        ? checked.rows.filter((r) => r.acceptable).map((r) => r.questionId)
-        : dryRun ? named : taken;
+      // Never null here: the template and the provider are always at hand, so both can be scored.
       const score = {
         before: brief(template, toAnswerMap([...held.values()]), source.vendor),
-        after: brief(template, overlaid(held, checked.rows, new Set(preview)), source.vendor),
+        after: brief(template, overlaid(held, checked.rows, new Set(scoredAfter(checked.rows, input.accept, named, taken, dryRun))), source.vendor),
       };
       let reviewId = source.target.open?.id ?? null;
       if (taken.length > 0) reviewId = take(ctx, source, checked.rows, new Set(taken));
