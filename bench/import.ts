@@ -34,6 +34,7 @@ function exportFile(providers: number): RegisterExport {
     incidents: [],
     deletedIncidents: [],
     statusSettings: [],
+    questionnaireRequests: [],
     settings: {},
   };
   for (let i = 0; i < providers; i++) {

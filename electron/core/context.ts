@@ -8,6 +8,7 @@ import { EvidenceRepository } from './repositories/evidence';
 import { FindingRepository } from './repositories/findings';
 import { IncidentRepository } from './repositories/incidents';
 import { MaintenanceRepository } from './repositories/maintenance';
+import { QuestionnaireRequestRepository } from './repositories/questionnaire-requests';
 import { ReviewStepRepository } from './repositories/review-steps';
 import { ReviewRepository } from './repositories/reviews';
 import { SettingsRepository } from './repositories/settings';
@@ -25,6 +26,7 @@ export interface Context {
   evidence: EvidenceRepository;
   maintenance: MaintenanceRepository;
   incidents: IncidentRepository;
+  requests: QuestionnaireRequestRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
   /** The data key of confidential fields for this session (never stored in the register). */
@@ -52,6 +54,7 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     evidence: new EvidenceRepository(db),
     maintenance: new MaintenanceRepository(db),
     incidents: new IncidentRepository(db),
+    requests: new QuestionnaireRequestRepository(db),
     audit: new AuditRepository(db),
     settings: new SettingsRepository(db),
     keys: new KeyRing(db, options.keySource ?? null),

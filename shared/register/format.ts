@@ -18,6 +18,7 @@ import { AnswerValue, ReviewStatus } from '../domain/review';
 import { SettingsPatch } from '../domain/settings';
 import { questionIndex, Template } from '../domain/template';
 import { CostPeriod, VendorLinks, VendorPatch } from '../domain/vendor';
+import { MAX_PROVIDER_COMMENT_CHARS } from '../domain/vendor-exchange';
 import { checkTemplate } from '../templates/check';
 import type { FieldProblem } from '../validation';
 
@@ -69,6 +70,18 @@ export const ExportedReview = z
   .strict();
 export type ExportedReview = z.output<typeof ExportedReview>;
 
+/** Who answered an answer the provider gave (AnsweredBy in shared/domain/vendor-exchange.ts). */
+const ExportedAnsweredBy = z
+  .object({
+    format: z.enum(['vetted', 'vsaq']),
+    requestId: Id.nullable(),
+    contact: z.string().max(200).nullable(),
+    respondent: z.string().max(200).nullable(),
+    fileSha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 digest (64 lowercase hex digits)'),
+    receivedAt: Instant,
+  })
+  .strict();
+
 export const ExportedAnswer = z
   .object({
     reviewId: Id,
@@ -81,9 +94,44 @@ export const ExportedAnswer = z
     updatedAt: Instant,
     /** The comment is confidential and travels sealed (it opens only with this register's key). */
     commentConfidential: z.literal(true).optional(),
+    // Added after format 1 shipped (the vendor questionnaire): an older export has neither, and
+    // reads as an answer the reviewer gave, with no comment from the provider.
+    /** The provider's own comment, kept apart from the reviewer's. */
+    providerComment: z.string().min(1).max(MAX_PROVIDER_COMMENT_CHARS).optional(),
+    /** The value is the one the provider gave (an accepted answers file) and not changed since. */
+    answeredBy: ExportedAnsweredBy.optional(),
   })
   .strict();
 export type ExportedAnswer = z.output<typeof ExportedAnswer>;
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 digest (64 lowercase hex digits)');
+const Contact = z.string().max(200).nullable();
+
+/**
+ * A questionnaire sent to a provider (docs/vendor-questionnaire.md): kept so the answers file that
+ * comes back can be matched to its provider and template version.
+ */
+export const ExportedRequest = z
+  .object({
+    id: Id,
+    vendorId: Id,
+    templateId: z.string().min(1).max(120),
+    templateVersion: z.number().int().min(1),
+    templateHash: Sha256,
+    contact: Contact,
+    due: z.iso.date({ error: 'expected a date such as 2027-01-15' }).nullable(),
+    prefilled: z.number().int().min(0),
+    sentAt: Instant,
+    sentBy: z.string().max(200),
+    receivedAt: Instant.nullable(),
+    receivedSha256: Sha256.nullable(),
+  })
+  .strict()
+  .refine((r) => (r.receivedAt === null) === (r.receivedSha256 === null), {
+    message: 'answers received have both their time and their digest, or neither',
+    path: ['receivedSha256'],
+  });
+export type ExportedRequest = z.output<typeof ExportedRequest>;
 
 /**
  * A provider's maintenance window or scheduled maintenance, as the register stores it. Its times
@@ -245,6 +293,8 @@ export const RegisterExport = z
     incidents: z.array(ExportedIncident).default([]),
     deletedIncidents: z.array(ExportedDeletedIncident).default([]),
     statusSettings: z.array(ExportedStatusSettings).default([]),
+    // Added after format 1 shipped (the vendor questionnaire): an older export reads as none sent.
+    questionnaireRequests: z.array(ExportedRequest).default([]),
     settings: SettingsPatch,
   })
   .strict();
@@ -271,6 +321,7 @@ export type ImportConflictKind =
   | 'incident'
   | 'deleted-incident'
   | 'status'
+  | 'request'
   | 'setting';
 
 export interface ImportConflict {
@@ -278,7 +329,7 @@ export interface ImportConflict {
   /**
    * The row's id in the file (answers: reviewId/questionId; templates: id@version; windows,
    * blackouts and incidents: their id; a deleted incident: provider id/source/source id; status
-   * page settings: the provider's id).
+   * page settings: the provider's id; a questionnaire sent: its request id).
    */
   id: string;
   /** What a person recognises: the provider's name, the template's name, the setting. */
@@ -301,6 +352,8 @@ export interface ImportReport {
   deletedIncidents: ImportCounts;
   /** Per provider: the components you use and the last status page refresh. */
   statusSettings: ImportCounts;
+  /** Questionnaires sent to providers. */
+  questionnaireRequests: ImportCounts;
   settings: ImportCounts;
   conflicts: ImportConflict[];
 }
@@ -539,6 +592,17 @@ function crossCheck(data: RegisterExport): FieldProblem[] {
       if (same !== undefined) report(`$.statusSettings[${i}].componentsUsed[${j}]`, `"${name}" is listed twice (first at $.statusSettings[${i}].componentsUsed[${same}])`);
       else names.set(name, j);
     });
+  });
+
+  const requestIds = new Map<string, number>();
+  data.questionnaireRequests.forEach((request, i) => {
+    const first = requestIds.get(request.id);
+    if (first !== undefined) report(`$.questionnaireRequests[${i}].id`, `the id "${request.id}" is used twice (first at $.questionnaireRequests[${first}])`);
+    else requestIds.set(request.id, i);
+    if (!vendorIds.has(request.vendorId)) report(`$.questionnaireRequests[${i}].vendorId`, `no provider with id "${request.vendorId}" in the file`);
+    if (!templates.has(`${request.templateId}@${request.templateVersion}`)) {
+      report(`$.questionnaireRequests[${i}].templateId`, `template ${request.templateId} v${request.templateVersion} is not in the file's templates`);
+    }
   });
 
   return problems;

@@ -126,3 +126,25 @@ test('a decided review from before scoring model 2 keeps the score its decision 
     vetted.close();
   }
 });
+
+test('schema 6 → 7: answers gain an empty provider comment and no provenance, a requests table, and the trail records both new columns', async () => {
+  const file = tempDbPath();
+  fs.copyFileSync(path.join(FIXTURES, 'schema-6.sqlite'), file);
+  const vetted = openVetted(file, { logError: () => {} });
+  try {
+    const db = vetted.ctx.db;
+    const counts = db.prepare("SELECT COUNT(*) AS n, SUM(provider_comment = '') AS empty, SUM(answered_by IS NULL) AS unset FROM answers").get() as { n: number; empty: number; unset: number };
+    assert.ok(counts.n > 100, 'the fixture holds answers');
+    assert.equal(counts.empty, counts.n, 'every kept answer has an empty provider comment');
+    assert.equal(counts.unset, counts.n, 'no kept answer claims to be the provider’s');
+    assert.deepEqual(db.prepare('SELECT COUNT(*) AS n FROM questionnaire_requests').get(), { n: 0 });
+    const answer = db.prepare('SELECT review_id, question_id FROM answers LIMIT 1').get() as { review_id: string; question_id: string };
+    db.prepare("UPDATE answers SET provider_comment = 'from the provider' WHERE review_id = ? AND question_id = ?").run(answer.review_id, answer.question_id);
+    const row = db.prepare("SELECT new_value FROM audit_log WHERE entity = 'answer' ORDER BY id DESC LIMIT 1").get() as { new_value: string };
+    const recorded = JSON.parse(row.new_value) as Record<string, unknown>;
+    assert.equal(recorded.provider_comment, 'from the provider');
+    assert.ok('answered_by' in recorded, 'the trail records answered_by too');
+  } finally {
+    vetted.close();
+  }
+});

@@ -67,6 +67,7 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
         row('Incidents', report.incidents),
         row('Deleted incidents', report.deletedIncidents),
         row('Status page settings', report.statusSettings),
+        row('Questionnaires sent', report.questionnaireRequests),
         row('Settings', report.settings),
       ],
     ),
@@ -80,7 +81,7 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
     out.push(report.dryRun ? `${n} ${noun} would be left as they are:` : `${n} ${noun} left as they are:`);
     const kinds = {
       template: 'template', vendor: 'provider', review: 'review', answer: 'answer', window: 'window', blackout: 'blackout',
-      incident: 'incident', 'deleted-incident': 'deleted incident', status: 'status page', setting: 'setting',
+      incident: 'incident', 'deleted-incident': 'deleted incident', status: 'status page', request: 'questionnaire', setting: 'setting',
     } as const;
     for (const c of report.conflicts) out.push(`  ${kinds[c.kind].padEnd(16)}  ${c.name}: ${c.reason}`);
   }

@@ -1,6 +1,8 @@
 // Reviews and their answers. An answer is one upsert keyed by (review, question).
 import type { Database } from 'better-sqlite3';
 import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
+import type { AnsweredBy } from '../../../shared/domain/vendor-exchange';
+import { VettedError } from '../../../shared/result';
 
 interface ReviewRow {
   id: string;
@@ -22,6 +24,8 @@ interface AnswerRow {
   na: number;
   updated_at: string;
   comment_confidential: number;
+  provider_comment: string;
+  answered_by: string | null;
 }
 
 function reviewFromRow(row: ReviewRow): Review {
@@ -62,7 +66,30 @@ export function answerFromRow(row: Omit<AnswerRow, 'review_id'>): Answer {
     updatedAt: row.updated_at,
   };
   if (row.comment_confidential === 1) answer.confidential = true;
+  if (row.provider_comment !== '') answer.providerComment = row.provider_comment;
+  if (row.answered_by !== null) answer.answeredBy = answeredByOf(row.answered_by, row.question_id);
   return answer;
+}
+
+const isStringOrNull = (v: unknown) => v === null || typeof v === 'string';
+
+/** Checked on every read, so a row a hand edit broke is an error naming it, never provenance read wrong. */
+function answeredByOf(text: string, questionId: string): AnsweredBy {
+  const v = JSON.parse(text) as Record<string, unknown>;
+  const ok =
+    typeof v === 'object' && v !== null &&
+    (v.format === 'vetted' || v.format === 'vsaq') &&
+    isStringOrNull(v.requestId) && isStringOrNull(v.contact) && isStringOrNull(v.respondent) &&
+    typeof v.fileSha256 === 'string' && typeof v.receivedAt === 'string';
+  if (!ok) throw new VettedError('internal', `The stored provenance (answered_by) of answer ${questionId} does not fit the schema.`);
+  return {
+    format: v.format as AnsweredBy['format'],
+    requestId: v.requestId as string | null,
+    contact: v.contact as string | null,
+    respondent: v.respondent as string | null,
+    fileSha256: v.fileSha256 as string,
+    receivedAt: v.receivedAt as string,
+  };
 }
 
 export class ReviewRepository {
@@ -107,11 +134,12 @@ export class ReviewRepository {
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
     this.upsertAnswer = db.prepare<[AnswerRow]>(
-      `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at, comment_confidential)
-       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential)
+      `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at, comment_confidential, provider_comment, answered_by)
+       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential, @provider_comment, @answered_by)
        ON CONFLICT (review_id, question_id) DO UPDATE SET
          value = excluded.value, comment = excluded.comment, na = excluded.na, updated_at = excluded.updated_at,
-         comment_confidential = excluded.comment_confidential`,
+         comment_confidential = excluded.comment_confidential, provider_comment = excluded.provider_comment,
+         answered_by = excluded.answered_by`,
     );
     // Whole-register reads and writes for the exchange format (export and import).
     this.allReviews = db.prepare<[], ReviewRow>('SELECT * FROM reviews ORDER BY id');
@@ -209,6 +237,8 @@ export class ReviewRepository {
       na: answer.na ? 1 : 0,
       updated_at: answer.updatedAt,
       comment_confidential: answer.confidential ? 1 : 0,
+      provider_comment: answer.providerComment ?? '',
+      answered_by: answer.answeredBy ? JSON.stringify(answer.answeredBy) : null,
     });
   }
 }

@@ -21,9 +21,10 @@ import { allEntries } from './review-entries';
  * The register as the exchange format: every template version a review uses or a category default
  * names (its newest version), the providers, reviews, answers, maintenance windows, blackout
  * periods, incidents (with the fields of imported ones edited here) and the imported incidents
- * deleted here, status page settings and settings. Deterministic: every list is ordered by id
+ * deleted here, status page settings, the questionnaires sent (and the template versions they
+ * asked) and settings. Deterministic: every list is ordered by id
  * (templates by id then version, answers by review then question, status page settings by
- * provider), so the same register and the same clock give the same bytes.
+ * provider, questionnaires sent by id), so the same register and the same clock give the same bytes.
  */
 export function buildRegisterExport(ctx: Context): RegisterExport {
   return ctx.db.transaction(() => {
@@ -33,6 +34,14 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       if (!stored) throw new VettedError('not_found', `Template ${id} v${version} is missing from the register.`);
       return stored.template;
     });
+    // A questionnaire sent travels with the template version it asked (the answers come back to it).
+    const requests = ctx.requests.all().sort((a, b) => compareIds(a.id, b.id));
+    for (const r of requests) {
+      if (templates.some((t) => t.id === r.templateId && t.version === r.templateVersion)) continue;
+      const stored = ctx.templates.get(r.templateId, r.templateVersion);
+      if (!stored) throw new VettedError('not_found', `Template ${r.templateId} v${r.templateVersion} is missing from the register.`);
+      templates.push(stored.template);
+    }
     // A category's default template travels with the settings that name it (its newest version).
     for (const id of new Set(Object.values(settings.defaultTemplates))) {
       const stored = id === undefined ? undefined : ctx.templates.get(id);
@@ -48,6 +57,8 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       na: a.na,
       updatedAt: a.updatedAt,
       ...(a.confidential ? { commentConfidential: true as const } : {}),
+      ...(a.providerComment ? { providerComment: a.providerComment } : {}),
+      ...(a.answeredBy ? { answeredBy: a.answeredBy } : {}),
     }));
     return {
       format: REGISTER_FORMAT,
@@ -72,6 +83,7 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
         .allSettings()
         .filter((s) => s.componentsUsed.length > 0 || s.refreshedAt !== null || s.refreshedFrom !== null)
         .sort((a, b) => compareIds(a.vendorId, b.vendorId)),
+      questionnaireRequests: requests,
       settings,
     } satisfies RegisterExport;
   })();

@@ -10,6 +10,7 @@ import type { Vendor } from '../../../shared/domain/vendor';
 import {
   canonicalJson,
   parseRegisterExport,
+  type ExportedRequest,
   type ExportedVendor,
   type ImportConflict,
   type ImportCounts,
@@ -72,8 +73,19 @@ const vendorContent = (v: Vendor | ExportedVendor) => {
   return canonicalJson(rest);
 };
 const reviewContent = (r: Review) => canonicalJson({ ...r, vendorId: '' });
-const answerContent = (a: Pick<Answer, 'value' | 'comment' | 'na' | 'updatedAt' | 'confidential'>) =>
-  canonicalJson({ value: a.value, comment: a.comment, na: a.na, updatedAt: a.updatedAt, confidential: a.confidential ?? false });
+const answerContent = (a: Pick<Answer, 'value' | 'comment' | 'na' | 'updatedAt' | 'confidential' | 'providerComment' | 'answeredBy'>) =>
+  canonicalJson({
+    value: a.value,
+    comment: a.comment,
+    na: a.na,
+    updatedAt: a.updatedAt,
+    confidential: a.confidential ?? false,
+    providerComment: a.providerComment ?? '',
+    answeredBy: a.answeredBy ?? null,
+  });
+/** What a questionnaire sent is for life: only when answers came back for it changes. */
+const requestIdentity = (r: Omit<ExportedRequest, 'receivedAt' | 'receivedSha256'>) =>
+  canonicalJson({ ...r, receivedAt: undefined, receivedSha256: undefined });
 const recordContent = (r: MaintenanceWindow | BlackoutPeriod | Incident) => canonicalJson(r);
 /** Component names as a set: the order they were chosen in says nothing. */
 const sameComponents = (a: readonly string[], b: readonly string[]) => canonicalJson([...a].sort(byText)) === canonicalJson([...b].sort(byText));
@@ -107,6 +119,7 @@ class Importer {
       incidents: counts(),
       deletedIncidents: counts(),
       statusSettings: counts(),
+      questionnaireRequests: counts(),
       settings: counts(),
       conflicts: [],
     };
@@ -123,6 +136,7 @@ class Importer {
     this.incidents();
     this.deletedIncidents();
     this.statusSettings();
+    this.questionnaireRequests();
     this.settings();
     return this.report;
   }
@@ -138,6 +152,7 @@ class Importer {
       incident: 'incidents',
       'deleted-incident': 'deletedIncidents',
       status: 'statusSettings',
+      request: 'questionnaireRequests',
       setting: 'settings',
     } as const;
     this.report[group[kind]].conflicts += 1;
@@ -283,6 +298,8 @@ class Importer {
       }
       const answer: Answer = { questionId: file.questionId, value: file.value, comment: file.comment, na: file.na, updatedAt: file.updatedAt };
       if (file.commentConfidential) answer.confidential = true;
+      if (file.providerComment) answer.providerComment = file.providerComment;
+      if (file.answeredBy) answer.answeredBy = file.answeredBy;
       const local = reviews.answer(file.reviewId, file.questionId);
       if (!local) {
         reviews.putAnswer(file.reviewId, answer);
@@ -527,6 +544,43 @@ class Importer {
    * register has chosen none (a different choice of its own is a conflict, kept); the last refresh
    * is a moment, so the later of the two is kept, with the address it read.
    */
+  /**
+   * Questionnaires sent merge by id, under the provider they were imported as. What was sent never
+   * changes, so a register's request that differs in it is another one (a conflict, kept); when the
+   * answers came back is taken from whichever copy saw them later.
+   */
+  private questionnaireRequests(): void {
+    const { requests } = this.ctx;
+    for (const file of [...this.data.questionnaireRequests].sort((a, b) => byText(a.id, b.id))) {
+      const vendorName = this.vendorNames.get(file.vendorId) ?? file.vendorId;
+      const name = `${vendorName}: questionnaire sent ${file.sentAt.slice(0, 10)}`;
+      const vendorId = this.vendorIds.get(file.vendorId);
+      if (!vendorId) {
+        this.conflict('request', file.id, name, `its provider "${vendorName}" was not imported, so neither was the questionnaire`);
+        continue;
+      }
+      if (this.templateUsable.get(`${file.templateId}@${file.templateVersion}`) === false) {
+        this.conflict('request', file.id, name, `it asked template ${file.templateId} v${file.templateVersion}, which differs from the register's copy`);
+        continue;
+      }
+      const mapped = { ...file, vendorId };
+      const local = requests.get(file.id);
+      if (!local) {
+        requests.insert(mapped);
+        this.report.questionnaireRequests.added += 1;
+      } else if (requestIdentity(local) !== requestIdentity(mapped)) {
+        this.conflict('request', file.id, name, "the register holds another questionnaire under this id; it was kept");
+      } else if (local.receivedAt === mapped.receivedAt && local.receivedSha256 === mapped.receivedSha256) {
+        this.report.questionnaireRequests.unchanged += 1;
+      } else if (mapped.receivedAt === null || (local.receivedAt !== null && order(local.receivedAt, mapped.receivedAt) !== 'file-newer')) {
+        this.conflict('request', file.id, name, `the register's copy received answers later (${local.receivedAt ?? 'never'}; the file's ${mapped.receivedAt ?? 'never'}) and was kept`);
+      } else {
+        requests.markReceived(file.id, mapped.receivedAt, mapped.receivedSha256!);
+        this.report.questionnaireRequests.updated += 1;
+      }
+    }
+  }
+
   private statusSettings(): void {
     const { incidents } = this.ctx;
     for (const file of [...this.data.statusSettings].sort((a, b) => byText(a.vendorId, b.vendorId))) {

@@ -197,7 +197,9 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
       throw new VettedError('validation', `na: ${message}`, [{ path: 'na', message }]);
     }
     const { comment, confidential } = storedComment(ctx, review.vendorId, input, stored);
-    if (input.na === true && comment.trim() === '' && !confidential) {
+    // The provider's own comment on an N/A they gave is a reason too (it stays theirs, apart from the reviewer's).
+    const providerReason = stored?.providerComment?.trim() ?? '';
+    if (input.na === true && comment.trim() === '' && !confidential && providerReason === '') {
       const message = `say why question ${input.questionId} does not apply (N/A needs a reason)`;
       throw new VettedError('validation', `comment: ${message}`, [{ path: 'comment', message }]);
     }
@@ -209,6 +211,11 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
       updatedAt: ctx.now().toISOString(),
     };
     if (confidential) answer.confidential = true;
+    // The provider's comment is theirs: never changed here. Their provenance stays while the value
+    // and N/A are still what they gave; a reviewer's change makes the answer the reviewer's.
+    if (stored?.providerComment) answer.providerComment = stored.providerComment;
+    const sameAnswer = stored !== undefined && JSON.stringify(stored.value) === JSON.stringify(answer.value) && stored.na === answer.na;
+    if (stored?.answeredBy && sameAnswer) answer.answeredBy = stored.answeredBy;
     ctx.reviews.saveAnswer(review.id, answer);
     return revealAnswers(ctx, review.vendorId, [answer])[0]!;
   }).immediate();
