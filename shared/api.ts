@@ -464,6 +464,8 @@ export const contract = {
         vendorId: EntityId.optional(),
         accept: z.union([z.enum(['all', 'none']), z.array(z.string().min(1).max(120)).min(1).max(2000)]).optional(),
         moveToCurrent: z.boolean().optional(),
+        /** The digest the provider quoted (in their e-mail): a file whose digest differs is refused. */
+        expectSha256: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'expected a SHA-256 digest (64 hex digits)').optional(),
         dryRun: z.boolean().optional(),
       })
       .strict(),

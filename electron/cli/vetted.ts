@@ -58,14 +58,16 @@ Usage:
   vetted send VENDOR --out FILE.html [--contact "Name <email>"] [--due YYYY-MM-DD] [--prefill]
                                                   the questionnaire as one HTML page for the provider to fill in
                                                   offline (no network, nothing to install); --prefill sends the
-                                                  answers held, marked as such (confidential comments never)
+                                                  answers held, marked as such (never a reviewer's comment)
   vetted receive FILE.json [--dry-run] [--accept all|none|ID,ID…] [--provider VENDOR]
-                 [--move-to-current] [--verbose]
+                 [--move-to-current] [--expect-sha256 HEX] [--verbose]
                                                   the provider's answers file against the open review: new,
                                                   changed, unchanged, left empty, rejected; takes only what
                                                   --accept names (none by default), as answered by the provider;
                                                   --provider for a VSAQ answers file; --move-to-current for a
-                                                  file on an older template version
+                                                  file on an older template version; --expect-sha256 the digest
+                                                  the provider quoted (another one refuses the file); exit 2
+                                                  when nothing was or could be taken
   vetted requests [VENDOR] [--json]               the questionnaires sent: when, by whom, to whom, due, received
   vetted history VENDOR [--audit] [--limit N] [--json]
                                                   every review with its steps and frozen score; --audit adds
@@ -216,8 +218,7 @@ export async function main(argv: string[]): Promise<number> {
       await sendCommand(rest);
       return EXIT.ok;
     case 'receive':
-      await receiveCommand(rest);
-      return EXIT.ok;
+      return receiveCommand(rest);
     case 'requests':
       await requestsCommand(rest);
       return EXIT.ok;

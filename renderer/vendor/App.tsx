@@ -88,7 +88,7 @@ export function App({ request }: { request: QuestionnaireRequest }) {
     setMessage({ kind: loaded.altered ? 'error' : 'info', text: [`Loaded ${count} answer${count === 1 ? '' : 's'} from ${picked.name}.`, ...notes].join(' ') });
   };
 
-  const prefilledFrom = request.prefilledFrom ? `review of ${request.prefilledFrom.date}` : null;
+  const prefilledFrom = request.prefilledFrom ? request.prefilledFrom.date : null;
 
   return (
     <>

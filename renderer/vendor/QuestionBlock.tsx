@@ -38,7 +38,7 @@ export const QuestionBlock = memo(function QuestionBlock({ question, number, dra
       {(question.optional || (draft.prefilled && prefilledFrom)) && (
         <p className="q-meta">
           {question.optional && <span className="q-tag">Optional</span>}
-          {draft.prefilled && prefilledFrom && <span className="q-tag q-tag-prefill">From your earlier answers ({prefilledFrom})</span>}
+          {draft.prefilled && prefilledFrom && <span className="q-tag q-tag-prefill">Already in our review (as of {prefilledFrom}): confirm or change it</span>}
         </p>
       )}
 

@@ -47,12 +47,15 @@ export function RequestHeader({ request }: { request: QuestionnaireRequest }) {
         <h2>How this works</h2>
         <ul>
           <li>Answer the questions below; some appear only when an earlier answer makes them relevant. A comment can go with any answer.</li>
-          <li>This page works offline: nothing you type leaves your computer until you send the file yourself.</li>
+          <li>
+            This page works offline: nothing you type leaves your computer until you send the file yourself. Your answers are kept in this browser tab
+            while it is open (a reload keeps them); closing the tab forgets them, so use <strong>Save answers</strong> before you stop.
+          </li>
           <li>
             When you are done, choose <strong>Save answers</strong>. Send the file it saves to {request.requestedBy || 'the person who asked'} by e-mail, and quote the
             digest the page shows so that they can check they received the file you sent.
           </li>
-          <li>To continue later in another browser, open this page again and use <strong>Load saved answers</strong>.</li>
+          <li>To continue later, open this page again and use <strong>Load saved answers</strong> with the file you saved.</li>
         </ul>
       </div>
     </header>

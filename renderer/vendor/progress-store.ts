@@ -1,4 +1,6 @@
-// Progress kept in the browser while the provider works (localStorage, one key per request).
+// Progress kept in the browser tab while the provider works (sessionStorage, one key per request):
+// it survives a reload and goes when the tab is closed. Not localStorage: every file:// page shares
+// one storage origin there, so any HTML file opened later on that computer could read the answers.
 // Storage may be missing or refused (a file:// page in some browsers, private modes, full quota):
 // then the page says once that progress is not kept, and "Save answers" is the way to keep it.
 import type { Draft } from './drafts';
@@ -12,7 +14,7 @@ const keyOf = (requestId: string) => `vetted.questionnaire.${requestId}`;
 
 function storage(): Storage | null {
   try {
-    return window.localStorage;
+    return window.sessionStorage;
   } catch {
     return null;
   }

@@ -53,7 +53,8 @@ export interface QuestionnaireRequest {
   templateHash: string;
   /** Answers already held (empty unless prefilled), with where they came from. */
   prefill: PrefilledAnswer[];
-  prefilledFrom: { reviewId: string; status: string; date: string } | null;
+  /** The date of the review the prefill is from (nothing else about it: not its id, not its state). */
+  prefilledFrom: { date: string } | null;
 }
 
 /** One answer as the provider gave it. */

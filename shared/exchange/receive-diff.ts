@@ -1,7 +1,8 @@
 // The provider's answers against what the review holds: new, changed, unchanged, left empty; and
 // what does not fit (listed, left out).
 import { answerLabel, checkAnswerValue, normalizeAnswerValue } from '../domain/answers';
-import type { AnswerValue } from '../domain/review';
+import { visibleQuestionIds } from '../domain/conditions';
+import type { AnswerMap, AnswerValue } from '../domain/review';
 import { questionIndex, type Question, type Template } from '../domain/template';
 import {
   MAX_PROVIDER_COMMENT_CHARS,
@@ -97,14 +98,28 @@ export function diffProviderAnswers(
       accepted: false,
     });
   }
+  // An answer to a question its conditions hide (under the review's answers with the provider's
+  // laid over them) is not taken: the page never writes one, and a planted one would count the day
+  // a parent answer changed, credited to the provider.
+  const visible = visibleQuestionIds(template, overlaid(held, byQuestion));
   const rows: ReceiveRow[] = [];
   for (const section of template.sections) {
     for (const question of section.questions) {
       const row = byQuestion.get(question.id);
-      if (row) rows.push(row);
+      if (!row) continue;
+      if (visible.has(question.id)) rows.push(row);
+      else rejected.push({ questionId: row.questionId, given: shownValue(row.given.value, row.given.na), reason: 'hidden by the other answers: the question does not apply to them' });
     }
   }
   return { rows, rejected };
+}
+
+/** The review's answers with the provider's answers that say something laid over them. */
+function overlaid(held: ReadonlyMap<string, HeldAnswer>, given: ReadonlyMap<string, ReceiveRow>): AnswerMap {
+  const map: Record<string, { value: AnswerValue; na: boolean }> = {};
+  for (const [id, h] of held) map[id] = { value: h.value, na: h.na };
+  for (const [id, row] of given) if (row.change !== 'empty') map[id] = { value: row.given.value, na: row.given.na };
+  return map;
 }
 
 /** The question ids `accept` takes; throws AcceptError when it names one with nothing to take. */

@@ -3,6 +3,7 @@
 // visible question with its answer, comment and score impact, the provider profile and the
 // sign-off with its workflow steps. Pure: it turns report data into a pdfmake document
 // definition; electron/core/reports renders it.
+import { providerWho } from '../audit/provider-source';
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { visibleQuestionIds } from '../domain/conditions';
 import type { Answer, Review } from '../domain/review';
@@ -446,9 +447,9 @@ function notRestedOn(data: VendorReportData): DocNode[] {
 export function answeredByText(answer: Answer | undefined): string | null {
   const by = answer?.answeredBy;
   if (!by) return null;
-  const who = by.contact ?? by.respondent;
+  const who = providerWho(by);
   const source = by.format === 'vsaq' ? 'a VSAQ answers file' : `questionnaire ${by.requestId ?? ''}`.trim();
-  return `The provider${who ? ` (${plain(who)})` : ''}, received ${by.receivedAt.slice(0, 10)} in ${source}`;
+  return `the provider${who ? ` (${plain(who)})` : ''}, received ${by.receivedAt.slice(0, 10)} in ${source}`;
 }
 
 function questionBlock(q: ReportQuestion): DocNode {

@@ -93,7 +93,7 @@ test('send the questionnaire, receive the answers: the diff, two accepted by key
   await receive.locator('.receive-rejected').getByText(misfit.id).waitFor();
   assert.match(await receive.locator('.receive-rejected').innerText(), /maybe/, 'the value that does not fit is shown as given');
   assert.equal(await receive.getByTestId('receive-digest').innerText(), file.sha256, 'the digest to confirm with the provider');
-  await receive.getByText('Ask the provider to confirm this digest', { exact: false }).waitFor();
+  await receive.getByText("Compare it with the digest in the provider's e-mail", { exact: false }).waitFor();
   assert.equal(await receive.getByRole('checkbox', { checked: true }).count(), 0, 'nothing is ticked to begin with');
   const acceptButton = receive.getByRole('button', { name: /^Accept \d+ answers?$/ });
   assert.equal(await acceptButton.isDisabled(), true, 'nothing to accept until something is ticked');
@@ -109,13 +109,13 @@ test('send the questionnaire, receive the answers: the diff, two accepted by key
   await screenshot(page, 'receive-diff');
 
   await receive.getByRole('button', { name: 'Accept 2 answers' }).click();
-  await page.getByText(`Accepted 2 answers into the review of Northwind Cloud as answered by the provider (${CONTACT}).`).waitFor();
+  await page.getByText(`Accepted 2 answers into the review of Northwind Cloud as answered by the provider (${CONTACT}; filled in by John Smith).`).waitFor();
   await receive.waitFor({ state: 'hidden' });
 
   const card = page.locator(`fieldset[data-question-id="${commented.id}"]`);
   const note = card.getByTestId('provider-answer-note');
   await note.waitFor();
-  assert.match(await note.innerText(), new RegExp(`Answered by the provider \\(${CONTACT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\), received`), 'who answered it, and when');
+  assert.match(await note.innerText(), new RegExp(`Answered by the provider \\(${CONTACT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}; filled in by John Smith\\), received`), 'who answered it, and when');
   assert.match(await note.innerText(), /Provider’s comment\s+Enforced for every account since 2024\./, "the provider's comment, apart from the reviewer's");
   assert.equal(await card.getByRole('button', { name: 'Add comment' }).count(), 1, "the reviewer's own comment stays empty: the provider's is not put in it");
   await page.locator(`fieldset[data-question-id="${changed.id}"]`).getByTestId('provider-answer-note').waitFor();
@@ -130,7 +130,7 @@ test('send the questionnaire, receive the answers: the diff, two accepted by key
   const trail = page.getByRole('list', { name: 'Audit trail entries' });
   await trail.getByTestId('audit-row').first().waitFor();
   const rows = await trail.getByTestId('audit-row').allInnerTexts();
-  const fromProvider = rows.filter((r) => r.includes(`answered by the provider (${CONTACT}), accepted by Casey Reviewer`));
+  const fromProvider = rows.filter((r) => r.includes(`answered by the provider (${CONTACT}; filled in by John Smith), accepted by Casey Reviewer`));
   assert.equal(fromProvider.length, 2, `the two accepted answers are audited as the provider's:\n${rows.join('\n---\n')}`);
   await trail.getByTestId('audit-row').first().scrollIntoViewIfNeeded();
   await screenshot(page, 'audit-answered-by-provider');

@@ -39,7 +39,7 @@ async function openPage(url = pageUrl, options: { storageRefused?: boolean } = {
   if (options.storageRefused) {
     // As a browser that refuses storage to file:// pages does (init scripts are not subject to the CSP).
     await context.addInitScript(() => {
-      Object.defineProperty(window, 'localStorage', {
+      Object.defineProperty(window, 'sessionStorage', {
         get() {
           throw new DOMException('The operation is insecure.', 'SecurityError');
         },
@@ -105,7 +105,7 @@ describe('the provider questionnaire page, from file:// with the network blocked
             { questionId: 'sec_encryption_at_rest', value: 'yes', na: false, comment: 'AES-256, backups included.' },
             { questionId: 'acc_sso', value: 'no', na: false, comment: '' },
           ],
-          prefilledFrom: { reviewId: 'rev-2025', status: 'approved', date: '2025-11-03' },
+          prefilledFrom: { date: '2025-11-03' },
         }),
       ),
     );
@@ -253,7 +253,7 @@ describe('the provider questionnaire page, from file:// with the network blocked
     const prefilled = await openPage(prefilledUrl, { storageRefused: true });
     try {
       const { page } = prefilled;
-      const mark = page.getByText('From your earlier answers (review of 2025-11-03)');
+      const mark = page.getByText('Already in our review (as of 2025-11-03): confirm or change it');
       assert.equal(await mark.count(), 2, 'both prefilled answers are marked');
       assert.equal((await completionOf(page)).answered, 2, 'prefilled answers count as answered');
       assert.ok(await checked(page, 'sec_encryption_at_rest', 'yes'), 'the prefilled value is chosen');

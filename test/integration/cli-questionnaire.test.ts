@@ -128,6 +128,7 @@ test('receive --dry-run shows the diff grouped by kind and the rejection, and wr
   assert.match(out, /\n {2}Provider {4}Acme Cloud\n {2}Contact {5}Jane Doe <jane@acme\.example>\n {2}Respondent {2}John Smith, security officer\n/, out);
   assert.ok(out.includes(`SHA-256     ${file.sha256} stated by the file`), `the digest stated and checked is shown:\n${out}`);
   assert.match(out, /ask the provider to confirm it/, out);
+  assert.match(out, /--expect-sha256/, out);
   assert.match(out, /\n {2}Review {6}the open review [0-9a-f-]{8} /, out);
 
   const section = (title: RegExp) => {
@@ -173,7 +174,7 @@ test('receive --accept all takes the answers as the provider\'s, and the score c
   assert.notEqual(ok('score', 'Acme Cloud'), scoreBefore, 'the score output changed');
   assert.match(ok('requests'), /\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC \(SHA-256 [0-9a-f]{12}…\)\n$/, 'the request is marked received');
   const audit = ok('history', 'Acme Cloud', '--audit');
-  assert.equal(audit.match(/ Answer \S+ (created|updated): answered by the provider \(Jane Doe <jane@acme\.example>\), accepted by /g)?.length, 3, `every accepted answer audited as the provider's:\n${audit}`);
+  assert.equal(audit.match(/ Answer \S+ (created|updated): answered by the provider \(Jane Doe <jane@acme\.example>; filled in by John Smith, security officer\), accepted by /g)?.length, 3, `every accepted answer audited as the provider's:\n${audit}`);
   assert.doesNotMatch(audit, /answered_by:/, 'who answered is said in words, not as stored JSON');
 });
 
@@ -220,4 +221,15 @@ test('refused: a broken digest, an unknown id to accept, a file too big or missi
   }
   assert.deepEqual(dumpRegister(db), before, 'nothing was taken or stored by a refused command');
   assert.equal(fs.existsSync(path.join(dir, 'q2.html')), false, 'a refused send writes no page');
+});
+
+test('receive --expect-sha256: the digest the provider quoted is checked; another one refuses the file (exit 2, nothing taken)', () => {
+  const { db, answersPath, file, vetted, ok } = sentAndAnswered();
+  const before = dumpRegister(db);
+  const wrong = vetted('receive', answersPath, '--accept', 'all', '--expect-sha256', 'f'.repeat(64));
+  assert.equal(wrong.status, 2, `a digest other than the one quoted exits 2:\n${wrong.stdout}${wrong.stderr}`);
+  assert.match(wrong.stderr, /--expect-sha256: .*is not the one the provider quoted/, wrong.stderr);
+  assert.deepEqual(dumpRegister(db), before, 'nothing was taken');
+  const right = ok('receive', answersPath, '--accept', 'all', '--expect-sha256', file.sha256.toUpperCase());
+  assert.match(right, /Accepted \d+ answers?/, right);
 });

@@ -323,3 +323,15 @@ test('answers for a template the provider’s review is no longer on: a conflict
   assert.match(!result.ok ? result.error.message : '', new RegExp(`open review of Burrow MQ is on template infra-copy v1, but this questionnaire was sent on ${INFRASTRUCTURE_TEMPLATE.id}`));
   assert.deepEqual(dumpRegister(file), before);
 });
+
+test("a provider's comment on an answer they gave as it is held is taken, and the reviewer's value stays the reviewer's", async () => {
+  const { api, ctx, review, request } = await setUp();
+  const text = fileText(request, [given('sec_vuln_management', 'documented', 'Patched within 14 days.')]);
+  const receipt = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text, accept: 'all' }));
+  assert.deepEqual(receipt.accepted, ['sec_vuln_management'], 'the new comment is taken');
+  assert.equal(receipt.rows[0]?.change, 'unchanged', 'the value is as held');
+  const stored = ctx.reviews.answer(review.id, 'sec_vuln_management');
+  assert.equal(stored?.providerComment, 'Patched within 14 days.', "the provider's comment is kept");
+  assert.equal(stored?.answeredBy, undefined, "the reviewer's value is not credited to the provider");
+  ctx.db.close();
+});

@@ -93,7 +93,7 @@ test('prefill sends value, N/A and the provider’s own comment, never a reviewe
     { questionId: 'sec_encryption_at_rest', value: 'yes', na: false, comment: 'provider: AES-256' },
     { questionId: 'sec_key_management', value: 'unknown', na: false, comment: '' },
   ]);
-  assert.deepEqual(request.prefilledFrom, { reviewId: review.id, status: 'draft', date: '2026-12-04' });
+  assert.deepEqual(request.prefilledFrom, { date: '2026-12-04' }, 'only the date of the review the prefill is from: not its id or state');
   const whole = JSON.stringify(request);
   for (const text of ['reviewer:', SECRET, 'a comment with no answer']) assert.ok(!whole.includes(text), `the request never carries “${text}”`);
   const sealed = (ctx.db.prepare("SELECT comment FROM answers WHERE question_id = 'sec_key_management'").get() as { comment: string }).comment;
@@ -109,7 +109,7 @@ test('prefill after a decision: the latest review’s answers that fit the templ
   ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = '2026-06-30T12:00:00.000Z' WHERE id = ?").run(review.id);
   const request = buildQuestionnaireRequest(ctx, { vendorId: vendor.id, prefill: true });
   assert.deepEqual(request.prefill.map((p) => p.questionId), ['sec_encryption_at_rest']);
-  assert.deepEqual(request.prefilledFrom, { reviewId: review.id, status: 'approved', date: '2026-06-30' });
+  assert.deepEqual(request.prefilledFrom, { date: '2026-06-30' }, 'the decided review, named by its date only');
 });
 
 test('refused, nothing stored: a due date before today, an unknown provider, a page that cannot be made', async () => {

@@ -26,7 +26,7 @@ test('an answer accepted from an answers file: answered by the provider (contact
     new: { question_id: 'sec_mfa', value: 'yes', answered_by: answeredBy, provider_comment: 'Enforced since 2024.' },
   };
   const line = describeEntry(entry, new Map());
-  assert.equal(line.what, 'Answer changed: answered by the provider (Jane Doe <jane@acme.example>), accepted by Sam Reviewer');
+  assert.equal(line.what, 'Answer changed: answered by the provider (Jane Doe <jane@acme.example>; filled in by John), accepted by Sam Reviewer');
   assert.deepEqual(line.changes.map((c) => c.field).sort(), ['provider’s comment', 'value'], 'the provenance is in the head line, not a JSON field');
   assert.equal(line.changes.find((c) => c.field === 'provider’s comment')?.new, 'Enforced since 2024.');
 });
@@ -59,4 +59,20 @@ test('a questionnaire sent, and its answers received', () => {
   const line = describeEntry(received, new Map());
   assert.equal(line.what, 'Answers received (request req-1)');
   assert.ok(line.changes.some((c) => c.field === 'answers file SHA-256'), `the file's digest is listed: ${JSON.stringify(line.changes)}`);
+});
+
+test("a reviewer's comment on the provider's answer is the reviewer's change, not an acceptance", () => {
+  const entry: AuditEntry = {
+    ...base, entity: 'answer', entityId: 'rev1/sec_mfa', action: 'update',
+    old: { value: 'yes', comment: '', answered_by: answeredBy }, new: { value: 'yes', comment: 'Checked on the call.', answered_by: answeredBy },
+  };
+  assert.equal(describeEntry(entry, new Map()).what, 'Answer changed');
+});
+
+test("the provider's answer carried into a new review says it was carried over, not accepted by whoever started it", () => {
+  const entry: AuditEntry = {
+    ...base, at: '2027-12-01T09:00:00.000Z', entity: 'answer', entityId: 'rev2/sec_mfa', action: 'create', old: null,
+    new: { question_id: 'sec_mfa', value: 'yes', answered_by: answeredBy },
+  };
+  assert.equal(describeEntry(entry, new Map()).what, 'Answer added: carried over: answered by the provider (Jane Doe <jane@acme.example>; filled in by John), received 2026-12-05');
 });

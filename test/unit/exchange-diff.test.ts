@@ -32,9 +32,18 @@ function rowOf(rows: readonly ReceiveRow[], questionId: string): ReceiveRow {
   return row;
 }
 
+/**
+ * The review's answers with the parents of the template's conditional questions answered so that
+ * those questions show (a test's own held answers win): answers to hidden questions are refused.
+ */
+function withParents(held: Record<string, HeldAnswer>): Map<string, HeldAnswer> {
+  const parents = { sec_certifications: hold(['iso27001']), sec_incident_history: hold('disclosed_handled'), acc_individual_accounts: hold('individual') };
+  return new Map(Object.entries({ ...parents, ...held }));
+}
+
 /** The diff of a single answer (the held map as given). */
 function one(answer: ProviderAnswer, held: Record<string, HeldAnswer> = {}) {
-  return diffProviderAnswers(TEMPLATE, new Map(Object.entries(held)), [answer]);
+  return diffProviderAnswers(TEMPLATE, withParents(held), [answer]);
 }
 
 describe('diffProviderAnswers: the kinds of change', () => {
@@ -65,7 +74,7 @@ describe('diffProviderAnswers: the kinds of change', () => {
 
   test('changed and unchanged, with the labels a person reads', () => {
     const held = { sec_encryption_at_rest: hold('partial'), sec_breach_notification_hours: hold(72), acc_sso: hold('yes') };
-    const { rows } = diffProviderAnswers(TEMPLATE, new Map(Object.entries(held)), [
+    const { rows } = diffProviderAnswers(TEMPLATE, withParents(held), [
       give('sec_encryption_at_rest', 'yes'),
       give('sec_breach_notification_hours', 24),
       give('acc_sso', 'yes'),
@@ -103,7 +112,7 @@ describe('diffProviderAnswers: the kinds of change', () => {
 
   test('empty: left unanswered (whitespace-only text too); taken only for a new comment', () => {
     const held = { sec_incident_details: hold('Two outages in 2025.'), acc_sso: hold('yes', { providerComment: 'via SAML' }) };
-    const { rows } = diffProviderAnswers(TEMPLATE, new Map(Object.entries(held)), [
+    const { rows } = diffProviderAnswers(TEMPLATE, withParents(held), [
       give('sec_incident_details', '   \n  '),
       give('acc_sso', null, { comment: ' via SAML ' }),
       give('acc_mfa', null, { comment: 'Rolling out in Q3.' }),
@@ -171,7 +180,7 @@ describe('diffProviderAnswers: N/A', () => {
 
 describe('diffProviderAnswers: what is left out', () => {
   test('unknown questions, values that do not fit, a comment too long, a question answered twice', () => {
-    const { rows, rejected } = diffProviderAnswers(TEMPLATE, new Map(), [
+    const { rows, rejected } = diffProviderAnswers(TEMPLATE, withParents({}), [
       give('sec_not_a_question', 'yes'),
       give('acc_sso', 'maybe'),
       give('sec_breach_notification_hours', '24'),
@@ -216,7 +225,7 @@ describe('diffProviderAnswers: what is left out', () => {
   test('rows in template order whatever the file order; rejections in file order; nothing accepted yet', () => {
     const all = TEMPLATE.sections.flatMap((s) => s.questions.map((q) => q.id));
     const given = [give('cost_predictable', 'fixed'), give('zzz', 'x'), give('acc_sso', 'no'), give('aaa', 'x'), give('sec_encryption_at_rest', 'yes'), give('ten_model', 'hybrid')];
-    const { rows, rejected } = diffProviderAnswers(TEMPLATE, new Map(), given);
+    const { rows, rejected } = diffProviderAnswers(TEMPLATE, withParents({}), given);
     assert.deepEqual(
       rows.map((r) => r.questionId),
       ['sec_encryption_at_rest', 'acc_sso', 'ten_model', 'cost_predictable'].sort((a, b) => all.indexOf(a) - all.indexOf(b)),
@@ -233,7 +242,7 @@ describe('diffProviderAnswers: what is left out', () => {
 });
 
 describe('resolveAccept and countReceipt', () => {
-  const held = new Map(Object.entries({ acc_sso: hold('yes'), acc_mfa: hold('partial'), sec_pentest: hold('none') }));
+  const held = withParents({ acc_sso: hold('yes'), acc_mfa: hold('partial'), sec_pentest: hold('none') });
   const { rows, rejected } = diffProviderAnswers(TEMPLATE, held, [
     give('acc_mfa', 'yes'), // changed
     give('acc_sso', 'yes'), // unchanged
@@ -292,5 +301,18 @@ describe('resolveAccept and countReceipt', () => {
     const accepted = resolveAccept(rows, ['acc_mfa', 'sec_pentest']);
     assert.deepEqual(countReceipt(rows, rejected, accepted), { new: 1, changed: 1, unchanged: 2, empty: 2, rejected: 1, accepted: 2 });
     assert.deepEqual(countReceipt([], [], []), { new: 0, changed: 0, unchanged: 0, empty: 0, rejected: 0, accepted: 0 });
+  });
+});
+
+describe('diffProviderAnswers: conditions', () => {
+  test('an answer to a question the answers hide is left out, naming why; shown once its parent is answered in the file', () => {
+    const details = give('sec_incident_details', 'Two outages in 2025.');
+    const hidden = diffProviderAnswers(TEMPLATE, new Map([['sec_incident_history', hold('none')]]), [details]);
+    assert.deepEqual(hidden.rows, [], 'no row for a hidden question');
+    assert.equal(hidden.rejected.length, 1, 'it is listed as left out');
+    assert.match(hidden.rejected[0]!.reason, /hidden by the other answers/, hidden.rejected[0]!.reason);
+    const shown = diffProviderAnswers(TEMPLATE, new Map([['sec_incident_history', hold('none')]]), [give('sec_incident_history', 'disclosed_handled'), details]);
+    assert.deepEqual(shown.rows.map((r) => r.questionId), ['sec_incident_history', 'sec_incident_details'], "the provider's own answer to the parent shows it");
+    assert.deepEqual(shown.rejected, [], 'nothing left out');
   });
 });

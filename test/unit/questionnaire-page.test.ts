@@ -86,7 +86,7 @@ describe('composeQuestionnairePage', () => {
     const full = composeQuestionnairePage(
       vendorPageRequest({
         prefill: fullPrefill(request.template),
-        prefilledFrom: { reviewId: 'rev-1', status: 'approved', date: '2025-11-03' },
+        prefilledFrom: { date: '2025-11-03' },
       }),
     );
     const bytes = Buffer.byteLength(full, 'utf8');

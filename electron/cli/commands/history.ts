@@ -1,5 +1,6 @@
 // `vetted history VENDOR [--audit] [--limit N]`: a provider's reviews with their sign-off steps and
 // frozen scores, and (with --audit) the audit trail: who changed what, old → new.
+import { providerSourceWords } from '../../../shared/audit/provider-source';
 import type { ReviewHistoryEntry } from '../../../shared/api';
 import { changedFields, type AuditEntry } from '../../../shared/domain/audit';
 import { AUDIT_ENTITY_LABELS, REVIEW_STATUS_LABELS, labelOf } from '../../../shared/domain/labels';
@@ -47,26 +48,9 @@ function subject(entry: AuditEntry): { field: string | null; text: string } {
   return { field: null, text: shortId(entry.entityId) };
 }
 
-/** An answer taken from the provider's answers file: "answered by the provider (contact), accepted by <actor>". */
-function providerSource(entry: AuditEntry): string | null {
-  if (entry.entity !== 'answer' || entry.action === 'delete') return null;
-  let by = entry.new?.answered_by;
-  if (typeof by === 'string') {
-    try {
-      by = JSON.parse(by) as unknown;
-    } catch {
-      return null;
-    }
-  }
-  if (by === null || typeof by !== 'object') return null;
-  const { contact, respondent } = by as { contact?: unknown; respondent?: unknown };
-  const who = [contact, respondent].find((w): w is string => typeof w === 'string' && w.trim() !== '');
-  return `answered by the provider${who ? ` (${who.trim()})` : ''}, accepted by ${entry.actor || '(no user name set)'}`;
-}
-
 export function auditLines(entry: AuditEntry): string[] {
   const about = subject(entry);
-  const source = providerSource(entry);
+  const source = providerSourceWords(entry);
   const head = `${when(entry.at)}  ${entry.actor || '(no user name set)'}  ${labelOf(AUDIT_ENTITY_LABELS, entry.entity)} ${about.text} ${entry.action}d${source ? `: ${source}` : ''}`;
   if (entry.action === 'delete') return [head];
   // A creation lists what was set (the subject is in the head line already); an update, what changed.

@@ -25,7 +25,7 @@ function rowLines(row: ReceiveRow, show: 'given' | 'both'): string[] {
 }
 
 function scoreWords(s: ScoreBrief): string {
-  return `${score(s.overall)} (residual ${s.residual ?? '-'}, ${percent(s.completion)} answered)`;
+  return `${score(s.overall)} (${s.residual === null ? 'no residual tier yet' : `residual ${s.residual}`}, ${percent(s.completion)} answered)`;
 }
 
 /** Who the answers are from, in the words the audit trail uses. */
@@ -45,7 +45,8 @@ export function receiptLines(receipt: QuestionnaireReceipt, file: string, option
   out.push(`  Respondent  ${receipt.respondent === null || receipt.respondent === '' ? '(not given)' : receipt.respondent}`);
   if (receipt.digest.stated !== null) {
     out.push(`  SHA-256     ${receipt.digest.stated} stated by the file, and computed here the same`);
-    out.push('              ask the provider to confirm it (they saw it when they saved the file)');
+    out.push("              compare it with the digest in the provider's e-mail, or ask the provider to confirm it:");
+    out.push('              only that shows this is the file they saved (--expect-sha256 HEX checks it for you)');
   } else {
     out.push(`  SHA-256     ${receipt.digest.computed} computed here (the file states none)`);
   }
@@ -69,13 +70,20 @@ export function receiptLines(receipt: QuestionnaireReceipt, file: string, option
   for (const row of options.verbose ? of('unchanged') : unchangedWithComment) out.push(...rowLines(row, 'given'));
   const empty = of('empty');
   out.push('', `Left empty by the provider: ${counts.empty}`);
-  if (options.verbose) for (const row of empty) out.push(`  ${row.questionId}  ${oneLine(row.questionText)}`);
+  // One left empty with a new comment brings that comment: listed, so --accept all takes nothing unseen.
+  for (const row of empty) {
+    if (row.acceptable) out.push(`  ${row.questionId}  ${oneLine(row.questionText)}`, `      no answer; Provider's comment: "${oneLine(row.comment)}"`);
+    else if (options.verbose) out.push(`  ${row.questionId}  ${oneLine(row.questionText)}`);
+  }
   out.push('', `Rejected (${counts.rejected}): ${counts.rejected === 0 ? 'none' : 'left out, the rest can still be taken'}`);
   for (const r of rejected) out.push(`  ${r.questionId}  given ${oneLine(r.given, 60)}: ${r.reason}`);
 
   if (receipt.score) {
-    const label = receipt.accepted.length > 0 ? 'Score' : 'Score if accepted';
-    out.push('', `${label}: ${scoreWords(receipt.score.before)} → ${scoreWords(receipt.score.after)}`);
+    const line =
+      receipt.accepted.length > 0
+        ? `Score: ${scoreWords(receipt.score.before)} before → ${scoreWords(receipt.score.after)} now`
+        : `Score if accepted: ${scoreWords(receipt.score.before)} now → ${scoreWords(receipt.score.after)} with them`;
+    out.push('', line);
   }
   out.push('');
   if (receipt.accepted.length > 0) {
@@ -86,9 +94,11 @@ export function receiptLines(receipt: QuestionnaireReceipt, file: string, option
   } else {
     const acceptable = rows.filter((r) => r.acceptable).length;
     out.push(
-      acceptable === 0
-        ? 'Nothing was taken: the file holds nothing the review does not already have.'
-        : `Nothing was taken (${plural(acceptable, 'answer')} could be); run again with --accept all or --accept ID,ID…`,
+      acceptable > 0
+        ? `Nothing was taken (${plural(acceptable, 'answer')} could be); run again with --accept all or --accept ID,ID…`
+        : counts.rejected > 0
+          ? 'Nothing could be taken: every answer that differs from the review was left out (see Rejected).'
+          : 'Nothing could be taken: the file holds nothing the review does not already have.',
     );
   }
   return out;

@@ -7,7 +7,7 @@ import { MAX_ANSWERS_FILE_CHARS, type QuestionnaireRequestView } from '../../../
 import type { ApiError } from '../../../shared/result';
 import { describeIssues } from '../../../shared/validation';
 import { dateFlag, parse } from '../args';
-import { inputError, usageError } from '../cli-error';
+import { EXIT, inputError, usageError } from '../cli-error';
 import { table } from '../format';
 import { readInputFile } from '../input-file';
 import { findVendor, must, openSession } from '../session';
@@ -16,7 +16,7 @@ import { receiptLines } from './questionnaire-receipt';
 import { when } from './history';
 
 export const SEND_USAGE = 'usage: vetted send VENDOR --out FILE.html [--contact "Name <email>"] [--due YYYY-MM-DD] [--prefill]';
-export const RECEIVE_USAGE = 'usage: vetted receive FILE.json [--dry-run] [--accept all|none|ID,ID…] [--provider VENDOR] [--move-to-current] [--verbose]';
+export const RECEIVE_USAGE = 'usage: vetted receive FILE.json [--dry-run] [--accept all|none|ID,ID…] [--provider VENDOR] [--move-to-current] [--expect-sha256 HEX] [--verbose]';
 export const REQUESTS_USAGE = 'usage: vetted requests [VENDOR] [--json]';
 
 const MB = 1024 * 1024;
@@ -24,7 +24,7 @@ const MB = 1024 * 1024;
 const MAX_LISTED = 20;
 
 /** The flag each field of the receive input is given by. */
-const RECEIVE_FLAGS: Record<string, string> = { vendorId: 'provider', accept: 'accept', dryRun: 'dry-run' };
+const RECEIVE_FLAGS: Record<string, string> = { vendorId: 'provider', accept: 'accept', dryRun: 'dry-run', expectSha256: 'expect-sha256' };
 
 /** The flag each field of the send input is given by. */
 const SEND_FLAGS: Record<string, string> = { contact: 'contact', due: 'due', prefill: 'prefill' };
@@ -75,10 +75,10 @@ export function acceptFlag(value: string | undefined): 'all' | 'none' | string[]
   return ids;
 }
 
-export async function receiveCommand(args: string[]): Promise<void> {
+export async function receiveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     'dry-run': { type: 'boolean' }, accept: { type: 'string' }, provider: { type: 'string' },
-    'move-to-current': { type: 'boolean' }, verbose: { type: 'boolean', short: 'v' },
+    'move-to-current': { type: 'boolean' }, 'expect-sha256': { type: 'string' }, verbose: { type: 'boolean', short: 'v' },
   });
   if (positionals.length !== 1) throw usageError(RECEIVE_USAGE);
   const file = positionals[0]!;
@@ -94,12 +94,15 @@ export async function receiveCommand(args: string[]): Promise<void> {
     vendorId: vendor?.id,
     accept,
     moveToCurrent: values['move-to-current'],
+    ...(values['expect-sha256'] !== undefined ? { expectSha256: values['expect-sha256'] } : {}),
     dryRun: values['dry-run'],
   });
   if (!result.ok) throw inputError(refusalLines(result.error, file, name).join('\n'));
   const receipt = result.value;
   const reviewer = receipt.accepted.length > 0 ? must(await api['settings.get']({})).userName : '';
   process.stdout.write(receiptLines(receipt, file, { verbose: values.verbose ?? false, reviewer }).join('\n') + '\n');
+  // Asked to take answers and none could be: the register is unchanged, as for a refused file.
+  return !receipt.dryRun && accept !== undefined && accept !== 'none' && receipt.accepted.length === 0 ? EXIT.input : EXIT.ok;
 }
 
 /**

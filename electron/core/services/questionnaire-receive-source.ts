@@ -35,7 +35,24 @@ function invalid(path: string, message: string): VettedError {
 const templateName = (t: { id: string; version: number }) => `${t.id} v${t.version}`;
 
 export function receiveSource(ctx: Context, input: ReceiveInput, parsed: ParsedAnswers): ReceiveSource {
-  return parsed.format === 'vetted' ? vettedSource(ctx, input, parsed.file, parsed.computedSha256) : vsaqSource(ctx, input, parsed.items, parsed.computedSha256);
+  const source = parsed.format === 'vetted' ? vettedSource(ctx, input, parsed.file, parsed.computedSha256) : vsaqSource(ctx, input, parsed.items, parsed.computedSha256);
+  checkQuotedDigest(input, source.digest.stated ?? source.digest.computed);
+  return source;
+}
+
+/**
+ * The digest the provider quoted in their e-mail, when the reviewer gives it: the one check that
+ * the file is the one they saved (the digest a file states, anyone who edits it can recompute).
+ */
+function checkQuotedDigest(input: ReceiveInput, digest: string): void {
+  if (input.expectSha256 === undefined) return;
+  const quoted = input.expectSha256.trim().toLowerCase();
+  if (quoted !== digest) {
+    throw invalid(
+      'expectSha256',
+      `the file's digest ${digest} is not the one the provider quoted (${quoted}): it is not the file they saved, or the digest was copied wrong. Nothing was taken.`,
+    );
+  }
 }
 
 function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile, computed: string): ReceiveSource {

@@ -4,7 +4,7 @@ import type { Answer, AnswerMap } from '../../../shared/domain/review';
 import { toAnswerMap } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
-import type { AnsweredBy, QuestionnaireReceipt, ReceiveRow, ScoreBrief } from '../../../shared/domain/vendor-exchange';
+import type { AnsweredBy, QuestionnaireReceipt, ReceiveRejection, ReceiveRow, ScoreBrief } from '../../../shared/domain/vendor-exchange';
 import { AnswersFileError, parseAnswersText } from '../../../shared/exchange/answers-file';
 import { AcceptError, countReceipt, diffProviderAnswers, resolveAccept, type HeldAnswer } from '../../../shared/exchange/receive-diff';
 import { VettedError } from '../../../shared/result';
@@ -24,9 +24,9 @@ function parse(input: ReceiveInput) {
   }
 }
 
-function acceptedIds(rows: readonly ReceiveRow[], accept: ReceiveInput['accept']): string[] {
+function acceptedIds(rows: readonly ReceiveRow[], rejected: readonly ReceiveRejection[], accept: ReceiveInput['accept']): string[] {
   try {
-    return resolveAccept(rows, accept ?? 'none');
+    return resolveAccept(rows, accept ?? 'none', rejected);
   } catch (e) {
     if (!(e instanceof AcceptError)) throw e;
     throw new VettedError('validation', `accept: ${e.message}`, [{ path: 'accept', message: e.message }]);
@@ -67,7 +67,7 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
       // allowed or without a reason, a figure kept in the provider profile), so every row can be taken.
       const checked = diffProviderAnswers(template, heldMap, source.answers);
       const rejected = [...source.rejected, ...checked.rejected];
-      const named = acceptedIds(checked.rows, input.accept);
+      const named = acceptedIds(checked.rows, checked.rejected, input.accept);
       const dryRun = input.dryRun === true;
       const taken = dryRun ? [] : named;
       // Never null here: the template and the provider are always at hand, so both can be scored.
@@ -125,8 +125,9 @@ function take(ctx: Context, source: ReceiveSource, rows: readonly ReceiveRow[], 
   for (const row of rows) {
     if (!ids.has(row.questionId)) continue;
     const stored = ctx.reviews.answer(reviewId, row.questionId);
-    // An answer the provider left empty only brings their comment: the value held stays (and whose it is).
-    const keepsValue = row.change === 'empty';
+    // An answer the provider left empty, or gave as it is held, only brings their comment: the value
+    // held stays, and so does whose it is (a reviewer's value does not become the provider's).
+    const keepsValue = row.change === 'empty' || row.change === 'unchanged';
     const answer: Answer = {
       questionId: row.questionId,
       value: keepsValue ? (stored?.value ?? null) : row.given.value,

@@ -51,7 +51,7 @@ export function buildQuestionnaireRequest(ctx: Context, input: SendInput): Quest
     templateHash: templateHash(target.template),
     prefill,
     prefilledFrom:
-      prefill.length > 0 && from ? { reviewId: from.id, status: from.status, date: (from.completedAt ?? from.updatedAt).slice(0, 10) } : null,
+      prefill.length > 0 && from ? { date: (from.completedAt ?? from.updatedAt).slice(0, 10) } : null,
   };
 }
 

@@ -1,4 +1,5 @@
 // An audit row in words: what changed (entity and action), on what, and each field old → new.
+import { providerSourceWords } from '../../../../shared/audit/provider-source';
 import { changedFields, type AuditEntry, type FieldChange } from '../../../../shared/domain/audit';
 import { AUDIT_ENTITY_LABELS, labelOf, REVIEW_STATUS_LABELS, FINDING_STATUS_LABELS, TIER_LABELS } from '../../../../shared/domain/labels';
 import type { Question } from '../../../../shared/domain/template';
@@ -84,30 +85,7 @@ const SUBJECT_FIELDS: Readonly<Record<string, readonly string[]>> = {
   request: ['contact', 'due_on', 'template_hash', 'sent_at', 'sent_by', 'received_at'],
 };
 
-/** The provenance an answer row keeps (stored as JSON text or read back as an object). */
-function answeredByOf(row: Record<string, unknown> | null): { contact?: unknown; respondent?: unknown } | null {
-  const raw = row?.answered_by;
-  if (raw === null || raw === undefined || raw === '') return null;
-  if (typeof raw === 'object') return raw as { contact?: unknown; respondent?: unknown };
-  if (typeof raw !== 'string') return null;
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as { contact?: unknown; respondent?: unknown }) : null;
-  } catch {
-    return null;
-  }
-}
-
 const nonEmpty = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
-
-/** "answered by the provider (Jane Doe <jane@example.com>), accepted by Sam": an answer taken from an answers file. */
-function providerSource(entry: AuditEntry): string | null {
-  if (entry.entity !== 'answer' || entry.action === 'delete') return null;
-  const by = answeredByOf(entry.new);
-  if (!by) return null;
-  const who = nonEmpty(by.contact) ?? nonEmpty(by.respondent);
-  return `answered by the provider${who ? ` (${who})` : ''}, accepted by ${entry.actor || 'no name set'}`;
-}
 
 /** A questionnaire sent, or its answers received, in one line. */
 function requestWhat(entry: AuditEntry): string {
@@ -125,7 +103,7 @@ function requestWhat(entry: AuditEntry): string {
 }
 
 export function describeEntry(entry: AuditEntry, questions: ReadonlyMap<string, Question>): AuditLine {
-  const source = providerSource(entry);
+  const source = providerSourceWords(entry);
   const what =
     entry.entity === 'request'
       ? requestWhat(entry)

@@ -38,7 +38,7 @@ function FileFacts({ receipt }: { receipt: QuestionnaireReceipt }) {
         </code>
         <span className="hint">
           {receipt.digest.stated
-            ? ' Checked: the file is as it was saved. Ask the provider to confirm this digest (their page showed it when they saved).'
+            ? " Its content matches the digest it states. Compare it with the digest in the provider's e-mail (their page showed it when they saved): only that shows this is the file they saved."
             : ' Computed here; a VSAQ file states none. Ask the provider to confirm this digest.'}
         </span>
       </dd>

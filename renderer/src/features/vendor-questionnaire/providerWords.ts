@@ -1,14 +1,12 @@
 // How the app names the provider's side of an answer: who answered (the contact the questionnaire
 // was sent to, else who filled it in), when it was received, and what a receive would change.
 import type { AnsweredBy, ReceiveChange } from '../../../../shared/domain/vendor-exchange';
+import { providerWho } from '../../../../shared/audit/provider-source';
 import { formatDate } from '../../lib/format';
 
-/** "Jane Doe <jane@example.com>", else the respondent, else nothing. */
+/** "Jane Doe <jane@example.com>" (with "; filled in by …" when someone else did), else the respondent, else nothing. */
 export function answeredByWho(by: Pick<AnsweredBy, 'contact' | 'respondent'>): string | null {
-  const contact = by.contact?.trim();
-  if (contact) return contact;
-  const respondent = by.respondent?.trim();
-  return respondent ? respondent : null;
+  return providerWho(by);
 }
 
 /** "Answered by the provider (Jane Doe <jane@example.com>), received 5 Dec 2026". */
