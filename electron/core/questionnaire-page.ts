@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { QuestionnaireRequest } from '../../shared/domain/vendor-exchange';
 import { VettedError } from '../../shared/result';
+import { findShippedRoot } from './asset-search';
 
 const SCRIPT_FILE = path.join('dist', 'vendor', 'questionnaire.js');
 const STYLE_FILE = path.join('dist', 'vendor', 'questionnaire.css');
@@ -18,48 +19,16 @@ interface PageAssets {
 
 let assetsCache: PageAssets | undefined;
 
-/** Walks up from `start` looking for dist/vendor/questionnaire.js. */
-function findUp(start: string): string | null {
-  let dir = path.resolve(start);
-  for (let i = 0; i < 8; i++) {
-    if (fs.existsSync(path.join(dir, SCRIPT_FILE))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return null;
-}
-
-/**
- * The built page script and style, searched upwards (as reports/fonts.ts finds the fonts) from this
- * module's folder in the CommonJS bundle (dist/electron/main.cjs, also inside app.asar), from the
- * running script, from the working directory and from Electron's resources folder. Read once.
- */
+/** The built page script and style (found as the report fonts are: asset-search.ts). Read once. */
 function pageAssets(): PageAssets {
   if (assetsCache) return assetsCache;
-  const starts: string[] = [];
-  if (typeof __dirname === 'string') starts.push(__dirname);
-  const script = process.argv[1];
-  if (script) {
-    try {
-      starts.push(path.dirname(fs.realpathSync(script)));
-    } catch {
-      starts.push(path.dirname(script));
-    }
-  }
-  starts.push(process.cwd());
-  const resources = (process as { resourcesPath?: string }).resourcesPath;
-  if (resources) starts.push(resources, path.join(resources, 'app.asar'));
-  for (const start of starts) {
-    const root = findUp(start);
-    if (!root || !fs.existsSync(path.join(root, STYLE_FILE))) continue;
-    assetsCache = {
-      script: fs.readFileSync(path.join(root, SCRIPT_FILE), 'utf8'),
-      style: fs.readFileSync(path.join(root, STYLE_FILE), 'utf8'),
-    };
-    return assetsCache;
-  }
-  throw new VettedError('unavailable', 'The questionnaire page is not built: run npm run build:renderer');
+  const root = findShippedRoot([SCRIPT_FILE, STYLE_FILE]);
+  if (!root) throw new VettedError('unavailable', 'The questionnaire page is not built: run npm run build:renderer');
+  assetsCache = {
+    script: fs.readFileSync(path.join(root, SCRIPT_FILE), 'utf8'),
+    style: fs.readFileSync(path.join(root, STYLE_FILE), 'utf8'),
+  };
+  return assetsCache;
 }
 
 /** The CSP source for an inline element with exactly this text. */

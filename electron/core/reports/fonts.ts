@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 // @ts-expect-error fontkit ships no type declarations; the slice used here is typed below.
 import * as fontkitUntyped from 'fontkit';
+import { findShippedRoot } from '../asset-search';
 
 interface FontkitFont {
   postscriptName: string;
@@ -125,19 +126,6 @@ function openFace(file: string, faces: readonly string[] = [], sample?: number):
 
 // ─────────────────────────────────────────────────────────────── the bundled family
 
-/** Walks up from `start` looking for assets/fonts with Noto Sans in it. */
-function findUp(start: string): string | null {
-  let dir = path.resolve(start);
-  for (let i = 0; i < 8; i++) {
-    const candidate = path.join(dir, 'assets', 'fonts');
-    if (fs.existsSync(path.join(candidate, BUNDLED_FILES.normal))) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return null;
-}
-
 let bundledDirCache: string | undefined;
 
 /**
@@ -147,23 +135,8 @@ let bundledDirCache: string | undefined;
  */
 export function bundledFontDir(): string {
   if (bundledDirCache) return bundledDirCache;
-  const starts: string[] = [];
-  if (typeof __dirname === 'string') starts.push(__dirname);
-  const script = process.argv[1];
-  if (script) {
-    try {
-      starts.push(path.dirname(fs.realpathSync(script)));
-    } catch {
-      starts.push(path.dirname(script));
-    }
-  }
-  starts.push(process.cwd());
-  const resources = (process as { resourcesPath?: string }).resourcesPath;
-  if (resources) starts.push(resources, path.join(resources, 'app.asar'));
-  for (const start of starts) {
-    const found = findUp(start);
-    if (found) return (bundledDirCache = found);
-  }
+  const root = findShippedRoot([path.join('assets', 'fonts', BUNDLED_FILES.normal)]);
+  if (root) return (bundledDirCache = path.join(root, 'assets', 'fonts'));
   throw new Error(`The bundled fonts (assets/fonts/${BUNDLED_FILES.normal}) were not found.`);
 }
 
