@@ -100,7 +100,7 @@ test('send → answer on the page by keyboard, offline → save → receive --dr
   await chooseOption(page, 'acc_mfa', 'yes');
   const done = await completionOf(page);
   assert.ok(done.answered >= start.answered + 10, `the completion bar counts the answers (${start.answered} → ${done.answered})`);
-  await screenshot(page, 'vendor-flow-page.png');
+  await screenshot(page, 'vendor-flow-page');
 
   await tabUntil(page, '#save-answers');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
