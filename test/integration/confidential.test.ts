@@ -229,11 +229,19 @@ test('the CLI keeps a confidential comment sealed with the key file named in VET
   assert.equal(saved.status, 0, saved.stderr);
   assert.equal(fs.statSync(env.VETTED_KEY_FILE).mode & 0o777, 0o600);
   assert.equal(registerBytes(db).includes(Buffer.from('SQL injection')), false);
-  // With the key, the report may include it; without the key file, the report still works and leaves it out.
+  // With the key, the report may include it. Without the key file, asking for confidential comments
+  // is refused (exit 2, nothing written): a report silently without them would read as complete.
+  // Not asking for them, the report works and says what it left out.
   const pdf = path.join(dir, 'r.pdf');
   assert.equal(runCli(['report', 'Ledgerline', '--out', pdf, '--draft', '--include-confidential', '--db', db], env).status, 0);
   assert.match(pdfText(pdf).replace(/\s+/g, ' '), /SQL injection/);
-  const without = runCli(['report', 'Ledgerline', '--out', pdf, '--draft', '--include-confidential', '--db', db], { VETTED_KEY_FILE: path.join(dir, 'absent.key') });
+  const noKey = { VETTED_KEY_FILE: path.join(dir, 'absent.key') };
+  const refusedPdf = path.join(dir, 'refused.pdf');
+  const refused = runCli(['report', 'Ledgerline', '--out', refusedPdf, '--draft', '--include-confidential', '--db', db], noKey);
+  assert.equal(refused.status, 2, `asking for confidential comments without the key is refused:\n${refused.stdout}${refused.stderr}`);
+  assert.match(refused.stderr, /1 of them cannot be opened[\s\S]*Nothing was written/, refused.stderr);
+  assert.equal(fs.existsSync(refusedPdf), false, 'no file was written');
+  const without = runCli(['report', 'Ledgerline', '--out', pdf, '--draft', '--db', db], noKey);
   assert.equal(without.status, 0, without.stderr);
   assert.doesNotMatch(pdfText(pdf).replace(/\s+/g, ' '), /SQL injection/);
 });

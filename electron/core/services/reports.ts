@@ -54,6 +54,7 @@ export async function vendorReport(
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),
     };
   })();
+  if (include) refuseLockedConfidential(ctx, data.vendor.name, data.answers);
   const doc = buildVendorReport(data, { generatedAt: asOf, includeConfidential: include });
   const { pdf, warnings } = await renderPdf(doc, {
     title: `${data.draft ? 'DRAFT vendor review' : 'Vendor review'}: ${data.vendor.name}`,
@@ -98,6 +99,21 @@ function decidedReported(ctx: Context, vendor: Vendor, standing: Standing, asOf:
     score: content.score,
     frozenAt: content.frozenAt,
   };
+}
+
+/**
+ * Confidential comments asked for but the key is not available: refused, nothing written. A report
+ * that silently left them out would read as one that holds them all.
+ */
+function refuseLockedConfidential(ctx: Context, vendorName: string, answers: readonly Answer[]): void {
+  const locked = answers.filter((a) => a.locked === true).length;
+  if (locked === 0) return;
+  const why = ctx.keys.status().problem ?? 'the key is not available';
+  throw new VettedError(
+    'locked',
+    `The report of ${vendorName} was to include confidential comments, but ${locked} of them cannot be opened: ${why}. ` +
+      'Nothing was written: make the key available, or export without confidential comments (the report then says which were left out).',
+  );
 }
 
 /**
