@@ -3,7 +3,7 @@
 // Statuspage readers (maintenances and incidents) and the Instatus reader.
 import { isIsoDate } from '../../../shared/domain/dates';
 import { refusal, type Problems } from './imported';
-import { jsonErrorPosition } from './json-position';
+import { scanJson } from '../../../shared/exchange/json-scan';
 
 export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -96,7 +96,9 @@ export function parseJson(fileName: string, text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const at = jsonErrorPosition(text);
+    // The one JSON walker (shared/exchange/json-scan.ts): it says where, which JSON.parse may not.
+    const scan = scanJson(text);
+    const at = scan.ok ? null : scan;
     const why = (error instanceof Error ? error.message : String(error)).replace(/ in JSON at position \d+.*$/, '');
     throw refusal([`${fileName}${at ? ` line ${at.line}, column ${at.column}` : ''}: not valid JSON (${why})`]);
   }
