@@ -11,24 +11,15 @@ import { test } from 'node:test';
 import { openVetted } from '../../electron/core/vetted';
 import { AnswersFile } from '../../shared/domain/vendor-exchange';
 import { answersDigest } from '../../shared/exchange/digest';
-import { runCli, type CliRun } from '../helpers/cli';
+import { cliRegister } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
-import { tempDir } from '../helpers/tmp';
 import { chooseOption, completionOf, tabUntil, typeAnswer, typeComment } from '../helpers/vendor-page';
 import { launchBrowser, screenshot } from './harness';
 
 const CONTACT = 'Sam Provider <sam@acme.example>';
 const REVIEWER = 'Dana Whitfield';
 const browser = await launchBrowser();
-const dir = tempDir('vendor-flow-');
-const db = path.join(dir, 'register.db');
-const env = { VETTED_KEY_FILE: path.join(dir, 'register.key') };
-const vetted = (...args: string[]): CliRun => runCli([...args, '--db', db], env);
-const ok = (...args: string[]): string => {
-  const run = vetted(...args);
-  assert.equal(run.status, 0, `vetted ${args.join(' ')} exits 0:\n${run.stdout}\n${run.stderr}`);
-  return run.stdout;
-};
+const { dir, db, ok } = cliRegister('vendor-flow-');
 
 async function setReviewer(): Promise<void> {
   const v = openVetted(db, { logError: () => {} });

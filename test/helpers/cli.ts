@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tempDir } from './tmp';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -39,4 +41,23 @@ export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promis
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * A temp register and the CLI bound to it, as a user runs it: `vetted(…)` for any outcome, `ok(…)`
+ * for a run that must exit 0 (its stdout), `later(…)` for one that talks to a server the test runs.
+ * The key file sits in the temp folder, so the user's own key folder is never touched.
+ */
+export function cliRegister(prefix = 'vetted-cli-') {
+  const dir = tempDir(prefix);
+  const db = path.join(dir, 'register.db');
+  const env = { VETTED_KEY_FILE: path.join(dir, 'register.key') };
+  const vetted = (...args: string[]): CliRun => runCli([...args, '--db', db], env);
+  const ok = (...args: string[]): string => {
+    const run = vetted(...args);
+    assert.equal(run.status, 0, `vetted ${args.join(' ')} exits 0:\n${run.stdout}\n${run.stderr}`);
+    return run.stdout;
+  };
+  const later = (...args: string[]) => runCliAsync([...args, '--db', db], env);
+  return { dir, db, env, vetted, ok, later };
 }

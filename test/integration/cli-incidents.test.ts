@@ -11,27 +11,13 @@ import path from 'node:path';
 import { after, test } from 'node:test';
 import { openVetted } from '../../electron/core/vetted';
 import type { IncidentView, Transparency } from '../../shared/api';
-import { REPO_ROOT, runCli, runCliAsync, type CliRun } from '../helpers/cli';
+import { cliRegister, REPO_ROOT } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
-import { tempDir } from '../helpers/tmp';
 
 const STATUS = path.join(REPO_ROOT, 'test/fixtures/status');
 const INCIDENTS_JSON = path.join(STATUS, 'incidents.json');
 
-/** A temp register, and the CLI bound to it (the key file keeps the user's folder out of it). */
-function register() {
-  const dir = tempDir('vetted-cli-incidents-');
-  const db = path.join(dir, 'register.db');
-  const env = { VETTED_KEY_FILE: path.join(dir, 'register.key') };
-  const vetted = (...args: string[]): CliRun => runCli([...args, '--db', db], env);
-  const ok = (...args: string[]): string => {
-    const run = vetted(...args);
-    assert.equal(run.status, 0, `vetted ${args.join(' ')} exits 0:\n${run.stderr}`);
-    return run.stdout;
-  };
-  const later = (...args: string[]) => runCliAsync([...args, '--db', db], env);
-  return { dir, db, vetted, ok, later };
-}
+const register = () => cliRegister('vetted-cli-incidents-');
 
 /** The provider of the fixtures (test/fixtures/status/README.md), on the critical path. */
 function acme() {

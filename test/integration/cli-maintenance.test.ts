@@ -9,25 +9,12 @@ import { openVetted } from '../../electron/core/vetted';
 import type { WindowView } from '../../shared/api';
 import type { BlackoutPeriod } from '../../shared/domain/maintenance';
 import type { MaintenanceWarnings } from '../../shared/maintenance/overlaps';
-import { REPO_ROOT, runCli, type CliRun } from '../helpers/cli';
+import { cliRegister, REPO_ROOT } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
-import { tempDir } from '../helpers/tmp';
 
 const ICAL = path.join(REPO_ROOT, 'test/fixtures/ical');
 
-/** A temp register, and the CLI bound to it (the key file keeps the user's folder out of it). */
-function register() {
-  const dir = tempDir('vetted-cli-maintenance-');
-  const db = path.join(dir, 'register.db');
-  const env = { VETTED_KEY_FILE: path.join(dir, 'register.key') };
-  const vetted = (...args: string[]): CliRun => runCli([...args, '--db', db], env);
-  const ok = (...args: string[]): string => {
-    const run = vetted(...args);
-    assert.equal(run.status, 0, `vetted ${args.join(' ')} exits 0:\n${run.stderr}`);
-    return run.stdout;
-  };
-  return { dir, db, vetted, ok };
-}
+const register = () => cliRegister('vetted-cli-maintenance-');
 
 const noStack = (s: string) => assert.doesNotMatch(s, /\n\s+at .+:\d+/, `no stack trace:\n${s}`);
 

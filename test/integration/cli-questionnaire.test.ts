@@ -10,26 +10,17 @@ import { openVetted } from '../../electron/core/vetted';
 import type { SentQuestion as Question } from '../../shared/exchange/sent-template';
 import type { AnswersFile, ProviderAnswer, QuestionnaireRequest } from '../../shared/domain/vendor-exchange';
 import { buildAnswersFile } from '../../shared/exchange/answers-builder';
-import { REPO_ROOT, runCli, type CliRun } from '../helpers/cli';
+import { cliRegister, REPO_ROOT } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
-import { tempDir } from '../helpers/tmp';
 
 const CONTACT = 'Jane Doe <jane@acme.example>';
 const VENDOR_PAGE_SCRIPT = path.join(REPO_ROOT, 'dist/vendor/questionnaire.js');
 
 /** A temp register with one provider, and the CLI bound to it. */
 function register() {
-  const dir = tempDir('vetted-cli-questionnaire-');
-  const db = path.join(dir, 'register.db');
-  const env = { VETTED_KEY_FILE: path.join(dir, 'register.key') };
-  const vetted = (...args: string[]): CliRun => runCli([...args, '--db', db], env);
-  const ok = (...args: string[]): string => {
-    const run = vetted(...args);
-    assert.equal(run.status, 0, `vetted ${args.join(' ')} exits 0:\n${run.stderr}`);
-    return run.stdout;
-  };
-  ok('vendor', 'add', 'Acme Cloud', '--category', 'hosting');
-  return { dir, db, vetted, ok };
+  const r = cliRegister('vetted-cli-questionnaire-');
+  r.ok('vendor', 'add', 'Acme Cloud', '--category', 'hosting');
+  return r;
 }
 
 /**

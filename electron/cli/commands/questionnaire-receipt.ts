@@ -1,6 +1,7 @@
 // What `vetted receive` prints: where the file says it comes from and its digest, the diff against
 // the open review grouped by kind, what was left out and why, the score before → after, and what
 // was taken (or that nothing was).
+import { providerWho } from '../../../shared/audit/provider-source';
 import type { QuestionnaireReceipt, ReceiveRow, ScoreBrief } from '../../../shared/domain/vendor-exchange';
 import { percent, score } from '../format';
 
@@ -26,12 +27,6 @@ function rowLines(row: ReceiveRow, show: 'given' | 'both'): string[] {
 
 function scoreWords(s: ScoreBrief): string {
   return `${score(s.overall)} (${s.residual === null ? 'no residual tier yet' : `residual ${s.residual}`}, ${percent(s.completion)} answered)`;
-}
-
-/** Who the answers are from, in the words the audit trail uses. */
-export function providerWords(receipt: Pick<QuestionnaireReceipt, 'contact' | 'respondent'>): string {
-  const who = [receipt.contact, receipt.respondent].filter((w): w is string => w !== null && w.trim() !== '');
-  return who.length === 0 ? 'the provider' : `the provider (${[...new Set(who)].join('; filled in by ')})`;
 }
 
 export function receiptLines(receipt: QuestionnaireReceipt, file: string, options: { verbose: boolean; reviewer: string }): string[] {
@@ -86,9 +81,10 @@ export function receiptLines(receipt: QuestionnaireReceipt, file: string, option
     out.push('', line);
   }
   out.push('');
+  const who = providerWho(receipt);
   if (receipt.accepted.length > 0) {
     out.push(
-      `Accepted ${plural(receipt.accepted.length, 'answer')} into the review of ${receipt.vendor.name} as answered by ${providerWords(receipt)}; ` +
+      `Accepted ${plural(receipt.accepted.length, 'answer')} into the review of ${receipt.vendor.name} as answered by the provider${who ? ` (${who})` : ''}; ` +
         `accepted by ${options.reviewer || '(no user name set)'}.`,
     );
   } else {

@@ -5,7 +5,8 @@ import type { QuestionnaireReceipt, ScoreBrief } from '../../../../shared/domain
 import { formatScore } from '../../lib/format';
 import { useVetted } from '../../store';
 import { ModalDialog } from '../workflow/ModalDialog';
-import { answeredByWho, plural } from './providerWords';
+import { providerWho } from '../../../../shared/audit/provider-source';
+import { plural } from './providerWords';
 import { ReceiveDiff, ReceiveSummary } from './ReceiveDiff';
 import { useReceiveAnswers } from './useReceiveAnswers';
 
@@ -53,7 +54,7 @@ export function ReceiveAnswersDialog({ open, onClose }: Props) {
   const id = useId();
   const fileId = `${id}-file`;
   const receive = useReceiveAnswers((receipt) => {
-    const who = answeredByWho(receipt);
+    const who = providerWho(receipt);
     pushToast('success', `Accepted ${plural(receipt.accepted.length, 'answer')} into the review of ${receipt.vendor.name} as answered by the provider${who ? ` (${who})` : ''}.`);
     onClose();
     void openProvider(receipt.vendor.id);

@@ -4,14 +4,10 @@ import type { AnsweredBy, ReceiveChange } from '../../../../shared/domain/vendor
 import { providerWho } from '../../../../shared/audit/provider-source';
 import { formatDate } from '../../lib/format';
 
-/** "Jane Doe <jane@example.com>" (with "; filled in by …" when someone else did), else the respondent, else nothing. */
-export function answeredByWho(by: Pick<AnsweredBy, 'contact' | 'respondent'>): string | null {
-  return providerWho(by);
-}
 
 /** "Answered by the provider (Jane Doe <jane@example.com>), received 5 Dec 2026". */
 export function answeredByText(by: AnsweredBy): string {
-  const who = answeredByWho(by);
+  const who = providerWho(by);
   return `Answered by the provider${who ? ` (${who})` : ''}, received ${formatDate(by.receivedAt)}`;
 }
 
