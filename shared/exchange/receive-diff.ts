@@ -101,7 +101,7 @@ export function diffProviderAnswers(
   // An answer to a question its conditions hide (under the review's answers with the provider's
   // laid over them) is not taken: the page never writes one, and a planted one would count the day
   // a parent answer changed, credited to the provider.
-  const visible = visibleQuestionIds(template, overlaid(held, byQuestion));
+  const visible = visibleQuestionIds(template, withProviderAnswers(held, byQuestion.values()));
   const rows: ReceiveRow[] = [];
   for (const section of template.sections) {
     for (const question of section.questions) {
@@ -114,11 +114,14 @@ export function diffProviderAnswers(
   return { rows, rejected };
 }
 
-/** The review's answers with the provider's answers that say something laid over them. */
-function overlaid(held: ReadonlyMap<string, HeldAnswer>, given: ReadonlyMap<string, ReceiveRow>): AnswerMap {
+/**
+ * The review's answers with these rows' answers laid over them (a row the provider left empty
+ * leaves the held answer): what conditions and the score read if the rows were taken.
+ */
+export function withProviderAnswers(held: ReadonlyMap<string, HeldAnswer>, rows: Iterable<ReceiveRow>): AnswerMap {
   const map: Record<string, { value: AnswerValue; na: boolean }> = {};
   for (const [id, h] of held) map[id] = { value: h.value, na: h.na };
-  for (const [id, row] of given) if (row.change !== 'empty') map[id] = { value: row.given.value, na: row.given.na };
+  for (const row of rows) if (row.change !== 'empty') map[row.questionId] = { value: row.given.value, na: row.given.na };
   return map;
 }
 

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import { passphraseSource } from '../../electron/core/crypto/key-sources';
 import { sendQuestionnaire } from '../../electron/core/services/questionnaire-send';
 import type { Template } from '../../shared/domain/template';
@@ -334,4 +335,22 @@ test("a provider's comment on an answer they gave as it is held is taken, and th
   assert.equal(stored?.providerComment, 'Patched within 14 days.', "the provider's comment is kept");
   assert.equal(stored?.answeredBy, undefined, "the reviewer's value is not credited to the provider");
   ctx.db.close();
+});
+
+test('a dry run only reads: it answers while another process holds the write lock, and taking waits for it', async () => {
+  const { api, file, request } = await setUp();
+  const text = fileText(request);
+  // Another writer (the app, the CLI) in the middle of a write transaction on the same file.
+  const other = new Database(file);
+  other.pragma('busy_timeout = 0');
+  other.prepare('BEGIN IMMEDIATE').run();
+  try {
+    const dry = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text, dryRun: true, accept: 'all' }));
+    assert.ok(dry.rows.length > 0, 'the dry run shows its diff while the other writer holds the lock');
+  } finally {
+    other.prepare('ROLLBACK').run();
+    other.close();
+  }
+  const taken = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text, accept: 'all' }));
+  assert.ok(taken.accepted.length > 0, 'once the lock is free, the answers are taken');
 });

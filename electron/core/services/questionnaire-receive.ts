@@ -1,12 +1,11 @@
 // The vendor questionnaire back: an answers file read, checked, compared and (what is accepted) taken.
 import type { ParsedInputOf } from '../../../shared/api';
 import type { Answer, AnswerMap } from '../../../shared/domain/review';
-import { toAnswerMap } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { AnsweredBy, QuestionnaireReceipt, ReceiveRejection, ReceiveRow, ScoreBrief } from '../../../shared/domain/vendor-exchange';
 import { AnswersFileError, parseAnswersText } from '../../../shared/exchange/answers-file';
-import { AcceptError, countReceipt, diffProviderAnswers, resolveAccept, type HeldAnswer } from '../../../shared/exchange/receive-diff';
+import { AcceptError, countReceipt, diffProviderAnswers, resolveAccept, withProviderAnswers, type HeldAnswer } from '../../../shared/exchange/receive-diff';
 import { VettedError } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
 import type { Context } from '../context';
@@ -38,13 +37,6 @@ function brief(template: Template, answers: AnswerMap, vendor: Vendor): ScoreBri
   return { overall: score.overall, residual: score.residual, completion: score.completion };
 }
 
-/** The held answers with the given rows' answers laid over them (an empty row leaves the held one). */
-function overlaid(held: ReadonlyMap<string, Answer>, rows: readonly ReceiveRow[], ids: ReadonlySet<string>): AnswerMap {
-  const map = { ...toAnswerMap([...held.values()]) } as Record<string, { value: Answer['value']; na: boolean }>;
-  for (const row of rows) if (ids.has(row.questionId) && row.change !== 'empty') map[row.questionId] = { value: row.given.value, na: row.given.na };
-  return map;
-}
-
 /**
  * The answers the score "after" counts: those taken; in a dry run those that would be — the ones
  * named, or every acceptable one when none or all are named (what a reviewer previews).
@@ -57,9 +49,9 @@ function scoredAfter(rows: readonly ReceiveRow[], accept: ReceiveInput['accept']
 
 export function receiveAnswers(ctx: Context, input: ReceiveInput): QuestionnaireReceipt {
   const parsed = parse(input);
-  // Read and write in one immediate transaction: the diff shown is the diff taken.
-  return ctx.db
-    .transaction(() => {
+  // One transaction, so the diff shown is the diff taken: immediate when it may write; a dry run
+  // only reads, and does not hold the write lock against the app or the CLI meanwhile.
+  const receive = ctx.db.transaction(() => {
       const source = receiveSource(ctx, input, parsed);
       const { template, held } = source.target;
       const heldMap = new Map<string, HeldAnswer>([...held.values()].map((a) => [a.questionId, { value: a.value, na: a.na, providerComment: a.providerComment ?? '' }]));
@@ -70,10 +62,11 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
       const named = acceptedIds(checked.rows, checked.rejected, input.accept);
       const dryRun = input.dryRun === true;
       const taken = dryRun ? [] : named;
+      const afterIds = new Set(scoredAfter(checked.rows, input.accept, named, taken, dryRun));
       // Never null here: the template and the provider are always at hand, so both can be scored.
       const score = {
-        before: brief(template, toAnswerMap([...held.values()]), source.vendor),
-        after: brief(template, overlaid(held, checked.rows, new Set(scoredAfter(checked.rows, input.accept, named, taken, dryRun))), source.vendor),
+        before: brief(template, withProviderAnswers(heldMap, []), source.vendor),
+        after: brief(template, withProviderAnswers(heldMap, checked.rows.filter((r) => afterIds.has(r.questionId))), source.vendor),
       };
       let reviewId = source.target.open?.id ?? null;
       if (taken.length > 0) reviewId = take(ctx, source, checked.rows, new Set(taken));
@@ -95,8 +88,8 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
         accepted: taken,
         score,
       };
-    })
-    .immediate();
+    });
+  return input.dryRun === true ? receive.deferred() : receive.immediate();
 }
 
 /**
