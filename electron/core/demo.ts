@@ -19,6 +19,7 @@ import { addDemoIncidents } from './demo-incidents';
 import { addDemoMaintenance } from './demo-maintenance';
 import { saveAnswer, startReview } from './services/reviews';
 import { createVendor } from './services/vendors';
+import { writeTransaction } from './db/transactions';
 
 interface DemoProvider {
   vendor: VendorInput;
@@ -204,7 +205,7 @@ function answerAll(ctx: Context, reviewId: string, template: Template, provider:
 
 /** Fills an empty register with the demo providers; refuses one that has providers. */
 export function loadDemo(ctx: Context): { vendors: number } {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     if (ctx.vendors.count() > 0) {
       throw new VettedError('conflict', 'The register already has providers; the demo data only loads into an empty register.');
     }
@@ -221,5 +222,5 @@ export function loadDemo(ctx: Context): { vendors: number } {
     addDemoIncidents(ctx, byName);
     if (ctx.settings.get().dayRate === null) ctx.settings.set({ dayRate: { ...DEMO_DAY_RATE } });
     return { vendors: DEMO_PROVIDERS.length };
-  }).immediate();
+  });
 }

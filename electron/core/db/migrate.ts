@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { VettedError } from '../../../shared/result';
 import type { Migration } from './migrations/types';
+import { writeTransaction } from './transactions';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
@@ -25,10 +26,10 @@ export function migrate(db: Database, migrations: readonly Migration[]): number[
   });
   for (const m of migrations) {
     if (m.version <= schemaVersion(db)) continue;
-    db.transaction(() => {
+    writeTransaction(db, () => {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    });
     applied.push(m.version);
   }
   return applied;

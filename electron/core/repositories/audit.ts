@@ -32,7 +32,7 @@ export class AuditRepository {
   private readonly everyAsc;
   private readonly everyOfVendorAsc;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
     this.pageOfVendor = db.prepare<[string, number, number], AuditRow>(
       'SELECT * FROM audit_log WHERE vendor_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
@@ -47,6 +47,27 @@ export class AuditRepository {
     const rows =
       options.vendorId === undefined ? this.page.all(before, options.limit) : this.pageOfVendor.all(options.vendorId, before, options.limit);
     return rows.map(fromRow);
+  }
+
+  /**
+   * Appends one entry as it was written elsewhere (a register import carries its trail).
+   * CONTRACT (#17): the audit chain work makes this chain the row (row hash over content and the
+   * previous row's hash); until then a plain insert.
+   */
+  append(entry: Omit<AuditEntry, 'id'>): number {
+    const info = this.db
+      .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.at, entry.actor, entry.entity, entry.entityId, entry.vendorId, entry.action, entry.old === null ? null : JSON.stringify(entry.old), entry.new === null ? null : JSON.stringify(entry.new));
+    return Number(info.lastInsertRowid);
+  }
+
+  /**
+   * Runs `work` with the database's audit triggers writing nothing: only for an import into an
+   * empty register, which then appends the file's own trail instead (so a round trip is identical).
+   * CONTRACT (#17): a stub until the audit chain work lands; it must be called inside a write transaction.
+   */
+  withTriggersMuted<T>(work: () => T): T {
+    return work();
   }
 
   /** Oldest first, for export. */

@@ -7,6 +7,7 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
+import { readTransaction, writeTransaction } from '../db/transactions';
 
 export function acceptanceView(
   ctx: Context,
@@ -34,15 +35,15 @@ function views(ctx: Context, list: readonly Acceptance[]): AcceptanceView[] {
 }
 
 export function listAcceptances(ctx: Context, input: { vendorId?: string }): AcceptanceView[] {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
     return views(ctx, ctx.findings.acceptances(input.vendorId));
-  })();
+  });
 }
 
 /** Accepts a finding (which becomes "accepted") or a review, in one transaction. */
 export function createAcceptance(ctx: Context, input: AcceptanceInput): AcceptanceView {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const day = today(ctx);
     if (input.expiresOn <= day) {
       const message = `an acceptance must expire after today (${day})`;
@@ -79,12 +80,12 @@ export function createAcceptance(ctx: Context, input: AcceptanceInput): Acceptan
     ctx.findings.insertAcceptanceRow(acceptance);
     if (finding) ctx.findings.update({ ...finding, status: 'accepted', updatedAt: stamp });
     return views(ctx, [acceptance])[0]!;
-  }).immediate();
+  });
 }
 
 /** Withdraws an acceptance; its finding, if accepted, is open again. */
 export function revokeAcceptance(ctx: Context, id: string): AcceptanceView {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const acceptance = ctx.findings.acceptance(id);
     if (!acceptance) throw new VettedError('not_found', `No risk acceptance with id ${id}.`);
     if (acceptance.revokedAt) throw new VettedError('conflict', 'This acceptance was already revoked.');
@@ -93,5 +94,5 @@ export function revokeAcceptance(ctx: Context, id: string): AcceptanceView {
     const finding = acceptance.findingId ? ctx.findings.get(acceptance.findingId) : undefined;
     if (finding?.status === 'accepted') ctx.findings.update({ ...finding, status: 'open', updatedAt: stamp });
     return views(ctx, [{ ...acceptance, revokedAt: stamp }])[0]!;
-  }).immediate();
+  });
 }

@@ -10,6 +10,7 @@ import { incidentAttention } from './incident-attention';
 import { warningsFor } from './maintenance';
 import { listReassessments } from './reassessment';
 import { today } from './today';
+import { readTransaction } from '../db/transactions';
 
 /** Maintenance warnings look this many days ahead (today included). */
 export const ATTENTION_MAINTENANCE_DAYS = 90;
@@ -21,7 +22,7 @@ export const ATTENTION_MAINTENANCE_DAYS = 90;
 export const ATTENTION_MAINTENANCE_LIMIT = 25;
 
 export function attention(ctx: Context): Attention {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const day = today(ctx);
     return {
       today: day,
@@ -36,5 +37,5 @@ export function attention(ctx: Context): Attention {
       maintenance: warningsFor(ctx, { range: { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }, limit: ATTENTION_MAINTENANCE_LIMIT }),
       incidents: incidentAttention(ctx),
     };
-  })();
+  });
 }

@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { asFile, fileSlug } from './generated-file';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
+import { readTransaction } from '../db/transactions';
 
 export function listAudit(ctx: Context, input: { vendorId?: string; limit?: number; before?: number }): AuditEntry[] {
   if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
@@ -13,11 +14,11 @@ export function listAudit(ctx: Context, input: { vendorId?: string; limit?: numb
 }
 
 export function exportAudit(ctx: Context, input: { vendorId?: string }): GeneratedFile {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const vendor = input.vendorId === undefined ? undefined : getVendor(ctx, input.vendorId);
     const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
     const csv = auditToCsv(ctx.audit.all(input.vendorId), names);
     const slug = vendor ? `-${fileSlug(vendor.name)}` : '';
     return asFile(`vetted-audit${slug}-${today(ctx)}.csv`, Buffer.from(csv, 'utf8'), [], 'text/csv; charset=utf-8');
-  })();
+  });
 }

@@ -20,10 +20,11 @@ import { buildEntry, entryFor, type ReviewEntry } from './review-entries';
 import { decidedContent, documentDate, documentToday, reviewInProgress, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
 import { VettedError } from '../../../shared/result';
+import { readTransaction } from '../db/transactions';
 
 /** The app's comparison screen: each provider's latest review as it stands, drafts included (a working view). */
 export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const entries = vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id)));
     const comparison = compareProviders(entries, { dayRate: ctx.settings.get().dayRate });
     const today = documentToday(ctx);
@@ -32,7 +33,7 @@ export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
       maintenance: compareMaintenance(entries, ctx.maintenance.windows(), today),
       incidents: compareIncidents(entries, incidentRecords(ctx, entries), today),
     };
-  })();
+  });
 }
 
 /** The compared providers' incidents and status page settings, as the register holds them now. */
@@ -80,7 +81,7 @@ export async function exportComparison(
     const message = 'a draft comparison shows the reviews in progress as they are today; leave the date out';
     throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
   }
-  const { full, basis, organisation } = ctx.db.transaction(() => {
+  const { full, basis, organisation } = readTransaction(ctx.db, () => {
     const entries = input.vendorIds.map((id) => exportedEntry(ctx, getVendor(ctx, id), asOf, draft));
     const columns = entries.map((e) => e.entry);
     return {
@@ -94,7 +95,7 @@ export async function exportComparison(
       basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
       organisation: ctx.settings.get().organisation,
     };
-  })();
+  });
   const base = `vetted-${draft ? 'draft-' : ''}comparison-${full.columns.map((c) => fileSlug(c.name)).join('-vs-').slice(0, 120)}-${asOf}`;
   if (input.format === 'csv') {
     const filtered = filterComparison(full, { differencesOnly: input.differencesOnly, text: input.text });

@@ -10,6 +10,7 @@ import { checkReviewQuestion } from './findings';
 import { asFile } from './generated-file';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
+import { readTransaction, writeTransaction } from '../db/transactions';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -53,10 +54,10 @@ function getEvidence(ctx: Context, id: string): Evidence {
 }
 
 export function listEvidence(ctx: Context, input: { vendorId?: string }): EvidenceView[] {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
     return views(ctx, ctx.evidence.list(input.vendorId));
-  })();
+  });
 }
 
 export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
@@ -68,7 +69,7 @@ export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
     const message = `the file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`;
     throw new VettedError('validation', `base64: ${message}`, [{ path: 'base64', message }]);
   }
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     getVendor(ctx, input.vendorId);
     checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
     const stamp = ctx.now().toISOString();
@@ -97,11 +98,11 @@ export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
     };
     ctx.evidence.insert(evidence, confidential ? sealFile(ctx, id, bytes) : bytes);
     return views(ctx, [evidence])[0]!;
-  }).immediate();
+  });
 }
 
 export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): EvidenceView {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const current = getEvidence(ctx, id);
     const updated: Evidence = { ...current, ...(patch as Partial<Evidence>), updatedAt: ctx.now().toISOString() };
     if (current.confidential && patch.notes !== undefined && patch.notes !== '') {
@@ -113,7 +114,7 @@ export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): 
     }
     ctx.evidence.update(updated);
     return views(ctx, [updated])[0]!;
-  }).immediate();
+  });
 }
 
 export function deleteEvidence(ctx: Context, id: string): { id: string } {

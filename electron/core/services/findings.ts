@@ -11,6 +11,7 @@ import type { Context } from '../context';
 import { acceptanceView } from './acceptances';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
+import { readTransaction, writeTransaction } from '../db/transactions';
 
 /** The newest acceptance of each finding: the one that decides whether it is still accepted. */
 export function currentAcceptances(acceptances: readonly Acceptance[]): Map<string, Acceptance> {
@@ -58,13 +59,13 @@ export function findingView(ctx: Context, id: string): FindingView {
 }
 
 export function listFindings(ctx: Context, input: { vendorId?: string; open?: boolean; overdue?: boolean }): FindingView[] {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
     return findingViews(ctx, ctx.findings.list(input.vendorId), input.vendorId).filter(
       (f) =>
         (!input.open || f.effectiveStatus === 'open' || f.effectiveStatus === 'in_progress') && (!input.overdue || f.overdue),
     );
-  })();
+  });
 }
 
 /** The review (of this provider) and question a finding or an evidence file points at, checked. */
@@ -82,7 +83,7 @@ export function checkReviewQuestion(ctx: Context, vendorId: string, reviewId: st
 }
 
 export function createFinding(ctx: Context, input: FindingInput): FindingView {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     getVendor(ctx, input.vendorId);
     checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
     const stamp = ctx.now().toISOString();
@@ -104,7 +105,7 @@ export function createFinding(ctx: Context, input: FindingInput): FindingView {
     };
     ctx.findings.insert(finding);
     return findingView(ctx, finding.id);
-  }).immediate();
+  });
 }
 
 /** Severity of a finding made from an answer: the knock-out's tier, else by the points it cost. */
@@ -120,7 +121,7 @@ function severityOf(pointsLost: number, knockout: Tier | null): Tier {
  * the same question is returned instead of a copy.
  */
 export function findingFromAnswer(ctx: Context, input: { reviewId: string; questionId: string }): FindingView {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const review = ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     const vendor = getVendor(ctx, review.vendorId);
@@ -147,11 +148,11 @@ export function findingFromAnswer(ctx: Context, input: { reviewId: string; quest
       severity: severityOf(loss.pointsLost, loss.knockout),
       description: `Answer: ${loss.answerLabel}. ${loss.reason} ${cost}`.trim().slice(0, 5000),
     });
-  }).immediate();
+  });
 }
 
 export function updateFinding(ctx: Context, id: string, patch: FindingPatch): FindingView {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const current = getFinding(ctx, id);
     const updated: Finding = {
       ...current,
@@ -160,7 +161,7 @@ export function updateFinding(ctx: Context, id: string, patch: FindingPatch): Fi
     };
     ctx.findings.update(updated);
     return findingView(ctx, id);
-  }).immediate();
+  });
 }
 
 export function deleteFinding(ctx: Context, id: string): { id: string } {

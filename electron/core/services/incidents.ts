@@ -7,6 +7,7 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { isoInstant } from '../importers/imported';
 import { getVendor } from './vendor-lookup';
+import { readTransaction, writeTransaction } from '../db/transactions';
 
 export function incidentView(i: Incident, vendor: Pick<Vendor, 'name' | 'criticalPath'> | undefined): IncidentView {
   return { ...i, vendorName: vendor?.name ?? '', criticalPath: vendor?.criticalPath ?? false };
@@ -56,79 +57,73 @@ function normalised<T extends Partial<Pick<Incident, 'startedAt' | 'firstUpdateA
 const firstOf = (given: string | null | undefined, updates: Incident['updates']) => given ?? updates[0]?.at ?? null;
 
 export function listIncidents(ctx: Context, input: { vendorId?: string }): IncidentView[] {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
     const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
     return ctx.incidents
       .incidents(input.vendorId)
       .map((i) => incidentView(i, vendors.get(i.vendorId)))
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.vendorName.localeCompare(b.vendorName) || a.id.localeCompare(b.id));
-  })();
+  });
 }
 
 export function addIncident(ctx: Context, input: IncidentInput): IncidentView {
-  return ctx.db
-    .transaction(() => {
-      const vendor = getVendor(ctx, input.vendorId);
-      const stamp = ctx.now().toISOString();
-      const given = normalised({ ...input, updates: input.updates ?? [] });
-      const updates = given.updates;
-      const incident: Incident = {
-        id: ctx.newId(),
-        vendorId: vendor.id,
-        title: input.title.trim(),
-        impact: input.impact ?? 'major',
-        components: input.components ?? [],
-        startedAt: given.startedAt,
-        firstUpdateAt: firstOf(given.firstUpdateAt, updates),
-        resolvedAt: given.resolvedAt ?? null,
-        updates,
-        postmortem: given.postmortem ?? null,
-        source: 'entered',
-        onStatusPage: input.onStatusPage ?? true,
-        sourceUid: null,
-        sequence: null,
-        link: input.link ?? null,
-        notes: input.notes?.trim() ?? '',
-        createdAt: stamp,
-        updatedAt: stamp,
-      };
-      checkTimes(incident, '', 'all');
-      ctx.incidents.insert(incident);
-      return incidentView(incident, vendor);
-    })
-    .immediate();
+  return writeTransaction(ctx.db, () => {
+    const vendor = getVendor(ctx, input.vendorId);
+    const stamp = ctx.now().toISOString();
+    const given = normalised({ ...input, updates: input.updates ?? [] });
+    const updates = given.updates;
+    const incident: Incident = {
+      id: ctx.newId(),
+      vendorId: vendor.id,
+      title: input.title.trim(),
+      impact: input.impact ?? 'major',
+      components: input.components ?? [],
+      startedAt: given.startedAt,
+      firstUpdateAt: firstOf(given.firstUpdateAt, updates),
+      resolvedAt: given.resolvedAt ?? null,
+      updates,
+      postmortem: given.postmortem ?? null,
+      source: 'entered',
+      onStatusPage: input.onStatusPage ?? true,
+      sourceUid: null,
+      sequence: null,
+      link: input.link ?? null,
+      notes: input.notes?.trim() ?? '',
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    checkTimes(incident, '', 'all');
+    ctx.incidents.insert(incident);
+    return incidentView(incident, vendor);
+  });
 }
 
 export function updateIncident(ctx: Context, id: string, patch: IncidentPatch): IncidentView {
-  return ctx.db
-    .transaction(() => {
-      const current = getIncident(ctx, id);
-      const defined = normalised(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Incident>);
-      const next: Incident = { ...current, ...defined, updatedAt: ctx.now().toISOString() };
-      // An imported incident is on the status page by definition: only typed-in ones can say otherwise.
-      if (current.source !== 'entered' && next.onStatusPage === false) {
-        throw new VettedError('validation', 'patch.onStatusPage: an incident imported from the status page was on it', [
-          { path: 'patch.onStatusPage', message: 'an incident imported from the status page was on it' },
-        ]);
-      }
-      checkTimes(next, 'patch.', new Set(Object.keys(defined)));
-      ctx.incidents.update(next);
-      // An imported incident's fields changed here are left as they are by a later import.
-      if (current.source !== 'entered') ctx.incidents.setEditedFields(id, [...ctx.incidents.editedFields(id), ...Object.keys(defined).filter((f) => f !== 'onStatusPage')]);
-      return incidentView(next, ctx.vendors.get(next.vendorId));
-    })
-    .immediate();
+  return writeTransaction(ctx.db, () => {
+    const current = getIncident(ctx, id);
+    const defined = normalised(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Incident>);
+    const next: Incident = { ...current, ...defined, updatedAt: ctx.now().toISOString() };
+    // An imported incident is on the status page by definition: only typed-in ones can say otherwise.
+    if (current.source !== 'entered' && next.onStatusPage === false) {
+      throw new VettedError('validation', 'patch.onStatusPage: an incident imported from the status page was on it', [
+        { path: 'patch.onStatusPage', message: 'an incident imported from the status page was on it' },
+      ]);
+    }
+    checkTimes(next, 'patch.', new Set(Object.keys(defined)));
+    ctx.incidents.update(next);
+    // An imported incident's fields changed here are left as they are by a later import.
+    if (current.source !== 'entered') ctx.incidents.setEditedFields(id, [...ctx.incidents.editedFields(id), ...Object.keys(defined).filter((f) => f !== 'onStatusPage')]);
+    return incidentView(next, ctx.vendors.get(next.vendorId));
+  });
 }
 
 export function deleteIncident(ctx: Context, id: string): { id: string } {
-  return ctx.db
-    .transaction(() => {
-      const incident = getIncident(ctx, id);
-      ctx.incidents.delete(id);
-      // Deleted here on purpose: a later import or refresh must not bring it back.
-      if (incident.sourceUid !== null) ctx.incidents.tombstone(incident.vendorId, incident.source, incident.sourceUid, ctx.now().toISOString());
-      return { id };
-    })
-    .immediate();
+  return writeTransaction(ctx.db, () => {
+    const incident = getIncident(ctx, id);
+    ctx.incidents.delete(id);
+    // Deleted here on purpose: a later import or refresh must not bring it back.
+    if (incident.sourceUid !== null) ctx.incidents.tombstone(incident.vendorId, incident.source, incident.sourceUid, ctx.now().toISOString());
+    return { id };
+  });
 }

@@ -14,6 +14,7 @@ import { parseMaintenanceFile, type ImportedEvent } from '../importers/maintenan
 import { writeOrRehearse } from './dry-run';
 import { asFile } from './generated-file';
 import { getVendor } from './vendor-lookup';
+import { readTransaction, writeTransaction } from '../db/transactions';
 
 /** The question whose answer is the notice a provider promises. */
 const NOTICE_QUESTION = 'mnt_notice_hours';
@@ -38,11 +39,11 @@ function getWindow(ctx: Context, id: string): MaintenanceWindow {
 }
 
 export function listWindows(ctx: Context, input: { vendorId?: string }): WindowView[] {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
     const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
     return sorted(ctx.maintenance.windows(input.vendorId).map((w) => view(w, vendors.get(w.vendorId))));
-  })();
+  });
 }
 
 /** An announcement after a one-off's start would measure negative notice: refused, naming the field. */
@@ -55,60 +56,54 @@ function checkAnnouncement(w: Pick<MaintenanceWindow, 'schedule' | 'announcedAt'
 
 export function addWindow(ctx: Context, input: WindowInput & { schedule: MaintenanceWindow['schedule'] }): WindowView {
   checkAnnouncement({ schedule: input.schedule, announcedAt: input.announcedAt ?? null }, 'announcedAt');
-  return ctx.db
-    .transaction(() => {
-      const vendor = getVendor(ctx, input.vendorId);
-      const stamp = ctx.now().toISOString();
-      const window: MaintenanceWindow = {
-        id: ctx.newId(),
-        vendorId: vendor.id,
-        title: input.title?.trim() || 'Maintenance window',
-        schedule: input.schedule,
-        impact: input.impact ?? 'outage',
-        source: 'entered',
-        status: input.status ?? 'confirmed',
-        announcedAt: input.announcedAt ?? null,
-        sourceUid: null,
-        sequence: null,
-        notes: input.notes?.trim() ?? '',
-        createdAt: stamp,
-        updatedAt: stamp,
-      };
-      ctx.maintenance.insertWindow(window);
-      return view(window, vendor);
-    })
-    .immediate();
+  return writeTransaction(ctx.db, () => {
+    const vendor = getVendor(ctx, input.vendorId);
+    const stamp = ctx.now().toISOString();
+    const window: MaintenanceWindow = {
+      id: ctx.newId(),
+      vendorId: vendor.id,
+      title: input.title?.trim() || 'Maintenance window',
+      schedule: input.schedule,
+      impact: input.impact ?? 'outage',
+      source: 'entered',
+      status: input.status ?? 'confirmed',
+      announcedAt: input.announcedAt ?? null,
+      sourceUid: null,
+      sequence: null,
+      notes: input.notes?.trim() ?? '',
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    ctx.maintenance.insertWindow(window);
+    return view(window, vendor);
+  });
 }
 
 export function updateWindow(ctx: Context, id: string, patch: WindowPatch & { schedule?: MaintenanceWindow['schedule'] }): WindowView {
-  return ctx.db
-    .transaction(() => {
-      const current = getWindow(ctx, id);
-      const next: MaintenanceWindow = {
-        ...current,
-        ...(patch.title !== undefined ? { title: patch.title.trim() || current.title } : {}),
-        ...(patch.schedule !== undefined ? { schedule: patch.schedule } : {}),
-        ...(patch.impact !== undefined ? { impact: patch.impact } : {}),
-        ...(patch.status !== undefined ? { status: patch.status } : {}),
-        ...(patch.announcedAt !== undefined ? { announcedAt: patch.announcedAt } : {}),
-        ...(patch.notes !== undefined ? { notes: patch.notes.trim() } : {}),
-        updatedAt: ctx.now().toISOString(),
-      };
-      checkAnnouncement(next, 'patch.announcedAt');
-      ctx.maintenance.updateWindow(next);
-      return view(next, ctx.vendors.get(next.vendorId));
-    })
-    .immediate();
+  return writeTransaction(ctx.db, () => {
+    const current = getWindow(ctx, id);
+    const next: MaintenanceWindow = {
+      ...current,
+      ...(patch.title !== undefined ? { title: patch.title.trim() || current.title } : {}),
+      ...(patch.schedule !== undefined ? { schedule: patch.schedule } : {}),
+      ...(patch.impact !== undefined ? { impact: patch.impact } : {}),
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.announcedAt !== undefined ? { announcedAt: patch.announcedAt } : {}),
+      ...(patch.notes !== undefined ? { notes: patch.notes.trim() } : {}),
+      updatedAt: ctx.now().toISOString(),
+    };
+    checkAnnouncement(next, 'patch.announcedAt');
+    ctx.maintenance.updateWindow(next);
+    return view(next, ctx.vendors.get(next.vendorId));
+  });
 }
 
 export function deleteWindow(ctx: Context, id: string): { id: string } {
-  return ctx.db
-    .transaction(() => {
-      getWindow(ctx, id);
-      ctx.maintenance.deleteWindow(id);
-      return { id };
-    })
-    .immediate();
+  return writeTransaction(ctx.db, () => {
+    getWindow(ctx, id);
+    ctx.maintenance.deleteWindow(id);
+    return { id };
+  });
 }
 
 /** The same version of the event as stored (the announcement is kept from the first import, so it is not compared). */
@@ -202,7 +197,7 @@ export function mergeMaintenanceEvents(ctx: Context, vendorId: string, source: W
 export function importWindows(ctx: Context, input: { vendorId: string; fileName: string; text: string; dryRun?: boolean }): WindowImport {
   const parsed = parseMaintenanceFile(input.fileName, input.text);
   const dryRun = input.dryRun ?? false;
-  return writeOrRehearse((fn) => ctx.db.transaction(fn), dryRun, () => {
+  return writeOrRehearse(ctx.db, dryRun, () => {
     const vendor = getVendor(ctx, input.vendorId);
     const { touched, warnings, ...counts } = mergeMaintenanceEvents(ctx, vendor.id, parsed.format, parsed.events, ctx.now().toISOString());
     return { format: parsed.format, dryRun, ...counts, windows: sorted(touched.map((w) => view(w, vendor))), warnings: [...parsed.warnings, ...warnings] };
@@ -231,7 +226,7 @@ export interface WarningsQuery {
 }
 
 export function warningsFor(ctx: Context, query: WarningsQuery): MaintenanceWarnings {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     if (query.vendorId !== undefined) getVendor(ctx, query.vendorId);
     return maintenanceWarnings(windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan(query.range), {
       criticalOnly: query.criticalOnly ?? false,
@@ -239,17 +234,17 @@ export function warningsFor(ctx: Context, query: WarningsQuery): MaintenanceWarn
       ...(query.limit === undefined ? {} : { limit: query.limit }),
       ...(query.vendorId === undefined ? {} : { vendorId: query.vendorId }),
     });
-  })();
+  });
 }
 
 export function maintenanceCalendar(ctx: Context, range: DateRange, criticalOnly = false): GeneratedFile {
-  const entries = ctx.db.transaction(() => {
+  const entries = readTransaction(ctx.db, () => {
     const span = rangeSpan(range);
     return listWindows(ctx, {})
       .filter((w) => w.status !== 'cancelled' && (!criticalOnly || w.criticalPath))
       .map((window) => ({ window, occurrences: occurrences(window.schedule, span) }))
       .filter((e) => e.occurrences.length > 0);
-  })();
+  });
   const text = buildCalendarIcs(entries, range, criticalOnly);
   const name = `vetted-maintenance-${criticalOnly ? 'critical-path-' : ''}${range.from}-to-${range.to}.ics`;
   return asFile(name, Buffer.from(text, 'utf8'), [], 'text/calendar; charset=utf-8');

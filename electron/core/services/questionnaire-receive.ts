@@ -9,6 +9,7 @@ import { AcceptError, countReceipt, diffProviderAnswers, resolveAccept, withProv
 import { VettedError } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
 import type { Context } from '../context';
+import { readTransaction, writeTransaction } from '../db/transactions';
 import { receiveSource, type ReceiveSource } from './questionnaire-receive-source';
 import { startReview } from './reviews';
 
@@ -51,7 +52,7 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
   const parsed = parse(input);
   // One transaction, so the diff shown is the diff taken: immediate when it may write; a dry run
   // only reads, and does not hold the write lock against the app or the CLI meanwhile.
-  const receive = ctx.db.transaction(() => {
+  const receive = () => {
       const source = receiveSource(ctx, input, parsed);
       const { template, held } = source.target;
       const heldMap = new Map<string, HeldAnswer>([...held.values()].map((a) => [a.questionId, { value: a.value, na: a.na, providerComment: a.providerComment ?? '' }]));
@@ -88,8 +89,8 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
         accepted: taken,
         score,
       };
-    });
-  return input.dryRun === true ? receive.deferred() : receive.immediate();
+    };
+  return input.dryRun === true ? readTransaction(ctx.db, receive) : writeTransaction(ctx.db, receive);
 }
 
 /**

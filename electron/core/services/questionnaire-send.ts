@@ -11,6 +11,7 @@ import type { StoredRequest } from '../repositories/questionnaire-requests';
 import { asFile, fileSlug } from './generated-file';
 import { questionnaireTarget } from './questionnaire-target';
 import { getVendor } from './vendor-lookup';
+import { writeTransaction } from '../db/transactions';
 
 type SendInput = ParsedInputOf<'questionnaire.send'>;
 
@@ -74,17 +75,15 @@ function storedOf(request: QuestionnaireRequest): StoredRequest {
 
 /** `compose` is the page builder; tests of the register side pass their own (the page has its own tests). */
 export function sendQuestionnaire(ctx: Context, input: SendInput, compose: (request: QuestionnaireRequest) => string = composeQuestionnairePage): QuestionnaireSent {
-  return ctx.db
-    .transaction(() => {
-      const request = buildQuestionnaireRequest(ctx, input);
-      const stored = storedOf(request);
-      ctx.requests.insert(stored);
-      // Composed inside the transaction: a page that cannot be made leaves no request behind.
-      const html = compose(request);
-      const fileName = `questionnaire-${fileSlug(request.vendor.name)}-${request.sentAt.slice(0, 10)}.html`;
-      return { ...asFile(fileName, Buffer.from(html, 'utf8'), [], 'text/html'), request: { ...stored, vendorName: request.vendor.name } };
-    })
-    .immediate();
+  return writeTransaction(ctx.db, () => {
+    const request = buildQuestionnaireRequest(ctx, input);
+    const stored = storedOf(request);
+    ctx.requests.insert(stored);
+    // Composed inside the transaction: a page that cannot be made leaves no request behind.
+    const html = compose(request);
+    const fileName = `questionnaire-${fileSlug(request.vendor.name)}-${request.sentAt.slice(0, 10)}.html`;
+    return { ...asFile(fileName, Buffer.from(html, 'utf8'), [], 'text/html'), request: { ...stored, vendorName: request.vendor.name } };
+  });
 }
 
 /** The questionnaires sent, newest first, with the provider's name. */

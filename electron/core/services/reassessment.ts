@@ -3,6 +3,7 @@ import type { DueEntry } from '../../../shared/api';
 import { daysBetween, reassessmentOf, type ApprovalBasis } from '../../../shared/domain/reassessment';
 import type { Context } from '../context';
 import { today } from './today';
+import { readTransaction } from '../db/transactions';
 
 /** Every provider's place in the schedule, keyed by provider id. */
 export function reassessmentByVendor(ctx: Context): Map<string, DueEntry> {
@@ -27,10 +28,10 @@ function bySoonest(a: DueEntry, b: DueEntry): number {
 }
 
 export function listReassessments(ctx: Context, input: { withinDays?: number }): DueEntry[] {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const day = today(ctx);
     const entries = [...reassessmentByVendor(ctx).values()].sort(bySoonest);
     if (input.withinDays === undefined) return entries;
     return entries.filter((e) => e.due !== null && daysBetween(day, e.due) <= input.withinDays!);
-  })();
+  });
 }

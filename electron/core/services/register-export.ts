@@ -16,6 +16,7 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { asFile } from './generated-file';
 import { allEntries } from './review-entries';
+import { readTransaction } from '../db/transactions';
 
 /**
  * The register as the exchange format: every template version a review uses or a category default
@@ -27,7 +28,7 @@ import { allEntries } from './review-entries';
  * provider, questionnaires sent by id), so the same register and the same clock give the same bytes.
  */
 export function buildRegisterExport(ctx: Context): RegisterExport {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const settings = ctx.settings.get();
     const templates: Template[] = ctx.reviews.usedTemplates().map(({ id, version }) => {
       const stored = ctx.templates.get(id, version);
@@ -86,7 +87,7 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       questionnaireRequests: requests,
       settings,
     } satisfies RegisterExport;
-  })();
+  });
 }
 
 /** The fields of an imported incident edited here, as the format lists them (a stored name it does not know is left out). */

@@ -20,6 +20,7 @@ import {
 import { VettedError } from '../../../shared/result';
 import { summarizeProblems } from '../../../shared/validation';
 import type { Context } from '../context';
+import { writeTransaction } from '../db/transactions';
 
 export interface ImportInput {
   text: string;
@@ -43,11 +44,11 @@ export function importRegister(ctx: Context, input: ImportInput): ImportReport {
   }
   const dryRun = input.dryRun ?? false;
   try {
-    return ctx.db.transaction(() => {
+    return writeTransaction(ctx.db, () => {
       const report = new Importer(ctx, parsed.data, dryRun).run();
       if (dryRun) throw new DryRunRollback(report);
       return report;
-    })();
+    });
   } catch (error) {
     if (error instanceof DryRunRollback) return error.report;
     throw error;

@@ -27,6 +27,7 @@ import type { Vendor } from '../../../shared/domain/vendor';
 import type { ReassessmentMonths } from '../../../shared/domain/reassessment';
 import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { ScoreResult } from '../../../shared/scoring/types';
+import { readTransaction } from '../db/transactions';
 
 export async function vendorReport(
   ctx: Context,
@@ -35,7 +36,7 @@ export async function vendorReport(
   // Confidential comments are printed only when asked for (and the key is there).
   const include = input.includeConfidential ?? false;
   const asOf = documentDate(ctx, input.date);
-  const data = ctx.db.transaction(() => {
+  const data = readTransaction(ctx.db, () => {
     const vendor = getVendor(ctx, input.vendorId);
     const standing = standingOf(ctx, vendor.id, asOf);
     const reported = input.draft ? draftReported(ctx, vendor, standing, asOf, include) : decidedReported(ctx, vendor, standing, asOf, include);
@@ -53,7 +54,7 @@ export async function vendorReport(
       maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),
     };
-  })();
+  });
   if (include) refuseLockedConfidential(ctx, data.vendor.name, data.answers);
   const doc = buildVendorReport(data, { generatedAt: asOf, includeConfidential: include });
   const { pdf, warnings } = await renderPdf(doc, {
@@ -190,11 +191,11 @@ export async function subprocessorReport(
     includeProposed: input.includeProposed ?? false,
     includeTiers: input.includeTiers ?? false,
   };
-  const { selection, intro, organisation } = ctx.db.transaction(() => {
+  const { selection, intro, organisation } = readTransaction(ctx.db, () => {
     const settings = ctx.settings.get();
     const candidates = ctx.vendors.list().map((vendor) => subprocessorCandidate(ctx, vendor, options.asOf, settings.reassessmentMonths));
     return { selection: selectSubprocessors(candidates, options), intro: settings.subprocessorIntro, organisation: settings.organisation };
-  })();
+  });
   const doc = buildSubprocessorAppendix({ selection, options, intro, organisation });
   const { pdf, warnings } = await renderPdf(doc, { title: 'Subprocessors', subject: 'Privacy statement annex', generatedAt: options.asOf });
   const file = asFile(`vetted-subprocessors-${options.asOf}.pdf`, pdf, [...selection.warnings, ...introWarnings(intro, selection), ...warnings]);

@@ -10,6 +10,7 @@ import type { Context } from '../context';
 import { revealAnswers, sealComment } from './confidential';
 import { templateForNewReview } from './template-choice';
 import { getVendor } from './vendor-lookup';
+import { writeTransaction } from '../db/transactions';
 
 function templateOf(ctx: Context, review: Review) {
   const stored = ctx.templates.get(review.templateId, review.templateVersion);
@@ -78,7 +79,7 @@ function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: string, te
  * not start from nothing); one on another template begins empty.
  */
 export function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): ReviewDetail {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const vendor = getVendor(ctx, input.vendorId);
     const latest = ctx.reviews.latest(input.vendorId);
     if (latest && isOpenStatus(latest.status)) {
@@ -101,7 +102,7 @@ export function startReview(ctx: Context, input: { vendorId: string; templateId?
     ctx.reviews.insert(review);
     if (latest && latest.templateId === template.id) carryAnswers(ctx, latest.id, review.id, template, stamp);
     return detail(ctx, review);
-  }).immediate();
+  });
 }
 
 /** A review on another template while one is open: refused, naming both. */
@@ -168,7 +169,7 @@ function refuseProfileHeld(review: Review, questionId: string): void {
 
 /** One answer, one transaction. Fields left out keep their stored value. */
 export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const review = ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if (!isOpenStatus(review.status)) {
@@ -218,7 +219,7 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
     if (stored?.answeredBy && sameAnswer) answer.answeredBy = stored.answeredBy;
     ctx.reviews.saveAnswer(review.id, answer);
     return revealAnswers(ctx, review.vendorId, [answer])[0]!;
-  }).immediate();
+  });
 }
 
 /**
@@ -228,7 +229,7 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
  * unchanged, as history.
  */
 export function migrateReview(ctx: Context, input: { reviewId: string; toVersion?: number }): ReviewMigration {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const old = ctx.reviews.get(input.reviewId);
     if (!old) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if (!isOpenStatus(old.status)) {
@@ -258,5 +259,5 @@ export function migrateReview(ctx: Context, input: { reviewId: string; toVersion
     ctx.reviews.insert(review);
     const { carried, unmatched } = carryAnswers(ctx, old.id, review.id, target.template, stamp);
     return { review: detail(ctx, review), carried, unmatched };
-  }).immediate();
+  });
 }

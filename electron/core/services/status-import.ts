@@ -107,7 +107,7 @@ export function applyStatusFiles(
   options: { dryRun: boolean; fetched?: StatusImport['fetched']; afterWrite?: () => void },
 ): StatusImport {
   const first = files[0]!;
-  return writeOrRehearse((fn) => ctx.db.transaction(fn), options.dryRun, () => {
+  return writeOrRehearse(ctx.db, options.dryRun, () => {
     const vendor = getVendor(ctx, vendorId);
     const stamp = ctx.now().toISOString();
     const result: StatusImport = {

@@ -7,13 +7,14 @@ import { TemplateImportError } from '../../../shared/templates/import-error';
 import { diffTemplates } from '../../../shared/templates/diff';
 import { importVsaq } from '../../../shared/templates/vsaq';
 import type { Context } from '../context';
+import { writeTransaction } from '../db/transactions';
 
 /** Built-in templates are stored like imported ones, so reviews can pin their version. */
 export function installBuiltInTemplates(ctx: Context): void {
   const stamp = ctx.now().toISOString();
-  ctx.db.transaction(() => {
+  writeTransaction(ctx.db, () => {
     for (const template of BUILT_IN_TEMPLATES) ctx.templates.add(template, true, stamp);
-  }).immediate();
+  });
 }
 
 function summary(template: Template, builtIn: boolean): TemplateSummary {
@@ -85,26 +86,24 @@ export function importTemplate(ctx: Context, input: ParsedInputOf<'template.impo
   });
   // Read the stored versions and add the new one in one write transaction: two imports at once
   // (the app and the CLI on the same register) cannot both take the same version number.
-  return ctx.db
-    .transaction((): TemplateImport => {
-      const named = ctx.templates.get(template.id, template.version);
-      if (named && JSON.stringify(named.template) === JSON.stringify(template)) return unchanged(named);
-      const latest = ctx.templates.get(template.id);
-      if (!latest) {
-        ctx.templates.add(template, false, ctx.now().toISOString());
-        return { template: summary(template, false), added: true, warnings, changes: null };
-      }
-      if (sameContent(latest.template, template)) return unchanged(latest);
-      const latestVersion = latest.template.version;
-      if (input.version !== undefined && input.version <= latestVersion) {
-        const message = `must be above ${latestVersion}, the latest stored version of ${template.id} (or leave it out to store this as version ${latestVersion + 1})`;
-        throw new VettedError('validation', `version: ${message}`, [{ path: 'version', message }]);
-      }
-      if (template.version <= latestVersion) template = { ...template, version: latestVersion + 1 };
+  return writeTransaction(ctx.db, (): TemplateImport => {
+    const named = ctx.templates.get(template.id, template.version);
+    if (named && JSON.stringify(named.template) === JSON.stringify(template)) return unchanged(named);
+    const latest = ctx.templates.get(template.id);
+    if (!latest) {
       ctx.templates.add(template, false, ctx.now().toISOString());
-      return { template: summary(template, false), added: true, warnings, changes: diffTemplates(latest.template, template) };
-    })
-    .immediate();
+      return { template: summary(template, false), added: true, warnings, changes: null };
+    }
+    if (sameContent(latest.template, template)) return unchanged(latest);
+    const latestVersion = latest.template.version;
+    if (input.version !== undefined && input.version <= latestVersion) {
+      const message = `must be above ${latestVersion}, the latest stored version of ${template.id} (or leave it out to store this as version ${latestVersion + 1})`;
+      throw new VettedError('validation', `version: ${message}`, [{ path: 'version', message }]);
+    }
+    if (template.version <= latestVersion) template = { ...template, version: latestVersion + 1 };
+    ctx.templates.add(template, false, ctx.now().toISOString());
+    return { template: summary(template, false), added: true, warnings, changes: diffTemplates(latest.template, template) };
+  });
 }
 
 /** A stored template as a Vetted template file (JSON). */

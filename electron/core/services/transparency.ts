@@ -12,6 +12,7 @@ import type { Context } from '../context';
 import { createFinding, listFindings } from './findings';
 import { decidedContent, documentDate, documentToday, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
+import { readTransaction, writeTransaction } from '../db/transactions';
 
 /** The default period: the twelve months up to and including `date`. */
 export function yearBefore(date: string): string {
@@ -58,7 +59,7 @@ function componentsOf(ctx: Context, vendorId: string): string[] {
 }
 
 export function transparency(ctx: Context, input: { vendorId: string; since?: string; date?: string }): Transparency {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     const vendor = getVendor(ctx, input.vendorId);
     const date = documentDate(ctx, input.date);
     const since = input.since ?? yearBefore(date);
@@ -74,19 +75,19 @@ export function transparency(ctx: Context, input: { vendorId: string; since?: st
       components: componentsOf(ctx, vendor.id),
       settings,
     };
-  })();
+  });
 }
 
 export function statusSettings(ctx: Context, input: { vendorId: string; patch?: { componentsUsed: string[] } }): StatusSettings {
-  const run = ctx.db.transaction(() => {
+  const run = () => {
     const vendor = getVendor(ctx, input.vendorId);
     const current = ctx.incidents.settings(vendor.id);
     if (!input.patch) return current;
     const next = { ...current, componentsUsed: [...new Set(input.patch.componentsUsed.map((c) => c.trim()))] };
     ctx.incidents.saveSettings(next);
     return next;
-  });
-  return input.patch ? run.immediate() : run();
+  };
+  return input.patch ? writeTransaction(ctx.db, run) : readTransaction(ctx.db, run);
 }
 
 /** The question's own words, for the finding's title. */
@@ -98,26 +99,24 @@ function questionText(ctx: Context, reviewId: string, questionId: string): strin
 }
 
 export function claimFinding(ctx: Context, input: { vendorId: string; questionId: IncidentClaimQuestion; since?: string; date?: string }): FindingView {
-  return ctx.db
-    .transaction(() => {
-      // The period the user was looking at, so the finding says what they saw, on the review that was checked.
-      const found = transparency(ctx, { vendorId: input.vendorId, ...(input.since ? { since: input.since } : {}), ...(input.date ? { date: input.date } : {}) });
-      const claim = found.claims.find((c) => c.questionId === input.questionId);
-      if (found.reviewId === null || !claim || claim.verdict !== 'contradicted') {
-        const message = claim ? 'the record does not contradict this answer' : 'this question is not answered in the review held against the record';
-        throw new VettedError('validation', `questionId: ${message}`, [{ path: 'questionId', message }]);
-      }
-      const existing = listFindings(ctx, { vendorId: input.vendorId }).find((f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved');
-      if (existing) return existing;
-      const period = `${found.measures.period.from} to ${found.measures.period.to}`;
-      return createFinding(ctx, {
-        vendorId: input.vendorId,
-        reviewId: found.reviewId,
-        questionId: input.questionId,
-        title: `Claim contradicted by the incident record: ${questionText(ctx, found.reviewId, input.questionId)}`.slice(0, 200),
-        severity: 'medium',
-        description: `${claim.words} (Incident record ${period}.)`.slice(0, 5000),
-      });
-    })
-    .immediate();
+  return writeTransaction(ctx.db, () => {
+    // The period the user was looking at, so the finding says what they saw, on the review that was checked.
+    const found = transparency(ctx, { vendorId: input.vendorId, ...(input.since ? { since: input.since } : {}), ...(input.date ? { date: input.date } : {}) });
+    const claim = found.claims.find((c) => c.questionId === input.questionId);
+    if (found.reviewId === null || !claim || claim.verdict !== 'contradicted') {
+      const message = claim ? 'the record does not contradict this answer' : 'this question is not answered in the review held against the record';
+      throw new VettedError('validation', `questionId: ${message}`, [{ path: 'questionId', message }]);
+    }
+    const existing = listFindings(ctx, { vendorId: input.vendorId }).find((f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved');
+    if (existing) return existing;
+    const period = `${found.measures.period.from} to ${found.measures.period.to}`;
+    return createFinding(ctx, {
+      vendorId: input.vendorId,
+      reviewId: found.reviewId,
+      questionId: input.questionId,
+      title: `Claim contradicted by the incident record: ${questionText(ctx, found.reviewId, input.questionId)}`.slice(0, 200),
+      severity: 'medium',
+      description: `${claim.words} (Incident record ${period}.)`.slice(0, 5000),
+    });
+  });
 }

@@ -8,6 +8,7 @@ import { allEntries } from './review-entries';
 import { startReview } from './reviews';
 import { unknownTemplate } from './template-choice';
 import { getVendor } from './vendor-lookup';
+import { readTransaction, writeTransaction } from '../db/transactions';
 
 
 function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
@@ -25,7 +26,7 @@ function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
  * Without one no review starts: the first answer starts it, on the template templateForNewReview picks.
  */
 export function createVendor(ctx: Context, fields: VendorFields, templateId?: string): Vendor {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     if (templateId !== undefined && !ctx.templates.get(templateId)) throw unknownTemplate(ctx, 'templateId', templateId);
     assertNameFree(ctx, fields.name);
     const stamp = ctx.now().toISOString();
@@ -33,11 +34,11 @@ export function createVendor(ctx: Context, fields: VendorFields, templateId?: st
     ctx.vendors.insert(vendor);
     if (templateId !== undefined) startReview(ctx, { vendorId: vendor.id, templateId });
     return vendor;
-  }).immediate();
+  });
 }
 
 export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vendor {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const current = getVendor(ctx, id);
     if (patch.name !== undefined) assertNameFree(ctx, patch.name, id);
     const updated: Vendor = {
@@ -49,7 +50,7 @@ export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vend
     };
     ctx.vendors.update(updated);
     return updated;
-  }).immediate();
+  });
 }
 
 export function deleteVendor(ctx: Context, id: string): { id: string } {
@@ -59,7 +60,7 @@ export function deleteVendor(ctx: Context, id: string): { id: string } {
 
 /** The register table: every provider with the score of its newest review. */
 export function listVendors(ctx: Context): VendorSummary[] {
-  return ctx.db.transaction(() => summaries(ctx))();
+  return readTransaction(ctx.db, () => summaries(ctx));
 }
 
 function summaries(ctx: Context): VendorSummary[] {

@@ -8,6 +8,7 @@ import { scoreReview } from '../../../shared/scoring';
 import type { Context } from '../context';
 import { detail } from './reviews';
 import { getVendor } from './vendor-lookup';
+import { readTransaction, writeTransaction } from '../db/transactions';
 
 export interface TransitionInput {
   reviewId: string;
@@ -31,7 +32,7 @@ function liveScore(ctx: Context, review: Review) {
  * one is history); a decision freezes the answers and the score in a snapshot.
  */
 export function transitionReview(ctx: Context, input: TransitionInput): ReviewDetail {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const review = ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if (ctx.reviews.latest(review.vendorId)?.id !== review.id) {
@@ -63,7 +64,7 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
     ctx.steps.move(step, snapshot);
     if (isApproval(input.to) && input.activateProvider !== false) activateIfProposed(ctx, review.vendorId, stamp);
     return detail(ctx, ctx.reviews.get(review.id)!);
-  }).immediate();
+  });
 }
 
 /**
@@ -78,11 +79,11 @@ function activateIfProposed(ctx: Context, vendorId: string, stamp: string): void
 
 /** Every review of a provider, newest first: decided ones with the score frozen at the decision. */
 export function reviewHistory(ctx: Context, vendorId: string): ReviewHistoryEntry[] {
-  return ctx.db.transaction(() => {
+  return readTransaction(ctx.db, () => {
     getVendor(ctx, vendorId);
     const steps = ctx.steps.stepsByReview(vendorId);
     return ctx.reviews.ofVendor(vendorId).map((review) => historyEntry(ctx, review, steps.get(review.id) ?? []));
-  })();
+  });
 }
 
 function historyEntry(ctx: Context, review: Review, steps: ReviewStep[]): ReviewHistoryEntry {
@@ -101,7 +102,7 @@ function historyEntry(ctx: Context, review: Review, steps: ReviewStep[]): Review
 
 /** Sets the next-review date of an approved review by hand (null returns to the tier's rule). */
 export function setReviewDue(ctx: Context, input: { reviewId: string; due: string | null }): ReviewHistoryEntry {
-  return ctx.db.transaction(() => {
+  return writeTransaction(ctx.db, () => {
     const review = ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if (!isApproval(review.status)) {
@@ -109,5 +110,5 @@ export function setReviewDue(ctx: Context, input: { reviewId: string; due: strin
     }
     ctx.steps.setDueOverride(review.id, input.due);
     return historyEntry(ctx, review, ctx.steps.steps(review.id));
-  }).immediate();
+  });
 }
