@@ -10,7 +10,7 @@ import { tempDir } from '../helpers/tmp';
 import { runTwoWriters } from '../helpers/two-writers';
 
 test('8 clients of `vetted serve`, a second process, `vetted answer` and a long hold of the lock: no error, no lost save', async (t) => {
-  const figures = await runTwoWriters(tempDir('vetted-two-writers-'), { clients: 8, savesPerClient: 30, secondProcessSaves: 100, cliAnswers: 2, holdMs: 6000 });
+  const figures = await runTwoWriters(tempDir('vetted-two-writers-'), { clients: 8, savesPerClient: 25, secondProcessSaves: 100, cliAnswers: 2, holdMs: 6000 });
   t.diagnostic(
     `${figures.writers}: ${figures.attempted} saves, ${figures.acknowledged} acknowledged, ${figures.errors.length} errors, ${figures.lost.length} lost, ` +
       `${figures.savesDuringHold} client saves met the 6 s hold, ${figures.ms} ms`,

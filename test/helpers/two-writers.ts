@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openVetted } from '../../electron/core/vetted';
 import { REPO_ROOT, runCliAsync, type CliRun } from './cli';
-import { holdWriteLock, type LockHolder } from './lock-holder';
+import { readyToHoldWriteLock, type ReadyHolder } from './lock-holder';
 import { spawnServe, type ServeProcess } from './serve-process';
 
 export interface TwoWritersOptions {
@@ -67,7 +67,7 @@ export async function runTwoWriters(dir: string, options: TwoWritersOptions): Pr
   const acked: Save[] = [];
   const cliAcked: [string, string][] = [];
   const secondProcess = { attempted: secondPlan.length, acknowledged: 0, ms: 0 };
-  const hold = new LongHold(db, options.holdMs, Math.ceil(clientPlans.flat().length / 10));
+  const hold = await LongHold.prepare(db, options.holdMs, Math.ceil(clientPlans.flat().length / 10));
   const startedAt = Date.now();
   try {
     const second = startSecondWriter(db, planFile);
@@ -155,20 +155,23 @@ async function runClient(served: ServeProcess, plan: Save[], name: string, acked
 }
 
 /**
- * The long hold: started (lock-holder fixture) once `after` saves were acknowledged; counts the
- * client saves in flight while it is held, so a test can check the hold met the load.
+ * The long hold: a lock-holder process started before the load, told to take the lock once `after`
+ * saves were acknowledged; counts the client saves in flight while it is held, so a test can check
+ * that the hold met the load.
  */
 class LongHold {
   savesDuring = 0;
-  private state: 'waiting' | 'starting' | 'held' | 'released' = 'waiting';
-  private holder: Promise<LockHolder> | null = null;
+  private state: 'waiting' | 'asked' | 'held' | 'released' = 'waiting';
   private readonly inFlight = new Set<{ counted: boolean }>();
 
-  constructor(
-    private readonly db: string,
-    private readonly ms: number,
+  private constructor(
+    private readonly holder: ReadyHolder | null,
     private readonly after: number,
   ) {}
+
+  static async prepare(db: string, ms: number, after: number): Promise<LongHold> {
+    return new LongHold(ms > 0 ? await readyToHoldWriteLock(db, ms) : null, after);
+  }
 
   sending(): { answered(): void } {
     const request = { counted: false };
@@ -178,18 +181,21 @@ class LongHold {
   }
 
   acknowledged(count: number): void {
-    if (this.ms <= 0 || this.state !== 'waiting' || count < this.after) return;
-    this.state = 'starting';
-    this.holder = holdWriteLock(this.db, this.ms).then((holder) => {
+    if (!this.holder || this.state !== 'waiting' || count < this.after) return;
+    this.state = 'asked';
+    void this.holder.hold().then(() => {
+      if (this.state !== 'asked') return;
       this.state = 'held';
+      // Saves unanswered when the lock was taken met it.
       for (const request of this.inFlight) this.count(request);
-      void holder.done.finally(() => (this.state = 'released'));
-      return holder;
-    });
+    }, () => {}); // a holder that failed is reported by done()
+    this.holder.released().then(() => (this.state = 'released'), () => {});
   }
 
+  /** Waits for the holder to end; one never told to hold (the load ended first) exits untouched. */
   async done(): Promise<void> {
-    if (this.holder) await (await this.holder).done;
+    if (this.state === 'waiting') this.holder?.cancel();
+    await this.holder?.done;
   }
 
   private count(request: { counted: boolean }): void {
