@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEADLINE_HEADER, parseDeadline } from '../../shared/deadline';
 import { fail, type Result } from '../../shared/result';
+import { pastDeadlineError, withWriteDeadline } from '../core/db/deadline';
 import type { Dispatch } from '../core/dispatcher';
 import { checkHostAndOrigin, checkToken } from './guards';
 import { contentType, RENDERER_CSP, resolveStaticFile } from './static-files';
@@ -114,7 +116,27 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: st
     sendJson(res, 400, fail('validation', 'The operation name is not valid.'));
     return;
   }
-  sendJson(res, 200, await options.dispatch(operation, input));
+  const deadline = requestDeadline(req);
+  if (deadline === 'invalid') {
+    sendJson(res, 400, fail('validation', `${DEADLINE_HEADER} must be a time in epoch milliseconds.`, [{ path: DEADLINE_HEADER, message: 'Expected a whole, positive number of milliseconds.' }]));
+    return;
+  }
+  // This process is single-threaded and a write waiting for the lock blocks it, so a request may be
+  // read only after its sender gave up (and showed it as failed): it must not run then, or Retry
+  // would save it twice. Its writes are bounded by the same deadline (writeTransaction).
+  if (deadline !== null && deadline <= Date.now()) {
+    const late = pastDeadlineError();
+    sendJson(res, 200, fail(late.code, late.message));
+    return;
+  }
+  sendJson(res, 200, await withWriteDeadline(deadline, () => options.dispatch(operation, input)));
+}
+
+/** The sender's deadline (shared/deadline.ts); null when it stated none (any client but the renderer). */
+function requestDeadline(req: IncomingMessage): number | null | 'invalid' {
+  const value = req.headers[DEADLINE_HEADER.toLowerCase()];
+  if (value === undefined) return null;
+  return typeof value === 'string' ? (parseDeadline(value) ?? 'invalid') : 'invalid';
 }
 
 function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string, root: string | null): void {

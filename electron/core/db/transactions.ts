@@ -6,6 +6,7 @@
 // `.transaction(` call in this file.
 import type { Database } from 'better-sqlite3';
 import { busyError, isBusyError } from './busy';
+import { pastDeadlineError, writeDeadline } from './deadline';
 
 /**
  * How long a write keeps asking for the lock after busy_timeout (5 s, set in open.ts) ran out,
@@ -36,16 +37,26 @@ export function setWriteWait(ms: number): number {
  * call: a savepoint runs inside a lock the outer transaction already holds or decided about.
  * better-sqlite3 is synchronous, so the pauses block this process as busy_timeout's own wait does;
  * they are jittered so two processes that both timed out do not ask again in step.
+ *
+ * Inside withWriteDeadline (a browser request that said when its sender stops waiting) the whole
+ * wait also ends by that deadline, busy_timeout's own included (see boundLockWait): past it the
+ * caller has already shown the write as failed, so committing it then would make its Retry a
+ * duplicate. No write begins once the deadline has passed.
  */
 export function writeTransaction<T>(db: Database, work: () => T): T {
   if (db.inTransaction) return db.transaction(work).immediate();
-  const budgetMs = writeWaitMs;
+  const deadline = writeDeadline();
   const startedAt = Date.now();
+  if (deadline !== undefined && deadline <= startedAt) throw pastDeadlineError();
+  const budgetMs = deadline === undefined ? writeWaitMs : Math.min(writeWaitMs, deadline - startedAt);
   for (let attempt = 0; ; attempt++) {
     let started = false;
+    const restoreLockWait = deadline === undefined ? () => undefined : boundLockWait(db, deadline - Date.now());
     try {
       return db
         .transaction(() => {
+          // The lock is ours: what follows (the work, COMMIT) waits for nothing in WAL mode.
+          restoreLockWait();
           started = true;
           return work();
         })
@@ -56,8 +67,31 @@ export function writeTransaction<T>(db: Database, work: () => T): T {
       if (started) throw busyError();
       if (waitedMs >= budgetMs) throw busyError(waitedMs);
       pause(Math.min(backoffMs(attempt), budgetMs - waitedMs));
+    } finally {
+      restoreLockWait();
     }
   }
+}
+
+/**
+ * Lowers the connection's busy_timeout (5 s, open.ts) to the time left before the deadline, for one
+ * BEGIN IMMEDIATE; returns what puts it back (safe to call twice). busy_timeout is per connection
+ * and SQLite's own wait cannot be cut short from outside, so without this a write begun 1 s before
+ * its deadline could still wait 5 s for the lock and commit 4 s after its sender gave up. With it,
+ * the wait ends at the deadline to within SQLite's polling step, and the sender's margin
+ * (renderer/src/api/client.ts) only has to cover the work itself and the answer's way back.
+ */
+function boundLockWait(db: Database, remainingMs: number): () => void {
+  const usual = db.pragma('busy_timeout', { simple: true }) as number;
+  const bounded = Math.max(0, Math.min(usual, Math.floor(remainingMs)));
+  if (bounded === usual) return () => undefined;
+  db.pragma(`busy_timeout = ${bounded}`);
+  let restored = false;
+  return () => {
+    if (restored) return;
+    restored = true;
+    db.pragma(`busy_timeout = ${usual}`);
+  };
 }
 
 /** 50 ms doubling up to 1 s, each drawn between half and all of it (jitter). */

@@ -3,12 +3,20 @@
 // from here and gets Results, never exceptions.
 import type { OperationName, VettedApi } from '../../../shared/api';
 import { makeClient, type Transport } from '../../../shared/client';
+import { DEADLINE_HEADER } from '../../../shared/deadline';
 import { ERROR_CODES, type ApiError, type Result } from '../../../shared/result';
 import { electronBridge, type VettedBridge } from './bridge';
 import { currentToken } from './token';
 
 export const UNAVAILABLE_MESSAGE = 'Cannot reach Vetted: the local server stopped or the connection was lost.';
 const TIMEOUT_MS = 30_000;
+/**
+ * How long before TIMEOUT_MS the server must stop waiting for the register (X-Vetted-Deadline):
+ * room for the write itself and its answer to arrive before this page gives up on it, so a write
+ * shown here as failed is never one that committed. The server bounds even SQLite's own lock wait
+ * by the deadline (electron/core/db/transactions.ts), so this needs no room for busy_timeout.
+ */
+const DEADLINE_MARGIN_MS = 5_000;
 
 const failure = (code: ApiError['code'], message: string): Result<never> => ({ ok: false, error: { code, message } });
 
@@ -63,6 +71,7 @@ async function post(operation: OperationName, body: string, keepalive: boolean):
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   const token = currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
+  headers[DEADLINE_HEADER] = String(Date.now() + TIMEOUT_MS - DEADLINE_MARGIN_MS);
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(operation)}`, {
@@ -87,6 +96,8 @@ async function post(operation: OperationName, body: string, keepalive: boolean):
   return unexpectedAnswer(response.status);
 }
 
+// No deadline over IPC: nothing on this side times an IPC call out, so whatever answer comes, however
+// late, is the one the page shows, and a write shown as failed is one that did not commit.
 function ipcTransport(bridge: VettedBridge): Transport {
   return async (operation, input) => {
     const method = bridge[operation] as ((input: unknown) => Promise<unknown>) | undefined;
