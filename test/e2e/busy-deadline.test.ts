@@ -6,7 +6,7 @@
 // creating calls arrive, each with a deadline and an abort at the limit, as the renderer sends
 // them (a shorter limit than its 30 s, to keep the run short): every call the client saw fail is
 // absent from the file, every call acknowledged is there once. Needs the renderer built, as
-// `vetted serve` does.
+// `vetted serve` does; the last test opens the real renderer in Chromium.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -16,6 +16,7 @@ import { DEADLINE_HEADER } from '../../shared/deadline';
 import { holdWriteLock } from '../helpers/lock-holder';
 import { spawnServe, type ServeProcess } from '../helpers/serve-process';
 import { tempDir } from '../helpers/tmp';
+import { openApp } from './harness';
 
 /** The test client's limit and margin: the renderer's shape (limit − margin = deadline), shorter. */
 const CLIENT_LIMIT_MS = 8_000;
@@ -119,4 +120,20 @@ test(`a malformed ${DEADLINE_HEADER} is refused, naming the header, and nothing 
   assert.equal(answer.error?.code, 'validation', 'reported as bad input');
   assert.ok(answer.error?.message.includes(DEADLINE_HEADER), `the message names the header: ${answer.error?.message}`);
   assert.equal(incidentTitles().length, before, 'nothing was saved');
+});
+
+test(`the real renderer sends ${DEADLINE_HEADER} with every API call, within its 30 s limit`, async () => {
+  const { page, context } = await openApp({ ...served, dbPath: db });
+  try {
+    const apiCall = page.waitForRequest((r) => r.url().includes('/api/'));
+    await page.reload();
+    const request = await apiCall;
+    const sentAt = Date.now();
+    const value = (await request.allHeaders())[DEADLINE_HEADER.toLowerCase()];
+    assert.ok(value !== undefined, `${request.url()} carries ${DEADLINE_HEADER}`);
+    const ahead = Number(value) - sentAt;
+    assert.ok(ahead > 0 && ahead <= 30_000, `the deadline (${value}) is after the call was sent and before the page's 30 s limit (${ahead} ms ahead)`);
+  } finally {
+    await context.close();
+  }
 });
