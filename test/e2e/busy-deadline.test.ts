@@ -122,6 +122,17 @@ test(`a malformed ${DEADLINE_HEADER} is refused, naming the header, and nothing 
   assert.equal(incidentTitles().length, before, 'nothing was saved');
 });
 
+test('a request read after its deadline is answered busy and not run, even a read', async () => {
+  const before = incidentTitles().length;
+  const past = { [DEADLINE_HEADER]: String(Date.now() - 1) };
+  const write = (await (await post('incident.add', { vendorId, title: 'too late', startedAt: '2026-01-01T00:00:00Z' }, past)).json()) as { ok: boolean; error?: { code: string } };
+  assert.equal(write.error?.code, 'busy', 'a write past its deadline is refused as busy');
+  assert.equal(incidentTitles().length, before, 'nothing was saved');
+  // A read reaches no writeTransaction: only the bridge's own check can refuse it.
+  const read = (await (await post('vendor.list', {}, past)).json()) as { ok: boolean; error?: { code: string } };
+  assert.equal(read.error?.code, 'busy', 'the bridge does not dispatch a request past its deadline');
+});
+
 test(`the real renderer sends ${DEADLINE_HEADER} with every API call, within its 30 s limit`, async () => {
   const { page, context } = await openApp({ ...served, dbPath: db });
   try {
