@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openVetted } from '../../electron/core/vetted';
+import { DEADLINE_HEADER } from '../../shared/deadline';
 import { REPO_ROOT, runCliAsync, type CliRun } from './cli';
 import { readyToHoldWriteLock, type ReadyHolder } from './lock-holder';
 import { spawnServe, type ServeProcess } from './serve-process';
@@ -49,6 +50,9 @@ interface Save {
   questionId: string;
   comment: string;
 }
+
+/** renderer/src/api/client.ts: TIMEOUT_MS − DEADLINE_MARGIN_MS. */
+const RENDERER_DEADLINE_MS = 25_000;
 
 const CLI_ANSWERS: readonly [string, string][] = [
   ['inc_postmortems', 'on_request'],
@@ -139,7 +143,12 @@ async function runClient(served: ServeProcess, plan: Save[], name: string, acked
     try {
       const res = await fetch(`${served.origin}/api/answer.save`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${served.token}` },
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${served.token}`,
+          // As the renderer sends it (30 s limit − 5 s margin): the deadline must not refuse saves that wait out the hold.
+          [DEADLINE_HEADER]: String(Date.now() + RENDERER_DEADLINE_MS),
+        },
         body: JSON.stringify(save),
       });
       const result = (await res.json()) as { ok: boolean; error?: { code: string; message: string } };
