@@ -50,6 +50,8 @@ export function writeTransaction<T>(db: Database, work: () => T): T {
   if (deadline !== undefined && deadline <= startedAt) throw pastDeadlineError();
   const budgetMs = deadline === undefined ? writeWaitMs : Math.min(writeWaitMs, deadline - startedAt);
   for (let attempt = 0; ; attempt++) {
+    // The last pause may end just past the deadline: do not begin after it.
+    if (attempt > 0 && deadline !== undefined && Date.now() >= deadline) throw busyError(Date.now() - startedAt);
     let started = false;
     const restoreLockWait = deadline === undefined ? () => undefined : boundLockWait(db, deadline - Date.now());
     try {

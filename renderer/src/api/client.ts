@@ -71,10 +71,9 @@ async function post(operation: OperationName, body: string, keepalive: boolean):
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   const token = currentToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  headers[DEADLINE_HEADER] = String(Date.now() + TIMEOUT_MS - DEADLINE_MARGIN_MS);
   let response: Response;
   try {
-    response = await fetch(`/api/${encodeURIComponent(operation)}`, {
+    response = await fetch(`/api/${encodeURIComponent(operation)}`, withDeadline({
       method: 'POST',
       headers,
       body,
@@ -82,7 +81,7 @@ async function post(operation: OperationName, body: string, keepalive: boolean):
       credentials: 'omit',
       keepalive,
       signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
+    }));
   } catch {
     return failure('unavailable', UNAVAILABLE_MESSAGE);
   }
@@ -94,6 +93,13 @@ async function post(operation: OperationName, body: string, keepalive: boolean):
   }
   if (isResult(answer)) return answer;
   return unexpectedAnswer(response.status);
+}
+
+/** The request as sent, stating when this page stops waiting for it (computed as it is sent). */
+function withDeadline(init: RequestInit): RequestInit {
+  const headers = new Headers(init.headers);
+  headers.set(DEADLINE_HEADER, String(Date.now() + TIMEOUT_MS - DEADLINE_MARGIN_MS));
+  return { ...init, headers };
 }
 
 // No deadline over IPC: nothing on this side times an IPC call out, so whatever answer comes, however
