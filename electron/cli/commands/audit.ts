@@ -8,12 +8,6 @@ import { writeGeneratedFile } from '../write-file';
 
 export const AUDIT_USAGE = 'usage: vetted audit export [VENDOR] [--out FILE.csv] | vetted audit verify [--json]';
 
-/**
- * The exit code of a chain that does not verify: the register was read fine, but its data fails
- * the check (sysexits' EX_DATAERR), so a script can tell it from bad input (2) and from "busy".
- */
-export const EXIT_AUDIT_BROKEN = 65;
-
 /** Runs an audit subcommand; returns the exit code. */
 export async function auditCommand(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -39,7 +33,8 @@ async function auditVerify(args: string[]): Promise<number> {
   const { api } = openSession(values.db);
   const check = must(await api['audit.verify']({}));
   process.stdout.write(values.json ? `${JSON.stringify(check, null, 2)}\n` : verifyText(check));
-  return check.ok ? EXIT.ok : EXIT_AUDIT_BROKEN;
+  // A script tells a broken chain (65) from bad input (2) and from busy (75).
+  return check.ok ? EXIT.ok : EXIT.auditBroken;
 }
 
 function verifyText(check: AuditChainCheck): string {
