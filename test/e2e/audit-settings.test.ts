@@ -49,10 +49,27 @@ test('settings: the audit trail verifies with its chain head, a tampered row is 
   const duties = form.getByRole('checkbox', { name: /Separation of duties: the person who submits a review cannot approve it/ });
   assert.equal(await duties.isChecked(), false, 'off by default');
   await duties.check();
+  await form.getByLabel('Your name').fill('Ana Auditor');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await page.getByTestId('settings-save-status').filter({ hasText: 'Saved' }).waitFor();
-  assert.equal((await callApi<Settings>(served, 'settings.get', {})).separationOfDuties, true, 'the setting is stored');
+  const saved = await callApi<Settings>(served, 'settings.get', {});
+  assert.deepEqual([saved.separationOfDuties, saved.userName], [true, 'Ana Auditor'], 'the setting is stored');
   await duties.scrollIntoViewIfNeeded();
   await screenshot(page, 'settings-separation-of-duties');
+
+  // The submitter then tries to approve: the dialog names the rule, and nothing is decided.
+  const vendor = (await callApi<{ id: string; name: string; state: string }[]>(served, 'vendor.list', {})).find((v) => v.state === 'scored')!;
+  await go(page, `#/vendor/${vendor.id}`);
+  const workflow = page.getByRole('region', { name: 'Review workflow' });
+  await workflow.getByRole('button', { name: 'Submit for review' }).click();
+  await workflow.getByTestId('review-status').filter({ hasText: 'In review' }).waitFor();
+  await workflow.getByRole('button', { name: 'Approve', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Approve' });
+  await dialog.getByRole('button', { name: 'Approve' }).click();
+  await dialog
+    .getByRole('alert')
+    .filter({ hasText: 'Separation of duties is on (Settings): Ana Auditor submitted this review for approval and cannot approve it' })
+    .waitFor();
+  await screenshot(page, 'separation-of-duties-refused');
   assert.deepEqual(problems, []);
 });

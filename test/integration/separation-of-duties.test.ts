@@ -32,8 +32,8 @@ test('with separation of duties on, the submitter cannot approve; someone else c
     const refused = await vetted.api['review.transition']({ reviewId, ...attempt });
     assert.ok(!refused.ok, `refused: ${JSON.stringify(attempt)}`);
     assert.equal(refused.error.code, 'validation');
-    assert.match(refused.error.message, /separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it/);
-    assert.deepEqual(refused.error.details?.map((d) => d.path), ['by']);
+    assert.match(refused.error.message, /^(vetted: )?Separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it; someone else must/m);
+    assert.deepEqual(refused.error.details?.map((d) => d.path), ['separationOfDuties']);
   }
   assert.equal(vetted.ctx.reviews.get(reviewId)!.status, 'in_review', 'nothing changed');
 
@@ -65,7 +65,7 @@ test('the CLI refuses the submitter’s approval with exit 2 naming the rule, an
   ok('review', 'submit', vendor.name);
   const refused = vetted('review', 'approve', vendor.name, '--by', 'Ana Auditor');
   assert.equal(refused.status, 2, `exit 2:\n${refused.stdout}${refused.stderr}`);
-  assert.match(refused.stderr, /separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it/);
+  assert.match(refused.stderr, /^(vetted: )?Separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it; someone else must/m);
 
   const check = openVetted(db, { logError: () => {} });
   unwrap(await check.api['settings.update']({ userName: 'Bo Approver' }));

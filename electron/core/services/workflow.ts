@@ -84,7 +84,8 @@ function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: string): v
   const message =
     `separation of duties is on (Settings): ${submitted.by} submitted this review for approval and cannot approve it; ` +
     'someone else must, under their own name in Settings';
-  throw new VettedError('validation', `by: ${message}.`, [{ path: 'by', message }]);
+  // Named after the rule, not the "by" field: the decision dialog shows a "by" problem as a missing name.
+  throw new VettedError('validation', `S${message.slice(1)}.`, [{ path: 'separationOfDuties', message }]);
 }
 
 /**
