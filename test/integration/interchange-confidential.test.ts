@@ -158,3 +158,17 @@ test('key file: the same key file opens the import; a dry run adopts nothing', a
   assert.equal((await commentIn(target, 'Ledgerline', question.id)).comment, SECRET);
   target.close();
 });
+
+test('a provider matched by name: its confidential comment is sealed again for the register provider, and opens', async () => {
+  const { text, question, vendor } = await exported(passphraseSource(PASSPHRASE));
+  const target = open(path.join(tempDir('vetted-conf-name-'), 'register.db'), passphraseSource(PASSPHRASE));
+  const local = unwrap(await target.api['vendor.create']({ name: 'LEDGERLINE', category: 'database' }));
+  assert.notEqual(local.id, vendor.id, 'the same provider under another id');
+  const report = unwrap(await target.api['register.import']({ text }));
+  assert.equal(report.confidential.key, 'adopted');
+  assert.ok(report.confidential.resealed >= 1, `the comment follows its provider: ${JSON.stringify(report.confidential)}`);
+  assert.deepEqual(confidentialConflicts(report), []);
+  const answer = unwrap(await target.api['review.current']({ vendorId: local.id }))!.answers.find((a) => a.questionId === question.id)!;
+  assert.equal(answer.comment, SECRET);
+  target.close();
+});
