@@ -1,12 +1,14 @@
 // What a command works with: the typed API over an opened register, and helpers that turn
 // API failures into one-line CLI errors.
 import type { VendorSummary, VettedApi } from '../../shared/api';
+import { makeClient } from '../../shared/client';
 import type { Result } from '../../shared/result';
 import { VettedError } from '../../shared/result';
 import { keySourceFromEnv } from '../core/crypto/key-sources';
 import { resolveDbPath } from '../core/paths';
 import { openVetted, type Vetted } from '../core/vetted';
 import { inputError, CliError, EXIT } from './cli-error';
+import { applyWriteWaitFromEnv, busyEndsCommand, busyExitFor } from './busy';
 
 export interface Session {
   api: VettedApi;
@@ -16,14 +18,17 @@ export interface Session {
 
 export function openSession(dbFlag: string | undefined): Session {
   const dbPath = resolveDbPath(dbFlag);
+  applyWriteWaitFromEnv();
   try {
     const vetted = openVetted(dbPath, {
       // Confidential data: $VETTED_KEY_FILE, else $VETTED_PASSPHRASE, else a key file in the user's Vetted folder.
       keySource: keySourceFromEnv(undefined),
       logError: (op, e) => process.stderr.write(`vetted: internal error in ${op}: ${String(e)}\n`),
     });
-    return { api: vetted.api, dbPath, vetted };
+    return { api: makeClient(busyEndsCommand(vetted.dispatch)), dbPath, vetted };
   } catch (error) {
+    const busy = busyExitFor(error);
+    if (busy) throw busy;
     if (error instanceof VettedError) throw inputError(error.message);
     throw new CliError(EXIT.input, `cannot open ${dbPath}: ${(error as Error).message}`);
   }

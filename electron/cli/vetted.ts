@@ -1,5 +1,6 @@
 // `vetted …`: a thin command-line transport over the same API the app uses.
 import { parse } from './args';
+import { busyExitFor } from './busy';
 import { CliError, EXIT, usageError } from './cli-error';
 import { answerCommand } from './commands/answer';
 import { auditCommand } from './commands/audit';
@@ -167,7 +168,8 @@ Usage:
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
 The key of confidential comments and evidence is $VETTED_KEY_FILE, else one derived from $VETTED_PASSPHRASE,
 else a key file made on first use in the app's data folder (keys/<register id>.key, mode 0600), never in the register.
-Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
+Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field), 70 a bug, 75 busy: another Vetted held
+the register for longer than the wait (about 30 s; $VETTED_BUSY_WAIT_MS shortens it); that step changed nothing, run it again.
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -350,7 +352,9 @@ async function run(): Promise<void> {
   });
   try {
     process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
+  } catch (caught) {
+    // Busy thrown past the API (a command working on the register directly, like backup) exits 75 too.
+    const error = busyExitFor(caught) ?? caught;
     if (error instanceof CliError) {
       process.stderr.write(`vetted: ${error.message}\n`);
       process.exitCode = error.exitCode;
@@ -359,7 +363,7 @@ async function run(): Promise<void> {
       process.exitCode = EXIT.usage;
     } else {
       process.stderr.write(`vetted: unexpected error: ${(error as Error).message}\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     }
   }
 }
