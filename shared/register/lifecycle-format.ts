@@ -177,6 +177,20 @@ export const ExportedKeyMaterial = z
   .strict();
 export type ExportedKeyMaterial = z.output<typeof ExportedKeyMaterial>;
 
+/**
+ * The exporting register's audit chain head when the file was made: how many entries its trail
+ * held and the last one's hash as stored (null: a row written without the app carries none).
+ * Informational, for comparing with that register (`vetted audit verify`) or with a printed
+ * report; an import does not take it over: the receiving register chains the entries itself.
+ */
+export const ExportedChainHead = z
+  .object({
+    entries: z.number().int().min(0),
+    hash: Sha256.nullable(),
+  })
+  .strict();
+export type ExportedChainHead = z.output<typeof ExportedChainHead>;
+
 /** The lifecycle lists of the export (each may be missing in an older file). */
 export const LIFECYCLE_FIELDS = {
   reviewSteps: z.array(ExportedStep).default([]),
@@ -184,6 +198,7 @@ export const LIFECYCLE_FIELDS = {
   acceptances: z.array(ExportedAcceptance).default([]),
   evidence: z.array(ExportedEvidence).default([]),
   auditTrail: z.array(ExportedAuditEntry).default([]),
+  auditChainHead: ExportedChainHead.nullable().default(null),
   confidential: ExportedKeyMaterial.nullable().default(null),
 };
 

@@ -3,7 +3,7 @@
 // first, the key material (never the key). Evidence files travel inline while the whole export
 // stays under what an import reads; any left behind are named, with their digests.
 import { MAX_REGISTER_IMPORT_CHARS } from '../../../shared/register/format';
-import type { ExportedAuditEntry, ExportedEvidence, ExportedKeyMaterial, ExportedStep, ReviewSnapshotJson } from '../../../shared/register/lifecycle-format';
+import type { ExportedAuditEntry, ExportedChainHead, ExportedEvidence, ExportedKeyMaterial, ExportedStep, ReviewSnapshotJson } from '../../../shared/register/lifecycle-format';
 import type { Context } from '../context';
 
 const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -15,6 +15,7 @@ export interface ExportedLifecycle {
   /** Without their files yet: `withEvidenceFiles` adds those that fit. */
   evidence: ExportedEvidence[];
   auditTrail: ExportedAuditEntry[];
+  auditChainHead: ExportedChainHead | null;
   confidential: ExportedKeyMaterial | null;
 }
 
@@ -29,8 +30,20 @@ export function exportLifecycle(ctx: Context): ExportedLifecycle {
       .sort((a, b) => compareIds(a.id, b.id))
       .map(({ locked: _locked, ...e }) => e),
     auditTrail: [...ctx.audit.all()].map(({ id: _id, ...entry }) => entry),
+    auditChainHead: chainHead(ctx),
     confidential: ctx.keys.material(),
   };
+}
+
+/** The trail's last row as stored: its count and hash (not verified here: `vetted audit verify` does that). */
+function chainHead(ctx: Context): ExportedChainHead | null {
+  let entries = 0;
+  let hash: string | null = null;
+  for (const row of ctx.audit.chained()) {
+    entries += 1;
+    hash = row.hash;
+  }
+  return entries === 0 ? null : { entries, hash };
 }
 
 /** What a decision froze, as stored (parsed, never re-read through the scoring model), and the date set by hand. */
