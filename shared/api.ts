@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS, type Comparison } from './compare';
 import { IsoDate } from './domain/dates';
 import { AcceptanceInput, type Acceptance, type AcceptanceState } from './domain/acceptances';
-import type { AuditEntry } from './domain/audit';
+import type { AuditChainCheck, AuditEntry } from './domain/audit';
 import type { KeyStatus } from './domain/confidential';
 import { EvidenceInput, EvidencePatch, type Evidence, type EvidenceState } from './domain/evidence';
 import { FindingInput, FindingPatch, type Finding, type FindingStatus } from './domain/findings';
@@ -561,6 +561,8 @@ export const contract = {
   ).returns<AuditEntry[]>(),
   /** The audit trail (one provider's or all) as an RFC 4180 CSV, oldest first. */
   'audit.export': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<GeneratedFile>(),
+  /** Recomputes the audit trail's hash chain: entries, chain head, and the first entry that does not verify. */
+  'audit.verify': op(none).returns<AuditChainCheck>(),
   /** The latest review's score, or null when no review was started. */
   'score.get': op(z.object({ vendorId: EntityId }).strict()).returns<ScoreResult | null>(),
   'settings.get': op(none).returns<Settings>(),

@@ -39,6 +39,7 @@ export const OPERATION_NAMES = [
   'attention.get',
   'audit.list',
   'audit.export',
+  'audit.verify',
   'score.get',
   'settings.get',
   'settings.update',

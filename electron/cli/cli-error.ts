@@ -1,9 +1,10 @@
 /**
  * Exit codes: 0 ok, 1 usage, 2 input/validation (bad value, unknown provider, refused register),
- * 70 an unexpected error (a bug; sysexits' EX_SOFTWARE), 75 busy: another Vetted held the register
+ * 65 `audit verify` found the audit trail's hash chain broken (the register read fine, its data fails
+ * the check: sysexits' EX_DATAERR), 70 an unexpected error (a bug; sysexits' EX_SOFTWARE), 75 busy: another Vetted held the register
  * past the wait and nothing was changed by the step that met it (EX_TEMPFAIL: run it again).
  */
-export const EXIT = { ok: 0, usage: 1, input: 2, internal: 70, busy: 75 } as const;
+export const EXIT = { ok: 0, usage: 1, input: 2, auditBroken: 65, internal: 70, busy: 75 } as const;
 
 export class CliError extends Error {
   constructor(

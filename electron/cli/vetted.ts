@@ -88,6 +88,8 @@ Usage:
   vetted evidence save ID OUT                     write a stored document to OUT (a file or a folder),
                                                   after checking its SHA-256
   vetted audit export [VENDOR] [--out FILE.csv]   the audit trail as CSV (to stdout without --out)
+  vetted audit verify [--json]                    recompute the audit trail's hash chain: entries checked and
+                                                  the chain head; exit 65 naming the first broken entry
   vetted window add VENDOR --every "sun 02:00" --duration MINUTES --tz ZONE [--title T]
                  [--impact none|degraded|outage] [--from D] [--until D | --count N] [--except D,D] [--notes T]
                                                   a standing maintenance window, in the provider's time zone:
@@ -240,8 +242,7 @@ export async function main(argv: string[]): Promise<number> {
       await evidenceCommand(rest);
       return EXIT.ok;
     case 'audit':
-      await auditCommand(rest);
-      return EXIT.ok;
+      return auditCommand(rest);
     case 'window':
       await windowCommand(rest);
       return EXIT.ok;

@@ -5,6 +5,7 @@ import { loadDemo } from './demo';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createAcceptance, listAcceptances, revokeAcceptance } from './services/acceptances';
 import { exportAudit, listAudit } from './services/audit';
+import { verifyAuditChain } from './services/audit-verify';
 import { keyStatus } from './services/confidential';
 import { addBlackout, deleteBlackout, listBlackouts, updateBlackout } from './services/blackouts';
 import { addWindow, deleteWindow, importWindows, listWindows, maintenanceCalendar, updateWindow, warningsFor } from './services/maintenance';
@@ -73,6 +74,7 @@ export function createHandlers(ctx: Context): Handlers {
     'attention.get': () => attention(ctx),
     'audit.list': (input) => listAudit(ctx, input),
     'audit.export': (input) => exportAudit(ctx, input),
+    'audit.verify': () => verifyAuditChain(ctx),
     'score.get': ({ vendorId }) => scoreVendor(ctx, vendorId),
     'settings.get': () => getSettings(ctx),
     'settings.update': (patch) => updateSettings(ctx, patch),

@@ -36,3 +36,35 @@ export function changedFields(entry: Pick<AuditEntry, 'old' | 'new'>): FieldChan
   }
   return changes;
 }
+
+/**
+ * How the first broken row of the audit chain broke (electron/core/services/audit-verify.ts):
+ * - unchained: the row has no hash: it was written past the app (its triggers dropped);
+ * - edited: the row no longer matches its hash while the next row still chains to it: its content
+ *   was changed after it was written, or a row just before it was removed;
+ * - inserted: the row does not match its hash and the next row chains to the row before it: it
+ *   was slipped in after the fact;
+ * - broken: the row does not match its hash and nothing after it tells more (the last row, or
+ *   several rows changed together).
+ */
+export type AuditBreakKind = 'unchained' | 'edited' | 'inserted' | 'broken';
+
+export interface AuditChainCheck {
+  /** Entries in the trail. */
+  rows: number;
+  /** The last row whose hash verified (the newest row when the chain is intact); null for an empty trail. */
+  head: { id: number; hash: string } | null;
+  ok: boolean;
+  /** The first row that does not verify, when one does not. */
+  firstBroken?: { id: number; at: string; kind: AuditBreakKind; reason: string };
+}
+
+/** "Audit trail: 412 entries, chain intact, head 3f9a0c12b4e1…" or the first broken row, in one line. */
+export function auditChainLine(check: AuditChainCheck): string {
+  const entries = `${check.rows} ${check.rows === 1 ? 'entry' : 'entries'}`;
+  if (check.ok) {
+    return check.head === null ? `Audit trail: ${entries}, chain intact (empty).` : `Audit trail: ${entries}, chain intact, head ${check.head.hash.slice(0, 12)}…`;
+  }
+  const broken = check.firstBroken!;
+  return `Audit trail: ${entries}, chain BROKEN at entry ${broken.id} (${broken.at}): ${broken.reason}.`;
+}

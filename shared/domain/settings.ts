@@ -35,6 +35,8 @@ export const SettingsPatch = z
      * promised; null = none (only each provider's own promise is held against it).
      */
     minimumNoticeHours: z.number().int('a whole number of hours').min(0).max(24 * 90).nullable(),
+    /** Separation of duties: the person who submits a review for approval cannot approve it. */
+    separationOfDuties: z.boolean(),
   })
   .partial()
   .strict();
@@ -48,6 +50,7 @@ export interface Settings {
   dayRate: DayRate | null;
   defaultTemplates: DefaultTemplates;
   minimumNoticeHours: number | null;
+  separationOfDuties: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -63,7 +66,14 @@ export const DEFAULT_SETTINGS: Settings = {
   dayRate: null,
   defaultTemplates: {},
   minimumNoticeHours: null,
+  separationOfDuties: false,
 };
+
+/** Whether two people's names are the same person's, as the register records them (case and spaces aside). */
+export function samePerson(a: string, b: string): boolean {
+  const norm = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  return norm(a) !== '' && norm(a) === norm(b);
+}
 
 /**
  * The template a new review of a provider in `category` starts on when nobody chooses one: the

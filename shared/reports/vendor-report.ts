@@ -69,6 +69,8 @@ import type { ProviderMaintenance } from './maintenance-facts';
 import { estimateMaintenancePages, maintenancePart } from './maintenance-part';
 import type { ProviderIncidents } from './incident-facts';
 import { estimateIncidentPages, incidentPart } from './incident-part';
+import type { AuditChainCheck } from '../domain/audit';
+import { auditChainPart } from './audit-chain-part';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -104,6 +106,11 @@ export interface VendorReportData {
    * `answers`. Left out, the report has no Incident record part; the service always gives it.
    */
   incidents?: ProviderIncidents;
+  /**
+   * The audit trail's hash chain checked when the report was made (verifyAuditChain): its head is
+   * printed after the sign-off, or where it failed. Left out, nothing is said about the trail.
+   */
+  auditChain?: AuditChainCheck;
 }
 
 export interface VendorReportOptions {
@@ -554,6 +561,7 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...answersPart(sections, toc),
     ...profile(data.vendor, data.dayRate, toc, asOf),
     ...signOffSection(data.review, lifecycle.steps, toc),
+    ...(data.auditChain ? auditChainPart(data.auditChain) : []),
   );
   const kicker = data.draft ? 'DRAFT vendor risk review' : 'Vendor risk review';
   return reportDocument({

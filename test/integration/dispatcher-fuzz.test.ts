@@ -86,6 +86,7 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
     'attention.get': {},
     'audit.list': { vendorId, limit: 5 },
     'audit.export': { vendorId },
+    'audit.verify': {},
     'score.get': { vendorId },
     'settings.get': {},
     'settings.update': { organisation: 'Org' },

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { setWriteWait, writeTransaction } from '../../electron/core/db/transactions';
+import { readTransaction, setWriteWait, writeTransaction } from '../../electron/core/db/transactions';
 import { VettedError } from '../../shared/result';
 import { holdWriteLock } from '../helpers/lock-holder';
 import { tempDbPath } from '../helpers/tmp';
@@ -126,4 +126,30 @@ test('a busy error after the work started is not retried: the work runs once', (
   assert.equal(runs, 1, 'the work ran once: only a BEGIN that took no lock is tried again');
   assert.equal(count(app), 0, 'the transaction was rolled back');
   app.close();
+});
+
+test('readTransaction runs query-only: a write slipped into a read fails there, and the connection writes again afterwards, also after a read nested in a write', () => {
+  const { connect } = sharedFile();
+  const db = connect(5000);
+  after(() => db.close());
+  const queryOnly = () => db.pragma('query_only', { simple: true });
+
+  let refused: unknown;
+  try {
+    readTransaction(db, () => add(db, 'slipped into a read'));
+  } catch (error) {
+    refused = error;
+  }
+  assert.equal(codeOf(refused), 'SQLITE_READONLY', 'a write inside readTransaction is refused');
+  assert.equal(count(db), 0, 'nothing was written');
+  assert.equal(queryOnly(), 0, 'the connection is writable again after the failed read');
+
+  writeTransaction(db, () => {
+    add(db, 'before the nested read');
+    assert.throws(() => readTransaction(db, () => add(db, 'in the nested read')), /readonly/i, 'the nested read is query-only too');
+    assert.equal(readTransaction(db, () => count(db)), 1, 'the nested read sees the write before it');
+    add(db, 'after the nested read');
+  });
+  assert.equal(count(db), 2, 'the outer write kept both of its rows and none from the nested read');
+  assert.equal(queryOnly(), 0, 'query_only is off again after the nested reads');
 });

@@ -28,6 +28,7 @@ import type { ReassessmentMonths } from '../../../shared/domain/reassessment';
 import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { ScoreResult } from '../../../shared/scoring/types';
 import { readTransaction } from '../db/transactions';
+import { verifyAuditChain } from './audit-verify';
 
 export async function vendorReport(
   ctx: Context,
@@ -53,6 +54,8 @@ export async function vendorReport(
       lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
       maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),
+      // The trail as it stands when the report is made, in the same snapshot as the data.
+      auditChain: verifyAuditChain(ctx),
     };
   });
   if (include) refuseLockedConfidential(ctx, data.vendor.name, data.answers);

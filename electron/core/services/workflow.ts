@@ -1,6 +1,7 @@
 // Sign-off: moving a review through the workflow, freezing it at the decision, and its history.
 import type { ReviewDetail, ReviewHistoryEntry } from '../../../shared/api';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
+import { samePerson } from '../../../shared/domain/settings';
 import { toAnswerMap, type Review, type ReviewStatus } from '../../../shared/domain/review';
 import { canTransition, isApproval, isDecision, noteRequired, type ReviewSnapshot, type ReviewStep } from '../../../shared/domain/workflow';
 import { VettedError } from '../../../shared/result';
@@ -51,6 +52,7 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
       const message = input.to === 'rejected' ? 'say why the review is rejected' : 'write down the conditions';
       throw new VettedError('validation', `note: ${message}`, [{ path: 'note', message }]);
     }
+    if (isApproval(input.to)) holdToSeparationOfDuties(ctx, review.id, by);
     const stamp = ctx.now().toISOString();
     let snapshot: ReviewSnapshot | null = null;
     if (isDecision(input.to)) {
@@ -65,6 +67,25 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
     if (isApproval(input.to) && input.activateProvider !== false) activateIfProposed(ctx, review.vendorId, stamp);
     return detail(ctx, ctx.reviews.get(review.id)!);
   });
+}
+
+/**
+ * With separation of duties on (Settings), whoever submitted the review for approval (its latest
+ * step into "in review") cannot approve it: neither as the name signing the approval nor as the
+ * user whose name the app records (the audit trail's actor), so `--by` cannot pass one's own
+ * submission off as someone else's approval. Vetted has no log-in: this holds people to the rule,
+ * it does not authenticate them (docs/lifecycle.md).
+ */
+function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: string): void {
+  const settings = ctx.settings.get();
+  if (!settings.separationOfDuties) return;
+  const submitted = [...ctx.steps.steps(reviewId)].reverse().find((step) => step.to === 'in_review');
+  if (!submitted || ![by, settings.userName].some((name) => samePerson(name, submitted.by))) return;
+  const message =
+    `separation of duties is on (Settings): ${submitted.by} submitted this review for approval and cannot approve it; ` +
+    'someone else must, under their own name in Settings';
+  // Named after the rule, not the "by" field: the decision dialog shows a "by" problem as a missing name.
+  throw new VettedError('validation', `S${message.slice(1)}.`, [{ path: 'separationOfDuties', message }]);
 }
 
 /**

@@ -25,9 +25,10 @@ import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, 
 import { FormError } from '../../components/FormError';
 import { MaintenanceNoticeFields } from './MaintenanceNoticeFields';
 import { checkNotice, NOTICE_LABEL, noticeDraftOf, sameNotice } from './noticeDraft';
+import { SignOffFields } from './SignOffFields';
 
-/** The text settings; the months per tier, the day rate, the questionnaire per category and the minimum notice have their own drafts. */
-type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates' | 'minimumNoticeHours'>;
+/** The text settings; the months per tier, the day rate, the questionnaire per category, the minimum notice and separation of duties have their own drafts. */
+type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates' | 'minimumNoticeHours' | 'separationOfDuties'>;
 type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 
@@ -77,6 +78,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
   const [dayRate, setDayRate] = useState<DayRateDraft>(() => dayRateDraftOf(stored.dayRate));
   const [templates, setTemplates] = useState<DefaultTemplatesDraft>(() => defaultTemplatesDraftOf(stored.defaultTemplates));
   const [notice, setNotice] = useState<string>(() => noticeDraftOf(stored.minimumNoticeHours));
+  const [duties, setDuties] = useState<boolean>(stored.separationOfDuties);
   const [base, setBase] = useState<Settings>(stored);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [monthErrors, setMonthErrors] = useState<MonthsErrors>({});
@@ -97,6 +99,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (sameDayRate(dayRate, base.dayRate)) setDayRate(dayRateDraftOf(stored.dayRate));
     if (sameDefaultTemplates(templates, base.defaultTemplates)) setTemplates(defaultTemplatesDraftOf(stored.defaultTemplates));
     if (sameNotice(notice, base.minimumNoticeHours)) setNotice(noticeDraftOf(stored.minimumNoticeHours));
+    if (duties === base.separationOfDuties) setDuties(stored.separationOfDuties);
   }
 
   const dirty =
@@ -104,7 +107,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     !sameMonths(months, stored.reassessmentMonths) ||
     !sameDayRate(dayRate, stored.dayRate) ||
     !sameDefaultTemplates(templates, stored.defaultTemplates) ||
-    !sameNotice(notice, stored.minimumNoticeHours);
+    !sameNotice(notice, stored.minimumNoticeHours) ||
+    duties !== stored.separationOfDuties;
 
   useEffect(() => {
     if (!dirty) return;
@@ -144,6 +148,11 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     setNotice(value);
     setSaveState('idle');
     setNoticeError(undefined);
+  };
+
+  const changeDuties = (value: boolean) => {
+    setDuties(value);
+    setSaveState('idle');
   };
 
   const showErrors = (
@@ -189,6 +198,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     // The map is one setting: saved whole.
     if (!sameDefaultTemplates(templates, stored.defaultTemplates)) patch.defaultTemplates = defaultTemplatesOf(templates);
     if (noticeCheck.hours !== stored.minimumNoticeHours) patch.minimumNoticeHours = noticeCheck.hours;
+    if (duties !== stored.separationOfDuties) patch.separationOfDuties = duties;
     if (Object.keys(patch).length === 0) {
       showErrors({});
       setDraft(textOf(stored)); // only whitespace differed
@@ -207,6 +217,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       setDayRate(dayRateDraftOf(result.value.dayRate));
       setTemplates(defaultTemplatesDraftOf(result.value.defaultTemplates));
       setNotice(noticeDraftOf(result.value.minimumNoticeHours));
+      setDuties(result.value.separationOfDuties);
       showErrors({});
       setSaveState('saved');
       return;
@@ -317,6 +328,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       <DefaultTemplatesFields idPrefix={uid} draft={templates} errors={templateErrors} onChange={setTemplate} />
 
       <MaintenanceNoticeFields idPrefix={uid} draft={notice} error={noticeError} onChange={changeNotice} />
+
+      <SignOffFields idPrefix={uid} separationOfDuties={duties} onChange={changeDuties} />
 
       <div className="form-actions">
         <p className={`save-note save-${saveState}`} role="status" data-testid="settings-save-status">

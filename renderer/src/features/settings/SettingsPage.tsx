@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
+import { AuditTrailSection } from './AuditTrailSection';
 import { BlackoutSection } from './BlackoutSection';
 import { ConfidentialDataSection } from './ConfidentialDataSection';
 import { SettingsForm } from './SettingsForm';
@@ -52,6 +53,8 @@ export function SettingsPage() {
       {settings && <BlackoutSection />}
       {/* Not a stored preference: the key's status in this session, read on its own. */}
       <ConfidentialDataSection />
+      {/* Not a preference either: whether the audit trail's hash chain verifies, checked on the spot. */}
+      <AuditTrailSection />
     </div>
   );
 }

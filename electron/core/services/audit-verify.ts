@@ -1,0 +1,65 @@
+// Checks the audit trail's hash chain (#17, item 6): walks every row in id order, recomputes each
+// hash from the previous one and the row as stored, and names the first row that does not verify.
+// What this can and cannot prove is in docs/security.md ("The audit trail").
+import type { AuditBreakKind, AuditChainCheck } from '../../../shared/domain/audit';
+import type { Context } from '../context';
+import { AUDIT_GENESIS, auditRowHash } from '../db/audit-chain';
+import { readTransaction } from '../db/transactions';
+import type { ChainedAuditRow } from '../repositories/audit';
+
+const REASONS: Record<AuditBreakKind, string> = {
+  unchained: 'it has no chain hash: it was written past the app, with its audit triggers removed',
+  edited: 'it no longer matches its hash: its content was changed after it was written, or an entry just before it was removed',
+  inserted: 'it was inserted after the fact: the entry after it chains to the entry before it',
+  broken: 'it does not match its hash: it was changed or added after the fact',
+};
+
+interface Suspect {
+  row: ChainedAuditRow;
+  /** The stored hash of the row before it (what it should chain to). */
+  previous: string;
+}
+
+/** How a row that does not match its hash broke, told by the row after it (if any). */
+function classify(suspect: Suspect, next: ChainedAuditRow | undefined): AuditBreakKind {
+  if (next === undefined || next.hash === null) return 'broken';
+  if (suspect.row.hash !== null && next.hash === auditRowHash(suspect.row.hash, next)) return 'edited';
+  if (next.hash === auditRowHash(suspect.previous, next)) return 'inserted';
+  return 'broken';
+}
+
+export function verifyAuditChain(ctx: Context): AuditChainCheck {
+  return readTransaction(ctx.db, () => {
+    let rows = 0;
+    let previous = AUDIT_GENESIS;
+    let head: AuditChainCheck['head'] = null;
+    let suspect: Suspect | undefined;
+    let broken: { row: ChainedAuditRow; kind: AuditBreakKind } | undefined;
+    for (const row of ctx.audit.chained()) {
+      rows++;
+      if (broken) continue; // only counting from here on
+      if (suspect) {
+        broken = { row: suspect.row, kind: classify(suspect, row) };
+        continue;
+      }
+      if (row.hash === null) {
+        broken = { row, kind: 'unchained' };
+        continue;
+      }
+      if (row.hash !== auditRowHash(previous, row)) {
+        suspect = { row, previous };
+        continue;
+      }
+      previous = row.hash;
+      head = { id: row.id, hash: row.hash };
+    }
+    if (suspect && !broken) broken = { row: suspect.row, kind: classify(suspect, undefined) };
+    if (!broken) return { rows, head, ok: true };
+    return {
+      rows,
+      head,
+      ok: false,
+      firstBroken: { id: broken.row.id, at: broken.row.at, kind: broken.kind, reason: REASONS[broken.kind] },
+    };
+  });
+}

@@ -1,0 +1,51 @@
+// The review report prints the audit trail's chain head as it stood when the report was made, so
+// a later rewrite of the trail contradicts the paper; when the chain does not verify, it prints no
+// head and says where the trail failed (documents state only what the register holds).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { test } from 'node:test';
+import Database from 'better-sqlite3';
+import { pdfText, savePdf } from '../helpers/pdf';
+import { freshVetted, unwrap } from '../helpers/vetted';
+
+async function reportText(vetted: ReturnType<typeof freshVetted>, vendorId: string, name: string): Promise<{ text: string; file: string }> {
+  const pdf = unwrap(await vetted.api['report.vendor']({ vendorId }));
+  const file = savePdf(Buffer.from(pdf.base64, 'base64'), name);
+  return { text: pdfText(file).replace(/\s+/g, ' '), file };
+}
+
+test('the review report prints the chain head when the trail verifies, and where it failed when it does not', async () => {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  // A provider with a decided review (the report of record, not a draft).
+  const vendors = unwrap(await vetted.api['vendor.list']({}));
+  const decided = await Promise.all(vendors.map(async (v) => (await vetted.api['report.vendor']({ vendorId: v.id })).ok));
+  const vendor = vendors[decided.indexOf(true)]!;
+  const check = unwrap(await vetted.api['audit.verify']({}));
+  assert.ok(check.ok && check.head, 'the demo trail verifies');
+
+  const intact = await reportText(vetted, vendor.id, 'intact.pdf');
+  assert.ok(
+    intact.text.includes(`Audit trail: ${check.rows} entries, chain head ${check.head.hash}`),
+    'the report prints the entries and the full chain head',
+  );
+  assert.ok(pdfText(intact.file).includes(check.head.hash), 'the hash is one unbroken word on one line, to be read and copied exactly');
+  assert.ok(intact.text.includes(`the head is entry ${check.head.id}`), 'and which entry is the head');
+  assert.ok(!intact.text.includes('failed verification'), 'an intact trail is not called broken');
+  // Looked at: the last page, as a reader sees it.
+  execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '99', intact.file, path.join(path.dirname(intact.file), 'page')]);
+
+  const raw = new Database(vetted.file);
+  const trigger = (raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").get() as { sql: string }).sql;
+  raw.exec('DROP TRIGGER audit_log_no_update');
+  raw.prepare("UPDATE audit_log SET actor = 'Someone Else' WHERE id = 12").run();
+  raw.exec(trigger);
+  raw.close();
+
+  const broken = await reportText(vetted, vendor.id, 'broken.pdf');
+  assert.match(broken.text, /The audit trail failed verification at entry 12 \(written [^)]+\): it no longer matches its hash/);
+  assert.doesNotMatch(broken.text, /chain head [0-9a-f]{64}/, 'no chain head is printed for a trail that does not verify');
+  assert.match(broken.text, /No chain head is printed/);
+  assert.ok(!broken.text.includes(check.head.hash), 'not even the stored one');
+});
