@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { registerAuditFunctions } from '../../electron/core/db/audit-chain';
 import { openVetted } from '../../electron/core/vetted';
 import { cliRegister, REPO_ROOT } from '../helpers/cli';
 import { tempDbPath } from '../helpers/tmp';
@@ -150,4 +151,27 @@ test('a schema 7 register is chained by the upgrade and verifies, and so does wh
   } finally {
     vetted.close();
   }
+});
+
+test('INSERT OR REPLACE cannot rewrite an entry, not even the newest (delete triggers do not fire on REPLACE)', () => {
+  const { ok, db } = cliRegister();
+  ok('demo');
+  const raw = new Database(db);
+  registerAuditFunctions(raw);
+  try {
+    const last = raw.prepare('SELECT id, actor, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as { id: number; actor: string; at: string };
+    assert.throws(
+      () =>
+        raw
+          .prepare("INSERT OR REPLACE INTO audit_log (id, at, actor, entity, entity_id, vendor_id, action, old_value, new_value) VALUES (?, '2019-01-01T00:00:00Z', 'ceo', 'review', 'x', NULL, 'update', NULL, NULL)")
+          .run(last.id),
+      /append-only/,
+      'a replace of the newest entry is refused',
+    );
+    const after = raw.prepare('SELECT id, actor, at FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    assert.deepEqual(after, last, 'the newest entry is as it was');
+  } finally {
+    raw.close();
+  }
+  ok('audit', 'verify');
 });

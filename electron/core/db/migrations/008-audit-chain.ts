@@ -51,6 +51,12 @@ export const auditChain: Migration = {
       WHEN NOT (OLD.hash IS NULL AND NEW.hash IS NOT NULL AND ${unchanged}) BEGIN
         SELECT RAISE(ABORT, 'the audit trail is append-only');
       END;
+      -- INSERT OR REPLACE deletes the old row without firing delete triggers (recursive_triggers is
+      -- off), so it would rewrite the newest entry with a valid hash: an id already there is refused.
+      CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+      WHEN NEW.id IS NOT NULL AND EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id) BEGIN
+        SELECT RAISE(ABORT, 'the audit trail is append-only');
+      END;
       -- While an import writes the file's own trail, the audited tables' triggers write nothing.
       CREATE TRIGGER audit_log_muted BEFORE INSERT ON audit_log WHEN vetted_audit_muted() BEGIN
         SELECT RAISE(IGNORE);
