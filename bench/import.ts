@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openRegister } from '../electron/core/db/open';
 import { openVetted } from '../electron/core/vetted';
-import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION, type RegisterExport } from '../shared/register/format';
+import { REGISTER_FORMAT, REGISTER_FORMAT_VERSION, type RegisterExportInput } from '../shared/register/format';
 import { benchOption, template80 } from './template80';
 
 export interface ImportResult {
@@ -17,11 +17,11 @@ export interface ImportResult {
   ratio: number;
 }
 
-function exportFile(providers: number): RegisterExport {
+function exportFile(providers: number): RegisterExportInput {
   const template = template80();
   const questions = template.sections.flatMap((s) => s.questions);
   const at = '2026-03-15T09:30:00.000Z';
-  const data: RegisterExport = {
+  const data: RegisterExportInput = {
     format: REGISTER_FORMAT,
     formatVersion: REGISTER_FORMAT_VERSION,
     exportedAt: at,
@@ -69,7 +69,7 @@ function exportFile(providers: number): RegisterExport {
   return data;
 }
 
-function rawInsert(file: string, data: RegisterExport): number {
+function rawInsert(file: string, data: RegisterExportInput): number {
   const { db, close } = openRegister(file);
   try {
     const t0 = performance.now();

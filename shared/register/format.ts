@@ -21,6 +21,7 @@ import { CostPeriod, VendorLinks, VendorPatch } from '../domain/vendor';
 import { MAX_PROVIDER_COMMENT_CHARS } from '../domain/vendor-exchange';
 import { checkTemplate } from '../templates/check';
 import type { FieldProblem } from '../validation';
+import { crossCheckLifecycle, ExportedSnapshot, LIFECYCLE_FIELDS, type ReviewSnapshotJson } from './lifecycle-format';
 
 export const REGISTER_FORMAT = 'vetted-register';
 export const REGISTER_FORMAT_VERSION = 1;
@@ -66,6 +67,11 @@ export const ExportedReview = z
     startedAt: Instant,
     updatedAt: Instant,
     completedAt: Instant.nullable(),
+    // Added after format 1 shipped (the lifecycle): an older export reads as neither.
+    /** What the decision froze (answers, score, template version), as stored; null while open. */
+    snapshot: ExportedSnapshot.nullable().default(null).transform((s) => s as ReviewSnapshotJson | null),
+    /** A next-review date set by hand on an approved review. */
+    dueOverride: z.iso.date({ error: 'expected a date such as 2027-01-15' }).nullable().default(null),
   })
   .strict();
 export type ExportedReview = z.output<typeof ExportedReview>;
@@ -296,9 +302,14 @@ export const RegisterExport = z
     // Added after format 1 shipped (the vendor questionnaire): an older export reads as none sent.
     questionnaireRequests: z.array(ExportedRequest).default([]),
     settings: SettingsPatch,
+    // Added after format 1 shipped (lossless exchange, lifecycle-format.ts): an older export reads
+    // as no steps, findings, acceptances, evidence, trail or key material.
+    ...LIFECYCLE_FIELDS,
   })
   .strict();
 export type RegisterExport = z.output<typeof RegisterExport>;
+/** A file as written (every list added after format 1 may be missing). */
+export type RegisterExportInput = z.input<typeof RegisterExport>;
 
 // ---------------------------------------------------------------------------------------------
 // The import report: what an import did (or, on a dry run, would do).
@@ -322,7 +333,13 @@ export type ImportConflictKind =
   | 'deleted-incident'
   | 'status'
   | 'request'
-  | 'setting';
+  | 'setting'
+  | 'step'
+  | 'finding'
+  | 'acceptance'
+  | 'evidence'
+  | 'audit'
+  | 'confidential';
 
 export interface ImportConflict {
   kind: ImportConflictKind;
@@ -355,7 +372,37 @@ export interface ImportReport {
   /** Questionnaires sent to providers. */
   questionnaireRequests: ImportCounts;
   settings: ImportCounts;
+  /** Sign-off steps of the reviews. */
+  reviewSteps: ImportCounts;
+  findings: ImportCounts;
+  /** Risk acceptances. */
+  acceptances: ImportCounts;
+  evidence: ImportCounts;
+  /** Evidence in the file without its file (left behind by the export) and not already in the register: not imported. */
+  evidenceFilesMissing: number;
+  /** Audit trail entries: added = appended, unchanged = already in the trail. */
+  auditTrail: ImportCounts;
+  /** How the file's confidential values fared (each locked or kept out one is also a conflict). */
+  confidential: ConfidentialOutcome;
   conflicts: ImportConflict[];
+}
+
+/** What became of the file's sealed values: confidential comments (also frozen ones), evidence files and notes. */
+export interface ConfidentialOutcome {
+  /**
+   * How the file's key met this register's: `none` (the file names no key), `adopted` (this
+   * register had none and now uses the file's: the same key file or passphrase opens it), `same`
+   * (the same key), `other` (another key: values are re-sealed under this register's).
+   */
+  key: 'none' | 'adopted' | 'same' | 'other';
+  /** Sealed values that open with this session's key, as they are. */
+  opened: number;
+  /** Opened with the file's key and sealed again under this register's key (or for their new provider). */
+  resealed: number;
+  /** Imported sealed but not openable in this session (the adopted key is not here, a wrong passphrase). */
+  locked: number;
+  /** Left out: they could not be opened to seal them again for this register. */
+  keptOut: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,7 +513,7 @@ export function parseRegisterExport(text: string): ParsedRegister {
   }
   const parsed = RegisterExport.safeParse(json);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.error.issues) };
-  const problems = crossCheck(parsed.data);
+  const problems = [...crossCheck(parsed.data), ...crossCheckLifecycle(parsed.data)];
   if (problems.length > 0) return { ok: false, problems };
   for (const answer of parsed.data.answers) answer.value = normalizeAnswerValue(answer.value);
   return { ok: true, data: parsed.data };

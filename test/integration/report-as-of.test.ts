@@ -246,7 +246,9 @@ test('a decision imported without its sign-off steps still speaks for its provid
   const { api } = await acmeHistory();
   const exported = unwrap(await api['register.export']({}));
   const other = freshVetted({ now: () => new Date('2026-12-04T12:00:00Z') });
-  unwrap(await other.api['register.import']({ text: Buffer.from(exported.base64, 'base64').toString('utf8') }));
+  // An export older than the lifecycle in the exchange format carries the decision but not its steps.
+  const { reviewSteps: _steps, ...older } = JSON.parse(Buffer.from(exported.base64, 'base64').toString('utf8')) as Record<string, unknown>;
+  unwrap(await other.api['register.import']({ text: JSON.stringify(older) }));
   const vendorId = unwrap(await other.api['vendor.list']({}))[0]!.id;
   const { text } = await reportText(other.api, vendorId, '2026-06-01');
   assert.ok(text.includes('Approved on 2025-03-01 (recorded without its sign-off steps: who decided is not known).'), 'the decision, and what is not known');

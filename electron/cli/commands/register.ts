@@ -15,7 +15,42 @@ const MB = 1024 * 1024;
 
 export async function exportCommand(flags: { db?: string; out?: string }): Promise<void> {
   if (!flags.out) throw usageError('usage: vetted export --out FILE.json [--db FILE]');
-  writeGeneratedFile(flags.out, must(await openSession(flags.db).api['register.export']({})));
+  const file = must(await openSession(flags.db).api['register.export']({}));
+  writeGeneratedFile(flags.out, file);
+  process.stdout.write(exportSummary(JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as ExportCounts));
+}
+
+interface ExportCounts {
+  vendors: unknown[];
+  reviews: { snapshot: unknown }[];
+  answers: { commentConfidential?: boolean }[];
+  reviewSteps: unknown[];
+  findings: unknown[];
+  acceptances: unknown[];
+  evidence: { content?: string }[];
+  auditTrail: unknown[];
+  confidential: { registerId: string; source: string } | null;
+}
+
+/** What the file carries, so a person sees the lifecycle went along (and what stayed behind). */
+export function exportSummary(data: ExportCounts): string {
+  const n = (list: unknown[], one: string, many = `${one}s`) => `${list.length} ${list.length === 1 ? one : many}`;
+  const frozen = data.reviews.filter((r) => r.snapshot !== null);
+  const files = data.evidence.filter((e) => e.content !== undefined);
+  const lines = [
+    `It holds ${n(data.vendors, 'provider')}, ${n(data.reviews, 'review')} (${frozen.length} decided, frozen at the decision), ${n(data.reviewSteps, 'sign-off step')}, ` +
+      `${n(data.findings, 'finding')}, ${n(data.acceptances, 'risk acceptance')}, ${n(data.evidence, 'evidence record')} (${files.length} with the file) ` +
+      `and ${n(data.auditTrail, 'audit trail entry', 'audit trail entries')}.`,
+  ];
+  if (files.length < data.evidence.length) lines.push(`${data.evidence.length - files.length} evidence files were left out (see the warning above): only their SHA-256 travels.`);
+  const sealed = data.answers.filter((a) => a.commentConfidential).length;
+  if (data.confidential) {
+    lines.push(
+      `Confidential values travel sealed (${sealed} confidential ${sealed === 1 ? 'comment' : 'comments'}), with the key's id ${data.confidential.registerId} and its salt: ` +
+        `they open with the same ${data.confidential.source === 'passphrase' ? 'passphrase' : data.confidential.source === 'key-file' ? 'key file' : 'keychain key'}. The key itself is not in the file.`,
+    );
+  }
+  return lines.join('\n') + '\n';
 }
 
 export async function exportCsvCommand(flags: { db?: string; out?: string }): Promise<void> {
@@ -69,10 +104,20 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
         row('Status page settings', report.statusSettings),
         row('Questionnaires sent', report.questionnaireRequests),
         row('Settings', report.settings),
+        row('Sign-off steps', report.reviewSteps),
+        row('Findings', report.findings),
+        row('Risk acceptances', report.acceptances),
+        row('Evidence', report.evidence),
+        row('Audit trail entries', report.auditTrail),
       ],
     ),
     '',
   ];
+  const c = report.confidential;
+  if (c.key !== 'none' || c.opened + c.resealed + c.locked + c.keptOut > 0) out.push(confidentialLine(report), '');
+  if (report.evidenceFilesMissing > 0) {
+    out.push(`${report.evidenceFilesMissing} evidence ${report.evidenceFilesMissing === 1 ? 'record' : 'records'} arrived without ${report.evidenceFilesMissing === 1 ? 'its file' : 'their files'} (left out of the export) and ${report.dryRun ? 'would not be' : 'were not'} imported.`, '');
+  }
   const n = report.conflicts.length;
   if (n === 0) {
     out.push('No conflicts.');
@@ -82,8 +127,25 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
     const kinds = {
       template: 'template', vendor: 'provider', review: 'review', answer: 'answer', window: 'window', blackout: 'blackout',
       incident: 'incident', 'deleted-incident': 'deleted incident', status: 'status page', request: 'questionnaire', setting: 'setting',
+      step: 'sign-off step', finding: 'finding', acceptance: 'risk acceptance', evidence: 'evidence', audit: 'audit entry', confidential: 'confidential',
     } as const;
     for (const c of report.conflicts) out.push(`  ${kinds[c.kind].padEnd(16)}  ${c.name}: ${c.reason}`);
   }
   return out.join('\n') + '\n';
+}
+
+/** How the file's sealed values fared, in one line. */
+function confidentialLine(report: ImportReport): string {
+  const c = report.confidential;
+  const key = {
+    none: 'The file names no data key.',
+    adopted: 'This register had no data key and now uses the file\'s (the same key file or passphrase opens it).',
+    same: 'The file was sealed with this register\'s own data key.',
+    other: 'The file was sealed with another register\'s data key.',
+  }[c.key];
+  const parts = [`${c.opened} open with this session's key`];
+  if (c.resealed > 0) parts.push(`${c.resealed} sealed again for this register`);
+  if (c.locked > 0) parts.push(`${c.locked} imported sealed but cannot be opened in this session`);
+  if (c.keptOut > 0) parts.push(`${c.keptOut} left out (they cannot be opened)`);
+  return `Confidential values: ${key} ${parts.join(', ')}.`;
 }

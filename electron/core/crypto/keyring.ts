@@ -12,6 +12,17 @@ interface KeyRow {
   kdf_salt: string;
   key_check: string;
   source: string;
+  created_at: string;
+}
+
+/** What names a register's key and tells the right key from a wrong one; never the key itself. */
+export interface KeyMaterial {
+  registerId: string;
+  /** Hex. */
+  kdfSalt: string;
+  keyCheck: string;
+  source: 'keychain' | 'key-file' | 'passphrase';
+  createdAt: string;
 }
 
 const CHECK_TEXT = 'vetted key check';
@@ -28,7 +39,50 @@ export class KeyRing {
   ) {}
 
   private row(): KeyRow | undefined {
-    return this.db.prepare<[], KeyRow>('SELECT register_id, kdf_salt, key_check, source FROM crypto_keys WHERE id = 1').get();
+    return this.db.prepare<[], KeyRow>('SELECT register_id, kdf_salt, key_check, source, created_at FROM crypto_keys WHERE id = 1').get();
+  }
+
+  /** The key's name, salt and check as an export carries them, or null when no key was set up. */
+  material(): KeyMaterial | null {
+    const row = this.row();
+    if (!row) return null;
+    return { registerId: row.register_id, kdfSalt: row.kdf_salt, keyCheck: row.key_check, source: row.source as KeyMaterial['source'], createdAt: row.created_at };
+  }
+
+  /**
+   * Takes another register's key as this register's (an import into a register without a key),
+   * so the same key file or passphrase opens what it sealed. Must run inside a write transaction.
+   */
+  adopt(material: KeyMaterial): void {
+    if (this.row()) throw new VettedError('conflict', 'This register already has a data key.');
+    this.db
+      .prepare('INSERT INTO crypto_keys (id, register_id, kdf_salt, key_check, source, created_at) VALUES (1, ?, ?, ?, ?, ?)')
+      .run(material.registerId, material.kdfSalt, material.keyCheck, material.source, material.createdAt);
+    this.forget();
+  }
+
+  /**
+   * The key of another register's material, if this session's key source opens it (the same key
+   * file, or the same passphrase with that register's salt); null when it does not.
+   */
+  openOther(material: KeyMaterial): Buffer | null {
+    if (!this.source) return null;
+    try {
+      const key = this.source.load(material.registerId, Buffer.from(material.kdfSalt, 'hex'));
+      if (!key) return null;
+      openText(key, material.keyCheck, checkAad(material.registerId));
+      return key;
+    } catch (error) {
+      if (error instanceof SealError || error instanceof VettedError) return null;
+      throw error;
+    }
+  }
+
+  /** Drops what was loaded, so the next use reads the register again (after an import rolled back or adopted a key). */
+  forget(): void {
+    this.key = null;
+    this.problem = null;
+    this.loaded = false;
   }
 
   /** Loads the key once (and again after a failure, so fixing a key file needs no restart). */

@@ -37,6 +37,9 @@ export class ReviewStepRepository {
   private readonly dueOf;
   private readonly setDueStmt;
   private readonly latestApprovals;
+  private readonly everyStep;
+  private readonly decisions;
+  private readonly restoreStmt;
 
   constructor(db: Database) {
     this.stepsOf = db.prepare<[string], StepRow>('SELECT * FROM review_steps WHERE review_id = ? ORDER BY id');
@@ -69,6 +72,35 @@ export class ReviewStepRepository {
                         WHERE r2.vendor_id = r.vendor_id AND r2.status IN ('approved', 'approved_with_conditions')
                         ORDER BY r2.completed_at DESC, r2.rowid DESC LIMIT 1)`,
     );
+    // Whole-register reads and writes for the exchange format (export and import).
+    this.everyStep = db.prepare<[], StepRow>('SELECT * FROM review_steps ORDER BY id');
+    this.decisions = db.prepare<[], { id: string; snapshot: string | null; due_override: string | null }>(
+      'SELECT id, snapshot, due_override FROM reviews WHERE snapshot IS NOT NULL OR due_override IS NOT NULL',
+    );
+    this.restoreStmt = db.prepare<[string | null, string | null, string]>('UPDATE reviews SET snapshot = ?, due_override = ? WHERE id = ?');
+  }
+
+  /** Every step of every review, in the order they were recorded. */
+  allSteps(): ReviewStep[] {
+    return this.everyStep.all().map(stepFromRow);
+  }
+
+  /** Records a step as it was written elsewhere (an import), without moving its review. */
+  insert(step: ReviewStep): void {
+    this.insertStep.run({ review_id: step.reviewId, from_status: step.from, to_status: step.to, by: step.by, at: step.at, note: step.note });
+  }
+
+  /**
+   * The stored snapshot text (not read through the scoring model: an export carries it as frozen)
+   * and the next-review date set by hand, of every review that has either.
+   */
+  decisionRecords(): Map<string, { snapshot: string | null; dueOverride: string | null }> {
+    return new Map(this.decisions.all().map((r) => [r.id, { snapshot: r.snapshot, dueOverride: r.due_override }]));
+  }
+
+  /** Puts back what a decision froze and the date set by hand, as an import carries them. */
+  restoreDecision(reviewId: string, snapshot: string | null, dueOverride: string | null): void {
+    this.restoreStmt.run(snapshot, dueOverride, reviewId);
   }
 
   steps(reviewId: string): ReviewStep[] {

@@ -4,6 +4,7 @@ import { localIsoDate } from '../../../shared/domain/dates';
 import type { Template } from '../../../shared/domain/template';
 import { registerToCsv } from '../../../shared/register/csv';
 import {
+  MAX_REGISTER_IMPORT_CHARS,
   REGISTER_FORMAT,
   REGISTER_FORMAT_VERSION,
   INCIDENT_EDITABLE_FIELDS,
@@ -17,17 +18,26 @@ import type { Context } from '../context';
 import { asFile } from './generated-file';
 import { allEntries } from './review-entries';
 import { readTransaction } from '../db/transactions';
+import { decisionsOf, exportLifecycle, withEvidenceFiles, type LeftBehind } from './register-export-lifecycle';
+
+export interface BuiltExport {
+  data: RegisterExport;
+  /** Evidence files that did not fit (their records travel with their digests). */
+  leftBehind: LeftBehind;
+}
 
 /**
  * The register as the exchange format: every template version a review uses or a category default
- * names (its newest version), the providers, reviews, answers, maintenance windows, blackout
- * periods, incidents (with the fields of imported ones edited here) and the imported incidents
- * deleted here, status page settings, the questionnaires sent (and the template versions they
- * asked) and settings. Deterministic: every list is ordered by id
- * (templates by id then version, answers by review then question, status page settings by
- * provider, questionnaires sent by id), so the same register and the same clock give the same bytes.
+ * names (its newest version), the providers, reviews (with what their decisions froze), answers,
+ * maintenance windows, blackout periods, incidents (with the fields of imported ones edited here)
+ * and the imported incidents deleted here, status page settings, the questionnaires sent (and the
+ * template versions they asked), settings, and the review lifecycle: sign-off steps, findings,
+ * risk acceptances, evidence with its files, the audit trail and the confidential key material.
+ * Deterministic: every list is ordered by id (templates by id then version, answers by review then
+ * question, status page settings by provider, steps and the audit trail in the order recorded),
+ * so the same register and the same clock give the same bytes.
  */
-export function buildRegisterExport(ctx: Context): RegisterExport {
+export function buildRegisterExport(ctx: Context, limitChars?: number): BuiltExport {
   return readTransaction(ctx.db, () => {
     const settings = ctx.settings.get();
     const templates: Template[] = ctx.reviews.usedTemplates().map(({ id, version }) => {
@@ -61,13 +71,15 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
       ...(a.providerComment ? { providerComment: a.providerComment } : {}),
       ...(a.answeredBy ? { answeredBy: a.answeredBy } : {}),
     }));
-    return {
+    const decision = decisionsOf(ctx);
+    const lifecycle = exportLifecycle(ctx);
+    const data = {
       format: REGISTER_FORMAT,
       formatVersion: REGISTER_FORMAT_VERSION,
       exportedAt: ctx.now().toISOString(),
       templates,
       vendors,
-      reviews: ctx.reviews.all(),
+      reviews: ctx.reviews.all().map((r) => ({ ...r, ...decision(r.id) })),
       answers,
       maintenanceWindows: ctx.maintenance.windows().sort((a, b) => compareIds(a.id, b.id)),
       blackoutPeriods: ctx.maintenance.blackouts().sort((a, b) => compareIds(a.id, b.id)),
@@ -86,7 +98,12 @@ export function buildRegisterExport(ctx: Context): RegisterExport {
         .sort((a, b) => compareIds(a.vendorId, b.vendorId)),
       questionnaireRequests: requests,
       settings,
+      ...lifecycle,
     } satisfies RegisterExport;
+    // The files last: what room they have is what the rest leaves under the import's limit.
+    const rest = JSON.stringify(data, null, 2).length;
+    const { evidence, leftBehind } = withEvidenceFiles(ctx, data.evidence, rest, limitChars);
+    return { data: { ...data, evidence }, leftBehind };
   });
 }
 
@@ -100,10 +117,22 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function exportRegister(ctx: Context): GeneratedFile {
-  const data = buildRegisterExport(ctx);
+export function exportRegister(ctx: Context, limitChars?: number): GeneratedFile {
+  const { data, leftBehind } = buildRegisterExport(ctx, limitChars);
   const text = JSON.stringify(data, null, 2) + '\n';
-  return asFile(`vetted-register-${localIsoDate(ctx.now())}.json`, Buffer.from(text, 'utf8'), [], 'application/json');
+  return asFile(`vetted-register-${localIsoDate(ctx.now())}.json`, Buffer.from(text, 'utf8'), exportWarnings(leftBehind), 'application/json');
+}
+
+/** What did not travel, said where the person exporting sees it (the CLI's stderr, the app's notice). */
+function exportWarnings(leftBehind: LeftBehind): string[] {
+  if (leftBehind.count === 0) return [];
+  const mb = (leftBehind.bytes / 1024 / 1024).toFixed(1);
+  const files = leftBehind.count === 1 ? '1 evidence file' : `${leftBehind.count} evidence files`;
+  return [
+    `${files} (${mb} MB) left out of the export, which would otherwise pass the ${MAX_REGISTER_IMPORT_CHARS / 1024 / 1024} MB an import reads: ` +
+      `their records travel with each file's SHA-256, and an import adds them only where the register already holds the file. ` +
+      `Left out: ${leftBehind.names.join('; ')}. Move the files with a backup, or attach them again after the import.`,
+  ];
 }
 
 /** One row per provider, in the register's order (by name). */
