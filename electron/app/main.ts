@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import type { MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/operations';
 import { fail, VettedError } from '../../shared/result';
+import { acquireAppLock, type AppLock } from '../core/app-lock';
 import { DB_FILE_NAME, PRODUCT_NAME } from '../core/paths';
 import { restoreRegister } from '../core/services/backup';
 import { openVetted, type Vetted } from '../core/vetted';
@@ -25,6 +26,8 @@ const PRELOAD = path.join(__dirname, 'preload.cjs');
 const isMac = process.platform === 'darwin';
 
 let vetted: Vetted | null = null;
+/** The register's lock (electron/core/app-lock.ts): `vetted restore` refuses while the app runs. */
+let registerLock: AppLock | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function fatal(message: string): void {
@@ -66,6 +69,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     vetted?.close();
     vetted = null;
+    registerLock?.release();
+    registerLock = null;
   });
   app
     .whenReady()
@@ -99,8 +104,11 @@ function start(): void {
     });
   };
   try {
+    registerLock = acquireAppLock(dbPath, `${PRODUCT_NAME} app`);
     open();
   } catch (error) {
+    registerLock?.release();
+    registerLock = null;
     return fatal(describeOpenError(error, dbPath));
   }
 

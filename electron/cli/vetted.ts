@@ -161,7 +161,9 @@ Usage:
                                                   (listed as conflicts); --dry-run writes nothing
   vetted export-csv --out FILE.csv                one row per provider, for spreadsheets
   vetted backup --out FILE.db                     a consistent copy of the register file (safe while the app runs)
-  vetted restore FILE.db                          replace the register with a backup (close the app first);
+  vetted restore FILE.db [--force]                replace the register with a backup; refused while the app or
+                                                  vetted serve has it open (close it first); --force only after
+                                                  the app is closed (a lock it left, e.g. from another machine);
                                                   the replaced register is kept as NAME.before-restore-TIME.db
 
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
@@ -310,8 +312,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'restore': {
-      const { values, positionals } = parse(rest, {});
-      if (positionals.length !== 1) throw usageError('usage: vetted restore FILE.db [--db FILE]');
+      const { values, positionals } = parse(rest, { force: { type: 'boolean' } });
+      if (positionals.length !== 1) throw usageError('usage: vetted restore FILE.db [--force] [--db FILE]');
       restoreCommand(positionals[0], values);
       return EXIT.ok;
     }
