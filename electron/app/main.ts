@@ -40,6 +40,9 @@ function openExternal(url: string): Promise<void> {
   return shell.openExternal(url);
 }
 
+// Files the app creates (register, keys, window state) are the user's alone, whatever the umask.
+process.umask(0o077);
+
 // The same folder the CLI uses (electron/core/paths.ts), whatever package.json's name is. Set
 // before anything reads it: the single-instance lock lives there. VETTED_USER_DATA is for tests.
 app.setName(PRODUCT_NAME);

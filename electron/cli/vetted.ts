@@ -168,7 +168,9 @@ Usage:
 
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
 The key of confidential comments and evidence is $VETTED_KEY_FILE, else one derived from $VETTED_PASSPHRASE,
-else a key file made on first use in the app's data folder (keys/<register id>.key, mode 0600), never in the register.
+else a key file made on first use in a key folder apart from the register's (~/.local/share/Vetted/keys/<register id>.key
+on Linux, mode 0600; one made by an older Vetted in the data folder's keys/ is moved there), never in the register.
+Files Vetted creates are mode 0600, its folders 0700.
 Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
 `;
 
@@ -345,6 +347,9 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(): Promise<void> {
+  // Everything this process creates (register, backups, exports, reports, folders) is the user's
+  // alone, whatever the shell's umask; the places that create them also set the mode explicitly.
+  process.umask(0o077);
   // `vetted audit export | head`: the reader closed the pipe; that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
