@@ -1,5 +1,6 @@
 // What a command works with: the typed API over an opened register, and helpers that turn
 // API failures into one-line CLI errors.
+import fs from 'node:fs';
 import type { VendorSummary, VettedApi } from '../../shared/api';
 import type { Result } from '../../shared/result';
 import { VettedError } from '../../shared/result';
@@ -7,6 +8,7 @@ import { keySourceFromEnv } from '../core/crypto/key-sources';
 import { resolveDbPath } from '../core/paths';
 import { openVetted, type Vetted } from '../core/vetted';
 import { inputError, CliError, EXIT } from './cli-error';
+import type { RegisterUse } from './command-access';
 
 export interface Session {
   api: VettedApi;
@@ -14,8 +16,21 @@ export interface Session {
   vetted: Vetted;
 }
 
+/** How the running command uses the register (command-access.ts); set once by main(). */
+let use: RegisterUse = 'creates';
+
+export function setRegisterUse(value: RegisterUse): void {
+  use = value;
+}
+
 export function openSession(dbFlag: string | undefined): Session {
   const dbPath = resolveDbPath(dbFlag);
+  if (use !== 'creates' && !fs.existsSync(dbPath)) {
+    throw inputError(
+      `there is no register at ${dbPath} (check --db${dbFlag ? '' : ' or VETTED_DB'}); nothing was created. ` +
+        'Commands that add data create it: vetted demo, vetted vendor add, vetted import, vetted serve',
+    );
+  }
   try {
     const vetted = openVetted(dbPath, {
       // Confidential data: $VETTED_KEY_FILE, else $VETTED_PASSPHRASE, else a key file in the user's Vetted folder.

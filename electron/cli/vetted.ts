@@ -1,6 +1,7 @@
 // `vetted …`: a thin command-line transport over the same API the app uses.
-import { parse } from './args';
+import { enterUserFolder, parse } from './args';
 import { CliError, EXIT, usageError } from './cli-error';
+import { registerUse } from './command-access';
 import { answerCommand } from './commands/answer';
 import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
@@ -27,7 +28,7 @@ import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, te
 import { transparencyCommand } from './commands/transparency';
 import { vendorAddCommand } from './commands/vendor';
 import { windowCommand } from './commands/window';
-import { openSession } from './session';
+import { openSession, setRegisterUse } from './session';
 
 const HELP = `vetted — vendor risk reviews of infrastructure providers
 
@@ -171,6 +172,10 @@ The key of confidential comments and evidence is $VETTED_KEY_FILE, else one deri
 else a key file made on first use in a key folder apart from the register's (~/.local/share/Vetted/keys/<register id>.key
 on Linux, mode 0600; one made by an older Vetted in the data folder's keys/ is moved there), never in the register.
 Files Vetted creates are mode 0600, its folders 0700.
+Relative paths (--db, --out, input files) are relative to the folder the command was typed in, also through
+\`npm run vetted -- …\` (INIT_CWD). A command that only reads, or changes existing records, is refused on a
+--db file that does not exist (nothing is created); demo, vendor add, import, template import, blackout add and
+serve create it.
 Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
 `;
 
@@ -180,6 +185,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? EXIT.ok : EXIT.usage;
   }
+  setRegisterUse(registerUse(command, rest));
   switch (command) {
     case 'demo': {
       const { values } = parse(rest, {});
@@ -350,6 +356,7 @@ async function run(): Promise<void> {
   // Everything this process creates (register, backups, exports, reports, folders) is the user's
   // alone, whatever the shell's umask; the places that create them also set the mode explicitly.
   process.umask(0o077);
+  enterUserFolder();
   // `vetted audit export | head`: the reader closed the pipe; that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
