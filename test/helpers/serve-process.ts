@@ -43,8 +43,11 @@ export async function spawnServe(args: readonly string[], env?: NodeJS.ProcessEn
         reject(new Error(`vetted serve exited with ${code}:\n${output}`));
       });
     });
+    // The printed address carries the token in its query; opened in a browser it is exchanged for
+    // an HttpOnly cookie (electron/serve/browser-session.ts). Tests calling the API directly send it
+    // as a bearer token.
     const parsed = new URL(url);
-    const token = new URLSearchParams(parsed.hash.slice(1)).get('token');
+    const token = parsed.searchParams.get('token');
     if (!token) throw new Error(`vetted serve printed an address without a token: ${url}`);
     return { url, origin: parsed.origin, token, process: child, stop };
   } catch (error) {

@@ -68,7 +68,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   }
   process.stdout.write(`Vetted is running at ${bridge.url}\n`);
   process.stdout.write(`Register: ${session.dbPath}\nPress Ctrl+C to stop.\n`);
-  if (flags.open) openInBrowser(bridge.url);
+  // Not the printed address: a command line is visible to every local user (ps), so the browser
+  // gets a one-time launch code, spent on its first load, and the token stays off argv.
+  if (flags.open) openInBrowser(bridge.launchUrl());
 
   await new Promise<void>((resolve) => {
     const stop = () => {
