@@ -5,6 +5,7 @@ export const ERROR_CODES = [
   'conflict', // the request is valid but clashes with what is stored
   'schema_too_new', // the register was written by a newer Vetted
   'locked', // confidential data without its key (key file missing, wrong passphrase, no keychain)
+  'busy', // another Vetted (the app, a CLI command) held the register's write lock too long; nothing was changed, try again
   'unknown_operation',
   'unauthorized', // transport-level: missing or wrong token, foreign origin
   'unavailable', // the bridge cannot be reached, or a provider's status page did not answer

@@ -2,11 +2,13 @@
 // API failures into one-line CLI errors.
 import fs from 'node:fs';
 import type { VendorSummary, VettedApi } from '../../shared/api';
+import { makeClient } from '../../shared/client';
 import type { Result } from '../../shared/result';
 import { VettedError } from '../../shared/result';
 import { keySourceFromEnv } from '../core/crypto/key-sources';
 import { resolveDbPath } from '../core/paths';
 import { openVetted, type Vetted } from '../core/vetted';
+import { applyWriteWaitFromEnv, busyEndsCommand, busyExitFor } from './busy';
 import { inputError, CliError, EXIT } from './cli-error';
 import type { RegisterUse } from './command-access';
 
@@ -31,14 +33,17 @@ export function openSession(dbFlag: string | undefined): Session {
         'Commands that add data create it: vetted demo, vetted vendor add, vetted import, vetted serve',
     );
   }
+  applyWriteWaitFromEnv();
   try {
     const vetted = openVetted(dbPath, {
       // Confidential data: $VETTED_KEY_FILE, else $VETTED_PASSPHRASE, else a key file in the user's Vetted folder.
       keySource: keySourceFromEnv(undefined),
       logError: (op, e) => process.stderr.write(`vetted: internal error in ${op}: ${String(e)}\n`),
     });
-    return { api: vetted.api, dbPath, vetted };
+    return { api: makeClient(busyEndsCommand(vetted.dispatch)), dbPath, vetted };
   } catch (error) {
+    const busy = busyExitFor(error);
+    if (busy) throw busy;
     if (error instanceof VettedError) throw inputError(error.message);
     throw new CliError(EXIT.input, `cannot open ${dbPath}: ${(error as Error).message}`);
   }

@@ -1,5 +1,6 @@
 // `vetted …`: a thin command-line transport over the same API the app uses.
 import { enterUserFolder, parse } from './args';
+import { busyExitFor } from './busy';
 import { CliError, EXIT, usageError } from './cli-error';
 import { registerUse } from './command-access';
 import { answerCommand } from './commands/answer';
@@ -176,7 +177,8 @@ Relative paths (--db, --out, input files) are relative to the folder the command
 \`npm run vetted -- …\` (INIT_CWD). A command that only reads, or changes existing records, is refused on a
 --db file that does not exist (nothing is created); demo, vendor add, import, template import, blackout add and
 serve create it.
-Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field).
+Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field), 70 a bug, 75 busy: another Vetted held
+the register for longer than the wait (about 30 s; $VETTED_BUSY_WAIT_MS shortens it); that step changed nothing, run it again.
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -364,7 +366,9 @@ async function run(): Promise<void> {
   });
   try {
     process.exitCode = await main(process.argv.slice(2));
-  } catch (error) {
+  } catch (caught) {
+    // Busy thrown past the API (a command working on the register directly, like backup) exits 75 too.
+    const error = busyExitFor(caught) ?? caught;
     if (error instanceof CliError) {
       process.stderr.write(`vetted: ${error.message}\n`);
       process.exitCode = error.exitCode;
@@ -373,7 +377,7 @@ async function run(): Promise<void> {
       process.exitCode = EXIT.usage;
     } else {
       process.stderr.write(`vetted: unexpected error: ${(error as Error).message}\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     }
   }
 }

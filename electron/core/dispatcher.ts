@@ -3,6 +3,7 @@
 import { contract, isOperationName, type OperationName, type OutputOf, type ParsedInputOf } from '../../shared/api';
 import { fail, ok, VettedError, type Result } from '../../shared/result';
 import { describeIssues, summarizeProblems } from '../../shared/validation';
+import { busyError, isBusyError } from './db/busy';
 
 export type Handlers = {
   [K in OperationName]: (input: ParsedInputOf<K>) => OutputOf<K> | Promise<OutputOf<K>>;
@@ -46,7 +47,12 @@ function toFailure(operation: string, error: unknown, logError: (op: string, e: 
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return fail('conflict', 'That would duplicate something already in the register.');
   }
-  if (code === 'SQLITE_BUSY') return fail('conflict', 'The register is busy (another Vetted is writing); try again.');
+  // Another process holding the lock is never a bug (so not 'internal') nor a clash with stored data
+  // (so not 'conflict', which makes the app read the review again): the caller may simply try again.
+  if (isBusyError(error)) {
+    const busy = busyError();
+    return fail(busy.code, busy.message);
+  }
   logError(operation, error);
   return fail('internal', `Something went wrong in ${operation}. The details were written to the log.`);
 }

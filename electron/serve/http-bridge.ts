@@ -173,7 +173,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = http.createServer({
     requestTimeout: timeout,
     headersTimeout: Math.min(timeout, 10_000),
-    keepAliveTimeout: 5_000,
+    // Longer than a write may block this process when another Vetted holds the register (busy_timeout
+    // and writeTransaction's retries, about 30 s): Node runs an expired keep-alive timer before it
+    // reads, so a kept-alive socket whose next request arrived during the wait would be closed unread.
+    keepAliveTimeout: 60_000,
     // How often Node looks for requests past their timeout (its default is 30 s).
     connectionsCheckingInterval: Math.min(1_000, timeout),
   }, (req, res) => {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
+import { registerAuditFunctions } from '../../electron/core/db/audit-chain';
 import { keyFileSource, passphraseSource, type KeySource } from '../../electron/core/crypto/key-sources';
 import { openVetted, type Vetted } from '../../electron/core/vetted';
 import { runCli } from '../helpers/cli';
@@ -112,7 +113,9 @@ test('a tampered ciphertext is detected: the comment shows as locked, never as a
   const sealed = vetted.ctx.reviews.answer(review.id, question.id)!.comment;
   const raw = Buffer.from(sealed.slice('vetted-sealed:v1:'.length), 'base64');
   raw[raw.length - 1]! ^= 0x01;
+  // A raw connection writes an audited table only with the audit chain's functions (migration 008).
   const db = new Database(file);
+  registerAuditFunctions(db);
   db.prepare('UPDATE answers SET comment = ? WHERE review_id = ? AND question_id = ?').run(`vetted-sealed:v1:${raw.toString('base64')}`, review.id, question.id);
   db.close();
   const answer = unwrap(await vetted.api['review.current']({ vendorId: review.vendorId }))!.answers.find((a) => a.questionId === question.id)!;
@@ -122,6 +125,7 @@ test('a tampered ciphertext is detected: the comment shows as locked, never as a
   const other = unwrap(await vetted.api['template.get']({ id: review.templateId })).sections[0]!.questions.find((q) => q.id !== question.id && !q.showWhen)!;
   unwrap(await vetted.api['answer.save']({ reviewId: review.id, questionId: other.id, comment: 'x', confidential: true }));
   const db2 = new Database(file);
+  registerAuditFunctions(db2);
   db2.prepare('UPDATE answers SET comment = ? WHERE review_id = ? AND question_id = ?').run(sealed, review.id, other.id);
   db2.close();
   const moved = unwrap(await vetted.api['review.current']({ vendorId: review.vendorId }))!.answers.find((a) => a.questionId === other.id)!;

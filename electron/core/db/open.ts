@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { VettedError } from '../../../shared/result';
 import { createPrivateFile, keepPrivate, makePrivateFolder } from '../private-files';
+import { registerAuditFunctions } from './audit-chain';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
@@ -42,6 +43,8 @@ export function openRegister(file: string, options: OpenOptions = {}): Register 
     db.pragma('busy_timeout = 5000');
     // FULL: an answer the API acknowledged survives a crash of the process and of the machine.
     db.pragma('synchronous = FULL');
+    // The audit trail's triggers hash each row with it (migration 008), so before any write.
+    registerAuditFunctions(db);
     migrate(db, MIGRATIONS);
   } catch (error) {
     db.close();

@@ -1,5 +1,7 @@
-// Reads the audit trail. Nothing here writes it: the database's triggers do (migration 002).
+// Reads the audit trail. The database's triggers write it (migration 002) and chain each row to
+// the one before (migration 008); `append` only replays a trail carried by a register file.
 import type { Database } from 'better-sqlite3';
+import { setAuditMuted } from '../db/audit-chain';
 import type { AuditEntry } from '../../../shared/domain/audit';
 
 interface AuditRow {
@@ -12,6 +14,11 @@ interface AuditRow {
   action: string;
   old_value: string | null;
   new_value: string | null;
+}
+
+/** A row as stored, chain hash included (null only where a row was slipped in without the app). */
+export interface ChainedAuditRow extends AuditRow {
+  hash: string | null;
 }
 
 const fromRow = (r: AuditRow): AuditEntry => ({
@@ -31,6 +38,8 @@ export class AuditRepository {
   private readonly pageOfVendor;
   private readonly everyAsc;
   private readonly everyOfVendorAsc;
+  private readonly chainedAsc;
+  private readonly insert;
 
   constructor(private readonly db: Database) {
     this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
@@ -39,6 +48,10 @@ export class AuditRepository {
     );
     this.everyAsc = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id');
     this.everyOfVendorAsc = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE vendor_id = ? ORDER BY id');
+    this.chainedAsc = db.prepare<[], ChainedAuditRow>('SELECT * FROM audit_log ORDER BY id');
+    this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null]>(
+      'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
   }
 
   /** Newest first, `limit` rows with an id below `before`. */
@@ -50,24 +63,48 @@ export class AuditRepository {
   }
 
   /**
-   * Appends one entry as it was written elsewhere (a register import carries its trail).
-   * CONTRACT (#17): the audit chain work makes this chain the row (row hash over content and the
-   * previous row's hash); until then a plain insert.
+   * Appends one entry as it was written elsewhere (a register import carries its trail), with its
+   * own time and actor. The database chains it like any other row (migration 008). It is written
+   * even inside withTriggersMuted, which mutes only the audited tables' own rows.
    */
   append(entry: Omit<AuditEntry, 'id'>): number {
-    const info = this.db
-      .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.at, entry.actor, entry.entity, entry.entityId, entry.vendorId, entry.action, entry.old === null ? null : JSON.stringify(entry.old), entry.new === null ? null : JSON.stringify(entry.new));
-    return Number(info.lastInsertRowid);
+    const wasMuted = setAuditMuted(this.db, false);
+    try {
+      const info = this.insert.run(
+        entry.at,
+        entry.actor,
+        entry.entity,
+        entry.entityId,
+        entry.vendorId,
+        entry.action,
+        entry.old === null ? null : JSON.stringify(entry.old),
+        entry.new === null ? null : JSON.stringify(entry.new),
+      );
+      return Number(info.lastInsertRowid);
+    } finally {
+      setAuditMuted(this.db, wasMuted);
+    }
   }
 
   /**
-   * Runs `work` with the database's audit triggers writing nothing: only for an import into an
-   * empty register, which then appends the file's own trail instead (so a round trip is identical).
-   * CONTRACT (#17): a stub until the audit chain work lands; it must be called inside a write transaction.
+   * Runs `work` with the audited tables' triggers writing nothing (on this connection only): for
+   * an import into an empty register, which then appends the file's own trail instead, so a round
+   * trip is identical. Only inside a write transaction, so the muted writes and the appended trail
+   * commit or roll back together.
    */
   withTriggersMuted<T>(work: () => T): T {
-    return work();
+    if (!this.db.inTransaction) throw new Error('withTriggersMuted runs only inside a write transaction');
+    const wasMuted = setAuditMuted(this.db, true);
+    try {
+      return work();
+    } finally {
+      setAuditMuted(this.db, wasMuted);
+    }
+  }
+
+  /** Every row as stored, oldest first, for verifying the chain. */
+  chained(): IterableIterator<ChainedAuditRow> {
+    return this.chainedAsc.iterate();
   }
 
   /** Oldest first, for export. */

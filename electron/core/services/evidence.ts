@@ -118,8 +118,11 @@ export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): 
 }
 
 export function deleteEvidence(ctx: Context, id: string): { id: string } {
-  if (!ctx.evidence.delete(id)) throw new VettedError('not_found', `No evidence with id ${id}.`);
-  return { id };
+  // One statement, but still a write transaction: it waits for the lock like every other write.
+  return writeTransaction(ctx.db, () => {
+    if (!ctx.evidence.delete(id)) throw new VettedError('not_found', `No evidence with id ${id}.`);
+    return { id };
+  });
 }
 
 function openConfidentialFile(ctx: Context, evidence: Evidence, sealed: Buffer): Buffer {

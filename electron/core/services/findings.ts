@@ -165,6 +165,9 @@ export function updateFinding(ctx: Context, id: string, patch: FindingPatch): Fi
 }
 
 export function deleteFinding(ctx: Context, id: string): { id: string } {
-  if (!ctx.findings.delete(id)) throw new VettedError('not_found', `No finding with id ${id}.`);
-  return { id };
+  // One statement, but still a write transaction: it waits for the lock like every other write.
+  return writeTransaction(ctx.db, () => {
+    if (!ctx.findings.delete(id)) throw new VettedError('not_found', `No finding with id ${id}.`);
+    return { id };
+  });
 }

@@ -54,8 +54,11 @@ export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vend
 }
 
 export function deleteVendor(ctx: Context, id: string): { id: string } {
-  if (!ctx.vendors.delete(id)) throw new VettedError('not_found', `No provider with id ${id}.`);
-  return { id };
+  // One statement, but still a write transaction: it waits for the lock like every other write.
+  return writeTransaction(ctx.db, () => {
+    if (!ctx.vendors.delete(id)) throw new VettedError('not_found', `No provider with id ${id}.`);
+    return { id };
+  });
 }
 
 /** The register table: every provider with the score of its newest review. */

@@ -5,9 +5,10 @@ import { legalEntityAndFeePeriod } from './004-legal-entity-and-fee-period';
 import { maintenance } from './005-maintenance';
 import { incidents } from './006-incidents';
 import { questionnaires } from './007-questionnaires';
+import { auditChain } from './008-audit-chain';
 import type { Migration } from './types';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

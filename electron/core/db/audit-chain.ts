@@ -1,0 +1,88 @@
+// The audit trail's hash chain (#17, item 6). Each audit_log row carries
+//   hash = SHA-256, lower-case hex, of the UTF-8 bytes of
+//          JSON.stringify([previousHash, at, actor, entity, entity_id, vendor_id, action, old_value, new_value])
+// where previousHash is the hash of the row before it in id order (AUDIT_GENESIS for the first
+// row) and every other element is the column exactly as stored (old_value/new_value are the stored
+// JSON text, not re-parsed; vendor_id, old_value and new_value may be null). A JSON array leaves no
+// doubt where one field ends and the next begins, and keeps null apart from "" and "null". The id
+// is not hashed: the chain itself fixes the order.
+//
+// This is a file format: changing it makes every existing chain fail verification, so a change
+// needs a new migration that re-chains (and says so in docs/security.md).
+//
+// The database computes the hash itself (migration 008's trigger calls vetted_audit_hash), so every
+// writer of the trail, the audited tables' triggers and AuditRepository.append alike, is chained
+// without repeating the rule in each trigger. The price, on purpose: a connection that has not
+// registered these functions (the sqlite3 shell, a script) cannot write an audited table at all.
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+
+/** The "previous hash" of the first row. */
+export const AUDIT_GENESIS = '0'.repeat(64);
+
+/** The hashed columns of an audit_log row, as stored. */
+export interface ChainedContent {
+  at: unknown;
+  actor: unknown;
+  entity: unknown;
+  entity_id: unknown;
+  vendor_id: unknown;
+  action: unknown;
+  old_value: unknown;
+  new_value: unknown;
+}
+
+export function auditRowHash(previousHash: string, row: ChainedContent): string {
+  const canonical = JSON.stringify([
+    previousHash,
+    row.at,
+    row.actor,
+    row.entity,
+    row.entity_id,
+    row.vendor_id ?? null,
+    row.action,
+    row.old_value ?? null,
+    row.new_value ?? null,
+  ]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+interface ConnectionState {
+  muted: boolean;
+}
+
+// Per connection, so muting one connection's triggers (an import) never mutes another's.
+const states = new WeakMap<Database, ConnectionState>();
+
+/**
+ * Registers vetted_audit_hash(...) and vetted_audit_muted() on a connection. openRegister does it
+ * for every register it opens; anything else that writes a register's audited tables (a test's
+ * raw connection) must call it first.
+ */
+export function registerAuditFunctions(db: Database): void {
+  if (states.has(db)) return;
+  const state: ConnectionState = { muted: false };
+  states.set(db, state);
+  db.function('vetted_audit_hash', { deterministic: true, varargs: false }, (previousHash, at, actor, entity, entityId, vendorId, action, oldValue, newValue) =>
+    auditRowHash(String(previousHash), {
+      at,
+      actor,
+      entity,
+      entity_id: entityId,
+      vendor_id: vendorId,
+      action,
+      old_value: oldValue,
+      new_value: newValue,
+    }),
+  );
+  db.function('vetted_audit_muted', { deterministic: false }, () => (state.muted ? 1 : 0));
+}
+
+/** Whether the audited tables' triggers write nothing on this connection; returns the previous value. */
+export function setAuditMuted(db: Database, muted: boolean): boolean {
+  const state = states.get(db);
+  if (!state) throw new Error('the audit functions are not registered on this connection (registerAuditFunctions)');
+  const was = state.muted;
+  state.muted = muted;
+  return was;
+}
