@@ -27,7 +27,8 @@ export async function spawnServe(args: readonly string[], env?: NodeJS.ProcessEn
   let output = '';
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`vetted serve did not start within 30 s:\n${output}`)), 30_000);
+      // Generous: on a machine busy with other test runs, loading the demo alone has taken over 30 s.
+      const timer = setTimeout(() => reject(new Error(`vetted serve did not start within 120 s:\n${output}`)), 120_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = /Vetted is running at (\S+)/.exec(output);
