@@ -227,8 +227,11 @@ export async function benchCalendarMonth(): Promise<CalendarBenchResult> {
   const server = await startServeForBench(register.dbPath);
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Berlin' });
-    // The token the app would take from the address it was opened with (renderer/src/api/token.ts).
-    await context.addInitScript((token) => sessionStorage.setItem('vetted.token', token), server.token);
+    // The session cookie the printed address is exchanged for (electron/serve/browser-session.ts),
+    // taken outside the browser so the timed first load is the month view itself.
+    const exchange = await fetch(server.url, { redirect: 'manual' });
+    const [name = '', value = ''] = (exchange.headers.get('set-cookie') ?? '').split(';')[0]!.split('=');
+    await context.addCookies([{ name, value, url: server.origin, httpOnly: true, sameSite: 'Strict' }]);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));

@@ -8,6 +8,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import type { MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/operations';
 import { fail, VettedError } from '../../shared/result';
+import { acquireAppLock, type AppLock } from '../core/app-lock';
 import { DB_FILE_NAME, PRODUCT_NAME } from '../core/paths';
 import { restoreRegister } from '../core/services/backup';
 import { openVetted, type Vetted } from '../core/vetted';
@@ -25,6 +26,8 @@ const PRELOAD = path.join(__dirname, 'preload.cjs');
 const isMac = process.platform === 'darwin';
 
 let vetted: Vetted | null = null;
+/** The register's lock (electron/core/app-lock.ts): `vetted restore` refuses while the app runs. */
+let registerLock: AppLock | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function fatal(message: string): void {
@@ -36,6 +39,9 @@ function fatal(message: string): void {
 function openExternal(url: string): Promise<void> {
   return shell.openExternal(url);
 }
+
+// Files the app creates (register, keys, window state) are the user's alone, whatever the umask.
+process.umask(0o077);
 
 // The same folder the CLI uses (electron/core/paths.ts), whatever package.json's name is. Set
 // before anything reads it: the single-instance lock lives there. VETTED_USER_DATA is for tests.
@@ -66,6 +72,8 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     vetted?.close();
     vetted = null;
+    registerLock?.release();
+    registerLock = null;
   });
   app
     .whenReady()
@@ -99,8 +107,11 @@ function start(): void {
     });
   };
   try {
+    registerLock = acquireAppLock(dbPath, `${PRODUCT_NAME} app`);
     open();
   } catch (error) {
+    registerLock?.release();
+    registerLock = null;
     return fatal(describeOpenError(error, dbPath));
   }
 

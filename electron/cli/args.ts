@@ -50,3 +50,27 @@ export function byIdOrPrefix<T extends { id: string }>(items: readonly T[], ref:
 
 /** The short id tables show: enough to tell records apart and to type back. */
 export const shortId = (id: string) => id.slice(0, 8);
+
+/**
+ * The folder the user typed the command in. `npm run vetted -- …` runs the CLI in the package
+ * folder and says where it was typed in INIT_CWD; there, relative paths the user typed mean that
+ * folder. Other npm scripts (`npm run serve`, a project's own script calling vetted) carry paths
+ * written relative to their package folder, so INIT_CWD counts only for the `vetted` script.
+ */
+export function userFolder(env: NodeJS.ProcessEnv = process.env): string {
+  return env.npm_lifecycle_event === 'vetted' && env.INIT_CWD ? env.INIT_CWD : process.cwd();
+}
+
+/**
+ * Makes the user's folder the working directory, once at start: then every relative path, --db,
+ * --out or an input file, in every command, resolves where the user meant it.
+ */
+export function enterUserFolder(env: NodeJS.ProcessEnv = process.env): void {
+  const folder = userFolder(env);
+  if (folder === process.cwd()) return;
+  try {
+    process.chdir(folder);
+  } catch {
+    // the folder is gone: paths resolve against the package folder, as before
+  }
+}

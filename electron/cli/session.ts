@@ -1,5 +1,6 @@
 // What a command works with: the typed API over an opened register, and helpers that turn
 // API failures into one-line CLI errors.
+import fs from 'node:fs';
 import type { VendorSummary, VettedApi } from '../../shared/api';
 import { makeClient } from '../../shared/client';
 import type { Result } from '../../shared/result';
@@ -7,8 +8,9 @@ import { VettedError } from '../../shared/result';
 import { keySourceFromEnv } from '../core/crypto/key-sources';
 import { resolveDbPath } from '../core/paths';
 import { openVetted, type Vetted } from '../core/vetted';
-import { inputError, CliError, EXIT } from './cli-error';
 import { applyWriteWaitFromEnv, busyEndsCommand, busyExitFor } from './busy';
+import { inputError, CliError, EXIT } from './cli-error';
+import type { RegisterUse } from './command-access';
 
 export interface Session {
   api: VettedApi;
@@ -16,8 +18,21 @@ export interface Session {
   vetted: Vetted;
 }
 
+/** How the running command uses the register (command-access.ts); set once by main(). */
+let use: RegisterUse = 'creates';
+
+export function setRegisterUse(value: RegisterUse): void {
+  use = value;
+}
+
 export function openSession(dbFlag: string | undefined): Session {
   const dbPath = resolveDbPath(dbFlag);
+  if (use !== 'creates' && !fs.existsSync(dbPath)) {
+    throw inputError(
+      `there is no register at ${dbPath} (check --db${dbFlag ? '' : ' or VETTED_DB'}); nothing was created. ` +
+        'Commands that add data create it: vetted demo, vetted vendor add, vetted import, vetted serve',
+    );
+  }
   applyWriteWaitFromEnv();
   try {
     const vetted = openVetted(dbPath, {

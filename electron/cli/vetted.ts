@@ -1,7 +1,8 @@
 // `vetted …`: a thin command-line transport over the same API the app uses.
-import { parse } from './args';
+import { enterUserFolder, parse } from './args';
 import { busyExitFor } from './busy';
 import { CliError, EXIT, usageError } from './cli-error';
+import { registerUse } from './command-access';
 import { answerCommand } from './commands/answer';
 import { auditCommand } from './commands/audit';
 import { backupCommand, restoreCommand } from './commands/backup';
@@ -28,7 +29,7 @@ import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, te
 import { transparencyCommand } from './commands/transparency';
 import { vendorAddCommand } from './commands/vendor';
 import { windowCommand } from './commands/window';
-import { openSession } from './session';
+import { openSession, setRegisterUse } from './session';
 
 const HELP = `vetted — vendor risk reviews of infrastructure providers
 
@@ -164,12 +165,20 @@ Usage:
                                                   (listed as conflicts); --dry-run writes nothing
   vetted export-csv --out FILE.csv                one row per provider, for spreadsheets
   vetted backup --out FILE.db                     a consistent copy of the register file (safe while the app runs)
-  vetted restore FILE.db                          replace the register with a backup (close the app first);
+  vetted restore FILE.db [--force]                replace the register with a backup; refused while the app or
+                                                  vetted serve has it open (close it first); --force only after
+                                                  the app is closed (a lock it left, e.g. from another machine);
                                                   the replaced register is kept as NAME.before-restore-TIME.db
 
 The register is --db FILE, else $VETTED_DB, else the app's data folder (~/.config/Vetted/vetted.db on Linux).
 The key of confidential comments and evidence is $VETTED_KEY_FILE, else one derived from $VETTED_PASSPHRASE,
-else a key file made on first use in the app's data folder (keys/<register id>.key, mode 0600), never in the register.
+else a key file made on first use in a key folder apart from the register's (~/.local/share/Vetted/keys/<register id>.key
+on Linux, mode 0600; one made by an older Vetted in the data folder's keys/ is moved there), never in the register.
+Files Vetted creates are mode 0600, its folders 0700.
+Relative paths (--db, --out, input files) are relative to the folder the command was typed in, also through
+\`npm run vetted -- …\` (INIT_CWD). A command that only reads, or changes existing records, is refused on a
+--db file that does not exist (nothing is created); demo, vendor add, import, template import, blackout add and
+serve create it.
 Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field), 70 a bug, 75 busy: another Vetted held
 the register for longer than the wait (about 30 s; $VETTED_BUSY_WAIT_MS shortens it); that step changed nothing, run it again.
 `;
@@ -180,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return command ? EXIT.ok : EXIT.usage;
   }
+  setRegisterUse(registerUse(command, rest));
   switch (command) {
     case 'demo': {
       const { values } = parse(rest, {});
@@ -313,8 +323,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     case 'restore': {
-      const { values, positionals } = parse(rest, {});
-      if (positionals.length !== 1) throw usageError('usage: vetted restore FILE.db [--db FILE]');
+      const { values, positionals } = parse(rest, { force: { type: 'boolean' } });
+      if (positionals.length !== 1) throw usageError('usage: vetted restore FILE.db [--force] [--db FILE]');
       restoreCommand(positionals[0], values);
       return EXIT.ok;
     }
@@ -346,6 +356,10 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function run(): Promise<void> {
+  // Everything this process creates (register, backups, exports, reports, folders) is the user's
+  // alone, whatever the shell's umask; the places that create them also set the mode explicitly.
+  process.umask(0o077);
+  enterUserFolder();
   // `vetted audit export | head`: the reader closed the pipe; that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -9,7 +9,8 @@ export function writeGeneratedFile(out: string, file: GeneratedFile): string {
   const dir = path.dirname(target);
   if (!fs.existsSync(dir)) throw inputError(`--out: the folder ${dir} does not exist`);
   const temp = `${target}.${process.pid}.partial`;
-  fs.writeFileSync(temp, Buffer.from(file.base64, 'base64'));
+  // 0600: exports and reports can carry confidential text; the user shares a copy on purpose.
+  fs.writeFileSync(temp, Buffer.from(file.base64, 'base64'), { mode: 0o600 });
   fs.renameSync(temp, target);
   for (const warning of file.warnings) process.stderr.write(`vetted: warning: ${warning}\n`);
   process.stdout.write(`Wrote ${target} (${Math.ceil(file.bytes / 1024)} KB)\n`);

@@ -12,6 +12,19 @@ export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), PRODUCT_NAME);
 }
 
+/**
+ * The default key folder for the CLI and browser mode, apart from the register's folder, so that
+ * one copy of the app data folder (a backup of ~/.config, a synced AppData\\Roaming) never carries
+ * the register together with the key to its confidential data: the per-user data folder on Linux,
+ * a folder of its own on macOS, the machine-local AppData on Windows (which does not roam).
+ */
+export function keyFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = os.homedir();
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', `${PRODUCT_NAME} Keys`);
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), PRODUCT_NAME, 'Keys');
+  return path.join(env.XDG_DATA_HOME || path.join(home, '.local', 'share'), PRODUCT_NAME, 'keys');
+}
+
 /** --db FILE wins, then VETTED_DB, then the app data folder. */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (flag) return path.resolve(flag);

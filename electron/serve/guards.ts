@@ -1,6 +1,6 @@
 // Request checks for the loopback bridge: who may talk to it, and from which page.
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { sameSecret, type BrowserSession } from './browser-session';
 
 /** Host headers we answer to. Anything else is a DNS-rebinding attempt or a mistake. */
 export function allowedHosts(port: number): Set<string> {
@@ -30,14 +30,19 @@ export function checkHostAndOrigin(req: IncomingMessage, port: number): GuardFai
   return null;
 }
 
-/** Constant-time comparison of the bearer token. */
-export function checkToken(req: IncomingMessage, token: string): GuardFailure | null {
-  const header = req.headers.authorization ?? '';
+/**
+ * An API call is let in by the page's session cookie (browser-session.ts), or by the token as
+ * `Authorization: Bearer` (scripts and tests; a page never holds the token). Compared in constant time.
+ */
+export function checkAccess(req: IncomingMessage, token: string, session: BrowserSession): GuardFailure | null {
+  const header = req.headers.authorization;
+  if (header === undefined) {
+    if (session.hasCookie(req)) return null;
+    return { status: 401, message: 'Refused: the request carries no access cookie or token. Open the address Vetted printed.' };
+  }
   const match = /^Bearer ([A-Za-z0-9_-]{16,200})$/.exec(header);
   if (!match) return { status: 401, message: 'Refused: the request carries no access token. Open the address Vetted printed.' };
-  const given = Buffer.from(match[1]!);
-  const expected = Buffer.from(token);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+  if (!sameSecret(match[1]!, token)) {
     return { status: 401, message: 'Refused: the access token is wrong (Vetted was restarted?). Open the address it printed.' };
   }
   return null;

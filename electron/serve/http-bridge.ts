@@ -8,7 +8,8 @@ import { DEADLINE_HEADER, parseDeadline } from '../../shared/deadline';
 import { fail, type Result } from '../../shared/result';
 import { pastDeadlineError, withWriteDeadline } from '../core/db/deadline';
 import type { Dispatch } from '../core/dispatcher';
-import { checkHostAndOrigin, checkToken } from './guards';
+import { createBrowserSession, type BrowserSession } from './browser-session';
+import { checkAccess, checkHostAndOrigin } from './guards';
 import { contentType, RENDERER_CSP, resolveStaticFile } from './static-files';
 
 export interface BridgeOptions {
@@ -29,8 +30,10 @@ export interface Bridge {
   boundAddress: string;
   port: number;
   token: string;
-  /** The address to open: the token travels in the fragment, which is never sent to a server. */
+  /** The address to print: `/?token=…`, exchanged for a session cookie on the first page load (browser-session.ts). */
   url: string;
+  /** An address with a fresh one-time launch code instead of the token, for `--open` (a command line others can see). */
+  launchUrl(): string;
   close(): Promise<void>;
 }
 
@@ -80,13 +83,19 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | 'too_la
   });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, pathname: string, options: Required<Pick<BridgeOptions, 'maxBodyBytes'>> & BridgeOptions, token: string): Promise<void> {
+async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  options: Required<Pick<BridgeOptions, 'maxBodyBytes'>> & BridgeOptions,
+  access: { token: string; session: BrowserSession },
+): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     sendJson(res, 405, fail('validation', 'API calls are POST requests.'));
     return;
   }
-  const denied = checkToken(req, token);
+  const denied = checkAccess(req, access.token, access.session);
   if (denied) {
     sendJson(res, denied.status, fail('unauthorized', denied.message));
     return;
@@ -139,11 +148,26 @@ function requestDeadline(req: IncomingMessage): number | null | 'invalid' {
   return typeof value === 'string' ? (parseDeadline(value) ?? 'invalid') : 'invalid';
 }
 
-function handleStatic(req: IncomingMessage, res: ServerResponse, pathname: string, root: string | null): void {
+function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, root: string | null, session: BrowserSession): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
     return;
   }
+  const exchange = session.exchange(req, url);
+  if (exchange?.status === 303) {
+    res.writeHead(303, {
+      ...SECURITY_HEADERS,
+      Location: exchange.location,
+      'Cache-Control': 'no-store',
+      ...(exchange.setCookie ? { 'Set-Cookie': exchange.setCookie } : {}),
+    }).end();
+    return;
+  }
+  if (exchange) {
+    res.writeHead(exchange.status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(exchange.message);
+    return;
+  }
+  const pathname = url.pathname;
   const file = root ? resolveStaticFile(root, pathname) : null;
   if (!file) {
     res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -166,6 +190,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   // larger register imports go through the CLI.
   const settings = { maxBodyBytes: 28 * 1024 * 1024, ...options };
   let port = 0;
+  let session: BrowserSession | null = null;
   const timeout = options.requestTimeoutMs ?? 15_000;
   const server = http.createServer({
     requestTimeout: timeout,
@@ -182,10 +207,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       sendJson(res, denied.status, fail('unauthorized', denied.message));
       return;
     }
-    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const work = pathname.startsWith(API_PREFIX)
-      ? handleApi(req, res, pathname, settings, token)
-      : Promise.resolve(handleStatic(req, res, pathname, options.staticRoot));
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const access = { token, session: session! };
+    const work = url.pathname.startsWith(API_PREFIX)
+      ? handleApi(req, res, url.pathname, settings, access)
+      : Promise.resolve(handleStatic(req, res, url, options.staticRoot, access.session));
     work.catch(() => {
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'The request could not be handled.'));
       else res.destroy();
@@ -198,13 +224,16 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   });
   const address = server.address() as AddressInfo;
   port = address.port;
+  session = createBrowserSession({ token, port });
+  const browserSession = session;
   const origin = `http://127.0.0.1:${port}`;
   return {
     origin,
     boundAddress: address.address,
     port,
     token,
-    url: `${origin}/#token=${token}`,
+    url: `${origin}/?token=${token}`,
+    launchUrl: () => `${origin}/?launch=${browserSession.mintLaunchCode()}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,8 +1,8 @@
-// Entry point: take the bridge token out of the address, then render. Styles are plain CSS
+// Entry point: hand an old-style #token= address to the server (api/token.ts), else render. Styles are plain CSS
 // files (the page is served with a CSP that forbids inline <style> and <script>).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { captureToken } from './api/token';
+import { handOverFragmentToken } from './api/token';
 import { App } from './app/App';
 import './styles/base.css';
 import './styles/layout.css';
@@ -25,9 +25,7 @@ import './styles/vendor-questionnaire.css';
 
 // For bench/renderer.ts: when the app's script starts to run (after the HTML and the bundle loaded).
 performance.mark('vetted:script-start');
-captureToken();
-
-const root = document.getElementById('root');
+const root = handOverFragmentToken() ? null : document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>

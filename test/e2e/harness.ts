@@ -15,16 +15,18 @@ export interface Served extends ServeProcess {
 }
 
 /**
- * Starts `vetted serve` as a user would and waits for the address it prints. `env` is added to the
- * test's environment (e.g. VETTED_KEY_FILE for confidential data).
+ * Starts `vetted serve` as a user would and waits for the address it prints (`/?token=…`: opening it
+ * signs the browser in with a session cookie, so every new context calls openApp). `env` is added to
+ * the test's environment (e.g. VETTED_KEY_FILE for confidential data); `open` passes --open.
  */
-export async function startServe(options: { demo?: boolean; dbPath?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Served> {
+export async function startServe(options: { demo?: boolean; dbPath?: string; env?: NodeJS.ProcessEnv; open?: boolean } = {}): Promise<Served> {
   if (!fs.existsSync(path.join(REPO_ROOT, 'dist/renderer/index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it first)');
   }
   const dbPath = options.dbPath ?? tempDbPath();
   const args = ['--db', dbPath, '--port', '0'];
   if (options.demo) args.push('--demo');
+  if (options.open) args.push('--open');
   const served: Served = { ...(await spawnServe(args, options.env)), dbPath };
   after(() => served.stop());
   return served;
@@ -73,7 +75,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Calls the API as the page would, for test setup. */
+/** Calls the API for test setup, with the token as a bearer (the page itself uses its cookie). */
 export async function callApi<T>(served: Pick<Served, 'origin' | 'token'>, operation: string, input: unknown): Promise<T> {
   const res = await fetch(`${served.origin}/api/${operation}`, {
     method: 'POST',

@@ -27,7 +27,8 @@ export async function spawnServe(args: readonly string[], env?: NodeJS.ProcessEn
   let output = '';
   try {
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`vetted serve did not start within 30 s:\n${output}`)), 30_000);
+      // Generous: on a machine busy with other test runs, loading the demo alone has taken over 30 s.
+      const timer = setTimeout(() => reject(new Error(`vetted serve did not start within 120 s:\n${output}`)), 120_000);
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
         const match = /Vetted is running at (\S+)/.exec(output);
@@ -43,8 +44,11 @@ export async function spawnServe(args: readonly string[], env?: NodeJS.ProcessEn
         reject(new Error(`vetted serve exited with ${code}:\n${output}`));
       });
     });
+    // The printed address carries the token in its query; opened in a browser it is exchanged for
+    // an HttpOnly cookie (electron/serve/browser-session.ts). Tests calling the API directly send it
+    // as a bearer token.
     const parsed = new URL(url);
-    const token = new URLSearchParams(parsed.hash.slice(1)).get('token');
+    const token = parsed.searchParams.get('token');
     if (!token) throw new Error(`vetted serve printed an address without a token: ${url}`);
     return { url, origin: parsed.origin, token, process: child, stop };
   } catch (error) {

@@ -28,7 +28,8 @@ interface Row {
 function expectedHashes(rows: Row[]): string[] {
   let previous = '0'.repeat(64);
   return rows.map((r) => {
-    const canonical = JSON.stringify([previous, r.at, r.actor, r.entity, r.entity_id, r.vendor_id, r.action, r.old_value, r.new_value]);
+    const spelled = (v: string | null) => (v === null ? null : JSON.stringify(JSON.parse(v)));
+    const canonical = JSON.stringify([previous, r.at, r.actor, r.entity, r.entity_id, r.vendor_id, r.action, spelled(r.old_value), spelled(r.new_value)]);
     previous = createHash('sha256').update(canonical, 'utf8').digest('hex');
     return previous;
   });

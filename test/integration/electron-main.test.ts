@@ -237,7 +237,12 @@ describe('the bundled main process, on a fake Electron', () => {
     const foreign = (await handler({ senderFrame: { url: 'https://evil.example/' } }, 'vendor.list', {})) as Result<unknown>;
     assert.equal(!foreign.ok && foreign.error.code, 'unauthorized');
 
+    // The register's lock (electron/core/app-lock.ts): held while the app runs, so restore sees it.
+    const lock = JSON.parse(fs.readFileSync(`${db}.lock`, 'utf8')) as { pid: number; kind: string };
+    assert.deepEqual([lock.pid, lock.kind], [process.pid, 'Vetted app'], 'the app holds the register lock');
+
     fake.app.emit('will-quit');
+    assert.equal(fs.existsSync(`${db}.lock`), false, 'quitting gives the lock back');
     const check = new Database(db, { readonly: true });
     assert.equal((check.prepare('SELECT count(*) AS n FROM vendors').get() as { n: number }).n, 1);
     check.close();

@@ -54,8 +54,8 @@ const api = (op: string, body: unknown, headers: Record<string, string> = {}) =>
     body: JSON.stringify(body),
   });
 
-test('binds to loopback only and prints the token in the URL fragment', () => {
-  assert.match(bridge.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+test('binds to loopback only and prints the token in the address, to be exchanged for a cookie', () => {
+  assert.match(bridge.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=/);
   assert.equal(bridge.origin, `http://127.0.0.1:${bridge.port}`);
   // The socket itself is bound to the loopback address (0.0.0.0 or :: would accept other machines).
   assert.equal(bridge.boundAddress, '127.0.0.1');

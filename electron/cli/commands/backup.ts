@@ -23,11 +23,11 @@ export async function backupCommand(flags: { db?: string; out?: string }): Promi
   }
 }
 
-export function restoreCommand(file: string | undefined, flags: { db?: string }): void {
-  if (!file) throw usageError('usage: vetted restore FILE.db [--db FILE]');
+export function restoreCommand(file: string | undefined, flags: { db?: string; force?: boolean }): void {
+  if (!file) throw usageError('usage: vetted restore FILE.db [--force] [--db FILE]');
   const dbPath = resolveDbPath(flags.db);
   try {
-    const { register, keptAs } = restoreRegister(dbPath, file);
+    const { register, keptAs } = restoreRegister(dbPath, file, { force: flags.force ?? false });
     process.stdout.write(`Restored ${register} from ${file}.\n`);
     if (keptAs) process.stdout.write(`The register it replaced is kept as ${keptAs}\n`);
   } catch (error) {

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VettedError } from '../../../shared/result';
+import { acquireAppLock } from '../../core/app-lock';
+import { resolveDbPath } from '../../core/paths';
 import { startBridge } from '../../serve/http-bridge';
 import { inputError, usageError } from '../cli-error';
 import { openSession } from '../session';
@@ -33,7 +36,24 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
     throw inputError('the app is not built yet: run `npm run build:renderer` first (npm start and npm run serve do it for you)');
   }
-  const session = openSession(flags.db);
+  // Held while serving, so `vetted restore` sees the register is open. A second `vetted serve` (or
+  // the desktop app) on the same register is refused: the lock names one process, and its clean
+  // exit removes it. CLI commands that only add or read data do not take it and work alongside.
+  let lock;
+  try {
+    lock = acquireAppLock(resolveDbPath(flags.db), 'vetted serve');
+  } catch (error) {
+    if (error instanceof VettedError) throw inputError(error.message);
+    throw error;
+  }
+  process.once('exit', lock.release);
+  let session;
+  try {
+    session = openSession(flags.db);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   if (flags.demo) {
     const info = await session.api['app.info']({});
     if (info.ok && info.value.vendors === 0) await session.api['demo.load']({});
@@ -43,16 +63,20 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     bridge = await startBridge({ dispatch: session.vetted.dispatch, staticRoot: RENDERER_DIST, port });
   } catch (error) {
     session.vetted.close();
+    lock.release();
     throw inputError(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
   }
   process.stdout.write(`Vetted is running at ${bridge.url}\n`);
   process.stdout.write(`Register: ${session.dbPath}\nPress Ctrl+C to stop.\n`);
-  if (flags.open) openInBrowser(bridge.url);
+  // Not the printed address: a command line is visible to every local user (ps), so the browser
+  // gets a one-time launch code, spent on its first load, and the token stays off argv.
+  if (flags.open) openInBrowser(bridge.launchUrl());
 
   await new Promise<void>((resolve) => {
     const stop = () => {
       void bridge.close().then(() => {
         session.vetted.close();
+        lock.release();
         resolve();
       });
     };

@@ -5,7 +5,7 @@ import { randomBytes, scryptSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { VettedError } from '../../../shared/result';
-import { appDataDir } from '../paths';
+import { appDataDir, keyFolder } from '../paths';
 
 export const KEY_BYTES = 32;
 
@@ -19,9 +19,52 @@ export interface KeySource {
   create(registerId: string, salt: Buffer): Buffer;
 }
 
-/** The default key file: in the user's Vetted folder, one per register, never beside the register file. */
+/** The default key file: one per register, in the key folder (paths.ts), apart from the default register's folder. */
 export function defaultKeyFile(registerId: string, env: NodeJS.ProcessEnv = process.env): string {
+  return path.join(keyFolder(env), `${registerId}.key`);
+}
+
+/** Where Vetted before 0.2 made the default key file: beside the default register, in the app data folder. */
+export function legacyKeyFile(registerId: string, env: NodeJS.ProcessEnv = process.env): string {
   return path.join(appDataDir(env), 'keys', `${registerId}.key`);
+}
+
+/**
+ * Moves a key file from the old default place into the key folder, so an existing user's
+ * confidential data still opens and the register's folder stops carrying its key. Returns false
+ * when it could not be moved (then it is read where it is).
+ */
+function moveLegacyKey(from: string, to: string): boolean {
+  try {
+    fs.mkdirSync(path.dirname(to), { recursive: true, mode: 0o700 });
+    try {
+      fs.linkSync(from, to); // never replaces a key already in the new place
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      fs.writeFileSync(to, fs.readFileSync(from), { flag: 'wx', mode: 0o600 });
+    }
+    fs.rmSync(from);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The default key file source: the key folder, and the old place beside the register for keys made before. */
+function defaultKeyFileSource(env: NodeJS.ProcessEnv): KeySource {
+  const current = keyFileSource((id) => defaultKeyFile(id, env));
+  const legacy = keyFileSource((id) => legacyKeyFile(id, env));
+  return {
+    ...current,
+    load(id, salt) {
+      const key = current.load(id, salt);
+      if (key || !fs.existsSync(legacyKeyFile(id, env))) return key;
+      // Checked before the move: a loose or malformed old key file is refused where it is.
+      const old = legacy.load(id, salt);
+      if (old && moveLegacyKey(legacyKeyFile(id, env), defaultKeyFile(id, env))) return current.load(id, salt) ?? old;
+      return old;
+    },
+  };
 }
 
 /**
@@ -75,5 +118,5 @@ export function keySourceFromEnv(keyFile: string | undefined, env: NodeJS.Proces
   const file = keyFile ?? env.VETTED_KEY_FILE;
   if (file) return keyFileSource(() => path.resolve(file));
   if (env.VETTED_PASSPHRASE) return passphraseSource(env.VETTED_PASSPHRASE);
-  return keyFileSource((id) => defaultKeyFile(id, env));
+  return defaultKeyFileSource(env);
 }

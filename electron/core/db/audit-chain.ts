@@ -2,8 +2,12 @@
 //   hash = SHA-256, lower-case hex, of the UTF-8 bytes of
 //          JSON.stringify([previousHash, at, actor, entity, entity_id, vendor_id, action, old_value, new_value])
 // where previousHash is the hash of the row before it in id order (AUDIT_GENESIS for the first
-// row) and every other element is the column exactly as stored (old_value/new_value are the stored
-// JSON text, not re-parsed; vendor_id, old_value and new_value may be null). A JSON array leaves no
+// row) and every other element is the column exactly as stored, except old_value/new_value: their
+// JSON text is hashed as JSON.stringify(JSON.parse(text)) prints it (text that is not JSON as it
+// is). SQLite's json_object writes a real 380 as "380.0", JavaScript as "380"; hashing the value,
+// not its spelling, lets a trail copied by a register import keep its hashes and its head, so the
+// receiving register's head can be checked against the sender's (vendor_id, old_value and
+// new_value may be null). A JSON array leaves no
 // doubt where one field ends and the next begins, and keeps null apart from "" and "null". The id
 // is not hashed: the chain itself fixes the order.
 //
@@ -41,10 +45,20 @@ export function auditRowHash(previousHash: string, row: ChainedContent): string 
     row.entity_id,
     row.vendor_id ?? null,
     row.action,
-    row.old_value ?? null,
-    row.new_value ?? null,
+    jsonValue(row.old_value),
+    jsonValue(row.new_value),
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** Stored JSON text in one spelling (see the rule above); null stays null, text that is not JSON stays as it is. */
+function jsonValue(stored: unknown): unknown {
+  if (typeof stored !== 'string') return stored ?? null;
+  try {
+    return JSON.stringify(JSON.parse(stored));
+  } catch {
+    return stored;
+  }
 }
 
 interface ConnectionState {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { VettedError } from '../../../shared/result';
+import { createPrivateFile, keepPrivate, makePrivateFolder } from '../private-files';
 import { registerAuditFunctions } from './audit-chain';
 import { assertNotNewer, migrate, schemaVersion } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
@@ -25,12 +26,19 @@ export interface Register {
 export function openRegister(file: string, options: OpenOptions = {}): Register {
   const resolved = path.resolve(file);
   const exists = fs.existsSync(resolved);
-  if (!exists) fs.mkdirSync(path.dirname(resolved), { recursive: true });
-  if (exists) refuseNewerOrForeign(resolved, options);
+  // The register is 0600 in a 0700 folder; SQLite gives the -wal and -shm it makes the register's mode.
+  if (exists) {
+    refuseNewerOrForeign(resolved, options);
+    keepPrivate(resolved);
+  } else {
+    makePrivateFolder(path.dirname(resolved));
+    createPrivateFile(resolved);
+  }
 
   const db = new Database(resolved, driverOptions(options));
   try {
     db.pragma('journal_mode = WAL');
+    for (const side of ['-wal', '-shm']) keepPrivate(resolved + side);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     // FULL: an answer the API acknowledged survives a crash of the process and of the machine.

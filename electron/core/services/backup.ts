@@ -6,6 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { VettedError } from '../../../shared/result';
+import { withRegisterLock } from '../app-lock';
 import type { Context } from '../context';
 import { assertNotNewer, schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
@@ -55,6 +56,10 @@ export async function backupRegister(ctx: Context, target: string, options: Open
   if (fs.existsSync(file) && !fs.statSync(file).isFile()) throw new VettedError('validation', `${file} is not a file.`);
   const temp = `${file}.${process.pid}.partial`;
   try {
+    // Made empty and private first: SQLite would create it with the umask's mode (0644 under 022),
+    // readable by others while the copy runs.
+    fs.writeFileSync(temp, '', { mode: 0o600 });
+    fs.chmodSync(temp, 0o600);
     await ctx.db.backup(temp);
     const copy = new Database(temp, { ...driverOptions(options), fileMustExist: true });
     try {
@@ -115,6 +120,12 @@ export function checkRegisterFile(file: string, shownAs: string, options: OpenOp
 export interface RestoreOptions extends OpenOptions {
   /** For the kept file's time stamp; the clock when omitted. */
   now?: () => Date;
+  /**
+   * Replace the file even though a running Vetted holds the register's lock. Only after that app
+   * is closed (a lock left by another machine on a shared folder): a running server would go on
+   * saving into the replaced file, and those saves would be lost.
+   */
+  force?: boolean;
 }
 
 export interface RestoreResult {
@@ -153,12 +164,19 @@ export function restoreRegister(registerPath: string, backupFile: string, option
   if (!fs.existsSync(source)) throw new VettedError('not_found', `${source} does not exist.`);
   if (!fs.statSync(source).isFile()) throw new VettedError('validation', `${source} is not a file.`);
   if (sameFile(source, register)) throw new VettedError('validation', `${source} is the register itself.`);
-  fs.mkdirSync(path.dirname(register), { recursive: true });
+  fs.mkdirSync(path.dirname(register), { recursive: true, mode: 0o700 });
+  // Held for the whole swap: refused while the app or `vetted serve` has the register open, and no
+  // Vetted can open it half-swapped.
+  return withRegisterLock(register, 'vetted restore', () => swapIn(register, source, options), { force: options.force });
+}
 
+function swapIn(register: string, source: string, options: RestoreOptions): RestoreResult {
   const temp = `${register}.restore-${process.pid}.partial`;
   removeQuietly(temp);
   try {
     fs.copyFileSync(source, temp);
+    // copyFile carries the backup's mode over; the register is the user's alone.
+    fs.chmodSync(temp, 0o600);
     checkRegisterFile(temp, source, options);
   } catch (error) {
     removeQuietly(temp);

@@ -6,7 +6,6 @@ import { makeClient, type Transport } from '../../../shared/client';
 import { DEADLINE_HEADER } from '../../../shared/deadline';
 import { ERROR_CODES, type ApiError, type Result } from '../../../shared/result';
 import { electronBridge, type VettedBridge } from './bridge';
-import { currentToken } from './token';
 
 export const UNAVAILABLE_MESSAGE = 'Cannot reach Vetted: the local server stopped or the connection was lost.';
 const TIMEOUT_MS = 30_000;
@@ -34,7 +33,7 @@ function unexpectedAnswer(status: number): Result<never> {
   if (status === 401 || status === 403) {
     return failure(
       'unauthorized',
-      'Vetted refused the request: this page has no valid access token. Open the address Vetted printed when it started.',
+      'Vetted refused the request: this page is not signed in (Vetted was restarted?). Open the address Vetted printed when it started.',
     );
   }
   if (status === 413) return failure('validation', 'The request is too large for Vetted to accept.');
@@ -68,17 +67,15 @@ const httpTransport: Transport = async (operation: OperationName, input: unknown
 };
 
 async function post(operation: OperationName, body: string, keepalive: boolean): Promise<Result<unknown>> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  const token = currentToken();
-  if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(operation)}`, withDeadline({
       method: 'POST',
-      headers,
+      headers: { 'Content-Type': 'application/json' },
       body,
       cache: 'no-store',
-      credentials: 'omit',
+      // The HttpOnly session cookie (electron/serve/browser-session.ts) is the page's only credential.
+      credentials: 'same-origin',
       keepalive,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     }));

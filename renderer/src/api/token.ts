@@ -1,42 +1,17 @@
-// The access token for the loopback HTTP bridge. `vetted serve` prints an address with the token
-// in the fragment (#token=…), which browsers never send to a server. It is read once at startup,
-// kept in sessionStorage (gone when the tab closes) and removed from the address bar.
-const STORAGE_KEY = 'vetted.token';
+// Browser mode signs in with an HttpOnly session cookie the server sets when the page is first
+// opened through the address `vetted serve` printed (`/?token=…`, or a one-time `/?launch=…` from
+// --open) and then redirects to the same address without it (electron/serve/browser-session.ts).
+// The page never holds the token: it is not in the address, in storage or readable by script.
+// An address in the old form, with the token in the fragment (#token=…), never reaches the server;
+// the page passes it on once, replacing itself, so the exchange happens the same way.
 const TOKEN_IN_HASH = /^#token=([A-Za-z0-9_-]{16,200})(?:&|$)/;
 
-let token: string | null = null;
-
-function readStored(): string | null {
-  try {
-    return sessionStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null; // storage disabled: the token lives in memory only
-  }
-}
-
-/**
- * Takes the token from the address (and replaces the fragment with the home route so it neither
- * stays visible nor gets mistaken for a route), else from sessionStorage. Call before routing.
- */
-export function captureToken(): string | null {
+/** True when the page is being replaced to hand a fragment token to the server; render nothing then. */
+export function handOverFragmentToken(): boolean {
   const match = TOKEN_IN_HASH.exec(window.location.hash);
-  if (match) {
-    token = match[1]!;
-    try {
-      sessionStorage.setItem(STORAGE_KEY, token);
-    } catch {
-      // keep it in memory
-    }
-    const { pathname, search } = window.location;
-    window.history.replaceState(window.history.state, '', `${pathname}${search}#/`);
-  } else {
-    token = readStored();
-  }
-  return token;
-}
-
-export function currentToken(): string | null {
-  return token ?? readStored();
+  if (!match) return false;
+  window.location.replace(`${window.location.pathname}?token=${match[1]!}`);
+  return true;
 }
 
 /** True when the fragment is a token hand-over rather than a route. */

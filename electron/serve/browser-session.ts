@@ -1,0 +1,98 @@
+// How a browser gets into browser mode without the access token staying anywhere the page, its
+// history or another user's `ps` could read it again. The address `vetted serve` prints carries the
+// token in its query (`/?token=…`); `--open` hands the browser a one-time launch code instead
+// (`/?launch=…`, valid once, for a minute), so the token never sits on a command line. Either is
+// exchanged, on the first page request, for an HttpOnly SameSite=Strict cookie, and the answer is a
+// redirect to the same address without it: the address bar, the page's history entry and script
+// never see a credential, and API calls authenticate by the cookie.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+export const LAUNCH_CODE_TTL_MS = 60_000;
+const CREDENTIAL = /^[A-Za-z0-9_-]{16,200}$/;
+
+export type Exchange =
+  | { status: 303; location: string; setCookie: string | null }
+  | { status: 401; message: string };
+
+export interface BrowserSession {
+  /** The cookie's name: one per port, since cookies are shared by every port of 127.0.0.1. */
+  cookieName: string;
+  /** A fresh launch code, valid for one exchange within LAUNCH_CODE_TTL_MS. */
+  mintLaunchCode(): string;
+  /** For a page request whose query carries `token` or `launch`: where to send the browser; null when it carries neither. */
+  exchange(req: IncomingMessage, url: URL): Exchange | null;
+  /** True when the request carries this server's session cookie. */
+  hasCookie(req: IncomingMessage): boolean;
+}
+
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+export function createBrowserSession(options: { token: string; port: number; now?: () => number }): BrowserSession {
+  const now = options.now ?? Date.now;
+  // What the cookie holds: not the token itself, so a cookie never works as the printed address.
+  const secret = randomBytes(32).toString('base64url');
+  const cookieName = `vetted_session_${options.port}`;
+  const launchCodes = new Map<string, number>();
+
+  const hasCookie = (req: IncomingMessage) => {
+    const value = cookieValue(req, cookieName);
+    return value !== null && sameSecret(value, secret);
+  };
+
+  /** True once for a live launch code; the code is spent either way. */
+  const spend = (code: string): boolean => {
+    for (const [c, expires] of launchCodes) if (expires <= now()) launchCodes.delete(c);
+    for (const c of launchCodes.keys()) {
+      if (sameSecret(code, c)) {
+        launchCodes.delete(c);
+        return true;
+      }
+    }
+    return false;
+  };
+
+  return {
+    cookieName,
+    hasCookie,
+    mintLaunchCode() {
+      const code = randomBytes(24).toString('base64url');
+      launchCodes.set(code, now() + LAUNCH_CODE_TTL_MS);
+      return code;
+    },
+    exchange(req, url) {
+      const token = url.searchParams.get('token');
+      const launch = url.searchParams.get('launch');
+      if (token === null && launch === null) return null;
+      const clean = new URL(url.href);
+      clean.searchParams.delete('token');
+      clean.searchParams.delete('launch');
+      const location = `${clean.pathname}${clean.search}`;
+      const valid =
+        (token !== null && CREDENTIAL.test(token) && sameSecret(token, options.token)) ||
+        (launch !== null && CREDENTIAL.test(launch) && spend(launch));
+      // No Secure flag: the server speaks plain http on loopback, where a Secure cookie is not kept.
+      if (valid) return { status: 303, location, setCookie: `${cookieName}=${secret}; HttpOnly; SameSite=Strict; Path=/` };
+      // A spent code in a browser that is already in (a reload of an old tab): just drop it.
+      if (hasCookie(req)) return { status: 303, location, setCookie: null };
+      return {
+        status: 401,
+        message: launch !== null
+          ? 'This one-time link was already used or has expired. Open the address Vetted printed when it started.'
+          : 'The access token in this address is wrong (Vetted was restarted?). Open the address Vetted printed when it started.',
+      };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The token → cookie exchange of browser mode (electron/serve/browser-session.ts) with a stand-in
+// clock: launch codes expire after a minute and work once; the redirect keeps the rest of the address.
+import assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
+import { test } from 'node:test';
+import { createBrowserSession, LAUNCH_CODE_TTL_MS } from '../../electron/serve/browser-session';
+
+const TOKEN = 'test-token-0123456789abcdef';
+const request = (cookie?: string) => ({ headers: cookie ? { cookie } : {} }) as IncomingMessage;
+const at = (query: string) => new URL(`http://127.0.0.1:4000/${query}`);
+
+test('the printed token is exchanged for the cookie and dropped from the address, the rest kept', () => {
+  const session = createBrowserSession({ token: TOKEN, port: 4000 });
+  const answer = session.exchange(request(), at(`?token=${TOKEN}&view=month`));
+  assert.ok(answer?.status === 303, 'a redirect');
+  assert.equal(answer.location, '/?view=month');
+  assert.match(answer.setCookie ?? '', /^vetted_session_4000=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=\/$/);
+  const cookie = answer.setCookie!.split(';')[0]!;
+  assert.equal(session.hasCookie(request(cookie)), true, 'the cookie it set lets the browser in');
+  assert.equal(session.hasCookie(request(`vetted_session_4000=${TOKEN}`)), false, 'the token is not a cookie value');
+  assert.equal(session.exchange(request(), at('?view=month')), null, 'an address without a credential is a plain page');
+  assert.equal(session.exchange(request(), at('?token=wrong-token-0123456789abcd'))?.status, 401);
+});
+
+test('a launch code works once, and not after a minute', () => {
+  let clock = 1_000_000;
+  const session = createBrowserSession({ token: TOKEN, port: 4000, now: () => clock });
+  const code = session.mintLaunchCode();
+  const first = session.exchange(request(), at(`?launch=${code}`));
+  assert.ok(first?.status === 303 && first.setCookie, 'the first use signs in');
+  assert.equal(session.exchange(request(), at(`?launch=${code}`))?.status, 401, 'the second use is refused');
+
+  const late = session.mintLaunchCode();
+  clock += LAUNCH_CODE_TTL_MS;
+  assert.equal(session.exchange(request(), at(`?launch=${late}`))?.status, 401, 'an expired code is refused');
+
+  const ontime = session.mintLaunchCode();
+  clock += LAUNCH_CODE_TTL_MS - 1;
+  assert.equal(session.exchange(request(), at(`?launch=${ontime}`))?.status, 303, 'a code used within the minute works');
+
+  // A reload of a tab that is already signed in: the spent code is just dropped, no new cookie.
+  const again = session.exchange(request(first.setCookie.split(';')[0]), at(`?launch=${code}`));
+  assert.deepEqual(again, { status: 303, location: '/', setCookie: null });
+});
