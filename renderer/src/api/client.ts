@@ -69,7 +69,7 @@ const httpTransport: Transport = async (operation: OperationName, input: unknown
 async function post(operation: OperationName, body: string, keepalive: boolean): Promise<Result<unknown>> {
   let response: Response;
   try {
-    response = await fetch(`/api/${encodeURIComponent(operation)}`, withDeadline({
+    const request: RequestInit = {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body,
@@ -78,7 +78,8 @@ async function post(operation: OperationName, body: string, keepalive: boolean):
       credentials: 'same-origin',
       keepalive,
       signal: AbortSignal.timeout(TIMEOUT_MS),
-    }));
+    };
+    response = await fetch(`/api/${encodeURIComponent(operation)}`, KEEPALIVE_OPERATIONS.has(operation) ? request : withDeadline(request));
   } catch {
     return failure('unavailable', UNAVAILABLE_MESSAGE);
   }
@@ -92,7 +93,12 @@ async function post(operation: OperationName, body: string, keepalive: boolean):
   return unexpectedAnswer(response.status);
 }
 
-/** The request as sent, stating when this page stops waiting for it (computed as it is sent). */
+/**
+ * The request as sent, stating when this page stops waiting for it (computed as it is sent), so the
+ * server never commits a write the page already showed as failed (a Retry would make it twice).
+ * Not for answer.save: saving an answer twice changes nothing, and its last call may be sent as
+ * the page closes, when nobody is left to retry a refusal; late is better than lost.
+ */
 function withDeadline(init: RequestInit): RequestInit {
   const headers = new Headers(init.headers);
   headers.set(DEADLINE_HEADER, String(Date.now() + TIMEOUT_MS - DEADLINE_MARGIN_MS));
