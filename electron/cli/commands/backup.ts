@@ -16,7 +16,8 @@ export async function backupCommand(flags: { db?: string; out?: string }): Promi
     const { file, bytes } = await backupRegister(session.vetted.ctx, flags.out);
     process.stdout.write(`Backed up ${session.dbPath} to ${file} (${Math.ceil(bytes / 1024)} KB)\n`);
   } catch (error) {
-    if (error instanceof VettedError) throw inputError(error.message);
+    // 'busy' goes on to its own exit (75); anything else the service names is the input's fault.
+    if (error instanceof VettedError && error.code !== 'busy') throw inputError(error.message);
     throw error;
   } finally {
     session.vetted.close();

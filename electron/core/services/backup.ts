@@ -8,6 +8,7 @@ import type { Database as Db } from 'better-sqlite3';
 import { VettedError } from '../../../shared/result';
 import { withRegisterLock } from '../app-lock';
 import type { Context } from '../context';
+import { busyError, isBusyError } from '../db/busy';
 import { assertNotNewer, schemaVersion } from '../db/migrate';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { OpenOptions } from '../db/open';
@@ -73,6 +74,8 @@ export async function backupRegister(ctx: Context, target: string, options: Open
   } catch (error) {
     removeQuietly(temp);
     if (error instanceof VettedError) throw error;
+    // Another Vetted writing the whole time: 'busy' (exit 75, try again), not a failed backup.
+    if (isBusyError(error)) throw busyError();
     throw new VettedError('conflict', `The backup to ${file} failed: ${(error as Error).message}`);
   }
   return { file, bytes: fs.statSync(file).size };
