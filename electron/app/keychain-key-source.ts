@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SafeStorage } from 'electron';
 import { VettedError } from '../../shared/result';
-import { KEY_BYTES, type KeySource } from '../core/crypto/key-sources';
+import { assertRegisterId, KEY_BYTES, keyFileName, type KeySource } from '../core/crypto/key-sources';
 
 type Keychain = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
 
@@ -16,7 +16,7 @@ export const NO_KEYRING_MESSAGE =
   'Install and unlock a keyring — GNOME Keyring (packages gnome-keyring and libsecret-1-0) or KWallet — and start Vetted again.';
 
 export function keychainKeySource(keychain: Keychain, dir: string, platform: NodeJS.Platform = process.platform): KeySource {
-  const fileOf = (registerId: string) => path.join(dir, `${registerId}.wrapped`);
+  const fileOf = (registerId: string) => path.join(dir, keyFileName(registerId, '.wrapped'));
   const usable = () => {
     if (platform === 'linux' && keychain.getSelectedStorageBackend() === 'basic_text') throw new VettedError('locked', NO_KEYRING_MESSAGE);
     if (!keychain.isEncryptionAvailable()) throw new VettedError('locked', 'The OS keychain is not available (is it locked?).');
@@ -25,6 +25,7 @@ export function keychainKeySource(keychain: Keychain, dir: string, platform: Nod
     kind: 'keychain',
     describe: (id) => `the OS keychain (wrapped key ${fileOf(id)})`,
     load(id) {
+      assertRegisterId(id);
       let wrapped: Buffer;
       try {
         wrapped = fs.readFileSync(fileOf(id));
@@ -42,6 +43,7 @@ export function keychainKeySource(keychain: Keychain, dir: string, platform: Nod
       return Buffer.from(hex, 'hex');
     },
     create(id) {
+      assertRegisterId(id);
       usable();
       const key = randomBytes(KEY_BYTES);
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });

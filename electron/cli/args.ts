@@ -70,7 +70,8 @@ export function enterUserFolder(env: NodeJS.ProcessEnv = process.env): void {
   if (folder === process.cwd()) return;
   try {
     process.chdir(folder);
-  } catch {
-    // the folder is gone: paths resolve against the package folder, as before
+  } catch (error) {
+    // Never fall back to the package folder: a relative --db would then name another register.
+    throw inputError(`cannot enter the folder the command was typed in (${folder}): ${(error as Error).message}`);
   }
 }

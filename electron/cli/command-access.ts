@@ -55,6 +55,8 @@ export const REGISTER_USE: { readonly [command: string]: Entry } = {
  * subcommand, counts as reading: it never creates a register by mistake.
  */
 export function registerUse(command: string, args: readonly string[]): RegisterUse {
+  // A dry run writes nothing, so it must not create the register it was pointed at either.
+  if (args.includes('--dry-run')) return 'reads';
   const entry = Object.hasOwn(REGISTER_USE, command) ? REGISTER_USE[command]! : 'reads';
   if (typeof entry === 'string') return entry;
   const sub = args.find((a) => Object.hasOwn(entry, a));

@@ -359,13 +359,13 @@ async function run(): Promise<void> {
   // Everything this process creates (register, backups, exports, reports, folders) is the user's
   // alone, whatever the shell's umask; the places that create them also set the mode explicitly.
   process.umask(0o077);
-  enterUserFolder();
   // `vetted audit export | head`: the reader closed the pipe; that is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
   try {
+    enterUserFolder();
     process.exitCode = await main(process.argv.slice(2));
   } catch (caught) {
     // Busy thrown past the API (a command working on the register directly, like backup) exits 75 too.

@@ -131,6 +131,8 @@ export function withRegisterLock<T>(register: string, kind: string, replace: () 
   try {
     lock = acquireAppLock(register, kind);
   } catch (error) {
+    // --force stays the user's word that the app is closed: a lock can look alive when it is not
+    // (after a restart its pid may belong to another program, or it names another machine).
     if (!(error instanceof VettedError) || !options.force) throw error;
   }
   try {

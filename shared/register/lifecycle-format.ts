@@ -168,7 +168,9 @@ export type ExportedAuditEntry = z.output<typeof ExportedAuditEntry>;
  */
 export const ExportedKeyMaterial = z
   .object({
-    registerId: z.string().min(1).max(100),
+    // A UUID, as every register makes its own: the id also names the key file (<id>.key), so
+    // anything else (a "../" path) must never reach the key sources.
+    registerId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected the register id as a UUID'),
     kdfSalt: z.string().regex(/^[0-9a-f]{2,128}$/, 'expected the salt as lowercase hex'),
     keyCheck: z.string().min(1).max(400).startsWith('vetted-sealed:', 'expected a sealed key check'),
     source: z.enum(['keychain', 'key-file', 'passphrase']),

@@ -106,6 +106,27 @@ describe('a mistyped --db', () => {
     assert.equal(made.status, 0, made.stderr);
     assert.ok(fs.existsSync(path.join(dir, 'new.db')), 'vendor add creates the register');
   });
+
+  it('is refused by a dry run of a command that would create it (a dry run writes nothing, not even the register)', () => {
+    const dir = tempDir();
+    const source = path.join(tempDir(), 'export.json');
+    fs.writeFileSync(source, JSON.stringify({ format: 'vetted-register', formatVersion: 1, exportedAt: '2026-01-01T00:00:00.000Z', templates: [], vendors: [], reviews: [], answers: [], settings: {} }));
+    const r = runCli(['import', source, '--dry-run', '--db', path.join(dir, 'typo.db')]);
+    assert.equal(r.status, 2, `vetted import --dry-run exits 2:\n${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, /there is no register at .*typo\.db/);
+    assert.deepEqual(fs.readdirSync(dir), [], 'nothing created');
+  });
+});
+
+describe('a typed-in folder that cannot be entered', () => {
+  it('is refused, naming it, instead of resolving paths in the package folder', () => {
+    const gone = path.join(tempDir(), 'removed-since');
+    const name = relativeName('gone.db');
+    const r = viaNpmScript(gone, ['vendor', 'add', 'Acme', '--db', name]);
+    assert.equal(r.status, 2, `exits 2:\n${r.stdout}${r.stderr}`);
+    assert.match(r.stderr, /cannot enter the folder the command was typed in \(.*removed-since\)/);
+    assert.equal(fs.existsSync(path.join(REPO_ROOT, name)), false, 'no register made in the package folder');
+  });
 });
 
 describe('the register-use table', () => {
@@ -125,5 +146,7 @@ describe('the register-use table', () => {
     assert.equal(registerUse('template', ['import', 'f.json']), 'creates');
     assert.equal(registerUse('window', ['nonsense']), 'reads');
     assert.equal(registerUse('not-a-command', []), 'reads');
+    assert.equal(registerUse('import', ['f.json']), 'creates');
+    assert.equal(registerUse('import', ['f.json', '--dry-run']), 'reads');
   });
 });

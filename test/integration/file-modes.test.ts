@@ -101,27 +101,27 @@ describe('the default key folder', () => {
     const home = tempDir();
     const e = env(home);
     const key = randomBytes(32);
-    const old = legacyKeyFile('reg-1', e);
+    const old = legacyKeyFile('00000000-0000-4000-8000-000000000001', e);
     fs.mkdirSync(path.dirname(old), { recursive: true, mode: 0o700 });
     fs.writeFileSync(old, key.toString('hex') + '\n', { mode: 0o600 });
 
-    const loaded = keySourceFromEnv(undefined, e).load('reg-1', Buffer.alloc(16));
+    const loaded = keySourceFromEnv(undefined, e).load('00000000-0000-4000-8000-000000000001', Buffer.alloc(16));
     assert.ok(loaded?.equals(key), 'the old key file gives the same key');
     assert.equal(fs.existsSync(old), false, 'it is no longer beside the register');
-    assert.equal(fs.readFileSync(defaultKeyFile('reg-1', e), 'utf8').trim(), key.toString('hex'));
-    assert.equal(mode(defaultKeyFile('reg-1', e)), 0o600);
-    assert.ok(keySourceFromEnv(undefined, e).load('reg-1', Buffer.alloc(16))?.equals(key), 'and opens from its new place');
+    assert.equal(fs.readFileSync(defaultKeyFile('00000000-0000-4000-8000-000000000001', e), 'utf8').trim(), key.toString('hex'));
+    assert.equal(mode(defaultKeyFile('00000000-0000-4000-8000-000000000001', e)), 0o600);
+    assert.ok(keySourceFromEnv(undefined, e).load('00000000-0000-4000-8000-000000000001', Buffer.alloc(16))?.equals(key), 'and opens from its new place');
   });
 
   it('an old key file others can read is refused where it is, not moved', () => {
     const home = tempDir();
     const e = env(home);
-    const old = legacyKeyFile('reg-2', e);
+    const old = legacyKeyFile('00000000-0000-4000-8000-000000000002', e);
     fs.mkdirSync(path.dirname(old), { recursive: true });
     fs.writeFileSync(old, randomBytes(32).toString('hex'));
     fs.chmodSync(old, 0o644);
-    assert.throws(() => keySourceFromEnv(undefined, e).load('reg-2', Buffer.alloc(16)), /can be read by other users; run: chmod 600/);
+    assert.throws(() => keySourceFromEnv(undefined, e).load('00000000-0000-4000-8000-000000000002', Buffer.alloc(16)), /can be read by other users; run: chmod 600/);
     assert.ok(fs.existsSync(old), 'left where it was');
-    assert.equal(fs.existsSync(defaultKeyFile('reg-2', e)), false, 'nothing copied');
+    assert.equal(fs.existsSync(defaultKeyFile('00000000-0000-4000-8000-000000000002', e)), false, 'nothing copied');
   });
 });

@@ -172,3 +172,29 @@ test('a provider matched by name: its confidential comment is sealed again for t
   assert.equal(answer.comment, SECRET);
   target.close();
 });
+
+test('a register with providers of its own and no key does not adopt a key it cannot open: the values are left out, named, and it can still make its own key', async () => {
+  const { text } = await exported(passphraseSource(PASSPHRASE));
+  const target = open(path.join(tempDir('vetted-conf-noadopt-'), 'register.db'), passphraseSource('incorrect horse battery staple'));
+  unwrap(await target.api['vendor.create']({ name: 'Already here', category: 'database' }));
+  const report = unwrap(await target.api['register.import']({ text }));
+  assert.equal(report.confidential.key, 'other', 'the file key is not taken over');
+  assert.ok(report.confidential.keptOut >= 2, `left out and counted: ${JSON.stringify(report.confidential)}`);
+  assert.equal(confidentialConflicts(report).length, report.confidential.keptOut, 'each one named');
+  assert.equal(target.ctx.keys.material(), null, 'no key named in the register');
+  assert.ok(target.ctx.keys.writeKey().length > 0, 'the register still makes its own key');
+  target.close();
+});
+
+test('a register id that is not a UUID (a path) is refused by the import, naming the field, and never reaches a key file name', async () => {
+  const { text } = await exported(passphraseSource(PASSPHRASE));
+  const data = JSON.parse(text);
+  data.confidential.registerId = '../../../../tmp/elsewhere';
+  const target = open(path.join(tempDir('vetted-conf-id-'), 'register.db'), passphraseSource(PASSPHRASE));
+  const refused = await target.api['register.import']({ text: JSON.stringify(data) });
+  assert.ok(!refused.ok && refused.error.code === 'validation', 'refused as bad input');
+  assert.match(refused.ok ? '' : refused.error.message, /confidential\.registerId/, 'the message names the field');
+  assert.equal(target.ctx.keys.material(), null, 'nothing adopted');
+  assert.throws(() => keyFileSource((id) => path.join(tempDir(), id)).load('../x', Buffer.alloc(16)), /not a register id/, 'a key source refuses it too');
+  target.close();
+});

@@ -19,14 +19,28 @@ export interface KeySource {
   create(registerId: string, salt: Buffer): Buffer;
 }
 
+/**
+ * A register id names its key file, so only the UUIDs registers make may ever be looked up or
+ * made as one (an id from an imported file could otherwise be a "../" path).
+ */
+export function assertRegisterId(registerId: string): void {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(registerId)) {
+    throw new VettedError('validation', `registerId: "${registerId.slice(0, 40)}" is not a register id (a UUID); no key file is looked up for it.`);
+  }
+}
+
+export function keyFileName(registerId: string, extension = '.key'): string {
+  return `${registerId}${extension}`;
+}
+
 /** The default key file: one per register, in the key folder (paths.ts), apart from the default register's folder. */
 export function defaultKeyFile(registerId: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(keyFolder(env), `${registerId}.key`);
+  return path.join(keyFolder(env), keyFileName(registerId));
 }
 
 /** Where Vetted before 0.2 made the default key file: beside the default register, in the app data folder. */
 export function legacyKeyFile(registerId: string, env: NodeJS.ProcessEnv = process.env): string {
-  return path.join(appDataDir(env), 'keys', `${registerId}.key`);
+  return path.join(appDataDir(env), 'keys', keyFileName(registerId));
 }
 
 /**
@@ -76,6 +90,7 @@ export function keyFileSource(fileFor: (registerId: string) => string): KeySourc
     kind: 'key-file',
     describe: (id) => `key file ${fileFor(id)}`,
     load(id) {
+      assertRegisterId(id);
       const file = fileFor(id);
       let stat: fs.Stats;
       try {
@@ -96,6 +111,7 @@ export function keyFileSource(fileFor: (registerId: string) => string): KeySourc
       return Buffer.from(text, 'hex');
     },
     create(id) {
+      assertRegisterId(id);
       const file = fileFor(id);
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       const key = randomBytes(KEY_BYTES);

@@ -1,6 +1,7 @@
 // Backups of the register file and restoring one. Not API operations: a renderer must never name
 // file paths. The CLI calls these directly, and the desktop menu will (closing and reopening the
 // register around a restore).
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,11 +56,13 @@ export async function backupRegister(ctx: Context, target: string, options: Open
     throw new VettedError('validation', `the folder ${dir} does not exist.`);
   }
   if (fs.existsSync(file) && !fs.statSync(file).isFile()) throw new VettedError('validation', `${file} is not a file.`);
-  const temp = `${file}.${process.pid}.partial`;
+  // A random name created exclusively: a file or symlink planted under a predictable name in a
+  // shared folder is never truncated, followed or written through.
+  const temp = `${file}.${process.pid}-${randomBytes(6).toString('hex')}.partial`;
   try {
     // Made empty and private first: SQLite would create it with the umask's mode (0644 under 022),
     // readable by others while the copy runs.
-    fs.writeFileSync(temp, '', { mode: 0o600 });
+    fs.writeFileSync(temp, '', { mode: 0o600, flag: 'wx' });
     fs.chmodSync(temp, 0o600);
     await ctx.db.backup(temp);
     const copy = new Database(temp, { ...driverOptions(options), fileMustExist: true });
@@ -174,10 +177,10 @@ export function restoreRegister(registerPath: string, backupFile: string, option
 }
 
 function swapIn(register: string, source: string, options: RestoreOptions): RestoreResult {
-  const temp = `${register}.restore-${process.pid}.partial`;
-  removeQuietly(temp);
+  const temp = `${register}.restore-${process.pid}-${randomBytes(6).toString('hex')}.partial`;
   try {
-    fs.copyFileSync(source, temp);
+    // COPYFILE_EXCL: never through a file or symlink already there.
+    fs.copyFileSync(source, temp, fs.constants.COPYFILE_EXCL);
     // copyFile carries the backup's mode over; the register is the user's alone.
     fs.chmodSync(temp, 0o600);
     checkRegisterFile(temp, source, options);

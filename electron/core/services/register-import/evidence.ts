@@ -91,7 +91,7 @@ export function importEvidence(s: ImportState, sealed: SealedTransfer): void {
 function checkFile(s: ImportState, file: ExportedEvidence, content: string, index: number): void {
   let bytes: Buffer = Buffer.from(content, 'base64');
   if (file.confidential) {
-    const key = s.data.confidential ? s.ctx.keys.openOther(s.data.confidential) : null;
+    const key = s.exportedKey();
     if (!key) return;
     try {
       bytes = openFile(key, file.id, bytes);

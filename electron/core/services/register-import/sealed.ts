@@ -35,7 +35,10 @@ export class SealedTransfer {
     const local = ctx.keys.material();
     const file = data.confidential;
     const outcome = report.confidential;
-    if (file && !local) {
+    // Adopted only where that can lock nothing out: an empty register (it has nothing of its own to
+    // seal later), or one whose session opens the file's key now. A register with data of its own
+    // and a key it cannot open would be locked for good (no key can be made once one is named).
+    if (file && !local && (ctx.vendors.list().length === 0 || this.s.exportedKey() !== null)) {
       ctx.keys.adopt(file);
       outcome.key = 'adopted';
       this.sameKey = true;
@@ -46,7 +49,7 @@ export class SealedTransfer {
       this.fileKey = ctx.keys.readKey();
     } else if (file) {
       outcome.key = 'other';
-      this.fileKey = ctx.keys.openOther(file);
+      this.fileKey = this.s.exportedKey();
     } else {
       // An older export names no key: its values open only if they were sealed under this register's.
       outcome.key = 'none';

@@ -44,6 +44,7 @@ export type ReviewOutcome = 'added' | 'updated' | 'unchanged' | 'kept';
 
 export class ImportState {
   readonly report: ImportReport;
+  private exportedKeyOpened: Buffer | null | undefined;
   /** File template key (id@version) → false when the register holds a different one. */
   readonly templateUsable = new Map<string, boolean>();
   /** File vendor id → the register's vendor id it became (null: not imported). */
@@ -61,6 +62,15 @@ export class ImportState {
   /** File finding ids the register holds under the same provider (acceptances can attach). */
   readonly findingsPresent = new Set<string>();
   readonly stamp: string;
+
+  /**
+   * The exporting register's key, if this session's key source opens it: opened once per import,
+   * as each opening runs scrypt (slow on purpose) inside the write lock.
+   */
+  exportedKey(): Buffer | null {
+    if (this.exportedKeyOpened === undefined) this.exportedKeyOpened = this.data.confidential ? this.ctx.keys.openOther(this.data.confidential) : null;
+    return this.exportedKeyOpened;
+  }
 
   constructor(
     readonly ctx: Context,
