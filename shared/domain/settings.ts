@@ -71,7 +71,8 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Whether two people's names are the same person's, as the register records them (case and spaces aside). */
 export function samePerson(a: string, b: string): boolean {
-  const norm = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
+  // NFKC and no format characters (zero-width spaces, direction marks): "Ana\u200B Auditor" is Ana.
+  const norm = (name: string) => name.normalize('NFKC').replace(/\p{Cf}/gu, '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('en');
   return norm(a) !== '' && norm(a) === norm(b);
 }
 

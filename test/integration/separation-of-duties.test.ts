@@ -43,6 +43,23 @@ test('with separation of duties on, the submitter cannot approve; someone else c
   assert.deepEqual(approved.steps.map((s) => [s.to, s.by]), [['in_review', 'Ana Auditor'], ['approved', 'Bo Approver']]);
 });
 
+test('a submission signed with someone else’s name is still its maker’s, and an invisible character in a name changes nobody', async () => {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  const vendor = unwrap(await vetted.api['vendor.list']({})).find((v) => v.state === 'scored')!;
+  const reviewId = unwrap(await vetted.api['review.current']({ vendorId: vendor.id }))!.review.id;
+  unwrap(await vetted.api['settings.update']({ userName: 'Ana Auditor', separationOfDuties: true }));
+  unwrap(await vetted.api['review.transition']({ reviewId, to: 'in_review', by: 'Bo Approver' }));
+  const own = await vetted.api['review.transition']({ reviewId, to: 'approved' });
+  assert.ok(!own.ok && own.error.code === 'validation', 'Ana, who submitted as "Bo", cannot approve');
+  unwrap(await vetted.api['settings.update']({ userName: 'Ana\u200B Auditor' }));
+  const hidden = await vetted.api['review.transition']({ reviewId, to: 'approved' });
+  assert.ok(!hidden.ok && hidden.error.code === 'validation', 'nor with a zero-width space in her name');
+  unwrap(await vetted.api['settings.update']({ userName: 'Cy Checker' }));
+  const bo = await vetted.api['review.transition']({ reviewId, to: 'approved', by: 'Cy Checker' });
+  assert.ok(bo.ok, 'a third person approves');
+});
+
 test('the submitter may still reject, and with the setting off may approve as before', async () => {
   const on = freshVetted();
   const rejectId = await submitted(on, 'Ana Auditor');

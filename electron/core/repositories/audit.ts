@@ -107,6 +107,19 @@ export class AuditRepository {
     return this.chainedAsc.iterate();
   }
 
+  /**
+   * Who the app recorded (settings' user name) on the latest change of a review into `status`: the
+   * person at the keyboard, whatever name a step was signed with.
+   */
+  actorOfReviewStatus(reviewId: string, status: string): string | null {
+    const row = this.db
+      .prepare<[string, string], { actor: string }>(
+        "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? ORDER BY id DESC LIMIT 1",
+      )
+      .get(reviewId, status);
+    return row?.actor ?? null;
+  }
+
   /** Oldest first, for export. */
   *all(vendorId?: string): Generator<AuditEntry> {
     const rows = vendorId === undefined ? this.everyAsc.iterate() : this.everyOfVendorAsc.iterate(vendorId);

@@ -80,7 +80,11 @@ function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: string): v
   const settings = ctx.settings.get();
   if (!settings.separationOfDuties) return;
   const submitted = [...ctx.steps.steps(reviewId)].reverse().find((step) => step.to === 'in_review');
-  if (!submitted || ![by, settings.userName].some((name) => samePerson(name, submitted.by))) return;
+  if (!submitted) return;
+  // The submitter is both the name the step was signed with and the app user who made it: a
+  // submission signed "--by someone else" is still its maker's.
+  const submitters = [submitted.by, ctx.audit.actorOfReviewStatus(reviewId, 'in_review') ?? ''];
+  if (![by, settings.userName].some((name) => submitters.some((submitter) => samePerson(name, submitter)))) return;
   const message =
     `separation of duties is on (Settings): ${submitted.by} submitted this review for approval and cannot approve it; ` +
     'someone else must, under their own name in Settings';
