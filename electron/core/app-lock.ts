@@ -24,7 +24,27 @@ export interface AppLock {
   release(): void;
 }
 
-export const lockFileFor = (register: string): string => `${register}.lock`;
+/**
+ * The lock beside the register's real file: a symlink, or the folder reached through one, names
+ * the same register and must meet the same lock (else restore through one path would replace the
+ * file the app has open through another).
+ */
+export function lockFileFor(register: string): string {
+  return `${realFile(register)}.lock`;
+}
+
+function realFile(register: string): string {
+  const resolved = path.resolve(register);
+  try {
+    return fs.realpathSync(resolved);
+  } catch {
+    try {
+      return path.join(fs.realpathSync(path.dirname(resolved)), path.basename(resolved));
+    } catch {
+      return resolved;
+    }
+  }
+}
 
 function readHolder(file: string): LockHolder | null {
   let text: string;

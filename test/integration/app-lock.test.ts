@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { cliRegister, REPO_ROOT } from '../helpers/cli';
+import { cliRegister, REPO_ROOT, runCli } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
 import { spawnServe, type ServeProcess } from '../helpers/serve-process';
 
@@ -105,6 +105,22 @@ describe('vetted restore and the running app', () => {
     await assert.rejects(serve(db, env), new RegExp(`the register is open in vetted serve \\(pid ${first.process.pid}, since`));
     const holder = JSON.parse(fs.readFileSync(`${db}.lock`, 'utf8')) as { pid: number };
     assert.equal(holder.pid, first.process.pid, 'the refused second server left the first one\'s lock alone');
+  });
+
+  it('is refused through a symlink to the register too: the lock is the real file\'s', () => {
+    const { dir, db, env, ok } = cliRegister();
+    const backup = path.join(dir, 'backup.db');
+    ok('vendor', 'add', 'In the backup');
+    ok('backup', '--out', backup);
+    const link = path.join(dir, 'link.db');
+    fs.symlinkSync(db, link);
+    // A live process holds the register through the link, as `vetted serve --db link.db` would.
+    fs.writeFileSync(`${db}.lock`, JSON.stringify({ pid: process.pid, kind: 'vetted serve', host: os.hostname(), since: new Date().toISOString() }), { mode: 0o600 });
+    for (const target of [db, link]) {
+      const refused = runCli(['restore', backup, '--db', target], env);
+      assert.equal(refused.status, 2, `restore --db ${path.basename(target)} is refused:\n${refused.stderr}`);
+      assert.match(refused.stderr, /open in vetted serve/);
+    }
   });
 
   it('--force replaces the register despite a live lock (for a lock the closed app left behind)', () => {
