@@ -40,6 +40,7 @@ export class AuditRepository {
   private readonly everyOfVendorAsc;
   private readonly chainedAsc;
   private readonly insert;
+  private readonly reviewStatusActor;
 
   constructor(private readonly db: Database) {
     this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
@@ -51,6 +52,9 @@ export class AuditRepository {
     this.chainedAsc = db.prepare<[], ChainedAuditRow>('SELECT * FROM audit_log ORDER BY id');
     this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null]>(
       'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.reviewStatusActor = db.prepare<[string, string], { actor: string }>(
+      "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? ORDER BY id DESC LIMIT 1",
     );
   }
 
@@ -112,12 +116,7 @@ export class AuditRepository {
    * person at the keyboard, whatever name a step was signed with.
    */
   actorOfReviewStatus(reviewId: string, status: string): string | null {
-    const row = this.db
-      .prepare<[string, string], { actor: string }>(
-        "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? ORDER BY id DESC LIMIT 1",
-      )
-      .get(reviewId, status);
-    return row?.actor ?? null;
+    return this.reviewStatusActor.get(reviewId, status)?.actor ?? null;
   }
 
   /** Oldest first, for export. */
