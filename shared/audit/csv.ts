@@ -6,7 +6,7 @@ import { changedFields, type AuditEntry } from '../domain/audit';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-export const AUDIT_CSV_HEADERS = ['Entry', 'When (UTC)', 'Who', 'Provider', 'What', 'Record', 'Action', 'Field', 'Old value', 'New value'];
+export const AUDIT_CSV_HEADERS = ['Entry', 'When (UTC)', 'Who', 'Provider', 'What', 'Record', 'Action', 'Field', 'Old value', 'New value', 'Imported from'];
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -19,8 +19,10 @@ export function auditToCsv(entries: Iterable<AuditEntry>, vendorNames: ReadonlyM
   for (const e of entries) {
     const lead = [String(e.id), e.at, e.actor, (e.vendorId && vendorNames.get(e.vendorId)) ?? e.vendorId ?? '', labelOf(AUDIT_ENTITY_LABELS, e.entity), e.entityId, e.action];
     const changes = changedFields(e);
-    if (changes.length === 0) csv += record([...lead, '', '', '']);
-    for (const c of changes) csv += record([...lead, c.field, text(c.old), text(c.new)]);
+    // Blank for an entry this register wrote; the export it came from for one an import brought.
+    const origin = e.importedFrom ?? '';
+    if (changes.length === 0) csv += record([...lead, '', '', '', origin]);
+    for (const c of changes) csv += record([...lead, c.field, text(c.old), text(c.new), origin]);
   }
   return csv;
 }

@@ -1,7 +1,8 @@
 // The audit trail: every change to providers, reviews, answers, findings, acceptances, evidence,
-// maintenance windows, blackout periods, incidents, status page settings and questionnaires sent,
-// written by the database itself (triggers), append-only.
-export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout', 'incident', 'status', 'request'] as const;
+// maintenance windows, blackout periods, incidents, status page settings, questionnaires sent and
+// settings, written by the database itself (triggers), append-only; and each register import
+// ('import': what file, how much of its trail came in, whether the trail matched its stated head).
+export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout', 'incident', 'status', 'request', 'setting', 'import'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export type AuditAction = 'create' | 'update' | 'delete';
 
@@ -17,6 +18,11 @@ export interface AuditEntry {
   action: AuditAction;
   old: Record<string, unknown> | null;
   new: Record<string, unknown> | null;
+  /**
+   * For an entry a register import copied in: the export it came from ("register <id>, exported
+   * <instant>"); null for an entry this register wrote. Part of the chain hash.
+   */
+  importedFrom: string | null;
 }
 
 export interface FieldChange {
@@ -52,6 +58,8 @@ export type AuditBreakKind = 'unchained' | 'edited' | 'inserted' | 'broken';
 export interface AuditChainCheck {
   /** Entries in the trail. */
   rows: number;
+  /** Of them, entries a register import brought (each names the export it came from). */
+  imported: number;
   /** The last row whose hash verified (the newest row when the chain is intact); null for an empty trail. */
   head: { id: number; hash: string } | null;
   ok: boolean;
@@ -61,7 +69,8 @@ export interface AuditChainCheck {
 
 /** "Audit trail: 412 entries, chain intact, head 3f9a0c12b4e1…" or the first broken row, in one line. */
 export function auditChainLine(check: AuditChainCheck): string {
-  const entries = `${check.rows} ${check.rows === 1 ? 'entry' : 'entries'}`;
+  const imported = check.imported > 0 ? ` (${check.imported} of them imported from other registers' exports)` : '';
+  const entries = `${check.rows} ${check.rows === 1 ? 'entry' : 'entries'}${imported}`;
   if (check.ok) {
     return check.head === null ? `Audit trail: ${entries}, chain intact (empty).` : `Audit trail: ${entries}, chain intact, head ${check.head.hash.slice(0, 12)}…`;
   }

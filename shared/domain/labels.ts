@@ -123,6 +123,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   incident: 'Incident',
   status: 'Status page settings',
   request: 'Questionnaire sent',
+  setting: 'Setting',
+  import: 'Register import',
 };
 
 export const INCIDENT_IMPACT_LABELS: Readonly<Record<import('./incidents').IncidentImpact, string>> = {

@@ -380,8 +380,16 @@ export interface ImportReport {
   evidence: ImportCounts;
   /** Evidence in the file without its file (left behind by the export) and not already in the register: not imported. */
   evidenceFilesMissing: number;
-  /** Audit trail entries: added = appended, unchanged = already in the trail. */
+  /**
+   * Audit trail entries: added = appended (marked as imported), unchanged = already in the trail,
+   * conflicts = left out (about a record of this register's that the file does not bring).
+   */
   auditTrail: ImportCounts;
+  /**
+   * Whether the file's trail ends at the chain head the file states ('matches'; a mismatch refuses
+   * the import) or the file states none, so it could not be checked ('not-stated').
+   */
+  auditTrailHead: 'matches' | 'not-stated';
   /** How the file's confidential values fared (each locked or kept out one is also a conflict). */
   confidential: ConfidentialOutcome;
   conflicts: ImportConflict[];

@@ -158,6 +158,8 @@ export const ExportedAuditEntry = z
     action: z.enum(['create', 'update', 'delete']),
     old: z.record(z.string(), z.unknown()).nullable(),
     new: z.record(z.string(), z.unknown()).nullable(),
+    /** Where an entry the exporting register had itself imported came from; null: its own (missing in older files). */
+    importedFrom: z.string().min(1).max(1000).nullable().default(null),
   })
   .strict();
 export type ExportedAuditEntry = z.output<typeof ExportedAuditEntry>;

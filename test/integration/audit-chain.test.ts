@@ -22,14 +22,20 @@ interface Row {
   old_value: string | null;
   new_value: string | null;
   hash: string | null;
+  imported_from: string | null;
 }
 
-/** The documented rule: sha256(JSON [previous, at, actor, entity, entity_id, vendor_id, action, old_value, new_value]). */
+/**
+ * The documented rule: sha256(JSON [previous, at, actor, entity, entity_id, vendor_id, action,
+ * old_value, new_value]), with imported_from as a tenth element on a row an import brought.
+ */
 function expectedHashes(rows: Row[]): string[] {
   let previous = '0'.repeat(64);
   return rows.map((r) => {
     const spelled = (v: string | null) => (v === null ? null : JSON.stringify(JSON.parse(v)));
-    const canonical = JSON.stringify([previous, r.at, r.actor, r.entity, r.entity_id, r.vendor_id, r.action, spelled(r.old_value), spelled(r.new_value)]);
+    const fields = [previous, r.at, r.actor, r.entity, r.entity_id, r.vendor_id, r.action, spelled(r.old_value), spelled(r.new_value)];
+    if (r.imported_from !== null) fields.push(r.imported_from);
+    const canonical = JSON.stringify(fields);
     previous = createHash('sha256').update(canonical, 'utf8').digest('hex');
     return previous;
   });
@@ -65,6 +71,7 @@ test('append writes a row with its own time and actor, chained like any other, e
     action: 'create' as const,
     old: null,
     new: { name: 'From the file' },
+    importedFrom: 'export of 2025-03-02T00:00:00.000Z',
   };
   writeTransaction(db, () => {
     audit.withTriggersMuted(() => {
@@ -83,6 +90,7 @@ test('append writes a row with its own time and actor, chained like any other, e
     'the muted insert and update wrote no row; the appended entry kept its time and actor',
   );
   assert.equal(rows[1]!.new_value, JSON.stringify({ name: 'From the file' }));
+  assert.equal(rows[1]!.imported_from, 'export of 2025-03-02T00:00:00.000Z', 'the appended row names the export it came from');
   assert.deepEqual(rows.map((r) => r.hash), expectedHashes(rows), 'the appended row is chained');
 
   // The mute ends with the work, also when the work fails.

@@ -45,7 +45,7 @@ test('the intact demo register verifies: every entry checked, the chain head nam
   assert.match(out, new RegExp(`^${rows} audit entries checked: the chain is intact\\.$`, 'm'));
   assert.match(out, new RegExp(`^Chain head: entry ${last.id}, ${last.hash}$`, 'm'));
   const json = JSON.parse(ok('audit', 'verify', '--json')) as unknown;
-  assert.deepEqual(json, { rows, head: last, ok: true });
+  assert.deepEqual(json, { rows, imported: 0, head: last, ok: true });
 });
 
 test('a row edited behind the app’s back (trigger dropped, row changed, trigger recreated) is named, exit 65', () => {

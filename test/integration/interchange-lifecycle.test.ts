@@ -165,7 +165,7 @@ test('bad lifecycle rows are refused with the JSON path; an export without the l
   }
 
   const older = JSON.parse(valid);
-  for (const key of ['reviewSteps', 'findings', 'acceptances', 'evidence', 'auditTrail', 'confidential']) delete older[key];
+  for (const key of ['reviewSteps', 'findings', 'acceptances', 'evidence', 'auditTrail', 'auditChainHead', 'confidential']) delete older[key];
   for (const review of older.reviews) {
     delete review.snapshot;
     delete review.dueOverride;

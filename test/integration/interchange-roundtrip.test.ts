@@ -1,6 +1,7 @@
 // Lossless exchange (#17): the demo register, exported, imported into an empty register and
 // exported again, is the same register — its review lifecycle (sign-off steps, what decisions
-// froze, findings, risk acceptances, evidence with its files) and its audit trail included.
+// froze, findings, risk acceptances, evidence with its files) and its audit trail included, each
+// entry of which now says which export it came from, followed by the import's own entry.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,7 +24,7 @@ function trailOf(file: string): unknown[] {
   return dumpRegister(file).audit_log!.map((row) => {
     const r = row as Record<string, unknown>;
     const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
-    return { id: r.id, at: r.at, actor: r.actor, entity: r.entity, entity_id: r.entity_id, vendor_id: r.vendor_id, action: r.action, old: parse(r.old_value), new: parse(r.new_value) };
+    return { id: r.id, at: r.at, actor: r.actor, entity: r.entity, entity_id: r.entity_id, vendor_id: r.vendor_id, action: r.action, old: parse(r.old_value), new: parse(r.new_value), imported_from: r.imported_from };
   });
 }
 
@@ -42,7 +43,7 @@ function assertChained(file: string): void {
   }
 }
 
-test('vetted demo → export → import into an empty register → export: the same file but for exportedAt, the same lifecycle tables and trail', () => {
+test('vetted demo → export → import into an empty register → export: the same file but for exportedAt and the marks of the import, the same lifecycle tables and trail', () => {
   const source = cliRegister('vetted-roundtrip-src-');
   const target = cliRegister('vetted-roundtrip-dst-');
   const first = path.join(source.dir, 'first.json');
@@ -70,14 +71,24 @@ test('vetted demo → export → import into an empty register → export: the s
 
   const again = JSON.parse(fs.readFileSync(second, 'utf8'));
   assert.notEqual(again.exportedAt, data.exportedAt, 'two exports, two moments');
-  // The receiving register chains the copied entries itself; the hash is over the values (not
-  // SQLite's spelling of a real number), so its head is the sender's: the trail arrived unchanged.
-  assert.deepEqual(again.auditChainHead, data.auditChainHead, 'the receiving chain ends at the sender’s head');
-  assert.deepEqual({ ...again, exportedAt: null }, { ...data, exportedAt: null }, 'the second export is the first but for exportedAt');
+  // Each copied entry is marked with the export it came from and the import closes the trail with
+  // an entry of its own; everything else is the first file but for exportedAt.
+  assert.match(imported, /ends at the chain head the file states/, `the import says the trail matched its head:\n${imported}`);
+  const origin = `exported ${data.exportedAt}`;
+  assert.ok(again.auditTrail.slice(0, -1).every((e: { importedFrom: string }) => e.importedFrom.endsWith(origin)), 'every copied entry names the export');
+  assert.deepEqual(again.auditTrail.slice(0, -1).map((e: object) => ({ ...e, importedFrom: null })), data.auditTrail, 'the sender’s trail, entry for entry');
+  assert.equal(again.auditTrail.at(-1).entity, 'import', 'then the import itself');
+  const rest = (d: Record<string, unknown>) => ({ ...d, exportedAt: null, auditTrail: null, auditChainHead: null });
+  assert.deepEqual(rest(again), rest(data), 'the second export is the first but for exportedAt and the trail');
   assertChained(target.db);
 
   const before = dumpRegister(source.db);
   const after = dumpRegister(target.db);
   for (const table of LIFECYCLE_TABLES) assert.deepEqual(after[table], before[table], `table ${table} is the same`);
-  assert.deepEqual(trailOf(target.db), trailOf(source.db), 'the audit trail is the same, entry for entry (no entries of the import itself)');
+  const received = trailOf(target.db);
+  assert.deepEqual(
+    received.slice(0, -1).map((e) => ({ ...(e as object), imported_from: null })),
+    trailOf(source.db),
+    'the audit trail is the same, entry for entry, then the import’s own entry',
+  );
 });

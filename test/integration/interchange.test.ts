@@ -5,6 +5,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { registerAuditFunctions } from '../../electron/core/db/audit-chain';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { backupRegister, checkRegisterFile, restoreRegister } from '../../electron/core/services/backup';
 import { openVetted } from '../../electron/core/vetted';
@@ -83,11 +84,22 @@ test('round trip: demo → export → import into an empty register → export g
   assert.deepEqual(report.templates, { added: 0, updated: 0, unchanged: 1, conflicts: 0 }, 'the built-in template is already there');
   assert.deepEqual(report.conflicts, []);
 
-  // The chain head is the one thing that differs: the receiving register chains the copied entries
-  // itself, over the JSON as written here (SQLite writes a real 380 as 380.0, JavaScript as 380).
+  // The trail is the one thing that differs: every entry it brought says which export it came
+  // from (so none passes for one this register wrote), and the import is an entry of its own.
+  assert.equal(report.auditTrailHead, 'matches', "the file's trail ends at the head it states");
   const [again, was] = [JSON.parse(await exportText(target)), JSON.parse(first)];
-  assert.equal(again.auditChainHead.entries, was.auditChainHead.entries, 'as many entries in the trail');
-  assert.equal(JSON.stringify({ ...again, auditChainHead: null }), JSON.stringify({ ...was, auditChainHead: null }), 'identical but for the chain head (same clock, so the same exportedAt)');
+  const origin = again.auditTrail[0].importedFrom as string;
+  assert.match(origin, /exported 2026-03-15T09:30:00\.000Z$/, 'the entries name the export they came from');
+  assert.deepEqual(again.auditTrail.slice(0, -1), was.auditTrail.map((e: object) => ({ ...e, importedFrom: origin })), 'the sender’s trail, entry for entry, each marked as imported');
+  const importEntry = again.auditTrail.at(-1);
+  assert.deepEqual(
+    [importEntry.entity, importEntry.importedFrom, importEntry.new.source, importEntry.new.trail_added, importEntry.new.trail_head, importEntry.new.stated_head],
+    ['import', null, origin, was.auditTrail.length, 'matches', was.auditChainHead.hash],
+    'the import is recorded by this register: what it brought and the head it matched',
+  );
+  assert.equal(again.auditChainHead.entries, was.auditChainHead.entries + 1, 'the trail holds the sender’s entries and the import');
+  const rest = (d: Record<string, unknown>) => JSON.stringify({ ...d, auditTrail: null, auditChainHead: null });
+  assert.equal(rest(again), rest(was), 'identical but for the trail (same clock, so the same exportedAt)');
   // The scores read the same too.
   const scores = async (v: typeof source) => unwrap(await v.api['vendor.list']({})).map((s) => [s.name, s.score, s.tier, s.completion]);
   assert.deepEqual(await scores(target), await scores(source));
@@ -449,6 +461,7 @@ test('the register CSV: one quoted row per provider, app wording, formulas neutr
 test('a backup taken while a second connection writes opens and passes integrity_check', async () => {
   const vetted = await demoRegister();
   const writer = new Database(vetted.file);
+  registerAuditFunctions(writer); // settings are audited (migration 009): the trail's writer needs the app's functions
   writer.pragma('busy_timeout = 5000');
   const insert = writer.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
   // Enough pages that the copy takes several steps, so the writes land in the middle of it.

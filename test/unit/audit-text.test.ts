@@ -16,7 +16,7 @@ const { describeEntry } = (await import(new URL('../../renderer/src/features/his
   describeEntry(entry: AuditEntry, questions: ReadonlyMap<string, unknown>): AuditLine;
 };
 
-const base = { id: 1, at: '2026-12-05T10:00:00.000Z', actor: 'Sam Reviewer', vendorId: 'v1' } as const;
+const base = { id: 1, at: '2026-12-05T10:00:00.000Z', actor: 'Sam Reviewer', vendorId: 'v1', importedFrom: null } as const;
 const answeredBy = { format: 'vetted', requestId: 'r1', contact: 'Jane Doe <jane@acme.example>', respondent: 'John', fileSha256: 'a'.repeat(64), receivedAt: '2026-12-05T10:00:00.000Z' };
 
 test('an answer accepted from an answers file: answered by the provider (contact), accepted by the actor', () => {

@@ -42,7 +42,12 @@ function verifyText(check: AuditChainCheck): string {
   if (check.ok) {
     lines.push(`${check.rows} audit ${check.rows === 1 ? 'entry' : 'entries'} checked: the chain is intact.`);
     lines.push(check.head ? `Chain head: entry ${check.head.id}, ${check.head.hash}` : 'The trail is empty.');
-  } else {
+  }
+  if (check.imported > 0) {
+    // The chain proves they were not changed here since they came in, not that the exporter's record was true.
+    lines.push(`${check.imported} of them came in with register imports: each names the export it came from, and they are that register's record, not this one's.`);
+  }
+  if (!check.ok) {
     const broken = check.firstBroken!;
     lines.push(auditChainLine(check));
     lines.push(`First broken entry: ${broken.id}, written ${broken.at} (${broken.kind}).`);

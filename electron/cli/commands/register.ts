@@ -85,6 +85,16 @@ export async function importCommand(file: string | undefined, flags: { db?: stri
   process.stdout.write(formatReport(result.value, path.resolve(file), session.dbPath));
 }
 
+/** What the file's audit trail was checked against, and how its entries are marked. */
+function trailLine(report: ImportReport): string {
+  const checked =
+    report.auditTrailHead === 'matches'
+      ? "The file's audit trail ends at the chain head the file states"
+      : "The file states no audit chain head, so its audit trail could not be checked against one";
+  const verb = report.dryRun ? 'would be' : 'are';
+  return `${checked}; the entries it brings ${verb} marked as imported from that export, and the import itself ${report.dryRun ? 'would be' : 'is'} an entry of its own.`;
+}
+
 export function formatReport(report: ImportReport, file: string, dbPath: string): string {
   const row = (label: string, c: ImportReport['vendors']) => [label, String(c.added), String(c.updated), String(c.unchanged), String(c.conflicts)];
   const out: string[] = [
@@ -118,6 +128,7 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
   if (report.evidenceFilesMissing > 0) {
     out.push(`${report.evidenceFilesMissing} evidence ${report.evidenceFilesMissing === 1 ? 'record' : 'records'} arrived without ${report.evidenceFilesMissing === 1 ? 'its file' : 'their files'} (left out of the export) and ${report.dryRun ? 'would not be' : 'were not'} imported.`, '');
   }
+  out.push(trailLine(report), '');
   const n = report.conflicts.length;
   if (n === 0) {
     out.push('No conflicts.');

@@ -11,6 +11,10 @@
 // doubt where one field ends and the next begins, and keeps null apart from "" and "null". The id
 // is not hashed: the chain itself fixes the order.
 //
+// Since migration 009 a row copied in by a register import says where it came from (imported_from,
+// text); such a row's array has that text as a tenth element. A row of the register's own
+// (imported_from NULL) is hashed exactly as before, so chains written before 009 still verify.
+//
 // This is a file format: changing it makes every existing chain fail verification, so a change
 // needs a new migration that re-chains (and says so in docs/security.md).
 //
@@ -34,10 +38,12 @@ export interface ChainedContent {
   action: unknown;
   old_value: unknown;
   new_value: unknown;
+  /** Where an imported row came from (migration 009); null or missing for the register's own rows. */
+  imported_from?: unknown;
 }
 
 export function auditRowHash(previousHash: string, row: ChainedContent): string {
-  const canonical = JSON.stringify([
+  const fields: unknown[] = [
     previousHash,
     row.at,
     row.actor,
@@ -47,7 +53,9 @@ export function auditRowHash(previousHash: string, row: ChainedContent): string 
     row.action,
     jsonValue(row.old_value),
     jsonValue(row.new_value),
-  ]);
+  ];
+  if (row.imported_from !== undefined && row.imported_from !== null) fields.push(row.imported_from);
+  const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
@@ -77,8 +85,10 @@ export function registerAuditFunctions(db: Database): void {
   if (states.has(db)) return;
   const state: ConnectionState = { muted: false };
   states.set(db, state);
-  db.function('vetted_audit_hash', { deterministic: true, varargs: false }, (previousHash, at, actor, entity, entityId, vendorId, action, oldValue, newValue) =>
-    auditRowHash(String(previousHash), {
+  // Nine arguments (migration 008's trigger) or ten, with imported_from (009's).
+  db.function('vetted_audit_hash', { deterministic: true, varargs: true }, (...args: unknown[]) => {
+    const [previousHash, at, actor, entity, entityId, vendorId, action, oldValue, newValue, importedFrom] = args;
+    return auditRowHash(String(previousHash), {
       at,
       actor,
       entity,
@@ -87,8 +97,9 @@ export function registerAuditFunctions(db: Database): void {
       action,
       old_value: oldValue,
       new_value: newValue,
-    }),
-  );
+      imported_from: importedFrom,
+    });
+  });
   db.function('vetted_audit_muted', { deterministic: false }, () => (state.muted ? 1 : 0));
 }
 

@@ -14,6 +14,7 @@ interface AuditRow {
   action: string;
   old_value: string | null;
   new_value: string | null;
+  imported_from: string | null;
 }
 
 /** A row as stored, chain hash included (null only where a row was slipped in without the app). */
@@ -31,6 +32,7 @@ const fromRow = (r: AuditRow): AuditEntry => ({
   action: r.action as AuditEntry['action'],
   old: r.old_value === null ? null : (JSON.parse(r.old_value) as Record<string, unknown>),
   new: r.new_value === null ? null : (JSON.parse(r.new_value) as Record<string, unknown>),
+  importedFrom: r.imported_from,
 });
 
 export class AuditRepository {
@@ -41,6 +43,7 @@ export class AuditRepository {
   private readonly chainedAsc;
   private readonly insert;
   private readonly reviewStatusActor;
+  private readonly beyondSettings;
 
   constructor(private readonly db: Database) {
     this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
@@ -50,11 +53,12 @@ export class AuditRepository {
     this.everyAsc = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id');
     this.everyOfVendorAsc = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE vendor_id = ? ORDER BY id');
     this.chainedAsc = db.prepare<[], ChainedAuditRow>('SELECT * FROM audit_log ORDER BY id');
-    this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null]>(
-      'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null, string | null]>(
+      'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    this.beyondSettings = db.prepare<[], { one: number }>("SELECT 1 AS one FROM audit_log WHERE entity <> 'setting' LIMIT 1");
     this.reviewStatusActor = db.prepare<[string, string], { actor: string }>(
-      "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? ORDER BY id DESC LIMIT 1",
+      "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1",
     );
   }
 
@@ -67,9 +71,10 @@ export class AuditRepository {
   }
 
   /**
-   * Appends one entry as it was written elsewhere (a register import carries its trail), with its
-   * own time and actor. The database chains it like any other row (migration 008). It is written
-   * even inside withTriggersMuted, which mutes only the audited tables' own rows.
+   * Appends one entry: one a register import carries (with its own time and actor, and
+   * importedFrom naming the export) or the import's own record. The database chains it like any
+   * other row (migrations 008, 009). It is written even inside withTriggersMuted, which mutes only
+   * the audited tables' own rows.
    */
   append(entry: Omit<AuditEntry, 'id'>): number {
     const wasMuted = setAuditMuted(this.db, false);
@@ -83,6 +88,7 @@ export class AuditRepository {
         entry.action,
         entry.old === null ? null : JSON.stringify(entry.old),
         entry.new === null ? null : JSON.stringify(entry.new),
+        entry.importedFrom,
       );
       return Number(info.lastInsertRowid);
     } finally {
@@ -113,10 +119,16 @@ export class AuditRepository {
 
   /**
    * Who the app recorded (settings' user name) on the latest change of a review into `status`: the
-   * person at the keyboard, whatever name a step was signed with.
+   * person at the keyboard, whatever name a step was signed with. Only this register's own
+   * entries: one an import brought is the exporter's word (a crafted file could name anyone).
    */
   actorOfReviewStatus(reviewId: string, status: string): string | null {
     return this.reviewStatusActor.get(reviewId, status)?.actor ?? null;
+  }
+
+  /** Whether the trail records anything but settings changes. */
+  hasEntriesBeyondSettings(): boolean {
+    return this.beyondSettings.get() !== undefined;
   }
 
   /** Oldest first, for export. */

@@ -31,12 +31,14 @@ function classify(suspect: Suspect, next: ChainedAuditRow | undefined): AuditBre
 export function verifyAuditChain(ctx: Context): AuditChainCheck {
   return readTransaction(ctx.db, () => {
     let rows = 0;
+    let imported = 0;
     let previous = AUDIT_GENESIS;
     let head: AuditChainCheck['head'] = null;
     let suspect: Suspect | undefined;
     let broken: { row: ChainedAuditRow; kind: AuditBreakKind } | undefined;
     for (const row of ctx.audit.chained()) {
       rows++;
+      if (row.imported_from !== null) imported++;
       if (broken) continue; // only counting from here on
       if (suspect) {
         broken = { row: suspect.row, kind: classify(suspect, row) };
@@ -54,9 +56,10 @@ export function verifyAuditChain(ctx: Context): AuditChainCheck {
       head = { id: row.id, hash: row.hash };
     }
     if (suspect && !broken) broken = { row: suspect.row, kind: classify(suspect, undefined) };
-    if (!broken) return { rows, head, ok: true };
+    if (!broken) return { rows, imported, head, ok: true };
     return {
       rows,
+      imported,
       head,
       ok: false,
       firstBroken: { id: broken.row.id, at: broken.row.at, kind: broken.kind, reason: REASONS[broken.kind] },

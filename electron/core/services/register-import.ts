@@ -6,6 +6,7 @@ import { VettedError } from '../../../shared/result';
 import { summarizeProblems } from '../../../shared/validation';
 import type { Context } from '../context';
 import { writeTransaction } from '../db/transactions';
+import { checkFileTrail } from './register-import/audit-provenance';
 import { importAuditTrail, isEmptyRegister } from './register-import/audit-trail';
 import { importAnswers, importReviews, importTemplates, importVendors } from './register-import/catalogue';
 import { importEvidence } from './register-import/evidence';
@@ -60,6 +61,8 @@ export function importRegister(ctx: Context, input: ImportInput): ImportReport {
 function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): ImportReport {
   const s = new ImportState(ctx, data, dryRun);
   const empty = isEmptyRegister(ctx);
+  const trail = checkFileTrail(s);
+  s.report.auditTrailHead = trail.head;
   const work = () => {
     const sealed = new SealedTransfer(s);
     sealed.begin();
@@ -81,6 +84,6 @@ function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): ImportR
   };
   if (empty) ctx.audit.withTriggersMuted(work);
   else work();
-  importAuditTrail(s, empty);
+  importAuditTrail(s, empty, trail);
   return s.report;
 }

@@ -6,9 +6,10 @@ import { maintenance } from './005-maintenance';
 import { incidents } from './006-incidents';
 import { questionnaires } from './007-questionnaires';
 import { auditChain } from './008-audit-chain';
+import { auditProvenance } from './009-audit-provenance';
 import type { Migration } from './types';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

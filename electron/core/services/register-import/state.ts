@@ -96,6 +96,7 @@ export class ImportState {
       evidence: counts(),
       evidenceFilesMissing: 0,
       auditTrail: counts(),
+      auditTrailHead: 'matches',
       confidential: { key: 'none', opened: 0, resealed: 0, locked: 0, keptOut: 0 },
       conflicts: [],
     };

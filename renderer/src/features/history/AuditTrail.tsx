@@ -90,6 +90,12 @@ function AuditRow({ entry, questions }: { entry: AuditEntry; questions: Readonly
           <strong>{line.what}</strong>
           {line.subject && <span className="audit-subject"> · {line.subject}</span>}
         </p>
+        {/* The exporter's record, not this register's: said on the row itself, never only in a tooltip. */}
+        {entry.importedFrom !== null && (
+          <p className="audit-imported" data-testid="audit-imported">
+            Imported from {entry.importedFrom}: recorded by the register that exported it, not by this one.
+          </p>
+        )}
         {shown.length > 0 && (
           <ul className="audit-changes">
             {shown.map((c) => (

@@ -1,0 +1,141 @@
+// What a register import may add to the audit trail (#17 review). A file's trail is the exporting
+// register's word, not this register's record: before anything is written its entries are checked
+// against the chain head the file states (a mismatch refuses the import), and those that speak of
+// this register's own records the file does not bring are left out (a crafted file could
+// otherwise file a backdated "submitted by" under a local review). Every entry that comes in is
+// marked with the export it came from (imported_from, hashed into the chain), and the import
+// itself is an entry of its own.
+import type { ExportedAuditEntry } from '../../../../shared/register/lifecycle-format';
+import type { ImportReport } from '../../../../shared/register/format';
+import { VettedError } from '../../../../shared/result';
+import { AUDIT_GENESIS, auditRowHash } from '../../db/audit-chain';
+import type { ImportState } from './state';
+
+/** The chain the exporting register computed, recomputed from the file's entries as they are. */
+function chainOf(trail: readonly ExportedAuditEntry[]): string | null {
+  let previous = AUDIT_GENESIS;
+  for (const e of trail) {
+    previous = auditRowHash(previous, {
+      at: e.at,
+      actor: e.actor,
+      entity: e.entity,
+      entity_id: e.entityId,
+      vendor_id: e.vendorId,
+      action: e.action,
+      old_value: e.old === null ? null : JSON.stringify(e.old),
+      new_value: e.new === null ? null : JSON.stringify(e.new),
+      imported_from: e.importedFrom,
+    });
+  }
+  return trail.length === 0 ? null : previous;
+}
+
+/**
+ * Whether the file's trail is the one its exporter had: the head it states must be what its
+ * entries chain to. 'not-stated': the file names no head (older files, or a trail with a row the
+ * exporter wrote without the app), so nothing could be checked. A mismatch refuses the import.
+ */
+function checkHead(s: ImportState): ImportReport['auditTrailHead'] {
+  const trail = s.data.auditTrail;
+  const stated = s.data.auditChainHead;
+  if (stated === null || stated.hash === null) return trail.length === 0 ? 'matches' : 'not-stated';
+  if (stated.entries !== trail.length || chainOf(trail) !== stated.hash) {
+    throw new VettedError(
+      'validation',
+      `The file's audit trail does not end at the chain head the file states (${stated.entries} entries, head ${stated.hash.slice(0, 12)}…): ` +
+        `entries were changed, added or removed after the export. Nothing was imported.`,
+      [{ path: 'auditChainHead', message: `the ${trail.length} entries in auditTrail chain to another head` }],
+    );
+  }
+  return 'matches';
+}
+
+/** Ids of the records the file brings, by audit entity (answers are named by their review). */
+function broughtIds(s: ImportState): Map<string, Set<string>> {
+  const d = s.data;
+  return new Map([
+    ['vendor', new Set(d.vendors.map((v) => v.id))],
+    ['review', new Set(d.reviews.map((r) => r.id))],
+    ['finding', new Set(d.findings.map((f) => f.id))],
+    ['acceptance', new Set(d.acceptances.map((a) => a.id))],
+    ['evidence', new Set(d.evidence.map((e) => e.id))],
+  ]);
+}
+
+/**
+ * The file's entries about records this register holds that the file does not bring: they would
+ * add to a local record's history (a crafted file could file a backdated "submitted by" under a
+ * local review), so they are left out and reported. Judged before the import writes anything.
+ * Entries about records neither here nor in the file (the exporter deleted them) are the
+ * exporter's history and come in, marked as imported.
+ */
+function aboutLocalRecords(s: ImportState): Map<number, string> {
+  const { ctx } = s;
+  const brought = broughtIds(s);
+  const isLocal: Record<string, (id: string) => boolean> = {
+    vendor: (id) => ctx.vendors.get(id) !== undefined,
+    review: (id) => ctx.reviews.get(id) !== undefined,
+    finding: (id) => ctx.findings.get(id) !== undefined,
+    acceptance: (id) => ctx.findings.acceptance(id) !== undefined,
+    evidence: (id) => ctx.evidence.get(id) !== undefined,
+  };
+  const foreignLocal = (entity: string, id: string) => !brought.get(entity)!.has(id) && isLocal[entity]!(id);
+  const leftOut = new Map<number, string>();
+  s.data.auditTrail.forEach((e, i) => {
+    const subject = e.entity === 'answer' ? { entity: 'review', id: e.entityId.split('/')[0]! } : { entity: e.entity, id: e.entityId };
+    if (e.vendorId !== null && foreignLocal('vendor', e.vendorId)) {
+      leftOut.set(i, `it is about provider ${e.vendorId}, which this register holds and the file does not bring`);
+    } else if (brought.has(subject.entity) && foreignLocal(subject.entity, subject.id)) {
+      leftOut.set(i, `it is about ${subject.entity} ${subject.id}, which this register holds and the file does not bring`);
+    }
+  });
+  return leftOut;
+}
+
+export interface TrailCheck {
+  head: ImportReport['auditTrailHead'];
+  /** File entry index → why it stays out of this register's trail. */
+  leftOut: Map<number, string>;
+}
+
+/** Both checks, before the import writes anything (a head that does not match refuses the import). */
+export function checkFileTrail(s: ImportState): TrailCheck {
+  return { head: checkHead(s), leftOut: aboutLocalRecords(s) };
+}
+
+/** What an imported entry's imported_from says: the export it came from. */
+export function importedFromLabel(s: ImportState): string {
+  const register = s.data.confidential?.registerId;
+  return `${register ? `register ${register}, ` : ''}exported ${s.data.exportedAt}`;
+}
+
+/** Whether the import wrote anything: a file imported again changes nothing and records nothing. */
+function wroteAnything(report: ImportReport): boolean {
+  return Object.values(report).some((v) => typeof v === 'object' && v !== null && 'added' in v && (v.added > 0 || v.updated > 0));
+}
+
+/** The import's own entry, after the trail it brought: what came in and whether it matched its head. */
+export function recordImport(s: ImportState): void {
+  const { report } = s;
+  if (!wroteAnything(report)) return;
+  s.ctx.audit.append({
+    at: s.stamp,
+    actor: s.ctx.settings.get().userName,
+    entity: 'import',
+    entityId: s.data.exportedAt,
+    vendorId: null,
+    action: 'create',
+    old: null,
+    new: {
+      source: importedFromLabel(s),
+      trail_entries: s.data.auditTrail.length,
+      trail_added: report.auditTrail.added,
+      trail_head: report.auditTrailHead,
+      stated_head: s.data.auditChainHead?.hash ?? null,
+      providers_added: report.vendors.added,
+      providers_updated: report.vendors.updated,
+      conflicts: report.conflicts.length,
+    },
+    importedFrom: null,
+  });
+}
