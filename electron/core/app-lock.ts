@@ -36,6 +36,12 @@ export interface AppLock {
 export const UNREADABLE_GRACE_MS = 5_000;
 
 /**
+ * A takeover holds its guard for milliseconds; one older than this is left over whatever it names
+ * (its pid reused since, or another host's), and waiting on it would block every takeover for good.
+ */
+export const GUARD_MAX_AGE_MS = 30_000;
+
+/**
  * The lock beside the register's real file: a symlink, or the folder reached through one, names
  * the same register and must meet the same lock (else restore through one path would replace the
  * file the app has open through another).
@@ -173,13 +179,14 @@ export function takeOverStale(file: string, judgedText: string): boolean {
   }
 }
 
-/** Takes the takeover guard; a guard left by a process that died mid-takeover is cleared first. */
+/** Takes the takeover guard; one left by a process that died mid-takeover (or long ago) is cleared first. */
 function claimGuard(guard: string, mine: string): boolean {
   for (let round = 0; round < 2; round++) {
     if (publishExclusive(guard, mine)) return true;
     const found = readLock(guard);
     if (found === null) continue;
-    if (judge(found).state !== 'stale') return false;
+    const leftOver = Date.now() - found.mtimeMs > GUARD_MAX_AGE_MS || judge(found).state === 'stale';
+    if (!leftOver) return false;
     if (!removeIfUnchanged(guard, found.text)) return false;
   }
   return false;

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { acquireAppLock, lockFileFor, takeOverStale, UNREADABLE_GRACE_MS } from '../../electron/core/app-lock';
+import { acquireAppLock, GUARD_MAX_AGE_MS, lockFileFor, takeOverStale, UNREADABLE_GRACE_MS } from '../../electron/core/app-lock';
 import { REPO_ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
@@ -71,6 +71,16 @@ describe('takeOverStale', () => {
     fs.writeFileSync(`${file}.takeover`, lockText(deadPid(), 'taking over the lock'), { mode: 0o600 });
     assert.equal(takeOverStale(file, stale), true, 'the dead guard does not block the takeover');
     assert.deepEqual(othersIn(dir), [], 'neither the stale lock nor the dead guard is left');
+  });
+  it('clears a guard left long ago even when its pid names a live process (reused since)', () => {
+    const { dir, file } = freshRegister();
+    const stale = lockText(deadPid(), 'vetted serve');
+    fs.writeFileSync(file, stale, { mode: 0o600 });
+    fs.writeFileSync(`${file}.takeover`, lockText(process.ppid, 'taking over the lock'), { mode: 0o600 });
+    const old = (Date.now() - GUARD_MAX_AGE_MS - 60_000) / 1000;
+    fs.utimesSync(`${file}.takeover`, old, old);
+    assert.equal(takeOverStale(file, stale), true, 'the old guard does not block the takeover');
+    assert.deepEqual(othersIn(dir), [], 'neither the stale lock nor the old guard is left');
   });
 });
 
