@@ -1,7 +1,7 @@
 // The running app's lock on its register (electron/core/app-lock.ts), seen by `vetted restore`:
 // with a real `vetted serve` child process, restore is refused and names it, the register stays as
 // it was and the server's saves keep landing in it; once the server is stopped, restore works. A
-// lock left by a process that is gone is taken over.
+// lock left by a process that is gone, or cut short long ago, is taken over; one being written is not.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -97,6 +97,23 @@ describe('vetted restore and the running app', () => {
     const served = await serve(db, env);
     const holder = JSON.parse(fs.readFileSync(`${db}.lock`, 'utf8')) as { pid: number };
     assert.equal(holder.pid, served.process.pid, 'vetted serve took the stale lock over');
+  });
+
+  it('leaves a lock that is being written (empty, just now) alone; takes over one left empty long ago', () => {
+    const { dir, db, ok, vetted } = cliRegister();
+    const backup = path.join(dir, 'backup.db');
+    ok('vendor', 'add', 'In the backup');
+    ok('backup', '--out', backup);
+    fs.writeFileSync(`${db}.lock`, '', { mode: 0o600 });
+    const refused = vetted('restore', backup);
+    assert.equal(refused.status, 2, `refused with exit 2:\n${refused.stdout}${refused.stderr}`);
+    assert.match(refused.stderr, /another process is taking the lock .*register\.db\.lock right now; try again/);
+    assert.equal(fs.readFileSync(`${db}.lock`, 'utf8'), '', 'the lock being written is untouched');
+
+    const longAgo = (Date.now() - 10 * 60_000) / 1000;
+    fs.utimesSync(`${db}.lock`, longAgo, longAgo);
+    assert.match(ok('restore', backup), /Restored/, 'a lock cut short long ago is stale');
+    assert.equal(fs.existsSync(`${db}.lock`), false, 'and gone');
   });
 
   it('refuses a second vetted serve on the same register, naming the first', async () => {
