@@ -157,3 +157,28 @@ test('resolveStaticFile refuses paths that leave the root', () => {
   fs.symlinkSync('/etc', path.join(root, 'link'));
   assert.equal(resolveStaticFile(root, '/link/hostname'), null, 'a symlink out of the root');
 });
+
+/** Signs in as a browser opening the printed address would: the `name=value` of the cookie it gets. */
+async function sessionCookie(): Promise<string> {
+  const answer = await request({ path: `/?token=${TOKEN}`, headers: { 'Sec-Fetch-Site': 'none', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' } });
+  assert.equal(answer.status, 303, 'the printed address signs in');
+  const setCookie = answer.headers['set-cookie']?.[0];
+  assert.ok(setCookie, 'a session cookie is set');
+  return setCookie.split(';')[0]!;
+}
+
+/** An API call as a browser makes it: the session cookie and the given headers, no token. */
+const byCookie = (cookie: string, headers: Record<string, string>, op = 'vendor.list', body: unknown = {}) =>
+  request({ method: 'POST', path: `/api/${op}`, headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers }, body: JSON.stringify(body) });
+
+test('two sign-ins get two different session cookies, both of them good', async () => {
+  const first = await sessionCookie();
+  const second = await sessionCookie();
+  assert.notEqual(first, second, 'each exchange mints its own session');
+  for (const cookie of [first, second]) {
+    const list = await byCookie(cookie, { Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
+    assert.equal(list.status, 200, `${cookie}: ${list.body}`);
+  }
+  const madeUp = await byCookie(`vetted_session_${bridge.port}=${'A'.repeat(43)}`, { Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
+  assert.equal(madeUp.status, 401, 'a made-up cookie is refused');
+});
