@@ -88,14 +88,14 @@ async function handleApi(
   res: ServerResponse,
   pathname: string,
   options: Required<Pick<BridgeOptions, 'maxBodyBytes'>> & BridgeOptions,
-  access: { token: string; session: BrowserSession },
+  access: { token: string; session: BrowserSession; port: number },
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     sendJson(res, 405, fail('validation', 'API calls are POST requests.'));
     return;
   }
-  const denied = checkAccess(req, access.token, access.session);
+  const denied = checkAccess(req, access);
   if (denied) {
     sendJson(res, denied.status, fail('unauthorized', denied.message));
     return;
@@ -208,7 +208,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const access = { token, session: session! };
+    const access = { token, session: session!, port };
     const work = url.pathname.startsWith(API_PREFIX)
       ? handleApi(req, res, url.pathname, settings, access)
       : Promise.resolve(handleStatic(req, res, url, options.staticRoot, access.session));

@@ -182,3 +182,23 @@ test('two sign-ins get two different session cookies, both of them good', async 
   const madeUp = await byCookie(`vetted_session_${bridge.port}=${'A'.repeat(43)}`, { Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
   assert.equal(madeUp.status, 401, 'a made-up cookie is refused');
 });
+
+test('a call signed in by the cookie must come from our own page', async () => {
+  const cookie = await sessionCookie();
+  const create = (headers: Record<string, string>) => byCookie(cookie, headers, 'vendor.create', { name: 'Cookie Co' });
+  const noOrigin = await create({});
+  assert.equal(noOrigin.status, 403, `no Origin: ${noOrigin.body}`);
+  assert.match(JSON.parse(noOrigin.body).error.message, /must come from the Vetted page itself/);
+  assert.equal((await create({ Origin: 'https://evil.example' })).status, 403, 'a foreign Origin');
+  assert.equal((await create({ Origin: 'null' })).status, 403, 'an opaque Origin');
+  assert.equal((await create({ Origin: `http://127.0.0.1:${bridge.port + 1}` })).status, 403, 'another port on loopback');
+  assert.equal((await create({ Origin: bridge.origin, 'Sec-Fetch-Site': 'none' })).status, 403, 'not a call our page made (Sec-Fetch-Site: none)');
+  assert.equal((await create({ Origin: bridge.origin, 'Sec-Fetch-Site': 'same-site' })).status, 403, 'Sec-Fetch-Site: same-site');
+  const list = JSON.parse((await api('vendor.list', {})).body);
+  assert.ok(!list.value.some((v: { name: string }) => v.name === 'Cookie Co'), 'none of the refused calls created anything');
+
+  const ours = await create({ Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
+  assert.equal(ours.status, 200, `our page: ${ours.body}`);
+  assert.equal((await create({ Origin: `http://localhost:${bridge.port}`, Host: `localhost:${bridge.port}` })).status, 200, 'our page opened as localhost (no Sec-Fetch-Site: an older browser)');
+  assert.equal((await api('vendor.list', {})).status, 200, 'the bearer token still needs no Origin');
+});
