@@ -1,13 +1,18 @@
 // How a browser gets into browser mode without the access token staying anywhere the page, its
 // history or another user's `ps` could read it again. The address `vetted serve` prints carries the
 // token in its query (`/?token=…`); `--open` hands the browser a one-time launch code instead
-// (`/?launch=…`, valid once, for a minute), so the token never sits on a command line. Either is
+// (`/?launch=…`, valid once, for a minute) inside a private page (electron/cli/launch-page.ts), so
+// neither the token nor a code sits on a command line. Either is
 // exchanged, on the first page request, for an HttpOnly SameSite=Strict cookie, and the answer is a
 // redirect to the same address without it: the address bar, the page's history entry and script
 // never see a credential, and API calls authenticate by the cookie.
 //
 // Every exchange mints its own session id (the cookie's value), kept in memory only: a cookie is
 // worth exactly one browser's sign-in, none is derived from the token, and all die with the server.
+// A launch code arrives from the launch page `--open` wrote to disk, a file:// page, so the browser
+// calls that navigation cross-site, and a redirect would make the clean address cross-site too (the
+// guards refuse that for every page but the exchange itself). A launch is therefore answered with a
+// small page that moves on by itself (a navigation the server's own page starts: same-origin).
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
@@ -16,8 +21,13 @@ export const LAUNCH_CODE_TTL_MS = 60_000;
 export const MAX_SESSIONS = 64;
 const CREDENTIAL = /^[A-Za-z0-9_-]{16,200}$/;
 
+/**
+ * 303: redirect to `location`. 200: the sign-in hop, a page (redirect-page.ts) that sends the
+ * browser on to `location` itself. 401: refused, with a message for the person at the browser.
+ */
 export type Exchange =
   | { status: 303; location: string; setCookie: string | null }
+  | { status: 200; location: string; setCookie: string }
   | { status: 401; message: string };
 
 export interface BrowserSession {
@@ -97,10 +107,12 @@ export function createBrowserSession(options: { token: string; port: number; now
       clean.searchParams.delete('launch');
       const location = `${clean.pathname}${clean.search}`;
       // No Secure flag: the server speaks plain http on loopback, where a Secure cookie is not kept.
-      const valid =
-        (token !== null && CREDENTIAL.test(token) && sameSecret(token, options.token)) ||
-        (launch !== null && CREDENTIAL.test(launch) && spend(launch));
-      if (valid) return { status: 303, location, setCookie: mintSession() };
+      if (token !== null && CREDENTIAL.test(token) && sameSecret(token, options.token)) {
+        return { status: 303, location, setCookie: mintSession() };
+      }
+      if (launch !== null && CREDENTIAL.test(launch) && spend(launch)) {
+        return { status: 200, location, setCookie: mintSession() };
+      }
       // A spent code in a browser that is already in (a reload of an old tab): just drop it.
       if (hasCookie(req)) return { status: 303, location, setCookie: null };
       return {

@@ -15,8 +15,24 @@ export type GuardFailure = { status: 403 | 401; message: string };
 
 const FOREIGN = 'Refused: requests from other sites are not accepted.';
 
+/**
+ * The browser opening a launch code (`/?launch=…`) from the launch page `--open` wrote: a file://
+ * page, so the browser calls it cross-site. It is let through, since nothing but the one-time code
+ * (which only that private file holds) can come of it; browser-session.ts answers it with a page that
+ * moves on same-origin. A top-level navigation only, never a frame or a resource.
+ */
+export function isLaunchNavigation(req: IncomingMessage, url: URL): boolean {
+  const mode = req.headers['sec-fetch-mode'];
+  const dest = req.headers['sec-fetch-dest'];
+  return (req.method === 'GET' || req.method === 'HEAD')
+    && url.pathname === '/'
+    && url.searchParams.has('launch')
+    && (mode === undefined || mode === 'navigate')
+    && (dest === undefined || dest === 'document');
+}
+
 /** Host and Origin checks for every request (pages and API alike). */
-export function checkHostAndOrigin(req: IncomingMessage, port: number, ): GuardFailure | null {
+export function checkHostAndOrigin(req: IncomingMessage, port: number, launchNavigation = false): GuardFailure | null {
   const host = req.headers.host ?? '';
   if (!allowedHosts(port).has(host.toLowerCase())) {
     return { status: 403, message: 'Refused: this server only answers to 127.0.0.1 and localhost.' };
@@ -26,7 +42,7 @@ export function checkHostAndOrigin(req: IncomingMessage, port: number, ): GuardF
     return { status: 403, message: FOREIGN };
   }
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+  if (site !== undefined && site !== 'same-origin' && site !== 'none' && !(launchNavigation && site === 'cross-site')) {
     return { status: 403, message: FOREIGN };
   }
   return null;

@@ -202,3 +202,20 @@ test('a call signed in by the cookie must come from our own page', async () => {
   assert.equal((await create({ Origin: `http://localhost:${bridge.port}`, Host: `localhost:${bridge.port}` })).status, 200, 'our page opened as localhost (no Sec-Fetch-Site: an older browser)');
   assert.equal((await api('vendor.list', {})).status, 200, 'the bearer token still needs no Origin');
 });
+
+test('only the launch itself may arrive cross-site (from the launch page), and it moves on same-origin', async () => {
+  const navigation = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+  const code = new URL(bridge.launchUrl()).searchParams.get('launch')!;
+  const launched = await request({ path: `/?launch=${code}`, headers: navigation });
+  assert.equal(launched.status, 200, launched.body);
+  assert.match(launched.body, /<meta http-equiv="refresh" content="0;url=\/">/, 'the hop page sends the browser to the clean address');
+  assert.match(launched.body, /<meta name="referrer" content="no-referrer">/);
+  assert.doesNotMatch(launched.body, new RegExp(code), 'the hop page does not repeat the code');
+  assert.match(launched.headers['set-cookie']?.[0] ?? '', /^vetted_session_\d+=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=\/$/);
+  assert.match(String(launched.headers['content-security-policy']), /default-src 'self'/, 'the hop page carries the CSP');
+
+  assert.equal((await request({ path: '/', headers: navigation })).status, 403, 'any other page is still refused cross-site');
+  assert.equal((await request({ path: `/?launch=${'x'.repeat(32)}`, headers: { ...navigation, 'Sec-Fetch-Dest': 'iframe' } })).status, 403, 'a launch in a frame');
+  assert.equal((await request({ path: `/assets/app.js?launch=${'x'.repeat(32)}`, headers: navigation })).status, 403, 'a launch on another path');
+  assert.equal((await request({ path: `/?launch=${code}`, headers: navigation })).status, 401, 'the code works once');
+});
