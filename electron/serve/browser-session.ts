@@ -105,7 +105,8 @@ export function createBrowserSession(options: { token: string; port: number; now
       const clean = new URL(url.href);
       clean.searchParams.delete('token');
       clean.searchParams.delete('launch');
-      const location = `${clean.pathname}${clean.search}`;
+      // One leading slash: '//host' (from a path like /\host) would send the browser to another site.
+      const location = `/${clean.pathname.replace(/^\/+/, '')}${clean.search}`;
       // No Secure flag: the server speaks plain http on loopback, where a Secure cookie is not kept.
       if (token !== null && CREDENTIAL.test(token) && sameSecret(token, options.token)) {
         return { status: 303, location, setCookie: mintSession() };

@@ -197,6 +197,15 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, root:
   else fs.createReadStream(file).pipe(res);
 }
 
+/** The request's address; null when it cannot be read as one ('//' and the like, which would throw). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   // 28 MB: room for the largest evidence file (20 MB, base64 + JSON) and a template import (5 MB);
@@ -215,7 +224,11 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // How often Node looks for requests past their timeout (its default is 30 s).
     connectionsCheckingInterval: Math.min(1_000, timeout),
   }, (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req);
+    if (!url) {
+      sendJson(res, 400, fail('validation', 'The request address is not valid.'));
+      return;
+    }
     const denied = checkHostAndOrigin(req, port, isLaunchNavigation(req, url));
     if (denied) {
       sendJson(res, denied.status, fail('unauthorized', denied.message));

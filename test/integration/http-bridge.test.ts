@@ -219,3 +219,15 @@ test('only the launch itself may arrive cross-site (from the launch page), and i
   assert.equal((await request({ path: `/assets/app.js?launch=${'x'.repeat(32)}`, headers: navigation })).status, 403, 'a launch on another path');
   assert.equal((await request({ path: `/?launch=${code}`, headers: navigation })).status, 401, 'the code works once');
 });
+
+test('an address that cannot be parsed is a 400, and the server keeps serving', async () => {
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(bridge.port, '127.0.0.1', () => socket.write(`GET // HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nConnection: close\r\n\r\n`));
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString()));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  assert.match(answer, /^HTTP\/1\.1 400 /, answer);
+  assert.equal((await api('vendor.list', {})).status, 200, 'still serving');
+});

@@ -75,3 +75,11 @@ test(`at most ${MAX_SESSIONS} sessions are kept, the oldest forgotten first`, ()
   assert.equal(session.hasCookie(request(cookies[1])), true, 'the next oldest is still kept');
   assert.equal(session.hasCookie(request(cookies.at(-1))), true, 'the newest is kept');
 });
+
+test('the clean address never leaves this server', () => {
+  const session = createBrowserSession({ token: TOKEN, port: 4000 });
+  // `/\evil.example/` arrives as '//evil.example/': as a Location, a protocol-relative address.
+  const answer = session.exchange(request(), new URL(`http://127.0.0.1:4000//evil.example/?token=${TOKEN}`));
+  assert.ok(answer?.status === 303, 'a redirect');
+  assert.equal(answer.location, '/evil.example/');
+});
