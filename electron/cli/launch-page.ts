@@ -29,13 +29,12 @@ export function writeLaunchPage(launchUrl: string, options: { parent?: string; r
     fs.rmSync(folder, { recursive: true, force: true });
     throw error;
   }
-  let timer: NodeJS.Timeout | undefined = setTimeout(() => remove(), options.removeAfterMs ?? LAUNCH_CODE_TTL_MS);
-  // The page must not keep the process alive on its own.
-  timer.unref();
   const remove = () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
+    clearTimeout(timer);
     fs.rmSync(folder, { recursive: true, force: true });
   };
+  // Of no use once the code has expired. unref: the page must not keep the process alive on its own.
+  const timer = setTimeout(remove, options.removeAfterMs ?? LAUNCH_CODE_TTL_MS);
+  timer.unref();
   return { file, remove };
 }
