@@ -9,7 +9,8 @@ import { fail, type Result } from '../../shared/result';
 import { pastDeadlineError, withWriteDeadline } from '../core/db/deadline';
 import type { Dispatch } from '../core/dispatcher';
 import { createBrowserSession, type BrowserSession } from './browser-session';
-import { checkAccess, checkHostAndOrigin } from './guards';
+import { checkAccess, checkHostAndOrigin, isLaunchNavigation } from './guards';
+import { redirectPage } from './redirect-page';
 import { contentType, RENDERER_CSP, resolveStaticFile } from './static-files';
 
 export interface BridgeOptions {
@@ -32,7 +33,7 @@ export interface Bridge {
   token: string;
   /** The address to print: `/?token=…`, exchanged for a session cookie on the first page load (browser-session.ts). */
   url: string;
-  /** An address with a fresh one-time launch code instead of the token, for `--open` (a command line others can see). */
+  /** An address with a fresh one-time launch code instead of the token, for the page `--open` writes (electron/cli/launch-page.ts). */
   launchUrl(): string;
   close(): Promise<void>;
 }
@@ -88,14 +89,14 @@ async function handleApi(
   res: ServerResponse,
   pathname: string,
   options: Required<Pick<BridgeOptions, 'maxBodyBytes'>> & BridgeOptions,
-  access: { token: string; session: BrowserSession },
+  access: { token: string; session: BrowserSession; port: number },
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     sendJson(res, 405, fail('validation', 'API calls are POST requests.'));
     return;
   }
-  const denied = checkAccess(req, access.token, access.session);
+  const denied = checkAccess(req, access);
   if (denied) {
     sendJson(res, denied.status, fail('unauthorized', denied.message));
     return;
@@ -163,6 +164,18 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, root:
     }).end();
     return;
   }
+  if (exchange?.status === 200) {
+    const page = redirectPage(exchange.location);
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(page),
+      'Cache-Control': 'no-store',
+      'Set-Cookie': exchange.setCookie,
+    });
+    res.end(req.method === 'HEAD' ? undefined : page);
+    return;
+  }
   if (exchange) {
     res.writeHead(exchange.status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end(exchange.message);
     return;
@@ -184,6 +197,15 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, root:
   else fs.createReadStream(file).pipe(res);
 }
 
+/** The request's address; null when it cannot be read as one ('//' and the like, which would throw). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   // 28 MB: room for the largest evidence file (20 MB, base64 + JSON) and a template import (5 MB);
@@ -202,13 +224,17 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     // How often Node looks for requests past their timeout (its default is 30 s).
     connectionsCheckingInterval: Math.min(1_000, timeout),
   }, (req, res) => {
-    const denied = checkHostAndOrigin(req, port);
+    const url = requestUrl(req);
+    if (!url) {
+      sendJson(res, 400, fail('validation', 'The request address is not valid.'));
+      return;
+    }
+    const denied = checkHostAndOrigin(req, port, isLaunchNavigation(req, url));
     if (denied) {
       sendJson(res, denied.status, fail('unauthorized', denied.message));
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const access = { token, session: session! };
+    const access = { token, session: session!, port };
     const work = url.pathname.startsWith(API_PREFIX)
       ? handleApi(req, res, url.pathname, settings, access)
       : Promise.resolve(handleStatic(req, res, url, options.staticRoot, access.session));

@@ -1,11 +1,13 @@
 // Browser mode's sign-in (#17, item 8), in real Chromium: the printed address is exchanged for an
 // HttpOnly, SameSite=Strict cookie and the browser is sent to the same address without the token;
-// the API answers the cookie and nothing less; `--open` hands the browser a one-time launch code,
-// never the token, and that code works once.
+// the API answers the cookie and nothing less; every sign-in gets a session of its own; `--open`
+// hands the browser the path of a private page holding a one-time launch code (never the token, and
+// no code on the command line), and that code works once.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import { startBridge } from '../../electron/serve/http-bridge';
 import { REPO_ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
@@ -42,6 +44,12 @@ test('the printed address signs the page in with an HttpOnly cookie and leaves n
   assert.notEqual(cookie!.value, served.token, 'the cookie is not the token itself');
   assert.equal(await page.evaluate(pageCall('status')), 200, 'the API answers the page through its cookie');
   assert.deepEqual(problems, []);
+
+  const other = await openApp(served);
+  const [otherCookie] = await other.context.cookies(served.origin);
+  assert.ok(otherCookie && otherCookie.value !== cookie!.value, 'a second browser signing in gets a session of its own');
+  assert.equal(await other.page.evaluate(pageCall('status')), 200, 'and both work');
+  assert.equal(await page.evaluate(pageCall('status')), 200, 'the first one too');
 });
 
 test('a request without the cookie, or with a wrong one, is refused', async () => {
@@ -92,6 +100,7 @@ test('a launch code signs one browser in, once', async () => {
   after(() => Promise.all([first.close(), second.close()]));
   const page = await first.newPage();
   await page.goto(launch);
+  await page.waitForURL(`${bridge.origin}/`);
   assert.equal(new URL(page.url()).search, '', 'the code is dropped from the address');
   assert.equal(await page.evaluate(pageCall('status')), 200, 'the first browser is signed in');
 
@@ -103,7 +112,7 @@ test('a launch code signs one browser in, once', async () => {
   assert.notEqual(bridge.launchUrl(), launch, 'every launch address has a fresh code');
 });
 
-test('vetted serve --open gives the browser a launch code, never the token, on its command line', async () => {
+test('vetted serve --open gives the browser a private launch page, with no token or code on its command line', async () => {
   // A stand-in for xdg-open on PATH that writes down the command line it was given.
   const bin = tempDir();
   const record = path.join(bin, 'argv.txt');
@@ -112,12 +121,23 @@ test('vetted serve --open gives the browser a launch code, never the token, on i
   for (let i = 0; i < 600 && !fs.existsSync(record); i++) await new Promise((r) => setTimeout(r, 50));
   const argv = fs.readFileSync(record, 'utf8').trim();
   assert.doesNotMatch(argv, new RegExp(served.token), 'the token is not on the command line');
-  assert.match(argv, new RegExp(`^${served.origin.replace(/[.]/g, '\\.')}/\\?launch=[A-Za-z0-9_-]{16,}$`));
+  assert.doesNotMatch(argv, /launch=|:\/\//, `no address and no launch code on the command line: ${argv}`);
+  assert.ok(path.isAbsolute(argv) && argv.endsWith('.html'), `the opener gets the launch page's path: ${argv}`);
+  assert.equal(fs.statSync(argv).mode & 0o777, 0o600, 'the launch page is readable by this user alone');
+  assert.match(fs.readFileSync(argv, 'utf8'), new RegExp(`url=${served.origin.replace(/[.]/g, '\\.')}/\\?launch=[A-Za-z0-9_-]{16,}"`), 'it holds the launch address');
 
+  // What the user's browser does with it: file:// page → launch (cross-site) → hop → clean address.
   const browser = await launchBrowser();
   const context = await browser.newContext();
   after(() => context.close());
   const page = await context.newPage();
-  await page.goto(argv);
+  await page.goto(pathToFileURL(argv).href);
+  await page.waitForURL(`${served.origin}/`);
   assert.equal(await page.evaluate(pageCall('status')), 200, 'the opened browser is signed in');
+  const [cookie] = await context.cookies(served.origin);
+  assert.equal(cookie?.sameSite, 'Strict', 'with the same SameSite=Strict cookie as the printed address gives');
+
+  await served.stop();
+  assert.ok(!fs.existsSync(argv), 'the launch page is removed when the server stops');
+  assert.ok(!fs.existsSync(path.dirname(argv)), 'and its private folder');
 });

@@ -157,3 +157,77 @@ test('resolveStaticFile refuses paths that leave the root', () => {
   fs.symlinkSync('/etc', path.join(root, 'link'));
   assert.equal(resolveStaticFile(root, '/link/hostname'), null, 'a symlink out of the root');
 });
+
+/** Signs in as a browser opening the printed address would: the `name=value` of the cookie it gets. */
+async function sessionCookie(): Promise<string> {
+  const answer = await request({ path: `/?token=${TOKEN}`, headers: { 'Sec-Fetch-Site': 'none', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' } });
+  assert.equal(answer.status, 303, 'the printed address signs in');
+  const setCookie = answer.headers['set-cookie']?.[0];
+  assert.ok(setCookie, 'a session cookie is set');
+  return setCookie.split(';')[0]!;
+}
+
+/** An API call as a browser makes it: the session cookie and the given headers, no token. */
+const byCookie = (cookie: string, headers: Record<string, string>, op = 'vendor.list', body: unknown = {}) =>
+  request({ method: 'POST', path: `/api/${op}`, headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers }, body: JSON.stringify(body) });
+
+test('two sign-ins get two different session cookies, both of them good', async () => {
+  const first = await sessionCookie();
+  const second = await sessionCookie();
+  assert.notEqual(first, second, 'each exchange mints its own session');
+  for (const cookie of [first, second]) {
+    const list = await byCookie(cookie, { Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
+    assert.equal(list.status, 200, `${cookie}: ${list.body}`);
+  }
+  const madeUp = await byCookie(`vetted_session_${bridge.port}=${'A'.repeat(43)}`, { Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
+  assert.equal(madeUp.status, 401, 'a made-up cookie is refused');
+});
+
+test('a call signed in by the cookie must come from our own page', async () => {
+  const cookie = await sessionCookie();
+  const create = (headers: Record<string, string>) => byCookie(cookie, headers, 'vendor.create', { name: 'Cookie Co' });
+  const noOrigin = await create({});
+  assert.equal(noOrigin.status, 403, `no Origin: ${noOrigin.body}`);
+  assert.match(JSON.parse(noOrigin.body).error.message, /must come from the Vetted page itself/);
+  assert.equal((await create({ Origin: 'https://evil.example' })).status, 403, 'a foreign Origin');
+  assert.equal((await create({ Origin: 'null' })).status, 403, 'an opaque Origin');
+  assert.equal((await create({ Origin: `http://127.0.0.1:${bridge.port + 1}` })).status, 403, 'another port on loopback');
+  assert.equal((await create({ Origin: bridge.origin, 'Sec-Fetch-Site': 'none' })).status, 403, 'not a call our page made (Sec-Fetch-Site: none)');
+  assert.equal((await create({ Origin: bridge.origin, 'Sec-Fetch-Site': 'same-site' })).status, 403, 'Sec-Fetch-Site: same-site');
+  const list = JSON.parse((await api('vendor.list', {})).body);
+  assert.ok(!list.value.some((v: { name: string }) => v.name === 'Cookie Co'), 'none of the refused calls created anything');
+
+  const ours = await create({ Origin: bridge.origin, 'Sec-Fetch-Site': 'same-origin' });
+  assert.equal(ours.status, 200, `our page: ${ours.body}`);
+  assert.equal((await create({ Origin: `http://localhost:${bridge.port}`, Host: `localhost:${bridge.port}` })).status, 200, 'our page opened as localhost (no Sec-Fetch-Site: an older browser)');
+  assert.equal((await api('vendor.list', {})).status, 200, 'the bearer token still needs no Origin');
+});
+
+test('only the launch itself may arrive cross-site (from the launch page), and it moves on same-origin', async () => {
+  const navigation = { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document' };
+  const code = new URL(bridge.launchUrl()).searchParams.get('launch')!;
+  const launched = await request({ path: `/?launch=${code}`, headers: navigation });
+  assert.equal(launched.status, 200, launched.body);
+  assert.match(launched.body, /<meta http-equiv="refresh" content="0;url=\/">/, 'the hop page sends the browser to the clean address');
+  assert.match(launched.body, /<meta name="referrer" content="no-referrer">/);
+  assert.doesNotMatch(launched.body, new RegExp(code), 'the hop page does not repeat the code');
+  assert.match(launched.headers['set-cookie']?.[0] ?? '', /^vetted_session_\d+=[A-Za-z0-9_-]{40,}; HttpOnly; SameSite=Strict; Path=\/$/);
+  assert.match(String(launched.headers['content-security-policy']), /default-src 'self'/, 'the hop page carries the CSP');
+
+  assert.equal((await request({ path: '/', headers: navigation })).status, 403, 'any other page is still refused cross-site');
+  assert.equal((await request({ path: `/?launch=${'x'.repeat(32)}`, headers: { ...navigation, 'Sec-Fetch-Dest': 'iframe' } })).status, 403, 'a launch in a frame');
+  assert.equal((await request({ path: `/assets/app.js?launch=${'x'.repeat(32)}`, headers: navigation })).status, 403, 'a launch on another path');
+  assert.equal((await request({ path: `/?launch=${code}`, headers: navigation })).status, 401, 'the code works once');
+});
+
+test('an address that cannot be parsed is a 400, and the server keeps serving', async () => {
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(bridge.port, '127.0.0.1', () => socket.write(`GET // HTTP/1.1\r\nHost: 127.0.0.1:${bridge.port}\r\nConnection: close\r\n\r\n`));
+    let text = '';
+    socket.on('data', (chunk) => (text += chunk.toString()));
+    socket.on('end', () => resolve(text));
+    socket.on('error', reject);
+  });
+  assert.match(answer, /^HTTP\/1\.1 400 /, answer);
+  assert.equal((await api('vendor.list', {})).status, 200, 'still serving');
+});

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +5,9 @@ import { VettedError } from '../../../shared/result';
 import { acquireAppLock } from '../../core/app-lock';
 import { resolveDbPath } from '../../core/paths';
 import { startBridge } from '../../serve/http-bridge';
+import { openInBrowser } from '../browser-opener';
 import { inputError, usageError } from '../cli-error';
+import { writeLaunchPage, type LaunchPage } from '../launch-page';
 import { openSession } from '../session';
 
 const RENDERER_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
@@ -16,18 +17,6 @@ export interface ServeFlags {
   port?: string;
   open?: boolean;
   demo?: boolean;
-}
-
-/** Opens the address in the user's browser; failing that, the printed address is enough. */
-function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  try {
-    const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => process.stdout.write('Could not open a browser; open the address above yourself.\n'));
-    child.unref();
-  } catch {
-    process.stdout.write('Could not open a browser; open the address above yourself.\n');
-  }
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
@@ -69,11 +58,22 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   process.stdout.write(`Vetted is running at ${bridge.url}\n`);
   process.stdout.write(`Register: ${session.dbPath}\nPress Ctrl+C to stop.\n`);
   // Not the printed address: a command line is visible to every local user (ps), so the browser
-  // gets a one-time launch code, spent on its first load, and the token stays off argv.
-  if (flags.open) openInBrowser(bridge.launchUrl());
+  // gets the path of a private page holding a one-time launch code (launch-page.ts), and neither
+  // the token nor the code is on argv.
+  let launchPage: LaunchPage | null = null;
+  if (flags.open) {
+    try {
+      launchPage = writeLaunchPage(bridge.launchUrl());
+      process.once('exit', launchPage.remove);
+      openInBrowser(launchPage.file);
+    } catch {
+      process.stdout.write('Could not open a browser; open the address above yourself.\n');
+    }
+  }
 
   await new Promise<void>((resolve) => {
     const stop = () => {
+      launchPage?.remove();
       void bridge.close().then(() => {
         session.vetted.close();
         lock.release();
