@@ -19,8 +19,8 @@ export interface AuditEntry {
   old: Record<string, unknown> | null;
   new: Record<string, unknown> | null;
   /**
-   * For an entry a register import copied in: the export it came from ("register <id>, exported
-   * <instant>"); null for an entry this register wrote. Part of the chain hash.
+   * For an entry a register import copied in: the export it came from ("export of <instant> from
+   * register <id>"); null for an entry this register wrote. Part of the chain hash.
    */
   importedFrom: string | null;
 }

@@ -15,7 +15,7 @@ export function assertSameButImportMarks(againText: string, firstText: string): 
   const rest = (d: Record<string, unknown>) => JSON.stringify({ ...d, auditTrail: null, auditChainHead: null });
   assert.equal(rest(again), rest(first), 'the same file back but for the audit trail');
   const copied = again.auditTrail.slice(0, -1);
-  assert.ok(copied.every((e) => e.importedFrom?.endsWith(`exported ${first.exportedAt}`)), 'every copied entry names the export it came from');
+  assert.ok(copied.every((e) => e.importedFrom?.startsWith(`export of ${first.exportedAt}`)), 'every copied entry names the export it came from');
   assert.deepEqual(copied.map((e) => ({ ...e, importedFrom: null })), first.auditTrail, 'the sender’s trail, entry for entry');
   assert.deepEqual([again.auditTrail.at(-1)?.entity, again.auditTrail.at(-1)?.importedFrom], ['import', null], 'then the import’s own entry');
 }

@@ -85,7 +85,7 @@ test('a backdated entry in a file with a restated head comes in marked as import
   const trail = [...target.ctx.audit.all(vendor.id)];
   const forged = trail.find((e) => e.actor === 'Bo Approver' && e.at === '2024-01-02T09:00:00.000Z');
   assert.ok(forged, 'the entry came in');
-  assert.equal(forged.importedFrom, `exported ${file.exportedAt}`, 'marked with the export it came from: it cannot pass for this register’s own');
+  assert.equal(forged.importedFrom, `export of ${file.exportedAt}`, 'marked with the export it came from: it cannot pass for this register’s own');
   assert.ok(trail.every((e) => e.importedFrom !== null), 'every entry the file brought is marked');
 
   const all = [...target.ctx.audit.all()];

@@ -74,8 +74,8 @@ test('vetted demo → export → import into an empty register → export: the s
   // Each copied entry is marked with the export it came from and the import closes the trail with
   // an entry of its own; everything else is the first file but for exportedAt.
   assert.match(imported, /ends at the chain head the file states/, `the import says the trail matched its head:\n${imported}`);
-  const origin = `exported ${data.exportedAt}`;
-  assert.ok(again.auditTrail.slice(0, -1).every((e: { importedFrom: string }) => e.importedFrom.endsWith(origin)), 'every copied entry names the export');
+  const origin = `export of ${data.exportedAt}`;
+  assert.ok(again.auditTrail.slice(0, -1).every((e: { importedFrom: string }) => e.importedFrom.startsWith(origin)), 'every copied entry names the export');
   assert.deepEqual(again.auditTrail.slice(0, -1).map((e: object) => ({ ...e, importedFrom: null })), data.auditTrail, 'the sender’s trail, entry for entry');
   assert.equal(again.auditTrail.at(-1).entity, 'import', 'then the import itself');
   const rest = (d: Record<string, unknown>) => ({ ...d, exportedAt: null, auditTrail: null, auditChainHead: null });

@@ -89,7 +89,7 @@ test('round trip: demo → export → import into an empty register → export g
   assert.equal(report.auditTrailHead, 'matches', "the file's trail ends at the head it states");
   const [again, was] = [JSON.parse(await exportText(target)), JSON.parse(first)];
   const origin = again.auditTrail[0].importedFrom as string;
-  assert.match(origin, /exported 2026-03-15T09:30:00\.000Z$/, 'the entries name the export they came from');
+  assert.match(origin, /^export of 2026-03-15T09:30:00\.000Z/, 'the entries name the export they came from');
   assert.deepEqual(again.auditTrail.slice(0, -1), was.auditTrail.map((e: object) => ({ ...e, importedFrom: origin })), 'the sender’s trail, entry for entry, each marked as imported');
   const importEntry = again.auditTrail.at(-1);
   assert.deepEqual(

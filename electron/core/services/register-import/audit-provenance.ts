@@ -106,7 +106,7 @@ export function checkFileTrail(s: ImportState): TrailCheck {
 /** What an imported entry's imported_from says: the export it came from. */
 export function importedFromLabel(s: ImportState): string {
   const register = s.data.confidential?.registerId;
-  return `${register ? `register ${register}, ` : ''}exported ${s.data.exportedAt}`;
+  return `export of ${s.data.exportedAt}${register ? ` from register ${register}` : ''}`;
 }
 
 /** Whether the import wrote anything: a file imported again changes nothing and records nothing. */

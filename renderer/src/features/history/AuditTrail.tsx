@@ -93,7 +93,7 @@ function AuditRow({ entry, questions }: { entry: AuditEntry; questions: Readonly
         {/* The exporter's record, not this register's: said on the row itself, never only in a tooltip. */}
         {entry.importedFrom !== null && (
           <p className="audit-imported" data-testid="audit-imported">
-            Imported from {entry.importedFrom}: recorded by the register that exported it, not by this one.
+            Imported ({entry.importedFrom}): recorded by the register that exported it, not by this one.
           </p>
         )}
         {shown.length > 0 && (
