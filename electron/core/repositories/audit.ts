@@ -38,9 +38,9 @@ const fromRow = (r: AuditRow): AuditEntry => ({
 export class AuditRepository {
   private readonly page;
   private readonly pageOfVendor;
+  /** Every row, hash included, oldest first: read as entries for export and as rows for the chain. */
   private readonly everyAsc;
   private readonly everyOfVendorAsc;
-  private readonly chainedAsc;
   private readonly insert;
   private readonly reviewStatusActor;
   private readonly beyondSettings;
@@ -50,9 +50,8 @@ export class AuditRepository {
     this.pageOfVendor = db.prepare<[string, number, number], AuditRow>(
       'SELECT * FROM audit_log WHERE vendor_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
     );
-    this.everyAsc = db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY id');
+    this.everyAsc = db.prepare<[], ChainedAuditRow>('SELECT * FROM audit_log ORDER BY id');
     this.everyOfVendorAsc = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE vendor_id = ? ORDER BY id');
-    this.chainedAsc = db.prepare<[], ChainedAuditRow>('SELECT * FROM audit_log ORDER BY id');
     this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null, string | null]>(
       'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -114,7 +113,7 @@ export class AuditRepository {
 
   /** Every row as stored, oldest first, for verifying the chain. */
   chained(): IterableIterator<ChainedAuditRow> {
-    return this.chainedAsc.iterate();
+    return this.everyAsc.iterate();
   }
 
   /**

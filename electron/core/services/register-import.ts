@@ -5,7 +5,7 @@ import { parseRegisterExport, type ImportReport, type RegisterExport } from '../
 import { VettedError } from '../../../shared/result';
 import { summarizeProblems } from '../../../shared/validation';
 import type { Context } from '../context';
-import { writeTransaction } from '../db/transactions';
+import { writeOrRehearse } from './dry-run';
 import { checkFileTrail } from './register-import/audit-provenance';
 import { importAuditTrail, isEmptyRegister } from './register-import/audit-trail';
 import { importAnswers, importReviews, importTemplates, importVendors } from './register-import/catalogue';
@@ -24,13 +24,6 @@ export interface ImportInput {
 
 const MAX_DETAILS = 100;
 
-/** Thrown inside the transaction to roll a dry run back; never leaves this module. */
-class DryRunRollback extends Error {
-  constructor(readonly report: ImportReport) {
-    super('dry run');
-  }
-}
-
 export function importRegister(ctx: Context, input: ImportInput): ImportReport {
   const parsed = parseRegisterExport(input.text);
   if (!parsed.ok) {
@@ -39,14 +32,7 @@ export function importRegister(ctx: Context, input: ImportInput): ImportReport {
   }
   const dryRun = input.dryRun ?? false;
   try {
-    return writeTransaction(ctx.db, () => {
-      const report = mergeInto(ctx, parsed.data, dryRun);
-      if (dryRun) throw new DryRunRollback(report);
-      return report;
-    });
-  } catch (error) {
-    if (error instanceof DryRunRollback) return error.report;
-    throw error;
+    return writeOrRehearse(ctx.db, dryRun, () => mergeInto(ctx, parsed.data, dryRun));
   } finally {
     // A key adopted (or loaded) inside a transaction that rolled back must not outlive it.
     ctx.keys.forget();
@@ -54,9 +40,11 @@ export function importRegister(ctx: Context, input: ImportInput): ImportReport {
 }
 
 /**
- * The whole merge, inside the caller's write transaction. Into an empty register the data goes in
- * with the audit triggers muted and the file's own trail follows verbatim; into one with data
- * of its own the import is audited like any change and the file's trail merged after it.
+ * The whole merge, inside the caller's write transaction. The file's trail is checked first (its
+ * head; entries about local records it does not bring). Into an empty register the data goes in
+ * with the audit triggers muted and the file's own trail follows, each entry marked as imported;
+ * into one with data of its own the import is audited like any change and the file's trail merged
+ * after it.
  */
 function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): ImportReport {
   const s = new ImportState(ctx, data, dryRun);
