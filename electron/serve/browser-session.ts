@@ -47,12 +47,18 @@ export function sameSecret(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieValue(req: IncomingMessage, name: string): string | null {
+/**
+ * Every value sent under `name`: cookies are not port-isolated, so a server on another port of
+ * 127.0.0.1 can plant one of the same name (with a longer Path, sent first); looking at the first
+ * only would let it lock the browser out.
+ */
+function cookieValues(req: IncomingMessage, name: string): string[] {
+  const values: string[] = [];
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === name) values.push(part.slice(eq + 1).trim());
   }
-  return null;
+  return values;
 }
 
 export function createBrowserSession(options: { token: string; port: number; now?: () => number }): BrowserSession {
@@ -70,11 +76,11 @@ export function createBrowserSession(options: { token: string; port: number; now
   };
 
   const hasCookie = (req: IncomingMessage) => {
-    const value = cookieValue(req, cookieName);
-    if (value === null) return false;
     // Compared with every live id, without stopping at a match, so the time taken says nothing.
     let found = false;
-    for (const id of sessions) found = sameSecret(value, id) || found;
+    for (const value of cookieValues(req, cookieName).slice(0, 8)) {
+      for (const id of sessions) found = sameSecret(value, id) || found;
+    }
     return found;
   };
 

@@ -24,7 +24,7 @@ const FOREIGN = 'Refused: requests from other sites are not accepted.';
 export function isLaunchNavigation(req: IncomingMessage, url: URL): boolean {
   const mode = req.headers['sec-fetch-mode'];
   const dest = req.headers['sec-fetch-dest'];
-  return (req.method === 'GET' || req.method === 'HEAD')
+  return req.method === 'GET'
     && url.pathname === '/'
     && url.searchParams.has('launch')
     && (mode === undefined || mode === 'navigate')

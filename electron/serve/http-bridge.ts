@@ -154,7 +154,8 @@ function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL, root:
     res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
     return;
   }
-  const exchange = session.exchange(req, url);
+  // Only a GET signs in: a HEAD (a link checker, a prefetch) must not spend a one-time code.
+  const exchange = req.method === 'GET' ? session.exchange(req, url) : null;
   if (exchange?.status === 303) {
     res.writeHead(303, {
       ...SECURITY_HEADERS,

@@ -218,6 +218,13 @@ test('only the launch itself may arrive cross-site (from the launch page), and i
   assert.equal((await request({ path: `/?launch=${'x'.repeat(32)}`, headers: { ...navigation, 'Sec-Fetch-Dest': 'iframe' } })).status, 403, 'a launch in a frame');
   assert.equal((await request({ path: `/assets/app.js?launch=${'x'.repeat(32)}`, headers: navigation })).status, 403, 'a launch on another path');
   assert.equal((await request({ path: `/?launch=${code}`, headers: navigation })).status, 401, 'the code works once');
+
+  // A HEAD (a link checker, a prefetch) neither signs in nor spends a code.
+  const unspent = new URL(bridge.launchUrl()).searchParams.get('launch')!;
+  const head = await request({ method: 'HEAD', path: `/?launch=${unspent}`, headers: { 'Sec-Fetch-Site': 'none' } });
+  assert.equal(head.headers['set-cookie'], undefined, 'a HEAD gets no session');
+  assert.equal((await request({ method: 'HEAD', path: `/?launch=${unspent}`, headers: navigation })).status, 403, 'nor may it arrive cross-site');
+  assert.equal((await request({ path: `/?launch=${unspent}`, headers: navigation })).status, 200, 'the code still works for the browser');
 });
 
 test('an address that cannot be parsed is a 400, and the server keeps serving', async () => {

@@ -64,6 +64,9 @@ test('every exchange mints its own session; each works, a made-up one does not',
   assert.equal(session.hasCookie(request(`vetted_session_4000=${first.split('=')[1]!.slice(0, -1)}`)), false, 'a cut-short value is refused');
   assert.equal(session.hasCookie(request(first.replace('4000', '4001'))), false, 'the value under another port\'s name is not ours');
 
+  // Cookies are not port-isolated: another local server can plant one under our name, sent first.
+  assert.equal(session.hasCookie(request(`vetted_session_4000=${'P'.repeat(43)}; ${first}`)), true, 'a planted cookie of the same name does not lock our browser out');
+
   const other = createBrowserSession({ token: TOKEN, port: 4000 });
   assert.equal(other.hasCookie(request(first)), false, 'a session of an earlier server (same token, same port) is not kept by a new one');
 });
