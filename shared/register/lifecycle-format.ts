@@ -147,6 +147,11 @@ export const ExportedEvidence = z
   .refine((e) => e.questionId === null || e.reviewId !== null, { message: 'a question needs its review', path: ['reviewId'] });
 export type ExportedEvidence = z.output<typeof ExportedEvidence>;
 
+/** One origin in an imported entry's mark: "export of <instant>", "… from register <uuid>". */
+export const IMPORT_ORIGIN = /export of [0-9T:.+\-Z]{10,40}(?: from register [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?/;
+/** A whole mark: the import's own origin, and for an entry imported twice the first one claimed. */
+const IMPORT_MARK = new RegExp(`^${IMPORT_ORIGIN.source}(?: \\(first: ${IMPORT_ORIGIN.source}\\))?$`);
+
 /** One entry of the audit trail, as the register wrote it (oldest first in the file). */
 export const ExportedAuditEntry = z
   .object({
@@ -159,7 +164,7 @@ export const ExportedAuditEntry = z
     old: z.record(z.string(), z.unknown()).nullable(),
     new: z.record(z.string(), z.unknown()).nullable(),
     /** Where an entry the exporting register had itself imported came from; null: its own (missing in older files). */
-    importedFrom: z.string().min(1).max(1000).nullable().default(null),
+    importedFrom: z.string().max(400).regex(IMPORT_MARK, 'expected "export of <instant>[ from register <id>][ (first: export of …)]"').nullable().default(null),
   })
   .strict();
 export type ExportedAuditEntry = z.output<typeof ExportedAuditEntry>;

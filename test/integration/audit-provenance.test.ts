@@ -90,8 +90,9 @@ test('a backdated entry in a file with a restated head comes in marked as import
 
   const all = [...target.ctx.audit.all()];
   const own = all.filter((e) => e.importedFrom === null);
-  assert.deepEqual(own.map((e) => [e.entity, e.actor]), [['setting', 'Cy Importer'], ['import', 'Cy Importer']], 'this register wrote only its setting and the import');
-  assert.equal(own[1]!.new?.trail_added, file.auditTrail.length);
+  assert.ok(own.every((e) => (e.entity === 'setting' || e.entity === 'import') && e.actor === 'Cy Importer'), 'this register wrote only settings and the import');
+  assert.equal(own.at(-1)!.entity, 'import', 'the import closes the trail');
+  assert.equal(own.at(-1)!.new?.trail_added, file.auditTrail.length);
 
   const check = unwrap(await target.api['audit.verify']({}));
   assert.ok(check.ok, 'the chain verifies: the marks are part of it');
@@ -162,4 +163,79 @@ test('the CLI import says the file’s trail matched its head and that its entri
   const verified = target.ok('audit', 'verify');
   assert.match(verified, /the chain is intact/, verified);
   assert.match(verified, /\d+ of them came in with register imports: each names the export it came from/, verified);
+});
+
+test('a review submitted in another register must be submitted again here before anyone approves it under separation of duties', async () => {
+  const there = freshVetted();
+  unwrap(await there.api['demo.load']({}));
+  const vendor = unwrap(await there.api['vendor.list']({})).find((v) => v.state === 'scored')!;
+  const reviewId = unwrap(await there.api['review.current']({ vendorId: vendor.id }))!.review.id;
+  unwrap(await there.api['settings.update']({ userName: 'Ana Auditor' }));
+  // Ana submits, signing as Bo: her own register would still hold her to it.
+  unwrap(await there.api['review.transition']({ reviewId, to: 'in_review', by: 'Bo Approver' }));
+  const text = JSON.stringify(await exported(there));
+
+  for (const [label, prepare] of [
+    ['into an empty register', async (_v: Vetted) => {}],
+    ['into one with data of its own', async (v: Vetted) => void unwrap(await v.api['vendor.create']({ name: 'Only Here', category: 'other' }))],
+  ] as const) {
+    const here = freshVetted();
+    await prepare(here);
+    unwrap(await here.api['register.import']({ text }));
+    unwrap(await here.api['settings.update']({ userName: 'Ana Auditor', separationOfDuties: true }));
+    const own = await here.api['review.transition']({ reviewId, to: 'approved' });
+    assert.ok(!own.ok && own.error.code === 'validation', `${label}: Ana cannot approve what she submitted elsewhere`);
+    assert.match(own.error.message, /Separation of duties is on/, label);
+  }
+
+  const here = freshVetted();
+  unwrap(await here.api['register.import']({ text }));
+  unwrap(await here.api['settings.update']({ userName: 'Cy Checker', separationOfDuties: true }));
+  const unknown = await here.api['review.transition']({ reviewId, to: 'approved' });
+  assert.ok(!unknown.ok, 'nobody approves a submission this register did not see');
+  assert.match(unknown.error.message, /submitted for approval in another register .* send it back to draft and submit it again here/);
+  unwrap(await here.api['settings.update']({ userName: 'Ana Auditor' }));
+  unwrap(await here.api['review.transition']({ reviewId, to: 'draft' }));
+  unwrap(await here.api['review.transition']({ reviewId, to: 'in_review' }));
+  assert.ok(!(await here.api['review.transition']({ reviewId, to: 'approved' })).ok, 'submitted again by Ana: she still cannot approve');
+  unwrap(await here.api['settings.update']({ userName: 'Cy Checker' }));
+  assert.equal(unwrap(await here.api['review.transition']({ reviewId, to: 'approved' })).review.status, 'approved', 'someone else now can');
+});
+
+test('a user name the import sets is this register’s own audited change; the import is signed by who ran it', async () => {
+  const source = freshVetted();
+  unwrap(await source.api['settings.update']({ userName: 'Bo Approver' }));
+  unwrap(await source.api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
+  const target = freshVetted();
+  unwrap(await target.api['register.import']({ text: JSON.stringify(await exported(source)) }));
+  const own = [...target.ctx.audit.all()].filter((e) => e.importedFrom === null);
+  assert.deepEqual(
+    own.map((e) => [e.entity, e.entityId, e.actor, e.new?.value ?? null]),
+    [
+      ['setting', 'userName', 'Bo Approver', 'Bo Approver'],
+      ['import', own[1]!.entityId, '', null],
+    ],
+    'the name adopted is an entry of this register; the import names who ran it (nobody yet), not the name it brought',
+  );
+  assert.equal(own[1]!.new?.settings_updated, 1);
+});
+
+test('an entry’s mark is always this import’s: a file cannot make one look local or choose its origin', async () => {
+  const source = freshVetted();
+  unwrap(await source.api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
+  const file = await exported(source);
+
+  file.auditTrail[0]!.importedFrom = '\u200B';
+  restateHead(file);
+  const blank = await freshVetted().api['register.import']({ text: JSON.stringify(file) });
+  assert.ok(!blank.ok, 'an invisible mark is refused');
+  assert.ok(blank.error.details?.some((d) => d.path === '$.auditTrail[0].importedFrom'), JSON.stringify(blank.error.details));
+
+  const claim = 'export of 2020-01-01T00:00:00.000Z from register 11111111-2222-4333-8444-555555555555';
+  file.auditTrail[0]!.importedFrom = claim;
+  restateHead(file);
+  const target = freshVetted();
+  unwrap(await target.api['register.import']({ text: JSON.stringify(file) }));
+  const entry = [...target.ctx.audit.all()][0]!;
+  assert.equal(entry.importedFrom, `export of ${file.exportedAt} (first: ${claim})`, 'this import’s origin first, the file’s claim after it');
 });

@@ -118,8 +118,10 @@ export class AuditRepository {
 
   /**
    * Who the app recorded (settings' user name) on the latest change of a review into `status`: the
-   * person at the keyboard, whatever name a step was signed with. Only this register's own
-   * entries: one an import brought is the exporter's word (a crafted file could name anyone).
+   * person at the keyboard, whatever name a step was signed with. Only a change made here: an
+   * entry an import brought is the exporter's word (a crafted file could name anyone), and a
+   * review an import created in that status was not moved there by whoever ran the import. Null
+   * when this register never saw the review move into `status`.
    */
   actorOfReviewStatus(reviewId: string, status: string): string | null {
     return this.reviewStatusActor.get(reviewId, status)?.actor ?? null;

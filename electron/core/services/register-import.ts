@@ -6,7 +6,7 @@ import { VettedError } from '../../../shared/result';
 import { summarizeProblems } from '../../../shared/validation';
 import type { Context } from '../context';
 import { writeOrRehearse } from './dry-run';
-import { checkFileTrail } from './register-import/audit-provenance';
+import { checkFileTrail, recordImport } from './register-import/audit-provenance';
 import { importAuditTrail, isEmptyRegister } from './register-import/audit-trail';
 import { importAnswers, importReviews, importTemplates, importVendors } from './register-import/catalogue';
 import { importEvidence } from './register-import/evidence';
@@ -68,10 +68,13 @@ function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): ImportR
     importDeletedIncidents(s);
     importStatusSettings(s);
     importQuestionnaireRequests(s);
-    importSettings(s);
   };
   if (empty) ctx.audit.withTriggersMuted(work);
   else work();
   importAuditTrail(s, empty, trail);
+  // Never muted, and after the file's trail: a setting the file brings (a user name where none
+  // was set) is this register's own change, and every later entry is signed with it.
+  importSettings(s);
+  recordImport(s);
   return s.report;
 }

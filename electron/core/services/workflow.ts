@@ -83,7 +83,16 @@ function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: string): v
   if (!submitted) return;
   // The submitter is both the name the step was signed with and the app user who made it: a
   // submission signed "--by someone else" is still its maker's.
-  const submitters = [submitted.by, ctx.audit.actorOfReviewStatus(reviewId, 'in_review') ?? ''];
+  const maker = ctx.audit.actorOfReviewStatus(reviewId, 'in_review');
+  if (maker === null) {
+    // Submitted in another register (it came in with an import): who did it is only the file's
+    // word, and a file can name anyone. Submitted again here, it is known.
+    const message =
+      'separation of duties is on (Settings): this review was submitted for approval in another register and came in with an import, ' +
+      'so this register does not know who submitted it; send it back to draft and submit it again here, then someone else approves';
+    throw new VettedError('validation', `S${message.slice(1)}.`, [{ path: 'separationOfDuties', message }]);
+  }
+  const submitters = [submitted.by, maker];
   if (![by, settings.userName].some((name) => submitters.some((submitter) => samePerson(name, submitter)))) return;
   const message =
     `separation of duties is on (Settings): ${submitted.by} submitted this review for approval and cannot approve it; ` +

@@ -8,6 +8,7 @@
 import type { ExportedAuditEntry } from '../../../../shared/register/lifecycle-format';
 import type { ImportReport } from '../../../../shared/register/format';
 import { VettedError } from '../../../../shared/result';
+import { IMPORT_ORIGIN } from '../../../../shared/register/lifecycle-format';
 import { AUDIT_GENESIS, auditRowHash } from '../../db/audit-chain';
 import type { ImportState } from './state';
 
@@ -103,10 +104,21 @@ export function checkFileTrail(s: ImportState): TrailCheck {
   return { head: checkHead(s), leftOut: aboutLocalRecords(s) };
 }
 
-/** What an imported entry's imported_from says: the export it came from. */
+/** This import's mark: the export the entries came from (the register id where the file names a key). */
 export function importedFromLabel(s: ImportState): string {
   const register = s.data.confidential?.registerId;
   return `export of ${s.data.exportedAt}${register ? ` from register ${register}` : ''}`;
+}
+
+/**
+ * The mark an entry gets: always this import's, so a file cannot make an entry look local or
+ * name any origin it likes; an entry the exporter had itself imported adds the first origin it
+ * claims ("(first: …)", the format's grammar, checked by the schema), as that file's word.
+ */
+export function entryMark(source: string, claimed: string | null): string {
+  if (claimed === null) return source;
+  const origins = claimed.match(new RegExp(IMPORT_ORIGIN.source, 'g')) ?? [];
+  return `${source} (first: ${origins.at(-1) ?? 'unknown'})`;
 }
 
 /** Whether the import wrote anything: a file imported again changes nothing and records nothing. */
@@ -120,7 +132,7 @@ export function recordImport(s: ImportState): void {
   if (!wroteAnything(report)) return;
   s.ctx.audit.append({
     at: s.stamp,
-    actor: s.ctx.settings.get().userName,
+    actor: s.actor,
     entity: 'import',
     entityId: s.data.exportedAt,
     vendorId: null,
@@ -134,6 +146,7 @@ export function recordImport(s: ImportState): void {
       stated_head: s.data.auditChainHead?.hash ?? null,
       providers_added: report.vendors.added,
       providers_updated: report.vendors.updated,
+      settings_updated: report.settings.updated,
       conflicts: report.conflicts.length,
     },
     importedFrom: null,

@@ -3,12 +3,13 @@
 // Into a register with data of its own (a merge) the import's changes are audited as usual, and
 // the file's entries this trail does not hold yet are appended after them: the history of both
 // registers, each entry once. Either way each entry brought in is marked with the export it came
-// from (an entry the exporter had itself imported keeps its first origin), entries about local
-// records the file does not bring stay out (audit-provenance.ts), and the import's own entry closes it.
+// from (an entry the exporter had itself imported adds the first origin it claims), entries about local
+// records the file does not bring stay out (audit-provenance.ts); the settings the import sets and
+// the import's own entry follow (register-import.ts).
 import { canonicalJson } from '../../../../shared/register/format';
 import type { ExportedAuditEntry } from '../../../../shared/register/lifecycle-format';
 import type { Context } from '../../context';
-import { importedFromLabel, recordImport, type TrailCheck } from './audit-provenance';
+import { entryMark, importedFromLabel, type TrailCheck } from './audit-provenance';
 import type { ImportState } from './state';
 
 /**
@@ -38,7 +39,7 @@ export function importAuditTrail(s: ImportState, empty: boolean, check: TrailChe
     // A provider matched by name: its history is filed under the register's provider.
     const vendorId = file.vendorId === null ? null : (s.vendorIds.get(file.vendorId) ?? file.vendorId);
     const entityId = file.entity === 'vendor' ? (s.vendorIds.get(file.entityId) ?? file.entityId) : file.entityId;
-    const entry = { ...file, vendorId, entityId, importedFrom: file.importedFrom ?? source };
+    const entry = { ...file, vendorId, entityId, importedFrom: entryMark(source, file.importedFrom) };
     const key = entryKey(entry);
     if (held.has(key)) {
       counts.unchanged += 1;
@@ -48,5 +49,4 @@ export function importAuditTrail(s: ImportState, empty: boolean, check: TrailChe
     held.add(key);
     counts.added += 1;
   });
-  recordImport(s);
 }

@@ -62,6 +62,8 @@ export class ImportState {
   /** File finding ids the register holds under the same provider (acceptances can attach). */
   readonly findingsPresent = new Set<string>();
   readonly stamp: string;
+  /** Who runs the import: the user name before it (an import may set one where none was). */
+  readonly actor: string;
 
   /**
    * The exporting register's key, if this session's key source opens it: opened once per import,
@@ -101,6 +103,7 @@ export class ImportState {
       conflicts: [],
     };
     this.stamp = ctx.now().toISOString();
+    this.actor = ctx.settings.get().userName;
   }
 
   conflict(kind: ImportConflict['kind'], id: string, name: string, reason: string): void {
