@@ -212,7 +212,7 @@ test('a finding from an answer that lost points, accepted as a risk in a dialog'
   assert.equal(await overdueRow.getAttribute('class'), 'is-overdue');
 
   // Accept the risk: justification and expiry are required; the name is prefilled.
-  await row.getByRole('button', { name: `Accept the risk of ${created.title}` }).click();
+  await row.getByRole('button', { name: `Accept risk: ${created.title}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Accept risk' });
   assert.equal(await dialog.getByLabel('Accepted by').inputValue(), 'Bo Risk');
   await dialog.getByRole('button', { name: 'Accept risk' }).click();
@@ -232,7 +232,7 @@ test('a finding from an answer that lost points, accepted as a risk in a dialog'
   assert.equal(stored.acceptance?.expiresOn, inDays(90));
 
   // Revoked, it is open again.
-  await row.getByRole('button', { name: `Revoke the acceptance of ${created.title}` }).click();
+  await row.getByRole('button', { name: `Revoke acceptance: ${created.title}` }).click();
   await page.getByRole('dialog', { name: 'Revoke acceptance' }).getByRole('button', { name: 'Revoke acceptance' }).click();
   await page.getByRole('table', { name: 'Risk acceptances' }).getByRole('row').filter({ hasText: created.title }).getByText(/^Revoked/).waitFor();
   await row.getByText('Open', { exact: true }).waitFor();

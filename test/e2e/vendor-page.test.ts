@@ -4,7 +4,6 @@
 // again in a fresh browser, and scanned with axe-core. Needs `npm run build:renderer` first.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -13,6 +12,7 @@ import { composeQuestionnairePage } from '../../electron/core/questionnaire-page
 import { AnswersFile } from '../../shared/domain/vendor-exchange';
 import { parseAnswersText } from '../../shared/exchange/answers-file';
 import { answersDigest } from '../../shared/exchange/digest';
+import { graveAxeViolations } from '../helpers/axe';
 import { launchBrowser, screenshot } from './harness';
 import { chooseOption, completionOf, tabUntil, typeAnswer, typeComment, vendorPageRequest } from '../helpers/vendor-page';
 import { tempDir } from '../helpers/tmp';
@@ -69,18 +69,6 @@ async function openPage(url = pageUrl, options: { storageRefused?: boolean } = {
   await page.goto(url);
   await page.getByRole('button', { name: 'Save answers' }).waitFor();
   return { context, page, blocked, problems };
-}
-
-/** axe-core's serious and critical findings on the page as it is now (printing all of them). */
-async function graveAxeViolations(page: Page): Promise<unknown[]> {
-  const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  if (violations.length > 0) console.log('axe findings:', JSON.stringify(violations, null, 2));
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 async function checked(page: Page, questionId: string, optionId: string): Promise<boolean> {

@@ -68,12 +68,12 @@ export function FindingsTable({ findings, onEdit, onAccept, onRevoke, onDelete }
                     Edit
                   </button>
                   {accepted ? (
-                    <button type="button" className="button button-small" onClick={() => onRevoke(f)} aria-label={`Revoke the acceptance of ${f.title}`}>
+                    <button type="button" className="button button-small" onClick={() => onRevoke(f)} aria-label={`Revoke acceptance: ${f.title}`}>
                       Revoke acceptance
                     </button>
                   ) : (
                     f.effectiveStatus !== 'resolved' && (
-                      <button type="button" className="button button-small" onClick={() => onAccept(f)} aria-label={`Accept the risk of ${f.title}`}>
+                      <button type="button" className="button button-small" onClick={() => onAccept(f)} aria-label={`Accept risk: ${f.title}`}>
                         Accept risk
                       </button>
                     )
