@@ -253,6 +253,7 @@ test('one tab stop per card, arrows inside it, A and C, the ? list, and names wi
   const names = [...tree.matchAll(/^\s*- [\w-]+ "([^"]*)"/gm)].map((m) => m[1]!);
   assert.ok(names.length >= 6, `the card's controls are named (${names.join(' | ')})`);
   assert.deepEqual(names.filter((name) => name.includes('kx_dr')), [], 'no accessible name in the card uses the question id');
+  assert.equal(tree.includes('kx_dr'), false, `a screen reader reading the card does not hear the id:\n${tree}`);
   await dr.getByRole('list', { name: 'Tips' }).waitFor();
 
   // A on a question that allows N/A and has no comment: ticked, and the focus waits in the box for
