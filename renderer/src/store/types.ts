@@ -108,6 +108,12 @@ export interface ProviderSlice {
   /** The review's template, or the built-in template before a review exists. */
   template: Template | null;
   answers: Readonly<Record<string, LocalAnswer>>;
+  /**
+   * The answers as the register holds them, as far as this window knows: read with the review and
+   * updated as each save lands. While a save fails, the score panel scores these (the last saved
+   * state), not what was typed.
+   */
+  storedAnswers: Readonly<Record<string, LocalAnswer>>;
   saves: Readonly<Record<string, QuestionSave>>;
   /** Recomputed with shared scoring after every change. */
   score: ScoreResult | null;
