@@ -321,10 +321,18 @@ export interface Toast {
   message: string;
   /** Lines listed under the message (e.g. an export's warnings). */
   details?: readonly string[];
+  /** How many times the same message came: shown once, with the count. */
+  count: number;
+  /** The page it was said on (see UiSlice.enterPage): it does not follow the user to another. */
+  page: string;
 }
 
 export interface UiSlice {
   toasts: Toast[];
+  /** The page the user is on ("provider:<id>", "settings"…), as App last said. */
+  currentPage: string;
+  /** A new page: the toasts said on another page go. */
+  enterPage(page: string): void;
   /** A transport problem (unavailable, unauthorized) shown until a later call gets through. */
   connectionProblem: ApiError | null;
   addDialogOpen: boolean;
