@@ -304,5 +304,13 @@ test('one tab stop per card, arrows inside it, A and C, the ? list, and names wi
   await page.keyboard.press('Escape');
   await list.waitFor({ state: 'hidden' });
   assert.equal(await focusedQuestion(page), 'kx_certs', 'the focus is back on the question');
+
+  // Clear answer by keyboard takes itself away: the focus stays in the card, on the answer.
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await focusedName(page), /button "Clear answer"/, 'End, ←: Clear answer');
+  await page.keyboard.press('Enter');
+  await certs.getByRole('button', { name: 'Clear answer' }).waitFor({ state: 'detached' });
+  assert.match(await focusedName(page), /checkbox "SOC 2 Type II"/, 'the focus did not fall to the page');
   assert.deepEqual(problemsOf.get(page), [], 'no console errors or CSP violations');
 });

@@ -27,7 +27,7 @@ export function useRovingCard<T extends HTMLElement>() {
       const stops = cardStops(card);
       const stop = stopOf(stops, current.current) ?? firstStop(stops);
       applyTabStops(card, stop);
-      if (focusInside.current && dropped()) reclaim(stop); // Clear answer clears itself away
+      if (focusInside.current && dropped()) reclaim(stop);
     };
     const onFocusIn = (event: FocusEvent) => {
       focusInside.current = true;
@@ -40,15 +40,16 @@ export function useRovingCard<T extends HTMLElement>() {
     };
     const onFocusOut = (event: FocusEvent) => {
       focusInside.current = event.relatedTarget instanceof Node && card.contains(event.relatedTarget);
-      // A control disabled under the focus (N/A ticked with the mouse) loses it to nowhere.
+      // A control removed or disabled under the focus (Clear answer clears itself away; N/A
+      // disables the options) loses it to nowhere; the browser says so while the control is still
+      // in the page, so look again once the change is done.
+      if (event.relatedTarget !== null) return;
       const lost = event.target as HTMLInputElement;
-      if (event.relatedTarget === null && (!lost.isConnected || lost.disabled)) {
-        queueMicrotask(() => {
-          if (!dropped()) return;
-          const stops = cardStops(card);
-          reclaim(stopOf(stops, current.current) ?? firstStop(stops));
-        });
-      }
+      queueMicrotask(() => {
+        if (!dropped() || (lost.isConnected && !lost.disabled)) return;
+        const stops = cardStops(card);
+        reclaim(stopOf(stops, current.current) ?? firstStop(stops));
+      });
     };
     refresh();
     const observer = new MutationObserver(refresh);
