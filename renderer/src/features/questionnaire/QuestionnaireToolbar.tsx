@@ -1,4 +1,5 @@
 import { useVetted } from '../../store';
+import { reviewDecided } from '../../store/workflowSlice';
 import { formatDate } from '../../lib/format';
 import { REVIEW_STATUS_LABELS } from '../../lib/labels';
 import { VendorExchangeButtons } from '../vendor-questionnaire/VendorExchangeButtons';
@@ -7,6 +8,7 @@ import { SaveStatus } from './SaveStatus';
 export function QuestionnaireToolbar({ onNext, onShortcuts }: { onNext(): void; onShortcuts(): void }) {
   const review = useVetted((s) => s.review);
   const template = useVetted((s) => s.template);
+  const decided = useVetted(reviewDecided);
   return (
     <div className="q-toolbar">
       <div className="q-toolbar-meta">
@@ -34,12 +36,15 @@ export function QuestionnaireToolbar({ onNext, onShortcuts }: { onNext(): void; 
             ?
           </kbd>
         </button>
-        <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
-          Next unanswered
-          <kbd className="kbd" aria-hidden="true">
-            N
-          </kbd>
-        </button>
+        {/* A decided review's answers are frozen: nothing is left to answer in it. */}
+        {!decided && (
+          <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
+            Next unanswered
+            <kbd className="kbd" aria-hidden="true">
+              N
+            </kbd>
+          </button>
+        )}
       </div>
     </div>
   );
