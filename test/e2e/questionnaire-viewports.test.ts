@@ -29,3 +29,22 @@ for (const [width, height] of [[1024, 700], [1440, 900]] as const) {
     assert.deepEqual(problems, [], 'no console errors or CSP violations');
   });
 }
+
+test('the comment box grows with its text and counts characters only near the limit', async () => {
+  const served = await startServe({ demo: true });
+  const { page, problems } = await openApp(served);
+  await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres', exact: true }).click();
+  const card = page.getByRole('group', { name: /Is your data encrypted at rest/ });
+  await card.getByRole('button', { name: 'Add comment' }).click();
+  const box = card.getByRole('textbox', { name: /^Comment: Is your data encrypted at rest/ });
+  const empty = (await box.boundingBox())!.height;
+  await box.fill(Array.from({ length: 8 }, (_, i) => `Line ${i + 1} of the note`).join('\n'));
+  const grown = (await box.boundingBox())!.height;
+  assert.ok(grown > empty * 2, `eight lines make the box taller (${empty} → ${grown})`);
+  assert.equal(await card.getByTestId('comment-count').count(), 0, 'no counter far from the limit');
+  await box.fill('x'.repeat(18_500));
+  assert.equal(await card.getByTestId('comment-count').textContent(), '18,500 of 20,000 characters', 'near the limit, the count shows');
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'questionnaire-comment-counter');
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});

@@ -1,5 +1,10 @@
 import { useId } from 'react';
 import type { QuestionSave } from '../../store/types';
+
+/** What the register keeps of a comment (answer.save's limit). */
+export const COMMENT_MAX_CHARS = 20000;
+/** The counter shows once a comment nears the limit, not before: it would be noise. */
+const COMMENT_COUNTER_FROM = COMMENT_MAX_CHARS * 0.9;
 import { LockIcon } from '../settings/LockIcon';
 import { lockedReason, useKeyStatus } from '../settings/useKeyStatus';
 
@@ -68,12 +73,18 @@ export function CommentField(props: Props) {
           aria-label={`Comment: ${questionText}${confidential ? ' (confidential)' : ''}`}
           aria-describedby={`${legendId}${reasonNeeded ? ` ${reasonId}` : ''}${refused ? ` ${refusedId}` : ''}`}
           aria-invalid={refused ? true : undefined}
-          maxLength={20000}
+          maxLength={COMMENT_MAX_CHARS}
           readOnly={readOnly}
           disabled={readOnly}
           onChange={(e) => props.onChange(e.target.value)}
           onBlur={props.onBlur}
         />
+      )}
+      {!locked && !readOnly && value.length >= COMMENT_COUNTER_FROM && (
+        <p className="hint q-comment-count" aria-live="polite" data-testid="comment-count">
+          {value.length.toLocaleString('en')} of {COMMENT_MAX_CHARS.toLocaleString('en')} characters
+          {value.length >= COMMENT_MAX_CHARS ? ': the limit; what is beyond it is not kept.' : ''}
+        </p>
       )}
       <div className="q-comment-footer">
         <label className="check confidential-toggle" title="Stored encrypted; left out of reports unless asked for">
