@@ -9,7 +9,7 @@ import type { KeyStatus } from './domain/confidential';
 import { EvidenceInput, EvidencePatch, type Evidence, type EvidenceState } from './domain/evidence';
 import { FindingInput, FindingPatch, type Finding, type FindingStatus } from './domain/findings';
 import type { Reassessment } from './domain/reassessment';
-import type { Answer, Review } from './domain/review';
+import type { Answer, Review, ReviewStatus } from './domain/review';
 import type { ReviewStep } from './domain/workflow';
 import { SettingsPatch, type Settings } from './domain/settings';
 import { AnswerValue } from './domain/review';
@@ -75,10 +75,16 @@ export interface VendorSummary {
   criticalPath: boolean;
   dataCategories: DataCategory[];
   score: number | null;
+  /** The newest review's tier (frozen when decided); shared/register/tier-basis.ts says what the register shows. */
   tier: Tier | null;
   state: ScoreResult['state'] | 'not_started';
+  /** The newest review's status; null when no review has started. */
+  reviewStatus: ReviewStatus | null;
+  /** The tier of the provider's profile alone, known before any review. */
+  inherentTier: Tier;
   completion: number;
   knockouts: number;
+  /** When a review of this provider was last decided (approved, with conditions, or rejected); null until one is. */
   lastReviewed: string | null;
   /** When the next review is due (from the latest approval). */
   reassessment: Reassessment;
