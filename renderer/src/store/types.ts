@@ -108,6 +108,12 @@ export interface ProviderSlice {
   /** The review's template, or the built-in template before a review exists. */
   template: Template | null;
   answers: Readonly<Record<string, LocalAnswer>>;
+  /**
+   * The answers as the register holds them, as far as this window knows: read with the review and
+   * updated as each save lands. While a save fails, the score panel scores these (the last saved
+   * state), not what was typed.
+   */
+  storedAnswers: Readonly<Record<string, LocalAnswer>>;
   saves: Readonly<Record<string, QuestionSave>>;
   /** Recomputed with shared scoring after every change. */
   score: ScoreResult | null;
@@ -318,10 +324,18 @@ export interface Toast {
   message: string;
   /** Lines listed under the message (e.g. an export's warnings). */
   details?: readonly string[];
+  /** How many times the same message came: shown once, with the count. */
+  count: number;
+  /** The page it was said on (see UiSlice.enterPage): it does not follow the user to another. */
+  page: string;
 }
 
 export interface UiSlice {
   toasts: Toast[];
+  /** The page the user is on ("provider:<id>", "settings"…), as App last said. */
+  currentPage: string;
+  /** A new page: the toasts said on another page go. */
+  enterPage(page: string): void;
   /** A transport problem (unavailable, unauthorized) shown until a later call gets through. */
   connectionProblem: ApiError | null;
   addDialogOpen: boolean;

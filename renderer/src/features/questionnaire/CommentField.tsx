@@ -4,7 +4,8 @@ import { LockIcon } from '../settings/LockIcon';
 import { lockedReason, useKeyStatus } from '../settings/useKeyStatus';
 
 interface Props {
-  questionId: string;
+  /** The question's text: the box is named after it (a screen reader hears it, never the id). */
+  questionText: string;
   id: string;
   legendId: string;
   value: string;
@@ -30,7 +31,7 @@ interface Props {
  * empty box that invites typing over it.
  */
 export function CommentField(props: Props) {
-  const { questionId, id, legendId, value, confidential, locked, hidden, readOnly, save } = props;
+  const { questionText, id, legendId, value, confidential, locked, hidden, readOnly, save } = props;
   const uid = useId();
   const keyStatus = useKeyStatus(locked && !hidden);
   const refusedId = `${uid}-refused`;
@@ -64,7 +65,7 @@ export function CommentField(props: Props) {
                 ? 'Confidential comment: stored encrypted…'
                 : 'Comment: evidence, a link, what to ask the provider…'
           }
-          aria-label={`Comment on ${questionId}${confidential ? ' (confidential)' : ''}`}
+          aria-label={`Comment: ${questionText}${confidential ? ' (confidential)' : ''}`}
           aria-describedby={`${legendId}${reasonNeeded ? ` ${reasonId}` : ''}${refused ? ` ${refusedId}` : ''}`}
           aria-invalid={refused ? true : undefined}
           maxLength={20000}

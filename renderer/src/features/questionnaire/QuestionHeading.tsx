@@ -12,7 +12,10 @@ export function QuestionHeading({ question, number, legendId, children }: { ques
         <span className="q-number" aria-hidden="true">
           {number}
         </span>
-        <code className="q-id">{question.id}</code>
+        {/* For the eye (templates and exports use it); a screen reader hears the text, not the id. */}
+        <code className="q-id" aria-hidden="true">
+          {question.id}
+        </code>
         {children}
       </div>
     </>

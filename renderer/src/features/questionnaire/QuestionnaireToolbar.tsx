@@ -4,7 +4,7 @@ import { REVIEW_STATUS_LABELS } from '../../lib/labels';
 import { VendorExchangeButtons } from '../vendor-questionnaire/VendorExchangeButtons';
 import { SaveStatus } from './SaveStatus';
 
-export function QuestionnaireToolbar({ onNext }: { onNext(): void }) {
+export function QuestionnaireToolbar({ onNext, onShortcuts }: { onNext(): void; onShortcuts(): void }) {
   const review = useVetted((s) => s.review);
   const template = useVetted((s) => s.template);
   return (
@@ -20,6 +20,20 @@ export function QuestionnaireToolbar({ onNext }: { onNext(): void }) {
       </div>
       <div className="q-toolbar-actions">
         <VendorExchangeButtons />
+        {/* A key cap only: the toolbar must stay one line at 1024 px. */}
+        <button
+          type="button"
+          className="button q-shortcuts-button"
+          onClick={onShortcuts}
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+        >
+          <span className="visually-hidden">Keyboard shortcuts</span>
+          <kbd className="kbd" aria-hidden="true">
+            ?
+          </kbd>
+        </button>
         <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
           Next unanswered
           <kbd className="kbd" aria-hidden="true">
