@@ -195,7 +195,8 @@ test('a finding from an answer that lost points, accepted as a risk in a dialog'
   await page.getByRole('table').getByRole('link', { name: 'Keystone Config' }).waitFor();
   await openProvider(page, 'Keystone Config');
   const question = group(page, loss.questionId);
-  await question.getByRole('button', { name: 'Create finding' }).click();
+  await question.getByRole('button', { name: 'Create finding…' }).click();
+  await page.getByRole('dialog', { name: 'New finding from this answer' }).getByRole('button', { name: 'Create finding', exact: true }).click();
   const link = question.getByTestId('question-finding');
   await link.waitFor();
   const [created] = (await callApi<FindingView[]>(served, 'finding.list', { vendorId: keystone })).filter((f) => f.questionId === loss.questionId);

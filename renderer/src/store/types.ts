@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/api';
 import type { AcceptanceInput } from '../../../shared/domain/acceptances';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import type { FindingInput, FindingPatch } from '../../../shared/domain/findings';
+import type { FindingFromAnswer, FindingInput, FindingPatch } from '../../../shared/domain/findings';
 import type { Reassessment } from '../../../shared/domain/reassessment';
 import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { CompareFilter, Comparison } from '../../../shared/compare';
@@ -168,6 +168,9 @@ export interface WorkflowSlice {
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** What the person filled in for a finding from an answer (finding.fromAnswer without its review and question). */
+export type AnswerFindingFields = Omit<FindingFromAnswer, 'reviewId' | 'questionId'>;
+
 export interface FindingsSlice {
   /** The provider the lists below belong to. */
   findingsVendorId: string | null;
@@ -179,8 +182,8 @@ export interface FindingsSlice {
   highlightedFinding: string | null;
   loadFindings(vendorId: string): Promise<void>;
   createFinding(input: FindingInput): Promise<Result<FindingView>>;
-  /** A finding prefilled from the open review's answer to this question. */
-  findingFromAnswer(questionId: string): Promise<Result<FindingView>>;
+  /** A finding from the open review's answer to this question: the fields given, the rest prefilled from the loss. */
+  findingFromAnswer(questionId: string, fields?: AnswerFindingFields): Promise<Result<FindingView>>;
   updateFinding(id: string, patch: FindingPatch): Promise<Result<FindingView>>;
   deleteFinding(id: string): Promise<Result<{ id: string }>>;
   acceptRisk(input: AcceptanceInput): Promise<Result<AcceptanceView>>;
