@@ -44,7 +44,7 @@ test('the comment box grows with its text and counts characters only near the li
   assert.equal(await card.getByTestId('comment-count').count(), 0, 'no counter far from the limit');
   await box.fill('x'.repeat(18_500));
   assert.equal(await card.getByTestId('comment-count').textContent(), '18,500 of 20,000 characters', 'near the limit, the count shows');
-  await card.scrollIntoViewIfNeeded();
+  await card.getByTestId('comment-count').scrollIntoViewIfNeeded();
   await screenshot(page, 'questionnaire-comment-counter');
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
