@@ -7,9 +7,9 @@ import { AcceptanceInput, type Acceptance, type AcceptanceState } from './domain
 import type { AuditChainCheck, AuditEntry } from './domain/audit';
 import type { KeyStatus } from './domain/confidential';
 import { EvidenceInput, EvidencePatch, type Evidence, type EvidenceState } from './domain/evidence';
-import { FindingInput, FindingPatch, type Finding, type FindingStatus } from './domain/findings';
+import { FindingFromAnswer, FindingInput, FindingPatch, type Finding, type FindingStatus } from './domain/findings';
 import type { Reassessment } from './domain/reassessment';
-import type { Answer, Review } from './domain/review';
+import type { Answer, Review, ReviewStatus } from './domain/review';
 import type { ReviewStep } from './domain/workflow';
 import { SettingsPatch, type Settings } from './domain/settings';
 import { AnswerValue } from './domain/review';
@@ -75,10 +75,16 @@ export interface VendorSummary {
   criticalPath: boolean;
   dataCategories: DataCategory[];
   score: number | null;
+  /** The newest review's tier (frozen when decided); shared/register/tier-basis.ts says what the register shows. */
   tier: Tier | null;
   state: ScoreResult['state'] | 'not_started';
+  /** The newest review's status; null when no review has started. */
+  reviewStatus: ReviewStatus | null;
+  /** The tier of the provider's profile alone, known before any review. */
+  inherentTier: Tier;
   completion: number;
   knockouts: number;
+  /** When a review of this provider was last decided (approved, with conditions, or rejected); null until one is. */
   lastReviewed: string | null;
   /** When the next review is due (from the latest approval). */
   reassessment: Reassessment;
@@ -524,11 +530,12 @@ export const contract = {
   ).returns<FindingView[]>(),
   'finding.create': op(FindingInput).returns<FindingView>(),
   /**
-   * One click from a question whose answer lost points or hit a knock-out: a finding with its
-   * title, severity and description taken from the answer and the score's reason. An answer that
+   * From a question whose answer lost points or hit a knock-out: a finding with its description
+   * taken from the answer and the score's reason, and its title (by default the reason's first
+   * sentence), severity (by default from the loss), owner and due date as given. An answer that
    * lost nothing is a validation error; a finding already open for that answer is returned as is.
    */
-  'finding.fromAnswer': op(z.object({ reviewId: EntityId, questionId: z.string().min(1).max(120) }).strict()).returns<FindingView>(),
+  'finding.fromAnswer': op(FindingFromAnswer).returns<FindingView>(),
   'finding.update': op(z.object({ id: EntityId, patch: FindingPatch }).strict()).returns<FindingView>(),
   'finding.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
   /** Risk acceptances of one provider or all, newest first. */

@@ -84,13 +84,23 @@ export function parseAnswerText(question: AnswerShape, text: string): AnswerValu
   return value;
 }
 
+/**
+ * A number with its unit as a person writes it: "1 day", not "1 days" (a one-word plural unit is
+ * singular for exactly one); "99.5 %", "3 per month" as they are.
+ */
+export function quantity(value: number, unit: string | undefined): string {
+  if (!unit) return String(value);
+  const singular = Math.abs(value) === 1 && /^[a-z]+s$/i.test(unit) ? unit.slice(0, -1) : unit;
+  return `${value} ${singular}`;
+}
+
 /** The answer as a person reads it: option labels, numbers with their unit. */
 export function answerLabel(question: AnswerShape, value: AnswerValue, na = false): string {
   if (na) return 'Not applicable';
   if (value === null || (Array.isArray(value) && value.length === 0 && question.kind !== 'multi')) return 'Not answered';
   const label = (id: string) => question.options?.find((o) => o.id === id)?.label ?? id;
   if (Array.isArray(value)) return value.length === 0 ? 'None selected' : value.map(label).join('; ');
-  if (typeof value === 'number') return question.unit ? `${value} ${question.unit}` : String(value);
+  if (typeof value === 'number') return quantity(value, question.unit);
   if (question.kind === 'yesno' || question.kind === 'single') return label(value);
   return value;
 }

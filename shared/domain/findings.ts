@@ -47,6 +47,19 @@ export const FindingInput = z
   });
 export type FindingInput = z.input<typeof FindingInput>;
 
+/** A finding from an answer that lost points: what is not given comes from the loss (shared/domain/answer-finding.ts). */
+export const FindingFromAnswer = z
+  .object({
+    reviewId: z.string().min(1).max(100),
+    questionId: z.string().min(1).max(120),
+    title: fields.title.optional(),
+    severity: fields.severity.optional(),
+    owner: fields.owner.optional(),
+    dueDate: fields.dueDate.optional(),
+  })
+  .strict();
+export type FindingFromAnswer = z.input<typeof FindingFromAnswer>;
+
 export interface Finding {
   id: string;
   vendorId: string;

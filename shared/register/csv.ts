@@ -16,12 +16,17 @@ import {
 import type { Review } from '../domain/review';
 import type { Vendor } from '../domain/vendor';
 import { completionPercent, scoreText } from '../format';
+import { inherentTier } from '../scoring/inherent';
 import type { ScoreResult } from '../scoring/types';
+import { registerTier, TIER_BASIS_LABELS } from './tier-basis';
 
 export interface RegisterCsvRow {
   vendor: Vendor;
+  /** The newest review, and its score (frozen when decided). */
   review: Review | null;
   score: ScoreResult | null;
+  /** When a review of this provider was last decided; null when none ever was. */
+  lastDecidedAt: string | null;
 }
 
 export const REGISTER_CSV_HEADERS = [
@@ -39,6 +44,7 @@ export const REGISTER_CSV_HEADERS = [
   'Fee period',
   'Score',
   'Tier',
+  'Tier basis',
   'Completion %',
   'Knock-outs',
   'Last reviewed',
@@ -51,11 +57,14 @@ function record(fields: readonly string[]): string {
   return fields.map(csvField).join(',') + CRLF;
 }
 
-/** The tier to act on, or why there is none. */
-function tierText(score: ScoreResult | null): string {
-  if (!score) return 'Not started';
-  if (score.tier) return labelOf(TIER_LABELS, score.tier);
-  return score.state === 'incomplete' ? 'Incomplete' : 'Not rated';
+/** The register's tier (registerTier: the app's rule), or why there is none, and what kind of tier it is. */
+function tierFields(row: RegisterCsvRow): [string, string] {
+  const { vendor, review, score, lastDecidedAt } = row;
+  const shown = registerTier({ reviewStatus: review?.status ?? null, tier: score?.tier ?? null, lastDecidedAt, inherentTier: inherentTier(vendor) });
+  const basis = shown.basis ? TIER_BASIS_LABELS[shown.basis] : '';
+  if (shown.tier) return [labelOf(TIER_LABELS, shown.tier), basis];
+  if (!score) return ['Not started', basis];
+  return [score.state === 'incomplete' ? 'Incomplete' : 'Not rated', basis];
 }
 
 /** A plain number a spreadsheet can sum (no thousands separator, no currency sign). */
@@ -64,16 +73,18 @@ function amount(n: number | null): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 
-function lastReviewed(review: Review | null): string {
-  if (!review) return '';
-  const instant = new Date(review.completedAt ?? review.updatedAt);
+/** The day of the last decision (a draft's last edit is not a review). */
+function lastReviewed(decidedAt: string | null): string {
+  if (!decidedAt) return '';
+  const instant = new Date(decidedAt);
   return Number.isNaN(instant.getTime()) ? '' : localIsoDate(instant);
 }
 
 /** Providers in the order given (the register's: by name). */
 export function registerToCsv(rows: readonly RegisterCsvRow[]): string {
   let csv = BOM + record(REGISTER_CSV_HEADERS);
-  for (const { vendor, review, score } of rows) {
+  for (const row of rows) {
+    const { vendor, score } = row;
     csv += record([
       vendor.name,
       vendor.service,
@@ -88,10 +99,10 @@ export function registerToCsv(rows: readonly RegisterCsvRow[]): string {
       vendor.currency,
       vendor.costPeriod,
       scoreText(score?.overall, ''),
-      tierText(score),
+      ...tierFields(row),
       score ? String(completionPercent(score.completion)) : '',
       score ? String(score.knockouts.length) : '',
-      lastReviewed(review),
+      lastReviewed(row.lastDecidedAt),
     ]);
   }
   return csv;

@@ -116,6 +116,7 @@ test('the register filters, and a failed save keeps the answer on screen until r
   // A save that fails: the answer stays, the state says so, Retry sends it again.
   await table.getByRole('link', { name: 'Gaugeworks' }).click();
   await page.getByRole('heading', { name: 'Gaugeworks' }).waitFor();
+  const savedScore = await page.getByTestId('overall-score').textContent();
   await page.route('**/api/answer.save', (route) => route.abort('connectionrefused'));
   const notice = page.getByRole('spinbutton', { name: q('mnt_notice_hours').text });
   await notice.fill('13');
@@ -123,10 +124,17 @@ test('the register filters, and a failed save keeps the answer on screen until r
   await page.getByTestId('save-status').filter({ hasText: /Failed/ }).waitFor();
   await page.getByRole('alert').filter({ hasText: /Cannot reach Vetted/ }).first().waitFor();
   assert.equal(await notice.inputValue(), '13', 'what was typed stays on screen');
+  // The score panel shows what the register holds, and says why.
+  await page.getByTestId('score-last-saved').filter({ hasText: /As last saved: 1 answer could not be saved yet/ }).waitFor();
+  assert.equal(await page.getByTestId('overall-score').textContent(), savedScore, 'the score is the last saved one');
   await screenshot(page, 'save-failed');
   await page.unroute('**/api/answer.save');
   await page.getByRole('button', { name: /Retry/ }).first().click();
   await waitSaved(page);
+  await page.getByTestId('score-last-saved').waitFor({ state: 'detached' });
+  const scored = (await callApi<{ name: string; score: number | null }[]>(served, 'vendor.list', {})).find((v) => v.name === 'Gaugeworks')!;
+  assert.notEqual(scored.score?.toFixed(1), savedScore, 'the saved answer changed the score');
+  assert.equal(await page.getByTestId('overall-score').textContent(), scored.score?.toFixed(1), 'once saved, the panel scores it');
   const current = await callApi<{ answers: { questionId: string; value: unknown }[] }>(served, 'review.current', {
     vendorId: (await callApi<{ id: string; name: string }[]>(served, 'vendor.list', {})).find((v) => v.name === 'Gaugeworks')!.id,
   });

@@ -59,7 +59,7 @@ test('confidential: a comment and a file are stored encrypted, shown after a rel
   await atRest.getByRole('button', { name: 'Add comment' }).click();
   await atRest.getByRole('checkbox', { name: 'Confidential' }).check();
   await questionSaved(page, 'sec_encryption_at_rest');
-  const secretBox = atRest.getByRole('textbox', { name: 'Comment on sec_encryption_at_rest (confidential)' });
+  const secretBox = atRest.getByRole('textbox', { name: `Comment: ${q('sec_encryption_at_rest').text} (confidential)`, exact: true });
   await secretBox.pressSequentially(SECRET.slice(0, 20));
   await secretBox.fill(SECRET);
   await secretBox.blur();
@@ -75,8 +75,8 @@ test('confidential: a comment and a file are stored encrypted, shown after a rel
   // A plain comment beside it: the bytes check below can find text that is stored in the clear.
   const inTransit = group(page, 'sec_encryption_in_transit');
   await inTransit.getByRole('button', { name: 'Add comment' }).click();
-  await inTransit.getByRole('textbox', { name: 'Comment on sec_encryption_in_transit' }).fill(PLAIN);
-  await inTransit.getByRole('textbox', { name: 'Comment on sec_encryption_in_transit' }).blur();
+  await inTransit.getByRole('textbox', { name: `Comment: ${q('sec_encryption_in_transit').text}`, exact: true }).fill(PLAIN);
+  await inTransit.getByRole('textbox', { name: `Comment: ${q('sec_encryption_in_transit').text}`, exact: true }).blur();
   await questionSaved(page, 'sec_encryption_in_transit');
   await atRest.scrollIntoViewIfNeeded();
   await screenshot(page, 'confidential-comment');
@@ -84,7 +84,7 @@ test('confidential: a comment and a file are stored encrypted, shown after a rel
   // Reload: the text is back, marked.
   await page.reload();
   await page.getByRole('heading', { name: 'Ledgerline Storage' }).waitFor();
-  assert.equal(await group(page, 'sec_encryption_at_rest').getByRole('textbox', { name: /Comment on sec_encryption_at_rest/ }).inputValue(), SECRET);
+  assert.equal(await group(page, 'sec_encryption_at_rest').getByRole('textbox', { name: `Comment: ${q('sec_encryption_at_rest').text}` }).inputValue(), SECRET);
   assert.ok(await group(page, 'sec_encryption_at_rest').getByRole('checkbox', { name: 'Confidential' }).isChecked());
   assert.ok(await group(page, 'sec_encryption_at_rest').evaluate((el) => el.classList.contains('has-confidential')), 'the question is marked');
 
@@ -157,7 +157,7 @@ test('confidential: a comment and a file are stored encrypted, shown after a rel
   const refusal = plainGroup.getByRole('alert');
   await refusal.filter({ hasText: 'locked' }).waitFor();
   assert.match((await refusal.textContent()) ?? '', /What you typed is kept here/);
-  assert.equal(await plainGroup.getByRole('textbox', { name: /Comment on sec_encryption_in_transit/ }).inputValue(), PLAIN);
+  assert.equal(await plainGroup.getByRole('textbox', { name: `Comment: ${q('sec_encryption_in_transit').text}` }).inputValue(), PLAIN);
 
   // The confidential file: marked locked, no copy.
   await go(lockedPage, `#/vendor/${vendor.id}/evidence`);

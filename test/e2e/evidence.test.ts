@@ -166,7 +166,7 @@ test('the register shows Next review and Findings, filters by reassessment state
   const lateRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: late.name, exact: true }) });
   await lateRow.getByText('Overdue').waitFor();
   const soonRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: soon.name, exact: true }) });
-  await soonRow.getByText('Due within 30 days').waitFor();
+  await soonRow.getByText('Due soon').waitFor();
   const flaggedRow = table.getByRole('row').filter({ has: page.getByRole('link', { name: flagged.name, exact: true }) });
   await flaggedRow.getByText('1 overdue').waitFor();
 

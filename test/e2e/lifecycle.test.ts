@@ -107,6 +107,8 @@ test('approve → frozen → a new review from the same answers, and History sho
     assert.ok(await na.isDisabled(), 'Not applicable of a decided review is disabled');
   }
   assert.equal(await page.getByRole('button', { name: 'Move to version' }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: /Next unanswered/ }).count(), 0, 'nothing is left to answer in a decided review');
+  assert.equal(await page.getByRole('button', { name: 'Add comment' }).count(), 0, 'nor to comment on');
   await page.getByRole('region', { name: 'Review workflow' }).scrollIntoViewIfNeeded();
   await screenshot(page, 'lifecycle-decided-banner');
 
@@ -123,6 +125,7 @@ test('approve → frozen → a new review from the same answers, and History sho
   await banner.getByRole('button', { name: 'Start a new review from these answers' }).click();
   await workflow.getByTestId('review-status').filter({ hasText: 'Draft' }).waitFor();
   await banner.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: /Next unanswered/ }).waitFor();
   assert.deepEqual(saves, [], 'no answer was sent while the review was decided');
   assert.equal(await notice.inputValue(), noticeBefore, 'the answer was carried into the new review');
   assert.ok(await notice.isEnabled());
@@ -192,7 +195,8 @@ test('a finding from an answer that lost points, accepted as a risk in a dialog'
   await page.getByRole('table').getByRole('link', { name: 'Keystone Config' }).waitFor();
   await openProvider(page, 'Keystone Config');
   const question = group(page, loss.questionId);
-  await question.getByRole('button', { name: 'Create finding' }).click();
+  await question.getByRole('button', { name: 'Create finding…' }).click();
+  await page.getByRole('dialog', { name: 'New finding from this answer' }).getByRole('button', { name: 'Create finding', exact: true }).click();
   const link = question.getByTestId('question-finding');
   await link.waitFor();
   const [created] = (await callApi<FindingView[]>(served, 'finding.list', { vendorId: keystone })).filter((f) => f.questionId === loss.questionId);

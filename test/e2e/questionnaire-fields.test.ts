@@ -109,7 +109,7 @@ test('must-have, tips, N/A where allowed (with its reason), an exclusive None an
   await naOf(dr).check();
   await dr.getByText('Not applicable: say why it does not apply.').waitFor();
   await dr.getByText('Not saved yet: N/A is saved with the reason below').waitFor();
-  const reason = dr.getByRole('textbox', { name: 'Comment on dr' });
+  const reason = dr.getByRole('textbox', { name: 'Comment: Is there a tested disaster recovery plan?', exact: true });
   assert.equal(await reason.isVisible(), true, 'the comment field is open for the reason');
   assert.equal(await reason.getAttribute('placeholder'), 'Say why it does not apply…');
   await dr.scrollIntoViewIfNeeded();

@@ -68,7 +68,8 @@ test('a VSAQ questionnaire end to end: import, review on it, a flag on the answe
   await chpasswd.screenshot({ path: path.join(SCREENSHOTS, 'vsaq-flag-on-answer.png') });
 
   // 5. Create finding on that answer.
-  await chpasswd.getByRole('button', { name: 'Create finding' }).click();
+  await chpasswd.getByRole('button', { name: 'Create finding…' }).click();
+  await page.getByRole('dialog', { name: 'New finding from this answer' }).getByRole('button', { name: 'Create finding', exact: true }).click();
   await chpasswd.getByTestId('question-finding').waitFor();
   await screenshot(page, 'vsaq-review');
   const findings = await callApi<{ questionId: string | null; title: string; severity: string }[]>(served, 'finding.list', { vendorId });

@@ -10,6 +10,8 @@ import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { backupRegister, checkRegisterFile, restoreRegister } from '../../electron/core/services/backup';
 import { openVetted } from '../../electron/core/vetted';
 import type { ImportReport } from '../../shared/api';
+import { localIsoDate } from '../../shared/domain/dates';
+import { TIER_LABELS } from '../../shared/domain/labels';
 import { MAX_REGISTER_IMPORT_CHARS } from '../../shared/register/format';
 import { VettedError } from '../../shared/result';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
@@ -424,7 +426,7 @@ test('CLI: bad import files exit 2 with one line naming the file and the path; t
   assert.equal(runCli(['export', '--db', dst]).status, 1, 'no --out: usage');
 });
 
-test('the register CSV: one quoted row per provider, app wording, formulas neutralised', async () => {
+test('the register CSV: one quoted row per provider, app wording, formulas neutralised, and which kind of tier each row has', async () => {
   const vetted = await demoRegister();
   unwrap(await vetted.api['vendor.create']({ name: '=HYPERLINK("http://evil.example","x")', service: '+1 "quoted"; semi', dataLocations: ['EU', 'Zürich'] }));
   const file = unwrap(await vetted.api['register.exportCsv']({}));
@@ -436,13 +438,16 @@ test('the register CSV: one quoted row per provider, app wording, formulas neutr
   assert.equal(lines.length - 1, 1 + 9);
   assert.equal(
     lines[0],
-    '"Name","Service","Category","Status","Critical path","Business impact","Data categories","Data locations","Tenancy","Fee","Currency","Fee period","Score","Tier","Completion %","Knock-outs","Last reviewed"',
+    '"Name","Service","Category","Status","Critical path","Business impact","Data categories","Data locations","Tenancy","Fee","Currency","Fee period","Score","Tier","Tier basis","Completion %","Knock-outs","Last reviewed"',
   );
   for (const line of lines.slice(0, -1)) assert.match(line, /^"(?:[^"]|"")*"(?:,"(?:[^"]|"")*")*$/, `every field quoted: ${line}`);
   const evil = lines.find((l) => l.includes('HYPERLINK'))!;
   assert.ok(evil.startsWith(`"'=HYPERLINK(""http://evil.example"",""x"")","'+1 ""quoted""; semi"`), evil);
   assert.ok(evil.includes('"EU; Zürich"'));
-  assert.ok(evil.includes('"Not started"'));
+  // Never reviewed: its inherent risk (the profile's), said to be that, and no review date.
+  const evilFields = evil.slice(1, -1).split('","');
+  const evilSummary = unwrap(await vetted.api['vendor.list']({})).find((v) => v.name.includes('HYPERLINK'))!;
+  assert.deepEqual(evilFields.slice(-6), ['', TIER_LABELS[evilSummary.inherentTier], 'Inherent risk (not reviewed yet)', '', '', ''], evil);
   const tidewater = lines.find((l) => l.startsWith('"Tidewater Postgres"'))!;
   const fields = tidewater.slice(1, -1).split('","');
   assert.deepEqual(fields.slice(2, 12), ['Database', 'Active', 'Yes', 'High', 'Personal data, Customer content', 'Germany; Netherlands', 'Dedicated, managed by the provider', '1450', 'EUR', 'month']);
@@ -450,8 +455,16 @@ test('the register CSV: one quoted row per provider, app wording, formulas neutr
   assert.deepEqual(logjam.slice(9, 12), ['7440', 'EUR', 'year'], 'a yearly fee says so');
   const summary = unwrap(await vetted.api['vendor.list']({})).find((v) => v.name === 'Tidewater Postgres')!;
   assert.equal(fields[12], summary.score!.toFixed(1));
-  assert.equal(fields[14], String(Math.floor(summary.completion * 100 + 1e-9)));
-  assert.match(fields[16]!, /^\d{4}-\d{2}-\d{2}$/);
+  // Its review is a draft: the tier comes from the answers so far, and nothing was reviewed yet.
+  assert.deepEqual(fields.slice(13, 15), [TIER_LABELS[summary.tier!], 'Review not decided yet']);
+  assert.equal(fields[15], String(Math.floor(summary.completion * 100 + 1e-9)));
+  assert.equal(fields[17], '', 'a draft is not a review: Last reviewed stays empty until one is decided');
+  // StatusHarbor was approved 715 days ago and is being reviewed again: Last reviewed is that approval.
+  const harbor = lines.find((l) => l.startsWith('"StatusHarbor"'))!.slice(1, -1).split('","');
+  const harborSummary = unwrap(await vetted.api['vendor.list']({})).find((v) => v.name === 'StatusHarbor')!;
+  assert.ok(harborSummary.lastReviewed, 'the demo approved StatusHarbor before');
+  assert.equal(harbor[17], localIsoDate(new Date(harborSummary.lastReviewed)));
+  assert.equal(harbor[14], 'Review not decided yet');
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { test } from 'node:test';
 import type { VendorSummary } from '../../shared/api';
+import { answerFindingTitle } from '../../shared/domain/answer-finding';
 import { MAX_EVIDENCE_BYTES } from '../../shared/domain/evidence';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
@@ -163,7 +164,7 @@ test('a finding made from an answer that cost points is prefilled, made once, ac
   )!;
 
   const finding = unwrap(await api['finding.fromAnswer']({ reviewId: review.id, questionId: knockout.questionId }));
-  assert.equal(finding.title, knockout.questionText.slice(0, 200));
+  assert.equal(finding.title, answerFindingTitle(knockout.reason), 'titled by why the answer lost points, not by the question');
   assert.equal(finding.severity, knockout.knockout);
   assert.match(finding.description, /knock-out/);
   assert.equal(finding.questionText, knockout.questionText);

@@ -107,6 +107,7 @@ export class ReviewRepository {
   private readonly updateStmt;
   private readonly usedTemplatesStmt;
   private readonly ofVendorStmt;
+  private readonly lastDecisions;
 
   constructor(db: Database) {
     this.byId = db.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?');
@@ -153,6 +154,11 @@ export class ReviewRepository {
     this.ofVendorStmt = db.prepare<[string], ReviewRow>(
       'SELECT * FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC',
     );
+    // "Last reviewed" on the register: the newest decision of each provider, whatever review is open now.
+    this.lastDecisions = db.prepare<[], { vendor_id: string; decided_at: string }>(
+      `SELECT vendor_id, MAX(COALESCE(completed_at, updated_at)) AS decided_at FROM reviews
+       WHERE status IN ('approved', 'approved_with_conditions', 'rejected') GROUP BY vendor_id`,
+    );
     this.usedTemplatesStmt = db.prepare<[], { template_id: string; template_version: number }>(
       'SELECT DISTINCT template_id, template_version FROM reviews ORDER BY template_id, template_version',
     );
@@ -171,6 +177,11 @@ export class ReviewRepository {
   /** The newest review of every provider, keyed by provider id. */
   latestByVendor(): Map<string, Review> {
     return new Map(this.latestAll.all().map((row) => [row.vendor_id, reviewFromRow(row)]));
+  }
+
+  /** When each provider's newest decided review was decided, keyed by provider id (providers never decided are absent). */
+  lastDecisionByVendor(): Map<string, string> {
+    return new Map(this.lastDecisions.all().map((row) => [row.vendor_id, row.decided_at]));
   }
 
   /** Answers of every provider's newest review, keyed by review id. */

@@ -1,10 +1,17 @@
 // Findings: created by hand or from an answer that cost points, edited until fixed or accepted.
 import type { FindingView } from '../../../shared/api';
 import type { Acceptance } from '../../../shared/domain/acceptances';
-import { effectiveFindingStatus, isFindingOverdue, type Finding, type FindingInput, type FindingPatch } from '../../../shared/domain/findings';
+import { answerFindingDescription, answerFindingSeverity, answerFindingTitle, lossOf } from '../../../shared/domain/answer-finding';
+import {
+  effectiveFindingStatus,
+  isFindingOverdue,
+  type Finding,
+  type FindingFromAnswer,
+  type FindingInput,
+  type FindingPatch,
+} from '../../../shared/domain/findings';
 import { toAnswerMap } from '../../../shared/domain/review';
 import { questionIndex } from '../../../shared/domain/template';
-import type { Tier } from '../../../shared/domain/tier';
 import { VettedError } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
 import type { Context } from '../context';
@@ -108,19 +115,13 @@ export function createFinding(ctx: Context, input: FindingInput): FindingView {
   });
 }
 
-/** Severity of a finding made from an answer: the knock-out's tier, else by the points it cost. */
-function severityOf(pointsLost: number, knockout: Tier | null): Tier {
-  if (knockout) return knockout;
-  if (pointsLost >= 5) return 'high';
-  return pointsLost >= 2 ? 'medium' : 'low';
-}
-
 /**
  * A finding from an answer that lost points or hit a knock-out, prefilled from the score's
- * explanation. One click twice gives the same finding: an unresolved finding of this provider for
- * the same question is returned instead of a copy.
+ * explanation where the caller gave nothing (title: the reason's first sentence). Asked twice it
+ * gives the same finding: an unresolved finding of this provider for the same question is returned
+ * instead of a copy.
  */
-export function findingFromAnswer(ctx: Context, input: { reviewId: string; questionId: string }): FindingView {
+export function findingFromAnswer(ctx: Context, input: FindingFromAnswer): FindingView {
   return writeTransaction(ctx.db, () => {
     const review = ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
@@ -132,21 +133,20 @@ export function findingFromAnswer(ctx: Context, input: { reviewId: string; quest
     if (existing) return existing;
     const template = ctx.templates.get(review.templateId, review.templateVersion)!.template;
     const score = scoreReview(template, toAnswerMap(ctx.reviews.answers(review.id)), vendor);
-    const loss = score.explanation.find((l) => l.questionId === input.questionId);
+    const loss = lossOf(score.explanation, input.questionId);
     if (!loss) {
       const message = 'this answer lost no points and hit no knock-out; create the finding by hand';
       throw new VettedError('validation', `questionId: ${message}`, [{ path: 'questionId', message }]);
     }
-    const cost = loss.knockout
-      ? `It is a knock-out: the provider is at least ${loss.knockout} risk.`
-      : `It cost ${Math.round(loss.pointsLost * 10) / 10} points of the overall score.`;
     return createFinding(ctx, {
       vendorId: vendor.id,
       reviewId: review.id,
       questionId: input.questionId,
-      title: loss.questionText.slice(0, 200),
-      severity: severityOf(loss.pointsLost, loss.knockout),
-      description: `Answer: ${loss.answerLabel}. ${loss.reason} ${cost}`.trim().slice(0, 5000),
+      title: input.title ?? answerFindingTitle(loss.reason),
+      severity: input.severity ?? answerFindingSeverity(loss),
+      owner: input.owner,
+      dueDate: input.dueDate,
+      description: answerFindingDescription(loss),
     });
   });
 }

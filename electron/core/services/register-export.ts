@@ -137,6 +137,10 @@ function exportWarnings(leftBehind: LeftBehind): string[] {
 
 /** One row per provider, in the register's order (by name). */
 export function exportRegisterCsv(ctx: Context): GeneratedFile {
-  const csv = registerToCsv(allEntries(ctx));
+  // One read: each row's review and its provider's last decision from the same state of the register.
+  const csv = readTransaction(ctx.db, () => {
+    const decidedAt = ctx.reviews.lastDecisionByVendor();
+    return registerToCsv(allEntries(ctx).map((entry) => ({ ...entry, lastDecidedAt: decidedAt.get(entry.vendor.id) ?? null })));
+  });
   return asFile(`vetted-register-${localIsoDate(ctx.now())}.csv`, Buffer.from(csv, 'utf8'), [], 'text/csv; charset=utf-8');
 }

@@ -1,6 +1,7 @@
 import type { VendorSummary } from '../../../shared/api';
 import type { Vendor, VendorFields, VendorPatch } from '../../../shared/domain/vendor';
 import { VettedError } from '../../../shared/result';
+import { inherentTier } from '../../../shared/scoring';
 import type { Context } from '../context';
 import { listFindings } from './findings';
 import { reassessmentByVendor } from './reassessment';
@@ -9,7 +10,6 @@ import { startReview } from './reviews';
 import { unknownTemplate } from './template-choice';
 import { getVendor } from './vendor-lookup';
 import { readTransaction, writeTransaction } from '../db/transactions';
-
 
 function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
   const other = ctx.vendors.findByName(name);
@@ -77,6 +77,7 @@ function summaries(ctx: Context): VendorSummary[] {
   }
   // The register's incident column: started in the last 90 days (to now), and still open.
   const incidents = ctx.incidents.counts(new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString());
+  const decidedAt = ctx.reviews.lastDecisionByVendor();
   return allEntries(ctx).map(({ vendor, review, score }) => ({
     id: vendor.id,
     name: vendor.name,
@@ -88,9 +89,12 @@ function summaries(ctx: Context): VendorSummary[] {
     score: score?.overall ?? null,
     tier: score?.tier ?? null,
     state: score?.state ?? 'not_started',
+    reviewStatus: review?.status ?? null,
+    inherentTier: inherentTier(vendor),
     completion: score?.completion ?? 0,
     knockouts: score?.knockouts.length ?? 0,
-    lastReviewed: review ? (review.completedAt ?? review.updatedAt) : null,
+    // Not the open review's last edit: a draft is not a review until it is decided.
+    lastReviewed: decidedAt.get(vendor.id) ?? null,
     reassessment: due.get(vendor.id)!,
     openFindings: open.get(vendor.id)?.open ?? 0,
     overdueFindings: open.get(vendor.id)?.overdue ?? 0,

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { AddProviderDialog } from '../features/add-provider/AddProviderDialog';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { ComparePage } from '../features/compare/ComparePage';
@@ -10,6 +10,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { NotFoundPage } from './NotFoundPage';
 import { hrefs, useRoute } from './router';
 import { Toasts } from './Toasts';
+import { useVetted } from '../store';
 import { useMenuCommands } from './useMenuCommands';
 import { useUnsavedAnswersGuard } from './useUnsavedAnswersGuard';
 
@@ -21,6 +22,11 @@ export function App() {
   useEffect(() => {
     if (route.page === 'register' || route.page === 'not-found') document.title = 'Vetted';
   }, [route.page]);
+
+  // A layout effect: it runs before any page's own effects, so what a page says on arrival stays.
+  const pageKey = `${route.page}:${'id' in route ? route.id : ''}`;
+  const enterPage = useVetted((s) => s.enterPage);
+  useLayoutEffect(() => enterPage(pageKey), [enterPage, pageKey]);
 
   return (
     <div className="app">

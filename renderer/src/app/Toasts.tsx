@@ -14,7 +14,10 @@ export function Toasts() {
           data-testid="toast"
         >
           <div className="toast-text">
-            <p>{toast.message}</p>
+            <p>
+              {toast.message}
+              {toast.count > 1 && <span className="toast-count"> (×{toast.count})</span>}
+            </p>
             {toast.details && (
               <ul className="toast-details">
                 {toast.details.map((line, i) => (

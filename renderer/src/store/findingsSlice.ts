@@ -48,13 +48,13 @@ export const createFindingsSlice: SliceCreator<FindingsSlice> = (set, get) => {
       return afterChange(await api['finding.create'](input));
     },
 
-    async findingFromAnswer(questionId) {
+    async findingFromAnswer(questionId, fields = {}) {
       const review = get().review;
       if (!review) return fail('not_found', 'No review yet: answer the question first.');
       // The finding is built from the stored answer: the one just typed must be stored first.
       get().flushAnswer(questionId);
       await answersSettled();
-      return afterChange(await api['finding.fromAnswer']({ reviewId: review.id, questionId }));
+      return afterChange(await api['finding.fromAnswer']({ ...fields, reviewId: review.id, questionId }));
     },
 
     async updateFinding(id, patch) {

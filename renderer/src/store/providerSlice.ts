@@ -79,7 +79,11 @@ let savers: AnswerSavers | null = null;
 export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
   savers = new AnswerSavers(api, {
     setStatus: (questionId: string, status: SaveStatus, message?: string, code?: ApiError['code']) =>
-      set((state) => ({ saves: { ...state.saves, [questionId]: saveState(status, message, code) } })),
+      set((state) => ({
+        saves: { ...state.saves, [questionId]: saveState(status, message, code) },
+        // Saved: what is on screen for the question is what the register holds now.
+        ...(status === 'saved' ? { storedAnswers: { ...state.storedAnswers, [questionId]: answerOf(state.answers, questionId) } } : {}),
+      })),
     reviewStarted: (saver: AnswerSaver, detail: ReviewDetail) => {
       // review.start returns the provider's open review when there is one (another window or the
       // CLI may have started it): show its stored answers under what was typed here.
@@ -88,9 +92,11 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       const sameTemplate =
         state.template?.id === detail.template.id && state.template.version === detail.template.version;
       const template = sameTemplate ? state.template : detail.template;
-      const { answers } = detail.answers.length > 0 ? withOutstanding(localAnswers(detail.answers), saver) : { answers: state.answers };
+      const stored = detail.answers.length > 0 ? localAnswers(detail.answers) : state.storedAnswers;
+      const { answers } = detail.answers.length > 0 ? withOutstanding(stored, saver) : { answers: state.answers };
       const changed = !sameTemplate || answers !== state.answers;
       set({
+        storedAnswers: stored,
         review: detail.review,
         frozenScore: detail.frozenScore,
         steps: detail.steps,
@@ -133,6 +139,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
     steps: [],
     template: null,
     answers: {},
+    storedAnswers: {},
     saves: {},
     score: null,
     visible: new Set(),
@@ -159,6 +166,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         steps: [],
         template: null,
         answers: {},
+        storedAnswers: {},
         saves: {},
         score: null,
         visible: new Set(),
@@ -204,6 +212,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         latestVersion: current.value?.latestVersion ?? null,
         template,
         answers: shown.answers,
+        storedAnswers: answers,
         saves: shown.saves,
         ...derived(template, vendor.value, shown.answers),
       });
@@ -234,8 +243,10 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       saver.knownReview(detail.review.id, isOpenStatus(detail.review.status));
       const keepTyped = state.review?.id === detail.review.id && isOpenStatus(detail.review.status);
       // The same open review keeps what was typed and not stored yet; a decided one shows what it froze.
-      const shown = keepTyped ? { answers: state.answers, saves: state.saves } : withOutstanding(localAnswers(detail.answers), saver);
+      const stored = localAnswers(detail.answers);
+      const shown = keepTyped ? { answers: state.answers, saves: state.saves } : withOutstanding(stored, saver);
       set({
+        storedAnswers: stored,
         review: detail.review,
         frozenScore: detail.frozenScore,
         steps: detail.steps,

@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/api';
 import type { AcceptanceInput } from '../../../shared/domain/acceptances';
 import type { AuditEntry } from '../../../shared/domain/audit';
-import type { FindingInput, FindingPatch } from '../../../shared/domain/findings';
+import type { FindingFromAnswer, FindingInput, FindingPatch } from '../../../shared/domain/findings';
 import type { Reassessment } from '../../../shared/domain/reassessment';
 import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { CompareFilter, Comparison } from '../../../shared/compare';
@@ -108,6 +108,12 @@ export interface ProviderSlice {
   /** The review's template, or the built-in template before a review exists. */
   template: Template | null;
   answers: Readonly<Record<string, LocalAnswer>>;
+  /**
+   * The answers as the register holds them, as far as this window knows: read with the review and
+   * updated as each save lands. While a save fails, the score panel scores these (the last saved
+   * state), not what was typed.
+   */
+  storedAnswers: Readonly<Record<string, LocalAnswer>>;
   saves: Readonly<Record<string, QuestionSave>>;
   /** Recomputed with shared scoring after every change. */
   score: ScoreResult | null;
@@ -162,6 +168,9 @@ export interface WorkflowSlice {
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** What the person filled in for a finding from an answer (finding.fromAnswer without its review and question). */
+export type AnswerFindingFields = Omit<FindingFromAnswer, 'reviewId' | 'questionId'>;
+
 export interface FindingsSlice {
   /** The provider the lists below belong to. */
   findingsVendorId: string | null;
@@ -173,8 +182,8 @@ export interface FindingsSlice {
   highlightedFinding: string | null;
   loadFindings(vendorId: string): Promise<void>;
   createFinding(input: FindingInput): Promise<Result<FindingView>>;
-  /** A finding prefilled from the open review's answer to this question. */
-  findingFromAnswer(questionId: string): Promise<Result<FindingView>>;
+  /** A finding from the open review's answer to this question: the fields given, the rest prefilled from the loss. */
+  findingFromAnswer(questionId: string, fields?: AnswerFindingFields): Promise<Result<FindingView>>;
   updateFinding(id: string, patch: FindingPatch): Promise<Result<FindingView>>;
   deleteFinding(id: string): Promise<Result<{ id: string }>>;
   acceptRisk(input: AcceptanceInput): Promise<Result<AcceptanceView>>;
@@ -315,10 +324,18 @@ export interface Toast {
   message: string;
   /** Lines listed under the message (e.g. an export's warnings). */
   details?: readonly string[];
+  /** How many times the same message came: shown once, with the count. */
+  count: number;
+  /** The page it was said on (see UiSlice.enterPage): it does not follow the user to another. */
+  page: string;
 }
 
 export interface UiSlice {
   toasts: Toast[];
+  /** The page the user is on ("provider:<id>", "settings"…), as App last said. */
+  currentPage: string;
+  /** A new page: the toasts said on another page go. */
+  enterPage(page: string): void;
   /** A transport problem (unavailable, unauthorized) shown until a later call gets through. */
   connectionProblem: ApiError | null;
   addDialogOpen: boolean;

@@ -1,23 +1,31 @@
 import type { SliceCreator, UiSlice } from './types';
 
 const TOAST_MS = { info: 5000, success: 4000 } as const;
+/** At most this many at once: older ones give way. */
+const MAX_TOASTS = 3;
 let nextToastId = 1;
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   toasts: [],
+  currentPage: '',
   connectionProblem: null,
   addDialogOpen: false,
   findRequest: 0,
 
   pushToast(tone, message, details) {
     const id = nextToastId++;
-    // The same error twice in a row is shown once.
-    const last = get().toasts.at(-1);
-    if (last && last.message === message && last.tone === tone && !details?.length) return;
-    const toast = details?.length ? { id, tone, message, details } : { id, tone, message };
-    set((s) => ({ toasts: [...s.toasts.slice(-4), toast] }));
-    // Errors and warnings stay until dismissed; everything else fades.
+    const page = get().currentPage;
+    // The same message again does not pile up: it moves to the end, counted, and fades anew.
+    const same = details?.length ? undefined : get().toasts.find((t) => t.message === message && t.tone === tone && !t.details);
+    const toast = { id, tone, message, count: (same?.count ?? 0) + 1, page, ...(details?.length ? { details } : {}) };
+    set((s) => ({ toasts: [...s.toasts.filter((t) => t !== same).slice(-(MAX_TOASTS - 1)), toast] }));
+    // Errors and warnings stay until dismissed (or the user moves on); everything else fades.
     if (tone === 'info' || tone === 'success') setTimeout(() => get().dismissToast(id), TOAST_MS[tone]);
+  },
+
+  enterPage(page) {
+    if (page === get().currentPage) return;
+    set((s) => ({ currentPage: page, toasts: s.toasts.filter((t) => t.page === page) }));
   },
 
   dismissToast(id) {

@@ -1,13 +1,15 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { FINDING_STATUS_LABELS } from '../../../../shared/domain/labels';
 import { hrefs } from '../../app/router';
 import { useVetted } from '../../store';
 import { truncate } from '../history/auditText';
+import { useAnswerFindingDialog } from './answerFindingDialogState';
 import { findingForQuestion } from './findingMatch';
 
 /**
- * On a question whose answer lost points (or hit a knock-out): "Create finding" in one click, or,
- * once there is one, a link to it.
+ * On a question whose answer lost points (or hit a knock-out): "Create finding", which opens a short
+ * dialog (AnswerFindingDialog), or, once there is one, a link to it. When the dialog closes the focus
+ * comes back here: to the button after Cancel, to the link that replaced it after a save.
  */
 export function QuestionFinding({ questionId, legendId }: { questionId: string; legendId: string }) {
   const lost = useVetted(
@@ -18,15 +20,32 @@ export function QuestionFinding({ questionId, legendId }: { questionId: string; 
   );
   const hasReview = useVetted((s) => s.review !== null);
   const vendorId = useVetted((s) => s.vendorId);
-  const fromAnswer = useVetted((s) => s.findingFromAnswer);
   const highlight = useVetted((s) => s.highlightFinding);
-  const pushToast = useVetted((s) => s.pushToast);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const flushAnswer = useVetted((s) => s.flushAnswer);
+  const openDialog = useAnswerFindingDialog((s) => s.open);
+  const takeFocus = useAnswerFindingDialog((s) => s.focusReturn === questionId);
+  const focusReturned = useAnswerFindingDialog((s) => s.focusReturned);
+  // The button, or the link that replaces it: whichever is here takes the focus back.
+  const control = useRef<HTMLElement | null>(null);
+  const setControl = useCallback((element: HTMLElement | null) => {
+    control.current = element;
+  }, []);
+  const findingId = finding?.id ?? null;
+
+  useEffect(() => {
+    if (!takeFocus) return;
+    // After the frame: by then the dialog has closed (a control behind an open modal cannot take focus).
+    const frame = requestAnimationFrame(() => {
+      control.current?.focus();
+      focusReturned();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [takeFocus, findingId, focusReturned]);
 
   if (finding && vendorId) {
     return (
       <a
+        ref={setControl}
         className="q-finding-link"
         href={hrefs.findings(vendorId)}
         onClick={() => highlight(finding.id)}
@@ -40,37 +59,22 @@ export function QuestionFinding({ questionId, legendId }: { questionId: string; 
   }
   if (!lost || !hasReview) return null;
 
-  const create = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await fromAnswer(questionId);
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.error.message);
-      return;
-    }
-    pushToast('success', `Finding created: ${result.value.title}`);
-    if (vendorId) highlight(result.value.id);
-  };
-
   return (
     <span className="q-finding">
       <button
+        ref={setControl}
         type="button"
         className="link-button q-finding-create"
         aria-describedby={legendId}
-        onClick={() => void create()}
-        disabled={busy}
-        aria-busy={busy || undefined}
+        aria-haspopup="dialog"
+        onClick={() => {
+          // The prefill reads the score of the answer as typed: send it first.
+          flushAnswer(questionId);
+          openDialog(questionId);
+        }}
       >
-        {busy ? 'Creating finding…' : 'Create finding'}
+        Create finding…
       </button>
-      {error && (
-        <span className="field-error" role="alert">
-          {error}
-        </span>
-      )}
     </span>
   );
 }
-

@@ -6,6 +6,7 @@ import { BackLink } from '../../components/BackLink';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
 import { EvidencePanel } from '../evidence/EvidencePanel';
+import { AnswerFindingDialog } from '../findings/AnswerFindingDialog';
 import { FindingsPage } from '../findings/FindingsPage';
 import { HistoryPage } from '../history/HistoryPage';
 import { ProfileForm } from '../profile/ProfileForm';
@@ -72,6 +73,7 @@ export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
     <div className="page provider-page">
       <ProviderHeader vendor={vendor} tab={tab} headingRef={heading} />
       {tab === 'questionnaire' && <Questionnaire />}
+      {tab === 'questionnaire' && <AnswerFindingDialog />}
       {tab === 'profile' && <ProfileForm key={vendor.id} />}
       {tab === 'findings' && <FindingsPage vendor={vendor} />}
       {tab === 'evidence' && <EvidencePanel vendorId={vendor.id} reviewId={reviewId} />}

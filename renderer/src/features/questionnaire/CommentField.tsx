@@ -1,10 +1,16 @@
 import { useId } from 'react';
 import type { QuestionSave } from '../../store/types';
+
+/** What the register keeps of a comment (answer.save's limit). */
+export const COMMENT_MAX_CHARS = 20000;
+/** The counter shows once a comment nears the limit, not before: it would be noise. */
+const COMMENT_COUNTER_FROM = COMMENT_MAX_CHARS * 0.9;
 import { LockIcon } from '../settings/LockIcon';
 import { lockedReason, useKeyStatus } from '../settings/useKeyStatus';
 
 interface Props {
-  questionId: string;
+  /** The question's text: the box is named after it (a screen reader hears it, never the id). */
+  questionText: string;
   id: string;
   legendId: string;
   value: string;
@@ -30,7 +36,7 @@ interface Props {
  * empty box that invites typing over it.
  */
 export function CommentField(props: Props) {
-  const { questionId, id, legendId, value, confidential, locked, hidden, readOnly, save } = props;
+  const { questionText, id, legendId, value, confidential, locked, hidden, readOnly, save } = props;
   const uid = useId();
   const keyStatus = useKeyStatus(locked && !hidden);
   const refusedId = `${uid}-refused`;
@@ -64,15 +70,21 @@ export function CommentField(props: Props) {
                 ? 'Confidential comment: stored encrypted…'
                 : 'Comment: evidence, a link, what to ask the provider…'
           }
-          aria-label={`Comment on ${questionId}${confidential ? ' (confidential)' : ''}`}
+          aria-label={`Comment: ${questionText}${confidential ? ' (confidential)' : ''}`}
           aria-describedby={`${legendId}${reasonNeeded ? ` ${reasonId}` : ''}${refused ? ` ${refusedId}` : ''}`}
           aria-invalid={refused ? true : undefined}
-          maxLength={20000}
+          maxLength={COMMENT_MAX_CHARS}
           readOnly={readOnly}
           disabled={readOnly}
           onChange={(e) => props.onChange(e.target.value)}
           onBlur={props.onBlur}
         />
+      )}
+      {!locked && !readOnly && value.length >= COMMENT_COUNTER_FROM && (
+        <p className="hint q-comment-count" aria-live="polite" data-testid="comment-count">
+          {value.length.toLocaleString('en')} of {COMMENT_MAX_CHARS.toLocaleString('en')} characters
+          {value.length >= COMMENT_MAX_CHARS ? ': the limit; what is beyond it is not kept.' : ''}
+        </p>
       )}
       <div className="q-comment-footer">
         <label className="check confidential-toggle" title="Stored encrypted; left out of reports unless asked for">

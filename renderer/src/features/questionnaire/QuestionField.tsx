@@ -1,7 +1,9 @@
 import { memo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Question } from '../../../../shared/domain/template';
 import { scoreQuestion } from '../../../../shared/scoring';
 import { flagFedQuestionIds } from '../../../../shared/templates/flag-fed';
+import { toggleMultiOption } from '../../../../shared/domain/question-view';
 import { useVetted } from '../../store';
 import { answerOf } from '../../store/providerSlice';
 import { effectiveValue } from '../../store/answerSaver';
@@ -9,6 +11,7 @@ import type { AnswerPatch } from '../../store/types';
 import { answersLocked, reviewDecided } from '../../store/workflowSlice';
 import { QuestionFinding } from '../findings/QuestionFinding';
 import { CommentField } from './CommentField';
+import { handleCardShortcut } from './cardShortcuts';
 import { AnswerInput } from './inputs';
 import { questionDomId } from './navigation';
 import { ProviderAnswerNote } from '../vendor-questionnaire/ProviderAnswerNote';
@@ -17,6 +20,7 @@ import { QuestionHeading } from './QuestionHeading';
 import { QuestionLosses } from './QuestionLosses';
 import { QuestionSaveState } from './QuestionSaveState';
 import { shownTipKey, tipsOf } from './tips';
+import { useRovingCard } from './useRovingCard';
 
 /** One question: a <fieldset> whose <legend> is the question text. */
 export const QuestionField = memo(function QuestionField({ question, number }: { question: Question; number: string }) {
@@ -29,6 +33,8 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const flagFed = useVetted((s) => s.template !== null && flagFedQuestionIds(s.template).has(question.id));
   const tipKey = useVetted((s) => shownTipKey(question, s.answers, s.visible));
   const tips = tipsOf(question, tipKey);
+  const pushToast = useVetted((s) => s.pushToast);
+  const roving = useRovingCard<HTMLFieldSetElement>();
   const [helpOpen, setHelpOpen] = useState(false);
   const hasComment = answer.comment !== '' || answer.confidential === true || answer.locked === true;
   const [commentOpen, setCommentOpen] = useState(hasComment);
@@ -69,8 +75,50 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const isChoice = question.kind === 'yesno' || question.kind === 'single' || question.kind === 'multi';
   const showComment = commentOpen || hasComment || naNeedsReason;
 
+  const focusComment = () => {
+    const box = document.getElementById(`${base}-comment`)?.querySelector<HTMLTextAreaElement>('textarea:not([disabled])');
+    if (!box) return;
+    box.focus();
+    box.setSelectionRange(box.value.length, box.value.length);
+  };
+  const shortcuts = {
+    pick(position: number) {
+      const option = isChoice ? question.options?.[position - 1] : undefined;
+      if (!option || naShown || locked) return;
+      if (question.kind === 'multi') {
+        const chosen = Array.isArray(answer.value) ? answer.value : [];
+        change({ value: toggleMultiOption(question.options ?? [], chosen, option.id, !chosen.includes(option.id)) }, 'now');
+      } else change({ value: option.id }, 'now');
+      document.getElementById(`${base}-opt-${option.id}`)?.focus();
+    },
+    toggleNa() {
+      if (locked) return;
+      if (!naOffered) {
+        pushToast('info', 'This question does not allow Not applicable: answer it instead.');
+        return;
+      }
+      const on = !naShown;
+      // Rendered at once, so that the reason box it opens can take the focus (and the next keys).
+      flushSync(() => toggleNa(on));
+      // Ticked, the answer's controls are disabled: the focus goes where the next keys belong.
+      if (on && !hasReason) focusComment();
+      else (document.getElementById(`${base}-na`) ?? roving.ref.current)?.focus();
+    },
+    openComment() {
+      if (!locked && !frozen) flushSync(() => setCommentOpen(true));
+      focusComment();
+    },
+  };
+
   return (
     <fieldset
+      ref={roving.ref}
+      // Focusable by script only: Escape from a text box lands here (see useRovingCard).
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        handleCardShortcut(event, shortcuts);
+        roving.onKeyDown(event);
+      }}
       id={questionDomId(question.id)}
       className={`question${answered ? ' is-answered' : ''}${answer.na ? ' is-na' : ''}${answer.confidential ? ' has-confidential' : ''}`}
       data-question-id={question.id}
@@ -96,7 +144,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
       </div>
 
       {tips.length > 0 && (
-        <ul className="q-tips" aria-label={`Tips for ${question.id}`}>
+        <ul className="q-tips" aria-label="Tips">
           {tips.map((tip, i) => (
             <li key={i} className="q-tip">
               <strong>Tip:</strong> {tip.text}
@@ -113,9 +161,11 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         {naOffered && (
           <label className="check q-na">
             <input
+              id={`${base}-na`}
               type="checkbox"
               checked={naShown}
               disabled={locked}
+              aria-keyshortcuts="A"
               aria-describedby={naRefused && !locked ? `${base}-na-refused` : naWaiting ? `${base}-na-waiting` : undefined}
               onChange={(e) => toggleNa(e.target.checked)}
             />
@@ -155,6 +205,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
             disabled={locked}
             aria-expanded={showComment}
             aria-controls={`${base}-comment`}
+            aria-keyshortcuts="C"
             onClick={() => setCommentOpen((o) => !o)}
           >
             {showComment ? 'Hide comment' : 'Add comment'}
@@ -169,7 +220,7 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
         </p>
       )}
       <CommentField
-        questionId={question.id}
+        questionText={question.text}
         id={`${base}-comment`}
         legendId={legendId}
         value={answer.comment}

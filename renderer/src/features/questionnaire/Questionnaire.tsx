@@ -5,19 +5,22 @@ import { WorkflowBar } from '../workflow/WorkflowBar';
 import { QuestionnaireToolbar } from './QuestionnaireToolbar';
 import { SectionBlock } from './SectionBlock';
 import { SectionNav } from './SectionNav';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { TemplateVersionNotice } from './TemplateVersionNotice';
 import { useNextUnanswered } from './useNextUnanswered';
+import { useQuestionnaireShortcuts } from './useQuestionnaireShortcuts';
 
 /** Sections on the left, questions in the middle, the live score on the right. */
 export function Questionnaire() {
   const template = useVetted((s) => s.template);
   const next = useNextUnanswered();
+  const shortcuts = useQuestionnaireShortcuts();
   if (!template) return null;
   return (
     <div className="questionnaire-layout">
       <SectionNav template={template} />
       <div className="questionnaire-main">
-        <QuestionnaireToolbar onNext={next} />
+        <QuestionnaireToolbar onNext={next} onShortcuts={shortcuts.openList} />
         <div className="workflow-area">
           <WorkflowBar />
           <DecidedBanner />
@@ -28,6 +31,7 @@ export function Questionnaire() {
         ))}
       </div>
       <ScorePanel />
+      <ShortcutsDialog open={shortcuts.listOpen} onClose={shortcuts.closeList} />
     </div>
   );
 }

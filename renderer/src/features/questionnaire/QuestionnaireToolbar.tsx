@@ -1,12 +1,14 @@
 import { useVetted } from '../../store';
+import { reviewDecided } from '../../store/workflowSlice';
 import { formatDate } from '../../lib/format';
 import { REVIEW_STATUS_LABELS } from '../../lib/labels';
 import { VendorExchangeButtons } from '../vendor-questionnaire/VendorExchangeButtons';
 import { SaveStatus } from './SaveStatus';
 
-export function QuestionnaireToolbar({ onNext }: { onNext(): void }) {
+export function QuestionnaireToolbar({ onNext, onShortcuts }: { onNext(): void; onShortcuts(): void }) {
   const review = useVetted((s) => s.review);
   const template = useVetted((s) => s.template);
+  const decided = useVetted(reviewDecided);
   return (
     <div className="q-toolbar">
       <div className="q-toolbar-meta">
@@ -20,12 +22,29 @@ export function QuestionnaireToolbar({ onNext }: { onNext(): void }) {
       </div>
       <div className="q-toolbar-actions">
         <VendorExchangeButtons />
-        <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
-          Next unanswered
+        {/* A key cap only: the toolbar must stay one line at 1024 px. */}
+        <button
+          type="button"
+          className="button q-shortcuts-button"
+          onClick={onShortcuts}
+          aria-haspopup="dialog"
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+        >
+          <span className="visually-hidden">Keyboard shortcuts</span>
           <kbd className="kbd" aria-hidden="true">
-            N
+            ?
           </kbd>
         </button>
+        {/* A decided review's answers are frozen: nothing is left to answer in it. */}
+        {!decided && (
+          <button type="button" className="button" onClick={onNext} aria-keyshortcuts="N Alt+N">
+            Next unanswered
+            <kbd className="kbd" aria-hidden="true">
+              N
+            </kbd>
+          </button>
+        )}
       </div>
     </div>
   );

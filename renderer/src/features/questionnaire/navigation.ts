@@ -4,6 +4,7 @@ import { scoreQuestion } from '../../../../shared/scoring';
 import { profileHeldFigure } from '../../../../shared/templates/profile-held';
 import { toScoringMap } from '../../store/providerSlice';
 import type { LocalAnswer } from '../../store/types';
+import { cardStops, entryControl, firstStop, stopTarget } from './roving';
 
 export const sectionDomId = (sectionId: string) => `section-${sectionId}`;
 export const questionDomId = (questionId: string) => `question-${questionId}`;
@@ -37,16 +38,39 @@ export function focusedQuestionId(): string | null {
   return holder?.dataset.questionId ?? null;
 }
 
-/** Scrolls a question into view and puts the focus on its first control. */
+/** Scrolls a question into view and puts the focus on its answer (a chosen option, if any). */
 export function focusQuestion(questionId: string): boolean {
   const holder = document.getElementById(questionDomId(questionId));
   if (!holder) return false;
-  const control = holder.querySelector<HTMLElement>(
-    'input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled])',
-  );
+  const stop = firstStop(cardStops(holder));
   holder.scrollIntoView({ block: 'center' });
-  (control ?? holder).focus({ preventScroll: true });
+  (stop ? stopTarget(stop) : holder).focus({ preventScroll: true });
   return true;
+}
+
+/**
+ * J/K: the focus goes to the next (1) or previous (-1) question card, on the control it was last
+ * on. From outside every card, to the first card below the sticky toolbar.
+ */
+export function focusAdjacentQuestion(step: 1 | -1): boolean {
+  const cards = [...document.querySelectorAll<HTMLElement>('.questionnaire-main [data-question-id]')];
+  const id = focusedQuestionId();
+  const at = id === null ? -1 : cards.findIndex((card) => card.dataset.questionId === id);
+  const candidates = at < 0 ? cards.slice(firstCardInView(cards)) : step === 1 ? cards.slice(at + 1) : cards.slice(0, at).reverse();
+  for (const card of candidates) {
+    const control = entryControl(card);
+    if (!control) continue;
+    card.scrollIntoView({ block: 'nearest' });
+    control.focus({ preventScroll: true });
+    return true;
+  }
+  return false;
+}
+
+function firstCardInView(cards: HTMLElement[]): number {
+  const top = document.querySelector('.q-toolbar')?.getBoundingClientRect().bottom ?? 0;
+  const index = cards.findIndex((card) => card.getBoundingClientRect().bottom > top);
+  return index < 0 ? 0 : index;
 }
 
 export function focusSection(sectionId: string): void {
@@ -54,6 +78,15 @@ export function focusSection(sectionId: string): void {
   if (!section) return;
   section.scrollIntoView({ block: 'start' });
   section.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+}
+
+/**
+ * True when a single-key shortcut must leave this key press alone: it has a modifier (Shift is
+ * allowed: "?" and capitals), it goes to a text control, or a dialog is open.
+ */
+export function shortcutBlocked(event: Pick<KeyboardEvent, 'defaultPrevented' | 'ctrlKey' | 'metaKey' | 'altKey' | 'target'>): boolean {
+  if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return true;
+  return isTypingTarget(event.target) || document.querySelector('dialog[open]') !== null;
 }
 
 /** True when a key press goes to a text control (shortcut letters must not steal it). */

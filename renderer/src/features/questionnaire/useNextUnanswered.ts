@@ -1,5 +1,6 @@
 import { useCallback, useEffect } from 'react';
 import { useVetted } from '../../store';
+import { reviewDecided } from '../../store/workflowSlice';
 import { findNextUnanswered, focusQuestion, focusedQuestionId, isTypingTarget } from './navigation';
 
 /** "Next unanswered": the button's action, also on N (when not typing) and Alt+N (anywhere). */
@@ -7,8 +8,9 @@ export function useNextUnanswered(): () => void {
   const pushToast = useVetted((s) => s.pushToast);
 
   const next = useCallback(() => {
-    const { template, visible, answers } = useVetted.getState();
-    if (!template) return;
+    const { template, visible, answers, review } = useVetted.getState();
+    // A decided review is frozen: there is nothing to answer (its button is hidden too).
+    if (!template || reviewDecided({ review })) return;
     const id = findNextUnanswered(template, visible, answers, focusedQuestionId());
     if (id) focusQuestion(id);
     else pushToast('info', 'Every question is answered.');

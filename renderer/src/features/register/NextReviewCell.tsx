@@ -1,6 +1,14 @@
-import type { Reassessment } from '../../../../shared/domain/reassessment';
-import { DUE_STATE_LABELS } from '../../../../shared/domain/labels';
+import type { DueState, Reassessment } from '../../../../shared/domain/reassessment';
 import { formatDay, relativeDay } from '../attention/dates';
+
+// Shorter than the filter's words (DUE_STATE_LABELS), so the column stays narrow enough for every
+// column to fit a 1280-pixel window (columnLayout.ts); the date above says when.
+const CELL_LABELS: Readonly<Record<DueState, string>> = {
+  overdue: 'Overdue',
+  due_soon: 'Due soon',
+  scheduled: 'Scheduled',
+  not_approved: 'No approval yet',
+};
 
 /** The next review date with its state: overdue and due soon stand out; no approval says so. */
 export function NextReviewCell({ reassessment }: { reassessment: Reassessment }) {
@@ -8,7 +16,7 @@ export function NextReviewCell({ reassessment }: { reassessment: Reassessment })
     return (
       <span className="two-line-cell">
         <span aria-hidden="true">—</span>
-        <span className="cell-note">{DUE_STATE_LABELS.not_approved}</span>
+        <span className="cell-note">{CELL_LABELS.not_approved}</span>
       </span>
     );
   }
@@ -18,7 +26,7 @@ export function NextReviewCell({ reassessment }: { reassessment: Reassessment })
       <span className={flagged ? 'due-date due-flagged' : 'due-date'}>{formatDay(reassessment.due)}</span>
       {flagged ? (
         <span className={`due-badge due-${reassessment.state}`}>
-          {DUE_STATE_LABELS[reassessment.state]}
+          {CELL_LABELS[reassessment.state]}
           <span className="visually-hidden"> ({relativeDay(reassessment.due)})</span>
         </span>
       ) : (

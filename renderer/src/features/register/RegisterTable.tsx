@@ -1,18 +1,21 @@
 // The register: TanStack Table v9 for sorting, filtering and selection; TanStack Virtual so only
 // the rows in view are in the DOM (5,000 providers scroll smoothly). Table semantics are given
 // explicitly with roles because rows are laid out with CSS grid and absolute positioning.
-import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { functionalUpdate, useTable, type ColumnFiltersState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VendorSummary } from '../../../../shared/api';
 import { useVetted } from '../../store';
 import type { RegisterFilters, TierFilter } from '../../store/types';
 import { columns } from './columns';
+import { fittingColumns, gridOf, useColumnMode } from './columnLayout';
+import { ColumnsNote } from './ColumnsNote';
 import { useDueFilter, type DueFilter } from './dueFilter';
 import { RegisterSummary } from './RegisterSummary';
 import { SortHeader } from './SortHeader';
 import { markAfterPaint, PAINT_MARKS } from './markAfterPaint';
 import { features, textFilter } from './tableSetup';
+import { useScrollerMetrics } from './useScrollerMetrics';
 
 export const ROW_HEIGHT = 52;
 
@@ -77,49 +80,68 @@ export function RegisterTable({ vendors }: { vendors: VendorSummary[] }) {
   // For bench/renderer.ts: when a new provider list is on screen.
   useEffect(() => markAfterPaint(PAINT_MARKS.register), [vendors]);
 
+  // The columns that fit the box (the least important hidden first, and said so), or all of them.
+  const metrics = useScrollerMetrics(scrollRef);
+  const showAll = useColumnMode((s) => s.showAll);
+  const allIds = headerGroup.headers.map((h) => h.column.id);
+  const fitted = new Set(fittingColumns(allIds, metrics.width, sorting[0]?.id));
+  const shownIds = showAll ? allIds : allIds.filter((id) => fitted.has(id));
+  const shown = new Set(shownIds);
+  const hidden = headerGroup.headers
+    .filter((h) => !fitted.has(h.column.id))
+    .map((h) => (typeof h.column.columnDef.header === 'string' ? h.column.columnDef.header : h.column.id));
+  const grid = gridOf(shownIds);
+  const tableStyle = { '--register-columns': grid.template, minWidth: grid.minWidth } as CSSProperties;
+
   return (
     <>
       <RegisterSummary shown={rows.length} total={vendors.length} />
-      <div className="register-scroll" ref={scrollRef} data-testid="register-scroll">
-        <table className="register-table" role="table" aria-label="Providers" aria-rowcount={rows.length + 1}>
-          <thead className="register-head" role="rowgroup">
-            <tr className="register-row register-head-row" role="row" aria-rowindex={1}>
-              {headerGroup.headers.map((header) => (
-                <SortHeader key={header.id} header={header}>
-                  <table.FlexRender header={header} />
-                </SortHeader>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="register-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = rows[item.index]!;
-              return (
-                <tr
-                  key={row.id}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  className={row.getIsSelected() ? 'register-row register-body-row selected' : 'register-row register-body-row'}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                >
-                  {row.getAllCells().map((cell) => (
-                    <td key={cell.id} role="cell" className={`cell cell-${cell.column.id}`}>
-                      <table.FlexRender cell={cell} />
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {rows.length === 0 && (
-          <div className="register-no-match">
-            <p>No providers match these filters.</p>
-            <button type="button" className="button" onClick={clearFilters}>
-              Clear filters
-            </button>
-          </div>
-        )}
+      <ColumnsNote hidden={hidden} />
+      <div
+        className={`register-frame${metrics.moreRight ? ' more-right' : ''}${metrics.moreLeft ? ' more-left' : ''}`}
+        data-testid="register-frame"
+      >
+        <div className="register-scroll" ref={scrollRef} data-testid="register-scroll">
+          <table className="register-table" role="table" aria-label="Providers" aria-rowcount={rows.length + 1} style={tableStyle}>
+            <thead className="register-head" role="rowgroup">
+              <tr className="register-row register-head-row" role="row" aria-rowindex={1}>
+                {headerGroup.headers.filter((header) => shown.has(header.column.id)).map((header) => (
+                  <SortHeader key={header.id} header={header}>
+                    <table.FlexRender header={header} />
+                  </SortHeader>
+                ))}
+              </tr>
+            </thead>
+            <tbody className="register-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const row = rows[item.index]!;
+                return (
+                  <tr
+                    key={row.id}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className={row.getIsSelected() ? 'register-row register-body-row selected' : 'register-row register-body-row'}
+                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  >
+                    {row.getAllCells().filter((cell) => shown.has(cell.column.id)).map((cell) => (
+                      <td key={cell.id} role="cell" className={`cell cell-${cell.column.id}`}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {rows.length === 0 && (
+            <div className="register-no-match">
+              <p>No providers match these filters.</p>
+              <button type="button" className="button" onClick={clearFilters}>
+                Clear filters
+              </button>
+            </div>
+          )}
+        </div>
       </div>
     </>
   );

@@ -1,7 +1,6 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import type { VendorSummary } from '../../../../shared/api';
 import { CompletionBar } from '../../components/CompletionBar';
-import { TierBadge } from '../../components/TierBadge';
 import { formatDate, formatScore } from '../../lib/format';
 import { CATEGORY_LABELS, STATUS_LABELS } from '../../lib/labels';
 import { hrefs } from '../../app/router';
@@ -9,6 +8,7 @@ import { SelectAllCheckbox } from './SelectAllCheckbox';
 import { FindingsCell } from './FindingsCell';
 import { IncidentsCell } from './IncidentsCell';
 import { NextReviewCell } from './NextReviewCell';
+import { TierCell } from './TierCell';
 import {
   byCategoryLabel,
   byFindings,
@@ -44,11 +44,16 @@ export const columns = helper.columns([
     header: 'Name',
     sortFn: byText,
     cell: ({ row }) => (
+      // The title is the hint for a name or service cut short by the column.
       <span className="name-cell">
-        <a className="row-link" href={hrefs.provider(row.original.id)}>
+        <a className="row-link" href={hrefs.provider(row.original.id)} title={row.original.name}>
           {row.original.name}
         </a>
-        {row.original.service && <span className="name-service">{row.original.service}</span>}
+        {row.original.service && (
+          <span className="name-service" title={row.original.service}>
+            {row.original.service}
+          </span>
+        )}
       </span>
     ),
   }),
@@ -56,7 +61,11 @@ export const columns = helper.columns([
     header: 'Category',
     sortFn: byCategoryLabel,
     filterFn: equalsFilter,
-    cell: ({ getValue }) => CATEGORY_LABELS[getValue()],
+    cell: ({ getValue }) => (
+      <span className="cell-text" title={CATEGORY_LABELS[getValue()]}>
+        {CATEGORY_LABELS[getValue()]}
+      </span>
+    ),
   }),
   helper.accessor('criticalPath', {
     header: 'Critical path',
@@ -87,12 +96,7 @@ export const columns = helper.columns([
     sortFn: byTier,
     sortDescFirst: true,
     filterFn: equalsFilter,
-    cell: ({ row }) => (
-      <TierBadge
-        tier={row.original.tier}
-        state={row.original.state === 'scored' ? 'scored' : row.original.state}
-      />
-    ),
+    cell: ({ row }) => <TierCell vendor={row.original} />,
   }),
   helper.accessor('completion', {
     header: 'Completion',

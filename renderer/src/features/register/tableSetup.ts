@@ -12,7 +12,8 @@ import {
   type SortFn,
 } from '@tanstack/react-table';
 import type { VendorSummary } from '../../../../shared/api';
-import { TIERS } from '../../../../shared/domain/tier';
+import { tierRank } from '../../../../shared/domain/tier';
+import { registerTier, type ShownTier } from '../../../../shared/register/tier-basis';
 import { CATEGORY_LABELS } from '../../lib/labels';
 import type { TierFilter } from '../../store/types';
 
@@ -27,14 +28,30 @@ export const features = tableFeatures({
 
 export type Features = typeof features;
 
-/** The Tier column's value: the tier, or why there is none. */
+/** The Tier filter's value: the newest review's tier, or why there is none (an inherent tier is not a review's). */
 export function tierKey(vendor: VendorSummary): Exclude<TierFilter, ''> | 'none' {
   if (vendor.state === 'not_started') return 'not_started';
   if (vendor.state === 'incomplete') return 'incomplete';
   return vendor.tier ?? 'none';
 }
 
-const TIER_ORDER: readonly string[] = ['not_started', 'none', 'incomplete', ...TIERS];
+/** The tier the register shows and its kind (shared/register/tier-basis.ts: the CSV reads the same rule). */
+export function shownTierOf(v: VendorSummary): ShownTier {
+  return registerTier({ reviewStatus: v.reviewStatus, tier: v.tier, lastDecidedAt: v.lastReviewed, inherentTier: v.inherentTier });
+}
+
+/** Rows without a tier, lowest first, below every tier. */
+const NO_TIER_ORDER: readonly string[] = ['not_started', 'none', 'incomplete'];
+
+/**
+ * Where a row sorts by tier: by the tier shown, an inherent one just below the same tier from a
+ * review (so "critical first" lists new critical providers right after the reviewed ones).
+ */
+export function tierSortRank(v: VendorSummary): number {
+  const shown = shownTierOf(v);
+  if (shown.tier === null) return NO_TIER_ORDER.indexOf(tierKey(v)) - NO_TIER_ORDER.length;
+  return tierRank(shown.tier) * 2 + (shown.basis === 'inherent' ? 0 : 1);
+}
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -44,9 +61,8 @@ export const byText: SortFn<Features, VendorSummary> = (a, b, columnId) =>
 export const byCategoryLabel: SortFn<Features, VendorSummary> = (a, b) =>
   collator.compare(CATEGORY_LABELS[a.original.category], CATEGORY_LABELS[b.original.category]);
 
-/** Low → critical ascending; reviews without a tier sort below low. */
-export const byTier: SortFn<Features, VendorSummary> = (a, b) =>
-  TIER_ORDER.indexOf(tierKey(a.original)) - TIER_ORDER.indexOf(tierKey(b.original));
+/** Low → critical ascending; rows without a tier sort below low. */
+export const byTier: SortFn<Features, VendorSummary> = (a, b) => tierSortRank(a.original) - tierSortRank(b.original);
 
 export const byNumber: SortFn<Features, VendorSummary> = (a, b, columnId) =>
   Number(a.getValue(columnId)) - Number(b.getValue(columnId));

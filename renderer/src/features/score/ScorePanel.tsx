@@ -4,6 +4,7 @@ import { TierBadge } from '../../components/TierBadge';
 import { formatScore } from '../../lib/format';
 import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
+import { useLastSavedScore } from './useLastSavedScore';
 import { ConflictList } from './ConflictList';
 import { IncidentClaimFlag } from './IncidentClaimFlag';
 import { KnockoutList } from './KnockoutList';
@@ -18,7 +19,9 @@ import { WhyList } from './WhyList';
 export function ScorePanel() {
   const frozen = useVetted((s) => s.frozenScore);
   const live = useVetted((s) => s.score);
-  const score = frozen ?? live;
+  const lastSaved = useLastSavedScore();
+  // While a save fails, the score is the register's, not what could not be stored.
+  const score = frozen ?? lastSaved?.score ?? live;
   if (!score) return null;
   const incomplete = score.state === 'incomplete';
 
@@ -37,6 +40,12 @@ export function ScorePanel() {
       <p className="score-model muted" data-testid="score-model">
         {frozen ? `Frozen at the decision · scoring model ${score.model}` : `Scoring model ${score.model}`}
       </p>
+      {!frozen && lastSaved && (
+        <p className="score-note" role="status" data-testid="score-last-saved">
+          As last saved: {lastSaved.failed === 1 ? '1 answer' : `${lastSaved.failed} answers`} could not be saved yet and{' '}
+          {lastSaved.failed === 1 ? 'is' : 'are'} not counted until {lastSaved.failed === 1 ? 'it is' : 'they are'}.
+        </p>
+      )}
       {incomplete && (
         <div className="score-note" data-testid="score-blockers">
           <p>
