@@ -1,9 +1,10 @@
 // Every page of the app scanned with axe-core, against `vetted serve --demo` in Chromium, in the
 // light and in the dark colour scheme: the register (also with rows selected and the Add provider
-// dialog open), each tab of a provider (with the New finding and Accept risk dialogs, Add window and
-// Add incident), Compare, the maintenance calendar (week and month), Templates (with a preview) and
-// Settings. Every finding is printed; a serious or critical one fails the page's test (the rule, the
-// elements and why are in the assertion message). Needs `npm run build:renderer` first.
+// dialog open), each tab of a provider (with the questionnaire's Create finding and shortcuts
+// dialogs, New finding and Accept risk, Add window and Add incident), Compare, the maintenance
+// calendar (week and month), Templates (with a preview) and Settings. Every finding is printed; a
+// serious or critical one fails the page's test (the rule, the elements and why are in the
+// assertion message). Needs `npm run build:renderer` first.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page, Request } from 'playwright-core';
@@ -87,7 +88,7 @@ interface View {
   open(page: Page): Promise<void>;
   /** A view that is a dialog: closed once scanned (the Add provider dialog outlives a navigation). */
   dialog?: boolean;
-  /** What the screenshot should show, when it is not at the top (a link in running text, say). */
+  /** What to scroll into view for axe and the screenshot, when it is not at the top. */
   show?: string;
 }
 
@@ -116,6 +117,8 @@ const VIEWS: readonly View[] = [
       }
       await page.locator('.register-body-row.selected').nth(1).waitFor();
     },
+    // In view: axe reads a colour only where it can see what lies under the text.
+    show: '.register-body-row.selected',
   },
   {
     name: 'register-add-provider-dialog',
@@ -127,6 +130,22 @@ const VIEWS: readonly View[] = [
   },
   // Each provider tab on a provider whose demo data fills it.
   { name: 'questionnaire', open: (page) => providerTab(page, 'PagerPigeon', 'questionnaire', 'Questionnaire'), show: '[data-testid="record-note"]' },
+  {
+    name: 'questionnaire-finding-dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'Create finding…', exact: true }).first().click();
+      await page.getByRole('dialog', { name: 'New finding from this answer' }).waitFor();
+    },
+    dialog: true,
+  },
+  {
+    name: 'questionnaire-shortcuts-dialog',
+    open: async (page) => {
+      await page.keyboard.press('?');
+      await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    },
+    dialog: true,
+  },
   {
     name: 'questionnaire-decided',
     open: async (page) => {
@@ -220,6 +239,19 @@ const VIEWS: readonly View[] = [
   },
 ];
 
+/** WCAG contrast ratio of two opaque rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = (color.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 /** One line per finding, for the assertion message. */
 function describeFindings(findings: readonly AxeFinding[]): string {
   return findings.map((f) => `${f.impact} ${f.id} (${f.help}): ${f.nodes.map((n) => `${n.target} — ${n.summary}`).join(' | ')}`).join('\n');
@@ -252,6 +284,17 @@ for (const scheme of ['light', 'dark'] as const) {
         assert.deepEqual(grave, [], `serious or critical accessibility violations on ${view.name} (${scheme}):\n${describeFindings(grave)}`);
       });
     }
+
+    // axe leaves this one to review (it cannot tell the background under the pinned name column), so it is measured here.
+    it('secondary text on a selected register row is at least 4.5:1', async () => {
+      const { page } = opened;
+      await go(page, '#/');
+      const service = page.locator('.register-body-row.selected .name-service').first();
+      await service.waitFor();
+      const [fg, bg] = await service.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('tr')!).backgroundColor]);
+      const ratio = contrast(fg!, bg!);
+      assert.ok(ratio >= 4.5, `the service under a selected provider's name is ${ratio.toFixed(2)}:1 (${fg} on ${bg})`);
+    });
 
     it('met no console error on the way', () => {
       assert.deepEqual(opened.problems, [], 'no console errors, page errors or CSP violations');
