@@ -65,7 +65,7 @@ test('a file whose trail was changed after the export is refused, naming the hea
   assert.ok(!result.ok, 'refused');
   assert.equal(result.error.code, 'validation');
   assert.match(result.error.message, /does not end at the chain head the file states .*Nothing was imported/);
-  assert.deepEqual(result.error.details?.map((d) => d.path), ['auditChainHead']);
+  assert.deepEqual(result.error.details?.map((d) => d.path), ['$.auditChainHead'], 'the JSON path, as every import error names its field');
   assert.deepEqual(dumpRegister(target.file), before, 'the register is unchanged');
 });
 

@@ -45,7 +45,7 @@ function checkHead(s: ImportState): ImportReport['auditTrailHead'] {
       'validation',
       `The file's audit trail does not end at the chain head the file states (${stated.entries} entries, head ${stated.hash.slice(0, 12)}…): ` +
         `entries were changed, added or removed after the export. Nothing was imported.`,
-      [{ path: 'auditChainHead', message: `the ${trail.length} entries in auditTrail chain to another head` }],
+      [{ path: '$.auditChainHead', message: `the ${trail.length} entries in auditTrail chain to another head` }],
     );
   }
   return 'matches';
