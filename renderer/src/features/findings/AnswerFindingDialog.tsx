@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { SeverityOptions } from './SeverityOptions';
 import { lossOf } from '../../../../shared/domain/answer-finding';
-import { FINDING_SEVERITIES } from '../../../../shared/domain/findings';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { useDraftFields } from '../../components/useDraftFields';
 import { formatPoints } from '../../lib/format';
-import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { today } from '../attention/dates';
 import { ModalDialog } from '../workflow/ModalDialog';
@@ -105,11 +104,7 @@ export function AnswerFindingDialog() {
         <Field id={fid('severity')} label={ANSWER_FINDING_LABELS.severity} error={errors.severity}>
           {(p) => (
             <select {...p} className="select" value={draft.severity} onChange={(e) => set('severity', e.target.value as AnswerFindingDraft['severity'])}>
-              {FINDING_SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {TIER_LABELS[s]}
-                </option>
-              ))}
+              <SeverityOptions />
             </select>
           )}
         </Field>

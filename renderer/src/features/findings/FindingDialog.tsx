@@ -1,11 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { SeverityOptions } from './SeverityOptions';
 import type { FindingView } from '../../../../shared/api';
-import { FINDING_SEVERITIES, FindingInput, FindingPatch, type FindingStatus } from '../../../../shared/domain/findings';
+import { FindingInput, FindingPatch, type FindingStatus } from '../../../../shared/domain/findings';
 import { FINDING_STATUS_LABELS } from '../../../../shared/domain/labels';
 import { describeIssues } from '../../../../shared/validation';
 import { Field } from '../../components/Field';
 import { useDraftFields } from '../../components/useDraftFields';
-import { TIER_LABELS } from '../../lib/labels';
 import { useVetted } from '../../store';
 import { ModalDialog } from '../workflow/ModalDialog';
 import { draftOf, EMPTY_DRAFT, FIELD_LABELS, inputOf, patchOf, type FindingDraft } from './findingDraft';
@@ -84,11 +84,7 @@ export function FindingDialog({ vendorId, finding, onClose }: Props) {
         <Field id={fid('severity')} label={FIELD_LABELS.severity} error={errors.severity}>
           {(p) => (
             <select {...p} className="select" value={draft.severity} onChange={(e) => set('severity', e.target.value as FindingDraft['severity'])}>
-              {FINDING_SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {TIER_LABELS[s]}
-                </option>
-              ))}
+              <SeverityOptions />
             </select>
           )}
         </Field>
