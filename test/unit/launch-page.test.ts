@@ -67,6 +67,5 @@ test('the browser opener is given the page\'s path and nothing else', () => {
   for (const [platform, command] of [['linux', 'xdg-open'], ['darwin', 'open'], ['win32', 'explorer']] as const) {
     const opener = browserOpenerCommand(file, platform);
     assert.deepEqual(opener, { command, args: [file] }, platform);
-    assert.doesNotMatch(opener.args.join(' '), /launch=|token=|https?:/, `${platform}: no address, no code`);
   }
 });
