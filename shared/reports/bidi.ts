@@ -5,15 +5,15 @@
 // lines end: reordering a whole paragraph first and breaking it afterwards puts the last
 // logical words on the first line, so a wrapped right-to-left paragraph reads bottom-up.
 //
-// - resolveBidi (before layout, from applyFontRuns): the embedding level of every character, the
-//   base level of its paragraph, and the text with the characters that mirror at odd levels
-//   (brackets, «», <, …) already swapped for their mirror images (rule L4: no font here does it).
-//   applyFontRuns cuts the inlines of a text node wherever the level changes and marks each piece
-//   with a BidiMark; pdfmake copies that mark onto every word it cuts the piece into.
+// - resolveBidi (before layout, from applyFontRuns): the embedding level of every character and
+//   the base level of its paragraph. applyFontRuns cuts the inlines of a text node wherever the
+//   level changes and marks each piece with a BidiMark; pdfmake copies that mark onto every word
+//   it cuts the piece into.
 // - orderLine (after line breaking, from the PDF runtime's hook into pdfmake): the words of one
 //   line, still in logical order, are put in visual order (L1: whitespace at the end of the line
 //   goes back to the paragraph level; L2: reverse every stretch at each level from the highest
-//   down to 1), and their x positions are worked out again.
+//   down to 1; L4: brackets and other mirrored characters at odd levels are swapped for their
+//   mirror images, which no font here does by itself), and their x positions are worked out again.
 //
 // Inside a word, fontkit does the reversing: it draws a piece of text whose first letter of a
 // specific script is Arabic, Hebrew, … right to left, and everything else left to right. A word
@@ -33,25 +33,28 @@ export interface BidiMark {
 }
 
 export interface ResolvedBidi {
-  /** The text with right-to-left mirrored characters swapped (same length, index for index). */
-  text: string;
   /** The embedding level of every UTF-16 unit. */
   levels: Uint8Array;
   /** The base level of the paragraph every UTF-16 unit belongs to. */
   bases: Uint8Array;
 }
 
-/** Levels (UAX #9 P2–I2, each paragraph's direction from its first strong letter) and mirrored text. */
+/** Levels (UAX #9 P2–I2, each paragraph's direction from its first strong letter). */
 export function resolveBidi(text: string): ResolvedBidi {
   const embedding = bidi.getEmbeddingLevels(text);
   const bases = new Uint8Array(text.length);
   for (const paragraph of embedding.paragraphs) bases.fill(paragraph.level, paragraph.start, paragraph.end + 1);
-  const units = text.split('');
-  for (const [index, mirror] of bidi.getMirroredCharactersMap(text, embedding.levels)) {
-    // Every mirrored pair is in the Basic Multilingual Plane; keep the text index for index.
-    if (mirror.length === 1) units[index] = mirror;
-  }
-  return { text: units.join(''), levels: embedding.levels, bases };
+  return { levels: embedding.levels, bases };
+}
+
+/**
+ * L4: the characters with a mirror image (brackets, «», <, ≤, …) swapped for it, for text at an
+ * odd level. Done after line breaking: "(" and ")" break lines differently (UAX #14 OP and CL).
+ */
+export function mirrored(text: string): string {
+  let out = '';
+  for (const ch of text) out += bidi.getMirroredCharacter(ch) ?? ch;
+  return out;
 }
 
 // ─────────────────────────────────────────────────────────────── lines
@@ -163,6 +166,7 @@ export function orderLine(line: LaidOutLine, drawsReversed: (text: string) => bo
   order.forEach((index, position) => {
     const inline = inlines[index]!;
     const rtl = levels[index]! % 2 === 1;
+    if (rtl) inline.text = mirrored(inline.text);
     if (rtl !== drawsReversed(inline.text)) inline.text = reverseClusters(inline.text);
     left[position] = rtl ? (inline.trailingCut ?? 0) : (inline.leadingCut ?? 0);
     right[position] = rtl ? (inline.leadingCut ?? 0) : (inline.trailingCut ?? 0);

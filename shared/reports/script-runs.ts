@@ -10,9 +10,9 @@
 // pdfmake breaks lines at spaces and sets the words of a line left to right, so the words of an
 // Arabic or Hebrew phrase need putting in visual order, and that can only be done per line, after
 // line breaking (UAX #9 L1–L2; see bidi.ts). applyFontRuns does the part before layout: for every
-// text node (a paragraph: all its inlines together) with a right-to-left letter, it resolves the
-// levels with bidi-js, swaps mirrored characters (brackets) at odd levels, cuts the runs wherever
-// the level changes and marks each run with its level and its paragraph's base level (`bidi`).
+// text node (a paragraph: all its inlines together) with right-to-left text, it resolves the
+// levels with bidi-js, cuts the runs wherever the level changes and marks each run with its level
+// and its paragraph's base level (`bidi`).
 // The runs stay in logical order; the PDF runtime's hook into pdfmake's line layout
 // (electron/core/reports/bidi-lines.ts) calls orderLine for every line that carries marks. Text
 // extractors (pdftotext) read the lines back in logical order.
@@ -245,8 +245,7 @@ class FontRunner {
     const paragraph = this.paragraph;
     const start = paragraph?.offset ?? 0;
     if (paragraph) paragraph.offset += text.length;
-    const shown = paragraph ? paragraph.bidi.text.slice(start, start + text.length) : text;
-    const { runs, missing } = splitIntoRuns(shown, this.fonts, this.covers);
+    const { runs, missing } = splitIntoRuns(text, this.fonts, this.covers);
     for (const ch of missing) {
       if (!this.missingSeen.has(ch)) {
         this.missingSeen.add(ch);

@@ -157,14 +157,12 @@ describe('bidi levels and line order (bidi.ts)', () => {
     assert.equal(fontkitDrawsReversed('abc שלום'), false, 'Latin first');
   });
 
-  test('resolveBidi: levels per character, the base level per paragraph, mirrored brackets at odd levels', () => {
-    const { text, levels, bases } = resolveBidi('ספק (ענן) Acme\nabc');
-    assert.equal(text, 'ספק )ענן( Acme\nabc', 'brackets at level 1 are swapped for their mirror images; nothing else changes');
-    assert.deepEqual([...levels.slice(0, 4)], [1, 1, 1, 1]);
+  test('resolveBidi: levels per character and the base level per paragraph', () => {
+    const { levels, bases } = resolveBidi('ספק (ענן) Acme\nabc');
+    assert.deepEqual([...levels.slice(0, 9)], [1, 1, 1, 1, 1, 1, 1, 1, 1], 'brackets between Hebrew letters are right to left');
     assert.deepEqual([...levels.slice(10, 14)], [2, 2, 2, 2], 'Latin in a right-to-left paragraph is at level 2');
     assert.equal(bases[0], 1);
     assert.equal(bases[15], 0, 'the second paragraph starts with a Latin letter');
-    assert.equal(resolveBidi('(abc) שלום').text, '(abc) שלום', 'brackets at even levels stay');
   });
 
   test('visualOrder is rule L2: reverse each stretch at each level from the highest down to the lowest odd one', () => {
@@ -219,14 +217,21 @@ describe('bidi levels and line order (bidi.ts)', () => {
   });
 
   test('a word fontkit would draw the wrong way round is reversed here, so that the two reversals add up', () => {
-    // Punctuation alone at an odd level: fontkit draws it left to right, so it is reversed here.
+    // Punctuation alone at an odd level: fontkit draws it left to right, so it is mirrored and reversed here.
     const odd = laidOut([{ text: 'שלום', level: 1 }, { text: '»,', level: 1 }], 1);
     orderLine(odd);
-    assert.deepEqual(textsOf(odd), [',»', 'שלום']);
+    assert.deepEqual(textsOf(odd), [',«', 'שלום']);
     // Arabic-Indic digits at level 2: fontkit would reverse them, so they are handed over reversed.
     const even = laidOut([{ text: 'رقم ', level: 1 }, { text: '\u0661\u0662\u0663', level: 2 }], 1);
     orderLine(even);
     assert.deepEqual(textsOf(even), ['\u0663\u0662\u0661', 'رقم ']);
+    // Brackets at an odd level are mirrored (L4) and then drawn reversed with the word they belong to.
+    const brackets = laidOut([{ text: 'ספק ', level: 1 }, { text: '(ענן)', level: 1 }], 1);
+    orderLine(brackets);
+    assert.deepEqual(textsOf(brackets), [')ענן(', 'ספק ']);
+    const alone = laidOut([{ text: 'שלום ', level: 1 }, { text: '(', level: 1 }, { text: 'Acme', level: 2 }, { text: ')', level: 1 }], 1);
+    orderLine(alone);
+    assert.deepEqual(textsOf(alone), ['(', 'Acme', ')', 'שלום '], 'visually: (Acme) to the left of the Hebrew word');
     // Marks stay with their base when a word is reversed.
     assert.equal(reverseClusters('a\u0301b'), 'ba\u0301');
   });
@@ -445,10 +450,11 @@ describe('applyFontRuns', () => {
     );
   });
 
-  test('mirrored brackets are swapped at odd levels; each paragraph of a string has its own base level', () => {
+  test('brackets stay as they are until the line is laid out; each paragraph of a string has its own base level', () => {
+    // Mirroring before line breaking would change where lines may break ("(" and ")" differ in UAX #14).
     const { doc: out } = apply({ content: ['ספק (ענן)', 'abc\nשלום'] });
     const [first, second] = out.content as unknown as { text: FontRun[] }[];
-    assert.equal(first!.text.map((run) => run.text).join(''), 'ספק )ענן(');
+    assert.equal(first!.text.map((run) => run.text).join(''), 'ספק (ענן)');
     assert.deepEqual(
       second!.text.map((run) => [run.text, run.bidi]),
       [
