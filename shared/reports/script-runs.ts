@@ -12,7 +12,9 @@
 // line breaking (UAX #9 L1–L2; see bidi.ts). applyFontRuns does the part before layout: for every
 // text node (a paragraph: all its inlines together) with right-to-left text, it resolves the
 // levels with bidi-js, cuts the runs wherever the level changes and marks each run with its level
-// and its paragraph's base level (`bidi`).
+// and its paragraph's base level (`bidi`). Bidi formatting characters count for the levels and are
+// not drawn, so a layout can set a name apart in an English sentence with FSI … PDI (U+2068,
+// U+2069) and the sentence stays left to right whatever script the name starts with.
 // The runs stay in logical order; the PDF runtime's hook into pdfmake's line layout
 // (electron/core/reports/bidi-lines.ts) calls orderLine for every line that carries marks. Text
 // extractors (pdftotext) read the lines back in logical order.
@@ -172,9 +174,14 @@ function inlineText(item: unknown): string {
   return '';
 }
 
+/** Bidi formatting characters (marks, embeddings, overrides, isolates): they set levels and are not drawn. */
+const BIDI_CONTROL = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/;
+
 /**
  * Cuts runs (a string's share of a paragraph, starting at `start`) wherever the bidi level or the
- * paragraph changes, and marks each piece; never between the halves of a surrogate pair.
+ * paragraph changes, and marks each piece; never between the halves of a surrogate pair. Bidi
+ * formatting characters are left out (rule X9): they have done their work in the levels, and a
+ * fallback font without a glyph for them would draw a box.
  */
 function splitByLevel(runs: readonly FontRun[], bidi: ResolvedBidi, start: number): FontRun[] {
   const marks = new Map<string, BidiMark>();
@@ -189,21 +196,18 @@ function splitByLevel(runs: readonly FontRun[], bidi: ResolvedBidi, start: numbe
   const out: FontRun[] = [];
   let index = start;
   for (const run of runs) {
-    let from = 0;
-    let mark = markAt(index);
-    for (let i = 1; i < run.text.length; i++) {
-      const code = run.text.charCodeAt(i);
-      if (code >= 0xdc00 && code <= 0xdfff) continue;
-      const next = markAt(index + i);
-      if (next !== mark) {
-        out.push({ text: run.text.slice(from, i), font: run.font, bidi: mark });
-        from = i;
-        mark = next;
+    let piece: FontRun | null = null;
+    for (const ch of run.text) {
+      if (!BIDI_CONTROL.test(ch)) {
+        const mark = markAt(index);
+        if (piece && piece.bidi === mark) piece.text += ch;
+        else out.push((piece = { text: ch, font: run.font, bidi: mark }));
       }
+      index += ch.length;
     }
-    out.push({ text: run.text.slice(from), font: run.font, bidi: mark });
-    index += run.text.length;
   }
+  // Nothing but formatting characters: one empty run keeps the inline (and its id) in place.
+  if (out.length === 0 && runs.length > 0) out.push({ text: '', font: runs[0]!.font, bidi: markAt(start) });
   return out;
 }
 

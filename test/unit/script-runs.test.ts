@@ -464,6 +464,21 @@ describe('applyFontRuns', () => {
     );
   });
 
+  test('a name in first-strong isolates leaves an English sentence left to right; the formatting characters are not drawn', () => {
+    const { doc: out } = apply({ content: ['\u2068שלום עולם\u2069: draft, in progress.', { text: ['\u200F', { text: 'x', id: 'keep' }, ' שלום'] }] });
+    const [sentence, marks] = out.content as unknown as { text: FontRun[] }[];
+    assert.equal(sentence!.text.map((run) => run.text).join(''), 'שלום עולם: draft, in progress.', 'FSI and PDI are left out');
+    assert.ok(sentence!.text.every((run) => run.bidi?.base === 0), 'the isolate does not decide the paragraph direction (P2)');
+    assert.deepEqual(
+      sentence!.text.filter((run) => run.bidi?.level === 1).map((run) => run.text.trim()),
+      ['שלום עולם'],
+      'the name alone is right to left',
+    );
+    // An inline that is nothing but a mark stays, empty; the paragraph is right to left (RLM is strong R).
+    assert.deepEqual(marks!.text[0], { text: '', font: 'A', bidi: { level: 1, base: 1 } });
+    assert.equal((marks!.text[1] as FontRun & { id?: string }).id, 'keep');
+  });
+
   test('Arabic-Indic digits alone get a level, so that they are not drawn reversed', () => {
     const { doc: out } = apply({ content: ['\u0661\u0662\u0663'] });
     assert.deepEqual(out.content, [{ text: [{ text: '\u0661\u0662\u0663', font: 'C', bidi: { level: 2, base: 0 } }] }]);
