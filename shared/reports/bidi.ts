@@ -80,9 +80,19 @@ export interface LaidOutLine {
 /** Does `text` belong to a script written right to left (the blocks of Hebrew, Arabic, Syriac, Thaana, NKo, …)? */
 const RTL_SCRIPT =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Cypriot}\p{Script=Kharoshthi}\p{Script=Phoenician}\p{Script=Lydian}\p{Script=Avestan}\p{Script=Imperial_Aramaic}\p{Script=Inscriptional_Pahlavi}\p{Script=Inscriptional_Parthian}\p{Script=Old_South_Arabian}\p{Script=Old_Turkic}\p{Script=Meroitic_Cursive}\p{Script=Meroitic_Hieroglyphs}\p{Script=Manichaean}\p{Script=Mende_Kikakui}\p{Script=Nabataean}\p{Script=Old_North_Arabian}\p{Script=Palmyrene}\p{Script=Psalter_Pahlavi}]/u;
-/** Does the text need bidi levels: has it a character of a right-to-left script (letters, Arabic-Indic digits, …)? */
+const RIGHT_TO_LEFT_TYPES = new Set(['R', 'AL', 'AN']);
+
+/**
+ * Does the text need bidi levels: has it a right-to-left letter or an Arabic number (bidi types
+ * R, AL, AN), or a character fontkit would draw right to left? Without one, every level is 0 and
+ * nothing moves (explicit embeddings and overrides in otherwise left-to-right text are not honoured).
+ */
 export function hasRightToLeftScript(text: string): boolean {
-  return RTL_SCRIPT.test(text);
+  if (RTL_SCRIPT.test(text)) return true;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) >= 0x0590 && RIGHT_TO_LEFT_TYPES.has(bidi.getBidiCharTypeName(ch))) return true;
+  }
+  return false;
 }
 
 const SPECIFIC_SCRIPT = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;

@@ -45,33 +45,9 @@ function isExtender(ch: string): boolean {
 const NEUTRAL = /^[\p{Z}\p{P}\p{S}\p{N}\s]$/u;
 /** Never reported as missing and never a reason to switch fonts: controls, format characters, variation selectors. */
 const INVISIBLE = /^[\p{Cc}\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
-const LETTER = /^\p{L}$/u;
 
 function isRegionalIndicator(cp: number): boolean {
   return cp >= 0x1f1e6 && cp <= 0x1f1ff;
-}
-
-/** Blocks of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, …); only letters in them are strong RTL. */
-function inRtlBlock(cp: number): boolean {
-  return (
-    (cp >= 0x0590 && cp <= 0x08ff) ||
-    (cp >= 0xfb1d && cp <= 0xfdff) ||
-    (cp >= 0xfe70 && cp <= 0xfeff) ||
-    (cp >= 0x10800 && cp <= 0x10fff) ||
-    (cp >= 0x1e800 && cp <= 0x1efff)
-  );
-}
-
-function isRtlLetter(ch: string): boolean {
-  return inRtlBlock(ch.codePointAt(0)!) && LETTER.test(ch);
-}
-
-/** Does the text contain a right-to-left letter? */
-export function hasRtl(text: string): boolean {
-  for (const ch of text) {
-    if (isRtlLetter(ch)) return true;
-  }
-  return false;
 }
 
 // ─────────────────────────────────────────────────────────────── clusters and runs

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { fontkitDrawsReversed, hasRightToLeftScript, orderLine, resolveBidi, reverseClusters, visualOrder, type LaidOutLine, type LineInline } from '../../shared/reports/bidi';
-import { applyFontRuns, hasRtl, splitIntoRuns, type Covers, type FontRun } from '../../shared/reports/script-runs';
+import { applyFontRuns, splitIntoRuns, type Covers, type FontRun } from '../../shared/reports/script-runs';
 
 const inRange = (cp: number, from: number, to: number) => cp >= from && cp <= to;
 
@@ -139,13 +139,12 @@ describe('bidi levels and line order (bidi.ts)', () => {
   };
   const textsOf = (line: LaidOutLine) => line.inlines.map((inline) => inline.text);
 
-  test('hasRtl and hasRightToLeftScript: letters, and anything fontkit would draw right to left', () => {
-    assert.equal(hasRtl('Tokyo 東京'), false);
-    assert.equal(hasRtl('abc اختبار'), true);
-    // Arabic-Indic digits are not letters, but they are Arabic script: fontkit reverses them.
-    assert.equal(hasRtl('\u0661\u0662'), false);
-    assert.equal(hasRightToLeftScript('\u0661\u0662'), true);
+  test('hasRightToLeftScript: right-to-left letters and Arabic numbers, in any right-to-left script', () => {
     assert.equal(hasRightToLeftScript('Tokyo 東京 (2024)'), false);
+    assert.equal(hasRightToLeftScript('abc اختبار'), true);
+    assert.equal(hasRightToLeftScript('\u0661\u0662'), true, 'Arabic-Indic digits: fontkit would reverse them');
+    assert.equal(hasRightToLeftScript('𞤀𞤁'), true, 'Adlam (not a script fontkit reverses, but bidi type R)');
+    assert.equal(hasRightToLeftScript('\u202Eabc'), false, 'an override in left-to-right text is not honoured');
   });
 
   test('fontkitDrawsReversed follows fontkit: the first letter of a specific script decides', () => {
