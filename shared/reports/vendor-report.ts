@@ -290,6 +290,8 @@ export const COVER_TITLE_SIZES = [28, 24, 20, 17, 15] as const;
 const TITLE_MAX_LINES = 3;
 /** Average bold glyph width as a share of the size, on the wide side (capitals are wider than the 0.6 of blocks.ts). */
 const TITLE_GLYPH_WIDTH = 0.66;
+/** Ideographs, kana, Hangul and full-width forms: a whole em each. */
+const WIDE = /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/u;
 
 /**
  * How many lines `text` takes at `size` points over the content width, wrapping greedily at
@@ -300,7 +302,7 @@ function titleLines(text: string, size: number): number {
   let lines = 1;
   let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const length = Array.from(word).length;
+    const length = Math.ceil(Array.from(word).reduce((n, ch) => n + (WIDE.test(ch) ? 1 / TITLE_GLYPH_WIDTH : 1), 0));
     const needed = used === 0 ? length : used + 1 + length;
     if (needed <= perLine) {
       used = needed;
