@@ -387,7 +387,7 @@ function rowHeight(row: DocNodeObject, r: SubprocessorRow, includeTiers: boolean
 }
 
 /** One category as one table; its heading and the column heads are the header rows. */
-function groupTable(category: VendorCategory, rows: readonly SubprocessorRow[], includeTiers: boolean): DocNodeObject {
+function groupTable(category: VendorCategory, rows: readonly SubprocessorRow[], includeTiers: boolean, last: boolean): DocNodeObject {
   const providerRows = rows.map((r) => providerRow(r, includeTiers));
   const keepRows = rows.every((r, i) => rowHeight(providerRows[i]!, r, includeTiers) <= KEEP_ROW_MAX_HEIGHT);
   const title: DocNodeObject = {
@@ -408,7 +408,8 @@ function groupTable(category: VendorCategory, rows: readonly SubprocessorRow[], 
     layout: GROUP_TABLE_LAYOUT,
     fontSize: ROW_FONT_SIZE,
     lineHeight: ROW_LINE_HEIGHT,
-    margin: [0, 2, 0, 10],
+    // No space under the last table: on a full last page pdfmake would start an empty page for it.
+    margin: [0, 2, 0, last ? 0 : 10],
   };
 }
 
@@ -451,7 +452,8 @@ export function buildSubprocessorAppendix(data: SubprocessorAppendixData): DocDe
     if (group) group.push(r);
     else groups.set(r.category, [r]);
   }
-  for (const [category, rows] of groups) content.push(groupTable(category, rows, options.includeTiers));
+  const last = [...groups.keys()].pop();
+  for (const [category, rows] of groups) content.push(groupTable(category, rows, options.includeTiers, category === last));
 
   return reportDocument({
     title: 'Subprocessors',

@@ -41,6 +41,11 @@ test(`${PROVIDERS} providers fit on at most ${MAX_PAGES} pages, every one of the
   const text = flat(pages.join(' '));
   for (let i = 0; i < PROVIDERS; i++) assert.ok(text.includes(`${providerName(i)} Services GmbH`), `${providerName(i)} is listed`);
   assert.equal(text.match(/Safeguards: /g)?.length, PROVIDERS, 'one safeguards line per provider');
+  // Every page carries more than the running header and the footer (no empty page at the end).
+  pages.forEach((page, i) => {
+    const body = page.replace(/Annex: Subprocessors|As of \d{4}-\d{2}-\d{2} · Vetted|Page \d+ of \d+/g, '').trim();
+    assert.ok(body.length > 0, `page ${i + 1} of ${pages.length} is empty`);
+  });
 });
 
 test('a row says everything it said before the layout changed: entity, name, purpose, data, locations, transfer, DPA and its link, safeguards, decision', () => {
