@@ -17,6 +17,7 @@ import path from 'node:path';
 // @ts-expect-error pdfmake ships no type declarations; the slice used here is typed below.
 import pdfmakeUntyped from 'pdfmake';
 import { applyFontRuns, type Covers } from '../../../shared/reports/script-runs';
+import { installBidiLines } from './bidi-lines';
 import {
   BUNDLED_FAMILY,
   bundledCoverage,
@@ -294,6 +295,7 @@ export async function renderPdf(doc: object, meta: PdfMeta, options: RenderOptio
   };
 
   // pdfmake is a singleton, but a render reads these once, synchronously, inside createPdf.
+  installBidiLines(); // right-to-left words in visual order, line by line (bidi-lines.ts)
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
