@@ -361,12 +361,12 @@ function cover(data: VendorReportData, asOf: string): DocNode[] {
       ...(roomy ? {} : { margin: [0, 40, 0, 6] as Margins }),
     },
     title,
-    { text: service, style: 'coverSubtitle', ...(Array.from(service).length > COVER_SUBTITLE_LONG ? { fontSize: 11.5, margin: [0, 0, 0, 18] as Margins } : {}) },
+    { text: service, style: 'coverSubtitle' },
     keyValueTable(rows),
   ];
 }
 
-/** A service longer than this many characters is set smaller on the cover (the profile allows 200). */
+/** A service longer than this many characters (the profile allows 200) takes three lines or more on the cover. */
 const COVER_SUBTITLE_LONG = 90;
 
 /** "2 open (1 overdue)", as of the report date. */
