@@ -78,12 +78,16 @@ export function skippedNotes(
   return notes;
 }
 
+/** "1.1", "1.1 and 2.3", "1.1, 2.3 and 2.5". */
+export function listWords(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** "3.6", "3.6 and 3.7", "3.6 to 3.9" for a consecutive run, else "3.6, 3.8 and 3.9". */
 function numberList(ids: readonly string[], numbers: ReadonlyMap<string, string>, consecutive: boolean): string {
   const names = ids.map((id) => numbers.get(id) ?? id);
-  if (names.length === 1) return names[0]!;
   if (consecutive && names.length > 2) return `${names[0]} to ${names[names.length - 1]}`;
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return listWords(names);
 }
 
 /**

@@ -41,6 +41,19 @@ export function registerTier(facts: TierFacts): ShownTier {
   return { tier: inherentTier, basis: 'inherent' };
 }
 
+/** What registerTier reads of a register row (the API's VendorSummary has these fields). */
+export interface TierRow {
+  reviewStatus: ReviewStatus | null;
+  tier: Tier | null;
+  lastReviewed: string | null;
+  inherentTier: Tier;
+}
+
+/** The tier a register row shows, and its kind: the app's table, its filter and `vetted list` alike. */
+export function shownTierOfRow(row: TierRow): ShownTier {
+  return registerTier({ reviewStatus: row.reviewStatus, tier: row.tier, lastDecidedAt: row.lastReviewed, inherentTier: row.inherentTier });
+}
+
 /** Words for a tier's kind, in the register CSV's "Tier basis" column and the app's tooltips. */
 export const TIER_BASIS_LABELS: Readonly<Record<TierBasis, string>> = {
   decided: 'Decided review',

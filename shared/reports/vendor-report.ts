@@ -66,6 +66,8 @@ import { dayOf, onOrBefore, type Standing } from '../domain/standing';
 import { buildEffortText, buyVsBuild, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 import { flagFedQuestionIds } from '../templates/flag-fed';
+import { questionNumbers } from '../domain/question-numbering';
+import { implausibleWarning, plausibleWords } from '../scoring/number-words';
 import type { ProviderMaintenance } from './maintenance-facts';
 import { estimateMaintenancePages, maintenancePart } from './maintenance-part';
 import type { ProviderIncidents } from './incident-facts';
@@ -132,6 +134,8 @@ const NOT_RECORDED = 'Not recorded';
 /** One visible question as the report prints it. */
 export interface ReportQuestion {
   question: Question;
+  /** Its number in the template ("2.4"), as the app shows it and the score's blockers name it. */
+  number: string;
   answer: string;
   comment: string;
   /** The comment is confidential: printed as such, or left out (locked) and said so. */
@@ -176,8 +180,8 @@ function impactText(lines: readonly PointLoss[], knockout: Tier | null, flagFed:
  * effort): printed with the profile's figure, never the review's own answer or its comment, so the
  * report carries one fee. Not scored, so it cost nothing.
  */
-function keptInProfile(question: Question, text: string): ReportQuestion {
-  return { question, answer: text, comment: '', confidential: false, commentLeftOut: false, answeredBy: null, providerComment: '', impact: '—', knockout: null };
+function keptInProfile(question: Question, number: string, text: string): ReportQuestion {
+  return { question, number, answer: text, comment: '', confidential: false, commentLeftOut: false, answeredBy: null, providerComment: '', impact: '—', knockout: null };
 }
 
 /** Every visible question of every section, with its answer, comment and score impact. */
@@ -194,6 +198,7 @@ export function reportSections(data: Pick<VendorReportData, 'vendor' | 'template
   const naRefused = new Set(data.score.open.filter((q) => q.naRefused).map((q) => q.questionId));
   const flagFed = flagFedQuestionIds(data.template);
   const sectionScores = new Map(data.score.sections.map((s) => [s.sectionId, s]));
+  const numbers = questionNumbers(data.template.sections);
 
   return data.template.sections.map((section) => {
     const scored = sectionScores.get(section.id);
@@ -207,13 +212,19 @@ export function reportSections(data: Pick<VendorReportData, 'vendor' | 'template
         .filter((q) => visible.has(q.id))
         .map((question) => {
           const figure = profileHeldFigure(data.template.id, question.id);
-          if (figure) return keptInProfile(question, keptInProfileText(figure, data.vendor));
+          const number = numbers.get(question.id) ?? '';
+          if (figure) return keptInProfile(question, number, keptInProfileText(figure, data.vendor));
           const answer = answers.get(question.id);
           const lines = losses.get(question.id) ?? [];
           const knockout = knockouts.get(question.id) ?? lines.find((l) => l.knockout)?.knockout ?? null;
+          // A number outside the template's plausible range is printed as recorded, and said to be.
+          const implausible = answer && !answer.na && typeof answer.value === 'number' && implausibleWarning(question, answer.value) !== null;
           return {
             question,
-            answer: naRefused.has(question.id) ? 'Not answered (marked N/A, which this question does not allow)' : answerText(question, answer),
+            number,
+            answer: naRefused.has(question.id)
+              ? 'Not answered (marked N/A, which this question does not allow)'
+              : `${answerText(question, answer)}${implausible ? ` (as recorded; outside the plausible range the template states, ${plausibleWords(question)})` : ''}`,
             comment: plain(answer?.comment ?? '').trim(),
             confidential: answer?.confidential === true,
             commentLeftOut: answer?.locked === true,
@@ -521,7 +532,7 @@ export function answeredByText(answer: Answer | undefined): string | null {
 
 function questionBlock(q: ReportQuestion): DocNode {
   const stack: DocNode[] = [
-    { text: plain(q.question.text), style: 'questionText' },
+    { text: plain(`${q.number} ${q.question.text}`), style: 'questionText' },
     labelled('Answer', q.answer),
   ];
   if (q.answeredBy) stack.push(labelled('Answered by', q.answeredBy));

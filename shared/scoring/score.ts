@@ -4,7 +4,7 @@
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { isScoredKind } from '../domain/template';
 import { conditionRefs, questionsById, visibleQuestionIds } from '../domain/conditions';
-import { questionNumbers } from '../domain/question-numbering';
+import { listWords, questionNumbers } from '../domain/question-numbering';
 import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
 import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
 import { maxTier, tierRank } from '../domain/tier';
@@ -211,8 +211,6 @@ function weighs(question: Question): boolean {
 // Not shared/format's completionPercent: that module imports this one (roundScore).
 const percent = (share: number) => `${Math.floor(share * 100 + 1e-9)}%`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-/** "1.1", "1.1 and 2.3", "1.1, 2.3 and 2.5". */
-const listWords = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /**
  * Scores a review of `template` with `answers` for a provider with `profile`, with model 2.

@@ -1,6 +1,7 @@
 import { contract } from '../../../shared/api';
 import { answerLabel, parseAnswerText, quantity } from '../../../shared/domain/answers';
 import { visibleQuestionIds } from '../../../shared/domain/conditions';
+import { questionNumbers } from '../../../shared/domain/question-numbering';
 import { toAnswerMap } from '../../../shared/domain/review';
 import { flagFedQuestionIds } from '../../../shared/templates/flag-fed';
 import { describeIssues, summarizeProblems } from '../../../shared/validation';
@@ -16,9 +17,9 @@ export async function answerCommand(
   args: string[],
   flags: { comment?: string; na?: boolean; confidential?: boolean },
 ): Promise<void> {
-  const [vendorRef, questionId, text] = args;
-  if (!vendorRef || !questionId || (text === undefined && !flags.na)) {
-    throw usageError('usage: vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--confidential] [--na]');
+  const [vendorRef, questionRef, text] = args;
+  if (!vendorRef || !questionRef || (text === undefined && !flags.na)) {
+    throw usageError('usage: vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--confidential] [--na]  (QUESTION: its id, or its number such as 2.4)');
   }
   const { api } = session;
   const vendor = await findVendor(api, vendorRef);
@@ -26,8 +27,11 @@ export async function answerCommand(
   const current = must(await api['review.current']({ vendorId: vendor.id }));
   // No review yet: the template the first answer's review will start on (chosen by the same rule as review.start).
   const template = current?.template ?? must(await api['review.templateFor']({ vendorId: vendor.id })).template;
+  // A question by its id, or by its number as the app, the report and the score's blockers show it ("2.4").
+  const byNumber = /^\d+\.\d+$/.test(questionRef) ? [...questionNumbers(template.sections)].find(([, n]) => n === questionRef)?.[0] : undefined;
+  const questionId = byNumber ?? questionRef;
   const question = questionIndex(template).get(questionId)?.question;
-  if (!question) throw inputError(`question "${questionId}" is not in template ${template.id} (the built-in template's questions are in docs/questionnaire.md; any template's: \`vetted template export ${template.id} --out FILE.json\`)`);
+  if (!question) throw inputError(`question "${questionRef}" is not in template ${template.id} (the built-in template's questions are in docs/questionnaire.md; any template's: \`vetted template export ${template.id} --out FILE.json\`)`);
   let value;
   try {
     value = text === undefined ? undefined : parseAnswerText(question, text);

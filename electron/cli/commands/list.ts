@@ -1,20 +1,7 @@
-import { registerTier, type TierBasis } from '../../../shared/register/tier-basis';
-import type { VendorSummary } from '../../../shared/api';
+import { shownTierOfRow as shownTier, TIER_BASIS_LABELS } from '../../../shared/register/tier-basis';
 import { table, percent, score } from '../format';
 import type { Session } from '../session';
 import { must } from '../session';
-
-/** The Basis column: what kind of tier the Tier column shows (the app's register and CSV read the same rule). */
-const BASIS_WORDS: Readonly<Record<TierBasis, string>> = {
-  decided: 'decided review',
-  not_decided: 'review not decided',
-  inherent: 'inherent, not reviewed',
-};
-
-/** The tier the register shows for a provider, and its kind (shared/register/tier-basis.ts). */
-function shownTier(v: VendorSummary) {
-  return registerTier({ reviewStatus: v.reviewStatus, tier: v.tier, lastDecidedAt: v.lastReviewed, inherentTier: v.inherentTier });
-}
 
 export async function listCommand(session: Session, json: boolean): Promise<void> {
   const vendors = must(await session.api['vendor.list']({}));
@@ -37,11 +24,11 @@ export async function listCommand(session: Session, json: boolean): Promise<void
   }
   process.stdout.write(
     table(
-      ['Name', 'Category', 'Score', 'Tier', 'Basis', 'Completion', 'Status'],
+      ['Name', 'Category', 'Score', 'Tier', 'Tier basis', 'Completion', 'Status'],
       vendors.map((v) => {
         const shown = shownTier(v);
         const tier = shown.tier ?? (v.state === 'incomplete' ? 'incomplete' : '-');
-        return [v.name, v.category, score(v.score), tier, shown.basis ? BASIS_WORDS[shown.basis] : '-', percent(v.completion), v.status];
+        return [v.name, v.category, score(v.score), tier, shown.basis ? TIER_BASIS_LABELS[shown.basis] : '-', percent(v.completion), v.status];
       }),
     ) + '\n',
   );

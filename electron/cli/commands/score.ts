@@ -1,3 +1,4 @@
+import { questionNumbers } from '../../../shared/domain/question-numbering';
 import { percent, score, table } from '../format';
 import type { Session } from '../session';
 import { findVendor, must } from '../session';
@@ -13,6 +14,10 @@ export async function scoreCommand(session: Session, vendorRef: string, json: bo
     process.stdout.write(`${vendor.name}: no review started yet (answer a question with \`vetted answer\`).\n`);
     return;
   }
+  // Questions by number and id: the blockers name numbers ("2.4"), `vetted answer` takes either.
+  const template = must(await session.api['review.current']({ vendorId: vendor.id }))?.template;
+  const numbers = template ? questionNumbers(template.sections) : new Map<string, string>();
+  const ref = (id: string) => (numbers.has(id) ? `${numbers.get(id)} ${id}` : id);
   const out: string[] = [];
   out.push(`${vendor.name}`);
   out.push(`  Score      ${score(result.overall)}${result.state === 'incomplete' ? ' (provisional: review incomplete)' : ''}`);
@@ -36,12 +41,12 @@ export async function scoreCommand(session: Session, vendorRef: string, json: bo
   if (result.open.length > 0) {
     out.push('');
     out.push('Not answered:');
-    for (const q of result.open) out.push(`  ${q.questionId}${q.mustHave ? ' (must-have)' : ''}${q.naRefused ? ' (marked N/A, not allowed here)' : ''}  ${q.questionText}`);
+    for (const q of result.open) out.push(`  ${ref(q.questionId)}${q.mustHave ? ' (must-have)' : ''}${q.naRefused ? ' (marked N/A, not allowed here)' : ''}  ${q.questionText}`);
   }
   if (result.notApplicable.length > 0) {
     out.push('');
     out.push('Not applicable:');
-    for (const q of result.notApplicable) out.push(`  ${q.questionId}  ${q.questionText} → ${q.answerLabel}`);
+    for (const q of result.notApplicable) out.push(`  ${ref(q.questionId)}  ${q.questionText} → ${q.answerLabel}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

@@ -94,6 +94,13 @@ export function AddProviderDialog() {
     // needs no review yet (the first answer starts one on it, by the same rule).
     const result = await createVendor(picked === null ? draft : { ...draft, templateId: picked });
     setBusy(false);
+    // The user moved to another page meanwhile (which closed the dialog): say what became of the
+    // request there, instead of navigating away from where they went or filling a closed form.
+    if (!useVetted.getState().addDialogOpen) {
+      if (result.ok) useVetted.getState().pushToast('success', `Added ${result.value.name} to the register.`);
+      else useVetted.getState().pushToast('error', `${draft.name.trim() || 'The provider'} was not added: ${result.error.message}`);
+      return;
+    }
     if (!result.ok) {
       const found: Record<string, string> = {};
       for (const d of result.error.details ?? []) {

@@ -13,7 +13,7 @@ import {
 } from '@tanstack/react-table';
 import type { VendorSummary } from '../../../../shared/api';
 import { tierRank } from '../../../../shared/domain/tier';
-import { registerTier, type ShownTier } from '../../../../shared/register/tier-basis';
+import { shownTierOfRow, type ShownTier } from '../../../../shared/register/tier-basis';
 import { CATEGORY_LABELS } from '../../lib/labels';
 import type { TierFilter } from '../../store/types';
 
@@ -36,9 +36,7 @@ export function tierKey(vendor: VendorSummary): Exclude<TierFilter, ''> | 'none'
 }
 
 /** The tier the register shows and its kind (shared/register/tier-basis.ts: the CSV reads the same rule). */
-export function shownTierOf(v: VendorSummary): ShownTier {
-  return registerTier({ reviewStatus: v.reviewStatus, tier: v.tier, lastDecidedAt: v.lastReviewed, inherentTier: v.inherentTier });
-}
+export const shownTierOf: (v: VendorSummary) => ShownTier = shownTierOfRow;
 
 /** Rows without a tier, lowest first, below every tier. */
 const NO_TIER_ORDER: readonly string[] = ['not_started', 'none', 'incomplete'];
