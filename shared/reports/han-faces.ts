@@ -2,10 +2,12 @@
 //
 // The script runs (script-runs.ts) cut text into runs by what a font can draw, and put every Han,
 // kana and CJK-punctuation run in one font (the "slot": Fallback-CJK). This pass, run on their
-// output, moves each such run to the face of its region: the paragraph's kana make it Japanese,
-// its hangul Korean, else the report's language decides. A paragraph (a block's whole text, or a
-// table cell) is judged as a whole, so "東京" next to "ガス" in one name is drawn as Japanese. A run
-// the regional face cannot draw entirely stays in the slot's font.
+// output, moves each such run to the face of its region. The text around a run decides: a
+// paragraph (a block's whole text, or a table cell) is cut into parts at list separators (", ",
+// "; ", " — ", " and ", brackets, line breaks), and a part with kana is Japanese, one with hangul Korean;
+// else the report's language decides. So "東京" next to "ガス" in one name is drawn as Japanese,
+// while in "中華電信, 東京ガス" only the second name is. A run the regional face cannot draw
+// entirely stays in the slot's font.
 //
 // Pure: no Node, no DOM. What a font covers is asked of the caller.
 import { hanVariantFor, type HanVariant } from '../domain/report-language';
@@ -38,11 +40,33 @@ function plainText(text: unknown): string {
   return '';
 }
 
+/**
+ * Where a paragraph divides into parts judged separately: a comma or semicolon and a space, a dash,
+ * bullet, slash or bar between spaces, the words the layouts join names with ("A, B and C",
+ * "A vs B"), brackets, line breaks. Japanese and Chinese text use their
+ * own punctuation (、，。) inside a sentence, so these cut between names, not within one.
+ */
+const SEPARATOR = /[,;]\s+|\s+[-–—·|/]\s+|\s+(?:and|or|vs\.?|versus)\s+|[()[\]]|\n/g;
+
+/** The variant of each UTF-16 position of a paragraph's text, by the part it is in. */
+function variantsOf(text: string, reportVariant: HanVariant): HanVariant[] {
+  const at: HanVariant[] = new Array<HanVariant>(text.length);
+  let start = 0;
+  const close = (end: number) => {
+    const variant = hanVariantFor(text.slice(start, end), reportVariant);
+    at.fill(variant, start, end);
+    start = end;
+  };
+  for (const match of text.matchAll(SEPARATOR)) close(match.index + match[0].length);
+  close(text.length);
+  return at;
+}
+
 class HanFaces {
   readonly used = new Set<string>();
   constructor(private readonly options: HanFaceOptions) {}
 
-  /** The family for one run in the slot's font. */
+  /** The family for a piece of a run in the slot's font. */
   private face(text: string, variant: HanVariant): string {
     const family = this.options.familyOf(variant);
     const drawable =
@@ -52,14 +76,51 @@ class HanFaces {
     return chosen;
   }
 
-  /** The inlines of a block, with Han runs moved to `variant`'s face. */
-  private inlines(text: unknown, variant: HanVariant): unknown {
-    if (Array.isArray(text)) return text.map((item) => this.inlines(item, variant));
+  /**
+   * The inlines of a block, with each run in the slot's font moved to the face of the part it is
+   * in (split where it spans parts of different regions). `offset` walks the paragraph's text in
+   * the order plainText joins it.
+   */
+  private inlines(text: unknown, variants: readonly HanVariant[], offset: { at: number }): unknown {
+    if (typeof text === 'string') {
+      offset.at += text.length;
+      return text;
+    }
+    if (Array.isArray(text)) return text.flatMap((item) => this.pieces(item, variants, offset));
     if (!isObj(text)) return text;
-    const copy: Obj = { ...text };
-    if (copy.font === this.options.slot && typeof copy.text === 'string') copy.font = this.face(copy.text, variant);
-    else if (Array.isArray(copy.text) || isObj(copy.text)) copy.text = this.inlines(copy.text, variant);
-    return copy;
+    const pieces = this.pieces(text, variants, offset);
+    return pieces.length === 1 ? pieces[0] : pieces;
+  }
+
+  private pieces(item: unknown, variants: readonly HanVariant[], offset: { at: number }): unknown[] {
+    if (!isObj(item)) return [this.inlines(item, variants, offset)];
+    if (item.font === this.options.slot && typeof item.text === 'string') {
+      const text = item.text;
+      const start = offset.at;
+      offset.at += text.length;
+      // Consecutive characters of one variant make one piece.
+      const out: Obj[] = [];
+      let from = 0;
+      for (let i = 1; i <= text.length; i++) {
+        if (i < text.length && variants[start + i] === variants[start + from]) continue;
+        // Never cut a surrogate pair.
+        if (i < text.length && /[\udc00-\udfff]/.test(text[i]!)) continue;
+        const piece = text.slice(from, i);
+        out.push({ ...item, text: piece, font: this.face(piece, variants[start + from] ?? this.options.reportVariant) });
+        from = i;
+      }
+      if (out.length <= 1) return [out[0] ?? { ...item }];
+      // Properties that pdfmake wants once (an id, a table-of-contents entry) stay on the first piece.
+      for (const piece of out.slice(1)) {
+        delete piece.id;
+        delete piece.tocItem;
+      }
+      return out;
+    }
+    const copy: Obj = { ...item };
+    if (typeof copy.text === 'string') offset.at += copy.text.length;
+    else if (Array.isArray(copy.text) || isObj(copy.text)) copy.text = this.inlines(copy.text, variants, offset);
+    return [copy];
   }
 
   node(node: unknown): unknown {
@@ -78,8 +139,8 @@ class HanFaces {
       }
       copy.table = table;
     } else if (node.text !== undefined) {
-      const variant = hanVariantFor(plainText(node.text), this.options.reportVariant);
-      copy.text = this.inlines(node.text, variant);
+      const variants = variantsOf(plainText(node.text), this.options.reportVariant);
+      copy.text = this.inlines(node.text, variants, { at: 0 });
     } else if (isObj(node.toc) && node.toc.title !== undefined && node.toc.title !== null) {
       copy.toc = { ...node.toc, title: this.node(node.toc.title) };
     }
