@@ -148,9 +148,14 @@ function pickValue(question: Question, quality: number, random: () => number, kn
       const bands = [...(question.bands ?? [])].filter((b) => !b.knockout).sort((a, b) => b.score - a.score);
       if (bands.length === 0) return Math.round(10 + random() * 90);
       const band = good ? bands[0]! : worse(bands, random);
-      const low = band.min ?? (band.max !== undefined ? Math.max(0, band.max - 10) : 0);
-      const high = band.max ?? low + 48;
-      return Math.max(0, Math.round(low + (high - low) * 0.4));
+      // Inside the band and inside what the template calls plausible (an uptime is at most 100 %);
+      // a narrow band (99.9 to 99.95 %) keeps two decimals, so rounding never moves it to another band.
+      const floor = question.plausible?.min ?? 0;
+      const ceiling = question.plausible?.max ?? Infinity;
+      const low = Math.max(floor, band.min ?? (band.max !== undefined ? band.max - 10 : 0));
+      const high = Math.min(ceiling, band.max ?? low + 48);
+      const value = low + (high - low) * 0.4;
+      return high - low < 10 ? Math.round(value * 100) / 100 : Math.round(value);
     }
     case 'date':
       return '2026-03-15';

@@ -61,6 +61,17 @@ export const NumberBand = z.object({
 export type NumberBand = z.infer<typeof NumberBand>;
 
 /**
+ * The numbers a real answer can take (a percentage above 100, a negative number of hours): a value
+ * outside is kept, since the register records what was said, but the app and the CLI warn that it
+ * is probably a typing slip. Both bounds inclusive; a missing bound is open.
+ */
+export const PlausibleRange = z.object({
+  min: z.number().optional(),
+  max: z.number().optional(),
+}).strict();
+export type PlausibleRange = z.infer<typeof PlausibleRange>;
+
+/**
  * When a question is shown. Hidden questions are neither scored nor counted for completion.
  * `is` holds when a choice answer is one of the ids (a multi answer: contains any of them).
  */
@@ -91,6 +102,8 @@ export const Question = z.object({
   options: z.array(ChoiceOption).optional(),
   bands: z.array(NumberBand).optional(),
   unit: z.string().max(40).optional(),
+  /** Number only: the plausible answers; one outside gets a warning, never a refusal. */
+  plausible: PlausibleRange.optional(),
   /** Optional questions do not lower completion when left empty. */
   optional: z.boolean().default(false),
   /**

@@ -133,7 +133,14 @@ function checkBands(question: Question, path: string, report: Report): void {
     if (question.bands !== undefined) {
       report(`${path}.bands`, `Question "${question.id}" is a ${question.kind} question; only number questions can have bands.`);
     }
+    if (question.plausible !== undefined) {
+      report(`${path}.plausible`, `Question "${question.id}" is a ${question.kind} question; only number questions have a plausible range.`);
+    }
     return;
+  }
+  const { min, max } = question.plausible ?? {};
+  if (min !== undefined && max !== undefined && !(min <= max)) {
+    report(`${path}.plausible`, `Question "${question.id}": the plausible range's min ${min} is above its max ${max}, so every answer would be implausible.`);
   }
   const bands = question.bands ?? [];
   if (bands.length === 0 && question.weight > 0) {

@@ -11,6 +11,7 @@ export type QuestionAspect =
   | 'options'
   | 'bands'
   | 'unit'
+  | 'plausible'
   | 'weight'
   | 'optional'
   | 'mustHave'
@@ -54,6 +55,7 @@ const QUESTION_FIELDS: readonly [QuestionAspect, (q: Question) => unknown][] = [
   ['options', (q) => q.options ?? []],
   ['bands', (q) => q.bands ?? []],
   ['unit', (q) => q.unit],
+  ['plausible', (q) => q.plausible],
   ['weight', (q) => q.weight],
   ['optional', (q) => q.optional],
   ['mustHave', (q) => q.mustHave],
@@ -147,6 +149,7 @@ const ASPECT_WORDS: Record<QuestionAspect | FlagAspect | TemplateAspect, string>
   options: 'options',
   bands: 'bands',
   unit: 'unit',
+  plausible: 'plausible range',
   weight: 'weight',
   optional: 'optional',
   mustHave: 'must-have',

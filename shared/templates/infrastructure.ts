@@ -28,16 +28,18 @@
 // Versions: a stored version never changes (reviews pin it), so any edit here ships as the next
 // version. v1 also asked the fee (cost_monthly_fee, fixed to EUR a month) and the build-and-run
 // effort (cost_build_run_days), which the profile held as well, with its own currency; v2 left them
-// to the profile (profile-held.ts says how reviews still on v1 show them). v3 (this one) is written
+// to the profile (profile-held.ts says how reviews still on v1 show them). v3 is written
 // for scoring model 2: must-haves and their knock-outs, heavier access weight, lighter cost weight,
 // attestations by the strongest report, exclusive "None" options, N/A only where allowed, and
-// options that imply profile facts. Its question ids and option ids are those of v2, so
+// options that imply profile facts. v4 (this one) only adds plausible ranges to the number
+// questions (an uptime SLA is 90–100 %, notice is not negative): an answer outside is kept but
+// warned about. Scores are those of v3. Question and option ids are those of v2, so
 // `review migrate` carries every answer across.
 import { Template } from '../domain/template';
 
 export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
   id: 'infrastructure-provider',
-  version: 3,
+  version: 4,
   name: 'Infrastructure provider review',
   description:
     'For providers you build on but do not run yourself: hosted databases, message queues, log services, alerting services, status page hosts. ' +
@@ -165,6 +167,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           kind: 'number',
           weight: 2,
           unit: 'hours',
+          plausible: { min: 0, max: 8760 },
           text: 'Within how many hours does the contract require them to tell you about a breach affecting your data?',
           help: 'You cannot rotate credentials or warn your users until you know. GDPR gives you 72 hours to notify your regulator, so their clock has to be shorter than yours. Answer in whole hours.',
           bands: [
@@ -285,6 +288,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           kind: 'number',
           weight: 0.5,
           unit: 'days',
+          plausible: { min: 0, max: 3650 },
           text: 'How many days is the audit log kept?',
           help: 'Breaches are often found months later. A log that only covers last week cannot tell you how it started.',
           showWhen: { q: 'acc_audit_log', is: ['full', 'admin_only'] },
@@ -357,6 +361,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           kind: 'number',
           weight: 2,
           unit: 'hours',
+          plausible: { min: 0, max: 2160 },
           text: 'How many hours of notice do you get before planned maintenance?',
           help: 'Notice is what turns maintenance from an incident into a plan. Three days lets you move a release or warn customers; a few hours does not.',
           bands: [
@@ -370,6 +375,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           kind: 'number',
           allowNa: true,
           unit: 'minutes',
+          plausible: { min: 0, max: 1440 },
           text: 'How many minutes does a typical maintenance disrupt your service? (0 if it does not)',
           help: 'Short disruptions ride on retries; long ones need a plan, a banner and possibly a fallback.',
           bands: [
@@ -384,6 +390,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           kind: 'number',
           allowNa: true,
           unit: 'per month',
+          plausible: { min: 0, max: 100 },
           text: 'How many maintenance events per month affect your resources, on average?',
           help: 'Each event costs you attention and risk. Frequent maintenance adds up even when each one is short.',
           bands: [
@@ -461,6 +468,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           id: 'inc_first_update_minutes',
           kind: 'number',
           unit: 'minutes',
+          plausible: { min: 0, max: 1440 },
           text: 'How many minutes after an incident starts do they typically post the first update?',
           help: 'Until they speak you are debugging your own systems for a fault that is not yours. Look at their incident history for real numbers rather than promises.',
           bands: [
@@ -486,6 +494,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           id: 'inc_sla_uptime_percent',
           kind: 'number',
           unit: '%',
+          plausible: { min: 90, max: 100 },
           text: 'What monthly uptime does the SLA promise, in percent?',
           help: '99.9% allows about 43 minutes of downtime a month; 99.5% allows about 3.6 hours. Compare it with what your own users are promised.',
           showWhen: { q: 'inc_sla_credits', is: ['credits_auto', 'credits_claim', 'target_only'] },
@@ -568,6 +577,7 @@ export const INFRASTRUCTURE_TEMPLATE: Template = Template.parse({
           id: 'ten_rpo_minutes',
           kind: 'number',
           unit: 'minutes',
+          plausible: { min: 0, max: 43200 },
           text: 'At most how many minutes of data could be lost when restoring (recovery point)?',
           help: 'Nightly backups mean a day of lost orders, messages or logs. Compare this with what your own users would tolerate losing.',
           showWhen: { q: 'ten_backups', is: ['tested', 'untested'] },

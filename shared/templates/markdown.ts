@@ -1,4 +1,5 @@
 // Renders a template as a readable Markdown document (docs/questionnaire.md). Pure: no I/O.
+import { plausibleWords } from '../scoring/number-words';
 import type { ChoiceOption, Condition, NumberBand, Question, QuestionKind, Template } from '../domain/template';
 
 const KIND_WORDS: Record<QuestionKind, string> = {
@@ -76,6 +77,8 @@ function questionLines(question: Question, number: string, byId: ReadonlyMap<str
     question.optional ? 'Optional' : 'Required',
   ];
   if (question.unit) facts.push(`Unit: ${question.unit}`);
+  const plausible = plausibleWords(question);
+  if (plausible) facts.push(`Plausible: ${plausible} (an answer outside is warned about, not refused)`);
   lines.push(`- ${facts.join(' · ')}`);
   if (question.showWhen) lines.push(`- Shown when: ${conditionWords(question.showWhen, byId)}`);
   lines.push('');

@@ -24,6 +24,20 @@ for (const [width, height] of [[1024, 700], [1440, 900]] as const) {
     await page.getByRole('group', { name: /Is your data encrypted at rest/ }).hover();
     assert.equal(await firstId.isVisible(), true, 'pointing at the question shows it');
     await page.mouse.move(0, 0);
+    // A section chosen in the section list stops below the sticky toolbar, its heading and intro readable.
+    await page.getByTestId('section-link-incident-transparency').click();
+    const heading = page.getByRole('heading', { name: /Incident transparency/, level: 2 });
+    await page.waitForFunction(() => {
+      const h = [...document.querySelectorAll('h2')].find((e) => e.textContent?.includes('Incident transparency'));
+      const top = h?.getBoundingClientRect().top ?? -1;
+      return top > 0 && top < window.innerHeight / 2;
+    });
+    const toolbarBottom = (await page.locator('.q-toolbar').boundingBox())!;
+    const headingBox = (await heading.boundingBox())!;
+    assert.ok(headingBox.y >= toolbarBottom.y + toolbarBottom.height, `the section heading (top ${headingBox.y}) is below the toolbar (bottom ${toolbarBottom.y + toolbarBottom.height})`);
+    await screenshot(page, `questionnaire-section-jump-${width}x${height}`);
+    // Only the app's main area scrolls: the window itself never does (the header stays in view).
+    assert.equal(await page.evaluate(() => document.documentElement.scrollTop), 0, 'the document did not scroll');
     const horizontal = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(horizontal, 0, 'the page does not scroll sideways');
     assert.deepEqual(problems, [], 'no console errors or CSP violations');

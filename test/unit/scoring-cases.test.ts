@@ -108,9 +108,9 @@ const PROFILES: [string, RiskProfile, Tier, Tier][] = [
 ];
 
 describe('the baseline: every question answered with its best option', () => {
-  test('the built-in template is version 3 and sound', () => {
+  test('the built-in template is version 4 (the scoring of v3, with plausible ranges) and sound', () => {
     assert.equal(T.id, 'infrastructure-provider');
-    assert.equal(T.version, 3);
+    assert.equal(T.version, 4);
     assert.deepEqual(checkTemplate(T), []);
   });
 

@@ -18,7 +18,7 @@ describe('the built-in infrastructure template', () => {
     assert.deepEqual(reparsed, INFRASTRUCTURE_TEMPLATE);
     assert.deepEqual(checkTemplate(INFRASTRUCTURE_TEMPLATE), []);
     assert.equal(INFRASTRUCTURE_TEMPLATE.id, 'infrastructure-provider');
-    assert.equal(INFRASTRUCTURE_TEMPLATE.version, 3);
+    assert.equal(INFRASTRUCTURE_TEMPLATE.version, 4);
     assert.equal(INFRASTRUCTURE_TEMPLATE.name, 'Infrastructure provider review');
   });
 

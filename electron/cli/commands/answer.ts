@@ -2,6 +2,7 @@ import { contract } from '../../../shared/api';
 import { answerLabel, parseAnswerText } from '../../../shared/domain/answers';
 import { describeIssues, summarizeProblems } from '../../../shared/validation';
 import { questionIndex } from '../../../shared/domain/template';
+import { implausibleWarning, numberBandWords } from '../../../shared/scoring/number-words';
 import { inputError, usageError } from '../cli-error';
 import { score } from '../format';
 import type { Session } from '../session';
@@ -42,4 +43,12 @@ export async function answerCommand(
     `Saved ${vendor.name} / ${questionId} = ${answerLabel(question, saved.value, saved.na)}; ` +
       `score ${score(result?.overall ?? null)}, tier ${result?.tier ?? (result?.state === 'incomplete' ? 'incomplete' : '-')}\n`,
   );
+  // A number's band in words on stdout; a number outside the plausible range warned about on
+  // stderr (saved all the same: the register records what was said).
+  if (typeof saved.value === 'number' && !saved.na) {
+    const band = numberBandWords(question, saved.value);
+    if (band) process.stdout.write(`  ${band}\n`);
+    const warning = implausibleWarning(question, saved.value);
+    if (warning) process.stderr.write(`vetted: warning: ${question.id}: ${warning}\n`);
+  }
 }

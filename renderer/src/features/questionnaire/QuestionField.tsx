@@ -19,6 +19,7 @@ import { QuestionClaimNote } from './QuestionClaimNote';
 import { QuestionHeading } from './QuestionHeading';
 import { QuestionLosses } from './QuestionLosses';
 import { QuestionSaveState } from './QuestionSaveState';
+import { NumberAnswerNote, numberNotes } from './NumberAnswerNote';
 import { shownTipKey, tipsOf } from './tips';
 import { useRovingCard } from './useRovingCard';
 
@@ -72,6 +73,8 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const flush = () => flushAnswer(question.id);
   const status = scoreQuestion(question, { value: effectiveValue(answer.value), na: answer.na }).status;
   const answered = status !== 'unanswered';
+  // A number's band and plausibility, said under it (not while N/A: then the number is not the answer).
+  const notes = numberNotes(question, naShown ? null : effectiveValue(answer.value));
   const isChoice = question.kind === 'yesno' || question.kind === 'single' || question.kind === 'multi';
   const showComment = commentOpen || hasComment || naNeedsReason;
 
@@ -140,7 +143,9 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
           idBase={base}
           onChange={change}
           onBlur={flush}
+          describedBy={[notes.band ? `${base}-band` : '', notes.warning ? `${base}-plausible` : ''].filter(Boolean).join(' ') || undefined}
         />
+        {question.kind === 'number' && <NumberAnswerNote notes={notes} bandId={`${base}-band`} warningId={`${base}-plausible`} />}
       </div>
 
       {tips.length > 0 && (

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { useVetted } from '../../store';
 import { reviewDecided } from '../../store/workflowSlice';
 import { formatDate } from '../../lib/format';
@@ -9,8 +10,9 @@ export function QuestionnaireToolbar({ onNext, onShortcuts }: { onNext(): void; 
   const review = useVetted((s) => s.review);
   const template = useVetted((s) => s.template);
   const decided = useVetted(reviewDecided);
+  const ref = useToolbarHeight();
   return (
-    <div className="q-toolbar">
+    <div className="q-toolbar" ref={ref}>
       <div className="q-toolbar-meta">
         <SaveStatus />
         <p className="muted q-review-meta" data-testid="review-meta">
@@ -48,4 +50,24 @@ export function QuestionnaireToolbar({ onNext, onShortcuts }: { onNext(): void; 
       </div>
     </div>
   );
+}
+
+/**
+ * The sticky toolbar's height as --q-toolbar-height on the questionnaire column, kept current as
+ * it wraps: a section or question scrolled to (section links, Next unanswered, J/K) stops below
+ * it instead of under it (scroll-margin-top in questionnaire.css).
+ */
+function useToolbarHeight() {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const toolbar = ref.current;
+    const column = toolbar?.parentElement;
+    if (!toolbar || !column) return;
+    const update = () => column.style.setProperty('--q-toolbar-height', `${Math.ceil(toolbar.getBoundingClientRect().height)}px`);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(toolbar);
+    return () => observer.disconnect();
+  }, []);
+  return ref;
 }

@@ -26,6 +26,8 @@ export interface InputProps {
   idBase: string;
   onChange(patch: AnswerPatch, timing: 'now' | 'debounced'): void;
   onBlur(): void;
+  /** Ids of notes about the answer (a number's band, a plausibility warning), read with the control. */
+  describedBy?: string;
 }
 
 export function AnswerInput(props: InputProps) {
@@ -116,7 +118,7 @@ function MultiInput({ question, value, disabled, idBase, onChange }: InputProps)
 
 const numberText = (value: AnswerValue) => (typeof value === 'number' ? String(value) : '');
 
-function NumberInput({ question, value, disabled, labelId, idBase, onChange, onBlur }: InputProps) {
+function NumberInput({ question, value, disabled, labelId, idBase, onChange, onBlur, describedBy }: InputProps) {
   // What is typed ("1.", "-") may not be a number yet: the field keeps the text, the store the number.
   const [text, setText] = useState(() => numberText(value));
   useEffect(() => {
@@ -134,7 +136,7 @@ function NumberInput({ question, value, disabled, labelId, idBase, onChange, onB
         value={text}
         disabled={disabled}
         aria-labelledby={labelId}
-        aria-describedby={question.unit ? unitId : undefined}
+        aria-describedby={[question.unit ? unitId : '', describedBy ?? ''].filter(Boolean).join(' ') || undefined}
         onChange={(e) => {
           setText(e.target.value);
           const n = e.target.valueAsNumber;
