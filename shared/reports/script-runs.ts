@@ -1,27 +1,32 @@
-// Font runs for text the bundled font cannot show, and visual order for right-to-left words.
+// Font runs for text the bundled font cannot show, and bidi levels for right-to-left text.
 //
 // pdfmake draws each inline with one font and has no font fallback: a Japanese or Arabic name in
 // a report would come out as empty boxes. splitIntoRuns cuts a string into runs, each in the first
 // font (of an ordered list) that has its characters; applyFontRuns does that for every string of a
 // pdfmake document definition and replaces the strings that need another font by inline runs.
+// Every report (review report, subprocessor list, comparison) goes through applyFontRuns.
 //
-// Right-to-left text: fontkit shapes Arabic and reverses the glyphs of each piece of text it is
-// given, but pdfkit and pdfmake cut text at spaces and line-break opportunities and set the pieces
-// left to right, so the words of a multi-word Arabic or Hebrew phrase would come out in reverse
-// order. applyFontRuns therefore applies a simplified Unicode bidi algorithm at word level
-// (reorderForDisplay): the paragraph direction comes from the first strong letter, neutrals take
-// the direction of their neighbours, numbers stay left to right, and the words of right-to-left
-// stretches are emitted in visual order, one inline per word, so that fontkit's own reversal of
-// each word completes the picture. Text extractors (pdftotext) read it back in logical order.
-// Limits: mirrored brackets are not mirrored, and a right-to-left stretch that wraps over several
-// lines shows its lines in reverse order (report values are short: names, labels, notes).
+// Right-to-left text: fontkit shapes Arabic and reverses the glyphs of each word it is given, but
+// pdfmake breaks lines at spaces and sets the words of a line left to right, so the words of an
+// Arabic or Hebrew phrase need putting in visual order, and that can only be done per line, after
+// line breaking (UAX #9 L1–L2; see bidi.ts). applyFontRuns does the part before layout: for every
+// text node (a paragraph: all its inlines together) with right-to-left text, it resolves the
+// levels with bidi-js, cuts the runs wherever the level changes and marks each run with its level
+// and its paragraph's base level (`bidi`). Bidi formatting characters count for the levels and are
+// not drawn, so a layout can set a name apart in an English sentence with FSI … PDI (U+2068,
+// U+2069) and the sentence stays left to right whatever script the name starts with.
+// The runs stay in logical order; the PDF runtime's hook into pdfmake's line layout
+// (electron/core/reports/bidi-lines.ts) calls orderLine for every line that carries marks. Text
+// extractors (pdftotext) read the lines back in logical order.
 //
 // Pure: no Node, no DOM. The caller decides what a font covers (fontkit in electron/core/reports).
+import { hasRightToLeftScript, resolveBidi, type BidiMark, type ResolvedBidi } from './bidi';
 
-/** A piece of text in one font. */
+/** A piece of text in one font (and, in a paragraph with right-to-left text, at one bidi level). */
 export interface FontRun {
   text: string;
   font: string;
+  bidi?: BidiMark;
 }
 
 /** Does `font` have a glyph for `codePoint`? */
@@ -40,33 +45,9 @@ function isExtender(ch: string): boolean {
 const NEUTRAL = /^[\p{Z}\p{P}\p{S}\p{N}\s]$/u;
 /** Never reported as missing and never a reason to switch fonts: controls, format characters, variation selectors. */
 const INVISIBLE = /^[\p{Cc}\p{Cf}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]$/u;
-const LETTER = /^\p{L}$/u;
 
 function isRegionalIndicator(cp: number): boolean {
   return cp >= 0x1f1e6 && cp <= 0x1f1ff;
-}
-
-/** Blocks of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo, …); only letters in them are strong RTL. */
-function inRtlBlock(cp: number): boolean {
-  return (
-    (cp >= 0x0590 && cp <= 0x08ff) ||
-    (cp >= 0xfb1d && cp <= 0xfdff) ||
-    (cp >= 0xfe70 && cp <= 0xfeff) ||
-    (cp >= 0x10800 && cp <= 0x10fff) ||
-    (cp >= 0x1e800 && cp <= 0x1efff)
-  );
-}
-
-function isRtlLetter(ch: string): boolean {
-  return inRtlBlock(ch.codePointAt(0)!) && LETTER.test(ch);
-}
-
-/** Does the text contain a right-to-left letter? */
-export function hasRtl(text: string): boolean {
-  for (const ch of text) {
-    if (isRtlLetter(ch)) return true;
-  }
-  return false;
 }
 
 // ─────────────────────────────────────────────────────────────── clusters and runs
@@ -107,7 +88,7 @@ function visible(cluster: readonly string[]): string[] {
  * Walks code points, not UTF-16 units; a combining mark, a ZWJ sequence or a variation selector
  * stays with its base; spaces, punctuation and digits stay in the current run when its font has
  * them. Characters no font has stay in the first font's run and are listed in `missing` (unique,
- * in order of appearance). Runs are in logical order; see reorderForDisplay for right-to-left.
+ * in order of appearance). Runs are in logical order.
  */
 export function splitIntoRuns(text: string, fonts: readonly string[], covers: Covers): { runs: FontRun[]; missing: string[] } {
   if (fonts.length === 0) throw new Error('splitIntoRuns needs at least one font');
@@ -145,147 +126,6 @@ export function splitIntoRuns(text: string, fonts: readonly string[], covers: Co
   return { runs, missing };
 }
 
-// ─────────────────────────────────────────────────────────────── right-to-left order
-
-type Kind = 'L' | 'R' | 'EN' | 'WS' | 'ON' | 'NL';
-
-interface Token {
-  text: string;
-  font: string;
-  kind: Kind;
-  level: number;
-}
-
-const TOKEN =
-  /\r\n|\r|\n|[^\S\r\n]+|\p{Nd}+(?:[.,:\u066B\u066C]\p{Nd}+)*|[\p{L}\p{M}\u200C\u200D]+|[^\s\p{L}\p{Nd}\p{M}\u200C\u200D](?:[\p{M}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]|\u200D[^\s])*/gu;
-
-function kindOf(text: string): Kind {
-  if (text === '\n' || text === '\r' || text === '\r\n') return 'NL';
-  if (/^\s+$/u.test(text)) return 'WS';
-  if (/^\p{Nd}/u.test(text)) return 'EN';
-  let letter = false;
-  for (const ch of text) {
-    if (isRtlLetter(ch)) return 'R';
-    if (LETTER.test(ch)) letter = true;
-  }
-  return letter ? 'L' : 'ON';
-}
-
-function tokenize(runs: readonly FontRun[]): Token[] {
-  const tokens: Token[] = [];
-  for (const run of runs) {
-    let consumed = 0;
-    for (const match of run.text.matchAll(TOKEN)) {
-      if (match.index !== consumed) {
-        // Defensive: the pattern matches every code point; should a gap ever appear, keep it as neutral text.
-        tokens.push({ text: run.text.slice(consumed, match.index), font: run.font, kind: 'ON', level: 0 });
-      }
-      tokens.push({ text: match[0], font: run.font, kind: kindOf(match[0]), level: 0 });
-      consumed = match.index + match[0].length;
-    }
-    if (consumed < run.text.length) tokens.push({ text: run.text.slice(consumed), font: run.font, kind: 'ON', level: 0 });
-  }
-  return tokens;
-}
-
-/** Levels for one line (simplified UBA: P2/P3, W7, N1/N2, I1/I2, L1). */
-function resolveLine(line: Token[]): void {
-  const firstStrong = line.find((t) => t.kind === 'L' || t.kind === 'R');
-  const base = firstStrong?.kind === 'R' ? 1 : 0;
-  const baseDir: 'L' | 'R' = base === 1 ? 'R' : 'L';
-  // W7: a number after a left-to-right letter (or at the start of a left-to-right line) is left to right;
-  // otherwise it is a number in right-to-left context ('AN'), which acts as R for the neutrals around it.
-  const dir: ('L' | 'R' | 'AN' | null)[] = [];
-  let lastStrong: 'L' | 'R' = baseDir;
-  for (const t of line) {
-    if (t.kind === 'L' || t.kind === 'R') {
-      lastStrong = t.kind;
-      dir.push(t.kind);
-    } else if (t.kind === 'EN') {
-      dir.push(lastStrong === 'L' ? 'L' : 'AN');
-    } else {
-      dir.push(null);
-    }
-  }
-  // N1/N2: a stretch of neutrals between two strongs of the same direction takes it; else the base direction.
-  for (let i = 0; i < line.length; ) {
-    if (dir[i] !== null) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < line.length && dir[j] === null) j++;
-    const before = i === 0 ? baseDir : dir[i - 1] === 'L' ? 'L' : 'R';
-    const after = j === line.length ? baseDir : dir[j] === 'L' ? 'L' : 'R';
-    const resolved = before === after ? before : baseDir;
-    for (let k = i; k < j; k++) dir[k] = resolved;
-    i = j;
-  }
-  line.forEach((t, i) => {
-    const d = dir[i]!;
-    if (base === 0) t.level = d === 'L' ? 0 : d === 'R' ? 1 : 2;
-    else t.level = d === 'R' ? 1 : 2;
-  });
-  // L1: trailing whitespace goes back to the paragraph level.
-  for (let i = line.length - 1; i >= 0 && line[i]!.kind === 'WS'; i--) line[i]!.level = base;
-}
-
-/** L2: from the highest level down to 1, reverse every stretch at that level or higher. */
-function reorderLine(line: Token[]): Token[] {
-  const out = line.slice();
-  const max = Math.max(0, ...out.map((t) => t.level));
-  for (let level = max; level >= 1; level--) {
-    for (let i = 0; i < out.length; ) {
-      if (out[i]!.level < level) {
-        i++;
-        continue;
-      }
-      let j = i;
-      while (j < out.length && out[j]!.level >= level) j++;
-      const reversed = out.slice(i, j).reverse();
-      out.splice(i, j - i, ...reversed);
-      i = j;
-    }
-  }
-  return out;
-}
-
-/**
- * Puts runs in visual (left-to-right drawing) order when they contain right-to-left letters.
- * Right-to-left words come out one per run, so that pdfkit hands each word to fontkit alone
- * (fontkit reverses the glyphs of a right-to-left word itself); left-to-right stretches are
- * merged back into as few runs as possible. Text without right-to-left letters is returned as is.
- */
-export function reorderForDisplay(runs: readonly FontRun[]): FontRun[] {
-  if (!runs.some((run) => hasRtl(run.text))) return runs.map((run) => ({ ...run }));
-  const tokens = tokenize(runs);
-  const ordered: Token[] = [];
-  let line: Token[] = [];
-  const flush = () => {
-    resolveLine(line);
-    ordered.push(...reorderLine(line));
-    line = [];
-  };
-  for (const token of tokens) {
-    if (token.kind === 'NL') {
-      flush();
-      ordered.push(token);
-    } else {
-      line.push(token);
-    }
-  }
-  flush();
-
-  const out: (FontRun & { odd: boolean })[] = [];
-  for (const token of ordered) {
-    const odd = token.kind !== 'NL' && token.level % 2 === 1;
-    const last = out[out.length - 1];
-    if (last && !odd && !last.odd && last.font === token.font) last.text += token.text;
-    else out.push({ text: token.text, font: token.font, odd });
-  }
-  return out.map(({ text, font }) => ({ text, font }));
-}
-
 // ─────────────────────────────────────────────────────────────── document definitions
 
 type Obj = Record<string, unknown>;
@@ -296,6 +136,56 @@ function isObj(value: unknown): value is Obj {
 
 /** Properties that must stay on the first of several runs made from one inline (pdfmake rejects duplicate ids). */
 const FIRST_RUN_ONLY = ['id', 'tocItem'] as const;
+
+/** The text of a paragraph in the order FontRunner.blockText and inlines walk it (references and non-strings count as nothing). */
+function paragraphText(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text)) return text.map(inlineText).join('');
+  return isObj(text) ? inlineText(text) : '';
+}
+
+function inlineText(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (isObj(item) && item.text !== undefined && !item.pageReference && !item.textReference) return paragraphText(item.text);
+  return '';
+}
+
+/** Bidi formatting characters (marks, embeddings, overrides, isolates): they set levels and are not drawn. */
+const BIDI_CONTROL = /^[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]$/;
+
+/**
+ * Cuts runs (a string's share of a paragraph, starting at `start`) wherever the bidi level or the
+ * paragraph changes, and marks each piece; never between the halves of a surrogate pair. Bidi
+ * formatting characters are left out (rule X9): they have done their work in the levels, and a
+ * fallback font without a glyph for them would draw a box.
+ */
+function splitByLevel(runs: readonly FontRun[], bidi: ResolvedBidi, start: number): FontRun[] {
+  const marks = new Map<string, BidiMark>();
+  const markAt = (index: number): BidiMark => {
+    const level = bidi.levels[index]!;
+    const base = bidi.bases[index]!;
+    const key = `${level}/${base}`;
+    let mark = marks.get(key);
+    if (!mark) marks.set(key, (mark = { level, base }));
+    return mark;
+  };
+  const out: FontRun[] = [];
+  let index = start;
+  for (const run of runs) {
+    let piece: FontRun | null = null;
+    for (const ch of run.text) {
+      if (!BIDI_CONTROL.test(ch)) {
+        const mark = markAt(index);
+        if (piece && piece.bidi === mark) piece.text += ch;
+        else out.push((piece = { text: ch, font: run.font, bidi: mark }));
+      }
+      index += ch.length;
+    }
+  }
+  // Nothing but formatting characters: one empty run keeps the inline (and its id) in place.
+  if (out.length === 0 && runs.length > 0) out.push({ text: '', font: runs[0]!.font, bidi: markAt(start) });
+  return out;
+}
 
 class FontRunner {
   readonly missing: string[] = [];
@@ -308,9 +198,33 @@ class FontRunner {
     private readonly covers: Covers,
   ) {}
 
-  /** The runs for a string, or null when the first font shows all of it in logical order. */
+  /** The paragraph being walked, when it has right-to-left text: its levels, and how far the walk has got. */
+  private paragraph: { bidi: ResolvedBidi; offset: number } | null = null;
+
+  /**
+   * Walks one paragraph (a string, or the text of a text node with all its inlines): its bidi
+   * levels are resolved over the whole of it, and `runs` takes each string's share in turn.
+   */
+  paragraphOf<R>(text: unknown, walk: () => R): R {
+    const logical = paragraphText(text);
+    const saved = this.paragraph;
+    this.paragraph = hasRightToLeftScript(logical) ? { bidi: resolveBidi(logical), offset: 0 } : null;
+    try {
+      return walk();
+    } finally {
+      this.paragraph = saved;
+    }
+  }
+
+  /**
+   * The runs for a string, or null when the first font shows all of it and it needs no bidi
+   * levels. In a paragraph with right-to-left text, every run carries its level (see bidi.ts).
+   */
   runs(text: string): FontRun[] | null {
     if (text.length === 0) return null;
+    const paragraph = this.paragraph;
+    const start = paragraph?.offset ?? 0;
+    if (paragraph) paragraph.offset += text.length;
     const { runs, missing } = splitIntoRuns(text, this.fonts, this.covers);
     for (const ch of missing) {
       if (!this.missingSeen.has(ch)) {
@@ -318,21 +232,20 @@ class FontRunner {
         this.missing.push(ch);
       }
     }
-    const rtl = hasRtl(text);
-    if (!rtl && runs.every((run) => run.font === this.fonts[0])) return null;
-    const display = rtl ? reorderForDisplay(runs) : runs;
-    for (const run of display) {
+    if (!paragraph && runs.every((run) => run.font === this.fonts[0])) return null;
+    const out = paragraph ? splitByLevel(runs, paragraph.bidi, start) : runs;
+    for (const run of out) {
       if (!this.usedSeen.has(run.font)) {
         this.usedSeen.add(run.font);
         this.used.push(run.font);
       }
     }
-    return display;
+    return out;
   }
 
   node(node: unknown): unknown {
     if (typeof node === 'string') {
-      const runs = this.runs(node);
+      const runs = this.paragraphOf(node, () => this.runs(node));
       return runs ? { text: runs } : node;
     }
     if (Array.isArray(node)) return node.map((child) => this.node(child));
@@ -347,7 +260,7 @@ class FontRunner {
     else if (Array.isArray(node.ol)) copy.ol = node.ol.map((child) => this.node(child));
     else if (isObj(node.table)) copy.table = this.table(node.table);
     else if (node.text !== undefined) {
-      if (!node.pageReference && !node.textReference) copy.text = this.blockText(node.text);
+      if (!node.pageReference && !node.textReference) copy.text = this.paragraphOf(node.text, () => this.blockText(node.text));
     } else if (isObj(node.toc)) {
       copy.toc = node.toc.title === undefined || node.toc.title === null ? { ...node.toc } : { ...node.toc, title: this.node(node.toc.title) };
     }
@@ -396,6 +309,7 @@ class FontRunner {
           }
           runs.forEach((run, index) => {
             const piece: Obj = { ...item, text: run.text, font: run.font };
+            if (run.bidi) piece.bidi = run.bidi;
             if (index > 0) for (const key of FIRST_RUN_ONLY) delete piece[key];
             out.push(piece);
           });

@@ -4,6 +4,7 @@
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { isScoredKind } from '../domain/template';
 import { conditionRefs, questionsById, visibleQuestionIds } from '../domain/conditions';
+import { questionNumbers } from '../domain/question-numbering';
 import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
 import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
 import { maxTier, tierRank } from '../domain/tier';
@@ -210,6 +211,8 @@ function weighs(question: Question): boolean {
 // Not shared/format's completionPercent: that module imports this one (roundScore).
 const percent = (share: number) => `${Math.floor(share * 100 + 1e-9)}%`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** "1.1", "1.1 and 2.3", "1.1, 2.3 and 2.5". */
+const listWords = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
 
 /**
  * Scores a review of `template` with `answers` for a provider with `profile`, with model 2.
@@ -383,14 +386,21 @@ export function scoreReview(
   if (coverage < options.coverageThreshold - LOSS_TOLERANCE) {
     blockers.push(`The answers cover ${percent(coverage)} of the questionnaire's weight; a tier needs ${percent(options.coverageThreshold)}.`);
   }
+  // Questions are named by their number in the template ("2.3"), as the app, the report and
+  // docs/questionnaire.md show them; ids are for the CLI's lists and for files.
+  const numbered = (ids: readonly string[]) => {
+    const numbers = questionNumbers(template.sections);
+    return listWords([...new Set(ids)].map((id) => numbers.get(id) ?? id));
+  };
   if (mustHaveOpen.length > 0) {
-    blockers.push(`${plural(mustHaveOpen.length, 'must-have question is', 'must-have questions are')} not answered: ${mustHaveOpen.map((q) => q.questionId).join(', ')}.`);
+    blockers.push(`${plural(mustHaveOpen.length, 'must-have question is', 'must-have questions are')} not answered: ${numbered(mustHaveOpen.map((q) => q.questionId))}.`);
   }
   if (overall === null && totalWeight > 0) {
     blockers.push('No answer is scored yet: everything answered is N/A or informational.');
   }
   if (conflicts.length > 0) {
-    blockers.push(`The profile and the answers disagree (${conflicts.map((c) => c.questionId).join(', ')}).`);
+    const disagreeing = new Set(conflicts.map((c) => c.questionId));
+    blockers.push(`The profile and the answers disagree (${disagreeing.size === 1 ? 'question' : 'questions'} ${numbered([...disagreeing])}).`);
   }
   const state: ScoreResult['state'] = blockers.length > 0 ? 'incomplete' : 'scored';
   open.sort((a, b) => Number(b.mustHave) - Number(a.mustHave) || position.get(a.questionId)! - position.get(b.questionId)!);

@@ -40,9 +40,19 @@ test('a security lead adds a provider, answers questions, watches the score, and
   await page.getByRole('button', { name: 'Load demo data' }).waitFor();
   assert.equal(page.url().includes('token='), false, 'the token is not left in the address bar');
 
-  // Add a provider; an empty name is refused in place.
+  // The dialog belongs to the page it was opened on: a page change (here the Settings address,
+  // as Back or a menu command would) closes it, and nothing was created.
   await page.getByRole('button', { name: 'Add provider' }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Add provider' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Left behind');
+  await page.evaluate(() => (window.location.hash = '#/settings'));
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await dialog.waitFor({ state: 'hidden' });
+  await page.goBack();
+  await page.getByRole('button', { name: 'Load demo data' }).waitFor();
+
+  // Add a provider; an empty name is refused in place.
+  await page.getByRole('button', { name: 'Add provider' }).first().click();
   await dialog.getByRole('button', { name: 'Create' }).click();
   await dialog.getByText(/required/i).first().waitFor();
   await dialog.getByLabel('Name', { exact: true }).fill('Burrow MQ');

@@ -4,6 +4,7 @@
 // warned about (and saved as typed).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { graveAxeViolations } from '../helpers/axe';
 import { openApp, screenshot, startServe } from './harness';
 
 test('skipped numbers are explained, number answers read in words, implausible numbers warned about', async () => {
@@ -46,6 +47,13 @@ test('skipped numbers are explained, number answers read in words, implausible n
   assert.ok(described.some((t) => t.startsWith('119 % is outside')), `the field is described by the warning: ${JSON.stringify(described)}`);
   await uptime.scrollIntoViewIfNeeded();
   await screenshot(page, 'questionnaire-implausible-number');
+  // The warning and the skipped-number note pass axe in both colour schemes (contrast included).
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    assert.deepEqual(await graveAxeViolations(page, `implausible number, ${scheme}`), [], `no serious or critical axe violation (${scheme})`);
+  }
+  await screenshot(page, 'questionnaire-implausible-number-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
   await field.blur();
   await waitSaved();
 

@@ -28,7 +28,7 @@ for (const [width, height] of [[1024, 700], [1440, 900]] as const) {
     await page.getByTestId('section-link-incident-transparency').click();
     const heading = page.getByRole('heading', { name: /Incident transparency/, level: 2 });
     await page.waitForFunction(() => {
-      const h = [...document.querySelectorAll('h2')].find((e) => e.textContent?.includes('Incident transparency'));
+      const h = Array.from(document.querySelectorAll('h2')).find((e) => e.textContent?.includes('Incident transparency'));
       const top = h?.getBoundingClientRect().top ?? -1;
       return top > 0 && top < window.innerHeight / 2;
     });

@@ -84,6 +84,18 @@ test('the register at 1024×700: every header shown whole, hidden columns named,
   assert.match((await tidewaterTier.textContent()) ?? '', /Not decided$/);
   await screenshot(page, 'register-1024');
 
+  // The Tier filter finds an inherent tier too (triage), and "Not started" still finds it by state.
+  const tierSelect = page.getByRole('combobox', { name: 'Tier' });
+  await tierSelect.selectOption({ label: 'High' });
+  await table.getByRole('link', { name: 'Quarry Queue' }).waitFor();
+  const highRows = await table.locator('.register-body .cell-tier').evaluateAll((cells) => cells.map((c) => (c.textContent ?? '').trim()));
+  assert.ok(highRows.length > 1 && highRows.every((t) => t.startsWith('High')), `"High" lists every row shown as High, reviewed or not: ${highRows.join(' | ')}`);
+  await tierSelect.selectOption({ label: 'Not started' });
+  await table.getByRole('link', { name: 'Quarry Queue' }).waitFor();
+  await tierSelect.selectOption({ label: 'Low' });
+  await table.getByRole('link', { name: 'Quarry Queue' }).waitFor({ state: 'detached' });
+  await tierSelect.selectOption({ index: 0 });
+
   // All columns: the table scrolls sideways, the note says so and the right edge is shaded.
   await note.getByRole('button', { name: 'Show all columns' }).click();
   await note.getByText(/the table scrolls sideways/).waitFor();

@@ -31,8 +31,13 @@ test('demo then list --json prints every demo provider with score, tier and comp
   }
   assert.ok(rows.filter((r) => r.tier !== null).length >= 7, 'all complete reviews and the knock-out have a tier');
   const table = runCli(['list', '--db', db]);
-  assert.match(table.stdout, /Name\s+Category\s+Score\s+Tier\s+Completion\s+Status/);
+  assert.match(table.stdout, /Name\s+Category\s+Score\s+Tier\s+Basis\s+Completion\s+Status/);
   assert.match(table.stdout, /Tidewater Postgres/);
+  // Which kind of tier: an incomplete first review shows the inherent risk, and says so.
+  assert.match(table.stdout, /^Forgeline CI\s+ci-build\s+[\d.]+\s+high\s+inherent, not reviewed\s+42%/m, 'the unreviewed provider\'s tier is named inherent');
+  assert.match(table.stdout, /^Tidewater Postgres\s+\S+\s+[\d.]+\s+medium\s+review not decided/m, 'a draft\'s tier is named not decided');
+  const forgeline = rows.find((r) => r.name === 'Forgeline CI') as unknown as { tier: string | null; shownTier: string; tierBasis: string };
+  assert.deepEqual([forgeline.tier, forgeline.shownTier, forgeline.tierBasis], [null, 'high', 'inherent'], '--json keeps the review tier apart from the shown one');
 });
 
 test('VETTED_DB selects the register when --db is not given', () => {

@@ -286,7 +286,7 @@ describe('named cases (docs/scoring.md, section 14)', () => {
     // One must-have left blank is enough.
     const one = scoreReview(T, best(ORDINARY, { acc_mfa: null }), ORDINARY);
     assert.equal(one.tier, null);
-    assert.deepEqual(one.blockers, ['1 must-have question is not answered: acc_mfa.']);
+    assert.deepEqual(one.blockers, ['1 must-have question is not answered: 2.4.']);
   });
 
   test('profile lists personal data, answer "No personal data reaches them": a conflict blocks the tier', () => {
@@ -298,7 +298,7 @@ describe('named cases (docs/scoring.md, section 14)', () => {
     assert.match(r.conflicts[0]!.message, /the profile lists personal data among its data categories/);
     assert.equal(r.state, 'incomplete');
     // The answer hides the DPA question, its must-have and its knock-out; only the conflict blocks.
-    assert.deepEqual(r.blockers, ['The profile and the answers disagree (prv_personal_data).']);
+    assert.deepEqual(r.blockers, ['The profile and the answers disagree (question 9.1).']);
     assert.deepEqual(r.mustHaveOpen, []);
     assert.equal(r.residual, null);
     assert.equal(r.tier, null);

@@ -328,7 +328,7 @@ describe('worked example (docs/scoring.md, section 13)', () => {
       ['account-manager', false],
     ]);
     assert.equal(x.state, 'incomplete');
-    assert.ok(x.blockers.includes('1 must-have question is not answered: encryption.'), x.blockers.join(' | '));
+    assert.ok(x.blockers.includes('1 must-have question is not answered: 1.1.'), x.blockers.join(' | '));
     assert.equal(x.residual, null);
     assert.equal(x.tier, 'critical'); // the restore-test knock-out still counts
   });
@@ -678,11 +678,11 @@ describe('incomplete reviews (docs section 6)', () => {
       ['q4', true],
       ['q5', true],
     ]);
-    assert.deepEqual(r.blockers, ['2 must-have questions are not answered: q4, q5.']);
+    assert.deepEqual(r.blockers, ['2 must-have questions are not answered: 1.4 and 1.5.']);
     assert.equal(r.residual, null);
     assert.equal(r.tier, null);
     const one = scoreReview(m, { q1: a('yes'), q2: a('yes'), q3: a('yes'), q4: a('no') }, LOW);
-    assert.deepEqual(one.blockers, ['1 must-have question is not answered: q5.']);
+    assert.deepEqual(one.blockers, ['1 must-have question is not answered: 1.5.']);
     const done = scoreReview(m, { q1: a('yes'), q2: a('yes'), q4: a('no'), q5: a('yes') }, LOW);
     assert.deepEqual(done.open.map((o) => [o.questionId, o.mustHave]), [['q3', false]]);
     assert.equal(done.state, 'scored');
@@ -798,7 +798,7 @@ describe('profile and answers (docs section 7)', () => {
     );
     assert.match(r.conflicts[1]!.message, /the profile lists where the data is kept/);
     assert.equal(r.state, 'incomplete');
-    assert.deepEqual(r.blockers, ['The profile and the answers disagree (cp, loc).']);
+    assert.deepEqual(r.blockers, ['The profile and the answers disagree (questions 1.1 and 1.3).']);
     assert.equal(r.residual, null);
     assert.equal(r.tier, null);
   });

@@ -1,11 +1,13 @@
-// Font runs (shared/reports/script-runs.ts): splitting strings by font coverage, right-to-left
-// order, and the walk over pdfmake document definitions. A fake `covers` stands in for fontkit:
+// Font runs (shared/reports/script-runs.ts): splitting strings by font coverage, bidi levels, and
+// the walk over pdfmake document definitions; the per-line order of right-to-left text (bidi.ts).
+// A fake `covers` stands in for fontkit:
 //   A: Latin and friends (below U+0370)       – the bundled font
 //   B: CJK (kana, ideographs, CJK punctuation, the Extension B ideograph 𠀋) plus ASCII space, digits and punctuation
 //   C: Arabic and Hebrew plus the ASCII space
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { applyFontRuns, hasRtl, reorderForDisplay, splitIntoRuns, type Covers, type FontRun } from '../../shared/reports/script-runs';
+import { fontkitDrawsReversed, hasRightToLeftScript, orderLine, resolveBidi, reverseClusters, visualOrder, type LaidOutLine, type LineInline } from '../../shared/reports/bidi';
+import { applyFontRuns, splitIntoRuns, type Covers, type FontRun } from '../../shared/reports/script-runs';
 
 const inRange = (cp: number, from: number, to: number) => cp >= from && cp <= to;
 
@@ -123,66 +125,121 @@ describe('splitIntoRuns', () => {
   });
 });
 
-describe('reorderForDisplay (right-to-left)', () => {
-  const display = (text: string) => texts(reorderForDisplay(split(text).runs));
+describe('bidi levels and line order (bidi.ts)', () => {
+  /** A line as pdfmake lays it out: words in logical order, each `width` wide, trailing whitespace measured as trailingCut. */
+  const laidOut = (words: readonly { text: string; level?: number }[], base: number, width = 10, space = 2): LaidOutLine => {
+    const inlines: LineInline[] = words.map(({ text, level }) => ({
+      text,
+      width,
+      trailingCut: /\s$/.test(text) ? space : 0,
+      leadingCut: /^\s/.test(text) ? space : 0,
+      ...(level === undefined ? {} : { bidi: { level, base } }),
+    }));
+    return { inlines, inlineWidths: width * inlines.length, leadingCut: 0, trailingCut: 0 };
+  };
+  const textsOf = (line: LaidOutLine) => line.inlines.map((inline) => inline.text);
 
-  test('text without right-to-left letters is returned as is', () => {
-    assert.deepEqual(display('Tokyo 東京 office'), texts(split('Tokyo 東京 office').runs));
-    assert.equal(hasRtl('Tokyo 東京'), false);
-    assert.equal(hasRtl('abc اختبار'), true);
-    // Arabic digits and marks alone are not strong right-to-left letters.
-    assert.equal(hasRtl('\u0661\u0662'), false);
+  test('hasRightToLeftScript: right-to-left letters and Arabic numbers, in any right-to-left script', () => {
+    assert.equal(hasRightToLeftScript('Tokyo 東京 (2024)'), false);
+    assert.equal(hasRightToLeftScript('abc اختبار'), true);
+    assert.equal(hasRightToLeftScript('\u0661\u0662'), true, 'Arabic-Indic digits: fontkit would reverse them');
+    assert.equal(hasRightToLeftScript('𞤀𞤁'), true, 'Adlam (not a script fontkit reverses, but bidi type R)');
+    assert.equal(hasRightToLeftScript('\u202Eabc'), false, 'an override in left-to-right text is not honoured');
   });
 
-  test('one Arabic word is one run (fontkit reverses its glyphs)', () => {
-    assert.deepEqual(display('اختبار'), ['C:اختبار']);
+  test('fontkitDrawsReversed follows fontkit: the first letter of a specific script decides', () => {
+    assert.equal(fontkitDrawsReversed('שלום'), true);
+    assert.equal(fontkitDrawsReversed('(اختبار)'), true, 'punctuation first, Arabic decides');
+    assert.equal(fontkitDrawsReversed('\u0661\u0662\u0663'), true, 'Arabic-Indic digits are Arabic script');
+    assert.equal(fontkitDrawsReversed('123'), false);
+    assert.equal(fontkitDrawsReversed('), '), false);
+    assert.equal(fontkitDrawsReversed('abc שלום'), false, 'Latin first');
   });
 
-  test('the words of an Arabic phrase come out right to left, one run per word', () => {
-    assert.deepEqual(display('Name: اختبار عربي طويل end'), [
-      'A:Name: ',
-      'C:طويل',
-      'C: ',
-      'C:عربي',
-      'C: ',
-      'C:اختبار',
-      'C: ',
-      'A:end',
-    ]);
+  test('resolveBidi: levels per character and the base level per paragraph', () => {
+    const { levels, bases } = resolveBidi('ספק (ענן) Acme\nabc');
+    assert.deepEqual([...levels.slice(0, 9)], [1, 1, 1, 1, 1, 1, 1, 1, 1], 'brackets between Hebrew letters are right to left');
+    assert.deepEqual([...levels.slice(10, 14)], [2, 2, 2, 2], 'Latin in a right-to-left paragraph is at level 2');
+    assert.equal(bases[0], 1);
+    assert.equal(bases[15], 0, 'the second paragraph starts with a Latin letter');
   });
 
-  test('a right-to-left paragraph puts an embedded Latin phrase and numbers in place', () => {
-    // Logical: شركة Big Data للتقنية  → visual (left to right): للتقنية Big Data شركة
-    assert.deepEqual(
-      reorderForDisplay([
-        { text: 'شركة ', font: 'C' },
-        { text: 'Big Data ', font: 'A' },
-        { text: 'للتقنية', font: 'C' },
-      ]).map((run) => run.text),
-      ['للتقنية', ' ', 'Big Data', ' ', 'شركة'],
+  test('visualOrder is rule L2: reverse each stretch at each level from the highest down to the lowest odd one', () => {
+    assert.deepEqual(visualOrder([0, 0, 0]), [0, 1, 2]);
+    assert.deepEqual(visualOrder([0, 1, 1, 1, 0]), [0, 3, 2, 1, 4]);
+    assert.deepEqual(visualOrder([1, 2, 2, 1, 1]), [4, 3, 1, 2, 0]);
+    assert.deepEqual(visualOrder([2, 2]), [0, 1], 'level 2 alone is read left to right');
+  });
+
+  test('a right-to-left line: the first logical word is drawn on the right, x positions follow the new order', () => {
+    const line = laidOut([{ text: 'אחת ', level: 1 }, { text: 'שתיים ', level: 1 }, { text: 'שלוש', level: 1 }], 1);
+    assert.equal(orderLine(line), true);
+    assert.deepEqual(textsOf(line), ['שלוש', 'שתיים ', 'אחת ']);
+    assert.deepEqual(line.inlines.map((inline) => inline.x), [0, 10, 20]);
+    assert.equal(line.inlineWidths, 30);
+    assert.equal(line.leadingCut, 0, 'the leftmost word (the last logical one) has no trailing space');
+  });
+
+  test('the trailing space of a right-to-left line hangs off its left end (L1), where fontkit draws it', () => {
+    const line = laidOut([{ text: 'אחת ', level: 1 }, { text: 'שתיים ', level: 1 }], 1);
+    orderLine(line);
+    assert.deepEqual(textsOf(line), ['שתיים ', 'אחת ']);
+    assert.equal(line.leadingCut, 2, 'the trailing space of the leftmost word is left out of the line width');
+    assert.deepEqual(line.inlines.map((inline) => inline.x), [-2, 8]);
+  });
+
+  test('Latin and numbers inside a right-to-left line keep their own order', () => {
+    // Logical: שם Acme Data 2024 סוף → visual: סוף 2024 Acme Data שם
+    const line = laidOut(
+      [
+        { text: 'שם ', level: 1 },
+        { text: 'Acme ', level: 2 },
+        { text: 'Data', level: 2 },
+        { text: ' ', level: 1 },
+        { text: '2024', level: 2 },
+        { text: ' ', level: 1 },
+        { text: 'סוף', level: 1 },
+      ],
+      1,
     );
-    // Numbers keep their digits in order and sit right to left among the words.
-    assert.deepEqual(
-      reorderForDisplay([{ text: 'اختبار 2024 12.5', font: 'C' }]).map((run) => run.text),
-      ['12.5', ' ', '2024', ' ', 'اختبار'],
-    );
+    orderLine(line);
+    assert.deepEqual(textsOf(line), ['סוף', ' ', '2024', ' ', 'Acme ', 'Data', 'שם ']);
   });
 
-  test('Hebrew works the same way', () => {
-    assert.deepEqual(display('ספק ענן'), ['C:ענן', 'C: ', 'C:ספק']);
+  test('a left-to-right line with a right-to-left phrase: the phrase is reversed, and its trailing space at the line end dropped (L1)', () => {
+    const line = laidOut([{ text: 'Name: ', level: 0 }, { text: 'ספק ', level: 1 }, { text: 'ענן ', level: 1 }], 0);
+    orderLine(line);
+    assert.deepEqual(textsOf(line), ['Name: ', 'ענן', 'ספק ']);
+    assert.equal(line.inlines[1]!.width, 8, 'the dropped space no longer counts');
+    assert.equal(line.inlineWidths, 28);
+    assert.equal(line.trailingCut, 0);
   });
 
-  test('each line is reordered on its own', () => {
-    assert.deepEqual(
-      reorderForDisplay([{ text: 'اختبار عربي\nabc', font: 'C' }]).map((run) => run.text),
-      ['عربي', ' ', 'اختبار', '\nabc'],
-    );
+  test('a word fontkit would draw the wrong way round is reversed here, so that the two reversals add up', () => {
+    // Punctuation alone at an odd level: fontkit draws it left to right, so it is mirrored and reversed here.
+    const odd = laidOut([{ text: 'שלום', level: 1 }, { text: '»,', level: 1 }], 1);
+    orderLine(odd);
+    assert.deepEqual(textsOf(odd), [',«', 'שלום']);
+    // Arabic-Indic digits at level 2: fontkit would reverse them, so they are handed over reversed.
+    const even = laidOut([{ text: 'رقم ', level: 1 }, { text: '\u0661\u0662\u0663', level: 2 }], 1);
+    orderLine(even);
+    assert.deepEqual(textsOf(even), ['\u0663\u0662\u0661', 'رقم ']);
+    // Brackets at an odd level are mirrored (L4) and then drawn reversed with the word they belong to.
+    const brackets = laidOut([{ text: 'ספק ', level: 1 }, { text: '(ענן)', level: 1 }], 1);
+    orderLine(brackets);
+    assert.deepEqual(textsOf(brackets), [')ענן(', 'ספק ']);
+    const alone = laidOut([{ text: 'שלום ', level: 1 }, { text: '(', level: 1 }, { text: 'Acme', level: 2 }, { text: ')', level: 1 }], 1);
+    orderLine(alone);
+    assert.deepEqual(textsOf(alone), ['(', 'Acme', ')', 'שלום '], 'visually: (Acme) to the left of the Hebrew word');
+    // Marks stay with their base when a word is reversed.
+    assert.equal(reverseClusters('a\u0301b'), 'ba\u0301');
   });
 
-  test('nothing is lost or duplicated', () => {
-    const text = 'Vendor «شركة الاختبار» (2024) – עברית, 日本 ok.';
-    const out = reorderForDisplay(split(text).runs);
-    assert.deepEqual([...out.map((run) => run.text).join('')].sort(), [...text].sort());
+  test('a line without bidi marks is left exactly as it is', () => {
+    const line = laidOut([{ text: 'plain ' }, { text: 'text' }], 0);
+    const before = structuredClone(line);
+    assert.equal(orderLine(line), false);
+    assert.deepEqual(line, before);
   });
 });
 
@@ -365,20 +422,65 @@ describe('applyFontRuns', () => {
     assert.deepEqual(missing, ['\uE000']);
   });
 
-  test('Arabic in a document comes out as runs in visual order', () => {
+  test('Arabic in a document: runs in logical order, cut where the level changes, each marked with its level', () => {
     const { doc: out, used } = apply({ content: [{ text: 'Vendor: اختبار عربي', bold: true }] });
     assert.deepEqual(out.content, [
       {
         text: [
-          { text: 'Vendor: ', font: 'A' },
-          { text: 'عربي', font: 'C' },
-          { text: ' ', font: 'C' },
-          { text: 'اختبار', font: 'C' },
+          { text: 'Vendor: ', font: 'A', bidi: { level: 0, base: 0 } },
+          { text: 'اختبار عربي', font: 'C', bidi: { level: 1, base: 0 } },
         ],
         bold: true,
       },
     ]);
     assert.deepEqual(used, ['A', 'C']);
+  });
+
+  test('the levels of a text node are resolved over all its inlines together (one paragraph)', () => {
+    // The Latin inline alone would be a left-to-right paragraph; here it sits in a Hebrew one (level 2).
+    const { doc: out } = apply({ content: [{ text: ['שם: ', { text: 'Acme Ltd', bold: true }, ' בע"מ'] }] });
+    const runs = (out.content as { text: (FontRun & { bold?: boolean })[] }[])[0]!.text;
+    assert.equal(runs.map((run) => run.text).join(''), 'שם: Acme Ltd בע"מ', 'nothing lost, nothing moved');
+    assert.ok(runs.every((run) => run.bidi?.base === 1), `every run knows its paragraph is right to left: ${JSON.stringify(runs)}`);
+    assert.deepEqual(
+      runs.filter((run) => run.bidi?.level === 2).map((run) => [run.text, run.bold]),
+      [['Acme Ltd', true]],
+      'the bold Latin inline keeps its style and is at level 2',
+    );
+  });
+
+  test('brackets stay as they are until the line is laid out; each paragraph of a string has its own base level', () => {
+    // Mirroring before line breaking would change where lines may break ("(" and ")" differ in UAX #14).
+    const { doc: out } = apply({ content: ['ספק (ענן)', 'abc\nשלום'] });
+    const [first, second] = out.content as unknown as { text: FontRun[] }[];
+    assert.equal(first!.text.map((run) => run.text).join(''), 'ספק (ענן)');
+    assert.deepEqual(
+      second!.text.map((run) => [run.text, run.bidi]),
+      [
+        ['abc\n', { level: 0, base: 0 }],
+        ['שלום', { level: 1, base: 1 }],
+      ],
+    );
+  });
+
+  test('a name in first-strong isolates leaves an English sentence left to right; the formatting characters are not drawn', () => {
+    const { doc: out } = apply({ content: ['\u2068שלום עולם\u2069: draft, in progress.', { text: ['\u200F', { text: 'x', id: 'keep' }, ' שלום'] }] });
+    const [sentence, marks] = out.content as unknown as { text: FontRun[] }[];
+    assert.equal(sentence!.text.map((run) => run.text).join(''), 'שלום עולם: draft, in progress.', 'FSI and PDI are left out');
+    assert.ok(sentence!.text.every((run) => run.bidi?.base === 0), 'the isolate does not decide the paragraph direction (P2)');
+    assert.deepEqual(
+      sentence!.text.filter((run) => run.bidi?.level === 1).map((run) => run.text.trim()),
+      ['שלום עולם'],
+      'the name alone is right to left',
+    );
+    // An inline that is nothing but a mark stays, empty; the paragraph is right to left (RLM is strong R).
+    assert.deepEqual(marks!.text[0], { text: '', font: 'A', bidi: { level: 1, base: 1 } });
+    assert.equal((marks!.text[1] as FontRun & { id?: string }).id, 'keep');
+  });
+
+  test('Arabic-Indic digits alone get a level, so that they are not drawn reversed', () => {
+    const { doc: out } = apply({ content: ['\u0661\u0662\u0663'] });
+    assert.deepEqual(out.content, [{ text: [{ text: '\u0661\u0662\u0663', font: 'C', bidi: { level: 2, base: 0 } }] }]);
   });
 
   test('numbers, booleans and empty values pass through', () => {

@@ -27,6 +27,7 @@ import { applyFontRuns, type Covers } from '../../../shared/reports/script-runs'
 import { assignHanFaces } from '../../../shared/reports/han-faces';
 import { FALLBACK_LANGUAGE, HAN_VARIANTS, canonicalLanguage, hanVariantOf, metadataText } from '../../../shared/domain/report-language';
 import { useEscapedXmp, type PdfkitMetadataHost } from './xmp';
+import { installBidiLines } from './bidi-lines';
 import {
   BUNDLED_FAMILY,
   bundledCoverage,
@@ -344,6 +345,7 @@ export async function renderPdf(doc: object, meta: PdfMeta, options: RenderOptio
   };
 
   // pdfmake is a singleton, but a render reads these once, synchronously, inside createPdf.
+  installBidiLines(); // right-to-left words in visual order, line by line (bidi-lines.ts)
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));

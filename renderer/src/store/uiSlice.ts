@@ -25,7 +25,9 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
 
   enterPage(page) {
     if (page === get().currentPage) return;
-    set((s) => ({ currentPage: page, toasts: s.toasts.filter((t) => t.page === page) }));
+    // The Add provider dialog belongs to the page it was opened on: a page change (Back, a menu
+    // command) closes it instead of leaving it over a page it has nothing to do with.
+    set((s) => ({ currentPage: page, toasts: s.toasts.filter((t) => t.page === page), addDialogOpen: false }));
   },
 
   dismissToast(id) {

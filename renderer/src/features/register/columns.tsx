@@ -18,6 +18,7 @@ import {
   byTier,
   dueStateFilter,
   equalsFilter,
+  tierFilter,
   tierKey,
   type Features,
 } from './tableSetup';
@@ -95,7 +96,7 @@ export const columns = helper.columns([
     header: 'Tier',
     sortFn: byTier,
     sortDescFirst: true,
-    filterFn: equalsFilter,
+    filterFn: tierFilter,
     cell: ({ row }) => <TierCell vendor={row.original} />,
   }),
   helper.accessor('completion', {

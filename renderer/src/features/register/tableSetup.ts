@@ -82,6 +82,14 @@ export const dueStateFilter: FilterFn<Features, VendorSummary> = (row, _columnId
 export const equalsFilter: FilterFn<Features, VendorSummary> = (row, columnId, value) =>
   value === undefined || value === '' || row.getValue(columnId) === value;
 
+/**
+ * The Tier filter: a tier finds every row that shows it, a review's tier and an inherent one
+ * (marked as such in the cell) alike, so "Critical" lists the new critical providers to triage
+ * too; "Incomplete" and "Not started" find rows by their review's state.
+ */
+export const tierFilter: FilterFn<Features, VendorSummary> = (row, columnId, value) =>
+  value === undefined || value === '' || row.getValue(columnId) === value || shownTierOf(row.original).tier === value;
+
 const haystacks = new WeakMap<VendorSummary, string>();
 
 /** The filter box: name, service and category, case-insensitive. */
