@@ -2,6 +2,7 @@
 // number means the same question in the app, the report and a conversation whatever is answered.
 // Where a conditional question is hidden the numbering skips; skippedNotes says why, in words
 // that name questions by number and options by label. Pure.
+import { conditionRefs } from './conditions';
 import type { Condition, Question, Section } from './template';
 
 /** A question's number in its template: section position, then position in the section (1-based). */
@@ -15,7 +16,12 @@ type ConditionQuestion = Pick<Question, 'id' | 'kind' | 'options'>;
 
 /** A showWhen condition as a reader says it: "3.4 is “Yes” or “Partly”", "2.1 includes “SSO”". */
 export function conditionInWords(condition: Condition, numbers: ReadonlyMap<string, string>, byId: ReadonlyMap<string, ConditionQuestion>): string {
-  const part = (c: Condition, of: readonly Condition[]) => (of.length > 1 && ('all' in c || 'any' in c) ? `(${conditionInWords(c, numbers, byId)})` : conditionInWords(c, numbers, byId));
+  // Inside "and"/"or", a part that has an "or"/"and"/"nor" of its own gets brackets, so
+  // "6.1 is “Yes” and (6.2 is “A” or “B”)" cannot be misread.
+  const part = (c: Condition, of: readonly Condition[]) => {
+    const words = conditionInWords(c, numbers, byId);
+    return of.length > 1 && / (or|and|nor) /.test(words) ? `(${words})` : words;
+  };
   if ('all' in condition) return condition.all.map((c) => part(c, condition.all)).join(' and ');
   if ('any' in condition) return condition.any.map((c) => part(c, condition.any)).join(' or ');
   if ('not' in condition) {
@@ -27,7 +33,8 @@ export function conditionInWords(condition: Condition, numbers: ReadonlyMap<stri
 
 function leafWords(condition: Extract<Condition, { q: string }>, numbers: ReadonlyMap<string, string>, byId: ReadonlyMap<string, ConditionQuestion>, negated: boolean): string {
   const name = numbers.get(condition.q) ?? condition.q;
-  if ('answered' in condition) return `${name} is ${negated ? 'not ' : ''}answered`;
+  // N/A does not count as an answer here (evaluateCondition), so the words say so.
+  if ('answered' in condition) return negated ? `${name} has no answer (or is N/A)` : `${name} has an answer other than N/A`;
   const target = byId.get(condition.q);
   const labels = condition.is.map((id) => `“${target?.options?.find((o) => o.id === id)?.label ?? id}”`);
   const list = labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} ${negated ? 'nor' : 'or'} ${labels[labels.length - 1]}`;
@@ -60,7 +67,7 @@ export function skippedNotes(
   const notes: SkippedNote[] = [];
   let run: Question[] = [];
   const close = (beforeId: string | null) => {
-    if (run.length > 0) notes.push({ beforeId, questionIds: run.map((q) => q.id), text: runWords(run, numbers, byId) });
+    if (run.length > 0) notes.push({ beforeId, questionIds: run.map((q) => q.id), text: runWords(run, visible, numbers, byId) });
     run = [];
   };
   for (const question of section.questions) {
@@ -79,23 +86,39 @@ function numberList(ids: readonly string[], numbers: ReadonlyMap<string, string>
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function runWords(run: readonly Question[], numbers: ReadonlyMap<string, string>, byId: ReadonlyMap<string, ConditionQuestion>): string {
-  // Group by condition, keeping the run's order.
-  const groups = new Map<string, { condition: Condition | undefined; ids: string[] }>();
+/**
+ * Why one hidden question is hidden, as isVisible decides it: a question its condition reads is
+ * itself not asked (whatever answer that one still holds), or else the condition does not hold.
+ */
+function hiddenBecause(question: Question, visible: ReadonlySet<string>, numbers: ReadonlyMap<string, string>, byId: ReadonlyMap<string, ConditionQuestion>): { key: string; alone: string; inList: string } {
+  const condition = question.showWhen;
+  if (!condition) return { key: 'none', alone: 'it is not shown for these answers', inList: 'not shown for these answers' };
+  const hiddenRefs = [...new Set(conditionRefs(condition))].filter((id) => !visible.has(id));
+  if (hiddenRefs.length > 0) {
+    const names = numberList(hiddenRefs, numbers, false);
+    const verb = hiddenRefs.length === 1 ? 'is' : 'are';
+    return { key: `parents:${hiddenRefs.join(',')}`, alone: `it depends on ${names}, which ${verb} not asked either`, inList: `because ${names} ${verb} not asked` };
+  }
+  const when = conditionInWords(condition, numbers, byId);
+  return { key: `when:${JSON.stringify(condition)}`, alone: `it applies only when ${when}`, inList: `only when ${when}` };
+}
+
+function runWords(run: readonly Question[], visible: ReadonlySet<string>, numbers: ReadonlyMap<string, string>, byId: ReadonlyMap<string, ConditionQuestion>): string {
+  // Group by reason, keeping the run's order.
+  const groups = new Map<string, { reason: ReturnType<typeof hiddenBecause>; ids: string[] }>();
   for (const q of run) {
-    const key = JSON.stringify(q.showWhen ?? null);
-    const group = groups.get(key) ?? { condition: q.showWhen, ids: [] };
+    const reason = hiddenBecause(q, visible, numbers, byId);
+    const group = groups.get(reason.key) ?? { reason, ids: [] };
     group.ids.push(q.id);
-    groups.set(key, group);
+    groups.set(reason.key, group);
   }
   const all = numberList(run.map((q) => q.id), numbers, true);
-  const verb = run.length === 1 ? 'is' : 'are';
   if (groups.size === 1) {
-    const { condition } = [...groups.values()][0]!;
-    const when = condition ? conditionInWords(condition, numbers, byId) : 'an earlier answer calls for it';
-    return `${all} ${verb} not asked: ${run.length === 1 ? 'it applies' : 'they apply'} only when ${when}.`;
+    const { reason } = [...groups.values()][0]!;
+    const text = run.length === 1 ? reason.alone : reason.alone.replace(/^it applies/, 'they apply').replace(/^it depends/, 'they depend').replace(/^it is/, 'they are');
+    return `${all} ${run.length === 1 ? 'is' : 'are'} not asked: ${text}.`;
   }
-  if (groups.size > MAX_LISTED) return `${all} are not asked: each applies only when an earlier answer calls for it.`;
-  const parts = [...groups.values()].map(({ condition, ids }) => `${numberList(ids, numbers, false)} only when ${condition ? conditionInWords(condition, numbers, byId) : 'an earlier answer calls for it'}`);
+  if (groups.size > MAX_LISTED) return `${all} are not asked for these answers: each depends on another answer.`;
+  const parts = [...groups.values()].map(({ reason, ids }) => `${numberList(ids, numbers, false)} ${reason.inList}`);
   return `${all} are not asked for these answers: ${parts.join('; ')}.`;
 }

@@ -17,10 +17,24 @@ import { locationsNeedingTransferMechanism } from '../domain/transfers';
 import { processesPersonalData, type Vendor, type VendorCategory } from '../domain/vendor';
 import { isApproval } from '../domain/workflow';
 import type { ScoreResult } from '../scoring';
-import { LANDSCAPE_MARGINS, TIER_COLOURS, dataTable, heading, keepWithNext, linkText, pageFooter, paragraph, plain, reportDocument, runningHeader, tierBadge } from './blocks';
+import {
+  COLOURS,
+  DATA_TABLE_LAYOUT,
+  LANDSCAPE_MARGINS,
+  TIER_COLOURS,
+  estimateHeight,
+  heading,
+  linkText,
+  pageFooter,
+  paragraph,
+  plain,
+  reportDocument,
+  runningHeader,
+  tierBadge,
+} from './blocks';
 import type { Cell } from './blocks';
 import { describeSafeguards, safeguardSentence } from './safeguards';
-import type { DocDefinition, DocNode } from './types';
+import type { DocDefinition, DocNode, DocNodeObject } from './types';
 
 /** One provider as the list reads it: its profile, standing on the date and decided review. */
 export interface SubprocessorCandidate {
@@ -132,6 +146,7 @@ function placement(c: SubprocessorCandidate, personal: boolean, options: Subproc
 }
 
 const text = (s: string) => plain(s).trim();
+const ENTITY_NOT_RECORDED = '(legal entity not recorded)';
 
 function dataFact(vendor: Vendor, review: boolean | null, warn: (s: string) => void): Fact {
   const profile = processesPersonalData(vendor);
@@ -233,7 +248,7 @@ function row(c: SubprocessorCandidate, mark: string | null, options: Subprocesso
     category: vendor.category,
     mark,
     profileNote: profileChanged ? `Profile changed after ${options.asOf}: shown as recorded now` : null,
-    entity: entity || `${text(vendor.name)} (legal entity not recorded)`,
+    entity: entity || `${text(vendor.name)} ${ENTITY_NOT_RECORDED}`,
     purpose: purpose || 'Not recorded',
     data: dataFact(vendor, reviewSaysPersonalData(answerOf), warn),
     locations: location.fact,
@@ -283,19 +298,122 @@ function factCell(fact: Fact): Cell {
   return typeof fact === 'string' ? fact : { text: fact.disputed, color: ALARM, bold: true };
 }
 
-function tableRow(r: SubprocessorRow, includeTiers: boolean): Cell[] {
-  const entity: DocNode[] = [{ text: r.entity, bold: true }];
-  if (text(r.vendor.name) !== r.entity && !r.entity.endsWith('(legal entity not recorded)')) entity.push({ text: text(r.vendor.name), style: ['small', 'muted'] });
-  if (r.mark) entity.push({ text: r.mark, color: ALARM, bold: true, style: 'small' });
-  if (r.profileNote) entity.push({ text: r.profileNote, color: ALARM, style: 'small' });
-  const dpa: DocNode[] = [factCell(r.dpa)];
-  if (r.dpaLink) dpa.push({ ...linkText(r.dpaLink), style: 'small' });
-  const decision: DocNode[] = [{ text: r.decision }];
-  if (includeTiers) decision.push({ text: [{ text: 'Tier: ', style: 'label' }, tierBadge(r.tier, { none: 'Not rated' })] });
-  return [entity, r.purpose, factCell(r.data), factCell(r.locations), factCell(r.transfer), dpa, r.safeguards, decision];
+// ─────────────────────────────────────────────────────────────────────── the table
+//
+// Built for registers of hundreds of providers: one compact row each, at most a few lines tall.
+// The seven short facts stand side by side; the safeguards, the one long text, run on a line of
+// their own under them across the full width (two lines at most for every safeguard the rules
+// know), instead of a paragraph in a narrow column that made each row a third of a page. Each
+// category is one table whose first header row is the category's heading: with the column heads
+// it repeats on every page the group runs over, and pdfmake keeps it with the first provider.
+
+/** The facts' columns in points, and the gap between them: 698 + 6 × 8 = 746, the row's width inside its padding. */
+const FACT_WIDTHS = [125, 110, 70, 90, 100, 143, 60] as const;
+const FACT_GAP = 8;
+const FACT_HEADS = [
+  'Processor (legal entity)',
+  'Service and purpose',
+  'Personal data',
+  'Processing locations',
+  'Transfers outside the EEA/UK',
+  'Data processing agreement',
+  'Decision',
+] as const;
+const ROW_FONT_SIZE = 7;
+const SAFEGUARDS_FONT_SIZE = 6.5;
+/** A DPA address of about 45 characters fits its column on one line at this size. */
+const LINK_FONT_SIZE = 6.5;
+const ROW_LINE_HEIGHT = 1;
+/** The width a row's text runs in: the landscape content width less the cell padding. */
+const ROW_WIDTH = FACT_WIDTHS.reduce((sum, w) => sum + w, 0) + FACT_GAP * (FACT_WIDTHS.length - 1);
+/**
+ * A row taller than this (fifty long processing locations: the profile allows them) may break
+ * over pages; any other is kept whole. A landscape page holds about 480 points.
+ */
+const KEEP_ROW_MAX_HEIGHT = 320;
+
+interface TableNode {
+  table: { body: unknown[]; headerRows?: number };
 }
 
-/** The annex as a pdfmake document definition (A4, landscape: eight columns). */
+/** DATA_TABLE_LAYOUT under a first header row that holds the category and looks like a heading (no fill, no rule above). */
+const GROUP_TABLE_LAYOUT = {
+  ...DATA_TABLE_LAYOUT,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+  hLineWidth: (i: number, node: TableNode) => (i === 0 ? 0 : i === 1 ? 0.5 : DATA_TABLE_LAYOUT.hLineWidth(i, node)),
+  fillColor: (rowIndex: number, node: TableNode) => (rowIndex === 0 ? null : DATA_TABLE_LAYOUT.fillColor(rowIndex, node)),
+} as const;
+
+function factColumns(cells: readonly DocNode[]): DocNodeObject {
+  return { columns: cells.map((cell, i) => ({ width: FACT_WIDTHS[i]!, stack: [cell] })), columnGap: FACT_GAP };
+}
+
+function factCells(r: SubprocessorRow, includeTiers: boolean): DocNode[] {
+  // A missing legal entity is a missing fact: said in red on a line of its own, under the name.
+  const unrecorded = r.entity.endsWith(ENTITY_NOT_RECORDED);
+  const entity: DocNode[] = unrecorded
+    ? [{ text: text(r.vendor.name), bold: true }, { text: 'Legal entity not recorded', color: ALARM }]
+    : [{ text: r.entity, bold: true }];
+  if (!unrecorded && text(r.vendor.name) !== r.entity) entity.push({ text: text(r.vendor.name), color: COLOURS.muted });
+  if (r.mark) entity.push({ text: r.mark, color: ALARM, bold: true });
+  if (r.profileNote) entity.push({ text: r.profileNote, color: ALARM });
+  const dpa: DocNode[] = [factCell(r.dpa) as DocNode];
+  if (r.dpaLink) dpa.push({ ...linkText(r.dpaLink), fontSize: LINK_FONT_SIZE });
+  const decision: DocNode[] = [{ text: r.decision }];
+  if (includeTiers) decision.push({ text: [{ text: 'Tier: ', style: 'label' }, tierBadge(r.tier, { none: 'Not rated' })] });
+  return [{ stack: entity }, { text: r.purpose }, cellNode(factCell(r.data)), cellNode(factCell(r.locations)), cellNode(factCell(r.transfer)), { stack: dpa }, { stack: decision }];
+}
+
+function cellNode(cell: Cell): DocNode {
+  return typeof cell === 'string' ? { text: cell } : (cell as DocNode);
+}
+
+/** One provider: its facts side by side, its safeguards on a line under them. */
+function providerRow(r: SubprocessorRow, includeTiers: boolean): DocNodeObject {
+  return {
+    stack: [
+      factColumns(factCells(r, includeTiers)),
+      { text: [{ text: 'Safeguards: ', style: 'label' }, { text: r.safeguards }], fontSize: SAFEGUARDS_FONT_SIZE, margin: [0, 1, 0, 0] },
+    ],
+  };
+}
+
+/** A pessimistic height of a provider's row, in points (estimateHeight per column at its real width). */
+function rowHeight(row: DocNodeObject, r: SubprocessorRow, includeTiers: boolean): number {
+  const facts = factCells(r, includeTiers).map((cell, i) => estimateHeight(cell, FACT_WIDTHS[i]!, ROW_FONT_SIZE));
+  const safeguards = estimateHeight((row.stack as DocNode[])[1], ROW_WIDTH, SAFEGUARDS_FONT_SIZE);
+  return Math.max(0, ...facts) + safeguards + 8;
+}
+
+/** One category as one table; its heading and the column heads are the header rows. */
+function groupTable(category: VendorCategory, rows: readonly SubprocessorRow[], includeTiers: boolean, last: boolean): DocNodeObject {
+  const providerRows = rows.map((r) => providerRow(r, includeTiers));
+  const keepRows = rows.every((r, i) => rowHeight(providerRows[i]!, r, includeTiers) <= KEEP_ROW_MAX_HEIGHT);
+  const title: DocNodeObject = {
+    text: [labelOf(CATEGORY_LABELS, category), { text: `   ${rows.length} ${rows.length === 1 ? 'provider' : 'providers'}`, style: ['small', 'muted'], bold: false }],
+    style: 'h2',
+    // The cell's padding taken back, so the heading sits where a heading would.
+    margin: [-DATA_TABLE_LAYOUT.paddingLeft(), 4, 0, 2],
+  };
+  return {
+    table: {
+      headerRows: 2,
+      // The heading and the column heads never stand alone at a page bottom.
+      ...(keepRows ? { keepWithHeaderRows: 1 } : {}),
+      dontBreakRows: keepRows,
+      widths: ['*'],
+      body: [[title], [factColumns(FACT_HEADS.map((h) => ({ text: h, style: 'tableHeader' })))], ...providerRows.map((row) => [row])],
+    },
+    layout: GROUP_TABLE_LAYOUT,
+    fontSize: ROW_FONT_SIZE,
+    lineHeight: ROW_LINE_HEIGHT,
+    // No space under the last table: on a full last page pdfmake would start an empty page for it.
+    margin: [0, 2, 0, last ? 0 : 10],
+  };
+}
+
+/** The annex as a pdfmake document definition (A4, landscape). */
 export function buildSubprocessorAppendix(data: SubprocessorAppendixData): DocDefinition {
   const { selection, options } = data;
   const organisation = plain(data.organisation ?? '').trim();
@@ -309,16 +427,7 @@ export function buildSubprocessorAppendix(data: SubprocessorAppendixData): DocDe
   }
 
   if (selection.rows.length === 0) content.push(paragraph(`No provider in use that processes personal data was approved on or before ${options.asOf}.`));
-  const groups = new Map<VendorCategory, SubprocessorRow[]>();
-  for (const r of selection.rows) groups.set(r.category, [...(groups.get(r.category) ?? []), r]);
-  for (const [category, rows] of groups) {
-    const table = dataTable(
-      ['Processor (legal entity)', 'Service and purpose', 'Personal data', 'Processing locations', 'Transfers outside the EEA/UK', 'Data processing agreement', 'Safeguards', 'Decision'],
-      rows.map((r) => tableRow(r, options.includeTiers)),
-      [100, 90, 72, 76, 90, 84, '*', 70],
-    );
-    content.push(...keepWithNext(heading(labelOf(CATEGORY_LABELS, category), 2), [table], { width: 754 }));
-  }
+  // How to read the rows comes before them: after three hundred rows it would stand alone on the last page.
   if (selection.rows.length > 0) {
     content.push(
       paragraph(
@@ -337,6 +446,14 @@ export function buildSubprocessorAppendix(data: SubprocessorAppendixData): DocDe
       ['small', 'muted'],
     ),
   );
+  const groups = new Map<VendorCategory, SubprocessorRow[]>();
+  for (const r of selection.rows) {
+    const group = groups.get(r.category);
+    if (group) group.push(r);
+    else groups.set(r.category, [r]);
+  }
+  const last = [...groups.keys()].pop();
+  for (const [category, rows] of groups) content.push(groupTable(category, rows, options.includeTiers, category === last));
 
   return reportDocument({
     title: 'Subprocessors',

@@ -15,6 +15,7 @@ import type { Vendor } from '../domain/vendor';
 import { CONTROL_BAND_MIN, DEFAULT_SCORING_OPTIONS, inherentRisk } from '../scoring';
 import type { PointLoss, ScoreResult } from '../scoring';
 import {
+  CONTENT_WIDTH,
   completionPercent,
   dataTable,
   dateOnly,
@@ -49,7 +50,7 @@ import {
   dataCategoryList,
   labelOf,
 } from '../domain/labels';
-import type { DocDefinition, DocNode, DocNodeObject } from './types';
+import type { DocDefinition, DocNode, DocNodeObject, Margins } from './types';
 import {
   NO_LIFECYCLE,
   evidenceSection,
@@ -284,30 +285,89 @@ function coverageText(score: ScoreResult): string {
     : `${completionPercent(score.coverage)}% of the questionnaire's weight settled by the answers`;
 }
 
+/** The cover title's sizes in points, largest first: the first that sets the name in TITLE_MAX_LINES lines is used. */
+export const COVER_TITLE_SIZES = [28, 24, 20, 17, 15] as const;
+const TITLE_MAX_LINES = 3;
+/** Average bold glyph width as a share of the size, on the wide side (capitals are wider than the 0.6 of blocks.ts). */
+const TITLE_GLYPH_WIDTH = 0.66;
+/** Ideographs, kana, Hangul and full-width forms: a whole em each. */
+const WIDE = /[\u1100-\u11FF\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/u;
+
+/**
+ * How many lines `text` takes at `size` points over the content width, wrapping greedily at
+ * spaces and splitting a word longer than a line (as pdfmake does). An estimate, for choosing a size.
+ */
+function titleLines(text: string, size: number): number {
+  const perLine = Math.max(1, Math.floor(CONTENT_WIDTH / (size * TITLE_GLYPH_WIDTH)));
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const length = Math.ceil(Array.from(word).reduce((n, ch) => n + (WIDE.test(ch) ? 1 / TITLE_GLYPH_WIDTH : 1), 0));
+    const needed = used === 0 ? length : used + 1 + length;
+    if (needed <= perLine) {
+      used = needed;
+      continue;
+    }
+    if (used > 0) lines++;
+    lines += Math.ceil(length / perLine) - 1;
+    used = length % perLine || perLine;
+  }
+  return lines;
+}
+
+/**
+ * The provider's name as the cover's title. A name of up to 200 characters (the limit of the
+ * profile) must leave room on page 1 for the score, the tier and the dates: a long name gets a
+ * smaller size, and the kicker above it comes up the page. plain() cuts a long word into pieces
+ * of 40 characters (with zero-width spaces) to keep pdfmake fast on pasted keys; a title wider
+ * than those pieces would break at them and leave ragged lines, so the title drops them and lets
+ * pdfmake split the word where the line is full (200 characters cost nothing to measure).
+ */
+function coverTitle(name: string): { title: DocNodeObject; long: boolean } {
+  const text = plain(name);
+  const size = COVER_TITLE_SIZES.find((s) => titleLines(text, s) <= TITLE_MAX_LINES) ?? COVER_TITLE_SIZES[COVER_TITLE_SIZES.length - 1];
+  if (size === COVER_TITLE_SIZES[0] && titleLines(text, size) <= 2) return { title: { text, style: 'coverTitle' }, long: false };
+  return { title: { text: text.replace(/\u200B/g, ''), style: 'coverTitle', fontSize: size }, long: true };
+}
+
+/**
+ * The cover: the name, the service, then the verdict and its dates before the rest, so they stay
+ * on page 1 whatever length the name, the service, the standing or the reason for no tier have.
+ */
 function cover(data: VendorReportData, asOf: string): DocNode[] {
   const { vendor, review, template, score } = data;
   const service = plain(vendor.service).trim();
   const organisation = plain(data.organisation ?? '').trim();
-  const rows: Array<[string, Cell]> = [];
-  if (organisation) rows.push(['Organisation', organisation]);
-  rows.push(['Category', labelOf(CATEGORY_LABELS, vendor.category)]);
-  if (data.standing) rows.push([`Standing on ${asOf}`, data.standing.lines.join(' ')]);
-  rows.push(
-    ['Review reported', data.draft ? { text: 'DRAFT: the review in progress, not decided', bold: true, color: TIER_COLOURS.critical } : 'The latest review decided on or before the report date'],
-    ['Review started', dateOnly(review.startedAt) ?? NOT_RECORDED],
-    ['Review status', labelOf(REVIEW_STATUS_LABELS, review.status)],
-    ['Template', `${plain(template.name)}, version ${template.version}`],
+  const rows: Array<[string, Cell]> = [
     ['Overall score', scoreLine(score)],
     ['Tier', tierCell(score)],
     ['As of', asOf],
-  );
+    ['Review started', dateOnly(review.startedAt) ?? NOT_RECORDED],
+    ['Review status', labelOf(REVIEW_STATUS_LABELS, review.status)],
+    ['Review reported', data.draft ? { text: 'DRAFT: the review in progress, not decided', bold: true, color: TIER_COLOURS.critical } : 'The latest review decided on or before the report date'],
+    ['Template', `${plain(template.name)}, version ${template.version}`],
+    ['Category', labelOf(CATEGORY_LABELS, vendor.category)],
+  ];
+  if (organisation) rows.push(['Organisation', organisation]);
+  if (data.standing) rows.push([`Standing on ${asOf}`, data.standing.lines.join(' ')]);
+  const { title, long } = coverTitle(vendor.name);
+  // A long name or service takes the room the kicker's top margin (120 points) otherwise leaves.
+  const roomy = !long && Array.from(service).length <= COVER_SUBTITLE_LONG;
   return [
-    { text: data.draft ? 'DRAFT vendor risk review' : 'Vendor risk review', style: 'coverKicker', ...(data.draft ? { color: TIER_COLOURS.critical } : {}) },
-    { text: plain(vendor.name), style: 'coverTitle' },
-    service ? { text: service, style: 'coverSubtitle' } : { text: '', style: 'coverSubtitle' },
+    {
+      text: data.draft ? 'DRAFT vendor risk review' : 'Vendor risk review',
+      style: 'coverKicker',
+      ...(data.draft ? { color: TIER_COLOURS.critical } : {}),
+      ...(roomy ? {} : { margin: [0, 40, 0, 6] as Margins }),
+    },
+    title,
+    { text: service, style: 'coverSubtitle' },
     keyValueTable(rows),
   ];
 }
+
+/** A service longer than this many characters (the profile allows 200) takes three lines or more on the cover. */
+const COVER_SUBTITLE_LONG = 90;
 
 /** "2 open (1 overdue)", as of the report date. */
 function openFindingsText(lifecycle: ReportLifecycle, today: string): string {

@@ -141,6 +141,12 @@ function checkBands(question: Question, path: string, report: Report): void {
   const { min, max } = question.plausible ?? {};
   if (min !== undefined && max !== undefined && !(min <= max)) {
     report(`${path}.plausible`, `Question "${question.id}": the plausible range's min ${min} is above its max ${max}, so every answer would be implausible.`);
+  } else if (question.plausible) {
+    // A band no plausible answer falls in would warn on every answer that reaches it (a knock-out band included).
+    (question.bands ?? []).forEach((band, bi) => {
+      const reachable = (band.min ?? -Infinity) <= (max ?? Infinity) && (band.max ?? Infinity) > (min ?? -Infinity);
+      if (!reachable) report(`${path}.bands[${bi}]`, `Question "${question.id}": band ${bi + 1} (${describeBand(band)}) lies wholly outside the plausible range, so every answer in it would be warned about.`);
+    });
   }
   const bands = question.bands ?? [];
   if (bands.length === 0 && question.weight > 0) {

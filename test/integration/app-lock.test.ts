@@ -105,6 +105,10 @@ describe('vetted restore and the running app', () => {
     ok('vendor', 'add', 'In the backup');
     ok('backup', '--out', backup);
     fs.writeFileSync(`${db}.lock`, '', { mode: 0o600 });
+    // "Just now" for as long as the CLI takes to start: on a loaded machine a tsx start alone can
+    // outlast the 5-second grace, and the lock would rightly read as stale. A minute ahead keeps it fresh.
+    const soon = (Date.now() + 60_000) / 1000;
+    fs.utimesSync(`${db}.lock`, soon, soon);
     const refused = vetted('restore', backup);
     assert.equal(refused.status, 2, `refused with exit 2:\n${refused.stdout}${refused.stderr}`);
     assert.match(refused.stderr, /another process is taking the lock .*register\.db\.lock right now; try again/);

@@ -23,6 +23,9 @@ const SERVICE =
 const COMMENT =
   'يقدم المورد خدمة تخزين سحابية مشفرة بالكامل مع نسخ احتياطي يومي ومراقبة مستمرة للأحداث الأمنية ودعم فني متواصل طوال أيام الأسبوع وخطة واضحة للتعافي من الكوارث وفصل صارم بين بيئات التطوير والإنتاج والاختبار لفرق العمل الموزعة جغرافيا';
 const UAE = 'الإمارات العربية المتحدة';
+/** A second processing location: the two, joined in one cell, wrap in the subprocessor list's locations column. */
+const OMAN = 'سلطنة عمان';
+const LOCATIONS = `${UAE}, ${OMAN}`;
 
 /**
  * A word compared by its letters and digits as a multiset: pdftotext gives right-to-left words
@@ -79,7 +82,7 @@ test('wrapped Hebrew and Arabic paragraphs in a review report and the subprocess
       service: SERVICE,
       status: 'active',
       dataCategories: ['personal-data'],
-      dataLocations: [UAE],
+      dataLocations: [UAE, OMAN],
     }),
   );
   const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
@@ -114,12 +117,12 @@ test('wrapped Hebrew and Arabic paragraphs in a review report and the subprocess
   const text = pdfText(file).replace(/[\u200e\u200f\u202a-\u202e]/g, '').replace(/\s+/g, ' ');
   assert.ok(text.includes(SERVICE.split(' ').slice(0, 6).join(' ')), `pdftotext reads the service in logical order:\n${text.slice(0, 600)}`);
 
-  // The subprocessor list: the name and the location wrap in their narrow columns.
+  // The subprocessor list: the name and the locations wrap in their narrow columns.
   const list = unwrap(await api['report.subprocessors']({ includeProposed: true, date: '2026-11-20' }));
   const listPage = pdfPages(savePdf(Buffer.from(list.base64, 'base64'), 'list.pdf'))[0]!;
   const head = (word: string) => listPage.words.find((w) => w.text === word)!.x0;
   const processor = { from: head('Processor'), to: head('Service') };
   const locations = { from: head('Processing'), to: head('Transfers') };
   assertReadsInOrder(readRightToLeft(listPage, NAME, processor), NAME, 2, 'subprocessor list, processor column');
-  assertReadsInOrder(readRightToLeft(listPage, UAE, locations), UAE, 2, 'subprocessor list, locations column');
+  assertReadsInOrder(readRightToLeft(listPage, LOCATIONS, locations), LOCATIONS, 2, 'subprocessor list, locations column');
 });

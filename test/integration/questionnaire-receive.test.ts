@@ -235,6 +235,21 @@ test('a file for an older template version: refused naming moveToCurrent; with i
   assert.deepEqual(receipt.rejected.map((r) => r.questionId).sort(), ['sec_key_management', 'sec_vuln_management']);
 });
 
+test('a newer version that changed only what is never sent (weights, plausible ranges) takes the file as it is', async () => {
+  const { api, request, review } = await setUp({ templateId: 'infra-copy' });
+  const v2 = structuredClone({ ...INFRASTRUCTURE_TEMPLATE, id: 'infra-copy', version: 2 }) as Template;
+  const security = v2.sections.find((s) => s.id === 'security')!;
+  security.weight = 5;
+  const hours = security.questions.find((q) => q.kind === 'number')!;
+  hours.plausible = { min: 0, max: 100 };
+  unwrap(await api['template.import']({ text: exportTemplateJson(v2) }));
+  unwrap(await api['review.migrate']({ reviewId: review.id }));
+  const receipt = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request, [given('acc_sso', 'yes', 'via Okta')]), accept: 'all' }));
+  assert.deepEqual(receipt.moved, { fromVersion: 1, toVersion: 2 }, 'said, though nothing had to be moved');
+  assert.deepEqual(receipt.accepted, ['acc_sso'], 'taken without moveToCurrent: the provider saw what v2 asks');
+  assert.deepEqual(receipt.rejected, []);
+});
+
 test('no open review: a new draft review starts from the latest review’s answers, and the file’s answers go into it', async () => {
   const { api, ctx, request, review } = await setUp();
   ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?").run(NOW.toISOString(), review.id);

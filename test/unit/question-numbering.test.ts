@@ -42,7 +42,7 @@ test('a run of hidden questions with one condition is named together, with the c
   assert.equal(notes.length, 2, `one note for x–z and one for v: ${JSON.stringify(notes)}`);
   assert.deepEqual(notes[0], { beforeId: 'tags', questionIds: ['x', 'y', 'z'], text: '2.2 to 2.4 are not asked: they apply only when 2.1 is “On” or “Half way”.' });
   assert.equal(notes[1]!.beforeId, null, 'v is the last question: its note closes the section');
-  assert.equal(notes[1]!.text, '2.7 is not asked: it applies only when 1.1 is answered or 2.1 is not “Off”.', 'a negated answer reads as "is not"');
+  assert.equal(notes[1]!.text, '2.7 is not asked: it applies only when 1.1 has an answer other than N/A or 2.1 is not “Off”.', 'a negated answer reads as "is not"; N/A is not an answer here');
 });
 
 test('different conditions in one run are listed each; a multi question "includes"', () => {
@@ -76,6 +76,43 @@ test('conditionInWords names an unknown option by its id rather than inventing a
   assert.equal(conditionInWords({ not: { q: 'tags', is: ['sso', 'mfa'] } }, numbers, byId), '2.5 includes none of “SSO”, “MFA”');
   assert.equal(
     conditionInWords({ all: [{ q: 'a1', answered: true }, { any: [{ q: 'gate', is: ['on'] }, { q: 'tags', is: ['mfa'] }] }] }, numbers, byId),
-    '1.1 is answered and (2.1 is “On” or 2.5 includes “MFA”)',
+    '1.1 has an answer other than N/A and (2.1 is “On” or 2.5 includes “MFA”)',
+  );
+});
+
+test('a question hidden because the question its condition reads is not asked says so, whatever answer that one still holds', () => {
+  const chain = Template.parse({
+    id: 'c',
+    version: 1,
+    name: 'C',
+    sections: [
+      {
+        id: 's',
+        title: 'S',
+        questions: [
+          { id: 'enc', kind: 'yesno', text: 'Encrypted?', options: [{ id: 'yes', label: 'Yes', score: 1 }, { id: 'no', label: 'No', score: 0 }] },
+          { id: 'keys', kind: 'yesno', text: 'Own keys?', showWhen: { q: 'enc', is: ['yes'] }, options: [{ id: 'yes', label: 'Yes', score: 1 }, { id: 'no', label: 'No', score: 0 }] },
+          { id: 'rotation', kind: 'text', text: 'Rotation?', showWhen: { not: { q: 'keys', is: ['no'] } } },
+          { id: 'hsm', kind: 'text', text: 'HSM?', showWhen: { q: 'keys', answered: true } },
+        ],
+      },
+    ],
+  });
+  // "No" hides 1.2; its answer "Yes" is left behind. 1.3's and 1.4's conditions would hold on
+  // that leftover answer, but isVisible hides them: the note must say why, not quote the condition.
+  const answers = { enc: { value: 'no', na: false }, keys: { value: 'yes', na: false } };
+  const visible = visibleQuestionIds(chain, answers);
+  assert.deepEqual([...visible], ['enc'], 'only 1.1 is asked');
+  const [note] = skippedNotes(chain.sections[0]!, visible, questionNumbers(chain.sections), questionsById(chain));
+  assert.equal(
+    note!.text,
+    '1.2 to 1.4 are not asked for these answers: 1.2 only when 1.1 is “Yes”; 1.3 and 1.4 because 1.2 is not asked.',
+  );
+});
+
+test('an "or" inside an "and" is bracketed, also when it is a list of options', () => {
+  assert.equal(
+    conditionInWords({ all: [{ q: 'gate', is: ['on'] }, { q: 'tags', is: ['sso', 'mfa'] }] }, numbers, byId),
+    '2.1 is “On” and (2.5 includes “SSO” or “MFA”)',
   );
 });

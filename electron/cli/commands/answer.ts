@@ -1,5 +1,8 @@
 import { contract } from '../../../shared/api';
-import { answerLabel, parseAnswerText } from '../../../shared/domain/answers';
+import { answerLabel, parseAnswerText, quantity } from '../../../shared/domain/answers';
+import { visibleQuestionIds } from '../../../shared/domain/conditions';
+import { toAnswerMap } from '../../../shared/domain/review';
+import { flagFedQuestionIds } from '../../../shared/templates/flag-fed';
 import { describeIssues, summarizeProblems } from '../../../shared/validation';
 import { questionIndex } from '../../../shared/domain/template';
 import { implausibleWarning, numberBandWords } from '../../../shared/scoring/number-words';
@@ -46,7 +49,12 @@ export async function answerCommand(
   // A number's band in words on stdout; a number outside the plausible range warned about on
   // stderr (saved all the same: the register records what was said).
   if (typeof saved.value === 'number' && !saved.na) {
-    const band = numberBandWords(question, saved.value);
+    // A hidden question is not scored: its band would be a false explanation.
+    const detail = must(await api['review.current']({ vendorId: vendor.id }));
+    const visible = detail ? visibleQuestionIds(detail.template, toAnswerMap(detail.answers)) : null;
+    const band = visible && !visible.has(questionId)
+      ? `${quantity(saved.value, question.unit)}: kept, but the question is not asked for the current answers, so it is not scored.`
+      : numberBandWords(question, saved.value, { flagFed: flagFedQuestionIds(template).has(questionId) });
     if (band) process.stdout.write(`  ${band}\n`);
     const warning = implausibleWarning(question, saved.value);
     if (warning) process.stderr.write(`vetted: warning: ${question.id}: ${warning}\n`);

@@ -6,6 +6,7 @@ import type { Vendor } from '../../../shared/domain/vendor';
 import type { AnswersFile, ProviderAnswer, ReceiveRejection } from '../../../shared/domain/vendor-exchange';
 import type { ParsedAnswers } from '../../../shared/exchange/answers-file';
 import { vsaqToProviderAnswers } from '../../../shared/exchange/vsaq-answers';
+import { toSentTemplate } from '../../../shared/exchange/sent-template';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import type { StoredRequest } from '../repositories/questionnaire-requests';
@@ -89,7 +90,7 @@ function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile, comp
   }
   let moved: ReceiveSource['moved'] = null;
   if (target.template.version !== sent.version) {
-    if (input.moveToCurrent !== true) {
+    if (input.moveToCurrent !== true && !sameAsSent(ctx, target.template, sent)) {
       throw invalid(
         'moveToCurrent',
         `this file is for version ${sent.version} of template ${sent.id}, but ${where} on version ${target.template.version}: receive it with moveToCurrent (CLI --move-to-current) to carry the answers that still fit, like moving a review to a new template version; the rest are listed`,
@@ -124,3 +125,15 @@ function vsaqSource(ctx: Context, input: ReceiveInput, items: Record<string, str
 }
 
 const describe = (t: Template) => `“${t.name}” (${templateName(t)})`;
+
+/**
+ * The provider saw exactly what the current version asks: a newer version that changed only what
+ * is never sent (scores, weights, plausible ranges: the built-in template's v4 over v3) takes the
+ * answers as they are, without asking to move them.
+ */
+function sameAsSent(ctx: Context, current: Template, sent: { id: string; version: number }): boolean {
+  const old = ctx.templates.get(sent.id, sent.version)?.template;
+  if (!old) return false;
+  const shown = (t: Template) => JSON.stringify({ ...toSentTemplate(t), version: 0 });
+  return shown(old) === shown(current);
+}

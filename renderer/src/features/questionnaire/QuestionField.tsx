@@ -74,7 +74,8 @@ export const QuestionField = memo(function QuestionField({ question, number }: {
   const status = scoreQuestion(question, { value: effectiveValue(answer.value), na: answer.na }).status;
   const answered = status !== 'unanswered';
   // A number's band and plausibility, said under it (not while N/A: then the number is not the answer).
-  const notes = numberNotes(question, naShown ? null : effectiveValue(answer.value));
+  const savedValue = useVetted((s) => s.storedAnswers[question.id]?.value);
+  const notes = numberNotes(question, { shown: naShown ? null : effectiveValue(answer.value), saved: savedValue, flagFed, frozen: frozen || locked });
   const isChoice = question.kind === 'yesno' || question.kind === 'single' || question.kind === 'multi';
   const showComment = commentOpen || hasComment || naNeedsReason;
 
