@@ -48,6 +48,7 @@ export const REGISTER_USE: { readonly [command: string]: Entry } = {
   restore: 'creates',
   template: { import: 'creates', list: 'reads', export: 'reads' },
   serve: 'creates',
+  settings: { set: 'changes' },
 };
 
 /**

@@ -24,6 +24,7 @@ import { REPORT_USAGE, SUBPROCESSORS_USAGE, reportCommand, subprocessorsCommand 
 import { reviewCommand } from './commands/review-workflow';
 import { scoreCommand } from './commands/score';
 import { serveCommand } from './commands/serve';
+import { settingsCommand } from './commands/settings';
 import { statusCommand } from './commands/status';
 import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
 import { transparencyCommand } from './commands/transparency';
@@ -164,6 +165,10 @@ Usage:
   vetted import FILE.json [--dry-run]             merge an export in; newer data in the register is kept
                                                   (listed as conflicts); --dry-run writes nothing
   vetted export-csv --out FILE.csv                one row per provider, for spreadsheets
+  vetted settings [--json]                        the register's settings (organisation, report language, …)
+  vetted settings set KEY VALUE                   change one, e.g. report-language zh-Hant (en, de, zh-Hans, ja, ko,
+                                                  …; "system": this computer's language): the PDFs' language and
+                                                  how Han characters are drawn (Chinese, Japanese, Korean faces)
   vetted backup --out FILE.db                     a consistent copy of the register file (safe while the app runs)
   vetted restore FILE.db [--force]                replace the register with a backup; refused while the app or
                                                   vetted serve has it open (close it first); --force only after
@@ -276,6 +281,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     case 'transparency':
       await transparencyCommand(rest);
+      return EXIT.ok;
+    case 'settings':
+      await settingsCommand(rest);
       return EXIT.ok;
     case 'report': {
       const { values, positionals } = parse(rest, {

@@ -4,6 +4,7 @@ import { DayRate } from './cost';
 import { DEFAULT_TEMPLATE_ID } from '../templates/ids';
 import { DEFAULT_REASSESSMENT_MONTHS, ReassessmentMonths } from './reassessment';
 import { VendorCategory } from './vendor';
+import { canonicalLanguage } from './report-language';
 
 /**
  * The questionnaire a new review of a provider starts on, by the provider's category: template ids
@@ -37,6 +38,18 @@ export const SettingsPatch = z
     minimumNoticeHours: z.number().int('a whole number of hours').min(0).max(24 * 90).nullable(),
     /** Separation of duties: the person who submits a review for approval cannot approve it. */
     separationOfDuties: z.boolean(),
+    /**
+     * The language the register's text is written in (a BCP 47 tag: "en", "zh-Hans", "ja" …): the
+     * reports' document language (/Lang) and the face Han characters are drawn in. null = the
+     * system's language.
+     */
+    reportLanguage: z
+      .string()
+      .trim()
+      .max(35)
+      .refine((tag) => canonicalLanguage(tag) !== null, 'a language tag such as en, de, zh-Hans, zh-Hant, ja or ko')
+      .transform((tag) => canonicalLanguage(tag)!)
+      .nullable(),
   })
   .partial()
   .strict();
@@ -51,6 +64,7 @@ export interface Settings {
   defaultTemplates: DefaultTemplates;
   minimumNoticeHours: number | null;
   separationOfDuties: boolean;
+  reportLanguage: string | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -67,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultTemplates: {},
   minimumNoticeHours: null,
   separationOfDuties: false,
+  reportLanguage: null,
 };
 
 /** Whether two people's names are the same person's, as the register records them (case and spaces aside). */

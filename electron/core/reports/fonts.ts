@@ -13,6 +13,7 @@ import path from 'node:path';
 // @ts-expect-error fontkit ships no type declarations; the slice used here is typed below.
 import * as fontkitUntyped from 'fontkit';
 import { findShippedRoot } from '../asset-search';
+import { HAN_VARIANTS, type HanVariant } from '../../../shared/domain/report-language';
 
 interface FontkitFont {
   postscriptName: string;
@@ -215,6 +216,57 @@ const cjkTtc = (lang: string): Candidate[] => [
   { file: 'SourceHanSans-Regular.ttc', faces: [`SourceHanSans${lang === 'jp' ? '' : lang.toUpperCase()}-Regular`], bold: { file: 'SourceHanSans-Bold.ttc', faces: [`SourceHanSans${lang === 'jp' ? '' : lang.toUpperCase()}-Bold`] } },
 ];
 
+/**
+ * Han faces by the language they draw Han characters for (each variant draws some characters
+ * differently: see shared/domain/report-language.ts). Noto Sans CJK / Source Han Sans first, then
+ * the platforms' own.
+ */
+const HAN_CANDIDATES: Record<HanVariant, Candidate[]> = {
+  ja: [
+    ...cjkTtc('jp'),
+    { file: 'ヒラギノ角ゴシック W3.ttc', bold: { file: 'ヒラギノ角ゴシック W6.ttc' } },
+    { file: 'YuGothR.ttc', faces: ['YuGothic-Regular'], bold: { file: 'YuGothB.ttc', faces: ['YuGothic-Bold'] } },
+    { file: 'meiryo.ttc', faces: ['Meiryo'], bold: { file: 'meiryob.ttc', faces: ['Meiryo-Bold'] } },
+    { file: 'msgothic.ttc', faces: ['MS-Gothic'] },
+  ],
+  'zh-Hans': [
+    ...cjkTtc('sc'),
+    { file: 'PingFang.ttc', faces: ['PingFangSC-Regular'], bold: { file: 'PingFang.ttc', faces: ['PingFangSC-Semibold'] } },
+    { file: 'Hiragino Sans GB.ttc', faces: ['HiraginoSansGB-W3'], bold: { file: 'Hiragino Sans GB.ttc', faces: ['HiraginoSansGB-W6'] } },
+    { file: 'msyh.ttc', faces: ['MicrosoftYaHei'], bold: { file: 'msyhbd.ttc', faces: ['MicrosoftYaHei-Bold'] } },
+    { file: 'simsun.ttc', faces: ['SimSun'] },
+    { file: 'wqy-microhei.ttc' },
+    { file: 'wqy-zenhei.ttc' },
+  ],
+  'zh-Hant': [
+    ...cjkTtc('tc'),
+    ...cjkTtc('hk'),
+    { file: 'PingFang.ttc', faces: ['PingFangTC-Regular'], bold: { file: 'PingFang.ttc', faces: ['PingFangTC-Semibold'] } },
+    { file: 'msjh.ttc', faces: ['MicrosoftJhengHeiRegular'], bold: { file: 'msjhbd.ttc', faces: ['MicrosoftJhengHeiBold'] } },
+    { file: 'mingliu.ttc', faces: ['MingLiU'] },
+  ],
+  ko: [
+    ...cjkTtc('kr'),
+    { file: 'AppleSDGothicNeo.ttc', faces: ['AppleSDGothicNeo-Regular'], bold: { file: 'AppleSDGothicNeo.ttc', faces: ['AppleSDGothicNeo-Bold'] } },
+    { file: 'malgun.ttf', bold: { file: 'malgunbd.ttf' } },
+    { file: 'gulim.ttc', faces: ['Gulim'] },
+  ],
+};
+/** Han faces of no particular region, after the regional ones. */
+const HAN_GENERIC: Candidate[] = [
+  { file: 'DroidSansFallbackFull.ttf' },
+  { file: 'DroidSansFallback.ttf' },
+  { file: 'STHeiti Light.ttc' },
+  ...arialUnicode,
+];
+/** For each variant: its own faces, then the others (a face of another region beats none). */
+const HAN_ORDER: Record<HanVariant, HanVariant[]> = {
+  ja: ['ja', 'zh-Hans', 'zh-Hant', 'ko'],
+  'zh-Hans': ['zh-Hans', 'zh-Hant', 'ja', 'ko'],
+  'zh-Hant': ['zh-Hant', 'zh-Hans', 'ja', 'ko'],
+  ko: ['ko', 'zh-Hant', 'ja', 'zh-Hans'],
+};
+
 const CJK_RANGES: [number, number][] = [
   [0x2e80, 0x2fdf], [0x2ff0, 0x31ff], [0x3200, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff],
   [0xfe30, 0xfe4f], [0xff00, 0xffef], [0x1f200, 0x1f2ff], [0x20000, 0x3134f],
@@ -227,26 +279,7 @@ const SCRIPTS: readonly ScriptSpec[] = [
     script: 'CJK',
     sample: 0x65e5, // 日
     ranges: CJK_RANGES,
-    candidates: [
-      ...cjkTtc('jp'),
-      ...cjkTtc('sc'),
-      { file: 'DroidSansFallbackFull.ttf' },
-      { file: 'DroidSansFallback.ttf' },
-      { file: 'wqy-microhei.ttc' },
-      { file: 'wqy-zenhei.ttc' },
-      // macOS
-      { file: 'ヒラギノ角ゴシック W3.ttc', bold: { file: 'ヒラギノ角ゴシック W6.ttc' } },
-      { file: 'Hiragino Sans GB.ttc', faces: ['HiraginoSansGB-W3'], bold: { file: 'Hiragino Sans GB.ttc', faces: ['HiraginoSansGB-W6'] } },
-      { file: 'PingFang.ttc', faces: ['PingFangSC-Regular'], bold: { file: 'PingFang.ttc', faces: ['PingFangSC-Semibold'] } },
-      { file: 'STHeiti Light.ttc' },
-      ...arialUnicode,
-      // Windows
-      { file: 'YuGothR.ttc', faces: ['YuGothic-Regular'], bold: { file: 'YuGothB.ttc', faces: ['YuGothic-Bold'] } },
-      { file: 'meiryo.ttc', faces: ['Meiryo'], bold: { file: 'meiryob.ttc', faces: ['Meiryo-Bold'] } },
-      { file: 'msgothic.ttc', faces: ['MS-Gothic'] },
-      { file: 'msyh.ttc', faces: ['MicrosoftYaHei'], bold: { file: 'msyhbd.ttc', faces: ['MicrosoftYaHei-Bold'] } },
-      { file: 'simsun.ttc', faces: ['SimSun'] },
-    ],
+    candidates: [...HAN_CANDIDATES.ja, ...HAN_CANDIDATES['zh-Hans'], ...HAN_CANDIDATES['zh-Hant'], ...HAN_GENERIC],
   },
   {
     script: 'Hangul',
@@ -524,9 +557,15 @@ const FONT_FILE = /\.(ttf|otf|ttc|otc)$/i;
 const MAX_ENTRIES = 50_000;
 const MAX_DEPTH = 6;
 
-/** Font files by lower-case file name (the first folder that has a name wins). */
+const indexes = new Map<string, Map<string, string>>();
+
+/** Font files by lower-case file name (the first folder that has a name wins); listed once per process. */
 function indexFolders(folders: readonly string[]): Map<string, string> {
+  const key = folders.map((folder) => path.resolve(folder)).join('\0');
+  const known = indexes.get(key);
+  if (known) return known;
   const index = new Map<string, string>();
+  indexes.set(key, index);
   let seen = 0;
   const walk = (dir: string, depth: number) => {
     if (depth > MAX_DEPTH || seen > MAX_ENTRIES) return;
@@ -583,9 +622,46 @@ export function discoverFallbackFonts(folders: readonly string[] = defaultFontFo
   return fonts;
 }
 
+/** The pdfmake family name of a Han variant's face. */
+export function hanFamilyName(variant: HanVariant): string {
+  return `Fallback-CJK-${variant}`;
+}
+
+const discoveredHan = new Map<string, Map<HanVariant, FallbackFont>>();
+
+/**
+ * One Han face per regional variant (Japanese, Korean, Simplified and Traditional Chinese), found
+ * in `folders`: each tries its own region's fonts first, then the other regions' (a variant with no
+ * font of its region still draws the characters). Nothing is opened until asked. The script runs
+ * use the one "Fallback-CJK" family to learn what can be drawn at all; render.ts then draws each
+ * Han run in the variant its text and the report's language ask for.
+ */
+export function discoverHanFaces(folders: readonly string[] = defaultFontFolders()): Map<HanVariant, FallbackFont> {
+  const key = folders.map((folder) => path.resolve(folder)).join('\0');
+  const cached = discoveredHan.get(key);
+  if (cached) return cached;
+  const index = indexFolders(folders);
+  const find = (file: string) => index.get(file.toLowerCase());
+  const spec = SCRIPTS.find((s) => s.script === 'CJK')!;
+  const faces = new Map<HanVariant, FallbackFont>();
+  for (const variant of HAN_VARIANTS) {
+    const candidates = [...HAN_ORDER[variant].flatMap((v) => HAN_CANDIDATES[v]), ...HAN_GENERIC].flatMap((candidate) => {
+      const file = find(candidate.file);
+      if (!file) return [];
+      const boldFile = candidate.bold ? find(candidate.bold.file) : undefined;
+      return [{ file, faces: candidate.faces, bold: boldFile ? { file: boldFile, faces: candidate.bold!.faces } : undefined }];
+    });
+    if (candidates.length > 0) faces.set(variant, new FallbackFont(hanFamilyName(variant), 'CJK', spec, candidates));
+  }
+  discoveredHan.set(key, faces);
+  return faces;
+}
+
 /** Forgets what discovery and fontkit found (tests). */
 export function clearFontCaches(): void {
   discovered.clear();
+  discoveredHan.clear();
+  indexes.clear();
   parsed.clear();
   opened.clear();
   bundledSets.clear();

@@ -12,11 +12,21 @@
 //   document and date give the same bytes. pdfkit derives the file /ID from the info dictionary
 //   (PDFSecurity.generateFileID: an MD5 of its values) and names font subsets after the font's
 //   order in the document (EmbeddedFont.embed: "BZZZZZ+NotoSans-Regular" for F1), not randomly;
-//   PDF 1.3 (pdfmake's default) has no XMP packet; encryption (random salts) is never enabled.
+//   the XMP packet is written from the same fixed values; encryption (random salts) is never enabled.
+// - Archival: PDF/A-2b (ISO 19005-2, level B): PDF 1.7, every font embedded, an sRGB output intent
+//   (pdfkit's bundled sRGB IEC61966-2.1 profile), XMP metadata matching /Info (xmp.ts), and the
+//   document language (/Lang, dc:language). Not tagged: the files have no structure tree, so they
+//   claim neither PDF/A level A nor PDF/UA.
+// - Han characters are drawn in the face of their region (han-faces.ts): kana → Japanese, hangul →
+//   Korean, else the report's language (Simplified or Traditional Chinese, Japanese, Korean).
+// - Metadata (title, subject, author) carries no bidi control characters (metadataText).
 import path from 'node:path';
 // @ts-expect-error pdfmake ships no type declarations; the slice used here is typed below.
 import pdfmakeUntyped from 'pdfmake';
 import { applyFontRuns, type Covers } from '../../../shared/reports/script-runs';
+import { assignHanFaces } from '../../../shared/reports/han-faces';
+import { FALLBACK_LANGUAGE, HAN_VARIANTS, canonicalLanguage, hanVariantOf, metadataText } from '../../../shared/domain/report-language';
+import { useEscapedXmp, type PdfkitMetadataHost } from './xmp';
 import { installBidiLines } from './bidi-lines';
 import {
   BUNDLED_FAMILY,
@@ -24,6 +34,8 @@ import {
   bundledFamily,
   bundledFontDir,
   discoverFallbackFonts,
+  discoverHanFaces,
+  hanFamilyName,
   familyFiles,
   pdfmakeDescriptor,
   type FallbackFont,
@@ -35,7 +47,7 @@ interface Pdfmake {
   setFonts(fonts: Record<string, PdfmakeFontDescriptor>): void;
   setUrlAccessPolicy(callback: (url: string) => boolean): void;
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
-  createPdf(doc: object): { getBuffer(): Promise<Buffer> };
+  createPdf(doc: object): { getStream(): Promise<PdfkitMetadataHost>; getBuffer(): Promise<Buffer> };
 }
 const pdfmake = pdfmakeUntyped as Pdfmake;
 
@@ -45,7 +57,18 @@ export interface PdfMeta {
   /** YYYY-MM-DD (an ISO timestamp is cut to its date): the PDF's creation and modification date, at 00:00:00 UTC. */
   generatedAt: string;
   author?: string;
+  /**
+   * The document's language (BCP 47: "en", "zh-Hans", "ja" …): /Lang and dc:language, and the Han
+   * face for Han text without kana or hangul. Default: English.
+   */
+  language?: string;
 }
+
+/** The family the script runs put Han, kana and CJK punctuation in (fonts.ts: the CJK script). */
+const HAN_SLOT = 'Fallback-CJK';
+
+/** The PDF/A part and level the reports are written to. */
+export const PDFA_SUBSET = 'PDF/A-2b';
 
 export interface RenderOptions {
   /** The folder with the bundled Noto Sans files (default: assets/fonts, found by bundledFontDir). */
@@ -262,10 +285,34 @@ export async function renderPdf(doc: object, meta: PdfMeta, options: RenderOptio
     runs = applyFontRuns(safe, [BUNDLED_FAMILY, ...fallbacks.keys()], covers);
     probeDynamic(runs.doc);
   }
+  // Han runs: from the one CJK font the runs were cut with to the face of their region.
+  const language = canonicalLanguage(meta.language ?? '') ?? FALLBACK_LANGUAGE;
+  const hanFaces = runs.used.includes(HAN_SLOT) ? discoverHanFaces(options.fontFolders) : new Map<never, never>();
+  for (const face of hanFaces.values()) fallbacks.set(face.name, face);
+  const han = assignHanFaces(runs.doc, {
+    slot: HAN_SLOT,
+    reportVariant: hanVariantOf(language),
+    familyOf: (variant) => {
+      const face = hanFaces.get(variant);
+      return face && face.family() ? face.name : null;
+    },
+    covers,
+  });
+  probeDynamic(han.doc);
+
   const families: FontFamily[] = [bundled];
-  for (const name of runs.used) {
+  const add = (name: string) => {
     const family = fallbacks.get(name)?.family();
-    if (family) families.push(family);
+    if (family && !families.some((known) => known.name === name)) families.push(family);
+  };
+  for (const name of runs.used) if (name !== HAN_SLOT) add(name);
+  for (const name of han.used) add(name);
+  // A header or footer laid out later may need another region's face than the probe saw, or the
+  // slot itself (the script runs cut it with the slot): all are registered; pdfmake embeds only the
+  // fonts a page really uses.
+  if (runs.used.includes(HAN_SLOT)) {
+    for (const variant of HAN_VARIANTS) if (hanFaces.has(variant)) add(hanFamilyName(variant));
+    add(HAN_SLOT);
   }
   registered = new Set(families.map((family) => family.name));
 
@@ -276,17 +323,20 @@ export async function renderPdf(doc: object, meta: PdfMeta, options: RenderOptio
     for (const file of familyFiles(family)) allowed.add(file);
   }
 
-  const final = runs.doc;
+  const final = han.doc;
   const definition: Obj = {
     ...final,
+    version: '1.7',
+    subset: PDFA_SUBSET,
+    language,
     pageSize: final.pageSize ?? 'A4',
     pageOrientation: final.pageOrientation ?? 'portrait',
     pageMargins: final.pageMargins ?? [...DEFAULT_MARGINS],
     defaultStyle: { fontSize: 10, ...(isObj(final.defaultStyle) ? final.defaultStyle : {}), font: BUNDLED_FAMILY },
     info: {
-      title: meta.title,
-      subject: meta.subject,
-      author: meta.author,
+      title: metadataText(meta.title),
+      subject: meta.subject === undefined ? undefined : metadataText(meta.subject),
+      author: meta.author === undefined ? undefined : metadataText(meta.author),
       creator: 'Vetted',
       producer: 'Vetted',
       creationDate: created,
@@ -299,7 +349,9 @@ export async function renderPdf(doc: object, meta: PdfMeta, options: RenderOptio
   pdfmake.setFonts(fonts);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
-  const pdf = await pdfmake.createPdf(definition).getBuffer();
+  const output = pdfmake.createPdf(definition);
+  useEscapedXmp(await output.getStream(), language);
+  const pdf = await output.getBuffer();
 
   const warnings: string[] = [];
   const missing = missingCharactersWarning(runs.missing);

@@ -3,7 +3,7 @@ import type { GeneratedFile } from '../../../shared/api';
 import { auditToCsv } from '../../../shared/audit/csv';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { Context } from '../context';
-import { asFile, fileSlug } from './generated-file';
+import { asFile, providerSlug } from './generated-file';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
 import { readTransaction } from '../db/transactions';
@@ -18,7 +18,7 @@ export function exportAudit(ctx: Context, input: { vendorId?: string }): Generat
     const vendor = input.vendorId === undefined ? undefined : getVendor(ctx, input.vendorId);
     const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
     const csv = auditToCsv(ctx.audit.all(input.vendorId), names);
-    const slug = vendor ? `-${fileSlug(vendor.name)}` : '';
+    const slug = vendor ? `-${providerSlug(vendor, ctx.vendors.list())}` : '';
     return asFile(`vetted-audit${slug}-${today(ctx)}.csv`, Buffer.from(csv, 'utf8'), [], 'text/csv; charset=utf-8');
   });
 }

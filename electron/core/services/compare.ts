@@ -15,7 +15,8 @@ import { dayOf } from '../../../shared/domain/standing';
 import { buildComparisonReport } from '../../../shared/reports/compare-report';
 import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
-import { asFile, fileSlug } from './generated-file';
+import { asFile, providerSlug } from './generated-file';
+import { reportLanguageOf } from './report-language';
 import { buildEntry, entryFor, type ReviewEntry } from './review-entries';
 import { decidedContent, documentDate, documentToday, reviewInProgress, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
@@ -81,7 +82,7 @@ export async function exportComparison(
     const message = 'a draft comparison shows the reviews in progress as they are today; leave the date out';
     throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
   }
-  const { full, basis, organisation } = readTransaction(ctx.db, () => {
+  const { full, basis, organisation, slugs } = readTransaction(ctx.db, () => {
     const entries = input.vendorIds.map((id) => exportedEntry(ctx, getVendor(ctx, id), asOf, draft));
     const columns = entries.map((e) => e.entry);
     return {
@@ -94,9 +95,10 @@ export async function exportComparison(
       },
       basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
       organisation: ctx.settings.get().organisation,
+      slugs: entries.map((e) => providerSlug(e.entry.vendor, ctx.vendors.list())),
     };
   });
-  const base = `vetted-${draft ? 'draft-' : ''}comparison-${full.columns.map((c) => fileSlug(c.name)).join('-vs-').slice(0, 120)}-${asOf}`;
+  const base = `vetted-${draft ? 'draft-' : ''}comparison-${slugs.join('-vs-').slice(0, 120)}-${asOf}`;
   if (input.format === 'csv') {
     const filtered = filterComparison(full, { differencesOnly: input.differencesOnly, text: input.text });
     const csv = comparisonToCsv(filtered, { asOf, draft, columns: basis });
@@ -106,6 +108,6 @@ export async function exportComparison(
   const scoped = input.text ? filterComparison(full, { text: input.text }) : full;
   const doc = buildComparisonReport(scoped, { generatedAt: asOf, differencesOnly: input.differencesOnly ?? false, organisation, draft, basis });
   const title = typeof doc.info?.title === 'string' ? doc.info.title : 'Provider comparison';
-  const { pdf, warnings } = await renderPdf(doc, { title, generatedAt: asOf });
+  const { pdf, warnings } = await renderPdf(doc, { title, generatedAt: asOf, language: reportLanguageOf(ctx) });
   return asFile(`${base}.pdf`, pdf, warnings);
 }

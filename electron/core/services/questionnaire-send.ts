@@ -8,7 +8,7 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { composeQuestionnairePage } from '../questionnaire-page';
 import type { StoredRequest } from '../repositories/questionnaire-requests';
-import { asFile, fileSlug } from './generated-file';
+import { asFile, providerSlug } from './generated-file';
 import { questionnaireTarget } from './questionnaire-target';
 import { getVendor } from './vendor-lookup';
 import { writeTransaction } from '../db/transactions';
@@ -81,7 +81,7 @@ export function sendQuestionnaire(ctx: Context, input: SendInput, compose: (requ
     ctx.requests.insert(stored);
     // Composed inside the transaction: a page that cannot be made leaves no request behind.
     const html = compose(request);
-    const fileName = `questionnaire-${fileSlug(request.vendor.name)}-${request.sentAt.slice(0, 10)}.html`;
+    const fileName = `questionnaire-${providerSlug(request.vendor, ctx.vendors.list())}-${request.sentAt.slice(0, 10)}.html`;
     return { ...asFile(fileName, Buffer.from(html, 'utf8'), [], 'text/html'), request: { ...stored, vendorName: request.vendor.name } };
   });
 }

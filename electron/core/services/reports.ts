@@ -14,7 +14,8 @@ import { listFindings } from './findings';
 import { buildEntry } from './review-entries';
 import { getVendor } from './vendor-lookup';
 import { decidedContent, documentDate, reviewInProgress, standingOf } from './standing';
-import { asFile, fileSlug } from './generated-file';
+import { asFile, providerSlug } from './generated-file';
+import { reportLanguageOf } from './report-language';
 import { dayOf, onOrBefore, stepsAsOf, type Standing } from '../../../shared/domain/standing';
 import { toAnswerMap, type Answer, type Review } from '../../../shared/domain/review';
 import { visibleQuestionIds } from '../../../shared/domain/conditions';
@@ -56,6 +57,8 @@ export async function vendorReport(
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),
       // The trail as it stands when the report is made, in the same snapshot as the data.
       auditChain: verifyAuditChain(ctx),
+      language: reportLanguageOf(ctx),
+      slug: providerSlug(vendor, ctx.vendors.list()),
     };
   });
   if (include) refuseLockedConfidential(ctx, data.vendor.name, data.answers);
@@ -64,9 +67,10 @@ export async function vendorReport(
     title: `${data.draft ? 'DRAFT vendor review' : 'Vendor review'}: ${data.vendor.name}`,
     subject: `${data.template.name} v${data.template.version}`,
     generatedAt: asOf,
+    language: data.language,
   });
   const kind = data.draft ? 'draft-review' : 'review';
-  return asFile(`vetted-${kind}-${fileSlug(data.vendor.name)}-${asOf}.pdf`, pdf, warnings);
+  return asFile(`vetted-${kind}-${data.slug}-${asOf}.pdf`, pdf, warnings);
 }
 
 interface Reported {
@@ -200,7 +204,12 @@ export async function subprocessorReport(
     return { selection: selectSubprocessors(candidates, options), intro: settings.subprocessorIntro, organisation: settings.organisation };
   });
   const doc = buildSubprocessorAppendix({ selection, options, intro, organisation });
-  const { pdf, warnings } = await renderPdf(doc, { title: 'Subprocessors', subject: 'Privacy statement annex', generatedAt: options.asOf });
+  const { pdf, warnings } = await renderPdf(doc, {
+    title: 'Subprocessors',
+    subject: 'Privacy statement annex',
+    generatedAt: options.asOf,
+    language: reportLanguageOf(ctx),
+  });
   const file = asFile(`vetted-subprocessors-${options.asOf}.pdf`, pdf, [...selection.warnings, ...introWarnings(intro, selection), ...warnings]);
   return { ...file, listed: selection.rows.length, leftOut: selection.leftOut };
 }

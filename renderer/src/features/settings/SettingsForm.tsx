@@ -26,9 +26,10 @@ import { FormError } from '../../components/FormError';
 import { MaintenanceNoticeFields } from './MaintenanceNoticeFields';
 import { checkNotice, NOTICE_LABEL, noticeDraftOf, sameNotice } from './noticeDraft';
 import { SignOffFields } from './SignOffFields';
+import { ReportLanguageFields } from './ReportLanguageFields';
 
-/** The text settings; the months per tier, the day rate, the questionnaire per category, the minimum notice and separation of duties have their own drafts. */
-type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates' | 'minimumNoticeHours' | 'separationOfDuties'>;
+/** The text settings; the months per tier, the day rate, the questionnaire per category, the minimum notice, separation of duties and the report language have their own drafts. */
+type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates' | 'minimumNoticeHours' | 'separationOfDuties' | 'reportLanguage'>;
 type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 
@@ -79,6 +80,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
   const [templates, setTemplates] = useState<DefaultTemplatesDraft>(() => defaultTemplatesDraftOf(stored.defaultTemplates));
   const [notice, setNotice] = useState<string>(() => noticeDraftOf(stored.minimumNoticeHours));
   const [duties, setDuties] = useState<boolean>(stored.separationOfDuties);
+  const [language, setLanguage] = useState<string | null>(stored.reportLanguage);
   const [base, setBase] = useState<Settings>(stored);
   const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
   const [monthErrors, setMonthErrors] = useState<MonthsErrors>({});
@@ -100,6 +102,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (sameDefaultTemplates(templates, base.defaultTemplates)) setTemplates(defaultTemplatesDraftOf(stored.defaultTemplates));
     if (sameNotice(notice, base.minimumNoticeHours)) setNotice(noticeDraftOf(stored.minimumNoticeHours));
     if (duties === base.separationOfDuties) setDuties(stored.separationOfDuties);
+    if (language === base.reportLanguage) setLanguage(stored.reportLanguage);
   }
 
   const dirty =
@@ -108,7 +111,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     !sameDayRate(dayRate, stored.dayRate) ||
     !sameDefaultTemplates(templates, stored.defaultTemplates) ||
     !sameNotice(notice, stored.minimumNoticeHours) ||
-    duties !== stored.separationOfDuties;
+    duties !== stored.separationOfDuties ||
+    language !== stored.reportLanguage;
 
   useEffect(() => {
     if (!dirty) return;
@@ -152,6 +156,11 @@ export function SettingsForm({ stored }: { stored: Settings }) {
 
   const changeDuties = (value: boolean) => {
     setDuties(value);
+    setSaveState('idle');
+  };
+
+  const changeLanguage = (value: string | null) => {
+    setLanguage(value);
     setSaveState('idle');
   };
 
@@ -199,6 +208,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (!sameDefaultTemplates(templates, stored.defaultTemplates)) patch.defaultTemplates = defaultTemplatesOf(templates);
     if (noticeCheck.hours !== stored.minimumNoticeHours) patch.minimumNoticeHours = noticeCheck.hours;
     if (duties !== stored.separationOfDuties) patch.separationOfDuties = duties;
+    if (language !== stored.reportLanguage) patch.reportLanguage = language;
     if (Object.keys(patch).length === 0) {
       showErrors({});
       setDraft(textOf(stored)); // only whitespace differed
@@ -218,6 +228,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       setTemplates(defaultTemplatesDraftOf(result.value.defaultTemplates));
       setNotice(noticeDraftOf(result.value.minimumNoticeHours));
       setDuties(result.value.separationOfDuties);
+      setLanguage(result.value.reportLanguage);
       showErrors({});
       setSaveState('saved');
       return;
@@ -330,6 +341,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       <MaintenanceNoticeFields idPrefix={uid} draft={notice} error={noticeError} onChange={changeNotice} />
 
       <SignOffFields idPrefix={uid} separationOfDuties={duties} onChange={changeDuties} />
+
+      <ReportLanguageFields idPrefix={uid} value={language} onChange={changeLanguage} />
 
       <div className="form-actions">
         <p className={`save-note save-${saveState}`} role="status" data-testid="settings-save-status">
