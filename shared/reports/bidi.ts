@@ -194,3 +194,13 @@ export function orderLine(line: LaidOutLine, drawsReversed: (text: string) => bo
   line.trailingCut = right[right.length - 1] ?? 0;
   return true;
 }
+
+/**
+ * A name put into an English sentence, isolated (FSI … PDI, UAX #9 X5c) when it has right-to-left
+ * letters: the sentence keeps its left-to-right direction and the name its own, so "Compared:
+ * <Hebrew name> and Acme" does not turn the whole line right to left (the paragraph direction comes
+ * from its first strong letter). The isolate marks are not drawn, and metadata strips them.
+ */
+export function isolate(name: string): string {
+  return hasRightToLeftScript(name) ? `\u2068${name}\u2069` : name;
+}

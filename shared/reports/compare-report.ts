@@ -49,6 +49,7 @@ import {
   runningHeader,
   tierBadge,
 } from './blocks';
+import { isolate } from './bidi';
 import type { Cell } from './blocks';
 import { CATEGORY_LABELS, TIER_LABELS, labelOf } from '../domain/labels';
 import type { DocDefinition, DocNode, DocNodeObject } from './types';
@@ -610,7 +611,7 @@ function shownSections(comparison: Comparison, differencesOnly: boolean): { show
 function titleBlock(heads: readonly ProviderHead[], shortened: boolean): DocNode[] {
   const title = heading('Provider comparison', 1);
   if (shortened) return [title];
-  return [title, { text: listOf(heads.map((h) => h.name)), style: 'coverSubtitle', margin: [0, 0, 0, 8] }];
+  return [title, { text: listOf(heads.map((h) => isolate(h.name))), style: 'coverSubtitle', margin: [0, 0, 0, 8] }];
 }
 
 /** Which review each column rests on, as of the report date. */
@@ -622,7 +623,7 @@ function basisBlock(columns: readonly CompareColumn[], options: ComparisonReport
   const lead = options.draft
     ? `DRAFT: each column shows the provider's review in progress on ${date} where it has one (not a decision), else its latest decided review; each column's basis follows.`
     : `Each column shows the provider's latest review decided on or before ${date}, with the answers and score frozen at that decision.`;
-  const lines = columns.map((c) => `${oneLineText(c.name)}: ${options.basis![c.id] ?? 'not recorded'}.`);
+  const lines = columns.map((c) => `${isolate(oneLineText(c.name))}: ${options.basis![c.id] ?? 'not recorded'}.`);
   return [...from, { text: lead, bold: options.draft === true, style: 'small', margin: [0, 0, 0, 2] }, paragraph(lines.join(' '), ['small', 'muted'])];
 }
 
@@ -703,7 +704,7 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
     title: `Provider comparison: ${names.join(', ')}`,
     content,
     // Shortened names would not fit the header either: it counts the providers instead.
-    header: runningHeader(title, shortened ? `${names.length} providers` : names.join(', '), {
+    header: runningHeader(title, shortened ? `${names.length} providers` : names.map(isolate).join(', '), {
       skipFirstPage: true,
       margins: LANDSCAPE_MARGINS,
     }),

@@ -126,3 +126,32 @@ test('wrapped Hebrew and Arabic paragraphs in a review report and the subprocess
   assertReadsInOrder(readRightToLeft(listPage, NAME, processor), NAME, 2, 'subprocessor list, processor column');
   assertReadsInOrder(readRightToLeft(listPage, LOCATIONS, locations), LOCATIONS, 2, 'subprocessor list, locations column');
 });
+
+test('a Hebrew name in an English line of the comparison is isolated: the line stays left to right', async (t) => {
+  if (!fs.existsSync(HEBREW_FONT)) {
+    t.skip('skipped: fonts-noto-core is not installed (CI installs it)');
+    return;
+  }
+  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const hebrew = unwrap(await api['vendor.create']({ name: 'ספק ענן', status: 'active' }));
+  const acme = unwrap(await api['vendor.create']({ name: 'Acme Storage', status: 'active' }));
+  for (const vendor of [hebrew, acme]) {
+    const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
+    const question = template.sections[0]!.questions[0]!;
+    unwrap(await api['answer.save']({ reviewId: review.id, questionId: question.id, value: question.options![0]!.id }));
+  }
+  const file = unwrap(await api['compare.export']({ vendorIds: [hebrew.id, acme.id], format: 'pdf', draft: true }));
+  const pages = pdfPages(savePdf(Buffer.from(file.base64, 'base64')));
+  // The subtitle "<Hebrew name> and Acme Storage": on one line, in that order from left to right
+  // (without the isolate the line would take the name's direction and read "Acme Storage and …").
+  const page = pages[0]!;
+  const and = page.words.find((w) => w.text === 'and');
+  const acmeWord = page.words.find((w) => w.text === 'Acme' && and && Math.abs(w.y0 - and.y0) < 2);
+  const hebrewWords = page.words.filter((w) => and && Math.abs(w.y0 - and.y0) < 2 && /[\u0590-\u05ff]/.test(w.text));
+  assert.ok(and && acmeWord && hebrewWords.length === 2, `the subtitle line: ${JSON.stringify(page.words.filter((w) => and && Math.abs(w.y0 - and.y0) < 2).map((w) => w.text))}`);
+  assert.ok(hebrewWords.every((w) => w.x1 <= and.x0), 'the Hebrew name comes first, at the left');
+  assert.ok(and.x1 <= acmeWord.x0, '"and" before "Acme Storage", left to right');
+  const [right, left] = [...hebrewWords].sort((a, b) => b.x0 - a.x0);
+  assert.equal(key(right!.text), key('ספק'), 'inside the name, its first word is at the right');
+  assert.equal(key(left!.text), key('ענן'));
+});
