@@ -146,8 +146,10 @@ async function boot(options: { appPath: string; env?: Record<string, string> }):
   });
   loader._load = function (request, parent, isMain) {
     if (request === 'electron') return electron;
-    // The bundle lives in a temp folder; its external packages come from this project.
+    // The bundle lives in a temp folder; its external packages (and files inside them, such as
+    // pdfmake/js/ElementWriter.js, which the bidi line hook patches) come from this project.
     if (EXTERNALS.has(request)) return original.call(this, EXTERNALS.get(request)!, parent, isMain);
+    if (MAIN_EXTERNALS.some((name) => request.startsWith(`${name}/`))) return original.call(this, require.resolve(request), parent, isMain);
     return original.call(this, request, parent, isMain);
   };
   try {
