@@ -10,6 +10,7 @@
 // entirely stays in the slot's font.
 //
 // Pure: no Node, no DOM. What a font covers is asked of the caller.
+import { mapDocument } from './doc-map';
 import { hanVariantFor, type HanVariant } from '../domain/report-language';
 
 type Obj = Record<string, unknown>;
@@ -147,13 +148,6 @@ class HanFaces {
     return copy;
   }
 
-  dynamic(value: unknown): unknown {
-    if (typeof value === 'function') {
-      const original = value as (...args: unknown[]) => unknown;
-      return (...args: unknown[]) => this.node(original(...args));
-    }
-    return value === undefined ? value : this.node(value);
-  }
 }
 
 /**
@@ -162,11 +156,6 @@ class HanFaces {
  */
 export function assignHanFaces<T extends object>(doc: T, options: HanFaceOptions): HanFacesResult<T> {
   const pass = new HanFaces(options);
-  const source = doc as Obj;
-  const copy: Obj = { ...source };
-  if ('content' in source) copy.content = pass.node(source.content);
-  for (const key of ['header', 'footer', 'background'] as const) {
-    if (key in source) copy[key] = pass.dynamic(source[key]);
-  }
-  return { doc: copy as T, used: pass.used };
+  const copy = mapDocument(doc, (value) => pass.node(value));
+  return { doc: copy, used: pass.used };
 }

@@ -20,6 +20,7 @@
 // extractors (pdftotext) read the lines back in logical order.
 //
 // Pure: no Node, no DOM. The caller decides what a font covers (fontkit in electron/core/reports).
+import { mapDocument } from './doc-map';
 import { hasRightToLeftScript, resolveBidi, type BidiMark, type ResolvedBidi } from './bidi';
 
 /** A piece of text in one font (and, in a paragraph with right-to-left text, at one bidi level). */
@@ -327,14 +328,6 @@ class FontRunner {
     return out;
   }
 
-  /** header, footer, background: a node, or a function pdfmake calls per page (wrapped). */
-  dynamic(value: unknown): unknown {
-    if (typeof value === 'function') {
-      const original = value as (...args: unknown[]) => unknown;
-      return (...args: unknown[]) => this.node(original(...args));
-    }
-    return value === undefined ? value : this.node(value);
-  }
 }
 
 export interface FontRunsResult<T> {
@@ -359,11 +352,6 @@ export interface FontRunsResult<T> {
 export function applyFontRuns<T extends object>(doc: T, fonts: readonly string[], covers: Covers): FontRunsResult<T> {
   if (fonts.length === 0) throw new Error('applyFontRuns needs at least one font');
   const runner = new FontRunner(fonts, covers);
-  const source = doc as Obj;
-  const copy: Obj = { ...source };
-  if ('content' in source) copy.content = runner.node(source.content);
-  for (const key of ['header', 'footer', 'background'] as const) {
-    if (key in source) copy[key] = runner.dynamic(source[key]);
-  }
-  return { doc: copy as T, missing: runner.missing, used: runner.used };
+  const copy = mapDocument(doc, (value) => runner.node(value));
+  return { doc: copy, missing: runner.missing, used: runner.used };
 }
