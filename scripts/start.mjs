@@ -96,9 +96,24 @@ function runForeground(command, args, env = process.env) {
   });
 }
 
-function browserMode() {
+/**
+ * Builds the CLI bundle (dist/cli/vetted.mjs) when it is missing or stale, so that `vetted serve`
+ * starts without transpiling. A failed build is not fatal: bin/vetted.js then runs the sources.
+ */
+async function ensureCliBundle() {
+  try {
+    const { buildCli } = await import('./build-cli.mjs');
+    const { built } = await buildCli({ quiet: true });
+    if (built) console.log('start: built the command line (dist/cli/vetted.mjs)');
+  } catch (error) {
+    console.log(`start: could not build the command line (${error.message.split('\n')[0]}); running it from the sources`);
+  }
+}
+
+async function browserMode() {
   ensureRenderer();
-  return runForeground(process.execPath, ['--import', 'tsx', path.join(root, 'electron', 'cli', 'vetted.ts'), 'serve', '--open']);
+  await ensureCliBundle();
+  return runForeground(process.execPath, [path.join(root, 'bin', 'vetted.js'), 'serve', '--open']);
 }
 
 async function electronMode(binary) {

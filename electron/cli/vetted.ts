@@ -1,5 +1,6 @@
 // `vetted …`: a thin command-line transport over the same API the app uses.
 import { enterUserFolder, parse } from './args';
+import { versionLine } from './build-info';
 import { busyExitFor } from './busy';
 import { CliError, EXIT, usageError } from './cli-error';
 import { registerUse } from './command-access';
@@ -184,6 +185,8 @@ Relative paths (--db, --out, input files) are relative to the folder the command
 \`npm run vetted -- …\` (INIT_CWD). A command that only reads, or changes existing records, is refused on a
 --db file that does not exist (nothing is created); demo, vendor add, import, template import, blackout add and
 serve create it.
+\`vetted --version\` says which build runs: the bundle (dist/cli/vetted.mjs, built by npm install, npm start and
+npm test) while it is current, else the TypeScript sources through tsx (after an edit, until the next build).
 Exit codes: 0 ok, 1 usage, 2 bad input (the message names the field), 70 a bug, 75 busy: another Vetted held
 the register for longer than the wait (about 30 s; $VETTED_BUSY_WAIT_MS shortens it); that step changed nothing, run it again.
 `;
@@ -193,6 +196,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(HELP);
     return command ? EXIT.ok : EXIT.usage;
+  }
+  if (command === '--version' || command === 'version') {
+    process.stdout.write(versionLine());
+    return EXIT.ok;
   }
   setRegisterUse(registerUse(command, rest));
   switch (command) {

@@ -12,9 +12,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process, as a user would. */
+/**
+ * Runs the real CLI in a child process, as a user would: bin/vetted.js, which runs the bundle
+ * (dist/cli/vetted.mjs) when it is built and current (npm test builds it first, so CI tests the
+ * bundle) and the sources through tsx otherwise (one test file run after an edit).
+ */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'electron/cli/vetted.ts'), ...args], {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'bin/vetted.js'), ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, VETTED_DB: '', ...env },
@@ -29,7 +33,7 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
  */
 export function runCliAsync(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'electron/cli/vetted.ts'), ...args], {
+    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin/vetted.js'), ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, VETTED_DB: '', ...env },
       timeout: 60_000,

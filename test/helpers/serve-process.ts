@@ -13,7 +13,8 @@ export interface ServeProcess {
 }
 
 export async function spawnServe(args: readonly string[], env?: NodeJS.ProcessEnv): Promise<ServeProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/vetted.ts', 'serve', ...args], {
+  // bin/vetted.js, as runCli: the bundle when it is current (npm test builds it), else the sources.
+  const child = spawn(process.execPath, ['bin/vetted.js', 'serve', ...args], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(env ? { env: { ...process.env, ...env } } : {}),

@@ -18,7 +18,7 @@ const octal = (n: number) => n.toString(8).padStart(3, '0');
 
 /** The CLI as a user's shell runs it: umask 022 set explicitly, so a 0644 default would show. */
 function cliUnder022(args: string[], env: NodeJS.ProcessEnv) {
-  const run = spawnSync('sh', ['-c', 'umask 022 && exec "$@"', 'sh', process.execPath, '--import', 'tsx', path.join(REPO_ROOT, 'electron/cli/vetted.ts'), ...args], {
+  const run = spawnSync('sh', ['-c', 'umask 022 && exec "$@"', 'sh', process.execPath, path.join(REPO_ROOT, 'bin/vetted.js'), ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, VETTED_DB: '', VETTED_KEY_FILE: '', VETTED_PASSPHRASE: '', ...env },

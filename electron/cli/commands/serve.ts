@@ -10,7 +10,15 @@ import { inputError, usageError } from '../cli-error';
 import { writeLaunchPage, type LaunchPage } from '../launch-page';
 import { openSession } from '../session';
 
-const RENDERER_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+/**
+ * dist/renderer of the project this code runs from: three folders up from the source
+ * (electron/cli/commands), two from the bundle (dist/cli); the nearest that holds a build wins.
+ */
+function rendererDist(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const candidates = ['../../../dist/renderer', '../../dist/renderer'].map((up) => path.resolve(here, up));
+  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
+}
 
 export interface ServeFlags {
   db?: string;
@@ -22,7 +30,8 @@ export interface ServeFlags {
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const port = flags.port === undefined ? 0 : Number(flags.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError('--port takes a number from 0 to 65535');
-  if (!fs.existsSync(path.join(RENDERER_DIST, 'index.html'))) {
+  const rendererRoot = rendererDist();
+  if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) {
     throw inputError('the app is not built yet: run `npm run build:renderer` first (npm start and npm run serve do it for you)');
   }
   // Held while serving, so `vetted restore` sees the register is open. A second `vetted serve` (or
@@ -49,7 +58,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   }
   let bridge;
   try {
-    bridge = await startBridge({ dispatch: session.vetted.dispatch, staticRoot: RENDERER_DIST, port });
+    bridge = await startBridge({ dispatch: session.vetted.dispatch, staticRoot: rendererRoot, port });
   } catch (error) {
     session.vetted.close();
     lock.release();

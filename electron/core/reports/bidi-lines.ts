@@ -9,18 +9,19 @@
 // fit), so each line is reordered once. Lines without bidi marks are left alone, so documents
 // without right-to-left text come out byte for byte as before. pdfmake is pinned in
 // package-lock.json; test/integration/bidi-report.test.ts fails if this hook stops working.
-// @ts-expect-error pdfmake ships no type declarations; the slice used here is typed below.
-import ElementWriterModule from 'pdfmake/js/ElementWriter.js';
 import { orderLine, type LaidOutLine } from '../../../shared/reports/bidi';
+import { loadOnUse } from './load-on-use';
 
 interface ElementWriterClass {
   prototype: { alignLine(this: unknown, line: LaidOutLine & { bidiOrdered?: boolean }): void; bidiHooked?: boolean };
 }
 
-const ElementWriter = ((ElementWriterModule as { default?: unknown }).default ?? ElementWriterModule) as ElementWriterClass;
 
 /** Installs the hook (once per process; calling it again does nothing). */
 export function installBidiLines(): void {
+  // pdfmake's own copy (no type declarations; typed above), loaded with pdfmake by the first render.
+  const ElementWriterModule = loadOnUse<{ default?: unknown }>('pdfmake/js/ElementWriter.js');
+  const ElementWriter = (ElementWriterModule.default ?? ElementWriterModule) as ElementWriterClass;
   const proto = ElementWriter.prototype;
   if (proto.bidiHooked) return;
   const alignLine = proto.alignLine;

@@ -10,9 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-// @ts-expect-error fontkit ships no type declarations; the slice used here is typed below.
-import * as fontkitUntyped from 'fontkit';
 import { findShippedRoot } from '../asset-search';
+import { loadOnUse } from './load-on-use';
 import { HAN_VARIANTS, type HanVariant } from '../../../shared/domain/report-language';
 
 interface FontkitFont {
@@ -23,7 +22,8 @@ interface FontkitFont {
 interface FontkitCollection {
   fonts: FontkitFont[];
 }
-const fontkit = fontkitUntyped as { create(buffer: Uint8Array, postscriptName?: string): FontkitFont | FontkitCollection | null };
+/** fontkit (no type declarations; the slice used here), loaded when the first font is opened. */
+const fontkit = () => loadOnUse<{ create(buffer: Uint8Array, postscriptName?: string): FontkitFont | FontkitCollection | null }>('fontkit');
 
 /** The family name the report layouts use (shared/reports/blocks.ts REPORT_FONT). */
 export const BUNDLED_FAMILY = 'NotoSans';
@@ -87,7 +87,7 @@ function parse(file: string): FontkitFont | FontkitCollection | null {
   if (!parsed.has(key)) {
     let value: FontkitFont | FontkitCollection | null;
     try {
-      value = fontkit.create(fs.readFileSync(file));
+      value = fontkit().create(fs.readFileSync(file));
     } catch {
       value = null;
     }

@@ -21,13 +21,12 @@
 //   Korean, else the report's language (Simplified or Traditional Chinese, Japanese, Korean).
 // - Metadata (title, subject, author) carries no bidi control characters (metadataText).
 import path from 'node:path';
-// @ts-expect-error pdfmake ships no type declarations; the slice used here is typed below.
-import pdfmakeUntyped from 'pdfmake';
 import { applyFontRuns, type Covers } from '../../../shared/reports/script-runs';
 import { assignHanFaces } from '../../../shared/reports/han-faces';
 import { FALLBACK_LANGUAGE, HAN_VARIANTS, canonicalLanguage, hanVariantOf, metadataText } from '../../../shared/domain/report-language';
 import { useEscapedXmp, type PdfkitMetadataHost } from './xmp';
 import { installBidiLines } from './bidi-lines';
+import { loadOnUse } from './load-on-use';
 import {
   BUNDLED_FAMILY,
   bundledCoverage,
@@ -49,7 +48,8 @@ interface Pdfmake {
   setLocalAccessPolicy(callback: (path: string) => boolean): void;
   createPdf(doc: object): { getStream(): Promise<PdfkitMetadataHost>; getBuffer(): Promise<Buffer> };
 }
-const pdfmake = pdfmakeUntyped as Pdfmake;
+/** pdfmake (no type declarations; the slice used here is typed above), loaded by the first render. */
+const pdfmake = (): Pdfmake => loadOnUse<Pdfmake>('pdfmake');
 
 export interface PdfMeta {
   title: string;
@@ -346,10 +346,11 @@ export async function renderPdf(doc: object, meta: PdfMeta, options: RenderOptio
 
   // pdfmake is a singleton, but a render reads these once, synchronously, inside createPdf.
   installBidiLines(); // right-to-left words in visual order, line by line (bidi-lines.ts)
-  pdfmake.setFonts(fonts);
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
-  const output = pdfmake.createPdf(definition);
+  const maker = pdfmake();
+  maker.setFonts(fonts);
+  maker.setUrlAccessPolicy(() => false);
+  maker.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
+  const output = maker.createPdf(definition);
   useEscapedXmp(await output.getStream(), language);
   const pdf = await output.getBuffer();
 

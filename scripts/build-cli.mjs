@@ -1,0 +1,71 @@
+/* global console */
+// Bundles the command line (and `vetted serve`, which it runs) with esbuild, once:
+//   electron/cli/vetted.ts → dist/cli/vetted.mjs, with dist/cli/vetted.stamp.json beside it
+// so that `vetted` starts without transpiling TypeScript at every run (bin/vetted.js runs the bundle
+// while the stamp says it is current, and the sources through tsx otherwise).
+// Run by `npm install` (prepare), `npm start` and `npm test`. Usage: node scripts/build-cli.mjs
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MAIN_EXTERNALS } from './build-electron.mjs';
+import { BUNDLE_FILE, bundleStaleness, writeStamp } from './cli-bundle-stamp.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The same externals as the Electron main process, for the same reasons (native, or reading files
+ * beside their own code). Subpaths are external too, so pdfmake/js/ElementWriter.js, which the bidi
+ * line hook patches, stays the very module pdfmake itself loads.
+ */
+export const CLI_EXTERNALS = [...MAIN_EXTERNALS];
+
+/** Builds the bundle when it is missing or stale (or always, with force). Returns what it did. */
+export async function buildCli({ projectRoot = root, force = false, quiet = false } = {}) {
+  if (!force && bundleStaleness(projectRoot) === null) return { built: false };
+  const outfile = path.join(projectRoot, BUNDLE_FILE);
+  const version = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
+  const builtAt = new Date().toISOString();
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [path.join(projectRoot, 'electron', 'cli', 'vetted.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    // Smaller is faster to read and compile at every start; the source map keeps stack traces readable.
+    minify: true,
+    keepNames: true, // error and class names stay as written (messages and checks may use them)
+    metafile: true,
+    absWorkingDir: projectRoot,
+    tsconfig: path.join(projectRoot, 'electron', 'tsconfig.json'),
+    external: CLI_EXTERNALS,
+    // Bundled CommonJS code calls require(); an ES module has none of its own.
+    banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module';\nconst require = __vettedCreateRequire(import.meta.url);" },
+    // What `vetted --version` reports, and how a test tells the bundle from the sources.
+    define: { __VETTED_BUNDLE__: JSON.stringify({ version, builtAt }) },
+  });
+  // Our own files only: node_modules changes come with package-lock.json; <define:…> entries are not files.
+  const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('<') && !file.split('/').includes('node_modules'));
+  writeStamp(projectRoot, [...inputs, 'package-lock.json', 'scripts/build-cli.mjs', 'electron/tsconfig.json'], { version, builtAt });
+  if (!quiet) console.log(`build-cli: wrote ${path.relative(projectRoot, outfile)} (${inputs.length} source files)`);
+  return { built: true, outfile };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  try {
+    await buildCli({ force: process.argv.includes('--force') });
+  } catch (error) {
+    // `prepare` on an install without dev dependencies (no esbuild): the CLI still runs, from sources.
+    if (process.argv.includes('--if-possible') && error.code === 'ERR_MODULE_NOT_FOUND') {
+      console.log('build-cli: esbuild is not installed; `vetted` will run the sources through tsx');
+      process.exit(0);
+    }
+    console.error(`build-cli: ${error.message.split('\n')[0]}`);
+    process.exitCode = 1;
+  }
+}

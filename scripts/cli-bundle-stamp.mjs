@@ -1,0 +1,50 @@
+// Is dist/cli/vetted.mjs the build of the sources as they are now? Decided at every `vetted` start,
+// so it must cost little: the stamp beside the bundle lists every file the bundle was built from
+// (esbuild's metafile, our sources only, plus package-lock.json and the build script) with its
+// mtime and size, and the check is one stat per file (about 300) — no reading, no hashing. A file
+// that is new since the build cannot matter unless a listed file imports it, and that file changed.
+// A changed mtime or size in either direction counts (a branch switch can make a file older).
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const BUNDLE_FILE = path.join('dist', 'cli', 'vetted.mjs');
+export const STAMP_FILE = path.join('dist', 'cli', 'vetted.stamp.json');
+
+function fingerprint(file) {
+  const stat = fs.statSync(file);
+  return [stat.mtimeMs, stat.size];
+}
+
+/** The stamp for `inputs` (paths relative to root), written after a build. */
+export function writeStamp(root, inputs, { version, builtAt }) {
+  const files = {};
+  for (const input of [...inputs].sort()) files[input] = fingerprint(path.join(root, input));
+  const stamp = { version, builtAt, files };
+  fs.writeFileSync(path.join(root, STAMP_FILE), JSON.stringify(stamp));
+  return stamp;
+}
+
+/**
+ * Why the bundle in `root` cannot be used (a short phrase), or null when it is current: present,
+ * stamped, and every file it was built from unchanged.
+ */
+export function bundleStaleness(root) {
+  let stamp;
+  try {
+    stamp = JSON.parse(fs.readFileSync(path.join(root, STAMP_FILE), 'utf8'));
+  } catch {
+    return 'not built';
+  }
+  const files = Object.entries(stamp?.files ?? {});
+  if (files.length === 0 || !fs.existsSync(path.join(root, BUNDLE_FILE))) return 'not built';
+  for (const [file, [mtimeMs, size]] of files) {
+    let now;
+    try {
+      now = fingerprint(path.join(root, file));
+    } catch {
+      return `${file} is gone`;
+    }
+    if (now[0] !== mtimeMs || now[1] !== size) return `${file} changed`;
+  }
+  return null;
+}
