@@ -354,7 +354,7 @@ export async function main(argv: string[]): Promise<number> {
         await templateListCommand(openSession(values.db), values.json ?? false);
       } else if (sub === 'export') {
         const { values, positionals } = parse(args, { version: { type: 'string' }, out: { type: 'string' } });
-        await templateExportCommand(openSession(values.db), positionals[0], values);
+        await templateExportCommand(() => openSession(values.db), positionals[0], values);
       } else {
         throw usageError('usage: vetted template import|list|export … (see: vetted --help)');
       }

@@ -244,7 +244,8 @@ export function pageFooter(asOf: string, options: FooterOptions = {}): DynamicCo
     margin: [left, 20, right, 0],
     columns: [
       { text: stamp, style: 'runningFooter', width: '*' },
-      { text: pageLabel(currentPage, pageCount), style: 'runningFooter', alignment: 'right', width: 'auto' },
+      // Never broken over two lines, however long the organisation's name on the left (it wraps instead).
+      { text: pageLabel(currentPage, pageCount), style: 'runningFooter', alignment: 'right', width: 'auto', noWrap: true },
     ],
   });
 }

@@ -55,5 +55,7 @@ for (const [kind, name] of [['with spaces', spaced], ['without a space', solid],
       assert.ok(page1.includes(label), `"${label}" on page 1:\n${page1}`);
     }
     assert.ok(!/Overall score|Review started/.test(page2), `nothing of the cover spills onto page 2:\n${page2.slice(0, 600)}`);
+    // The footer's page label stays whole beside a long organisation name (which wraps instead).
+    assert.match(page1, /Page 1 of \d+/, `the page label on one line:\n${page1.slice(-400)}`);
   });
 }

@@ -99,7 +99,8 @@ export async function templateListCommand(session: Session, json: boolean): Prom
 }
 
 export async function templateExportCommand(
-  session: Session,
+  // Opened only once the arguments are known to be sound: a usage error never touches a register.
+  openSession: () => Session,
   id: string | undefined,
   flags: { version?: string; out?: string },
 ): Promise<void> {
@@ -109,5 +110,5 @@ export async function templateExportCommand(
     if (!/^[1-9][0-9]{0,8}$/.test(flags.version)) throw usageError(`--version must be a whole number from 1 (${TEMPLATE_EXPORT_USAGE})`);
     version = Number(flags.version);
   }
-  writeGeneratedFile(flags.out, must(await session.api['template.export']({ id, version })));
+  writeGeneratedFile(flags.out, must(await openSession().api['template.export']({ id, version })));
 }
