@@ -4,7 +4,7 @@
 // so that `vetted` starts without transpiling TypeScript at every run (bin/vetted.js runs the bundle
 // while the stamp says it is current, and the sources through tsx otherwise).
 // Run by `npm install` (prepare), `npm start` and `npm test`. Usage: node scripts/build-cli.mjs
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,7 +25,8 @@ export async function buildCli({ projectRoot = root, force = false, quiet = fals
   if (!force && bundleStaleness(projectRoot) === null) return { built: false };
   const outfile = path.join(projectRoot, BUNDLE_FILE);
   const version = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
-  const builtAt = new Date().toISOString();
+  const startedMs = Date.now();
+  const builtAt = new Date(startedMs).toISOString();
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [path.join(projectRoot, 'electron', 'cli', 'vetted.ts')],
@@ -41,6 +42,7 @@ export async function buildCli({ projectRoot = root, force = false, quiet = fals
     minify: true,
     keepNames: true, // error and class names stay as written (messages and checks may use them)
     metafile: true,
+    write: false, // written below, each file renamed into place whole
     absWorkingDir: projectRoot,
     tsconfig: path.join(projectRoot, 'electron', 'tsconfig.json'),
     external: CLI_EXTERNALS,
@@ -49,9 +51,16 @@ export async function buildCli({ projectRoot = root, force = false, quiet = fals
     // What `vetted --version` reports, and how a test tells the bundle from the sources.
     define: { __VETTED_BUNDLE__: JSON.stringify({ version, builtAt }) },
   });
+  // A `vetted` starting meanwhile reads the old bundle or the new one, never half of one.
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  for (const file of result.outputFiles) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
   // Our own files only: node_modules changes come with package-lock.json; <define:…> entries are not files.
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('<') && !file.split('/').includes('node_modules'));
-  writeStamp(projectRoot, [...inputs, 'package-lock.json', 'scripts/build-cli.mjs', 'electron/tsconfig.json'], { version, builtAt });
+  writeStamp(projectRoot, [...inputs, 'package-lock.json', 'scripts/build-cli.mjs', 'electron/tsconfig.json'], { version, builtAt, startedMs });
   if (!quiet) console.log(`build-cli: wrote ${path.relative(projectRoot, outfile)} (${inputs.length} source files)`);
   return { built: true, outfile };
 }

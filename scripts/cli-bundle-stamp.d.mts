@@ -6,5 +6,5 @@ export interface BundleStamp {
   builtAt: string;
   files: Record<string, [mtimeMs: number, size: number]>;
 }
-export declare function writeStamp(root: string, inputs: Iterable<string>, build: { version: string; builtAt: string }): BundleStamp;
+export declare function writeStamp(root: string, inputs: Iterable<string>, build: { version: string; builtAt: string; startedMs: number }): BundleStamp;
 export declare function bundleStaleness(root: string): string | null;

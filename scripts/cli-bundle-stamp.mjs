@@ -6,6 +6,7 @@
 // A changed mtime or size in either direction counts (a branch switch can make a file older).
 import fs from 'node:fs';
 import path from 'node:path';
+import process from 'node:process';
 
 export const BUNDLE_FILE = path.join('dist', 'cli', 'vetted.mjs');
 export const STAMP_FILE = path.join('dist', 'cli', 'vetted.stamp.json');
@@ -15,12 +16,21 @@ function fingerprint(file) {
   return [stat.mtimeMs, stat.size];
 }
 
-/** The stamp for `inputs` (paths relative to root), written after a build. */
-export function writeStamp(root, inputs, { version, builtAt }) {
+/**
+ * The stamp for `inputs` (paths relative to root), written after a build that started at
+ * `startedMs`. A file changed since then may or may not be in the bundle: it is recorded as never
+ * matching, so the bundle counts as stale until the next build.
+ */
+export function writeStamp(root, inputs, { version, builtAt, startedMs }) {
   const files = {};
-  for (const input of [...inputs].sort()) files[input] = fingerprint(path.join(root, input));
+  for (const input of [...inputs].sort()) {
+    const [mtimeMs, size] = fingerprint(path.join(root, input));
+    files[input] = mtimeMs > startedMs ? [-1, -1] : [mtimeMs, size];
+  }
   const stamp = { version, builtAt, files };
-  fs.writeFileSync(path.join(root, STAMP_FILE), JSON.stringify(stamp));
+  const file = path.join(root, STAMP_FILE);
+  fs.writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify(stamp));
+  fs.renameSync(`${file}.${process.pid}.tmp`, file);
   return stamp;
 }
 
