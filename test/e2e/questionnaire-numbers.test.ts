@@ -29,6 +29,11 @@ test('skipped numbers are explained, number answers read in words, implausible n
     '4.6 is not asked: it applies only when 4.5 is “SLA with credits applied automatically”, “SLA with credits you have to claim” or “An uptime target without remedies”.',
     'the skipped number and its condition, in words (numbers and labels, no ids)',
   );
+  // A question not asked claims nothing: the score panel's incident flag drops the uptime claim
+  // (it read 99.97 % before; the answer is kept, hidden, and no longer held against the record).
+  const flag = page.getByTestId('incident-claim-flag');
+  await page.waitForFunction(() => !(document.querySelector('[data-testid="incident-claim-flag"]')?.textContent ?? '').includes('Monthly uptime'));
+  assert.doesNotMatch((await flag.count()) > 0 ? ((await flag.textContent()) ?? '') : '', /Monthly uptime/, 'no claim from the hidden uptime question');
   await note.scrollIntoViewIfNeeded();
   await screenshot(page, 'questionnaire-skipped-number');
 

@@ -5,7 +5,9 @@
 // are the latest review's answers held against the record), and so does any change the tab makes.
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Transparency } from '../../../../shared/api';
+import { conditionRefs, questionsById } from '../../../../shared/domain/conditions';
 import { INCIDENT_CLAIM_QUESTIONS } from '../../../../shared/domain/incidents';
+import type { Template } from '../../../../shared/domain/template';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
 import { useVetted } from '../../store';
@@ -51,6 +53,27 @@ export function refreshTransparency(vendorId: string): void {
 
 let watching = false;
 
+const watchedByTemplate = new WeakMap<Template, ReadonlySet<string>>();
+
+/** The incident claim questions and every question their showWhen reads, directly or through another. */
+function claimQuestionsAndTheirConditions(template: Template | null): ReadonlySet<string> {
+  if (!template) return new Set(INCIDENT_CLAIM_QUESTIONS);
+  let watched = watchedByTemplate.get(template);
+  if (!watched) {
+    const byId = questionsById(template);
+    const set = new Set<string>();
+    const add = (id: string) => {
+      if (set.has(id)) return;
+      set.add(id);
+      const condition = byId.get(id)?.showWhen;
+      if (condition) for (const ref of conditionRefs(condition)) add(ref);
+    };
+    for (const id of INCIDENT_CLAIM_QUESTIONS) add(id);
+    watchedByTemplate.set(template, (watched = set));
+  }
+  return watched;
+}
+
 /**
  * Once: when an answer to an incident question is saved for the provider held, its claims are
  * checked again. Saves are watched in the store, not in each card, so one save reads once.
@@ -60,7 +83,9 @@ function watchClaimAnswers(): void {
   watching = true;
   useVetted.subscribe((state, previous) => {
     if (state.saves === previous.saves || snapshot === null || state.vendorId !== snapshot.vendorId) return;
-    const saved = INCIDENT_CLAIM_QUESTIONS.some((q) => state.saves[q]?.status === 'saved' && previous.saves[q]?.status !== 'saved');
+    // A claim question, or one its showing depends on ("No SLA" hides the uptime claim, which then claims nothing).
+    const watched = claimQuestionsAndTheirConditions(state.template);
+    const saved = [...watched].some((q) => state.saves[q]?.status === 'saved' && previous.saves[q]?.status !== 'saved');
     if (saved) refreshTransparency(snapshot.vendorId);
   });
 }
