@@ -4,11 +4,10 @@
 // so that `vetted` starts without transpiling TypeScript at every run (bin/vetted.js runs the bundle
 // while the stamp says it is current, and the sources through tsx otherwise).
 // Run by `npm install` (prepare), `npm start` and `npm test`. Usage: node scripts/build-cli.mjs
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MAIN_EXTERNALS } from './build-electron.mjs';
 import { BUNDLE_FILE, bundleStaleness, writeStamp } from './cli-bundle-stamp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +17,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * beside their own code). Subpaths are external too, so pdfmake/js/ElementWriter.js, which the bidi
  * line hook patches, stays the very module pdfmake itself loads.
  */
-export const CLI_EXTERNALS = [...MAIN_EXTERNALS];
+async function cliExternals() {
+  // Imported here, not at the top: build-electron.mjs imports esbuild, and an install without it
+  // must reach the --if-possible fallback below instead of failing to load this script.
+  const { MAIN_EXTERNALS } = await import('./build-electron.mjs');
+  return [...MAIN_EXTERNALS];
+}
+
+/**
+ * Files that change the bundle without being sources of it: the install (npm rewrites
+ * node_modules/.package-lock.json at every install, npm ci included, which leaves package-lock.json
+ * as it is), the build scripts (the externals list among them), the TypeScript settings and the
+ * version `vetted --version` reports.
+ */
+const BUILD_INPUTS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'scripts/build-cli.mjs', 'scripts/build-electron.mjs', 'electron/tsconfig.json', 'tsconfig.base.json'];
 
 /** Builds the bundle when it is missing or stale (or always, with force). Returns what it did. */
 export async function buildCli({ projectRoot = root, force = false, quiet = false } = {}) {
@@ -45,7 +57,7 @@ export async function buildCli({ projectRoot = root, force = false, quiet = fals
     write: false, // written below, each file renamed into place whole
     absWorkingDir: projectRoot,
     tsconfig: path.join(projectRoot, 'electron', 'tsconfig.json'),
-    external: CLI_EXTERNALS,
+    external: await cliExternals(),
     // Bundled CommonJS code calls require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module';\nconst require = __vettedCreateRequire(import.meta.url);" },
     // What `vetted --version` reports, and how a test tells the bundle from the sources.
@@ -60,7 +72,8 @@ export async function buildCli({ projectRoot = root, force = false, quiet = fals
   }
   // Our own files only: node_modules changes come with package-lock.json; <define:…> entries are not files.
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('<') && !file.split('/').includes('node_modules'));
-  writeStamp(projectRoot, [...inputs, 'package-lock.json', 'scripts/build-cli.mjs', 'electron/tsconfig.json'], { version, builtAt, startedMs });
+  const present = BUILD_INPUTS.filter((file) => existsSync(path.join(projectRoot, file)));
+  writeStamp(projectRoot, [...inputs, ...present], { version, builtAt, startedMs });
   if (!quiet) console.log(`build-cli: wrote ${path.relative(projectRoot, outfile)} (${inputs.length} source files)`);
   return { built: true, outfile };
 }
@@ -70,7 +83,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     await buildCli({ force: process.argv.includes('--force') });
   } catch (error) {
     // `prepare` on an install without dev dependencies (no esbuild): the CLI still runs, from sources.
-    if (process.argv.includes('--if-possible') && error.code === 'ERR_MODULE_NOT_FOUND') {
+    // Any failure to load esbuild (not installed, or its platform binary missing) is "not possible".
+    if (process.argv.includes('--if-possible') && (error.code === 'ERR_MODULE_NOT_FOUND' || /esbuild/i.test(String(error.message)))) {
       console.log('build-cli: esbuild is not installed; `vetted` will run the sources through tsx');
       process.exit(0);
     }

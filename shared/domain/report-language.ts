@@ -102,6 +102,9 @@ const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 export function metadataText(text: string): string {
   return text
     .replace(BIDI_CONTROLS, '')
+    // Lone surrogates and U+FFFE/U+FFFF: the XMP copy drops them (XML cannot hold them), so the
+    // document information must too, or PDF/A's two copies of the title would differ.
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|[\ufffe\uffff]/g, '')
     .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();

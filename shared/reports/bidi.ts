@@ -202,5 +202,8 @@ export function orderLine(line: LaidOutLine, drawsReversed: (text: string) => bo
  * from its first strong letter). The isolate marks are not drawn, and metadata strips them.
  */
 export function isolate(name: string): string {
-  return hasRightToLeftScript(name) ? `\u2068${name}\u2069` : name;
+  // The name's own direction marks go first: an unpaired isolate or an override inside would
+  // close ours early or run past it into the rest of the line.
+  const bare = name.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+  return hasRightToLeftScript(bare) ? `\u2068${bare}\u2069` : bare;
 }

@@ -89,7 +89,8 @@ export function defaultStyle(): DocStyle {
 
 /**
  * User text as it may be printed: line endings normalised to \n, tabs kept, other control
- * characters (which no font can show and which break text extraction) and U+FFFE/U+FFFF dropped.
+ * characters (which no font can show and which break text extraction), bidi embeddings and
+ * overrides, and U+FFFE/U+FFFF dropped.
  */
 export function plain(text: string | null | undefined): string {
   if (text === null || text === undefined) return '';
@@ -99,7 +100,11 @@ export function plain(text: string | null | undefined): string {
     const code = ch.codePointAt(0)!;
     const control = (code < 0x20 && code !== 0x0a && code !== 0x09) || (code >= 0x7f && code <= 0x9f);
     const surrogate = code >= 0xd800 && code <= 0xdfff;
-    if (control || surrogate || code === 0xfffe || code === 0xffff) continue;
+    // Bidi embeddings and overrides (LRE, RLE, PDF, LRO, RLO): the report resolves bidi levels now,
+    // and an override typed into a name would reverse the text printed after it (another provider's
+    // name in the same line). The reports set direction themselves (isolates around names).
+    const override = code >= 0x202a && code <= 0x202e;
+    if (control || surrogate || override || code === 0xfffe || code === 0xffff) continue;
     out += ch;
   }
   return breakLongTokens(out);

@@ -47,7 +47,12 @@ test('a built bundle is what runs, and an edited source or a missing bundle send
   assert.ok(built, 'buildCli builds the bundle');
   const stamp = stampOf(root);
   assert.ok(Object.keys(stamp.files).includes('electron/cli/vetted.ts'), 'the stamp lists the entry among the files the bundle was built from');
-  assert.ok(Object.keys(stamp.files).every((file) => !file.includes('node_modules')), 'the stamp lists only our own files');
+  // Our own files, and of node_modules only npm's record of the install (rewritten by every
+  // install, npm ci included): a dependency changed under the bundle makes it stale.
+  assert.ok(Object.keys(stamp.files).every((file) => !file.includes('node_modules') || file === 'node_modules/.package-lock.json'), 'the stamp lists only our own files and the install record');
+  for (const input of ['package.json', 'scripts/build-electron.mjs', 'tsconfig.base.json']) {
+    assert.ok(Object.keys(stamp.files).includes(input), `the stamp lists ${input} (it changes the build)`);
+  }
   assert.equal(bundleStaleness(root), null, 'just built, the bundle is current');
   assert.equal(
     vettedIn(root, '--version').trim(),

@@ -118,3 +118,14 @@ describe('provider file names', () => {
     assert.equal(providerSlug({ id: 'id-3', name: 'Acme (EU) — GmbH' }), 'acme-eu-gmbh', 'punctuation alone loses nothing');
   });
 });
+
+test('comparison file names: two comparisons that differ only past the length cut never share a name', async () => {
+  const { comparisonSlug } = await import('../../electron/core/services/compare');
+  const long = ['a'.repeat(50) + '-a1b2c3d4e5f6', 'b'.repeat(50) + '-0f9e8d7c6b5a'];
+  const one = comparisonSlug([...long, 'google-cloud']);
+  const other = comparisonSlug([...long, 'microsoft-azure']);
+  assert.notEqual(one, other, `${one} vs ${other}`);
+  assert.ok(one.length <= 120, `kept short: ${one.length}`);
+  assert.doesNotMatch(one, /--/, 'no doubled dash at the cut');
+  assert.equal(comparisonSlug(['acme', 'contoso']), 'acme-vs-contoso', 'a short one is left as it is');
+});

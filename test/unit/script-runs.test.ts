@@ -498,3 +498,19 @@ describe('applyFontRuns', () => {
     assert.equal(runs[0]!.text.length, long.length - 2);
   });
 });
+
+test('a direction override typed into a name reverses nothing else on the line: plain() and isolate() drop it', async () => {
+  const { isolate, resolveBidi } = await import('../../shared/reports/bidi');
+  const { plain } = await import('../../shared/reports/blocks');
+  const names = ['Acme\u202E', 'Contoso 1999', 'שלום', 'Evil\u2067'];
+  for (const line of [names.map(isolate).join(', '), plain(names.join(', '))]) {
+    const { levels } = resolveBidi(line);
+    const at = line.indexOf('Contoso 1999');
+    assert.ok(at >= 0, `the second name is in the line: ${JSON.stringify(line)}`);
+    const contoso = [...levels.slice(at, at + 'Contoso 1999'.length)];
+    assert.ok(contoso.every((l) => l === 0), `"Contoso 1999" stays left to right (levels ${contoso.join('')}) in ${JSON.stringify(line)}`);
+    assert.doesNotMatch(line, /[\u202a-\u202e]/, 'no override or embedding survives');
+  }
+  assert.equal(isolate('Evil\u2067'), 'Evil', 'an unpaired isolate in a name is dropped, not wrapped');
+  assert.equal(isolate('שלום\u202E'), '\u2068שלום\u2069', 'a right-to-left name is isolated, without its override');
+});

@@ -12,12 +12,14 @@ import { openSession } from '../session';
 
 /**
  * dist/renderer of the project this code runs from: three folders up from the source
- * (electron/cli/commands), two from the bundle (dist/cli); the nearest that holds a build wins.
+ * (electron/cli/commands), two from the bundle (dist/cli).
  */
 function rendererDist(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = ['../../../dist/renderer', '../../dist/renderer'].map((up) => path.resolve(here, up));
-  return candidates.find((dir) => fs.existsSync(path.join(dir, 'index.html'))) ?? candidates[0]!;
+  // The bundle (dist/cli) first: three folders up from it is outside the project, where another
+  // checkout's build must never be picked up.
+  const fromBundle = path.basename(here) === 'cli' && path.basename(path.dirname(here)) === 'dist';
+  return path.resolve(here, fromBundle ? '../../dist/renderer' : '../../../dist/renderer');
 }
 
 export interface ServeFlags {

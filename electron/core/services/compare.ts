@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { GeneratedFile } from '../../../shared/api';
 import {
   compareIncidents,
@@ -98,7 +99,7 @@ export async function exportComparison(
       slugs: entries.map((e) => providerSlug(e.entry.vendor, ctx.vendors.list())),
     };
   });
-  const base = `vetted-${draft ? 'draft-' : ''}comparison-${slugs.join('-vs-').slice(0, 120)}-${asOf}`;
+  const base = `vetted-${draft ? 'draft-' : ''}comparison-${comparisonSlug(slugs)}-${asOf}`;
   if (input.format === 'csv') {
     const filtered = filterComparison(full, { differencesOnly: input.differencesOnly, text: input.text });
     const csv = comparisonToCsv(filtered, { asOf, draft, columns: basis });
@@ -110,4 +111,14 @@ export async function exportComparison(
   const title = typeof doc.info?.title === 'string' ? doc.info.title : 'Provider comparison';
   const { pdf, warnings } = await renderPdf(doc, { title, generatedAt: asOf, language: reportLanguageOf(ctx) });
   return asFile(`${base}.pdf`, pdf, warnings);
+}
+
+/**
+ * The providers in a file name: their slugs joined, and where that is too long, cut and followed by
+ * a short digest of all of them, so two comparisons that differ only past the cut never share a name.
+ */
+export function comparisonSlug(slugs: readonly string[]): string {
+  const joined = slugs.join('-vs-');
+  if (joined.length <= 120) return joined;
+  return `${joined.slice(0, 108).replace(/-+$/, '')}-${createHash('sha256').update(joined).digest('hex').slice(0, 10)}`;
 }
