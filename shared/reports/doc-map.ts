@@ -24,3 +24,19 @@ function pageLevel(value: unknown, node: (value: unknown) => unknown): unknown {
   }
   return value === undefined ? value : node(value);
 }
+
+/** The containers a node may be, in pdfmake's DocPreprocessor order: each child passes through `child`. */
+const CONTAINERS = ['columns', 'stack', 'ul', 'ol'] as const;
+
+/**
+ * When `node` is a section or a container (columns, stack, ul, ol), its copy with every child
+ * mapped; otherwise null, for the caller to handle tables, text and the rest as it needs.
+ */
+export function mapContainer(node: Obj, child: (value: unknown) => unknown): Obj | null {
+  if (node.section) return { ...node, section: child(node.section) };
+  for (const key of CONTAINERS) {
+    const children = node[key];
+    if (Array.isArray(children)) return { ...node, [key]: children.map(child) };
+  }
+  return null;
+}

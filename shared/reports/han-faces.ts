@@ -10,7 +10,7 @@
 // entirely stays in the slot's font.
 //
 // Pure: no Node, no DOM. What a font covers is asked of the caller.
-import { mapDocument } from './doc-map';
+import { mapContainer, mapDocument } from './doc-map';
 import { hanVariantFor, type HanVariant } from '../domain/report-language';
 
 type Obj = Record<string, unknown>;
@@ -127,13 +127,10 @@ class HanFaces {
   node(node: unknown): unknown {
     if (Array.isArray(node)) return node.map((child) => this.node(child));
     if (!isObj(node)) return node;
+    const container = mapContainer(node, (child) => this.node(child));
+    if (container) return container;
     const copy: Obj = { ...node };
-    if (node.section) copy.section = this.node(node.section);
-    else if (Array.isArray(node.columns)) copy.columns = node.columns.map((child) => this.node(child));
-    else if (Array.isArray(node.stack)) copy.stack = node.stack.map((child) => this.node(child));
-    else if (Array.isArray(node.ul)) copy.ul = node.ul.map((child) => this.node(child));
-    else if (Array.isArray(node.ol)) copy.ol = node.ol.map((child) => this.node(child));
-    else if (isObj(node.table)) {
+    if (isObj(node.table)) {
       const table: Obj = { ...node.table };
       if (Array.isArray(table.body)) {
         table.body = table.body.map((row: unknown) => (Array.isArray(row) ? row.map((cell: unknown) => this.node(cell)) : row));

@@ -20,7 +20,7 @@
 // extractors (pdftotext) read the lines back in logical order.
 //
 // Pure: no Node, no DOM. The caller decides what a font covers (fontkit in electron/core/reports).
-import { mapDocument } from './doc-map';
+import { mapContainer, mapDocument } from './doc-map';
 import { hasRightToLeftScript, resolveBidi, type BidiMark, type ResolvedBidi } from './bidi';
 
 /** A piece of text in one font (and, in a paragraph with right-to-left text, at one bidi level). */
@@ -253,13 +253,10 @@ class FontRunner {
     if (!isObj(node)) return node;
     // The same order of precedence as pdfmake's DocPreprocessor; image, svg, qr, canvas and
     // attachment nodes (and anything else) are copied as they are.
+    const container = mapContainer(node, (child) => this.node(child));
+    if (container) return container;
     const copy: Obj = { ...node };
-    if (node.section) copy.section = this.node(node.section);
-    else if (Array.isArray(node.columns)) copy.columns = node.columns.map((child) => this.node(child));
-    else if (Array.isArray(node.stack)) copy.stack = node.stack.map((child) => this.node(child));
-    else if (Array.isArray(node.ul)) copy.ul = node.ul.map((child) => this.node(child));
-    else if (Array.isArray(node.ol)) copy.ol = node.ol.map((child) => this.node(child));
-    else if (isObj(node.table)) copy.table = this.table(node.table);
+    if (isObj(node.table)) copy.table = this.table(node.table);
     else if (node.text !== undefined) {
       if (!node.pageReference && !node.textReference) copy.text = this.paragraphOf(node.text, () => this.blockText(node.text));
     } else if (isObj(node.toc)) {

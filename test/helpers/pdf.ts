@@ -25,3 +25,13 @@ export function qpdfCheck(file: string): { ok: boolean; output: string } {
   const run = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
   return { ok: run.status === 0, output: run.stdout + run.stderr };
 }
+
+/** The embedded fonts' base names (pdffonts), without the subset tag. */
+export function embeddedFonts(file: string): string[] {
+  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+}

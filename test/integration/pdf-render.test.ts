@@ -19,6 +19,7 @@ import {
   pdfmakeDescriptor,
 } from '../../electron/core/reports/fonts';
 import { missingCharactersWarning, renderPdf, type PdfMeta } from '../../electron/core/reports/render';
+import { embeddedFonts } from '../helpers/pdf';
 import { tempDir } from '../helpers/tmp';
 
 const META: PdfMeta = { title: 'Vendor review: Burrow MQ', subject: 'Infrastructure template v1', generatedAt: '2026-11-20' };
@@ -53,15 +54,7 @@ function info(file: string): Record<string, string> {
   );
 }
 
-/** Base font names of the embedded fonts, without the subset tag. */
-function fonts(file: string): string[] {
-  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .slice(2)
-    .filter(Boolean)
-    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
-}
+const fonts = embeddedFonts;
 
 function assertValid(file: string): void {
   const check = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });

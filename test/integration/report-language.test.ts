@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../helpers/cli';
-import { pdfInfo, pdfText, qpdfCheck, savePdf } from '../helpers/pdf';
+import { embeddedFonts, pdfInfo, pdfText, qpdfCheck, savePdf } from '../helpers/pdf';
 import { tempDbPath, tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
@@ -22,15 +22,7 @@ function requireCjk(t: { skip(message: string): void }): boolean {
   return false;
 }
 
-/** The embedded font names (without the subset tag), from pdffonts. */
-function fontNames(file: string): string[] {
-  const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .slice(2)
-    .filter(Boolean)
-    .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
-}
+const fontNames = embeddedFonts;
 
 /** The XMP packet, from pdfinfo -meta. */
 const xmp = (file: string) => execFileSync('pdfinfo', ['-meta', file], { encoding: 'utf8' });
