@@ -6,9 +6,19 @@ import { conditionRefs } from './conditions';
 import type { Condition, Question, Section } from './template';
 
 /** A question's number in its template: section position, then position in the section (1-based). */
-export function questionNumbers(sections: readonly Pick<Section, 'questions'>[]): Map<string, string> {
-  const numbers = new Map<string, string>();
-  sections.forEach((section, si) => section.questions.forEach((q, qi) => numbers.set(q.id, `${si + 1}.${qi + 1}`)));
+const numbersBySections = new WeakMap<object, ReadonlyMap<string, string>>();
+
+/**
+ * Built once per template's sections: scoring names open must-haves by number for every review
+ * the register lists, and the questionnaire asks per section.
+ */
+export function questionNumbers(sections: readonly Pick<Section, 'questions'>[]): ReadonlyMap<string, string> {
+  let numbers = numbersBySections.get(sections);
+  if (!numbers) {
+    const map = new Map<string, string>();
+    sections.forEach((section, si) => section.questions.forEach((q, qi) => map.set(q.id, `${si + 1}.${qi + 1}`)));
+    numbersBySections.set(sections, (numbers = map));
+  }
   return numbers;
 }
 

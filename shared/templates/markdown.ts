@@ -1,5 +1,6 @@
 // Renders a template as a readable Markdown document (docs/questionnaire.md). Pure: no I/O.
 import { plausibleWords } from '../scoring/number-words';
+import { questionNumbers } from '../domain/question-numbering';
 import type { ChoiceOption, Condition, NumberBand, Question, QuestionKind, Template } from '../domain/template';
 
 const KIND_WORDS: Record<QuestionKind, string> = {
@@ -145,12 +146,11 @@ export function templateToMarkdown(t: Template, source = 'shared/templates/infra
     '',
   );
 
+  const numbers = questionNumbers(t.sections);
   t.sections.forEach((section, si) => {
     lines.push(`## ${si + 1}. ${section.title}`, '', `Id ${code(section.id)} · weight ${section.weight} · ${section.questions.length} question${section.questions.length === 1 ? '' : 's'}`, '');
     if (section.description) lines.push(section.description, '');
-    section.questions.forEach((question, qi) => {
-      lines.push(...questionLines(question, `${si + 1}.${qi + 1}`, byId));
-    });
+    for (const question of section.questions) lines.push(...questionLines(question, numbers.get(question.id)!, byId));
   });
 
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();

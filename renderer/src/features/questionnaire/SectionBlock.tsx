@@ -45,7 +45,7 @@ export function SectionBlock({ section, index }: { section: Section; index: numb
         {section.description && <p className="muted">{section.description}</p>}
       </header>
       {shown.map((question) => {
-        const number = numbers.get(question.id) ?? `${index + 1}.${section.questions.indexOf(question) + 1}`;
+        const number = numbers.get(question.id) ?? '';
         const figure = profileHeldFigure(templateId, question.id);
         return (
           <Fragment key={question.id}>
