@@ -120,3 +120,25 @@ test('usage errors exit 1', () => {
   }
   assert.equal(runCli(['--help']).status, 0);
 });
+
+test('vetted answer takes a question by number, explains a number answer, warns on an implausible one, and says when the question is not asked', () => {
+  const db = tempDbPath();
+  assert.equal(runCli(['vendor', 'add', 'Number Co', '--db', db]).status, 0);
+  // 4.5 is the SLA question, 4.6 the uptime it shows (docs/questionnaire.md).
+  const sla = runCli(['answer', 'Number Co', '4.5', 'credits_auto', '--db', db]);
+  assert.equal(sla.status, 0, sla.stderr);
+  assert.match(sla.stdout, /^Saved Number Co \/ inc_sla_credits = SLA with credits applied automatically;/, 'the number named the question');
+  const odd = runCli(['answer', 'Number Co', '4.6', '119', '--db', db]);
+  assert.equal(odd.status, 0, `saved all the same: ${odd.stderr}`);
+  assert.match(odd.stdout, /\n {2}119 %: “99\.95% or more”, the best band\.\n$/);
+  assert.match(odd.stderr, /^vetted: warning: inc_sla_uptime_percent: 119 % is outside the plausible range \(90 to 100 %\)/);
+  assert.equal(runCli(['answer', 'Number Co', 'inc_sla_credits', 'none', '--db', db]).status, 0);
+  const hidden = runCli(['answer', 'Number Co', 'inc_sla_uptime_percent', '99.9', '--db', db]);
+  assert.match(hidden.stdout, /99\.9 %: kept, but the question is not asked for the current answers, so it is not scored\./);
+  assert.equal(hidden.stderr, '', 'a plausible number gets no warning');
+  const scored = runCli(['score', 'Number Co', '--db', db]);
+  assert.match(scored.stdout, /^ {2}1\.1 sec_encryption_at_rest \(must-have\)/m, 'open questions listed by number and id');
+  assert.match(scored.stdout, /must-have questions are not answered: 1\.1, /, 'the blocker names numbers');
+  const unknown = runCli(['answer', 'Number Co', '99.1', 'yes', '--db', db]);
+  assert.match(unknown.stderr, /question "99\.1" is not in template/, 'an unknown number is named as typed');
+});
