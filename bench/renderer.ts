@@ -22,7 +22,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PROVIDERS = 5_000;
 const SMALL_PROVIDERS = 25;
 const COMPARED = 6;
-/** RegisterTable's ROW_HEIGHT (the bench may not import the renderer). */
+/** RegisterRow's ROW_HEIGHT (renderer/src/features/register/RegisterRow.tsx; the bench may not import the renderer). */
 const ROW_HEIGHT = 52;
 const SCROLL_ROWS = 3_000;
 const SCROLL_STEP_ROWS = 10;

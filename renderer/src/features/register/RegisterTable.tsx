@@ -1,23 +1,23 @@
 // The register: TanStack Table v9 for sorting, filtering and selection; TanStack Virtual so only
-// the rows in view are in the DOM (5,000 providers scroll smoothly). Table semantics are given
-// explicitly with roles because rows are laid out with CSS grid and absolute positioning.
+// the rows in view are in the DOM (5,000 providers scroll smoothly; RegisterBody.tsx). Table
+// semantics are given explicitly with roles because rows are laid out with CSS grid and absolute
+// positioning.
 import { useDeferredValue, useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import { functionalUpdate, useTable, type ColumnFiltersState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { VendorSummary } from '../../../../shared/api';
 import { useVetted } from '../../store';
 import type { RegisterFilters, TierFilter } from '../../store/types';
 import { columns } from './columns';
 import { fittingColumns, gridOf, useColumnMode } from './columnLayout';
 import { ColumnsNote } from './ColumnsNote';
+import { RegisterBody } from './RegisterBody';
 import { useDueFilter, type DueFilter } from './dueFilter';
 import { RegisterSummary } from './RegisterSummary';
 import { SortHeader } from './SortHeader';
 import { markAfterPaint, PAINT_MARKS } from './markAfterPaint';
 import { features, textFilter } from './tableSetup';
-import { useScrollerMetrics } from './useScrollerMetrics';
-
-export const ROW_HEIGHT = 52;
+import { useScrollerWidth } from './useScrollerWidth';
+import { useSideScrollCues } from './useSideScrollCues';
 
 export function RegisterTable({ vendors }: { vendors: VendorSummary[] }) {
   const filters = useVetted((s) => s.filters);
@@ -69,24 +69,20 @@ export function RegisterTable({ vendors }: { vendors: VendorSummary[] }) {
 
   const rows = table.getRowModel().rows;
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]!.id,
-    overscan: 8,
-  });
   const headerGroup = table.getHeaderGroups()[0]!;
   // For bench/renderer.ts: when a new provider list is on screen.
   useEffect(() => markAfterPaint(PAINT_MARKS.register), [vendors]);
 
   // The columns that fit the box (the least important hidden first, and said so), or all of them.
-  const metrics = useScrollerMetrics(scrollRef);
   const showAll = useColumnMode((s) => s.showAll);
   const allIds = headerGroup.headers.map((h) => h.column.id);
-  const fitted = new Set(fittingColumns(allIds, metrics.width, sorting[0]?.id));
+  const width = useScrollerWidth(scrollRef);
+  const fitted = new Set(fittingColumns(allIds, width, sorting[0]?.id));
   const shownIds = showAll ? allIds : allIds.filter((id) => fitted.has(id));
-  const shown = new Set(shownIds);
+  // One set per set of columns, so the memoised rows see the same one while the columns stay.
+  const shownKey = shownIds.join(' ');
+  const shown = useMemo(() => new Set(shownKey.split(' ')), [shownKey]);
+  const cues = useSideScrollCues(scrollRef, shownKey);
   const hidden = headerGroup.headers
     .filter((h) => !fitted.has(h.column.id))
     .map((h) => (typeof h.column.columnDef.header === 'string' ? h.column.columnDef.header : h.column.id));
@@ -98,7 +94,7 @@ export function RegisterTable({ vendors }: { vendors: VendorSummary[] }) {
       <RegisterSummary shown={rows.length} total={vendors.length} />
       <ColumnsNote hidden={hidden} />
       <div
-        className={`register-frame${metrics.moreRight ? ' more-right' : ''}${metrics.moreLeft ? ' more-left' : ''}`}
+        className={`register-frame${cues.moreRight ? ' more-right' : ''}${cues.moreLeft ? ' more-left' : ''}`}
         data-testid="register-frame"
       >
         <div className="register-scroll" ref={scrollRef} data-testid="register-scroll">
@@ -112,26 +108,7 @@ export function RegisterTable({ vendors }: { vendors: VendorSummary[] }) {
                 ))}
               </tr>
             </thead>
-            <tbody className="register-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() }}>
-              {virtualizer.getVirtualItems().map((item) => {
-                const row = rows[item.index]!;
-                return (
-                  <tr
-                    key={row.id}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    className={row.getIsSelected() ? 'register-row register-body-row selected' : 'register-row register-body-row'}
-                    style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  >
-                    {row.getAllCells().filter((cell) => shown.has(cell.column.id)).map((cell) => (
-                      <td key={cell.id} role="cell" className={`cell cell-${cell.column.id}`}>
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
+            <RegisterBody rows={rows} scrollRef={scrollRef} shown={shown} />
           </table>
           {rows.length === 0 && (
             <div className="register-no-match">
