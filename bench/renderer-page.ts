@@ -58,6 +58,12 @@ export interface ScrollSamples {
   workMs: number[];
   /** Between successive animation frames while scrolling (ms): about 16.7 at 60 Hz, more when frames are dropped. */
   frameIntervalsMs: number[];
+  /**
+   * The display's frame interval (ms): the median of 30 animation frames before scrolling, with the
+   * page idle. Dropped frames are counted against it: the median of the scrolling frames themselves
+   * hid them when most frames were late (a run where every frame took two intervals counted none).
+   */
+  idleFrameMs: number;
   /** Long animation frames (> 50 ms, script + style + layout + paint) seen while scrolling; null when Chromium lacks the API. */
   longAnimationFrames: number | null;
   /** The first provider row in view at the end (checks that the table really moved). */
@@ -82,7 +88,14 @@ export function scrollRegister(page: Page, rows: number, stepRows: number, rowHe
       observer?.observe({ type: 'long-animation-frame', buffered: false });
       const workMs: number[] = [];
       const frameIntervalsMs: number[] = [];
+      const idleMs: number[] = [];
       let last = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      for (let i = 0; i < 30; i++) {
+        const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
+        idleMs.push(now - last);
+        last = now;
+      }
+      idleMs.sort((a, b) => a - b);
       for (let step = 1; step * stepRows <= rows; step++) {
         const now = await new Promise<number>((resolve) => requestAnimationFrame(resolve));
         frameIntervalsMs.push(now - last);
@@ -103,6 +116,7 @@ export function scrollRegister(page: Page, rows: number, stepRows: number, rowHe
       return {
         workMs,
         frameIntervalsMs,
+        idleFrameMs: idleMs[idleMs.length >> 1]!,
         longAnimationFrames: supported ? longFrames : null,
         lastVisibleRow: rowsInView[0]?.querySelector('a')?.textContent ?? '',
       };
