@@ -3,7 +3,7 @@
 // two in step. Pure: no I/O, no clock, nothing rounded (roundScore is for display only).
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { isScoredKind } from '../domain/template';
-import { conditionRefs, questionsById, visibleQuestionIds } from '../domain/conditions';
+import { conditionRefs, hiddenQuestionIds, questionsById } from '../domain/conditions';
 import { listWords, questionNumbers } from '../domain/question-numbering';
 import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
 import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
@@ -41,14 +41,19 @@ export interface QuestionOutcome {
 
 type AnswerLike = Pick<Answer, 'value' | 'na'> | undefined;
 
-const outcome = (status: QuestionStatus, rest: Partial<Omit<QuestionOutcome, 'status'>> = {}): QuestionOutcome => ({
-  status,
-  score: null,
-  knockout: null,
-  selected: [],
-  band: null,
-  ...rest,
-});
+// Shared by every outcome without a choice, so frozen: a caller that pushed to it would throw, not corrupt the rest.
+const NOTHING_SELECTED = Object.freeze([]) as unknown as ChoiceOption[];
+
+// Positional rather than an object spread: this builds one outcome per answer of every review listed.
+function outcome(
+  status: QuestionStatus,
+  score: number | null = null,
+  knockout: Tier | null = null,
+  selected: ChoiceOption[] = NOTHING_SELECTED,
+  band: NumberBand | null = null,
+): QuestionOutcome {
+  return { status, score, knockout, selected, band };
+}
 
 function highestKnockout(tiers: readonly (Tier | undefined)[]): Tier | null {
   let highest: Tier | null = null;
@@ -102,17 +107,17 @@ export function scoreQuestion(question: Question, answer: AnswerLike): QuestionO
         if (option.knockout) knockout = knockout === null ? option.knockout : maxTier(knockout, option.knockout);
       }
       // An empty multi selection is an answer ("none of these") worth 0.
-      if (selected.length > 0 && numeric === 0) return outcome('na', { selected });
-      if (informational) return outcome('unscored', { selected, knockout });
+      if (selected.length > 0 && numeric === 0) return outcome('na', null, null, selected);
+      if (informational) return outcome('unscored', null, knockout, selected);
       const score = question.kind === 'multi' && question.combine === 'max' ? best : Math.min(1, sum);
-      return outcome('scored', { selected, knockout, score });
+      return outcome('scored', score, knockout, selected);
     }
     case 'number': {
       const band = findBand(question.bands, value as number);
       if (!band) return outcome('unscored');
       const knockout = band.knockout ?? null;
-      if (informational) return outcome('unscored', { band, knockout });
-      return outcome('scored', { band, knockout, score: band.score });
+      if (informational) return outcome('unscored', null, knockout, NOTHING_SELECTED, band);
+      return outcome('scored', band.score, knockout, NOTHING_SELECTED, band);
     }
     default:
       return outcome('unscored');
@@ -212,6 +217,23 @@ function weighs(question: Question): boolean {
 const percent = (share: number) => `${Math.floor(share * 100 + 1e-9)}%`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+const positionsCache = new WeakMap<Template, ReadonlyMap<string, number>>();
+
+/** Each question's place in template order (a section's flags count after its questions), once per template. */
+function templatePositions(template: Template): ReadonlyMap<string, number> {
+  let position = positionsCache.get(template);
+  if (!position) {
+    const map = new Map<string, number>();
+    let at = 0;
+    for (const section of template.sections) {
+      for (const question of section.questions) map.set(question.id, at++);
+      at += section.flags?.length ?? 0;
+    }
+    positionsCache.set(template, (position = map));
+  }
+  return position;
+}
+
 /**
  * Scores a review of `template` with `answers` for a provider with `profile`, with model 2.
  * See docs/scoring.md for the model and a worked example.
@@ -223,17 +245,29 @@ export function scoreReview(
   options: ScoringOptions = DEFAULT_SCORING_OPTIONS,
 ): ScoreResult {
   const byId = questionsById(template);
+  // Every question scored once, up front: conditions, flags and sections all read these.
   const outcomes = new Map<string, QuestionOutcome>();
-  const outcomeOf = (question: Question): QuestionOutcome => {
-    let result = outcomes.get(question.id);
-    if (!result) outcomes.set(question.id, (result = scoreQuestion(question, answers[question.id])));
-    return result;
-  };
   // Conditions read only answers that count: a value that does not fit its question, or N/A where
   // it is not allowed, reveals nothing (it is unanswered for scoring, so it is for showWhen too).
-  const counted: Record<string, AnswerMap[string]> = {};
-  for (const question of byId.values()) if (outcomeOf(question).status !== 'unanswered') counted[question.id] = answers[question.id];
-  const visible = visibleQuestionIds(template, counted);
+  // A condition already reads N/A and a null value as not answered, so only a value that does not
+  // fit needs filtering out; without one the answers are read as they are (no copy per review).
+  let misfit = false;
+  for (const question of byId.values()) {
+    const answer = answers[question.id];
+    const result = scoreQuestion(question, answer);
+    outcomes.set(question.id, result);
+    if (result.status === 'unanswered' && answer !== undefined && !answer.na && answer.value !== null) misfit = true;
+  }
+  let counted: AnswerMap = answers;
+  if (misfit) {
+    const filtered: Record<string, AnswerMap[string]> = {};
+    for (const question of byId.values()) if (outcomes.get(question.id)!.status !== 'unanswered') filtered[question.id] = answers[question.id];
+    counted = filtered;
+  }
+  const outcomeOf = (question: Question): QuestionOutcome => outcomes.get(question.id)!;
+  const hidden = hiddenQuestionIds(template, counted);
+  /** The questions the app shows for these answers (every question of the template not hidden). */
+  const visible = { has: (id: string): boolean => byId.has(id) && !hidden.has(id) };
   const threeValued = visibilities(byId, counted, (q) => outcomeOf(q).status !== 'unanswered', visible);
   /** How a risk flag may read a question: known when shown and answered (or N/A), hidden when not shown, else open. */
   const read = (id: string): FlagRead => {
@@ -243,14 +277,7 @@ export function scoreReview(
     return outcomeOf(question).status !== 'unanswered' ? 'known' : 'open';
   };
   // Template order of every question, known before any flag is placed on the answer that raises it.
-  const position = new Map<string, number>();
-  {
-    let at = 0;
-    for (const section of template.sections) {
-      for (const question of section.questions) position.set(question.id, at++);
-      at += section.flags?.length ?? 0;
-    }
-  }
+  const position = templatePositions(template);
 
   const lines: Line[] = [];
   const flagLines: FlagLine[] = [];
@@ -443,7 +470,8 @@ export function scoreReview(
 
   // Explanation: points of the overall each answer cost, each a fixed share of its section.
   const explained: (PointLoss & { order: number })[] = [];
-  for (const line of lines) {
+  const explain = options.explain ?? true;
+  for (const line of explain ? lines : []) {
     const { question, result, sectionIndex } = line;
     const pointsLost = result.status === 'scored' && weighs(question) ? (1 - result.score!) * question.weight * pointsPerUnit(sectionIndex) : 0;
     const floor = knockoutFloor(result.knockout, profile);
@@ -461,7 +489,7 @@ export function scoreReview(
     });
   }
   // A firing flag is always listed, like a knock-out, even when its section does not count.
-  for (const line of flagLines) {
+  for (const line of explain ? flagLines : []) {
     const { flag, result, sectionIndex } = line;
     const floor = knockoutFloor(line.knockout, profile);
     explained.push({
