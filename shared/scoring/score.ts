@@ -217,6 +217,19 @@ function weighs(question: Question): boolean {
 const percent = (share: number) => `${Math.floor(share * 100 + 1e-9)}%`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+const indexesCache = new WeakMap<Template, ReadonlyMap<string, number>>();
+
+/** Each question's index in questionsById's order (template order, without flags), once per template. */
+function questionIndexes(template: Template): ReadonlyMap<string, number> {
+  let indexes = indexesCache.get(template);
+  if (!indexes) {
+    const map = new Map<string, number>();
+    for (const id of questionsById(template).keys()) map.set(id, map.size);
+    indexesCache.set(template, (indexes = map));
+  }
+  return indexes;
+}
+
 const positionsCache = new WeakMap<Template, ReadonlyMap<string, number>>();
 
 /** Each question's place in template order (a section's flags count after its questions), once per template. */
@@ -245,26 +258,29 @@ export function scoreReview(
   options: ScoringOptions = DEFAULT_SCORING_OPTIONS,
 ): ScoreResult {
   const byId = questionsById(template);
-  // Every question scored once, up front: conditions, flags and sections all read these.
-  const outcomes = new Map<string, QuestionOutcome>();
+  // Every question scored once, up front: conditions, flags and sections all read these. Kept in
+  // an array by the question's index (found once per template), not a Map filled per review.
+  const indexOf = questionIndexes(template);
+  const outcomes: QuestionOutcome[] = new Array<QuestionOutcome>(indexOf.size);
   // Conditions read only answers that count: a value that does not fit its question, or N/A where
   // it is not allowed, reveals nothing (it is unanswered for scoring, so it is for showWhen too).
   // A condition already reads N/A and a null value as not answered, so only a value that does not
   // fit needs filtering out; without one the answers are read as they are (no copy per review).
   let misfit = false;
+  let at = 0;
   for (const question of byId.values()) {
     const answer = answers[question.id];
     const result = scoreQuestion(question, answer);
-    outcomes.set(question.id, result);
+    outcomes[at++] = result;
     if (result.status === 'unanswered' && answer !== undefined && !answer.na && answer.value !== null) misfit = true;
   }
   let counted: AnswerMap = answers;
   if (misfit) {
     const filtered: Record<string, AnswerMap[string]> = {};
-    for (const question of byId.values()) if (outcomes.get(question.id)!.status !== 'unanswered') filtered[question.id] = answers[question.id];
+    for (const question of byId.values()) if (outcomes[indexOf.get(question.id)!]!.status !== 'unanswered') filtered[question.id] = answers[question.id];
     counted = filtered;
   }
-  const outcomeOf = (question: Question): QuestionOutcome => outcomes.get(question.id)!;
+  const outcomeOf = (question: Question): QuestionOutcome => outcomes[indexOf.get(question.id)!]!;
   const hidden = hiddenQuestionIds(template, counted);
   /** The questions the app shows for these answers (every question of the template not hidden). */
   const visible = { has: (id: string): boolean => byId.has(id) && !hidden.has(id) };
@@ -279,6 +295,7 @@ export function scoreReview(
   // Template order of every question, known before any flag is placed on the answer that raises it.
   const position = templatePositions(template);
 
+  const explain = options.explain ?? true;
   const lines: Line[] = [];
   const flagLines: FlagLine[] = [];
   const sections: SectionScore[] = [];
@@ -340,7 +357,9 @@ export function scoreReview(
         }
         if (result.status === 'scored' && counts) L += (1 - result.score!) * question.weight;
       }
-      lines.push({ question, section, sectionIndex, order: order++, value: answer?.value ?? null, result });
+      // Without an explanation only knock-outs read the lines: no line for the other answers.
+      if (explain || result.knockout) lines.push({ question, section, sectionIndex, order, value: answer?.value ?? null, result });
+      order++;
     }
     // Risk flags: implicit items weighted by severity; a firing flag loses its whole weight.
     for (const flag of section.flags ?? []) {
@@ -470,7 +489,6 @@ export function scoreReview(
 
   // Explanation: points of the overall each answer cost, each a fixed share of its section.
   const explained: (PointLoss & { order: number })[] = [];
-  const explain = options.explain ?? true;
   for (const line of explain ? lines : []) {
     const { question, result, sectionIndex } = line;
     const pointsLost = result.status === 'scored' && weighs(question) ? (1 - result.score!) * question.weight * pointsPerUnit(sectionIndex) : 0;
