@@ -46,6 +46,35 @@ function removeOldChunks(outdir, keep) {
   }
 }
 
+/**
+ * zod's classic API carries every translation of its error messages (`z.locales`, some 260 kB of
+ * the 475 kB zod adds to the bundle), which every run would read and compile. Vetted never switches
+ * zod's language (its messages are English, and its own field messages are its own words), so the
+ * CLI bundle keeps English (the default zod configures itself with) and replaces every other
+ * locale by a function that says why it is missing. Only this bundle: the app's builds are as before.
+ */
+export function englishOnlyZodLocales() {
+  return {
+    name: 'english-only-zod-locales',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        args.importer.split(path.sep).includes('zod') ? { path: path.join(args.resolveDir, args.path), namespace: 'zod-locales' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => {
+        const names = [...readFileSync(args.path, 'utf8').matchAll(/export \{ default as (\w+) \}/g)].map((match) => match[1]);
+        if (!names.includes('en')) throw new Error(`zod's locales (${args.path}) no longer export en: check englishOnlyZodLocales`);
+        const lines = [
+          `const missing = (name) => () => { throw new Error(\`zod locale "\${name}" is not in the vetted CLI bundle (scripts/build-cli.mjs)\`); };`,
+          ...names.map((name) =>
+            name === 'en' ? `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};` : `export const ${name} = missing('${name}');`,
+          ),
+        ];
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
 /** Builds the bundle when it is missing or stale (or always, with force). Returns what it did. */
 export async function buildCli({ projectRoot = root, force = false, quiet = false } = {}) {
   if (!force && bundleStaleness(projectRoot) === null) return { built: false };
@@ -80,6 +109,7 @@ export async function buildCli({ projectRoot = root, force = false, quiet = fals
     absWorkingDir: projectRoot,
     tsconfig: path.join(projectRoot, 'electron', 'tsconfig.json'),
     external: await cliExternals(),
+    plugins: [englishOnlyZodLocales()],
     // Bundled CommonJS code calls require(); an ES module has none of its own (the banner heads every chunk).
     banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module';\nconst require = __vettedCreateRequire(import.meta.url);" },
     // What `vetted --version` reports, and how a test tells the bundle from the sources.
