@@ -22,29 +22,12 @@ import { getVendor } from './services/vendor-lookup';
 import { APP_VERSION } from './version';
 
 /**
- * A service module loaded on the first call of one of its operations, not when a register opens.
- * Only the heavy ones, which bring code nothing else on the way to a first answer needs (the PDF
- * reports, the demo, the maintenance and status importers with ical.js and an XML parser, register
- * import and export, the questionnaire page, the comparison): together about two thirds of the
- * code, which `vetted list`, or `vetted serve` up to listening, would otherwise read and run.
- * The others are small or already loaded with the register (vendors, reviews, findings, templates).
+ * The heavy services (handlers-deferred.ts), loaded together on the first call of any of them
+ * instead of when a register opens: a run of `vetted list`, or `vetted serve` up to listening,
+ * needs none of them.
  */
-function onDemand<M>(load: () => Promise<M>): () => Promise<M> {
-  let loading: Promise<M> | undefined;
-  return () => (loading ??= load());
-}
-
-const demo = onDemand(() => import('./demo'));
-const attentionService = onDemand(() => import('./services/attention'));
-const compareService = onDemand(() => import('./services/compare'));
-const maintenanceService = onDemand(() => import('./services/maintenance'));
-const questionnaireReceiveService = onDemand(() => import('./services/questionnaire-receive'));
-const questionnaireSendService = onDemand(() => import('./services/questionnaire-send'));
-const registerExportService = onDemand(() => import('./services/register-export'));
-const registerImportService = onDemand(() => import('./services/register-import'));
-const reportsService = onDemand(() => import('./services/reports'));
-const statusImportService = onDemand(() => import('./services/status-import'));
-const statusRefreshService = onDemand(() => import('./services/status-refresh'));
+let deferredLoad: Promise<typeof import('./handlers-deferred')> | undefined;
+const deferred = () => (deferredLoad ??= import('./handlers-deferred'));
 
 export function createHandlers(ctx: Context): Handlers {
   return {
@@ -85,44 +68,44 @@ export function createHandlers(ctx: Context): Handlers {
     'evidence.delete': ({ id }) => deleteEvidence(ctx, id),
     'evidence.file': ({ id }) => evidenceFile(ctx, id),
     'reassessment.list': (input) => listReassessments(ctx, input),
-    'attention.get': async () => (await attentionService()).attention(ctx),
+    'attention.get': async () => (await deferred()).attention.attention(ctx),
     'audit.list': (input) => listAudit(ctx, input),
     'audit.export': (input) => exportAudit(ctx, input),
     'audit.verify': () => verifyAuditChain(ctx),
     'score.get': ({ vendorId }) => scoreVendor(ctx, vendorId),
     'settings.get': () => getSettings(ctx),
     'settings.update': (patch) => updateSettings(ctx, patch),
-    'report.vendor': async (input) => (await reportsService()).vendorReport(ctx, input),
-    'report.subprocessors': async (input) => (await reportsService()).subprocessorReport(ctx, input),
-    'compare.get': async ({ vendorIds }) => (await compareService()).compareVendors(ctx, vendorIds),
-    'compare.export': async (input) => (await compareService()).exportComparison(ctx, input),
-    'window.list': async (input) => (await maintenanceService()).listWindows(ctx, input),
-    'window.add': async (input) => (await maintenanceService()).addWindow(ctx, input),
-    'window.update': async ({ id, patch }) => (await maintenanceService()).updateWindow(ctx, id, patch),
-    'window.delete': async ({ id }) => (await maintenanceService()).deleteWindow(ctx, id),
-    'window.import': async (input) => (await maintenanceService()).importWindows(ctx, input),
+    'report.vendor': async (input) => (await deferred()).reports.vendorReport(ctx, input),
+    'report.subprocessors': async (input) => (await deferred()).reports.subprocessorReport(ctx, input),
+    'compare.get': async ({ vendorIds }) => (await deferred()).compare.compareVendors(ctx, vendorIds),
+    'compare.export': async (input) => (await deferred()).compare.exportComparison(ctx, input),
+    'window.list': async (input) => (await deferred()).maintenance.listWindows(ctx, input),
+    'window.add': async (input) => (await deferred()).maintenance.addWindow(ctx, input),
+    'window.update': async ({ id, patch }) => (await deferred()).maintenance.updateWindow(ctx, id, patch),
+    'window.delete': async ({ id }) => (await deferred()).maintenance.deleteWindow(ctx, id),
+    'window.import': async (input) => (await deferred()).maintenance.importWindows(ctx, input),
     'blackout.list': () => listBlackouts(ctx),
     'blackout.add': (input) => addBlackout(ctx, input),
     'blackout.update': ({ id, patch }) => updateBlackout(ctx, id, patch),
     'blackout.delete': ({ id }) => deleteBlackout(ctx, id),
-    'maintenance.warnings': async (query) => (await maintenanceService()).warningsFor(ctx, query),
-    'maintenance.calendar': async ({ range, criticalOnly }) => (await maintenanceService()).maintenanceCalendar(ctx, range, criticalOnly),
+    'maintenance.warnings': async (query) => (await deferred()).maintenance.warningsFor(ctx, query),
+    'maintenance.calendar': async ({ range, criticalOnly }) => (await deferred()).maintenance.maintenanceCalendar(ctx, range, criticalOnly),
     'incident.list': (input) => listIncidents(ctx, input),
     'incident.add': (input) => addIncident(ctx, input),
     'incident.update': ({ id, patch }) => updateIncident(ctx, id, patch),
     'incident.delete': ({ id }) => deleteIncident(ctx, id),
-    'questionnaire.send': async (input) => (await questionnaireSendService()).sendQuestionnaire(ctx, input),
-    'questionnaire.requests': async (input) => (await questionnaireSendService()).listRequests(ctx, input),
-    'questionnaire.receive': async (input) => (await questionnaireReceiveService()).receiveAnswers(ctx, input),
-    'status.import': async (input) => (await statusImportService()).importStatus(ctx, input),
-    'status.refresh': async (input) => (await statusRefreshService()).refreshStatus(ctx, input),
+    'questionnaire.send': async (input) => (await deferred()).questionnaireSend.sendQuestionnaire(ctx, input),
+    'questionnaire.requests': async (input) => (await deferred()).questionnaireSend.listRequests(ctx, input),
+    'questionnaire.receive': async (input) => (await deferred()).questionnaireReceive.receiveAnswers(ctx, input),
+    'status.import': async (input) => (await deferred()).statusImport.importStatus(ctx, input),
+    'status.refresh': async (input) => (await deferred()).statusRefresh.refreshStatus(ctx, input),
     'status.settings': (input) => statusSettings(ctx, input),
     'incident.transparency': (input) => transparency(ctx, input),
     'incident.claimFinding': (input) => claimFinding(ctx, input),
     'security.status': () => keyStatus(ctx),
-    'demo.load': async () => (await demo()).loadDemo(ctx),
-    'register.export': async () => (await registerExportService()).exportRegister(ctx),
-    'register.import': async (input) => (await registerImportService()).importRegister(ctx, input),
-    'register.exportCsv': async () => (await registerExportService()).exportRegisterCsv(ctx),
+    'demo.load': async () => (await deferred()).demo.loadDemo(ctx),
+    'register.export': async () => (await deferred()).registerExport.exportRegister(ctx),
+    'register.import': async (input) => (await deferred()).registerImport.importRegister(ctx, input),
+    'register.exportCsv': async () => (await deferred()).registerExport.exportRegisterCsv(ctx),
   };
 }
