@@ -79,10 +79,12 @@ test('a built bundle is what runs, and an edited source or a missing bundle send
   for (const chunk of stamp.chunks ?? []) assert.ok(fs.existsSync(path.join(dir, chunk)), `chunk ${chunk} is beside the entry`);
   const atStart = [...staticClosure(dir, entry).values()].join('\n');
   assert.ok(!atStart.includes('better-sqlite3'), 'vetted --version and vetted --help load none of the register code (better-sqlite3 is behind a dynamic import)');
+  assert.ok(!atStart.includes('is not in the vetted CLI bundle'), 'nor zod (whose locales the build replaces by functions saying this)');
   const entryText = fs.readFileSync(path.join(dir, entry), 'utf8');
   const forList = staticClosure(dir, dynamicChunk(entryText, 'list'), staticClosure(dir, dynamicChunk(entryText, 'session')));
   const listCode = [...forList.values()].join('\n');
   assert.ok(listCode.includes('better-sqlite3'), 'vetted list loads the register code');
+  assert.ok(listCode.includes('is not in the vetted CLI bundle'), 'and zod, with English messages only');
   assert.ok(!listCode.includes('pdfmake'), 'vetted list loads none of the PDF code (the reports service is imported on its first call)');
   assert.equal(
     vettedIn(root, '--version').trim(),
