@@ -40,7 +40,8 @@ import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domai
 import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
 import { MAX_TEMPLATE_EXTENSIONS, MAX_TEMPLATE_IMPORT_CHARS } from './templates/format';
-import { MAX_REGISTER_IMPORT_CHARS, type ImportReport } from './register/format';
+import type { ImportReport } from './register/format';
+import { MAX_REGISTER_IMPORT_CHARS } from './register/limits';
 export type { ImportConflict, ImportCounts, ImportReport } from './register/format';
 import type { Result } from './result';
 import type { ScoreResult } from './scoring/types';

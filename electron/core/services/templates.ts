@@ -11,6 +11,9 @@ import { writeTransaction } from '../db/transactions';
 
 /** Built-in templates are stored like imported ones, so reviews can pin their version. */
 export function installBuiltInTemplates(ctx: Context): void {
+  // Every open of the register runs this: when they are all there (as from the second open on), it
+  // reads, and takes no write lock — `vetted list` must not wait behind the app's writes.
+  if (BUILT_IN_TEMPLATES.every((t) => ctx.templates.has(t.id, t.version))) return;
   const stamp = ctx.now().toISOString();
   writeTransaction(ctx.db, () => {
     for (const template of BUILT_IN_TEMPLATES) ctx.templates.add(template, true, stamp);
