@@ -1,14 +1,17 @@
 /* global console */
 // Bundles the command line (and `vetted serve`, which it runs) with esbuild, once:
-//   electron/cli/vetted.ts → dist/cli/vetted.mjs, with dist/cli/vetted.stamp.json beside it
+//   electron/cli/vetted.ts → dist/cli/vetted.mjs, the entry, and beside it one chunk per part loaded
+//   on demand (each command's module, the register's services, …: dist/cli/*-HASH.mjs), with
+//   dist/cli/vetted.stamp.json listing the sources of them all and the chunks
 // so that `vetted` starts without transpiling TypeScript at every run (bin/vetted.js runs the bundle
-// while the stamp says it is current, and the sources through tsx otherwise).
+// while the stamp says it is current, and the sources through tsx otherwise), and evaluates only what
+// the command it runs needs (`vetted --version` none of the register's code).
 // Run by `npm install` (prepare), `npm start` and `npm test`. Usage: node scripts/build-cli.mjs
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { BUNDLE_FILE, bundleStaleness, writeStamp } from './cli-bundle-stamp.mjs';
+import { BUNDLE_DIR, BUNDLE_FILE, bundleStaleness, readStamp, writeStamp } from './cli-bundle-stamp.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,17 +35,65 @@ async function cliExternals() {
  */
 const BUILD_INPUTS = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'scripts/build-cli.mjs', 'scripts/build-electron.mjs', 'electron/tsconfig.json', 'tsconfig.base.json'];
 
+/**
+ * Removes the chunks of builds before the last two. The previous build's are kept: a `vetted` that
+ * started from the previous entry a moment ago may still import them.
+ */
+function removeOldChunks(outdir, keep) {
+  for (const name of readdirSync(outdir)) {
+    const chunk = name.replace(/\.map$/, '');
+    if (/-[A-Z0-9]{8}\.mjs$/.test(chunk) && !keep.has(chunk)) rmSync(path.join(outdir, name), { force: true });
+  }
+}
+
+/**
+ * zod's classic API carries every translation of its error messages (`z.locales`, some 260 kB of
+ * the 475 kB zod adds to the bundle), which every run would read and compile. Vetted never switches
+ * zod's language (its messages are English, and its own field messages are its own words), so the
+ * CLI bundle keeps English (the default zod configures itself with) and replaces every other
+ * locale by a function that says why it is missing. Only this bundle: the app's builds are as before.
+ */
+export function englishOnlyZodLocales() {
+  return {
+    name: 'english-only-zod-locales',
+    setup(build) {
+      build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+        args.importer.split(path.sep).includes('zod') ? { path: path.join(args.resolveDir, args.path), namespace: 'zod-locales' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => {
+        const names = [...readFileSync(args.path, 'utf8').matchAll(/export \{ default as (\w+) \}/g)].map((match) => match[1]);
+        if (!names.includes('en')) throw new Error(`zod's locales (${args.path}) no longer export en: check englishOnlyZodLocales`);
+        const lines = [
+          `const missing = (name) => () => { throw new Error(\`zod locale "\${name}" is not in the vetted CLI bundle (scripts/build-cli.mjs)\`); };`,
+          ...names.map((name) =>
+            name === 'en' ? `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};` : `export const ${name} = missing('${name}');`,
+          ),
+        ];
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+}
+
 /** Builds the bundle when it is missing or stale (or always, with force). Returns what it did. */
 export async function buildCli({ projectRoot = root, force = false, quiet = false } = {}) {
   if (!force && bundleStaleness(projectRoot) === null) return { built: false };
+  const outdir = path.join(projectRoot, BUNDLE_DIR);
   const outfile = path.join(projectRoot, BUNDLE_FILE);
   const version = JSON.parse(readFileSync(path.join(projectRoot, 'package.json'), 'utf8')).version;
   const startedMs = Date.now();
   const builtAt = new Date(startedMs).toISOString();
   const { build } = await import('esbuild');
   const result = await build({
-    entryPoints: [path.join(projectRoot, 'electron', 'cli', 'vetted.ts')],
-    outfile,
+    entryPoints: { [path.basename(BUNDLE_FILE, '.mjs')]: path.join(projectRoot, 'electron', 'cli', 'vetted.ts') },
+    outdir,
+    // Every dynamic import() (electron/cli/vetted.ts loads each command's module so) becomes a chunk
+    // read and compiled only when a run reaches it: most of the code is in no command's path. The
+    // chunks sit beside the entry (not in a subfolder), so code that finds files from its own
+    // location (serve's dist/renderer) sees the same folder whichever chunk it landed in.
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -58,22 +109,31 @@ export async function buildCli({ projectRoot = root, force = false, quiet = fals
     absWorkingDir: projectRoot,
     tsconfig: path.join(projectRoot, 'electron', 'tsconfig.json'),
     external: await cliExternals(),
-    // Bundled CommonJS code calls require(); an ES module has none of its own.
+    plugins: [englishOnlyZodLocales()],
+    // Bundled CommonJS code calls require(); an ES module has none of its own (the banner heads every chunk).
     banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module';\nconst require = __vettedCreateRequire(import.meta.url);" },
     // What `vetted --version` reports, and how a test tells the bundle from the sources.
     define: { __VETTED_BUNDLE__: JSON.stringify({ version, builtAt }) },
   });
-  // A `vetted` starting meanwhile reads the old bundle or the new one, never half of one.
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  for (const file of result.outputFiles) {
+  // A `vetted` starting meanwhile reads the old bundle or the new one, never half of one: each file is
+  // renamed into place whole, the chunks (named by their content) before the entry that imports them.
+  mkdirSync(outdir, { recursive: true });
+  const entryLast = [...result.outputFiles].sort((a, b) => Number(a.path === outfile) - Number(b.path === outfile));
+  for (const file of entryLast) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     writeFileSync(temporary, file.contents);
     renameSync(temporary, file.path);
   }
+  const chunks = result.outputFiles
+    .map((file) => path.relative(outdir, file.path))
+    .filter((file) => file.endsWith('.mjs') && file !== path.basename(BUNDLE_FILE))
+    .sort();
   // Our own files only: node_modules changes come with package-lock.json; <define:…> entries are not files.
   const inputs = Object.keys(result.metafile.inputs).filter((file) => !file.startsWith('<') && !file.split('/').includes('node_modules'));
   const present = BUILD_INPUTS.filter((file) => existsSync(path.join(projectRoot, file)));
-  writeStamp(projectRoot, [...inputs, ...present], { version, builtAt, startedMs });
+  const previous = readStamp(projectRoot)?.chunks ?? [];
+  writeStamp(projectRoot, [...inputs, ...present], { version, builtAt, startedMs, chunks });
+  removeOldChunks(outdir, new Set([...chunks, ...previous]));
   if (!quiet) console.log(`build-cli: wrote ${path.relative(projectRoot, outfile)} (${inputs.length} source files)`);
   return { built: true, outfile };
 }

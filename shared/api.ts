@@ -40,19 +40,32 @@ import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domai
 import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
 import { MAX_TEMPLATE_EXTENSIONS, MAX_TEMPLATE_IMPORT_CHARS } from './templates/format';
-import { MAX_REGISTER_IMPORT_CHARS, type ImportReport } from './register/format';
+import type { ImportReport } from './register/format';
+import { MAX_REGISTER_IMPORT_CHARS } from './register/limits';
 export type { ImportConflict, ImportCounts, ImportReport } from './register/format';
 import type { Result } from './result';
 import type { ScoreResult } from './scoring/types';
 
 /** An operation: a zod input schema plus the (type-only) value it returns. */
 export interface Operation<I extends z.ZodType, O> {
-  input: I;
+  /** Built the first time it is read (see op below), then the same schema every time. */
+  readonly input: I;
   /** Never set at run time; carries the result type. */
   readonly output?: O;
 }
-const op = <I extends z.ZodType>(input: I) => ({
-  returns: <O>(): Operation<I, O> => ({ input }),
+/**
+ * An operation whose input schema is built on first use: building the seventy-odd schemas costs more
+ * than a short `vetted` run spends on its own work, and a run (or a request) reads one or two.
+ */
+const op = <I extends z.ZodType>(build: () => I) => ({
+  returns: <O>(): Operation<I, O> => {
+    let input: I | undefined;
+    return {
+      get input() {
+        return (input ??= build());
+      },
+    };
+  },
 });
 
 const EntityId = z.string().min(1).max(100);
@@ -364,18 +377,18 @@ export interface AppInfo {
 }
 
 export const contract = {
-  'app.info': op(none).returns<AppInfo>(),
-  'vendor.list': op(none).returns<VendorSummary[]>(),
-  'vendor.get': op(z.object({ id: EntityId }).strict()).returns<Vendor>(),
+  'app.info': op(() => none).returns<AppInfo>(),
+  'vendor.list': op(() => none).returns<VendorSummary[]>(),
+  'vendor.get': op(() => z.object({ id: EntityId }).strict()).returns<Vendor>(),
   /**
    * Adds a provider. With templateId, its first review starts at once on the newest version of that
    * template (an unknown id is a validation error naming templateId, and nothing is created).
    */
-  'vendor.create': op(VendorCreate).returns<Vendor>(),
-  'vendor.update': op(z.object({ id: EntityId, patch: VendorPatch }).strict()).returns<Vendor>(),
-  'vendor.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
-  'template.list': op(none).returns<TemplateSummary[]>(),
-  'template.get': op(
+  'vendor.create': op(() => VendorCreate).returns<Vendor>(),
+  'vendor.update': op(() => z.object({ id: EntityId, patch: VendorPatch }).strict()).returns<Vendor>(),
+  'vendor.delete': op(() => z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  'template.list': op(() => none).returns<TemplateSummary[]>(),
+  'template.get': op(() => 
     z.object({ id: EntityId, version: z.number().int().min(1).optional() }).strict(),
   ).returns<Template>(),
   /**
@@ -386,7 +399,7 @@ export const contract = {
    * own version when that is above the latest, else as the next version (latest + 1); `changes`
    * says what differs from the latest. Reviews keep their version until migrated (review.migrate).
    */
-  'template.import': op(
+  'template.import': op(() => 
     z
       .object({
         text: TemplateText,
@@ -401,7 +414,7 @@ export const contract = {
       .strict(),
   ).returns<TemplateImport>(),
   /** A stored template (latest version unless given) as a Vetted template file (JSON). */
-  'template.export': op(
+  'template.export': op(() => 
     z.object({ id: EntityId, version: z.number().int().min(1).optional() }).strict(),
   ).returns<GeneratedFile>(),
   /**
@@ -411,7 +424,7 @@ export const contract = {
    * named) or the call is a conflict (another template named). A reassessment on the same template
    * begins from the decided review's answers. An unknown templateId is a validation error.
    */
-  'review.start': op(
+  'review.start': op(() => 
     z
       .object({
         vendorId: EntityId,
@@ -421,16 +434,16 @@ export const contract = {
       .strict(),
   ).returns<ReviewDetail>(),
   /** The template review.start would use for this provider now (the same rule), without starting anything. */
-  'review.templateFor': op(z.object({ vendorId: EntityId, templateId: EntityId.optional() }).strict()).returns<NewReviewTemplate>(),
+  'review.templateFor': op(() => z.object({ vendorId: EntityId, templateId: EntityId.optional() }).strict()).returns<NewReviewTemplate>(),
   /** The provider's latest review, or null when none was started. */
-  'review.current': op(z.object({ vendorId: EntityId }).strict()).returns<ReviewDetail | null>(),
+  'review.current': op(() => z.object({ vendorId: EntityId }).strict()).returns<ReviewDetail | null>(),
   /**
    * Moves an open review (draft, in review) to a newer version of its template (the newest unless
    * given), in one transaction: a new draft review gets the answers that still fit; the old review
    * is kept unchanged. A closed review is a conflict; a version not above the review's is a
    * validation error; an unknown version is not_found.
    */
-  'review.migrate': op(
+  'review.migrate': op(() => 
     z.object({ reviewId: EntityId, toVersion: z.number().int().min(1).optional() }).strict(),
   ).returns<ReviewMigration>(),
   /**
@@ -439,7 +452,7 @@ export const contract = {
    * contact and due date, a request id and the template's hash; with `prefill`, the answers held
    * (never a reviewer's comment). The request is kept (and audited) so the answers can come back.
    */
-  'questionnaire.send': op(
+  'questionnaire.send': op(() => 
     z
       .object({
         vendorId: EntityId,
@@ -453,7 +466,7 @@ export const contract = {
       .strict(),
   ).returns<QuestionnaireSent>(),
   /** The questionnaires sent (to one provider or all), newest first. */
-  'questionnaire.requests': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<QuestionnaireRequestView[]>(),
+  'questionnaire.requests': op(() => z.object({ vendorId: EntityId.optional() }).strict()).returns<QuestionnaireRequestView[]>(),
   /**
    * An answers file back: the page's (vetted.answers/1, its request id, template hash and digest
    * checked) or VSAQ's flat answers map (vendorId required). Shows the diff against the open review
@@ -462,7 +475,7 @@ export const contract = {
    * is refused (an older version: moveToCurrent carries the answers that still fit); values that
    * do not fit are listed and left out. dryRun takes nothing.
    */
-  'questionnaire.receive': op(
+  'questionnaire.receive': op(() => 
     z
       .object({
         fileName: z.string().trim().min(1).max(255),
@@ -476,7 +489,7 @@ export const contract = {
       })
       .strict(),
   ).returns<QuestionnaireReceipt>(),
-  'answer.save': op(
+  'answer.save': op(() => 
     z
       .object({
         reviewId: EntityId,
@@ -499,7 +512,7 @@ export const contract = {
    * note. Approving needs a review that gets a tier (docs/scoring.md, section 6: enough answered and covered, must-haves answered, no profile conflicts). A decision freezes a snapshot of the
    * answers and score; after it, review.start begins a new review from the last answers.
    */
-  'review.transition': op(
+  'review.transition': op(() => 
     z
       .object({
         reviewId: EntityId,
@@ -515,11 +528,11 @@ export const contract = {
       .strict(),
   ).returns<ReviewDetail>(),
   /** Every review of a provider, newest first, with its steps and (frozen) score. */
-  'review.history': op(z.object({ vendorId: EntityId }).strict()).returns<ReviewHistoryEntry[]>(),
+  'review.history': op(() => z.object({ vendorId: EntityId }).strict()).returns<ReviewHistoryEntry[]>(),
   /** Sets (or, with null, clears) the next-review date of an approved review by hand. */
-  'review.setDue': op(z.object({ reviewId: EntityId, due: IsoDate.nullable() }).strict()).returns<ReviewHistoryEntry>(),
+  'review.setDue': op(() => z.object({ reviewId: EntityId, due: IsoDate.nullable() }).strict()).returns<ReviewHistoryEntry>(),
   /** Findings, newest first: of one provider or all; `open` keeps open and in-progress ones, `overdue` those past due. */
-  'finding.list': op(
+  'finding.list': op(() => 
     z
       .object({
         vendorId: EntityId.optional(),
@@ -528,36 +541,36 @@ export const contract = {
       })
       .strict(),
   ).returns<FindingView[]>(),
-  'finding.create': op(FindingInput).returns<FindingView>(),
+  'finding.create': op(() => FindingInput).returns<FindingView>(),
   /**
    * From a question whose answer lost points or hit a knock-out: a finding with its description
    * taken from the answer and the score's reason, and its title (by default the reason's first
    * sentence), severity (by default from the loss), owner and due date as given. An answer that
    * lost nothing is a validation error; a finding already open for that answer is returned as is.
    */
-  'finding.fromAnswer': op(FindingFromAnswer).returns<FindingView>(),
-  'finding.update': op(z.object({ id: EntityId, patch: FindingPatch }).strict()).returns<FindingView>(),
-  'finding.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  'finding.fromAnswer': op(() => FindingFromAnswer).returns<FindingView>(),
+  'finding.update': op(() => z.object({ id: EntityId, patch: FindingPatch }).strict()).returns<FindingView>(),
+  'finding.delete': op(() => z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
   /** Risk acceptances of one provider or all, newest first. */
-  'acceptance.list': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<AcceptanceView[]>(),
+  'acceptance.list': op(() => z.object({ vendorId: EntityId.optional() }).strict()).returns<AcceptanceView[]>(),
   /** Accepts a finding (its status becomes accepted) or a whole review, until expiresOn (after today). */
-  'acceptance.create': op(AcceptanceInput).returns<AcceptanceView>(),
+  'acceptance.create': op(() => AcceptanceInput).returns<AcceptanceView>(),
   /** Withdraws an acceptance; an accepted finding becomes open again. */
-  'acceptance.revoke': op(z.object({ id: EntityId }).strict()).returns<AcceptanceView>(),
+  'acceptance.revoke': op(() => z.object({ id: EntityId }).strict()).returns<AcceptanceView>(),
   /** Evidence of one provider or all (without the files' bytes), by provider then newest first. */
-  'evidence.list': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<EvidenceView[]>(),
+  'evidence.list': op(() => z.object({ vendorId: EntityId.optional() }).strict()).returns<EvidenceView[]>(),
   /** Stores a file inside the register with its SHA-256. */
-  'evidence.add': op(EvidenceInput).returns<EvidenceView>(),
-  'evidence.update': op(z.object({ id: EntityId, patch: EvidencePatch }).strict()).returns<EvidenceView>(),
-  'evidence.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  'evidence.add': op(() => EvidenceInput).returns<EvidenceView>(),
+  'evidence.update': op(() => z.object({ id: EntityId, patch: EvidencePatch }).strict()).returns<EvidenceView>(),
+  'evidence.delete': op(() => z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
   /** The stored file, checked against its SHA-256 (a mismatch is an error, never a silent copy). */
-  'evidence.file': op(z.object({ id: EntityId }).strict()).returns<GeneratedFile>(),
+  'evidence.file': op(() => z.object({ id: EntityId }).strict()).returns<GeneratedFile>(),
   /** Every provider's next review date, soonest first; `withinDays` keeps those due by then (overdue included). */
-  'reassessment.list': op(z.object({ withinDays: z.number().int().min(0).max(3660).optional() }).strict()).returns<DueEntry[]>(),
+  'reassessment.list': op(() => z.object({ withinDays: z.number().int().min(0).max(3660).optional() }).strict()).returns<DueEntry[]>(),
   /** Overdue reviews, findings past due, expiring evidence, expired acceptances. */
-  'attention.get': op(none).returns<Attention>(),
+  'attention.get': op(() => none).returns<Attention>(),
   /** The audit trail, newest first: one provider's or all, `limit` rows before the row id `before`. */
-  'audit.list': op(
+  'audit.list': op(() => 
     z
       .object({
         vendorId: EntityId.optional(),
@@ -567,19 +580,19 @@ export const contract = {
       .strict(),
   ).returns<AuditEntry[]>(),
   /** The audit trail (one provider's or all) as an RFC 4180 CSV, oldest first. */
-  'audit.export': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<GeneratedFile>(),
+  'audit.export': op(() => z.object({ vendorId: EntityId.optional() }).strict()).returns<GeneratedFile>(),
   /** Recomputes the audit trail's hash chain: entries, chain head, and the first entry that does not verify. */
-  'audit.verify': op(none).returns<AuditChainCheck>(),
+  'audit.verify': op(() => none).returns<AuditChainCheck>(),
   /** The latest review's score, or null when no review was started. */
-  'score.get': op(z.object({ vendorId: EntityId }).strict()).returns<ScoreResult | null>(),
-  'settings.get': op(none).returns<Settings>(),
-  'settings.update': op(SettingsPatch).returns<Settings>(),
+  'score.get': op(() => z.object({ vendorId: EntityId }).strict()).returns<ScoreResult | null>(),
+  'settings.get': op(() => none).returns<Settings>(),
+  'settings.update': op(() => SettingsPatch).returns<Settings>(),
   /**
    * The review report as of `date` (today when omitted; a later date is refused): the latest
    * review decided on or before that date, with a line on any review opened after it. `draft`
    * reports the open review instead, marked DRAFT on every page. Same data + same date = same bytes.
    */
-  'report.vendor': op(
+  'report.vendor': op(() => 
     z
       .object({
         vendorId: EntityId,
@@ -594,7 +607,7 @@ export const contract = {
    * personal data. `includeProposed` adds the others that process personal data (not retired),
    * marked; `includeTiers` prints the internal risk tier. Every provider left out is named with why.
    */
-  'report.subprocessors': op(
+  'report.subprocessors': op(() => 
     z
       .object({
         date: IsoDate.optional(),
@@ -604,9 +617,9 @@ export const contract = {
       .strict(),
   ).returns<SubprocessorExport>(),
   /** 2–6 providers side by side, question by question, aligned across template versions. */
-  'compare.get': op(z.object({ vendorIds: CompareIds }).strict()).returns<Comparison>(),
+  'compare.get': op(() => z.object({ vendorIds: CompareIds }).strict()).returns<Comparison>(),
   /** The comparison as a landscape PDF or an RFC 4180 CSV (UTF-8 with BOM). */
-  'compare.export': op(
+  'compare.export': op(() => 
     z
       .object({
         vendorIds: CompareIds,
@@ -621,18 +634,18 @@ export const contract = {
       .strict(),
   ).returns<GeneratedFile>(),
   /** Maintenance windows and scheduled maintenances of one provider or all, by provider then start. */
-  'window.list': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<WindowView[]>(),
+  'window.list': op(() => z.object({ vendorId: EntityId.optional() }).strict()).returns<WindowView[]>(),
   /** Adds a window typed in (source "entered"). */
-  'window.add': op(WindowInput).returns<WindowView>(),
-  'window.update': op(z.object({ id: EntityId, patch: WindowPatch }).strict()).returns<WindowView>(),
-  'window.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  'window.add': op(() => WindowInput).returns<WindowView>(),
+  'window.update': op(() => z.object({ id: EntityId, patch: WindowPatch }).strict()).returns<WindowView>(),
+  'window.delete': op(() => z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
   /**
    * Reads an iCalendar file or a Statuspage scheduled-maintenances.json into one provider's windows,
    * all or nothing: an event already stored (same UID) is replaced only by a higher SEQUENCE (a
    * later update; so edits made here survive a re-import of the same file), STATUS:CANCELLED cancels it. A bad file is a validation error naming the line or
    * property, and stores nothing. dryRun reports the same and writes nothing.
    */
-  'window.import': op(
+  'window.import': op(() => 
     z
       .object({
         vendorId: EntityId,
@@ -643,16 +656,16 @@ export const contract = {
       .strict(),
   ).returns<WindowImport>(),
   /** The company's blackout periods (release freeze, peak hours), by name. */
-  'blackout.list': op(none).returns<BlackoutPeriod[]>(),
-  'blackout.add': op(BlackoutInput).returns<BlackoutPeriod>(),
-  'blackout.update': op(z.object({ id: EntityId, patch: BlackoutPatch }).strict()).returns<BlackoutPeriod>(),
-  'blackout.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  'blackout.list': op(() => none).returns<BlackoutPeriod[]>(),
+  'blackout.add': op(() => BlackoutInput).returns<BlackoutPeriod>(),
+  'blackout.update': op(() => z.object({ id: EntityId, patch: BlackoutPatch }).strict()).returns<BlackoutPeriod>(),
+  'blackout.delete': op(() => z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
   /**
    * Over whole UTC days from..to: provider windows that overlap (critical-path pairs first),
    * windows inside blackout periods, scheduled maintenances with less notice than promised (or
    * than the Settings minimum). Computed in UTC from each window's local rule.
    */
-  'maintenance.warnings': op(
+  'maintenance.warnings': op(() => 
     z
       .object({
         range: DateRange,
@@ -665,15 +678,15 @@ export const contract = {
       .strict(),
   ).returns<MaintenanceWarnings>(),
   /** Every occurrence in the range as one iCalendar file (deterministic for the same register and range). */
-  'maintenance.calendar': op(
+  'maintenance.calendar': op(() => 
     z.object({ range: DateRange, criticalOnly: z.boolean().optional() }).strict(),
   ).returns<GeneratedFile>(),
   /** A provider's incident record (or every provider's), newest start first. */
-  'incident.list': op(z.object({ vendorId: EntityId.optional() }).strict()).returns<IncidentView[]>(),
+  'incident.list': op(() => z.object({ vendorId: EntityId.optional() }).strict()).returns<IncidentView[]>(),
   /** Adds an incident typed in (source "entered"); `onStatusPage: false` marks one the status page never showed. */
-  'incident.add': op(IncidentInput).returns<IncidentView>(),
-  'incident.update': op(z.object({ id: EntityId, patch: IncidentPatch }).strict()).returns<IncidentView>(),
-  'incident.delete': op(z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  'incident.add': op(() => IncidentInput).returns<IncidentView>(),
+  'incident.update': op(() => z.object({ id: EntityId, patch: IncidentPatch }).strict()).returns<IncidentView>(),
+  'incident.delete': op(() => z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
   /**
    * Reads a status page file the user saved (Statuspage v2 incidents.json / summary.json /
    * scheduled-maintenances.json, an Atom or RSS history feed, Instatus summary.json) into one
@@ -681,7 +694,7 @@ export const contract = {
    * only by a later update from its source), scheduled maintenances to the maintenance windows.
    * A bad file is a validation error naming what is wrong, and stores nothing.
    */
-  'status.import': op(
+  'status.import': op(() => 
     z
       .object({
         vendorId: EntityId,
@@ -696,15 +709,15 @@ export const contract = {
    * provider's profile (http or https only; a timeout, a size cap, at most 3 redirects, no cookies)
    * and imports what it serves as `status.import` does.
    */
-  'status.refresh': op(z.object({ vendorId: EntityId, dryRun: z.boolean().optional() }).strict()).returns<StatusImport>(),
+  'status.refresh': op(() => z.object({ vendorId: EntityId, dryRun: z.boolean().optional() }).strict()).returns<StatusImport>(),
   /** Which of the provider's status page components you use (availability is estimated for those). */
-  'status.settings': op(z.object({ vendorId: EntityId, patch: StatusSettingsPatch.optional() }).strict()).returns<StatusSettings>(),
+  'status.settings': op(() => z.object({ vendorId: EntityId, patch: StatusSettingsPatch.optional() }).strict()).returns<StatusSettings>(),
   /**
    * The incident measures over whole UTC days since `since` (default: the 12 months up to `date`)
    * to `date` (default today, UTC; a later date is refused), and the incident-transparency answers
    * held against them: today the latest review's, for a past date the review decided by then.
    */
-  'incident.transparency': op(
+  'incident.transparency': op(() => 
     z.object({ vendorId: EntityId, since: IsoDate.optional(), date: IsoDate.optional() }).strict(),
   ).returns<Transparency>(),
   /**
@@ -712,22 +725,22 @@ export const contract = {
    * `incident.transparency`): a finding on the checked review's answer, its description the measured words. A claim not contradicted is a validation error; a finding
    * already open for that answer is returned as is.
    */
-  'incident.claimFinding': op(
+  'incident.claimFinding': op(() => 
     z
       .object({ vendorId: EntityId, questionId: z.enum(INCIDENT_CLAIM_QUESTIONS), since: IsoDate.optional(), date: IsoDate.optional() })
       .strict(),
   ).returns<FindingView>(),
   /** Whether confidential data can be read and written in this session, and where its key is. */
-  'security.status': op(none).returns<KeyStatus>(),
+  'security.status': op(() => none).returns<KeyStatus>(),
   /** Fills an empty register with fictional providers; refuses a register that has any. */
-  'demo.load': op(none).returns<{ vendors: number }>(),
+  'demo.load': op(() => none).returns<{ vendors: number }>(),
   /** The whole register in the exchange format (docs/formats.md), as JSON ordered by id. */
-  'register.export': op(none).returns<GeneratedFile>(),
+  'register.export': op(() => none).returns<GeneratedFile>(),
   /**
    * Merges a register export into this register in one transaction, never overwriting newer data
    * (those rows are listed as conflicts and kept). dryRun reports the same and writes nothing.
    */
-  'register.import': op(
+  'register.import': op(() => 
     z
       .object({
         text: z.string().max(MAX_REGISTER_IMPORT_CHARS, `the export is larger than ${MAX_REGISTER_IMPORT_CHARS / 1024 / 1024} MB`),
@@ -736,7 +749,7 @@ export const contract = {
       .strict(),
   ).returns<ImportReport>(),
   /** One row per provider (profile, score, tier, completion) as an RFC 4180 CSV (UTF-8 with BOM). */
-  'register.exportCsv': op(none).returns<GeneratedFile>(),
+  'register.exportCsv': op(() => none).returns<GeneratedFile>(),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,7 +1,6 @@
 // Parsing and checking command-line flags: every command reads them the same way, and a bad
 // value is a one-line message naming the flag.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isIsoDate } from '../../shared/domain/dates';
 import { inputError } from './cli-error';
 
 const common = { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
@@ -13,13 +12,6 @@ type Parsed<O extends ParseArgsConfig['options']> = ReturnType<
 /** Strict parsing with --db and --help on every command; unknown flags are usage errors. */
 export function parse<O extends ParseArgsConfig['options']>(args: string[], options: O): Parsed<O> {
   return parseArgs({ args, options: { ...common, ...options }, allowPositionals: true, strict: true });
-}
-
-/** A YYYY-MM-DD flag value (a real calendar day), or undefined when the flag was not given. */
-export function dateFlag(flag: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw inputError(`--${flag}: expected a date written YYYY-MM-DD, got "${value}"`);
-  return value;
 }
 
 /** A whole-number flag value within [min, max], or undefined when the flag was not given. */

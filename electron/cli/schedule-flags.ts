@@ -15,7 +15,8 @@ import {
   type Weekday,
 } from '../../shared/domain/maintenance';
 import { isTimeZone, utcToWall, wallClock, wallDate, wallToUtc } from '../../shared/maintenance/zone';
-import { dateFlag, wholeNumberFlag } from './args';
+import { wholeNumberFlag } from './args';
+import { dateFlag } from './date-flag';
 import { inputError, usageError } from './cli-error';
 
 /** A recurring rule as --every or --monthly describe it (the bounds come from other flags). */

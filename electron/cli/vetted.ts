@@ -4,34 +4,6 @@ import { versionLine } from './build-info';
 import { busyExitFor } from './busy';
 import { CliError, EXIT, usageError } from './cli-error';
 import { registerUse } from './command-access';
-import { answerCommand } from './commands/answer';
-import { auditCommand } from './commands/audit';
-import { backupCommand, restoreCommand } from './commands/backup';
-import { blackoutCommand } from './commands/blackout';
-import { calendarCommand } from './commands/calendar';
-import { compareCommand } from './commands/compare';
-import { demoCommand } from './commands/demo';
-import { dueCommand } from './commands/due';
-import { evidenceCommand } from './commands/evidence';
-import { findingCommand, findingsCommand } from './commands/findings';
-import { historyCommand } from './commands/history';
-import { incidentCommand } from './commands/incident';
-import { incidentsCommand } from './commands/incidents';
-import { listCommand } from './commands/list';
-import { overlapsCommand } from './commands/overlaps';
-import { receiveCommand, requestsCommand, sendCommand } from './commands/questionnaire';
-import { exportCommand, exportCsvCommand, importCommand } from './commands/register';
-import { REPORT_USAGE, SUBPROCESSORS_USAGE, reportCommand, subprocessorsCommand } from './commands/report';
-import { reviewCommand } from './commands/review-workflow';
-import { scoreCommand } from './commands/score';
-import { serveCommand } from './commands/serve';
-import { settingsCommand } from './commands/settings';
-import { statusCommand } from './commands/status';
-import { TEMPLATE_IMPORT_USAGE, templateExportCommand, templateImportCommand, templateListCommand } from './commands/template';
-import { transparencyCommand } from './commands/transparency';
-import { vendorAddCommand } from './commands/vendor';
-import { windowCommand } from './commands/window';
-import { openSession, setRegisterUse } from './session';
 
 const HELP = `vetted — vendor risk reviews of infrastructure providers
 
@@ -201,15 +173,21 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(versionLine());
     return EXIT.ok;
   }
+  // Each command's module, and the register's services behind the session, is loaded when that
+  // command runs, not at every start: `vetted list` never evaluates the PDF, import or serve code,
+  // and `vetted --version` none of it (the bundle holds each in a chunk loaded on demand).
+  const { openSession, setRegisterUse } = await import('./session');
   setRegisterUse(registerUse(command, rest));
   switch (command) {
     case 'demo': {
       const { values } = parse(rest, {});
+      const { demoCommand } = await import('./commands/demo');
       await demoCommand(openSession(values.db));
       return EXIT.ok;
     }
     case 'list': {
       const { values } = parse(rest, { json: { type: 'boolean' } });
+      const { listCommand } = await import('./commands/list');
       await listCommand(openSession(values.db), values.json ?? false);
       return EXIT.ok;
     }
@@ -223,79 +201,83 @@ export async function main(argv: string[]): Promise<number> {
       });
       const [sub, name] = positionals;
       if (sub !== 'add') throw usageError('usage: vetted vendor add NAME [options]');
+      const { vendorAddCommand } = await import('./commands/vendor');
       await vendorAddCommand(openSession(values.db), name, values);
       return EXIT.ok;
     }
     case 'answer': {
       const { values, positionals } = parse(rest, { comment: { type: 'string' }, na: { type: 'boolean' }, confidential: { type: 'boolean' } });
+      const { answerCommand } = await import('./commands/answer');
       await answerCommand(openSession(values.db), positionals, values);
       return EXIT.ok;
     }
     case 'score': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
       if (!positionals[0]) throw usageError('usage: vetted score VENDOR [--json]');
+      const { scoreCommand } = await import('./commands/score');
       await scoreCommand(openSession(values.db), positionals[0], values.json ?? false);
       return EXIT.ok;
     }
     case 'review':
-      await reviewCommand(rest);
+      await (await import('./commands/review-workflow')).reviewCommand(rest);
       return EXIT.ok;
     case 'send':
-      await sendCommand(rest);
+      await (await import('./commands/questionnaire')).sendCommand(rest);
       return EXIT.ok;
     case 'receive':
-      return receiveCommand(rest);
+      return (await import('./commands/questionnaire')).receiveCommand(rest);
     case 'requests':
-      await requestsCommand(rest);
+      await (await import('./commands/questionnaire')).requestsCommand(rest);
       return EXIT.ok;
     case 'history':
-      await historyCommand(rest);
+      await (await import('./commands/history')).historyCommand(rest);
       return EXIT.ok;
     case 'findings':
-      await findingsCommand(rest);
+      await (await import('./commands/findings')).findingsCommand(rest);
       return EXIT.ok;
     case 'finding':
-      await findingCommand(rest);
+      await (await import('./commands/findings')).findingCommand(rest);
       return EXIT.ok;
     case 'due':
-      await dueCommand(rest);
+      await (await import('./commands/due')).dueCommand(rest);
       return EXIT.ok;
     case 'evidence':
-      await evidenceCommand(rest);
+      await (await import('./commands/evidence')).evidenceCommand(rest);
       return EXIT.ok;
     case 'audit':
-      return auditCommand(rest);
+      return (await import('./commands/audit')).auditCommand(rest);
     case 'window':
-      await windowCommand(rest);
+      await (await import('./commands/window')).windowCommand(rest);
       return EXIT.ok;
     case 'blackout':
-      await blackoutCommand(rest);
+      await (await import('./commands/blackout')).blackoutCommand(rest);
       return EXIT.ok;
     case 'overlaps':
-      await overlapsCommand(rest);
+      await (await import('./commands/overlaps')).overlapsCommand(rest);
       return EXIT.ok;
     case 'calendar':
-      await calendarCommand(rest);
+      await (await import('./commands/calendar')).calendarCommand(rest);
       return EXIT.ok;
     case 'status':
-      await statusCommand(rest);
+      await (await import('./commands/status')).statusCommand(rest);
       return EXIT.ok;
     case 'incidents':
-      await incidentsCommand(rest);
+      await (await import('./commands/incidents')).incidentsCommand(rest);
       return EXIT.ok;
     case 'incident':
-      await incidentCommand(rest);
+      await (await import('./commands/incident')).incidentCommand(rest);
       return EXIT.ok;
     case 'transparency':
-      await transparencyCommand(rest);
+      await (await import('./commands/transparency')).transparencyCommand(rest);
       return EXIT.ok;
     case 'settings':
-      await settingsCommand(rest);
+      await (await import('./commands/settings')).settingsCommand(rest);
       return EXIT.ok;
     case 'report': {
       const { values, positionals } = parse(rest, {
         out: { type: 'string' }, date: { type: 'string' }, 'include-confidential': { type: 'boolean' }, draft: { type: 'boolean' },
       });
+      const { REPORT_USAGE, reportCommand } = await import('./commands/report');
       if (!positionals[0] || !values.out) throw usageError(REPORT_USAGE);
       await reportCommand(openSession(values.db), positionals[0], values);
       return EXIT.ok;
@@ -304,6 +286,7 @@ export async function main(argv: string[]): Promise<number> {
       const { values } = parse(rest, {
         out: { type: 'string' }, date: { type: 'string' }, 'include-proposed': { type: 'boolean' }, tiers: { type: 'boolean' },
       });
+      const { SUBPROCESSORS_USAGE, subprocessorsCommand } = await import('./commands/report');
       if (!values.out) throw usageError(SUBPROCESSORS_USAGE);
       await subprocessorsCommand(openSession(values.db), values);
       return EXIT.ok;
@@ -313,47 +296,51 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string' }, date: { type: 'string' }, 'differences-only': { type: 'boolean' }, draft: { type: 'boolean' },
       });
       if (positionals.length < 2 || !values.out) throw usageError('usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD] [--draft]');
+      const { compareCommand } = await import('./commands/compare');
       await compareCommand(openSession(values.db), positionals, values);
       return EXIT.ok;
     }
     case 'export': {
       const { values } = parse(rest, { out: { type: 'string' } });
-      await exportCommand(values);
+      await (await import('./commands/register')).exportCommand(values);
       return EXIT.ok;
     }
     case 'import': {
       const { values, positionals } = parse(rest, { 'dry-run': { type: 'boolean' } });
       if (positionals.length !== 1) throw usageError('usage: vetted import FILE.json [--dry-run] [--db FILE]');
-      await importCommand(positionals[0], values);
+      await (await import('./commands/register')).importCommand(positionals[0], values);
       return EXIT.ok;
     }
     case 'export-csv': {
       const { values } = parse(rest, { out: { type: 'string' } });
-      await exportCsvCommand(values);
+      await (await import('./commands/register')).exportCsvCommand(values);
       return EXIT.ok;
     }
     case 'backup': {
       const { values } = parse(rest, { out: { type: 'string' } });
-      await backupCommand(values);
+      await (await import('./commands/backup')).backupCommand(values);
       return EXIT.ok;
     }
     case 'restore': {
       const { values, positionals } = parse(rest, { force: { type: 'boolean' } });
       if (positionals.length !== 1) throw usageError('usage: vetted restore FILE.db [--force] [--db FILE]');
-      restoreCommand(positionals[0], values);
+      (await import('./commands/backup')).restoreCommand(positionals[0], values);
       return EXIT.ok;
     }
     case 'template': {
       const [sub, ...args] = rest;
       if (sub === 'import') {
         const { values, positionals } = parse(args, { id: { type: 'string' }, extension: { type: 'string', multiple: true }, version: { type: 'string' } });
+        const { TEMPLATE_IMPORT_USAGE, templateImportCommand } = await import('./commands/template');
         if (positionals.length !== 1) throw usageError(TEMPLATE_IMPORT_USAGE);
         await templateImportCommand(() => openSession(values.db), positionals[0], values);
       } else if (sub === 'list') {
         const { values } = parse(args, { json: { type: 'boolean' } });
+        const { templateListCommand } = await import('./commands/template');
         await templateListCommand(openSession(values.db), values.json ?? false);
       } else if (sub === 'export') {
         const { values, positionals } = parse(args, { version: { type: 'string' }, out: { type: 'string' } });
+        const { templateExportCommand } = await import('./commands/template');
         await templateExportCommand(() => openSession(values.db), positionals[0], values);
       } else {
         throw usageError('usage: vetted template import|list|export … (see: vetted --help)');
@@ -362,7 +349,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'serve': {
       const { values } = parse(rest, { port: { type: 'string' }, open: { type: 'boolean' }, demo: { type: 'boolean' } });
-      await serveCommand(values);
+      await (await import('./commands/serve')).serveCommand(values);
       return EXIT.ok;
     }
     default:

@@ -11,9 +11,11 @@ import { MaintenanceRepository } from './repositories/maintenance';
 import { QuestionnaireRequestRepository } from './repositories/questionnaire-requests';
 import { ReviewStepRepository } from './repositories/review-steps';
 import { ReviewRepository } from './repositories/reviews';
+import { ScoreInputRepository } from './repositories/score-inputs';
 import { SettingsRepository } from './repositories/settings';
 import { TemplateRepository } from './repositories/templates';
 import { VendorRepository } from './repositories/vendors';
+import { ScoreCache } from './services/score-cache';
 
 export interface Context {
   db: Database;
@@ -22,6 +24,9 @@ export interface Context {
   templates: TemplateRepository;
   reviews: ReviewRepository;
   steps: ReviewStepRepository;
+  scoreInputs: ScoreInputRepository;
+  /** The register's scores, kept while their inputs' stamps hold (services/score-cache.ts). */
+  scoreCache: ScoreCache;
   findings: FindingRepository;
   evidence: EvidenceRepository;
   maintenance: MaintenanceRepository;
@@ -50,6 +55,8 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     templates: new TemplateRepository(db),
     reviews: new ReviewRepository(db),
     steps: new ReviewStepRepository(db),
+    scoreInputs: new ScoreInputRepository(db),
+    scoreCache: new ScoreCache(),
     findings: new FindingRepository(db),
     evidence: new EvidenceRepository(db),
     maintenance: new MaintenanceRepository(db),

@@ -11,7 +11,7 @@ import { locationsNeedingTransferMechanism } from '../../shared/domain/transfers
 import { processesPersonalData } from '../../shared/domain/vendor';
 import { VendorInput as VendorInputSchema } from '../../shared/domain/vendor';
 import { seededRandom } from '../../shared/random';
-import { DEFAULT_TEMPLATE_ID } from '../../shared/templates';
+import { DEFAULT_TEMPLATE_ID } from '../../shared/templates/ids';
 import { VettedError } from '../../shared/result';
 import type { Context } from './context';
 import { addDemoLifecycle, type DemoEntry } from './demo-lifecycle';

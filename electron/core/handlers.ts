@@ -1,36 +1,33 @@
 // Wires every contract operation to the service that performs it.
 import type { Context } from './context';
 import type { Handlers } from './dispatcher';
-import { loadDemo } from './demo';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { createAcceptance, listAcceptances, revokeAcceptance } from './services/acceptances';
 import { exportAudit, listAudit } from './services/audit';
 import { verifyAuditChain } from './services/audit-verify';
 import { keyStatus } from './services/confidential';
 import { addBlackout, deleteBlackout, listBlackouts, updateBlackout } from './services/blackouts';
-import { addWindow, deleteWindow, importWindows, listWindows, maintenanceCalendar, updateWindow, warningsFor } from './services/maintenance';
 import { addEvidence, deleteEvidence, evidenceFile, listEvidence, updateEvidence } from './services/evidence';
 import { createFinding, deleteFinding, findingFromAnswer, listFindings, updateFinding } from './services/findings';
-import { attention } from './services/attention';
 import { addIncident, deleteIncident, listIncidents, updateIncident } from './services/incidents';
-import { listRequests, sendQuestionnaire } from './services/questionnaire-send';
-import { receiveAnswers } from './services/questionnaire-receive';
-import { importStatus } from './services/status-import';
-import { refreshStatus } from './services/status-refresh';
 import { claimFinding, statusSettings, transparency } from './services/transparency';
 import { listReassessments } from './services/reassessment';
 import { reviewHistory, setReviewDue, transitionReview } from './services/workflow';
-import { compareVendors, exportComparison } from './services/compare';
-import { exportRegister, exportRegisterCsv } from './services/register-export';
-import { importRegister } from './services/register-import';
 import { currentReview, migrateReview, reviewTemplateFor, saveAnswer, startReview } from './services/reviews';
-import { subprocessorReport, vendorReport } from './services/reports';
 import { scoreVendor } from './services/scores';
 import { getSettings, updateSettings } from './services/settings';
 import { exportTemplate, getTemplate, importTemplate, listTemplates } from './services/templates';
 import { createVendor, deleteVendor, listVendors, updateVendor } from './services/vendors';
 import { getVendor } from './services/vendor-lookup';
 import { APP_VERSION } from './version';
+
+/**
+ * The heavy services (handlers-deferred.ts), loaded together on the first call of any of them
+ * instead of when a register opens: a run of `vetted list`, or `vetted serve` up to listening,
+ * needs none of them.
+ */
+let deferredLoad: Promise<typeof import('./handlers-deferred')> | undefined;
+const deferred = () => (deferredLoad ??= import('./handlers-deferred'));
 
 export function createHandlers(ctx: Context): Handlers {
   return {
@@ -71,44 +68,44 @@ export function createHandlers(ctx: Context): Handlers {
     'evidence.delete': ({ id }) => deleteEvidence(ctx, id),
     'evidence.file': ({ id }) => evidenceFile(ctx, id),
     'reassessment.list': (input) => listReassessments(ctx, input),
-    'attention.get': () => attention(ctx),
+    'attention.get': async () => (await deferred()).attention.attention(ctx),
     'audit.list': (input) => listAudit(ctx, input),
     'audit.export': (input) => exportAudit(ctx, input),
     'audit.verify': () => verifyAuditChain(ctx),
     'score.get': ({ vendorId }) => scoreVendor(ctx, vendorId),
     'settings.get': () => getSettings(ctx),
     'settings.update': (patch) => updateSettings(ctx, patch),
-    'report.vendor': (input) => vendorReport(ctx, input),
-    'report.subprocessors': (input) => subprocessorReport(ctx, input),
-    'compare.get': ({ vendorIds }) => compareVendors(ctx, vendorIds),
-    'compare.export': (input) => exportComparison(ctx, input),
-    'window.list': (input) => listWindows(ctx, input),
-    'window.add': (input) => addWindow(ctx, input),
-    'window.update': ({ id, patch }) => updateWindow(ctx, id, patch),
-    'window.delete': ({ id }) => deleteWindow(ctx, id),
-    'window.import': (input) => importWindows(ctx, input),
+    'report.vendor': async (input) => (await deferred()).reports.vendorReport(ctx, input),
+    'report.subprocessors': async (input) => (await deferred()).reports.subprocessorReport(ctx, input),
+    'compare.get': async ({ vendorIds }) => (await deferred()).compare.compareVendors(ctx, vendorIds),
+    'compare.export': async (input) => (await deferred()).compare.exportComparison(ctx, input),
+    'window.list': async (input) => (await deferred()).maintenance.listWindows(ctx, input),
+    'window.add': async (input) => (await deferred()).maintenance.addWindow(ctx, input),
+    'window.update': async ({ id, patch }) => (await deferred()).maintenance.updateWindow(ctx, id, patch),
+    'window.delete': async ({ id }) => (await deferred()).maintenance.deleteWindow(ctx, id),
+    'window.import': async (input) => (await deferred()).maintenance.importWindows(ctx, input),
     'blackout.list': () => listBlackouts(ctx),
     'blackout.add': (input) => addBlackout(ctx, input),
     'blackout.update': ({ id, patch }) => updateBlackout(ctx, id, patch),
     'blackout.delete': ({ id }) => deleteBlackout(ctx, id),
-    'maintenance.warnings': (query) => warningsFor(ctx, query),
-    'maintenance.calendar': ({ range, criticalOnly }) => maintenanceCalendar(ctx, range, criticalOnly),
+    'maintenance.warnings': async (query) => (await deferred()).maintenance.warningsFor(ctx, query),
+    'maintenance.calendar': async ({ range, criticalOnly }) => (await deferred()).maintenance.maintenanceCalendar(ctx, range, criticalOnly),
     'incident.list': (input) => listIncidents(ctx, input),
     'incident.add': (input) => addIncident(ctx, input),
     'incident.update': ({ id, patch }) => updateIncident(ctx, id, patch),
     'incident.delete': ({ id }) => deleteIncident(ctx, id),
-    'questionnaire.send': (input) => sendQuestionnaire(ctx, input),
-    'questionnaire.requests': (input) => listRequests(ctx, input),
-    'questionnaire.receive': (input) => receiveAnswers(ctx, input),
-    'status.import': (input) => importStatus(ctx, input),
-    'status.refresh': (input) => refreshStatus(ctx, input),
+    'questionnaire.send': async (input) => (await deferred()).questionnaireSend.sendQuestionnaire(ctx, input),
+    'questionnaire.requests': async (input) => (await deferred()).questionnaireSend.listRequests(ctx, input),
+    'questionnaire.receive': async (input) => (await deferred()).questionnaireReceive.receiveAnswers(ctx, input),
+    'status.import': async (input) => (await deferred()).statusImport.importStatus(ctx, input),
+    'status.refresh': async (input) => (await deferred()).statusRefresh.refreshStatus(ctx, input),
     'status.settings': (input) => statusSettings(ctx, input),
     'incident.transparency': (input) => transparency(ctx, input),
     'incident.claimFinding': (input) => claimFinding(ctx, input),
     'security.status': () => keyStatus(ctx),
-    'demo.load': () => loadDemo(ctx),
-    'register.export': () => exportRegister(ctx),
-    'register.import': (input) => importRegister(ctx, input),
-    'register.exportCsv': () => exportRegisterCsv(ctx),
+    'demo.load': async () => (await deferred()).demo.loadDemo(ctx),
+    'register.export': async () => (await deferred()).registerExport.exportRegister(ctx),
+    'register.import': async (input) => (await deferred()).registerImport.importRegister(ctx, input),
+    'register.exportCsv': async () => (await deferred()).registerExport.exportRegisterCsv(ctx),
   };
 }

@@ -60,6 +60,29 @@ export function questionsById<Q extends ConditionalQuestion>(template: QuestionS
   return byId;
 }
 
+const conditionalCache = new WeakMap<object, readonly ConditionalQuestion[]>();
+
+/** The questions with a condition, in template order, found once per template object. */
+function conditionalQuestions<Q extends ConditionalQuestion>(template: QuestionSections<Q>): readonly Q[] {
+  let found = conditionalCache.get(template) as readonly Q[] | undefined;
+  if (!found) {
+    found = template.sections.flatMap((s) => s.questions.filter((q) => q.showWhen !== undefined));
+    conditionalCache.set(template, found);
+  }
+  return found;
+}
+
+/**
+ * Ids of the questions not shown for these answers: the complement of visibleQuestionIds, found by
+ * reading only the questions that have a condition (scoring does this for every review listed).
+ */
+export function hiddenQuestionIds(template: QuestionSections, answers: AnswerMap): Set<string> {
+  const byId = questionsById(template);
+  const hidden = new Set<string>();
+  for (const q of conditionalQuestions(template)) if (!isVisible(q, byId, answers)) hidden.add(q.id);
+  return hidden;
+}
+
 /** Ids of the questions shown for these answers. */
 export function visibleQuestionIds(template: QuestionSections, answers: AnswerMap): Set<string> {
   const byId = questionsById(template);

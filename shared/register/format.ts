@@ -26,8 +26,7 @@ import { crossCheckLifecycle, ExportedSnapshot, LIFECYCLE_FIELDS, type ReviewSna
 export const REGISTER_FORMAT = 'vetted-register';
 export const REGISTER_FORMAT_VERSION = 1;
 
-/** The largest export the API accepts as text (characters). */
-export const MAX_REGISTER_IMPORT_CHARS = 50 * 1024 * 1024;
+export { MAX_REGISTER_IMPORT_CHARS } from './limits';
 
 /**
  * An instant as ISO 8601 with a time zone, read as the register writes it: UTC with milliseconds

@@ -27,7 +27,7 @@ export interface SafeguardRule {
   variants: ReadonlyArray<{ when: readonly SafeguardRequirement[]; text: string }>;
 }
 
-/** The built-in template's id (shared/templates/infrastructure.ts). */
+/** The built-in template's id (shared/templates/infrastructure-definition.ts). */
 export const INFRASTRUCTURE_TEMPLATE_ID = 'infrastructure-provider';
 
 /** Safeguard rules by template id. */

@@ -3,7 +3,7 @@
 // gets no tier until one side is corrected.
 import { answerLabel } from '../domain/answers';
 import type { AnswerMap } from '../domain/review';
-import type { ChoiceOption, Template } from '../domain/template';
+import type { ChoiceOption, Question, Template } from '../domain/template';
 import { processesPersonalData } from '../domain/vendor';
 import type { ProfileConflict, ProfileFact, RiskProfile } from './types';
 
@@ -27,31 +27,41 @@ const PROFILE_WORDS: Readonly<Record<ProfileFact, (value: boolean) => string>> =
 
 const FACTS: readonly ProfileFact[] = ['criticalPath', 'personalData', 'locationsKnown'];
 
+/** The questions with an option that implies something, in template order, found once per template. */
+const implyingCache = new WeakMap<Template, readonly Question[]>();
+function implyingQuestions(template: Template): readonly Question[] {
+  let found = implyingCache.get(template);
+  if (!found) {
+    found = template.sections.flatMap((s) => s.questions.filter((q) => (q.options ?? []).some((o) => o.implies !== undefined)));
+    implyingCache.set(template, found);
+  }
+  return found;
+}
+
 /** Conflicts between the profile and the shown, answered choice questions, in template order. */
-export function profileConflicts(template: Template, answers: AnswerMap, visible: ReadonlySet<string>, profile: RiskProfile): ProfileConflict[] {
+export function profileConflicts(template: Template, answers: AnswerMap, visible: { has(id: string): boolean }, profile: RiskProfile): ProfileConflict[] {
   const conflicts: ProfileConflict[] = [];
-  for (const section of template.sections) {
-    for (const question of section.questions) {
-      if (!question.options || !visible.has(question.id)) continue;
-      const answer = answers[question.id];
-      if (!answer || answer.na || answer.value === null) continue;
-      const ids = Array.isArray(answer.value) ? answer.value : [answer.value];
-      const chosen = ids
-        .map((id) => question.options!.find((o) => o.id === id))
-        .filter((o): o is ChoiceOption => o !== undefined && o.implies !== undefined);
-      for (const fact of FACTS) {
-        const implied = chosen.find((o) => o.implies![fact] !== undefined)?.implies![fact];
-        const held = profileReading(profile, fact);
-        if (implied === undefined || held === undefined || implied === held) continue;
-        const label = answerLabel(question, answer.value);
-        conflicts.push({
-          questionId: question.id,
-          questionText: question.text,
-          answerLabel: label,
-          fact,
-          message: `The answer “${label}” to “${question.text}” disagrees with the profile: ${PROFILE_WORDS[fact](held)}. Correct one of them.`,
-        });
-      }
+  // Only questions that can disagree with the profile are read: this runs for every review listed.
+  for (const question of implyingQuestions(template)) {
+    if (!question.options || !visible.has(question.id)) continue;
+    const answer = answers[question.id];
+    if (!answer || answer.na || answer.value === null) continue;
+    const ids = Array.isArray(answer.value) ? answer.value : [answer.value];
+    const chosen = ids
+      .map((id) => question.options!.find((o) => o.id === id))
+      .filter((o): o is ChoiceOption => o !== undefined && o.implies !== undefined);
+    for (const fact of FACTS) {
+      const implied = chosen.find((o) => o.implies![fact] !== undefined)?.implies![fact];
+      const held = profileReading(profile, fact);
+      if (implied === undefined || held === undefined || implied === held) continue;
+      const label = answerLabel(question, answer.value);
+      conflicts.push({
+        questionId: question.id,
+        questionText: question.text,
+        answerLabel: label,
+        fact,
+        message: `The answer “${label}” to “${question.text}” disagrees with the profile: ${PROFILE_WORDS[fact](held)}. Correct one of them.`,
+      });
     }
   }
   return conflicts;

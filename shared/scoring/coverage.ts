@@ -11,7 +11,8 @@ export type Visibility = 'shown' | 'hidden' | 'undecided';
 
 
 /**
- * The three-valued visibility of every question. `answered(q)` says whether question q has an
+ * The three-valued visibility of every conditional question (one without a condition is always
+ * shown and is left out of the map). `answered(q)` says whether question q has an
  * answer that counts (not unanswered). A leaf on a hidden question is false (as for the app's
  * showWhen); on an undecided or unanswered question it is unknown.
  */
@@ -20,15 +21,17 @@ export function visibilities(
   answers: AnswerMap,
   answered: (question: Question) => boolean,
   /** The questions the app shows: they are shown, whatever the three-valued reading says. */
-  shown: ReadonlySet<string>,
+  shown: { has(id: string): boolean },
 ): Map<string, Visibility> {
   const memo = new Map<string, Visibility>();
   const inProgress = new Set<string>();
 
   const stateOf = (question: Question): Visibility => {
+    // Most questions have no condition: shown, and not worth a memo entry (this runs per review listed).
+    if (!question.showWhen) return 'shown';
     const known = memo.get(question.id);
     if (known) return known;
-    if (!question.showWhen || shown.has(question.id)) {
+    if (shown.has(question.id)) {
       memo.set(question.id, 'shown');
       return 'shown';
     }
@@ -52,6 +55,6 @@ export function visibilities(
       return evaluateCondition(leaf, answers);
     });
 
-  for (const question of byId.values()) stateOf(question);
+  for (const question of byId.values()) if (question.showWhen) stateOf(question);
   return memo;
 }

@@ -3,7 +3,7 @@
 // two in step. Pure: no I/O, no clock, nothing rounded (roundScore is for display only).
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { isScoredKind } from '../domain/template';
-import { conditionRefs, questionsById, visibleQuestionIds } from '../domain/conditions';
+import { conditionRefs, hiddenQuestionIds, questionsById } from '../domain/conditions';
 import { listWords, questionNumbers } from '../domain/question-numbering';
 import type { Answer, AnswerMap, AnswerValue } from '../domain/review';
 import type { ChoiceOption, NumberBand, Question, RiskFlag, Section, Template } from '../domain/template';
@@ -41,14 +41,19 @@ export interface QuestionOutcome {
 
 type AnswerLike = Pick<Answer, 'value' | 'na'> | undefined;
 
-const outcome = (status: QuestionStatus, rest: Partial<Omit<QuestionOutcome, 'status'>> = {}): QuestionOutcome => ({
-  status,
-  score: null,
-  knockout: null,
-  selected: [],
-  band: null,
-  ...rest,
-});
+// Shared by every outcome without a choice, so frozen: a caller that pushed to it would throw, not corrupt the rest.
+const NOTHING_SELECTED = Object.freeze([]) as unknown as ChoiceOption[];
+
+// Positional rather than an object spread: this builds one outcome per answer of every review listed.
+function outcome(
+  status: QuestionStatus,
+  score: number | null = null,
+  knockout: Tier | null = null,
+  selected: ChoiceOption[] = NOTHING_SELECTED,
+  band: NumberBand | null = null,
+): QuestionOutcome {
+  return { status, score, knockout, selected, band };
+}
 
 function highestKnockout(tiers: readonly (Tier | undefined)[]): Tier | null {
   let highest: Tier | null = null;
@@ -102,17 +107,17 @@ export function scoreQuestion(question: Question, answer: AnswerLike): QuestionO
         if (option.knockout) knockout = knockout === null ? option.knockout : maxTier(knockout, option.knockout);
       }
       // An empty multi selection is an answer ("none of these") worth 0.
-      if (selected.length > 0 && numeric === 0) return outcome('na', { selected });
-      if (informational) return outcome('unscored', { selected, knockout });
+      if (selected.length > 0 && numeric === 0) return outcome('na', null, null, selected);
+      if (informational) return outcome('unscored', null, knockout, selected);
       const score = question.kind === 'multi' && question.combine === 'max' ? best : Math.min(1, sum);
-      return outcome('scored', { selected, knockout, score });
+      return outcome('scored', score, knockout, selected);
     }
     case 'number': {
       const band = findBand(question.bands, value as number);
       if (!band) return outcome('unscored');
       const knockout = band.knockout ?? null;
-      if (informational) return outcome('unscored', { band, knockout });
-      return outcome('scored', { band, knockout, score: band.score });
+      if (informational) return outcome('unscored', null, knockout, NOTHING_SELECTED, band);
+      return outcome('scored', band.score, knockout, NOTHING_SELECTED, band);
     }
     default:
       return outcome('unscored');
@@ -212,6 +217,36 @@ function weighs(question: Question): boolean {
 const percent = (share: number) => `${Math.floor(share * 100 + 1e-9)}%`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+const indexesCache = new WeakMap<Template, ReadonlyMap<string, number>>();
+
+/** Each question's index in questionsById's order (template order, without flags), once per template. */
+function questionIndexes(template: Template): ReadonlyMap<string, number> {
+  let indexes = indexesCache.get(template);
+  if (!indexes) {
+    const map = new Map<string, number>();
+    for (const id of questionsById(template).keys()) map.set(id, map.size);
+    indexesCache.set(template, (indexes = map));
+  }
+  return indexes;
+}
+
+const positionsCache = new WeakMap<Template, ReadonlyMap<string, number>>();
+
+/** Each question's place in template order (a section's flags count after its questions), once per template. */
+function templatePositions(template: Template): ReadonlyMap<string, number> {
+  let position = positionsCache.get(template);
+  if (!position) {
+    const map = new Map<string, number>();
+    let at = 0;
+    for (const section of template.sections) {
+      for (const question of section.questions) map.set(question.id, at++);
+      at += section.flags?.length ?? 0;
+    }
+    positionsCache.set(template, (position = map));
+  }
+  return position;
+}
+
 /**
  * Scores a review of `template` with `answers` for a provider with `profile`, with model 2.
  * See docs/scoring.md for the model and a worked example.
@@ -223,17 +258,32 @@ export function scoreReview(
   options: ScoringOptions = DEFAULT_SCORING_OPTIONS,
 ): ScoreResult {
   const byId = questionsById(template);
-  const outcomes = new Map<string, QuestionOutcome>();
-  const outcomeOf = (question: Question): QuestionOutcome => {
-    let result = outcomes.get(question.id);
-    if (!result) outcomes.set(question.id, (result = scoreQuestion(question, answers[question.id])));
-    return result;
-  };
+  // Every question scored once, up front: conditions, flags and sections all read these. Kept in
+  // an array by the question's index (found once per template), not a Map filled per review.
+  const indexOf = questionIndexes(template);
+  const outcomes: QuestionOutcome[] = new Array<QuestionOutcome>(indexOf.size);
   // Conditions read only answers that count: a value that does not fit its question, or N/A where
   // it is not allowed, reveals nothing (it is unanswered for scoring, so it is for showWhen too).
-  const counted: Record<string, AnswerMap[string]> = {};
-  for (const question of byId.values()) if (outcomeOf(question).status !== 'unanswered') counted[question.id] = answers[question.id];
-  const visible = visibleQuestionIds(template, counted);
+  // A condition already reads N/A and a null value as not answered, so only a value that does not
+  // fit needs filtering out; without one the answers are read as they are (no copy per review).
+  let misfit = false;
+  let at = 0;
+  for (const question of byId.values()) {
+    const answer = answers[question.id];
+    const result = scoreQuestion(question, answer);
+    outcomes[at++] = result;
+    if (result.status === 'unanswered' && answer !== undefined && !answer.na && answer.value !== null) misfit = true;
+  }
+  let counted: AnswerMap = answers;
+  if (misfit) {
+    const filtered: Record<string, AnswerMap[string]> = {};
+    for (const question of byId.values()) if (outcomes[indexOf.get(question.id)!]!.status !== 'unanswered') filtered[question.id] = answers[question.id];
+    counted = filtered;
+  }
+  const outcomeOf = (question: Question): QuestionOutcome => outcomes[indexOf.get(question.id)!]!;
+  const hidden = hiddenQuestionIds(template, counted);
+  /** The questions the app shows for these answers (every question of the template not hidden). */
+  const visible = { has: (id: string): boolean => byId.has(id) && !hidden.has(id) };
   const threeValued = visibilities(byId, counted, (q) => outcomeOf(q).status !== 'unanswered', visible);
   /** How a risk flag may read a question: known when shown and answered (or N/A), hidden when not shown, else open. */
   const read = (id: string): FlagRead => {
@@ -243,15 +293,9 @@ export function scoreReview(
     return outcomeOf(question).status !== 'unanswered' ? 'known' : 'open';
   };
   // Template order of every question, known before any flag is placed on the answer that raises it.
-  const position = new Map<string, number>();
-  {
-    let at = 0;
-    for (const section of template.sections) {
-      for (const question of section.questions) position.set(question.id, at++);
-      at += section.flags?.length ?? 0;
-    }
-  }
+  const position = templatePositions(template);
 
+  const explain = options.explain ?? true;
   const lines: Line[] = [];
   const flagLines: FlagLine[] = [];
   const sections: SectionScore[] = [];
@@ -313,7 +357,9 @@ export function scoreReview(
         }
         if (result.status === 'scored' && counts) L += (1 - result.score!) * question.weight;
       }
-      lines.push({ question, section, sectionIndex, order: order++, value: answer?.value ?? null, result });
+      // Without an explanation only knock-outs read the lines: no line for the other answers.
+      if (explain || result.knockout) lines.push({ question, section, sectionIndex, order, value: answer?.value ?? null, result });
+      order++;
     }
     // Risk flags: implicit items weighted by severity; a firing flag loses its whole weight.
     for (const flag of section.flags ?? []) {
@@ -443,7 +489,7 @@ export function scoreReview(
 
   // Explanation: points of the overall each answer cost, each a fixed share of its section.
   const explained: (PointLoss & { order: number })[] = [];
-  for (const line of lines) {
+  for (const line of explain ? lines : []) {
     const { question, result, sectionIndex } = line;
     const pointsLost = result.status === 'scored' && weighs(question) ? (1 - result.score!) * question.weight * pointsPerUnit(sectionIndex) : 0;
     const floor = knockoutFloor(result.knockout, profile);
@@ -461,7 +507,7 @@ export function scoreReview(
     });
   }
   // A firing flag is always listed, like a knock-out, even when its section does not count.
-  for (const line of flagLines) {
+  for (const line of explain ? flagLines : []) {
     const { flag, result, sectionIndex } = line;
     const floor = knockoutFloor(line.knockout, profile);
     explained.push({

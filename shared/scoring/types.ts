@@ -21,6 +21,11 @@ export interface ScoringOptions {
   completionThreshold: number;
   /** Below this coverage (0..1) a review is "incomplete" and gets no residual tier. */
   coverageThreshold: number;
+  /**
+   * False: `explanation` is left empty (every other field is the same). The register's listing
+   * shows no reasons, and writing them is most of the cost of scoring a review.
+   */
+  explain?: boolean;
 }
 
 export const DEFAULT_SCORING_OPTIONS: ScoringOptions = { completionThreshold: 0.8, coverageThreshold: 0.8 };

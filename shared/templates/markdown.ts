@@ -109,7 +109,7 @@ function questionLines(question: Question, number: string, byId: ReadonlyMap<str
  * The whole template as Markdown: an intro, a table of sections, then every question with its
  * help, options, bands and conditions. `source` names the file the template lives in.
  */
-export function templateToMarkdown(t: Template, source = 'shared/templates/infrastructure.ts'): string {
+export function templateToMarkdown(t: Template, source = 'shared/templates/infrastructure-definition.ts'): string {
   const byId = new Map<string, Question>();
   for (const s of t.sections) for (const q of s.questions) byId.set(q.id, q);
   const questionCount = t.sections.reduce((n, s) => n + s.questions.length, 0);

@@ -1,5 +1,5 @@
-// The command line runs from a bundle built once (scripts/build-cli.mjs → dist/cli/vetted.mjs), and
-// bin/vetted.js never runs a bundle older than the sources. Proved on a copy of the project (so the
+// The command line runs from a bundle built once (scripts/build-cli.mjs → dist/cli/vetted.mjs and the
+// chunks it loads on demand), and bin/vetted.js never runs a bundle older than the sources. Proved on a copy of the project (so the
 // real sources are never touched while other tests run): built, the copy's `vetted` is the bundle
 // and does real work; after a source edit, or without the bundle, it is the sources through tsx.
 // And in this project: `vetted` (runCli, which every CLI test uses) is the bundle whenever it is
@@ -39,6 +39,23 @@ function vettedIn(root: string, ...args: string[]) {
 
 const stampOf = (root: string): BundleStamp => JSON.parse(fs.readFileSync(path.join(root, STAMP_FILE), 'utf8'));
 
+/** The text of `file` and of every chunk it imports statically, transitively: what runs when it is loaded. */
+function staticClosure(dir: string, file: string, seen = new Map<string, string>()): Map<string, string> {
+  if (seen.has(file)) return seen;
+  const text = fs.readFileSync(path.join(dir, file), 'utf8');
+  seen.set(file, text);
+  // import{…}from"./chunk-X.mjs" and import"./chunk-X.mjs"; never import("./…"), which loads on demand.
+  for (const match of text.matchAll(/(?:\bfrom\s*|\bimport\s*)["']\.\/([^"']+\.mjs)["']/g)) staticClosure(dir, match[1]!, seen);
+  return seen;
+}
+
+/** The chunk `import("./NAME-HASH.mjs")` in `text` loads on demand. */
+function dynamicChunk(text: string, name: string): string {
+  const found = new RegExp(`import\\(\\s*["']\\./(${name}-[A-Z0-9]+\\.mjs)["']\\s*\\)`).exec(text);
+  assert.ok(found, `the bundle loads ${name} on demand`);
+  return found[1]!;
+}
+
 test('a built bundle is what runs, and an edited source or a missing bundle sends vetted back to the sources', async () => {
   const root = copyProject();
   assert.equal(vettedIn(root, '--version').trim(), FROM_SOURCES, 'before any build, vetted runs the sources');
@@ -54,6 +71,21 @@ test('a built bundle is what runs, and an edited source or a missing bundle send
     assert.ok(Object.keys(stamp.files).includes(input), `the stamp lists ${input} (it changes the build)`);
   }
   assert.equal(bundleStaleness(root), null, 'just built, the bundle is current');
+
+  // Split: each command's code, and the register's, is a chunk read only by the runs that need it.
+  const dir = path.dirname(path.join(root, BUNDLE_FILE));
+  const entry = path.basename(BUNDLE_FILE);
+  assert.ok((stamp.chunks ?? []).length > 10, `the stamp names the chunks the entry loads on demand: ${stamp.chunks?.length}`);
+  for (const chunk of stamp.chunks ?? []) assert.ok(fs.existsSync(path.join(dir, chunk)), `chunk ${chunk} is beside the entry`);
+  const atStart = [...staticClosure(dir, entry).values()].join('\n');
+  assert.ok(!atStart.includes('better-sqlite3'), 'vetted --version and vetted --help load none of the register code (better-sqlite3 is behind a dynamic import)');
+  assert.ok(!atStart.includes('is not in the vetted CLI bundle'), 'nor zod (whose locales the build replaces by functions saying this)');
+  const entryText = fs.readFileSync(path.join(dir, entry), 'utf8');
+  const forList = staticClosure(dir, dynamicChunk(entryText, 'list'), staticClosure(dir, dynamicChunk(entryText, 'session')));
+  const listCode = [...forList.values()].join('\n');
+  assert.ok(listCode.includes('better-sqlite3'), 'vetted list loads the register code');
+  assert.ok(listCode.includes('is not in the vetted CLI bundle'), 'and zod, with English messages only');
+  assert.ok(!listCode.includes('pdfmake'), 'vetted list loads none of the PDF code (the reports service is imported on its first call)');
   assert.equal(
     vettedIn(root, '--version').trim(),
     `vetted ${stamp.version} (bundle built ${stamp.builtAt})`,
@@ -79,6 +111,24 @@ test('a built bundle is what runs, and an edited source or a missing bundle send
 
   await buildCli({ projectRoot: root, quiet: true });
   assert.match(vettedIn(root, '--version'), /\(bundle built /, 'rebuilt, the bundle runs again');
+  // A chunk gone (deleted by hand) would fail the command that loads it: the sources run instead.
+  const [someChunk] = stampOf(root).chunks ?? [];
+  assert.ok(someChunk, 'the rebuilt bundle has chunks');
+  const chunkFile = path.join(dir, someChunk);
+  const chunkText = fs.readFileSync(chunkFile);
+  fs.rmSync(chunkFile);
+  assert.equal(bundleStaleness(root), `chunk ${someChunk} is missing`, 'a missing chunk is seen');
+  assert.equal(vettedIn(root, '--version').trim(), FROM_SOURCES, 'with a chunk missing, vetted runs the sources');
+  fs.writeFileSync(chunkFile, chunkText);
+  // A rebuild keeps the previous build's chunks (a vetted started just before may still load them)
+  // and removes older ones.
+  const previous = stampOf(root).chunks ?? [];
+  const stale = path.join(dir, 'chunk-OLDBUILD.mjs');
+  fs.writeFileSync(stale, '');
+  await buildCli({ projectRoot: root, force: true, quiet: true });
+  for (const chunk of previous) assert.ok(fs.existsSync(path.join(dir, chunk)), `a rebuild keeps the previous build's ${chunk}`);
+  assert.ok(!fs.existsSync(stale), 'a rebuild removes chunks of builds before the previous one');
+
   fs.rmSync(path.join(root, BUNDLE_FILE));
   assert.equal(bundleStaleness(root), 'not built', 'without the bundle file, the stamp alone does not count');
   assert.equal(vettedIn(root, '--version').trim(), FROM_SOURCES, 'without the bundle, vetted runs the sources');

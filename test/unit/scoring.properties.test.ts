@@ -438,6 +438,29 @@ describe('scoring properties (model 2)', () => {
     );
   });
 
+  test('the listing\'s score (no explanation) is the full score without its explanation', () => {
+    fc.assert(
+      fc.property(reviewArb({ conditions: true, flags: true }), ({ template, answers, profile, options }) => {
+        const full = scoreReview(template, answers, profile, options);
+        const listed = scoreReview(template, answers, profile, { ...options, explain: false });
+        assert.deepEqual(listed, { ...full, explanation: [] }, 'every field but the explanation is the same');
+      }),
+      RUNS,
+    );
+  });
+
+  test('answers that do not count (no value, N/A where not allowed, a value that does not fit) weigh exactly as no answer', () => {
+    fc.assert(
+      fc.property(reviewArb({ conditions: true, flags: true }), ({ template, answers, profile, options }) => {
+        const counting: Record<string, A> = {};
+        for (const q of allQuestions(template)) if (counts(q, answers[q.id])) counting[q.id] = answers[q.id];
+        const pick = (r: ScoreResult) => ({ overall: r.overall, tier: r.tier, state: r.state, coverage: r.coverage, completion: r.completion, sections: r.sections, knockouts: r.knockouts, conflicts: r.conflicts, explanation: r.explanation });
+        assert.deepEqual(pick(scoreReview(template, answers, profile, options)), pick(scoreReview(template, counting, profile, options)));
+      }),
+      RUNS,
+    );
+  });
+
   test('(e) the points lost add up to 100 − overall (0 when there is no overall)', () => {
     fc.assert(
       fc.property(reviewArb({ conditions: true, flags: true }), ({ template, answers, profile, options }) => {

@@ -139,7 +139,7 @@ describe('docs/questionnaire.md', () => {
     }
     assert.ok(
       onDisk === templateToMarkdown(INFRASTRUCTURE_TEMPLATE),
-      'docs/questionnaire.md is out of date with shared/templates/infrastructure.ts: run `npm run docs:questionnaire`',
+      'docs/questionnaire.md is out of date with shared/templates/infrastructure-definition.ts: run `npm run docs:questionnaire`',
     );
   });
 });
@@ -149,7 +149,7 @@ describe('templateToMarkdown', () => {
 
   it('says it is generated and lists every section and question', () => {
     assert.match(md, /npm run docs:questionnaire/);
-    assert.match(md, /shared\/templates\/infrastructure\.ts/);
+    assert.match(md, /shared\/templates\/infrastructure-definition\.ts/);
     assert.match(md, /must not|Do not edit/i);
     for (const s of INFRASTRUCTURE_TEMPLATE.sections) {
       assert.ok(md.includes(`| ${s.title} | \`${s.id}\` | ${s.weight} | ${s.questions.length} |`), `section row for ${s.id}`);

@@ -3,7 +3,8 @@
 import type { FindingView } from '../../../shared/api';
 import { FINDING_SEVERITIES } from '../../../shared/domain/findings';
 import { FINDING_STATUS_LABELS, labelOf } from '../../../shared/domain/labels';
-import { byIdOrPrefix, choiceFlag, dateFlag, parse, shortId } from '../args';
+import { byIdOrPrefix, choiceFlag, parse, shortId } from '../args';
+import { dateFlag } from '../date-flag';
 import { usageError } from '../cli-error';
 import { table } from '../format';
 import type { Session } from '../session';

@@ -3,7 +3,8 @@
 // from, and the ones the status page never showed.
 import type { IncidentView } from '../../../shared/api';
 import { INCIDENT_IMPACT_LABELS, INCIDENT_SOURCE_LABELS, labelOf } from '../../../shared/domain/labels';
-import { dateFlag, parse, shortId } from '../args';
+import { parse, shortId } from '../args';
+import { dateFlag } from '../date-flag';
 import { usageError } from '../cli-error';
 import { table } from '../format';
 import { findVendor, must, openSession } from '../session';

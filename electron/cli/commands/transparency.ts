@@ -4,7 +4,8 @@
 import type { Transparency } from '../../../shared/api';
 import { INCIDENT_IMPACTS, POSTMORTEM_GRACE_DAYS, type IncidentClaimCheck, type IncidentImpact, type TransparencyMeasures } from '../../../shared/domain/incidents';
 import { INCIDENT_IMPACT_LABELS, labelOf } from '../../../shared/domain/labels';
-import { dateFlag, parse, shortId } from '../args';
+import { parse, shortId } from '../args';
+import { dateFlag } from '../date-flag';
 import { inputError, usageError } from '../cli-error';
 import { findVendor, openSession } from '../session';
 

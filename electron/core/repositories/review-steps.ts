@@ -66,8 +66,10 @@ export class ReviewStepRepository {
     this.dueOf = db.prepare<[string], { due_override: string | null }>('SELECT due_override FROM reviews WHERE id = ?');
     this.setDueStmt = db.prepare<[string | null, string]>('UPDATE reviews SET due_override = ? WHERE id = ?');
     // Each provider's newest approval: what its next-review date is counted from.
-    this.latestApprovals = db.prepare<[], { id: string; vendor_id: string; completed_at: string; due_override: string | null; snapshot: string | null }>(
-      `SELECT r.id, r.vendor_id, r.completed_at, r.due_override, r.snapshot FROM reviews r
+    // The frozen tier alone: parsing every approval's whole snapshot (its answers) cost the register
+    // tens of milliseconds per thousand providers.
+    this.latestApprovals = db.prepare<[], { id: string; vendor_id: string; completed_at: string; due_override: string | null; tier: string | null }>(
+      `SELECT r.id, r.vendor_id, r.completed_at, r.due_override, json_extract(r.snapshot, '$.score.tier') AS tier FROM reviews r
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2
                         WHERE r2.vendor_id = r.vendor_id AND r2.status IN ('approved', 'approved_with_conditions')
                         ORDER BY r2.completed_at DESC, r2.rowid DESC LIMIT 1)`,
@@ -160,11 +162,11 @@ export class ReviewStepRepository {
   }
 
   /** The newest approval of every provider that has one, keyed by provider id. */
-  latestApprovalByVendor(): Map<string, { reviewId: string; decidedAt: string; dueOverride: string | null; snapshot: ReviewSnapshot | null }> {
+  latestApprovalByVendor(): Map<string, { reviewId: string; decidedAt: string; dueOverride: string | null; tier: Tier | null }> {
     return new Map(
       this.latestApprovals.all().map((r) => [
         r.vendor_id,
-        { reviewId: r.id, decidedAt: r.completed_at, dueOverride: r.due_override, snapshot: r.snapshot ? readSnapshot(r.snapshot) : null },
+        { reviewId: r.id, decidedAt: r.completed_at, dueOverride: r.due_override, tier: (r.tier as Tier | null) ?? null },
       ]),
     );
   }

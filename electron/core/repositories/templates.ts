@@ -20,12 +20,14 @@ export class TemplateRepository {
   private readonly one;
   private readonly latest;
   private readonly insertStmt;
+  private readonly existsStmt;
   /** Parsed templates by id@version: definitions never change once stored. */
   private readonly cache = new Map<string, StoredTemplate>();
 
   constructor(db: Database) {
     this.all = db.prepare<[], TemplateRow>('SELECT * FROM templates ORDER BY name, version');
     this.one = db.prepare<[string, number], TemplateRow>('SELECT * FROM templates WHERE id = ? AND version = ?');
+    this.existsStmt = db.prepare<[string, number], { found: number }>('SELECT 1 AS found FROM templates WHERE id = ? AND version = ?');
     this.latest = db.prepare<[string], TemplateRow>(
       'SELECT * FROM templates WHERE id = ? ORDER BY version DESC LIMIT 1',
     );
@@ -53,6 +55,11 @@ export class TemplateRepository {
   get(id: string, version?: number): StoredTemplate | undefined {
     const row = version === undefined ? this.latest.get(id) : this.one.get(id, version);
     return row ? this.fromRow(row) : undefined;
+  }
+
+  /** Whether this id@version is stored (without reading or parsing its definition). */
+  has(id: string, version: number): boolean {
+    return this.existsStmt.get(id, version) !== undefined;
   }
 
   /** Adds a template version; an id@version already stored is left as it is. */

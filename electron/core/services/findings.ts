@@ -30,6 +30,7 @@ export function currentAcceptances(acceptances: readonly Acceptance[]): Map<stri
 
 /** Builds the views of many findings with the names, acceptances and question texts they need. */
 export function findingViews(ctx: Context, findings: readonly Finding[], vendorId?: string): FindingView[] {
+  if (findings.length === 0) return [];
   const day = today(ctx);
   const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
   const acceptances = currentAcceptances(ctx.findings.acceptances(vendorId));

@@ -1,20 +1,21 @@
 // When each provider is due for its next review, and what needs attention today.
 import type { DueEntry } from '../../../shared/api';
 import { daysBetween, reassessmentOf, type ApprovalBasis } from '../../../shared/domain/reassessment';
+import type { Vendor } from '../../../shared/domain/vendor';
 import type { Context } from '../context';
 import { today } from './today';
 import { readTransaction } from '../db/transactions';
 
-/** Every provider's place in the schedule, keyed by provider id. */
-export function reassessmentByVendor(ctx: Context): Map<string, DueEntry> {
+/** Every provider's place in the schedule, keyed by provider id (`vendors`: the register's providers, when already read). */
+export function reassessmentByVendor(ctx: Context, vendors: readonly Vendor[] = ctx.vendors.list()): Map<string, DueEntry> {
   const months = ctx.settings.get().reassessmentMonths;
   const approvals = ctx.steps.latestApprovalByVendor();
   const day = today(ctx);
   const entries = new Map<string, DueEntry>();
-  for (const vendor of ctx.vendors.list()) {
+  for (const vendor of vendors) {
     const approval = approvals.get(vendor.id);
     const basis: ApprovalBasis | null = approval
-      ? { reviewId: approval.reviewId, decidedAt: approval.decidedAt, tier: approval.snapshot?.score.tier ?? null, dueOverride: approval.dueOverride }
+      ? { reviewId: approval.reviewId, decidedAt: approval.decidedAt, tier: approval.tier, dueOverride: approval.dueOverride }
       : null;
     entries.set(vendor.id, { ...reassessmentOf(basis, months, day), vendorId: vendor.id, vendorName: vendor.name, vendorStatus: vendor.status });
   }

@@ -4,7 +4,7 @@ import type { NewReviewTemplate } from '../../../shared/api';
 import type { DefaultTemplates } from '../../../shared/domain/settings';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { VettedError } from '../../../shared/result';
-import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates';
+import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates/ids';
 import type { Context } from '../context';
 
 /** Every template id in the register, sorted, once each. */

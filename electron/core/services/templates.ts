@@ -1,7 +1,7 @@
 import type { GeneratedFile, ParsedInputOf, TemplateImport, TemplateSummary } from '../../../shared/api';
 import type { Template } from '../../../shared/domain/template';
 import { VettedError } from '../../../shared/result';
-import { BUILT_IN_TEMPLATES } from '../../../shared/templates';
+import { BUILT_IN_TEMPLATE_KEYS, builtInTemplates } from '../../../shared/templates/built-in';
 import { detectTemplateFormat, exportTemplateJson, parseTemplateJson } from '../../../shared/templates/format';
 import { TemplateImportError } from '../../../shared/templates/import-error';
 import { diffTemplates } from '../../../shared/templates/diff';
@@ -11,9 +11,12 @@ import { writeTransaction } from '../db/transactions';
 
 /** Built-in templates are stored like imported ones, so reviews can pin their version. */
 export function installBuiltInTemplates(ctx: Context): void {
+  // Every open of the register runs this: when they are all there (as from the second open on), it
+  // reads, and takes no write lock — `vetted list` must not wait behind the app's writes.
+  if (BUILT_IN_TEMPLATE_KEYS.every((t) => ctx.templates.has(t.id, t.version))) return;
   const stamp = ctx.now().toISOString();
   writeTransaction(ctx.db, () => {
-    for (const template of BUILT_IN_TEMPLATES) ctx.templates.add(template, true, stamp);
+    for (const template of builtInTemplates()) ctx.templates.add(template, true, stamp);
   });
 }
 
@@ -74,7 +77,7 @@ export function importTemplate(ctx: Context, input: ParsedInputOf<'template.impo
   }
   if (input.version !== undefined) template = { ...template, version: input.version };
 
-  const builtIn = BUILT_IN_TEMPLATES.find((t) => t.id === template.id);
+  const builtIn = builtInTemplates().find((t) => t.id === template.id);
   if (builtIn) {
     throw new VettedError('conflict', `"${template.id}" is the id of a built-in template; import it under another id.`);
   }

@@ -5,8 +5,8 @@ import { inherentTier } from '../../../shared/scoring';
 import type { Context } from '../context';
 import { listFindings } from './findings';
 import { reassessmentByVendor } from './reassessment';
-import { allEntries } from './review-entries';
 import { startReview } from './reviews';
+import { listedReviews } from './score-cache';
 import { unknownTemplate } from './template-choice';
 import { getVendor } from './vendor-lookup';
 import { readTransaction, writeTransaction } from '../db/transactions';
@@ -67,7 +67,8 @@ export function listVendors(ctx: Context): VendorSummary[] {
 }
 
 function summaries(ctx: Context): VendorSummary[] {
-  const due = reassessmentByVendor(ctx);
+  const vendors = ctx.vendors.list();
+  const due = reassessmentByVendor(ctx, vendors);
   const open = new Map<string, { open: number; overdue: number }>();
   for (const f of listFindings(ctx, { open: true })) {
     const counts = open.get(f.vendorId) ?? { open: 0, overdue: 0 };
@@ -78,27 +79,33 @@ function summaries(ctx: Context): VendorSummary[] {
   // The register's incident column: started in the last 90 days (to now), and still open.
   const incidents = ctx.incidents.counts(new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString());
   const decidedAt = ctx.reviews.lastDecisionByVendor();
-  return allEntries(ctx).map(({ vendor, review, score }) => ({
-    id: vendor.id,
-    name: vendor.name,
-    service: vendor.service,
-    category: vendor.category,
-    status: vendor.status,
-    criticalPath: vendor.criticalPath,
-    dataCategories: vendor.dataCategories,
-    score: score?.overall ?? null,
-    tier: score?.tier ?? null,
-    state: score?.state ?? 'not_started',
-    reviewStatus: review?.status ?? null,
-    inherentTier: inherentTier(vendor),
-    completion: score?.completion ?? 0,
-    knockouts: score?.knockouts.length ?? 0,
-    // Not the open review's last edit: a draft is not a review until it is decided.
-    lastReviewed: decidedAt.get(vendor.id) ?? null,
-    reassessment: due.get(vendor.id)!,
-    openFindings: open.get(vendor.id)?.open ?? 0,
-    overdueFindings: open.get(vendor.id)?.overdue ?? 0,
-    incidents90d: incidents.get(vendor.id)?.recent ?? 0,
-    openIncidents: incidents.get(vendor.id)?.open ?? 0,
-  }));
+  // Scores from the cache where nothing they depend on was written since (services/score-cache.ts).
+  const reviews = listedReviews(ctx, vendors);
+  return vendors.map((vendor) => {
+    const review = reviews.get(vendor.id);
+    const score = review?.score ?? null;
+    return {
+      id: vendor.id,
+      name: vendor.name,
+      service: vendor.service,
+      category: vendor.category,
+      status: vendor.status,
+      criticalPath: vendor.criticalPath,
+      dataCategories: vendor.dataCategories,
+      score: score?.overall ?? null,
+      tier: score?.tier ?? null,
+      state: score?.state ?? 'not_started',
+      reviewStatus: review?.status ?? null,
+      inherentTier: inherentTier(vendor),
+      completion: score?.completion ?? 0,
+      knockouts: score?.knockouts ?? 0,
+      // Not the open review's last edit: a draft is not a review until it is decided.
+      lastReviewed: decidedAt.get(vendor.id) ?? null,
+      reassessment: due.get(vendor.id)!,
+      openFindings: open.get(vendor.id)?.open ?? 0,
+      overdueFindings: open.get(vendor.id)?.overdue ?? 0,
+      incidents90d: incidents.get(vendor.id)?.recent ?? 0,
+      openIncidents: incidents.get(vendor.id)?.open ?? 0,
+    };
+  });
 }

@@ -7,9 +7,10 @@ import { incidents } from './006-incidents';
 import { questionnaires } from './007-questionnaires';
 import { auditChain } from './008-audit-chain';
 import { auditProvenance } from './009-audit-provenance';
+import { scoreStamps } from './010-score-stamps';
 import type { Migration } from './types';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

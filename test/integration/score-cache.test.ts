@@ -1,0 +1,223 @@
+// The register's scores come from a cache (services/score-cache.ts, issue 20). This proves it never
+// serves a stale score: random writes through every operation that can move a score — answers,
+// N/A, profile changes, workflow steps, new reviews, template versions and migrations, providers
+// added and deleted, register imports, questionnaires received, and a second process writing the
+// file directly — and after each, the register's listing (cached) equals a fresh computation from
+// the answers (services/review-entries.ts, which never reads the cache).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { VendorSummary } from '../../shared/api';
+import type { Question, Template } from '../../shared/domain/template';
+import { seededRandom } from '../../shared/random';
+import { allEntries } from '../../electron/core/services/review-entries';
+import { openVetted } from '../../electron/core/vetted';
+import { listedScore } from '../../electron/core/services/score-cache';
+import { freshVetted, unwrap } from '../helpers/vetted';
+
+type Vetted = ReturnType<typeof freshVetted>;
+type Random = ReturnType<typeof seededRandom>;
+
+const PROFILE_COLUMNS = ['score', 'tier', 'state', 'completion', 'knockouts', 'reviewStatus'] as const;
+
+/** What the register lists of each provider's score, from the listing (cached). */
+function listed(rows: readonly VendorSummary[]): Record<string, unknown> {
+  return Object.fromEntries(rows.map((r) => [r.name, Object.fromEntries(PROFILE_COLUMNS.map((c) => [c, r[c]]))]));
+}
+
+/** The same, computed afresh from the answers as reports do (no cache involved). */
+function fresh(vetted: Vetted): Record<string, unknown> {
+  return Object.fromEntries(
+    allEntries(vetted.ctx).map(({ vendor, review, score }) => {
+      const s = score ? listedScore(score) : null;
+      return [
+        vendor.name,
+        {
+          score: s?.overall ?? null,
+          tier: s?.tier ?? null,
+          state: s?.state ?? 'not_started',
+          completion: s?.completion ?? 0,
+          knockouts: s?.knockouts ?? 0,
+          reviewStatus: review?.status ?? null,
+        },
+      ];
+    }),
+  );
+}
+
+/** A template of this register's own, imported at the start, that the walk issues new versions of. */
+const CUSTOM_TEMPLATE = 'custom-infrastructure';
+
+function pick<T>(random: Random, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+/** A value for a question: mostly fitting, sometimes N/A, cleared, or out of range. */
+function someAnswer(random: Random, q: Question): { value?: unknown; na?: boolean } {
+  const roll = random();
+  if (roll < 0.08) return { na: true };
+  if (roll < 0.14) return { value: null, na: false };
+  const options = q.options ?? [];
+  switch (q.kind) {
+    case 'yesno':
+    case 'single':
+      return { value: pick(random, options).id, na: false };
+    case 'multi':
+      return { value: options.filter(() => random() < 0.5).map((o) => o.id), na: false };
+    case 'number':
+      return { value: Math.round((random() * 240 - 20) * 10) / 10, na: false };
+    case 'date':
+      return { value: '2026-0' + (1 + Math.floor(random() * 9)) + '-15', na: false };
+    default:
+      return { value: `text ${Math.floor(random() * 100)}`, na: false };
+  }
+}
+
+function questionsOf(template: Template): Question[] {
+  return template.sections.flatMap((s) => s.questions);
+}
+
+/** A copy of a template with one option's score changed: the next version, scored differently. */
+function rescored(template: Template, random: Random): Template {
+  const copy = structuredClone(template) as Template;
+  const choice = questionsOf(copy).filter((q) => (q.options ?? []).some((o) => typeof o.score === 'number'));
+  const q = pick(random, choice);
+  const option = pick(random, q.options!.filter((o) => typeof o.score === 'number'));
+  option.score = option.score === 1 ? 0.25 : 1;
+  return copy;
+}
+
+async function randomWrite(vetted: Vetted, random: Random, step: number): Promise<string> {
+  const { api } = vetted;
+  const vendors = unwrap(await api['vendor.list']({}));
+  const vendor = pick(random, vendors);
+  const current = unwrap(await api['review.current']({ vendorId: vendor.id }));
+  const roll = random();
+  if (roll < 0.4 && current) {
+    const template = current.template;
+    const q = pick(random, questionsOf(template));
+    const r = await api['answer.save']({ reviewId: current.review.id, questionId: q.id, ...someAnswer(random, q) } as never);
+    return `answer.save ${q.id} (${r.ok ? 'ok' : r.error.code})`;
+  }
+  if (roll < 0.52) {
+    const patch = {
+      criticalPath: random() < 0.5,
+      businessImpact: pick(random, ['low', 'medium', 'high'] as const),
+      dataCategories: ['personal-data', 'credentials-secrets', 'customer-content'].filter(() => random() < 0.4),
+    };
+    const r = await api['vendor.update']({ id: vendor.id, patch } as never);
+    return `vendor.update (${r.ok ? 'ok' : r.error.code})`;
+  }
+  if (roll < 0.64 && current) {
+    // Mostly the next step of the workflow, sometimes any (refused ones change nothing).
+    const next: Record<string, readonly ('draft' | 'in_review' | 'approved' | 'approved_with_conditions' | 'rejected')[]> = {
+      draft: ['in_review'],
+      in_review: ['approved', 'approved', 'approved_with_conditions', 'rejected', 'draft'],
+    };
+    const choices = random() < 0.85 ? (next[current.review.status] ?? ['draft']) : (['draft', 'in_review', 'approved', 'rejected'] as const);
+    const to = pick(random, choices);
+    const r = await api['review.transition']({ reviewId: current.review.id, to, by: pick(random, ['Ana Reviewer', 'Ben Approver']), note: 'Noted.' });
+    return `review.transition ${to} (${r.ok ? 'ok' : r.error.code})`;
+  }
+  if (roll < 0.7) {
+    const r = await api['review.start']({ vendorId: vendor.id });
+    return `review.start (${r.ok ? 'ok' : r.error.code})`;
+  }
+  if (roll < 0.75) {
+    // A new version of the imported template with another score; then a review moved to it, or a
+    // provider's next review started on it.
+    const latest = unwrap(await api['template.get']({ id: CUSTOM_TEMPLATE }));
+    const imported = await api['template.import']({ text: JSON.stringify(rescored(latest, random)), id: CUSTOM_TEMPLATE, format: 'vetted' });
+    const onCustom = current && current.review.templateId === CUSTOM_TEMPLATE && ['draft', 'in_review'].includes(current.review.status);
+    const r = onCustom
+      ? await api['review.migrate']({ reviewId: current.review.id })
+      : await api['vendor.create']({ name: `Custom provider ${step}`, category: 'logging', templateId: CUSTOM_TEMPLATE } as never);
+    return `template.import (${imported.ok ? 'ok' : imported.error.code}) + ${onCustom ? 'review.migrate' : 'vendor.create on it'} (${r.ok ? 'ok' : r.error.code})`;
+  }
+  if (roll < 0.8) {
+    const r = await api['vendor.create']({ name: `Added provider ${step}`, category: 'database', criticalPath: random() < 0.5 } as never);
+    if (r.ok && random() < 0.7) await api['review.start']({ vendorId: r.value.id });
+    return `vendor.create (${r.ok ? 'ok' : r.error.code})`;
+  }
+  if (roll < 0.83 && vendors.length > 5) {
+    const r = await api['vendor.delete']({ id: vendor.id });
+    return `vendor.delete (${r.ok ? 'ok' : r.error.code})`;
+  }
+  if (roll < 0.9 && current) {
+    // The register import: this register's own export with one answer changed and dated later,
+    // so the import takes it (the newer updatedAt wins).
+    const file = JSON.parse(Buffer.from(unwrap(await api['register.export']({})).base64, 'base64').toString('utf8')) as {
+      answers: { reviewId: string; questionId: string; value: unknown; na: boolean; updatedAt: string }[];
+    };
+    const q = pick(random, questionsOf(current.template).filter((x) => x.kind === 'single' || x.kind === 'yesno'));
+    const answer = file.answers.find((a) => a.reviewId === current.review.id && a.questionId === q.id);
+    if (!answer) return 'register.import skipped (no answer to change)';
+    answer.value = pick(random, q.options!).id;
+    answer.na = false;
+    answer.updatedAt = new Date(Date.parse(answer.updatedAt) + 60_000 + step).toISOString();
+    const r = await api['register.import']({ text: JSON.stringify(file) });
+    return `register.import (${r.ok ? 'ok' : r.error.code})`;
+  }
+  if (current) {
+    // Another process writes the file: its own connection and Context, by hand, no service.
+    const other = openVetted(vetted.file, { logError: () => {} });
+    try {
+      const q = pick(random, questionsOf(current.template).filter((x) => x.kind === 'single' || x.kind === 'yesno'));
+      const value = JSON.stringify(pick(random, q.options!).id);
+      other.ctx.db
+        .prepare(
+          `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at) VALUES (?, ?, ?, '', 0, ?)
+           ON CONFLICT (review_id, question_id) DO UPDATE SET value = excluded.value, na = 0`,
+        )
+        .run(current.review.id, q.id, value, new Date().toISOString());
+      if (random() < 0.3) other.ctx.db.prepare('UPDATE vendors SET critical_path = 1 - critical_path WHERE id = ?').run(vendor.id);
+    } finally {
+      other.close();
+    }
+    return `second connection writes ${current.review.id}`;
+  }
+  return 'nothing (no review)';
+}
+
+for (const seed of [1, 2, 3]) {
+  test(`the register's cached scores equal fresh ones after every random write (seed ${seed})`, async () => {
+    const vetted = freshVetted();
+    unwrap(await vetted.api['demo.load']({}));
+    const random = seededRandom(seed);
+    const log: string[] = [];
+    const builtIn = unwrap(await vetted.api['template.list']({})).find((t) => t.builtIn)!;
+    const text = JSON.stringify(unwrap(await vetted.api['template.get']({ id: builtIn.id })));
+    unwrap(await vetted.api['template.import']({ text, id: CUSTOM_TEMPLATE, format: 'vetted' }));
+    // Fill the cache first, so every later listing has something to serve stale if it could.
+    unwrap(await vetted.api['vendor.list']({}));
+    for (let step = 0; step < 120; step++) {
+      log.push(await randomWrite(vetted, random, step));
+      const rows = unwrap(await vetted.api['vendor.list']({}));
+      assert.deepEqual(listed(rows), fresh(vetted), `cached ≠ fresh after step ${step}: ${log.slice(-3).join(' → ')}`);
+    }
+    const kinds = new Set(log.map((l) => l.split(' ')[0]));
+    for (const kind of ['answer.save', 'vendor.update', 'review.transition', 'review.start', 'register.import', 'second', 'template.import', 'vendor.create', 'vendor.delete']) {
+      assert.ok(kinds.has(kind), `the random walk of seed ${seed} wrote through ${kind} at least once (it did: ${[...kinds].join(', ')})`);
+    }
+    const { hits, misses } = vetted.ctx.scoreCache.stats();
+    assert.ok(hits > misses, `the cache served most scores (hits ${hits}, misses ${misses}): otherwise this test proves nothing about it`);
+  });
+}
+
+test('a write the triggers stamp moves the cached score at once, even from another connection', async () => {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  const before = unwrap(await vetted.api['vendor.list']({})).find((r) => r.reviewStatus === 'draft' && r.score !== null)!;
+  assert.ok(before, 'the demo has a scored draft');
+  const current = unwrap(await vetted.api['review.current']({ vendorId: before.id }))!;
+  // Every answer of the review set to its worst option by hand, outside the app.
+  const other = openVetted(vetted.file, { logError: () => {} });
+  const worst = other.ctx.db.prepare('UPDATE answers SET value = ?, na = 0 WHERE review_id = ? AND question_id = ?');
+  for (const q of questionsOf(current.template)) {
+    const zero = (q.options ?? []).find((o) => o.score === 0);
+    if (zero && (q.kind === 'single' || q.kind === 'yesno')) worst.run(JSON.stringify(zero.id), current.review.id, q.id);
+  }
+  other.close();
+  const after = unwrap(await vetted.api['vendor.list']({})).find((r) => r.id === before.id)!;
+  assert.ok(after.score !== null && after.score < before.score!, `the score fell from ${before.score} after the answers were made worse (now ${after.score})`);
+  assert.deepEqual(listed([after]), { [after.name]: (fresh(vetted) as Record<string, unknown>)[after.name] }, 'and equals a fresh computation');
+});

@@ -1,0 +1,16 @@
+// The register's first listing reads option ids without the JSON parser (repositories/score-inputs.ts):
+// it must read every stored value exactly as JSON.parse does.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { answerValueOf } from '../../electron/core/repositories/score-inputs';
+
+test('answerValueOf reads every kind of stored answer value as JSON.parse does', () => {
+  const values: unknown[] = [
+    'opt_yes', '', 'with "quotes"', 'back\\slash', 'line\nbreak', 'tab\t', 'ünïcødé ✓ 日本', '"', '\\', '\u2028', 'x"y',
+    0, -1.5, 99.9, 1e21, 2026, ['a', 'b'], [], ['with "q"'], '2026-01-15', null,
+  ];
+  for (const value of values) {
+    const text = JSON.stringify(value);
+    assert.deepEqual(answerValueOf(text), JSON.parse(text), `stored ${text} reads back as ${JSON.stringify(value)}`);
+  }
+});
