@@ -20,6 +20,7 @@ import { exportTemplate, getTemplate, importTemplate, listTemplates } from './se
 import { createVendor, deleteVendor, listVendors, updateVendor } from './services/vendors';
 import { getVendor } from './services/vendor-lookup';
 import { APP_VERSION } from './version';
+import { VettedError } from '../../shared/result';
 
 /**
  * The heavy services (handlers-deferred.ts), loaded together on the first call of any of them
@@ -27,7 +28,26 @@ import { APP_VERSION } from './version';
  * needs none of them.
  */
 let deferredLoad: Promise<typeof import('./handlers-deferred')> | undefined;
-const deferred = () => (deferredLoad ??= import('./handlers-deferred'));
+const deferred = () =>
+  (deferredLoad ??= import('./handlers-deferred').catch(() => {
+    // Not kept: a failed load is tried again on the next call (a rebuild may have put the file back).
+    deferredLoad = undefined;
+    // The usual cause: Vetted was rebuilt while it ran, and the build removed the file it would
+    // load now. Said in words rather than as "something went wrong".
+    throw new VettedError(
+      'internal',
+      'Part of Vetted could not be loaded: it was probably rebuilt (npm install, npm test) while it ran. Restart it.',
+    );
+  }));
+
+/**
+ * Loads the heavy services now, in the background (`vetted serve` calls this once it listens, so the
+ * page's first report or attention panel does not wait for them, and a rebuild later cannot take
+ * them away from a running server). A failure is left to the first call that needs them.
+ */
+export function preloadDeferredHandlers(): void {
+  deferred().catch(() => {});
+}
 
 export function createHandlers(ctx: Context): Handlers {
   return {

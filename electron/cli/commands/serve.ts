@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VettedError } from '../../../shared/result';
 import { acquireAppLock } from '../../core/app-lock';
+import { preloadDeferredHandlers } from '../../core/handlers';
 import { resolveDbPath } from '../../core/paths';
 import { startBridge } from '../../serve/http-bridge';
 import { openInBrowser } from '../browser-opener';
@@ -67,6 +68,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     throw inputError(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
   }
   process.stdout.write(`Vetted is running at ${bridge.url}\n`);
+  // Listening first, then the heavy services load in the background: the page's first report or
+  // attention panel does not wait for them, and a rebuild cannot take them from a running server.
+  preloadDeferredHandlers();
   process.stdout.write(`Register: ${session.dbPath}\nPress Ctrl+C to stop.\n`);
   // Not the printed address: a command line is visible to every local user (ps), so the browser
   // gets the path of a private page holding a one-time launch code (launch-page.ts), and neither
