@@ -221,3 +221,36 @@ test('a write the triggers stamp moves the cached score at once, even from anoth
   assert.ok(after.score !== null && after.score < before.score!, `the score fell from ${before.score} after the answers were made worse (now ${after.score})`);
   assert.deepEqual(listed([after]), { [after.name]: (fresh(vetted) as Record<string, unknown>)[after.name] }, 'and equals a fresh computation');
 });
+
+test('every write that can move a score is stamped: the triggers are all there at the latest schema', () => {
+  const vetted = freshVetted();
+  const names = (vetted.ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'score_stamp_%' ORDER BY name").pluck().all() as string[]);
+  // A later migration that rebuilds one of these tables drops its triggers: this says so.
+  assert.deepEqual(names, [
+    'score_stamp_answers_delete', 'score_stamp_answers_insert', 'score_stamp_answers_update', 'score_stamp_answers_update_moved',
+    'score_stamp_reviews_delete', 'score_stamp_reviews_insert', 'score_stamp_reviews_update',
+    'score_stamp_templates_delete', 'score_stamp_templates_insert', 'score_stamp_templates_update', 'score_stamp_templates_update_moved',
+    'score_stamp_vendors_delete', 'score_stamp_vendors_insert', 'score_stamp_vendors_update',
+  ]);
+});
+
+test('hand edits from another connection that move an answer between reviews are seen at the next listing', async () => {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  unwrap(await vetted.api['vendor.list']({}));
+  const rows = unwrap(await vetted.api['vendor.list']({}));
+  const drafts = rows.filter((r) => r.reviewStatus === 'draft' && r.completion > 0);
+  assert.ok(drafts.length >= 2, 'the demo has two drafts with answers');
+  const [a, b] = await Promise.all(drafts.slice(0, 2).map(async (r) => unwrap(await vetted.api['review.current']({ vendorId: r.id }))!));
+  const other = openVetted(vetted.file, { logError: () => {} });
+  try {
+    // One answer of A moved to a fresh review of another provider, by hand.
+    const moved = a!.answers.find((x) => x.value !== null)!;
+    const otherReview = b!.review.id;
+    other.ctx.db.prepare('DELETE FROM answers WHERE review_id = ? AND question_id = ?').run(otherReview, moved.questionId);
+    other.ctx.db.prepare('UPDATE answers SET review_id = ? WHERE review_id = ? AND question_id = ?').run(otherReview, a!.review.id, moved.questionId);
+  } finally {
+    other.close();
+  }
+  assert.deepEqual(listed(unwrap(await vetted.api['vendor.list']({}))), fresh(vetted), 'an answer moved between reviews: both scores follow');
+});

@@ -13,4 +13,8 @@ test('answerValueOf reads every kind of stored answer value as JSON.parse does',
     const text = JSON.stringify(value);
     assert.deepEqual(answerValueOf(text), JSON.parse(text), `stored ${text} reads back as ${JSON.stringify(value)}`);
   }
+  // Text JSON.parse refuses (a hand edit) is refused here too, never read as a string.
+  for (const broken of ['"a"b"', '"tab\there"', '"line\nbreak"']) {
+    assert.throws(() => answerValueOf(broken), SyntaxError, `${JSON.stringify(broken)} is not JSON and is not read as a value`);
+  }
 });

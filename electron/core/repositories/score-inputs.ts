@@ -22,14 +22,16 @@ interface Row {
   stamps: string;
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must not pass
+const PLAIN_JSON_STRING = /^"[^"\\\u0000-\u001f]*"$/;
+
 /**
  * A stored answer value (JSON). Most are option ids — a JSON string without escapes — and are read
  * without the JSON parser: a register's first listing reads every answer of every provider.
  */
 export function answerValueOf(text: string): AnswerValue {
-  if (text.length >= 2 && text.charCodeAt(0) === 34 && text.charCodeAt(text.length - 1) === 34 && !text.includes('\\')) {
-    return text.slice(1, -1);
-  }
+  // Only a string JSON.parse would read the same way: no escape, no inner quote, no control character.
+  if (PLAIN_JSON_STRING.test(text)) return text.slice(1, -1);
   return JSON.parse(text) as AnswerValue;
 }
 
@@ -50,9 +52,11 @@ export class ScoreInputRepository {
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
-    this.answerValues = db.prepare<[string], { question_id: string; value: string | null; na: number }>(
-      'SELECT question_id, value, na FROM answers WHERE review_id = ?',
-    );
+    // Rows as arrays, read at once: a third less time than iterating row objects (a first listing
+    // reads every answer of every provider).
+    this.answerValues = db
+      .prepare<[string], [string, string | null, number]>('SELECT question_id, value, na FROM answers WHERE review_id = ?')
+      .raw();
     this.frozen = db.prepare<[string], { score: string | null }>(`SELECT json_extract(snapshot, '$.score') AS score FROM reviews WHERE id = ?`);
   }
 
@@ -75,8 +79,8 @@ export class ScoreInputRepository {
   /** A review's answers as scoring reads them (value and N/A; comments and provenance are not read). */
   answerMap(reviewId: string): AnswerMap {
     const map: Record<string, { value: AnswerValue; na: boolean }> = {};
-    for (const row of this.answerValues.iterate(reviewId)) {
-      map[row.question_id] = { value: row.value === null ? null : answerValueOf(row.value), na: row.na === 1 };
+    for (const [questionId, value, na] of this.answerValues.all(reviewId)) {
+      map[questionId] = { value: value === null ? null : answerValueOf(value), na: na === 1 };
     }
     return map;
   }

@@ -5,8 +5,8 @@ import type { Migration } from './types';
 /** A fresh stamp: random, so a stamp never repeats across a restored backup or another copy of the file. */
 const STAMP = 'random()';
 
-function stampOn(table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', kind: string, idExpr: string): string {
-  return `CREATE TRIGGER score_stamp_${table}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN
+function stampOn(table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', kind: string, idExpr: string, when = '', suffix = ''): string {
+  return `CREATE TRIGGER score_stamp_${table}_${event.toLowerCase()}${suffix} AFTER ${event} ON ${table} ${when} BEGIN
     INSERT INTO score_stamps (kind, id, stamp) VALUES ('${kind}', ${idExpr}, ${STAMP})
       ON CONFLICT (kind, id) DO UPDATE SET stamp = excluded.stamp;
   END;`;
@@ -20,7 +20,9 @@ function stampOn(table: string, event: 'INSERT' | 'UPDATE' | 'DELETE', kind: str
  * still match is the score a fresh computation would give; one whose stamps moved is computed again.
  *
  * The stamps live in their own table rather than in columns of the rows they stamp, so stamping
- * never touches a row the audit trail watches.
+ * never touches a row the audit trail watches. An answer moved to another review stamps both; a
+ * template deleted or renamed gets a new stamp under its old key. A deleted review's or provider's
+ * stamp goes with it: one inserted again under the same id is stamped anew.
  */
 export const scoreStamps: Migration = {
   version: 10,
@@ -41,10 +43,13 @@ export const scoreStamps: Migration = {
       ${stampOn('answers', 'INSERT', 'review', 'NEW.review_id')}
       ${stampOn('answers', 'UPDATE', 'review', 'NEW.review_id')}
       ${stampOn('answers', 'DELETE', 'review', 'OLD.review_id')}
+      ${stampOn('answers', 'UPDATE', 'review', 'OLD.review_id', 'WHEN OLD.review_id IS NOT NEW.review_id', '_moved')}
       ${stampOn('vendors', 'INSERT', 'vendor', 'NEW.id')}
       ${stampOn('vendors', 'UPDATE', 'vendor', 'NEW.id')}
       ${stampOn('templates', 'INSERT', 'template', `NEW.id || '@' || NEW.version`)}
       ${stampOn('templates', 'UPDATE', 'template', `NEW.id || '@' || NEW.version`)}
+      ${stampOn('templates', 'UPDATE', 'template', `OLD.id || '@' || OLD.version`, 'WHEN OLD.id IS NOT NEW.id OR OLD.version IS NOT NEW.version', '_moved')}
+      ${stampOn('templates', 'DELETE', 'template', `OLD.id || '@' || OLD.version`)}
       CREATE TRIGGER score_stamp_reviews_delete AFTER DELETE ON reviews BEGIN
         DELETE FROM score_stamps WHERE kind = 'review' AND id = OLD.id;
       END;
