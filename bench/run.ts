@@ -41,12 +41,21 @@ rows.push([
 
 const listing = await benchVendorList();
 rows.push([
-  `vendor.list, ${listing.providers} providers × 80 answers, warm (median of 9)`,
-  `${fmt(listing.warmMs, 0)} ms (first after opening ${fmt(listing.coldMs, 0)} ms; after one answer saved ${fmt(listing.afterSaveMs, 0)} ms)`,
+  `vendor.list, ${listing.providers} fully answered providers, warm (median of 9)`,
+  `${fmt(listing.warmMs, 0)} ms (after one answer saved ${fmt(listing.afterSaveMs, 0)} ms)`,
   `provider rows read ${fmt(listing.floorMs, 0)} ms`,
   ratio(listing.ratio),
   '≤ 150 ms',
   listing.warmMs <= 150 ? 'met' : 'missed',
+]);
+// Judged as well: every app start and every `vetted list` (a new process) pays the first listing.
+rows.push([
+  `vendor.list, ${listing.providers} providers, the first after opening (every score computed)`,
+  `${fmt(listing.coldMs, 0)} ms`,
+  `provider rows read ${fmt(listing.floorMs, 0)} ms`,
+  ratio(listing.coldMs / listing.floorMs),
+  '≤ 150 ms',
+  listing.coldMs <= 150 ? 'met' : 'missed',
 ]);
 
 const autosave = await benchAutosave();
@@ -71,8 +80,16 @@ rows.push([
 
 const scoring = benchScoring();
 rows.push([
-  `Score ${scoring.reviews} reviews × 80 answers, as the register lists them (no explanation)`,
-  `${fmt(scoring.scoreMs, 0)} ms (with the explanation: ${fmt(scoring.explainedMs, 0)} ms)`,
+  `Score ${scoring.reviews} reviews × 80 answers with the explanation (score panel, reports, vetted score)`,
+  `${fmt(scoring.explainedMs, 0)} ms`,
+  `plain summing loop ${fmt(scoring.loopMs, 0)} ms`,
+  ratio(scoring.explainedMs / scoring.loopMs),
+  '≤ 100 ms, ≤ 5×',
+  scoring.explainedMs <= 100 && scoring.explainedMs / scoring.loopMs <= 5 ? 'met' : 'missed',
+]);
+rows.push([
+  `Score ${scoring.reviews} reviews × 80 answers as the register lists them (no explanation)`,
+  `${fmt(scoring.scoreMs, 0)} ms`,
   `plain summing loop ${fmt(scoring.loopMs, 0)} ms`,
   ratio(scoring.ratio),
   '≤ 100 ms, ≤ 5×',
