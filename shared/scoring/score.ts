@@ -217,6 +217,35 @@ function weighs(question: Question): boolean {
 const percent = (share: number) => `${Math.floor(share * 100 + 1e-9)}%`;
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** What scoring reads of one review's answers: each question's outcome, whether it is shown, how a flag reads it. */
+class ReviewReading {
+  threeValued: ReadonlyMap<string, 'shown' | 'hidden' | 'undecided'> = new Map();
+
+  constructor(
+    private readonly byId: ReadonlyMap<string, Question>,
+    private readonly indexOf: ReadonlyMap<string, number>,
+    private readonly outcomes: readonly QuestionOutcome[],
+    private readonly hidden: ReadonlySet<string>,
+  ) {}
+
+  outcomeOf(question: Question): QuestionOutcome {
+    return this.outcomes[this.indexOf.get(question.id)!]!;
+  }
+
+  /** Whether the app shows this question for these answers. */
+  has(id: string): boolean {
+    return this.byId.has(id) && !this.hidden.has(id);
+  }
+
+  /** How a risk flag may read a question: known when shown and answered (or N/A), hidden when not shown, else open. */
+  read(id: string): FlagRead {
+    const question = this.byId.get(id);
+    if (question === undefined) return 'hidden';
+    if (!this.has(id)) return this.threeValued.get(id) === 'undecided' ? 'open' : 'hidden';
+    return this.outcomeOf(question).status !== 'unanswered' ? 'known' : 'open';
+  }
+}
+
 const indexesCache = new WeakMap<Template, ReadonlyMap<string, number>>();
 
 /** Each question's index in questionsById's order (template order, without flags), once per template. */
@@ -280,18 +309,13 @@ export function scoreReview(
     for (const question of byId.values()) if (outcomes[indexOf.get(question.id)!]!.status !== 'unanswered') filtered[question.id] = answers[question.id];
     counted = filtered;
   }
-  const outcomeOf = (question: Question): QuestionOutcome => outcomes[indexOf.get(question.id)!]!;
   const hidden = hiddenQuestionIds(template, counted);
+  // A class rather than closures: builds that keep function names (the CLI bundle, tsx) wrap every
+  // named closure at each call, which cost this function more than half its time.
+  const reading = new ReviewReading(byId, indexOf, outcomes, hidden);
   /** The questions the app shows for these answers (every question of the template not hidden). */
-  const visible = { has: (id: string): boolean => byId.has(id) && !hidden.has(id) };
-  const threeValued = visibilities(byId, counted, (q) => outcomeOf(q).status !== 'unanswered', visible);
-  /** How a risk flag may read a question: known when shown and answered (or N/A), hidden when not shown, else open. */
-  const read = (id: string): FlagRead => {
-    const question = byId.get(id);
-    if (question === undefined) return 'hidden';
-    if (!visible.has(id)) return threeValued.get(id) === 'undecided' ? 'open' : 'hidden';
-    return outcomeOf(question).status !== 'unanswered' ? 'known' : 'open';
-  };
+  const visible: { has(id: string): boolean } = reading;
+  reading.threeValued = visibilities(byId, counted, (q) => reading.outcomeOf(q).status !== 'unanswered', reading);
   // Template order of every question, known before any flag is placed on the answer that raises it.
   const position = templatePositions(template);
 
@@ -323,12 +347,12 @@ export function scoreReview(
       const shown = visible.has(question.id);
       if (!shown) {
         // Hidden: settled, costs nothing. Undecided (its condition reads an open question): open.
-        if (counts && !question.optional && threeValued.get(question.id) === 'undecided') O += question.weight;
+        if (counts && !question.optional && reading.threeValued.get(question.id) === 'undecided') O += question.weight;
         order++;
         continue;
       }
       const answer = answers[question.id];
-      const result = outcomeOf(question);
+      const result = reading.outcomeOf(question);
       if (!question.optional) {
         total += 1;
         if (result.status !== 'unanswered') answered += 1;
@@ -365,7 +389,7 @@ export function scoreReview(
     for (const flag of section.flags ?? []) {
       const weight = RISK_FLAG_WEIGHTS[flag.severity];
       F += weight;
-      const result = evaluateFlag(flag, counted, read, byId);
+      const result = evaluateFlag(flag, counted, (id) => reading.read(id), byId);
       const lineOrder = order++;
       if (result.status === 'undecided') {
         O += weight;
@@ -373,7 +397,7 @@ export function scoreReview(
       }
       // A decided flag gives its section a score only when a shown question it reads has a real
       // answer: N/A answers alone score nothing (docs/scoring.md, section 6, condition 5).
-      if (conditionRefs(flag.when).some((id) => visible.has(id) && REAL_ANSWER.has(outcomeOf(byId.get(id)!).status))) any = true;
+      if (conditionRefs(flag.when).some((id) => visible.has(id) && REAL_ANSWER.has(reading.outcomeOf(byId.get(id)!).status))) any = true;
       if (result.status === 'fires') {
         L += weight;
         // The answer that raises the flag: of its answered triggers (else of all), the one latest in template order.
@@ -405,19 +429,18 @@ export function scoreReview(
   template.sections.forEach((section, i) => {
     if (section.weight > 0 && full[i]! > 0) totalWeight += section.weight;
   });
-  /** Points of the overall one unit of a section's weight costs. */
-  const pointsPerUnit = (sectionIndex: number): number => {
-    const section = template.sections[sectionIndex]!;
-    return section.weight > 0 && full[sectionIndex]! > 0 && totalWeight > 0 ? (section.weight / full[sectionIndex]! / totalWeight) * 100 : 0;
-  };
+  /** Points of the overall one unit of each section's weight costs. */
+  const units = template.sections.map((section, i) =>
+    section.weight > 0 && full[i]! > 0 && totalWeight > 0 ? (section.weight / full[i]! / totalWeight) * 100 : 0,
+  );
 
   let overallLost = 0;
   let coverageSum = 0;
   template.sections.forEach((section, i) => {
-    overallLost += lost[i]! * pointsPerUnit(i);
+    overallLost += lost[i]! * units[i]!;
     if (section.weight > 0 && full[i]! > 0) coverageSum += (1 - openWeight[i]! / full[i]!) * section.weight;
   });
-  const overall = totalWeight > 0 && touched.some((t, i) => t && pointsPerUnit(i) > 0) ? 100 - overallLost : null;
+  const overall = totalWeight > 0 && touched.some((t, i) => t && units[i]! > 0) ? 100 - overallLost : null;
   const coverage = totalWeight > 0 ? coverageSum / totalWeight : 1;
   const completion = totalAll > 0 ? answeredAll / totalAll : 1;
 
@@ -491,7 +514,7 @@ export function scoreReview(
   const explained: (PointLoss & { order: number })[] = [];
   for (const line of explain ? lines : []) {
     const { question, result, sectionIndex } = line;
-    const pointsLost = result.status === 'scored' && weighs(question) ? (1 - result.score!) * question.weight * pointsPerUnit(sectionIndex) : 0;
+    const pointsLost = result.status === 'scored' && weighs(question) ? (1 - result.score!) * question.weight * units[sectionIndex]! : 0;
     const floor = knockoutFloor(result.knockout, profile);
     if (pointsLost <= 0 && !floor.tier) continue;
     const label = answerLabel(question, line.value);
@@ -515,7 +538,7 @@ export function scoreReview(
       sectionId: line.section.id,
       questionText: flag.name,
       answerLabel: result.answerLabel,
-      pointsLost: RISK_FLAG_WEIGHTS[flag.severity] * pointsPerUnit(sectionIndex),
+      pointsLost: RISK_FLAG_WEIGHTS[flag.severity] * units[sectionIndex]!,
       reason: flag.why?.trim() || flagSentence({ ...line, knockout: floor.tier }, floor.raised),
       knockout: floor.tier,
       flagId: flag.id,
