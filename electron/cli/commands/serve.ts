@@ -68,9 +68,10 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     throw inputError(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
   }
   process.stdout.write(`Vetted is running at ${bridge.url}\n`);
-  // Listening first, then the heavy services load in the background: the page's first report or
-  // attention panel does not wait for them, and a rebuild cannot take them from a running server.
-  preloadDeferredHandlers();
+  // The heavy services load in the background a moment after listening (loading them blocks the
+  // server for about half a second, which the page's own files should not wait behind): then a
+  // rebuild cannot take them from a running server. A call that needs them earlier loads them itself.
+  setTimeout(preloadDeferredHandlers, 1500).unref();
   process.stdout.write(`Register: ${session.dbPath}\nPress Ctrl+C to stop.\n`);
   // Not the printed address: a command line is visible to every local user (ps), so the browser
   // gets the path of a private page holding a one-time launch code (launch-page.ts), and neither
