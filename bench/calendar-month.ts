@@ -35,7 +35,7 @@ import { addWindow } from '../electron/core/services/maintenance';
 import { createVendor } from '../electron/core/services/vendors';
 import { openVetted } from '../electron/core/vetted';
 import { startServeForBench } from './serve';
-import { fmt } from './stats';
+import { fmt, median } from './stats';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -71,7 +71,6 @@ export interface CalendarBenchResult {
   loadAverage: { start: number[]; end: number[] };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function schedules(i: number): { title: string; schedule: Schedule; announcedAt?: string; impact: 'outage' | 'degraded' | 'none' }[] {

@@ -10,7 +10,7 @@ import type { Incident, IncidentImpact } from '../shared/domain/incidents';
 import { transparencyMeasures } from '../shared/incidents/measures';
 import { seededRandom } from '../shared/random';
 import { openVetted } from '../electron/core/vetted';
-import { fmt } from './stats';
+import { fmt, median } from './stats';
 
 const IMPACTS: IncidentImpact[] = ['none', 'minor', 'minor', 'major', 'major', 'critical'];
 const COMPONENTS = ['API', 'Dashboard', 'Database', 'eu-west-1', 'us-east-1', 'Webhooks', 'Brokers', 'Backups'];
@@ -77,7 +77,6 @@ export function measureFixture(providers = 500, each = 50): Incident[][] {
   );
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export interface IncidentBench {
   incidents: number;

@@ -14,7 +14,7 @@ import type { ReviewDetail, TemplateImport } from '../shared/api';
 import { registerWith } from './fixtures';
 import { clearResources, clickToPaint, MARKS, pageNow, scrollRegister, waitForPaint } from './renderer-page';
 import { callServe, startServeForBench, type BenchServer } from './serve';
-import { fmt } from './stats';
+import { fmt, median } from './stats';
 import { answer120, template120, template120Json } from './template120';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -103,7 +103,6 @@ export interface RendererBenchResult {
   totalMs: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;

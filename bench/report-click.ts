@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { callServe, startServeForBench } from './serve';
+import { median } from './stats';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,7 +24,6 @@ export interface ReportClickResult {
   ratio: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function benchReportClick(exports = 6): Promise<ReportClickResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-report-'));

@@ -24,3 +24,6 @@ export async function timeEach(n: number, fn: (i: number) => unknown): Promise<T
 }
 
 export const fmt = (n: number, digits = 2) => n.toFixed(digits);
+
+/** The middle sample (the upper one of the two middles for an even count). */
+export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -4,6 +4,7 @@
 // computed: the cache is empty) and the listing right after one answer is saved (one score
 // computed again, the other 4,999 from the cache: services/score-cache.ts).
 import { registerWith } from './fixtures';
+import { median } from './stats';
 
 export interface VendorListResult {
   providers: number;
@@ -18,7 +19,6 @@ export interface VendorListResult {
   ratio: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timed(fn: () => Promise<unknown> | unknown): Promise<number> {
   const t0 = performance.now();

@@ -43,12 +43,12 @@ export function profileConflicts(template: Template, answers: AnswerMap, visible
   const conflicts: ProfileConflict[] = [];
   // Only questions that can disagree with the profile are read: this runs for every review listed.
   for (const question of implyingQuestions(template)) {
-    if (!question.options || !visible.has(question.id)) continue;
+    if (!visible.has(question.id)) continue;
     const answer = answers[question.id];
     if (!answer || answer.na || answer.value === null) continue;
     const ids = Array.isArray(answer.value) ? answer.value : [answer.value];
     const chosen = ids
-      .map((id) => question.options!.find((o) => o.id === id))
+      .map((id) => question.options?.find((o) => o.id === id))
       .filter((o): o is ChoiceOption => o !== undefined && o.implies !== undefined);
     for (const fact of FACTS) {
       const implied = chosen.find((o) => o.implies![fact] !== undefined)?.implies![fact];

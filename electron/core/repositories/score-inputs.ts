@@ -38,7 +38,6 @@ export function answerValueOf(text: string): AnswerValue {
 export class ScoreInputRepository {
   private readonly latest;
   private readonly answerValues;
-  private readonly frozen;
 
   constructor(db: Database) {
     // Stamps as text: they are 64-bit integers, which a JavaScript number would round.
@@ -57,7 +56,6 @@ export class ScoreInputRepository {
     this.answerValues = db
       .prepare<[string], [string, string | null, number]>('SELECT question_id, value, na FROM answers WHERE review_id = ?')
       .raw();
-    this.frozen = db.prepare<[string], { score: string | null }>(`SELECT json_extract(snapshot, '$.score') AS score FROM reviews WHERE id = ?`);
   }
 
   /** Every provider's newest review with its stamps, keyed by provider id. */
@@ -83,10 +81,5 @@ export class ScoreInputRepository {
       map[questionId] = { value: value === null ? null : answerValueOf(value), na: na === 1 };
     }
     return map;
-  }
-
-  /** The score a decision froze, as stored (JSON), or null. */
-  frozenScoreJson(reviewId: string): string | null {
-    return this.frozen.get(reviewId)?.score ?? null;
   }
 }

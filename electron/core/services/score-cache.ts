@@ -7,7 +7,7 @@ import type { Template } from '../../../shared/domain/template';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { ReviewStatus } from '../../../shared/domain/review';
 import { isOpenStatus } from '../../../shared/domain/workflow';
-import { DEFAULT_SCORING_OPTIONS, scoreReview, SCORING_MODEL, storedScore } from '../../../shared/scoring';
+import { DEFAULT_SCORING_OPTIONS, scoreReview, SCORING_MODEL } from '../../../shared/scoring';
 import type { ScoreResult } from '../../../shared/scoring/types';
 import type { Context } from '../context';
 import type { ScoreInputRow } from '../repositories/score-inputs';
@@ -76,8 +76,8 @@ const LISTING = { ...DEFAULT_SCORING_OPTIONS, explain: false };
  */
 function computeListed(ctx: Context, input: ScoreInputRow, vendor: Vendor, templates: Map<string, Template | null>): ListedScore | null {
   if (!isOpenStatus(input.status as ReviewStatus)) {
-    const frozen = ctx.scoreInputs.frozenScoreJson(input.reviewId);
-    if (frozen) return listedScore(storedScore(JSON.parse(frozen) as ScoreResult));
+    const frozen = ctx.steps.frozenScore(input.reviewId);
+    if (frozen) return listedScore(frozen);
   }
   const templateKey = `${input.templateId}@${input.templateVersion}`;
   let template = templates.get(templateKey);
@@ -95,8 +95,7 @@ function computeListed(ctx: Context, input: ScoreInputRow, vendor: Vendor, templ
  * (providers without a review are absent). Call inside a read transaction, so stamps and answers
  * are read from one state of the file.
  */
-export function listedReviews(ctx: Context, vendors: readonly Vendor[], options: { cache?: boolean } = {}): Map<string, ListedReview> {
-  const useCache = options.cache ?? true;
+export function listedReviews(ctx: Context, vendors: readonly Vendor[]): Map<string, ListedReview> {
   const inputs = ctx.scoreInputs.latestByVendor();
   const templates = new Map<string, Template | null>();
   const listed = new Map<string, ListedReview>();
@@ -106,13 +105,13 @@ export function listedReviews(ctx: Context, vendors: readonly Vendor[], options:
     if (!input) continue;
     current.add(input.reviewId);
     const key = `${input.stamps}:${input.status}:${SCORING_MODEL}`;
-    let entry = useCache ? ctx.scoreCache.get(input.reviewId, key) : undefined;
+    let entry = ctx.scoreCache.get(input.reviewId, key);
     if (!entry) {
       entry = { key, score: computeListed(ctx, input, vendor, templates) };
-      if (useCache) ctx.scoreCache.set(input.reviewId, entry);
+      ctx.scoreCache.set(input.reviewId, entry);
     }
     listed.set(vendor.id, { reviewId: input.reviewId, status: input.status as ReviewStatus, score: entry.score });
   }
-  if (useCache) ctx.scoreCache.keepOnly(current);
+  ctx.scoreCache.keepOnly(current);
   return listed;
 }
