@@ -8,6 +8,7 @@ import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { answersFor } from '../helpers/review-fixtures';
 import { pdfInfo, pdfText, savePdf } from '../helpers/pdf';
 import { runCli } from '../helpers/cli';
+import { databaseFollowsClock } from '../helpers/db-clock';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -16,6 +17,8 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 function timedRegister() {
   let now = new Date('2025-01-10T09:00:00Z');
   const vetted = freshVetted({ now: () => now });
+  // The audit trail (a provider's status over time) is stamped with the same clock.
+  databaseFollowsClock(vetted.ctx.db, () => now);
   const on = (day: string) => {
     now = new Date(`${day}T12:00:00Z`);
   };
@@ -203,7 +206,8 @@ test('the subprocessor list as of a date before the approval leaves the provider
   const { api } = await acmeHistory();
   const before = unwrap(await api['report.subprocessors']({ date: '2025-02-10' }));
   assert.equal(before.listed, 0);
-  assert.deepEqual(before.leftOut.map((o) => o.words), ['not approved as of 2025-02-10; listed, marked, when proposed providers are included']);
+  // Proposed on that day (approval made it active on 2025-03-01, the audit trail says).
+  assert.deepEqual(before.leftOut.map((o) => o.words), ['proposed, not in use and not approved as of 2025-02-10; listed, marked, when proposed providers are included']);
   const after = unwrap(await api['report.subprocessors']({ date: '2025-06-01' }));
   assert.equal(after.listed, 1);
   const text = flat(pdfText(savePdf(Buffer.from(after.base64, 'base64'))));
