@@ -271,9 +271,10 @@ function decisionWords(vendor: Vendor, standing: Standing, asOf: string, warn: (
   const { decided, open } = standing;
   const parts = [decided ? `${REVIEW_STATUS_LABELS[decided.decision.to]} ${decided.decidedOn}` : `No decided review as of ${asOf}`];
   const next = decided ? 'reassessment' : 'review';
-  if (open) parts.push(`${next} in progress since ${open.since}`);
-  if (standing.overdue && standing.nextReviewDue) {
-    parts.push(`reassessment overdue since ${standing.nextReviewDue}`);
+  const overdue = standing.overdue && standing.nextReviewDue ? `overdue since ${standing.nextReviewDue}` : null;
+  if (open) parts.push(`${next} in progress since ${open.since}${overdue ? `, ${overdue}` : ''}`);
+  else if (overdue) parts.push(`reassessment ${overdue}`);
+  if (overdue) {
     const progress = open ? `; one is in progress since ${open.since}` : '';
     warn(`${vendor.name}: its reassessment was due on ${standing.nextReviewDue} and is overdue as of ${asOf}${progress}; the row rests on the decision of ${decided!.decidedOn}.`);
   }
@@ -414,7 +415,8 @@ function factCells(r: SubprocessorRow, includeTiers: boolean): DocNode[] {
   if (r.dpaLink) {
     // Beside a signed agreement the link is the agreement; beside anything else it is only what the profile holds.
     const link = { ...linkText(r.dpaLink), fontSize: LINK_FONT_SIZE };
-    dpa.push(r.dpa === 'Signed' ? link : { text: [{ text: 'Link in the profile: ', color: COLOURS.muted }, link], fontSize: LINK_FONT_SIZE });
+    if (r.dpa !== 'Signed') dpa.push({ text: 'Link in the profile:', color: COLOURS.muted, fontSize: LINK_FONT_SIZE });
+    dpa.push(link);
   }
   const decision: DocNode[] = [{ text: r.decision }];
   if (includeTiers) decision.push({ text: [{ text: 'Tier: ', style: 'label' }, tierBadge(r.tier, { none: 'Not rated' })] });

@@ -173,7 +173,7 @@ describe('what the decision cell says of the next review', () => {
     assert.equal(open.rows[0]!.decision, 'Approved 2024-11-05; reassessment in progress since 2026-02-15');
     assert.deepEqual(open.warnings, []);
     const both = selectSubprocessors([candidate('Logjam Cloud', '2026-06-01', { reopened: '2026-02-15' })], options('2026-06-01'));
-    assert.equal(both.rows[0]!.decision, 'Approved 2024-11-05; reassessment in progress since 2026-02-15; reassessment overdue since 2026-05-05');
+    assert.equal(both.rows[0]!.decision, 'Approved 2024-11-05; reassessment in progress since 2026-02-15, overdue since 2026-05-05');
     const quiet = selectSubprocessors([candidate('Logjam Cloud', '2025-06-01')], options('2025-06-01'));
     assert.equal(quiet.rows[0]!.decision, 'Approved 2024-11-05');
   });
