@@ -347,7 +347,7 @@ export interface GeneratedFile {
 }
 
 /** Why a provider that could belong in the subprocessor list is not in it. */
-export type SubprocessorOmissionReason = 'not_approved' | 'not_active' | 'retired' | 'no_personal_data';
+export type SubprocessorOmissionReason = 'not_approved' | 'not_active' | 'retired' | 'no_personal_data' | 'added_after';
 
 export interface SubprocessorOmission {
   vendorId: string;

@@ -25,15 +25,22 @@ const EEA_UK_CITIES = [
   'Warsaw', 'Helsinki', 'Vienna', 'Brussels', 'Copenhagen', 'Oslo', 'London', 'Manchester',
 ];
 
-/** A few places often named that are certainly outside the EEA and the UK. */
-const OUTSIDE = [
-  'Zurich', 'Geneva', 'Serbia', 'Ukraine', 'Philippines', 'Manila', 'Bangalore', 'Bengaluru', 'Jersey', 'Guernsey',
-  'Isle of Man', 'Faroe Islands', 'Greenland', 'Montreal', 'Toronto', 'Seoul', 'Osaka', 'Jakarta', 'Dubai',
-  'US', 'USA', 'United States', 'America', 'Canada', 'Australia', 'India', 'Japan', 'China', 'Singapore',
+/** A few countries often named that are certainly outside the EEA and the UK. */
+const OUTSIDE_COUNTRIES = [
+  'Serbia', 'Ukraine', 'Philippines', 'Jersey', 'Guernsey', 'Isle of Man', 'Faroe Islands', 'Greenland',
+  'US', 'USA', 'United States', 'Canada', 'Australia', 'India', 'Japan', 'China', 'Singapore',
   'Brazil', 'Switzerland', 'Israel', 'South Korea', 'Korea', 'Hong Kong', 'South Africa', 'Mexico',
   'New Zealand', 'Indonesia', 'Taiwan', 'UAE', 'United Arab Emirates', 'Saudi Arabia', 'Russia', 'Turkey',
-  'Virginia', 'Oregon', 'Ohio', 'California', 'Iowa', 'Texas', 'Tokyo', 'Sydney', 'Mumbai', 'São Paulo',
 ];
+
+/** Cities, states and the like outside the EEA and the UK: places, but not countries. */
+const OUTSIDE_PLACES = [
+  'Zurich', 'Geneva', 'Manila', 'Bangalore', 'Bengaluru', 'Montreal', 'Toronto', 'Seoul', 'Osaka', 'Jakarta', 'Dubai',
+  'America', 'Virginia', 'Oregon', 'Ohio', 'California', 'Iowa', 'Texas', 'Tokyo', 'Sydney', 'Mumbai', 'São Paulo',
+];
+
+/** A few places often named that are certainly outside the EEA and the UK. */
+const OUTSIDE = [...OUTSIDE_COUNTRIES, ...OUTSIDE_PLACES];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const words = (list: readonly string[], caseSensitive: boolean) =>
@@ -62,16 +69,21 @@ function partZone(part: string): LocationZone {
   return 'unclear';
 }
 
+/** The places one recorded location names: "Germany, Serbia", "Ireland (support from Manila)", "US and EU". */
+function locationParts(location: string): string[] {
+  return location
+    .split(/[,;/&+()]|\s(?:and|or|plus)\s/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
+}
+
 /**
  * A location is inside only when every place it names is: "Germany, Serbia" or "Ireland (support
  * from Manila)" is outside, and a part nobody recognises makes it unclear ("Germany and elsewhere").
  * Parentheses name a detail of the place before them ("EU (Frankfurt)"), so they are read as a part too.
  */
 export function locationZone(location: string): LocationZone {
-  const parts = location
-    .split(/[,;/&+()]|\s(?:and|or|plus)\s/i)
-    .map((p) => p.trim())
-    .filter(Boolean);
+  const parts = locationParts(location);
   if (parts.length === 0) return 'unclear';
   const zones = parts.map(partZone);
   if (zones.includes('outside')) return 'outside';
@@ -82,4 +94,53 @@ export function locationZone(location: string): LocationZone {
 /** The locations that need a transfer mechanism: outside the EEA and the UK, or not recognisably inside. */
 export function locationsNeedingTransferMechanism(locations: readonly string[]): string[] {
   return locations.filter((l) => locationZone(l) !== 'eea_uk');
+}
+
+// ─────────────────────────────────────────────────────────── countries named
+//
+// A privacy statement names the countries data is processed in. A location the profile records as
+// a region ("EU", "global"), a cloud region id ("us-east-1") or a city alone is a place, but the
+// reader cannot tell the country from it. Only what is recognisably not a country is flagged: text
+// this file does not know (a country missing from the lists above) is left alone rather than guessed.
+
+/** Areas of several countries (or none in particular). */
+const REGION_WORDS = words(
+  [
+    'EU', 'European Union', 'EEA', 'European Economic Area', 'Europe', 'Global', 'Worldwide', 'World', 'Multi-region',
+    'Multiregion', 'Asia', 'APAC', 'Asia Pacific', 'EMEA', 'Americas', 'North America', 'South America', 'LATAM',
+    'Middle East', 'Africa', 'Nordics', 'Scandinavia', 'Anywhere', 'Various', 'Multiple',
+  ],
+  false,
+);
+const COUNTRY_CODES = words([...EEA_UK.filter(([code]) => code !== 'EU').map(([code]) => code), ...OUTSIDE_COUNTRIES.filter((w) => /^[A-Z]{2,3}$/.test(w))], true);
+const COUNTRY_NAMES = words(
+  [...EEA_UK.filter(([code]) => code !== 'EU').flatMap(([, ...names]) => names), ...OUTSIDE_COUNTRIES.filter((w) => !/^[A-Z]{2,3}$/.test(w))],
+  false,
+);
+const PLACE_NAMES = words([...EEA_UK_CITIES, ...OUTSIDE_PLACES], false);
+const isRegionId = (part: string) => SWISS_REGION_ID.test(part) || EEA_REGION_ID.test(part) || OUTSIDE_REGION_ID.test(part);
+
+type PartKind = 'country' | 'region' | 'place' | 'unknown';
+
+function partKind(part: string): PartKind {
+  if (COUNTRY_CODES.test(part) || COUNTRY_NAMES.test(part)) return 'country';
+  // Before the region words: "europe-west4" is a region id (one data centre), not "Europe".
+  if (isRegionId(part)) return 'place';
+  if (REGION_WORDS.test(part)) return 'region';
+  if (PLACE_NAMES.test(part)) return 'place';
+  return 'unknown';
+}
+
+/**
+ * The parts of a recorded location that name no country, where it should: every area of several
+ * countries ("EU" in "US and EU"), and the cities and region ids of a location that names no
+ * country at all ("us-east-1", "EU (Frankfurt)"; but not "Germany (Frankfurt)"). Empty: fine.
+ */
+export function partsNamingNoCountry(location: string): string[] {
+  const parts = locationParts(location);
+  const kinds = parts.map(partKind);
+  const regions = parts.filter((_, i) => kinds[i] === 'region');
+  if (regions.length > 0) return regions;
+  if (kinds.includes('country')) return [];
+  return parts.filter((_, i) => kinds[i] === 'place');
 }

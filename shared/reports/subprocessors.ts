@@ -2,7 +2,10 @@
 // personal data and were approved by then, with what a privacy counsel needs for each (legal entity,
 // purpose, data, locations, transfer mechanism, DPA, safeguards, the decision it rests on). Facts
 // come from the provider's decided review (frozen answers) and its profile; where the two disagree
-// the row says so and a warning names it, instead of printing one of them. Drafts never count. Pure.
+// the row says so and a warning names it, instead of printing one of them. Drafts never count: a
+// reassessment in progress, or one overdue, is said beside the decision. Who was in use on the date
+// is read from the audit trail (provider-status-as-of.ts); a provider added after it is not part of
+// the annex. Pure.
 import type { SubprocessorOmission } from '../api';
 import { answerLabel, checkAnswerValue } from '../domain/answers';
 import { visibleQuestionIds } from '../domain/conditions';
@@ -13,7 +16,7 @@ import { dayOf, onOrBefore, type Standing } from '../domain/standing';
 import type { Template } from '../domain/template';
 import { questionIndex } from '../domain/template';
 import type { Tier } from '../domain/tier';
-import { locationsNeedingTransferMechanism } from '../domain/transfers';
+import { locationsNeedingTransferMechanism, partsNamingNoCountry } from '../domain/transfers';
 import { processesPersonalData, type Vendor, type VendorCategory } from '../domain/vendor';
 import { isApproval } from '../domain/workflow';
 import type { ScoreResult } from '../scoring';
@@ -33,12 +36,15 @@ import {
   tierBadge,
 } from './blocks';
 import type { Cell } from './blocks';
+import type { ProviderStatusOnDate } from './provider-status-as-of';
 import { describeSafeguards, safeguardSentence } from './safeguards';
 import type { DocDefinition, DocNode, DocNodeObject } from './types';
 
 /** One provider as the list reads it: its profile, standing on the date and decided review. */
 export interface SubprocessorCandidate {
   vendor: Vendor;
+  /** Its status (proposed, in use, retired) on the date, from the audit trail. */
+  status: ProviderStatusOnDate;
   standing: Standing;
   /** The frozen answers and score of the review decided on or before the date (null: none). */
   decided: { template: Template; answers: Answer[]; score: ScoreResult } | null;
@@ -71,6 +77,8 @@ export interface SubprocessorRow {
   locations: Fact;
   transfer: Fact;
   dpa: Fact;
+  /** Whether the decided review says the agreement is signed (the fact may still be red: no link). */
+  dpaSigned: boolean;
   dpaLink: string | null;
   safeguards: string;
   decision: string;
@@ -125,25 +133,41 @@ function omission(vendor: Vendor, reason: SubprocessorOmission['reason'], words:
 }
 
 /** Whether the provider is listed, listed only because asked (with its mark), or left out and why. */
-function placement(c: SubprocessorCandidate, personal: boolean, options: SubprocessorOptions): { mark: string | null } | SubprocessorOmission {
+function placement(c: SubprocessorCandidate, personal: boolean, options: SubprocessorOptions, warn: (s: string) => void): { mark: string | null } | SubprocessorOmission {
   const { vendor, standing } = c;
+  const { asOf } = options;
+  // Not in the register on the date: not part of the annex at all, even when proposed ones are asked for.
+  if (!onOrBefore(vendor.createdAt, asOf)) return omission(vendor, 'added_after', `added after ${asOf} (on ${dayOf(vendor.createdAt)})`);
   if (!personal) {
     return omission(vendor, 'no_personal_data', `processes no personal data according to the profile${c.decided ? ' and the decided review' : ''}`);
   }
-  if (vendor.status === 'retired') return omission(vendor, 'retired', 'retired');
+  const { status } = c.status;
+  if (!c.status.fromTrail) {
+    warn(`${vendor.name}: the audit trail does not tell its status on ${asOf} (no complete record of its status changes); its status today (${STATUS_WORDS[status]}) is used.`);
+  }
+  if (status === 'retired') {
+    return omission(vendor, 'retired', c.status.since ? `retired on ${c.status.since}, on or before ${asOf}` : `retired on or before ${asOf}`);
+  }
   const decision = standing.decided?.decision.to;
   const approved = decision !== undefined && isApproval(decision);
-  if (vendor.status === 'proposed') {
-    if (options.includeProposed) return { mark: approved ? 'Proposed: approved, not in use yet' : 'Proposed: not approved' };
-    return omission(vendor, 'not_active', `proposed, not in use${approved ? '' : ` and not approved as of ${options.asOf}`}; listed, marked, when proposed providers are included`);
+  const rejected = decision === 'rejected' ? `rejected on ${standing.decided!.decidedOn}` : null;
+  const asked = 'listed, marked, when proposed providers are included';
+  if (status === 'proposed') {
+    if (options.includeProposed) {
+      return { mark: approved ? 'Proposed: approved, not in use yet' : rejected ? `Proposed: ${rejected}` : `Proposed: not approved as of ${asOf}` };
+    }
+    const why = approved ? 'proposed, not in use' : rejected ? `proposed, not in use; ${rejected}` : `proposed, not in use and not approved as of ${asOf}`;
+    return omission(vendor, 'not_active', `${why}; ${asked}`);
   }
   if (!approved) {
-    const why = decision === 'rejected' ? `its latest decision (${standing.decided!.decidedOn}) is a rejection` : `not approved as of ${options.asOf}`;
+    const why = rejected ? `its latest decision (${standing.decided!.decidedOn}) is a rejection` : `not approved as of ${asOf}`;
     if (options.includeProposed) return { mark: `In use, ${why}` };
-    return omission(vendor, 'not_approved', `${why}; listed, marked, when proposed providers are included`);
+    return omission(vendor, 'not_approved', `${why}; ${asked}`);
   }
   return { mark: null };
 }
+
+const STATUS_WORDS: Readonly<Record<Vendor['status'], string>> = { proposed: 'proposed', active: 'in use', retired: 'retired' };
 
 const text = (s: string) => plain(s).trim();
 const ENTITY_NOT_RECORDED = '(legal entity not recorded)';
@@ -172,6 +196,13 @@ function locationFact(vendor: Vendor, answerOf: AnswerOf, warn: (s: string) => v
     warn(`${vendor.name}: the profile lists ${locations.join(', ')}, the decided review says the location is not disclosed.`);
     return { fact: { disputed: 'Unconfirmed: profile and review disagree' }, known: null };
   }
+  for (const location of locations) {
+    const parts = partsNamingNoCountry(location);
+    if (parts.length === 0) continue;
+    const which = parts.length === 1 && parts[0] === location ? '' : ` ('${parts.join("', '")}')`;
+    warn(`${vendor.name}: the processing location '${location}'${which} names no country: name the countries in the profile.`);
+  }
+  // Printed as recorded: a mapping from regions to countries would be a guess.
   return { fact: locations.join(', '), known: locations };
 }
 
@@ -211,7 +242,11 @@ function transferFact(vendor: Vendor, known: string[] | null, reviewed: boolean,
 function dpaFact(vendor: Vendor, answerOf: AnswerOf, warn: (s: string) => void): Fact {
   const answer = answerOf(Q.dpa)?.value;
   const linked = Boolean(vendor.links.dpa?.trim());
-  if (answer === 'yes') return 'Signed';
+  if (answer === 'yes') {
+    if (linked) return 'Signed';
+    warn(`${vendor.name}: the data processing agreement is signed, but no link to it is recorded in the profile.`);
+    return { disputed: 'Signed (no link recorded)' };
+  }
   if (answer === 'partial') {
     warn(`${vendor.name}: the data processing agreement is offered but not signed.`);
     return { disputed: 'Not signed (offered)' };
@@ -228,6 +263,24 @@ function dpaFact(vendor: Vendor, answerOf: AnswerOf, warn: (s: string) => void):
   return { disputed: 'Not recorded' };
 }
 
+/**
+ * The decision the row rests on, and what the standing says of the next one: a reassessment in
+ * progress (its answers are not the row's: drafts never count) or overdue. An overdue one is warned about.
+ */
+function decisionWords(vendor: Vendor, standing: Standing, asOf: string, warn: (s: string) => void): string {
+  const { decided, open } = standing;
+  const parts = [decided ? `${REVIEW_STATUS_LABELS[decided.decision.to]} ${decided.decidedOn}` : `No decided review as of ${asOf}`];
+  const next = decided ? 'reassessment' : 'review';
+  const overdue = standing.overdue && standing.nextReviewDue ? `overdue since ${standing.nextReviewDue}` : null;
+  if (open) parts.push(`${next} in progress since ${open.since}${overdue ? `, ${overdue}` : ''}`);
+  else if (overdue) parts.push(`reassessment ${overdue}`);
+  if (overdue) {
+    const progress = open ? `; one is in progress since ${open.since}` : '';
+    warn(`${vendor.name}: its reassessment was due on ${standing.nextReviewDue} and is overdue as of ${asOf}${progress}; the row rests on the decision of ${decided!.decidedOn}.`);
+  }
+  return parts.join('; ');
+}
+
 function row(c: SubprocessorCandidate, mark: string | null, options: SubprocessorOptions, warn: (s: string) => void): SubprocessorRow {
   const { vendor, decided, standing } = c;
   const answerOf = answerReader(decided);
@@ -240,9 +293,7 @@ function row(c: SubprocessorCandidate, mark: string | null, options: Subprocesso
   if (!purpose) warn(`${vendor.name}: the service and purpose are not recorded in the profile.`);
   const location = locationFact(vendor, answerOf, warn);
   const safeguards = decided ? safeguardSentence(describeSafeguards(decided.template, decided.answers)) : '';
-  const decision = standing.decided
-    ? `${REVIEW_STATUS_LABELS[standing.decided.decision.to]} ${standing.decided.decidedOn}`
-    : `No decided review as of ${options.asOf}`;
+  const decision = decisionWords(vendor, standing, options.asOf, warn);
   return {
     vendor,
     category: vendor.category,
@@ -254,6 +305,7 @@ function row(c: SubprocessorCandidate, mark: string | null, options: Subprocesso
     locations: location.fact,
     transfer: transferFact(vendor, location.known, decided !== null, answerOf, warn),
     dpa: decided ? dpaFact(vendor, answerOf, warn) : { disputed: 'Not reviewed' },
+    dpaSigned: decided !== null && answerOf(Q.dpa)?.value === 'yes',
     dpaLink: vendor.links.dpa?.trim() || null,
     safeguards: safeguards || (decided ? 'None confirmed by the review' : 'Not reviewed'),
     decision,
@@ -269,9 +321,10 @@ export function selectSubprocessors(candidates: readonly SubprocessorCandidate[]
   const sorted = [...candidates].sort((a, b) => compareText(a.vendor.name, b.vendor.name) || compareText(a.vendor.id, b.vendor.id));
   for (const c of sorted) {
     const personal = processesPersonalData(c.vendor) || reviewSaysPersonalData(answerReader(c.decided)) === true;
-    const placed = placement(c, personal, options);
+    const warn = (w: string) => warnings.push(w);
+    const placed = placement(c, personal, options, warn);
     if ('reason' in placed) leftOut.push(placed);
-    else rows.push(row(c, placed.mark, options, (w) => warnings.push(w)));
+    else rows.push(row(c, placed.mark, options, warn));
   }
   const label = (r: SubprocessorRow) => labelOf(CATEGORY_LABELS, r.category);
   rows.sort(
@@ -359,7 +412,12 @@ function factCells(r: SubprocessorRow, includeTiers: boolean): DocNode[] {
   if (r.mark) entity.push({ text: r.mark, color: ALARM, bold: true });
   if (r.profileNote) entity.push({ text: r.profileNote, color: ALARM });
   const dpa: DocNode[] = [factCell(r.dpa) as DocNode];
-  if (r.dpaLink) dpa.push({ ...linkText(r.dpaLink), fontSize: LINK_FONT_SIZE });
+  if (r.dpaLink) {
+    // Beside a signed agreement the link is the agreement; beside anything else it is only what the profile holds.
+    const link = { ...linkText(r.dpaLink), fontSize: LINK_FONT_SIZE };
+    if (r.dpa !== 'Signed') dpa.push({ text: 'Link in the profile:', color: COLOURS.muted, fontSize: LINK_FONT_SIZE });
+    dpa.push(link);
+  }
   const decision: DocNode[] = [{ text: r.decision }];
   if (includeTiers) decision.push({ text: [{ text: 'Tier: ', style: 'label' }, tierBadge(r.tier, { none: 'Not rated' })] });
   return [{ stack: entity }, { text: r.purpose }, cellNode(factCell(r.data)), cellNode(factCell(r.locations)), cellNode(factCell(r.transfer)), { stack: dpa }, { stack: decision }];
@@ -413,6 +471,18 @@ function groupTable(category: VendorCategory, rows: readonly SubprocessorRow[], 
   };
 }
 
+/** The rows by category, one table each; `endsDocument`: the last table gets no space under it. */
+function pushGroups(content: DocNode[], rows: readonly SubprocessorRow[], includeTiers: boolean, endsDocument: boolean): void {
+  const groups = new Map<VendorCategory, SubprocessorRow[]>();
+  for (const r of rows) {
+    const group = groups.get(r.category);
+    if (group) group.push(r);
+    else groups.set(r.category, [r]);
+  }
+  const last = [...groups.keys()].pop();
+  for (const [category, group] of groups) content.push(groupTable(category, group, includeTiers, endsDocument && category === last));
+}
+
 /** The annex as a pdfmake document definition (A4, landscape). */
 export function buildSubprocessorAppendix(data: SubprocessorAppendixData): DocDefinition {
   const { selection, options } = data;
@@ -426,34 +496,40 @@ export function buildSubprocessorAppendix(data: SubprocessorAppendixData): DocDe
     if (part.trim()) content.push(paragraph(part.trim()));
   }
 
-  if (selection.rows.length === 0) content.push(paragraph(`No provider in use that processes personal data was approved on or before ${options.asOf}.`));
+  // The introduction speaks of the providers in use and approved: those rows come under it, and
+  // rows listed only on request follow in a part of their own that says the introduction is not theirs.
+  const stated = selection.rows.filter((r) => r.mark === null);
+  const asked = selection.rows.filter((r) => r.mark !== null);
+  if (stated.length === 0) content.push(paragraph(`No provider in use that processes personal data was approved on or before ${options.asOf}.`));
   // How to read the rows comes before them: after three hundred rows it would stand alone on the last page.
   if (selection.rows.length > 0) {
     content.push(
       paragraph(
-        `Each row rests on the provider's latest review decided on or before ${options.asOf} (its date is under Decision) and on the provider's profile. ` +
+        `Each row rests on the provider's latest review decided on or before ${options.asOf} (its date is under Decision, with any reassessment in progress or overdue) and on the provider's profile. ` +
           'Safeguards are those that review confirmed. Where the two sources disagree, or a fact is missing, the cell says so in red instead of stating either.',
         ['small', 'muted'],
       ),
     );
   }
-  const marked = selection.rows.some((r) => r.mark !== null);
   content.push(
     paragraph(
-      marked
-        ? 'Rows marked in red under the processor are listed on request although they are not approved, or not in use yet.'
-        : `Providers proposed but not yet in use, or not approved on or before ${options.asOf}, are not listed.`,
+      `Providers proposed but not in use on ${options.asOf}, not approved on or before ${options.asOf}, retired on or before ${options.asOf}, ` +
+        `or added to the register after ${options.asOf}, are not ${asked.length > 0 ? 'part of this statement' : 'listed'}.`,
       ['small', 'muted'],
     ),
   );
-  const groups = new Map<VendorCategory, SubprocessorRow[]>();
-  for (const r of selection.rows) {
-    const group = groups.get(r.category);
-    if (group) group.push(r);
-    else groups.set(r.category, [r]);
+  pushGroups(content, stated, options.includeTiers, asked.length === 0);
+  if (asked.length > 0) {
+    content.push(heading('Listed on request: not part of this statement', 2));
+    content.push(
+      paragraph(
+        `The introduction above does not apply to the ${asked.length === 1 ? 'provider' : `${asked.length} providers`} below: each is proposed and not in use on ${options.asOf}, ` +
+          'or not approved on or before it (the mark in red under the processor says which), and may rest on no decided review.',
+        ['small', 'muted'],
+      ),
+    );
+    pushGroups(content, asked, options.includeTiers, true);
   }
-  const last = [...groups.keys()].pop();
-  for (const [category, rows] of groups) content.push(groupTable(category, rows, options.includeTiers, category === last));
 
   return reportDocument({
     title: 'Subprocessors',
@@ -470,7 +546,8 @@ export function buildSubprocessorAppendix(data: SubprocessorAppendixData): DocDe
  */
 export function introWarnings(intro: string, selection: SubprocessorSelection): string[] {
   if (!/\b(under|with|signed)\s+(a|an|the|our)?\s*(data processing agreements?|DPAs?)\b/i.test(intro)) return [];
-  const unsigned = selection.rows.filter((r) => r.dpa !== 'Signed').map((r) => r.vendor.name);
+  // Only the rows the introduction speaks of: those listed on request stand under a part of their own.
+  const unsigned = selection.rows.filter((r) => r.mark === null && !r.dpaSigned).map((r) => r.vendor.name);
   if (unsigned.length === 0) return [];
   return [`The introduction speaks of data processing agreements, but none is signed with ${unsigned.join(', ')}: reword it in Settings or sign the agreements.`];
 }

@@ -4,6 +4,7 @@ import type { Vetted } from '../../electron/core/vetted';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { answersFor } from './review-fixtures';
 import { pdfInfo, pdfText, savePdf } from './pdf';
+import { databaseFollowsClock } from './db-clock';
 import { freshVetted, unwrap } from './vetted';
 
 export const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -12,6 +13,8 @@ export const flat = (s: string) => s.replace(/\s+/g, ' ');
 export function timedRegister() {
   let now = new Date('2025-01-10T09:00:00Z');
   const vetted = freshVetted({ now: () => now });
+  // The audit trail (a provider's status, a due date set by hand, over time) is stamped with the same clock.
+  databaseFollowsClock(vetted.ctx.db, () => now);
   const on = (day: string) => {
     now = new Date(`${day}T12:00:00Z`);
   };

@@ -21,7 +21,7 @@ export const SUBPROCESSOR_LIST_DATE = '2026-11-20';
 const CATEGORIES = ['database', 'message-queue', 'logging', 'alerting', 'status-page'] as const;
 const PLACES: ReadonlyArray<{ locations: string[]; transfer: string }> = [
   { locations: ['Germany'], transfer: 'not_needed' },
-  { locations: ['EU (Frankfurt)', 'United States'], transfer: 'sccs' },
+  { locations: ['Germany (Frankfurt)', 'United States'], transfer: 'sccs' },
   { locations: ['Ireland', 'Netherlands'], transfer: 'not_needed' },
 ];
 

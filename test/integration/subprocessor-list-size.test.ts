@@ -57,7 +57,7 @@ test('a row says everything it said before the layout changed: entity, name, pur
     'Provider 00001 ',
     'Hosted message queue for the shop',
     'Personal data',
-    'EU (Frankfurt), United States',
+    'Germany (Frankfurt), United States',
     'Standard contractual clauses (United States)',
     'Signed',
     'https://provider-00001.example/legal/dpa',

@@ -15,6 +15,7 @@ import {
   type SubprocessorCandidate,
   type SubprocessorOptions,
 } from '../../shared/reports/subprocessors';
+import { providerStatusAsOf } from '../../shared/reports/provider-status-as-of';
 import { scoreReview } from '../../shared/scoring';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { answer, answersFor, review, vendor } from '../helpers/review-fixtures';
@@ -35,7 +36,9 @@ function candidate(name: string, fields: Partial<VendorFields>, decision: Review
     : [];
   const score = scoreReview(INFRASTRUCTURE_TEMPLATE, toAnswerMap(answers), v);
   const standing = standingAsOf([{ review: r, steps, decidedTier: score.tier, dueOverride: null }], AS_OF, DEFAULT_REASSESSMENT_MONTHS);
-  return { vendor: v, standing, decided: standing.decided ? { template: INFRASTRUCTURE_TEMPLATE, answers, score } : null };
+  // The trail agrees with the profile: created with today's status, never changed.
+  const status = providerStatusAsOf(v.status, [{ at: v.createdAt, action: 'create', from: null, to: v.status }], AS_OF);
+  return { vendor: v, status, standing, decided: standing.decided ? { template: INFRASTRUCTURE_TEMPLATE, answers, score } : null };
 }
 
 function textOf(node: unknown): string {
@@ -125,7 +128,7 @@ describe('what each row says', () => {
   });
 
   test('outside the EEA/UK: the transfer mechanism the decided review states, or a warning where it states none or contradicts', () => {
-    const us = { ...personal, legalName: 'Beacon Inc.', dataLocations: ['United States', 'EU'] };
+    const us = { ...personal, legalName: 'Beacon Inc.', dataLocations: ['United States', 'Ireland'], links: { dpa: 'https://beacon.example/dpa' } };
     const withAnswer = (value: string | null) =>
       answersFor(INFRASTRUCTURE_TEMPLATE, {
         prv_personal_data: answer('prv_personal_data', 'users'),

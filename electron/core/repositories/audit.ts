@@ -3,6 +3,7 @@
 import type { Database } from 'better-sqlite3';
 import { setAuditMuted } from '../db/audit-chain';
 import type { AuditEntry } from '../../../shared/domain/audit';
+import type { StatusTrailEntry } from '../../../shared/reports/provider-status-as-of';
 
 interface AuditRow {
   id: number;
@@ -45,6 +46,7 @@ export class AuditRepository {
   private readonly reviewStatusActor;
   private readonly beyondSettings;
   private readonly reviewDueTrail;
+  private readonly vendorStatuses;
 
   constructor(private readonly db: Database) {
     this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
@@ -61,6 +63,13 @@ export class AuditRepository {
        FROM audit_log WHERE entity = 'review' AND entity_id = ? ORDER BY id`,
     );
     this.beyondSettings = db.prepare<[], { one: number }>("SELECT 1 AS one FROM audit_log WHERE entity <> 'setting' LIMIT 1");
+    // A provider's creation, and its updates that changed the status (other edits are not needed).
+    this.vendorStatuses = db.prepare<[], { entity_id: string; at: string; action: 'create' | 'update'; from_status: string | null; to_status: string | null }>(
+      `SELECT entity_id, at, action, json_extract(old_value, '$.status') AS from_status, json_extract(new_value, '$.status') AS to_status
+         FROM audit_log
+        WHERE entity = 'vendor' AND (action = 'create' OR (action = 'update' AND from_status IS NOT to_status))
+        ORDER BY id`,
+    );
     this.reviewStatusActor = db.prepare<[string, string], { actor: string }>(
       "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1",
     );
@@ -143,6 +152,18 @@ export class AuditRepository {
     const byThen = rows.filter((r) => r.at.slice(0, 10) <= asOf).at(-1);
     if (byThen) return byThen.action === 'delete' ? null : byThen.new_due;
     return rows[0]!.action === 'create' ? null : rows[0]!.old_due;
+  }
+
+  /** Every provider's status history (creation, then each change of status), oldest first, by provider id. */
+  vendorStatusTrails(): Map<string, StatusTrailEntry[]> {
+    const trails = new Map<string, StatusTrailEntry[]>();
+    for (const r of this.vendorStatuses.iterate()) {
+      const entry: StatusTrailEntry = { at: r.at, action: r.action, from: r.from_status, to: r.to_status };
+      const trail = trails.get(r.entity_id);
+      if (trail) trail.push(entry);
+      else trails.set(r.entity_id, [entry]);
+    }
+    return trails;
   }
 
   /** Whether the trail records anything but settings changes. */

@@ -30,6 +30,7 @@ import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { ScoreResult } from '../../../shared/scoring/types';
 import { readTransaction } from '../db/transactions';
 import { verifyAuditChain } from './audit-verify';
+import { providerStatusAsOf, type StatusTrailEntry } from '../../../shared/reports/provider-status-as-of';
 
 export async function vendorReport(
   ctx: Context,
@@ -202,7 +203,8 @@ export async function subprocessorReport(
   };
   const { selection, intro, organisation } = readTransaction(ctx.db, () => {
     const settings = ctx.settings.get();
-    const candidates = ctx.vendors.list().map((vendor) => subprocessorCandidate(ctx, vendor, options.asOf, settings.reassessmentMonths));
+    const trails = ctx.audit.vendorStatusTrails();
+    const candidates = ctx.vendors.list().map((vendor) => subprocessorCandidate(ctx, vendor, options.asOf, settings.reassessmentMonths, trails.get(vendor.id) ?? []));
     return { selection: selectSubprocessors(candidates, options), intro: settings.subprocessorIntro, organisation: settings.organisation };
   });
   const doc = buildSubprocessorAppendix({ selection, options, intro, organisation });
@@ -216,12 +218,22 @@ export async function subprocessorReport(
   return { ...file, listed: selection.rows.length, leftOut: selection.leftOut };
 }
 
-/** A provider with its standing on the date and the frozen answers of the review decided by then. */
-function subprocessorCandidate(ctx: Context, vendor: Vendor, asOf: string, months: ReassessmentMonths): SubprocessorCandidate {
+/**
+ * A provider with its status on the date (from its status trail), its standing on the date and the
+ * frozen answers of the review decided by then.
+ */
+function subprocessorCandidate(
+  ctx: Context,
+  vendor: Vendor,
+  asOf: string,
+  months: ReassessmentMonths,
+  statusTrail: readonly StatusTrailEntry[],
+): SubprocessorCandidate {
   const standing = standingOf(ctx, vendor.id, asOf, months);
   const content = standing.decided ? decidedContent(ctx, standing.decided) : null;
   return {
     vendor,
+    status: providerStatusAsOf(vendor.status, statusTrail, asOf),
     standing,
     // Confidential comments never reach the list: only answer values are read.
     decided: content,
