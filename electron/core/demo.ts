@@ -63,9 +63,9 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     vendor: {
       name: 'Logjam Cloud', legalName: 'Logjam Cloud GmbH', service: 'Central log search and retention', category: 'logging',
       website: 'https://logjam.example', owner: 'SRE', status: 'active', criticalPath: false,
-      businessImpact: 'medium', dataCategories: ['logs-telemetry', 'personal-data'], dataLocations: ['EU (Frankfurt)'],
+      businessImpact: 'medium', dataCategories: ['logs-telemetry', 'personal-data'], dataLocations: ['Germany (Frankfurt)'],
       tenancy: 'multi-tenant', monthlyCost: 7440, costPeriod: 'year', currency: 'EUR', buildEffortDays: 60,
-      links: { statusPage: 'https://status.logjam.example', subprocessors: 'https://logjam.example/subprocessors' },
+      links: { statusPage: 'https://status.logjam.example', dpa: 'https://logjam.example/legal/dpa', subprocessors: 'https://logjam.example/subprocessors' },
     },
   },
   {
@@ -73,7 +73,7 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     vendor: {
       name: 'Gaugeworks', legalName: 'Gaugeworks B.V.', service: 'Metrics and dashboards', category: 'metrics',
       website: 'https://gaugeworks.example', owner: 'SRE', status: 'active', criticalPath: false,
-      businessImpact: 'low', dataCategories: ['logs-telemetry'], dataLocations: ['EU'],
+      businessImpact: 'low', dataCategories: ['logs-telemetry'], dataLocations: ['Netherlands'],
       tenancy: 'multi-tenant', monthlyCost: 240, costPeriod: 'month', currency: 'EUR', buildEffortDays: 30,
       links: { statusPage: 'https://status.gaugeworks.example' },
     },
@@ -94,7 +94,7 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     vendor: {
       name: 'StatusHarbor', legalName: 'StatusHarbor Inc.', service: 'Public status page hosting', category: 'status-page',
       website: 'https://statusharbor.example', owner: 'Support', status: 'active', criticalPath: false,
-      businessImpact: 'low', dataCategories: ['personal-data'], dataLocations: ['United States', 'EU'],
+      businessImpact: 'low', dataCategories: ['personal-data'], dataLocations: ['United States', 'Ireland'],
       tenancy: 'multi-tenant', monthlyCost: 79, costPeriod: 'month', currency: 'USD', buildEffortDays: 15,
     },
   },
@@ -113,7 +113,7 @@ export const DEMO_PROVIDERS: readonly DemoProvider[] = [
     vendor: {
       name: 'Forgeline CI', legalName: 'Forgeline Systems AB', service: 'Hosted build servers', category: 'ci-build',
       website: 'https://forgeline.example', owner: 'Developer experience', status: 'proposed', criticalPath: false,
-      businessImpact: 'medium', dataCategories: ['credentials-secrets', 'customer-content'], dataLocations: ['EU'],
+      businessImpact: 'medium', dataCategories: ['credentials-secrets', 'customer-content'], dataLocations: ['Sweden'],
       tenancy: 'dedicated', monthlyCost: 900, costPeriod: 'month', currency: 'EUR', buildEffortDays: 90,
     },
   },
