@@ -16,7 +16,7 @@ type Entry = RegisterUse | { readonly [sub: string]: RegisterUse };
 export const REGISTER_USE: { readonly [command: string]: Entry } = {
   demo: 'creates',
   list: 'reads',
-  vendor: { add: 'creates' },
+  vendor: { add: 'creates', set: 'changes' },
   answer: 'changes',
   score: 'reads',
   review: 'changes',

@@ -13,9 +13,20 @@ Usage:
   vetted vendor add NAME [--legal-name "Acme Cloud GmbH"] [--category C] [--service S] [--owner O]
                  [--status proposed|active|retired] [--website URL] [--critical-path] [--impact low|medium|high]
                  [--data personal-data,credentials-secrets,…] [--locations A,B] [--tenancy T]
-                 [--cost N] [--currency EUR] [--cost-period month|year] [--template ID]
-                                                  the fee is N in the currency per month (the default) or year;
-                                                  --template starts its first review on that template
+                 [--cost N --currency EUR] [--cost-period month|year] [--build-days N] [--template ID]
+                 [--status-page URL] [--trust-page URL] [--dpa URL] [--subprocessors URL] [--privacy-policy URL]
+                 [--notes T]                      the fee is N in the currency (an ISO 4217 code: EUR, USD, GBP;
+                                                  --cost needs it, there is no default) per month (the default)
+                                                  or year; --build-days: engineer-days a year to build and run it
+                                                  yourself (the buy-vs-build line); --template starts its first
+                                                  review on that template
+  vetted vendor set VENDOR [--name N] [--legal-name L] [--cost N [--currency C] [--cost-period month|year]]
+                 [--build-days N] [--status S] [--service S] [--locations A,B] [--data D,D] [--website URL]
+                 [--dpa URL] [--critical-path | --no-critical-path] … (every vendor add flag but --template)
+                                                  change only the fields named, as the app's profile does
+                                                  (audited); --cost keeps the fee's currency when the profile
+                                                  already records a fee, else needs --currency; "none" clears
+                                                  --cost or --build-days, "" a text, a link or a list
   vetted answer VENDOR QUESTION VALUE [--comment TEXT] [--confidential] [--na]
                                                   the first answer starts the review: on the category's
                                                   default template in settings, else the built-in one
@@ -27,6 +38,9 @@ Usage:
                                                   move the current review: draft → in review → a decision
                                                   (reopen: back to draft); --by defaults to the user name
                                                   in settings; a decision freezes answers and score
+  vetted review approve|approve-with-conditions VENDOR … --keep-status
+                                                  approving makes a proposed provider active (the audit trail
+                                                  names the signer as who did it); --keep-status leaves it proposed
   vetted review new VENDOR [--template ID]        start the provider's next review: after a decision from the
                                                   last answers (same template); --template ID on that template
                                                   (the newest version; a review still open on another template
@@ -141,7 +155,9 @@ Usage:
   vetted settings [--json]                        the register's settings (organisation, report language, …)
   vetted settings set KEY VALUE                   change one, e.g. report-language zh-Hant (en, de, zh-Hans, ja, ko,
                                                   …; "system": this computer's language): the PDFs' language and
-                                                  how Han characters are drawn (Chinese, Japanese, Korean faces)
+                                                  how Han characters are drawn (Chinese, Japanese, Korean faces);
+                                                  day-rate "640 EUR": what an engineer-day costs, an amount and an
+                                                  ISO 4217 currency code ("none" clears it)
   vetted backup --out FILE.db                     a consistent copy of the register file (safe while the app runs)
   vetted restore FILE.db [--force]                replace the register with a backup; refused while the app or
                                                   vetted serve has it open (close it first); --force only after
@@ -191,20 +207,9 @@ export async function main(argv: string[]): Promise<number> {
       await listCommand(openSession(values.db), values.json ?? false);
       return EXIT.ok;
     }
-    case 'vendor': {
-      const { values, positionals } = parse(rest, {
-        category: { type: 'string' }, service: { type: 'string' }, owner: { type: 'string' },
-        status: { type: 'string' }, website: { type: 'string' }, 'critical-path': { type: 'boolean' },
-        impact: { type: 'string' }, data: { type: 'string' }, locations: { type: 'string' },
-        tenancy: { type: 'string' }, cost: { type: 'string' }, currency: { type: 'string' },
-        'cost-period': { type: 'string' }, 'legal-name': { type: 'string' }, template: { type: 'string' },
-      });
-      const [sub, name] = positionals;
-      if (sub !== 'add') throw usageError('usage: vetted vendor add NAME [options]');
-      const { vendorAddCommand } = await import('./commands/vendor');
-      await vendorAddCommand(openSession(values.db), name, values);
+    case 'vendor':
+      await (await import('./commands/vendor')).vendorCommand(rest);
       return EXIT.ok;
-    }
     case 'answer': {
       const { values, positionals } = parse(rest, { comment: { type: 'string' }, na: { type: 'boolean' }, confidential: { type: 'boolean' } });
       const { answerCommand } = await import('./commands/answer');

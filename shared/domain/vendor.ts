@@ -69,11 +69,40 @@ export type VendorLinks = z.infer<typeof VendorLinks>;
 
 const shortText = (max: number) => z.string().trim().max(max);
 
-/** A three-letter currency code (EUR, USD): the profile's fee and the Settings' day rate each carry one. */
+/**
+ * Codes ISO 4217 added lately, which an older ICU (Chromium's lags Node's) does not list yet: without
+ * them the app's form would refuse a code the CLI takes. Add a code here when ISO adds one.
+ */
+const RECENT_ISO_CURRENCIES = ['SLE', 'VED', 'XCG', 'ZWG'];
+
+/**
+ * The ISO 4217 codes this runtime knows (Intl.supportedValuesOf: standard ECMAScript, in Node and
+ * Chromium alike), read once on first use. Where Intl cannot list them, the shape alone is checked.
+ */
+let isoCurrencies: ReadonlySet<string> | null | undefined;
+function knownCurrencies(): ReadonlySet<string> | null {
+  if (isoCurrencies === undefined) {
+    isoCurrencies =
+      typeof Intl.supportedValuesOf === 'function' ? new Set([...Intl.supportedValuesOf('currency'), ...RECENT_ISO_CURRENCIES]) : null;
+  }
+  return isoCurrencies;
+}
+
+/** Whether `code` is an ISO 4217 currency code ("EUR", "USD"; not "XYZ", not "eur"). */
+export function isCurrencyCode(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && (knownCurrencies()?.has(code) ?? true);
+}
+
+/**
+ * An ISO 4217 currency code (EUR, USD): the profile's fee and the Settings' day rate each carry
+ * one. Checked where a value is written (app, API, CLI, import); a register that already holds
+ * another code still reads (repositories do not parse with it).
+ */
 export const CurrencyCode = z
   .string()
   .trim()
-  .regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR');
+  .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter currency code such as EUR', abort: true })
+  .refine(isCurrencyCode, 'must be an ISO 4217 currency code such as EUR, USD or GBP');
 
 /** Every editable field, without defaults, so a patch never resets what it does not name. */
 const vendorFields = {
@@ -91,11 +120,11 @@ const vendorFields = {
   dataLocations: z.array(shortText(100).min(1)).max(50),
   tenancy: Tenancy,
   /** The fee per costPeriod (the name stays from when every fee was monthly). */
-  monthlyCost: z.number().finite().nonnegative().max(1e9).nullable(),
+  monthlyCost: z.number().finite().nonnegative('must be 0 or more').max(1e9, 'must be at most 1,000,000,000').nullable(),
   costPeriod: CostPeriod,
   currency: CurrencyCode,
   /** Estimated engineering days to build and run it yourself for a year. */
-  buildEffortDays: z.number().finite().nonnegative().max(100000).nullable(),
+  buildEffortDays: z.number().finite().nonnegative('must be 0 or more').max(100000, 'must be at most 100,000 engineer-days').nullable(),
   links: VendorLinks,
   notes: shortText(20000),
 };

@@ -82,8 +82,8 @@ test('bad input exits 2 with a one-line message and leaves the register unchange
     [['answer', 'Gaugeworks', yesno.id, 'perhaps'], new RegExp(`value for ${yesno.id}: expected one of`)],
     [['answer', 'Gaugeworks', number.id, 'twelve'], new RegExp(`value for ${number.id}: expected a number`)],
     [['vendor', 'add', 'Tidewater Postgres'], /already exists/],
-    [['vendor', 'add', 'New One', '--category', 'spaceship'], /^vetted: category: /],
-    [['vendor', 'add', 'New One', '--cost', 'cheap'], /^vetted: monthlyCost: /],
+    [['vendor', 'add', 'New One', '--category', 'spaceship'], /^vetted: --category: /],
+    [['vendor', 'add', 'New One', '--cost', 'cheap'], /^vetted: --cost: a number, e\.g\. 380/],
     [['demo'], /already has providers/],
     // Refused before a review is started for it: the register stays as it was.
     [['answer', 'No Review Yet', yesno.id, 'yes', '--comment', 'x'.repeat(20_001)], /comment: /],

@@ -1,56 +1,49 @@
+// `vetted vendor add NAME [flags]` adds a provider; `vetted vendor set VENDOR [flags]` changes only
+// the profile fields its flags name, through vendor.update: the app's own edit, checked by the same
+// schema and audited the same way (the trail names the user in Settings, old → new).
 import type { InputOf } from '../../../shared/api';
-import { COST_PERIODS } from '../../../shared/domain/vendor';
-import { choiceFlag } from '../args';
+import { buildEffortText, feeText } from '../../../shared/domain/cost';
+import type { Vendor } from '../../../shared/domain/vendor';
+import { parse } from '../args';
 import { usageError } from '../cli-error';
 import type { Session } from '../session';
-import { must } from '../session';
+import { findVendor, must, openSession } from '../session';
+import { valueText } from './history';
+import { flagNameOf, mustWithFlags, patchFromFlags, PROFILE_FLAG_OPTIONS, type ProfileFlags } from './vendor-flags';
 
-export interface VendorAddFlags {
-  'legal-name'?: string;
-  category?: string;
-  service?: string;
-  owner?: string;
-  status?: string;
-  website?: string;
-  'critical-path'?: boolean;
-  impact?: string;
-  data?: string;
-  locations?: string;
-  tenancy?: string;
-  cost?: string;
-  'cost-period'?: string;
-  currency?: string;
-  template?: string;
+export const VENDOR_USAGE = [
+  'usage: vetted vendor add NAME [--legal-name L] [--cost N --currency C [--cost-period month|year]] [--build-days N] … [--template ID]',
+  '       vetted vendor set VENDOR [--name N] [--legal-name L] [--cost N [--currency C] [--cost-period month|year]] [--build-days N]',
+  '                                [--status S] [--service S] [--locations A,B] [--data D,D] [--website URL] [--dpa URL] …',
+  '       (see: vetted --help)',
+].join('\n');
+
+export type VendorAddFlags = ProfileFlags & { template?: string };
+
+export async function vendorCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub === 'add') {
+    const { values, positionals } = parse(rest, { ...PROFILE_FLAG_OPTIONS, template: { type: 'string' } });
+    if (positionals.length !== 1) throw usageError(VENDOR_USAGE);
+    // Every flag is read before the register is opened: a bad one creates no register either.
+    const patch = patchFromFlags(values);
+    return vendorAddCommand(openSession(values.db), positionals[0]!, values, patch);
+  }
+  if (sub === 'set') {
+    const { values, positionals } = parse(rest, { ...PROFILE_FLAG_OPTIONS, name: { type: 'string' }, 'no-critical-path': { type: 'boolean' } });
+    if (positionals.length !== 1) throw usageError(VENDOR_USAGE);
+    return vendorSetCommand(openSession(values.db), positionals[0]!, values);
+  }
+  throw usageError(VENDOR_USAGE);
 }
 
-const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean));
-
 /**
- * Flags map one-to-one onto vendor.create's input; the API validates and names the field at fault.
+ * Flags map one-to-one onto vendor.create's input; the API validates and the flag at fault is named.
  * --template starts the first review on that template (an unknown id creates nothing).
  */
-export async function vendorAddCommand(session: Session, name: string | undefined, flags: VendorAddFlags): Promise<void> {
-  if (!name) throw usageError('usage: vetted vendor add NAME [--category C] [--service S] … [--template ID]');
-  const input: Record<string, unknown> = {
-    name,
-    legalName: flags['legal-name'],
-    category: flags.category,
-    service: flags.service,
-    owner: flags.owner,
-    status: flags.status,
-    website: flags.website,
-    criticalPath: flags['critical-path'],
-    businessImpact: flags.impact,
-    dataCategories: list(flags.data),
-    dataLocations: list(flags.locations),
-    tenancy: flags.tenancy,
-    monthlyCost: flags.cost === undefined ? undefined : Number(flags.cost),
-    costPeriod: flags['cost-period'] === undefined ? undefined : choiceFlag('cost-period', flags['cost-period'], COST_PERIODS),
-    currency: flags.currency,
-    templateId: flags.template,
-  };
-  for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
-  const vendor = must(await session.api['vendor.create'](input as InputOf<'vendor.create'>));
+async function vendorAddCommand(session: Session, name: string, flags: VendorAddFlags, patch: ReturnType<typeof patchFromFlags>): Promise<void> {
+  const input = { ...patch, name, ...(flags.template === undefined ? {} : { templateId: flags.template }) };
+  const vendor = mustWithFlags(await session.api['vendor.create'](input as InputOf<'vendor.create'>), flags);
   if (flags.template === undefined) {
     process.stdout.write(`Added ${vendor.name} (${vendor.id})\n`);
     return;
@@ -59,4 +52,31 @@ export async function vendorAddCommand(session: Session, name: string | undefine
   const review = must(await session.api['review.current']({ vendorId: vendor.id }));
   const on = review ? ` on “${review.template.name}” (${review.template.id} v${review.template.version})` : '';
   process.stdout.write(`Added ${vendor.name} (${vendor.id}); its first review starts${on}\n`);
+}
+
+/**
+ * The profile as `vendor set` reports it, by flag name: the fee (amount, currency, period) and the
+ * build effort in words, as the provider page says them.
+ */
+function shownFields(v: Vendor): Record<string, string> {
+  const { id: _id, createdAt: _created, updatedAt: _updated, monthlyCost: _fee, costPeriod: _period, currency: _currency, buildEffortDays: _days, links, ...rest } = v;
+  const shown: Record<string, string> = {};
+  for (const [field, value] of Object.entries(rest)) shown[flagNameOf(field)] = valueText(value);
+  for (const [field, value] of Object.entries(links)) shown[flagNameOf(`links.${field}`)] = valueText(value ?? '');
+  shown.fee = feeText(v) ?? '(none)';
+  shown['build effort'] = buildEffortText(v) ?? '(none)';
+  return shown;
+}
+
+async function vendorSetCommand(session: Session, ref: string, flags: ProfileFlags): Promise<void> {
+  const { api } = session;
+  const before = must(await api['vendor.get']({ id: (await findVendor(api, ref)).id }));
+  const patch = patchFromFlags(flags, { amount: before.monthlyCost, currency: before.currency });
+  if (Object.keys(patch).length === 0) throw usageError(`vendor set: say what to change, e.g. --legal-name "Acme Cloud GmbH" or --build-days 45\n${VENDOR_USAGE}`);
+  const after = mustWithFlags(await api['vendor.update']({ id: before.id, patch }), flags);
+  const [was, now] = [shownFields(before), shownFields(after)];
+  const changes = Object.keys(now).filter((field) => was[field] !== now[field]);
+  const out = [changes.length === 0 ? `${after.name}: nothing changed (the profile already says so).` : `Updated ${after.name}:`];
+  for (const field of changes) out.push(`  ${field}: ${was[field] ?? '(none)'} → ${now[field]}`);
+  process.stdout.write(out.join('\n') + '\n');
 }

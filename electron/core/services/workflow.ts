@@ -9,6 +9,7 @@ import { scoreReview } from '../../../shared/scoring';
 import type { Context } from '../context';
 import { detail } from './reviews';
 import { getVendor } from './vendor-lookup';
+import { writeAsActor } from '../db/audit-actor';
 import { readTransaction, writeTransaction } from '../db/transactions';
 
 export interface TransitionInput {
@@ -64,7 +65,7 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
     }
     const step: ReviewStep = { reviewId: review.id, from: review.status, to: input.to, by, at: stamp, note };
     ctx.steps.move(step, snapshot);
-    if (isApproval(input.to) && input.activateProvider !== false) activateIfProposed(ctx, review.vendorId, stamp);
+    if (isApproval(input.to) && input.activateProvider !== false) activateIfProposed(ctx, review.vendorId, stamp, by);
     return detail(ctx, ctx.reviews.get(review.id)!);
   });
 }
@@ -103,12 +104,13 @@ function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: string): v
 
 /**
  * An approved provider is in use unless the person approving says otherwise: a proposed one becomes
- * active (the audit trail records the change). A retired one stays retired: approving a review of
- * it does not bring it back.
+ * active (the audit trail records the change, in the name of whoever signed the approval, not the
+ * user name in Settings). A retired one stays retired: approving a review of it does not bring it back.
  */
-function activateIfProposed(ctx: Context, vendorId: string, stamp: string): void {
+function activateIfProposed(ctx: Context, vendorId: string, stamp: string, signer: string): void {
   const vendor = getVendor(ctx, vendorId);
-  if (vendor.status === 'proposed') ctx.vendors.update({ ...vendor, status: 'active', updatedAt: stamp });
+  if (vendor.status !== 'proposed') return;
+  writeAsActor(ctx.db, signer, () => ctx.vendors.update({ ...vendor, status: 'active', updatedAt: stamp }));
 }
 
 /** Every review of a provider, newest first: decided ones with the score frozen at the decision. */

@@ -1,0 +1,36 @@
+// Who an audit row names. The audited tables' triggers (migrations 002–009) record the user name in
+// Settings as the actor of every change: the person at the keyboard. A change a signed step makes
+// on its own (approving a review makes a proposed provider active) is the signer's act, and the
+// trail must name the signer, as the step does, even when no user name is set.
+import type { Database } from 'better-sqlite3';
+import { setAuditMuted } from './audit-chain';
+
+/**
+ * Runs `work` with the triggers reading `actor` as the user name, then puts the stored name back as
+ * it was, byte for byte (or absent). Swapping the name and restoring it write no audit rows (muted on
+ * this connection only), and it all happens inside the caller's write transaction, so no other
+ * connection ever sees the borrowed name and a failure rolls everything back together.
+ */
+export function writeAsActor<T>(db: Database, actor: string, work: () => T): T {
+  if (!db.inTransaction) throw new Error('writeAsActor runs only inside a write transaction');
+  const read = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'userName'");
+  const store = db.prepare<[string]>(
+    "INSERT INTO settings (key, value) VALUES ('userName', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
+  const remove = db.prepare("DELETE FROM settings WHERE key = 'userName'");
+  const unaudited = (write: () => unknown) => {
+    const was = setAuditMuted(db, true);
+    try {
+      write();
+    } finally {
+      setAuditMuted(db, was);
+    }
+  };
+  const stored = read.get()?.value;
+  unaudited(() => store.run(JSON.stringify(actor)));
+  try {
+    return work();
+  } finally {
+    unaudited(() => (stored === undefined ? remove.run() : store.run(stored)));
+  }
+}
