@@ -9,7 +9,8 @@ const HELP = `vetted — vendor risk reviews of infrastructure providers
 
 Usage:
   vetted demo [--db FILE]                         fill an empty register with demo providers
-  vetted list [--db FILE] [--json]                providers with score, tier, completion, status
+  vetted list [--db FILE] [--json]                providers with score, tier, completion, status and
+                                                  standing (latest decision, review overdue, reassessment open)
   vetted vendor add NAME [--legal-name "Acme Cloud GmbH"] [--category C] [--service S] [--owner O]
                  [--status proposed|active|retired] [--website URL] [--critical-path] [--impact low|medium|high]
                  [--data personal-data,credentials-secrets,…] [--locations A,B] [--tenancy T]

@@ -35,6 +35,8 @@ export interface Reassessment {
   reviewId: string | null;
   approvedOn: string | null;
   tier: Tier | null;
+  /** The provider's latest decision (approval or rejection) and its UTC day; null when none was made. */
+  decision: { status: ReviewStatus; on: string } | null;
 }
 
 /** The latest decision of a provider, as reassessment reads it. */
@@ -80,10 +82,11 @@ export function dateState(date: string, today: string): 'past' | 'soon' | 'later
 }
 
 export function reassessmentOf(basis: DecisionBasis | null, months: ReassessmentMonths, today: string): Reassessment {
-  if (!basis || !isApproval(basis.status)) return { due: null, state: 'not_approved', source: null, reviewId: null, approvedOn: null, tier: null };
   // The UTC calendar day, as documents count it (shared/domain/standing.ts dayOf), never the
   // machine's zone: an approval at 23:30 UTC is due on the same day in Auckland and in a report.
-  const approvedOn = basis.decidedAt.slice(0, 10);
+  const decision = basis ? { status: basis.status, on: basis.decidedAt.slice(0, 10) } : null;
+  if (!basis || !isApproval(basis.status)) return { due: null, state: 'not_approved', source: null, reviewId: null, approvedOn: null, tier: null, decision };
+  const approvedOn = decision!.on;
   const due = basis.dueOverride ?? addMonths(approvedOn, months[basis.tier ?? 'critical']);
   const state = dateState(due, today);
   return {
@@ -93,5 +96,6 @@ export function reassessmentOf(basis: DecisionBasis | null, months: Reassessment
     reviewId: basis.reviewId,
     approvedOn,
     tier: basis.tier,
+    decision,
   };
 }

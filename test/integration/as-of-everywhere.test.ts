@@ -8,6 +8,8 @@ import Database from 'better-sqlite3';
 import { DEFAULT_REASSESSMENT_MONTHS, reassessmentOf } from '../../shared/domain/reassessment';
 import { acmeHistory, answerAll, reportText, step, timedRegister } from '../helpers/as-of';
 import { freshVetted, unwrap } from '../helpers/vetted';
+import { runCli } from '../helpers/cli';
+import { tempDbPath } from '../helpers/tmp';
 
 test('approved, then rejected: the register and the due list follow the latest decision, as the report does', async () => {
   const r = timedRegister();
@@ -121,4 +123,16 @@ test('the demo: providers were added before their first review, and no frozen an
   } finally {
     db.close();
   }
+});
+
+test('vetted list names each provider standing as a document dated today would: the latest decision, overdue, a reassessment open', () => {
+  const db = tempDbPath();
+  assert.equal(runCli(['demo', '--db', db]).status, 0);
+  const listed = runCli(['list', '--db', db]);
+  assert.equal(listed.status, 0, listed.stderr);
+  const logjam = listed.stdout.split('\n').find((l) => l.startsWith('Logjam Cloud'))!;
+  assert.match(logjam, /Approved \d{4}-\d{2}-\d{2}; review overdue since \d{4}-\d{2}-\d{2}; reassessment open$/, logjam);
+  const json = JSON.parse(runCli(['list', '--json', '--db', db]).stdout) as Array<{ name: string; standing: string; decision: { status: string } | null }>;
+  assert.equal(json.find((v) => v.name === 'Logjam Cloud')!.decision?.status, 'approved');
+  assert.equal(json.find((v) => v.name === 'Burrow MQ')!.standing, 'Not decided yet', 'a provider never decided says so');
 });

@@ -1,4 +1,5 @@
 import { shownTierOfRow as shownTier, TIER_BASIS_LABELS } from '../../../shared/register/tier-basis';
+import { standingWords } from '../../../shared/register/standing-words';
 import { table, percent, score } from '../format';
 import type { Session } from '../session';
 import { must } from '../session';
@@ -13,6 +14,8 @@ export async function listCommand(session: Session, json: boolean): Promise<void
         // tier: the newest review's tier (null without one); shownTier/tierBasis: what the register shows and why.
         score: v.score, tier: v.tier, shownTier: shown.tier, tierBasis: shown.basis, inherentTier: v.inherentTier,
         state: v.state, completion: v.completion, knockouts: v.knockouts, lastReviewed: v.lastReviewed,
+        // The latest decision and the next review, as a document dated today states them.
+        standing: standingWords(v.reassessment, v.reviewStatus), decision: v.reassessment.decision, nextReviewDue: v.reassessment.due,
       };
     });
     process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
@@ -24,11 +27,11 @@ export async function listCommand(session: Session, json: boolean): Promise<void
   }
   process.stdout.write(
     table(
-      ['Name', 'Category', 'Score', 'Tier', 'Tier basis', 'Completion', 'Status'],
+      ['Name', 'Category', 'Score', 'Tier', 'Tier basis', 'Completion', 'Status', 'Standing'],
       vendors.map((v) => {
         const shown = shownTier(v);
         const tier = shown.tier ?? (v.state === 'incomplete' ? 'incomplete' : '-');
-        return [v.name, v.category, score(v.score), tier, shown.basis ? TIER_BASIS_LABELS[shown.basis] : '-', percent(v.completion), v.status];
+        return [v.name, v.category, score(v.score), tier, shown.basis ? TIER_BASIS_LABELS[shown.basis] : '-', percent(v.completion), v.status, standingWords(v.reassessment, v.reviewStatus)];
       }),
     ) + '\n',
   );
