@@ -1,0 +1,23 @@
+// What a document dated D says about the parts of it the register keeps only as they are now: the
+// provider profile (one record, no versions) and the engineer day rate in Settings (one value, no
+// history). The review report's wording for the profile (vendor-report.ts), here so that the
+// comparison PDF and CSV say it the same way. Pure.
+import { dayOf, onOrBefore } from '../domain/standing';
+
+/**
+ * "The profile was last changed on X, after D: it shows the provider as recorded now.", or null
+ * when the profile was last changed on or before D (then it is the profile as it stood on D).
+ */
+export function profileChangedNote(updatedAt: string, asOf: string): string | null {
+  if (onOrBefore(updatedAt, asOf)) return null;
+  return `The profile was last changed on ${dayOf(updatedAt)}, after ${asOf}: it shows the provider as recorded now.`;
+}
+
+/**
+ * For a document dated before today: the day rate it uses is Settings' current one, which may not
+ * be the rate on D. Null when D is today, or no day rate is set (nothing is priced with it).
+ */
+export function dayRateNote(rateText: string | null, asOf: string, today: string): string | null {
+  if (rateText === null || asOf >= today) return null;
+  return `The engineer day rate (${rateText}) is the current setting on ${today}, not necessarily the rate on ${asOf}: Settings keep no earlier rates.`;
+}
