@@ -8,6 +8,7 @@ import { scoreText } from '../../shared/format';
 import { BEST_MARK, TOO_LITTLE_ANSWERED, WORST_MARK } from '../../shared/reports/compare-report';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { runCli } from '../helpers/cli';
+import { parseCsv } from '../helpers/csv';
 import { pdfInfo, pdfText, qpdfCheck, savePdf } from '../helpers/pdf';
 import { pdfPages, sectionScoreRows, squeezed, wordsOffPage } from '../helpers/pdf-columns';
 import { tempDbPath, tempDir } from '../helpers/tmp';
@@ -67,11 +68,46 @@ test('an exported comparison rests on decided reviews as of its date, says so pe
   const csv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv' })).base64, 'base64').toString('utf8');
   assert.ok(csv.includes('"Summary","","As of (decided reviews)","2026-11-20","2026-11-20"'), 'the CSV says its date and basis');
   assert.ok(csv.includes('"Summary","","Rests on","approved on 2024-10-21. Reassessment in progress since 2026-11-20 (draft, not decided as of 2026-11-20). Reassessment overdue since '), 'per column, with what happened since');
-  assert.ok(csv.includes(',"no review decided on or before 2026-11-20 (empty column)"'), 'and the empty one');
+  assert.ok(csv.includes(',"no review decided on or before 2026-11-20 (empty column). Review in progress since '), 'and the empty one, with its review in progress');
   const draftCsv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv', draft: true })).base64, 'base64').toString('utf8');
   assert.ok(draftCsv.includes('"Summary","","As of (DRAFT: reviews in progress)","2026-11-20"'), 'a draft CSV says DRAFT');
   const future = await api['compare.export']({ vendorIds: names.map(id), format: 'csv', date: '2026-11-21' });
   assert.match(!future.ok ? future.error.message : '', /^date: is after today/);
+});
+
+test('a provider whose review is in progress reads "No decided review as of D" in a decided comparison, never "Not asked"', async () => {
+  const { api, id } = await demo();
+  const names = ['Logjam Cloud', 'Burrow MQ'];
+  const file = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
+  const text = pdfText(savePdf(Buffer.from(file.base64, 'base64'))).replace(/\s+/g, ' ');
+  assert.match(text, /State Scored: 100% answered No decided review as of 2026-11-20 \(a review is in progress since 2026-\d\d-\d\d, [a-z ]+ on 2026-11-20\)/, 'the State says why the column is empty');
+  for (const wrong of ['Not started', 'not scored (no review)', 'Not asked']) assert.ok(!text.includes(wrong), `no "${wrong}" for a review in progress`);
+  assert.doesNotMatch(text, /No review(?! in this column)/, 'no "No review" for a review in progress');
+  const csv = parseCsv(Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv' })).base64, 'base64').toString('utf8').slice(1));
+  const burrow = (label: string) => csv.find((r) => r[2] === label)![4];
+  assert.match(burrow('Overall score')!, /^Not scored: no decided review as of 2026-11-20 \(a review is in progress since /);
+  assert.equal(burrow('Template'), '—');
+  const cells = csv.slice(1).filter((r) => r[0] !== 'Summary' && !r[0]!.includes('not the questionnaire')).map((r) => r[4]);
+  assert.ok(cells.length > 60 && cells.every((c) => c === '—'), `every section and question cell of the empty column reads —: ${[...new Set(cells)].join(' | ')}`);
+});
+
+test('dated before the profiles changed and before today: the PDF and CSV say the profile and the day rate are as they are now', async () => {
+  const { api, id } = await demo();
+  const ids = ['Logjam Cloud', 'StatusHarbor'].map(id);
+  const pdf = async (date: string) => pdfText(savePdf(Buffer.from(unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', date })).base64, 'base64'))).replace(/\s+/g, ' ');
+  const past = await pdf('2025-01-01');
+  assert.ok(past.includes('60 engineer-days at 640 EUR a day'), 'the buy-or-build line uses the day rate');
+  // The two cells' lines interleave in the extracted text: counted by their first line.
+  const changed = past.match(/The profile was last changed on 2026-11-20, after 2025-01-01:/g) ?? [];
+  assert.equal(changed.length, 2, 'said for each column');
+  assert.ok(past.includes('it shows the provider as recorded now.'), 'in the review report\'s words');
+  assert.ok(past.includes('The engineer day rate (640 EUR a day) is the current setting on 2026-11-20, not necessarily the rate on 2025-01-01'), 'the day rate is today\'s');
+  const now = await pdf('2026-11-20');
+  assert.ok(!now.includes('recorded now') && !now.includes('current setting'), 'as of today there is nothing to say');
+  const csv = parseCsv(Buffer.from(unwrap(await api['compare.export']({ vendorIds: ids, format: 'csv', date: '2025-01-01' })).base64, 'base64').toString('utf8').slice(1));
+  const row = (label: string) => csv.find((r) => r[2] === label)?.slice(3, 5);
+  assert.deepEqual(row('Profile (fee, build effort)'), Array(2).fill('The profile was last changed on 2026-11-20, after 2025-01-01: it shows the provider as recorded now.'));
+  assert.match(row('Day rate')![0]!, /^The engineer day rate \(640 EUR a day\) is the current setting on 2026-11-20/);
 });
 
 test('the comparison PDF is landscape and carries every provider and section', async () => {
