@@ -2,17 +2,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Comparison } from '../../shared/compare';
 import { scoreText } from '../../shared/format';
 import { BEST_MARK, TOO_LITTLE_ANSWERED, WORST_MARK } from '../../shared/reports/compare-report';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
-import { runCli } from '../helpers/cli';
+import { REPO_ROOT, runCli } from '../helpers/cli';
 import { parseCsv } from '../helpers/csv';
 import { pdfInfo, pdfText, qpdfCheck, savePdf } from '../helpers/pdf';
 import { pdfPages, sectionScoreRows, squeezed, wordsOffPage } from '../helpers/pdf-columns';
 import { tempDbPath, tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
+import { openVetted } from '../../electron/core/vetted';
+import { buildEffortText, feeText } from '../../shared/domain/cost';
 
 async function demo() {
   // The demo's clock stands on 2026-11-20: exports dated that day may show the reviews in progress.
@@ -108,6 +110,57 @@ test('dated before the profiles changed and before today: the PDF and CSV say th
   const row = (label: string) => csv.find((r) => r[2] === label)?.slice(3, 5);
   assert.deepEqual(row('Profile (fee, build effort)'), Array(2).fill('The profile was last changed on 2026-11-20, after 2025-01-01: it shows the provider as recorded now.'));
   assert.match(row('Day rate')![0]!, /^The engineer day rate \(640 EUR a day\) is the current setting on 2026-11-20/);
+});
+
+test('v1 reviews that answered the fee: the comparison PDF and CSV print only the profile\'s fee, draft or decided', async () => {
+  // The schema-1 register: v1 reviews that answered the fee themselves (Burrow MQ 69 EUR/month; its profile says 380).
+  const file = tempDbPath();
+  fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'registers', 'schema-1.sqlite'), file);
+  const vetted = openVetted(file, { logError: () => {}, now: () => new Date('2026-11-20T10:00:00Z') });
+  after(() => vetted.close());
+  const { api } = vetted;
+  const vendors = unwrap(await api['vendor.list']({}));
+  const named = ['Burrow MQ', 'Logjam Cloud', 'Gaugeworks'].map((name) => vendors.find((v) => v.name === name)!);
+  const ids = named.map((v) => v.id);
+  const profiles = await Promise.all(ids.map(async (id) => unwrap(await api['vendor.get']({ id }))));
+  const burrow = unwrap(await api['review.current']({ vendorId: ids[0]! }))!;
+  assert.equal(burrow.template.version, 1);
+  assert.equal(burrow.answers.find((a) => a.questionId === 'cost_monthly_fee')?.value, 69, 'the fixture answered 69 in the questionnaire');
+  assert.equal(profiles[0]!.monthlyCost, 380, 'and holds 380 in the profile');
+
+  const exported = async (draft: boolean) => {
+    const pdf = unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', draft }));
+    const csv = unwrap(await api['compare.export']({ vendorIds: ids, format: 'csv', draft }));
+    const saved = savePdf(Buffer.from(pdf.base64, 'base64'));
+    return {
+      pdf: pdfText(saved).replace(/\s+/g, ' '),
+      layout: pdfText(saved, true),
+      csv: parseCsv(Buffer.from(csv.base64, 'base64').toString('utf8').slice(1)),
+    };
+  };
+  const check = ({ pdf, layout, csv }: Awaited<ReturnType<typeof exported>>, when: string) => {
+    const feeRow = csv.find((r) => r[1] === 'cost_monthly_fee')!;
+    const effortRow = csv.find((r) => r[1] === 'cost_build_run_days')!;
+    profiles.forEach((profile, i) => {
+      assert.equal(feeRow[3 + i], `Kept in the provider profile: ${feeText(profile)}`, `${when} CSV, ${profile.name}: the profile's fee`);
+      assert.equal(effortRow[3 + i], `Kept in the provider profile: ${buildEffortText(profile)}`, `${when} CSV, ${profile.name}: the profile's effort`);
+      // The cell wraps after "per": its first line is read from the layout text.
+      assert.ok(layout.includes(`Kept in the provider profile: ${feeText(profile)!.replace(/ (month|year)$/, '')}`), `${when} PDF, ${profile.name}: the profile's fee`);
+    });
+    // No other fee anywhere: the questionnaire's 69 EUR a month (v1's unit) is never printed.
+    const fees = new Set([...pdf.matchAll(/\b\d[\d,]*(?:\.\d+)? [A-Z]{3}(?: per |\/)(?:month|year)\b/g)].map((m) => m[0]));
+    assert.deepEqual([...fees].sort(), profiles.map((p) => feeText(p)!).sort(), `${when} PDF: one fee per provider, the profile's`);
+    assert.doesNotMatch(pdf, /EUR\/month|\b69 EUR/, `${when} PDF: the answered fee is not printed`);
+    assert.ok(!csv.flat().some((cell) => /EUR\/month|^69$|\b69 EUR/.test(cell)), `${when} CSV: the answered fee is not printed`);
+  };
+  check(await exported(true), 'draft');
+  // Decided: the frozen snapshot still holds the answer 69; the comparison still prints the profile's.
+  for (const id of ids) {
+    const current = unwrap(await api['review.current']({ vendorId: id }))!;
+    unwrap(await api['review.transition']({ reviewId: current.review.id, to: 'in_review', by: 'Ann' }));
+    unwrap(await api['review.transition']({ reviewId: current.review.id, to: 'approved', by: 'Bob' }));
+  }
+  check(await exported(false), 'decided');
 });
 
 test('the comparison PDF is landscape and carries every provider and section', async () => {
