@@ -446,7 +446,7 @@ describe('buildComparisonReport', () => {
       const c: Comparison = compareProviders([ledgerly(), column]);
       const d = buildComparisonReport(c, { generatedAt: GENERATED, differencesOnly: false });
       const summary = tables(d)[0]!.rows.map((row) => [texts(row[0]).join(' '), texts(row[2]).join(' ')]);
-      const value = (label: string) => summary.find(([l]) => l.startsWith(label))![1];
+      const value = (label: string) => summary.find(([l]) => l!.startsWith(label))![1];
       assert.equal(value('State'), state);
       assert.equal(value('Overall score'), '—', 'not "not scored (no review)"');
       assert.equal(value('Template'), '—', 'not "No review"');
