@@ -33,7 +33,14 @@ const at = (date: string, time = '10:00:00') => new Date(`${date}T${time}.000Z`)
 function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): void {
   const decided = addDays(localIsoDate(ctx.now()), -daysAgo);
   const started = addDays(decided, -3);
-  const answers: Answer[] = ctx.reviews.answers(entry.review.id).map((a) => ({ ...a, updatedAt: at(started, '11:00:00') }));
+  // Dates the answers give (the latest audit report seen…) move back with the review: an answer
+  // frozen by a decision never names a day after that decision.
+  const dateQuestions = new Set(entry.template.sections.flatMap((s) => s.questions).filter((q) => q.kind === 'date').map((q) => q.id));
+  const answers: Answer[] = ctx.reviews.answers(entry.review.id).map((a) => ({
+    ...a,
+    value: dateQuestions.has(a.questionId) && typeof a.value === 'string' ? addDays(a.value, -daysAgo) : a.value,
+    updatedAt: at(started, '11:00:00'),
+  }));
   const first = answers.findIndex((a) => typeof a.value === 'string' && entry.template.sections[0]!.questions.some((q) => q.id === a.questionId && q.kind === 'single'));
   if (first >= 0) {
     const question = entry.template.sections[0]!.questions.find((q) => q.id === answers[first]!.questionId)!;
@@ -57,9 +64,20 @@ function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): void {
   ctx.steps.move({ reviewId: review.id, from: 'in_review', to: 'approved', by: APPROVER, at: at(decided, '15:00:00'), note: '' }, snapshot);
 }
 
+/** How long ago the demo's providers were added: before the earliest review below. */
+const DEMO_ADDED_DAYS_AGO = 800;
+
 export function addDemoLifecycle(ctx: Context, byName: ReadonlyMap<string, DemoEntry>): void {
   const today = localIsoDate(ctx.now());
   const days = (n: number) => addDays(today, n);
+
+  // The providers were in the register before their first review: a provider added today could
+  // not have been approved two years ago, and a document dated between the two would contradict it.
+  // The profile is as it was added (no audited field changes, so the trail records nothing).
+  for (const { vendor } of byName.values()) {
+    const added = at(days(-DEMO_ADDED_DAYS_AGO), '08:00:00');
+    ctx.vendors.update({ ...(ctx.vendors.get(vendor.id) ?? vendor), createdAt: added, updatedAt: added });
+  }
 
   // StatusHarbor (low tier then: 24 months) approved 715 days ago → due within 30 days.
   // Logjam Cloud approved 760 days ago → overdue whether its tier then was medium (18 months) or low (24).

@@ -2,6 +2,7 @@
 // answers are drawn deterministically from a "how good is this provider" level. The money is in
 // the profiles only (fees in EUR and USD, by the month or the year, as contracts run), and the
 // day rate in Settings, so each profile can show its buy-vs-build line.
+import { addDays, localIsoDate } from '../../shared/domain/dates';
 import { tierRank } from '../../shared/domain/tier';
 import type { AnswerValue } from '../../shared/domain/review';
 import { isVisible, questionsById } from '../../shared/domain/conditions';
@@ -125,7 +126,10 @@ function worse<T>(bestFirst: readonly T[], random: () => number): T {
   return bestFirst[1 + Math.floor(random() * (bestFirst.length - 1))]!;
 }
 
-function pickValue(question: Question, quality: number, random: () => number, knockout: boolean): AnswerValue | undefined {
+/** A date answer (the latest audit report seen…): some nine months before the demo is loaded. */
+const DATE_ANSWER_DAYS_AGO = 265;
+
+function pickValue(question: Question, quality: number, random: () => number, knockout: boolean, today: string): AnswerValue | undefined {
   const good = random() < quality;
   const options = [...(question.options ?? [])].filter((o) => o.score !== 'na');
   options.sort((a, b) => (b.score as number) - (a.score as number));
@@ -158,7 +162,7 @@ function pickValue(question: Question, quality: number, random: () => number, kn
       return high - low < 10 ? Math.round(value * 100) / 100 : Math.round(value);
     }
     case 'date':
-      return '2026-03-15';
+      return addDays(today, -DATE_ANSWER_DAYS_AGO);
     case 'text':
     case 'longtext':
       return good ? 'Documented in their trust centre; checked during the review call.' : undefined;
@@ -191,6 +195,7 @@ function followsProfile(questionId: string, picked: AnswerValue | undefined, ven
 }
 
 function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, vendor: Vendor, seed: number): void {
+  const today = localIsoDate(ctx.now());
   const facts = profileFacts(vendor);
   const random = seededRandom(seed);
   const answers: Record<string, { value: AnswerValue; na: boolean }> = {};
@@ -200,7 +205,7 @@ function answerAll(ctx: Context, reviewId: string, template: Template, provider:
     if (!isVisible(question, byId, answers)) continue;
     if (random() > (provider.answered ?? 1)) continue;
     // Picked even where the profile decides, so the other answers stay as they always were.
-    const picked = pickValue(question, provider.quality, random, question.id === provider.knockout);
+    const picked = pickValue(question, provider.quality, random, question.id === provider.knockout, today);
     const value = Object.hasOwn(facts, question.id) ? facts[question.id]! : followsProfile(question.id, picked, vendor);
     if (value === undefined) continue;
     answers[question.id] = { value, na: false };

@@ -1,8 +1,12 @@
-// When a provider is due for its next review: counted from its latest approval, by the tier that
-// approval found (months per tier are a setting), unless a date was set by hand.
+// When a provider is due for its next review: counted from its latest decision when that decision
+// is an approval, by the tier it found (months per tier are a setting), unless a date was set by
+// hand. A provider whose latest decision is a rejection has no next review: it is not approved.
+// This is shared/domain/standing.ts's rule as of today, for every provider at once (the register
+// and `vetted due` must never contradict what a document dated today says).
 import { z } from 'zod';
-import { localIsoDate } from './dates';
+import type { ReviewStatus } from './review';
 import type { Tier } from './tier';
+import { isApproval } from './workflow';
 
 export const ReassessmentMonths = z
   .object({
@@ -33,12 +37,14 @@ export interface Reassessment {
   tier: Tier | null;
 }
 
-/** The latest approval of a provider, as reassessment reads it. */
-export interface ApprovalBasis {
+/** The latest decision of a provider, as reassessment reads it. */
+export interface DecisionBasis {
   reviewId: string;
+  /** approved, approved_with_conditions or rejected. */
+  status: ReviewStatus;
   /** ISO instant of the decision. */
   decidedAt: string;
-  /** The tier the approved review found; null (should not happen: approval needs a tier) counts as critical. */
+  /** The tier the decided review found; null on an approval (should not happen: approval needs a tier) counts as critical. */
   tier: Tier | null;
   /** A date set by hand, YYYY-MM-DD. */
   dueOverride: string | null;
@@ -73,9 +79,11 @@ export function dateState(date: string, today: string): 'past' | 'soon' | 'later
   return days <= SOON_DAYS ? 'soon' : 'later';
 }
 
-export function reassessmentOf(basis: ApprovalBasis | null, months: ReassessmentMonths, today: string): Reassessment {
-  if (!basis) return { due: null, state: 'not_approved', source: null, reviewId: null, approvedOn: null, tier: null };
-  const approvedOn = localIsoDate(new Date(basis.decidedAt));
+export function reassessmentOf(basis: DecisionBasis | null, months: ReassessmentMonths, today: string): Reassessment {
+  if (!basis || !isApproval(basis.status)) return { due: null, state: 'not_approved', source: null, reviewId: null, approvedOn: null, tier: null };
+  // The UTC calendar day, as documents count it (shared/domain/standing.ts dayOf), never the
+  // machine's zone: an approval at 23:30 UTC is due on the same day in Auckland and in a report.
+  const approvedOn = basis.decidedAt.slice(0, 10);
   const due = basis.dueOverride ?? addMonths(approvedOn, months[basis.tier ?? 'critical']);
   const state = dateState(due, today);
   return {

@@ -1,31 +1,38 @@
-// The review report's last lines: the audit trail's chain head when the report was made, so a
-// later rewrite of the trail contradicts the paper (docs/security.md). A document states only what
+// The review report's last lines: the audit trail's chain head as it stood at the end of the
+// report's date, so a later rewrite of the trail contradicts the paper (docs/security.md), and the
+// same register and date still give the same bytes when entries are written afterwards. A document states only what
 // the register holds: when the chain does not verify, no head is printed, and the report says
 // where the trail failed instead.
 import type { AuditChainCheck } from '../domain/audit';
 import type { DocNode } from './types';
 import { heading, keepWithNext, paragraph } from './blocks';
 
-export function auditChainPart(check: AuditChainCheck): DocNode[] {
+/** The trail as it stood at the end of `asOf` (entries written later are not part of it). */
+export interface ReportAuditChain {
+  check: AuditChainCheck;
+  asOf: string;
+}
+
+export function auditChainPart({ check, asOf }: ReportAuditChain): DocNode[] {
   const entries = `${check.rows} ${check.rows === 1 ? 'entry' : 'entries'}`;
   let body: DocNode[];
   if (check.ok && check.head) {
     body = [
       // The hash as one unbroken word (plain() would put a zero-width space in it every 40
       // characters), so it is read and copied from the PDF exactly; it wraps whole when it must.
-      { text: [`Audit trail: ${entries}, chain head `, { text: check.head.hash, noWrap: true }], style: 'paragraph' },
+      { text: [`Audit trail up to ${asOf}: ${entries}, chain head `, { text: check.head.hash, noWrap: true }], style: 'paragraph' },
       paragraph(
-        `Verified when this report was made (the head is entry ${check.head.id}). Each entry's hash covers the one before it: a trail rewritten after this report would not end in this head.`,
+        `The entries written on or before ${asOf} (UTC), verified when this report was made; the head is entry ${check.head.id}. Each entry's hash covers the one before it: a trail rewritten after this report would not pass through this head.`,
         ['small', 'muted'],
       ),
     ];
   } else if (check.ok) {
-    body = [paragraph('Audit trail: no entries when this report was made.')];
+    body = [paragraph(`Audit trail: no entries written on or before ${asOf}.`)];
   } else {
     const broken = check.firstBroken!;
     body = [
       { text: `The audit trail failed verification at entry ${broken.id} (written ${broken.at}): ${broken.reason}.`, style: 'paragraph', bold: true },
-      paragraph(`No chain head is printed: the ${entries} of the trail cannot be vouched for past that entry. Run \`vetted audit verify\` for details.`, ['small', 'muted']),
+      paragraph(`No chain head is printed: the ${entries} of the trail up to ${asOf} cannot be vouched for past that entry. Run \`vetted audit verify\` for details.`, ['small', 'muted']),
     ];
   }
   return keepWithNext(heading('Audit trail', 3), body);

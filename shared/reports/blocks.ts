@@ -225,7 +225,7 @@ export function pageLabel(currentPage: number, pageCount: number): string {
   return `Page ${currentPage} of ${pageCount}`;
 }
 
-/** "Generated YYYY-MM-DD by Vetted" at the left, "Page X of Y" at the right, on every page. */
+/** "Organisation · As of YYYY-MM-DD · Vetted" at the left, "Page X of Y" at the right, on every page. */
 export interface FooterOptions {
   margins?: Margins;
   /** The organisation the document is from, named on every page. */

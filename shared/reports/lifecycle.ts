@@ -48,6 +48,8 @@ export interface ReportLifecycle {
   evidence: readonly EvidenceView[];
   /** Set when the records were cut to a date (lifecycleAsOf): findings changed after it are marked. */
   asOf?: string;
+  /** How many records the cut left out (recorded after `asOf`): each part says so. */
+  recordedLater?: { findings: number; acceptances: number; evidence: number };
 }
 
 export const NO_LIFECYCLE: ReportLifecycle = { steps: [], findings: [], acceptances: [], evidence: [] };
@@ -60,18 +62,32 @@ export const NO_LIFECYCLE: ReportLifecycle = { steps: [], findings: [], acceptan
 export function lifecycleAsOf(lifecycle: ReportLifecycle, asOf: string): ReportLifecycle {
   const asItWas = (a: AcceptanceView): AcceptanceView => (onOrBefore(a.revokedAt, asOf) ? a : { ...a, revokedAt: null });
   const acceptances = lifecycle.acceptances.filter((a) => onOrBefore(a.acceptedAt, asOf)).map(asItWas);
+  // A finding's acceptance on D is the newest one made by then, not the newest one now: a finding
+  // accepted again after D was still covered on D by the acceptance it had then.
+  const newestByFinding = new Map<string, AcceptanceView>();
+  for (const a of acceptances) {
+    if (a.findingId === null) continue;
+    const held = newestByFinding.get(a.findingId);
+    if (!held || a.acceptedAt > held.acceptedAt || (a.acceptedAt === held.acceptedAt && a.id > held.id)) newestByFinding.set(a.findingId, a);
+  }
   const findings = lifecycle.findings
     .filter((f) => onOrBefore(f.createdAt, asOf))
     .map((f) => {
-      const acceptance = f.acceptance && onOrBefore(f.acceptance.acceptedAt, asOf) ? asItWas(f.acceptance) : null;
-      return { ...f, acceptance };
+      const current = f.acceptance && onOrBefore(f.acceptance.acceptedAt, asOf) ? asItWas(f.acceptance) : null;
+      return { ...f, acceptance: newestByFinding.get(f.id) ?? current };
     });
+  const evidence = lifecycle.evidence.filter((e) => onOrBefore(e.addedAt, asOf));
   return {
     steps: lifecycle.steps.filter((s) => onOrBefore(s.at, asOf)),
     findings,
     acceptances,
-    evidence: lifecycle.evidence.filter((e) => onOrBefore(e.addedAt, asOf)),
+    evidence,
     asOf,
+    recordedLater: {
+      findings: lifecycle.findings.length - findings.length,
+      acceptances: lifecycle.acceptances.length - acceptances.length,
+      evidence: lifecycle.evidence.length - evidence.length,
+    },
   };
 }
 
@@ -286,6 +302,7 @@ export function findingsSection(lifecycle: ReportLifecycle, today: string, toc: 
       ]
     : [table];
   if (resolved > 0) open.push(paragraph(`${resolved} resolved finding${resolved === 1 ? ' is' : 's are'} not listed.`, ['small', 'muted']));
+  open.push(...laterLine(lifecycle.recordedLater?.findings, ['finding', 'findings'], lifecycle.asOf));
   const acceptances = acceptancesTable(lifecycle, today);
   const accepted: DocNode[] = isTable(acceptances)
     ? [
@@ -296,11 +313,19 @@ export function findingsSection(lifecycle: ReportLifecycle, today: string, toc: 
         acceptances,
       ]
     : [acceptances];
+  accepted.push(...laterLine(lifecycle.recordedLater?.acceptances, ['acceptance', 'acceptances'], lifecycle.asOf));
   const anything = lifecycle.findings.length + lifecycle.acceptances.length + lifecycle.evidence.length > 0;
   return [
     ...keepWithNext(heading('Findings', 1, { toc, pageBreakBefore: anything }), open),
     ...keepWithNext(heading('Accepted risks', 2, { toc }), accepted),
   ];
+}
+
+/** "2 recorded after 2026-06-01 are not part of this report.", or nothing. */
+function laterLine(count: number | undefined, what: [string, string], asOf: string | undefined): DocNode[] {
+  if (!count || !asOf) return [];
+  const words = count === 1 ? `1 ${what[0]} recorded after ${asOf} is` : `${count} ${what[1]} recorded after ${asOf} are`;
+  return [paragraph(`${words} not part of this report.`, ['small', 'muted'])];
 }
 
 const isTable = (node: DocNode): boolean => typeof node === 'object' && !Array.isArray(node) && 'table' in node;
@@ -329,7 +354,7 @@ export function sortedEvidence(evidence: readonly EvidenceView[]): EvidenceView[
 }
 
 /** "Evidence": each stored document with its dates, its state as of `today` and a short SHA-256. */
-export function evidenceSection(evidence: readonly EvidenceView[], today: string, toc: boolean): DocNode[] {
+export function evidenceSection(evidence: readonly EvidenceView[], today: string, toc: boolean, lifecycle?: Pick<ReportLifecycle, 'asOf' | 'recordedLater'>): DocNode[] {
   const rows = sortedEvidence(evidence).map((e): Cell[] => [
     labelOf(EVIDENCE_KIND_LABELS, e.kind),
     documentCell(e),
@@ -340,7 +365,7 @@ export function evidenceSection(evidence: readonly EvidenceView[], today: string
   ]);
   const body: DocNode[] =
     rows.length === 0
-      ? [paragraph('No evidence stored.')]
+      ? [paragraph(lifecycle?.asOf ? `No evidence was stored on or before ${lifecycle.asOf}.` : 'No evidence stored.')]
       : [
           paragraph(
             `Documents stored in the register for this provider. SHA-256: the first ${SHA_SHORT} characters of the file's checksum, checked whenever the file is opened.`,
@@ -348,5 +373,6 @@ export function evidenceSection(evidence: readonly EvidenceView[], today: string
           ),
           dataTable(['Kind', 'Document', 'Issued', 'Expires', 'State', 'SHA-256'], rows, [78, '*', 54, 54, 66, 66]),
         ];
+  body.push(...laterLine(lifecycle?.recordedLater?.evidence, ['document', 'documents'], lifecycle?.asOf));
   return keepWithNext(heading('Evidence', 1, { toc }), body);
 }

@@ -62,6 +62,7 @@ import {
   type ReportLifecycle,
 } from './lifecycle';
 import { isFindingOverdue, effectiveFindingStatus } from '../domain/findings';
+import { acceptanceState } from '../domain/acceptances';
 import { dayOf, onOrBefore, type Standing } from '../domain/standing';
 import { buildEffortText, buyVsBuild, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
@@ -72,8 +73,7 @@ import type { ProviderMaintenance } from './maintenance-facts';
 import { estimateMaintenancePages, maintenancePart } from './maintenance-part';
 import type { ProviderIncidents } from './incident-facts';
 import { estimateIncidentPages, incidentPart } from './incident-part';
-import type { AuditChainCheck } from '../domain/audit';
-import { auditChainPart } from './audit-chain-part';
+import { auditChainPart, type ReportAuditChain } from './audit-chain-part';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -98,6 +98,11 @@ export interface VendorReportData {
    */
   dayRate?: DayRate | null;
   /**
+   * True when the report's date is before today: the day rate is the one set in Settings now
+   * (Settings keep no dated copy), and the buy-vs-build line says so.
+   */
+  dayRateIsLater?: boolean;
+  /**
    * What the register's maintenance records say about the provider as of the report's date
    * (providerMaintenance in maintenance-facts.ts), with the claims checked against `answers`.
    * Left out, the report has no Maintenance part (a layout test); the service always gives it.
@@ -113,7 +118,7 @@ export interface VendorReportData {
    * The audit trail's hash chain checked when the report was made (verifyAuditChain): its head is
    * printed after the sign-off, or where it failed. Left out, nothing is said about the trail.
    */
-  auditChain?: AuditChainCheck;
+  auditChain?: ReportAuditChain;
 }
 
 export interface VendorReportOptions {
@@ -381,6 +386,16 @@ function cover(data: VendorReportData, asOf: string): DocNode[] {
 const COVER_SUBTITLE_LONG = 90;
 
 /** "2 open (1 overdue)", as of the report date. */
+/** In force on the day, and apart from them those that had lapsed by then (still listed below). */
+function acceptedRisksText(lifecycle: ReportLifecycle, today: string): string {
+  const listed = listedAcceptances(lifecycle.acceptances);
+  const inForce = listed.filter((a) => acceptanceState(a, today) !== 'expired').length;
+  const lapsed = listed.length - inForce;
+  if (listed.length === 0) return 'None';
+  const head = inForce === 0 ? 'None in force' : `${inForce} in force`;
+  return lapsed === 0 ? head : `${head} (${lapsed} expired)`;
+}
+
 function openFindingsText(lifecycle: ReportLifecycle, today: string): string {
   const open = openFindings(lifecycle.findings, today);
   const overdue = open.filter((f) => isFindingOverdue(f.dueDate, effectiveFindingStatus(f, f.acceptance, today), today)).length;
@@ -415,7 +430,7 @@ function summary(data: VendorReportData, lifecycle: ReportLifecycle, today: stri
       ['Knock-outs', score.knockouts.length === 0 ? 'None' : String(score.knockouts.length)],
       ['Approval', labelOf(APPROVAL_LABELS, data.review.status)],
       ['Open findings', openFindingsText(lifecycle, today)],
-      ['Accepted risks', String(listedAcceptances(lifecycle.acceptances).length || 'None')],
+      ['Accepted risks', acceptedRisksText(lifecycle, today)],
     ]),
   );
 
@@ -570,16 +585,19 @@ function answersPart(sections: ReportSection[], toc: boolean): DocNode[] {
  * The money rows, all from the profile: the fee in its own currency and period, the effort to
  * build and run it yourself, and (given the day rate) the buy-vs-build line.
  */
-function costRows(vendor: Vendor, dayRate: DayRate | null | undefined): Array<[string, Cell]> {
+function costRows(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsLater: boolean): Array<[string, Cell]> {
   const rows: Array<[string, Cell]> = [
     ['Fee', plain(feeText(vendor) ?? NOT_RECORDED)],
     ['Build it yourself', plain(vendor.buildEffortDays === null ? NOT_RECORDED : `${buildEffortText(vendor)} (estimate)`)],
   ];
-  if (dayRate !== undefined) rows.push(['Buy or build', plain(buyVsBuild(vendor, dayRate).sentence)]);
+  if (dayRate !== undefined) {
+    const later = dayRate && dayRateIsLater ? ' The day rate is the one set in Settings when this report was made, not necessarily the one on its date: Settings keep no dated copy.' : '';
+    rows.push(['Buy or build', plain(`${buyVsBuild(vendor, dayRate).sentence}${later}`)]);
+  }
   return rows;
 }
 
-function profile(vendor: Vendor, dayRate: DayRate | null | undefined, toc: boolean, asOf: string): DocNode[] {
+function profile(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsLater: boolean, toc: boolean, asOf: string): DocNode[] {
   const risk = inherentRisk(vendor);
   const text = (value: string) => plain(value).trim();
   const locations = vendor.dataLocations.map(text).filter((l) => l !== '');
@@ -596,7 +614,7 @@ function profile(vendor: Vendor, dayRate: DayRate | null | undefined, toc: boole
     ['On the critical path', vendor.criticalPath ? 'Yes' : 'No'],
     ['Business impact', labelOf(IMPACT_LABELS, vendor.businessImpact)],
     ['Inherent risk', tierBadge(risk.tier, { suffix: ` (${Math.round(risk.points * 10) / 10} points from the profile)` })],
-    ...costRows(vendor, dayRate),
+    ...costRows(vendor, dayRate, dayRateIsLater),
     ['Website', vendor.website.trim() ? linkText(vendor.website) : NOT_RECORDED],
   ];
   const links: Array<[string, string | undefined]> = [
@@ -626,11 +644,11 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
   content.push(
     ...summary(data, lifecycle, today, toc),
     ...findingsSection(lifecycle, today, toc),
-    ...evidenceSection(lifecycle.evidence, today, toc),
+    ...evidenceSection(lifecycle.evidence, today, toc, lifecycle),
     ...(data.maintenance ? maintenancePart(data.maintenance, { vendorId: data.vendor.id, template: data.template, draft: data.draft ?? false, toc }) : []),
     ...(data.incidents ? incidentPart(data.incidents, { template: data.template, draft: data.draft ?? false, toc }) : []),
     ...answersPart(sections, toc),
-    ...profile(data.vendor, data.dayRate, toc, asOf),
+    ...profile(data.vendor, data.dayRate, data.dayRateIsLater ?? false, toc, asOf),
     ...signOffSection(data.review, lifecycle.steps, toc),
     ...(data.auditChain ? auditChainPart(data.auditChain) : []),
   );

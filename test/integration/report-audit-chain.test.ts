@@ -1,6 +1,7 @@
-// The review report prints the audit trail's chain head as it stood when the report was made, so
-// a later rewrite of the trail contradicts the paper; when the chain does not verify, it prints no
-// head and says where the trail failed (documents state only what the register holds).
+// The review report prints the audit trail's chain head as it stood at the end of the report's
+// date, so a later rewrite of the trail contradicts the paper and later entries do not change it;
+// when the chain does not verify, it prints no head and says where the trail failed (documents
+// state only what the register holds).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { freshVetted, unwrap } from '../helpers/vetted';
+import { verifyAuditChain } from '../../electron/core/services/audit-verify';
 
 async function reportText(vetted: ReturnType<typeof freshVetted>, vendorId: string, name: string): Promise<{ text: string; file: string }> {
   const pdf = unwrap(await vetted.api['report.vendor']({ vendorId }));
@@ -26,8 +28,9 @@ test('the review report prints the chain head when the trail verifies, and where
   assert.ok(check.ok && check.head, 'the demo trail verifies');
 
   const intact = await reportText(vetted, vendor.id, 'intact.pdf');
+  const today = new Date().toISOString().slice(0, 10);
   assert.ok(
-    intact.text.includes(`Audit trail: ${check.rows} entries, chain head ${check.head.hash}`),
+    intact.text.includes(`Audit trail up to ${today}: ${check.rows} entries, chain head ${check.head.hash}`),
     'the report prints the entries and the full chain head',
   );
   assert.ok(pdfText(intact.file).includes(check.head.hash), 'the hash is one unbroken word on one line, to be read and copied exactly');
@@ -48,4 +51,20 @@ test('the review report prints the chain head when the trail verifies, and where
   assert.doesNotMatch(broken.text, /chain head [0-9a-f]{64}/, 'no chain head is printed for a trail that does not verify');
   assert.match(broken.text, /No chain head is printed/);
   assert.ok(!broken.text.includes(check.head.hash), 'not even the stored one');
+});
+
+test('the trail as of a date ends before the first entry written after it, and later entries leave its head unchanged', () => {
+  const vetted = freshVetted();
+  const entry = (at: string, entityId: string) =>
+    vetted.ctx.audit.append({ at, actor: 'Ana', entity: 'setting', entityId, vendorId: null, action: 'update', old: null, new: { v: entityId }, importedFrom: null });
+  const first = entry('2026-01-10T09:00:00.000Z', 'a');
+  const second = entry('2026-02-15T23:59:00.000Z', 'b');
+  entry('2026-02-16T00:00:00.000Z', 'c');
+  const before = verifyAuditChain(vetted.ctx, '2026-02-15');
+  assert.deepEqual([before.ok, before.rows, before.head?.id], [true, 2, second], 'the day ends at 24:00 UTC: two entries, the second is the head');
+  assert.deepEqual([verifyAuditChain(vetted.ctx, '2026-01-31').rows, verifyAuditChain(vetted.ctx, '2026-01-31').head?.id], [1, first], 'one entry by the end of January');
+  assert.equal(verifyAuditChain(vetted.ctx, '2025-12-31').head, null, 'nothing before the first entry');
+  entry('2026-03-01T10:00:00.000Z', 'd');
+  assert.deepEqual(verifyAuditChain(vetted.ctx, '2026-02-15'), before, 'an entry written later does not change the trail as it was');
+  assert.equal(verifyAuditChain(vetted.ctx).rows, before.rows + 2, 'without a date, the whole trail');
 });

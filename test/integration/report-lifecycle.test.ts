@@ -160,5 +160,5 @@ test('an open review reads "Not yet approved"; a provider with no records says s
   assert.match(flat(signOff), /Not yet approved\. This review is draft: nobody has signed the provider off yet\./);
   includesAll(row(signOff, 'Approval status'), ['Not yet submitted for approval (draft)']);
   includesAll(signOff, ['No workflow step recorded', 'Approved by', 'Date']);
-  for (const line of ['No open findings.', 'No risk has been accepted.', 'No evidence stored.']) assert.ok(text.includes(line), line);
+  for (const line of ['No open findings.', 'No risk has been accepted.', 'No evidence was stored on or before 2026-11-20.']) assert.ok(text.includes(line), line);
 });

@@ -29,20 +29,20 @@ test('daysBetween counts calendar days across month and year ends', () => {
 
 test('the next review is due by the approved tier: critical 6, high 12, medium 18, low 24 months', () => {
   const due = (tier: 'critical' | 'high' | 'medium' | 'low') =>
-    reassessmentOf({ reviewId: 'r', decidedAt: approvedAt('2026-03-10'), tier, dueOverride: null }, DEFAULT_REASSESSMENT_MONTHS, '2026-03-10').due;
+    reassessmentOf({ reviewId: 'r', status: 'approved', decidedAt: approvedAt('2026-03-10'), tier, dueOverride: null }, DEFAULT_REASSESSMENT_MONTHS, '2026-03-10').due;
   assert.deepEqual([due('critical'), due('high'), due('medium'), due('low')], ['2026-09-10', '2027-03-10', '2027-09-10', '2028-03-10']);
 });
 
 test('months per tier come from settings, and a date set by hand wins over them', () => {
   const months = { ...DEFAULT_REASSESSMENT_MONTHS, high: 3 };
-  const basis = { reviewId: 'r', decidedAt: approvedAt('2026-03-10'), tier: 'high' as const, dueOverride: null };
+  const basis = { reviewId: 'r', status: 'approved' as const, decidedAt: approvedAt('2026-03-10'), tier: 'high' as const, dueOverride: null };
   assert.equal(reassessmentOf(basis, months, '2026-03-10').due, '2026-06-10');
   const manual = reassessmentOf({ ...basis, dueOverride: '2026-04-01' }, months, '2026-03-10');
   assert.deepEqual([manual.due, manual.source], ['2026-04-01', 'manual']);
 });
 
 test('due soon means within 30 days (today and day 30 included); overdue means after the due date', () => {
-  const basis = { reviewId: 'r', decidedAt: approvedAt('2026-01-10'), tier: 'critical' as const, dueOverride: null }; // due 2026-07-10
+  const basis = { reviewId: 'r', status: 'approved' as const, decidedAt: approvedAt('2026-01-10'), tier: 'critical' as const, dueOverride: null }; // due 2026-07-10
   const state = (today: string) => reassessmentOf(basis, DEFAULT_REASSESSMENT_MONTHS, today).state;
   assert.equal(state('2026-06-09'), 'scheduled');
   assert.equal(state('2026-06-10'), 'due_soon');
@@ -52,7 +52,7 @@ test('due soon means within 30 days (today and day 30 included); overdue means a
 
 test('a provider without an approval has no due date; an approval without a tier counts as critical', () => {
   assert.deepEqual(reassessmentOf(null, DEFAULT_REASSESSMENT_MONTHS, '2026-01-01').state, 'not_approved');
-  const untiered = reassessmentOf({ reviewId: 'r', decidedAt: approvedAt('2026-01-10'), tier: null, dueOverride: null }, DEFAULT_REASSESSMENT_MONTHS, '2026-01-10');
+  const untiered = reassessmentOf({ reviewId: 'r', status: 'approved', decidedAt: approvedAt('2026-01-10'), tier: null, dueOverride: null }, DEFAULT_REASSESSMENT_MONTHS, '2026-01-10');
   assert.equal(untiered.due, '2026-07-10');
 });
 

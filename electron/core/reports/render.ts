@@ -8,8 +8,10 @@
 //   only local files pdfmake may open are the registered font files. Image nodes that are not a
 //   data: URL, attachments and links to anything but http(s)/mailto are removed beforehand, and
 //   SVG images cannot reach files or URLs either: user text never becomes a path or a URL.
-// - Determinism: the document info carries fixed dates (generatedAt at 00:00:00 UTC), so the same
-//   document and date give the same bytes. pdfkit derives the file /ID from the info dictionary
+// - Determinism and truth: the file claims no creation or modification time. Vetted cannot know
+//   one without a clock, and a document dated "as of" an earlier day is not created on that day;
+//   its date is in the keywords ("As of 2026-11-20"), as on every page. So the same document and
+//   date give the same bytes. pdfkit derives the file /ID from the info dictionary
 //   (PDFSecurity.generateFileID: an MD5 of its values) and names font subsets after the font's
 //   order in the document (EmbeddedFont.embed: "BZZZZZ+NotoSans-Regular" for F1), not randomly;
 //   the XMP packet is written from the same fixed values; encryption (random salts) is never enabled.
@@ -54,7 +56,10 @@ const pdfmake = (): Pdfmake => loadOnUse<Pdfmake>('pdfmake');
 export interface PdfMeta {
   title: string;
   subject?: string;
-  /** YYYY-MM-DD (an ISO timestamp is cut to its date): the PDF's creation and modification date, at 00:00:00 UTC. */
+  /**
+   * YYYY-MM-DD (an ISO timestamp is cut to its date): the day the document speaks for, written to
+   * the keywords as "As of YYYY-MM-DD". Never written as a creation date (see the top of the file).
+   */
   generatedAt: string;
   author?: string;
   /**
@@ -337,10 +342,12 @@ export async function renderPdf(doc: object, meta: PdfMeta, options: RenderOptio
       title: metadataText(meta.title),
       subject: meta.subject === undefined ? undefined : metadataText(meta.subject),
       author: meta.author === undefined ? undefined : metadataText(meta.author),
+      keywords: `As of ${created.toISOString().slice(0, 10)}`,
       creator: 'Vetted',
       producer: 'Vetted',
+      // Given only so that pdfkit, which derives the file /ID from it when the document is made,
+      // does not read the clock; taken out of /Info (and so of the XMP) below.
       creationDate: created,
-      modDate: created,
     },
   };
 
@@ -351,7 +358,10 @@ export async function renderPdf(doc: object, meta: PdfMeta, options: RenderOptio
   maker.setUrlAccessPolicy(() => false);
   maker.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
   const output = maker.createPdf(definition);
-  useEscapedXmp(await output.getStream(), language);
+  const kit = await output.getStream();
+  delete kit.info.CreationDate;
+  delete kit.info.ModDate;
+  useEscapedXmp(kit, language);
   const pdf = await output.getBuffer();
 
   const warnings: string[] = [];

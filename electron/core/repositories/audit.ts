@@ -44,6 +44,7 @@ export class AuditRepository {
   private readonly insert;
   private readonly reviewStatusActor;
   private readonly beyondSettings;
+  private readonly reviewDueTrail;
 
   constructor(private readonly db: Database) {
     this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
@@ -54,6 +55,10 @@ export class AuditRepository {
     this.everyOfVendorAsc = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE vendor_id = ? ORDER BY id');
     this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null, string | null]>(
       'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.reviewDueTrail = db.prepare<[string], { at: string; action: string; old_due: string | null; new_due: string | null }>(
+      `SELECT at, action, json_extract(old_value, '$.due_override') AS old_due, json_extract(new_value, '$.due_override') AS new_due
+       FROM audit_log WHERE entity = 'review' AND entity_id = ? ORDER BY id`,
     );
     this.beyondSettings = db.prepare<[], { one: number }>("SELECT 1 AS one FROM audit_log WHERE entity <> 'setting' LIMIT 1");
     this.reviewStatusActor = db.prepare<[string, string], { actor: string }>(
@@ -125,6 +130,19 @@ export class AuditRepository {
    */
   actorOfReviewStatus(reviewId: string, status: string): string | null {
     return this.reviewStatusActor.get(reviewId, status)?.actor ?? null;
+  }
+
+  /**
+   * A review's next-review date set by hand as it stood on the day `asOf` (UTC), read from the trail:
+   * the value after the last change recorded by then, else the value before the first change after
+   * it. `current` when the trail holds nothing of the review (a register without its trail).
+   */
+  reviewDueOverrideAsOf(reviewId: string, asOf: string, current: string | null): string | null {
+    const rows = this.reviewDueTrail.all(reviewId);
+    if (rows.length === 0) return current;
+    const byThen = rows.filter((r) => r.at.slice(0, 10) <= asOf).at(-1);
+    if (byThen) return byThen.action === 'delete' ? null : byThen.new_due;
+    return rows[0]!.action === 'create' ? null : rows[0]!.old_due;
   }
 
   /** Whether the trail records anything but settings changes. */

@@ -5,6 +5,7 @@ import type { Database } from 'better-sqlite3';
 import type { ReviewStatus } from '../../../shared/domain/review';
 import type { Tier } from '../../../shared/domain/tier';
 import type { ReviewSnapshot, ReviewStep } from '../../../shared/domain/workflow';
+import type { DecisionBasis } from '../../../shared/domain/reassessment';
 import type { ScoreResult } from '../../../shared/scoring/types';
 
 interface StepRow {
@@ -36,7 +37,7 @@ export class ReviewStepRepository {
   private readonly tierOf;
   private readonly dueOf;
   private readonly setDueStmt;
-  private readonly latestApprovals;
+  private readonly latestDecisions;
   private readonly everyStep;
   private readonly decisions;
   private readonly restoreStmt;
@@ -65,14 +66,17 @@ export class ReviewStepRepository {
     this.tierOf = db.prepare<[string], { tier: string | null }>(`SELECT json_extract(snapshot, '$.score.tier') AS tier FROM reviews WHERE id = ?`);
     this.dueOf = db.prepare<[string], { due_override: string | null }>('SELECT due_override FROM reviews WHERE id = ?');
     this.setDueStmt = db.prepare<[string | null, string]>('UPDATE reviews SET due_override = ? WHERE id = ?');
-    // Each provider's newest approval: what its next-review date is counted from.
-    // The frozen tier alone: parsing every approval's whole snapshot (its answers) cost the register
+    // Each provider's newest decision: its next-review date is counted from it when it is an
+    // approval (a later rejection ends the schedule, as in shared/domain/standing.ts). Decisions are
+    // final, so the newest by completion is the standing's decision as of today.
+    // The frozen tier alone: parsing every decision's whole snapshot (its answers) cost the register
     // tens of milliseconds per thousand providers.
-    this.latestApprovals = db.prepare<[], { id: string; vendor_id: string; completed_at: string; due_override: string | null; tier: string | null }>(
-      `SELECT r.id, r.vendor_id, r.completed_at, r.due_override, json_extract(r.snapshot, '$.score.tier') AS tier FROM reviews r
+    this.latestDecisions = db.prepare<[], { id: string; vendor_id: string; status: string; completed_at: string; due_override: string | null; tier: string | null }>(
+      `SELECT r.id, r.vendor_id, r.status, r.completed_at, r.due_override, json_extract(r.snapshot, '$.score.tier') AS tier FROM reviews r
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2
-                        WHERE r2.vendor_id = r.vendor_id AND r2.status IN ('approved', 'approved_with_conditions')
-                        ORDER BY r2.completed_at DESC, r2.rowid DESC LIMIT 1)`,
+                        WHERE r2.vendor_id = r.vendor_id AND r2.status IN ('approved', 'approved_with_conditions', 'rejected')
+                          AND r2.completed_at IS NOT NULL
+                        ORDER BY r2.completed_at DESC, r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
     // Whole-register reads and writes for the exchange format (export and import).
     this.everyStep = db.prepare<[], StepRow>('SELECT * FROM review_steps ORDER BY id');
@@ -161,12 +165,12 @@ export class ReviewStepRepository {
     this.setDueStmt.run(due, reviewId);
   }
 
-  /** The newest approval of every provider that has one, keyed by provider id. */
-  latestApprovalByVendor(): Map<string, { reviewId: string; decidedAt: string; dueOverride: string | null; tier: Tier | null }> {
+  /** The newest decision of every provider that has one, keyed by provider id. */
+  latestDecisionByVendor(): Map<string, DecisionBasis> {
     return new Map(
-      this.latestApprovals.all().map((r) => [
+      this.latestDecisions.all().map((r) => [
         r.vendor_id,
-        { reviewId: r.id, decidedAt: r.completed_at, dueOverride: r.due_override, tier: (r.tier as Tier | null) ?? null },
+        { reviewId: r.id, status: r.status as ReviewStatus, decidedAt: r.completed_at, dueOverride: r.due_override, tier: (r.tier as Tier | null) ?? null },
       ]),
     );
   }

@@ -28,7 +28,11 @@ function classify(suspect: Suspect, next: ChainedAuditRow | undefined): AuditBre
   return 'broken';
 }
 
-export function verifyAuditChain(ctx: Context): AuditChainCheck {
+/**
+ * `through` (YYYY-MM-DD): only the trail as it stood at the end of that day (UTC), as a document
+ * dated that day states it: the entries up to the first one written after it. Otherwise all of it.
+ */
+export function verifyAuditChain(ctx: Context, through?: string): AuditChainCheck {
   return readTransaction(ctx.db, () => {
     let rows = 0;
     let imported = 0;
@@ -37,6 +41,12 @@ export function verifyAuditChain(ctx: Context): AuditChainCheck {
     let suspect: Suspect | undefined;
     let broken: { row: ChainedAuditRow; kind: AuditBreakKind } | undefined;
     for (const row of ctx.audit.chained()) {
+      if (through !== undefined && row.at.slice(0, 10) > through) {
+        // The first entry after the day ends the trail as it was; it still tells how a row just
+        // before it broke.
+        if (suspect && !broken) broken = { row: suspect.row, kind: classify(suspect, row) };
+        break;
+      }
       rows++;
       if (row.imported_from !== null) imported++;
       if (broken) continue; // only counting from here on

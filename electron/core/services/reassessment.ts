@@ -1,22 +1,20 @@
 // When each provider is due for its next review, and what needs attention today.
 import type { DueEntry } from '../../../shared/api';
-import { daysBetween, reassessmentOf, type ApprovalBasis } from '../../../shared/domain/reassessment';
+import { daysBetween, reassessmentOf } from '../../../shared/domain/reassessment';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { Context } from '../context';
-import { today } from './today';
+import { documentToday } from './standing';
 import { readTransaction } from '../db/transactions';
 
 /** Every provider's place in the schedule, keyed by provider id (`vendors`: the register's providers, when already read). */
 export function reassessmentByVendor(ctx: Context, vendors: readonly Vendor[] = ctx.vendors.list()): Map<string, DueEntry> {
   const months = ctx.settings.get().reassessmentMonths;
-  const approvals = ctx.steps.latestApprovalByVendor();
-  const day = today(ctx);
+  const decisions = ctx.steps.latestDecisionByVendor();
+  // Days as documents count them (UTC), so the register and a report dated today agree.
+  const day = documentToday(ctx);
   const entries = new Map<string, DueEntry>();
   for (const vendor of vendors) {
-    const approval = approvals.get(vendor.id);
-    const basis: ApprovalBasis | null = approval
-      ? { reviewId: approval.reviewId, decidedAt: approval.decidedAt, tier: approval.tier, dueOverride: approval.dueOverride }
-      : null;
+    const basis = decisions.get(vendor.id) ?? null;
     entries.set(vendor.id, { ...reassessmentOf(basis, months, day), vendorId: vendor.id, vendorName: vendor.name, vendorStatus: vendor.status });
   }
   return entries;
@@ -30,7 +28,7 @@ function bySoonest(a: DueEntry, b: DueEntry): number {
 
 export function listReassessments(ctx: Context, input: { withinDays?: number }): DueEntry[] {
   return readTransaction(ctx.db, () => {
-    const day = today(ctx);
+    const day = documentToday(ctx);
     const entries = [...reassessmentByVendor(ctx).values()].sort(bySoonest);
     if (input.withinDays === undefined) return entries;
     return entries.filter((e) => e.due !== null && daysBetween(day, e.due) <= input.withinDays!);

@@ -13,7 +13,7 @@ import { listEvidence } from './evidence';
 import { listFindings } from './findings';
 import { buildEntry } from './review-entries';
 import { getVendor } from './vendor-lookup';
-import { decidedContent, documentDate, reviewInProgress, standingOf } from './standing';
+import { decidedContent, documentDate, documentToday, reviewInProgress, standingOf } from './standing';
 import { asFile, providerSlug } from './generated-file';
 import { reportLanguageOf } from './report-language';
 import { dayOf, onOrBefore, stepsAsOf, type Standing } from '../../../shared/domain/standing';
@@ -52,11 +52,13 @@ export async function vendorReport(
       draft: input.draft ?? false,
       organisation: ctx.settings.get().organisation,
       dayRate: ctx.settings.get().dayRate,
+      dayRateIsLater: asOf < documentToday(ctx),
       lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
       maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),
-      // The trail as it stands when the report is made, in the same snapshot as the data.
-      auditChain: verifyAuditChain(ctx),
+      // The trail as it stood at the end of the report's date (entries written later are not
+      // part of it), verified when the report is made, in the same snapshot as the data.
+      auditChain: { check: verifyAuditChain(ctx, asOf), asOf },
       language: reportLanguageOf(ctx),
       slug: providerSlug(vendor, ctx.vendors.list()),
     };

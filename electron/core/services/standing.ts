@@ -11,19 +11,27 @@ import { dayOf } from '../../../shared/domain/standing';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 
-export function standingReviews(ctx: Context, vendorId: string): StandingReview[] {
+/**
+ * A provider's reviews as the rule reads them on the day `asOf`. A next-review date set by hand is
+ * the one in force on that day (the audit trail keeps each change): one set later must not move the
+ * due date a document dated earlier prints.
+ */
+export function standingReviews(ctx: Context, vendorId: string, asOf: string): StandingReview[] {
   const steps = ctx.steps.stepsByReview(vendorId);
-  return ctx.reviews.ofVendor(vendorId).map((review) => ({
-    review,
-    steps: steps.get(review.id) ?? [],
-    decidedTier: ctx.steps.decidedTier(review.id),
-    dueOverride: ctx.steps.dueOverride(review.id),
-  }));
+  return ctx.reviews.ofVendor(vendorId).map((review) => {
+    const current = ctx.steps.dueOverride(review.id);
+    return {
+      review,
+      steps: steps.get(review.id) ?? [],
+      decidedTier: ctx.steps.decidedTier(review.id),
+      dueOverride: asOf >= documentToday(ctx) ? current : ctx.audit.reviewDueOverrideAsOf(review.id, asOf, current),
+    };
+  });
 }
 
 /** `months` may be given by a caller that reads the standing of many providers (settings read once). */
 export function standingOf(ctx: Context, vendorId: string, asOf: string, months = ctx.settings.get().reassessmentMonths): Standing {
-  return standingAsOf(standingReviews(ctx, vendorId), asOf, months);
+  return standingAsOf(standingReviews(ctx, vendorId, asOf), asOf, months);
 }
 
 /**
