@@ -18,8 +18,7 @@ import { TIER_LABELS } from '../domain/labels';
 import { scoreText } from '../format';
 import { INCIDENTS_SECTION, incidentRows } from './incidents';
 import { MAINTENANCE_SECTION, maintenanceRows } from './maintenance';
-import { dayOf } from '../domain/standing';
-import { dayRateNote, profileChangedNote } from '../reports/as-of-notes';
+import { dayRateNote, profileAsOfText } from '../reports/as-of-notes';
 import { NO_REVIEW_CELL } from './model';
 import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
 
@@ -108,11 +107,6 @@ export interface ComparisonBasis {
   columns: Readonly<Record<string, string>>;
 }
 
-/** Each column's profile as of the date: changed since (shown as recorded now), or as it stood. */
-function profileText(c: CompareColumn, asOf: string): string {
-  return profileChangedNote(c.profileUpdatedAt, asOf) ?? `As recorded on ${asOf} (last changed on ${dayOf(c.profileUpdatedAt)}).`;
-}
-
 /** The comparison as an RFC 4180 CSV string, starting with a UTF-8 BOM. */
 export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis): string {
   const { columns } = comparison;
@@ -131,7 +125,7 @@ export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis)
   csv += summary('Completion', columns.map(completionText));
   csv += summary('Knock-outs', columns.map((c) => (c.noReview !== null ? NO_REVIEW_CELL : String(c.knockouts))));
   // The fee and the buy-or-build line come from the profile and Settings as they are now: said first.
-  if (basis) csv += summary('Profile (fee, build effort)', columns.map((c) => profileText(c, basis.asOf)));
+  if (basis) csv += summary('Profile (fee, build effort)', columns.map((c) => profileAsOfText(c.profileUpdatedAt, basis.asOf)));
   csv += summary('Fee', columns.map((c) => c.fee ?? 'Not recorded'));
   const rate = basis?.today ? dayRateNote(comparison.dayRate ?? null, basis.asOf, basis.today) : null;
   if (rate) csv += summary('Day rate', columns.map(() => rate));

@@ -13,11 +13,17 @@ export function profileChangedNote(updatedAt: string, asOf: string): string | nu
   return `The profile was last changed on ${dayOf(updatedAt)}, after ${asOf}: it shows the provider as recorded now.`;
 }
 
+/** The profile as of D, either way: changed since (profileChangedNote), or as it stood on D. */
+export function profileAsOfText(updatedAt: string, asOf: string): string {
+  return profileChangedNote(updatedAt, asOf) ?? `Last changed on ${dayOf(updatedAt)}: as it stood on ${asOf}.`;
+}
+
 /**
  * For a document dated before today: the day rate it uses is Settings' current one, which may not
- * be the rate on D. Null when D is today, or no day rate is set (nothing is priced with it).
+ * be the rate on D (in the review report's words, vendor-report.ts's buy-or-build row). Null when D
+ * is today, or no day rate is set (nothing is priced with it).
  */
 export function dayRateNote(rateText: string | null, asOf: string, today: string): string | null {
   if (rateText === null || asOf >= today) return null;
-  return `The engineer day rate (${rateText}) is the current setting on ${today}, not necessarily the rate on ${asOf}: Settings keep no earlier rates.`;
+  return `The day rate (${rateText}) is the one set in Settings when this document was made (${today}), not necessarily the one on ${asOf}: Settings keep no dated copy.`;
 }

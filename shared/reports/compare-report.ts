@@ -19,8 +19,7 @@
 // The marks use "+" (U+002B) and "–" (U+2013): the bundled Noto Sans has no arrows, triangles or
 // check marks, and a glyph taken from a fallback font would be missing on a machine without one.
 import { INCIDENTS_SECTION, MAINTENANCE_SECTION, NO_REVIEW_CELL, SECTION_COMPARABLE_SHARE, incidentRows, maintenanceRows } from '../compare';
-import { dayOf } from '../domain/standing';
-import { dayRateNote, profileChangedNote } from './as-of-notes';
+import { dayRateNote, profileAsOfText, profileChangedNote } from './as-of-notes';
 import type {
   CompareCell,
   CompareColumn,
@@ -389,9 +388,8 @@ function stateText(column: CompareColumn): string {
  * profile changed after the date says so (the review report's words), the others when it last changed.
  */
 function profileCell(column: CompareColumn, asOf: string): Cell {
-  const changed = profileChangedNote(column.profileUpdatedAt, asOf);
-  if (changed) return { text: changed, style: 'small', bold: true };
-  return { text: `As on ${asOf} (last changed on ${dayOf(column.profileUpdatedAt)})`, style: 'small' };
+  const changed = profileChangedNote(column.profileUpdatedAt, asOf) !== null;
+  return { text: profileAsOfText(column.profileUpdatedAt, asOf), style: 'small', bold: changed };
 }
 
 /** Whether some column's profile changed after the report date: only then the summary has a Profile row. */

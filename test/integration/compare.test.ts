@@ -93,23 +93,28 @@ test('a provider whose review is in progress reads "No decided review as of D" i
   assert.ok(cells.length > 60 && cells.every((c) => c === '—'), `every section and question cell of the empty column reads —: ${[...new Set(cells)].join(' | ')}`);
 });
 
-test('dated before the profiles changed and before today: the PDF and CSV say the profile and the day rate are as they are now', async () => {
+test('dated before a profile changed and before today: the PDF and CSV say the profile and the day rate are as they are now', async () => {
   const { api, id } = await demo();
   const ids = ['Logjam Cloud', 'StatusHarbor'].map(id);
+  // The demo's profiles date from 2024; Logjam Cloud's fee is changed on the clock's day.
+  unwrap(await api['vendor.update']({ id: ids[0]!, patch: { monthlyCost: 8000 } }));
   const pdf = async (date: string) => pdfText(savePdf(Buffer.from(unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', date })).base64, 'base64'))).replace(/\s+/g, ' ');
   const past = await pdf('2025-01-01');
   assert.ok(past.includes('60 engineer-days at 640 EUR a day'), 'the buy-or-build line uses the day rate');
-  // The two cells' lines interleave in the extracted text: counted by their first line.
-  const changed = past.match(/The profile was last changed on 2026-11-20, after 2025-01-01:/g) ?? [];
-  assert.equal(changed.length, 2, 'said for each column');
+  assert.ok(past.includes('8,000 EUR per year'), 'the fee as recorded now');
+  // The two cells' lines interleave in the extracted text: read by their first words.
+  assert.equal((past.match(/The profile was last changed on 2026-11-20, after 2025-01-01:/g) ?? []).length, 1, 'said for the changed column');
   assert.ok(past.includes('it shows the provider as recorded now.'), 'in the review report\'s words');
-  assert.ok(past.includes('The engineer day rate (640 EUR a day) is the current setting on 2026-11-20, not necessarily the rate on 2025-01-01'), 'the day rate is today\'s');
+  assert.match(past, /Last changed on 2024-\d\d-\d\d: as it stood on 2025-01-01\./, 'the unchanged one says when it last changed');
+  assert.ok(past.includes('The day rate (640 EUR a day) is the one set in Settings when this document was made (2026-11-20), not necessarily the one on 2025-01-01'), 'the day rate is today\'s');
   const now = await pdf('2026-11-20');
-  assert.ok(!now.includes('recorded now') && !now.includes('current setting'), 'as of today there is nothing to say');
+  assert.ok(!now.includes('recorded now') && !now.includes('set in Settings'), 'as of today there is nothing to say');
   const csv = parseCsv(Buffer.from(unwrap(await api['compare.export']({ vendorIds: ids, format: 'csv', date: '2025-01-01' })).base64, 'base64').toString('utf8').slice(1));
   const row = (label: string) => csv.find((r) => r[2] === label)?.slice(3, 5);
-  assert.deepEqual(row('Profile (fee, build effort)'), Array(2).fill('The profile was last changed on 2026-11-20, after 2025-01-01: it shows the provider as recorded now.'));
-  assert.match(row('Day rate')![0]!, /^The engineer day rate \(640 EUR a day\) is the current setting on 2026-11-20/);
+  const [changed, unchanged] = row('Profile (fee, build effort)')!;
+  assert.equal(changed, 'The profile was last changed on 2026-11-20, after 2025-01-01: it shows the provider as recorded now.');
+  assert.match(unchanged!, /^Last changed on 2024-\d\d-\d\d: as it stood on 2025-01-01\.$/);
+  assert.deepEqual(row('Day rate'), Array(2).fill('The day rate (640 EUR a day) is the one set in Settings when this document was made (2026-11-20), not necessarily the one on 2025-01-01: Settings keep no dated copy.'));
 });
 
 test('v1 reviews that answered the fee: the comparison PDF and CSV print only the profile\'s fee, draft or decided', async () => {

@@ -465,10 +465,10 @@ describe('buildComparisonReport', () => {
     const c = compareProviders([changed, lumen()], { dayRate: { amount: 640, currency: 'EUR' } });
     const past = allText(buildComparisonReport(c, { generatedAt: GENERATED, today: '2025-07-01', differencesOnly: false })).replace(/\s+/g, ' ');
     assert.ok(past.includes('The profile was last changed on 2025-06-01, after 2025-03-10: it shows the provider as recorded now.'), 'the changed profile, in the review report\'s words');
-    assert.ok(past.includes('As on 2025-03-10 (last changed on 2025-03-04)'), 'the unchanged one');
-    assert.ok(past.includes('The engineer day rate (640 EUR a day) is the current setting on 2025-07-01, not necessarily the rate on 2025-03-10'), 'the day rate');
+    assert.ok(past.includes('Last changed on 2025-03-04: as it stood on 2025-03-10.'), 'the unchanged one');
+    assert.ok(past.includes('The day rate (640 EUR a day) is the one set in Settings when this document was made (2025-07-01), not necessarily the one on 2025-03-10: Settings keep no dated copy.'), 'the day rate, in the review report\'s words');
     const today = allText(buildComparisonReport(compareProviders([ledgerly(), lumen()], { dayRate: { amount: 640, currency: 'EUR' } }), { generatedAt: GENERATED, today: GENERATED, differencesOnly: false }));
-    assert.ok(!today.includes('Profile (fee, build effort)') && !today.includes('current setting'), 'nothing to say as of today with unchanged profiles');
+    assert.ok(!today.includes('Profile (fee, build effort)') && !today.includes('set in Settings'), 'nothing to say as of today with unchanged profiles');
   });
 });
 
