@@ -3,16 +3,23 @@
 // that Excel reads the file as UTF-8 rather than the machine's legacy code page (without it,
 // "Zürich" or "—" come out garbled). Pure: the caller writes the string to a file.
 //
+// With a basis (an export), the summary also says what each column rests on, whether its profile
+// changed after the date (the register keeps only the current one) and, before today, that the
+// day rate is today's setting. A column without a review reads "—" in every cell and says why in
+// its Overall score.
+//
 // Columns: Section, Question ID, Question, one answer column per provider, then one
 // "<name> points lost" column per provider. Rows: a score summary, the maintenance rows and the
 // incident rows (their Section column says they come from the register's records, not the
-// questionnaire), one row per section score ("Too little answered" where the section is below
-// SECTION_COMPARABLE_SHARE), then every question row (under its section), in the comparison's
+// questionnaire), one row per section score ("Too little answered" where the section, or the
+// provider's whole review, is below SECTION_COMPARABLE_SHARE), then every question row (under its section), in the comparison's
 // order. A filtered comparison exports only what the filter kept.
 import { TIER_LABELS } from '../domain/labels';
 import { scoreText } from '../format';
 import { INCIDENTS_SECTION, incidentRows } from './incidents';
 import { MAINTENANCE_SECTION, maintenanceRows } from './maintenance';
+import { dayRateNote, profileAsOfText } from '../reports/as-of-notes';
+import { NO_REVIEW_CELL } from './model';
 import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
 
 const BOM = '\uFEFF';
@@ -54,6 +61,8 @@ function points(n: number | null): string {
 }
 
 function overallText(c: CompareColumn): string {
+  // No review in this column: say why ("No decided review as of …"), not "Not started".
+  if (c.noReview !== null) return `Not scored: ${c.noReview.charAt(0).toLowerCase()}${c.noReview.slice(1)}`;
   if (c.state === 'not_started') return 'Not started';
   if (c.overall === null) return 'Not scored';
   return c.state === 'incomplete' ? `${oneDecimal(c.overall)} (provisional)` : oneDecimal(c.overall);
@@ -66,9 +75,11 @@ function completionText(c: CompareColumn): string {
 }
 
 /** A section below the comparison's threshold gets no score: it would read as comparable. */
-function sectionText(cell: CompareSectionCell): string {
+function sectionText(cell: CompareSectionCell, column: CompareColumn): string {
+  if (column.noReview !== null) return NO_REVIEW_CELL;
   if (!cell.covers.asked) return 'Not asked';
   const covers = `${cell.covers.answered} of ${cell.covers.total} answered`;
+  if (cell.reviewTooLittleAnswered) return `Too little answered (${covers}; the review ${completionText(column)} answered)`;
   if (cell.tooLittleAnswered) return `Too little answered (${covers})`;
   return cell.score === null ? `Not scored (${covers})` : `${oneDecimal(cell.score)} (${covers})`;
 }
@@ -86,15 +97,17 @@ function answerText(cell: CompareCell): string {
   return text;
 }
 
-/** The comparison as an RFC 4180 CSV string, starting with a UTF-8 BOM. */
 /** What an exported comparison rests on: its date, whether it shows drafts, and each column's review. */
 export interface ComparisonBasis {
   asOf: string;
+  /** Today (YYYY-MM-DD): before it, the day rate is said to be the current setting. Absent: not said. */
+  today?: string;
   draft: boolean;
   /** By vendor id: "approved on 2026-03-01", "DRAFT, review in progress since …". */
   columns: Readonly<Record<string, string>>;
 }
 
+/** The comparison as an RFC 4180 CSV string, starting with a UTF-8 BOM. */
 export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis): string {
   const { columns } = comparison;
   const blanks = columns.map(() => '');
@@ -110,10 +123,14 @@ export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis)
   csv += summary('Overall score', columns.map(overallText));
   csv += summary('Tier', columns.map((c) => (c.tier ? TIER_LABELS[c.tier] : 'Not rated')));
   csv += summary('Completion', columns.map(completionText));
-  csv += summary('Knock-outs', columns.map((c) => String(c.knockouts)));
+  csv += summary('Knock-outs', columns.map((c) => (c.noReview !== null ? NO_REVIEW_CELL : String(c.knockouts))));
+  // The fee and the buy-or-build line come from the profile and Settings as they are now: said first.
+  if (basis) csv += summary('Profile (fee, build effort)', columns.map((c) => profileAsOfText(c.profileUpdatedAt, basis.asOf)));
   csv += summary('Fee', columns.map((c) => c.fee ?? 'Not recorded'));
+  const rate = basis?.today ? dayRateNote(comparison.dayRate ?? null, basis.asOf, basis.today) : null;
+  if (rate) csv += summary('Day rate', columns.map(() => rate));
   csv += summary('Buy or build', columns.map((c) => c.buyVsBuild));
-  csv += summary('Template', columns.map((c) => (c.template ? `${c.template.id} v${c.template.version}` : 'No review')));
+  csv += summary('Template', columns.map((c) => (c.template ? `${c.template.id} v${c.template.version}` : NO_REVIEW_CELL)));
   if (comparison.maintenance) {
     for (const row of maintenanceRows(comparison.maintenance)) csv += record([MAINTENANCE_SECTION, '', row.label, ...row.cells, ...blanks]);
   }
@@ -121,7 +138,7 @@ export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis)
     for (const row of incidentRows(comparison.incidents)) csv += record([INCIDENTS_SECTION, '', row.label, ...row.cells, ...blanks]);
   }
   for (const section of comparison.sections) {
-    csv += record([section.title, '', 'Section score', ...section.cells.map(sectionText), ...blanks]);
+    csv += record([section.title, '', 'Section score', ...section.cells.map((cell, i) => sectionText(cell, columns[i]!)), ...blanks]);
   }
   for (const section of comparison.sections) {
     for (const row of section.questions) {

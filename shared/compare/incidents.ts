@@ -153,7 +153,7 @@ function availabilityText(f: ProviderIncidents): string {
 }
 
 function claimsText(cell: CompareIncidentsCell): string {
-  if (cell.claims === null) return 'No review';
+  if (cell.claims === null) return 'No review in this column'; // not "No review": one may be in progress, just not decided
   if (cell.claims.length === 0) return 'No incident claim answered';
   const contradicted = cell.claims.filter((c) => c.verdict === 'contradicted');
   const untested = cell.claims.filter((c) => c.verdict === 'untested').length;

@@ -15,6 +15,8 @@ export type {
 export {
   MAX_COMPARE_PROVIDERS,
   MIN_COMPARE_PROVIDERS,
+  NO_REVIEW_CELL,
+  NO_REVIEW_STARTED,
   SECTION_COMPARABLE_SHARE,
   answeredEnough,
   compareProviders,

@@ -125,7 +125,7 @@ function noticeText(cell: CompareMaintenanceCell): string {
 }
 
 function claimsText(cell: CompareMaintenanceCell): string {
-  if (cell.claims === null) return 'No review';
+  if (cell.claims === null) return 'No review in this column'; // not "No review": one may be in progress, just not decided
   if (cell.claims.length === 0) return 'No maintenance claim to test';
   const contradicted = cell.claims.filter((c) => c.verdict === 'contradicted');
   const untested = cell.claims.filter((c) => c.verdict === 'untested').length;

@@ -13,8 +13,10 @@
 //
 // Section marks: a section score that rests on a few answers is not comparable with one that rests
 // on all of them (one good answer scores 100). So best and worst over section scores are chosen
-// only among sections answered enough (SECTION_COMPARABLE_SHARE); the others are "too little
-// answered" wherever the comparison is shown.
+// only among sections answered enough (SECTION_COMPARABLE_SHARE) of providers whose whole review is
+// answered enough (the same share: the bar a review needs for a tier); the others are "too little
+// answered" wherever the comparison is shown. Without the second condition, a provider with 2 of
+// 61 questions answered took "Best" on a one-question section it happened to answer.
 import { answerLabel } from '../domain/answers';
 import { visibleQuestionIds } from '../domain/conditions';
 import type { Answer, AnswerValue, Review } from '../domain/review';
@@ -26,7 +28,7 @@ import { maxTier } from '../domain/tier';
 import type { Vendor, VendorCategory } from '../domain/vendor';
 import { DEFAULT_SCORING_OPTIONS, scoreQuestion } from '../scoring';
 import type { ScoreResult, SectionScore } from '../scoring';
-import { buyVsBuild, feeText, type DayRate } from '../domain/cost';
+import { buyVsBuild, dayRateText, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 import type { CompareIncidents } from './incidents';
 import type { CompareMaintenance } from './maintenance';
@@ -53,7 +55,19 @@ export interface CompareEntry {
   template: Template | null;
   answers: Answer[];
   score: ScoreResult | null;
+  /**
+   * Why the column has no review, in words, when `review` is null and the caller knows more than
+   * "none was started" (an export as of D: "No decided review as of D (a review is in progress
+   * since …)"). Absent: NO_REVIEW_STARTED.
+   */
+  noReviewNote?: string;
 }
+
+/** What a column without a review says when its entry gives no reason. */
+export const NO_REVIEW_STARTED = 'No review started';
+
+/** What a cell of a column without a review shows: nothing was asked or answered there; the column's note says why. */
+export const NO_REVIEW_CELL = '—';
 
 /** 'not_started' when the provider has no review or no score. */
 export type CompareState = ScoreResult['state'] | 'not_started';
@@ -70,11 +84,18 @@ export interface CompareColumn {
   state: CompareState;
   /** 0..1; null when there is no score. */
   completion: number | null;
+  /** Why the column has no review (CompareEntry.noReviewNote or NO_REVIEW_STARTED); null when it has one. */
+  noReview: string | null;
   knockouts: number;
   /** The fee from the profile with its currency and period ("380 EUR per month"); null: not recorded. */
   fee: string | null;
   /** Buying against building and running it yourself, in one sentence (shared/domain/cost.ts). */
   buyVsBuild: string;
+  /**
+   * When the profile (fee, build effort, category…) was last changed: the register keeps it as it
+   * is now, so a comparison dated before this says so (shared/reports/as-of-notes.ts).
+   */
+  profileUpdatedAt: string;
   template: { id: string; version: number } | null;
 }
 
@@ -82,10 +103,11 @@ export interface CompareColumn {
  * - 'answered': an answer that fits the question (scored or informational);
  * - 'unanswered': visible, but no answer, a null value or a value that does not fit;
  * - 'na': marked not applicable, or the chosen option(s) make the question not applicable;
- * - 'not_asked': the provider's template has no such question (or the provider has no review);
- * - 'hidden': the template has it, but its showWhen hides it for this provider's answers.
+ * - 'not_asked': the provider's template has no such question;
+ * - 'hidden': the template has it, but its showWhen hides it for this provider's answers;
+ * - 'no_review': the column has no review (the column's `noReview` says why); label NO_REVIEW_CELL.
  */
-export type CompareCellStatus = 'answered' | 'unanswered' | 'na' | 'not_asked' | 'hidden';
+export type CompareCellStatus = 'answered' | 'unanswered' | 'na' | 'not_asked' | 'hidden' | 'no_review';
 
 export interface CompareCell {
   /** The vendor id of the column this cell is in. */
@@ -93,7 +115,8 @@ export interface CompareCell {
   status: CompareCellStatus;
   /**
    * answerLabel for answers (the chosen option's label for an option that makes the question
-   * not applicable); otherwise 'Not answered', 'Not applicable', 'Not asked' or 'Not shown'.
+   * not applicable); otherwise 'Not answered', 'Not applicable', 'Not asked', 'Not shown' or
+   * NO_REVIEW_CELL.
    */
   label: string;
   /** 0..1 (scoreQuestion) when the answer is scored; otherwise null. */
@@ -105,7 +128,7 @@ export interface CompareCell {
   pointsLost: number | null;
   /** The knock-out tier this answer triggers. */
   knockout: Tier | null;
-  /** The reviewer's comment, trimmed; '' for 'not_asked' and 'hidden' cells. */
+  /** The reviewer's comment, trimmed; '' for 'not_asked', 'hidden' and 'no_review' cells. */
   comment: string;
 }
 
@@ -146,11 +169,18 @@ export interface CompareSectionCell {
    */
   covers: { answered: number; total: number; asked: boolean };
   /**
-   * The section is asked but fewer than SECTION_COMPARABLE_SHARE of its questions are answered:
-   * its score rests on too little to compare, so it is never best or worst, and the app and the
-   * exports show "too little answered" instead of the score.
+   * The section is asked but fewer than SECTION_COMPARABLE_SHARE of its questions are answered, or
+   * of the provider's whole review (reviewTooLittleAnswered): its score rests on too little to
+   * compare, so it is never best or worst, and the app and the exports show "too little answered"
+   * instead of the score.
    */
   tooLittleAnswered: boolean;
+  /**
+   * The section is asked, but the provider's whole review is answered below SECTION_COMPARABLE_SHARE
+   * (the bar a review needs for a tier), however much of this section is answered; implies
+   * tooLittleAnswered.
+   */
+  reviewTooLittleAnswered: boolean;
 }
 
 export interface CompareSectionRow {
@@ -170,6 +200,11 @@ export interface CompareSectionRow {
 export interface Comparison {
   columns: CompareColumn[];
   sections: CompareSectionRow[];
+  /**
+   * The engineer day rate the buy-vs-build lines use ("640 EUR a day"), as Settings hold it now;
+   * null when none is set. Absent in a comparison built before this was kept.
+   */
+  dayRate?: string | null;
   /**
    * What the register's maintenance records (not the questionnaire) say about each column as of
    * the comparison's date (compareMaintenance); added by the service, absent in a bare model.
@@ -211,6 +246,8 @@ interface Prepared {
   losses: ReadonlyMap<string, number>;
   knockouts: ReadonlyMap<string, Tier>;
   sectionScores: ReadonlyMap<string, SectionScore>;
+  /** The whole review reaches SECTION_COMPARABLE_SHARE (false without a review: nothing to compare). */
+  reviewAnsweredEnough: boolean;
 }
 
 const EMPTY_INDEX: QuestionIndex = new Map();
@@ -227,7 +264,7 @@ function prepare(entry: CompareEntry): Prepared {
   for (const k of score?.knockouts ?? []) knockouts.set(k.questionId, knockouts.has(k.questionId) ? maxTier(knockouts.get(k.questionId)!, k.tier) : k.tier);
   const sectionScores = new Map<string, SectionScore>();
   for (const s of score?.sections ?? []) if (!sectionScores.has(s.sectionId)) sectionScores.set(s.sectionId, s);
-  return {
+  const prepared: Omit<Prepared, 'reviewAnsweredEnough'> = {
     id: entry.vendor.id,
     vendor: entry.vendor,
     template,
@@ -240,6 +277,23 @@ function prepare(entry: CompareEntry): Prepared {
     knockouts,
     sectionScores,
   };
+  return { ...prepared, reviewAnsweredEnough: template !== null && reviewShareEnough(prepared, score) };
+}
+
+/**
+ * Whether the whole review reaches SECTION_COMPARABLE_SHARE: the score's completion, decided as
+ * scoreReview decides a review complete; without a score, counted over the template's sections.
+ */
+function reviewShareEnough(p: Omit<Prepared, 'reviewAnsweredEnough'>, score: ScoreResult | null): boolean {
+  if (score) return score.completion >= SECTION_COMPARABLE_SHARE;
+  let answered = 0;
+  let total = 0;
+  for (const section of p.template?.sections ?? []) {
+    const counted = countSection(p, section.id);
+    answered += counted.answered;
+    total += counted.total;
+  }
+  return answeredEnough(answered, total);
 }
 
 function column(entry: CompareEntry, dayRate: DayRate | null): CompareColumn {
@@ -252,9 +306,11 @@ function column(entry: CompareEntry, dayRate: DayRate | null): CompareColumn {
     tier: score?.tier ?? null,
     state: score?.state ?? 'not_started',
     completion: score?.completion ?? null,
+    noReview: entry.review === null || template === null ? (entry.noReviewNote ?? NO_REVIEW_STARTED) : null,
     knockouts: score?.knockouts.length ?? 0,
     fee: feeText(vendor),
     buyVsBuild: buyVsBuild(vendor, dayRate).sentence,
+    profileUpdatedAt: vendor.updatedAt,
     template: template ? { id: template.id, version: template.version } : null,
   };
 }
@@ -270,6 +326,8 @@ function normalizedValue(value: AnswerValue): string {
 /** The cell, and the key its answer is compared by ('' = no answer). */
 function questionCell(p: Prepared, questionId: string): { cell: CompareCell; key: string } {
   const empty = { providerId: p.id, score: null, pointsLost: null, knockout: null, comment: '' };
+  // No review in this column: "Not asked" would say its template left the question out.
+  if (!p.template) return { cell: { ...empty, status: 'no_review', label: NO_REVIEW_CELL }, key: '' };
   const found = p.index.get(questionId);
   if (!found) return { cell: { ...empty, status: 'not_asked', label: NOT_ASKED }, key: '' };
   if (!p.visible.has(questionId)) return { cell: { ...empty, status: 'hidden', label: NOT_SHOWN }, key: '' };
@@ -310,7 +368,7 @@ function questionCell(p: Prepared, questionId: string): { cell: CompareCell; key
 }
 
 /** Visible, non-optional questions answered (or N/A) and in all, as scoreReview counts them. */
-function countSection(p: Prepared, sectionId: string): { answered: number; total: number } {
+function countSection(p: Omit<Prepared, 'reviewAnsweredEnough'>, sectionId: string): { answered: number; total: number } {
   let answered = 0;
   let total = 0;
   const section = p.template?.sections.find((s) => s.id === sectionId);
@@ -333,7 +391,13 @@ export function answeredEnough(answered: number, total: number): boolean {
 
 function sectionCell(p: Prepared, sectionId: string): CompareSectionCell {
   if (!p.sectionIds.has(sectionId)) {
-    return { providerId: p.id, score: null, covers: { answered: 0, total: 0, asked: false }, tooLittleAnswered: false };
+    return {
+      providerId: p.id,
+      score: null,
+      covers: { answered: 0, total: 0, asked: false },
+      tooLittleAnswered: false,
+      reviewTooLittleAnswered: false,
+    };
   }
   const scored = p.sectionScores.get(sectionId);
   const { answered, total } = scored ?? countSection(p, sectionId);
@@ -341,7 +405,9 @@ function sectionCell(p: Prepared, sectionId: string): CompareSectionCell {
     providerId: p.id,
     score: scored?.score ?? null,
     covers: { answered, total, asked: true },
-    tooLittleAnswered: !answeredEnough(answered, total),
+    // A well answered section of a barely answered review is no better grounded: the review is the unit decided on.
+    tooLittleAnswered: !answeredEnough(answered, total) || !p.reviewAnsweredEnough,
+    reviewTooLittleAnswered: !p.reviewAnsweredEnough,
   };
 }
 
@@ -436,7 +502,8 @@ export function compareProviders(entries: readonly CompareEntry[], options: { da
     };
   });
 
-  return { columns: entries.map((e) => column(e, options.dayRate ?? null)), sections };
+  const dayRate = options.dayRate ?? null;
+  return { columns: entries.map((e) => column(e, dayRate)), sections, dayRate: dayRate ? dayRateText(dayRate) : null };
 }
 
 /**

@@ -5,7 +5,9 @@
 // "Section score" row and one row per question, each provider's answer in its column, with the
 // points it lost and any knock-out. The best and worst answers of a row are marked with a sign and
 // a word as well as a colour ("+ best", "– worst"), so the marks survive a grey-scale print; a
-// section answered too little to compare reads "Too little answered" instead of a score. Pure,
+// section answered too little to compare (or of a review answered too little) reads "Too little
+// answered" instead of a score. Dated before a profile's last change, or before today, the report
+// says that the profile or the day rate is shown as it is now (as-of-notes.ts). Pure,
 // like every layout: it prints the comparison it is given (shared/compare) and never rescores
 // anything.
 //
@@ -16,7 +18,8 @@
 //
 // The marks use "+" (U+002B) and "–" (U+2013): the bundled Noto Sans has no arrows, triangles or
 // check marks, and a glyph taken from a fallback font would be missing on a machine without one.
-import { INCIDENTS_SECTION, MAINTENANCE_SECTION, SECTION_COMPARABLE_SHARE, incidentRows, maintenanceRows } from '../compare';
+import { INCIDENTS_SECTION, MAINTENANCE_SECTION, NO_REVIEW_CELL, SECTION_COMPARABLE_SHARE, incidentRows, maintenanceRows } from '../compare';
+import { dayRateNote, profileAsOfText, profileChangedNote } from './as-of-notes';
 import type {
   CompareCell,
   CompareColumn,
@@ -57,6 +60,11 @@ import type { DocDefinition, DocNode, DocNodeObject } from './types';
 export interface ComparisonReportOptions {
   /** YYYY-MM-DD (or an ISO timestamp), printed in the footer. Never read from a clock. */
   generatedAt: string;
+  /**
+   * Today (YYYY-MM-DD), passed in like the date: when the report is dated before it, the report says
+   * the day rate in its buy-or-build lines is the current setting. Absent: not said.
+   */
+  today?: string;
   /**
    * Print only the question rows where the providers differ (and the sections that have any
    * difference, in answers or in section score); the sections left out are named on page 1.
@@ -343,7 +351,7 @@ function bandsOf(columns: readonly CompareColumn[], plan: readonly ColumnBand[],
 const BUILT_IN_NAMES: ReadonlyMap<string, string> = new Map(BUILT_IN_TEMPLATES.map((t) => [t.id, t.name]));
 
 function templateText(column: CompareColumn, names: Readonly<Record<string, string>> | undefined): string {
-  if (!column.template) return 'No review';
+  if (!column.template) return NO_REVIEW_CELL;
   const { id, version } = column.template;
   const given = names && Object.prototype.hasOwnProperty.call(names, id) ? names[id] : undefined;
   const name = oneLineText(given ?? BUILT_IN_NAMES.get(id) ?? '') || oneLineText(id);
@@ -351,7 +359,8 @@ function templateText(column: CompareColumn, names: Readonly<Record<string, stri
 }
 
 function overallText(column: CompareColumn): Cell {
-  if (column.state === 'not_started') return { text: 'not scored (no review)', color: COLOURS.muted };
+  // No review in this column: the State row says why; "no review" would be false for one under way.
+  if (column.noReview !== null || column.state === 'not_started') return { text: NO_REVIEW_CELL, color: COLOURS.muted };
   if (column.overall === null) return { text: formatScore(null), color: COLOURS.muted };
   const score = { text: formatScore(column.overall), bold: true };
   return column.state === 'incomplete' ? { text: [score, { text: ' (provisional)', color: COLOURS.muted }] } : score;
@@ -367,21 +376,39 @@ function tierText(column: CompareColumn): Cell {
 }
 
 function stateText(column: CompareColumn): string {
+  if (column.noReview !== null) return oneLineText(column.noReview);
   if (column.state === 'not_started' || column.completion === null) return 'Not started';
   const percent = `${completionPercent(column.completion)}% answered`;
   return column.state === 'incomplete' ? `Incomplete: ${percent}` : `Scored: ${percent}`;
 }
 
 
+/**
+ * The profile as of the report date: the register keeps only the current one, so a column whose
+ * profile changed after the date says so (the review report's words), the others when it last changed.
+ */
+function profileCell(column: CompareColumn, asOf: string): Cell {
+  const changed = profileChangedNote(column.profileUpdatedAt, asOf) !== null;
+  return { text: profileAsOfText(column.profileUpdatedAt, asOf), style: 'small', bold: changed };
+}
+
+/** Whether some column's profile changed after the report date: only then the summary has a Profile row. */
+function someProfileChanged(columns: readonly CompareColumn[], asOf: string): boolean {
+  return columns.some((c) => profileChangedNote(c.profileUpdatedAt, asOf) !== null);
+}
+
 /** The summary of one band; over several bands, the corner cell says which providers it holds. */
-function summaryTable(band: Band, options: ComparisonReportOptions): DocNodeObject {
+function summaryTable(band: Band, options: ComparisonReportOptions, profileRow: boolean): DocNodeObject {
   const { columns } = band;
+  const asOf = dateOnly(options.generatedAt) ?? options.generatedAt;
   const rows: Array<[string, (c: CompareColumn) => Cell]> = [
     ['Category', (c) => labelOf(CATEGORY_LABELS, c.category)],
     ['Overall score (of 100)', overallText],
     ['Tier', tierText],
     ['State', stateText],
     ['Knock-outs', (c) => (c.state === 'not_started' ? '—' : c.knockouts === 0 ? 'None' : String(c.knockouts))],
+    // Before the money rows it qualifies: the fee and build effort are the profile's.
+    ...(profileRow ? [['Profile (fee, build effort)', (c: CompareColumn) => profileCell(c, asOf)] as [string, (c: CompareColumn) => Cell]] : []),
     ['Fee', (c) => (c.fee === null ? NOT_RECORDED : oneLineText(c.fee))],
     ['Buy or build', (c) => ({ text: oneLineText(c.buyVsBuild), style: 'small' })],
     ['Template', (c) => templateText(c, options.templateNames)],
@@ -482,7 +509,7 @@ function mark(providerId: string, row: { best: readonly string[]; worst: readonl
 }
 
 /** Cells with no answer to show ("Not answered", "Not asked", "Not shown", and "Not applicable"): muted italics, the words carry the meaning. */
-const QUIET_STATUSES: ReadonlySet<CompareCell['status']> = new Set(['unanswered', 'not_asked', 'hidden']);
+const QUIET_STATUSES: ReadonlySet<CompareCell['status']> = new Set(['unanswered', 'not_asked', 'hidden', 'no_review']);
 
 function answerCell(cell: CompareCell, row: CompareQuestionRow): Cell {
   const stack: DocNode[] = [];
@@ -514,9 +541,18 @@ function coversText(answered: number, total: number): DocNodeObject {
  * (see SECTION_COMPARABLE_SHARE) gets the words instead of a score, so nobody reads a 100.0 that
  * rests on one answer as better than a complete 98.5.
  */
-function sectionScoreCell(cell: CompareSectionCell, section: CompareSectionRow): Cell {
+function sectionScoreCell(cell: CompareSectionCell, section: CompareSectionRow, column: CompareColumn): Cell {
+  if (column.noReview !== null) return { text: NO_REVIEW_CELL, color: COLOURS.muted };
   if (!cell.covers.asked) return { text: 'Not asked', color: COLOURS.muted, italics: true };
   const { answered, total } = cell.covers;
+  if (cell.reviewTooLittleAnswered) {
+    // The section may be answered in full: what keeps it out of the marks is the review as a whole.
+    const review = column.completion === null ? '' : `; the review ${completionPercent(column.completion)}% answered`;
+    return [
+      { text: TOO_LITTLE_ANSWERED, color: COLOURS.muted, italics: true },
+      { text: `covers ${answered} of ${total} question${total === 1 ? '' : 's'}${review}`, style: ['small', 'muted'] },
+    ];
+  }
   if (cell.tooLittleAnswered) return [{ text: TOO_LITTLE_ANSWERED, color: COLOURS.muted, italics: true }, coversText(answered, total)];
   const stack: DocNode[] = [];
   const m = mark(cell.providerId, section);
@@ -549,7 +585,7 @@ interface TableNode {
 function sectionTable(section: CompareSectionRow, band: Band): DocNodeObject {
   const inBand = <T>(cells: readonly T[]): T[] => cells.slice(band.start, band.end);
   const rows: Cell[][] = [
-    [{ text: 'Section score', bold: true }, ...inBand(section.cells).map((cell) => sectionScoreCell(cell, section))],
+    [{ text: 'Section score', bold: true }, ...inBand(section.cells).map((cell, i) => sectionScoreCell(cell, section, band.columns[i]!))],
     ...section.questions.map((q): Cell[] => [plain(q.text), ...inBand(q.cells).map((cell) => answerCell(cell, q))]),
   ];
   const base = dataTable(['Question', ...band.heads], rows, band.widths);
@@ -635,7 +671,9 @@ function legendBlock(heads: readonly ProviderHead[], numbered: boolean): DocNode
 
 /** The summary heading kept with the first band's table when it fits; later bands follow. */
 function summaryBlocks(bands: readonly Band[], options: ComparisonReportOptions): DocNode[] {
-  const [first, ...rest] = bands.map((band) => summaryTable(band, options));
+  const asOf = dateOnly(options.generatedAt) ?? options.generatedAt;
+  const profileRow = someProfileChanged(bands.flatMap((b) => b.columns), asOf);
+  const [first, ...rest] = bands.map((band) => summaryTable(band, options, profileRow));
   const summary: DocNode[] = [heading('Summary', 2), first!];
   return [
     ...(fitsWell(summary) ? keepWithNext(summary[0] as DocNodeObject, summary.slice(1), { width: LANDSCAPE_CONTENT_WIDTH }) : summary),
@@ -672,15 +710,21 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
       ),
     );
   }
+  const asOf = dateOnly(options.generatedAt) ?? options.generatedAt;
+  const rate = options.today ? dayRateNote(comparison.dayRate ?? null, asOf, options.today) : null;
   content.push(
     ...summaryBlocks(bands, options),
+    // Settings keep one day rate: a comparison dated before today prices buy-or-build at today's.
+    ...(rate ? [{ text: rate, style: 'small', bold: true, margin: [0, 0, 0, 4] } as DocNodeObject] : []),
     paragraph(
       `Scores are out of 100 and count only answered questions; a provisional score rests on an incomplete review. ` +
         `In the tables below, "${BEST_MARK}" and "${WORST_MARK}" mark the highest and lowest scoring answer ` +
         `(or section score) among the providers; ties share the mark. A section score is compared only when at least ` +
-        `${SHARE_PERCENT}% of the section's questions are answered; below that it reads "${TOO_LITTLE_ANSWERED}" and is ` +
+        `${SHARE_PERCENT}% of the section's questions are answered and at least ${SHARE_PERCENT}% of the provider's whole ` +
+        `review is (the bar a review needs for a tier); otherwise it reads "${TOO_LITTLE_ANSWERED}" and is ` +
         `never marked. Points lost are points of the overall score that an answer cost. A knock-out forces the ` +
-        `provider's tier to at least the tier named, whatever the score.`,
+        `provider's tier to at least the tier named, whatever the score. A column without a review shows ` +
+        `"${NO_REVIEW_CELL}" in every cell; its State says why.`,
       ['small', 'muted'],
     ),
     ...legendBlock(heads, numbered),

@@ -63,7 +63,7 @@ import {
 } from './lifecycle';
 import { isFindingOverdue, effectiveFindingStatus } from '../domain/findings';
 import { acceptanceState } from '../domain/acceptances';
-import { dayOf, onOrBefore, type Standing } from '../domain/standing';
+import type { Standing } from '../domain/standing';
 import { buildEffortText, buyVsBuild, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 import { flagFedQuestionIds } from '../templates/flag-fed';
@@ -74,6 +74,7 @@ import { estimateMaintenancePages, maintenancePart } from './maintenance-part';
 import type { ProviderIncidents } from './incident-facts';
 import { estimateIncidentPages, incidentPart } from './incident-part';
 import { auditChainPart, type ReportAuditChain } from './audit-chain-part';
+import { profileChangedNote } from './as-of-notes';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -626,9 +627,8 @@ function profile(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsL
   ];
   for (const [label, url] of links) if (url && url.trim()) rows.push([label, linkText(url)]);
   // The register keeps one profile, not its versions: say so when it changed after the report's date.
-  const changed = onOrBefore(vendor.updatedAt, asOf)
-    ? []
-    : [{ text: `The profile was last changed on ${dayOf(vendor.updatedAt)}, after ${asOf}: it shows the provider as recorded now.`, style: 'paragraph', bold: true }];
+  const note = profileChangedNote(vendor.updatedAt, asOf);
+  const changed = note === null ? [] : [{ text: note, style: 'paragraph', bold: true }];
   return keepWithNext(heading('Provider profile', 1, { toc }), [...changed, keyValueTable(rows, { labelWidth: 150 })]);
 }
 

@@ -306,6 +306,8 @@ test('a section answered too little reads "Too little answered": no score, never
       const where = `${section.title}, ${comparison.columns[i]!.name}: "${text}"`;
       if (cell.tooLittleAnswered) {
         assert.ok(text.includes(`Too little answered${cell.covers.answered} of ${cell.covers.total} answered`), where);
+        // A 42 % review is too little answered as a whole: the cell says so, with the share.
+        if (cell.reviewTooLittleAnswered) assert.ok(text.includes(`; review ${Math.floor(comparison.columns[i]!.completion! * 100)}%`), `${where}: the review's share`);
         assert.ok(!text.includes(scoreText(cell.score, 'no score')), `${where}: no score`);
       } else {
         assert.ok(text.includes(scoreText(cell.score, '—')), where);
@@ -411,13 +413,46 @@ test('a link with removed or unknown providers, or the wrong number of them, say
   await page.getByRole('columnheader', { name: /^Burrow MQ/ }).waitFor();
   assert.equal(await page.getByRole('grid').getByRole('columnheader').count(), 3);
 
-  // A provider with no review: every section "Not asked", and the head says there is no review.
+  // A provider with no review: every section "—" (not "Not asked": nothing was asked), and the head says there is no review.
   const fresh = await callApi<{ id: string }>(served, 'vendor.create', { name: 'Nimbus Cache', category: 'other' });
   await go(`#/compare?ids=${id('Gaugeworks')},${fresh.id}`);
   await page.getByRole('columnheader', { name: /^Nimbus Cache/ }).getByText('No review yet').waitFor();
   const firstSection = page.locator('[role=row][data-kind=section]').first();
-  assert.equal(await firstSection.getByRole('gridcell').nth(1).textContent(), 'Not asked');
+  assert.equal(await firstSection.getByRole('gridcell').nth(1).textContent(), '—');
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
+test('six providers with 200-character names: the names under the title wrap inside a 1400 px window', async () => {
+  const served = await startServe({ demo: true });
+  // Long words and long names with spaces: neither may push the page wider than the window.
+  const names = Array.from({ length: 6 }, (_, i) =>
+    i % 2 === 0 ? `${'Unbroken'.repeat(24)}${i}`.slice(0, 200) : `Provider ${i} ${'with a long trading name '.repeat(8)}`.slice(0, 200),
+  );
+  const created = [];
+  for (const name of names) created.push(await callApi<{ id: string }>(served, 'vendor.create', { name, category: 'other' }));
+  const { page, context, problems } = await openApp(served, { path: `#/compare?ids=${created.map((v) => v.id).join(',')}` });
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.getByRole('heading', { name: 'Compare providers', level: 1 }).waitFor();
+  const subtitle = page.locator('.compare-page .page-subtitle');
+  await subtitle.waitFor();
+  await settle(page);
+  const box = await subtitle.evaluate((el) => ({
+    right: el.getBoundingClientRect().right,
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+    window: document.documentElement.clientWidth,
+    pageScroll: document.documentElement.scrollWidth,
+  }));
+  assert.ok(box.right <= box.window, `the names end inside the window: ${JSON.stringify(box)}`);
+  assert.ok(box.scrollWidth <= box.clientWidth, `nothing overflows the paragraph: ${JSON.stringify(box)}`);
+  assert.ok(box.pageScroll <= box.window, `the page is no wider than the window: ${JSON.stringify(box)}`);
+  const text = (await subtitle.textContent()) ?? '';
+  for (const name of names) assert.ok(text.includes(name), `every name is there in full: ${name.slice(0, 20)}…`);
+  const actions = await page.locator('.compare-page .page-actions').evaluate((el) => el.getBoundingClientRect().right);
+  assert.ok(actions <= box.window, `the export buttons stay in the window (right edge ${actions})`);
+  await screenshot(page, 'compare-long-names');
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+  await context.close();
 });
 
 test('the grid by keyboard: one tab stop, arrow keys between cells, Enter and Space open sections; six providers, dark', async () => {

@@ -71,7 +71,8 @@ export function sectionScoreRows(file: string, heads: readonly string[]): Sectio
       });
       const questionColumnEnd = starts[0]! - 1;
       const below = words.filter((w) => w.x1 <= questionColumnEnd && w.y0 > word.y1 + 1);
-      const footer = words.find((w) => w.text === 'Generated' && w.y0 > page.height / 2);
+      // The footer line ends "Page N of M" (it starts "As of D" or "DRAFT: …"): a row ends above it.
+      const footer = words.find((w, j) => w.text === 'Page' && /^\d+$/.test(words[j + 1]?.text ?? '') && words[j + 2]?.text === 'of' && w.y0 > page.height / 2);
       const bottom = Math.min(...below.map((w) => w.y0), footer?.y0 ?? page.height);
       const cells = starts.map((start, c) => {
         const end = starts[c + 1] ?? page.width;

@@ -134,7 +134,7 @@ test('the comparison CSV carries a row per measure, marked as from the record, p
   assert.equal(cell(claims, db), '3 of 4 claims: Minutes to first update; Postmortems; Status page');
   assert.equal(cell(claims, queue), 'None (of 4 claims, 1 untested)', 'postmortems on request cannot be seen in a public record');
   assert.match(cell(claims, cdn)!, /^None \(of \d claims, \d untested\)$/, 'nothing on record contradicts anything');
-  assert.equal(cell(claims, fresh), 'No review');
+  assert.equal(cell(claims, fresh), 'No review in this column');
   assert.equal(cell('Incidents (12 months, 2025-12-05 to 2026-12-04)', fresh), '1: 1 major', 'a provider without a review still has its record');
 });
 
@@ -162,7 +162,7 @@ test('the comparison PDF prints the incident rows under their own heading, in ev
   assert.ok(text.includes("From each provider's incident record in the register, not from the questionnaire: incidents that started from 2025-12-05 to 2026-12-04 and were recorded by then"), 'and the note');
   const layout = pdfText(pdf, true);
   assert.match(layout, /Median minutes to first update \(p90\)\s{2,}17\.5 \(p90 40\) over 4 incidents\s{2,}20 \(p90 30\) over 3 incidents\s{2,}Not measured\s{2,}5 \(p90 5\) over 1 incident/, 'each provider in its column');
-  assert.match(layout, /Claims contradicted by the record\s{2,}3 of 4 claims: Minutes to first\s{2,}None \(of 4 claims, 1 untested\)\s{2,}None \(of 4 claims, 4 untested\)\s{2,}No review/, 'the contradictions, and the column without a review');
+  assert.match(layout, /Claims contradicted by the record\s{2,}3 of 4 claims: Minutes to first\s{2,}None \(of 4 claims, 1 untested\)\s{2,}None \(of 4 claims, 4 untested\)\s{2,}No review in this column/, 'the contradictions, and the column without a review');
   const again = unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', date: '2026-12-04' }));
   assert.equal(again.base64, file.base64, 'same data, same date, same bytes');
 });

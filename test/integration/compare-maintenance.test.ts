@@ -109,7 +109,7 @@ test('the comparison CSV carries the maintenance rows, marked as from the record
     'the short notice contradicts the approved answer of 72 hours',
   );
   assert.equal(claims[queue], 'None of 3 claims (3 untested)');
-  assert.equal(claims[fresh], 'No review');
+  assert.equal(claims[fresh], 'No review in this column');
   assert.equal(rows.get('Records (as of 2026-12-04)')![db], '3 windows created on or before 2026-12-04');
 });
 
@@ -140,7 +140,7 @@ test('the comparison PDF prints the maintenance rows under their own heading, in
     'the overlap, from both sides',
   );
   assert.match(layout, /Measured notice \(least\)\s{2,}34 hours \(the least of 2\s{2,}Not measured: no scheduled\s{2,}Not measured: no scheduled\s{2,}Not measured: no scheduled/, 'each provider in its column');
-  assert.match(layout, /Claims contradicted by the record\s{2,}1 of 3 claims, finding\s{2,}None of 3 claims \(3 untested\)\s{2,}None of 3 claims \(3 untested\)\s{2,}No review/, 'the contradiction, and the column without a review');
+  assert.match(layout, /Claims contradicted by the record\s{2,}1 of 3 claims, finding\s{2,}None of 3 claims \(3 untested\)\s{2,}None of 3 claims \(3 untested\)\s{2,}No review in this column/, 'the contradiction, and the column without a review');
   const again = unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', date: '2026-12-04' }));
   assert.equal(again.base64, file.base64, 'same data, same date, same bytes');
 });

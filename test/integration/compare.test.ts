@@ -2,16 +2,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import type { Comparison } from '../../shared/compare';
 import { scoreText } from '../../shared/format';
 import { BEST_MARK, TOO_LITTLE_ANSWERED, WORST_MARK } from '../../shared/reports/compare-report';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
-import { runCli } from '../helpers/cli';
+import { REPO_ROOT, runCli } from '../helpers/cli';
+import { parseCsv } from '../helpers/csv';
 import { pdfInfo, pdfText, qpdfCheck, savePdf } from '../helpers/pdf';
 import { pdfPages, sectionScoreRows, squeezed, wordsOffPage } from '../helpers/pdf-columns';
 import { tempDbPath, tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
+import { openVetted } from '../../electron/core/vetted';
+import { buildEffortText, feeText } from '../../shared/domain/cost';
 
 async function demo() {
   // The demo's clock stands on 2026-11-20: exports dated that day may show the reviews in progress.
@@ -67,11 +70,102 @@ test('an exported comparison rests on decided reviews as of its date, says so pe
   const csv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv' })).base64, 'base64').toString('utf8');
   assert.ok(csv.includes('"Summary","","As of (decided reviews)","2026-11-20","2026-11-20"'), 'the CSV says its date and basis');
   assert.ok(csv.includes('"Summary","","Rests on","approved on 2024-10-21. Reassessment in progress since 2026-11-20 (draft, not decided as of 2026-11-20). Reassessment overdue since '), 'per column, with what happened since');
-  assert.ok(csv.includes(',"no review decided on or before 2026-11-20 (empty column)"'), 'and the empty one');
+  assert.ok(csv.includes(',"no review decided on or before 2026-11-20 (empty column). Review in progress since '), 'and the empty one, with its review in progress');
   const draftCsv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv', draft: true })).base64, 'base64').toString('utf8');
   assert.ok(draftCsv.includes('"Summary","","As of (DRAFT: reviews in progress)","2026-11-20"'), 'a draft CSV says DRAFT');
   const future = await api['compare.export']({ vendorIds: names.map(id), format: 'csv', date: '2026-11-21' });
   assert.match(!future.ok ? future.error.message : '', /^date: is after today/);
+});
+
+test('a provider whose review is in progress reads "No decided review as of D" in a decided comparison, never "Not asked"', async () => {
+  const { api, id } = await demo();
+  const names = ['Logjam Cloud', 'Burrow MQ'];
+  const file = unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', date: '2026-11-20' }));
+  const text = pdfText(savePdf(Buffer.from(file.base64, 'base64'))).replace(/\s+/g, ' ');
+  assert.match(text, /State Scored: 100% answered No decided review as of 2026-11-20 \(a review is in progress since 2026-\d\d-\d\d, [a-z ]+ on 2026-11-20\)/, 'the State says why the column is empty');
+  for (const wrong of ['Not started', 'not scored (no review)', 'Not asked']) assert.ok(!text.includes(wrong), `no "${wrong}" for a review in progress`);
+  assert.doesNotMatch(text, /No review(?! in this column)/, 'no "No review" for a review in progress');
+  const csv = parseCsv(Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv' })).base64, 'base64').toString('utf8').slice(1));
+  const burrow = (label: string) => csv.find((r) => r[2] === label)![4];
+  assert.match(burrow('Overall score')!, /^Not scored: no decided review as of 2026-11-20 \(a review is in progress since /);
+  assert.equal(burrow('Template'), '—');
+  const cells = csv.slice(1).filter((r) => r[0] !== 'Summary' && !r[0]!.includes('not the questionnaire')).map((r) => r[4]);
+  assert.ok(cells.length > 60 && cells.every((c) => c === '—'), `every section and question cell of the empty column reads —: ${[...new Set(cells)].join(' | ')}`);
+});
+
+test('dated before a profile changed and before today: the PDF and CSV say the profile and the day rate are as they are now', async () => {
+  const { api, id } = await demo();
+  const ids = ['Logjam Cloud', 'StatusHarbor'].map(id);
+  // The demo's profiles date from 2024; Logjam Cloud's fee is changed on the clock's day.
+  unwrap(await api['vendor.update']({ id: ids[0]!, patch: { monthlyCost: 8000 } }));
+  const pdf = async (date: string) => pdfText(savePdf(Buffer.from(unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', date })).base64, 'base64'))).replace(/\s+/g, ' ');
+  const past = await pdf('2025-01-01');
+  assert.ok(past.includes('60 engineer-days at 640 EUR a day'), 'the buy-or-build line uses the day rate');
+  assert.ok(past.includes('8,000 EUR per year'), 'the fee as recorded now');
+  // The two cells' lines interleave in the extracted text: read by their first words.
+  assert.equal((past.match(/The profile was last changed on 2026-11-20, after 2025-01-01:/g) ?? []).length, 1, 'said for the changed column');
+  assert.ok(past.includes('it shows the provider as recorded now.'), 'in the review report\'s words');
+  assert.match(past, /Last changed on 2024-\d\d-\d\d: as it stood on 2025-01-01\./, 'the unchanged one says when it last changed');
+  assert.ok(past.includes('The day rate (640 EUR a day) is the one set in Settings when this document was made (2026-11-20), not necessarily the one on 2025-01-01'), 'the day rate is today\'s');
+  const now = await pdf('2026-11-20');
+  assert.ok(!now.includes('recorded now') && !now.includes('set in Settings'), 'as of today there is nothing to say');
+  const csv = parseCsv(Buffer.from(unwrap(await api['compare.export']({ vendorIds: ids, format: 'csv', date: '2025-01-01' })).base64, 'base64').toString('utf8').slice(1));
+  const row = (label: string) => csv.find((r) => r[2] === label)?.slice(3, 5);
+  const [changed, unchanged] = row('Profile (fee, build effort)')!;
+  assert.equal(changed, 'The profile was last changed on 2026-11-20, after 2025-01-01: it shows the provider as recorded now.');
+  assert.match(unchanged!, /^Last changed on 2024-\d\d-\d\d: as it stood on 2025-01-01\.$/);
+  assert.deepEqual(row('Day rate'), Array(2).fill('The day rate (640 EUR a day) is the one set in Settings when this document was made (2026-11-20), not necessarily the one on 2025-01-01: Settings keep no dated copy.'));
+});
+
+test('v1 reviews that answered the fee: the comparison PDF and CSV print only the profile\'s fee, draft or decided', async () => {
+  // The schema-1 register: v1 reviews that answered the fee themselves (Burrow MQ 69 EUR/month; its profile says 380).
+  const file = tempDbPath();
+  fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'registers', 'schema-1.sqlite'), file);
+  const vetted = openVetted(file, { logError: () => {}, now: () => new Date('2026-11-20T10:00:00Z') });
+  after(() => vetted.close());
+  const { api } = vetted;
+  const vendors = unwrap(await api['vendor.list']({}));
+  const named = ['Burrow MQ', 'Logjam Cloud', 'Gaugeworks'].map((name) => vendors.find((v) => v.name === name)!);
+  const ids = named.map((v) => v.id);
+  const profiles = await Promise.all(ids.map(async (id) => unwrap(await api['vendor.get']({ id }))));
+  const burrow = unwrap(await api['review.current']({ vendorId: ids[0]! }))!;
+  assert.equal(burrow.template.version, 1);
+  assert.equal(burrow.answers.find((a) => a.questionId === 'cost_monthly_fee')?.value, 69, 'the fixture answered 69 in the questionnaire');
+  assert.equal(profiles[0]!.monthlyCost, 380, 'and holds 380 in the profile');
+
+  const exported = async (draft: boolean) => {
+    const pdf = unwrap(await api['compare.export']({ vendorIds: ids, format: 'pdf', draft }));
+    const csv = unwrap(await api['compare.export']({ vendorIds: ids, format: 'csv', draft }));
+    const saved = savePdf(Buffer.from(pdf.base64, 'base64'));
+    return {
+      pdf: pdfText(saved).replace(/\s+/g, ' '),
+      layout: pdfText(saved, true),
+      csv: parseCsv(Buffer.from(csv.base64, 'base64').toString('utf8').slice(1)),
+    };
+  };
+  const check = ({ pdf, layout, csv }: Awaited<ReturnType<typeof exported>>, when: string) => {
+    const feeRow = csv.find((r) => r[1] === 'cost_monthly_fee')!;
+    const effortRow = csv.find((r) => r[1] === 'cost_build_run_days')!;
+    profiles.forEach((profile, i) => {
+      assert.equal(feeRow[3 + i], `Kept in the provider profile: ${feeText(profile)}`, `${when} CSV, ${profile.name}: the profile's fee`);
+      assert.equal(effortRow[3 + i], `Kept in the provider profile: ${buildEffortText(profile)}`, `${when} CSV, ${profile.name}: the profile's effort`);
+      // The cell wraps after "per": its first line is read from the layout text.
+      assert.ok(layout.includes(`Kept in the provider profile: ${feeText(profile)!.replace(/ (month|year)$/, '')}`), `${when} PDF, ${profile.name}: the profile's fee`);
+    });
+    // No other fee anywhere: the questionnaire's 69 EUR a month (v1's unit) is never printed.
+    const fees = new Set([...pdf.matchAll(/\b\d[\d,]*(?:\.\d+)? [A-Z]{3}(?: per |\/)(?:month|year)\b/g)].map((m) => m[0]));
+    assert.deepEqual([...fees].sort(), profiles.map((p) => feeText(p)!).sort(), `${when} PDF: one fee per provider, the profile's`);
+    assert.doesNotMatch(pdf, /EUR\/month|\b69 EUR/, `${when} PDF: the answered fee is not printed`);
+    assert.ok(!csv.flat().some((cell) => /EUR\/month|^69$|\b69 EUR/.test(cell)), `${when} CSV: the answered fee is not printed`);
+  };
+  check(await exported(true), 'draft');
+  // Decided: the frozen snapshot still holds the answer 69; the comparison still prints the profile's.
+  for (const id of ids) {
+    const current = unwrap(await api['review.current']({ vendorId: id }))!;
+    unwrap(await api['review.transition']({ reviewId: current.review.id, to: 'in_review', by: 'Ann' }));
+    unwrap(await api['review.transition']({ reviewId: current.review.id, to: 'approved', by: 'Bob' }));
+  }
+  check(await exported(false), 'decided');
 });
 
 test('the comparison PDF is landscape and carries every provider and section', async () => {

@@ -36,7 +36,7 @@ function registerMadeBeforeV2() {
 
 /**
  * Every fee a report prints ("N CUR per month", or v1's "N EUR/month"), and every currency the register knows (the
- * profiles' and the day rate's, EUR and USD in the demo and the fixture) printed after a number:
+ * profiles' and the day rate's, EUR and USD in the demo and the fixture, and others a stray figure could be in) printed after a number:
  * a report that prints two fees, or a fee in two currencies, contradicts itself.
  */
 function moneyIn(text: string, known: ReadonlySet<string>): { fees: Set<string>; currencies: Set<string> } {
@@ -45,7 +45,15 @@ function moneyIn(text: string, known: ReadonlySet<string>): { fees: Set<string>;
   return { fees, currencies: new Set(codes.filter((code) => known.has(code))) };
 }
 
-const KNOWN_CURRENCIES: ReadonlySet<string> = new Set(['EUR', 'USD']);
+/**
+ * The currencies a stray amount could be printed in: not only the register's own (EUR and USD), or
+ * a GBP or CHF figure where none belongs would pass unseen. Common ISO 4217 codes; other capitals
+ * after a number (an "SLA", a "CPU") are not currencies and are left alone.
+ */
+const KNOWN_CURRENCIES: ReadonlySet<string> = new Set([
+  'EUR', 'USD', 'GBP', 'CHF', 'JPY', 'CNY', 'CAD', 'AUD', 'NZD', 'SEK', 'NOK', 'DKK', 'PLN', 'CZK', 'HUF',
+  'RON', 'BGN', 'ISK', 'TRY', 'INR', 'SGD', 'HKD', 'KRW', 'BRL', 'MXN', 'ZAR', 'ILS', 'AED', 'SAR', 'RUB', 'UAH',
+]);
 
 function assertOneFee(text: string, vendor: Vendor, dayRate: DayRate | null = null): void {
   const { fees, currencies } = moneyIn(text, KNOWN_CURRENCIES);

@@ -429,17 +429,46 @@ describe('buildComparisonReport', () => {
     assert.ok(security.cells[2]!.tooLittleAnswered);
     const d = buildComparisonReport(c, { generatedAt: GENERATED, differencesOnly: false });
     const scoreRow = tables(d)[1]!.rows[0]!.map((cell) => texts(cell).join(' '));
-    assert.equal(scoreRow[3], `${TOO_LITTLE_ANSWERED} covers 1 of 8 questions`);
+    assert.match(scoreRow[3]!, new RegExp(`^${TOO_LITTLE_ANSWERED} covers 1 of 8 questions; the review \\d+% answered$`), scoreRow[3]);
     assert.ok(scoreRow[1]!.startsWith(BEST_MARK) && scoreRow[2]!.startsWith(WORST_MARK), 'best and worst among the other two');
-    assert.ok(allText(d).includes(`at least 80% of the section's questions are answered; below that it reads "${TOO_LITTLE_ANSWERED}"`));
+    assert.ok(
+      allText(d).includes(
+        `at least 80% of the section's questions are answered and at least 80% of the provider's whole review is (the bar a review needs for a tier); otherwise it reads "${TOO_LITTLE_ANSWERED}"`,
+      ),
+      'the reading note says the rule',
+    );
   });
 
-  test('a provider without a review reads "No review" and "Not started"', () => {
+  test('a provider without a review says why in its State and reads "—", never "Not asked"', () => {
     const fresh = entry(vendor('fresh', 'Fresh Cache', { category: 'database' }), null, []);
-    const c: Comparison = compareProviders([ledgerly(), fresh]);
-    const d = buildComparisonReport(c, { generatedAt: GENERATED, differencesOnly: false });
-    const t = allText(d);
-    for (const s of ['No review', 'Not started', 'Not rated', 'not scored', 'Not asked']) assert.ok(t.includes(s), s);
+    const note = 'No decided review as of 2025-03-10 (a review is in progress since 2025-02-01, in review on 2025-03-10)';
+    for (const [column, state] of [[fresh, 'No review started'], [{ ...fresh, noReviewNote: note }, note]] as const) {
+      const c: Comparison = compareProviders([ledgerly(), column]);
+      const d = buildComparisonReport(c, { generatedAt: GENERATED, differencesOnly: false });
+      const summary = tables(d)[0]!.rows.map((row) => [texts(row[0]).join(' '), texts(row[2]).join(' ')]);
+      const value = (label: string) => summary.find(([l]) => l!.startsWith(label))![1];
+      assert.equal(value('State'), state);
+      assert.equal(value('Overall score'), '—', 'not "not scored (no review)"');
+      assert.equal(value('Template'), '—', 'not "No review"');
+      const t = allText(d);
+      for (const s of ['Not started', 'not scored', 'Not asked']) assert.ok(!t.includes(s), `no "${s}"`);
+      for (const table of tables(d).slice(1)) {
+        if (table.rows[0] && texts(table.rows[0][0]).join(' ') === 'Section score') {
+          for (const row of table.rows) assert.equal(texts(row[2]).join(' '), '—', texts(row[0]).join(' '));
+        }
+      }
+    }
+  });
+
+  test('dated before a profile change or before today: says the profile and the day rate are as they are now', () => {
+    const changed = { ...ledgerly(), vendor: { ...ledgerly().vendor, buildEffortDays: 60, updatedAt: '2025-06-01T09:00:00.000Z' } };
+    const c = compareProviders([changed, lumen()], { dayRate: { amount: 640, currency: 'EUR' } });
+    const past = allText(buildComparisonReport(c, { generatedAt: GENERATED, today: '2025-07-01', differencesOnly: false })).replace(/\s+/g, ' ');
+    assert.ok(past.includes('The profile was last changed on 2025-06-01, after 2025-03-10: it shows the provider as recorded now.'), 'the changed profile, in the review report\'s words');
+    assert.ok(past.includes('Last changed on 2025-03-04: as it stood on 2025-03-10.'), 'the unchanged one');
+    assert.ok(past.includes('The day rate (640 EUR a day) is the one set in Settings when this document was made (2025-07-01), not necessarily the one on 2025-03-10: Settings keep no dated copy.'), 'the day rate, in the review report\'s words');
+    const today = allText(buildComparisonReport(compareProviders([ledgerly(), lumen()], { dayRate: { amount: 640, currency: 'EUR' } }), { generatedAt: GENERATED, today: GENERATED, differencesOnly: false }));
+    assert.ok(!today.includes('Profile (fee, build effort)') && !today.includes('set in Settings'), 'nothing to say as of today with unchanged profiles');
   });
 });
 
@@ -504,7 +533,7 @@ describe('the comparison PDF', () => {
     const flat = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     for (const name of ['Burrow MQ', 'Lumen Logs', 'Fresh Cache', 'Halfway Metrics', 'Pipeline CI']) assert.ok(flat.includes(name), name);
     for (const title of SECTION_TITLES) assert.ok(flat.includes(title), title);
-    for (const s of ['No review', 'Not started', '(provisional)', 'Incomplete: ']) assert.ok(flat.includes(s), s);
+    for (const s of ['No review started', '(provisional)', 'Incomplete: ']) assert.ok(flat.includes(s), s);
     // Every word of the long answer is printed: the row broke over pages instead of being cut.
     for (let i = 1; i <= 40; i++) assert.ok(flat.includes(`Finding ${i}:`), `Finding ${i}`);
   });

@@ -25,6 +25,7 @@ import { checkTemplate } from '../../shared/templates/check';
 import { answer, answersFor, review, vendor } from '../helpers/review-fixtures';
 import { parseCsv } from '../helpers/csv';
 import { INFRASTRUCTURE_TEMPLATE_V1 } from '../helpers/infrastructure-v1';
+import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 
 // ─────────────────────────────────────────────────────────────────────── fixtures
 
@@ -341,24 +342,37 @@ describe('compareProviders', () => {
     });
   });
 
-  test('a provider without a review is "not asked" everywhere and never marked', () => {
+  test('a provider without a review is "—" everywhere (not "Not asked"), says why, and is never marked', () => {
     const newcomer = entry(vendor('newcomer', 'Newcomer'), null, []);
     const c = compareProviders([ledgerly(), newcomer]);
     const col = c.columns[1]!;
     assert.deepEqual(
-      [col.state, col.overall, col.tier, col.completion, col.knockouts, col.template],
-      ['not_started', null, null, null, 0, null],
+      [col.state, col.overall, col.tier, col.completion, col.knockouts, col.template, col.noReview],
+      ['not_started', null, null, null, 0, null, 'No review started'],
     );
+    assert.equal(c.columns[0]!.noReview, null);
     for (const s of c.sections) {
       assert.deepEqual(s.cells[1], {
         providerId: 'newcomer',
         score: null,
         covers: { answered: 0, total: 0, asked: false },
         tooLittleAnswered: false,
+        reviewTooLittleAnswered: false,
       });
       assert.deepEqual([s.best, s.worst], [[], []]);
-      for (const q of s.questions) assert.equal(q.cells[1]!.status, 'not_asked');
+      for (const q of s.questions) assert.deepEqual([q.cells[1]!.status, q.cells[1]!.label], ['no_review', '—']);
     }
+    // An export knows more: a review in progress, not decided as of the date.
+    const note = 'No decided review as of 2026-12-05 (a review is in progress since 2026-11-02, in review on 2026-12-05)';
+    const inReview = compareProviders([ledgerly(), { ...newcomer, noReviewNote: note }]);
+    assert.equal(inReview.columns[1]!.noReview, note);
+    const csv = parseCsv(comparisonToCsv(inReview).slice(1));
+    const cells = (title: string) => csv.find((r) => r[2] === title)!.slice(3, 5);
+    assert.equal(cells('Overall score')[1], `Not scored: no decided review as of 2026-12-05 (a review is in progress since 2026-11-02, in review on 2026-12-05)`);
+    assert.equal(cells('Template')[1], '—');
+    assert.equal(cells('Knock-outs')[1], '—');
+    for (const r of csv.slice(1)) assert.notEqual(r[4], 'Not asked', `${r[0]} / ${r[2]}: no review is not "Not asked"`);
+    assert.ok(csv.filter((r) => r[2] === 'Section score').every((r) => r[4] === '—'), 'section scores read —');
   });
 
   test('2 to 6 distinct providers', () => {
@@ -437,6 +451,30 @@ describe('section marks need enough answers', () => {
     }
     // Its answers are still compared question by question: an answer is an answer.
     assert.ok(row(c, 'sec_encryption_in_transit').cells[2]!.status === 'answered');
+  });
+
+  test('a barely answered provider never gets Best on a one-question section it answered in full', () => {
+    // The built-in template's Cost section asks one question: answered, the section is 1 of 1,
+    // but the review as a whole (2 of 61 questions) is far below the bar a review needs for a tier.
+    const t = INFRASTRUCTURE_TEMPLATE;
+    const one = entry(vendor('one', 'OneAnswer Ltd'), t, onlyAnswered(t, ['sec_encryption_at_rest', 'cost_predictable']));
+    const capped = entry(vendor('capped', 'Capped'), t, answersFor(t, { cost_predictable: answer('cost_predictable', 'usage_capped') }));
+    const uncapped = entry(vendor('uncapped', 'Uncapped'), t, answersFor(t, { cost_predictable: answer('cost_predictable', 'usage_uncapped') }));
+    const c = compareProviders([one, capped, uncapped]);
+    const cost = section(c, 'cost');
+    assert.deepEqual(cost.cells[0]!.covers, { answered: 1, total: 1, asked: true }, 'the section itself is answered in full');
+    assert.equal(cost.cells[0]!.score, 100, 'and scores the most');
+    assert.ok(c.columns[0]!.completion! < SECTION_COMPARABLE_SHARE, `the review is ${c.columns[0]!.completion} answered`);
+    assert.deepEqual([cost.cells[0]!.tooLittleAnswered, cost.cells[0]!.reviewTooLittleAnswered], [true, true], 'not compared: the review is too little answered');
+    assert.deepEqual([cost.cells[1]!.reviewTooLittleAnswered, cost.cells[2]!.reviewTooLittleAnswered], [false, false], 'complete reviews are compared');
+    assert.deepEqual([cost.best, cost.worst], [['capped'], ['uncapped']], 'best and worst among the complete reviews only');
+    for (const s of c.sections) assert.ok(!s.best.includes('one') && !s.worst.includes('one'), `${s.sectionId}: never marked`);
+    // The answer is still compared as an answer.
+    assert.deepEqual(row(c, 'cost_predictable').best, ['one']);
+    // The CSV says why the section is not compared.
+    const csv = parseCsv(comparisonToCsv(c).slice(1));
+    const costRow = csv.find((r) => r[0] === 'Cost' && r[2] === 'Section score')!;
+    assert.match(costRow[3]!, /^Too little answered \(1 of 1 answered; the review \d+% answered\)$/, costRow[3]);
   });
 
   test('a complete provider gets Best against another complete one; against a barely answered one, nobody is marked', () => {
@@ -592,7 +630,7 @@ describe('comparisonToCsv', () => {
     const out = parseCsv(comparisonToCsv(compareProviders([ledgerly(), barely()])).slice(1));
     const security = out.find((r) => r[0] === 'Security' && r[2] === 'Section score')!;
     assert.match(security[3]!, /^\d+\.\d \(9 of 9 answered\)$/);
-    assert.equal(security[4], 'Too little answered (1 of 8 answered)');
+    assert.equal(security[4], 'Too little answered (1 of 8 answered; the review 2% answered)');
   });
 
   test('a filtered comparison exports only the rows it kept', () => {

@@ -12,13 +12,13 @@ import {
 } from '../../../shared/compare';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { Vendor } from '../../../shared/domain/vendor';
-import { dayOf } from '../../../shared/domain/standing';
+import { dayOf, type Standing } from '../../../shared/domain/standing';
 import { buildComparisonReport } from '../../../shared/reports/compare-report';
 import type { Context } from '../context';
 import { renderPdf } from '../reports/render';
 import { asFile, providerSlug } from './generated-file';
 import { reportLanguageOf } from './report-language';
-import { buildEntry, entryFor, type ReviewEntry } from './review-entries';
+import { buildEntry, entryFor } from './review-entries';
 import { decidedContent, documentDate, documentToday, reviewInProgress, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
 import { VettedError } from '../../../shared/result';
@@ -47,7 +47,7 @@ function incidentRecords(ctx: Context, entries: readonly CompareEntry[]): Map<st
  * A provider's column in an exported comparison, as of the date: its latest decided review (frozen
  * answers and score), or with `draft` its review in progress; and what the column rests on, in words.
  */
-function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolean): { entry: ReviewEntry; basis: string } {
+function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolean): { entry: CompareEntry; basis: string } {
   const standing = standingOf(ctx, vendor.id, asOf);
   if (draft) {
     const open = reviewInProgress(ctx, vendor.id, standing);
@@ -58,7 +58,10 @@ function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolea
   const decided = standing.decided;
   const content = decided ? decidedContent(ctx, decided) : null;
   if (!decided || !content) {
-    return { entry: buildEntry(ctx, vendor, null, []), basis: `no review decided on or before ${asOf} (empty column)` };
+    return {
+      entry: { ...buildEntry(ctx, vendor, null, []), noReviewNote: noDecidedReviewNote(standing, asOf, draft) },
+      basis: [`no review decided on or before ${asOf} (empty column)`, ...standing.lines.slice(1).map((line) => line.replace(/\.$/, ''))].join('. '),
+    };
   }
   const entry = buildEntry(ctx, vendor, decided.review, content.answers);
   return {
@@ -70,6 +73,17 @@ function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolea
       ...standing.lines.slice(1).map((line) => line.replace(/\.$/, '')),
     ].join('. '),
   };
+}
+
+/**
+ * Why an exported column is empty, as of its date: an empty column must not read as a provider
+ * nobody started on when a review is under way ("No decided review as of 2026-12-05 (a review is
+ * in progress since 2026-11-02, in review on 2026-12-05)").
+ */
+function noDecidedReviewNote(standing: Standing, asOf: string, draft: boolean): string {
+  const { open } = standing;
+  if (open) return `No decided review as of ${asOf} (a review is in progress since ${open.since}, ${REVIEW_STATUS_LABELS[open.status].toLowerCase()} on ${asOf})`;
+  return draft ? `No review in progress or decided as of ${asOf}` : `No decided review as of ${asOf}`;
 }
 
 export async function exportComparison(
@@ -102,12 +116,19 @@ export async function exportComparison(
   const base = `vetted-${draft ? 'draft-' : ''}comparison-${comparisonSlug(slugs)}-${asOf}`;
   if (input.format === 'csv') {
     const filtered = filterComparison(full, { differencesOnly: input.differencesOnly, text: input.text });
-    const csv = comparisonToCsv(filtered, { asOf, draft, columns: basis });
+    const csv = comparisonToCsv(filtered, { asOf, today: documentToday(ctx), draft, columns: basis });
     return asFile(`${base}.csv`, Buffer.from(csv, 'utf8'), [], 'text/csv; charset=utf-8');
   }
   // The report applies "differences only" itself, so it can say how many questions it left out.
   const scoped = input.text ? filterComparison(full, { text: input.text }) : full;
-  const doc = buildComparisonReport(scoped, { generatedAt: asOf, differencesOnly: input.differencesOnly ?? false, organisation, draft, basis });
+  const doc = buildComparisonReport(scoped, {
+    generatedAt: asOf,
+    today: documentToday(ctx),
+    differencesOnly: input.differencesOnly ?? false,
+    organisation,
+    draft,
+    basis,
+  });
   const title = typeof doc.info?.title === 'string' ? doc.info.title : 'Provider comparison';
   const { pdf, warnings } = await renderPdf(doc, { title, generatedAt: asOf, language: reportLanguageOf(ctx) });
   return asFile(`${base}.pdf`, pdf, warnings);

@@ -1,4 +1,5 @@
 import type { ReactTable } from '@tanstack/react-table';
+import { SECTION_COMPARABLE_SHARE } from '../../../../shared/compare';
 import { Mark } from './columns';
 import type { CompareRow, Features } from './tableSetup';
 
@@ -11,6 +12,9 @@ interface Props {
   onText(text: string): void;
   onDifferencesOnly(on: boolean): void;
 }
+
+/** The share of a section, and of the whole review, a section score needs to be marked. */
+const SHARE = Math.round(SECTION_COMPARABLE_SHARE * 100);
 
 /** The filter box, "Differences only", Expand all / Collapse all, the count and the legend. */
 export function CompareToolbar({ table, text, differencesOnly, shown, total, onText, onDifferencesOnly }: Props) {
@@ -61,7 +65,10 @@ export function CompareToolbar({ table, text, differencesOnly, shown, total, onT
             ? `${total.toLocaleString()} ${total === 1 ? 'question' : 'questions'}`
             : `Showing ${shown.toLocaleString()} of ${total.toLocaleString()} questions`}
         </p>
-        <p className="cmp-legend">
+        <p
+          className="cmp-legend"
+          title={`A section score is marked only when at least ${SHARE}% of the section and ${SHARE}% of the provider's whole review are answered (the bar a review needs for a tier); otherwise it reads "Too little answered".`}
+        >
           <Mark kind="best" />
           <span>highest score in the row</span>
           <Mark kind="worst" />

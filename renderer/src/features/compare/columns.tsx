@@ -116,25 +116,41 @@ function QuestionText({ row }: { row: Row<Features, CompareRow> }) {
 }
 
 /**
- * A section answered below SECTION_COMPARABLE_SHARE: its score would invite a comparison it cannot
- * bear, so the cell says so in words instead, with how much was answered.
+ * A section answered below SECTION_COMPARABLE_SHARE, or of a review answered below it: its score
+ * would invite a comparison it cannot bear, so the cell says so in words instead, with how much
+ * was answered (and, when the review is what falls short, how much of the review).
  */
-function TooLittleAnswered({ answered, total }: { answered: number; total: number }) {
+function TooLittleAnswered({ cell, provider }: { cell: CompareSectionCell; provider: CompareColumn }) {
   const share = Math.round(SECTION_COMPARABLE_SHARE * 100);
+  const { answered, total } = cell.covers;
+  const review = provider.completion === null ? null : Math.floor(provider.completion * 100 + 1e-9);
+  const why = cell.reviewTooLittleAnswered
+    ? `Not compared: fewer than ${share}% of this provider's whole review is answered (the bar a review needs for a tier)`
+    : `Not compared: fewer than ${share}% of this section's questions are answered`;
   return (
     <div className="cmp-value cmp-section-value">
-      <span className="cmp-status" title={`Not compared: fewer than ${share}% of this section's questions are answered`}>
+      <span className="cmp-status" title={why}>
         Too little answered
       </span>
       <span className="cmp-covers">
         {answered} of {total} answered
+        {cell.reviewTooLittleAnswered && review !== null && `; review ${review}%`}
       </span>
     </div>
   );
 }
 
-function SectionScore({ cell, mark }: { cell: CompareSectionCell; mark: 'best' | 'worst' | null }) {
+function SectionScore({ cell, mark, provider }: { cell: CompareSectionCell; mark: 'best' | 'worst' | null; provider: CompareColumn }) {
   const { asked, answered, total } = cell.covers;
+  if (provider.noReview !== null) {
+    return (
+      <div className="cmp-value cmp-section-value">
+        <span className="cmp-status" title={provider.noReview}>
+          —
+        </span>
+      </div>
+    );
+  }
   if (!asked) {
     return (
       <div className="cmp-value cmp-section-value">
@@ -142,7 +158,7 @@ function SectionScore({ cell, mark }: { cell: CompareSectionCell; mark: 'best' |
       </div>
     );
   }
-  if (cell.tooLittleAnswered) return <TooLittleAnswered answered={answered} total={total} />;
+  if (cell.tooLittleAnswered) return <TooLittleAnswered cell={cell} provider={provider} />;
   return (
     <div className="cmp-value cmp-section-value">
       <span className="cmp-score-line">
@@ -157,7 +173,7 @@ function SectionScore({ cell, mark }: { cell: CompareSectionCell; mark: 'best' |
   );
 }
 
-const QUIET_STATUSES = new Set(['unanswered', 'not_asked', 'hidden']);
+const QUIET_STATUSES = new Set(['unanswered', 'not_asked', 'hidden', 'no_review']);
 
 function Answer({ cell, mark }: { cell: CompareCell; mark: 'best' | 'worst' | null }) {
   const quiet = QUIET_STATUSES.has(cell.status);
@@ -212,7 +228,7 @@ export function buildColumns(providers: readonly CompareColumn[]) {
         cell: ({ row, getValue }) => {
           const value = getValue();
           const mark = markOf(row.original, provider.id);
-          return 'covers' in value ? <SectionScore cell={value} mark={mark} /> : <Answer cell={value} mark={mark} />;
+          return 'covers' in value ? <SectionScore cell={value} mark={mark} provider={provider} /> : <Answer cell={value} mark={mark} />;
         },
       }),
     ),
