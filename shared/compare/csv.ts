@@ -103,6 +103,8 @@ export interface ComparisonBasis {
   /** Today (YYYY-MM-DD): before it, the day rate is said to be the current setting. Absent: not said. */
   today?: string;
   draft: boolean;
+  /** The organisation named in Settings, said in a row of its own (the PDF names it on every page). */
+  organisation?: string;
   /** By vendor id: "approved on 2026-03-01", "DRAFT, review in progress since …". */
   columns: Readonly<Record<string, string>>;
 }
@@ -116,7 +118,8 @@ export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis)
   let csv = BOM;
   csv += record(['Section', 'Question ID', 'Question', ...columns.map((c) => c.name), ...columns.map((c) => `${c.name} points lost`)]);
   if (basis) {
-    // A spreadsheet travels without its file name: the rows say what the columns rest on.
+    // A spreadsheet travels without its file name: the rows say whose it is and what the columns rest on.
+    if (basis.organisation?.trim()) csv += summary('Organisation', columns.map(() => basis.organisation!.trim()));
     csv += summary(basis.draft ? 'As of (DRAFT: reviews in progress)' : 'As of (decided reviews)', columns.map(() => basis.asOf));
     csv += summary('Rests on', columns.map((c) => basis.columns[c.id] ?? 'not recorded'));
   }

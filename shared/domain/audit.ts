@@ -65,6 +65,12 @@ export interface AuditChainCheck {
   ok: boolean;
   /** The first row that does not verify, when one does not. */
   firstBroken?: { id: number; at: string; kind: AuditBreakKind; reason: string };
+  /**
+   * Checked up to a day D (verifyAuditChain's `through`): of `rows`, how many are dated after D yet
+   * come before the last entry dated on or before it (an import appends entries with the dates they
+   * were first written, after the register's own newer ones).
+   */
+  datedLater?: number;
 }
 
 /** "Audit trail: 412 entries, chain intact, head 3f9a0c12b4e1…" or the first broken row, in one line. */

@@ -4,12 +4,12 @@
 // judgement the reviewer has not made, so figures in two currencies are said to be incomparable.
 import { z } from 'zod';
 import { formatAmount } from '../format';
-import { CurrencyCode, type CostPeriod, type Vendor } from './vendor';
+import { AT_MOST_CENTS, CurrencyCode, atMostCents, type CostPeriod, type Vendor } from './vendor';
 
 /** What one engineer-day costs you (salary and overheads), in a currency: Settings → Day rate. */
 export const DayRate = z
   .object({
-    amount: z.number().finite().positive('must be more than 0').max(1e6, 'must be at most 1,000,000'),
+    amount: z.number().finite().positive('must be more than 0').max(1e6, 'must be at most 1,000,000').refine(atMostCents, AT_MOST_CENTS),
     currency: CurrencyCode,
   })
   .strict();

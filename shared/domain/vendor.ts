@@ -98,6 +98,16 @@ export function isCurrencyCode(code: string): boolean {
  * one. Checked where a value is written (app, API, CLI, import); a register that already holds
  * another code still reads (repositories do not parse with it).
  */
+/**
+ * Money is kept to the cent: documents print amounts with two decimals, so a third would be a
+ * figure the reader never sees yet every sum uses.
+ */
+export function atMostCents(amount: number): boolean {
+  const cents = amount * 100;
+  return Math.abs(cents - Math.round(cents)) < 1e-6;
+}
+export const AT_MOST_CENTS = 'must have at most two decimals (cents)';
+
 export const CurrencyCode = z
   .string()
   .trim()
@@ -120,7 +130,7 @@ const vendorFields = {
   dataLocations: z.array(shortText(100).min(1)).max(50),
   tenancy: Tenancy,
   /** The fee per costPeriod (the name stays from when every fee was monthly). */
-  monthlyCost: z.number().finite().nonnegative('must be 0 or more').max(1e9, 'must be at most 1,000,000,000').nullable(),
+  monthlyCost: z.number().finite().nonnegative('must be 0 or more').max(1e9, 'must be at most 1,000,000,000').refine(atMostCents, AT_MOST_CENTS).nullable(),
   costPeriod: CostPeriod,
   currency: CurrencyCode,
   /** Estimated engineering days to build and run it yourself for a year. */

@@ -13,6 +13,14 @@ export interface ReportAuditChain {
   asOf: string;
 }
 
+/** Entries inside the stated part but dated after its day: said, never hidden in the count. */
+function datedLaterWords(check: AuditChainCheck, asOf: string): string {
+  const n = check.datedLater ?? 0;
+  if (n === 0) return '';
+  const which = n === 1 ? '1 of these entries is' : `${n} of these entries are`;
+  return ` ${which} dated after ${asOf}: an import appends the entries it carries, with the dates they were first written, after the register's own.`;
+}
+
 export function auditChainPart({ check, asOf }: ReportAuditChain): DocNode[] {
   const entries = `${check.rows} ${check.rows === 1 ? 'entry' : 'entries'}`;
   let body: DocNode[];
@@ -22,12 +30,12 @@ export function auditChainPart({ check, asOf }: ReportAuditChain): DocNode[] {
       // characters), so it is read and copied from the PDF exactly; it wraps whole when it must.
       { text: [`Audit trail up to ${asOf}: ${entries}, chain head `, { text: check.head.hash, noWrap: true }], style: 'paragraph' },
       paragraph(
-        `The entries written on or before ${asOf} (UTC), verified when this report was made; the head is entry ${check.head.id}. Each entry's hash covers the one before it: a trail rewritten after this report would not pass through this head.`,
+        `Every entry up to the last one dated on or before ${asOf} (UTC), which is the head, entry ${check.head.id}; verified when this report was made. Each entry's hash covers the one before it: a trail rewritten after this report would not pass through this head.${datedLaterWords(check, asOf)}`,
         ['small', 'muted'],
       ),
     ];
   } else if (check.ok) {
-    body = [paragraph(`Audit trail: no entries written on or before ${asOf}.`)];
+    body = [paragraph(`Audit trail: no entries dated on or before ${asOf}.`)];
   } else {
     const broken = check.firstBroken!;
     body = [

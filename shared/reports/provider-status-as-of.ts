@@ -26,29 +26,42 @@ export interface ProviderStatusOnDate {
 
 const isStatus = (s: string | null): s is VendorStatus => s !== null && (VENDOR_STATUSES as readonly string[]).includes(s);
 
-/** The status on D; `current` is the profile's status today. */
-export function providerStatusAsOf(current: VendorStatus, trail: readonly StatusTrailEntry[], asOf: string): ProviderStatusOnDate {
-  const unknown: ProviderStatusOnDate = { status: current, since: null, fromTrail: false };
-  if (trail.length === 0) return unknown;
-  const [first, ...rest] = trail;
-  // Without its creation row (a merge left it out), the first change says what came before it.
-  const created = first!.action === 'create' ? first!.to : first!.from;
-  const changes = first!.action === 'create' ? rest : trail;
-  if (!isStatus(created)) return unknown;
-  // The trail must add up: each change starts where the last ended, and the last ends at today's status.
-  let walked: VendorStatus = created;
-  for (const change of changes) {
-    if (change.action !== 'update' || change.from !== walked || !isStatus(change.to)) return unknown;
-    walked = change.to;
-  }
-  if (walked !== current) return unknown;
+/**
+ * The status on D; `current` is the profile's status today, `today` the document's today (UTC).
+ * The trail is read in date order (an import appends the rows it carries, with their own dates,
+ * after the register's newer ones), and a creation row sets the status afresh (a merge import
+ * records its own creation of a provider it carries, with the status it brings).
+ */
+export function providerStatusAsOf(current: VendorStatus, trail: readonly StatusTrailEntry[], asOf: string, today: string): ProviderStatusOnDate {
+  const dated = trail.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.at.localeCompare(b.entry.at) || a.order - b.order);
+  const replayed = replay(dated.map((d) => d.entry), asOf, current);
+  if (replayed) return replayed;
+  // Today's status is exact for a document dated today: nothing to warn about.
+  return { status: current, since: null, fromTrail: asOf >= today };
+}
 
-  let status: VendorStatus = created;
+/** The status on D from a trail in date order, or null when the trail does not add up to `current`. */
+function replay(trail: readonly StatusTrailEntry[], asOf: string, current: VendorStatus): ProviderStatusOnDate | null {
+  if (trail.length === 0) return null;
+  const first = trail[0]!;
+  // Without its creation row (a merge left it out), the first change says what came before it.
+  let walked: string | null = first.action === 'create' ? first.to : first.from;
+  if (!isStatus(walked)) return null;
+  let status: VendorStatus = walked;
   let since: string | null = null;
-  for (const change of changes) {
-    if (dayOf(change.at) > asOf) break;
-    status = change.to as VendorStatus;
-    since = dayOf(change.at);
+  for (const [i, row] of trail.entries()) {
+    if (i === 0 && row.action === 'create') continue;
+    if (row.action === 'create') {
+      if (!isStatus(row.to)) return null;
+    } else if (row.from !== walked || !isStatus(row.to)) {
+      return null; // each change starts where the last ended
+    }
+    const changed = row.to !== walked;
+    walked = row.to;
+    if (dayOf(row.at) <= asOf) {
+      if (changed) since = dayOf(row.at);
+      status = row.to as VendorStatus;
+    }
   }
-  return { status, since, fromTrail: true };
+  return walked === current ? { status, since, fromTrail: true } : null;
 }

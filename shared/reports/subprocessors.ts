@@ -298,7 +298,11 @@ function row(c: SubprocessorCandidate, mark: string | null, options: Subprocesso
     vendor,
     category: vendor.category,
     mark,
-    profileNote: profileChanged ? `Profile changed after ${options.asOf}: shown as recorded now` : null,
+    profileNote: [
+      profileChanged ? `Profile changed after ${options.asOf}: shown as recorded now` : '',
+      // A status the trail could not give is today's: the row says so, not only the export's warnings.
+      c.status.fromTrail ? '' : `Status on ${options.asOf} not known from the audit trail: shown as it is now (${STATUS_WORDS[vendor.status]})`,
+    ].filter(Boolean).join('. ') || null,
     entity: entity || `${text(vendor.name)} ${ENTITY_NOT_RECORDED}`,
     purpose: purpose || 'Not recorded',
     data: dataFact(vendor, reviewSaysPersonalData(answerOf), warn),

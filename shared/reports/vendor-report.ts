@@ -75,6 +75,7 @@ import type { ProviderIncidents } from './incident-facts';
 import { estimateIncidentPages, incidentPart } from './incident-part';
 import { auditChainPart, type ReportAuditChain } from './audit-chain-part';
 import { profileChangedNote } from './as-of-notes';
+import type { ProviderStatusOnDate } from './provider-status-as-of';
 
 export interface VendorReportData {
   vendor: Vendor;
@@ -103,6 +104,8 @@ export interface VendorReportData {
    * (Settings keep no dated copy), and the buy-vs-build line says so.
    */
   dayRateIsLater?: boolean;
+  /** The provider's status on the report's date (from the audit trail); absent: the profile's. */
+  statusOnDate?: ProviderStatusOnDate;
   /**
    * What the register's maintenance records say about the provider as of the report's date
    * (providerMaintenance in maintenance-facts.ts), with the claims checked against `answers`.
@@ -598,7 +601,19 @@ function costRows(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIs
   return rows;
 }
 
-function profile(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsLater: boolean, toc: boolean, asOf: string): DocNode[] {
+/**
+ * The status on the report's date, as the subprocessor annex reads it from the audit trail, and
+ * today's beside it when they differ; today's alone, said so, where the trail cannot tell.
+ */
+function statusText(vendor: Vendor, onDate: ProviderStatusOnDate | undefined, asOf: string): string {
+  const now = labelOf(VENDOR_STATUS_LABELS, vendor.status);
+  if (!onDate) return now;
+  if (!onDate.fromTrail) return `${now} (as recorded now: the audit trail does not tell the status on ${asOf})`;
+  if (onDate.status === vendor.status) return now;
+  return `${labelOf(VENDOR_STATUS_LABELS, onDate.status)} on ${asOf} (${now.toLowerCase()} since, from the audit trail)`;
+}
+
+function profile(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsLater: boolean, statusOnDate: ProviderStatusOnDate | undefined, toc: boolean, asOf: string): DocNode[] {
   const risk = inherentRisk(vendor);
   const text = (value: string) => plain(value).trim();
   const locations = vendor.dataLocations.map(text).filter((l) => l !== '');
@@ -608,7 +623,7 @@ function profile(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsL
     ['Service and purpose', text(vendor.service) || NOT_RECORDED],
     ['Category', labelOf(CATEGORY_LABELS, vendor.category)],
     ['Owner', text(vendor.owner) || NOT_RECORDED],
-    ['Provider status', labelOf(VENDOR_STATUS_LABELS, vendor.status)],
+    ['Provider status', statusText(vendor, statusOnDate, asOf)],
     ['Data categories', vendor.dataCategories.length ? dataCategoryList(vendor.dataCategories) : 'None recorded'],
     ['Data locations', locations.length ? locations.join(', ') : NOT_RECORDED],
     ['Tenancy', labelOf(TENANCY_LABELS, vendor.tenancy)],
@@ -648,7 +663,7 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...(data.maintenance ? maintenancePart(data.maintenance, { vendorId: data.vendor.id, template: data.template, draft: data.draft ?? false, toc }) : []),
     ...(data.incidents ? incidentPart(data.incidents, { template: data.template, draft: data.draft ?? false, toc }) : []),
     ...answersPart(sections, toc),
-    ...profile(data.vendor, data.dayRate, data.dayRateIsLater ?? false, toc, asOf),
+    ...profile(data.vendor, data.dayRate, data.dayRateIsLater ?? false, data.statusOnDate, toc, asOf),
     ...signOffSection(data.review, lifecycle.steps, toc),
     ...(data.auditChain ? auditChainPart(data.auditChain) : []),
   );

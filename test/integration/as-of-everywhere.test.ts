@@ -136,3 +136,12 @@ test('vetted list names each provider standing as a document dated today would: 
   assert.equal(json.find((v) => v.name === 'Logjam Cloud')!.decision?.status, 'approved');
   assert.equal(json.find((v) => v.name === 'Burrow MQ')!.standing, 'Not decided yet', 'a provider never decided says so');
 });
+
+test('the review report gives the provider status on its date from the audit trail, as the annex does, and today’s beside it', async () => {
+  const { api, vendorId } = await acmeHistory();
+  unwrap(await api['vendor.update']({ id: vendorId, patch: { status: 'retired' } }));
+  const earlier = (await reportText(api, vendorId, '2026-06-01')).text;
+  assert.match(earlier, /Provider status Active on 2026-06-01 \(retired since, from the audit trail\)/, 'in use on the date, retired since');
+  const today = (await reportText(api, vendorId, '2026-12-04')).text;
+  assert.match(today, /Provider status Retired Data categories/, 'today: the status as it is');
+});

@@ -94,6 +94,7 @@ test('bad profile flags are named by flag (never "monthlyCost") and change nothi
   const db = tempDbPath();
   ok(runCli(['vendor', 'add', 'Nimbus Mail', '--cost', '380', '--currency', 'EUR', '--db', db]), 'vendor add');
   ok(runCli(['vendor', 'set', 'Nimbus Mail', '--cost', 'none', '--db', db]), 'clear the fee');
+  ok(runCli(['vendor', 'add', 'Other Corp', '--db', db]), 'another provider');
   const before = snapshot(db);
   const cases: [string[], RegExp][] = [
     [['vendor', 'add', 'X', '--cost', 'abc', '--currency', 'EUR'], /^vetted: --cost: a number, e\.g\. 380 \(got "abc"/],
@@ -110,6 +111,11 @@ test('bad profile flags are named by flag (never "monthlyCost") and change nothi
     [['vendor', 'set', 'Nimbus Mail', '--website', 'notaurl'], /^vetted: --website: must be an http/],
     [['vendor', 'set', 'Nimbus Mail', '--status', 'maybe'], /^vetted: --status: expected one of proposed, active, retired/],
     [['vendor', 'set', 'Nobody', '--status', 'active'], /no provider named or with id "Nobody"/],
+    // Only the word none clears: an empty value (an unset shell variable) is refused.
+    [['vendor', 'set', 'Nimbus Mail', '--name', 'Other Corp'], /^vetted: --name: A provider named "Other Corp" already exists\.\n$/],
+    // Kept to the cent: a third decimal would be summed but never printed.
+    [['vendor', 'add', 'X', '--cost', '0.004', '--currency', 'EUR'], /^vetted: --cost: must have at most two decimals \(cents\)/],
+    [['vendor', 'set', 'Nimbus Mail', '--build-days', ''], /^vetted: --build-days: a number, e\.g\. 45 \(got ""; none clears it\)/],
   ];
   for (const [args, message] of cases) {
     const run = runCli([...args, '--db', db]);
@@ -136,6 +142,8 @@ test('settings set day-rate takes "640 EUR" or the JSON form; anything else is r
     ['0 EUR', /^vetted: day-rate amount: must be more than 0/],
     ['{"amount":640,"currency":"XYZ"}', /^vetted: day-rate currency: must be an ISO 4217 currency code/],
     ['{"amount":640', /^vetted: day-rate: give an amount and an ISO 4217 currency code, e\.g\. "640 EUR"/],
+    ['', /^vetted: day-rate: give a value \("none" clears it\)\n$/],
+    ['640.555 EUR', /^vetted: day-rate amount: must have at most two decimals \(cents\)/],
   ];
   for (const [value, message] of cases) refused(runCli(['settings', 'set', 'day-rate', value, '--db', db]), message, `day-rate ${value}`);
   assertUnchanged(db, before, 'after every refused day rate');

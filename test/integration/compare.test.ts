@@ -67,7 +67,11 @@ test('an exported comparison rests on decided reviews as of its date, says so pe
   assert.match(draft.fileName, /^vetted-draft-comparison-/);
   const past = await api['compare.export']({ vendorIds: names.map(id), format: 'pdf', draft: true, date: '2026-11-01' });
   assert.match(!past.ok ? past.error.message : '', /^date: a draft comparison shows the reviews in progress as they are today/);
+  const anonymous = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv' })).base64, 'base64').toString('utf8');
+  assert.ok(!anonymous.includes('"Organisation"'), 'no organisation row while none is set');
+  unwrap(await api['settings.update']({ organisation: 'Example Shop Ltd' }));
   const csv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: names.map(id), format: 'csv' })).base64, 'base64').toString('utf8');
+  assert.ok(csv.includes('"Summary","","Organisation","Example Shop Ltd","Example Shop Ltd"'), 'the CSV names the organisation, as the PDF does on every page');
   assert.ok(csv.includes('"Summary","","As of (decided reviews)","2026-11-20","2026-11-20"'), 'the CSV says its date and basis');
   assert.ok(csv.includes('"Summary","","Rests on","approved on 2024-10-21. Reassessment in progress since 2026-11-20 (draft, not decided as of 2026-11-20). Reassessment overdue since '), 'per column, with what happened since');
   assert.ok(csv.includes(',"no review decided on or before 2026-11-20 (empty column). Review in progress since '), 'and the empty one, with its review in progress');

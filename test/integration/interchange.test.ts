@@ -171,7 +171,8 @@ test('newer data in the register is listed as a conflict and kept; older data is
 });
 
 test('providers are matched by name (regardless of case) when the ids differ', async () => {
-  const c = clock('2026-02-01T08:00:00.000Z');
+  // Older than the file's copy: the demo adds its providers 800 days before its clock (2024-01-21).
+  const c = clock('2023-06-01T08:00:00.000Z');
   const target = freshVetted({ now: c.now });
   const local = unwrap(await target.api['vendor.create']({ name: 'burrow mq', owner: 'someone' }));
   const newerLocal = (c.set('2026-06-01T08:00:00.000Z'), unwrap(await target.api['vendor.create']({ name: 'GAUGEWORKS', owner: 'ours' })));

@@ -34,7 +34,7 @@ test('the review report prints the chain head when the trail verifies, and where
     'the report prints the entries and the full chain head',
   );
   assert.ok(pdfText(intact.file).includes(check.head.hash), 'the hash is one unbroken word on one line, to be read and copied exactly');
-  assert.ok(intact.text.includes(`the head is entry ${check.head.id}`), 'and which entry is the head');
+  assert.ok(intact.text.includes(`which is the head, entry ${check.head.id}`), "and which entry is the head");
   assert.ok(!intact.text.includes('failed verification'), 'an intact trail is not called broken');
   // Looked at: the last page, as a reader sees it.
   execFileSync('pdftoppm', ['-png', '-r', '60', '-l', '99', intact.file, path.join(path.dirname(intact.file), 'page')]);
@@ -67,4 +67,26 @@ test('the trail as of a date ends before the first entry written after it, and l
   entry('2026-03-01T10:00:00.000Z', 'd');
   assert.deepEqual(verifyAuditChain(vetted.ctx, '2026-02-15'), before, 'an entry written later does not change the trail as it was');
   assert.equal(verifyAuditChain(vetted.ctx).rows, before.rows + 2, 'without a date, the whole trail');
+  // An import appends entries with the dates they were first written, after newer ones.
+  const imported = entry('2026-01-20T10:00:00.000Z', 'e');
+  const merged = verifyAuditChain(vetted.ctx, '2026-02-15');
+  assert.deepEqual([merged.ok, merged.rows, merged.head?.id, merged.datedLater], [true, 5, imported, 2], 'up to the last entry dated by then; the two dated later are counted apart');
+});
+
+test('an entry re-dated to after the day still breaks the trail a dated report states', () => {
+  const vetted = freshVetted();
+  const entry = (at: string, entityId: string) =>
+    vetted.ctx.audit.append({ at, actor: 'Ana', entity: 'setting', entityId, vendorId: null, action: 'update', old: null, new: { v: entityId }, importedFrom: null });
+  entry('2026-01-10T09:00:00.000Z', 'a');
+  const moved = entry('2026-01-11T09:00:00.000Z', 'b');
+  entry('2026-01-12T09:00:00.000Z', 'c');
+  const raw = new Database(vetted.file);
+  const trigger = (raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").get() as { sql: string }).sql;
+  raw.exec('DROP TRIGGER audit_log_no_update');
+  raw.prepare("UPDATE audit_log SET at = '2026-12-31T09:00:00.000Z' WHERE id = ?").run(moved);
+  raw.exec(trigger);
+  raw.close();
+  const check = verifyAuditChain(vetted.ctx, '2026-01-31');
+  assert.equal(check.ok, false, 'the re-dated entry is inside the part stated for 2026-01-31');
+  assert.equal(check.firstBroken?.id, moved, 'and is named');
 });

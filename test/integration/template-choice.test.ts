@@ -195,7 +195,7 @@ describe('the CLI', () => {
     const before = dumpRegister(db);
     const bad = runCli(['vendor', 'add', 'Phantom DB', '--template', 'ghost', '--db', db]);
     assert.equal(bad.status, 2, bad.stderr);
-    assert.equal(bad.stderr, 'vetted: templateId: no template with id "ghost" in the register (known: db-review, infrastructure-provider)\n');
+    assert.equal(bad.stderr, 'vetted: --template: no template with id "ghost" in the register (known: db-review, infrastructure-provider)\n');
     assert.deepEqual(dumpRegister(db), before, 'nothing was created');
   });
 
@@ -244,7 +244,7 @@ describe('the CLI', () => {
 
   test('the help names --template for vendor add and review new', () => {
     const help = ok(['--help']).stdout;
-    assert.match(help, /\[--template ID\]\n\s+the fee is N/);
+    assert.match(help, /vetted vendor add NAME [^]*?\[--template ID\][^]*?the fee is N/);
     assert.match(help, /vetted review new VENDOR \[--template ID\]/);
   });
 });

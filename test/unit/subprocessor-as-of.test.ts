@@ -61,7 +61,7 @@ function candidate(name: string, asOf: string, s: Setup = {}): SubprocessorCandi
   const trail = s.trail ?? [created(createdAt, v.status)];
   return {
     vendor: v,
-    status: providerStatusAsOf(v.status, trail, asOf),
+    status: providerStatusAsOf(v.status, trail, asOf, TODAY),
     standing,
     decided: standing.decided ? { template: INFRASTRUCTURE_TEMPLATE, answers, score: scoreReview(INFRASTRUCTURE_TEMPLATE, toAnswerMap(answers), v) } : null,
   };
@@ -79,20 +79,39 @@ function textOf(node: unknown): string {
   return out.join(' ').replace(/\u200B/g, '');
 }
 
+/** The documents' today in these tests. */
+const TODAY = '2026-12-04';
+
 /** Created proposed on 2024-10-01, in use from its approval on 2024-11-05, retired on 2026-12-01. */
 const RETIRED_TODAY = [created('2024-10-01T09:00:00.000Z', 'proposed'), changed('2024-11-05T10:00:00.000Z', 'proposed', 'active'), changed('2026-12-01T08:00:00.000Z', 'active', 'retired')];
 
 describe('the status on the date comes from the trail', () => {
   test('the status at creation, then each change on or before D; today’s status only where the trail cannot tell', () => {
-    assert.deepEqual(providerStatusAsOf('retired', RETIRED_TODAY, '2024-10-15'), { status: 'proposed', since: null, fromTrail: true });
-    assert.deepEqual(providerStatusAsOf('retired', RETIRED_TODAY, '2025-06-01'), { status: 'active', since: '2024-11-05', fromTrail: true });
-    assert.deepEqual(providerStatusAsOf('retired', RETIRED_TODAY, '2026-12-01'), { status: 'retired', since: '2026-12-01', fromTrail: true });
+    assert.deepEqual(providerStatusAsOf('retired', RETIRED_TODAY, '2024-10-15', TODAY), { status: 'proposed', since: null, fromTrail: true });
+    assert.deepEqual(providerStatusAsOf('retired', RETIRED_TODAY, '2025-06-01', TODAY), { status: 'active', since: '2024-11-05', fromTrail: true });
+    assert.deepEqual(providerStatusAsOf('retired', RETIRED_TODAY, '2026-12-01', TODAY), { status: 'retired', since: '2026-12-01', fromTrail: true });
     // No rows (a register imported without its trail), or rows that do not end at today's status.
-    assert.deepEqual(providerStatusAsOf('retired', [], '2025-06-01'), { status: 'retired', since: null, fromTrail: false });
-    assert.equal(providerStatusAsOf('retired', RETIRED_TODAY.slice(0, 2), '2025-06-01').fromTrail, false);
-    assert.equal(providerStatusAsOf('retired', [RETIRED_TODAY[0]!, RETIRED_TODAY[2]!], '2025-06-01').fromTrail, false, 'a change that does not start where the last ended');
+    assert.deepEqual(providerStatusAsOf('retired', [], '2025-06-01', TODAY), { status: 'retired', since: null, fromTrail: false });
+    assert.equal(providerStatusAsOf('retired', RETIRED_TODAY.slice(0, 2), '2025-06-01', TODAY).fromTrail, false);
+    assert.equal(providerStatusAsOf('retired', [RETIRED_TODAY[0]!, RETIRED_TODAY[2]!], '2025-06-01', TODAY).fromTrail, false, 'a change that does not start where the last ended');
     // Without the creation row, the first change says what came before it.
-    assert.deepEqual(providerStatusAsOf('retired', RETIRED_TODAY.slice(1), '2024-10-15'), { status: 'proposed', since: null, fromTrail: true });
+    assert.deepEqual(providerStatusAsOf('retired', RETIRED_TODAY.slice(1), '2024-10-15', TODAY), { status: 'proposed', since: null, fromTrail: true });
+    // Dated today, today's status is exact: nothing to warn about even without a trail.
+    assert.deepEqual(providerStatusAsOf('retired', [], TODAY, TODAY), { status: 'retired', since: null, fromTrail: true });
+  });
+
+  test('a merge import: its own creation row (dated at the import) after the rows it carries (with their dates) still reads', () => {
+    // The register's own rows come first in the trail; the file's older rows are appended after them.
+    const importedToday = created('2026-12-04T10:00:00.000Z', 'retired');
+    const merged = [importedToday, ...RETIRED_TODAY];
+    assert.deepEqual(providerStatusAsOf('retired', merged, '2025-06-01', TODAY), { status: 'active', since: '2024-11-05', fromTrail: true });
+    assert.deepEqual(providerStatusAsOf('retired', merged, '2024-10-15', TODAY), { status: 'proposed', since: null, fromTrail: true });
+  });
+
+  test('a status the trail cannot give is said on the row itself, not only in the warnings', () => {
+    const june = selectSubprocessors([candidate('Logjam Cloud', '2025-06-01', { trail: [] })], options('2025-06-01'));
+    assert.match(june.rows[0]!.profileNote ?? '', /Status on 2025-06-01 not known from the audit trail: shown as it is now \(in use\)/);
+    assert.ok(june.warnings.some((w) => w.includes('does not tell its status on 2025-06-01')), june.warnings.join('\n'));
   });
 
   test('retired today but in use on D: listed; retired on or before D: left out and said so', () => {

@@ -37,7 +37,7 @@ function candidate(name: string, fields: Partial<VendorFields>, decision: Review
   const score = scoreReview(INFRASTRUCTURE_TEMPLATE, toAnswerMap(answers), v);
   const standing = standingAsOf([{ review: r, steps, decidedTier: score.tier, dueOverride: null }], AS_OF, DEFAULT_REASSESSMENT_MONTHS);
   // The trail agrees with the profile: created with today's status, never changed.
-  const status = providerStatusAsOf(v.status, [{ at: v.createdAt, action: 'create', from: null, to: v.status }], AS_OF);
+  const status = providerStatusAsOf(v.status, [{ at: v.createdAt, action: 'create', from: null, to: v.status }], AS_OF, AS_OF);
   return { vendor: v, status, standing, decided: standing.decided ? { template: INFRASTRUCTURE_TEMPLATE, answers, score } : null };
 }
 

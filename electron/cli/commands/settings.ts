@@ -37,7 +37,10 @@ function dayRateOf(raw: string): unknown {
 /** A setting's value as typed: text for text settings, "system"/"none" for an empty one, else JSON. */
 function valueOf(key: keyof Settings, raw: string): unknown {
   const nullable = key === 'reportLanguage' || key === 'dayRate' || key === 'minimumNoticeHours';
-  if (nullable && ['system', 'none', 'null', ''].includes(raw.trim().toLowerCase())) return null;
+  // A word clears, never an empty value (an unset shell variable must not wipe a setting).
+  if (nullable && ['system', 'none', 'null'].includes(raw.trim().toLowerCase())) return null;
+  const text = typeof DEFAULT_SETTINGS[key] === 'string' && key !== 'reportLanguage';
+  if (raw.trim() === '' && !text) throw inputError(`${kebab(key)}: give a value${nullable ? ' ("none" clears it)' : ''}`);
   if (key === 'dayRate') return dayRateOf(raw);
   if (typeof DEFAULT_SETTINGS[key] === 'string' || key === 'reportLanguage') return raw;
   try {

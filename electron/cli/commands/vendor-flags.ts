@@ -82,13 +82,14 @@ const LINK_FLAGS: readonly (readonly [keyof VendorLinks, keyof ProfileFlags])[] 
 
 const list = (s: string | undefined) => (s === undefined ? undefined : s.split(',').map((x) => x.trim()).filter(Boolean));
 
-/** "none" (or nothing) clears a number the profile may leave empty. */
-const CLEARS = ['none', ''];
-
-/** A plain decimal number ("380", "19.99"), "none" for no value, or undefined when the flag was not given. */
+/**
+ * A plain decimal number ("380", "19.99"), "none" for no value, or undefined when the flag was not
+ * given. Only the word "none" clears: an empty value (an unset shell variable) is refused, so it
+ * never wipes a recorded fee.
+ */
 function amountFlag(flag: string, value: string | undefined, example: string): number | null | undefined {
   if (value === undefined) return undefined;
-  if (CLEARS.includes(value.trim().toLowerCase())) return null;
+  if (value.trim().toLowerCase() === 'none') return null;
   if (!/^\d+(\.\d+)?$/.test(value.trim())) throw inputError(`--${flag}: a number, e.g. ${example} (got "${value}"; none clears it)`);
   return Number(value);
 }
@@ -140,13 +141,19 @@ export function patchFromFlags(flags: ProfileFlags, currentFee: { amount: number
  * instead of the field ("--cost: …", never "monthlyCost: …" for a yearly fee), with the value typed.
  */
 export function flagWords(error: ApiError, flags: ProfileFlags): string {
+  // A name another provider holds, given by --name (vendor set; vendor add takes it as NAME).
+  if (error.code === 'conflict' && error.details?.[0]?.path.replace(/^patch\./, '') === 'name' && typeof flags.name === 'string') {
+    return `--name: ${error.message}`;
+  }
   const problem = error.code === 'validation' ? error.details?.[0] : undefined;
   if (!problem) return error.message;
   const field = problem.path.replace(/^patch\./, '');
   const flag = FLAG_OF_FIELD[field];
   if (!flag) return error.message;
   const typed = (flags as Record<string, unknown>)[flag.slice(2)];
-  return `${flag}: ${problem.message}${typeof typed === 'string' ? ` (got "${typed}")` : ''}`;
+  // The value typed, unless the message already quotes it.
+  const echo = typeof typed === 'string' && !problem.message.includes(`"${typed}"`) ? ` (got "${typed}")` : '';
+  return `${flag}: ${problem.message}${echo}`;
 }
 
 /** The flag that sets a profile field, without its dashes ("legal-name" for legalName); the field's own name where none does. */

@@ -47,6 +47,7 @@ export class AuditRepository {
   private readonly beyondSettings;
   private readonly reviewDueTrail;
   private readonly vendorStatuses;
+  private readonly lastDatedBy;
 
   constructor(private readonly db: Database) {
     this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
@@ -62,6 +63,7 @@ export class AuditRepository {
       `SELECT at, action, json_extract(old_value, '$.due_override') AS old_due, json_extract(new_value, '$.due_override') AS new_due
        FROM audit_log WHERE entity = 'review' AND entity_id = ? ORDER BY id`,
     );
+    this.lastDatedBy = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM audit_log WHERE substr(at, 1, 10) <= ?');
     this.beyondSettings = db.prepare<[], { one: number }>("SELECT 1 AS one FROM audit_log WHERE entity <> 'setting' LIMIT 1");
     // A provider's creation, and its updates that changed the status (other edits are not needed).
     this.vendorStatuses = db.prepare<[], { entity_id: string; at: string; action: 'create' | 'update'; from_status: string | null; to_status: string | null }>(
@@ -125,6 +127,11 @@ export class AuditRepository {
     }
   }
 
+  /** The id of the last entry (in chain order) dated on or before the day, or null when none is. */
+  lastIdDatedBy(day: string): number | null {
+    return this.lastDatedBy.get(day)?.id ?? null;
+  }
+
   /** Every row as stored, oldest first, for verifying the chain. */
   chained(): IterableIterator<ChainedAuditRow> {
     return this.everyAsc.iterate();
@@ -142,12 +149,13 @@ export class AuditRepository {
   }
 
   /**
-   * A review's next-review date set by hand as it stood on the day `asOf` (UTC), read from the trail:
-   * the value after the last change recorded by then, else the value before the first change after
-   * it. `current` when the trail holds nothing of the review (a register without its trail).
+   * A review's next-review date set by hand as it stood on the day `asOf` (UTC), read from the trail
+   * in date order: the value after the last change dated by then, else the value before the first
+   * change after it. `current` when the trail holds nothing of the review (a register without its trail).
    */
   reviewDueOverrideAsOf(reviewId: string, asOf: string, current: string | null): string | null {
-    const rows = this.reviewDueTrail.all(reviewId);
+    // In date order: an import appends the rows it carries, with their own dates, after newer ones.
+    const rows = this.reviewDueTrail.all(reviewId).sort((a, b) => a.at.localeCompare(b.at));
     if (rows.length === 0) return current;
     const byThen = rows.filter((r) => r.at.slice(0, 10) <= asOf).at(-1);
     if (byThen) return byThen.action === 'delete' ? null : byThen.new_due;

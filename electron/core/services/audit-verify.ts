@@ -29,11 +29,17 @@ function classify(suspect: Suspect, next: ChainedAuditRow | undefined): AuditBre
 }
 
 /**
- * `through` (YYYY-MM-DD): only the trail as it stood at the end of that day (UTC), as a document
- * dated that day states it: the entries up to the first one written after it. Otherwise all of it.
+ * `through` (YYYY-MM-DD): the trail a document dated that day states: every entry up to, and
+ * including, the last one (in chain order) dated on or before the end of the day (UTC). Entries after
+ * it are left out, so writing more later changes nothing; an entry before it is checked whatever its
+ * date says (a row re-dated to after the day still breaks the chain). `datedLater` counts the
+ * entries inside that part dated after the day (an import's entries keep the dates they were first
+ * written). Without `through`, all of it.
  */
 export function verifyAuditChain(ctx: Context, through?: string): AuditChainCheck {
   return readTransaction(ctx.db, () => {
+    const last = through === undefined ? Number.POSITIVE_INFINITY : (ctx.audit.lastIdDatedBy(through) ?? 0);
+    let datedLater = 0;
     let rows = 0;
     let imported = 0;
     let previous = AUDIT_GENESIS;
@@ -41,13 +47,14 @@ export function verifyAuditChain(ctx: Context, through?: string): AuditChainChec
     let suspect: Suspect | undefined;
     let broken: { row: ChainedAuditRow; kind: AuditBreakKind } | undefined;
     for (const row of ctx.audit.chained()) {
-      if (through !== undefined && row.at.slice(0, 10) > through) {
-        // The first entry after the day ends the trail as it was; it still tells how a row just
+      if (row.id > last) {
+        // The first entry after the part a dated document states; it still tells how a row just
         // before it broke.
         if (suspect && !broken) broken = { row: suspect.row, kind: classify(suspect, row) };
         break;
       }
       rows++;
+      if (through !== undefined && row.at.slice(0, 10) > through) datedLater++;
       if (row.imported_from !== null) imported++;
       if (broken) continue; // only counting from here on
       if (suspect) {
@@ -66,11 +73,13 @@ export function verifyAuditChain(ctx: Context, through?: string): AuditChainChec
       head = { id: row.id, hash: row.hash };
     }
     if (suspect && !broken) broken = { row: suspect.row, kind: classify(suspect, undefined) };
-    if (!broken) return { rows, imported, head, ok: true };
+    const dated = through === undefined ? {} : { datedLater };
+    if (!broken) return { rows, imported, head, ok: true, ...dated };
     return {
       rows,
       imported,
       head,
+      ...dated,
       ok: false,
       firstBroken: { id: broken.row.id, at: broken.row.at, kind: broken.kind, reason: REASONS[broken.kind] },
     };

@@ -116,7 +116,7 @@ export async function exportComparison(
   const base = `vetted-${draft ? 'draft-' : ''}comparison-${comparisonSlug(slugs)}-${asOf}`;
   if (input.format === 'csv') {
     const filtered = filterComparison(full, { differencesOnly: input.differencesOnly, text: input.text });
-    const csv = comparisonToCsv(filtered, { asOf, today: documentToday(ctx), draft, columns: basis });
+    const csv = comparisonToCsv(filtered, { asOf, today: documentToday(ctx), draft, organisation, columns: basis });
     return asFile(`${base}.csv`, Buffer.from(csv, 'utf8'), [], 'text/csv; charset=utf-8');
   }
   // The report applies "differences only" itself, so it can say how many questions it left out.

@@ -54,6 +54,8 @@ export async function vendorReport(
       organisation: ctx.settings.get().organisation,
       dayRate: ctx.settings.get().dayRate,
       dayRateIsLater: asOf < documentToday(ctx),
+      // The status on the date, from the trail, as the subprocessor annex reads it.
+      statusOnDate: providerStatusAsOf(vendor.status, ctx.audit.vendorStatusTrails().get(vendor.id) ?? [], asOf, documentToday(ctx)),
       lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
       maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),
@@ -233,7 +235,7 @@ function subprocessorCandidate(
   const content = standing.decided ? decidedContent(ctx, standing.decided) : null;
   return {
     vendor,
-    status: providerStatusAsOf(vendor.status, statusTrail, asOf),
+    status: providerStatusAsOf(vendor.status, statusTrail, asOf, documentToday(ctx)),
     standing,
     // Confidential comments never reach the list: only answer values are read.
     decided: content,
