@@ -259,15 +259,21 @@ function ComparisonView({ comparison, view, ids, title }: ViewProps) {
       />
       <div className="cmp-frame">
         <CompareGrid table={table} label={`Comparison of ${listNames(names)}`} />
-        {data.length === 0 && (
+      </div>
+      {data.length === 0 &&
+        (view.text.trim() !== '' || differencesOnly ? (
           <div className="cmp-no-match">
             <p>No questions match these filters.</p>
             <button type="button" className="button" onClick={() => setView({ text: '', differencesOnly: false })}>
               Clear filters
             </button>
           </div>
-        )}
-      </div>
+        ) : (
+          // Nothing filtered out: none of these providers has a review with questions yet.
+          <div className="cmp-no-match">
+            <p>No review of these providers has questions to compare yet.</p>
+          </div>
+        ))}
       {comparison.incidents && <IncidentRows incidents={comparison.incidents} columns={comparison.columns} />}
     </div>
   );
