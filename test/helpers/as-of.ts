@@ -10,8 +10,8 @@ import { freshVetted, unwrap } from './vetted';
 export const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 /** A register whose clock the test sets: each call happens "on" the day given. */
-export function timedRegister() {
-  let now = new Date('2025-01-10T09:00:00Z');
+export function timedRegister(start?: string) {
+  let now = start === undefined ? new Date('2025-01-10T09:00:00Z') : new Date(`${start}T12:00:00Z`);
   const vetted = freshVetted({ now: () => now });
   // The audit trail (a provider's status, a due date set by hand, over time) is stamped with the same clock.
   databaseFollowsClock(vetted.ctx.db, () => now);

@@ -7,21 +7,11 @@ import { test } from 'node:test';
 import type { Vetted } from '../../electron/core/vetted';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { runCli } from '../helpers/cli';
-import { databaseFollowsClock } from '../helpers/db-clock';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { answersFor } from '../helpers/review-fixtures';
 import { tempDbPath } from '../helpers/tmp';
-import { freshVetted, unwrap } from '../helpers/vetted';
-
-const flat = (s: string) => s.replace(/\s+/g, ' ');
-
-/** A register whose clock the test sets, the audit trail's included. */
-function timedRegister(start: string) {
-  let now = new Date(`${start}T12:00:00Z`);
-  const vetted = freshVetted({ now: () => now });
-  databaseFollowsClock(vetted.ctx.db, () => now);
-  return { ...vetted, on: (day: string) => void (now = new Date(`${day}T12:00:00Z`)) };
-}
+import { unwrap } from '../helpers/vetted';
+import { flat, step, timedRegister } from '../helpers/as-of';
 
 type Api = Vetted['api'];
 
@@ -36,10 +26,6 @@ async function answerAll(api: Api, reviewId: string) {
   await answer(api, reviewId, { prv_personal_data: 'users', prv_data_location: 'choosable', prv_transfer_mechanism: 'not_needed', prv_dpa: 'yes' });
 }
 
-async function step(api: Api, vendorId: string, to: 'in_review' | 'approved', by: string) {
-  const current = unwrap(await api['review.current']({ vendorId }))!;
-  unwrap(await api['review.transition']({ reviewId: current.review.id, to, by, note: '' }));
-}
 
 async function annex(api: Api, input: { date: string; includeProposed?: boolean }) {
   const list = unwrap(await api['report.subprocessors'](input));

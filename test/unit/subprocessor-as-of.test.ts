@@ -14,6 +14,7 @@ import { buildSubprocessorAppendix, introWarnings, selectSubprocessors, type Sub
 import { scoreReview } from '../../shared/scoring';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { answer, answersFor, review, vendor } from '../helpers/review-fixtures';
+import { textOf } from '../helpers/doc-text';
 
 const options = (asOf: string, o: Partial<SubprocessorOptions> = {}): SubprocessorOptions => ({ asOf, includeProposed: false, includeTiers: false, ...o });
 const personal: Partial<VendorFields> = {
@@ -65,18 +66,6 @@ function candidate(name: string, asOf: string, s: Setup = {}): SubprocessorCandi
     standing,
     decided: standing.decided ? { template: INFRASTRUCTURE_TEMPLATE, answers, score: scoreReview(INFRASTRUCTURE_TEMPLATE, toAnswerMap(answers), v) } : null,
   };
-}
-
-function textOf(node: unknown): string {
-  const out: string[] = [];
-  const go = (n: unknown, key: string | null): void => {
-    if (typeof n === 'string') {
-      if (!['style', 'color', 'fillColor', 'lineColor', 'link', 'svg'].includes(key ?? '')) out.push(n);
-    } else if (Array.isArray(n)) for (const x of n) go(x, key);
-    else if (n && typeof n === 'object') for (const [k, v] of Object.entries(n)) go(v, k === 'text' || k === 'stack' || k === 'body' ? key : k);
-  };
-  go(node, null);
-  return out.join(' ').replace(/\u200B/g, '');
 }
 
 /** The documents' today in these tests. */

@@ -19,6 +19,7 @@ import { providerStatusAsOf } from '../../shared/reports/provider-status-as-of';
 import { scoreReview } from '../../shared/scoring';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates/infrastructure';
 import { answer, answersFor, review, vendor } from '../helpers/review-fixtures';
+import { textOf } from '../helpers/doc-text';
 
 const AS_OF = '2026-06-30';
 const options = (o: Partial<SubprocessorOptions> = {}): SubprocessorOptions => ({ asOf: AS_OF, includeProposed: false, includeTiers: false, ...o });
@@ -39,18 +40,6 @@ function candidate(name: string, fields: Partial<VendorFields>, decision: Review
   // The trail agrees with the profile: created with today's status, never changed.
   const status = providerStatusAsOf(v.status, [{ at: v.createdAt, action: 'create', from: null, to: v.status }], AS_OF, AS_OF);
   return { vendor: v, status, standing, decided: standing.decided ? { template: INFRASTRUCTURE_TEMPLATE, answers, score } : null };
-}
-
-function textOf(node: unknown): string {
-  const out: string[] = [];
-  const go = (n: unknown, key: string | null): void => {
-    if (typeof n === 'string') {
-      if (!['style', 'color', 'fillColor', 'lineColor', 'link', 'svg'].includes(key ?? '')) out.push(n);
-    } else if (Array.isArray(n)) for (const x of n) go(x, key);
-    else if (n && typeof n === 'object') for (const [k, v] of Object.entries(n)) go(v, k === 'text' || k === 'stack' || k === 'body' ? key : k);
-  };
-  go(node, null);
-  return out.join(' ').replace(/\u200B/g, '');
 }
 
 describe('who is listed as of the date', () => {
