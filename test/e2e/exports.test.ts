@@ -97,6 +97,24 @@ test('Export PDF… on a provider page downloads its review report; without a re
   assert.deepEqual(problems, [], 'no console errors or CSP violations');
 });
 
+test('approved, then reopened: the app exports the decided review with its standing, and the register says the same', async () => {
+  const served = await startServe({ demo: true });
+  const { page, problems } = await openApp(served);
+  // The register's row: the last decision and the overdue reassessment, by the one rule.
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Logjam Cloud' }) });
+  await row.waitFor();
+  assert.match((await row.textContent()) ?? '', /overdue/i, 'the register shows the reassessment overdue');
+  await openProvider(page, served, 'Logjam Cloud');
+  // Exported with the dialog's defaults: the decided review, not the draft opened since.
+  const pdf = await exportWith(page, 'Export PDF…');
+  assert.match(pdf.text, /Approved on \d{4}-\d{2}-\d{2} by Sam Okafor\./, 'the decision it rests on');
+  assert.match(pdf.text, /Reassessment in progress since \d{4}-\d{2}-\d{2} \(draft, not decided as of \d{4}-\d{2}-\d{2}\)\./, 'the reassessment opened since');
+  assert.match(pdf.text, /Reassessment overdue since \d{4}-\d{2}-\d{2}\./, 'and overdue');
+  assert.doesNotMatch(pdf.text, /Not yet approved|DRAFT/, 'not the draft');
+  assert.match(pdf.fileName, /^vetted-review-logjam-cloud-/);
+  assert.deepEqual(problems, [], 'no console errors or CSP violations');
+});
+
 test('the export button is busy while the PDF is generated, and warnings and errors are shown in words', async () => {
   const served = await startServe({ demo: true });
   const { page, problems } = await openApp(served);
