@@ -64,7 +64,7 @@ import {
 import { isFindingOverdue, effectiveFindingStatus } from '../domain/findings';
 import { acceptanceState } from '../domain/acceptances';
 import type { Standing } from '../domain/standing';
-import { buildEffortText, buyVsBuild, feeText, type DayRate } from '../domain/cost';
+import { buildEffortText, buyVsBuild, dayRateText, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 import { flagFedQuestionIds } from '../templates/flag-fed';
 import { questionNumbers } from '../domain/question-numbering';
@@ -74,7 +74,7 @@ import { estimateMaintenancePages, maintenancePart } from './maintenance-part';
 import type { ProviderIncidents } from './incident-facts';
 import { estimateIncidentPages, incidentPart } from './incident-part';
 import { auditChainPart, type ReportAuditChain } from './audit-chain-part';
-import { profileChangedNote } from './as-of-notes';
+import { dayRateNote, profileChangedNote } from './as-of-notes';
 import type { ProviderStatusOnDate } from './provider-status-as-of';
 
 export interface VendorReportData {
@@ -100,10 +100,10 @@ export interface VendorReportData {
    */
   dayRate?: DayRate | null;
   /**
-   * True when the report's date is before today: the day rate is the one set in Settings now
-   * (Settings keep no dated copy), and the buy-vs-build line says so.
+   * Today (YYYY-MM-DD) when the report is made: on an earlier date the buy-vs-build line says the
+   * day rate is the one set now (Settings keep no dated copy), in the comparison's words.
    */
-  dayRateIsLater?: boolean;
+  today?: string;
   /** The provider's status on the report's date (from the audit trail); absent: the profile's. */
   statusOnDate?: ProviderStatusOnDate;
   /**
@@ -589,14 +589,14 @@ function answersPart(sections: ReportSection[], toc: boolean): DocNode[] {
  * The money rows, all from the profile: the fee in its own currency and period, the effort to
  * build and run it yourself, and (given the day rate) the buy-vs-build line.
  */
-function costRows(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsLater: boolean): Array<[string, Cell]> {
+function costRows(vendor: Vendor, dayRate: DayRate | null | undefined, today: string | undefined, asOf: string): Array<[string, Cell]> {
   const rows: Array<[string, Cell]> = [
     ['Fee', plain(feeText(vendor) ?? NOT_RECORDED)],
     ['Build it yourself', plain(vendor.buildEffortDays === null ? NOT_RECORDED : `${buildEffortText(vendor)} (estimate)`)],
   ];
   if (dayRate !== undefined) {
-    const later = dayRate && dayRateIsLater ? ' The day rate is the one set in Settings when this report was made, not necessarily the one on its date: Settings keep no dated copy.' : '';
-    rows.push(['Buy or build', plain(`${buyVsBuild(vendor, dayRate).sentence}${later}`)]);
+    const note = dayRate && today ? dayRateNote(dayRateText(dayRate), asOf, today) : null;
+    rows.push(['Buy or build', plain(note ? `${buyVsBuild(vendor, dayRate).sentence} ${note}` : buyVsBuild(vendor, dayRate).sentence)]);
   }
   return rows;
 }
@@ -613,7 +613,7 @@ function statusText(vendor: Vendor, onDate: ProviderStatusOnDate | undefined, as
   return `${labelOf(VENDOR_STATUS_LABELS, onDate.status)} on ${asOf} (${now.toLowerCase()} since, from the audit trail)`;
 }
 
-function profile(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsLater: boolean, statusOnDate: ProviderStatusOnDate | undefined, toc: boolean, asOf: string): DocNode[] {
+function profile(vendor: Vendor, dayRate: DayRate | null | undefined, today: string | undefined, statusOnDate: ProviderStatusOnDate | undefined, toc: boolean, asOf: string): DocNode[] {
   const risk = inherentRisk(vendor);
   const text = (value: string) => plain(value).trim();
   const locations = vendor.dataLocations.map(text).filter((l) => l !== '');
@@ -630,7 +630,7 @@ function profile(vendor: Vendor, dayRate: DayRate | null | undefined, dayRateIsL
     ['On the critical path', vendor.criticalPath ? 'Yes' : 'No'],
     ['Business impact', labelOf(IMPACT_LABELS, vendor.businessImpact)],
     ['Inherent risk', tierBadge(risk.tier, { suffix: ` (${Math.round(risk.points * 10) / 10} points from the profile)` })],
-    ...costRows(vendor, dayRate, dayRateIsLater),
+    ...costRows(vendor, dayRate, today, asOf),
     ['Website', vendor.website.trim() ? linkText(vendor.website) : NOT_RECORDED],
   ];
   const links: Array<[string, string | undefined]> = [
@@ -663,7 +663,7 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...(data.maintenance ? maintenancePart(data.maintenance, { vendorId: data.vendor.id, template: data.template, draft: data.draft ?? false, toc }) : []),
     ...(data.incidents ? incidentPart(data.incidents, { template: data.template, draft: data.draft ?? false, toc }) : []),
     ...answersPart(sections, toc),
-    ...profile(data.vendor, data.dayRate, data.dayRateIsLater ?? false, data.statusOnDate, toc, asOf),
+    ...profile(data.vendor, data.dayRate, data.today, data.statusOnDate, toc, asOf),
     ...signOffSection(data.review, lifecycle.steps, toc),
     ...(data.auditChain ? auditChainPart(data.auditChain) : []),
   );

@@ -95,7 +95,7 @@ test('a report dated before today says its buy-vs-build line uses the day rate s
   const { api, vendorId } = await acmeHistory();
   unwrap(await api['settings.update']({ dayRate: { amount: 600, currency: 'EUR' } }));
   const earlier = (await reportText(api, vendorId, '2026-06-01')).text;
-  assert.match(earlier, /The day rate is the one set in Settings when this report was made, not necessarily the one on its date/);
+  assert.match(earlier, /The day rate \(600 EUR a day\) is the one set in Settings when this document was made \(2026-12-04\), not necessarily the one on 2026-06-01/);
   const today = (await reportText(api, vendorId, '2026-12-04')).text;
   assert.ok(!today.includes('not necessarily the one on its date'), 'a report dated today needs no such note');
 });

@@ -36,6 +36,16 @@ const fromRow = (r: AuditRow): AuditEntry => ({
   importedFrom: r.imported_from,
 });
 
+interface StatusRow {
+  entity_id: string;
+  at: string;
+  action: 'create' | 'update';
+  from_status: string | null;
+  to_status: string | null;
+}
+
+const statusEntry = (r: StatusRow): StatusTrailEntry => ({ at: r.at, action: r.action, from: r.from_status, to: r.to_status });
+
 export class AuditRepository {
   private readonly page;
   private readonly pageOfVendor;
@@ -47,6 +57,7 @@ export class AuditRepository {
   private readonly beyondSettings;
   private readonly reviewDueTrail;
   private readonly vendorStatuses;
+  private readonly vendorStatusesOf;
   private readonly lastDatedBy;
 
   constructor(private readonly db: Database) {
@@ -66,12 +77,13 @@ export class AuditRepository {
     this.lastDatedBy = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM audit_log WHERE substr(at, 1, 10) <= ?');
     this.beyondSettings = db.prepare<[], { one: number }>("SELECT 1 AS one FROM audit_log WHERE entity <> 'setting' LIMIT 1");
     // A provider's creation, and its updates that changed the status (other edits are not needed).
-    this.vendorStatuses = db.prepare<[], { entity_id: string; at: string; action: 'create' | 'update'; from_status: string | null; to_status: string | null }>(
+    const statusRows = (oneVendor: string) =>
       `SELECT entity_id, at, action, json_extract(old_value, '$.status') AS from_status, json_extract(new_value, '$.status') AS to_status
          FROM audit_log
-        WHERE entity = 'vendor' AND (action = 'create' OR (action = 'update' AND from_status IS NOT to_status))
-        ORDER BY id`,
-    );
+        WHERE entity = 'vendor' ${oneVendor} AND (action = 'create' OR (action = 'update' AND from_status IS NOT to_status))
+        ORDER BY id`;
+    this.vendorStatuses = db.prepare<[], StatusRow>(statusRows(''));
+    this.vendorStatusesOf = db.prepare<[string], StatusRow>(statusRows('AND entity_id = ?'));
     this.reviewStatusActor = db.prepare<[string, string], { actor: string }>(
       "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1",
     );
@@ -162,11 +174,16 @@ export class AuditRepository {
     return rows[0]!.action === 'create' ? null : rows[0]!.old_due;
   }
 
+  /** One provider's status history (creation, then each change of status), in chain order. */
+  vendorStatusTrail(vendorId: string): StatusTrailEntry[] {
+    return this.vendorStatusesOf.all(vendorId).map(statusEntry);
+  }
+
   /** Every provider's status history (creation, then each change of status), oldest first, by provider id. */
   vendorStatusTrails(): Map<string, StatusTrailEntry[]> {
     const trails = new Map<string, StatusTrailEntry[]>();
     for (const r of this.vendorStatuses.iterate()) {
-      const entry: StatusTrailEntry = { at: r.at, action: r.action, from: r.from_status, to: r.to_status };
+      const entry = statusEntry(r);
       const trail = trails.get(r.entity_id);
       if (trail) trail.push(entry);
       else trails.set(r.entity_id, [entry]);

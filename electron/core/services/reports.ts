@@ -53,9 +53,9 @@ export async function vendorReport(
       draft: input.draft ?? false,
       organisation: ctx.settings.get().organisation,
       dayRate: ctx.settings.get().dayRate,
-      dayRateIsLater: asOf < documentToday(ctx),
+      today: documentToday(ctx),
       // The status on the date, from the trail, as the subprocessor annex reads it.
-      statusOnDate: providerStatusAsOf(vendor.status, ctx.audit.vendorStatusTrails().get(vendor.id) ?? [], asOf, documentToday(ctx)),
+      statusOnDate: providerStatusAsOf(vendor.status, ctx.audit.vendorStatusTrail(vendor.id), asOf, documentToday(ctx)),
       lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
       maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),

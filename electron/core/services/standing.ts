@@ -18,13 +18,15 @@ import type { Context } from '../context';
  */
 export function standingReviews(ctx: Context, vendorId: string, asOf: string): StandingReview[] {
   const steps = ctx.steps.stepsByReview(vendorId);
+  const today = asOf >= documentToday(ctx);
   return ctx.reviews.ofVendor(vendorId).map((review) => {
     const current = ctx.steps.dueOverride(review.id);
     return {
       review,
       steps: steps.get(review.id) ?? [],
       decidedTier: ctx.steps.decidedTier(review.id),
-      dueOverride: asOf >= documentToday(ctx) ? current : ctx.audit.reviewDueOverrideAsOf(review.id, asOf, current),
+      // Dated today, the stored date is the one in force; the rule reads it only on decided reviews.
+      dueOverride: today || !review.completedAt ? current : ctx.audit.reviewDueOverrideAsOf(review.id, asOf, current),
     };
   });
 }
