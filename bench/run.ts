@@ -5,6 +5,7 @@
 import { benchAutosave } from './autosave';
 import { benchCliStart } from './cli-start';
 import { benchCalendarMonth, calendarRows } from './calendar-month';
+import { benchConcentration, concentrationRow } from './concentration';
 import { benchImport } from './import';
 import { benchIncidents, incidentRows } from './incidents';
 import { benchMaintenanceOverlaps, maintenanceRow } from './maintenance-overlaps';
@@ -97,6 +98,7 @@ rows.push([
 ]);
 
 rows.push(plain(maintenanceRow(benchMaintenanceOverlaps())));
+rows.push(concentrationRow(benchConcentration()));
 
 const reports = await benchReports();
 rows.push(plain([

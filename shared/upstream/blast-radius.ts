@@ -19,7 +19,7 @@ import type { Upstream } from '../domain/upstream';
 import { regionKey } from '../domain/upstream';
 import { catalogueParty, findCatalogueParty, regionName } from './catalogue';
 import type { ProviderFacts, ProviderParty, ProviderRef, RegionRef, RegisterIndex } from './register-index';
-import { canonicalPartyKey, indexRegister } from './register-index';
+import { canonicalPartyKey, entryFor, indexRegister } from './register-index';
 
 /** A provider's stated failover, from its latest review's tenancy answers. */
 export interface FailoverStatement {
@@ -95,13 +95,14 @@ interface Alternatives {
 }
 
 /** What else of the same kind the provider records, which a failover could move to. */
-function alternativesOf(index: RegisterIndex, mine: Map<string, ProviderParty>, entry: ProviderParty, region: string | null): Alternatives {
+function alternativesOf(index: RegisterIndex, mine: readonly ProviderParty[], entry: ProviderParty, region: string | null): Alternatives {
   const regions: string[] = [];
-  if (region !== null) for (const [rk, code] of entry.regions) if (rk !== region) regions.push(code);
+  if (region !== null) {
+    for (let i = 0; i < entry.regionKeys.length; i++) if (entry.regionKeys[i] !== region) regions.push(entry.regionCodes[i]!);
+  }
   const parties: string[] = [];
-  for (const [key, other] of mine) {
-    if (key === entry.partyKey) continue;
-    if ([...other.kinds].some((k) => entry.kinds.has(k))) parties.push(index.parties.get(key)!.name);
+  for (const other of mine) {
+    if (other !== entry && (other.kinds & entry.kinds) !== 0) parties.push(index.parties.get(other.partyKey)!.name);
   }
   return { regions, parties };
 }
@@ -154,18 +155,18 @@ export function blastRadius(
 
   const hits: BlastHit[] = [];
   index.partiesOf.forEach((mine, at) => {
-    const entry = mine.get(key);
+    const entry = entryFor(mine, key);
     if (!entry) return;
-    const regionsRecorded = entry.regions.size > 0;
+    const regionsRecorded = entry.regionKeys.length > 0;
     // In a region outage, a provider that records other regions of the party but not this one is not hit.
-    if (rk !== null && regionsRecorded && !entry.regions.has(rk)) return;
+    if (rk !== null && regionsRecorded && !entry.regionKeys.includes(rk)) return;
     const provider = index.providers[at]!;
     const f = failover.get(provider.vendorId) ?? NO_FAILOVER_ANSWER;
     const alt = alternativesOf(index, mine, entry, rk);
     hits.push({
       ...provider,
       ...judge(f, alt, partyName, rk !== null, regionsRecorded),
-      regions: [...entry.regions.keys()].map((k) => info!.regions.get(k)!.code),
+      regions: entry.regionKeys.map((k) => info!.regions.get(k)!.code),
       alternatives: [...alt.regions, ...alt.parties],
       failover: f,
     });

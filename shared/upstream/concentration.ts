@@ -13,7 +13,7 @@
 import type { Upstream, UpstreamKind } from '../domain/upstream';
 import { UPSTREAM_KINDS } from '../domain/upstream';
 import type { ProviderFacts, ProviderRef, RegionRef } from './register-index';
-import { indexRegister } from './register-index';
+import { collator, indexRegister, kindBit } from './register-index';
 
 /** One row: the party as a whole, or one of its regions. */
 export interface ExposureRow {
@@ -76,20 +76,20 @@ const byExposure = (a: { criticalProviders: number; providers: unknown[] }, b: {
 export function concentration(providers: readonly ProviderFacts[], upstreams: readonly Upstream[], options: ConcentrationOptions = {}): Concentration {
   const criticalOnly = options.criticalOnly ?? false;
   const index = indexRegister(providers, upstreams);
-  const parties = new Map<string, { row: Building; notRecorded: number[]; kinds: Set<UpstreamKind>; regions: Map<string, Building> }>();
+  const parties = new Map<string, { row: Building; notRecorded: number[]; kinds: number; regions: Map<string, Building> }>();
   let withoutUpstreams = 0;
   // Providers are visited in display order, so every member list comes out sorted without a sort.
   index.partiesOf.forEach((mine, at) => {
-    if (mine.size === 0) withoutUpstreams++;
+    if (mine.length === 0) withoutUpstreams++;
     const critical = index.providers[at]!.criticalPath;
     if (criticalOnly && !critical) return;
-    for (const [key, entry] of mine) {
-      let party = parties.get(key);
-      if (!party) parties.set(key, (party = { row: { members: [], critical: 0 }, notRecorded: [], kinds: new Set(), regions: new Map() }));
+    for (const entry of mine) {
+      let party = parties.get(entry.partyKey);
+      if (!party) parties.set(entry.partyKey, (party = { row: { members: [], critical: 0 }, notRecorded: [], kinds: 0, regions: new Map() }));
       add(party.row, at, critical);
-      for (const k of entry.kinds) party.kinds.add(k);
-      if (entry.regions.size === 0) party.notRecorded.push(at);
-      for (const rk of entry.regions.keys()) {
+      party.kinds |= entry.kinds;
+      if (entry.regionKeys.length === 0) party.notRecorded.push(at);
+      for (const rk of entry.regionKeys) {
         let region = party.regions.get(rk);
         if (!region) party.regions.set(rk, (region = { members: [], critical: 0 }));
         add(region, at, critical);
@@ -109,12 +109,12 @@ export function concentration(providers: readonly ProviderFacts[], upstreams: re
       criticalProviders: r.critical,
       criticalShare: share(r.critical),
     }));
-    regions.sort((a, b) => byExposure(a, b) || a.region.code.localeCompare(b.region.code) || (a.region.key < b.region.key ? -1 : 1));
+    regions.sort((a, b) => byExposure(a, b) || collator.compare(a.region.code, b.region.code) || (a.region.key < b.region.key ? -1 : 1));
     result.push({
       partyKey: key,
       party: info.name,
       catalogueId: info.catalogueId,
-      kinds: UPSTREAM_KINDS.filter((k) => party.kinds.has(k)),
+      kinds: UPSTREAM_KINDS.filter((k) => (party.kinds & kindBit(k)) !== 0),
       providers: refs(party.row.members),
       criticalProviders: party.row.critical,
       criticalShare: share(party.row.critical),
@@ -122,7 +122,7 @@ export function concentration(providers: readonly ProviderFacts[], upstreams: re
       regionsNotRecorded: refs(party.notRecorded),
     });
   }
-  result.sort((a, b) => byExposure(a, b) || a.party.localeCompare(b.party) || (a.partyKey < b.partyKey ? -1 : a.partyKey > b.partyKey ? 1 : 0));
+  result.sort((a, b) => byExposure(a, b) || collator.compare(a.party, b.party) || (a.partyKey < b.partyKey ? -1 : a.partyKey > b.partyKey ? 1 : 0));
 
   return {
     parties: result,

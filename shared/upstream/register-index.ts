@@ -2,7 +2,7 @@
 // the providers that count (retired ones left out, and counted), in the order every list shows
 // them, and per provider the fourth parties it names, each with its regions. Pure.
 import type { Upstream, UpstreamKind } from '../domain/upstream';
-import { partyKey, regionKey } from '../domain/upstream';
+import { partyKey, regionKey, UPSTREAM_KINDS } from '../domain/upstream';
 import { catalogueParty, findCatalogueParty } from './catalogue';
 
 /** A provider of the register, as these functions need it. */
@@ -44,9 +44,21 @@ export function canonicalPartyKey(u: { catalogueId: string | null; party: string
 /** One provider's entries for one party, merged. */
 export interface ProviderParty {
   partyKey: string;
-  kinds: Set<UpstreamKind>;
-  /** regionKey → the code as this provider wrote it. Empty: no region recorded for the party. */
-  regions: Map<string, string>;
+  /** The kinds it is recorded as: bit i is UPSTREAM_KINDS[i] (see `kindBit`). */
+  kinds: number;
+  /** Recorded regions, each once (regionKey), in the order first recorded; empty: none recorded. */
+  regionKeys: string[];
+  /** The same regions' codes as this provider wrote them. */
+  regionCodes: string[];
+}
+
+/** The bit of a kind in `ProviderParty.kinds`. */
+export const kindBit = (kind: UpstreamKind): number => 1 << UPSTREAM_KINDS.indexOf(kind);
+
+/** A provider's entry for a party; a provider names a handful, so a scan beats a map. */
+export function entryFor(entries: readonly ProviderParty[], key: string): ProviderParty | undefined {
+  for (const e of entries) if (e.partyKey === key) return e;
+  return undefined;
 }
 
 export interface PartyInfo {
@@ -63,8 +75,8 @@ export interface RegisterIndex {
   providers: ProviderRef[];
   /** vendorId → its position in `providers`. */
   position: Map<string, number>;
-  /** Per position: the provider's parties, by party key. */
-  partiesOf: Map<string, ProviderParty>[];
+  /** Per position: the provider's parties, each once. */
+  partiesOf: ProviderParty[][];
   parties: Map<string, PartyInfo>;
   criticalPathProviders: number;
   retiredLeftOut: number;
@@ -72,12 +84,15 @@ export interface RegisterIndex {
   upstreamsLeftOut: number;
 }
 
+/** Names sort in the same order everywhere: one collator (as localeCompare without arguments, faster). */
+export const collator = new Intl.Collator();
+
 /** The spelling seen most often; ties go to the first in collation order, so the choice is stable. */
 function mostCommon(counts: Map<string, number>): string {
   let best = '';
   let bestCount = -1;
   for (const [spelling, n] of counts) {
-    if (n > bestCount || (n === bestCount && spelling.localeCompare(best) < 0)) {
+    if (n > bestCount || (n === bestCount && collator.compare(spelling, best) < 0)) {
       best = spelling;
       bestCount = n;
     }
@@ -89,14 +104,17 @@ export function indexRegister(providers: readonly ProviderFacts[], upstreams: re
   const counted = providers.filter((p) => p.status !== 'retired');
   const ordered = counted
     .map((p) => ({ vendorId: p.vendorId, name: p.name, criticalPath: p.criticalPath }))
-    .sort((a, b) => Number(b.criticalPath) - Number(a.criticalPath) || a.name.localeCompare(b.name) || (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0));
+    .sort((a, b) => Number(b.criticalPath) - Number(a.criticalPath) || collator.compare(a.name, b.name) || (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0));
   const position = new Map<string, number>();
   ordered.forEach((p, i) => position.set(p.vendorId, i));
-  const partiesOf = ordered.map(() => new Map<string, ProviderParty>());
+  const partiesOf: ProviderParty[][] = ordered.map(() => []);
 
+  // Keys and region keys repeat across thousands of upstreams: fold each distinct spelling once.
+  const keyOfCatalogueId = new Map<string, string>();
+  const keyOfName = new Map<string, string>();
+  const regionKeyOf = new Map<string, string>();
   const spellings = new Map<string, Map<string, number>>();
   const regionSpellings = new Map<string, Map<string, Map<string, number>>>();
-  const catalogueIds = new Map<string, string | null>();
   const bump = (m: Map<string, number>, s: string) => m.set(s, (m.get(s) ?? 0) + 1);
   let upstreamsLeftOut = 0;
   for (const u of upstreams) {
@@ -105,37 +123,44 @@ export function indexRegister(providers: readonly ProviderFacts[], upstreams: re
       upstreamsLeftOut++;
       continue;
     }
-    const key = canonicalPartyKey(u);
-    let mine = partiesOf[at]!.get(key);
-    if (!mine) partiesOf[at]!.set(key, (mine = { partyKey: key, kinds: new Set(), regions: new Map() }));
-    mine.kinds.add(u.kind);
+    const keyOf = u.catalogueId === null ? keyOfName : keyOfCatalogueId;
+    const memo = u.catalogueId ?? u.party;
+    let key = keyOf.get(memo);
+    if (key === undefined) keyOf.set(memo, (key = canonicalPartyKey(u)));
+    const entries = partiesOf[at]!;
+    let mine = entryFor(entries, key);
+    if (!mine) entries.push((mine = { partyKey: key, kinds: 0, regionKeys: [], regionCodes: [] }));
+    mine.kinds |= kindBit(u.kind);
     let names = spellings.get(key);
     if (!names) {
       spellings.set(key, (names = new Map()));
       regionSpellings.set(key, new Map());
-      catalogueIds.set(key, key.startsWith('catalogue:') ? key.slice('catalogue:'.length) : null);
     }
     bump(names, u.party);
+    if (u.regions.length === 0) continue;
     const regionCodes = regionSpellings.get(key)!;
     for (const r of u.regions) {
-      const rk = regionKey(r.code);
-      if (!mine.regions.has(rk)) mine.regions.set(rk, r.code.trim());
+      let rk = regionKeyOf.get(r.code);
+      if (rk === undefined) regionKeyOf.set(r.code, (rk = regionKey(r.code)));
+      if (!mine.regionKeys.includes(rk)) {
+        mine.regionKeys.push(rk);
+        mine.regionCodes.push(r.code.trim());
+      }
       let codes = regionCodes.get(rk);
       if (!codes) regionCodes.set(rk, (codes = new Map()));
-      bump(codes, r.code.trim());
+      bump(codes, r.code);
     }
   }
 
   const parties = new Map<string, PartyInfo>();
   for (const [key, names] of spellings) {
-    const catalogueId = catalogueIds.get(key) ?? null;
-    const listed = catalogueId ? catalogueParty(catalogueId) : null;
+    const listed = key.startsWith('catalogue:') ? catalogueParty(key.slice('catalogue:'.length)) : null;
     const regions = new Map<string, RegionRef>();
     for (const [rk, codes] of regionSpellings.get(key)!) {
       const known = listed?.regions.find((r) => regionKey(r.code) === rk);
-      regions.set(rk, { key: rk, code: known?.code ?? mostCommon(codes), name: known?.name ?? null });
+      regions.set(rk, { key: rk, code: known?.code ?? mostCommon(codes).trim(), name: known?.name ?? null });
     }
-    parties.set(key, { key, name: listed?.name ?? mostCommon(names), catalogueId: listed ? catalogueId : null, regions });
+    parties.set(key, { key, name: listed?.name ?? mostCommon(names), catalogueId: listed?.id ?? null, regions });
   }
 
   return {

@@ -1,7 +1,7 @@
 // What several providers have in common upstream: the fourth parties at least two of them name,
 // and of those the regions at least two of them record. The signals use it to say which upstream
 // an overlap of incidents or maintenance windows may point at. Pure.
-import type { RegionRef, RegisterIndex } from './register-index';
+import { collator, type RegionRef, type RegisterIndex } from './register-index';
 
 export interface SharedRegion {
   region: RegionRef;
@@ -26,11 +26,11 @@ export function sharedUpstreams(index: RegisterIndex, positions: readonly number
   const sorted = [...new Set(positions)].sort((a, b) => a - b);
   const byParty = new Map<string, { members: number[]; regions: Map<string, number[]> }>();
   for (const at of sorted) {
-    for (const [key, entry] of index.partiesOf[at]!) {
-      let party = byParty.get(key);
-      if (!party) byParty.set(key, (party = { members: [], regions: new Map() }));
+    for (const entry of index.partiesOf[at]!) {
+      let party = byParty.get(entry.partyKey);
+      if (!party) byParty.set(entry.partyKey, (party = { members: [], regions: new Map() }));
       party.members.push(at);
-      for (const rk of entry.regions.keys()) {
+      for (const rk of entry.regionKeys) {
         const members = party.regions.get(rk);
         if (members) members.push(at);
         else party.regions.set(rk, [at]);
@@ -44,8 +44,8 @@ export function sharedUpstreams(index: RegisterIndex, positions: readonly number
     const info = index.parties.get(key)!;
     const regions: SharedRegion[] = [];
     for (const [rk, members] of party.regions) if (members.length >= 2) regions.push({ region: info.regions.get(rk)!, vendorIds: ids(members) });
-    regions.sort((a, b) => b.vendorIds.length - a.vendorIds.length || a.region.code.localeCompare(b.region.code) || (a.region.key < b.region.key ? -1 : 1));
+    regions.sort((a, b) => b.vendorIds.length - a.vendorIds.length || collator.compare(a.region.code, b.region.code) || (a.region.key < b.region.key ? -1 : 1));
     shared.push({ partyKey: key, party: info.name, vendorIds: ids(party.members), regions });
   }
-  return shared.sort((a, b) => b.vendorIds.length - a.vendorIds.length || a.party.localeCompare(b.party) || (a.partyKey < b.partyKey ? -1 : 1));
+  return shared.sort((a, b) => b.vendorIds.length - a.vendorIds.length || collator.compare(a.party, b.party) || (a.partyKey < b.partyKey ? -1 : 1));
 }
