@@ -79,7 +79,7 @@ rows.push([
   imported.ratio <= 3 ? 'met' : 'missed',
 ]);
 
-const scoring = benchScoring();
+const scoring = await benchScoring();
 rows.push([
   `Score ${scoring.reviews} reviews × 80 answers with the explanation (score panel, reports, vetted score)`,
   `${fmt(scoring.explainedMs, 0)} ms`,
