@@ -56,9 +56,10 @@ export function readCsv(input: string, separator = detectSeparator(input.replace
     fieldStarted = false;
   };
   const endRecord = () => {
+    // A blank line is not a record (a line holding only "" is: one empty field).
+    const blank = cells.length === 0 && field === '' && !fieldStarted;
     endField();
-    // A blank line is one empty cell: not a record.
-    if (!(cells.length === 1 && cells[0] === '')) records.push({ line: recordLine, cells });
+    if (!blank) records.push({ line: recordLine, cells });
     cells = [];
   };
   while (i < text.length) {

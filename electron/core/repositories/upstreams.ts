@@ -75,8 +75,8 @@ export class UpstreamRepository {
 
   constructor(db: Database) {
     this.byId = db.prepare<[string], UpstreamRow>('SELECT * FROM upstreams WHERE id = ?');
-    this.ofVendor = db.prepare<[string], UpstreamRow>('SELECT * FROM upstreams WHERE vendor_id = ? ORDER BY created_at, id');
-    this.every = db.prepare<[], UpstreamRow>('SELECT * FROM upstreams ORDER BY vendor_id, created_at, id');
+    this.ofVendor = db.prepare<[string], UpstreamRow>('SELECT * FROM upstreams WHERE vendor_id = ? ORDER BY created_at, party COLLATE NOCASE, id');
+    this.every = db.prepare<[], UpstreamRow>('SELECT * FROM upstreams ORDER BY vendor_id, created_at, party COLLATE NOCASE, id');
     this.countOfVendor = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM upstreams WHERE vendor_id = ?');
     this.insertStmt = db.prepare<[UpstreamRow]>(`INSERT INTO upstreams (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
     // Provider, source and creation time are the record's for life (an import matches on them).
@@ -92,7 +92,7 @@ export class UpstreamRepository {
     return row ? fromRow(row) : undefined;
   }
 
-  /** One provider's upstreams (oldest first), or every provider's (by provider id). */
+  /** One provider's upstreams in the order recorded (those recorded at once, as by one import, by name), or every provider's. */
   list(vendorId?: string): Upstream[] {
     return (vendorId === undefined ? this.every.all() : this.ofVendor.all(vendorId)).map(fromRow);
   }

@@ -25,11 +25,9 @@ function view(u: Upstream, vendor: Pick<Vendor, 'name' | 'criticalPath'> | undef
   return { ...u, vendorName: vendor?.name ?? '', criticalPath: vendor?.criticalPath ?? false };
 }
 
-/** Provider name, then in the order recorded. */
+/** Provider name, then in the order recorded (the repository's: the sort is stable). */
 function sorted(list: UpstreamView[]): UpstreamView[] {
-  return list.sort(
-    (a, b) => a.vendorName.localeCompare(b.vendorName) || a.vendorId.localeCompare(b.vendorId) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
-  );
+  return list.sort((a, b) => a.vendorName.localeCompare(b.vendorName) || a.vendorId.localeCompare(b.vendorId));
 }
 
 function getUpstream(ctx: Context, id: string): Upstream {
