@@ -21,6 +21,7 @@ import './styles/exports.css';
 import './styles/maintenance.css';
 import './styles/calendar.css';
 import './styles/incidents.css';
+import './styles/concentration.css';
 import './styles/vendor-questionnaire.css';
 
 // For bench/renderer.ts: when the app's script starts to run (after the HTML and the bundle loaded).

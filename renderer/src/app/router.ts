@@ -3,6 +3,7 @@
 // #/calendar[?view=month][&date=YYYY-MM-DD][&critical=1] (maintenance across providers; the view,
 // the day it shows and its filter live in the address, so a reload shows the same weeks),
 // #/templates (questionnaire templates: import, preview, export),
+// #/concentration (fourth parties across the register: exposure, blast radius, signals),
 // #/compare?ids=<id>,<id>[&diff=1][&q=<text>] (providers side by side; the selection and its
 // filters live in the address, so a reload or a bookmark shows the same comparison).
 // A #token=… fragment is the bridge's token hand-over (api/token.ts), never a route.
@@ -10,10 +11,10 @@ import { useSyncExternalStore } from 'react';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { isTokenFragment } from '../api/token';
 
-export type ProviderTab = 'questionnaire' | 'profile' | 'findings' | 'evidence' | 'maintenance' | 'incidents' | 'history';
+export type ProviderTab = 'questionnaire' | 'profile' | 'findings' | 'evidence' | 'maintenance' | 'incidents' | 'upstreams' | 'history';
 
 /** The tabs with their own address segment (the questionnaire is the provider's plain address). */
-const PROVIDER_SUBTABS: readonly ProviderTab[] = ['profile', 'findings', 'evidence', 'maintenance', 'incidents', 'history'];
+const PROVIDER_SUBTABS: readonly ProviderTab[] = ['profile', 'findings', 'evidence', 'maintenance', 'incidents', 'upstreams', 'history'];
 
 /** What a comparison shows: the providers (in column order) and its two filters. */
 export interface CompareView {
@@ -36,6 +37,7 @@ export type Route =
   | { page: 'provider'; id: string; tab: ProviderTab }
   | { page: 'settings' }
   | { page: 'templates' }
+  | { page: 'concentration' }
   | ({ page: 'calendar' } & CalendarView)
   | ({ page: 'compare' } & CompareView)
   | { page: 'not-found'; path: string };
@@ -97,6 +99,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/' || path === '') return { page: 'register' };
   if (path === '/settings' || path === '/settings/') return { page: 'settings' };
   if (path === '/templates' || path === '/templates/') return { page: 'templates' };
+  if (path === '/concentration' || path === '/concentration/') return { page: 'concentration' };
   const calendar = /^\/calendar\/?(?:\?(.*))?$/.exec(path);
   if (calendar) return { page: 'calendar', ...parseCalendar(calendar[1] ?? '') };
   const compare = /^\/compare\/?(?:\?(.*))?$/.exec(path);
@@ -128,11 +131,13 @@ export const hrefs = {
   history: (id: string) => `#/vendor/${encodeURIComponent(id)}/history`,
   maintenance: (id: string) => `#/vendor/${encodeURIComponent(id)}/maintenance`,
   incidents: (id: string) => `#/vendor/${encodeURIComponent(id)}/incidents`,
+  upstreams: (id: string) => `#/vendor/${encodeURIComponent(id)}/upstreams`,
   /** A provider's tab by name. */
   providerTab: (id: string, tab: ProviderTab) =>
     tab === 'questionnaire' ? `#/vendor/${encodeURIComponent(id)}` : `#/vendor/${encodeURIComponent(id)}/${tab}`,
   settings: '#/settings',
   templates: '#/templates',
+  concentration: '#/concentration',
   calendar: '#/calendar',
   /** The calendar in this view; the defaults (week, today, every provider) are left out of the address. */
   calendarAt: (view: CalendarView) => {

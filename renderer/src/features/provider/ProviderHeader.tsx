@@ -61,6 +61,7 @@ const TABS: readonly { tab: ProviderTab; label: string }[] = [
   { tab: 'evidence', label: 'Evidence' },
   { tab: 'maintenance', label: 'Maintenance' },
   { tab: 'incidents', label: 'Incidents' },
+  { tab: 'upstreams', label: 'Upstreams' },
   { tab: 'history', label: 'History' },
 ];
 

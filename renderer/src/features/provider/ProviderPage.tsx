@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { ProviderTab } from '../../app/router';
 import { IncidentsTab } from '../incidents/IncidentsTab';
 import { MaintenanceTab } from '../maintenance/MaintenanceTab';
+import { UpstreamsTab } from '../upstreams/UpstreamsTab';
 import { BackLink } from '../../components/BackLink';
 import { useFocusHeading } from '../../components/useFocusHeading';
 import { useVetted } from '../../store';
@@ -79,6 +80,7 @@ export function ProviderPage({ id, tab }: { id: string; tab: ProviderTab }) {
       {tab === 'evidence' && <EvidencePanel vendorId={vendor.id} reviewId={reviewId} />}
       {tab === 'maintenance' && <MaintenanceTab vendor={vendor} />}
       {tab === 'incidents' && <IncidentsTab vendor={vendor} />}
+      {tab === 'upstreams' && <UpstreamsTab vendor={vendor} />}
       {tab === 'history' && <HistoryPage vendor={vendor} />}
     </div>
   );
