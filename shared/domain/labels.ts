@@ -125,6 +125,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   request: 'Questionnaire sent',
   setting: 'Setting',
   import: 'Register import',
+  upstream: 'Fourth party',
 };
 
 export const INCIDENT_IMPACT_LABELS: Readonly<Record<import('./incidents').IncidentImpact, string>> = {
