@@ -41,6 +41,9 @@ import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domai
 import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
 import { UpstreamInput, UpstreamPatch, type Upstream } from './domain/upstream';
 import type { CatalogueParty } from './upstream/catalogue';
+import type { BlastRadius } from './upstream/blast-radius';
+import type { Concentration, ConcentrationAlert } from './upstream/concentration';
+import type { IncidentSignals, MaintenanceSignals } from './upstream/signals';
 import { MAX_SUBPROCESSOR_FILE_CHARS, type SubprocessorFileFormat, type SubprocessorMapping } from './upstream/subprocessor-file';
 import type { SubprocessorPlanRow } from './upstream/subprocessor-plan';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
@@ -248,6 +251,41 @@ export interface Attention {
    * Retired providers are left out.
    */
   incidents: { openCritical: IncidentView[]; missingPostmortems: IncidentView[] };
+  /**
+   * Fourth parties (and their regions) carrying more of the critical path than the Settings
+   * threshold allows, highest share first, each with its sentence.
+   */
+  concentration: ConcentrationAttention[];
+}
+
+/** A concentration alert as Needs attention shows it. */
+export interface ConcentrationAttention extends ConcentrationAlert {
+  /** "Amazon Web Services us-east-1 carries 3 of your 4 critical-path providers (75 %)". */
+  words: string;
+}
+
+/** The concentration view: exposure across the register today, and what exceeds the threshold. */
+export interface ConcentrationView {
+  concentration: Concentration;
+  /** Parties and regions whose critical share is more than `threshold`. */
+  alerts: ConcentrationAlert[];
+  /** The Settings threshold (a fraction 0–1). */
+  threshold: number;
+  /** Today (UTC), the day the view speaks for. */
+  asOf: string;
+}
+
+/** A blast radius, with a note when the region asked for is recorded by no provider of the party. */
+export interface BlastRadiusView extends BlastRadius {
+  /** Null, or e.g. "No provider records eu-north-1 of Amazon Web Services: nobody is hit." */
+  note: string | null;
+}
+
+/** Signals that connect the evidence: incidents in the same hours, maintenance on a shared fourth party. */
+export interface ConcentrationSignals {
+  incidents: IncidentSignals;
+  /** Over the attention list's maintenance horizon (today and the next ATTENTION_MAINTENANCE_DAYS − 1 days). */
+  maintenance: MaintenanceSignals;
 }
 
 /** A maintenance window with what lists show beside it. */
@@ -649,6 +687,11 @@ export const contract = {
       })
       .strict(),
   ).returns<SubprocessorExport>(),
+  /**
+   * The register-wide concentration PDF for the risk committee as of `date` (today when omitted):
+   * exposure, the blast radius of the top exposures, signals, and what was left out.
+   */
+  'report.concentration': op(() => z.object({ date: IsoDate.optional() }).strict()).returns<GeneratedFile>(),
   /** 2–6 providers side by side, question by question, aligned across template versions. */
   'compare.get': op(() => z.object({ vendorIds: CompareIds }).strict()).returns<Comparison>(),
   /** The comparison as a landscape PDF or an RFC 4180 CSV (UTF-8 with BOM). */
@@ -726,6 +769,27 @@ export const contract = {
   ).returns<UpstreamImport>(),
   /** The built-in catalogue of common fourth parties (clouds with their regions, CDNs, DNS, …), for picking. */
   'upstream.catalogue': op(() => none).returns<readonly CatalogueParty[]>(),
+  /**
+   * Exposure across the register today: per fourth party and region, the providers that depend on
+   * it, how many are on the critical path and their share of it, by exposure; with the alerts above
+   * the Settings threshold. `criticalOnly` counts only critical-path dependants.
+   */
+  'concentration.get': op(() => z.object({ criticalOnly: z.boolean().optional() }).strict()).returns<ConcentrationView>(),
+  /**
+   * "AWS us-east-1 down": every provider hit, critical path first, whether it survives, goes down or
+   * cannot be told, from its upstreams and the tenancy answers of its review decided by today (an
+   * open review's answers never decide). A party no provider records is not_found naming `party`.
+   */
+  'concentration.blastRadius': op(() =>
+    z.object({ party: z.string().trim().min(1, 'name a fourth party').max(200), region: z.string().trim().min(1).max(60).nullable().optional() }).strict(),
+  ).returns<BlastRadiusView>(),
+  /**
+   * Incidents of several providers open in the same hours (started on or after `since`), and
+   * overlapping maintenance windows on a shared fourth party; at most `limit` of each (50 when left out), with totals.
+   */
+  'concentration.signals': op(() =>
+    z.object({ since: IsoDate.optional(), limit: z.number().int().min(1).max(10_000).optional() }).strict(),
+  ).returns<ConcentrationSignals>(),
   /** The company's blackout periods (release freeze, peak hours), by name. */
   'blackout.list': op(() => none).returns<BlackoutPeriod[]>(),
   'blackout.add': op(() => BlackoutInput).returns<BlackoutPeriod>(),

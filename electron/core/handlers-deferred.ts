@@ -11,6 +11,8 @@
 export * as demo from './demo';
 export * as attention from './services/attention';
 export * as compare from './services/compare';
+export * as concentration from './services/concentration';
+export * as concentrationReport from './services/concentration-report';
 export * as maintenance from './services/maintenance';
 export * as questionnaireReceive from './services/questionnaire-receive';
 export * as questionnaireSend from './services/questionnaire-send';

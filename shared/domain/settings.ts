@@ -14,6 +14,9 @@ import { canonicalLanguage } from './report-language';
 export const DefaultTemplates = z.partialRecord(VendorCategory, z.string().trim().min(1, 'choose a template').max(120));
 export type DefaultTemplates = Partial<Record<VendorCategory, string>>;
 
+/** More than half of the critical path on one fourth party (or region) needs attention. */
+export const DEFAULT_CONCENTRATION_THRESHOLD = 0.5;
+
 export const SettingsPatch = z
   .object({
     /** The organisation named in reports ("… subprocessors of Example Ltd"). */
@@ -50,6 +53,14 @@ export const SettingsPatch = z
       .refine((tag) => canonicalLanguage(tag) !== null, 'a language tag such as en, de, zh-Hans, zh-Hant, ja or ko')
       .transform((tag) => canonicalLanguage(tag)!)
       .nullable(),
+    /**
+     * Needs attention lists a fourth party, or one of its regions, that carries more than this
+     * share of the critical path (a fraction: 0.5 means more than half). The app shows a percentage.
+     */
+    concentrationThreshold: z
+      .number({ error: 'a fraction between 0 and 1 (0.5 means more than half)' })
+      .min(0, 'a fraction between 0 and 1 (0.5 means more than half)')
+      .max(1, 'a fraction between 0 and 1 (0.5 means more than half)'),
   })
   .partial()
   .strict();
@@ -65,6 +76,7 @@ export interface Settings {
   minimumNoticeHours: number | null;
   separationOfDuties: boolean;
   reportLanguage: string | null;
+  concentrationThreshold: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -82,6 +94,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minimumNoticeHours: null,
   separationOfDuties: false,
   reportLanguage: null,
+  concentrationThreshold: DEFAULT_CONCENTRATION_THRESHOLD,
 };
 
 /** Whether two people's names are the same person's, as the register records them (case and spaces aside). */

@@ -133,6 +133,7 @@ test('Needs attention on a large register: the first warnings listed, the chips 
   const attention = {
     today: '2027-01-01', reviews: [], findings: [], evidence: [], acceptances: [],
     incidents: { openCritical: [], missingPostmortems: [] },
+    concentration: [],
     maintenance: {
       span: { start: '2027-01-01T00:00:00Z', end: '2027-04-01T00:00:00Z' }, windows: 900, occurrences: 9000,
       overlaps: listed, blackouts: [], shortNotice: [],
@@ -195,6 +196,7 @@ test('Needs attention: an open incident on a critical-path provider (danger), a 
   const attention = {
     today: '2027-01-12', reviews: [], findings: [], evidence: [], acceptances: [],
     incidents: { openCritical: [incident('i1', 'a', 'Aster Compute', {})], missingPostmortems: [] },
+    concentration: [],
     maintenance: { span: { start: '2027-01-12T00:00:00Z', end: '2027-04-12T00:00:00Z' }, windows: 0, occurrences: 0, overlaps: [], blackouts: [], shortNotice: [], totals: { overlaps: 0, blackouts: 0, shortNotice: 0, critical: 0 } },
   } satisfies Attention;
   const groups = attentionGroups(attention);

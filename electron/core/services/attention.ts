@@ -6,6 +6,7 @@ import type { Context } from '../context';
 import { listAcceptances } from './acceptances';
 import { listEvidence } from './evidence';
 import { listFindings } from './findings';
+import { concentrationAttention } from './concentration';
 import { incidentAttention } from './incident-attention';
 import { warningsFor } from './maintenance';
 import { listReassessments } from './reassessment';
@@ -36,6 +37,7 @@ export function attention(ctx: Context): Attention {
       acceptances: listAcceptances(ctx, {}).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
       maintenance: warningsFor(ctx, { range: { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }, limit: ATTENTION_MAINTENANCE_LIMIT }),
       incidents: incidentAttention(ctx),
+      concentration: concentrationAttention(ctx),
     };
   });
 }

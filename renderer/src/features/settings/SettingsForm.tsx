@@ -29,7 +29,7 @@ import { SignOffFields } from './SignOffFields';
 import { ReportLanguageFields } from './ReportLanguageFields';
 
 /** The text settings; the months per tier, the day rate, the questionnaire per category, the minimum notice, separation of duties and the report language have their own drafts. */
-type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates' | 'minimumNoticeHours' | 'separationOfDuties' | 'reportLanguage'>;
+type Key = Exclude<keyof Settings, 'reassessmentMonths' | 'dayRate' | 'defaultTemplates' | 'minimumNoticeHours' | 'separationOfDuties' | 'reportLanguage' | 'concentrationThreshold'>;
 type TextDraft = Pick<Settings, Key>;
 type SaveState = 'idle' | 'saving' | 'saved' | 'unchanged' | 'failed';
 

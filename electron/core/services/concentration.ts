@@ -1,0 +1,197 @@
+// Concentration (issue 21): gathers what the register holds — providers, their upstreams, their
+// stated failover — as of a day, and hands it to the pure functions in shared/upstream. One job:
+// the rules live there (docs/concentration.md), the reading of the register lives here.
+import type { BlastRadiusView, ConcentrationAttention, ConcentrationSignals, ConcentrationView } from '../../../shared/api';
+import { addDays } from '../../../shared/domain/dates';
+import { rangeSpan } from '../../../shared/domain/maintenance';
+import type { Answer } from '../../../shared/domain/review';
+import { dayOf, onOrBefore } from '../../../shared/domain/standing';
+import type { Upstream } from '../../../shared/domain/upstream';
+import { regionKey } from '../../../shared/domain/upstream';
+import type { Vendor } from '../../../shared/domain/vendor';
+import { maintenanceWarnings } from '../../../shared/maintenance/overlaps';
+import { providerStatusAsOf } from '../../../shared/reports/provider-status-as-of';
+import { VettedError } from '../../../shared/result';
+import { blastRadius, NO_FAILOVER_ANSWER, resolvePartyKey, type FailoverStatement } from '../../../shared/upstream/blast-radius';
+import { concentration, concentrationAlerts, type ConcentrationAlert } from '../../../shared/upstream/concentration';
+import { canonicalPartyKey, type ProviderFacts } from '../../../shared/upstream/register-index';
+import { maintenanceOnSharedUpstreams, overlappingIncidents } from '../../../shared/upstream/signals';
+import type { Context } from '../context';
+import { readTransaction } from '../db/transactions';
+import { windowsWithProviders } from './maintenance';
+import { decidedContent, documentToday, standingOf } from './standing';
+
+/** The tenancy questions a blast radius reads (infrastructure-definition template). */
+const REGIONS_QUESTION = 'ten_regions';
+const FAILOVER_QUESTION = 'ten_ha_failover';
+
+/** How far ahead the maintenance signal looks: the attention list's horizon, so both show the same overlaps. */
+export const SIGNAL_MAINTENANCE_DAYS = 90;
+
+/** The register as a document dated `asOf` may state it. */
+export interface RegisterAsOf {
+  asOf: string;
+  /** Every provider created on or before the day, with its status on the day (from the trail). */
+  providers: ProviderFacts[];
+  /** Upstreams recorded on or before the day (as they are recorded today). */
+  upstreams: Upstream[];
+  /** Upstreams recorded after the day: left out, counted. */
+  upstreamsRecordedAfter: number;
+  /** Ids of the upstreams kept that were changed after the day: shown as recorded today. */
+  upstreamsChangedAfter: Set<string>;
+  /** Providers created after the day: left out, counted. */
+  providersAddedAfter: number;
+  /** Providers whose profile (and with it the critical-path mark) changed after the day. */
+  profilesChangedAfter: number;
+  /** Providers whose status on the day the audit trail could not tell (today's is used). */
+  statusNotFromTrail: number;
+  failover: Map<string, FailoverStatement>;
+}
+
+function answerValue(answers: readonly Answer[], questionId: string): string | null {
+  const a = answers.find((x) => x.questionId === questionId);
+  if (!a || a.na || typeof a.value !== 'string' || a.value === '') return null;
+  return a.value;
+}
+
+/**
+ * A provider's stated failover as of the day: the tenancy answers of its review decided on or
+ * before it (as signed off), else those of the review open on it (basis 'open': never decides an
+ * outcome), else none.
+ */
+export function failoverOf(ctx: Context, vendorId: string, asOf: string, months = ctx.settings.get().reassessmentMonths): FailoverStatement {
+  const standing = standingOf(ctx, vendorId, asOf, months);
+  if (standing.decided) {
+    const content = decidedContent(ctx, standing.decided);
+    if (content) return { regions: answerValue(content.answers, REGIONS_QUESTION), zones: answerValue(content.answers, FAILOVER_QUESTION), basis: 'decided' };
+  }
+  if (standing.open) {
+    const answers = ctx.reviews.answers(standing.open.review.id).filter((a) => onOrBefore(a.updatedAt, asOf));
+    return { regions: answerValue(answers, REGIONS_QUESTION), zones: answerValue(answers, FAILOVER_QUESTION), basis: 'open' };
+  }
+  return NO_FAILOVER_ANSWER;
+}
+
+/** Call inside a read transaction. */
+export function registerAsOf(ctx: Context, asOf: string): RegisterAsOf {
+  const today = documentToday(ctx);
+  const months = ctx.settings.get().reassessmentMonths;
+  const trails = asOf >= today ? null : ctx.audit.vendorStatusTrails();
+  const vendors: Vendor[] = [];
+  let providersAddedAfter = 0;
+  let profilesChangedAfter = 0;
+  let statusNotFromTrail = 0;
+  const providers: ProviderFacts[] = [];
+  for (const v of ctx.vendors.list()) {
+    if (!onOrBefore(v.createdAt, asOf)) {
+      providersAddedAfter++;
+      continue;
+    }
+    vendors.push(v);
+    if (!onOrBefore(v.updatedAt, asOf)) profilesChangedAfter++;
+    let status: string = v.status;
+    if (trails) {
+      const onDay = providerStatusAsOf(v.status, trails.get(v.id) ?? [], asOf, today);
+      status = onDay.status;
+      if (!onDay.fromTrail) statusNotFromTrail++;
+    }
+    providers.push({ vendorId: v.id, name: v.name, status, criticalPath: v.criticalPath });
+  }
+  const upstreams: Upstream[] = [];
+  const upstreamsChangedAfter = new Set<string>();
+  let upstreamsRecordedAfter = 0;
+  for (const u of ctx.upstreams.list()) {
+    if (!onOrBefore(u.createdAt, asOf)) {
+      upstreamsRecordedAfter++;
+      continue;
+    }
+    if (!onOrBefore(u.updatedAt, asOf)) upstreamsChangedAfter.add(u.id);
+    upstreams.push(u);
+  }
+  const failover = new Map<string, FailoverStatement>();
+  for (const v of vendors) if (v.status !== 'retired') failover.set(v.id, failoverOf(ctx, v.id, asOf, months));
+  return { asOf, providers, upstreams, upstreamsRecordedAfter, upstreamsChangedAfter, providersAddedAfter, profilesChangedAfter, statusNotFromTrail, failover };
+}
+
+/** The providers as they stand today (status and critical path from the profile). */
+function providersToday(ctx: Context): ProviderFacts[] {
+  return ctx.vendors.list().map((v) => ({ vendorId: v.id, name: v.name, status: v.status, criticalPath: v.criticalPath }));
+}
+
+export function concentrationView(ctx: Context, input: { criticalOnly?: boolean }): ConcentrationView {
+  return readTransaction(ctx.db, () => {
+    const threshold = ctx.settings.get().concentrationThreshold;
+    const c = concentration(providersToday(ctx), ctx.upstreams.list(), { criticalOnly: input.criticalOnly ?? false });
+    return { concentration: c, alerts: concentrationAlerts(c, threshold), threshold, asOf: documentToday(ctx) };
+  });
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/** "Amazon Web Services us-east-1 carries 3 of your 4 critical-path providers (75 %)". */
+export function alertWords(a: ConcentrationAlert): string {
+  const where = a.region ? `${a.party} ${a.region.code}` : a.party;
+  const of = a.criticalPathProviders === 1 ? 'critical-path provider' : 'critical-path providers';
+  return `${where} carries ${a.criticalProviders} of your ${a.criticalPathProviders} ${of} (${percent(a.criticalShare)})`;
+}
+
+/** For Needs attention (call inside a read transaction). */
+export function concentrationAttention(ctx: Context): ConcentrationAttention[] {
+  const c = concentration(providersToday(ctx), ctx.upstreams.list());
+  return concentrationAlerts(c, ctx.settings.get().concentrationThreshold).map((a) => ({ ...a, words: alertWords(a) }));
+}
+
+/**
+ * The blast radius today. A party no provider records is not_found (naming `party`); a region that
+ * no provider records for the party is answered (nobody is hit, or only those without regions
+ * recorded) with a `note` saying so.
+ */
+export function blastRadiusView(ctx: Context, input: { party: string; region?: string | null | undefined }): BlastRadiusView {
+  return readTransaction(ctx.db, () => {
+    const reg = registerAsOf(ctx, documentToday(ctx));
+    const counted = new Set(reg.providers.filter((p) => p.status !== 'retired').map((p) => p.vendorId));
+    const key = resolvePartyKey(input.party);
+    const ofParty = reg.upstreams.filter((u) => counted.has(u.vendorId) && canonicalPartyKey(u) === key);
+    if (ofParty.length === 0) {
+      const message = `no provider of the register records "${input.party.trim()}" as a fourth party`;
+      throw new VettedError('not_found', `party: ${message}`, [{ path: 'party', message }]);
+    }
+    const result = blastRadius(reg.providers, reg.upstreams, reg.failover, { party: input.party, region: input.region ?? null });
+    let note: string | null = null;
+    if (result.region) {
+      const rk = regionKey(result.region.code);
+      const recorded = ofParty.some((u) => u.regions.some((r) => regionKey(r.code) === rk));
+      if (!recorded) {
+        const unplaced = result.hits.length;
+        note =
+          `No provider records ${result.region.code} of ${result.party.name}` +
+          (unplaced === 0 ? ': nobody is hit.' : `: only providers that record no region of it may be hit (${unplaced}).`);
+      }
+    }
+    return { ...result, note };
+  });
+}
+
+/**
+ * Incidents of several providers open in the same hours (those started on or after `since`), and
+ * overlapping maintenance windows over the attention list's horizon whose providers share a fourth party.
+ */
+export function concentrationSignals(ctx: Context, input: { since?: string; limit?: number }): ConcentrationSignals {
+  return readTransaction(ctx.db, () => {
+    const providers = providersToday(ctx);
+    const upstreams = ctx.upstreams.list();
+    const since = input.since;
+    const incidents = ctx.incidents.incidents().filter((i) => since === undefined || dayOf(i.startedAt) >= since);
+    const limit = input.limit === undefined ? {} : { limit: input.limit };
+    const day = documentToday(ctx);
+    // Without a limit: every overlap is looked at (signals.ts), the signal keeps its own limit.
+    const overlaps = maintenanceWarnings(windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan({ from: day, to: addDays(day, SIGNAL_MAINTENANCE_DAYS - 1) }), {
+      criticalOnly: false,
+      minimumNoticeHours: ctx.settings.get().minimumNoticeHours,
+    }).overlaps;
+    return {
+      incidents: overlappingIncidents(providers, upstreams, incidents, { now: ctx.now().toISOString(), ...limit }),
+      maintenance: maintenanceOnSharedUpstreams(providers, upstreams, overlaps, limit),
+    };
+  });
+}
