@@ -28,8 +28,8 @@ async function provider(served: Served, name: string, regions: 'multi_region' | 
   const started = await callApi<ReviewDetail>(served, 'review.start', { vendorId: vendor.id });
   await callApi(served, 'answer.save', { reviewId: started.review.id, questionId: 'ten_regions', value: regions });
   // Decided (a rejection needs no tier): only a decided review's answers decide a blast radius.
-  await callApi(served, 'review.transition', { reviewId: started.review.id, to: 'in_review' });
-  await callApi(served, 'review.transition', { reviewId: started.review.id, to: 'rejected', note: 'Decided for the test: its tenancy answers stand.' });
+  await callApi(served, 'review.transition', { reviewId: started.review.id, to: 'in_review', by: 'Dana Reviewer' });
+  await callApi(served, 'review.transition', { reviewId: started.review.id, to: 'rejected', by: 'Dana Reviewer', note: 'Decided for the test: its tenancy answers stand.' });
   return vendor.id;
 }
 
@@ -165,6 +165,38 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
     assert.ok(text.includes(expected), `the PDF names ${expected}`);
   }
   assert.ok(/67 ?%/.test(text), 'the PDF states the 67 % share');
+
+  // Needs attention on the register lists AWS and its region above the threshold, linking here.
+  await go(page, '#/');
+  const attention = page.getByRole('region', { name: 'Needs attention' });
+  await attention.getByText('2 fourth parties over the threshold').waitFor();
+  const details = attention.getByRole('button', { name: /^(Show|Hide) details$/ });
+  if ((await details.getAttribute('aria-expanded')) === 'false') await details.click();
+  const alertLink = attention.getByRole('link').filter({ hasText: 'Amazon Web Services us-east-1' }).filter({ hasText: 'carries 2 of your 3 critical-path providers (67 %)' });
+  await alertLink.waitFor();
+  await screenshot(page, 'attention-concentration');
+  await alertLink.click();
+  await page.getByRole('heading', { name: 'Concentration', level: 1 }).waitFor();
+
+  // Settings: the threshold as a percentage; a wrong one is refused at its field, 70 % clears the alerts.
+  await go(page, '#/settings');
+  const threshold = page.getByLabel('Concentration threshold');
+  assert.equal(await threshold.inputValue(), '50', 'the default: more than half');
+  await threshold.fill('150');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Concentration threshold: give a percentage from 0 to 100, such as 50 (“150” is not).').waitFor();
+  assert.equal(await threshold.getAttribute('aria-invalid'), 'true', 'the threshold field is marked');
+  await threshold.scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-threshold-refused');
+  assert.equal((await callApi<{ concentrationThreshold: number }>(served, 'settings.get', {})).concentrationThreshold, 0.5, 'nothing was saved');
+  await threshold.fill('70');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByTestId('settings-save-status').getByText('Saved', { exact: true }).waitFor();
+  assert.equal((await callApi<{ concentrationThreshold: number }>(served, 'settings.get', {})).concentrationThreshold, 0.7, 'saved as a fraction');
+  await go(page, '#/concentration');
+  await page.getByTestId('exposure-table').waitFor();
+  await page.getByText('Marked when one fourth party or region carries more than 70 % of the critical path').waitFor();
+  assert.equal(await page.getByText('above the threshold', { exact: true }).count(), 0, 'nothing is above 70 %');
   assert.deepEqual(problems, [], 'no console errors');
 });
 

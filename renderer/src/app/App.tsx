@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect } from 'react';
 import { AddProviderDialog } from '../features/add-provider/AddProviderDialog';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { ComparePage } from '../features/compare/ComparePage';
@@ -13,6 +13,9 @@ import { Toasts } from './Toasts';
 import { useVetted } from '../store';
 import { useMenuCommands } from './useMenuCommands';
 import { useUnsavedAnswersGuard } from './useUnsavedAnswersGuard';
+
+// Loaded when first opened: the register's start does not pay for it.
+const ConcentrationPage = lazy(() => import('../features/concentration/ConcentrationPage').then((m) => ({ default: m.ConcentrationPage })));
 
 export function App() {
   const route = useRoute();
@@ -47,6 +50,13 @@ export function App() {
             </svg>
             Maintenance
           </a>
+          <a className="app-nav-link" href={hrefs.concentration} aria-current={route.page === 'concentration' ? 'page' : undefined}>
+            <svg className="app-nav-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <circle cx="8" cy="4" r="2" />
+              <path d="M8 6v3M8 9l-4.5 3M8 9v3.5M8 9l4.5 3" />
+            </svg>
+            Concentration
+          </a>
           <a className="app-nav-link" href={hrefs.templates} aria-current={route.page === 'templates' ? 'page' : undefined}>
             <svg className="app-nav-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
               <path d="M3.5 2.5h9v11h-9z" />
@@ -71,6 +81,11 @@ export function App() {
         {route.page === 'settings' && <SettingsPage />}
         {route.page === 'templates' && <TemplatesPage />}
         {route.page === 'calendar' && <CalendarPage />}
+        {route.page === 'concentration' && (
+          <Suspense fallback={<p className="muted loading page">Loading…</p>}>
+            <ConcentrationPage />
+          </Suspense>
+        )}
         {route.page === 'compare' && <ComparePage view={route} />}
         {route.page === 'not-found' && <NotFoundPage path={route.path} />}
       </main>

@@ -158,6 +158,11 @@ export const createExportSlice: SliceCreator<ExportSlice> = (set, get) => {
     exportAuditTrail(vendorId) {
       return run(`audit:${vendorId}`, 'audit-trail.csv', () => api['audit.export']({ vendorId }), { about: [vendorId] });
     },
+
+    exportConcentration() {
+      // Answers decide the blast radius only once their review is decided, so unsaved ones cannot change it.
+      return run('concentration', 'concentration.pdf', () => api['report.concentration']({}), { about: [] });
+    },
   };
 };
 

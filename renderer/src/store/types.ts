@@ -237,7 +237,7 @@ export interface CompareSlice {
 // ─── exports ───────────────────────────────────────────────────────────────────────────────
 
 /** One running export: a provider's review report, the subprocessor list, or a comparison. */
-export type ExportKey = `vendor:${string}` | 'subprocessors' | `compare:${CompareFormat}` | `audit:${string}`;
+export type ExportKey = `vendor:${string}` | 'subprocessors' | 'concentration' | `compare:${CompareFormat}` | `audit:${string}`;
 
 export type CompareFormat = 'pdf' | 'csv';
 
@@ -301,6 +301,8 @@ export interface ExportSlice {
   ): Promise<Result<GeneratedFile>>;
   /** Exports a provider's audit trail as a CSV. */
   exportAuditTrail(vendorId: string): Promise<Result<GeneratedFile>>;
+  /** Exports the register-wide concentration PDF for the risk committee (as of today). */
+  exportConcentration(): Promise<Result<GeneratedFile>>;
 }
 
 // ─── settings ──────────────────────────────────────────────────────────────────────────────

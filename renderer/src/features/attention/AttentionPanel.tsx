@@ -35,7 +35,7 @@ export function AttentionPanel({ version }: { version: unknown }) {
         <h2 id={headingId} className="attention-heading">
           Needs attention
         </h2>
-        <p className="attention-summary">Nothing needs attention: no review is due within 30 days, nothing is overdue or expiring, no incident is open on the critical path or waiting for its postmortem, and no maintenance clashes in the next 90 days.</p>
+        <p className="attention-summary">Nothing needs attention: no review is due within 30 days, nothing is overdue or expiring, no incident is open on the critical path or waiting for its postmortem, no maintenance clashes in the next 90 days, and no fourth party carries more of the critical path than Settings allow.</p>
       </section>
     );
   }
@@ -129,5 +129,9 @@ const COUNT_NOUNS: Record<AttentionGroup['id'], { danger(n: number): string; war
   maintenance: {
     danger: plural('maintenance clash on the critical path', 'maintenance clashes on the critical path'),
     warning: plural('maintenance warning', 'maintenance warnings'),
+  },
+  concentration: {
+    danger: plural('concentration alert', 'concentration alerts'),
+    warning: plural('fourth party over the threshold', 'fourth parties over the threshold'),
   },
 };

@@ -5,6 +5,7 @@ import { hrefs } from '../../app/router';
 import { formatDay, relativeDay } from './dates';
 import { incidentLines } from './incidentLines';
 import { maintenanceLines } from './maintenanceLines';
+import { concentrationLines } from './concentrationLines';
 
 export type Tone = 'danger' | 'warning';
 
@@ -22,7 +23,7 @@ export interface AttentionLine {
 }
 
 export interface AttentionGroup {
-  id: 'reviews' | 'findings' | 'evidence' | 'acceptances' | 'incidents' | 'maintenance';
+  id: 'reviews' | 'findings' | 'evidence' | 'acceptances' | 'incidents' | 'maintenance' | 'concentration';
   title: string;
   lines: AttentionLine[];
   /** The counts when the lines are only the first ones (maintenance on a large register). */
@@ -103,6 +104,12 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
       lines: incidentLines(a.incidents),
     },
     maintenanceGroup(a),
+    {
+      id: 'concentration',
+      title: 'Concentration on fourth parties',
+      // Absent in an answer from a register older than the concentration view.
+      lines: concentrationLines(a.concentration ?? []),
+    },
   ];
   return groups.filter((g) => g.lines.length > 0);
 }

@@ -25,6 +25,8 @@ import { MONTH_TIERS, checkMonths, monthsDraftOf, sameMonths, type MonthsDraft, 
 import { FormError } from '../../components/FormError';
 import { MaintenanceNoticeFields } from './MaintenanceNoticeFields';
 import { checkNotice, NOTICE_LABEL, noticeDraftOf, sameNotice } from './noticeDraft';
+import { ConcentrationThresholdFields } from './ConcentrationThresholdFields';
+import { checkThreshold, sameThreshold, THRESHOLD_LABEL, thresholdDraftOf } from './thresholdDraft';
 import { SignOffFields } from './SignOffFields';
 import { ReportLanguageFields } from './ReportLanguageFields';
 
@@ -79,6 +81,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
   const [dayRate, setDayRate] = useState<DayRateDraft>(() => dayRateDraftOf(stored.dayRate));
   const [templates, setTemplates] = useState<DefaultTemplatesDraft>(() => defaultTemplatesDraftOf(stored.defaultTemplates));
   const [notice, setNotice] = useState<string>(() => noticeDraftOf(stored.minimumNoticeHours));
+  const [threshold, setThreshold] = useState<string>(() => thresholdDraftOf(stored.concentrationThreshold));
   const [duties, setDuties] = useState<boolean>(stored.separationOfDuties);
   const [language, setLanguage] = useState<string | null>(stored.reportLanguage);
   const [base, setBase] = useState<Settings>(stored);
@@ -87,6 +90,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
   const [dayRateErrors, setDayRateErrors] = useState<DayRateErrors>({});
   const [templateErrors, setTemplateErrors] = useState<DefaultTemplatesErrors>({});
   const [noticeError, setNoticeError] = useState<string | undefined>(undefined);
+  const [thresholdError, setThresholdError] = useState<string | undefined>(undefined);
   const [formError, setFormError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const form = useRef<HTMLFormElement>(null);
@@ -101,6 +105,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     if (sameDayRate(dayRate, base.dayRate)) setDayRate(dayRateDraftOf(stored.dayRate));
     if (sameDefaultTemplates(templates, base.defaultTemplates)) setTemplates(defaultTemplatesDraftOf(stored.defaultTemplates));
     if (sameNotice(notice, base.minimumNoticeHours)) setNotice(noticeDraftOf(stored.minimumNoticeHours));
+    if (sameThreshold(threshold, base.concentrationThreshold)) setThreshold(thresholdDraftOf(stored.concentrationThreshold));
     if (duties === base.separationOfDuties) setDuties(stored.separationOfDuties);
     if (language === base.reportLanguage) setLanguage(stored.reportLanguage);
   }
@@ -111,6 +116,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     !sameDayRate(dayRate, stored.dayRate) ||
     !sameDefaultTemplates(templates, stored.defaultTemplates) ||
     !sameNotice(notice, stored.minimumNoticeHours) ||
+    !sameThreshold(threshold, stored.concentrationThreshold) ||
     duties !== stored.separationOfDuties ||
     language !== stored.reportLanguage;
 
@@ -154,6 +160,12 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     setNoticeError(undefined);
   };
 
+  const changeThreshold = (value: string) => {
+    setThreshold(value);
+    setSaveState('idle');
+    setThresholdError(undefined);
+  };
+
   const changeDuties = (value: boolean) => {
     setDuties(value);
     setSaveState('idle');
@@ -170,9 +182,11 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     foundDayRate: DayRateErrors = {},
     foundTemplates: DefaultTemplatesErrors = {},
     foundNotice?: string,
+    foundThreshold?: string,
   ) => {
     setErrors(found);
     setNoticeError(foundNotice);
+    setThresholdError(foundThreshold);
     setMonthErrors(foundMonths);
     setDayRateErrors(foundDayRate);
     setTemplateErrors(foundTemplates);
@@ -187,7 +201,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     const monthsCheck = checkMonths(months, (tier) => TIER_LABELS[tier]);
     const dayRateCheck = checkDayRate(dayRate);
     const noticeCheck = checkNotice(notice);
-    if (!parsed.success || !monthsCheck.ok || !dayRateCheck.ok || !noticeCheck.ok) {
+    const thresholdCheck = checkThreshold(threshold);
+    if (!parsed.success || !monthsCheck.ok || !dayRateCheck.ok || !noticeCheck.ok || !thresholdCheck.ok) {
       setSaveState('failed');
       showErrors(
         parsed.success ? {} : fieldErrors(parsed.error),
@@ -195,6 +210,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
         dayRateCheck.ok ? {} : dayRateCheck.errors,
         {},
         noticeCheck.ok ? undefined : noticeCheck.error,
+        thresholdCheck.ok ? undefined : thresholdCheck.error,
       );
       return;
     }
@@ -207,6 +223,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     // The map is one setting: saved whole.
     if (!sameDefaultTemplates(templates, stored.defaultTemplates)) patch.defaultTemplates = defaultTemplatesOf(templates);
     if (noticeCheck.hours !== stored.minimumNoticeHours) patch.minimumNoticeHours = noticeCheck.hours;
+    if (!sameThreshold(threshold, stored.concentrationThreshold)) patch.concentrationThreshold = thresholdCheck.fraction;
     if (duties !== stored.separationOfDuties) patch.separationOfDuties = duties;
     if (language !== stored.reportLanguage) patch.reportLanguage = language;
     if (Object.keys(patch).length === 0) {
@@ -216,6 +233,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       setDayRate(dayRateDraftOf(stored.dayRate));
       setTemplates(defaultTemplatesDraftOf(stored.defaultTemplates));
       setNotice(noticeDraftOf(stored.minimumNoticeHours));
+      setThreshold(thresholdDraftOf(stored.concentrationThreshold));
       setSaveState('unchanged');
       return;
     }
@@ -227,6 +245,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       setDayRate(dayRateDraftOf(result.value.dayRate));
       setTemplates(defaultTemplatesDraftOf(result.value.defaultTemplates));
       setNotice(noticeDraftOf(result.value.minimumNoticeHours));
+      setThreshold(thresholdDraftOf(result.value.concentrationThreshold));
       setDuties(result.value.separationOfDuties);
       setLanguage(result.value.reportLanguage);
       showErrors({});
@@ -239,6 +258,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
     const dayRateFromApi: DayRateErrors = {};
     const templatesFromApi: DefaultTemplatesErrors = {};
     let noticeFromApi: string | undefined;
+    let thresholdFromApi: string | undefined;
     for (const d of result.error.details ?? []) {
       const [key, tier] = d.path.split('.');
       if (key === 'reassessmentMonths' && MONTH_TIERS.includes(tier as Tier)) {
@@ -250,13 +270,16 @@ export function SettingsForm({ stored }: { stored: Settings }) {
         templatesFromApi[tier as VendorCategory] ??= `Questionnaire for ${CATEGORY_LABELS[tier as VendorCategory]}: ${d.message}`;
       } else if (key === 'minimumNoticeHours') {
         noticeFromApi ??= fieldMessage(NOTICE_LABEL, d.message);
+      } else if (key === 'concentrationThreshold') {
+        // The register speaks of a fraction; the field takes a percentage.
+        thresholdFromApi ??= `${THRESHOLD_LABEL}: give a percentage from 0 to 100.`;
       } else if (key && key in LABELS) {
         fromApi[key as Key] ??= fieldMessage(LABELS[key as Key], d.message);
       }
     }
     setFormError(`The settings were not saved: ${result.error.message}`);
     setSaveState('failed');
-    showErrors(fromApi, monthsFromApi, dayRateFromApi, templatesFromApi, noticeFromApi);
+    showErrors(fromApi, monthsFromApi, dayRateFromApi, templatesFromApi, noticeFromApi, thresholdFromApi);
   };
 
   const statusText =
@@ -339,6 +362,8 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       <DefaultTemplatesFields idPrefix={uid} draft={templates} errors={templateErrors} onChange={setTemplate} />
 
       <MaintenanceNoticeFields idPrefix={uid} draft={notice} error={noticeError} onChange={changeNotice} />
+
+      <ConcentrationThresholdFields idPrefix={uid} draft={threshold} error={thresholdError} onChange={changeThreshold} />
 
       <SignOffFields idPrefix={uid} separationOfDuties={duties} onChange={changeDuties} />
 
