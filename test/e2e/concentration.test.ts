@@ -96,7 +96,7 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
   await dialog.getByRole('button', { name: 'Add fourth party' }).click();
   await dialog.getByText('The fourth party was not saved: fix the fields marked below.').waitFor();
   assert.equal(await typed.getAttribute('aria-invalid'), 'true', 'the region field is marked');
-  await dialog.getByText(/^Region must be a region code such as us-east-1 or a place name/).waitFor();
+  await dialog.getByText(/^Region “Oslo!” must be a region code such as us-east-1 or a place name/).waitFor();
   await screenshot(page, 'upstreams-add-refused');
   assert.equal((await callApi<UpstreamView[]>(served, 'upstream.list', { vendorId: fernhill })).length, 0, 'nothing was stored');
   await dialog.getByRole('button', { name: 'Remove Oslo!' }).click();

@@ -68,7 +68,13 @@ export function UpstreamDialog({ vendorId, vendorName, target, onClose, onSaved 
     setBusy(false);
     if (!result.ok) {
       // The API names the field: "party", "regions.1.code", or "patch.party" for an edit.
-      const problems = (result.error.details ?? []).map((d) => ({ ...d, path: d.path.replace(/^patch\./, '') }));
+      const problems = (result.error.details ?? []).map((d) => {
+        const path = d.path.replace(/^patch\./, '');
+        // A region's problem names the region, since the field shows only the one being typed.
+        const region = /^regions\.(\d+)/.exec(path);
+        const code = region ? draft.regions[Number(region[1])]?.code : undefined;
+        return { path, message: code ? `Region “${code}” ${d.message}` : d.message };
+      });
       const named = showProblems(problems);
       setFormError(named ? 'The fourth party was not saved: fix the fields marked below.' : `The fourth party was not saved: ${errorText(result.error)}`);
       return;
