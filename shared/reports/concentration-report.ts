@@ -8,7 +8,8 @@ import type { IncidentSignals, MaintenanceSignals } from '../upstream/signals';
 import type { SharedUpstream } from '../upstream/shared-upstreams';
 import { COLOURS, LANDSCAPE_MARGINS, dataTable, heading, keepWithNext, pageFooter, paragraph, plain, reportDocument, runningHeader } from './blocks';
 import type { Cell } from './blocks';
-import { blastTable, OUTCOME_WORDS, kindWords, percent, plural, regionText, sharedText } from './concentration-words';
+import { blastTable } from './concentration-tables';
+import { OUTCOME_WORDS, kindWords, percent, plural, regionText, sharedText } from './concentration-words';
 import type { DocDefinition, DocNode } from './types';
 
 /** At most this many parties are printed in the exposure table (the rest are counted). */
