@@ -32,6 +32,8 @@ export const REGISTER_USE: { readonly [command: string]: Entry } = {
   window: { add: 'changes', import: 'changes', list: 'reads', remove: 'changes' },
   blackout: { add: 'creates', list: 'reads', remove: 'changes' },
   overlaps: 'reads',
+  concentration: 'reads',
+  'blast-radius': 'reads',
   calendar: 'reads',
   status: 'changes',
   incidents: 'reads',

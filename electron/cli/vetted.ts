@@ -104,6 +104,14 @@ Usage:
                                                   providers in maintenance at once (critical path first),
                                                   windows in blackout periods and short notice, in UTC;
                                                   whole UTC days, today to a year ahead unless given
+  vetted concentration [--critical-only] [--json]  exposure to each fourth party and region: providers,
+                                                  critical-path providers, share of the critical path;
+                                                  above the Settings threshold marked
+  vetted concentration --out FILE.pdf [--date YYYY-MM-DD]
+                                                  the register-wide concentration report as of a date
+  vetted blast-radius PARTY [--region CODE] [--json]
+                                                  every provider an outage hits, critical path first:
+                                                  survives, goes down or cannot be told, and why
   vetted calendar --out FILE.ics [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--critical-only]
                                                   every occurrence in the range as an iCalendar file
                                                   (today to a year ahead unless given)
@@ -260,6 +268,12 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     case 'overlaps':
       await (await import('./commands/overlaps')).overlapsCommand(rest);
+      return EXIT.ok;
+    case 'concentration':
+      await (await import('./commands/concentration')).concentrationCommand(rest);
+      return EXIT.ok;
+    case 'blast-radius':
+      await (await import('./commands/concentration')).blastRadiusCommand(rest);
       return EXIT.ok;
     case 'calendar':
       await (await import('./commands/calendar')).calendarCommand(rest);

@@ -8,7 +8,8 @@ import type { IncidentSignals, MaintenanceSignals } from '../upstream/signals';
 import type { SharedUpstream } from '../upstream/shared-upstreams';
 import { COLOURS, LANDSCAPE_MARGINS, dataTable, heading, keepWithNext, pageFooter, paragraph, plain, reportDocument, runningHeader } from './blocks';
 import type { Cell } from './blocks';
-import { blastTable, OUTCOME_WORDS, kindWords, percent, plural, regionText, sharedText } from './concentration-words';
+import { blastTable } from './concentration-tables';
+import { OUTCOME_WORDS, kindWords, percent, plural, regionText, sharedText } from './concentration-words';
 import type { DocDefinition, DocNode } from './types';
 
 /** At most this many parties are printed in the exposure table (the rest are counted). */
@@ -37,6 +38,8 @@ export interface ConcentrationReportData {
     /** "Acme DB: Amazon Web Services": upstreams changed after the date, shown as recorded today. */
     upstreamsChangedAfter: string[];
     providersAddedAfter: number;
+    /** Incidents recorded after the date (whenever they happened): left out, counted. */
+    incidentsRecordedAfter: number;
     profilesChangedAfter: number;
     statusNotFromTrail: number;
   };
@@ -92,18 +95,19 @@ function exposure(data: ConcentrationReportData): DocNode[] {
 
 function blasts(data: ConcentrationReportData): DocNode[] {
   if (data.blasts.length === 0) return [];
-  const out: DocNode[] = [
-    heading('Blast radius of the top exposures', 2),
-    muted(
-      `For each of the ${plural(data.blasts.length, 'most exposed fourth party', 'most exposed fourth parties')}, an outage of its most exposed region (or of the whole party when no region is recorded). ` +
-        `Outcomes rest on the providers' recorded upstreams and their answers on regional failover in reviews decided on or before ${data.asOf}; an answer of a review not decided by then never decides an outcome.`,
-    ),
-  ];
-  for (const b of data.blasts) {
+  const which = data.blasts.length === 1 ? 'the most exposed fourth party' : `each of the ${data.blasts.length} most exposed fourth parties`;
+  const intro = muted(
+    `For ${which}, an outage of its most exposed region (or of the whole party when no region is recorded). ` +
+      `Outcomes rest on the providers' recorded upstreams and their answers on regional failover in reviews decided on or before ${data.asOf}; an answer of a review not decided by then never decides an outcome.`,
+  );
+  const out: DocNode[] = [];
+  data.blasts.forEach((b, i) => {
     const what = b.region ? `${b.party.name} ${regionText(b.region)} down` : `${b.party.name} down`;
     const counts = `${plural(b.hits.length, 'provider')} hit (${b.criticalHit} on the critical path): ${b.counts.down} ${OUTCOME_WORDS.down.toLowerCase()}, ${b.counts.unknown} ${OUTCOME_WORDS.unknown.toLowerCase()}, ${b.counts.survives} ${OUTCOME_WORDS.survives.toLowerCase()}.`;
-    out.push(...keepWithNext(heading(what, 3), [paragraph(counts), blastTable(b.hits)]));
-  }
+    const part = [heading(what, 3), paragraph(counts), blastTable(b.hits)];
+    // The part's heading and how to read it stay with the first outage.
+    out.push(...(i === 0 ? keepWithNext(heading('Blast radius of the top exposures', 2), [intro, ...part]) : keepWithNext(part[0]!, part.slice(1))));
+  });
   return out;
 }
 
@@ -113,7 +117,11 @@ function signals(data: ConcentrationReportData): DocNode[] {
   out.push(heading('Incidents in the same hours', 3));
   if (inc.total === 0) {
     out.push(paragraph(`The incident record holds no incidents of two or more providers open at the same time, up to ${data.asOf}.`));
-  } else {
+  }
+  if (data.leftOut.incidentsRecordedAfter > 0) {
+    out.push(muted(`${plural(data.leftOut.incidentsRecordedAfter, 'incident')} recorded after ${data.asOf} ${data.leftOut.incidentsRecordedAfter === 1 ? 'is' : 'are'} not part of this report.`));
+  }
+  if (inc.total > 0) {
     out.push(
       muted(
         `${plural(inc.total, 'group')} of incidents of several providers open at one time, ${inc.withSharedUpstream} of them on a recorded shared upstream` +

@@ -1,12 +1,11 @@
-// Words and small tables the concentration parts of the PDFs share (the register-wide report and
-// the "Concentration" part of a provider's review report), and the CLI and comparison sentences. Pure.
+// Words the concentration outputs share: the register-wide PDF, the "Concentration" part of a
+// provider's review report, the comparison, Needs attention and the CLI. Pure text (no document
+// blocks), so the CLI can load it cheaply.
 import type { UpstreamKind, UpstreamSource } from '../domain/upstream';
-import type { BlastHit, BlastOutcome } from '../upstream/blast-radius';
+import type { BlastOutcome } from '../upstream/blast-radius';
+import type { ConcentrationAlert } from '../upstream/concentration';
 import type { RegionRef } from '../upstream/register-index';
 import type { SharedUpstream } from '../upstream/shared-upstreams';
-import { COLOURS, dataTable, plain } from './blocks';
-import type { Cell } from './blocks';
-import type { DocNodeObject } from './types';
 
 export const KIND_WORDS: Readonly<Record<UpstreamKind, string>> = {
   hosting: 'Hosting',
@@ -30,8 +29,6 @@ export const OUTCOME_WORDS: Readonly<Record<BlastOutcome, string>> = {
   survives: 'Survives',
 };
 
-const OUTCOME_COLOURS: Readonly<Record<BlastOutcome, string>> = { down: '#a4161a', unknown: '#8a5a00', survives: '#2f6e46' };
-
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** A share as a whole percentage ("75 %"). */
@@ -48,22 +45,14 @@ export const regionText = (r: Pick<RegionRef, 'code' | 'name'>) => (r.name ? `${
  * vendor id to its name.
  */
 export function sharedText(s: SharedUpstream, names?: ReadonlyMap<string, string>): string {
-  const who = (ids: readonly string[]) => (names ? ` — ${ids.map((id) => plain(names.get(id) ?? id)).join(', ')}` : '');
-  if (s.regions.length === 0) return `${plain(s.party)}${who(s.vendorIds)}`;
-  return s.regions.map((r) => `${plain(s.party)} ${r.region.code}${who(r.vendorIds)}`).join('; ');
+  const who = (ids: readonly string[]) => (names ? ` — ${ids.map((id) => names.get(id) ?? id).join(', ')}` : '');
+  if (s.regions.length === 0) return `${s.party}${who(s.vendorIds)}`;
+  return s.regions.map((r) => `${s.party} ${r.region.code}${who(r.vendorIds)}`).join('; ');
 }
 
-export function outcomeCell(outcome: BlastOutcome): DocNodeObject {
-  return { text: OUTCOME_WORDS[outcome], bold: true, color: OUTCOME_COLOURS[outcome] };
-}
-
-/** Every provider hit: critical path marked, outcome in words and colour, the reason. */
-export function blastTable(hits: readonly BlastHit[]): DocNodeObject {
-  const rows: Cell[][] = hits.map((h) => [
-    plain(h.name),
-    h.criticalPath ? { text: 'Critical path', bold: true } : { text: 'No', color: COLOURS.muted },
-    outcomeCell(h.outcome),
-    plain(h.reason),
-  ]);
-  return dataTable(['Provider', 'Critical path', 'Outcome', 'Why'], rows, [150, 70, 80, '*']);
+/** "Amazon Web Services us-east-1 carries 3 of your 4 critical-path providers (75 %)" (Needs attention, `vetted due`). */
+export function alertWords(a: ConcentrationAlert): string {
+  const where = a.region ? `${a.party} ${a.region.code}` : a.party;
+  const of = a.criticalPathProviders === 1 ? 'critical-path provider' : 'critical-path providers';
+  return `${where} carries ${a.criticalProviders} of your ${a.criticalPathProviders} ${of} (${percent(a.criticalShare)})`;
 }

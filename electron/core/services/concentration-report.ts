@@ -58,6 +58,7 @@ function gather(ctx: Context, asOf: string): ConcentrationReportData {
       upstreamsRecordedAfter: reg.upstreamsRecordedAfter,
       upstreamsChangedAfter: reg.upstreams.filter((u) => reg.upstreamsChangedAfter.has(u.id)).map((u) => `${names.get(u.vendorId) ?? u.vendorId}: ${u.party}`),
       providersAddedAfter: reg.providersAddedAfter,
+      incidentsRecordedAfter: ctx.incidents.incidents().filter((i) => !onOrBefore(i.createdAt, asOf)).length,
       profilesChangedAfter: reg.profilesChangedAfter,
       statusNotFromTrail: reg.statusNotFromTrail,
     },

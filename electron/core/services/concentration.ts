@@ -11,9 +11,10 @@ import { regionKey } from '../../../shared/domain/upstream';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { maintenanceWarnings } from '../../../shared/maintenance/overlaps';
 import { providerStatusAsOf } from '../../../shared/reports/provider-status-as-of';
+import { alertWords } from '../../../shared/reports/concentration-words';
 import { VettedError } from '../../../shared/result';
 import { blastRadius, NO_FAILOVER_ANSWER, resolvePartyKey, type FailoverStatement } from '../../../shared/upstream/blast-radius';
-import { concentration, concentrationAlerts, type ConcentrationAlert } from '../../../shared/upstream/concentration';
+import { concentration, concentrationAlerts } from '../../../shared/upstream/concentration';
 import { canonicalPartyKey, type ProviderFacts } from '../../../shared/upstream/register-index';
 import { maintenanceOnSharedUpstreams, overlappingIncidents } from '../../../shared/upstream/signals';
 import type { Context } from '../context';
@@ -124,15 +125,6 @@ export function concentrationView(ctx: Context, input: { criticalOnly?: boolean 
     const c = concentration(providersToday(ctx), ctx.upstreams.list(), { criticalOnly: input.criticalOnly ?? false });
     return { concentration: c, alerts: concentrationAlerts(c, threshold), threshold, asOf: documentToday(ctx) };
   });
-}
-
-const percent = (share: number) => `${Math.round(share * 100)} %`;
-
-/** "Amazon Web Services us-east-1 carries 3 of your 4 critical-path providers (75 %)". */
-export function alertWords(a: ConcentrationAlert): string {
-  const where = a.region ? `${a.party} ${a.region.code}` : a.party;
-  const of = a.criticalPathProviders === 1 ? 'critical-path provider' : 'critical-path providers';
-  return `${where} carries ${a.criticalProviders} of your ${a.criticalPathProviders} ${of} (${percent(a.criticalShare)})`;
 }
 
 /** For Needs attention (call inside a read transaction). */
