@@ -166,6 +166,17 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
   }
   assert.ok(/67 ?%/.test(text), 'the PDF states the 67 % share');
 
+  // The comparison names the fourth party two of the three share, and the region.
+  await go(page, `#/compare?ids=${ledgerline},${quillmail},${fernhill}`);
+  const note = page.getByTestId('compare-shared-upstreams');
+  await note.waitFor();
+  assert.equal(
+    (await note.getByRole('listitem').allTextContents()).join('|'),
+    'Amazon Web Services: Ledgerline Postgres, Quillmail Queue; in the same region: us-east-1 (Ledgerline Postgres, Quillmail Queue)',
+    'the shared party and region, naming the providers; Borealis is not shared',
+  );
+  await screenshot(page, 'compare-shared-upstreams');
+
   // Needs attention on the register lists AWS and its region above the threshold, linking here.
   await go(page, '#/');
   const attention = page.getByRole('region', { name: 'Needs attention' });
@@ -186,7 +197,8 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Concentration threshold: give a percentage from 0 to 100, such as 50 (“150” is not).').waitFor();
   assert.equal(await threshold.getAttribute('aria-invalid'), 'true', 'the threshold field is marked');
-  await threshold.scrollIntoViewIfNeeded();
+  // Centred: the sticky save bar would cover it at the bottom.
+  await threshold.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await screenshot(page, 'settings-threshold-refused');
   assert.equal((await callApi<{ concentrationThreshold: number }>(served, 'settings.get', {})).concentrationThreshold, 0.5, 'nothing was saved');
   await threshold.fill('70');

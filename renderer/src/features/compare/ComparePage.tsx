@@ -18,6 +18,8 @@ import { buildColumns } from './columns';
 import { CompareGrid } from './CompareGrid';
 import { CompareToolbar } from './CompareToolbar';
 import { IncidentRows } from './IncidentRows';
+import { SharedUpstreamsNote } from './SharedUpstreamsNote';
+import { useSharedUpstreams } from './useSharedUpstreams';
 import { features, ITEM_COLUMN, toRows } from './tableSetup';
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -182,6 +184,7 @@ function ComparisonView({ comparison, view, ids, title }: ViewProps) {
   const exportComparison = useVetted((s) => s.exportComparison);
   const exportingPdf = useVetted((s) => isExporting(s, 'compare:pdf'));
   const exportingCsv = useVetted((s) => isExporting(s, 'compare:csv'));
+  const shared = useSharedUpstreams(comparison.columns);
 
   const table = useTable({
     features,
@@ -248,6 +251,7 @@ function ComparisonView({ comparison, view, ids, title }: ViewProps) {
           </label>
         </div>
       </div>
+      {shared && <SharedUpstreamsNote shared={shared} columns={comparison.columns} />}
       <CompareToolbar
         table={table}
         text={view.text}
