@@ -16,6 +16,7 @@ import { REPO_ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { callApi, openApp, screenshot, startServe, type Served } from './harness';
 
+const LONG_PARTY = 'Nordic Regional Colocation and Managed Hosting Services of Northern Europe Oy Ab';
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/subprocessors/ledgerline-subprocessors.csv');
 
 async function go(page: Page, hash: string): Promise<void> {
@@ -215,8 +216,23 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
 test('a subprocessor list: the mapping preview says what each row would become, changes nothing, then Import adds and updates', async () => {
   const served = await startServe();
   const vendor = await callApi<{ id: string }>(served, 'vendor.create', { name: 'Ledgerline Postgres', category: 'database' });
-  await callApi(served, 'upstream.add', { vendorId: vendor.id, party: 'Amazon Web Services', catalogueId: 'aws', kind: 'hosting', regions: [{ code: 'us-east-1' }] });
   const { page, problems } = await openApp(served);
+
+  // Before any fourth party is recorded, the Concentration page says where to record them.
+  await go(page, '#/concentration');
+  await page.getByRole('heading', { name: 'No fourth parties on record' }).waitFor();
+  assert.equal(await page.getByTestId('export-concentration').isDisabled(), true, 'nothing to export yet');
+  await screenshot(page, 'concentration-empty');
+  assert.deepEqual(await graveAxeViolations(page, 'concentration page, empty'), [], 'the empty Concentration page passes axe');
+
+  await callApi(served, 'upstream.add', { vendorId: vendor.id, party: 'Amazon Web Services', catalogueId: 'aws', kind: 'hosting', regions: [{ code: 'us-east-1' }] });
+  // A long name outside the catalogue, to see that it wraps rather than overflows.
+  await callApi(served, 'upstream.add', {
+    vendorId: vendor.id,
+    party: LONG_PARTY,
+    kind: 'hosting',
+    regions: [{ code: 'Helsinki-Vantaa-Datacentre-Campus-North-2', uses: 'Nightly backups of every customer database, and the read replicas that serve reporting' }],
+  });
   await go(page, `#/vendor/${vendor.id}/upstreams`);
   await page.getByTestId('upstream-item').first().waitFor();
 
@@ -239,15 +255,18 @@ test('a subprocessor list: the mapping preview says what each row would become, 
   await preview.getByLabel('Location column').selectOption('Country');
   await preview.getByTestId('subprocessor-row').filter({ hasText: 'Twilio SendGrid' }).getByText('Transactional e-mail · United States').waitFor();
 
-  assert.equal((await callApi<UpstreamView[]>(served, 'upstream.list', { vendorId: vendor.id })).length, 1, 'the preview changed nothing');
+  assert.equal((await callApi<UpstreamView[]>(served, 'upstream.list', { vendorId: vendor.id })).length, 2, 'the preview changed nothing');
   await preview.getByRole('button', { name: 'Import' }).click();
   await page.getByTestId('subprocessor-done').getByText('Imported “ledgerline-subprocessors.csv”: 2 added, 1 updated, 0 unchanged, 1 skipped.').waitFor();
   const after = await callApi<UpstreamView[]>(served, 'upstream.list', { vendorId: vendor.id });
-  assert.deepEqual(after.map((u) => u.party).sort(), ['Amazon Web Services', 'Twilio SendGrid', 'Zendesk'], 'the two new ones were added');
+  assert.deepEqual(after.map((u) => u.party).sort(), ['Amazon Web Services', LONG_PARTY, 'Twilio SendGrid', 'Zendesk'], 'the two new ones were added');
   const awsAfter = after.find((u) => u.catalogueId === 'aws');
   assert.equal(awsAfter?.purpose, 'Cloud hosting and storage', 'the recorded one took the list’s purpose');
   assert.deepEqual(awsAfter?.regions.map((r) => r.code), ['us-east-1'], 'and kept the regions entered here');
   await page.getByTestId('upstream-item').filter({ hasText: 'Zendesk' }).getByText('From its subprocessor list').waitFor();
   await screenshot(page, 'upstreams-imported');
+  await go(page, '#/concentration');
+  await page.getByTestId('exposure-table').waitFor();
+  await screenshot(page, 'concentration-long-names');
   assert.deepEqual(problems, [], 'no console errors');
 });

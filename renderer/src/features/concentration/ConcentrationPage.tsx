@@ -70,7 +70,7 @@ export function ConcentrationPage() {
           )
         }
       />
-      {view && (
+      {view && parties.length > 0 && (
         <>
           <section className="concentration-section" aria-labelledby={`${uid}-exposure`}>
             <div className="concentration-head">
@@ -85,9 +85,9 @@ export function ConcentrationPage() {
               <a href={hrefs.settings}>Settings</a>).
             </p>
             <LeftOut c={view.concentration} />
-            {parties.length > 0 && <ExposureTable view={view} />}
+            <ExposureTable view={view} />
           </section>
-          {parties.length > 0 && <BlastRadiusPanel parties={parties} />}
+          <BlastRadiusPanel parties={parties} />
           <SignalsPanel />
         </>
       )}

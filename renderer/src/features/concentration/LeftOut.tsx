@@ -5,7 +5,9 @@ import { plural } from './words';
 
 export function LeftOut({ c }: { c: Concentration }) {
   const lines = [
-    `${plural(c.providers, 'provider')} in the register, ${c.criticalPathProviders} of them on the critical path: every share is of those ${c.criticalPathProviders}.`,
+    c.criticalPathProviders === 0
+      ? `${plural(c.providers, 'provider')} in the register, none on the critical path: every share is 0 % (a provider's profile marks it critical).`
+      : `${plural(c.providers, 'provider')} in the register, ${c.criticalPathProviders} of them on the critical path: every share is of those ${c.criticalPathProviders}.`,
     c.providersWithoutUpstreams > 0
       ? `${plural(c.providersWithoutUpstreams, 'provider records', 'providers record')} no fourth party: not counted anywhere here, so the real exposure may be higher.`
       : 'Every provider records at least one fourth party.',
