@@ -48,10 +48,16 @@ const tooLong = (field: keyof typeof MAX, value: string) => (value.length > MAX[
 
 /**
  * The plan for one provider: `existing` is what it holds now. A row whose party the provider already
- * has updates that upstream's purpose and location (its kind, regions and note, entered here, stay);
+ * has updates that upstream's purpose and location, those the file has a column for (its kind,
+ * regions and note, entered here, stay);
  * a party named twice in the file is taken once; rows past the per-provider limit are skipped.
  */
-export function planSubprocessorImport(rows: readonly SubprocessorRow[], existing: readonly Upstream[]): SubprocessorPlanRow[] {
+export function planSubprocessorImport(
+  rows: readonly SubprocessorRow[],
+  existing: readonly Upstream[],
+  /** Whether the file has a column for each: one it lacks leaves the stored value as it is. */
+  columns: { purpose: boolean; location: boolean } = { purpose: true, location: true },
+): SubprocessorPlanRow[] {
   const held = new Map(existing.map((u) => [partyKey(u), u]));
   const firstLine = new Map<string, number>();
   let count = existing.length;
@@ -68,12 +74,14 @@ export function planSubprocessorImport(rows: readonly SubprocessorRow[], existin
     firstLine.set(key, row.line);
     const stored = held.get(key);
     if (stored) {
+      const purpose = columns.purpose ? row.purpose : stored.purpose;
+      const location = columns.location ? row.location : stored.location;
       const changes = [
-        ...(stored.purpose !== row.purpose ? [`purpose "${stored.purpose}" → "${row.purpose}"`] : []),
-        ...(stored.location !== row.location ? [`location "${stored.location}" → "${row.location}"`] : []),
+        ...(stored.purpose !== purpose ? [`purpose "${stored.purpose}" → "${purpose}"`] : []),
+        ...(stored.location !== location ? [`location "${stored.location}" → "${location}"`] : []),
       ];
       // What the register holds about it already (its kind, the name as first written) is kept.
-      const kept = { ...base, party: stored.party, catalogueId: stored.catalogueId, kind: stored.kind, upstreamId: stored.id };
+      const kept = { ...base, party: stored.party, catalogueId: stored.catalogueId, kind: stored.kind, purpose, location, upstreamId: stored.id };
       return changes.length === 0 ? { ...kept, action: 'unchanged', reason: '' } : { ...kept, action: 'update', reason: changes.join('; ') };
     }
     if (count >= MAX_UPSTREAMS_PER_PROVIDER) return skip(`the provider would have more than ${MAX_UPSTREAMS_PER_PROVIDER} fourth parties`);

@@ -97,6 +97,9 @@ test('the plan: new parties added with a guessed kind, known ones updated or unc
   assert.equal(plan[3]!.reason, 'no name in the name column');
   assert.equal(plan[4]!.reason, 'the same party as line 2');
   assert.equal(plan[6]!.reason, 'the party is longer than 200 characters');
+
+  const noLocation = planSubprocessorImport([{ line: 2, party: 'Mailgun Technologies', purpose: 'E-mail', location: '' }], existing, { purpose: true, location: false });
+  assert.deepEqual([noLocation[0]!.action, noLocation[0]!.location], ['unchanged', 'US'], 'a file without a location column leaves the stored location');
 });
 
 test('rows past the per-provider limit are skipped, and a kind is guessed from words or left as other', () => {

@@ -142,7 +142,7 @@ export function importSubprocessorList(ctx: Context, input: UpstreamImportInput)
   const dryRun = input.dryRun ?? false;
   return writeOrRehearse(ctx.db, dryRun, () => {
     const vendor = getVendor(ctx, input.vendorId);
-    const plan = planSubprocessorImport(rows, ctx.upstreams.list(vendor.id));
+    const plan = planSubprocessorImport(rows, ctx.upstreams.list(vendor.id), { purpose: mapping.purpose !== null, location: mapping.location !== null });
     const stamp = ctx.now().toISOString();
     for (const row of plan) {
       if (row.action === 'add') {
