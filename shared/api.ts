@@ -41,7 +41,8 @@ import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domai
 import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
 import { UpstreamInput, UpstreamPatch, type Upstream } from './domain/upstream';
 import type { CatalogueParty } from './upstream/catalogue';
-import { MAX_SUBPROCESSOR_FILE_CHARS, type SubprocessorFileFormat, type SubprocessorMapping } from './upstream/subprocessor-file';
+import { MAX_SUBPROCESSOR_FILE_CHARS } from './upstream/limits';
+import type { SubprocessorFileFormat, SubprocessorMapping } from './upstream/subprocessor-file';
 import type { SubprocessorPlanRow } from './upstream/subprocessor-plan';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
 import { MAX_TEMPLATE_EXTENSIONS, MAX_TEMPLATE_IMPORT_CHARS } from './templates/format';

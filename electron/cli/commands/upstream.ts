@@ -8,7 +8,8 @@ import { UPSTREAM_KIND_LABELS, UPSTREAM_SOURCE_LABELS, labelOf } from '../../../
 import { UPSTREAM_KINDS, UpstreamInput } from '../../../shared/domain/upstream';
 import type { Result } from '../../../shared/result';
 import { regionName } from '../../../shared/upstream/catalogue';
-import { MAX_SUBPROCESSOR_FILE_CHARS, type MappingOverride } from '../../../shared/upstream/subprocessor-file';
+import { MAX_SUBPROCESSOR_FILE_CHARS } from '../../../shared/upstream/limits';
+import type { MappingOverride } from '../../../shared/upstream/subprocessor-file';
 import { byIdOrPrefix, choiceFlag, parse, shortId } from '../args';
 import { inputError, usageError } from '../cli-error';
 import { table } from '../format';
