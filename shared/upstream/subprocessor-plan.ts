@@ -2,8 +2,9 @@
 // written: each row becomes a new upstream, updates the one the provider already has under the same
 // party (partyKey), leaves it as it is, or is skipped with the reason. The service shows this as the
 // preview (a dry run) and writes exactly it on import. Pure.
-import { MAX_UPSTREAMS_PER_PROVIDER, partyKey, type Upstream, type UpstreamKind } from '../domain/upstream';
+import { MAX_UPSTREAMS_PER_PROVIDER, type Upstream, type UpstreamKind } from '../domain/upstream';
 import { catalogueParty, findCatalogueParty } from './catalogue';
+import { canonicalPartyKey } from './register-index';
 import type { SubprocessorRow } from './subprocessor-file';
 
 /** The domain's limits on the fields a list fills (shared/domain/upstream.ts). */
@@ -58,7 +59,7 @@ export function planSubprocessorImport(
   /** Whether the file has a column for each: one it lacks leaves the stored value as it is. */
   columns: { purpose: boolean; location: boolean } = { purpose: true, location: true },
 ): SubprocessorPlanRow[] {
-  const held = new Map(existing.map((u) => [partyKey(u), u]));
+  const held = new Map(existing.map((u) => [canonicalPartyKey(u), u]));
   const firstLine = new Map<string, number>();
   let count = existing.length;
   return rows.map((row) => {
@@ -68,7 +69,7 @@ export function planSubprocessorImport(
     if (row.party === '') return skip('no name in the name column');
     const long = tooLong('party', row.party) ?? tooLong('purpose', row.purpose) ?? tooLong('location', row.location);
     if (long) return skip(long);
-    const key = partyKey({ catalogueId, party: row.party });
+    const key = canonicalPartyKey({ catalogueId, party: row.party });
     const first = firstLine.get(key);
     if (first !== undefined) return skip(`the same party as line ${first}`);
     firstLine.set(key, row.line);
