@@ -17,7 +17,6 @@ import { currentReview, migrateReview, reviewTemplateFor, saveAnswer, startRevie
 import { scoreVendor } from './services/scores';
 import { getSettings, updateSettings } from './services/settings';
 import { getTemplate, listTemplates } from './services/templates';
-import { addUpstream, deleteUpstream, importSubprocessorList, listUpstreams, updateUpstream, upstreamCatalogue } from './services/upstreams';
 import { createVendor, deleteVendor, listVendors, updateVendor } from './services/vendors';
 import { getVendor } from './services/vendor-lookup';
 import { APP_VERSION } from './version';
@@ -106,12 +105,12 @@ export function createHandlers(ctx: Context): Handlers {
     'window.update': async ({ id, patch }) => (await deferred()).maintenance.updateWindow(ctx, id, patch),
     'window.delete': async ({ id }) => (await deferred()).maintenance.deleteWindow(ctx, id),
     'window.import': async (input) => (await deferred()).maintenance.importWindows(ctx, input),
-    'upstream.list': (input) => listUpstreams(ctx, input),
-    'upstream.add': (input) => addUpstream(ctx, input),
-    'upstream.update': ({ id, patch }) => updateUpstream(ctx, id, patch),
-    'upstream.delete': ({ id }) => deleteUpstream(ctx, id),
-    'upstream.import': (input) => importSubprocessorList(ctx, input),
-    'upstream.catalogue': () => upstreamCatalogue(),
+    'upstream.list': async (input) => (await deferred()).upstreams.listUpstreams(ctx, input),
+    'upstream.add': async (input) => (await deferred()).upstreams.addUpstream(ctx, input),
+    'upstream.update': async ({ id, patch }) => (await deferred()).upstreams.updateUpstream(ctx, id, patch),
+    'upstream.delete': async ({ id }) => (await deferred()).upstreams.deleteUpstream(ctx, id),
+    'upstream.import': async (input) => (await deferred()).upstreams.importSubprocessorList(ctx, input),
+    'upstream.catalogue': async () => (await deferred()).upstreams.upstreamCatalogue(),
     'concentration.get': async (input) => (await deferred()).concentration.concentrationView(ctx, input),
     'concentration.blastRadius': async (input) => (await deferred()).concentration.blastRadiusView(ctx, input),
     'concentration.signals': async (input) => (await deferred()).concentration.concentrationSignals(ctx, input),

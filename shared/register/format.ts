@@ -19,7 +19,8 @@ import { SettingsPatch } from '../domain/settings';
 import { questionIndex, Template } from '../domain/template';
 import { CostPeriod, VendorLinks, VendorPatch } from '../domain/vendor';
 import { MAX_PROVIDER_COMMENT_CHARS } from '../domain/vendor-exchange';
-import { MAX_UPSTREAMS_PER_PROVIDER, partyKey, UpstreamKind, UpstreamRegion, UpstreamSource } from '../domain/upstream';
+import { MAX_UPSTREAMS_PER_PROVIDER, UpstreamKind, UpstreamRegion, UpstreamSource } from '../domain/upstream';
+import { canonicalPartyKey } from '../upstream/register-index';
 import { checkTemplate } from '../templates/check';
 import type { FieldProblem } from '../validation';
 import { crossCheckLifecycle, ExportedSnapshot, LIFECYCLE_FIELDS, type ReviewSnapshotJson } from './lifecycle-format';
@@ -696,7 +697,7 @@ function crossCheck(data: RegisterExport): FieldProblem[] {
     else upstreamIds.set(upstream.id, i);
     if (!vendorIds.has(upstream.vendorId)) report(`$.upstreams[${i}].vendorId`, `no provider with id "${upstream.vendorId}" in the file`);
     // A provider records each party once (the register refuses a second), and at most so many.
-    const key = JSON.stringify([upstream.vendorId, partyKey(upstream)]);
+    const key = JSON.stringify([upstream.vendorId, canonicalPartyKey(upstream)]);
     const same = upstreamParties.get(key);
     if (same !== undefined) report(`$.upstreams[${i}].party`, `the provider records "${upstream.party}" twice (first at $.upstreams[${same}])`);
     else upstreamParties.set(key, i);

@@ -5,13 +5,11 @@
 // "Entity", "Purpose", "Country", …), each overridable. Pure: no register, no file system.
 import { VettedError } from '../result';
 import { CsvSyntaxError, readCsv } from './csv-read';
+import { MAX_SUBPROCESSOR_FILE_CHARS, MAX_SUBPROCESSOR_ROWS } from './limits';
 
 export type SubprocessorFileFormat = 'csv' | 'json';
 
-/** A subprocessor list larger than this is not one provider's list. */
-export const MAX_SUBPROCESSOR_FILE_CHARS = 2 * 1024 * 1024;
-/** Rows read from one file; a longer one is refused whole (the register keeps 200 per provider). */
-export const MAX_SUBPROCESSOR_ROWS = 2000;
+export { MAX_SUBPROCESSOR_FILE_CHARS, MAX_SUBPROCESSOR_ROWS };
 
 export interface SubprocessorTable {
   format: SubprocessorFileFormat;

@@ -2,8 +2,9 @@
 // written: each row becomes a new upstream, updates the one the provider already has under the same
 // party (partyKey), leaves it as it is, or is skipped with the reason. The service shows this as the
 // preview (a dry run) and writes exactly it on import. Pure.
-import { MAX_UPSTREAMS_PER_PROVIDER, partyKey, type Upstream, type UpstreamKind } from '../domain/upstream';
+import { MAX_UPSTREAMS_PER_PROVIDER, type Upstream, type UpstreamKind } from '../domain/upstream';
 import { catalogueParty, findCatalogueParty } from './catalogue';
+import { canonicalPartyKey } from './register-index';
 import type { SubprocessorRow } from './subprocessor-file';
 
 /** The domain's limits on the fields a list fills (shared/domain/upstream.ts). */
@@ -48,11 +49,17 @@ const tooLong = (field: keyof typeof MAX, value: string) => (value.length > MAX[
 
 /**
  * The plan for one provider: `existing` is what it holds now. A row whose party the provider already
- * has updates that upstream's purpose and location (its kind, regions and note, entered here, stay);
+ * has updates that upstream's purpose and location, those the file has a column for (its kind,
+ * regions and note, entered here, stay);
  * a party named twice in the file is taken once; rows past the per-provider limit are skipped.
  */
-export function planSubprocessorImport(rows: readonly SubprocessorRow[], existing: readonly Upstream[]): SubprocessorPlanRow[] {
-  const held = new Map(existing.map((u) => [partyKey(u), u]));
+export function planSubprocessorImport(
+  rows: readonly SubprocessorRow[],
+  existing: readonly Upstream[],
+  /** Whether the file has a column for each: one it lacks leaves the stored value as it is. */
+  columns: { purpose: boolean; location: boolean } = { purpose: true, location: true },
+): SubprocessorPlanRow[] {
+  const held = new Map(existing.map((u) => [canonicalPartyKey(u), u]));
   const firstLine = new Map<string, number>();
   let count = existing.length;
   return rows.map((row) => {
@@ -62,18 +69,20 @@ export function planSubprocessorImport(rows: readonly SubprocessorRow[], existin
     if (row.party === '') return skip('no name in the name column');
     const long = tooLong('party', row.party) ?? tooLong('purpose', row.purpose) ?? tooLong('location', row.location);
     if (long) return skip(long);
-    const key = partyKey({ catalogueId, party: row.party });
+    const key = canonicalPartyKey({ catalogueId, party: row.party });
     const first = firstLine.get(key);
     if (first !== undefined) return skip(`the same party as line ${first}`);
     firstLine.set(key, row.line);
     const stored = held.get(key);
     if (stored) {
+      const purpose = columns.purpose ? row.purpose : stored.purpose;
+      const location = columns.location ? row.location : stored.location;
       const changes = [
-        ...(stored.purpose !== row.purpose ? [`purpose "${stored.purpose}" → "${row.purpose}"`] : []),
-        ...(stored.location !== row.location ? [`location "${stored.location}" → "${row.location}"`] : []),
+        ...(stored.purpose !== purpose ? [`purpose "${stored.purpose}" → "${purpose}"`] : []),
+        ...(stored.location !== location ? [`location "${stored.location}" → "${location}"`] : []),
       ];
       // What the register holds about it already (its kind, the name as first written) is kept.
-      const kept = { ...base, party: stored.party, catalogueId: stored.catalogueId, kind: stored.kind, upstreamId: stored.id };
+      const kept = { ...base, party: stored.party, catalogueId: stored.catalogueId, kind: stored.kind, purpose, location, upstreamId: stored.id };
       return changes.length === 0 ? { ...kept, action: 'unchanged', reason: '' } : { ...kept, action: 'update', reason: changes.join('; ') };
     }
     if (count >= MAX_UPSTREAMS_PER_PROVIDER) return skip(`the provider would have more than ${MAX_UPSTREAMS_PER_PROVIDER} fourth parties`);

@@ -30,8 +30,8 @@ test('add, list, update and delete a fourth party; a name the catalogue knows is
   assert.equal(aws.source, 'entered');
   assert.equal(aws.vendorName, 'Hosted DB');
   assert.equal(aws.criticalPath, true);
-  const own = unwrap(await api['upstream.add']({ vendorId: queue.id, party: 'Queue Co Internal Mail Relay', kind: 'email' }));
-  assert.equal(own.catalogueId, null, 'free text outside the catalogue is kept as free text');
+  const relay = unwrap(await api['upstream.add']({ vendorId: queue.id, party: 'Queue Co Internal Mail Relay', kind: 'email' }));
+  assert.equal(relay.catalogueId, null, 'free text outside the catalogue is kept as free text');
 
   assert.deepEqual(unwrap(await api['upstream.list']({ vendorId: db.id })).map((u) => u.id), [aws.id], 'one provider’s');
   assert.deepEqual(unwrap(await api['upstream.list']({})).map((u) => u.vendorName), ['Hosted DB', 'Queue Co'], 'all, by provider name');
@@ -42,7 +42,9 @@ test('add, list, update and delete a fourth party; a name the catalogue knows is
   assert.equal(moved.purpose, 'Hosting', 'a field the patch does not name is kept');
   assert.equal(moved.catalogueId, 'aws', 'the catalogue id is kept when the name is not changed');
   const renamed = unwrap(await api['upstream.update']({ id: aws.id, patch: { party: 'Hetzner Online' } }));
-  assert.equal(renamed.catalogueId, null, 'a new name is looked up again: it is no longer AWS');
+  assert.equal(renamed.catalogueId, 'hetzner', 'a new name is looked up again: it is no longer AWS');
+  const own = unwrap(await api['upstream.update']({ id: aws.id, patch: { party: 'Our own rack' } }));
+  assert.equal(own.catalogueId, null, 'and a name the catalogue lacks has none');
 
   assert.deepEqual(unwrap(await api['upstream.delete']({ id: aws.id })), { id: aws.id });
   assert.deepEqual(unwrap(await api['upstream.list']({ vendorId: db.id })), []);

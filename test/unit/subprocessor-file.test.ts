@@ -25,11 +25,13 @@ test('a record that spans lines is named by the line it starts on; a quote never
   const records = readCsv('h1,h2\n"one\ntwo",x\nthree,y\n');
   assert.deepEqual(records.map((r) => r.line), [1, 2, 4]);
   assert.throws(() => readCsv('h1,h2\nok,ok\n"open,never closed\nmore'), /line 3: a quoted field is never closed/);
+  assert.deepEqual(readCsv('a\r\nb\r\n"c\r\nd"\r\ne').map((r) => r.line), [1, 2, 3, 5], 'CRLF is one line break, inside quotes too');
 });
 
 test('a byte order mark is not part of the first header; semicolon and tab files are read too', () => {
   const table = readSubprocessorFile('\uFEFFSubprocessor,Purpose\nMailgun,E-mail\n');
   assert.deepEqual(table.headers, ['Subprocessor', 'Purpose']);
+  assert.deepEqual(cells('\uFEFF"Name",Country\nA,DE'), [['Name', 'Country'], ['A', 'DE']], 'the reader itself drops it (a quoted first header would otherwise keep it)');
   assert.deepEqual(cells('Name;Country\n"A;B";DE'), [['Name', 'Country'], ['A;B', 'DE']], 'semicolons (a German spreadsheet)');
   assert.deepEqual(cells('Name\tCountry\nA,B\tDE'), [['Name', 'Country'], ['A,B', 'DE']], 'tabs, with a comma kept in the text');
 });
@@ -97,6 +99,9 @@ test('the plan: new parties added with a guessed kind, known ones updated or unc
   assert.equal(plan[3]!.reason, 'no name in the name column');
   assert.equal(plan[4]!.reason, 'the same party as line 2');
   assert.equal(plan[6]!.reason, 'the party is longer than 200 characters');
+
+  const noLocation = planSubprocessorImport([{ line: 2, party: 'Mailgun Technologies', purpose: 'E-mail', location: '' }], existing, { purpose: true, location: false });
+  assert.deepEqual([noLocation[0]!.action, noLocation[0]!.location], ['unchanged', 'US'], 'a file without a location column leaves the stored location');
 });
 
 test('rows past the per-provider limit are skipped, and a kind is guessed from words or left as other', () => {

@@ -3,10 +3,11 @@
 // provider lookup, so it adds no edge to their import graph.
 import type { z } from 'zod';
 import type { UpstreamImport, UpstreamView } from '../../../shared/api';
-import { MAX_UPSTREAMS_PER_PROVIDER, partyKey, type Upstream, type UpstreamInput, type UpstreamPatch } from '../../../shared/domain/upstream';
+import { MAX_UPSTREAMS_PER_PROVIDER, type Upstream, type UpstreamInput, type UpstreamPatch } from '../../../shared/domain/upstream';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { CATALOGUE, catalogueParty, findCatalogueParty, type CatalogueParty } from '../../../shared/upstream/catalogue';
 import { mappedRows, readSubprocessorFile, resolveMapping, type MappingOverride, type SubprocessorFileFormat } from '../../../shared/upstream/subprocessor-file';
+import { canonicalPartyKey } from '../../../shared/upstream/register-index';
 import { planSubprocessorImport } from '../../../shared/upstream/subprocessor-plan';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
@@ -49,8 +50,8 @@ function catalogueIdFor(party: string, given: string | null | undefined, path: s
 
 /** A provider records each party once: a second would count twice in concentration. */
 function refuseDuplicate(ctx: Context, u: Pick<Upstream, 'vendorId' | 'party' | 'catalogueId'> & { id?: string }, path: string): void {
-  const key = partyKey(u);
-  const same = ctx.upstreams.list(u.vendorId).find((other) => other.id !== u.id && partyKey(other) === key);
+  const key = canonicalPartyKey(u);
+  const same = ctx.upstreams.list(u.vendorId).find((other) => other.id !== u.id && canonicalPartyKey(other) === key);
   if (same) throw invalid(path, `the provider already records "${same.party}" (id ${same.id}); change that one instead`);
 }
 
@@ -142,7 +143,7 @@ export function importSubprocessorList(ctx: Context, input: UpstreamImportInput)
   const dryRun = input.dryRun ?? false;
   return writeOrRehearse(ctx.db, dryRun, () => {
     const vendor = getVendor(ctx, input.vendorId);
-    const plan = planSubprocessorImport(rows, ctx.upstreams.list(vendor.id));
+    const plan = planSubprocessorImport(rows, ctx.upstreams.list(vendor.id), { purpose: mapping.purpose !== null, location: mapping.location !== null });
     const stamp = ctx.now().toISOString();
     for (const row of plan) {
       if (row.action === 'add') {

@@ -1,6 +1,7 @@
 // Fourth parties in a register import (issue 21): by id, under the provider they were imported as,
 // the newer change winning — as maintenance windows merge.
-import { MAX_UPSTREAMS_PER_PROVIDER, partyKey, type Upstream } from '../../../../shared/domain/upstream';
+import { MAX_UPSTREAMS_PER_PROVIDER, type Upstream } from '../../../../shared/domain/upstream';
+import { canonicalPartyKey } from '../../../../shared/upstream/register-index';
 import { canonicalJson } from '../../../../shared/register/format';
 import { byText, order, type ImportState } from './state';
 
@@ -26,7 +27,7 @@ export function importUpstreams(s: ImportState): void {
     const local = upstreams.get(file.id);
     if (!local) {
       const held = upstreams.list(vendorId);
-      const same = held.find((u) => partyKey(u) === partyKey(mapped));
+      const same = held.find((u) => canonicalPartyKey(u) === canonicalPartyKey(mapped));
       if (same) {
         s.conflict('upstream', file.id, name, `the register records this party for the provider under another id (${same.id}); it was kept`);
       } else if (held.length >= MAX_UPSTREAMS_PER_PROVIDER) {
@@ -52,7 +53,7 @@ export function importUpstreams(s: ImportState): void {
       if (content(local) === content({ ...mapped, createdAt: local.createdAt, updatedAt: local.updatedAt })) s.report.upstreams.unchanged += 1;
       else s.conflict('upstream', file.id, name, "same change time as the register's copy but different content; the register's was kept");
     } else {
-      const clash = upstreams.list(vendorId).find((u) => u.id !== file.id && partyKey(u) === partyKey(mapped));
+      const clash = upstreams.list(vendorId).find((u) => u.id !== file.id && canonicalPartyKey(u) === canonicalPartyKey(mapped));
       if (clash) {
         s.conflict('upstream', file.id, name, `the file renames it to a party the provider records under another id (${clash.id}); the register's was kept`);
         continue;
