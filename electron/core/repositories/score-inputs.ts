@@ -1,6 +1,6 @@
 // What the register's score column is computed from, read without reading any answer: each
-// provider's newest review with the stamps of everything its score depends on (migration 010), and
-// the score a listing stored in the file for it with the key it was stored under (migration 012).
+// provider's newest review with the stamps of everything its score depends on (migration 010); and
+// the scores earlier listings stored in the file, each with the key it was stored under (012).
 import type { Database } from 'better-sqlite3';
 import type { AnswerMap, AnswerValue } from '../../../shared/domain/review';
 import type { ScoreResult } from '../../../shared/scoring/types';
@@ -29,40 +29,30 @@ export interface ScoreInputRow {
   status: string;
   /** The stamps of the review row with its answers, its provider and its template, joined: equal keys, equal inputs. */
   stamps: string;
-  /** The score stored for this review by an earlier listing (this process or another), if any. */
-  stored: StoredListedScore | null;
 }
 
-interface Row {
-  review_id: string;
-  vendor_id: string;
-  template_id: string;
-  template_version: number;
-  status: string;
-  stamps: string;
-  cache_key: string | null;
-  scored: number | null;
-  overall: number | null;
-  tier: string | null;
-  state: string | null;
-  completion: number | null;
-  knockouts: number | null;
-}
+/** review_id, vendor_id, template_id, template_version, status, stamps. */
+type Row = [string, string, string, number, string, string];
 
-function storedOf(r: Row): StoredListedScore | null {
-  if (r.cache_key === null) return null;
-  if (r.scored !== 1) return { key: r.cache_key, score: null };
+/** review_id, cache_key, scored, overall, tier, state, completion, knockouts (migration 012). */
+type StoredRow = [string, string, number, number | null, string | null, string | null, number | null, number | null];
+
+function storedOf([, key, scored, overall, tier, state, completion, knockouts]: StoredRow): StoredListedScore {
+  if (scored !== 1) return { key, score: null };
   return {
-    key: r.cache_key,
+    key,
     score: {
-      overall: r.overall,
-      tier: r.tier as ListedScore['tier'],
-      state: r.state as ListedScore['state'],
-      completion: r.completion ?? 0,
-      knockouts: r.knockouts ?? 0,
+      overall,
+      tier: tier as ListedScore['tier'],
+      state: state as ListedScore['state'],
+      completion: completion ?? 0,
+      knockouts: knockouts ?? 0,
     },
   };
 }
+
+/** Below this many reviews to look up, one by id; from this many, the whole table in one read. */
+const READ_ALL_STORED_FROM = 200;
 
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must not pass
 const PLAIN_JSON_STRING = /^"[^"\\\u0000-\u001f]*"$/;
@@ -80,6 +70,8 @@ export function answerValueOf(text: string): AnswerValue {
 export class ScoreInputRepository {
   private readonly latest;
   private readonly answerValues;
+  private readonly storedAll;
+  private readonly storedOne;
 
   constructor(db: Database) {
     // Stamps as text: they are 64-bit integers, which a JavaScript number would round.
@@ -88,13 +80,15 @@ export class ScoreInputRepository {
          COALESCE((SELECT CAST(stamp AS TEXT) FROM score_stamps WHERE kind = 'review' AND id = r.id), '-') || ':' ||
          COALESCE((SELECT CAST(stamp AS TEXT) FROM score_stamps WHERE kind = 'vendor' AND id = r.vendor_id), '-') || ':' ||
          COALESCE((SELECT CAST(stamp AS TEXT) FROM score_stamps WHERE kind = 'template' AND id = r.template_id || '@' || r.template_version), '-')
-         AS stamps,
-         ls.cache_key, ls.scored, ls.overall, ls.tier, ls.state, ls.completion, ls.knockouts
+         AS stamps
        FROM reviews r
-       LEFT JOIN listed_scores ls ON ls.review_id = r.id
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
-    );
+    ).raw();
+    // Stored scores are read only for the reviews memory lacks: a warm listing reads none.
+    const stored = 'SELECT review_id, cache_key, scored, overall, tier, state, completion, knockouts FROM listed_scores';
+    this.storedAll = db.prepare<[], StoredRow>(stored).raw();
+    this.storedOne = db.prepare<[string], StoredRow>(`${stored} WHERE review_id = ?`).raw();
     // Rows as arrays, read at once: a third less time than iterating row objects (a first listing
     // reads every answer of every provider).
     this.answerValues = db
@@ -102,21 +96,32 @@ export class ScoreInputRepository {
       .raw();
   }
 
-  /** Every provider's newest review with its stamps and stored score, keyed by provider id. */
+  /** Every provider's newest review with its stamps, keyed by provider id. */
   latestByVendor(): Map<string, ScoreInputRow> {
     const byVendor = new Map<string, ScoreInputRow>();
-    for (const r of this.latest.iterate()) {
-      byVendor.set(r.vendor_id, {
-        reviewId: r.review_id,
-        vendorId: r.vendor_id,
-        templateId: r.template_id,
-        templateVersion: r.template_version,
-        status: r.status,
-        stamps: r.stamps,
-        stored: storedOf(r),
-      });
+    // Rows as arrays: a warm listing's largest read, a third faster than row objects.
+    for (const [reviewId, vendorId, templateId, templateVersion, status, stamps] of this.latest.iterate()) {
+      byVendor.set(vendorId, { reviewId, vendorId, templateId, templateVersion, status, stamps });
     }
     return byVendor;
+  }
+
+  /**
+   * The scores earlier listings (of this process or another) stored in the file for these reviews,
+   * each with the key it was stored under; reviews without one are absent.
+   */
+  storedScores(reviewIds: readonly string[]): Map<string, StoredListedScore> {
+    const found = new Map<string, StoredListedScore>();
+    if (reviewIds.length >= READ_ALL_STORED_FROM) {
+      const wanted = new Set(reviewIds);
+      for (const row of this.storedAll.iterate()) if (wanted.has(row[0])) found.set(row[0], storedOf(row));
+    } else {
+      for (const id of reviewIds) {
+        const row = this.storedOne.get(id);
+        if (row) found.set(id, storedOf(row));
+      }
+    }
+    return found;
   }
 
   /** A review's answers as scoring reads them (value and N/A; comments and provenance are not read). */

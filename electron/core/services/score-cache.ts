@@ -71,6 +71,11 @@ export class ScoreCache {
   private fromFile = 0;
   private misses = 0;
 
+  /** True when memory holds the review's score under `key` (counts nothing). */
+  has(reviewId: string, key: string): boolean {
+    return this.entries.get(reviewId)?.key === key;
+  }
+
   /** The review's score under `key`: from memory, else from what the file stored, else undefined. */
   get(reviewId: string, key: string, stored: Entry | null): Entry | undefined {
     const entry = this.entries.get(reviewId);
@@ -146,6 +151,10 @@ function computeListed(ctx: Context, input: ScoreInputRow, vendor: Vendor, templ
  */
 export function listedReviews(ctx: Context, vendors: readonly Vendor[]): Map<string, ListedReview> {
   const inputs = ctx.scoreInputs.latestByVendor();
+  // What memory lacks is looked up in the file, in one read, before anything is computed.
+  const missing: string[] = [];
+  for (const input of inputs.values()) if (!ctx.scoreCache.has(input.reviewId, listedScoreKey(input))) missing.push(input.reviewId);
+  const stored = missing.length === 0 ? new Map<string, Entry>() : ctx.scoreInputs.storedScores(missing);
   const templates = new Map<string, Template | null>();
   const listed = new Map<string, ListedReview>();
   const current = new Set<string>();
@@ -154,7 +163,7 @@ export function listedReviews(ctx: Context, vendors: readonly Vendor[]): Map<str
     if (!input) continue;
     current.add(input.reviewId);
     const key = listedScoreKey(input);
-    let entry = ctx.scoreCache.get(input.reviewId, key, input.stored);
+    let entry = ctx.scoreCache.get(input.reviewId, key, stored.get(input.reviewId) ?? null);
     if (!entry) {
       entry = { key, score: computeListed(ctx, input, vendor, templates) };
       ctx.scoreCache.set(input.reviewId, entry);
