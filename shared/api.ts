@@ -1,7 +1,8 @@
 // The contract: every operation a user can perform, its input schema and its result type.
 // The preload bridge, the HTTP bridge, the CLI and the tests are transports over this object.
 import { z } from 'zod';
-import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS, type Comparison } from './compare';
+import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS } from './compare/limits';
+import type { Comparison } from './compare/model';
 import { IsoDate } from './domain/dates';
 import { AcceptanceInput, type Acceptance, type AcceptanceState } from './domain/acceptances';
 import type { AuditChainCheck, AuditEntry } from './domain/audit';

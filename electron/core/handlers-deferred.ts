@@ -1,8 +1,9 @@
 // The services that bring most of the code (about two thirds of the CLI bundle) and that neither
 // opening a register nor the provider list needs: the PDF reports and the comparison (pdfmake's
 // loader, fonts, bidi), the demo, the maintenance and status importers (ical.js, an XML parser), the
-// attention list (which reads maintenance), register import and export, and the questionnaire page
-// and its answers. handlers.ts imports this module on the first call of one of their operations.
+// attention list (which reads maintenance), register import and export, the questionnaire page and
+// its answers, and template files (the JSON format, the VSAQ conversion). handlers.ts imports this
+// module on the first call of one of their operations.
 //
 // One module, not one import() per service: the bundle's chunks follow the sets of dynamic imports
 // that reach each module, and eleven separate ones cut the code every run needs into some forty
@@ -18,3 +19,4 @@ export * as registerImport from './services/register-import';
 export * as reports from './services/reports';
 export * as statusImport from './services/status-import';
 export * as statusRefresh from './services/status-refresh';
+export * as templateFiles from './services/template-files';
