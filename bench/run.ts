@@ -5,6 +5,7 @@
 import { benchAutosave } from './autosave';
 import { benchCliStart } from './cli-start';
 import { benchCalendarMonth, calendarRows } from './calendar-month';
+import { benchConcentration, concentrationRow } from './concentration';
 import { benchImport } from './import';
 import { benchIncidents, incidentRows } from './incidents';
 import { benchMaintenanceOverlaps, maintenanceRow } from './maintenance-overlaps';
@@ -78,7 +79,7 @@ rows.push([
   imported.ratio <= 3 ? 'met' : 'missed',
 ]);
 
-const scoring = benchScoring();
+const scoring = await benchScoring();
 rows.push([
   `Score ${scoring.reviews} reviews × 80 answers with the explanation (score panel, reports, vetted score)`,
   `${fmt(scoring.explainedMs, 0)} ms`,
@@ -97,6 +98,7 @@ rows.push([
 ]);
 
 rows.push(plain(maintenanceRow(benchMaintenanceOverlaps())));
+rows.push(concentrationRow(benchConcentration()));
 
 const reports = await benchReports();
 rows.push(plain([

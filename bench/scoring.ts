@@ -1,63 +1,38 @@
-// Goal (issue 8): scoring 5,000 reviews × 80 answers takes at most 100 ms, and at most 5× a plain
-// loop that sums the chosen options' scores over the same data (the floor: no sections, weights
-// per section, N/A, knock-outs, explanation or tiers).
-import type { AnswerMap } from '../shared/domain/review';
-import { DEFAULT_SCORING_OPTIONS, scoreReview } from '../shared/scoring';
-import type { RiskProfile } from '../shared/scoring/types';
-import { benchOption, template80 } from './template80';
+// Goal (issues 8 and 20): scoring 5,000 reviews × 80 answers takes at most 100 ms, and at most 5× a
+// plain loop that sums the chosen options' scores over the same data.
+//
+// Timed as the app runs the scorer: bench/scoring-passes.ts and the scorer are bundled with the
+// settings of the CLI bundle and the Electron main process (esbuild, minified, no kept names), not
+// through tsx, whose transform keeps names and wraps every function made per review (about a third
+// more time, see docs/performance.md). The bundle goes to dist/bench/ and is imported from there.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ScoringResult } from './scoring-passes';
 
-export interface ScoringResult {
-  reviews: number;
-  /** As the register scores a review it lists (no explanation: services/score-cache.ts). */
-  scoreMs: number;
-  /** With the explanation, as the score panel, the CLI's `vetted score` and the reports do. */
-  explainedMs: number;
-  loopMs: number;
-  ratio: number;
+export type { ScoringResult } from './scoring-passes';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function benchScoring(reviews = 5000): Promise<ScoringResult> {
+  const outfile = path.join(root, 'dist', 'bench', 'scoring-passes.mjs');
+  await build({
+    entryPoints: [path.join(root, 'bench', 'scoring-passes.ts')],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    keepNames: false,
+    logLevel: 'warning',
+    tsconfig: path.join(root, 'electron', 'tsconfig.json'),
+  });
+  const passes = (await import(pathToFileURL(outfile).href)) as typeof import('./scoring-passes');
+  return passes.scoringPasses(reviews);
 }
 
-export function benchScoring(reviews = 5000): ScoringResult {
-  const template = template80();
-  const questions = template.sections.flatMap((s) => s.questions);
-  const maps: AnswerMap[] = [];
-  for (let i = 0; i < reviews; i++) {
-    const map: Record<string, { value: string; na: boolean }> = {};
-    questions.forEach((q, j) => (map[q.id] = { value: benchOption(i, j), na: false }));
-    maps.push(map);
-  }
-  const profile: RiskProfile = { criticalPath: true, businessImpact: 'high', dataCategories: ['personal-data'] };
-  // The loop's lookup is as cheap as it gets: per question, option id → score, built once.
-  const optionScores = questions.map((q) => new Map(q.options!.map((o) => [o.id, typeof o.score === 'number' ? o.score : 0])));
-
-  // Warm both paths first (JIT), then time one pass each; the best of three passes.
-  const run = (fn: () => number) => {
-    fn();
-    let best = Infinity;
-    for (let k = 0; k < 3; k++) {
-      const t0 = performance.now();
-      fn();
-      best = Math.min(best, performance.now() - t0);
-    }
-    return best;
-  };
-  let sink = 0;
-  const listing = { ...DEFAULT_SCORING_OPTIONS, explain: false };
-  const scoreMs = run(() => {
-    for (const m of maps) sink += scoreReview(template, m, profile, listing).overall ?? 0;
-    return sink;
-  });
-  const explainedMs = run(() => {
-    for (const m of maps) sink += scoreReview(template, m, profile).overall ?? 0;
-    return sink;
-  });
-  const loopMs = run(() => {
-    for (const m of maps) {
-      let sum = 0;
-      questions.forEach((q, j) => (sum += optionScores[j]!.get(m[q.id]!.value as string) ?? 0));
-      sink += sum / questions.length;
-    }
-    return sink;
-  });
-  if (Number.isNaN(sink)) throw new Error('unreachable: keeps the sums alive');
-  return { reviews, scoreMs, explainedMs, loopMs, ratio: scoreMs / loopMs };
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const r = await benchScoring();
+  console.log(`listing ${r.scoreMs.toFixed(0)} ms, explained ${r.explainedMs.toFixed(0)} ms, loop ${r.loopMs.toFixed(0)} ms, ×${r.ratio.toFixed(1)}`);
 }

@@ -75,6 +75,26 @@ export function englishOnlyZodLocales() {
   };
 }
 
+/**
+ * zod's `z.fromJSONSchema` (a JSON Schema → zod converter, 38 kB of source) is part of every run that
+ * loads zod, and Vetted never calls it (it writes JSON Schema with `z.toJSONSchema`, it never reads
+ * one). The CLI bundle replaces it with a function that says why it is missing.
+ */
+export function withoutZodFromJsonSchema() {
+  return {
+    name: 'without-zod-from-json-schema',
+    setup(build) {
+      build.onResolve({ filter: /^\.\/from-json-schema\.js$/ }, (args) =>
+        args.importer.split(path.sep).includes('zod') ? { path: path.join(args.resolveDir, args.path), namespace: 'zod-from-json-schema' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'zod-from-json-schema' }, (args) => {
+        if (!/export function fromJSONSchema\b/.test(readFileSync(args.path, 'utf8'))) throw new Error(`zod's ${args.path} no longer exports fromJSONSchema: check withoutZodFromJsonSchema`);
+        return { contents: 'export function fromJSONSchema() { throw new Error("z.fromJSONSchema is not in the vetted CLI bundle (scripts/build-cli.mjs)"); }', loader: 'js' };
+      });
+    },
+  };
+}
+
 /** Builds the bundle when it is missing or stale (or always, with force). Returns what it did. */
 export async function buildCli({ projectRoot = root, force = false, quiet = false } = {}) {
   if (!force && bundleStaleness(projectRoot) === null) return { built: false };
@@ -103,13 +123,17 @@ export async function buildCli({ projectRoot = root, force = false, quiet = fals
     logLevel: 'warning',
     // Smaller is faster to read and compile at every start; the source map keeps stack traces readable.
     minify: true,
-    keepNames: true, // error and class names stay as written (messages and checks may use them)
+    // No kept names: esbuild's keepNames wraps every named function and class in a __name() call at
+    // its definition, which cost about 40 ms of every start and a third of the scorer's time (the
+    // Electron main process and the renderer are built without it too). Vetted's error classes set
+    // `name` themselves, and nothing reads a function's or a class's own name.
+    keepNames: false,
     metafile: true,
     write: false, // written below, each file renamed into place whole
     absWorkingDir: projectRoot,
     tsconfig: path.join(projectRoot, 'electron', 'tsconfig.json'),
     external: await cliExternals(),
-    plugins: [englishOnlyZodLocales()],
+    plugins: [englishOnlyZodLocales(), withoutZodFromJsonSchema()],
     // Bundled CommonJS code calls require(); an ES module has none of its own (the banner heads every chunk).
     banner: { js: "import { createRequire as __vettedCreateRequire } from 'node:module';\nconst require = __vettedCreateRequire(import.meta.url);" },
     // What `vetted --version` reports, and how a test tells the bundle from the sources.

@@ -1,7 +1,8 @@
 // The contract: every operation a user can perform, its input schema and its result type.
 // The preload bridge, the HTTP bridge, the CLI and the tests are transports over this object.
 import { z } from 'zod';
-import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS, type Comparison } from './compare';
+import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS } from './compare/limits';
+import type { Comparison } from './compare/model';
 import { IsoDate } from './domain/dates';
 import { AcceptanceInput, type Acceptance, type AcceptanceState } from './domain/acceptances';
 import type { AuditChainCheck, AuditEntry } from './domain/audit';
@@ -38,6 +39,11 @@ import { INCIDENT_CLAIM_QUESTIONS } from './domain/incidents';
 import { MAX_ANSWERS_FILE_CHARS, type QuestionnaireReceipt, type QuestionnaireRequestView } from './domain/vendor-exchange';
 import type { Vendor, VendorCategory, VendorStatus, DataCategory } from './domain/vendor';
 import { VendorPatch, withVendorDefaults, type VendorFields } from './domain/vendor';
+import { UpstreamInput, UpstreamPatch, type Upstream } from './domain/upstream';
+import type { CatalogueParty } from './upstream/catalogue';
+import { MAX_SUBPROCESSOR_FILE_CHARS } from './upstream/limits';
+import type { SubprocessorFileFormat, SubprocessorMapping } from './upstream/subprocessor-file';
+import type { SubprocessorPlanRow } from './upstream/subprocessor-plan';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
 import { MAX_TEMPLATE_EXTENSIONS, MAX_TEMPLATE_IMPORT_CHARS } from './templates/format';
 import type { ImportReport } from './register/format';
@@ -324,6 +330,34 @@ export interface WindowImport {
   windows: WindowView[];
   /** What did not carry over exactly (an unknown impact read as outage, …). */
   warnings: string[];
+}
+
+/** A provider's fourth party, with what lists show beside it. */
+export interface UpstreamView extends Upstream {
+  vendorName: string;
+  criticalPath: boolean;
+}
+
+/**
+ * What `upstream.import` did (or, on a dry run, would do) with a provider's subprocessor list: the
+ * mapping it used, every row with what became of it, and the provider's upstreams afterwards.
+ */
+export interface UpstreamImport {
+  vendorId: string;
+  vendorName: string;
+  format: SubprocessorFileFormat;
+  dryRun: boolean;
+  /** The file's columns, and which of them gave the name, purpose and location. */
+  headers: string[];
+  mapping: SubprocessorMapping;
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  /** Every row of the file, in file order. */
+  rows: SubprocessorPlanRow[];
+  /** The provider's upstreams after the import (on a dry run: as they would be). */
+  upstreams: UpstreamView[];
 }
 
 /** What `review.migrate` did. */
@@ -655,6 +689,44 @@ export const contract = {
       })
       .strict(),
   ).returns<WindowImport>(),
+  /** Fourth parties (what providers themselves run on) of one provider or all, by provider then when recorded. */
+  'upstream.list': op(() => z.object({ vendorId: EntityId.optional() }).strict()).returns<UpstreamView[]>(),
+  /**
+   * Records one fourth party of a provider. A catalogueId must be the built-in catalogue's; without
+   * one, a name the catalogue knows (an alias too) is stored with its id. A party the provider
+   * already has, or more than MAX_UPSTREAMS_PER_PROVIDER, is a validation error naming the field.
+   */
+  'upstream.add': op(() => UpstreamInput).returns<UpstreamView>(),
+  /** Changes the fields named; a new party name without a catalogueId is looked up in the catalogue again. */
+  'upstream.update': op(() => z.object({ id: EntityId, patch: UpstreamPatch }).strict()).returns<UpstreamView>(),
+  'upstream.delete': op(() => z.object({ id: EntityId }).strict()).returns<{ id: string }>(),
+  /**
+   * Reads a provider's published subprocessor list (a CSV with a header row, or a JSON array of
+   * objects) into its upstreams (source "subprocessor_list"), all or nothing: a party it already has
+   * gets the list's purpose and location, rows without a name, repeated or past the limit are
+   * skipped with the reason. The mapping names the columns (guessed from the headers when not
+   * given; null: no such column). dryRun is the preview: the same report, nothing written.
+   */
+  'upstream.import': op(() =>
+    z
+      .object({
+        vendorId: EntityId,
+        content: z.string().max(MAX_SUBPROCESSOR_FILE_CHARS, `the file is larger than ${MAX_SUBPROCESSOR_FILE_CHARS / 1024 / 1024} MB`),
+        format: z.enum(['csv', 'json']).optional(),
+        mapping: z
+          .object({
+            name: z.string().trim().min(1).max(200).optional(),
+            purpose: z.string().trim().min(1).max(200).nullable().optional(),
+            location: z.string().trim().min(1).max(200).nullable().optional(),
+          })
+          .strict()
+          .optional(),
+        dryRun: z.boolean().optional(),
+      })
+      .strict(),
+  ).returns<UpstreamImport>(),
+  /** The built-in catalogue of common fourth parties (clouds with their regions, CDNs, DNS, …), for picking. */
+  'upstream.catalogue': op(() => none).returns<readonly CatalogueParty[]>(),
   /** The company's blackout periods (release freeze, peak hours), by name. */
   'blackout.list': op(() => none).returns<BlackoutPeriod[]>(),
   'blackout.add': op(() => BlackoutInput).returns<BlackoutPeriod>(),

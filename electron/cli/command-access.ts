@@ -31,6 +31,7 @@ export const REGISTER_USE: { readonly [command: string]: Entry } = {
   audit: 'reads',
   window: { add: 'changes', import: 'changes', list: 'reads', remove: 'changes' },
   blackout: { add: 'creates', list: 'reads', remove: 'changes' },
+  upstream: { add: 'changes', import: 'changes', list: 'reads', remove: 'changes' },
   overlaps: 'reads',
   calendar: 'reads',
   status: 'changes',

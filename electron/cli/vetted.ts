@@ -94,6 +94,19 @@ Usage:
                                                   a known event is replaced only by a newer version
   vetted window list [VENDOR] [--json]            windows with schedule in words, impact, source, status
   vetted window remove ID
+  vetted upstream add VENDOR --party "Amazon Web Services" --kind hosting|cdn|dns|email|payment|identity|other
+                 [--regions us-east-1,eu-west-1] [--uses "EU customers' data"] [--catalogue ID]
+                 [--purpose T] [--location T] [--note T]
+                                                  a fourth party the provider runs on, with the regions it
+                                                  uses (--uses: which of your uses depend on them); a name the
+                                                  built-in catalogue knows (AWS, an alias) is stored as its party
+  vetted upstream list [VENDOR] [--json]          fourth parties with kind, regions, purpose, location, source
+  vetted upstream remove ID
+  vetted upstream import VENDOR FILE.csv|FILE.json [--map name=Subprocessor,purpose=Purpose,location=Country]
+                 [--dry-run]                      the provider's published subprocessor list (a file you saved):
+                                                  columns guessed from the headers unless --map names them
+                                                  ("none": no such column); a party already recorded gets the
+                                                  list's purpose and location; --dry-run prints the preview
   vetted blackout add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--notes T]
                                                   a period of whole days (--to included; UTC unless --tz)
                                                   when no provider should be in maintenance
@@ -254,6 +267,9 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./commands/audit')).auditCommand(rest);
     case 'window':
       await (await import('./commands/window')).windowCommand(rest);
+      return EXIT.ok;
+    case 'upstream':
+      await (await import('./commands/upstream')).upstreamCommand(rest);
       return EXIT.ok;
     case 'blackout':
       await (await import('./commands/blackout')).blackoutCommand(rest);

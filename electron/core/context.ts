@@ -14,6 +14,7 @@ import { ReviewRepository } from './repositories/reviews';
 import { ScoreInputRepository } from './repositories/score-inputs';
 import { SettingsRepository } from './repositories/settings';
 import { TemplateRepository } from './repositories/templates';
+import { UpstreamRepository } from './repositories/upstreams';
 import { VendorRepository } from './repositories/vendors';
 import { ScoreCache } from './services/score-cache';
 
@@ -31,6 +32,8 @@ export interface Context {
   evidence: EvidenceRepository;
   maintenance: MaintenanceRepository;
   incidents: IncidentRepository;
+  /** Fourth parties: what each provider itself runs on (issue 21). */
+  upstreams: UpstreamRepository;
   requests: QuestionnaireRequestRepository;
   audit: AuditRepository;
   settings: SettingsRepository;
@@ -61,6 +64,7 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     evidence: new EvidenceRepository(db),
     maintenance: new MaintenanceRepository(db),
     incidents: new IncidentRepository(db),
+    upstreams: new UpstreamRepository(db),
     requests: new QuestionnaireRequestRepository(db),
     audit: new AuditRepository(db),
     settings: new SettingsRepository(db),

@@ -1,8 +1,10 @@
 // The services that bring most of the code (about two thirds of the CLI bundle) and that neither
 // opening a register nor the provider list needs: the PDF reports and the comparison (pdfmake's
 // loader, fonts, bidi), the demo, the maintenance and status importers (ical.js, an XML parser), the
-// attention list (which reads maintenance), register import and export, and the questionnaire page
-// and its answers. handlers.ts imports this module on the first call of one of their operations.
+// attention list (which reads maintenance), register import and export, the questionnaire page and
+// its answers, template files (the JSON format, the VSAQ conversion), and fourth parties (the
+// catalogue and the subprocessor-list reader). handlers.ts imports this module on the first call of
+// one of their operations.
 //
 // One module, not one import() per service: the bundle's chunks follow the sets of dynamic imports
 // that reach each module, and eleven separate ones cut the code every run needs into some forty
@@ -18,3 +20,5 @@ export * as registerImport from './services/register-import';
 export * as reports from './services/reports';
 export * as statusImport from './services/status-import';
 export * as statusRefresh from './services/status-refresh';
+export * as upstreams from './services/upstreams';
+export * as templateFiles from './services/template-files';

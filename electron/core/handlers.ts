@@ -16,7 +16,7 @@ import { reviewHistory, setReviewDue, transitionReview } from './services/workfl
 import { currentReview, migrateReview, reviewTemplateFor, saveAnswer, startReview } from './services/reviews';
 import { scoreVendor } from './services/scores';
 import { getSettings, updateSettings } from './services/settings';
-import { exportTemplate, getTemplate, importTemplate, listTemplates } from './services/templates';
+import { getTemplate, listTemplates } from './services/templates';
 import { createVendor, deleteVendor, listVendors, updateVendor } from './services/vendors';
 import { getVendor } from './services/vendor-lookup';
 import { APP_VERSION } from './version';
@@ -64,8 +64,8 @@ export function createHandlers(ctx: Context): Handlers {
     'vendor.delete': ({ id }) => deleteVendor(ctx, id),
     'template.list': () => listTemplates(ctx),
     'template.get': ({ id, version }) => getTemplate(ctx, id, version),
-    'template.import': (input) => importTemplate(ctx, input),
-    'template.export': ({ id, version }) => exportTemplate(ctx, id, version),
+    'template.import': async (input) => (await deferred()).templateFiles.importTemplate(ctx, input),
+    'template.export': async ({ id, version }) => (await deferred()).templateFiles.exportTemplate(ctx, id, version),
     'review.start': (input) => startReview(ctx, input),
     'review.templateFor': (input) => reviewTemplateFor(ctx, input),
     'review.current': ({ vendorId }) => currentReview(ctx, vendorId),
@@ -104,6 +104,12 @@ export function createHandlers(ctx: Context): Handlers {
     'window.update': async ({ id, patch }) => (await deferred()).maintenance.updateWindow(ctx, id, patch),
     'window.delete': async ({ id }) => (await deferred()).maintenance.deleteWindow(ctx, id),
     'window.import': async (input) => (await deferred()).maintenance.importWindows(ctx, input),
+    'upstream.list': async (input) => (await deferred()).upstreams.listUpstreams(ctx, input),
+    'upstream.add': async (input) => (await deferred()).upstreams.addUpstream(ctx, input),
+    'upstream.update': async ({ id, patch }) => (await deferred()).upstreams.updateUpstream(ctx, id, patch),
+    'upstream.delete': async ({ id }) => (await deferred()).upstreams.deleteUpstream(ctx, id),
+    'upstream.import': async (input) => (await deferred()).upstreams.importSubprocessorList(ctx, input),
+    'upstream.catalogue': async () => (await deferred()).upstreams.upstreamCatalogue(),
     'blackout.list': () => listBlackouts(ctx),
     'blackout.add': (input) => addBlackout(ctx, input),
     'blackout.update': ({ id, patch }) => updateBlackout(ctx, id, patch),

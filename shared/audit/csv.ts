@@ -1,6 +1,6 @@
 // The audit trail as CSV (RFC 4180, UTF-8 with BOM, formula-neutralized like every export):
 // one row per field changed, so a spreadsheet can filter by field.
-import { csvField } from '../compare/csv';
+import { csvField } from '../csv-field';
 import { AUDIT_ENTITY_LABELS, labelOf } from '../domain/labels';
 import { changedFields, type AuditEntry } from '../domain/audit';
 

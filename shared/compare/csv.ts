@@ -15,6 +15,7 @@
 // provider's whole review, is below SECTION_COMPARABLE_SHARE), then every question row (under its section), in the comparison's
 // order. A filtered comparison exports only what the filter kept.
 import { TIER_LABELS } from '../domain/labels';
+import { csvField } from '../csv-field';
 import { scoreText } from '../format';
 import { INCIDENTS_SECTION, incidentRows } from './incidents';
 import { MAINTENANCE_SECTION, maintenanceRows } from './maintenance';
@@ -22,29 +23,10 @@ import { dayRateNote, profileAsOfText } from '../reports/as-of-notes';
 import { NO_REVIEW_CELL } from './model';
 import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
 
+export { csvField, neutralizeFormula } from '../csv-field';
+
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-
-/**
- * Formula (CSV) injection: a spreadsheet treats a cell starting with = + - @ as a formula, and
- * tab or CR in first place can smuggle one past a check. A provider name, a comment or a free-text
- * answer typed by someone else could then run a formula (exfiltrate data through HYPERLINK or
- * WEBSERVICE, or worse with DDE) when a colleague opens the export. A leading apostrophe makes the
- * spreadsheet show the cell as text; the cost is a visible ' before such cells (a negative number
- * answer reads '-5, still legible).
- */
-export function neutralizeFormula(field: string): string {
-  return /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
-}
-
-/**
- * One RFC 4180 field, always quoted (quotes doubled). Quoting only fields with a comma is not
- * enough: spreadsheets in German, French or Dutch locales split on ";" (and some on tab), and an
- * unquoted "ok;=1+1" would put a live formula in the next cell.
- */
-export function csvField(value: string): string {
-  return `"${neutralizeFormula(value).replace(/"/g, '""')}"`;
-}
 
 function record(fields: readonly string[]): string {
   return fields.map(csvField).join(',') + CRLF;

@@ -33,9 +33,9 @@ import { keptInProfileText, profileHeldFigure } from '../templates/profile-held'
 import type { CompareIncidents } from './incidents';
 import type { CompareMaintenance } from './maintenance';
 
-/** How many providers a comparison holds. */
-export const MIN_COMPARE_PROVIDERS = 2;
-export const MAX_COMPARE_PROVIDERS = 6;
+import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS } from './limits';
+
+export { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS };
 
 /**
  * The share of a section's questions (visible, non-optional; answered or N/A) a provider must have

@@ -125,6 +125,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   request: 'Questionnaire sent',
   setting: 'Setting',
   import: 'Register import',
+  upstream: 'Fourth party',
 };
 
 export const INCIDENT_IMPACT_LABELS: Readonly<Record<import('./incidents').IncidentImpact, string>> = {
@@ -151,6 +152,22 @@ export const WINDOW_SOURCE_LABELS: Readonly<Record<import('./maintenance').Windo
   entered: 'Entered',
   ical: 'iCalendar',
   statuspage: 'Status page',
+};
+
+export const UPSTREAM_KIND_LABELS: Readonly<Record<import('./upstream').UpstreamKind, string>> = {
+  hosting: 'Hosting',
+  cdn: 'CDN',
+  dns: 'DNS',
+  email: 'E-mail',
+  payment: 'Payment',
+  identity: 'Identity',
+  other: 'Other',
+};
+
+export const UPSTREAM_SOURCE_LABELS: Readonly<Record<import('./upstream').UpstreamSource, string>> = {
+  entered: 'Entered',
+  subprocessor_list: 'Subprocessor list',
+  status_components: 'Status page components',
 };
 
 export const WINDOW_STATUS_LABELS: Readonly<Record<import('./maintenance').WindowStatus, string>> = {

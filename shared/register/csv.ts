@@ -2,7 +2,7 @@
 // formula injection neutralised (the comparison CSV's csvField), CRLF between records and a
 // UTF-8 byte order mark first. Words come from shared/domain/labels.ts and numbers from
 // shared/format.ts, so the CSV reads like the app. Pure: the caller writes the string.
-import { csvField } from '../compare/csv';
+import { csvField } from '../csv-field';
 import { localIsoDate } from '../domain/dates';
 import {
   CATEGORY_LABELS,

@@ -19,6 +19,8 @@ import { SettingsPatch } from '../domain/settings';
 import { questionIndex, Template } from '../domain/template';
 import { CostPeriod, VendorLinks, VendorPatch } from '../domain/vendor';
 import { MAX_PROVIDER_COMMENT_CHARS } from '../domain/vendor-exchange';
+import { MAX_UPSTREAMS_PER_PROVIDER, UpstreamKind, UpstreamRegion, UpstreamSource } from '../domain/upstream';
+import { canonicalPartyKey } from '../upstream/register-index';
 import { checkTemplate } from '../templates/check';
 import type { FieldProblem } from '../validation';
 import { crossCheckLifecycle, ExportedSnapshot, LIFECYCLE_FIELDS, type ReviewSnapshotJson } from './lifecycle-format';
@@ -162,6 +164,28 @@ export const ExportedWindow = z
   .strict();
 export type ExportedWindow = z.output<typeof ExportedWindow>;
 
+/**
+ * One fourth party of a provider (issue 21), every field as the register stores it. A catalogue id
+ * travels as written (a newer Vetted's catalogue may know more parties than this one's).
+ */
+export const ExportedUpstream = z
+  .object({
+    id: Id,
+    vendorId: Id,
+    party: z.string().trim().min(1).max(200),
+    catalogueId: z.string().min(1).max(60).nullable(),
+    kind: UpstreamKind,
+    regions: z.array(UpstreamRegion).max(50),
+    purpose: z.string().max(500),
+    location: z.string().max(200),
+    source: UpstreamSource,
+    note: z.string().max(5000),
+    createdAt: Instant,
+    updatedAt: Instant,
+  })
+  .strict();
+export type ExportedUpstream = z.output<typeof ExportedUpstream>;
+
 /** The company's blackout period (release freeze, peak hours), as the register stores it. */
 export const ExportedBlackout = z
   .object({
@@ -300,6 +324,8 @@ export const RegisterExport = z
     statusSettings: z.array(ExportedStatusSettings).default([]),
     // Added after format 1 shipped (the vendor questionnaire): an older export reads as none sent.
     questionnaireRequests: z.array(ExportedRequest).default([]),
+    // Added after format 1 shipped (fourth parties, issue 21): an older export reads as none recorded.
+    upstreams: z.array(ExportedUpstream).default([]),
     settings: SettingsPatch,
     // Added after format 1 shipped (lossless exchange, lifecycle-format.ts): an older export reads
     // as no steps, findings, acceptances, evidence, trail or key material.
@@ -332,6 +358,7 @@ export type ImportConflictKind =
   | 'deleted-incident'
   | 'status'
   | 'request'
+  | 'upstream'
   | 'setting'
   | 'step'
   | 'finding'
@@ -370,6 +397,8 @@ export interface ImportReport {
   statusSettings: ImportCounts;
   /** Questionnaires sent to providers. */
   questionnaireRequests: ImportCounts;
+  /** Fourth parties of providers. */
+  upstreams: ImportCounts;
   settings: ImportCounts;
   /** Sign-off steps of the reviews. */
   reviewSteps: ImportCounts;
@@ -657,6 +686,24 @@ function crossCheck(data: RegisterExport): FieldProblem[] {
     if (!templates.has(`${request.templateId}@${request.templateVersion}`)) {
       report(`$.questionnaireRequests[${i}].templateId`, `template ${request.templateId} v${request.templateVersion} is not in the file's templates`);
     }
+  });
+
+  const upstreamIds = new Map<string, number>();
+  const upstreamParties = new Map<string, number>();
+  const upstreamsPerVendor = new Map<string, number>();
+  data.upstreams.forEach((upstream, i) => {
+    const first = upstreamIds.get(upstream.id);
+    if (first !== undefined) report(`$.upstreams[${i}].id`, `the id "${upstream.id}" is used twice (first at $.upstreams[${first}])`);
+    else upstreamIds.set(upstream.id, i);
+    if (!vendorIds.has(upstream.vendorId)) report(`$.upstreams[${i}].vendorId`, `no provider with id "${upstream.vendorId}" in the file`);
+    // A provider records each party once (the register refuses a second), and at most so many.
+    const key = JSON.stringify([upstream.vendorId, canonicalPartyKey(upstream)]);
+    const same = upstreamParties.get(key);
+    if (same !== undefined) report(`$.upstreams[${i}].party`, `the provider records "${upstream.party}" twice (first at $.upstreams[${same}])`);
+    else upstreamParties.set(key, i);
+    const n = (upstreamsPerVendor.get(upstream.vendorId) ?? 0) + 1;
+    upstreamsPerVendor.set(upstream.vendorId, n);
+    if (n === MAX_UPSTREAMS_PER_PROVIDER + 1) report(`$.upstreams[${i}].vendorId`, `the provider "${upstream.vendorId}" has more than ${MAX_UPSTREAMS_PER_PROVIDER} fourth parties`);
   });
 
   return problems;

@@ -137,7 +137,7 @@ test('export → import into an empty register → export gives every incident a
   const data = JSON.parse(text) as Json;
   assert.deepEqual(
     Object.keys(data),
-    ['format', 'formatVersion', 'exportedAt', 'templates', 'vendors', 'reviews', 'answers', 'maintenanceWindows', 'blackoutPeriods', 'incidents', 'deletedIncidents', 'statusSettings', 'questionnaireRequests', 'settings', 'reviewSteps', 'findings', 'acceptances', 'evidence', 'auditTrail', 'auditChainHead', 'confidential'],
+    ['format', 'formatVersion', 'exportedAt', 'templates', 'vendors', 'reviews', 'answers', 'maintenanceWindows', 'blackoutPeriods', 'incidents', 'deletedIncidents', 'statusSettings', 'questionnaireRequests', 'upstreams', 'settings', 'reviewSteps', 'findings', 'acceptances', 'evidence', 'auditTrail', 'auditChainHead', 'confidential'],
     'the incident record after the blackout periods',
   );
   assert.equal(data.formatVersion, 1, 'an addition an older file reads without: still format version 1');

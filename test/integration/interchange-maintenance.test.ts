@@ -79,7 +79,7 @@ test('export → import into a fresh register → export gives the windows and b
   const data = JSON.parse(text) as Json;
   assert.deepEqual(
     Object.keys(data),
-    ['format', 'formatVersion', 'exportedAt', 'templates', 'vendors', 'reviews', 'answers', 'maintenanceWindows', 'blackoutPeriods', 'incidents', 'deletedIncidents', 'statusSettings', 'questionnaireRequests', 'settings', 'reviewSteps', 'findings', 'acceptances', 'evidence', 'auditTrail', 'auditChainHead', 'confidential'],
+    ['format', 'formatVersion', 'exportedAt', 'templates', 'vendors', 'reviews', 'answers', 'maintenanceWindows', 'blackoutPeriods', 'incidents', 'deletedIncidents', 'statusSettings', 'questionnaireRequests', 'upstreams', 'settings', 'reviewSteps', 'findings', 'acceptances', 'evidence', 'auditTrail', 'auditChainHead', 'confidential'],
     'the two lists after the answers (the incident record after them)',
   );
   assert.equal(data.maintenanceWindows.length, 4);

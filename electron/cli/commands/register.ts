@@ -113,6 +113,7 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
         row('Deleted incidents', report.deletedIncidents),
         row('Status page settings', report.statusSettings),
         row('Questionnaires sent', report.questionnaireRequests),
+        row('Fourth parties', report.upstreams),
         row('Settings', report.settings),
         row('Sign-off steps', report.reviewSteps),
         row('Findings', report.findings),
@@ -137,7 +138,7 @@ export function formatReport(report: ImportReport, file: string, dbPath: string)
     out.push(report.dryRun ? `${n} ${noun} would be left as they are:` : `${n} ${noun} left as they are:`);
     const kinds = {
       template: 'template', vendor: 'provider', review: 'review', answer: 'answer', window: 'window', blackout: 'blackout',
-      incident: 'incident', 'deleted-incident': 'deleted incident', status: 'status page', request: 'questionnaire', setting: 'setting',
+      incident: 'incident', 'deleted-incident': 'deleted incident', status: 'status page', request: 'questionnaire', upstream: 'fourth party', setting: 'setting',
       step: 'sign-off step', finding: 'finding', acceptance: 'risk acceptance', evidence: 'evidence', audit: 'audit entry', confidential: 'confidential',
     } as const;
     for (const c of report.conflicts) out.push(`  ${kinds[c.kind].padEnd(16)}  ${c.name}: ${c.reason}`);

@@ -31,7 +31,7 @@ export interface BuiltExport {
  * names (its newest version), the providers, reviews (with what their decisions froze), answers,
  * maintenance windows, blackout periods, incidents (with the fields of imported ones edited here)
  * and the imported incidents deleted here, status page settings, the questionnaires sent (and the
- * template versions they asked), settings, and the review lifecycle: sign-off steps, findings,
+ * template versions they asked), the providers' fourth parties, settings, and the review lifecycle: sign-off steps, findings,
  * risk acceptances, evidence with its files, the audit trail and the confidential key material.
  * Deterministic: every list is ordered by id (templates by id then version, answers by review then
  * question, status page settings by provider, steps and the audit trail in the order recorded),
@@ -97,6 +97,7 @@ export function buildRegisterExport(ctx: Context, limitChars?: number): BuiltExp
         .filter((s) => s.componentsUsed.length > 0 || s.refreshedAt !== null || s.refreshedFrom !== null)
         .sort((a, b) => compareIds(a.vendorId, b.vendorId)),
       questionnaireRequests: requests,
+      upstreams: ctx.upstreams.list().sort((a, b) => compareIds(a.id, b.id)),
       settings,
       ...lifecycle,
     } satisfies RegisterExport;

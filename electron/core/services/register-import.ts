@@ -15,6 +15,7 @@ import { importAcceptances, importFindings, importSteps } from './register-impor
 import { importBlackouts, importWindows } from './register-import/maintenance';
 import { importQuestionnaireRequests, importSettings } from './register-import/requests-settings';
 import { SealedTransfer } from './register-import/sealed';
+import { importUpstreams } from './register-import/upstreams';
 import { ImportState } from './register-import/state';
 
 export interface ImportInput {
@@ -68,6 +69,7 @@ function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): ImportR
     importDeletedIncidents(s);
     importStatusSettings(s);
     importQuestionnaireRequests(s);
+    importUpstreams(s);
   };
   if (empty) ctx.audit.withTriggersMuted(work);
   else work();

@@ -8,9 +8,10 @@ import { questionnaires } from './007-questionnaires';
 import { auditChain } from './008-audit-chain';
 import { auditProvenance } from './009-audit-provenance';
 import { scoreStamps } from './010-score-stamps';
+import { upstreams } from './011-upstreams';
 import type { Migration } from './types';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

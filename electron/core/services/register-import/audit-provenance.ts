@@ -60,6 +60,7 @@ function broughtIds(s: ImportState): Map<string, Set<string>> {
     ['finding', new Set(d.findings.map((f) => f.id))],
     ['acceptance', new Set(d.acceptances.map((a) => a.id))],
     ['evidence', new Set(d.evidence.map((e) => e.id))],
+    ['upstream', new Set(d.upstreams.map((u) => u.id))],
   ]);
 }
 
@@ -79,6 +80,7 @@ function aboutLocalRecords(s: ImportState): Map<number, string> {
     finding: (id) => ctx.findings.get(id) !== undefined,
     acceptance: (id) => ctx.findings.acceptance(id) !== undefined,
     evidence: (id) => ctx.evidence.get(id) !== undefined,
+    upstream: (id) => ctx.upstreams.get(id) !== undefined,
   };
   const foreignLocal = (entity: string, id: string) => !brought.get(entity)!.has(id) && isLocal[entity]!(id);
   const leftOut = new Map<number, string>();
