@@ -147,7 +147,12 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
   await blast.getByText(/eu-west-1/).first().waitFor();
   await blast.scrollIntoViewIfNeeded();
   await screenshot(page, 'concentration-blast-radius');
-  assert.deepEqual(await graveAxeViolations(page, 'blast radius'), [], 'the blast radius passes axe');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    assert.deepEqual(await graveAxeViolations(page, `blast radius, ${scheme}`), [], `the page with its blast radius passes axe (${scheme})`);
+  }
+  await screenshot(page, 'concentration-blast-radius-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Critical path only: the same here (every provider is critical), and the page says it counts only those.
   await page.getByLabel('Critical path only').check();
