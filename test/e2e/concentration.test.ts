@@ -107,6 +107,13 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
   await dialog.waitFor({ state: 'hidden' });
   await page.getByTestId('upstream-item').filter({ hasText: 'Borealis Colocation' }).getByText('Not in the catalogue').waitFor();
 
+  // Two of them had incidents in the same hours two days ago: a signal of the upstream they share.
+  const hour = 3_600_000;
+  const at = Math.floor((Date.now() - 48 * hour) / hour) * hour;
+  const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+  await callApi(served, 'incident.add', { vendorId: ledgerline, title: 'Elevated error rates', impact: 'major', startedAt: iso(at), resolvedAt: iso(at + 2 * hour) });
+  await callApi(served, 'incident.add', { vendorId: quillmail, title: 'Queue delays', impact: 'minor', startedAt: iso(at + hour), resolvedAt: iso(at + 3 * hour) });
+
   // The Concentration page: 3 on the critical path; AWS and us-east-1 carry 2 of them (67 %, above 50 %).
   await page.getByRole('navigation', { name: 'App' }).getByRole('link', { name: 'Concentration' }).click();
   await page.getByRole('heading', { name: 'Concentration', level: 1 }).waitFor();
@@ -125,6 +132,9 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
   );
   await page.getByTestId('left-out').getByText('3 providers in the register, 3 of them on the critical path: every share is of those 3.').waitFor();
   await page.getByTestId('left-out').getByText('Every provider records at least one fourth party.').waitFor();
+  const signal = page.getByTestId('signal-incidents');
+  await signal.getByText(/^Ledgerline Postgres, Quillmail Queue — all open /).waitFor();
+  await signal.getByText('Suggests a shared upstream: Amazon Web Services us-east-1.').waitFor();
   await screenshot(page, 'concentration-page');
   assert.deepEqual(await graveAxeViolations(page, 'concentration page'), [], 'the Concentration page passes axe');
 
