@@ -14,7 +14,7 @@ import type { ReviewDetail, UpstreamView } from '../../shared/api';
 import { graveAxeViolations } from '../helpers/axe';
 import { REPO_ROOT } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
-import { callApi, openApp, screenshot, startServe, type Served } from './harness';
+import { callApi, openApp, screenshot, SCREENSHOTS, startServe, type Served } from './harness';
 
 const LONG_PARTY = 'Nordic Regional Colocation and Managed Hosting Services of Northern Europe Oy Ab';
 const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/subprocessors/ledgerline-subprocessors.csv');
@@ -136,6 +136,7 @@ test('upstreams entered for three providers show on the Concentration page; AWS 
   await signal.getByText(/^Ledgerline Postgres, Quillmail Queue — all open /).waitFor();
   await signal.getByText('Suggests a shared upstream: Amazon Web Services us-east-1.').waitFor();
   await screenshot(page, 'concentration-page');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'concentration-page-full.png'), fullPage: true });
   assert.deepEqual(await graveAxeViolations(page, 'concentration page'), [], 'the Concentration page passes axe');
 
   // Blast radius: AWS us-east-1 down.
