@@ -104,3 +104,18 @@ test('the register-wide PDF as of 2026-11-15: exposure, blast radius, left out; 
   const refused = await api['report.concentration']({ date: '2099-01-01' });
   assert.ok(!refused.ok && refused.error.message.startsWith('date:'), 'a later date is refused naming the field');
 });
+
+test('the comparison marks the upstreams the compared providers share: compare.get, the PDF and the CSV', async () => {
+  const { api, acme, logjam, mailer } = await concentrationRegister();
+  const c = unwrap(await api['compare.get']({ vendorIds: [acme.id, logjam.id, mailer.id] }));
+  assert.deepEqual(c.upstreams?.lines, ['Amazon Web Services us-east-1 — Acme DB, Logjam'], 'the shared region, with who shares it');
+  const pdf = unwrap(await api['compare.export']({ vendorIds: [acme.id, logjam.id], format: 'pdf' }));
+  const text = flat(pdfText(savePdf(Buffer.from(pdf.base64, 'base64'), 'compare.pdf')));
+  assert.ok(text.includes('Shared upstreams: Amazon Web Services us-east-1 — Acme DB, Logjam'), 'named in the PDF');
+  const csv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: [acme.id, logjam.id], format: 'csv' })).base64, 'base64').toString('utf8');
+  assert.ok(csv.includes('Shared upstreams: Amazon Web Services us-east-1 — Acme DB, Logjam'), 'named in the CSV');
+  // Dated before Mailer's Fastly was recorded: left out and said.
+  const early = Buffer.from(unwrap(await api['compare.export']({ vendorIds: [acme.id, mailer.id], format: 'csv', date: '2026-11-15' })).base64, 'base64').toString('utf8');
+  assert.ok(early.includes('None recorded on or before 2026-11-15'), 'nothing shared');
+  assert.ok(early.includes('1 fourth party recorded after 2026-11-15 left out'), 'the later record counted');
+});
