@@ -119,3 +119,26 @@ test('the comparison marks the upstreams the compared providers share: compare.g
   assert.ok(early.includes('None recorded on or before 2026-11-15'), 'nothing shared');
   assert.ok(early.includes('1 fourth party recorded after 2026-11-15 left out'), 'the later record counted');
 });
+
+test("the review report's Concentration part: upstreams, who shares them, each region's loss; a later upstream left out and counted", async () => {
+  const { api, acme, logjam } = await concentrationRegister();
+  unwrap(await api['upstream.add']({ vendorId: acme.id, party: 'Cloudflare', kind: 'cdn' }));
+  const report = async (vendorId: string) => {
+    const file = unwrap(await api['report.vendor']({ vendorId, date: '2026-11-15' }));
+    const text = flat(pdfText(savePdf(Buffer.from(file.base64, 'base64'), 'review.pdf')));
+    return text.slice(text.lastIndexOf('Concentration '));
+  };
+  const part = await report(acme.id);
+  // pdftotext reads a wrapped cell's lines in turn with its neighbours': each piece is looked for.
+  for (const piece of ['Amazon Web Services Hosting us-east-1 (US East (N.', 'Entered Logjam (critical path),', 'Queueo (critical path)', 'eu-west-1 (Europe (Ireland))']) {
+    assert.ok(part.includes(piece), `the upstream row has "${piece}": ${part.slice(0, 1200)}`);
+  }
+  const outages = part.slice(part.indexOf('If a region goes down'));
+  // Wrapped cells interleave: the outage's first words, then its outcome and reason.
+  assert.match(outages, /^If a region goes down Outage This provider Why Amazon Web Services us-east-1 .{0,20}Survives States multi-region failover and runs in eu-west-1 as/, `the loss of us-east-1: ${outages.slice(0, 400)}`);
+  assert.match(outages.slice(0, 400), /eu-west-1 \(Europe .*Survives States multi-region failover and runs in us-east-1 as/, 'the loss of eu-west-1');
+  assert.ok(part.includes('1 fourth party recorded after 2026-11-15 is not part of this report.'), 'Cloudflare, recorded later, counted');
+  assert.ok(!part.includes('Cloudflare'), 'and not named');
+  const logjamPart = await report(logjam.id);
+  assert.match(logjamPart, /If a region goes down Outage This provider Why Amazon Web Services us-east-1 .{0,20}Goes down One region, several zones: a regional outage takes/, 'Logjam goes down with us-east-1');
+});
