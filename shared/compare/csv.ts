@@ -19,6 +19,7 @@ import { csvField } from '../csv-field';
 import { scoreText } from '../format';
 import { INCIDENTS_SECTION, incidentRows } from './incidents';
 import { MAINTENANCE_SECTION, maintenanceRows } from './maintenance';
+import { SHARED_UPSTREAMS_LABEL, UPSTREAMS_SECTION, upstreamsNote } from './upstreams';
 import { dayRateNote, profileAsOfText } from '../reports/as-of-notes';
 import { NO_REVIEW_CELL } from './model';
 import type { CompareCell, CompareColumn, CompareSectionCell, Comparison } from './model';
@@ -121,6 +122,14 @@ export function comparisonToCsv(comparison: Comparison, basis?: ComparisonBasis)
   }
   if (comparison.incidents) {
     for (const row of incidentRows(comparison.incidents)) csv += record([INCIDENTS_SECTION, '', row.label, ...row.cells, ...blanks]);
+  }
+  if (comparison.upstreams) {
+    // One row per shared upstream; the providers are named in the row (a cell per column would say only yes or no).
+    const u = comparison.upstreams;
+    const lines = u.lines.length > 0 ? u.lines : [`None recorded on or before ${u.asOf}`];
+    for (const line of lines) csv += record([UPSTREAMS_SECTION, '', `${SHARED_UPSTREAMS_LABEL}: ${line}`, ...blanks, ...blanks]);
+    const note = upstreamsNote(u);
+    if (note) csv += record([UPSTREAMS_SECTION, '', note, ...blanks, ...blanks]);
   }
   for (const section of comparison.sections) {
     csv += record([section.title, '', 'Section score', ...section.cells.map((cell, i) => sectionText(cell, columns[i]!)), ...blanks]);

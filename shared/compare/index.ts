@@ -27,3 +27,5 @@ export { MAINTENANCE_SECTION, compareMaintenance, maintenanceRows } from './main
 export type { CompareMaintenance, CompareMaintenanceCell, CompareOverlap, MaintenanceRow } from './maintenance';
 export { CLAIM_LABELS, INCIDENTS_SECTION, NOT_MEASURED, compareIncidents, incidentRows } from './incidents';
 export type { CompareClaim, CompareIncidents, CompareIncidentsCell, IncidentRecord, IncidentRow } from './incidents';
+export { SHARED_UPSTREAMS_LABEL, UPSTREAMS_SECTION, compareUpstreams, upstreamsNote } from './upstreams';
+export type { CompareUpstreams } from './upstreams';

@@ -31,6 +31,7 @@ import type { ScoreResult, SectionScore } from '../scoring';
 import { buyVsBuild, dayRateText, feeText, type DayRate } from '../domain/cost';
 import { keptInProfileText, profileHeldFigure } from '../templates/profile-held';
 import type { CompareIncidents } from './incidents';
+import type { CompareUpstreams } from './upstreams';
 import type { CompareMaintenance } from './maintenance';
 
 import { MAX_COMPARE_PROVIDERS, MIN_COMPARE_PROVIDERS } from './limits';
@@ -216,6 +217,11 @@ export interface Comparison {
    * a bare model.
    */
   incidents?: CompareIncidents;
+  /**
+   * The fourth parties at least two compared providers name, from their upstreams recorded on or
+   * before the comparison's date (compareUpstreams); added by the service, absent in a bare model.
+   */
+  upstreams?: CompareUpstreams;
 }
 
 export interface CompareFilter {

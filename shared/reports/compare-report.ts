@@ -18,7 +18,8 @@
 //
 // The marks use "+" (U+002B) and "–" (U+2013): the bundled Noto Sans has no arrows, triangles or
 // check marks, and a glyph taken from a fallback font would be missing on a machine without one.
-import { INCIDENTS_SECTION, MAINTENANCE_SECTION, NO_REVIEW_CELL, SECTION_COMPARABLE_SHARE, incidentRows, maintenanceRows } from '../compare';
+import { INCIDENTS_SECTION, MAINTENANCE_SECTION, NO_REVIEW_CELL, SECTION_COMPARABLE_SHARE, SHARED_UPSTREAMS_LABEL, UPSTREAMS_SECTION, incidentRows, maintenanceRows, upstreamsNote } from '../compare';
+import type { CompareUpstreams } from '../compare';
 import { dayRateNote, profileAsOfText, profileChangedNote } from './as-of-notes';
 import type {
   CompareCell,
@@ -463,6 +464,26 @@ function maintenanceBlocks(bands: readonly Band[], maintenance: CompareMaintenan
   ];
 }
 
+// ─────────────────────────────────────────────────────────────────────── shared upstreams
+
+/** The fourth parties the compared providers share, one line each, after the incident rows. */
+function upstreamBlocks(upstreams: CompareUpstreams | undefined): DocNode[] {
+  if (!upstreams) return [];
+  const note = upstreamsNote(upstreams);
+  const lines =
+    upstreams.lines.length > 0
+      ? upstreams.lines.map((line) => paragraph(`${SHARED_UPSTREAMS_LABEL}: ${line}`))
+      : [paragraph(`No fourth party that two of these providers share was recorded on or before ${upstreams.asOf}.`)];
+  return keepWithNext(heading(UPSTREAMS_SECTION, 2), [
+    paragraph(
+      `From the providers' fourth parties (their own upstreams) recorded in the register on or before ${upstreams.asOf}: providers sharing a fourth party, ` +
+        `or one of its regions, can fail together.${note ? ` ${note[0]!.toUpperCase()}${note.slice(1)}.` : ''}`,
+      ['small', 'muted'],
+    ),
+    ...lines,
+  ], { width: LANDSCAPE_CONTENT_WIDTH });
+}
+
 // ─────────────────────────────────────────────────────────────────────── incidents
 
 /** The incident rows of one band: from the register's incident record, so set apart from the answers. */
@@ -730,6 +751,7 @@ export function buildComparisonReport(comparison: Comparison, options: Compariso
     ...legendBlock(heads, numbered),
     ...maintenanceBlocks(bands, comparison.maintenance),
     ...incidentBlocks(bands, comparison.incidents),
+    ...upstreamBlocks(comparison.upstreams),
   );
 
   if (shown.length === 0) {

@@ -73,6 +73,7 @@ import type { ProviderMaintenance } from './maintenance-facts';
 import { estimateMaintenancePages, maintenancePart } from './maintenance-part';
 import type { ProviderIncidents } from './incident-facts';
 import { estimateIncidentPages, incidentPart } from './incident-part';
+import { concentrationPart, type ProviderConcentration } from './concentration-part';
 import { auditChainPart, type ReportAuditChain } from './audit-chain-part';
 import { dayRateNote, profileChangedNote } from './as-of-notes';
 import type { ProviderStatusOnDate } from './provider-status-as-of';
@@ -118,6 +119,11 @@ export interface VendorReportData {
    * `answers`. Left out, the report has no Incident record part; the service always gives it.
    */
   incidents?: ProviderIncidents;
+  /**
+   * The provider's fourth parties as the register held them on the report's date, who shares
+   * them, and its blast-radius outcome per region (concentration-part.ts). Left out, no part.
+   */
+  concentration?: ProviderConcentration;
   /**
    * The audit trail's hash chain checked when the report was made (verifyAuditChain): its head is
    * printed after the sign-off, or where it failed. Left out, nothing is said about the trail.
@@ -662,6 +668,7 @@ export function buildVendorReport(data: VendorReportData, options: VendorReportO
     ...evidenceSection(lifecycle.evidence, today, toc, lifecycle),
     ...(data.maintenance ? maintenancePart(data.maintenance, { vendorId: data.vendor.id, template: data.template, draft: data.draft ?? false, toc }) : []),
     ...(data.incidents ? incidentPart(data.incidents, { template: data.template, draft: data.draft ?? false, toc }) : []),
+    ...(data.concentration ? concentrationPart(data.concentration, { toc }) : []),
     ...answersPart(sections, toc),
     ...profile(data.vendor, data.dayRate, data.today, data.statusOnDate, toc, asOf),
     ...signOffSection(data.review, lifecycle.steps, toc),

@@ -104,3 +104,41 @@ test('the register-wide PDF as of 2026-11-15: exposure, blast radius, left out; 
   const refused = await api['report.concentration']({ date: '2099-01-01' });
   assert.ok(!refused.ok && refused.error.message.startsWith('date:'), 'a later date is refused naming the field');
 });
+
+test('the comparison marks the upstreams the compared providers share: compare.get, the PDF and the CSV', async () => {
+  const { api, acme, logjam, mailer } = await concentrationRegister();
+  const c = unwrap(await api['compare.get']({ vendorIds: [acme.id, logjam.id, mailer.id] }));
+  assert.deepEqual(c.upstreams?.lines, ['Amazon Web Services us-east-1 — Acme DB, Logjam'], 'the shared region, with who shares it');
+  const pdf = unwrap(await api['compare.export']({ vendorIds: [acme.id, logjam.id], format: 'pdf' }));
+  const text = flat(pdfText(savePdf(Buffer.from(pdf.base64, 'base64'), 'compare.pdf')));
+  assert.ok(text.includes('Shared upstreams: Amazon Web Services us-east-1 — Acme DB, Logjam'), 'named in the PDF');
+  const csv = Buffer.from(unwrap(await api['compare.export']({ vendorIds: [acme.id, logjam.id], format: 'csv' })).base64, 'base64').toString('utf8');
+  assert.ok(csv.includes('Shared upstreams: Amazon Web Services us-east-1 — Acme DB, Logjam'), 'named in the CSV');
+  // Dated before Mailer's Fastly was recorded: left out and said.
+  const early = Buffer.from(unwrap(await api['compare.export']({ vendorIds: [acme.id, mailer.id], format: 'csv', date: '2026-11-15' })).base64, 'base64').toString('utf8');
+  assert.ok(early.includes('None recorded on or before 2026-11-15'), 'nothing shared');
+  assert.ok(early.includes('1 fourth party recorded after 2026-11-15 left out'), 'the later record counted');
+});
+
+test("the review report's Concentration part: upstreams, who shares them, each region's loss; a later upstream left out and counted", async () => {
+  const { api, acme, logjam } = await concentrationRegister();
+  unwrap(await api['upstream.add']({ vendorId: acme.id, party: 'Cloudflare', kind: 'cdn' }));
+  const report = async (vendorId: string) => {
+    const file = unwrap(await api['report.vendor']({ vendorId, date: '2026-11-15' }));
+    const text = flat(pdfText(savePdf(Buffer.from(file.base64, 'base64'), 'review.pdf')));
+    return text.slice(text.lastIndexOf('Concentration '));
+  };
+  const part = await report(acme.id);
+  // pdftotext reads a wrapped cell's lines in turn with its neighbours': each piece is looked for.
+  for (const piece of ['Amazon Web Services Hosting us-east-1 (US East (N.', 'Entered Logjam (critical path),', 'Queueo (critical path)', 'eu-west-1 (Europe (Ireland))']) {
+    assert.ok(part.includes(piece), `the upstream row has "${piece}": ${part.slice(0, 1200)}`);
+  }
+  const outages = part.slice(part.indexOf('If a region goes down'));
+  // Wrapped cells interleave: the outage's first words, then its outcome and reason.
+  assert.match(outages, /^If a region goes down Outage This provider Why Amazon Web Services us-east-1 .{0,20}Survives States multi-region failover and runs in eu-west-1 as/, `the loss of us-east-1: ${outages.slice(0, 400)}`);
+  assert.match(outages.slice(0, 400), /eu-west-1 \(Europe .*Survives States multi-region failover and runs in us-east-1 as/, 'the loss of eu-west-1');
+  assert.ok(part.includes('1 fourth party recorded after 2026-11-15 is not part of this report.'), 'Cloudflare, recorded later, counted');
+  assert.ok(!part.includes('Cloudflare'), 'and not named');
+  const logjamPart = await report(logjam.id);
+  assert.match(logjamPart, /If a region goes down Outage This provider Why Amazon Web Services us-east-1 .{0,20}Goes down One region, several zones: a regional outage takes/, 'Logjam goes down with us-east-1');
+});

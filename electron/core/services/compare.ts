@@ -4,6 +4,7 @@ import {
   compareIncidents,
   compareMaintenance,
   compareProviders,
+  compareUpstreams,
   comparisonToCsv,
   filterComparison,
   type CompareEntry,
@@ -34,6 +35,7 @@ export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
       ...comparison,
       maintenance: compareMaintenance(entries, ctx.maintenance.windows(), today),
       incidents: compareIncidents(entries, incidentRecords(ctx, entries), today),
+      upstreams: compareUpstreams(entries, ctx.upstreams.list(), today),
     };
   });
 }
@@ -107,6 +109,8 @@ export async function exportComparison(
         maintenance: compareMaintenance(columns, ctx.maintenance.windows(), asOf),
         // From the register's incident record, cut to the date, checked against each column's answers.
         incidents: compareIncidents(columns, incidentRecords(ctx, columns), asOf),
+        // The fourth parties they share, recorded on or before the date.
+        upstreams: compareUpstreams(columns, ctx.upstreams.list(), asOf),
       },
       basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
       organisation: ctx.settings.get().organisation,

@@ -15,7 +15,9 @@ import { alertWords } from '../../../shared/reports/concentration-words';
 import { VettedError } from '../../../shared/result';
 import { blastRadius, NO_FAILOVER_ANSWER, resolvePartyKey, type FailoverStatement } from '../../../shared/upstream/blast-radius';
 import { concentration, concentrationAlerts } from '../../../shared/upstream/concentration';
-import { canonicalPartyKey, type ProviderFacts } from '../../../shared/upstream/register-index';
+import type { ProviderConcentration, ProviderUpstreamFacts } from '../../../shared/reports/concentration-part';
+import { regionName } from '../../../shared/upstream/catalogue';
+import { canonicalPartyKey, indexRegister, type ProviderFacts } from '../../../shared/upstream/register-index';
 import { maintenanceOnSharedUpstreams, overlappingIncidents } from '../../../shared/upstream/signals';
 import type { Context } from '../context';
 import { readTransaction } from '../db/transactions';
@@ -186,4 +188,36 @@ export function concentrationSignals(ctx: Context, input: { since?: string; limi
       maintenance: maintenanceOnSharedUpstreams(providers, upstreams, overlaps, limit),
     };
   });
+}
+
+/**
+ * The review report's Concentration part of one provider, as of the report's date (call inside a
+ * read transaction): its upstreams recorded by then, who else names each party, and its outcome
+ * in the loss of each recorded region (or of the whole party when none is recorded).
+ */
+export function providerConcentration(ctx: Context, vendorId: string, asOf: string): ProviderConcentration {
+  const reg = registerAsOf(ctx, asOf);
+  const index = indexRegister(reg.providers, reg.upstreams);
+  const at = index.position.get(vendorId);
+  const own = reg.upstreams.filter((u) => u.vendorId === vendorId);
+  const recordedAfter = ctx.upstreams.list(vendorId).length - own.length;
+  const upstreams: ProviderUpstreamFacts[] = own.map((u) => {
+    const key = canonicalPartyKey(u);
+    const sharedWith = index.providers.filter((p, i) => i !== at && index.partiesOf[i]!.some((e) => e.partyKey === key));
+    const outageOf = (region: string | null) => {
+      const hit = blastRadius(reg.providers, reg.upstreams, reg.failover, { party: key, region }).hits.find((h) => h.vendorId === vendorId);
+      return hit ? { outcome: hit.outcome, reason: hit.reason } : { outcome: 'unknown' as const, reason: 'Not counted (retired on the date)' };
+    };
+    const regions = u.regions.map((r) => ({ code: r.code, name: regionName(u.catalogueId, r.code) }));
+    return {
+      party: u.party,
+      kind: u.kind,
+      source: u.source,
+      regions,
+      changedAfter: reg.upstreamsChangedAfter.has(u.id),
+      sharedWith,
+      outages: at === undefined ? [] : regions.length > 0 ? regions.map((r) => ({ region: r, ...outageOf(r.code) })) : [{ region: null, ...outageOf(null) }],
+    };
+  });
+  return { asOf, upstreams, recordedAfter, retired: at === undefined && reg.providers.some((p) => p.vendorId === vendorId) };
 }

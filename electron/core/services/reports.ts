@@ -15,6 +15,7 @@ import { buildEntry } from './review-entries';
 import { getVendor } from './vendor-lookup';
 import { decidedContent, documentDate, documentToday, reviewInProgress, standingOf } from './standing';
 import { asFile, providerSlug } from './generated-file';
+import { providerConcentration } from './concentration';
 import { reportLanguageOf } from './report-language';
 import { dayOf, onOrBefore, stepsAsOf, type Standing } from '../../../shared/domain/standing';
 import { toAnswerMap, type Answer, type Review } from '../../../shared/domain/review';
@@ -59,6 +60,7 @@ export async function vendorReport(
       lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
       maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),
+      concentration: providerConcentration(ctx, vendor.id, asOf),
       // The trail as it stood at the end of the report's date (entries written later are not
       // part of it), verified when the report is made, in the same snapshot as the data.
       auditChain: { check: verifyAuditChain(ctx, asOf), asOf },
