@@ -19,7 +19,6 @@ import { CompareGrid } from './CompareGrid';
 import { CompareToolbar } from './CompareToolbar';
 import { IncidentRows } from './IncidentRows';
 import { SharedUpstreamsNote } from './SharedUpstreamsNote';
-import { useSharedUpstreams } from './useSharedUpstreams';
 import { features, ITEM_COLUMN, toRows } from './tableSetup';
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -184,7 +183,6 @@ function ComparisonView({ comparison, view, ids, title }: ViewProps) {
   const exportComparison = useVetted((s) => s.exportComparison);
   const exportingPdf = useVetted((s) => isExporting(s, 'compare:pdf'));
   const exportingCsv = useVetted((s) => isExporting(s, 'compare:csv'));
-  const shared = useSharedUpstreams(comparison.columns);
 
   const table = useTable({
     features,
@@ -251,7 +249,7 @@ function ComparisonView({ comparison, view, ids, title }: ViewProps) {
           </label>
         </div>
       </div>
-      {shared && <SharedUpstreamsNote shared={shared} columns={comparison.columns} />}
+      {comparison.upstreams && <SharedUpstreamsNote upstreams={comparison.upstreams} columns={comparison.columns} />}
       <CompareToolbar
         table={table}
         text={view.text}

@@ -1,23 +1,27 @@
 // The note above the comparison grid naming the fourth parties (and regions) the compared
-// providers share: when it fails, they fail together, whatever their answers say.
-import type { CompareColumn } from '../../../../shared/compare';
-import type { SharedUpstream } from '../../../../shared/upstream/shared-upstreams';
+// providers share, as compare.get states them for the comparison's date (the PDF and CSV carry
+// the same): when one fails, they fail together, whatever their answers say.
+import { SHARED_UPSTREAMS_LABEL, upstreamsNote, type CompareColumn, type CompareUpstreams } from '../../../../shared/compare';
 import { hrefs } from '../../app/router';
 
 interface Props {
-  shared: readonly SharedUpstream[];
+  upstreams: CompareUpstreams;
   columns: readonly CompareColumn[];
 }
 
-export function SharedUpstreamsNote({ shared, columns }: Props) {
+export function SharedUpstreamsNote({ upstreams, columns }: Props) {
+  const { shared } = upstreams;
   if (shared.length === 0) return null;
   const names = new Map(columns.map((c) => [c.id, c.name]));
-  const who = (ids: readonly string[]) => (ids.length === columns.length ? (columns.length === 2 ? 'both' : `all ${columns.length}`) : ids.map((id) => names.get(id) ?? id).join(', '));
+  const who = (ids: readonly string[]) =>
+    ids.length === columns.length ? (columns.length === 2 ? 'both' : `all ${columns.length}`) : ids.map((id) => names.get(id) ?? id).join(', ');
+  const note = upstreamsNote(upstreams);
   return (
-    <section className="cmp-shared-upstreams" aria-label="Shared fourth parties" data-testid="compare-shared-upstreams">
+    <section className="cmp-shared-upstreams" aria-label={SHARED_UPSTREAMS_LABEL} data-testid="compare-shared-upstreams">
       <p>
         <strong>
-          <span aria-hidden="true">⚠ </span>Shared fourth parties
+          <span aria-hidden="true">⚠ </span>
+          {SHARED_UPSTREAMS_LABEL}
         </strong>{' '}
         — when one fails, these providers fail together (<a href={hrefs.concentration}>Concentration</a>):
       </p>
@@ -29,6 +33,7 @@ export function SharedUpstreamsNote({ shared, columns }: Props) {
           </li>
         ))}
       </ul>
+      {note && <p className="muted">{note}.</p>}
     </section>
   );
 }
