@@ -18,6 +18,7 @@ import type { Context } from './context';
 import { addDemoLifecycle, type DemoEntry } from './demo-lifecycle';
 import { addDemoIncidents } from './demo-incidents';
 import { addDemoMaintenance } from './demo-maintenance';
+import { addDemoUpstreams } from './demo-upstreams';
 import { saveAnswer, startReview } from './services/reviews';
 import { createVendor } from './services/vendors';
 import { writeTransaction } from './db/transactions';
@@ -230,6 +231,7 @@ export function loadDemo(ctx: Context): { vendors: number } {
     const byName = new Map([...entries].map(([name, e]) => [name, e.vendor]));
     addDemoMaintenance(ctx, byName);
     addDemoIncidents(ctx, byName);
+    addDemoUpstreams(ctx, byName);
     if (ctx.settings.get().dayRate === null) ctx.settings.set({ dayRate: { ...DEMO_DAY_RATE } });
     return { vendors: DEMO_PROVIDERS.length };
   });
