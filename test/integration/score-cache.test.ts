@@ -6,12 +6,17 @@
 // the answers (services/review-entries.ts, which never reads the cache).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import type { VendorSummary } from '../../shared/api';
 import type { Question, Template } from '../../shared/domain/template';
 import { seededRandom } from '../../shared/random';
 import { allEntries } from '../../electron/core/services/review-entries';
 import { openVetted } from '../../electron/core/vetted';
-import { listedScore } from '../../electron/core/services/score-cache';
+import { registerAuditFunctions } from '../../electron/core/db/audit-chain';
+import { listedScore, SCORE_BUILD } from '../../electron/core/services/score-cache';
+import { APP_VERSION } from '../../electron/core/version';
+import { SCORING_MODEL } from '../../shared/scoring';
+import { tempDbPath } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 type Vetted = ReturnType<typeof freshVetted>;
@@ -25,7 +30,7 @@ function listed(rows: readonly VendorSummary[]): Record<string, unknown> {
 }
 
 /** The same, computed afresh from the answers as reports do (no cache involved). */
-function fresh(vetted: Vetted): Record<string, unknown> {
+function fresh(vetted: Pick<Vetted, 'ctx'>): Record<string, unknown> {
   return Object.fromEntries(
     allEntries(vetted.ctx).map(({ vendor, review, score }) => {
       const s = score ? listedScore(score) : null;
@@ -253,4 +258,164 @@ test('hand edits from another connection that move an answer between reviews are
     other.close();
   }
   assert.deepEqual(listed(unwrap(await vetted.api['vendor.list']({}))), fresh(vetted), 'an answer moved between reviews: both scores follow');
+});
+
+// ---- The scores kept in the file (migration 012): a process that opens the register reuses them. ----
+
+/** One value from the register file, read by a connection of its own (no Vetted involved). */
+function readOne(file: string, sql: string): unknown {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).pluck().get();
+  } finally {
+    db.close();
+  }
+}
+
+/** Writes to the register file by hand, while no Vetted has it open (the triggers in the file fire). */
+function writeByHand(file: string, work: (db: Database.Database) => void): void {
+  const db = new Database(file);
+  try {
+    registerAuditFunctions(db); // what the audit trail's triggers call
+    work(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A register with the demo loaded and listed once (so its scores are in the file), then closed. */
+async function listedRegister(): Promise<{ file: string; rows: VendorSummary[] }> {
+  const file = tempDbPath();
+  const vetted = openVetted(file, { logError: () => {} });
+  try {
+    unwrap(await vetted.api['demo.load']({}));
+    const rows = unwrap(await vetted.api['vendor.list']({}));
+    return { file, rows };
+  } finally {
+    vetted.close();
+  }
+}
+
+/** Opens the file as a new process would, lists it once, and says how the scores were found. */
+async function firstListing(file: string) {
+  const vetted = openVetted(file, { logError: () => {} });
+  try {
+    const rows = unwrap(await vetted.api['vendor.list']({}));
+    return { rows, listed: listed(rows), fresh: fresh(vetted), stats: vetted.ctx.scoreCache.stats() };
+  } finally {
+    vetted.close();
+  }
+}
+
+const scoredCount = (rows: readonly VendorSummary[]) => rows.filter((r) => r.reviewStatus !== null).length;
+
+test('a second connection opening the file after a listing finds the scores there: its first listing computes none', async () => {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  const rows = unwrap(await vetted.api['vendor.list']({}));
+  const reviews = scoredCount(rows);
+  assert.ok(reviews >= 5, `the demo has providers with reviews (${reviews})`);
+  assert.equal(readOne(vetted.file, 'SELECT count(*) FROM listed_scores'), reviews, 'the listing stored one score per provider with a review');
+  // The first process stays open; the second is a new connection with an empty memory.
+  const second = await firstListing(vetted.file);
+  assert.deepEqual(second.stats, { hits: reviews, fromFile: reviews, misses: 0, size: reviews, unstored: 0 }, 'every score of its first listing came from the file');
+  assert.deepEqual(second.listed, listed(rows), 'the same scores as the listing that stored them');
+  assert.deepEqual(second.listed, second.fresh, 'and the same as a fresh computation');
+});
+
+test('a write made while no Vetted has the file open is never served stale after reopening', async () => {
+  const { file, rows } = await listedRegister();
+  const before = rows.find((r) => r.reviewStatus === 'draft' && r.score !== null && r.score > 0)!;
+  assert.ok(before, 'the demo has a scored draft');
+  // Every single-choice answer of its review set to its worst option, by hand, through better-sqlite3.
+  writeByHand(file, (db) => {
+    const reviewId = db.prepare('SELECT id FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1').pluck().get(before.id) as string;
+    const template = JSON.parse(
+      db.prepare('SELECT t.definition FROM templates t JOIN reviews r ON r.template_id = t.id AND r.template_version = t.version WHERE r.id = ?').pluck().get(reviewId) as string,
+    ) as Template;
+    const worst = db.prepare('UPDATE answers SET value = ?, na = 0 WHERE review_id = ? AND question_id = ?');
+    for (const q of questionsOf(template)) {
+      const zero = (q.options ?? []).find((o) => o.score === 0);
+      if (zero && (q.kind === 'single' || q.kind === 'yesno')) worst.run(JSON.stringify(zero.id), reviewId, q.id);
+    }
+  });
+  const reopened = await firstListing(file);
+  const after = reopened.rows.find((r) => r.id === before.id)!;
+  assert.ok(after.score !== null && after.score < before.score!, `the score fell from ${before.score} after the answers were made worse by hand (now ${after.score})`);
+  assert.deepEqual(reopened.listed, reopened.fresh, 'every score equals a fresh computation');
+  const reviews = scoredCount(rows);
+  assert.deepEqual([reopened.stats.misses, reopened.stats.fromFile], [1, reviews - 1], 'only the review written by hand was computed again; the others came from the file');
+});
+
+for (const [what, from, to] of [
+  ['an older version of Vetted', `vetted ${APP_VERSION};`, 'vetted 0.0.1-older;'],
+  ['another scoring model', `scoring model ${SCORING_MODEL};`, `scoring model ${SCORING_MODEL - 1};`],
+] as const) {
+  test(`a score stored by ${what} is never read: it is computed again`, async () => {
+    const { file, rows } = await listedRegister();
+    assert.ok(SCORE_BUILD.includes(from), `the key names ${from}`);
+    // The stored rows as that build would have left them: its key, and scores this one never gives.
+    writeByHand(file, (db) => {
+      db.prepare("UPDATE listed_scores SET cache_key = replace(cache_key, ?, ?), scored = 1, overall = -1, tier = 'critical', state = 'scored'").run(from, to);
+    });
+    const reopened = await firstListing(file);
+    assert.deepEqual(reopened.listed, reopened.fresh, `no score of ${what} was shown`);
+    assert.deepEqual([reopened.stats.fromFile, reopened.stats.misses], [0, scoredCount(rows)], 'every score was computed again');
+    assert.equal(
+      readOne(file, `SELECT count(*) FROM listed_scores WHERE instr(cache_key, '${to}') > 0`),
+      0,
+      'and stored again under this build',
+    );
+  });
+}
+
+test('the stored scores are a cache: no audit entry, not in the export, not copied by an import, pruned with their review', async () => {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  const audited = readOne(vetted.file, 'SELECT count(*) FROM audit_log');
+  const rows = unwrap(await vetted.api['vendor.list']({}));
+  assert.ok((readOne(vetted.file, 'SELECT count(*) FROM listed_scores') as number) > 0, 'the listing stored its scores');
+  assert.equal(readOne(vetted.file, 'SELECT count(*) FROM audit_log'), audited, 'storing them wrote no audit entry');
+  assert.equal(readOne(vetted.file, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'listed_scores'"), 0, 'no trigger watches them');
+  const exported = Buffer.from(unwrap(await vetted.api['register.export']({})).base64, 'base64').toString('utf8');
+  const key = readOne(vetted.file, 'SELECT cache_key FROM listed_scores LIMIT 1') as string;
+  assert.ok(!exported.includes(key) && !exported.includes(SCORE_BUILD), 'the register export carries no stored score');
+
+  const target = freshVetted();
+  unwrap(await target.api['register.import']({ text: exported }));
+  assert.equal(readOne(target.file, 'SELECT count(*) FROM listed_scores'), 0, 'an import copies none (the target computes its own)');
+
+  // A provider deleted: its review's row stays until a listing has something to write, then goes.
+  const [gone, changed] = rows.filter((r) => r.reviewStatus !== null);
+  const goneReview = unwrap(await vetted.api['review.current']({ vendorId: gone!.id }))!.review.id;
+  unwrap(await vetted.api['vendor.delete']({ id: gone!.id }));
+  unwrap(await vetted.api['vendor.list']({}));
+  const storedIds = () => vetted.ctx.db.prepare('SELECT review_id FROM listed_scores').pluck().all() as string[];
+  assert.ok(storedIds().includes(goneReview), 'a listing that computed nothing wrote nothing');
+  unwrap(await vetted.api['vendor.update']({ id: changed!.id, patch: { criticalPath: !changed!.criticalPath } }));
+  unwrap(await vetted.api['vendor.list']({}));
+  assert.ok(!storedIds().includes(goneReview), 'the next write pruned the deleted review');
+  assert.equal(storedIds().length, scoredCount(rows) - 1, 'one row per provider with a review, no more');
+});
+
+test('a listing while another connection holds the write lock answers, and stores its scores at a later listing', async () => {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  const writer = new Database(vetted.file);
+  writer.prepare('BEGIN IMMEDIATE').run();
+  let rows: VendorSummary[];
+  try {
+    const r = await vetted.api['vendor.list']({});
+    assert.ok(r.ok, `the listing answers while the register is busy (${r.ok ? 'ok' : r.error.message})`);
+    rows = r.value;
+    assert.deepEqual(listed(rows), fresh(vetted), 'with the right scores');
+    assert.equal(vetted.ctx.scoreCache.stats().unstored, scoredCount(rows), 'kept in memory, not written');
+  } finally {
+    writer.prepare('ROLLBACK').run();
+    writer.close();
+  }
+  assert.equal(readOne(vetted.file, 'SELECT count(*) FROM listed_scores'), 0, 'nothing was written under the other lock');
+  unwrap(await vetted.api['vendor.list']({}));
+  assert.equal(vetted.ctx.scoreCache.stats().unstored, 0, 'the next listing wrote them');
+  assert.equal(readOne(vetted.file, 'SELECT count(*) FROM listed_scores'), scoredCount(rows), 'one per provider with a review');
 });

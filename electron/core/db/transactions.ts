@@ -121,3 +121,32 @@ export function readTransaction<T>(db: Database, work: () => T): T {
     if (!wasQueryOnly) db.pragma('query_only = OFF');
   }
 }
+
+/**
+ * Runs `work` in one IMMEDIATE transaction if the write lock is free right now; otherwise (another
+ * connection holds it, or the register is read-only) does nothing and returns false, at once: no
+ * busy_timeout wait, no retry. For writes nobody asked for and nobody waits for — the register's
+ * score cache (services/score-cache-store.ts) — which must never delay or fail the operation that
+ * made them. Inside a transaction `work` runs as a savepoint (in a read transaction it is refused
+ * as read-only, and so skipped).
+ */
+export function writeTransactionIfFree(db: Database, work: () => void): boolean {
+  if (db.readonly) return false;
+  const usual = db.inTransaction ? undefined : (db.pragma('busy_timeout', { simple: true }) as number);
+  if (usual !== undefined && usual !== 0) db.pragma('busy_timeout = 0');
+  try {
+    db.transaction(work).immediate();
+    return true;
+  } catch (error) {
+    if (isBusyError(error) || isReadOnlyError(error)) return false;
+    throw error;
+  } finally {
+    if (usual !== undefined && usual !== 0) db.pragma(`busy_timeout = ${usual}`);
+  }
+}
+
+/** SQLITE_READONLY and its extended codes: a read-only file or connection, or a query_only one. */
+function isReadOnlyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_'));
+}

@@ -7,6 +7,7 @@ import { listFindings } from './findings';
 import { reassessmentByVendor } from './reassessment';
 import { startReview } from './reviews';
 import { listedReviews } from './score-cache';
+import { storeListedScores } from './score-cache-store';
 import { unknownTemplate } from './template-choice';
 import { getVendor } from './vendor-lookup';
 import { readTransaction, writeTransaction } from '../db/transactions';
@@ -63,7 +64,10 @@ export function deleteVendor(ctx: Context, id: string): { id: string } {
 
 /** The register table: every provider with the score of its newest review. */
 export function listVendors(ctx: Context): VendorSummary[] {
-  return readTransaction(ctx.db, () => summaries(ctx));
+  const rows = readTransaction(ctx.db, () => summaries(ctx));
+  // The scores this listing computed, kept in the file for the next process (best effort, no wait).
+  storeListedScores(ctx);
+  return rows;
 }
 
 function summaries(ctx: Context): VendorSummary[] {

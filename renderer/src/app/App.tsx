@@ -1,13 +1,10 @@
 import { useEffect, useLayoutEffect } from 'react';
 import { AddProviderDialog } from '../features/add-provider/AddProviderDialog';
-import { CalendarPage } from '../features/calendar/CalendarPage';
-import { ComparePage } from '../features/compare/ComparePage';
-import { ProviderPage } from '../features/provider/ProviderPage';
 import { RegisterPage } from '../features/register/RegisterPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TemplatesPage } from '../features/templates/TemplatesPage';
 import { ConnectionBanner } from './ConnectionBanner';
+import { CalendarPage, ComparePage, preloadPages, ProviderPage, SettingsPage, TemplatesPage } from './lazyPages';
 import { NotFoundPage } from './NotFoundPage';
+import { PageLoader } from './PageLoader';
 import { hrefs, useRoute } from './router';
 import { Toasts } from './Toasts';
 import { useVetted } from '../store';
@@ -22,6 +19,16 @@ export function App() {
   useEffect(() => {
     if (route.page === 'register' || route.page === 'not-found') document.title = 'Vetted';
   }, [route.page]);
+
+  // The other pages' code, fetched once the page in view has what it needs: after the register's
+  // providers arrived (it must not compete with them at start-up), or at once on any other page.
+  const registerLoaded = useVetted((s) => s.registerLoaded);
+  const pageReady = route.page !== 'register' || registerLoaded;
+  useEffect(() => {
+    if (!pageReady) return;
+    const idle = requestIdleCallback(preloadPages, { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, [pageReady]);
 
   // A layout effect: it runs before any page's own effects, so what a page says on arrival stays.
   const pageKey = `${route.page}:${'id' in route ? route.id : ''}`;
@@ -67,11 +74,13 @@ export function App() {
       <ConnectionBanner />
       <main className="app-main" id="main">
         {route.page === 'register' && <RegisterPage />}
-        {route.page === 'provider' && <ProviderPage id={route.id} tab={route.tab} />}
-        {route.page === 'settings' && <SettingsPage />}
-        {route.page === 'templates' && <TemplatesPage />}
-        {route.page === 'calendar' && <CalendarPage />}
-        {route.page === 'compare' && <ComparePage view={route} />}
+        <PageLoader pageKey={route.page}>
+          {route.page === 'provider' && <ProviderPage id={route.id} tab={route.tab} />}
+          {route.page === 'settings' && <SettingsPage />}
+          {route.page === 'templates' && <TemplatesPage />}
+          {route.page === 'calendar' && <CalendarPage />}
+          {route.page === 'compare' && <ComparePage view={route} />}
+        </PageLoader>
         {route.page === 'not-found' && <NotFoundPage path={route.path} />}
       </main>
       <Toasts />

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { completionPercent } from '../lib/format';
 
 interface Props {
@@ -5,12 +6,18 @@ interface Props {
   testId?: string;
   /** Hide the bar from assistive tech when the percentage is read anyway. */
   label?: string;
+  /**
+   * The track and the percentage without their wrapper, for a container that lays them out itself
+   * (the register's cell, `.cell-completion`): two elements a row instead of three.
+   */
+  bare?: boolean;
 }
 
-export function CompletionBar({ completion, testId, label }: Props) {
+/** A completion bar and its percentage. The fill is the track's ::before, as wide as --completion. */
+export function CompletionBar({ completion, testId, label, bare = false }: Props) {
   const percent = completionPercent(completion);
-  return (
-    <span className="completion">
+  const parts = (
+    <>
       <span
         className="completion-track"
         role={label ? 'progressbar' : undefined}
@@ -19,12 +26,12 @@ export function CompletionBar({ completion, testId, label }: Props) {
         aria-valuemax={label ? 100 : undefined}
         aria-valuenow={label ? percent : undefined}
         aria-hidden={label ? undefined : true}
-      >
-        <span className="completion-fill" style={{ width: `${percent}%` }} />
-      </span>
+        style={{ '--completion': `${percent}%` } as CSSProperties}
+      />
       <span className="completion-text" data-testid={testId}>
         {percent}%
       </span>
-    </span>
+    </>
   );
+  return bare ? parts : <span className="completion">{parts}</span>;
 }

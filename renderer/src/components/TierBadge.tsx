@@ -14,10 +14,12 @@ interface Props {
    * incomplete ("Critical · incomplete"), instead of plain "Incomplete".
    */
   showForcedTier?: boolean;
+  /** Where the register's tier comes from (TierCell), as data-tier-basis. */
+  basis?: string;
 }
 
 /** A risk tier in colour and in words (colour alone never carries the meaning). */
-export function TierBadge({ tier, state = 'scored', size = 'small', testId, showForcedTier = false }: Props) {
+export function TierBadge({ tier, state = 'scored', size = 'small', testId, showForcedTier = false, basis }: Props) {
   let key: string;
   let text: string;
   if (state === 'not_started') {
@@ -37,8 +39,8 @@ export function TierBadge({ tier, state = 'scored', size = 'small', testId, show
     text = TIER_LABELS[tier];
   }
   return (
-    <span className={`tier-badge tier-${key} tier-badge-${size}`} data-testid={testId}>
-      <span className="tier-dot" aria-hidden="true" />
+    // The coloured dot is the badge's ::before (components.css).
+    <span className={`tier-badge tier-${key} tier-badge-${size}`} data-testid={testId} data-tier-basis={basis}>
       {text}
     </span>
   );

@@ -9,9 +9,10 @@ import { auditChain } from './008-audit-chain';
 import { auditProvenance } from './009-audit-provenance';
 import { scoreStamps } from './010-score-stamps';
 import { upstreams } from './011-upstreams';
+import { listedScores } from './012-listed-scores';
 import type { Migration } from './types';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -194,7 +194,6 @@ function Answer({ cell, mark }: { cell: CompareCell; mark: 'best' | 'worst' | nu
           )}
           {cell.knockout && (
             <span className={`tier-badge tier-${cell.knockout} cmp-knockout`}>
-              <span className="tier-dot" aria-hidden="true" />
               Knock-out: {TIER_LABELS[cell.knockout]}
             </span>
           )}

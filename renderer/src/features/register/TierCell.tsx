@@ -18,7 +18,6 @@ export function TierCell({ vendor }: { vendor: VendorSummary }) {
         title={`Inherent risk from the profile (${TIER_LABELS[shown.tier].toLowerCase()}): no review of this provider has been decided yet.`}
       >
         <span className={`tier-badge tier-${shown.tier} tier-badge-small tier-badge-inherent`}>
-          <span className="tier-dot" aria-hidden="true" />
           {TIER_LABELS[shown.tier]}
         </span>
         <span className="cell-note">
@@ -36,8 +35,10 @@ export function TierCell({ vendor }: { vendor: VendorSummary }) {
     );
   }
   return (
-    <span data-tier-basis={shown.basis ?? 'none'}>
-      <TierBadge tier={shown.tier} state={shown.basis === 'decided' || vendor.state === 'scored' ? 'scored' : vendor.state} />
-    </span>
+    <TierBadge
+      tier={shown.tier}
+      state={shown.basis === 'decided' || vendor.state === 'scored' ? 'scored' : vendor.state}
+      basis={shown.basis ?? 'none'}
+    />
   );
 }

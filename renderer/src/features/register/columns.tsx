@@ -102,7 +102,7 @@ export const columns = helper.columns([
   helper.accessor('completion', {
     header: 'Completion',
     sortFn: byNumber,
-    cell: ({ getValue }) => <CompletionBar completion={getValue()} />,
+    cell: ({ getValue }) => <CompletionBar completion={getValue()} bare />,
   }),
   helper.accessor('status', {
     header: 'Status',
