@@ -52,6 +52,8 @@ function alertKey(partyKey: string, regionKey: string | null) {
 }
 
 function exposureRows(parties: readonly PartyExposure[], alerted: ReadonlySet<string>): Cell[][] {
+  // A region's row sits under its party's, indented (pdfmake drops leading spaces, so a margin).
+  const INDENT = 12;
   const rows: Cell[][] = [];
   const mark = (key: string): Cell => (alerted.has(key) ? { text: 'Above threshold', bold: true, color: '#a4161a' } : '');
   for (const p of parties) {
@@ -64,10 +66,10 @@ function exposureRows(parties: readonly PartyExposure[], alerted: ReadonlySet<st
       mark(alertKey(p.partyKey, null)),
     ]);
     for (const r of p.regions) {
-      rows.push([`    ${regionText(r.region)}`, '', String(r.providers.length), String(r.criticalProviders), percent(r.criticalShare), mark(alertKey(p.partyKey, r.region.key))]);
+      rows.push([{ text: regionText(r.region), margin: [INDENT, 0, 0, 0] }, '', String(r.providers.length), String(r.criticalProviders), percent(r.criticalShare), mark(alertKey(p.partyKey, r.region.key))]);
     }
     if (p.regionsNotRecorded.length > 0) {
-      rows.push([{ text: `    Regions not recorded: ${p.regionsNotRecorded.map((x) => plain(x.name)).join(', ')}`, color: COLOURS.muted }, '', String(p.regionsNotRecorded.length), '', '', '']);
+      rows.push([{ text: `Regions not recorded: ${p.regionsNotRecorded.map((x) => plain(x.name)).join(', ')}`, color: COLOURS.muted, margin: [INDENT, 0, 0, 0] }, '', String(p.regionsNotRecorded.length), '', '', '']);
     }
   }
   return rows;
