@@ -7,10 +7,10 @@ import type { Concentration, ConcentrationAlert, PartyExposure } from '../upstre
 import type { IncidentSignals, MaintenanceSignals } from '../upstream/signals';
 import type { SharedUpstream } from '../upstream/shared-upstreams';
 import { COLOURS, LANDSCAPE_MARGINS, dataTable, heading, keepWithNext, pageFooter, paragraph, plain, reportDocument, runningHeader } from './blocks';
-import type { Cell } from './blocks';
+import type { Cell, ColumnWidth } from './blocks';
 import { blastTable } from './concentration-tables';
-import { OUTCOME_WORDS, kindWords, percent, plural, regionText, sharedText } from './concentration-words';
-import type { DocDefinition, DocNode } from './types';
+import { kindWords, outcomeCount, percent, plural, regionText, sharedText } from './concentration-words';
+import type { DocDefinition, DocNode, DocNodeObject } from './types';
 
 /** At most this many parties are printed in the exposure table (the rest are counted). */
 export const MAX_EXPOSURE_PARTIES = 60;
@@ -35,11 +35,15 @@ export interface ConcentrationReportData {
     /** Non-retired providers that record no fourth party, by name. */
     withoutUpstreams: string[];
     upstreamsRecordedAfter: number;
+    /** Upstreams deleted after the date that the audit trail cannot rebuild: left out, counted (the rest are shown as on the date). */
+    upstreamsRemovedNotShown: number;
     /** "Acme DB: Amazon Web Services": upstreams changed after the date, shown as recorded today. */
     upstreamsChangedAfter: string[];
     providersAddedAfter: number;
     /** Incidents recorded after the date (whenever they happened): left out, counted. */
     incidentsRecordedAfter: number;
+    /** Maintenance windows recorded after the date: left out of the signal, counted. */
+    windowsRecordedAfter: number;
     profilesChangedAfter: number;
     statusNotFromTrail: number;
   };
@@ -51,25 +55,55 @@ function alertKey(partyKey: string, regionKey: string | null) {
   return `${partyKey}\u0000${regionKey ?? ''}`;
 }
 
-function exposureRows(parties: readonly PartyExposure[], alerted: ReadonlySet<string>): Cell[][] {
-  // A region's row sits under its party's, indented (pdfmake drops leading spaces, so a margin).
+/** The exposure table's columns: the party's rows are laid out in these inside one row of it. */
+const EXPOSURE_WIDTHS: ColumnWidth[] = ['*', 90, 55, 60, 80, 80];
+/** At most this many lines (a party and its regions) in one unbreakable row: a page holds them. */
+const LINES_PER_GROUP = 20;
+
+/** The lines of one party without rules or fill: they sit inside the party's row of the outer table. */
+const GROUP_LAYOUT = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 1.5,
+  paddingBottom: () => 1.5,
+} as const;
+
+function exposureLines(p: PartyExposure, alerted: ReadonlySet<string>): Cell[][] {
+  // A region's line sits under its party's, indented (pdfmake drops leading spaces, so a margin).
   const INDENT = 12;
-  const rows: Cell[][] = [];
   const mark = (key: string): Cell => (alerted.has(key) ? { text: 'Above threshold', bold: true, color: '#a4161a' } : '');
+  const lines: Cell[][] = [
+    [{ text: plain(p.party), bold: true }, kindWords(p.kinds), String(p.providers.length), String(p.criticalProviders), percent(p.criticalShare), mark(alertKey(p.partyKey, null))],
+  ];
+  for (const r of p.regions) {
+    lines.push([{ text: regionText(r.region), margin: [INDENT, 0, 0, 0] }, '', String(r.providers.length), String(r.criticalProviders), percent(r.criticalShare), mark(alertKey(p.partyKey, r.region.key))]);
+  }
+  if (p.regionsNotRecorded.length > 0) {
+    lines.push([{ text: `Regions not recorded: ${p.regionsNotRecorded.map((x) => plain(x.name)).join(', ')}`, color: COLOURS.muted, margin: [INDENT, 0, 0, 0] }, '', String(p.regionsNotRecorded.length), '', '', '']);
+  }
+  return lines;
+}
+
+/**
+ * One row of the table per party, holding the party's line and its regions' lines as one block:
+ * the table keeps rows whole, so a party is never parted from its regions by a page break (a party
+ * with very many regions continues in a further row).
+ */
+function exposureRows(parties: readonly PartyExposure[], alerted: ReadonlySet<string>): Cell[][] {
+  const rows: Cell[][] = [];
   for (const p of parties) {
-    rows.push([
-      { text: plain(p.party), bold: true },
-      kindWords(p.kinds),
-      String(p.providers.length),
-      String(p.criticalProviders),
-      percent(p.criticalShare),
-      mark(alertKey(p.partyKey, null)),
-    ]);
-    for (const r of p.regions) {
-      rows.push([{ text: regionText(r.region), margin: [INDENT, 0, 0, 0] }, '', String(r.providers.length), String(r.criticalProviders), percent(r.criticalShare), mark(alertKey(p.partyKey, r.region.key))]);
-    }
-    if (p.regionsNotRecorded.length > 0) {
-      rows.push([{ text: `Regions not recorded: ${p.regionsNotRecorded.map((x) => plain(x.name)).join(', ')}`, color: COLOURS.muted, margin: [INDENT, 0, 0, 0] }, '', String(p.regionsNotRecorded.length), '', '', '']);
+    const lines = exposureLines(p, alerted);
+    for (let from = 0; from < lines.length; from += LINES_PER_GROUP) {
+      const group = lines.slice(from, from + LINES_PER_GROUP).map((line) => line.map((cell) => (typeof cell === 'string' ? plain(cell) : cell)));
+      const block: DocNodeObject = {
+        table: { widths: [...EXPOSURE_WIDTHS], body: group },
+        layout: GROUP_LAYOUT,
+        // The outer cell's own padding is given back, so the lines stand under the header's columns.
+        margin: [-4, -1.5, -4, -1.5],
+      };
+      rows.push([{ ...block, colSpan: EXPOSURE_WIDTHS.length }, ...EXPOSURE_WIDTHS.slice(1).map(() => ({ text: '' }))]);
     }
   }
   return rows;
@@ -89,7 +123,7 @@ function exposure(data: ConcentrationReportData): DocNode[] {
   const alerted = new Set(data.alerts.map((a) => alertKey(a.partyKey, a.region?.key ?? null)));
   const shown = c.parties.slice(0, MAX_EXPOSURE_PARTIES);
   out.push(heading('Exposure', 2), intro);
-  out.push(dataTable(['Fourth party / region', 'Kind', 'Providers', 'Critical path', 'Share of critical path', ''], exposureRows(shown, alerted), ['*', 90, 55, 60, 80, 80]));
+  out.push(dataTable(['Fourth party / region', 'Kind', 'Providers', 'Critical path', 'Share of critical path', ''], exposureRows(shown, alerted), EXPOSURE_WIDTHS));
   if (c.parties.length > shown.length) out.push(muted(`${c.parties.length - shown.length} less exposed fourth parties are not shown here.`));
   if (data.alerts.length === 0) out.push(paragraph(`No fourth party or region carries more than ${percent(data.threshold)} of the critical path.`));
   return out;
@@ -105,7 +139,7 @@ function blasts(data: ConcentrationReportData): DocNode[] {
   const out: DocNode[] = [];
   data.blasts.forEach((b, i) => {
     const what = b.region ? `${b.party.name} ${regionText(b.region)} down` : `${b.party.name} down`;
-    const counts = `${plural(b.hits.length, 'provider')} hit (${b.criticalHit} on the critical path): ${b.counts.down} ${OUTCOME_WORDS.down.toLowerCase()}, ${b.counts.unknown} ${OUTCOME_WORDS.unknown.toLowerCase()}, ${b.counts.survives} ${OUTCOME_WORDS.survives.toLowerCase()}.`;
+    const counts = `${plural(b.hits.length, 'provider')} hit (${b.criticalHit} on the critical path): ${outcomeCount(b.counts.down, 'down')}, ${outcomeCount(b.counts.unknown, 'unknown')}, ${outcomeCount(b.counts.survives, 'survives')}.`;
     const part = [heading(what, 3), paragraph(counts), blastTable(b.hits)];
     // The part's heading and how to read it stay with the first outage.
     out.push(...(i === 0 ? keepWithNext(heading('Blast radius of the top exposures', 2), [intro, ...part]) : keepWithNext(part[0]!, part.slice(1))));
@@ -139,6 +173,8 @@ function signals(data: ConcentrationReportData): DocNode[] {
   }
   const mnt = data.maintenance;
   out.push(heading('Maintenance on the same fourth party', 3));
+  const windowsAfter = data.leftOut.windowsRecordedAfter;
+  if (windowsAfter > 0) out.push(muted(`${plural(windowsAfter, 'maintenance window')} recorded after ${data.asOf} ${windowsAfter === 1 ? 'is' : 'are'} not part of this report.`));
   if (mnt.total === 0) {
     out.push(paragraph(`No overlapping maintenance windows of two providers that share a fourth party from ${data.maintenanceSpan.from} to ${data.maintenanceSpan.to}.`));
   } else {
@@ -163,6 +199,9 @@ function leftOut(data: ConcentrationReportData): DocNode[] {
   if (l.withoutUpstreams.length > 0) lines.push(`${plural(l.withoutUpstreams.length, 'provider records', 'providers record')} no fourth party: ${l.withoutUpstreams.map(plain).join(', ')}. Their exposure is unknown, not zero.`);
   if (c.upstreamsLeftOut > 0) lines.push(`${plural(c.upstreamsLeftOut, 'fourth party', 'fourth parties')} of providers retired or not in the register on ${data.asOf}: not counted.`);
   if (l.upstreamsRecordedAfter > 0) lines.push(`${plural(l.upstreamsRecordedAfter, 'fourth party', 'fourth parties')} recorded after ${data.asOf} ${l.upstreamsRecordedAfter === 1 ? 'is' : 'are'} not part of this report.`);
+  if (l.upstreamsRemovedNotShown > 0) {
+    lines.push(`${plural(l.upstreamsRemovedNotShown, 'fourth party', 'fourth parties')} removed after ${data.asOf} ${l.upstreamsRemovedNotShown === 1 ? 'is' : 'are'} not shown: the audit trail cannot say what ${l.upstreamsRemovedNotShown === 1 ? 'it was' : 'they were'} on that day.`);
+  }
   if (l.upstreamsChangedAfter.length > 0) lines.push(`Changed after ${data.asOf}, shown as recorded today: ${l.upstreamsChangedAfter.map(plain).join(', ')}.`);
   if (l.providersAddedAfter > 0) lines.push(`${plural(l.providersAddedAfter, 'provider')} added after ${data.asOf}: not part of this report.`);
   if (l.profilesChangedAfter > 0) lines.push(`${plural(l.profilesChangedAfter, "provider's profile", "providers' profiles")} changed after ${data.asOf}: the critical path is shown as recorded today.`);

@@ -31,6 +31,14 @@ export const OUTCOME_WORDS: Readonly<Record<BlastOutcome, string>> = {
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** How many providers have an outcome, the verb agreeing: "1 goes down", "2 go down", "0 survive". */
+const OUTCOME_COUNT_WORDS: Readonly<Record<BlastOutcome, readonly [string, string]>> = {
+  down: ['goes down', 'go down'],
+  unknown: ['cannot be told', 'cannot be told'],
+  survives: ['survives', 'survive'],
+};
+export const outcomeCount = (n: number, outcome: BlastOutcome) => plural(n, ...OUTCOME_COUNT_WORDS[outcome]);
+
 /** A share as a whole percentage ("75 %"). */
 export const percent = (share: number) => `${Math.round(share * 100)} %`;
 

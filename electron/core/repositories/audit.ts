@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { setAuditMuted } from '../db/audit-chain';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { StatusTrailEntry } from '../../../shared/reports/provider-status-as-of';
+import type { UpstreamTrailEntry } from '../../../shared/reports/concentration-removed-upstreams';
 
 interface AuditRow {
   id: number;
@@ -44,6 +45,14 @@ interface StatusRow {
   to_status: string | null;
 }
 
+interface UpstreamTrailRow {
+  entity_id: string;
+  vendor_id: string | null;
+  at: string;
+  action: string;
+  new_value: string | null;
+}
+
 const statusEntry = (r: StatusRow): StatusTrailEntry => ({ at: r.at, action: r.action, from: r.from_status, to: r.to_status });
 
 export class AuditRepository {
@@ -59,6 +68,7 @@ export class AuditRepository {
   private readonly vendorStatuses;
   private readonly vendorStatusesOf;
   private readonly lastDatedBy;
+  private readonly removedUpstreams;
 
   constructor(private readonly db: Database) {
     this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
@@ -84,6 +94,12 @@ export class AuditRepository {
         ORDER BY id`;
     this.vendorStatuses = db.prepare<[], StatusRow>(statusRows(''));
     this.vendorStatusesOf = db.prepare<[string], StatusRow>(statusRows('AND entity_id = ?'));
+    // Every row of each upstream that was deleted: what a document dated before the deletion held.
+    this.removedUpstreams = db.prepare<[], UpstreamTrailRow>(
+      `SELECT entity_id, vendor_id, at, action, new_value FROM audit_log
+        WHERE entity = 'upstream' AND entity_id IN (SELECT entity_id FROM audit_log WHERE entity = 'upstream' AND action = 'delete')
+        ORDER BY id`,
+    );
     this.reviewStatusActor = db.prepare<[string, string], { actor: string }>(
       "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1",
     );
@@ -184,6 +200,18 @@ export class AuditRepository {
     const trails = new Map<string, StatusTrailEntry[]>();
     for (const r of this.vendorStatuses.iterate()) {
       const entry = statusEntry(r);
+      const trail = trails.get(r.entity_id);
+      if (trail) trail.push(entry);
+      else trails.set(r.entity_id, [entry]);
+    }
+    return trails;
+  }
+
+  /** The trail of every deleted upstream (creation, changes, deletion), in chain order, by upstream id. */
+  removedUpstreamTrails(): Map<string, UpstreamTrailEntry[]> {
+    const trails = new Map<string, UpstreamTrailEntry[]>();
+    for (const r of this.removedUpstreams.iterate()) {
+      const entry: UpstreamTrailEntry = { at: r.at, action: r.action, vendorId: r.vendor_id, content: r.new_value === null ? null : (JSON.parse(r.new_value) as Record<string, unknown>) };
       const trail = trails.get(r.entity_id);
       if (trail) trail.push(entry);
       else trails.set(r.entity_id, [entry]);

@@ -13,7 +13,7 @@ import { maintenanceOnSharedUpstreams, overlappingIncidents } from '../../../sha
 import type { Context } from '../context';
 import { readTransaction } from '../db/transactions';
 import { renderPdf } from '../reports/render';
-import { registerAsOf, SIGNAL_MAINTENANCE_DAYS, type RegisterAsOf } from './concentration';
+import { datedReasons, registerAsOf, SIGNAL_MAINTENANCE_DAYS, type RegisterAsOf } from './concentration';
 import { asFile } from './generated-file';
 import { windowsWithProviders } from './maintenance';
 import { reportLanguageOf } from './report-language';
@@ -34,13 +34,15 @@ function gather(ctx: Context, asOf: string): ConcentrationReportData {
   const blasts = c.parties
     .filter((p) => p.providers.length > 0)
     .slice(0, TOP_EXPOSURES)
-    .map((p) => blastRadius(reg.providers, reg.upstreams, reg.failover, { party: p.partyKey, region: p.regions[0]?.region.code ?? null }));
+    .map((p) => datedReasons(blastRadius(reg.providers, reg.upstreams, reg.failover, { party: p.partyKey, region: p.regions[0]?.region.code ?? null }), asOf));
   // An unresolved incident counts as open until the end of the report's day (or now, dated today).
   const today = documentToday(ctx);
   const now = asOf >= today ? ctx.now().toISOString() : `${asOf}T23:59:59.999Z`;
   const span = { from: asOf, to: addDays(asOf, SIGNAL_MAINTENANCE_DAYS - 1) };
-  const windows = windowsWithProviders(ctx).filter((w) => onOrBefore(w.window.createdAt, asOf));
-  const overlaps = maintenanceWarnings(windows, ctx.maintenance.blackouts(), rangeSpan(span), { criticalOnly: false, minimumNoticeHours: null }).overlaps;
+  const allWindows = windowsWithProviders(ctx);
+  const windows = allWindows.filter((w) => onOrBefore(w.window.createdAt, asOf));
+  // Blackout periods are not read: the signal is overlaps of two providers' windows, which they do not change.
+  const overlaps = maintenanceWarnings(windows, [], rangeSpan(span), { criticalOnly: false, minimumNoticeHours: null }).overlaps;
   const names = new Map(reg.providers.map((p) => [p.vendorId, p.name]));
   const recorded = new Set(reg.upstreams.map((u) => u.vendorId));
   return {
@@ -56,9 +58,11 @@ function gather(ctx: Context, asOf: string): ConcentrationReportData {
     leftOut: {
       withoutUpstreams: reg.providers.filter((p) => p.status !== 'retired' && !recorded.has(p.vendorId)).map((p) => p.name).sort((a, b) => a.localeCompare(b)),
       upstreamsRecordedAfter: reg.upstreamsRecordedAfter,
+      upstreamsRemovedNotShown: reg.upstreamsRemovedNotShown,
       upstreamsChangedAfter: reg.upstreams.filter((u) => reg.upstreamsChangedAfter.has(u.id)).map((u) => `${names.get(u.vendorId) ?? u.vendorId}: ${u.party}`),
       providersAddedAfter: reg.providersAddedAfter,
       incidentsRecordedAfter: ctx.incidents.incidents().filter((i) => !onOrBefore(i.createdAt, asOf)).length,
+      windowsRecordedAfter: allWindows.length - windows.length,
       profilesChangedAfter: reg.profilesChangedAfter,
       statusNotFromTrail: reg.statusNotFromTrail,
     },

@@ -11,9 +11,10 @@ import { regionKey } from '../../../shared/domain/upstream';
 import type { Vendor } from '../../../shared/domain/vendor';
 import { maintenanceWarnings } from '../../../shared/maintenance/overlaps';
 import { providerStatusAsOf } from '../../../shared/reports/provider-status-as-of';
+import { removedUpstreamsAsOf } from '../../../shared/reports/concentration-removed-upstreams';
 import { alertWords } from '../../../shared/reports/concentration-words';
 import { VettedError } from '../../../shared/result';
-import { blastRadius, NO_FAILOVER_ANSWER, resolvePartyKey, type FailoverStatement } from '../../../shared/upstream/blast-radius';
+import { blastRadius, NO_FAILOVER_ANSWER, resolvePartyKey, type BlastRadius, type FailoverStatement } from '../../../shared/upstream/blast-radius';
 import { concentration, concentrationAlerts } from '../../../shared/upstream/concentration';
 import type { ProviderConcentration, ProviderUpstreamFacts } from '../../../shared/reports/concentration-part';
 import { regionName } from '../../../shared/upstream/catalogue';
@@ -36,8 +37,10 @@ export interface RegisterAsOf {
   asOf: string;
   /** Every provider created on or before the day, with its status on the day (from the trail). */
   providers: ProviderFacts[];
-  /** Upstreams recorded on or before the day (as they are recorded today). */
+  /** Upstreams recorded on or before the day (as they are recorded today), and those deleted since, rebuilt from the trail. */
   upstreams: Upstream[];
+  /** Upstreams deleted after the day that the audit trail cannot rebuild (or whose provider is gone): left out, counted. */
+  upstreamsRemovedNotShown: number;
   /** Upstreams recorded after the day: left out, counted. */
   upstreamsRecordedAfter: number;
   /** Ids of the upstreams kept that were changed after the day: shown as recorded today. */
@@ -75,6 +78,21 @@ export function failoverOf(ctx: Context, vendorId: string, asOf: string, months 
   return NO_FAILOVER_ANSWER;
 }
 
+/**
+ * The reasons a document dated `asOf` gives: a provider whose review was open on the day and had no
+ * tenancy answer by then did not "answer nothing" — its review was not decided by the day (the
+ * pure judge words every missing answer alike; the basis says which it was).
+ */
+export function datedReasons(blast: BlastRadius, asOf: string): BlastRadius {
+  const hits = blast.hits.map((h) =>
+    h.failover.basis === 'open' && h.failover.regions === null && h.reason === NO_ANSWER_REASON
+      ? { ...h, reason: `Review not decided by ${asOf}; no answer on regional failover by then` }
+      : h,
+  );
+  return { ...blast, hits };
+}
+const NO_ANSWER_REASON = 'No answer on regional failover';
+
 /** Call inside a read transaction. */
 export function registerAsOf(ctx: Context, asOf: string): RegisterAsOf {
   const today = documentToday(ctx);
@@ -111,9 +129,34 @@ export function registerAsOf(ctx: Context, asOf: string): RegisterAsOf {
     if (!onOrBefore(u.updatedAt, asOf)) upstreamsChangedAfter.add(u.id);
     upstreams.push(u);
   }
+  // Deleted since the day: the register no longer holds them, the trail does (dated today: nothing to add).
+  let upstreamsRemovedNotShown = 0;
+  if (asOf < today) {
+    const removed = removedUpstreamsAsOf(ctx.audit.removedUpstreamTrails(), asOf);
+    const known = new Set(vendors.map((v) => v.id));
+    for (const u of removed.rebuilt) {
+      // A provider deleted since took its upstreams with it; without the provider they cannot be placed.
+      if (known.has(u.vendorId)) upstreams.push(u);
+      else upstreamsRemovedNotShown++;
+    }
+    upstreamsRemovedNotShown += removed.notRebuilt;
+  }
+  // A provider's status on the day decides: one retired after it still had its failover then.
+  const retiredOnDay = new Set(providers.filter((p) => p.status === 'retired').map((p) => p.vendorId));
   const failover = new Map<string, FailoverStatement>();
-  for (const v of vendors) if (v.status !== 'retired') failover.set(v.id, failoverOf(ctx, v.id, asOf, months));
-  return { asOf, providers, upstreams, upstreamsRecordedAfter, upstreamsChangedAfter, providersAddedAfter, profilesChangedAfter, statusNotFromTrail, failover };
+  for (const v of vendors) if (!retiredOnDay.has(v.id)) failover.set(v.id, failoverOf(ctx, v.id, asOf, months));
+  return {
+    asOf,
+    providers,
+    upstreams,
+    upstreamsRemovedNotShown,
+    upstreamsRecordedAfter,
+    upstreamsChangedAfter,
+    providersAddedAfter,
+    profilesChangedAfter,
+    statusNotFromTrail,
+    failover,
+  };
 }
 
 /** The providers as they stand today (status and critical path from the profile). */
@@ -200,12 +243,12 @@ export function providerConcentration(ctx: Context, vendorId: string, asOf: stri
   const index = indexRegister(reg.providers, reg.upstreams);
   const at = index.position.get(vendorId);
   const own = reg.upstreams.filter((u) => u.vendorId === vendorId);
-  const recordedAfter = ctx.upstreams.list(vendorId).length - own.length;
+  const recordedAfter = ctx.upstreams.list(vendorId).filter((u) => !onOrBefore(u.createdAt, asOf)).length;
   const upstreams: ProviderUpstreamFacts[] = own.map((u) => {
     const key = canonicalPartyKey(u);
     const sharedWith = index.providers.filter((p, i) => i !== at && index.partiesOf[i]!.some((e) => e.partyKey === key));
     const outageOf = (region: string | null) => {
-      const hit = blastRadius(reg.providers, reg.upstreams, reg.failover, { party: key, region }).hits.find((h) => h.vendorId === vendorId);
+      const hit = datedReasons(blastRadius(reg.providers, reg.upstreams, reg.failover, { party: key, region }), asOf).hits.find((h) => h.vendorId === vendorId);
       return hit ? { outcome: hit.outcome, reason: hit.reason } : { outcome: 'unknown' as const, reason: 'Not counted (retired on the date)' };
     };
     const regions = u.regions.map((r) => ({ code: r.code, name: regionName(u.catalogueId, r.code) }));
