@@ -55,6 +55,19 @@ export function must<T>(result: Result<T>): T {
   throw inputError(result.error.message);
 }
 
+/**
+ * Like must, with the API's field names in the message turned into the flags that gave them
+ * ("date: is after today" → "--date: is after today"): the user typed a flag, not a field.
+ */
+/** The flags of the commands that make documents as of a date. */
+export const DATE_FLAGS: Readonly<Record<string, string>> = { date: '--date', draft: '--draft' };
+
+export function mustNaming<T>(result: Result<T>, flags: Readonly<Record<string, string>>): T {
+  if (result.ok) return result.value;
+  const message = result.error.message.replace(/^([A-Za-z][\w.]*):/, (whole, field: string) => (flags[field] ? `${flags[field]}:` : whole));
+  throw inputError(message);
+}
+
 /** Finds a provider by id, or by name regardless of case. */
 export async function findVendor(api: VettedApi, ref: string): Promise<VendorSummary> {
   const [found] = await findVendors(api, [ref]);

@@ -20,7 +20,16 @@ export interface CatalogueParty {
   /** Other names it goes by, and its legal entities, matched without case. */
   aliases: readonly string[];
   regions: readonly CatalogueRegion[];
+  /**
+   * The company that runs it, when it runs several catalogued parties (AWS, Amazon SES, Route 53 and
+   * CloudFront are all Amazon's): a whole outage of its cloud also lists who names its other parties.
+   */
+  operator?: CatalogueOperator;
 }
+
+/** Companies that run several catalogued parties, and the name they are known by. */
+export const OPERATORS = { amazon: 'Amazon', google: 'Google', microsoft: 'Microsoft' } as const;
+export type CatalogueOperator = keyof typeof OPERATORS;
 
 const AWS_REGIONS: CatalogueRegion[] = [
   { code: 'us-east-1', name: 'US East (N. Virginia)' },
@@ -165,7 +174,8 @@ const OVHCLOUD_REGIONS: CatalogueRegion[] = [
   { code: 'syd', name: 'Sydney' },
 ];
 
-const global = (id: string, name: string, kinds: readonly UpstreamKind[], aliases: readonly string[]): CatalogueParty => ({ id, name, kinds, aliases, regions: [] });
+const global = (id: string, name: string, kinds: readonly UpstreamKind[], aliases: readonly string[], operator?: CatalogueOperator): CatalogueParty =>
+  operator ? { id, name, kinds, aliases, regions: [], operator } : { id, name, kinds, aliases, regions: [] };
 
 /**
  * The catalogue, by id. Region lists are the public ones; a region not listed may still be typed.
@@ -174,9 +184,9 @@ const global = (id: string, name: string, kinds: readonly UpstreamKind[], aliase
  * holds it): "Google" or "Microsoft" alone would be ambiguous, so they are not aliases.
  */
 export const CATALOGUE: readonly CatalogueParty[] = [
-  { id: 'aws', name: 'Amazon Web Services', kinds: ['hosting'], aliases: ['AWS', 'Amazon AWS', 'Amazon Web Services, Inc.', 'Amazon Web Services EMEA SARL'], regions: AWS_REGIONS },
-  { id: 'gcp', name: 'Google Cloud', kinds: ['hosting'], aliases: ['GCP', 'Google Cloud Platform', 'Google Compute Engine'], regions: GOOGLE_CLOUD_REGIONS },
-  { id: 'azure', name: 'Microsoft Azure', kinds: ['hosting'], aliases: ['Azure', 'Windows Azure'], regions: AZURE_REGIONS },
+  { id: 'aws', name: 'Amazon Web Services', kinds: ['hosting'], aliases: ['AWS', 'Amazon AWS', 'Amazon Web Services, Inc.', 'Amazon Web Services EMEA SARL'], regions: AWS_REGIONS, operator: 'amazon' },
+  { id: 'gcp', name: 'Google Cloud', kinds: ['hosting'], aliases: ['GCP', 'Google Cloud Platform', 'Google Compute Engine'], regions: GOOGLE_CLOUD_REGIONS, operator: 'google' },
+  { id: 'azure', name: 'Microsoft Azure', kinds: ['hosting'], aliases: ['Azure', 'Windows Azure'], regions: AZURE_REGIONS, operator: 'microsoft' },
   { id: 'oci', name: 'Oracle Cloud', kinds: ['hosting'], aliases: ['OCI', 'Oracle Cloud Infrastructure'], regions: ORACLE_CLOUD_REGIONS },
   { id: 'digitalocean', name: 'DigitalOcean', kinds: ['hosting'], aliases: ['Digital Ocean', 'DigitalOcean, LLC'], regions: DIGITALOCEAN_REGIONS },
   { id: 'hetzner', name: 'Hetzner', kinds: ['hosting'], aliases: ['Hetzner Online', 'Hetzner Online GmbH', 'Hetzner Cloud'], regions: HETZNER_REGIONS },
@@ -184,23 +194,23 @@ export const CATALOGUE: readonly CatalogueParty[] = [
   global('cloudflare', 'Cloudflare', ['cdn', 'dns'], ['Cloudflare, Inc.', 'CloudFlare CDN']),
   global('fastly', 'Fastly', ['cdn'], ['Fastly, Inc.', 'Fastly CDN']),
   global('akamai', 'Akamai', ['cdn'], ['Akamai Technologies', 'Akamai Technologies, Inc.']),
-  global('cloudfront', 'Amazon CloudFront', ['cdn'], ['CloudFront', 'AWS CloudFront']),
-  global('route53', 'Amazon Route 53', ['dns'], ['Route 53', 'Route53', 'AWS Route 53']),
+  global('cloudfront', 'Amazon CloudFront', ['cdn'], ['CloudFront', 'AWS CloudFront'], 'amazon'),
+  global('route53', 'Amazon Route 53', ['dns'], ['Route 53', 'Route53', 'AWS Route 53'], 'amazon'),
   global('ns1', 'NS1', ['dns'], ['NS1 (IBM)', 'IBM NS1 Connect', 'NSONE']),
-  global('google-cloud-dns', 'Google Cloud DNS', ['dns'], ['Cloud DNS', 'GCP Cloud DNS']),
-  global('azure-dns', 'Azure DNS', ['dns'], ['Microsoft Azure DNS']),
+  global('google-cloud-dns', 'Google Cloud DNS', ['dns'], ['Cloud DNS', 'GCP Cloud DNS'], 'google'),
+  global('azure-dns', 'Azure DNS', ['dns'], ['Microsoft Azure DNS'], 'microsoft'),
   global('sendgrid', 'SendGrid (Twilio)', ['email'], ['SendGrid', 'Twilio SendGrid', 'SendGrid, Inc.']),
   global('mailgun', 'Mailgun', ['email'], ['Mailgun Technologies', 'Mailgun Technologies, Inc.', 'Sinch Mailgun']),
-  global('ses', 'Amazon SES', ['email'], ['Amazon Simple Email Service', 'AWS SES', 'Simple Email Service']),
+  global('ses', 'Amazon SES', ['email'], ['Amazon Simple Email Service', 'AWS SES', 'Simple Email Service'], 'amazon'),
   global('postmark', 'Postmark', ['email'], ['Postmark (ActiveCampaign)', 'Postmarkapp']),
   global('stripe', 'Stripe', ['payment'], ['Stripe, Inc.', 'Stripe Payments Europe', 'Stripe Payments Europe Limited']),
   global('adyen', 'Adyen', ['payment'], ['Adyen N.V.']),
   global('paypal', 'PayPal', ['payment'], ['PayPal, Inc.', 'PayPal (Europe) S.à r.l. et Cie, S.C.A.', 'Braintree']),
   global('auth0', 'Auth0 (Okta)', ['identity'], ['Auth0', 'Auth0, Inc.']),
   global('okta', 'Okta', ['identity'], ['Okta, Inc.', 'Okta Workforce Identity']),
-  global('entra-id', 'Microsoft Entra ID', ['identity'], ['Entra ID', 'Azure AD', 'Azure Active Directory', 'Microsoft Entra']),
-  global('google-workspace', 'Google Workspace', ['email', 'identity'], ['G Suite', 'Google Apps', 'Gmail']),
-  global('microsoft-365', 'Microsoft 365', ['email', 'identity'], ['Office 365', 'Exchange Online']),
+  global('entra-id', 'Microsoft Entra ID', ['identity'], ['Entra ID', 'Azure AD', 'Azure Active Directory', 'Microsoft Entra'], 'microsoft'),
+  global('google-workspace', 'Google Workspace', ['email', 'identity'], ['G Suite', 'Google Apps', 'Gmail'], 'google'),
+  global('microsoft-365', 'Microsoft 365', ['email', 'identity'], ['Office 365', 'Exchange Online'], 'microsoft'),
 ];
 
 const byKey = new Map<string, CatalogueParty>();
@@ -215,6 +225,12 @@ export function findCatalogueParty(nameOrId: string): CatalogueParty | null {
 
 export function catalogueParty(id: string): CatalogueParty | null {
   return CATALOGUE.find((p) => p.id === id) ?? null;
+}
+
+/** The other catalogued parties its company runs (Amazon SES, Route 53 and CloudFront for AWS); empty when none. */
+export function sameCompanyParties(id: string): CatalogueParty[] {
+  const operator = catalogueParty(id)?.operator;
+  return operator ? CATALOGUE.filter((p) => p.operator === operator && p.id !== id) : [];
 }
 
 /** "US East (N. Virginia)" for aws/us-east-1; null when the party or the region is not in the catalogue. */

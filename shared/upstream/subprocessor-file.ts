@@ -79,14 +79,23 @@ function readJson(text: string): SubprocessorTable {
   }
   if (!Array.isArray(parsed)) throw fileError('expected a JSON array of objects with name, purpose and location');
   const headers: string[] = [];
+  // Keys are columns matched without case, as CSV headers are: one object's "Name" and another's
+  // "name" are the same column (the spelling first seen names it).
+  const header = new Map<string, string>();
   const rows = parsed.map((item, i) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) throw fileError(`$[${i}]: expected an object with name, purpose and location`);
     const cells = new Map<string, string>();
     for (const [key, value] of Object.entries(item as Record<string, unknown>)) {
       // Text and numbers are read as written; a nested value is not a cell of a list.
       if (typeof value !== 'string' && typeof value !== 'number') continue;
-      if (!headers.includes(key)) headers.push(key);
-      cells.set(key, String(value).trim());
+      const folded = key.trim().toLowerCase();
+      let column = header.get(folded);
+      if (column === undefined) {
+        column = key;
+        header.set(folded, key);
+        headers.push(key);
+      }
+      if (!cells.has(column)) cells.set(column, String(value).trim());
     }
     return { line: i + 1, cells };
   });

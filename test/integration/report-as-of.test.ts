@@ -162,7 +162,7 @@ test('the CLI refuses a future date with exit 2 and names every provider the lis
   assert.equal(runCli(['demo', '--db', db]).status, 0);
   const future = runCli(['report', 'Gaugeworks', '--out', '/tmp/never.pdf', '--date', '2999-01-01', '--db', db]);
   assert.equal(future.status, 2);
-  assert.match(future.stderr, /date: is after today/);
+  assert.match(future.stderr, /^vetted: --date: is after today/, 'the flag is named');
   const list = runCli(['subprocessors', '--out', `${db}.pdf`, '--db', db]);
   assert.equal(list.status, 0, list.stderr);
   assert.match(list.stdout, /Listed: \d+ providers?\./);

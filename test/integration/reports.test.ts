@@ -141,7 +141,7 @@ test('CLI: report and subprocessors write PDFs; bad input exits 2 and writes not
     [['report', 'Gaugeworks', '--out', path.join(dir, 'y.pdf'), '--date', '2026-13-01'], 2, /date: must be a date/],
     [['report', 'Gaugeworks', '--out', path.join(dir, 'missing', 'z.pdf'), '--draft'], 2, /does not exist/],
     [['report', 'Gaugeworks', '--out', path.join(dir, 'w.pdf')], 2, /Gaugeworks has no review decided on or before .*draft/],
-    [['report', 'Gaugeworks', '--out', path.join(dir, 'v.pdf'), '--date', '2999-01-01'], 2, /date: is after today/],
+    [['report', 'Gaugeworks', '--out', path.join(dir, 'v.pdf'), '--date', '2999-01-01'], 2, /^vetted: --date: is after today/],
     [['report', 'Gaugeworks'], 1, /usage/],
     [['subprocessors'], 1, /usage/],
   ];

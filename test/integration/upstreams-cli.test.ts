@@ -36,6 +36,16 @@ test('add with regions and uses, list in words and as JSON, remove by a short id
   assert.equal(ok('upstream', 'list', 'Hosted DB').includes('Internal relay'), false);
 });
 
+test('a region the catalogue does not list for the cloud is kept, with a note naming the code it probably means; a purpose on two lines stays on one table line', () => {
+  const { ok } = oneProvider();
+  const added = ok('upstream', 'add', 'Hosted DB', '--party', 'AWS', '--kind', 'hosting', '--regions', 'eu-central1,us-east-1', '--purpose', 'Hosting\nand backups');
+  assert.match(added, /\nNote: eu-central1 is not a region of Amazon Web Services in Vetted's catalogue \(did you mean eu-central-1\?\); kept as typed/, 'the typo is named');
+  assert.doesNotMatch(added, /Note: us-east-1/, 'a listed region gets no note');
+  const list = ok('upstream', 'list').trimEnd().split('\n');
+  assert.equal(list.length, 3, `header, rule and one row:\n${list.join('\n')}`);
+  assert.match(list[2]!, /Hosting and backups/, 'the line break became a space');
+});
+
 test('bad flags name the flag, exit 2 and store nothing', () => {
   const { ok, vetted, db } = oneProvider();
   ok('upstream', 'add', 'Hosted DB', '--party', 'AWS', '--kind', 'hosting');
@@ -45,6 +55,8 @@ test('bad flags name the flag, exit 2 and store nothing', () => {
     [['upstream', 'add', 'Hosted DB', '--party', 'X', '--kind', 'cdn', '--regions', 'us-east-1,US-EAST-1'], 2, /^vetted: --regions: lists a region twice\n$/],
     [['upstream', 'add', 'Hosted DB', '--party', 'X', '--kind', 'cdn', '--regions', '*bad'], 2, /^vetted: --regions: must be a region code such as us-east-1 or a place name \("\*bad"\)\n$/],
     [['upstream', 'add', 'Hosted DB', '--party', 'X', '--kind', 'cdn', '--uses', 'EU'], 2, /^vetted: --uses: give --regions too/],
+    [['upstream', 'add', 'Hosted DB', '--party', 'X', '--kind', 'cdn', '--regions', ','], 2, /^vetted: --regions: an empty region in ","/],
+    [['upstream', 'add', 'Hosted DB', '--party', 'X', '--kind', 'cdn', '--regions', 'us-east-1,,eu-west-1'], 2, /^vetted: --regions: an empty region/],
     [['upstream', 'add', 'Hosted DB', '--party', 'X', '--kind', 'cdn', '--catalogue', 'nope'], 2, /^vetted: --catalogue: "nope" is not in the catalogue of fourth parties\n$/],
     [['upstream', 'add', 'Hosted DB', '--party', 'Amazon Web Services, Inc.', '--kind', 'hosting'], 2, /^vetted: --party: the provider already records "AWS"/],
     [['upstream', 'add', 'Hosted DB', '--kind', 'hosting'], 1, /--party is required/],

@@ -56,6 +56,19 @@ test('the mapping is guessed from common headers and can be overridden; no name 
   assert.throws(() => resolveMapping(['Subprocessor'], { purpose: 'Purpose' }), (e: VettedError) => e.details?.[0]?.path === 'mapping.purpose', 'a column the file lacks names its field');
 });
 
+test('JSON keys are columns matched without case, as CSV headers are: "Name" in one object and "name" in another are one column', () => {
+  const table = readSubprocessorFile('[{"Name": "Cloudflare, Inc.", "Purpose": "CDN"}, {"name": "Stripe", "purpose": "Payments", "Location": "US"}]');
+  assert.deepEqual(table.headers, ['Name', 'Purpose', 'Location'], 'one column per key whatever its case, named as first seen');
+  assert.deepEqual(
+    mappedRows(table, resolveMapping(table.headers)).map((r) => [r.party, r.purpose, r.location]),
+    [
+      ['Cloudflare, Inc.', 'CDN', ''],
+      ['Stripe', 'Payments', 'US'],
+    ],
+    'both rows keep their name and purpose',
+  );
+});
+
 test('a JSON array of objects is read by its keys; anything else is an error naming where', () => {
   const table = readSubprocessorFile(' [{"name": "Stripe", "purpose": "Payments", "location": "US"}, {"name": "Twilio", "purpose": "SMS", "extra": {"x": 1}}]');
   assert.equal(table.format, 'json');

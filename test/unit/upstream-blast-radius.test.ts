@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { regionKey } from '../../shared/domain/upstream';
 import { blastRadius, resolvePartyKey, type FailoverStatement } from '../../shared/upstream/blast-radius';
 import { canonicalPartyKey } from '../../shared/upstream/register-index';
-import { anyRegister, handBuilt } from '../helpers/upstream-register';
+import { anyRegister, handBuilt, provider, upstream } from '../helpers/upstream-register';
 
 const decided = (regions: string | null, zones: string | null = null): FailoverStatement => ({ regions, zones, basis: 'decided' });
 
@@ -30,7 +30,7 @@ describe('blast radius, hand-built register', () => {
     assert.deepEqual(r.region, { key: 'us-east-1', code: 'us-east-1', name: 'US East (N. Virginia)' }, 'the region named from the catalogue');
     assert.deepEqual(outcomes(r), [
       ['queue', 'down', 'One region, several zones: a regional outage takes it down'],
-      ['mail', 'unknown', 'States multi-region failover, but no other region is recorded'],
+      ['mail', 'unknown', 'States multi-region failover, but its record lists only Amazon Web Services (us-east-1): the answer and the record disagree, or the record is incomplete'],
       ['db', 'survives', 'States multi-region failover and runs in eu-west-1 as well'],
       ['search', 'survives', 'States multi-region failover and runs on Google Cloud as well'],
       ['logs', 'unknown', 'Regions not recorded for Amazon Web Services: may be hit'],
@@ -55,7 +55,7 @@ describe('blast radius, hand-built register', () => {
     assert.deepEqual(outcomes(r), [
       ['queue', 'down', 'One region, several zones: an outage of Amazon Web Services takes it down'],
       ['db', 'unknown', 'States multi-region failover, but nothing of the same kind besides Amazon Web Services is recorded'],
-      ['mail', 'unknown', 'States multi-region failover, but nothing of the same kind besides Amazon Web Services is recorded'],
+      ['mail', 'unknown', 'States multi-region failover, but its record lists only Amazon Web Services (us-east-1): the answer and the record disagree, or the record is incomplete'],
       ['search', 'survives', 'States multi-region failover and runs on Google Cloud as well'],
       ['logs', 'unknown', 'Answer from a review not yet decided (it states multi-region failover)'],
     ], 'db\'s Cloudflare is a CDN, not hosting; an undecided answer decides nothing');
@@ -114,6 +114,119 @@ describe('blast radius on random registers', () => {
         for (let i = 1; i < r.hits.length; i++) assert.ok(Number(r.hits[i - 1]!.criticalPath) >= Number(r.hits[i]!.criticalPath), 'critical path first');
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('blast radius: what the tenancy answers can decide, and where they disagree with the record', () => {
+  const providers = [
+    provider('keystone', 'Keystone Config', true),
+    provider('edge', 'Edge Shop', true),
+    provider('both', 'Both Ways', false),
+    provider('pigeon', 'PagerPigeon', true),
+    provider('twin', 'Twin Cloud', false),
+    provider('mailonly', 'Mail Only', true),
+  ];
+  const upstreams = [
+    upstream('keystone', 'Cloudflare', 'cloudflare', 'cdn'),
+    upstream('keystone', 'Fastly', null, 'cdn'),
+    upstream('keystone', 'Amazon Web Services', 'aws', 'hosting', ['eu-west-1']),
+    upstream('edge', 'Cloudflare', 'cloudflare', 'cdn'),
+    upstream('edge', 'Cloudflare', 'cloudflare', 'dns'),
+    // Records Cloudflare for hosting as well as CDN: the answers decide.
+    upstream('both', 'Cloudflare', 'cloudflare', 'cdn'),
+    upstream('both', 'Cloudflare', 'cloudflare', 'hosting'),
+    // A second CDN is no second place to run: no disagreement with its single-site answer.
+    upstream('both', 'Fastly', null, 'cdn'),
+    upstream('pigeon', 'Google Cloud', 'gcp', 'hosting', ['europe-west3', 'us-central1']),
+    upstream('twin', 'Amazon Web Services', 'aws', 'hosting', ['us-east-1']),
+    upstream('twin', 'Google Cloud', 'gcp', 'hosting', ['europe-west3']),
+    upstream('mailonly', 'Amazon SES', 'ses', 'email'),
+    upstream('mailonly', 'Route 53', null, 'dns'),
+  ];
+  const failover = new Map<string, FailoverStatement>([
+    ['keystone', decided('single_site')],
+    ['edge', decided('multi_region')],
+    ['both', decided('single_site')],
+    ['pigeon', decided('single_site')],
+    ['twin', decided('multi_zone')],
+    ['mailonly', decided('single_site')],
+  ]);
+  const outcomes = (r: ReturnType<typeof blastRadius>) => r.hits.map((h) => [h.vendorId, h.outcome, h.reason]);
+
+  test('a CDN or DNS outage is not decided by where the provider runs', () => {
+    const r = blastRadius(providers, upstreams, failover, { party: 'Cloudflare' });
+    assert.deepEqual(outcomes(r), [
+      ['edge', 'unknown', 'Its answers on failover concern where it runs, not its CDN or DNS: not recorded whether it survives a Cloudflare outage'],
+      ['keystone', 'unknown', 'Its answers on failover concern where it runs, not its CDN: not recorded whether it survives a Cloudflare outage; it also records Fastly as a CDN'],
+      ['both', 'down', 'One data centre or zone: an outage of Cloudflare takes it down'],
+    ], 'single site or multi-region, a CDN party is unknown; recorded for hosting too, the answer decides');
+    assert.deepEqual(r.hits.find((h) => h.vendorId === 'keystone')?.alternatives, ['Fastly'], 'the other CDN is its alternative, not its cloud');
+  });
+
+  test('one data centre stated, two regions recorded: down as stated, and the disagreement said', () => {
+    const r = blastRadius(providers, upstreams, failover, { party: 'gcp', region: 'us-central1' });
+    assert.deepEqual(outcomes(r), [
+      ['pigeon', 'down', 'States one data centre or zone, though its record lists 2 regions of Google Cloud (europe-west3, us-central1): the answer and the record disagree'],
+    ], 'PagerPigeon');
+    const whole = blastRadius(providers, upstreams, failover, { party: 'aws' });
+    assert.deepEqual(outcomes(whole).find((h) => h[0] === 'twin'), [
+      'twin', 'down', 'States one region, several zones, though its record lists Amazon Web Services (us-east-1) and Google Cloud (europe-west3): the answer and the record disagree',
+    ], 'another cloud recorded beside one region stated');
+    const keystone = outcomes(blastRadius(providers, upstreams, failover, { party: 'aws', region: 'eu-west-1' }));
+    assert.deepEqual(keystone, [['keystone', 'down', 'One data centre or zone: a regional outage takes it down']], 'its CDNs are no second place to run: no disagreement');
+  });
+
+  test('all of AWS down lists who uses Amazon SES or Route 53, as another service of the same company', () => {
+    const r = blastRadius(providers, upstreams, failover, { party: 'AWS' });
+    const mail = r.hits.find((h) => h.vendorId === 'mailonly');
+    assert.ok(mail, 'Mail Only, on Amazon SES and Route 53 only, is listed');
+    assert.equal(mail.outcome, 'unknown', 'its single-site answer decides nothing about SES');
+    assert.deepEqual(mail.sameCompanyParties, ['Amazon SES', 'Amazon Route 53'], 'the parties that link it');
+    assert.equal(
+      mail.reason,
+      'Another service of the same company: it records Amazon SES and Amazon Route 53 (Amazon, like Amazon Web Services); not recorded whether an outage of Amazon Web Services reaches it',
+      'marked in words',
+    );
+    assert.ok(r.hits.filter((h) => h.vendorId !== 'mailonly').every((h) => h.sameCompanyParties.length === 0), 'who names AWS itself is hit directly');
+    assert.equal(r.counts.unknown, 1, 'counted as cannot be told');
+    const region = blastRadius(providers, upstreams, failover, { party: 'AWS', region: 'us-east-1' });
+    assert.ok(!region.hits.some((h) => h.vendorId === 'mailonly'), 'a region outage stays with the party');
+    const ses = blastRadius(providers, upstreams, failover, { party: 'Amazon SES' });
+    assert.deepEqual(ses.hits.map((h) => h.vendorId), ['mailonly'], 'an SES outage does not reach AWS users');
+  });
+
+  test('a party not run by the company of a cloud is not linked', () => {
+    const r = blastRadius(providers, upstreams, failover, { party: 'Google Cloud' });
+    assert.ok(!r.hits.some((h) => h.vendorId === 'mailonly'), 'Amazon SES is not Google');
+  });
+});
+
+describe('blast radius on random registers: the tenancy answers decide hosting only', () => {
+  const anyFailover = fc.record({
+    regions: fc.constantFrom(null, 'multi_region', 'multi_zone', 'single_site'),
+    zones: fc.constantFrom(null, 'auto_multi_zone', 'none'),
+    basis: fc.constantFrom('decided', 'open', 'none') as fc.Arbitrary<FailoverStatement['basis']>,
+  });
+  const anyQuery = fc.record({ party: fc.constantFrom('aws', 'Cloudflare', 'Fastly'), region: fc.constantFrom(null, 'us-east-1', 'EU-WEST-1') });
+
+  test('who records the party for no hosting is unknown, whatever its answers', () => {
+    fc.assert(
+      fc.property(anyRegister, fc.array(anyFailover, { minLength: 24, maxLength: 24 }), anyQuery, ({ providers, upstreams }, answers, query) => {
+        const one = new Map(providers.map((p, i) => [p.vendorId, answers[i]!]));
+        const other = new Map(providers.map((p, i) => [p.vendorId, answers[i + 12]!]));
+        const a = blastRadius(providers, upstreams, one, query);
+        const b = blastRadius(providers, upstreams, other, query);
+        const key = resolvePartyKey(query.party);
+        for (const h of a.hits) {
+          const hosts = upstreams.some((u) => u.vendorId === h.vendorId && u.kind === 'hosting' && canonicalPartyKey(u) === key);
+          if (hosts) continue;
+          assert.equal(h.outcome, 'unknown', `${h.vendorId} records ${query.party} for no hosting, yet is ${h.outcome}: ${h.reason}`);
+          const same = b.hits.find((x) => x.vendorId === h.vendorId);
+          assert.equal(same?.reason, h.reason, `${h.vendorId}: the reason changed with the tenancy answers`);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

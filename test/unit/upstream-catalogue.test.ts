@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { partyKey, regionKey, RegionCode } from '../../shared/domain/upstream';
-import { CATALOGUE, catalogueParty, findCatalogueParty, regionName } from '../../shared/upstream/catalogue';
+import { CATALOGUE, catalogueParty, findCatalogueParty, OPERATORS, regionName, sameCompanyParties } from '../../shared/upstream/catalogue';
 
 const fold = (name: string) => partyKey({ catalogueId: null, party: name });
 
@@ -61,5 +61,16 @@ describe('catalogue', () => {
     assert.equal(regionName('azure', 'WestEurope'), 'West Europe (Netherlands)', 'region codes compare without case');
     assert.equal(regionName('aws', 'eu-west-1'), 'Europe (Ireland)', 'AWS regions kept');
     assert.equal(findCatalogueParty('Google'), null, 'a bare "Google" is ambiguous and matches nothing');
+  });
+
+  test('the company behind several parties: each cloud with its DNS, e-mail, CDN and identity', () => {
+    const ids = (id: string) => sameCompanyParties(id).map((p) => p.id).sort();
+    assert.deepEqual(ids('aws'), ['cloudfront', 'route53', 'ses'], 'Amazon runs AWS, CloudFront, Route 53 and SES');
+    assert.deepEqual(ids('gcp'), ['google-cloud-dns', 'google-workspace'], 'Google runs Google Cloud, Cloud DNS and Workspace');
+    assert.deepEqual(ids('azure'), ['azure-dns', 'entra-id', 'microsoft-365'], 'Microsoft runs Azure, Azure DNS, Entra ID and Microsoft 365');
+    assert.deepEqual(ids('ses'), ['aws', 'cloudfront', 'route53'], 'the link goes both ways');
+    assert.deepEqual(ids('stripe'), [], 'a party run by a company with nothing else catalogued');
+    assert.deepEqual(ids('no-such-party'), [], 'an unknown id');
+    for (const p of CATALOGUE) assert.ok(p.operator === undefined || OPERATORS[p.operator].length > 0, `${p.id}: operator without a name`);
   });
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { usageError } from '../cli-error';
 import type { Session } from '../session';
-import { findVendors, must } from '../session';
+import { DATE_FLAGS, findVendors, mustNaming } from '../session';
 import { writeGeneratedFile } from '../write-file';
 
 const USAGE = 'usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD] [--draft]';
@@ -15,7 +15,7 @@ export async function compareCommand(
   const extension = path.extname(flags.out).toLowerCase();
   if (extension !== '.pdf' && extension !== '.csv') throw usageError(`--out must end in .pdf or .csv (${USAGE})`);
   const vendorIds = (await findVendors(session.api, vendorRefs)).map((v) => v.id);
-  const file = must(
+  const file = mustNaming(
     await session.api['compare.export']({
       vendorIds,
       format: extension === '.pdf' ? 'pdf' : 'csv',
@@ -23,6 +23,7 @@ export async function compareCommand(
       date: flags.date,
       draft: flags.draft ?? false,
     }),
+    DATE_FLAGS,
   );
   writeGeneratedFile(flags.out, file);
 }

@@ -7,7 +7,7 @@ import { parse } from '../args';
 import { usageError } from '../cli-error';
 import { dateFlag } from '../date-flag';
 import { table } from '../format';
-import { must, openSession } from '../session';
+import { DATE_FLAGS, must, mustNaming, openSession } from '../session';
 import { writeGeneratedFile } from '../write-file';
 
 export const CONCENTRATION_USAGE = 'usage: vetted concentration [--critical-only] [--json] | vetted concentration --out FILE.pdf [--date YYYY-MM-DD]';
@@ -68,7 +68,7 @@ export async function concentrationCommand(args: string[]): Promise<void> {
   const session = openSession(values.db);
   if (values.out !== undefined) {
     if (values['critical-only'] || values.json) throw usageError(`--out writes the PDF, which shows every dependant: leave out --critical-only and --json\n${CONCENTRATION_USAGE}`);
-    writeGeneratedFile(values.out, must(await session.api['report.concentration']({ date: dateFlag('date', values.date) })));
+    writeGeneratedFile(values.out, mustNaming(await session.api['report.concentration']({ date: dateFlag('date', values.date) }), DATE_FLAGS));
     return;
   }
   if (values.date !== undefined) throw usageError(`--date goes with --out (the view is today's)\n${CONCENTRATION_USAGE}`);

@@ -1,6 +1,6 @@
 import { usageError } from '../cli-error';
 import type { Session } from '../session';
-import { findVendor, must } from '../session';
+import { DATE_FLAGS, findVendor, mustNaming } from '../session';
 import { writeGeneratedFile } from '../write-file';
 
 export const REPORT_USAGE = 'usage: vetted report VENDOR --out FILE.pdf [--date YYYY-MM-DD] [--draft] [--include-confidential]';
@@ -13,13 +13,14 @@ export async function reportCommand(
 ): Promise<void> {
   if (!vendorRef || !flags.out) throw usageError(REPORT_USAGE);
   const vendor = await findVendor(session.api, vendorRef);
-  const file = must(
+  const file = mustNaming(
     await session.api['report.vendor']({
       vendorId: vendor.id,
       includeConfidential: flags['include-confidential'] ?? false,
       date: flags.date,
       draft: flags.draft ?? false,
     }),
+    DATE_FLAGS,
   );
   writeGeneratedFile(flags.out, file);
 }
@@ -29,12 +30,13 @@ export async function subprocessorsCommand(
   flags: { out?: string; date?: string; 'include-proposed'?: boolean; tiers?: boolean },
 ): Promise<void> {
   if (!flags.out) throw usageError(SUBPROCESSORS_USAGE);
-  const list = must(
+  const list = mustNaming(
     await session.api['report.subprocessors']({
       date: flags.date,
       includeProposed: flags['include-proposed'] ?? false,
       includeTiers: flags.tiers ?? false,
     }),
+    DATE_FLAGS,
   );
   writeGeneratedFile(flags.out, list);
   // Nobody should build a privacy statement from this list without knowing who is not in it.

@@ -8,6 +8,7 @@ import { UPSTREAM_KIND_LABELS, UPSTREAM_SOURCE_LABELS, labelOf } from '../../../
 import { UPSTREAM_KINDS, UpstreamInput } from '../../../shared/domain/upstream';
 import type { Result } from '../../../shared/result';
 import { regionName } from '../../../shared/upstream/catalogue';
+import { unknownRegions, unknownRegionWords } from '../../../shared/upstream/region-check';
 import { MAX_SUBPROCESSOR_FILE_CHARS } from '../../../shared/upstream/limits';
 import type { MappingOverride } from '../../../shared/upstream/subprocessor-file';
 import { byIdOrPrefix, choiceFlag, parse, shortId } from '../args';
@@ -53,8 +54,13 @@ export async function upstreamCommand(args: string[]): Promise<void> {
   throw usageError(UPSTREAM_USAGE);
 }
 
-/** "us-east-1, eu-west-1": codes separated by commas, blanks dropped. */
-const listFlag = (value: string | undefined) => (value === undefined ? [] : value.split(',').map((p) => p.trim()).filter((p) => p !== ''));
+/** "us-east-1, eu-west-1": codes separated by commas; an empty one is a mistake, not "no region". */
+function listFlag(value: string | undefined, flag: string): string[] {
+  if (value === undefined) return [];
+  const parts = value.split(',').map((p) => p.trim());
+  if (parts.some((p) => p === '')) throw inputError(`${flag}: an empty region in "${value}" (give codes separated by commas, such as us-east-1,eu-west-1)`);
+  return parts;
+}
 
 async function upstreamAdd(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, {
@@ -65,7 +71,7 @@ async function upstreamAdd(args: string[]): Promise<void> {
   for (const flag of ['party', 'kind'] as const) {
     if (values[flag] === undefined) throw usageError(`--${flag} is required\n${UPSTREAM_ADD_USAGE}`);
   }
-  const codes = listFlag(values.regions);
+  const codes = listFlag(values.regions, '--regions');
   if (values.uses !== undefined && codes.length === 0) throw inputError('--uses: give --regions too (it says which of your uses depend on those regions)');
   const input = {
     vendorId: 'checked-below',
@@ -90,6 +96,7 @@ async function upstreamAdd(args: string[]): Promise<void> {
   const vendor = await findVendor(api, positionals[0]!);
   const added = mustFlagged(await api['upstream.add']({ ...input, vendorId: vendor.id }));
   process.stdout.write(`Added to ${added.vendorName}: ${describe(added)}; id ${shortId(added.id)}.\n`);
+  for (const line of unknownRegionWords(added.catalogueId, unknownRegions(added.catalogueId, added.regions))) process.stdout.write(`Note: ${line}.\n`);
 }
 
 /** "Amazon Web Services (hosting; catalogue aws; regions us-east-1 US East (N. Virginia), eu-west-1)". */

@@ -9,7 +9,7 @@ export function LeftOut({ c }: { c: Concentration }) {
       ? `${plural(c.providers, 'provider')} in the register, none on the critical path: every share is 0 % (a provider's profile marks it critical).`
       : `${plural(c.providers, 'provider')} in the register, ${c.criticalPathProviders} of them on the critical path: every share is of those ${c.criticalPathProviders}.`,
     c.providersWithoutUpstreams > 0
-      ? `${plural(c.providersWithoutUpstreams, 'provider records', 'providers record')} no fourth party: not counted anywhere here, so the real exposure may be higher.`
+      ? `${plural(c.providersWithoutUpstreams, 'provider records', 'providers record')} no fourth party: in no row here, though one on the critical path still counts in every share's denominator; the real exposure may be higher.`
       : 'Every provider records at least one fourth party.',
     c.retiredLeftOut > 0 ? `${plural(c.retiredLeftOut, 'retired provider')} left out.` : null,
     c.upstreamsLeftOut > 0 ? `${plural(c.upstreamsLeftOut, 'fourth-party entry', 'fourth-party entries')} of retired providers not counted.` : null,

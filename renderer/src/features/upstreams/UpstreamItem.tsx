@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { UpstreamView } from '../../../../shared/api';
 import { regionName } from '../../../../shared/upstream/catalogue';
+import { unknownRegions } from '../../../../shared/upstream/region-check';
 import { EditDeleteButtons } from '../../components/EditDeleteButtons';
 import { UPSTREAM_KIND_LABELS, UPSTREAM_SOURCE_LABELS } from './labels';
 
@@ -14,6 +15,7 @@ interface Props {
 
 export function UpstreamItem({ item, onEdit, onDelete }: Props) {
   const titleId = useId();
+  const unknown = new Map(unknownRegions(item.catalogueId, item.regions).map((u) => [u.code, u.suggestion]));
   return (
     <li className="upstream-item" aria-labelledby={titleId} data-testid="upstream-item">
       <div className="evidence-head">
@@ -35,6 +37,11 @@ export function UpstreamItem({ item, onEdit, onDelete }: Props) {
               <li key={r.code}>
                 <span className="region-code">{r.code}</span>
                 {name && <span className="muted"> {name}</span>}
+                {unknown.has(r.code) && (
+                  <span className="window-badge badge-tentative">
+                    Not a region of {item.party} in the catalogue{unknown.get(r.code) ? ` (did you mean ${unknown.get(r.code)}?)` : ''}
+                  </span>
+                )}
                 {r.uses && <span className="upstream-uses"> — {r.uses}</span>}
               </li>
             );
