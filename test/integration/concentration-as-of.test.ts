@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Schedule } from '../../shared/domain/maintenance';
-import { flat } from '../helpers/as-of';
+import { flat, timedRegister } from '../helpers/as-of';
 import { concentrationRegister } from '../helpers/concentration-register';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { unwrap } from '../helpers/vetted';
@@ -77,4 +77,29 @@ test('a provider whose review was open on the date, answered only later: its rev
   const text = await concentrationText(api, '2026-12-07');
   assert.ok(text.includes('Latecomer Critical path Cannot be told Review not decided by 2026-12-07; no answer on regional failover by then'), `the reason: ${text.slice(text.indexOf('Blast radius'), text.indexOf('Blast radius') + 1200)}`);
   assert.ok(!/Latecomer.{0,60}multi-region/.test(text), "today's answer of the open review is not printed");
+});
+
+test('the exposure table never parts a party from its regions at a page break', async () => {
+  const r = timedRegister('2026-11-02');
+  const { api } = r;
+  const ids: string[] = [];
+  for (let i = 0; i < 4; i++) ids.push(unwrap(await api['vendor.create']({ name: `P${i}`, category: 'database', criticalPath: true })).id);
+  // Fourteen parties of three or four lines each: the table runs over several pages.
+  for (let j = 0; j < 14; j++) {
+    for (let i = 0; i < 4; i++) {
+      if ((i + j) % 2 !== 0 && i !== 0) continue;
+      const regions = [`r${j}-a`, `r${j}-b`, `r${j}-c`].slice(0, 1 + (i % 3)).map((code) => ({ code }));
+      unwrap(await api['upstream.add']({ vendorId: ids[i]!, party: `Party ${j}`, kind: 'other', regions }));
+    }
+  }
+  const file = unwrap(await api['report.concentration']({ date: '2026-11-02' }));
+  const pages = pdfText(savePdf(Buffer.from(file.base64, 'base64'), 'many.pdf'), true).split('\f');
+  const continued = pages.filter((p) => p.includes('Fourth party / region'));
+  assert.ok(continued.length >= 2, `the table runs over pages: ${continued.length}`);
+  for (const [n, page] of continued.entries()) {
+    const lines = page.split('\n').map((l) => l.trim()).filter(Boolean);
+    const header = lines.findIndex((l) => l.startsWith('Fourth party / region'));
+    const first = lines.slice(header + 1).find((l) => l !== 'path')!;
+    assert.ok(first.startsWith('Party '), `page ${n + 1} of the table starts with a party, not a region: "${first}"`);
+  }
 });
