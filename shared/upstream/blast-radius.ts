@@ -193,6 +193,9 @@ interface Case {
  * provider itself runs: they decide only outages of a party it records for hosting. Where the
  * answer and the record disagree, the answer decides (it is what was reviewed) and the reason says so.
  */
+/** The reason when no failover answer is known (a dated document words it for an open review). */
+export const NO_FAILOVER_ANSWER_REASON = 'No answer on regional failover';
+
 function judge({ f, entry, codes, alt, partyName, regionCode }: Case): Judged {
   const regionOutage = regionCode !== null;
   // Named without regions in a region outage: whatever it states, nobody can say where it runs.
@@ -200,7 +203,7 @@ function judge({ f, entry, codes, alt, partyName, regionCode }: Case): Judged {
   if ((entry.kinds & HOSTING) === 0) {
     return { outcome: 'unknown', reason: notHostingReason(entry, alt, regionOutage ? `an outage of ${partyName} ${regionCode}` : `a ${partyName} outage`) };
   }
-  if (f.basis === 'none' || f.regions === null) return { outcome: 'unknown', reason: 'No answer on regional failover' };
+  if (f.basis === 'none' || f.regions === null) return { outcome: 'unknown', reason: NO_FAILOVER_ANSWER_REASON };
   if (f.basis === 'open') {
     return { outcome: 'unknown', reason: `Answer from a review not yet decided (it states ${STATED[f.regions] ?? f.regions})` };
   }

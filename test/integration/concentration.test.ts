@@ -7,7 +7,7 @@ import { concentrationRegister } from '../helpers/concentration-register';
 import { dumpRegister } from '../helpers/db-dump';
 import { pdfText, savePdf } from '../helpers/pdf';
 import { flat } from '../helpers/as-of';
-import { unwrap } from '../helpers/vetted';
+import { freshVetted, unwrap } from '../helpers/vetted';
 
 test('exposure and alerts: AWS and us-east-1 carry 3 of the 4 critical-path providers; eu-west-1 one', async () => {
   const { api } = await concentrationRegister();
@@ -141,4 +141,19 @@ test("the review report's Concentration part: upstreams, who shares them, each r
   assert.ok(!part.includes('Cloudflare'), 'and not named');
   const logjamPart = await report(logjam.id);
   assert.match(logjamPart, /If a region goes down Outage This provider Why Amazon Web Services us-east-1 .{0,20}Goes down One region, several zones: a regional outage takes/, 'Logjam goes down with us-east-1');
+});
+
+test('a whole cloud down reaches providers that record only its company\'s other services (Amazon SES for AWS); a region of it does not', async () => {
+  const { api } = freshVetted();
+  const mailer = unwrap(await api['vendor.create']({ name: 'Mailer', category: 'other', criticalPath: true }));
+  unwrap(await api['upstream.add']({ vendorId: mailer.id, party: 'Amazon SES', kind: 'email' }));
+  const whole = unwrap(await api['concentration.blastRadius']({ party: 'AWS' }));
+  assert.deepEqual(
+    whole.hits.map((h) => [h.name, h.outcome]),
+    [['Mailer', 'unknown']],
+    'Mailer is listed, its outcome not decided by answers about where it runs',
+  );
+  assert.match(whole.hits[0]!.reason, /Another service of the same company: it records Amazon SES/, 'the reason says why it is listed');
+  const region = await api['concentration.blastRadius']({ party: 'AWS', region: 'us-east-1' });
+  assert.ok(!region.ok && region.error.code === 'not_found', 'a region outage stays with the party that records it: nobody records AWS');
 });

@@ -14,10 +14,10 @@ import { providerStatusAsOf } from '../../../shared/reports/provider-status-as-o
 import { removedUpstreamsAsOf } from '../../../shared/reports/concentration-removed-upstreams';
 import { alertWords } from '../../../shared/reports/concentration-words';
 import { VettedError } from '../../../shared/result';
-import { blastRadius, NO_FAILOVER_ANSWER, resolvePartyKey, type BlastRadius, type FailoverStatement } from '../../../shared/upstream/blast-radius';
+import { blastRadius, NO_FAILOVER_ANSWER, NO_FAILOVER_ANSWER_REASON, resolvePartyKey, type BlastRadius, type FailoverStatement } from '../../../shared/upstream/blast-radius';
 import { concentration, concentrationAlerts } from '../../../shared/upstream/concentration';
 import type { ProviderConcentration, ProviderUpstreamFacts } from '../../../shared/reports/concentration-part';
-import { regionName } from '../../../shared/upstream/catalogue';
+import { regionName, sameCompanyParties } from '../../../shared/upstream/catalogue';
 import { canonicalPartyKey, indexRegister, type ProviderFacts } from '../../../shared/upstream/register-index';
 import { maintenanceOnSharedUpstreams, overlappingIncidents } from '../../../shared/upstream/signals';
 import type { Context } from '../context';
@@ -85,13 +85,12 @@ export function failoverOf(ctx: Context, vendorId: string, asOf: string, months 
  */
 export function datedReasons(blast: BlastRadius, asOf: string): BlastRadius {
   const hits = blast.hits.map((h) =>
-    h.failover.basis === 'open' && h.failover.regions === null && h.reason === NO_ANSWER_REASON
+    h.failover.basis === 'open' && h.failover.regions === null && h.reason === NO_FAILOVER_ANSWER_REASON
       ? { ...h, reason: `Review not decided by ${asOf}; no answer on regional failover by then` }
       : h,
   );
   return { ...blast, hits };
 }
-const NO_ANSWER_REASON = 'No answer on regional failover';
 
 /** Call inside a read transaction. */
 export function registerAsOf(ctx: Context, asOf: string): RegisterAsOf {
@@ -189,7 +188,12 @@ export function blastRadiusView(ctx: Context, input: { party: string; region?: s
     const counted = new Set(reg.providers.filter((p) => p.status !== 'retired').map((p) => p.vendorId));
     const key = resolvePartyKey(input.party);
     const ofParty = reg.upstreams.filter((u) => counted.has(u.vendorId) && canonicalPartyKey(u) === key);
-    if (ofParty.length === 0) {
+    // A whole cloud down also hits its company's other services (Amazon SES for AWS): a register
+    // that records only those still has something to show for "Amazon Web Services down".
+    const catalogueId = key.startsWith('catalogue:') ? key.slice('catalogue:'.length) : null;
+    const sameCompany = new Set(catalogueId && !input.region ? sameCompanyParties(catalogueId).map((p) => `catalogue:${p.id}`) : []);
+    const ofCompany = reg.upstreams.some((u) => counted.has(u.vendorId) && sameCompany.has(canonicalPartyKey(u)));
+    if (ofParty.length === 0 && !ofCompany) {
       const message = `no provider of the register records "${input.party.trim()}" as a fourth party`;
       throw new VettedError('not_found', `party: ${message}`, [{ path: 'party', message }]);
     }
