@@ -150,7 +150,10 @@ test('due --within lists the approved providers due by then, overdue first', asy
   // The demo's Logjam Cloud, approved long ago, is overdue: listed first, and alone within 0 days.
   assert.match(within.split('\n')[2]!, /^Logjam Cloud\s+(medium|low)\s+.*overdue/);
   const now = ok(cli('due', '--within', '0'), 'within 0');
-  assert.deepEqual(now.trim().split('\n').slice(2).map((l) => l.split(/\s{2,}/)[0]), ['Logjam Cloud']);
+  // The table ends at the first blank line (the demo's concentration alerts follow it).
+  const dueRows = now.split('\n\n')[0]!.trim().split('\n').slice(2);
+  assert.deepEqual(dueRows.map((l) => l.split(/\s{2,}/)[0]), ['Logjam Cloud']);
+  assert.match(now, /Concentration above the threshold \(2; see vetted concentration\)/, 'the alerts of the demo follow the table');
   fails(cli('due', '--within', 'soon'), 2, /--within: expected a whole number from 0 to 3660, got "soon"/);
 });
 
