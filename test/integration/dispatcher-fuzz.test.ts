@@ -106,6 +106,7 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
     'upstream.update': { id: upstream.id, patch: { note: 'n' } },
     'upstream.delete': { id: 'no-such-upstream' },
     'upstream.import': { vendorId, content: 'Subprocessor,Purpose\nMailgun,E-mail', dryRun: true },
+    'upstream.fromStatus': { vendorId, dryRun: true },
     'upstream.catalogue': {},
     'concentration.get': { criticalOnly: true },
     'concentration.blastRadius': { party: 'Fastly', region: null },
