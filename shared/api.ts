@@ -47,6 +47,7 @@ import type { IncidentSignals, MaintenanceSignals } from './upstream/signals';
 import { MAX_SUBPROCESSOR_FILE_CHARS } from './upstream/limits';
 import type { SubprocessorFileFormat, SubprocessorMapping } from './upstream/subprocessor-file';
 import type { SubprocessorPlanRow } from './upstream/subprocessor-plan';
+import type { StatusComponentPlanRow } from './upstream/status-components';
 import { OPERATION_NAMES, type OperationNameList } from './operations';
 import { MAX_TEMPLATE_EXTENSIONS, MAX_TEMPLATE_IMPORT_CHARS } from './templates/format';
 import type { ImportReport } from './register/format';
@@ -395,6 +396,27 @@ export interface UpstreamImport {
   /** Every row of the file, in file order. */
   rows: SubprocessorPlanRow[];
   /** The provider's upstreams after the import (on a dry run: as they would be). */
+  upstreams: UpstreamView[];
+}
+
+/**
+ * What `upstream.fromStatus` did (or, on a dry run, would do): the status page components the
+ * register holds for the provider, one row per catalogued party they name, and those naming none.
+ */
+export interface UpstreamFromStatus {
+  vendorId: string;
+  vendorName: string;
+  dryRun: boolean;
+  /** Every component name read (its incidents' components and the components you use); empty: none known. */
+  components: string[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  rows: StatusComponentPlanRow[];
+  /** Components that name no catalogued party: left out, never guessed. */
+  unmatched: string[];
+  /** The provider's upstreams after it (on a dry run: as they would be). */
   upstreams: UpstreamView[];
 }
 
@@ -768,6 +790,14 @@ export const contract = {
       })
       .strict(),
   ).returns<UpstreamImport>(),
+  /**
+   * Reads a provider's fourth parties from the status page component names the register holds for it
+   * (its incidents' components and the components you use): the catalogued parties they name, with
+   * that party's region codes found in them, one upstream per party (source "status_components");
+   * a party it already has gets the regions it lacks. All or nothing; dryRun is the preview. A
+   * provider with no known component gets an empty plan (components: []), not an error.
+   */
+  'upstream.fromStatus': op(() => z.object({ vendorId: EntityId, dryRun: z.boolean().optional() }).strict()).returns<UpstreamFromStatus>(),
   /** The built-in catalogue of common fourth parties (clouds with their regions, CDNs, DNS, …), for picking. */
   'upstream.catalogue': op(() => none).returns<readonly CatalogueParty[]>(),
   /**

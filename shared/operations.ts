@@ -58,6 +58,7 @@ export const OPERATION_NAMES = [
   'upstream.update',
   'upstream.delete',
   'upstream.import',
+  'upstream.fromStatus',
   'upstream.catalogue',
   'concentration.get',
   'concentration.blastRadius',

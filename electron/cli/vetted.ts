@@ -107,6 +107,9 @@ Usage:
                                                   columns guessed from the headers unless --map names them
                                                   ("none": no such column); a party already recorded gets the
                                                   list's purpose and location; --dry-run prints the preview
+  vetted upstream from-status VENDOR [--dry-run]  the catalogued parties (and their region codes) its status page
+                                                  components on record name ("AWS us-east-1"); one per party,
+                                                  regions merged; components naming none are listed, not guessed
   vetted blackout add NAME --from YYYY-MM-DD --to YYYY-MM-DD [--tz ZONE] [--notes T]
                                                   a period of whole days (--to included; UTC unless --tz)
                                                   when no provider should be in maintenance

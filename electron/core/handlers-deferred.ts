@@ -23,4 +23,5 @@ export * as reports from './services/reports';
 export * as statusImport from './services/status-import';
 export * as statusRefresh from './services/status-refresh';
 export * as upstreams from './services/upstreams';
+export * as upstreamsFromStatus from './services/upstreams-from-status';
 export * as templateFiles from './services/template-files';

@@ -110,6 +110,7 @@ export function createHandlers(ctx: Context): Handlers {
     'upstream.update': async ({ id, patch }) => (await deferred()).upstreams.updateUpstream(ctx, id, patch),
     'upstream.delete': async ({ id }) => (await deferred()).upstreams.deleteUpstream(ctx, id),
     'upstream.import': async (input) => (await deferred()).upstreams.importSubprocessorList(ctx, input),
+    'upstream.fromStatus': async (input) => (await deferred()).upstreamsFromStatus.upstreamsFromStatus(ctx, input),
     'upstream.catalogue': async () => (await deferred()).upstreams.upstreamCatalogue(),
     'concentration.get': async (input) => (await deferred()).concentration.concentrationView(ctx, input),
     'concentration.blastRadius': async (input) => (await deferred()).concentration.blastRadiusView(ctx, input),

@@ -49,7 +49,7 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
   const weekly: Schedule = { kind: 'recurring', freq: 'weekly', byDay: ['SU'], setPos: null, interval: 1, startTime: '02:00', durationMinutes: 120, timeZone: 'Europe/Berlin', from: '2026-01-04', until: null, count: null, exDates: [] };
   const window = unwrap(await api['window.add']({ vendorId, schedule: weekly }));
   const incident = unwrap(await api['incident.add']({ vendorId, title: 'Seed outage', startedAt: '2026-02-01T10:00:00Z' }));
-  const upstream = unwrap(await api['upstream.add']({ vendorId, party: 'Amazon Web Services', kind: 'hosting', regions: [{ code: 'us-east-1' }] }));
+  const upstream = unwrap(await api['upstream.add']({ vendorId, party: 'Hetzner', kind: 'hosting', regions: [{ code: 'fsn1' }] }));
   const blackout = unwrap(await api['blackout.add']({ name: 'Freeze', schedule: { kind: 'once', start: '2026-12-20T00:00:00Z', end: '2027-01-05T00:00:00Z', timeZone: 'UTC' } }));
   return {
     'app.info': {},
@@ -106,6 +106,7 @@ async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<
     'upstream.update': { id: upstream.id, patch: { note: 'n' } },
     'upstream.delete': { id: 'no-such-upstream' },
     'upstream.import': { vendorId, content: 'Subprocessor,Purpose\nMailgun,E-mail', dryRun: true },
+    'upstream.fromStatus': { vendorId, dryRun: true },
     'upstream.catalogue': {},
     'concentration.get': { criticalOnly: true },
     'concentration.blastRadius': { party: 'Fastly', region: null },

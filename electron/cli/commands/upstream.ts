@@ -1,9 +1,9 @@
-// `vetted upstream add|list|remove|import`: a provider's fourth parties (issue 21) — the cloud and
-// regions, CDN, DNS, e-mail, payment and identity providers it runs on — typed in, or read from the
-// subprocessor list it publishes (a file you saved). Every flag is checked before the register is
+// `vetted upstream add|list|remove|import|from-status`: a provider's fourth parties (issue 21) — the
+// cloud and regions, CDN, DNS, e-mail, payment and identity providers it runs on — typed in, read from
+// the subprocessor list it publishes (a file you saved), or from its status page components on record. Every flag is checked before the register is
 // opened, and a refusal names the flag it is about.
 import path from 'node:path';
-import type { UpstreamImport, UpstreamView } from '../../../shared/api';
+import type { UpstreamFromStatus, UpstreamImport, UpstreamView } from '../../../shared/api';
 import { UPSTREAM_KIND_LABELS, UPSTREAM_SOURCE_LABELS, labelOf } from '../../../shared/domain/labels';
 import { UPSTREAM_KINDS, UpstreamInput } from '../../../shared/domain/upstream';
 import type { Result } from '../../../shared/result';
@@ -27,6 +27,7 @@ export const UPSTREAM_USAGE = [
   '       vetted upstream list [VENDOR] [--json]',
   '       vetted upstream remove ID',
   '       vetted upstream import VENDOR FILE.csv|FILE.json [--map name=Subprocessor,purpose=Purpose,location=Country] [--dry-run]',
+  '       vetted upstream from-status VENDOR [--dry-run]   (from the status page components its incident record names)',
 ].join('\n');
 
 /** The flag each field of the contract's input (and of the service's refusals) is given by. */
@@ -51,6 +52,7 @@ export async function upstreamCommand(args: string[]): Promise<void> {
   if (sub === 'list') return upstreamList(rest);
   if (sub === 'remove') return upstreamRemove(rest);
   if (sub === 'import') return upstreamImport(rest);
+  if (sub === 'from-status') return upstreamFromStatus(rest);
   throw usageError(UPSTREAM_USAGE);
 }
 
@@ -219,6 +221,38 @@ export function importReport(r: UpstreamImport, file: string): string {
         ]),
       ),
     );
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function upstreamFromStatus(args: string[]): Promise<void> {
+  const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' } });
+  if (positionals.length !== 1) throw usageError(UPSTREAM_USAGE);
+  const { api } = openSession(values.db);
+  const vendor = await findVendor(api, positionals[0]!);
+  process.stdout.write(fromStatusReport(mustFlagged(await api['upstream.fromStatus']({ vendorId: vendor.id, dryRun: values['dry-run'] }))));
+}
+
+export function fromStatusReport(r: UpstreamFromStatus): string {
+  if (r.components.length === 0) {
+    return `No status page component is on record for ${r.vendorName} (import its status page: vetted status import or refresh). Nothing was written.\n`;
+  }
+  const counts = `${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped`;
+  const read = `${r.vendorName}'s ${r.components.length} status page component${r.components.length === 1 ? '' : 's'}`;
+  const lines = [
+    r.dryRun ? `Dry run: nothing was written. Reading ${read} would give: ${counts}.` : `Read ${read}: ${counts}.`,
+  ];
+  if (r.rows.length > 0) {
+    lines.push(
+      '',
+      table(
+        ['Action', 'Fourth party', 'Kind', 'Catalogue', 'Regions', 'Components', 'Why'],
+        r.rows.map((row) => [row.action, row.party, labelOf(UPSTREAM_KIND_LABELS, row.kind), row.catalogueId ?? '', row.regions.join(', '), row.components.join('; '), row.reason]),
+      ),
+    );
+  }
+  if (r.unmatched.length > 0) {
+    lines.push('', `Not matched (they name no party in the catalogue; add one by hand with vetted upstream add): ${r.unmatched.join('; ')}.`);
   }
   return lines.join('\n') + '\n';
 }

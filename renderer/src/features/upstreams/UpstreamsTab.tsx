@@ -9,6 +9,7 @@ import { hrefs } from '../../app/router';
 import { ListStatus } from '../../components/ListStatus';
 import { useListEditing } from '../../components/useListEditing';
 import { ConfirmDialog } from '../findings/ConfirmDialog';
+import { FromStatusComponents } from './FromStatusComponents';
 import { ImportSubprocessors } from './ImportSubprocessors';
 import { UpstreamDialog } from './UpstreamDialog';
 import { UpstreamItem } from './UpstreamItem';
@@ -68,6 +69,14 @@ export function UpstreamsTab({ vendor }: { vendor: Vendor }) {
       </div>
       <aside className="maintenance-side" aria-label="Import">
         <ImportSubprocessors
+          vendorId={vendor.id}
+          vendorName={vendor.name}
+          onImported={() => {
+            setDone(null);
+            void reload();
+          }}
+        />
+        <FromStatusComponents
           vendorId={vendor.id}
           vendorName={vendor.name}
           onImported={() => {

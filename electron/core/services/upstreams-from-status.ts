@@ -1,0 +1,59 @@
+// Fourth parties read from a provider's status page components (issue 21): the component names the
+// register already holds for it — named by its incidents, and the ones you chose as used — are
+// searched for the catalogue's parties and their regions (shared/upstream/status-components.ts).
+// Its own file so the subprocessor import stays one job; reads the incident record, writes upstreams.
+import type { UpstreamFromStatus, UpstreamView } from '../../../shared/api';
+import type { Upstream } from '../../../shared/domain/upstream';
+import { planStatusComponents } from '../../../shared/upstream/status-components';
+import { VettedError } from '../../../shared/result';
+import type { Context } from '../context';
+import { writeOrRehearse } from './dry-run';
+import { getVendor } from './vendor-lookup';
+
+/** Every component name on record for the provider, each once, most often named by its incidents first. */
+function knownComponents(ctx: Context, vendorId: string): string[] {
+  const counts = new Map<string, number>();
+  for (const incident of ctx.incidents.incidents(vendorId)) for (const c of new Set(incident.components)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const c of ctx.incidents.settings(vendorId).componentsUsed) if (!counts.has(c)) counts.set(c, 0);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
+
+/**
+ * Plans the provider's components against its upstreams and writes the plan in one IMMEDIATE
+ * transaction (each write audited by the database's triggers, like every upstream change); a dry
+ * run writes nothing and reports the same plan (the preview). No component known: an empty plan.
+ */
+export function upstreamsFromStatus(ctx: Context, input: { vendorId: string; dryRun?: boolean | undefined }): UpstreamFromStatus {
+  const dryRun = input.dryRun ?? false;
+  return writeOrRehearse(ctx.db, dryRun, () => {
+    const vendor = getVendor(ctx, input.vendorId);
+    const components = knownComponents(ctx, vendor.id);
+    const { rows, unmatched } = planStatusComponents(components, ctx.upstreams.list(vendor.id));
+    const stamp = ctx.now().toISOString();
+    for (const row of rows) {
+      if (row.action === 'add') {
+        ctx.upstreams.insert({
+          id: ctx.newId(),
+          vendorId: vendor.id,
+          party: row.party,
+          catalogueId: row.catalogueId,
+          kind: row.kind,
+          regions: row.regions.map((code) => ({ code, uses: '' })),
+          purpose: row.purpose,
+          location: row.location,
+          source: 'status_components',
+          note: '',
+          createdAt: stamp,
+          updatedAt: stamp,
+        });
+      } else if (row.action === 'update') {
+        const stored: Upstream | undefined = ctx.upstreams.get(row.upstreamId!);
+        if (!stored) throw new VettedError('not_found', `No fourth party with id ${row.upstreamId}.`);
+        ctx.upstreams.update({ ...stored, regions: [...stored.regions, ...row.regions.map((code) => ({ code, uses: '' }))], updatedAt: stamp });
+      }
+    }
+    const count = (action: string) => rows.filter((r) => r.action === action).length;
+    const upstreams: UpstreamView[] = ctx.upstreams.list(vendor.id).map((u) => ({ ...u, vendorName: vendor.name, criticalPath: vendor.criticalPath }));
+    return { vendorId: vendor.id, vendorName: vendor.name, dryRun, components, added: count('add'), updated: count('update'), unchanged: count('unchanged'), skipped: count('skip'), rows, unmatched, upstreams };
+  });
+}
