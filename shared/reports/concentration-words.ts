@@ -1,21 +1,15 @@
 // Words the concentration outputs share: the register-wide PDF, the "Concentration" part of a
 // provider's review report, the comparison, Needs attention and the CLI. Pure text (no document
 // blocks), so the CLI can load it cheaply.
+import { UPSTREAM_KIND_LABELS } from '../domain/labels';
 import type { UpstreamKind, UpstreamSource } from '../domain/upstream';
 import type { BlastOutcome } from '../upstream/blast-radius';
 import type { ConcentrationAlert } from '../upstream/concentration';
 import type { RegionRef } from '../upstream/register-index';
 import type { SharedUpstream } from '../upstream/shared-upstreams';
 
-export const KIND_WORDS: Readonly<Record<UpstreamKind, string>> = {
-  hosting: 'Hosting',
-  cdn: 'CDN',
-  dns: 'DNS',
-  email: 'E-mail',
-  payment: 'Payment',
-  identity: 'Identity',
-  other: 'Other',
-};
+/** A kind as every output names it (the CLI's and the app's lists too). */
+export const KIND_WORDS: Readonly<Record<UpstreamKind, string>> = UPSTREAM_KIND_LABELS;
 
 export const SOURCE_WORDS: Readonly<Record<UpstreamSource, string>> = {
   entered: 'Entered',
