@@ -3,10 +3,11 @@
 // name no catalogued party (left out, never guessed). "Import" does exactly this; "Cancel" leaves all.
 import type { UpstreamFromStatus } from '../../../../shared/api';
 import { ROW_ACTION_LABELS, UPSTREAM_KIND_LABELS } from './labels';
+import { PreviewButtons, type PreviewBusy } from './PreviewButtons';
 
 interface Props {
   dry: UpstreamFromStatus;
-  busy: 'checking' | 'importing' | null;
+  busy: PreviewBusy;
   onImport(): void;
   onCancel(): void;
 }
@@ -63,20 +64,7 @@ export function StatusComponentsPreview({ dry, busy, onImport, onCancel }: Props
           {changes === 0 && <p className="muted">Nothing would change.</p>}
         </>
       )}
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button-primary button-small"
-          disabled={busy !== null || changes === 0}
-          aria-busy={busy === 'importing' || undefined}
-          onClick={onImport}
-        >
-          {busy === 'importing' ? 'Importing…' : 'Import'}
-        </button>
-        <button type="button" className="button button-small" disabled={busy !== null} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <PreviewButtons busy={busy} changes={changes} onImport={onImport} onCancel={onCancel} />
     </div>
   );
 }

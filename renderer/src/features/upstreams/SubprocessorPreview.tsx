@@ -6,11 +6,12 @@ import type { SubprocessorMapping } from '../../../../shared/upstream/subprocess
 import { FieldError } from '../../components/FieldError';
 import type { ChosenList } from './ImportSubprocessors';
 import { ROW_ACTION_LABELS } from './labels';
+import { PreviewButtons, type PreviewBusy } from './PreviewButtons';
 
 interface Props {
   list: ChosenList;
   vendorName: string;
-  busy: 'checking' | 'importing' | null;
+  busy: PreviewBusy;
   onRemap(mapping: SubprocessorMapping): void;
   onImport(): void;
   onCancel(): void;
@@ -97,20 +98,7 @@ export function SubprocessorPreview({ list, vendorName, busy, onRemap, onImport,
           {changes === 0 && <p className="muted">Nothing would change: importing it adds and updates nothing.</p>}
         </>
       )}
-      <div className="button-row">
-        <button
-          type="button"
-          className="button button-primary button-small"
-          disabled={busy !== null || changes === 0}
-          aria-busy={busy === 'importing' || undefined}
-          onClick={onImport}
-        >
-          {busy === 'importing' ? 'Importing…' : 'Import'}
-        </button>
-        <button type="button" className="button button-small" disabled={busy !== null} onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <PreviewButtons busy={busy} changes={changes} onImport={onImport} onCancel={onCancel} />
     </div>
   );
 }
