@@ -108,6 +108,9 @@ async function randomWrite(vetted: Vetted, random: Random, step: number): Promis
       criticalPath: random() < 0.5,
       businessImpact: pick(random, ['low', 'medium', 'high'] as const),
       dataCategories: ['personal-data', 'credentials-secrets', 'customer-content'].filter(() => random() < 0.4),
+      // Locations are part of the score (a "Not disclosed" answer is checked against them), though
+      // the listing reads them only when it computes a score (repositories/vendors.ts listed()).
+      dataLocations: ['EU (Frankfurt)', 'US (Virginia)'].filter(() => random() < 0.4),
     };
     const r = await api['vendor.update']({ id: vendor.id, patch } as never);
     return `vendor.update (${r.ok ? 'ok' : r.error.code})`;

@@ -85,8 +85,29 @@ function toRow(v: VendorFields & { id: string; createdAt: string; updatedAt: str
   };
 }
 
+/** What the register's table reads of a provider: no notes, links or locations (issue 20). */
+export type ListedVendor = Pick<Vendor, 'id' | 'name' | 'service' | 'category' | 'status' | 'criticalPath' | 'businessImpact' | 'dataCategories'>;
+
+/** id, name, service, category, status, critical_path, business_impact, data_categories. */
+type ListedRow = [string, string, string, string, string, number, string, string];
+
+function listedOf([id, name, service, category, status, criticalPath, businessImpact, dataCategories]: ListedRow): ListedVendor {
+  return {
+    id,
+    name,
+    service,
+    category: category as Vendor['category'],
+    status: status as Vendor['status'],
+    criticalPath: criticalPath === 1,
+    businessImpact: businessImpact as Vendor['businessImpact'],
+    // Most providers hold none: skip the parser for the empty list.
+    dataCategories: dataCategories === '[]' ? [] : JSON.parse(dataCategories),
+  };
+}
+
 export class VendorRepository {
   private readonly all;
+  private readonly allListed;
   private readonly byId;
   private readonly byName;
   private readonly insertStmt;
@@ -96,6 +117,12 @@ export class VendorRepository {
 
   constructor(db: Database) {
     this.all = db.prepare<[], VendorRow>(`SELECT ${COLUMNS} FROM vendors ORDER BY name COLLATE NOCASE`);
+    this.allListed = db
+      .prepare<[], ListedRow>(
+        `SELECT id, name, service, category, status, critical_path, business_impact, data_categories
+         FROM vendors ORDER BY name COLLATE NOCASE`,
+      )
+      .raw();
     this.byId = db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE id = ?`);
     this.byName = db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE name = ? COLLATE NOCASE`);
     this.insertStmt = db.prepare<[VendorRow]>(`INSERT INTO vendors (${COLUMNS}) VALUES (${PARAMS})`);
@@ -108,6 +135,11 @@ export class VendorRepository {
 
   list(): Vendor[] {
     return this.all.all().map(fromRow);
+  }
+
+  /** Every provider as the register's table shows it, in the same order as list(). */
+  listed(): ListedVendor[] {
+    return this.allListed.all().map(listedOf);
   }
 
   get(id: string): Vendor | undefined {

@@ -7,7 +7,7 @@ import { documentToday } from './standing';
 import { readTransaction } from '../db/transactions';
 
 /** Every provider's place in the schedule, keyed by provider id (`vendors`: the register's providers, when already read). */
-export function reassessmentByVendor(ctx: Context, vendors: readonly Vendor[] = ctx.vendors.list()): Map<string, DueEntry> {
+export function reassessmentByVendor(ctx: Context, vendors: readonly Pick<Vendor, 'id' | 'name' | 'status'>[] = ctx.vendors.listed()): Map<string, DueEntry> {
   const months = ctx.settings.get().reassessmentMonths;
   const decisions = ctx.steps.latestDecisionByVendor();
   // Days as documents count them (UTC), so the register and a report dated today agree.

@@ -149,13 +149,16 @@ function computeListed(ctx: Context, input: ScoreInputRow, vendor: Vendor, templ
  * (providers without a review are absent). Call inside a read transaction, so stamps and answers
  * are read from one state of the file; then storeListedScores (score-cache-store.ts), after it.
  */
-export function listedReviews(ctx: Context, vendors: readonly Vendor[]): Map<string, ListedReview> {
+export function listedReviews(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[]): Map<string, ListedReview> {
   const inputs = ctx.scoreInputs.latestByVendor();
   // What memory lacks is looked up in the file, in one read, before anything is computed.
   const missing: string[] = [];
   for (const input of inputs.values()) if (!ctx.scoreCache.has(input.reviewId, listedScoreKey(input))) missing.push(input.reviewId);
   const stored = missing.length === 0 ? new Map<string, Entry>() : ctx.scoreInputs.storedScores(missing);
   const templates = new Map<string, Template | null>();
+  // The whole profile (data locations included) is read only when a score must be computed.
+  let profiles: Map<string, Vendor> | undefined;
+  const profileOf = (id: string): Vendor => (profiles ??= new Map(ctx.vendors.list().map((v) => [v.id, v]))).get(id)!;
   const listed = new Map<string, ListedReview>();
   const current = new Set<string>();
   for (const vendor of vendors) {
@@ -165,7 +168,7 @@ export function listedReviews(ctx: Context, vendors: readonly Vendor[]): Map<str
     const key = listedScoreKey(input);
     let entry = ctx.scoreCache.get(input.reviewId, key, stored.get(input.reviewId) ?? null);
     if (!entry) {
-      entry = { key, score: computeListed(ctx, input, vendor, templates) };
+      entry = { key, score: computeListed(ctx, input, profileOf(vendor.id), templates) };
       ctx.scoreCache.set(input.reviewId, entry);
     }
     listed.set(vendor.id, { reviewId: input.reviewId, status: input.status as ReviewStatus, score: entry.score });

@@ -71,7 +71,7 @@ export function listVendors(ctx: Context): VendorSummary[] {
 }
 
 function summaries(ctx: Context): VendorSummary[] {
-  const vendors = ctx.vendors.list();
+  const vendors = ctx.vendors.listed();
   const due = reassessmentByVendor(ctx, vendors);
   const open = new Map<string, { open: number; overdue: number }>();
   for (const f of listFindings(ctx, { open: true })) {

@@ -1,0 +1,58 @@
+// The register table's lean read of providers (repositories/vendors.ts listed(), issue 20) must say
+// of every provider exactly what the full read says, for the columns it reads, in the same order.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { freshVetted, unwrap } from '../helpers/vetted';
+
+test('listed() gives the same providers, in the same order and with the same shown fields, as list()', async () => {
+  const vetted = freshVetted();
+  const { api } = vetted;
+  unwrap(await api['vendor.create']({ name: 'zeta queue', service: 'Queue', category: 'message-queue' }));
+  unwrap(
+    await api['vendor.create']({
+      name: 'Alpha "DB"',
+      service: 'Hosted Postgres',
+      category: 'database',
+      criticalPath: true,
+      businessImpact: 'high',
+      dataCategories: ['personal-data', 'credentials-secrets'],
+      dataLocations: ['Germany'],
+      notes: 'Not read by the table.',
+    }),
+  );
+  const retired = unwrap(await api['vendor.create']({ name: 'Mid Logs', category: 'logging', dataCategories: ['logs-telemetry'] }));
+  unwrap(await api['vendor.update']({ id: retired.id, patch: { status: 'retired' } }));
+
+  const full = vetted.ctx.vendors.list();
+  const lean = vetted.ctx.vendors.listed();
+  assert.deepEqual(
+    lean,
+    full.map(({ id, name, service, category, status, criticalPath, businessImpact, dataCategories }) => ({
+      id,
+      name,
+      service,
+      category,
+      status,
+      criticalPath,
+      businessImpact,
+      dataCategories,
+    })),
+  );
+  assert.deepEqual(
+    lean.map((v) => v.name),
+    ['Alpha "DB"', 'Mid Logs', 'zeta queue'],
+  );
+  assert.deepEqual(lean[0]!.dataCategories, ['personal-data', 'credentials-secrets']);
+  assert.deepEqual(lean[2]!.dataCategories, []);
+
+  // And the register built on it shows the profile's inherent tier and status as the full read would.
+  const rows = unwrap(await api['vendor.list']({}));
+  assert.deepEqual(
+    rows.map((r) => [r.name, r.status, r.criticalPath, r.inherentTier]),
+    [
+      ['Alpha "DB"', 'proposed', true, 'critical'],
+      ['Mid Logs', 'retired', false, 'low'],
+      ['zeta queue', 'proposed', false, 'low'],
+    ],
+  );
+});
