@@ -194,18 +194,29 @@ function answerSentence(line: Line, label: string, knockout: Tier | null, raised
 }
 
 function reasonFor(line: Line, label: string, knockout: Tier | null, raised: boolean): string {
-  const whys = line.result.selected.map((o) => o.why?.trim()).filter((w): w is string => !!w);
-  return whys.length > 0 ? whys.join(' ') : answerSentence(line, label, knockout, raised);
+  // A loop, not map/filter/join: this runs for every answer that costs points, in every explained review.
+  let whys = '';
+  for (const option of line.result.selected) {
+    const why = option.why?.trim();
+    if (why) whys = whys === '' ? why : `${whys} ${why}`;
+  }
+  return whys !== '' ? whys : answerSentence(line, label, knockout, raised);
 }
 
 /** Bigger loss first (with a tolerance), then knock-outs (higher tier first), then template order. */
-function explanationOrder(
-  a: { pointsLost: number; knockout: Tier | null; order: number },
-  b: { pointsLost: number; knockout: Tier | null; order: number },
-): number {
-  if (Math.abs(a.pointsLost - b.pointsLost) > LOSS_TOLERANCE) return b.pointsLost - a.pointsLost;
+function explanationOrder(a: Placed<PointLoss>, b: Placed<PointLoss>): number {
+  if (Math.abs(a.item.pointsLost - b.item.pointsLost) > LOSS_TOLERANCE) return b.item.pointsLost - a.item.pointsLost;
   const rank = (t: Tier | null) => (t === null ? -1 : tierRank(t));
-  return rank(b.knockout) - rank(a.knockout) || a.order - b.order;
+  return rank(b.item.knockout) - rank(a.item.knockout) || a.order - b.order;
+}
+
+/**
+ * An item with its place in the template, for sorting. The place is kept beside the item rather
+ * than in it: taking a field back out of every item (object rest) cost more than the sort.
+ */
+interface Placed<T> {
+  item: T;
+  order: number;
 }
 
 /** A question that carries weight in its section's full weight (docs/scoring.md, section 3). */
@@ -473,16 +484,18 @@ export function scoreReview(
   open.sort((a, b) => Number(b.mustHave) - Number(a.mustHave) || position.get(a.questionId)! - position.get(b.questionId)!);
 
   // Knock-outs, in template order (questions and firing critical flags), raised on the critical path.
-  const orderedKnockouts: (Knockout & { order: number })[] = [];
+  const orderedKnockouts: Placed<Knockout>[] = [];
   for (const line of lines) {
     const floor = knockoutFloor(line.result.knockout, profile);
     if (floor.tier) {
       orderedKnockouts.push({
-        questionId: line.question.id,
-        questionText: line.question.text,
-        answerLabel: answerLabel(line.question, line.value),
-        tier: floor.tier,
-        ...(floor.raised ? { raised: true } : {}),
+        item: {
+          questionId: line.question.id,
+          questionText: line.question.text,
+          answerLabel: answerLabel(line.question, line.value),
+          tier: floor.tier,
+          ...(floor.raised ? { raised: true } : {}),
+        },
         order: line.order,
       });
     }
@@ -491,18 +504,20 @@ export function scoreReview(
     const floor = knockoutFloor(line.knockout, profile);
     if (floor.tier) {
       orderedKnockouts.push({
-        questionId: line.questionId,
-        questionText: line.flag.name,
-        answerLabel: line.result.answerLabel,
-        tier: floor.tier,
-        flagId: line.flag.id,
-        ...(floor.raised ? { raised: true } : {}),
+        item: {
+          questionId: line.questionId,
+          questionText: line.flag.name,
+          answerLabel: line.result.answerLabel,
+          tier: floor.tier,
+          flagId: line.flag.id,
+          ...(floor.raised ? { raised: true } : {}),
+        },
         order: line.order,
       });
     }
   }
   orderedKnockouts.sort((a, b) => a.order - b.order);
-  const knockouts: Knockout[] = orderedKnockouts.map(({ order: _order, ...knockout }) => knockout);
+  const knockouts: Knockout[] = orderedKnockouts.map((placed) => placed.item);
 
   const inherent = inherentRisk(profile).tier;
   const residual = state === 'incomplete' || overall === null ? null : residualTier(inherent, controlBand(overall));
@@ -511,7 +526,7 @@ export function scoreReview(
     residual === null ? knockoutTier : knockoutTier === null ? residual : maxTier(residual, knockoutTier);
 
   // Explanation: points of the overall each answer cost, each a fixed share of its section.
-  const explained: (PointLoss & { order: number })[] = [];
+  const explained: Placed<PointLoss>[] = [];
   for (const line of explain ? lines : []) {
     const { question, result, sectionIndex } = line;
     const pointsLost = result.status === 'scored' && weighs(question) ? (1 - result.score!) * question.weight * units[sectionIndex]! : 0;
@@ -519,13 +534,15 @@ export function scoreReview(
     if (pointsLost <= 0 && !floor.tier) continue;
     const label = answerLabel(question, line.value);
     explained.push({
-      questionId: question.id,
-      sectionId: line.section.id,
-      questionText: question.text,
-      answerLabel: label,
-      pointsLost,
-      reason: reasonFor(line, label, floor.tier, floor.raised),
-      knockout: floor.tier,
+      item: {
+        questionId: question.id,
+        sectionId: line.section.id,
+        questionText: question.text,
+        answerLabel: label,
+        pointsLost,
+        reason: reasonFor(line, label, floor.tier, floor.raised),
+        knockout: floor.tier,
+      },
       order: line.order,
     });
   }
@@ -534,19 +551,21 @@ export function scoreReview(
     const { flag, result, sectionIndex } = line;
     const floor = knockoutFloor(line.knockout, profile);
     explained.push({
-      questionId: line.questionId,
-      sectionId: line.section.id,
-      questionText: flag.name,
-      answerLabel: result.answerLabel,
-      pointsLost: RISK_FLAG_WEIGHTS[flag.severity] * units[sectionIndex]!,
-      reason: flag.why?.trim() || flagSentence({ ...line, knockout: floor.tier }, floor.raised),
-      knockout: floor.tier,
-      flagId: flag.id,
+      item: {
+        questionId: line.questionId,
+        sectionId: line.section.id,
+        questionText: flag.name,
+        answerLabel: result.answerLabel,
+        pointsLost: RISK_FLAG_WEIGHTS[flag.severity] * units[sectionIndex]!,
+        reason: flag.why?.trim() || flagSentence({ ...line, knockout: floor.tier }, floor.raised),
+        knockout: floor.tier,
+        flagId: flag.id,
+      },
       order: line.order,
     });
   }
   explained.sort(explanationOrder);
-  const explanation: PointLoss[] = explained.map(({ order: _order, ...loss }) => loss);
+  const explanation: PointLoss[] = explained.map((placed) => placed.item);
 
   return {
     model: SCORING_MODEL,
