@@ -1,5 +1,8 @@
 // Builds the typed API object from any transport that can carry (operation, input) → Result.
-import { OPERATION_NAMES, type OperationName, type VettedApi } from './api';
+import type { OperationName, VettedApi } from './api';
+// The names from the zod-free list, not from the contract: a client (the renderer's first paint)
+// must not build every input schema just to know the operations' names.
+import { OPERATION_NAMES } from './operations';
 import type { Result } from './result';
 
 export type Transport = (operation: OperationName, input: unknown) => Promise<Result<unknown>>;

@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { handOverFragmentToken } from './api/token';
 import { App } from './app/App';
+import { currentRoute } from './app/router';
+import { askForFirstListing } from './store/firstListing';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
@@ -28,6 +30,7 @@ import './styles/vendor-questionnaire.css';
 performance.mark('vetted:script-start');
 const root = handOverFragmentToken() ? null : document.getElementById('root');
 if (root) {
+  if (currentRoute().page === 'register') askForFirstListing();
   createRoot(root).render(
     <StrictMode>
       <App />

@@ -1,5 +1,6 @@
 import { functionalUpdate } from '@tanstack/react-table';
 import { api } from '../api/client';
+import { takeFirstListing } from './firstListing';
 import { answersSettled } from './providerSlice';
 import type { RegisterFilters, RegisterSlice, SliceCreator } from './types';
 
@@ -17,7 +18,7 @@ export const createRegisterSlice: SliceCreator<RegisterSlice> = (set, get) => ({
   async loadVendors() {
     set({ registerLoading: true });
     await answersSettled(); // scores and completion must include the answers just typed
-    const result = await api['vendor.list']({});
+    const result = await (takeFirstListing() ?? api['vendor.list']({}));
     if (result.ok) {
       const ids = new Set(result.value.map((v) => v.id));
       // Selections of providers that no longer exist are dropped.
