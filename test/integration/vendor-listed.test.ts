@@ -55,4 +55,9 @@ test('listed() gives the same providers, in the same order and with the same sho
       ['zeta queue', 'proposed', false, 'low'],
     ],
   );
+  // Each row's schedule is the contract's Reassessment, nothing more: the provider's id, name and
+  // status are the row's own (they were repeated inside it, a sixth of the listing's bytes).
+  for (const row of rows) {
+    assert.deepEqual(Object.keys(row.reassessment).sort(), ['approvedOn', 'decision', 'due', 'reviewId', 'source', 'state', 'tier']);
+  }
 });

@@ -1,22 +1,19 @@
 // When each provider is due for its next review, and what needs attention today.
 import type { DueEntry } from '../../../shared/api';
-import { daysBetween, reassessmentOf } from '../../../shared/domain/reassessment';
+import { daysBetween, reassessmentOf, type Reassessment } from '../../../shared/domain/reassessment';
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { Context } from '../context';
 import { documentToday } from './standing';
 import { readTransaction } from '../db/transactions';
 
 /** Every provider's place in the schedule, keyed by provider id (`vendors`: the register's providers, when already read). */
-export function reassessmentByVendor(ctx: Context, vendors: readonly Pick<Vendor, 'id' | 'name' | 'status'>[] = ctx.vendors.listed()): Map<string, DueEntry> {
+export function reassessmentByVendor(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[] = ctx.vendors.listed()): Map<string, Reassessment> {
   const months = ctx.settings.get().reassessmentMonths;
   const decisions = ctx.steps.latestDecisionByVendor();
   // Days as documents count them (UTC), so the register and a report dated today agree.
   const day = documentToday(ctx);
-  const entries = new Map<string, DueEntry>();
-  for (const vendor of vendors) {
-    const basis = decisions.get(vendor.id) ?? null;
-    entries.set(vendor.id, { ...reassessmentOf(basis, months, day), vendorId: vendor.id, vendorName: vendor.name, vendorStatus: vendor.status });
-  }
+  const entries = new Map<string, Reassessment>();
+  for (const vendor of vendors) entries.set(vendor.id, reassessmentOf(decisions.get(vendor.id) ?? null, months, day));
   return entries;
 }
 
@@ -29,7 +26,11 @@ function bySoonest(a: DueEntry, b: DueEntry): number {
 export function listReassessments(ctx: Context, input: { withinDays?: number }): DueEntry[] {
   return readTransaction(ctx.db, () => {
     const day = documentToday(ctx);
-    const entries = [...reassessmentByVendor(ctx).values()].sort(bySoonest);
+    const vendors = ctx.vendors.listed();
+    const due = reassessmentByVendor(ctx, vendors);
+    const entries: DueEntry[] = vendors
+      .map((v) => ({ ...due.get(v.id)!, vendorId: v.id, vendorName: v.name, vendorStatus: v.status }))
+      .sort(bySoonest);
     if (input.withinDays === undefined) return entries;
     return entries.filter((e) => e.due !== null && daysBetween(day, e.due) <= input.withinDays!);
   });
