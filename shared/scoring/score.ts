@@ -392,8 +392,10 @@ export function scoreReview(
         }
         if (result.status === 'scored' && counts) L += (1 - result.score!) * question.weight;
       }
-      // Without an explanation only knock-outs read the lines: no line for the other answers.
-      if (explain || result.knockout) lines.push({ question, section, sectionIndex, order, value: answer?.value ?? null, result });
+      // A line only for what can be listed: a knock-out, or (explained) an answer that loses part of
+      // its weight. The explanation below still checks the points its section's weight gives it.
+      const losesPoints = explain && result.status === 'scored' && counts && result.score! < 1;
+      if (losesPoints || result.knockout) lines.push({ question, section, sectionIndex, order, value: answer?.value ?? null, result });
       order++;
     }
     // Risk flags: implicit items weighted by severity; a firing flag loses its whole weight.
