@@ -5,6 +5,9 @@ import type { Tier } from '../domain/tier';
 import type { BusinessImpact, DataCategory } from '../domain/vendor';
 import type { RiskProfile } from './types';
 
+/** What inherent risk reads of a profile (never where the data is kept). */
+export type InherentProfile = Pick<RiskProfile, 'criticalPath' | 'businessImpact' | 'dataCategories'>;
+
 export interface InherentPointTable {
   /** Added when the provider sits on the critical path. */
   criticalPath: number;
@@ -57,7 +60,7 @@ export function inherentTierForPoints(points: number, table: InherentPointTable 
 }
 
 /** Inherent risk of a provider profile: points, tier and what they are made of. */
-export function inherentRisk(profile: RiskProfile, table: InherentPointTable = INHERENT_POINTS): InherentRisk {
+export function inherentRisk(profile: InherentProfile, table: InherentPointTable = INHERENT_POINTS): InherentRisk {
   const contributions: InherentContribution[] = [];
   const add = (factor: InherentContribution['factor'], points: number) => {
     if (points !== 0) contributions.push({ factor, points });
@@ -74,6 +77,6 @@ export function inherentRisk(profile: RiskProfile, table: InherentPointTable = I
 }
 
 /** Inherent tier of a provider profile. */
-export function inherentTier(profile: RiskProfile): Tier {
+export function inherentTier(profile: InherentProfile): Tier {
   return inherentRisk(profile).tier;
 }

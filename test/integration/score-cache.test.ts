@@ -422,3 +422,24 @@ test('a listing while another connection holds the write lock answers, and store
   assert.equal(vetted.ctx.scoreCache.stats().unstored, 0, 'the next listing wrote them');
   assert.equal(readOne(vetted.file, 'SELECT count(*) FROM listed_scores'), scoredCount(rows), 'one per provider with a review');
 });
+
+test('a listing that computes many scores reads the first profiles by id and the rest at once, each provider scored with its own', async () => {
+  const vetted = freshVetted();
+  unwrap(await vetted.api['demo.load']({}));
+  // More providers than services/score-cache.ts reads one by one (50), with profiles that move tiers.
+  for (let i = 0; i < 45; i++) {
+    unwrap(
+      await vetted.api['vendor.create']({
+        name: `Bulk ${String(i).padStart(2, '0')}`,
+        category: 'database',
+        criticalPath: i % 2 === 0,
+        businessImpact: i % 3 === 0 ? 'high' : 'low',
+        dataLocations: i % 4 === 0 ? ['Germany'] : [],
+        templateId: 'infrastructure-provider',
+      }),
+    );
+  }
+  const second = await firstListing(vetted.file);
+  assert.ok(second.stats.misses > 50, `the first listing computed more scores than are read one by one (${second.stats.misses})`);
+  assert.deepEqual(second.listed, second.fresh, 'every score equals a fresh computation with the provider’s own profile');
+});

@@ -85,8 +85,17 @@ function toRow(v: VendorFields & { id: string; createdAt: string; updatedAt: str
   };
 }
 
-/** What the register's table reads of a provider: no notes, links or locations (issue 20). */
-export type ListedVendor = Pick<Vendor, 'id' | 'name' | 'service' | 'category' | 'status' | 'criticalPath' | 'businessImpact' | 'dataCategories'>;
+/** A type no value has: marks the data locations a listed provider does not carry. */
+declare const _notRead: unique symbol;
+
+/**
+ * What the register's table reads of a provider: no notes, links or locations (issue 20). Never a
+ * profile to score with: its `dataLocations` type makes the compiler refuse one where a RiskProfile
+ * is expected (without its locations, a "Not disclosed" answer would go unchecked).
+ */
+export type ListedVendor = Pick<Vendor, 'id' | 'name' | 'service' | 'category' | 'status' | 'criticalPath' | 'businessImpact' | 'dataCategories'> & {
+  dataLocations?: typeof _notRead;
+};
 
 /** id, name, service, category, status, critical_path, business_impact, data_categories. */
 type ListedRow = [string, string, string, string, string, number, string, string];

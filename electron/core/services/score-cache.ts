@@ -124,11 +124,14 @@ export class ScoreCache {
 
 const LISTING = { ...DEFAULT_SCORING_OPTIONS, explain: false };
 
+/** Scores computed in one listing whose profiles are read by id; beyond this, every profile in one read. */
+const PROFILES_ONE_BY_ONE = 50;
+
 /**
  * The score of a review as services/review-entries.ts's buildEntry gives it (a decided review's
  * frozen score, else computed from its answers), reduced to what the register shows.
  */
-function computeListed(ctx: Context, input: ScoreInputRow, vendor: Vendor, templates: Map<string, Template | null>): ListedScore | null {
+function computeListed(ctx: Context, input: ScoreInputRow, profile: () => Vendor, templates: Map<string, Template | null>): ListedScore | null {
   if (!isOpenStatus(input.status as ReviewStatus)) {
     const frozen = ctx.steps.frozenScore(input.reviewId);
     if (frozen) return listedScore(frozen);
@@ -141,7 +144,7 @@ function computeListed(ctx: Context, input: ScoreInputRow, vendor: Vendor, templ
   }
   if (!template) return null;
   // No explanation: the register shows none, and writing the reasons is most of a score's cost.
-  return listedScore(scoreReview(template, ctx.scoreInputs.answerMap(input.reviewId), vendor, LISTING));
+  return listedScore(scoreReview(template, ctx.scoreInputs.answerMap(input.reviewId), profile(), LISTING));
 }
 
 /**
@@ -156,9 +159,17 @@ export function listedReviews(ctx: Context, vendors: readonly Pick<Vendor, 'id'>
   for (const input of inputs.values()) if (!ctx.scoreCache.has(input.reviewId, listedScoreKey(input))) missing.push(input.reviewId);
   const stored = missing.length === 0 ? new Map<string, Entry>() : ctx.scoreInputs.storedScores(missing);
   const templates = new Map<string, Template | null>();
-  // The whole profile (data locations included) is read only when a score must be computed.
+  // The whole profile (data locations included) is read only when a score must be computed: by id
+  // for the first few (an answer saved scores one review again), then all at once.
   let profiles: Map<string, Vendor> | undefined;
-  const profileOf = (id: string): Vendor => (profiles ??= new Map(ctx.vendors.list().map((v) => [v.id, v]))).get(id)!;
+  let readOneByOne = 0;
+  const profileOf = (id: string): Vendor => {
+    if (!profiles && readOneByOne < PROFILES_ONE_BY_ONE) {
+      readOneByOne += 1;
+      return ctx.vendors.get(id)!;
+    }
+    return (profiles ??= new Map(ctx.vendors.list().map((v) => [v.id, v]))).get(id)!;
+  };
   const listed = new Map<string, ListedReview>();
   const current = new Set<string>();
   for (const vendor of vendors) {
@@ -168,7 +179,7 @@ export function listedReviews(ctx: Context, vendors: readonly Pick<Vendor, 'id'>
     const key = listedScoreKey(input);
     let entry = ctx.scoreCache.get(input.reviewId, key, stored.get(input.reviewId) ?? null);
     if (!entry) {
-      entry = { key, score: computeListed(ctx, input, profileOf(vendor.id), templates) };
+      entry = { key, score: computeListed(ctx, input, () => profileOf(vendor.id), templates) };
       ctx.scoreCache.set(input.reviewId, entry);
     }
     listed.set(vendor.id, { reviewId: input.reviewId, status: input.status as ReviewStatus, score: entry.score });
