@@ -18,12 +18,24 @@ test('opened on the register, the page lists the providers once; shown again lat
   const served = await startServe({ demo: true });
   const context = await (await launchBrowser()).newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // How far React had got when the first listing was asked for: early means before its first
+  // commit, while #root is still empty (the page's own effects would ask only after it).
+  await page.addInitScript(`{
+    const fetchFirst = window.fetch;
+    window.__rootAtListing = [];
+    window.fetch = function (input, init) {
+      const url = typeof input === 'string' ? input : input.url;
+      if (url.includes('/api/vendor.list')) window.__rootAtListing.push(document.getElementById('root')?.childElementCount ?? -1);
+      return fetchFirst.call(this, input, init);
+    };
+  }`);
   const listings = countListings(page);
   await page.goto(served.url);
   const table = page.getByRole('table', { name: 'Providers' });
   await table.locator('tbody tr').first().waitFor();
   await page.waitForLoadState('networkidle');
   assert.equal(listings.count(), 1, 'one listing for the first paint, not the early one and another');
+  assert.deepEqual(await page.evaluate('window.__rootAtListing'), [0], 'asked for before React rendered anything');
 
   // A change made elsewhere (another window, the CLI) while the page shows the register.
   await callApi(served, 'vendor.create', { name: 'Zz Late Queue', category: 'message-queue' });
