@@ -2,12 +2,11 @@
 // register already holds for it — named by its incidents, and the ones you chose as used — are
 // searched for the catalogue's parties and their regions (shared/upstream/status-components.ts).
 // Its own file so the subprocessor import stays one job; reads the incident record, writes upstreams.
-import type { UpstreamFromStatus, UpstreamView } from '../../../shared/api';
-import type { Upstream } from '../../../shared/domain/upstream';
+import type { UpstreamFromStatus } from '../../../shared/api';
 import { planStatusComponents } from '../../../shared/upstream/status-components';
-import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { writeOrRehearse } from './dry-run';
+import { countActions, getUpstream, insertPlanned, upstreamView } from './upstream-rows';
 import { getVendor } from './vendor-lookup';
 
 /** Every component name on record for the provider, each once, most often named by its incidents first. */
@@ -32,28 +31,13 @@ export function upstreamsFromStatus(ctx: Context, input: { vendorId: string; dry
     const stamp = ctx.now().toISOString();
     for (const row of rows) {
       if (row.action === 'add') {
-        ctx.upstreams.insert({
-          id: ctx.newId(),
-          vendorId: vendor.id,
-          party: row.party,
-          catalogueId: row.catalogueId,
-          kind: row.kind,
-          regions: row.regions.map((code) => ({ code, uses: '' })),
-          purpose: row.purpose,
-          location: row.location,
-          source: 'status_components',
-          note: '',
-          createdAt: stamp,
-          updatedAt: stamp,
-        });
+        insertPlanned(ctx, vendor.id, row, { regions: row.regions.map((code) => ({ code, uses: '' })), source: 'status_components' }, stamp);
       } else if (row.action === 'update') {
-        const stored: Upstream | undefined = ctx.upstreams.get(row.upstreamId!);
-        if (!stored) throw new VettedError('not_found', `No fourth party with id ${row.upstreamId}.`);
+        const stored = getUpstream(ctx, row.upstreamId!);
         ctx.upstreams.update({ ...stored, regions: [...stored.regions, ...row.regions.map((code) => ({ code, uses: '' }))], updatedAt: stamp });
       }
     }
-    const count = (action: string) => rows.filter((r) => r.action === action).length;
-    const upstreams: UpstreamView[] = ctx.upstreams.list(vendor.id).map((u) => ({ ...u, vendorName: vendor.name, criticalPath: vendor.criticalPath }));
-    return { vendorId: vendor.id, vendorName: vendor.name, dryRun, components, added: count('add'), updated: count('update'), unchanged: count('unchanged'), skipped: count('skip'), rows, unmatched, upstreams };
+    const upstreams = ctx.upstreams.list(vendor.id).map((u) => upstreamView(u, vendor));
+    return { vendorId: vendor.id, vendorName: vendor.name, dryRun, components, ...countActions(rows), rows, unmatched, upstreams };
   });
 }

@@ -4,7 +4,6 @@
 import type { z } from 'zod';
 import type { UpstreamImport, UpstreamView } from '../../../shared/api';
 import { MAX_UPSTREAMS_PER_PROVIDER, type Upstream, type UpstreamInput, type UpstreamPatch } from '../../../shared/domain/upstream';
-import type { Vendor } from '../../../shared/domain/vendor';
 import { CATALOGUE, catalogueParty, findCatalogueParty, type CatalogueParty } from '../../../shared/upstream/catalogue';
 import { mappedRows, readSubprocessorFile, resolveMapping, type MappingOverride, type SubprocessorFileFormat } from '../../../shared/upstream/subprocessor-file';
 import { canonicalPartyKey } from '../../../shared/upstream/register-index';
@@ -13,6 +12,7 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { readTransaction, writeTransaction } from '../db/transactions';
 import { writeOrRehearse } from './dry-run';
+import { countActions, getUpstream, insertPlanned, upstreamView as view } from './upstream-rows';
 import { getVendor } from './vendor-lookup';
 
 /** The input as the API hands it over: the contract's defaults applied. */
@@ -22,19 +22,9 @@ function invalid(path: string, message: string): VettedError {
   return new VettedError('validation', `${path}: ${message}`, [{ path, message }]);
 }
 
-function view(u: Upstream, vendor: Pick<Vendor, 'name' | 'criticalPath'> | undefined): UpstreamView {
-  return { ...u, vendorName: vendor?.name ?? '', criticalPath: vendor?.criticalPath ?? false };
-}
-
 /** Provider name, then in the order recorded (the repository's: the sort is stable). */
 function sorted(list: UpstreamView[]): UpstreamView[] {
   return list.sort((a, b) => a.vendorName.localeCompare(b.vendorName) || a.vendorId.localeCompare(b.vendorId));
-}
-
-function getUpstream(ctx: Context, id: string): Upstream {
-  const u = ctx.upstreams.get(id);
-  if (!u) throw new VettedError('not_found', `No fourth party with id ${id}.`);
-  return u;
 }
 
 /**
@@ -147,26 +137,12 @@ export function importSubprocessorList(ctx: Context, input: UpstreamImportInput)
     const stamp = ctx.now().toISOString();
     for (const row of plan) {
       if (row.action === 'add') {
-        ctx.upstreams.insert({
-          id: ctx.newId(),
-          vendorId: vendor.id,
-          party: row.party,
-          catalogueId: row.catalogueId,
-          kind: row.kind,
-          regions: [],
-          purpose: row.purpose,
-          location: row.location,
-          source: 'subprocessor_list',
-          note: '',
-          createdAt: stamp,
-          updatedAt: stamp,
-        });
+        insertPlanned(ctx, vendor.id, row, { regions: [], source: 'subprocessor_list' }, stamp);
       } else if (row.action === 'update') {
         const stored = getUpstream(ctx, row.upstreamId!);
         ctx.upstreams.update({ ...stored, purpose: row.purpose, location: row.location, updatedAt: stamp });
       }
     }
-    const count = (action: string) => plan.filter((r) => r.action === action).length;
     return {
       vendorId: vendor.id,
       vendorName: vendor.name,
@@ -174,10 +150,7 @@ export function importSubprocessorList(ctx: Context, input: UpstreamImportInput)
       dryRun,
       headers: table.headers,
       mapping,
-      added: count('add'),
-      updated: count('update'),
-      unchanged: count('unchanged'),
-      skipped: count('skip'),
+      ...countActions(plan),
       rows: plan,
       upstreams: ctx.upstreams.list(vendor.id).map((u) => view(u, vendor)),
     };
