@@ -2,6 +2,7 @@
 // maintenances added, updated, unchanged and older than what is stored, and what did not carry
 // over exactly.
 import type { StatusImport } from '../../../../shared/api';
+import { CountList } from '../../components/CountList';
 
 export const STATUS_FORMAT_NAMES: Readonly<Record<StatusImport['format'], string>> = {
   statuspage: 'Statuspage JSON',
@@ -30,13 +31,7 @@ function CountLines({ counts, noun, dryRun }: { counts: Counts; noun: string; dr
   return (
     <div className="status-counts">
       <p className="status-counts-title">{noun}</p>
-      <ul className="import-counts" aria-label={noun}>
-        {lines.map((l) => (
-          <li key={l.text} className={l.n === 0 ? 'muted' : undefined}>
-            <span className="import-count">{l.n}</span> {l.text}
-          </li>
-        ))}
-      </ul>
+      <CountList lines={lines} label={noun} />
     </div>
   );
 }

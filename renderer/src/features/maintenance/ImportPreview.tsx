@@ -1,6 +1,7 @@
 // What importing a maintenance file would do, from the dry run: counts, warnings and the
 // maintenances it touches, with the buttons that import it or leave everything as it is.
 import type { WindowImport } from '../../../../shared/api';
+import { CountList } from '../../components/CountList';
 
 interface Props {
   fileName: string;
@@ -29,13 +30,7 @@ export function ImportPreview({ fileName, vendorName, dry, busy, onImport, onCan
       <p className="import-preview-lead">
         <strong>{fileName}</strong> ({FORMAT_NAMES[dry.format]}): what importing it into {vendorName}’s record would do —
       </p>
-      <ul className="import-counts">
-        {lines.map((l) => (
-          <li key={l.text} className={l.n === 0 ? 'muted' : undefined}>
-            <span className="import-count">{l.n}</span> {l.text}
-          </li>
-        ))}
-      </ul>
+      <CountList lines={lines} />
       {dry.warnings.length > 0 && (
         <div className="import-warnings">
           <p className="import-warnings-title">

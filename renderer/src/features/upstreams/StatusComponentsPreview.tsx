@@ -4,6 +4,7 @@
 import type { UpstreamFromStatus } from '../../../../shared/api';
 import { ROW_ACTION_LABELS, UPSTREAM_KIND_LABELS } from './labels';
 import { PreviewButtons, type PreviewBusy } from './PreviewButtons';
+import { CountList } from '../../components/CountList';
 
 interface Props {
   dry: UpstreamFromStatus;
@@ -27,18 +28,14 @@ export function StatusComponentsPreview({ dry, busy, onImport, onCancel }: Props
             {dry.components.length} component{dry.components.length === 1 ? '' : 's'} on record: what reading them into {dry.vendorName}’s fourth
             parties would do —
           </p>
-          <ul className="import-counts">
-            {[
+          <CountList
+            lines={[
               { n: dry.added, text: 'new: added' },
               { n: dry.updated, text: 'already recorded: the regions it lacks added' },
               { n: dry.unchanged, text: 'already recorded as they are: left alone' },
               { n: dry.skipped, text: 'skipped (the reason is beside each)' },
-            ].map((l) => (
-              <li key={l.text} className={l.n === 0 ? 'muted' : undefined}>
-                <span className="import-count">{l.n}</span> {l.text}
-              </li>
-            ))}
-          </ul>
+            ]}
+          />
           {dry.rows.length > 0 && (
             <ol className="subprocessor-rows" aria-label="Fourth parties the components name">
               {dry.rows.map((r) => (

@@ -7,6 +7,7 @@ import { FieldError } from '../../components/FieldError';
 import type { ChosenList } from './ImportSubprocessors';
 import { ROW_ACTION_LABELS } from './labels';
 import { PreviewButtons, type PreviewBusy } from './PreviewButtons';
+import { CountList } from '../../components/CountList';
 
 interface Props {
   list: ChosenList;
@@ -71,18 +72,14 @@ export function SubprocessorPreview({ list, vendorName, busy, onRemap, onImport,
       </div>
       {dry && (
         <>
-          <ul className="import-counts">
-            {[
+          <CountList
+            lines={[
               { n: dry.added, text: 'new: added' },
               { n: dry.updated, text: 'already recorded: purpose and location updated' },
               { n: dry.unchanged, text: 'already recorded as they are: left alone' },
               { n: dry.skipped, text: 'skipped (the reason is beside each)' },
-            ].map((l) => (
-              <li key={l.text} className={l.n === 0 ? 'muted' : undefined}>
-                <span className="import-count">{l.n}</span> {l.text}
-              </li>
-            ))}
-          </ul>
+            ]}
+          />
           <ol className="subprocessor-rows" aria-label="Rows of the file">
             {dry.rows.map((r) => (
               <li key={r.line} className={`subprocessor-row action-${r.action}`} data-testid="subprocessor-row" data-action={r.action}>

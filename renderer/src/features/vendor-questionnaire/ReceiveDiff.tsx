@@ -4,6 +4,7 @@
 // and the digest the provider should confirm.
 import type { QuestionnaireReceipt, ReceiveRow } from '../../../../shared/domain/vendor-exchange';
 import { CHANGE_LABELS, plural } from './providerWords';
+import { CountList } from '../../components/CountList';
 
 interface Props {
   receipt: QuestionnaireReceipt;
@@ -27,13 +28,7 @@ export function ReceiveSummary({ receipt }: { receipt: QuestionnaireReceipt }) {
     { n: counts.rejected, text: 'left out: they do not fit' },
   ];
   return (
-    <ul className="receive-counts" aria-label="What the file holds">
-      {items.map((i) => (
-        <li key={i.text} className={i.n === 0 ? 'muted' : undefined}>
-          <span className="import-count">{i.n}</span> {i.text}
-        </li>
-      ))}
-    </ul>
+    <CountList lines={items} className="receive-counts" label="What the file holds" />
   );
 }
 
