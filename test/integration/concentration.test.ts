@@ -157,3 +157,12 @@ test('a whole cloud down reaches providers that record only its company\'s other
   const region = await api['concentration.blastRadius']({ party: 'AWS', region: 'us-east-1' });
   assert.ok(!region.ok && region.error.code === 'not_found', 'a region outage stays with the party that records it: nobody records AWS');
 });
+
+test('the company link runs one way: a register recording only AWS has nobody to show for "Amazon SES down" (not found, as for any party nobody records)', async () => {
+  const { api } = freshVetted();
+  const db = unwrap(await api['vendor.create']({ name: 'Hosted DB', category: 'database', criticalPath: true }));
+  unwrap(await api['upstream.add']({ vendorId: db.id, party: 'AWS', kind: 'hosting' }));
+  const ses = await api['concentration.blastRadius']({ party: 'Amazon SES' });
+  assert.ok(!ses.ok && ses.error.code === 'not_found', `an e-mail service's outage does not reach its company's cloud (${JSON.stringify(ses)})`);
+  assert.deepEqual(unwrap(await api['concentration.blastRadius']({ party: 'AWS' })).hits.map((h) => h.name), ['Hosted DB']);
+});

@@ -17,7 +17,7 @@ import { VettedError } from '../../../shared/result';
 import { blastRadius, NO_FAILOVER_ANSWER, NO_FAILOVER_ANSWER_REASON, resolvePartyKey, type BlastRadius, type FailoverStatement } from '../../../shared/upstream/blast-radius';
 import { concentration, concentrationAlerts } from '../../../shared/upstream/concentration';
 import type { ProviderConcentration, ProviderUpstreamFacts } from '../../../shared/reports/concentration-part';
-import { regionName, sameCompanyParties } from '../../../shared/upstream/catalogue';
+import { regionName } from '../../../shared/upstream/catalogue';
 import { canonicalPartyKey, indexRegister, type ProviderFacts } from '../../../shared/upstream/register-index';
 import { maintenanceOnSharedUpstreams, overlappingIncidents } from '../../../shared/upstream/signals';
 import type { Context } from '../context';
@@ -188,16 +188,13 @@ export function blastRadiusView(ctx: Context, input: { party: string; region?: s
     const counted = new Set(reg.providers.filter((p) => p.status !== 'retired').map((p) => p.vendorId));
     const key = resolvePartyKey(input.party);
     const ofParty = reg.upstreams.filter((u) => counted.has(u.vendorId) && canonicalPartyKey(u) === key);
-    // A whole cloud down also hits its company's other services (Amazon SES for AWS): a register
-    // that records only those still has something to show for "Amazon Web Services down".
-    const catalogueId = key.startsWith('catalogue:') ? key.slice('catalogue:'.length) : null;
-    const sameCompany = new Set(catalogueId && !input.region ? sameCompanyParties(catalogueId).map((p) => `catalogue:${p.id}`) : []);
-    const ofCompany = reg.upstreams.some((u) => counted.has(u.vendorId) && sameCompany.has(canonicalPartyKey(u)));
-    if (ofParty.length === 0 && !ofCompany) {
+    // Not recorded by anyone counted, and nobody hit through another service of the same company
+    // (blastRadius decides that: a whole cloud's outage reaches its company's other services).
+    const result = blastRadius(reg.providers, reg.upstreams, reg.failover, { party: input.party, region: input.region ?? null });
+    if (ofParty.length === 0 && result.hits.length === 0) {
       const message = `no provider of the register records "${input.party.trim()}" as a fourth party`;
       throw new VettedError('not_found', `party: ${message}`, [{ path: 'party', message }]);
     }
-    const result = blastRadius(reg.providers, reg.upstreams, reg.failover, { party: input.party, region: input.region ?? null });
     let note: string | null = null;
     if (result.region) {
       const rk = regionKey(result.region.code);
