@@ -61,3 +61,18 @@ test('listed() gives the same providers, in the same order and with the same sho
     assert.deepEqual(Object.keys(row.reassessment).sort(), ['approvedOn', 'decision', 'due', 'reviewId', 'source', 'state', 'tier']);
   }
 });
+
+test("the register's finding columns count what the findings list says is open and overdue, provider by provider", async () => {
+  const vetted = freshVetted();
+  const { api } = vetted;
+  unwrap(await api['demo.load']({}));
+  const rows = unwrap(await api['vendor.list']({}));
+  let open = 0;
+  for (const row of rows) {
+    const listed = unwrap(await api['finding.list']({ vendorId: row.id, open: true }));
+    assert.deepEqual([row.openFindings, row.overdueFindings], [listed.length, listed.filter((f) => f.overdue).length], row.name);
+    open += listed.length;
+  }
+  const all = unwrap(await api['finding.list']({}));
+  assert.ok(open > 0 && all.length > open, `the demo has open findings and others (accepted or fixed): ${open} of ${all.length}`);
+});

@@ -76,6 +76,28 @@ export function listFindings(ctx: Context, input: { vendorId?: string; open?: bo
   });
 }
 
+/**
+ * Open findings (open or in progress, an expired acceptance counting as open) and how many of them
+ * are overdue, per provider: the register's columns, by the same rules as listFindings, without
+ * building the views (names, acceptance views, question texts) the register does not show.
+ */
+export function openFindingCounts(ctx: Context): Map<string, { open: number; overdue: number }> {
+  const counts = new Map<string, { open: number; overdue: number }>();
+  const findings = ctx.findings.list();
+  if (findings.length === 0) return counts;
+  const day = today(ctx);
+  const acceptances = currentAcceptances(ctx.findings.acceptances());
+  for (const f of findings) {
+    const status = effectiveFindingStatus(f, acceptances.get(f.id) ?? null, day);
+    if (status !== 'open' && status !== 'in_progress') continue;
+    const entry = counts.get(f.vendorId) ?? { open: 0, overdue: 0 };
+    entry.open += 1;
+    if (isFindingOverdue(f.dueDate, status, day)) entry.overdue += 1;
+    counts.set(f.vendorId, entry);
+  }
+  return counts;
+}
+
 /** The review (of this provider) and question a finding or an evidence file points at, checked. */
 export function checkReviewQuestion(ctx: Context, vendorId: string, reviewId: string | undefined, questionId: string | undefined): void {
   if (reviewId === undefined) return;

@@ -3,7 +3,7 @@ import type { Vendor, VendorFields, VendorPatch } from '../../../shared/domain/v
 import { VettedError } from '../../../shared/result';
 import { inherentTier } from '../../../shared/scoring';
 import type { Context } from '../context';
-import { listFindings } from './findings';
+import { openFindingCounts } from './findings';
 import { reassessmentByVendor } from './reassessment';
 import { startReview } from './reviews';
 import { listedReviews } from './score-cache';
@@ -73,13 +73,7 @@ export function listVendors(ctx: Context): VendorSummary[] {
 function summaries(ctx: Context): VendorSummary[] {
   const vendors = ctx.vendors.listed();
   const due = reassessmentByVendor(ctx, vendors);
-  const open = new Map<string, { open: number; overdue: number }>();
-  for (const f of listFindings(ctx, { open: true })) {
-    const counts = open.get(f.vendorId) ?? { open: 0, overdue: 0 };
-    counts.open += 1;
-    if (f.overdue) counts.overdue += 1;
-    open.set(f.vendorId, counts);
-  }
+  const open = openFindingCounts(ctx);
   // The register's incident column: started in the last 90 days (to now), and still open.
   const incidents = ctx.incidents.counts(new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString());
   const decidedAt = ctx.reviews.lastDecisionByVendor();
