@@ -33,8 +33,13 @@ const OUTCOME_COUNT_WORDS: Readonly<Record<BlastOutcome, readonly [string, strin
 };
 export const outcomeCount = (n: number, outcome: BlastOutcome) => plural(n, ...OUTCOME_COUNT_WORDS[outcome]);
 
-/** A share as a whole percentage ("75 %"). */
-export const percent = (share: number) => `${Math.round(share * 100)} %`;
+/** 0.75 → "75 %": a whole percentage, unless rounding would make a real share 0 or 100 ("<1 %", ">99 %"). */
+export function percent(share: number): string {
+  const p = share * 100;
+  if (p > 0 && p < 1) return '<1 %';
+  if (p < 100 && p > 99) return '>99 %';
+  return `${Math.round(p)} %`;
+}
 
 export const kindWords = (kinds: readonly UpstreamKind[]) => kinds.map((k) => KIND_WORDS[k]).join(', ');
 

@@ -1,10 +1,9 @@
 // Fourth parties (or one of their regions) carrying more of the critical path than the Settings
 // threshold allows, as Needs attention lines that open the Concentration page.
 import type { ConcentrationAttention } from '../../../../shared/api';
+import { percent } from '../../../../shared/reports/concentration-words';
 import { hrefs } from '../../app/router';
 import type { AttentionLine } from './attentionItems';
-
-const percent = (fraction: number) => `${Math.round(fraction * 100)} %`;
 
 export function concentrationLines(alerts: readonly ConcentrationAttention[]): AttentionLine[] {
   return alerts.map((a) => ({
