@@ -6,8 +6,8 @@ import type { Context } from '../context';
 import { documentToday } from './standing';
 import { readTransaction } from '../db/transactions';
 
-/** Every provider's place in the schedule, keyed by provider id (`vendors`: the register's providers, when already read). */
-export function reassessmentByVendor(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[] = ctx.vendors.listed()): Map<string, Reassessment> {
+/** Every provider's place in the schedule, keyed by provider id (`vendors`: the register's providers, already read by the caller). */
+export function reassessmentByVendor(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[]): Map<string, Reassessment> {
   const months = ctx.settings.get().reassessmentMonths;
   const decisions = ctx.steps.latestDecisionByVendor();
   // Days as documents count them (UTC), so the register and a report dated today agree.
