@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'busy', // another Vetted (the app, a CLI command) held the register's write lock too long; nothing was changed, try again
   'unknown_operation',
   'unauthorized', // transport-level: missing or wrong token, foreign origin
+  'forbidden', // a team register's database refused this to the reviewer's role (issue 22)
   'unavailable', // the bridge cannot be reached, or a provider's status page did not answer
   'internal', // a bug: the message says so without a stack trace
 ] as const;

@@ -26,6 +26,11 @@ export function setWriteWait(ms: number): number {
   return before;
 }
 
+/** The bound set by setWriteWait, for the Store's own transactions (store/sqlite-store.ts). */
+export function writeWaitBudget(): number {
+  return writeWaitMs;
+}
+
 /**
  * Runs `work` in one IMMEDIATE transaction (a savepoint when already inside one).
  *
