@@ -3,6 +3,7 @@ import { enterUserFolder, parse } from './args';
 import { versionLine } from './build-info';
 import { busyExitFor } from './busy';
 import { CliError, EXIT, usageError } from './cli-error';
+import { VettedError } from '../../shared/result';
 import { registerUse } from './command-access';
 
 const HELP = `vetted — vendor risk reviews of infrastructure providers
@@ -184,6 +185,13 @@ Usage:
                                                   day-rate "640 EUR": what an engineer-day costs, an amount and an
                                                   ISO 4217 currency code ("none" clears it)
   vetted backup --out FILE.db                     a consistent copy of the register file (safe while the app runs)
+  vetted migrate-register --from A --to B [--json]
+                                                  move a whole register between a file and a team register on
+                                                  PostgreSQL (postgres://USER@HOST/DB; the password from
+                                                  $PGPASSWORD or ~/.pgpass), either way, into an empty one: every
+                                                  table copied in one transaction, then checked by row counts and
+                                                  digests, and the audit trail re-chained hash for hash
+                                                  (docs/team.md)
   vetted restore FILE.db [--force]                replace the register with a backup; refused while the app or
                                                   vetted serve has it open (close it first); --force only after
                                                   the app is closed (a lock it left, e.g. from another machine);
@@ -360,6 +368,12 @@ export async function main(argv: string[]): Promise<number> {
       await (await import('./commands/backup')).backupCommand(values);
       return EXIT.ok;
     }
+    case 'migrate-register': {
+      const { values } = parse(rest, { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } });
+      if (!values.from || !values.to) throw usageError('usage: vetted migrate-register --from FILE.db|postgres://… --to postgres://…|FILE.db [--json]');
+      await (await import('./commands/migrate-register')).migrateRegisterCommand({ from: values.from, to: values.to, json: values.json ?? false });
+      return EXIT.ok;
+    }
     case 'restore': {
       const { values, positionals } = parse(rest, { force: { type: 'boolean' } });
       if (positionals.length !== 1) throw usageError('usage: vetted restore FILE.db [--force] [--db FILE]');
@@ -414,6 +428,10 @@ async function run(): Promise<void> {
     if (error instanceof CliError) {
       process.stderr.write(`vetted: ${error.message}\n`);
       process.exitCode = error.exitCode;
+    } else if (error instanceof VettedError && error.code === 'validation') {
+      // A refused value met before any command ran (a --db that is not a file).
+      process.stderr.write(`vetted: ${error.message}\n`);
+      process.exitCode = EXIT.input;
     } else if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`vetted: ${(error as Error).message} (see: vetted --help)\n`);
       process.exitCode = EXIT.usage;

@@ -1,6 +1,7 @@
 // Where the register lives by default: the same per-OS folder Electron's app.getPath('userData') uses.
 import os from 'node:os';
 import path from 'node:path';
+import { VettedError } from '../../shared/result';
 
 export const PRODUCT_NAME = 'Vetted';
 export const DB_FILE_NAME = 'vetted.db';
@@ -27,7 +28,22 @@ export function keyFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
 
 /** --db FILE wins, then VETTED_DB, then the app data folder. */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (flag) return path.resolve(flag);
-  if (env.VETTED_DB) return path.resolve(env.VETTED_DB);
+  if (flag) return path.resolve(refuseServerYet(flag, '--db'));
+  if (env.VETTED_DB) return path.resolve(refuseServerYet(env.VETTED_DB, '$VETTED_DB'));
   return path.join(appDataDir(env), DB_FILE_NAME);
+}
+
+/**
+ * A team register's URL is not a file name: made into a path it would create a file called
+ * "postgres:". Until every service runs on PostgreSQL (issue 22), a server register is only the
+ * source or target of `vetted migrate-register`, and says so.
+ */
+function refuseServerYet(location: string, where: string): string {
+  if (/^postgres(ql)?:\/\//i.test(location)) {
+    throw new VettedError(
+      'validation',
+      `${where}: a team register on PostgreSQL cannot be opened by this command yet; move a register to or from one with vetted migrate-register (docs/team.md).`,
+    );
+  }
+  return location;
 }

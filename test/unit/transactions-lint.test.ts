@@ -8,6 +8,9 @@ import { test } from 'node:test';
 import { REPO_ROOT } from '../helpers/cli';
 
 const HELPER = 'electron/core/db/transactions.ts';
+// The Store's two implementations (issue 22) are the other place transactions open: the async ones
+// services move to, IMMEDIATE on SQLite as here.
+const STORES = ['electron/core/db/store/sqlite-store.ts', 'electron/core/db/store/pg-store.ts'];
 const TRANSACTION_CALL = /\.transaction\s*\(/;
 // A statement that opens or ends a transaction by hand (a trigger's `… BEGIN` inside CREATE TRIGGER
 // does not start the string, so it is not matched).
@@ -37,7 +40,15 @@ test('the scan sees the sources and recognises a transaction opened by hand', ()
 
 test(`every transaction in electron/ and shared/ opens through ${HELPER}`, () => {
   const found = [...sources('electron'), ...sources('shared')]
-    .filter((file) => file !== HELPER)
+    .filter((file) => file !== HELPER && !STORES.includes(file))
     .flatMap((file) => offences(file, fs.readFileSync(path.join(REPO_ROOT, file), 'utf8')));
   assert.deepEqual(found, [], `use writeTransaction or readTransaction from ${HELPER} instead:\n${found.join('\n')}`);
+});
+
+test('the SQLite store opens its write transactions IMMEDIATE', () => {
+  const text = fs.readFileSync(path.join(REPO_ROOT, STORES[0]!), 'utf8');
+  const begins = offences(STORES[0]!, text).filter((line) => /BEGIN/.test(line));
+  assert.ok(begins.length >= 2, begins.join('\n'));
+  for (const line of begins) assert.match(line, /BEGIN (IMMEDIATE|DEFERRED)/);
+  assert.match(text, /if \(kind === 'write'\) await this\.beginImmediate\(\)/);
 });

@@ -171,6 +171,12 @@ export function translatePgError(error: unknown): unknown {
   if (code === '42501') {
     return new VettedError('forbidden', 'Your database role may not do this on the team register.');
   }
+  if (code === '28P01' || code === '28000') {
+    return new VettedError('unauthorized', 'The team register’s server refused the login: check the user name and the password ($PGPASSWORD, ~/.pgpass) or certificate.');
+  }
+  if (code === '3D000') {
+    return new VettedError('not_found', 'The team register’s server has no database of that name.');
+  }
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || code === '57P01' || code === '57P03') {
     return new VettedError('unavailable', 'The team register’s server cannot be reached. Nothing was saved; try again when it is back.');
   }
