@@ -10,7 +10,7 @@ import type { KeyStatus } from './domain/confidential';
 import { EvidenceInput, EvidencePatch, type Evidence, type EvidenceState } from './domain/evidence';
 import { FindingFromAnswer, FindingInput, FindingPatch, type Finding, type FindingStatus } from './domain/findings';
 import type { Reassessment } from './domain/reassessment';
-import type { Answer, Review, ReviewStatus } from './domain/review';
+import type { Answer, Review, ReviewStatus, SavedAnswer } from './domain/review';
 import type { ReviewStep } from './domain/workflow';
 import { SettingsPatch, type Settings } from './domain/settings';
 import { AnswerValue } from './domain/review';
@@ -184,6 +184,8 @@ export interface ReviewDetail {
   steps: ReviewStep[];
   /** The score its decision froze (with the scoring model of that day); null while the review is open. */
   frozenScore: ScoreResult | null;
+  /** The stored version of each answer, by question id (answer.save's basedOn). */
+  versions: Record<string, number>;
 }
 
 /** One review of a provider's history: its sign-off and the score it had (frozen once decided). */
@@ -594,12 +596,19 @@ export const contract = {
         na: z.boolean().optional(),
         /** The comment is confidential: stored encrypted, locked without the key, left out of reports unless asked. */
         confidential: z.boolean().optional(),
+        /**
+         * The version of the answer this change was made on (ReviewDetail.versions; 0: there was no
+         * answer yet). When someone else saved the answer since, the save is refused as a conflict
+         * naming who and when (ApiError.version: the version stored now; send it as basedOn to save
+         * over theirs), unless it stores exactly what is already there. Omitted: no check (the CLI).
+         */
+        basedOn: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
       })
       .strict()
       .refine((a) => a.value !== undefined || a.comment !== undefined || a.na !== undefined || a.confidential !== undefined, {
         message: 'give a value, a comment, na or confidential',
       }),
-  ).returns<Answer>(),
+  ).returns<SavedAnswer>(),
   /**
    * Moves a review along the workflow (domain/workflow.ts TRANSITIONS). `by` defaults to the user
    * name in settings and must not end up empty; approving with conditions and rejecting need a

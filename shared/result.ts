@@ -19,6 +19,8 @@ export interface ApiError {
   message: string;
   /** For validation errors: one entry per problem, naming the field path. */
   details?: { path: string; message: string }[];
+  /** For a conflict on an answer changed by someone else: the version stored now (answer.save). */
+  version?: number;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -35,6 +37,8 @@ export class VettedError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ApiError['details'],
+    /** ApiError.version: the stored version a conflict on an answer met. */
+    readonly version?: number,
   ) {
     super(message);
     this.name = 'VettedError';

@@ -42,7 +42,11 @@ function nameForMessage(operation: unknown): string {
 }
 
 function toFailure(operation: string, error: unknown, logError: (op: string, e: unknown) => void): Result<never> {
-  if (error instanceof VettedError) return fail(error.code, error.message, error.details);
+  if (error instanceof VettedError) {
+    const failure = fail(error.code, error.message, error.details);
+    if (error.version !== undefined && !failure.ok) failure.error.version = error.version;
+    return failure;
+  }
   const code = (error as { code?: unknown })?.code;
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return fail('conflict', 'That would duplicate something already in the register.');

@@ -54,6 +54,11 @@ export interface Answer {
   answeredBy?: AnsweredBy;
 }
 
+/** An answer as a save stored it, with the version the next change must be made on (answer.save's basedOn). */
+export interface SavedAnswer extends Answer {
+  version: number;
+}
+
 /** Answers keyed by question id: the form scoring and conditions read. */
 export type AnswerMap = Readonly<Record<string, Pick<Answer, 'value' | 'na'> | undefined>>;
 

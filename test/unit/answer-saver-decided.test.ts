@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { InputOf, ReviewDetail, VettedApi } from '../../shared/api';
-import type { Answer, AnswerValue } from '../../shared/domain/review';
+import type { AnswerValue, SavedAnswer } from '../../shared/domain/review';
 import type { Result } from '../../shared/result';
 
 // Loaded by URL, as in answer-saver.test.ts (test/tsconfig.json does not reference the renderer).
@@ -29,7 +29,7 @@ function fakeApi() {
   const api: SaverApi = {
     'answer.save': async (input) => {
       saves.push(input);
-      return { ok: true, value: { questionId: input.questionId, value: input.value ?? null, comment: '', na: false, updatedAt: '' } as Answer };
+      return { ok: true, value: { questionId: input.questionId, value: input.value ?? null, comment: '', na: false, updatedAt: '', version: 1 } satisfies SavedAnswer };
     },
     'review.start': async (input): Promise<Result<ReviewDetail>> => {
       starts.push(input.vendorId);

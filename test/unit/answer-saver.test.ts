@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, test } from 'node:test';
 import type { InputOf, ReviewDetail, VettedApi } from '../../shared/api';
-import type { Answer, AnswerValue } from '../../shared/domain/review';
+import type { AnswerValue, SavedAnswer } from '../../shared/domain/review';
 import type { ApiError, Result } from '../../shared/result';
 
 // answerSaver.ts is plain TypeScript (no DOM, no API client: the API is passed in), so it runs in
@@ -30,7 +30,8 @@ interface SaverOptions {
 interface Saver {
   readonly vendorId: string;
   vendorName: string | null;
-  knownReview(reviewId: string): void;
+  knownReview(reviewId: string, open?: boolean, versions?: Record<string, number>): void;
+  inConflict(questionId: string): boolean;
   change(questionId: string, patch: AnswerPatch, timing: 'now' | 'debounced'): void;
   flush(questionId: string): void;
   flushAll(): void;
@@ -79,7 +80,7 @@ type SaveInput = InputOf<'answer.save'>;
 interface SaveCall {
   input: SaveInput;
   answered: boolean;
-  resolve(result: Result<Answer>): void;
+  resolve(result: Result<SavedAnswer>): void;
 }
 
 interface StartCall {
@@ -94,10 +95,12 @@ class FakeApi {
   readonly saves: SaveCall[] = [];
   readonly starts: StartCall[] = [];
   readonly stored = new Map<string, AnswerValue>();
+  /** Each answer's stored version, counted up by every save as the register does. */
+  readonly versions = new Map<string, number>();
 
   readonly api: SaverApi = {
     'answer.save': (input) =>
-      new Promise<Result<Answer>>((resolve) => {
+      new Promise<Result<SavedAnswer>>((resolve) => {
         const call: SaveCall = {
           input,
           answered: false,
@@ -122,13 +125,16 @@ class FakeApi {
     assert.equal(call.answered, false, 'each save is answered once');
     const { questionId } = call.input;
     if (call.input.value !== undefined) this.stored.set(questionId, call.input.value);
-    const answer: Answer = {
+    const version = (this.versions.get(questionId) ?? 0) + 1;
+    this.versions.set(questionId, version);
+    const answer: SavedAnswer = {
       questionId,
       value: call.input.value ?? null,
       comment: call.input.comment ?? '',
       na: call.input.na ?? false,
       updatedAt: '2026-01-01T00:00:00.000Z',
-    } as Answer;
+      version,
+    };
     call.resolve({ ok: true, value: answer });
   }
 
@@ -224,7 +230,7 @@ test('a change made while a save is in flight is sent after it, merged with noth
   fake.succeed(fake.saves[0]!);
   await settle();
   assert.equal(fake.saves.length, 2, 'the comment typed meanwhile is sent');
-  assert.deepEqual({ ...fake.saves[1]!.input }, { reviewId: 'review-a', questionId: 'q1', comment: 'per the SOC 2 report' });
+  assert.deepEqual({ ...fake.saves[1]!.input }, { reviewId: 'review-a', questionId: 'q1', comment: 'per the SOC 2 report', basedOn: 1 }, 'made on the version the first save stored');
   assert.equal(last('q1'), 'saving');
   fake.succeed(fake.saves[1]!);
   await settle();
@@ -493,4 +499,87 @@ test('an AnswerSaver alone reports through its hooks', async () => {
   fake.fail(fake.saves[1]!);
   await settle();
   assert.deepEqual(failures, [false, true], 'the second one is a repeat');
+});
+
+// Optimistic concurrency (issue 22): each save says which version of the answer it was made on.
+
+const CHANGED_BY_ADA: ApiError = {
+  code: 'conflict',
+  message: 'Ada Reviewer changed this answer (q1) at 2026-12-06 10:42 UTC, after the version yours was made on; yours was not saved.',
+  version: 7,
+};
+
+test('each save is made on the version last known: the loaded one, then what each save stored', async () => {
+  const { fake, saver } = setup({ reviewId: null });
+  saver.knownReview('review-a', true, { q1: 4, q2: 1 });
+  saver.change('q1', { value: 'yes' }, 'now');
+  saver.change('q3', { value: 'no' }, 'now');
+  await settle();
+  assert.equal(fake.saves.find((c) => c.input.questionId === 'q1')!.input.basedOn, 4);
+  assert.equal(fake.saves.find((c) => c.input.questionId === 'q3')!.input.basedOn, 0, 'no answer seen: version 0');
+  fake.versions.set('q1', 4);
+  for (const call of fake.open()) fake.succeed(call);
+  await settle();
+  saver.change('q1', { comment: 'see the SOC 2 report' }, 'now');
+  await settle();
+  assert.equal(fake.saves.at(-1)!.input.basedOn, 5, 'made on the version its own save stored');
+});
+
+test('a re-read of the review never moves the base of a change still on its way', async () => {
+  const { fake, saver } = setup();
+  saver.knownReview('review-a', true, { q1: 2 });
+  saver.change('q1', { value: 'yes' }, 'now');
+  await settle();
+  saver.change('q1', { value: 'no' }, 'debounced');
+  // Someone else saved q1 meanwhile; the page reads the review again.
+  saver.knownReview('review-a', true, { q1: 9 });
+  fake.fail(fake.saves[0]!);
+  await settle();
+  saver.flush('q1');
+  await settle();
+  assert.equal(fake.saves.at(-1)!.input.basedOn, 2, 'still the version the change was made on');
+  // Another review: the versions of the old one mean nothing there.
+  saver.knownReview('review-b', true, {});
+  saver.change('q2', { value: 'x' }, 'now');
+  await settle();
+  assert.equal(fake.saves.at(-1)!.input.basedOn, 0);
+});
+
+test('someone else’s newer answer stops the save: background retries leave it, the user’s Retry saves over it', async () => {
+  const { fake, pool, saver, log, last } = setup({ retryMs: 20 });
+  saver.knownReview('review-a', true, { q1: 6 });
+  saver.change('q1', { value: 'no' }, 'now');
+  await settle();
+  fake.fail(fake.saves[0]!, CHANGED_BY_ADA);
+  await settle();
+  assert.equal(last('q1'), 'failed');
+  assert.equal(saver.inConflict('q1'), true);
+  assert.match(log.errors.at(-1)!.message, /Ada Reviewer changed this answer/);
+  // Typing on keeps being refused: still made on version 6.
+  saver.change('q1', { value: 'no', comment: 'they are wrong' }, 'now');
+  await settle();
+  assert.equal(fake.saves.at(-1)!.input.basedOn, 6);
+  fake.fail(fake.open()[0]!, CHANGED_BY_ADA);
+  await settle();
+
+  // Opening another provider: the change waits in the background, and its timer does not send it.
+  const sent = fake.saves.length;
+  pool.open('vendor-b');
+  await new Promise((r) => setTimeout(r, 80));
+  assert.equal(fake.saves.length, sent, 'a background retry never saves over someone else’s answer');
+  assert.equal(pool.hasUnsaved(['vendor-a']), true, 'still counted as unsaved');
+
+  // Back on the provider, the user presses Retry: saved over theirs, on the version they stored.
+  const again = pool.open('vendor-a');
+  assert.equal(again, saver);
+  pool.retry('q1');
+  await settle();
+  const retried = fake.saves.at(-1)!;
+  assert.equal(retried.input.basedOn, 7);
+  assert.equal(retried.input.comment, 'they are wrong');
+  fake.versions.set('q1', 7);
+  fake.succeed(retried);
+  await settle();
+  assert.equal(saver.inConflict('q1'), false);
+  assert.equal(saver.hasUnsaved(), false);
 });

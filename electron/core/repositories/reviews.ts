@@ -16,6 +16,21 @@ interface ReviewRow {
   completed_at: string | null;
 }
 
+/** The writer of an answer, as the audit triggers name the actor. */
+const WRITER = "COALESCE((SELECT json_extract(value, '$') FROM settings WHERE key = 'userName'), '')";
+
+interface StoredVersionRow {
+  version: number;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface AnswerVersion {
+  version: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
 interface AnswerRow {
   review_id: string;
   question_id: string;
@@ -102,6 +117,8 @@ export class ReviewRepository {
   private readonly oneAnswer;
   private readonly allAnswers;
   private readonly upsertAnswer;
+  private readonly versionOf;
+  private readonly versionsFor;
   private readonly allReviews;
   private readonly everyAnswer;
   private readonly updateStmt;
@@ -134,13 +151,21 @@ export class ReviewRepository {
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
+    // Every write counts the answer's version up and names its writer as the audit trail does (the
+    // user name in Settings), whoever writes: a save, an answers file, an import (migration 013).
     this.upsertAnswer = db.prepare<[AnswerRow]>(
-      `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at, comment_confidential, provider_comment, answered_by)
-       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential, @provider_comment, @answered_by)
+      `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at, comment_confidential, provider_comment, answered_by, version, updated_by)
+       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential, @provider_comment, @answered_by, 1, ${WRITER})
        ON CONFLICT (review_id, question_id) DO UPDATE SET
          value = excluded.value, comment = excluded.comment, na = excluded.na, updated_at = excluded.updated_at,
          comment_confidential = excluded.comment_confidential, provider_comment = excluded.provider_comment,
-         answered_by = excluded.answered_by`,
+         answered_by = excluded.answered_by, version = answers.version + 1, updated_by = excluded.updated_by`,
+    );
+    this.versionOf = db.prepare<[string, string], StoredVersionRow>(
+      'SELECT version, updated_by, updated_at FROM answers WHERE review_id = ? AND question_id = ?',
+    );
+    this.versionsFor = db.prepare<[string], StoredVersionRow & { question_id: string }>(
+      'SELECT question_id, version, updated_by, updated_at FROM answers WHERE review_id = ?',
     );
     // Whole-register reads and writes for the exchange format (export and import).
     this.allReviews = db.prepare<[], ReviewRow>('SELECT * FROM reviews ORDER BY id');
@@ -231,6 +256,19 @@ export class ReviewRepository {
   answer(reviewId: string, questionId: string): Answer | undefined {
     const row = this.oneAnswer.get(reviewId, questionId);
     return row ? answerFromRow(row) : undefined;
+  }
+
+  /** Which version of an answer is stored, who wrote it and when (none: the question has no answer yet). */
+  answerVersion(reviewId: string, questionId: string): AnswerVersion | undefined {
+    const row = this.versionOf.get(reviewId, questionId);
+    return row ? { version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at } : undefined;
+  }
+
+  /** The stored version of every answer of a review, by question id. */
+  answerVersions(reviewId: string): Record<string, number> {
+    const versions: Record<string, number> = {};
+    for (const row of this.versionsFor.all(reviewId)) versions[row.question_id] = row.version;
+    return versions;
   }
 
   saveAnswer(reviewId: string, answer: Answer): void {

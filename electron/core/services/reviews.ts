@@ -1,12 +1,13 @@
 import type { NewReviewTemplate, ReviewDetail, ReviewMigration } from '../../../shared/api';
 import { checkAnswerValue, normalizeAnswerValue } from '../../../shared/domain/answers';
-import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
+import type { Answer, AnswerValue, Review, SavedAnswer } from '../../../shared/domain/review';
 import { questionIndex, type Template } from '../../../shared/domain/template';
 import { isOpenStatus } from '../../../shared/domain/workflow';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import { VettedError } from '../../../shared/result';
 import { profileHeldFigure } from '../../../shared/templates/profile-held';
 import type { Context } from '../context';
+import type { AnswerVersion } from '../repositories/reviews';
 import { revealAnswers, sealComment } from './confidential';
 import { templateForNewReview } from './template-choice';
 import { getVendor } from './vendor-lookup';
@@ -33,6 +34,7 @@ export function detail(ctx: Context, review: Review): ReviewDetail {
     latestVersion: latestVersionOf(ctx, review),
     steps: ctx.steps.steps(review.id),
     frozenScore: isOpenStatus(review.status) ? null : ctx.steps.frozenScore(review.id),
+    versions: ctx.reviews.answerVersions(review.id),
   };
 }
 
@@ -134,6 +136,8 @@ export interface SaveAnswerInput {
   na?: boolean;
   /** Mark the comment confidential (stored encrypted) or not; omitted keeps the mark. */
   confidential?: boolean;
+  /** The answer's version the change was made on (0: none); omitted, no check. */
+  basedOn?: number;
 }
 
 /**
@@ -168,7 +172,7 @@ function refuseProfileHeld(review: Review, questionId: string): void {
 }
 
 /** One answer, one transaction. Fields left out keep their stored value. */
-export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
+export function saveAnswer(ctx: Context, input: SaveAnswerInput): SavedAnswer {
   return writeTransaction(ctx.db, () => {
     const review = ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
@@ -193,6 +197,14 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
       }
     }
     const stored = ctx.reviews.answer(review.id, input.questionId);
+    if (input.basedOn !== undefined) {
+      const current = ctx.reviews.answerVersion(review.id, input.questionId);
+      if ((current?.version ?? 0) !== input.basedOn) {
+        // Sent again after its answer was lost on the way (or the same change made twice): nothing to refuse.
+        if (stored && current && holdsAlready(ctx, review.vendorId, stored, input, value)) return { ...revealAnswers(ctx, review.vendorId, [stored])[0]!, version: current.version };
+        throw changedSince(input.questionId, current);
+      }
+    }
     if (input.na === true && found.question.allowNa !== true) {
       const message = `question ${input.questionId} does not allow N/A: answer it (an option may say it does not apply), or say why in the comment`;
       throw new VettedError('validation', `na: ${message}`, [{ path: 'na', message }]);
@@ -218,8 +230,34 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): Answer {
     const sameAnswer = stored !== undefined && JSON.stringify(stored.value) === JSON.stringify(answer.value) && stored.na === answer.na;
     if (stored?.answeredBy && sameAnswer) answer.answeredBy = stored.answeredBy;
     ctx.reviews.saveAnswer(review.id, answer);
-    return revealAnswers(ctx, review.vendorId, [answer])[0]!;
+    const version = ctx.reviews.answerVersion(review.id, input.questionId)!.version;
+    return { ...revealAnswers(ctx, review.vendorId, [answer])[0]!, version };
   });
+}
+
+/** Whether the stored answer already holds every field this save would set (compared in clear text). */
+function holdsAlready(ctx: Context, vendorId: string, stored: Answer, input: SaveAnswerInput, value: AnswerValue | undefined): boolean {
+  if (value !== undefined && JSON.stringify(value) !== JSON.stringify(stored.value)) return false;
+  if (input.na !== undefined && input.na !== stored.na) return false;
+  if (input.confidential !== undefined && input.confidential !== (stored.confidential ?? false)) return false;
+  if (input.comment === undefined) return true;
+  const open = revealAnswers(ctx, vendorId, [stored])[0]!;
+  return !open.locked && open.comment === input.comment;
+}
+
+/** "Changed by X at T": the save was made on a version someone else has replaced since. */
+function changedSince(questionId: string, current: AnswerVersion | undefined): VettedError {
+  if (!current) {
+    return new VettedError('conflict', `This answer (${questionId}) was removed after you opened it; yours was not saved.`, undefined, 0);
+  }
+  const who = current.updatedBy.trim() === '' ? 'Someone (no user name set)' : current.updatedBy;
+  const when = current.updatedAt.replace('T', ' ').slice(0, 16) + ' UTC';
+  return new VettedError(
+    'conflict',
+    `${who} changed this answer (${questionId}) at ${when}, after the version yours was made on; yours was not saved.`,
+    undefined,
+    current.version,
+  );
 }
 
 /**

@@ -8,7 +8,10 @@
 //   failed changes keeps working in the background (an orphan), is retried, counts as unsaved,
 //   reports its failures naming its provider, and is taken back when that provider is reopened;
 // - a decided review is never written to: once closed, changes are refused and nothing is sent
-//   (a decision freezes the answers; only a new review takes them further).
+//   (a decision freezes the answers; only a new review takes them further);
+// - another person's save is never overwritten unasked: each save says which version of the answer
+//   it was made on, and one refused because the answer changed since ("changed by X at T") is sent
+//   again only by the user's Retry, which then saves over theirs; background retries skip it.
 // Nothing here touches the DOM or the API client: the API is passed in (tests use a fake one).
 import type { ReviewDetail, VettedApi } from '../../../shared/api';
 import type { ApiError, Result } from '../../../shared/result';
@@ -58,6 +61,10 @@ export class AnswerSaver {
   /** Questions whose last attempt failed, with the reason. */
   private readonly failures = new Map<string, ApiError>();
   private reviewId: string | null = null;
+  /** The stored version each question's next save is made on (answer.save's basedOn). */
+  private readonly versions = new Map<string, number>();
+  /** Questions whose save met someone else's newer answer: the version stored now, adopted only by a Retry. */
+  private readonly conflicts = new Map<string, number>();
   /** The review was decided: its answers are frozen. */
   private closed = false;
   private reviewStart: Promise<Result<string>> | null = null;
@@ -72,10 +79,43 @@ export class AnswerSaver {
     this.debounceMs = options.debounceMs ?? DEBOUNCE_MS;
   }
 
-  /** The review answers go to; `open` false for a decided review (nothing is ever sent to it). */
-  knownReview(reviewId: string, open = true): void {
+  /**
+   * The review answers go to; `open` false for a decided review (nothing is ever sent to it). With
+   * the stored versions of its answers (ReviewDetail.versions): a question with a change still on its
+   * way keeps the version that change was made on, so a re-read never turns it into an overwrite.
+   */
+  knownReview(reviewId: string, open = true, versions?: Readonly<Record<string, number>>): void {
+    if (this.reviewId !== reviewId) {
+      this.versions.clear();
+      this.conflicts.clear();
+    }
     this.reviewId = reviewId;
     this.closed = !open;
+    if (!versions) return;
+    for (const [questionId, version] of Object.entries(versions)) {
+      if (this.unsent.has(questionId) || this.inFlight.has(questionId) || this.conflicts.has(questionId)) continue;
+      this.versions.set(questionId, version);
+    }
+  }
+
+  /**
+   * Gives up this question's change that met someone else's newer answer: theirs stays, and the next
+   * change is made on it.
+   */
+  discardConflict(questionId: string): void {
+    const theirs = this.conflicts.get(questionId);
+    if (theirs === undefined) return;
+    this.clearTimer(questionId);
+    this.unsent.delete(questionId);
+    this.failures.delete(questionId);
+    this.conflicts.delete(questionId);
+    this.versions.set(questionId, theirs);
+    if (!this.hasUnsaved()) this.hooks.idle(this);
+  }
+
+  /** Whether a question's last save met someone else's newer answer (only a Retry saves over it). */
+  inConflict(questionId: string): boolean {
+    return this.conflicts.has(questionId);
   }
 
   /** True when the review was decided: changes are refused. */
@@ -113,10 +153,20 @@ export class AnswerSaver {
     for (const questionId of [...this.timers.keys()]) this.flush(questionId);
   }
 
-  /** Re-sends what failed (everything waiting to be sent when no question is named). */
-  retry(questionId?: string): void {
+  /**
+   * Re-sends what failed (everything waiting to be sent when no question is named). `overwrite`: the
+   * user asked, so a change refused because someone else saved the answer since is saved over theirs;
+   * without it (background retries) such a change stays where it is.
+   */
+  retry(questionId?: string, { overwrite = false }: { overwrite?: boolean } = {}): void {
     const ids = questionId ? [questionId] : [...this.unsent.keys()];
     for (const id of ids) {
+      const theirs = this.conflicts.get(id);
+      if (theirs !== undefined) {
+        if (!overwrite) continue;
+        this.versions.set(id, theirs);
+        this.conflicts.delete(id);
+      }
       this.clearTimer(id);
       void this.send(id);
     }
@@ -216,8 +266,10 @@ export class AnswerSaver {
           ...('na' in patch ? { na: patch.na ?? false } : {}),
           // Sent with the comment it protects (a change merged with a pending one keeps both).
           ...('confidential' in patch ? { confidential: patch.confidential ?? false } : {}),
+          basedOn: this.versions.get(questionId) ?? 0,
         });
         if (!result.ok) error = result.error;
+        else this.versions.set(questionId, result.value.version);
       }
     } catch (thrown) {
       // The client returns Results; anything thrown is still a failed save, never a lost change.
@@ -226,6 +278,7 @@ export class AnswerSaver {
       this.inFlight.delete(questionId);
     }
     if (error) {
+      if (error.code === 'conflict' && error.version !== undefined) this.conflicts.set(questionId, error.version);
       const repeat = this.failures.has(questionId);
       this.failures.set(questionId, error);
       // Keep the change (under anything typed since) so Retry sends it.
@@ -254,6 +307,11 @@ export class AnswerSaver {
           return result;
         }
         this.reviewId = result.value.review.id;
+        // An open review found (another window started it): its answers' versions, except where a
+        // change from here is on its way (that change was not made on their answer).
+        for (const [questionId, version] of Object.entries(result.value.versions ?? {})) {
+          if (!this.unsent.has(questionId) && !this.inFlight.has(questionId)) this.versions.set(questionId, version);
+        }
         if (this.hooks.isCurrent(this)) this.hooks.reviewStarted(this, result.value);
         return { ok: true, value: this.reviewId };
       },
@@ -382,7 +440,9 @@ export class AnswerSavers {
 
   /** Retry: one question of the open provider, or everything that failed, in the background too. */
   retry(questionId?: string): void {
-    this.currentSaver?.retry(questionId);
+    // One question's own Retry ("Save mine over theirs") saves over someone else's newer answer;
+    // retrying everything never does: each such answer is decided at its question.
+    this.currentSaver?.retry(questionId, { overwrite: questionId !== undefined });
     if (questionId === undefined) for (const saver of this.orphans) saver.retry();
   }
 

@@ -110,13 +110,26 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         `An answer for ${nameOf(saver)} could not be saved: ${sentence(error.message)} Vetted keeps trying while the app is open.`,
       ),
     reportBackgroundSaved: (saver) => get().pushToast('success', `The answers for ${nameOf(saver)} are saved now.`),
-    saveConflict: (saver) => void closeIfDecided(saver),
+    saveConflict: (saver) => void afterConflict(saver),
   });
 
-  /** A review decided elsewhere: its answers are frozen, so what could not be saved is dropped, and said so. */
-  const closeIfDecided = async (saver: AnswerSaver) => {
+  /**
+   * A save refused as a conflict: the review was decided elsewhere, or someone else saved the answer
+   * since. Either way the review is read again; an open one's stored answers (theirs) are kept apart
+   * from what was typed here, so "Use theirs" can show them.
+   */
+  const afterConflict = async (saver: AnswerSaver) => {
+    if (await closeIfDecided(saver)) return;
     const current = await api['review.current']({ vendorId: saver.vendorId });
-    if (!current.ok || !current.value || isOpenStatus(current.value.review.status)) return;
+    if (!current.ok || !current.value || pool.current !== saver || get().review?.id !== current.value.review.id) return;
+    saver.knownReview(current.value.review.id, true, current.value.versions);
+    set({ storedAnswers: localAnswers(current.value.answers) });
+  };
+
+  /** A review decided elsewhere: its answers are frozen, so what could not be saved is dropped, and said so. */
+  const closeIfDecided = async (saver: AnswerSaver): Promise<boolean> => {
+    const current = await api['review.current']({ vendorId: saver.vendorId });
+    if (!current.ok || !current.value || isOpenStatus(current.value.review.status)) return false;
     saver.knownReview(current.value.review.id, false);
     const lost = saver.discardUnsent();
     if (pool.current === saver) get().showReview(current.value);
@@ -126,6 +139,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
         `The review of ${nameOf(saver)} was decided elsewhere, so ${plural(lost)} could not be saved. Start a new review to change answers.`,
       );
     }
+    return true;
   };
   const pool = savers;
 
@@ -190,7 +204,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       if (current.value) {
         template = current.value.template;
         answers = localAnswers(current.value.answers);
-        mine.knownReview(current.value.review.id, isOpenStatus(current.value.review.status));
+        mine.knownReview(current.value.review.id, isOpenStatus(current.value.review.status), current.value.versions);
       } else {
         const fallback = await newReviewTemplate(id);
         if (pool.current !== mine) return;
@@ -240,7 +254,7 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
       const state = get();
       const saver = pool.current;
       if (!saver || state.vendorId !== detail.review.vendorId) return;
-      saver.knownReview(detail.review.id, isOpenStatus(detail.review.status));
+      saver.knownReview(detail.review.id, isOpenStatus(detail.review.status), detail.versions);
       const keepTyped = state.review?.id === detail.review.id && isOpenStatus(detail.review.status);
       // The same open review keeps what was typed and not stored yet; a decided one shows what it froze.
       const stored = localAnswers(detail.answers);
@@ -268,6 +282,16 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
 
     retrySaves(questionId) {
       pool.retry(questionId);
+    },
+
+    keepTheirAnswer(questionId) {
+      const saver = pool.current;
+      const state = get();
+      if (!saver || !saver.inConflict(questionId)) return;
+      saver.discardConflict(questionId);
+      const answers = { ...state.answers, [questionId]: answerOf(state.storedAnswers, questionId) };
+      const { [questionId]: _dropped, ...saves } = state.saves;
+      set({ answers, saves, ...derived(state.template, state.vendor, answers) });
     },
 
     async migrateReview() {

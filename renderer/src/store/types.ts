@@ -138,6 +138,8 @@ export interface ProviderSlice {
   flushAllAnswers(): void;
   /** Re-sends failed saves: one question of the open provider, or all of them, in the background too. */
   retrySaves(questionId?: string): void;
+  /** A change refused because someone else saved the answer since: theirs is kept and shown, mine dropped. */
+  keepTheirAnswer(questionId: string): void;
   updateVendor(patch: VendorPatch): Promise<Result<Vendor>>;
   /** Shows this review (returned by a transition or a new review) as the open provider's review. */
   showReview(detail: ReviewDetail): void;

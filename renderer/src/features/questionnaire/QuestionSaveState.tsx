@@ -4,7 +4,23 @@ import { useVetted } from '../../store';
 export function QuestionSaveState({ questionId }: { questionId: string }) {
   const save = useVetted((s) => s.saves[questionId]);
   const retry = useVetted((s) => s.retrySaves);
+  const keepTheirs = useVetted((s) => s.keepTheirAnswer);
   if (!save) return null;
+  if (save.status === 'failed' && save.code === 'conflict') {
+    // Someone else saved this answer after it was loaded here: say who and when, and let the
+    // reviewer choose; nothing is overwritten without being asked.
+    return (
+      <span className="q-save q-save-failed q-save-conflict" role="alert">
+        <span data-testid="question-save-status">{save.message ?? 'Someone else changed this answer; yours was not saved.'}</span>
+        <button type="button" className="link-button" onClick={() => retry(questionId)}>
+          Save mine over theirs
+        </button>
+        <button type="button" className="link-button" onClick={() => keepTheirs(questionId)}>
+          Use theirs
+        </button>
+      </span>
+    );
+  }
   if (save.status === 'failed') {
     return (
       <span className="q-save q-save-failed">
