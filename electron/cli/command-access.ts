@@ -49,6 +49,8 @@ export const REGISTER_USE: { readonly [command: string]: Entry } = {
   backup: 'reads',
   // Its target may be a new file; its source is checked to exist by the command itself.
   'migrate-register': 'creates',
+  // A team register on a server (--server), never a file.
+  team: 'reads',
   // Restore never opens the register; it may put a backup where there was none.
   restore: 'creates',
   template: { import: 'creates', list: 'reads', export: 'reads' },

@@ -192,6 +192,9 @@ Usage:
                                                   table copied in one transaction, then checked by row counts and
                                                   digests, and the audit trail re-chained hash for hash
                                                   (docs/team.md)
+  vetted team setup|add LOGIN --role R|remove LOGIN|list --server postgres://…
+                                                  the people of a team register: roles readonly, reviewer,
+                                                  approver, enforced by PostgreSQL (docs/team.md)
   vetted restore FILE.db [--force]                replace the register with a backup; refused while the app or
                                                   vetted serve has it open (close it first); --force only after
                                                   the app is closed (a lock it left, e.g. from another machine);
@@ -372,6 +375,12 @@ export async function main(argv: string[]): Promise<number> {
       const { values } = parse(rest, { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } });
       if (!values.from || !values.to) throw usageError('usage: vetted migrate-register --from FILE.db|postgres://… --to postgres://…|FILE.db [--json]');
       await (await import('./commands/migrate-register')).migrateRegisterCommand({ from: values.from, to: values.to, json: values.json ?? false });
+      return EXIT.ok;
+    }
+    case 'team': {
+      const [sub, ...args] = rest;
+      const { values, positionals } = parse(args, { server: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } });
+      await (await import('./commands/team')).teamCommand(sub, positionals, values);
       return EXIT.ok;
     }
     case 'restore': {

@@ -104,6 +104,13 @@ export const AUDITED: readonly Audited[] = [
   },
 ];
 
+/**
+ * Trigger functions that write the trail and the score stamps run with the register owner's rights
+ * (a team member's role may not write audit_log itself: docs/team.md), on the owner's search path
+ * as it was when the register was created, so a member's own search path cannot redirect them.
+ */
+const AS_OWNER = 'SECURITY DEFINER SET search_path FROM CURRENT';
+
 const over = (expr: string, row: 'OLD' | 'NEW') => expr.replace(/\bR\./g, `${row}.`);
 
 function values(a: Audited, row: 'OLD' | 'NEW'): string {
@@ -124,7 +131,7 @@ function auditFunction(a: Audited): string {
       VALUES (${AT}, ${ACTOR}, '${a.entity}', ${over(a.entityId, row)}, ${over(a.vendorId, row)}, '${action}', ${oldValue}, ${newValue});`;
   const changed = a.columns.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ');
   return `
-CREATE OR REPLACE FUNCTION vetted_audit_${a.table}() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION vetted_audit_${a.table}() RETURNS trigger LANGUAGE plpgsql ${AS_OWNER} AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
     ${insert('NEW', 'create', 'NULL', values(a, 'NEW'))}
@@ -148,7 +155,7 @@ const stamp = (kind: string, id: string) =>
       ON CONFLICT (kind, id) DO UPDATE SET stamp = excluded.stamp;`;
 
 const SCORE_STAMPS = `
-CREATE OR REPLACE FUNCTION vetted_stamp_reviews() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION vetted_stamp_reviews() RETURNS trigger LANGUAGE plpgsql ${AS_OWNER} AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     DELETE FROM score_stamps WHERE kind = 'review' AND id = OLD.id;
@@ -159,7 +166,7 @@ BEGIN
 END $$;
 CREATE TRIGGER score_stamp_reviews AFTER INSERT OR UPDATE OR DELETE ON reviews FOR EACH ROW EXECUTE FUNCTION vetted_stamp_reviews();
 
-CREATE OR REPLACE FUNCTION vetted_stamp_vendors() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION vetted_stamp_vendors() RETURNS trigger LANGUAGE plpgsql ${AS_OWNER} AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     DELETE FROM score_stamps WHERE kind = 'vendor' AND id = OLD.id;
@@ -170,7 +177,7 @@ BEGIN
 END $$;
 CREATE TRIGGER score_stamp_vendors AFTER INSERT OR UPDATE OR DELETE ON vendors FOR EACH ROW EXECUTE FUNCTION vetted_stamp_vendors();
 
-CREATE OR REPLACE FUNCTION vetted_stamp_answers() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION vetted_stamp_answers() RETURNS trigger LANGUAGE plpgsql ${AS_OWNER} AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     ${stamp('review', 'OLD.review_id')}
@@ -184,7 +191,7 @@ BEGIN
 END $$;
 CREATE TRIGGER score_stamp_answers AFTER INSERT OR UPDATE OR DELETE ON answers FOR EACH ROW EXECUTE FUNCTION vetted_stamp_answers();
 
-CREATE OR REPLACE FUNCTION vetted_stamp_templates() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION vetted_stamp_templates() RETURNS trigger LANGUAGE plpgsql ${AS_OWNER} AS $$
 BEGIN
   IF TG_OP = 'DELETE' THEN
     ${stamp('template', "OLD.id || '@' || OLD.version")}
@@ -217,7 +224,7 @@ CREATE OR REPLACE FUNCTION vetted_audit_muted() RETURNS boolean LANGUAGE sql STA
      AND pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'audit_log'::regclass), 'MEMBER')
 $$;
 
-CREATE OR REPLACE FUNCTION vetted_audit_append() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION vetted_audit_append() RETURNS trigger LANGUAGE plpgsql ${AS_OWNER} AS $$
 DECLARE
   last_id bigint;
   last_hash text;
