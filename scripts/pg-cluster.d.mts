@@ -7,6 +7,10 @@ export interface TestCluster {
   password: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** The test CA's certificate (a cluster started with tls), else null. */
+  ca: string | null;
+  /** A client certificate from the test CA whose CN is `name` (a cluster started with tls). */
+  clientCert(name: string): { cert: string; key: string };
 }
 export declare function findPgBin(): string;
-export declare function startCluster(options?: { unref?: boolean }): Promise<TestCluster>;
+export declare function startCluster(options?: { unref?: boolean; tls?: boolean; hba?: string[] }): Promise<TestCluster>;

@@ -75,10 +75,13 @@ function isReady(bin, port) {
  * random password; connections are loopback TCP with SCRAM passwords only (no trust).
  * With `unref`, the server does not keep this process alive: it is killed when the process exits
  * (a test file that started its own).
- * @param {{ unref?: boolean }} [options]
+ * With `tls`, the server speaks TLS with a certificate for 127.0.0.1 from a throwaway CA
+ * (`clientCert(name)` makes a client certificate from the same CA); `hba` lines go before the
+ * cluster's own in pg_hba.conf (e.g. requiring a certificate from one role).
+ * @param {{ unref?: boolean, tls?: boolean, hba?: string[] }} [options]
  * @returns {Promise<{ url: string, port: number, admin: string, password: string, dataDir: string, stop: () => Promise<void> }>}
  */
-export async function startCluster({ unref = false } = {}) {
+export async function startCluster({ unref = false, tls = false, hba = [] } = {}) {
   const bin = findPgBin();
   const user = serverUser();
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-pg-'));
@@ -103,6 +106,12 @@ export async function startCluster({ unref = false } = {}) {
     throw new Error(`initdb failed: ${(init.stderr || init.stdout || '').trim()}`);
   }
 
+  const tlsFiles = tls ? makeCertificates(root, user) : null;
+  if (hba.length > 0) {
+    const file = path.join(dataDir, 'pg_hba.conf');
+    fs.writeFileSync(file, hba.join('\n') + '\n' + fs.readFileSync(file, 'utf8'));
+  }
+
   const port = await freePort();
   const server = spawn(
     path.join(bin, 'postgres'),
@@ -114,6 +123,9 @@ export async function startCluster({ unref = false } = {}) {
       // A throwaway cluster: durability is not what these tests are about.
       '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
       '-c', 'max_connections=60',
+      ...(tlsFiles
+        ? ['-c', 'ssl=on', '-c', `ssl_cert_file=${tlsFiles.serverCert}`, '-c', `ssl_key_file=${tlsFiles.serverKey}`, '-c', `ssl_ca_file=${tlsFiles.ca}`]
+        : []),
     ],
     { ...asUser, cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   );
@@ -165,7 +177,40 @@ export async function startCluster({ unref = false } = {}) {
     server.stderr.destroy();
   }
   const url = `postgres://${admin}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  return { url, port, admin, password, dataDir, stop };
+  const clientCert = (name) => {
+    if (!tlsFiles) throw new Error('the cluster was started without tls');
+    return issue(root, tlsFiles, name, 'client', null);
+  };
+  return { url, port, admin, password, dataDir, stop, ca: tlsFiles?.ca ?? null, clientCert };
+}
+
+function openssl(args, cwd) {
+  const run = spawnSync('openssl', args, { cwd, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`openssl ${args[0]} failed: ${(run.stderr || '').trim()}`);
+}
+
+/** A throwaway CA and a server certificate for 127.0.0.1 (its key owned by the server's user, 0600). */
+function makeCertificates(root, user) {
+  const dir = path.join(root, 'tls');
+  fs.mkdirSync(dir, { mode: 0o755 });
+  const ca = path.join(dir, 'ca.crt');
+  const caKey = path.join(dir, 'ca.key');
+  openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', caKey, '-out', ca, '-days', '2', '-subj', '/CN=Vetted test CA'], dir);
+  const files = { dir, ca, caKey };
+  const server = issue(root, files, '127.0.0.1', 'server', user);
+  return { ...files, serverCert: server.cert, serverKey: server.key };
+}
+
+/** A certificate signed by the test CA: for the server (with 127.0.0.1 as its address) or a client (CN = the role). */
+function issue(root, files, name, kind, owner) {
+  const base = path.join(files.dir, `${kind}-${name.replace(/[^\w.-]/g, '_')}`);
+  const ext = `${base}.ext`;
+  fs.writeFileSync(ext, kind === 'server' ? 'subjectAltName=IP:127.0.0.1\n' : 'extendedKeyUsage=clientAuth\n');
+  openssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${base}.key`, '-out', `${base}.csr`, '-subj', `/CN=${name}`], files.dir);
+  openssl(['x509', '-req', '-in', `${base}.csr`, '-CA', files.ca, '-CAkey', files.caKey, '-CAcreateserial', '-out', `${base}.crt`, '-days', '2', '-extfile', ext], files.dir);
+  fs.chmodSync(`${base}.key`, 0o600);
+  if (owner) fs.chownSync(`${base}.key`, owner.uid, owner.gid);
+  return { cert: `${base}.crt`, key: `${base}.key` };
 }
 
 async function main() {

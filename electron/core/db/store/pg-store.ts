@@ -174,6 +174,15 @@ export function translatePgError(error: unknown): unknown {
   if (code === '28P01' || code === '28000') {
     return new VettedError('unauthorized', 'The team register’s server refused the login: check the user name and the password ($PGPASSWORD, ~/.pgpass) or certificate.');
   }
+  if (typeof code === 'string' && (TLS_CODES.has(code) || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_'))) {
+    return new VettedError(
+      'unavailable',
+      `The team register’s server could not be trusted: its certificate did not verify (${code}). Nothing was read or written; check sslrootcert and the server's address.`,
+    );
+  }
+  if (error instanceof Error && /does not support SSL/i.test(error.message)) {
+    return new VettedError('unavailable', 'The team register’s server does not speak TLS, and the connection asked for it (sslmode). Nothing was read or written.');
+  }
   if (code === '3D000') {
     return new VettedError('not_found', 'The team register’s server has no database of that name.');
   }
@@ -182,6 +191,12 @@ export function translatePgError(error: unknown): unknown {
   }
   return error;
 }
+
+/** Node's names for a server certificate that did not verify. */
+const TLS_CODES = new Set([
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
+]);
 
 /** A connection URL as it may be shown: without its password. */
 export function withoutPassword(url: string): string {
