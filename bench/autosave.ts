@@ -32,10 +32,13 @@ export async function benchAutosave(saves = 10_000): Promise<AutosaveResult> {
     const { review, template } = started.value;
     const questions = template.sections.flatMap((s) => s.questions).filter((q) => ['yesno', 'single', 'multi', 'number'].includes(q.kind));
 
+    // As the app saves since issue 22: each save made on the version the previous one stored.
+    const versions = new Map<string, number>();
     const dispatcher = await timeEach(saves, async (i) => {
       const q = questions[i % questions.length]!;
-      const result = await vetted.dispatch('answer.save', { reviewId: review.id, questionId: q.id, value: valueFor(q, i) });
+      const result = await vetted.dispatch('answer.save', { reviewId: review.id, questionId: q.id, value: valueFor(q, i), basedOn: versions.get(q.id) ?? 0 });
       if (!result.ok) throw new Error(result.error.message);
+      versions.set(q.id, (result.value as { version: number }).version);
     });
     vetted.close();
 
