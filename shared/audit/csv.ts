@@ -6,7 +6,7 @@ import { changedFields, type AuditEntry } from '../domain/audit';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-export const AUDIT_CSV_HEADERS = ['Entry', 'When (UTC)', 'Who', 'Provider', 'What', 'Record', 'Action', 'Field', 'Old value', 'New value', 'Imported from'];
+export const AUDIT_CSV_HEADERS = ['Entry', 'When (UTC)', 'Who', 'Provider', 'What', 'Record', 'Action', 'Field', 'Old value', 'New value', 'Imported from', 'Database role'];
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -21,8 +21,10 @@ export function auditToCsv(entries: Iterable<AuditEntry>, vendorNames: ReadonlyM
     const changes = changedFields(e);
     // Blank for an entry this register wrote; the export it came from for one an import brought.
     const origin = e.importedFrom ?? '';
-    if (changes.length === 0) csv += record([...lead, '', '', '', origin]);
-    for (const c of changes) csv += record([...lead, c.field, text(c.old), text(c.new), origin]);
+    // Blank for an entry a register file wrote; the database role for one a team register wrote.
+    const role = e.dbUser ?? '';
+    if (changes.length === 0) csv += record([...lead, '', '', '', origin, role]);
+    for (const c of changes) csv += record([...lead, c.field, text(c.old), text(c.new), origin, role]);
   }
   return csv;
 }

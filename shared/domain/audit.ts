@@ -24,6 +24,11 @@ export interface AuditEntry {
    * register <id>"); null for an entry this register wrote. Part of the chain hash.
    */
   importedFrom: string | null;
+  /**
+   * The database role that wrote the entry, on a team register (set by the database, part of the
+   * chain hash); absent for an entry a register file wrote itself.
+   */
+  dbUser?: string;
 }
 
 export interface FieldChange {

@@ -165,6 +165,8 @@ export const ExportedAuditEntry = z
     new: z.record(z.string(), z.unknown()).nullable(),
     /** Where an entry the exporting register had itself imported came from; null: its own (missing in older files). */
     importedFrom: z.string().max(400).regex(IMPORT_MARK, 'expected "export of <instant>[ from register <id>][ (first: export of …)]"').nullable().default(null),
+    /** The database role that wrote it, on a team register (left out when none: a file's own entries). */
+    dbUser: z.string().min(1).max(200).optional(),
   })
   .strict();
 export type ExportedAuditEntry = z.output<typeof ExportedAuditEntry>;

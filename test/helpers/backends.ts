@@ -12,6 +12,20 @@ import { tempDir } from './tmp';
 export type Backend = 'sqlite' | 'postgres';
 export const BACKENDS: readonly Backend[] = ['sqlite', 'postgres'];
 
+/** A second, separate connection to the same database as `store` (another process, in effect). */
+export function secondHandle(store: Store): Store {
+  let other: Store;
+  if (store instanceof SqliteStore) {
+    const db = new Database(store.location);
+    db.pragma('busy_timeout = 5000');
+    other = new SqliteStore(db, store.location);
+  } else {
+    other = new PgStore((store as PgStore).url);
+  }
+  after(() => other.close());
+  return other;
+}
+
 /** An empty database of that kind behind a Store, closed when the file ends. */
 export async function emptyStore(backend: Backend): Promise<Store> {
   let store: Store;

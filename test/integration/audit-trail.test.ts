@@ -165,7 +165,7 @@ test('every change made through the API leaves an audit row, written with the us
   const older = unwrap(await api['audit.list']({ vendorId: logjam.id, limit: 5, before: page[4]!.id }));
   assert.ok(older.length > 0 && older[0]!.id < page[4]!.id);
   const csv = readCsv(Buffer.from(unwrap(await api['audit.export']({})).base64, 'base64').toString('utf8'));
-  assert.deepEqual(csv[0], ['Entry', 'When (UTC)', 'Who', 'Provider', 'What', 'Record', 'Action', 'Field', 'Old value', 'New value', 'Imported from']);
+  assert.deepEqual(csv[0], ['Entry', 'When (UTC)', 'Who', 'Provider', 'What', 'Record', 'Action', 'Field', 'Old value', 'New value', 'Imported from', 'Database role']);
   const comment = csv.find((r) => r[7] === 'comment' && r[9] === 'from the DPA')!;
   assert.deepEqual([comment[2], comment[4], comment[6], comment[8]], ['Ana Ortiz', 'Answer', 'update', '']);
 });

@@ -17,7 +17,7 @@ test('vetted team: set up the roles, add a reviewer and an approver, list them, 
 
   const add = await runCliAsync(['team', 'add', alice, '--role', 'reviewer', '--server', url], { VETTED_MEMBER_PASSWORD: 'alice-pw' });
   assert.equal(add.status, 0, add.stderr);
-  assert.equal(add.stdout, `${alice} is a reviewer of the register.\n`);
+  assert.equal(add.stdout, `${alice} is a reviewer of the register (a new login, with the password given).\n`);
   assert.equal((await runCliAsync(['team', 'add', bob, '--role', 'approver', '--server', url], { VETTED_MEMBER_PASSWORD: 'bob-pw' })).status, 0);
   // A role changed: the old one is taken away.
   assert.equal((await runCliAsync(['team', 'add', alice, '--role', 'readonly', '--server', url])).status, 0);
@@ -37,7 +37,7 @@ test('vetted team: set up the roles, add a reviewer and an approver, list them, 
   assert.match(badRole.stderr, /--role: one of readonly, reviewer, approver/);
   const noLogin = await runCliAsync(['team', 'add', `nobody_${randomBytes(3).toString('hex')}`, '--role', 'reviewer', '--server', url]);
   assert.equal(noLogin.status, 2);
-  assert.match(noLogin.stderr, /there is no role .*: create it, or give a password/);
+  assert.match(noLogin.stderr, /LOGIN: there is no role .*: create it, or give a password/);
   const noServer = await runCliAsync(['team', 'list', '--server', '/tmp/file.db']);
   assert.equal(noServer.status, 2);
   assert.match(noServer.stderr, /--server: give the team register’s postgres:\/\/ URL/);

@@ -13,6 +13,8 @@ import pg from 'pg';
 import { AUDIT_GENESIS, auditRowHash } from '../../electron/core/db/audit-chain';
 import { AUDIT_HASH_FUNCTIONS_SQL } from '../../electron/core/db/postgres/audit-hash';
 import { freshDatabase } from '../helpers/postgres';
+import { migratePostgres } from '../../electron/core/db/postgres/migrate';
+import { PgStore } from '../../electron/core/db/store/pg-store';
 
 // At top level: freshDatabase's `after` would drop the database when a `before` hook ends.
 const { url } = await freshDatabase('vetted_audit_hash');
@@ -218,4 +220,37 @@ test('vetted_audit_hash is auditRowHash', async () => {
     }),
     { numRuns: 200 },
   );
+});
+
+test('since migration 14 (the database role in the trail), vetted_audit_hash with db_user is auditRowHash', async () => {
+  const store = new PgStore((await freshDatabase('vetted_audit_hash_14')).url);
+  try {
+    await migratePostgres(store);
+    const withUser = fc.record({ base: row, db_user: fc.option(text, { nil: null }) });
+    const columns = [...COLUMNS, 'db_user'] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.array(withUser, { minLength: 1, maxLength: 25 }), async (rows) => {
+        const flat = rows.map((r) => ({ ...r.base, db_user: r.db_user }));
+        const params = columns.map((c) => flat.map((r) => r[c]));
+        const got = await store.all<{ hash: string }>(
+          `SELECT vetted_audit_hash(${columns.join(', ')}) AS hash
+             FROM unnest(${columns.map(() => '?::text[]').join(', ')}) WITH ORDINALITY AS u(${columns.join(', ')}, ord) ORDER BY ord`,
+          params,
+        );
+        for (const [i, r] of flat.entries()) {
+          const { previous, ...content } = r;
+          assert.equal(got[i]!.hash, auditRowHash(previous, content), `row ${JSON.stringify(r)}`);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    // A row without db_user hashes as it did before migration 14.
+    const plain = { at: 't', actor: 'a', entity: 'vendor', entity_id: 'v', vendor_id: null, action: 'create', old_value: null, new_value: '{"a":1}', imported_from: null };
+    assert.equal(
+      (await store.get<{ hash: string }>("SELECT vetted_audit_hash(?, 't', 'a', 'vendor', 'v', NULL, 'create', NULL, '{\"a\":1}', NULL, NULL) AS hash", [AUDIT_GENESIS]))!.hash,
+      auditRowHash(AUDIT_GENESIS, plain),
+    );
+  } finally {
+    await store.close();
+  }
 });

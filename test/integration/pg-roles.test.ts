@@ -10,6 +10,12 @@ import { addTeamMember, removeTeamMember, setUpTeamRoles } from '../../electron/
 import { PgStore } from '../../electron/core/db/store/pg-store';
 import { VettedError } from '../../shared/result';
 import { freshDatabase } from '../helpers/postgres';
+import path from 'node:path';
+import { openStore } from '../../electron/core/db/store/open-store';
+import { moveRegister } from '../../electron/core/services/register-move';
+import { openVetted } from '../../electron/core/vetted';
+import { tempDir } from '../helpers/tmp';
+import { unwrap } from '../helpers/vetted';
 
 const T = '2026-12-06T09:00:00.000Z';
 
@@ -28,6 +34,20 @@ test('read-only, reviewer and approver: what each may do is decided by the datab
   const stores: PgStore[] = [owner];
   try {
     await migratePostgres(owner);
+    // As PostgreSQL before 15 has it: everyone may create objects in the public schema (setup takes it away).
+    await owner.exec('GRANT CREATE ON SCHEMA public TO PUBLIC');
+    // Someone who could connect before the team was set up left a function in the schema: setup
+    // names it and refuses, since it could run with the owner's rights.
+    const mallory = `mallory_${name}`;
+    await owner.exec(`CREATE ROLE ${mallory} LOGIN PASSWORD 'm'; GRANT CREATE ON SCHEMA public TO ${mallory}`);
+    const planter = as(url, mallory, 'm');
+    await planter.exec('CREATE FUNCTION public.pg_has_role(name, text, text) RETURNS boolean LANGUAGE sql AS $$ SELECT true $$');
+    await planter.close();
+    await assert.rejects(
+      owner.write((tx) => setUpTeamRoles(tx)),
+      (e: unknown) => e instanceof VettedError && /objects its owner did not create: function pg_has_role\(name,text,text\) \(owned by mallory_/.test(e.message),
+    );
+    await owner.exec(`DROP FUNCTION public.pg_has_role(name, text, text); REVOKE CREATE ON SCHEMA public FROM ${mallory}`);
     const groups = await owner.write((tx) => setUpTeamRoles(tx));
     assert.deepEqual(groups, { readonly: `${name}_readonly`, reviewer: `${name}_reviewer`, approver: `${name}_approver` });
     await owner.write(async (tx) => {
@@ -74,25 +94,91 @@ test('read-only, reviewer and approver: what each may do is decided by the datab
     });
     assert.equal((await owner.get<{ n: number }>('SELECT count(*) AS n FROM audit_log'))!.n, before + 1, 'a member cannot mute the trail');
 
+    // No way around the guard: no function of one's own in the schema (setup took CREATE away), and
+    // one planted there anyway is not reached through the member's search path.
+    await assert.rejects(alice.exec('CREATE FUNCTION public.pg_has_role(name, text, text) RETURNS boolean LANGUAGE sql AS $$ SELECT true $$'), forbidden);
+    await owner.exec('CREATE FUNCTION public.pg_has_role(name, text, text) RETURNS boolean LANGUAGE sql AS $$ SELECT true $$');
+    await assert.rejects(
+      alice.write(async (tx) => {
+        await tx.exec('SET LOCAL search_path = public, pg_catalog');
+        await tx.run("UPDATE reviews SET status = 'approved' WHERE id = 'r1'");
+      }),
+      forbidden,
+    );
+    await owner.exec('DROP FUNCTION public.pg_has_role(name, text, text)');
+    // Not the reviewer's: the settings (separation of duties, the user name the trail records), the
+    // score cache, the key check, templates, the workflow steps once written, or the chain's turn.
+    await assert.rejects(alice.run('INSERT INTO settings (key, value) VALUES (?, ?)', ['userName', '"Bob"']), forbidden);
+    await assert.rejects(alice.run("INSERT INTO listed_scores (review_id, cache_key, scored, tier) VALUES ('r1', 'k', 1, 'low')"), forbidden);
+    await assert.rejects(alice.run("UPDATE templates SET definition = '{}'"), forbidden);
+    await assert.rejects(alice.run("DELETE FROM review_steps WHERE review_id = 'r1'"), forbidden);
+    await assert.rejects(alice.run("UPDATE review_steps SET note = 'x' WHERE review_id = 'r1'"), forbidden);
+    await assert.rejects(alice.run("INSERT INTO review_steps (id, review_id, from_status, to_status, by, at) VALUES (-5, 'r1', 'draft', 'in_review', 'Alice', ?)", [T]), /non-DEFAULT|GENERATED ALWAYS/);
+    await assert.rejects(alice.all('SELECT 1 FROM vetted_chain FOR UPDATE'), forbidden);
+    // An advisory lock on the old key holds nobody up any more.
+    await alice.exec("SELECT pg_advisory_lock(hashtextextended('vetted audit_log', 0))");
+    await bob.write((tx) => tx.run("UPDATE vendors SET website = 'https://cinder.example' WHERE id = 'v1'"));
+    // The trail records doubles as JavaScript prints them, whatever the session asks for.
+    await alice.write(async (tx) => {
+      await tx.exec('SET LOCAL extra_float_digits = -15');
+      await tx.run("UPDATE vendors SET monthly_cost = 0.1234567890123 WHERE id = 'v1'");
+    });
+    const costRow = await owner.get<{ new_value: string }>("SELECT new_value FROM audit_log WHERE entity = 'vendor' ORDER BY id DESC LIMIT 1");
+    assert.equal(JSON.parse(costRow!.new_value).monthly_cost, 0.1234567890123);
+
     // The approver decides.
     await bob.write(async (tx) => {
       await tx.run("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = 'r1'", [T]);
       await tx.run("INSERT INTO review_steps (review_id, from_status, to_status, by, at) VALUES ('r1', 'in_review', 'approved', 'Bob', ?)", [T]);
     });
     assert.deepEqual(await carol.get("SELECT status FROM reviews WHERE id = 'r1'"), { status: 'approved' });
+    // Decided stays decided: no one but the owner reopens it or rewrites what it froze; a reviewer
+    // cannot delete it, nor its provider with it.
+    await assert.rejects(alice.run("UPDATE reviews SET status = 'in_review' WHERE id = 'r1'"), forbidden);
+    await assert.rejects(bob.run("UPDATE reviews SET snapshot = '{\"score\":{\"tier\":\"low\"}}' WHERE id = 'r1'"), forbidden);
+    await assert.rejects(alice.run("UPDATE reviews SET due_override = '2027-01-01' WHERE id = 'r1'"), forbidden);
+    await bob.run("UPDATE reviews SET due_override = '2027-01-01' WHERE id = 'r1'");
+    await assert.rejects(alice.run("DELETE FROM vendors WHERE id = 'v1'"), forbidden);
 
     // A member removed keeps their login but loses the register.
     await owner.write((tx) => removeTeamMember(tx, `alice_${name}`));
     await assert.rejects(alice.all('SELECT name FROM vendors'));
 
+    // The trail names each change's database role beside the self-declared name, set by the
+    // database: a client that claims another role is not believed.
+    const byRole = async (entity: string, action: string) =>
+      (await owner.all<{ db_user: string }>('SELECT db_user FROM audit_log WHERE entity = ? AND action = ? ORDER BY id', [entity, action])).map((r) => r.db_user);
+    assert.deepEqual(await byRole('vendor', 'create'), [`alice_${name}`]);
+    assert.deepEqual((await byRole('review', 'update')).at(-1), `bob_${name}`);
+    await owner.run("INSERT INTO audit_log (at, actor, entity, entity_id, action, db_user) VALUES (?, 'x', 'note', 'n1', 'create', 'someone_else')", [T]);
+    assert.deepEqual(await byRole('note', 'create'), [new URL(url).username]);
+
     // Everyone's writes are in one chain that verifies with the JavaScript rule.
-    const rows = await owner.all<ChainedContent & { id: number; hash: string }>(
-      'SELECT id, at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, hash FROM audit_log ORDER BY id',
+    const rows = await owner.all<ChainedContent & { id: number; hash: string; db_user: string | null }>(
+      'SELECT id, at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, db_user, hash FROM audit_log ORDER BY id',
     );
     let previous = AUDIT_GENESIS;
     for (const row of rows) {
       assert.equal(row.hash, auditRowHash(previous, row), `row ${row.id}`);
       previous = row.hash;
+    }
+
+    // Moved to a file, the roles stay in the trail and the file's own check verifies the chain.
+    const file = path.join(tempDir(), 'moved.db');
+    const target = await openStore(file);
+    try {
+      await moveRegister(owner, target);
+    } finally {
+      await target.close();
+    }
+    const moved = openVetted(file, { logError: () => {} });
+    try {
+      const verified = unwrap(await moved.api['audit.verify']({}));
+      assert.equal(verified.ok, true, JSON.stringify(verified));
+      const fileRows = moved.ctx.db.prepare('SELECT db_user FROM audit_log ORDER BY id').all() as { db_user: string | null }[];
+      assert.deepEqual(fileRows.map((r) => r.db_user), rows.map((r) => r.db_user));
+    } finally {
+      moved.close();
     }
   } finally {
     for (const store of stores) await store.close();

@@ -65,7 +65,7 @@ interface TrailRow extends ChainedContent {
 }
 
 async function trail(sql: Sql): Promise<TrailRow[]> {
-  return sql.all<TrailRow>('SELECT id, at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, hash FROM audit_log ORDER BY id');
+  return sql.all<TrailRow>('SELECT id, at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, db_user, hash FROM audit_log ORDER BY id');
 }
 
 /** What a reader of the trail sees: the values parsed, the time left out (each database stamps its own). */
@@ -155,16 +155,17 @@ test('many connections writing at once leave one unforked chain with every row',
     await team.write((tx) => history(tx));
     const writers = [team, ...others];
     const writes = Array.from({ length: 60 }, (_, i) =>
+      // Disjoint rows only: nothing but the trail's own turn orders these transactions.
       writers[i % writers.length]!.write(async (tx) => {
-        await tx.run('UPDATE vendors SET notes = ? WHERE id = ?', [`note ${i}`, 'v1']);
         await tx.run("INSERT INTO findings (id, vendor_id, title, severity, status, created_at, updated_at) VALUES (?, 'v1', ?, 'low', 'open', ?, ?)", [`f-${i}`, `Finding ${i}`, T, T]);
+        await tx.run("INSERT INTO findings (id, vendor_id, title, severity, status, created_at, updated_at) VALUES (?, 'v1', ?, 'low', 'open', ?, ?)", [`g-${i}`, `Finding ${i}b`, T, T]);
       }),
     );
     await Promise.all(writes);
     const rows = await trail(team);
     assertChained(rows);
-    const findings = rows.filter((r) => r.entity === 'finding' && r.action === 'create' && String(r.entity_id).startsWith('f-'));
-    assert.equal(findings.length, 60);
+    const findings = rows.filter((r) => r.entity === 'finding' && r.action === 'create' && /^[fg]-/.test(String(r.entity_id)));
+    assert.equal(findings.length, 120);
   } finally {
     for (const o of others) await o.close();
     await team.close();

@@ -2,7 +2,7 @@
 // SQLite register and on a PostgreSQL server (issue 22).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BACKENDS, emptyStore } from '../helpers/backends';
+import { BACKENDS, emptyStore, secondHandle } from '../helpers/backends';
 import { VettedError } from '../../shared/result';
 
 for (const backend of BACKENDS) {
@@ -84,9 +84,18 @@ for (const backend of BACKENDS) {
 
     test('a read sees one snapshot and cannot write', async () => {
       const store = await setUp();
+      const other = secondHandle(store);
       await store.run('INSERT INTO things (id, n) VALUES (?, ?)', ['a', 1]);
       await assert.rejects(store.read((tx) => tx.run('DELETE FROM things')));
-      assert.equal((await store.all('SELECT id FROM things')).length, 1);
+      const seen = await store.read(async (tx) => {
+        const before = await tx.all('SELECT id FROM things');
+        // Another connection commits a row while the read is open: the read does not see it.
+        await other.run('INSERT INTO things (id, n) VALUES (?, ?)', ['b', 2]);
+        const after = await tx.all('SELECT id FROM things');
+        return { before: before.length, after: after.length };
+      });
+      assert.deepEqual(seen, { before: 1, after: 1 });
+      assert.equal((await store.all('SELECT id FROM things')).length, 2);
     });
 
     test('concurrent increments in write transactions lose nothing', async () => {

@@ -538,6 +538,16 @@ test('a re-read of the review never moves the base of a change still on its way'
   saver.flush('q1');
   await settle();
   assert.equal(fake.saves.at(-1)!.input.basedOn, 2, 'still the version the change was made on');
+  // A detail read before that save committed, delivered after it, does not take the version back.
+  fake.versions.set('q1', 2);
+  fake.succeed(fake.open()[0]!);
+  await settle();
+  saver.knownReview('review-a', true, { q1: 1 });
+  saver.change('q1', { value: 'maybe' }, 'now');
+  await settle();
+  assert.equal(fake.saves.at(-1)!.input.basedOn, 3, 'still the version its own save stored');
+  fake.succeed(fake.open()[0]!);
+  await settle();
   // Another review: the versions of the old one mean nothing there.
   saver.knownReview('review-b', true, {});
   saver.change('q2', { value: 'x' }, 'now');

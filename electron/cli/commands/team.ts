@@ -31,8 +31,8 @@ export async function teamCommand(sub: string | undefined, positionals: string[]
       process.stdout.write(`The register's team roles: ${names.readonly} (reads), ${names.reviewer} (changes, no decisions), ${names.approver} (decides).\n`);
     } else if (sub === 'add') {
       const login = positionals[0]!;
-      await opened.write((tx) => addTeamMember(tx, login, role!, process.env.VETTED_MEMBER_PASSWORD || undefined));
-      process.stdout.write(`${login} is a ${role} of the register.\n`);
+      const how = await opened.write((tx) => addTeamMember(tx, login, role!, process.env.VETTED_MEMBER_PASSWORD || undefined));
+      process.stdout.write(`${login} is a ${role} of the register${how === 'created' ? ' (a new login, with the password given)' : ''}.\n`);
     } else if (sub === 'remove') {
       const login = positionals[0]!;
       await opened.write((tx) => removeTeamMember(tx, login));
@@ -45,7 +45,6 @@ export async function teamCommand(sub: string | undefined, positionals: string[]
     }
   } catch (error) {
     if (error instanceof VettedError && error.code !== 'busy') throw inputError(error.message);
-    if (error instanceof Error && /^(there is no role|not a role name)/.test(error.message)) throw inputError(error.message);
     throw error;
   } finally {
     await store?.close();

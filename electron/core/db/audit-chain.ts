@@ -15,6 +15,11 @@
 // text); such a row's array has that text as a tenth element. A row of the register's own
 // (imported_from NULL) is hashed exactly as before, so chains written before 009 still verify.
 //
+// Since migration 14 a row may also name the database role that wrote it (db_user: on a team
+// register on PostgreSQL, set by the database from the session, never by the client; always null
+// in a register file's own rows). Such a row's array has imported_from (or null) as its tenth and
+// db_user as its eleventh element; a row without db_user is hashed exactly as before.
+//
 // This is a file format: changing it makes every existing chain fail verification, so a change
 // needs a new migration that re-chains (and says so in docs/security.md).
 //
@@ -40,6 +45,8 @@ export interface ChainedContent {
   new_value: unknown;
   /** Where an imported row came from (migration 009); null or missing for the register's own rows. */
   imported_from?: unknown;
+  /** The database role that wrote the row (migration 014, a team register); null or missing in a file's own rows. */
+  db_user?: unknown;
 }
 
 export function auditRowHash(previousHash: string, row: ChainedContent): string {
@@ -54,7 +61,10 @@ export function auditRowHash(previousHash: string, row: ChainedContent): string 
     jsonValue(row.old_value),
     jsonValue(row.new_value),
   ];
-  if (row.imported_from !== undefined && row.imported_from !== null) fields.push(row.imported_from);
+  const importedFrom = row.imported_from ?? null;
+  const dbUser = row.db_user ?? null;
+  if (dbUser !== null) fields.push(importedFrom, dbUser);
+  else if (importedFrom !== null) fields.push(importedFrom);
   const canonical = JSON.stringify(fields);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
@@ -85,9 +95,9 @@ export function registerAuditFunctions(db: Database): void {
   if (states.has(db)) return;
   const state: ConnectionState = { muted: false };
   states.set(db, state);
-  // Nine arguments (migration 008's trigger) or ten, with imported_from (009's).
+  // Nine arguments (migration 008's trigger), ten with imported_from (009's), eleven with db_user (014's).
   db.function('vetted_audit_hash', { deterministic: true, varargs: true }, (...args: unknown[]) => {
-    const [previousHash, at, actor, entity, entityId, vendorId, action, oldValue, newValue, importedFrom] = args;
+    const [previousHash, at, actor, entity, entityId, vendorId, action, oldValue, newValue, importedFrom, dbUser] = args;
     return auditRowHash(String(previousHash), {
       at,
       actor,
@@ -98,6 +108,7 @@ export function registerAuditFunctions(db: Database): void {
       old_value: oldValue,
       new_value: newValue,
       imported_from: importedFrom,
+      db_user: dbUser,
     });
   });
   db.function('vetted_audit_muted', { deterministic: false }, () => (state.muted ? 1 : 0));

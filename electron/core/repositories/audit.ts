@@ -17,6 +17,7 @@ interface AuditRow {
   old_value: string | null;
   new_value: string | null;
   imported_from: string | null;
+  db_user?: string | null;
 }
 
 /** A row as stored, chain hash included (null only where a row was slipped in without the app). */
@@ -35,6 +36,7 @@ const fromRow = (r: AuditRow): AuditEntry => ({
   old: r.old_value === null ? null : (JSON.parse(r.old_value) as Record<string, unknown>),
   new: r.new_value === null ? null : (JSON.parse(r.new_value) as Record<string, unknown>),
   importedFrom: r.imported_from,
+  ...(r.db_user ? { dbUser: r.db_user } : {}),
 });
 
 interface StatusRow {
@@ -77,8 +79,8 @@ export class AuditRepository {
     );
     this.everyAsc = db.prepare<[], ChainedAuditRow>('SELECT * FROM audit_log ORDER BY id');
     this.everyOfVendorAsc = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE vendor_id = ? ORDER BY id');
-    this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null, string | null]>(
-      'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null, string | null, string | null]>(
+      'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.reviewDueTrail = db.prepare<[string], { at: string; action: string; old_due: string | null; new_due: string | null }>(
       `SELECT at, action, json_extract(old_value, '$.due_override') AS old_due, json_extract(new_value, '$.due_override') AS new_due
@@ -132,6 +134,7 @@ export class AuditRepository {
         entry.old === null ? null : JSON.stringify(entry.old),
         entry.new === null ? null : JSON.stringify(entry.new),
         entry.importedFrom,
+        entry.dbUser ?? null,
       );
       return Number(info.lastInsertRowid);
     } finally {

@@ -41,7 +41,7 @@ export const COPIED_TABLES: readonly { table: string; orderBy: string }[] = [
 ];
 export const NOT_COPIED = ['score_stamps', 'listed_scores'] as const;
 
-const AUDIT_COLUMNS = ['id', 'at', 'actor', 'entity', 'entity_id', 'vendor_id', 'action', 'old_value', 'new_value', 'imported_from'];
+const AUDIT_COLUMNS = ['id', 'at', 'actor', 'entity', 'entity_id', 'vendor_id', 'action', 'old_value', 'new_value', 'imported_from', 'db_user'];
 
 export interface TableCheck {
   table: string;
@@ -70,6 +70,7 @@ export async function moveRegister(from: Store, to: Store): Promise<MoveReport> 
     return { tables, audit };
   });
 
+  const tables: TableCheck[] = [];
   await to.write(async (tx) => {
     await refuseUnlessEmpty(tx, to.location);
     await withAuditMuted(to, tx, async () => {
@@ -81,10 +82,13 @@ export async function moveRegister(from: Store, to: Store): Promise<MoveReport> 
       // review_steps numbers its rows itself: go on after the highest id copied.
       await tx.exec("SELECT setval(pg_get_serial_sequence('review_steps', 'id'), coalesce((SELECT max(id) FROM review_steps), 0) + 1, false)");
     }
+    // Each row keeps the database role that wrote it (only the owner moving a register may say so).
+    if (to.dialect === 'postgres') await tx.exec("SET LOCAL vetted.audit_copy = 'on'");
     for (const row of snapshot.audit) {
       const { hash: _sourceHash, ...content } = row;
       await insert(tx, 'audit_log', content);
     }
+    if (to.dialect === 'postgres') await tx.exec("SET LOCAL vetted.audit_copy = 'off'");
     const written = await tx.all<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id');
     for (let i = 0; i < snapshot.audit.length; i++) {
       const source = snapshot.audit[i]!;
@@ -95,18 +99,18 @@ export async function moveRegister(from: Store, to: Store): Promise<MoveReport> 
         );
       }
     }
+    // Read back before committing: every table holds the snapshot's rows, value for value, or
+    // nothing is kept (the source is not read again: what was copied is the snapshot).
+    for (const { table, orderBy } of COPIED_TABLES) {
+      const source = digestOf(table, snapshot.tables.get(table)!);
+      const target = await tableCheck(tx, table, orderBy);
+      if (source.rows !== target.rows || source.digest !== target.digest) {
+        throw new VettedError('conflict', `The copy of ${table} would differ from the source (${source.rows} rows → ${target.rows}, or a value the target stores differently); nothing was written to ${to.location}.`);
+      }
+      tables.push(target);
+    }
   });
 
-  // Read back from both sides: the same rows, value for value.
-  const tables: TableCheck[] = [];
-  for (const { table, orderBy } of COPIED_TABLES) {
-    const source = await tableCheck(from, table, orderBy);
-    const target = await tableCheck(to, table, orderBy);
-    if (source.rows !== target.rows || source.digest !== target.digest) {
-      throw new VettedError('internal', `The copy of ${table} differs from the source (${source.rows} rows → ${target.rows}).`);
-    }
-    tables.push(target);
-  }
   return {
     from: from.location,
     to: to.location,
@@ -119,22 +123,42 @@ export async function moveRegister(from: Store, to: Store): Promise<MoveReport> 
 
 /** A table's row count and a digest of its values, read from one register. */
 export async function tableCheck(sql: Sql, table: string, orderBy: string): Promise<TableCheck> {
-  const rows = await sql.all<Row>(`SELECT * FROM ${table} ORDER BY ${orderBy}`);
+  return digestOf(table, await sql.all<Row>(`SELECT * FROM ${table} ORDER BY ${orderBy}`));
+}
+
+function digestOf(table: string, rows: readonly Row[]): TableCheck {
   const hash = createHash('sha256');
   for (const row of rows) hash.update(JSON.stringify(Object.keys(row).sort().map((k) => [k, comparable(row[k])])) + '\n');
   return { table, rows: rows.length, digest: hash.digest('hex') };
 }
 
-/** A value as both drivers can give it: bytes as hex (a Buffer from either), numbers as numbers. */
+/**
+ * A value as both drivers can give it, typed so that no two different values read the same: bytes
+ * as hex (a Buffer from either), numbers spelled out (JSON would print NaN and Infinity as null and
+ * -0 as 0), text as text.
+ */
 function comparable(value: unknown): unknown {
   if (value instanceof Uint8Array) return { bytes: Buffer.from(value).toString('hex') };
-  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'bigint') return { number: value.toString() };
+  if (typeof value === 'number') return { number: Object.is(value, -0) ? '-0' : String(value) };
   return value;
 }
 
 async function insert(tx: Tx, table: string, row: Row): Promise<void> {
   const columns = Object.keys(row);
-  await tx.run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`, columns.map((c) => row[c] ?? null));
+  // review_steps numbers its rows on a team register (GENERATED ALWAYS): a moved register keeps its own.
+  const overriding = tx.dialect === 'postgres' && table === 'review_steps' ? ' OVERRIDING SYSTEM VALUE' : '';
+  try {
+    await tx.run(
+      `INSERT INTO ${table} (${columns.join(', ')})${overriding} VALUES (${columns.map(() => '?').join(', ')})`,
+      columns.map((c) => row[c] ?? null),
+    );
+  } catch (error) {
+    if (error instanceof VettedError) throw error;
+    // Named by table and the row's key, not the driver's words alone.
+    const key = row.id ?? row.key ?? row.review_id ?? row.evidence_id ?? row.vendor_id;
+    throw new VettedError('conflict', `A row of ${table}${key === undefined ? '' : ` (${String(key)})`} could not be copied: ${(error as Error).message}. Nothing was written.`);
+  }
 }
 
 /** A target that already holds anything (a provider, a template, a trail) is refused. */

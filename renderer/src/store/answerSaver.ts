@@ -94,7 +94,9 @@ export class AnswerSaver {
     if (!versions) return;
     for (const [questionId, version] of Object.entries(versions)) {
       if (this.unsent.has(questionId) || this.inFlight.has(questionId) || this.conflicts.has(questionId)) continue;
-      this.versions.set(questionId, version);
+      // Versions only grow: a detail read before one of our saves committed, delivered after it,
+      // must not take the question back to a version it has left.
+      this.versions.set(questionId, Math.max(this.versions.get(questionId) ?? 0, version));
     }
   }
 

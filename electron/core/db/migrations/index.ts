@@ -12,8 +12,9 @@ import { upstreams } from './011-upstreams';
 import { listedScores } from './012-listed-scores';
 import type { Migration } from './types';
 import { answerVersions } from './013-answer-versions';
+import { auditDbUser } from './014-audit-db-user';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores, answerVersions];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores, answerVersions, auditDbUser];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -23,6 +23,19 @@ export async function postgresSchemaVersion(sql: Pick<Tx, 'get'>): Promise<numbe
 
 export async function migratePostgres(store: Store): Promise<number[]> {
   if (store.dialect !== 'postgres') throw new Error('migratePostgres needs a PostgreSQL store');
+  // A register already at this schema needs nothing, and takes no lock: members open it every day.
+  const found = await postgresSchemaVersion(store);
+  assertNotNewer(found, LATEST_SCHEMA_VERSION, store.location);
+  if (found === LATEST_SCHEMA_VERSION) return [];
+  if (found > 0) {
+    const mayMigrate = await store.get<{ may: boolean }>("SELECT has_table_privilege('vetted_schema', 'UPDATE') AS may");
+    if (!mayMigrate?.may) {
+      throw new VettedError(
+        'forbidden',
+        `The team register is at schema ${found} and this Vetted needs ${LATEST_SCHEMA_VERSION}: its owner must open it once with this version first.`,
+      );
+    }
+  }
   const applied: number[] = [];
   const steps = [
     { version: BASELINE_VERSION, name: 'baseline', up: baseline },
@@ -34,7 +47,10 @@ export async function migratePostgres(store: Store): Promise<number[]> {
   ];
   for (const step of steps) {
     const done = await store.write(async (tx) => {
-      await tx.lockKey(MIGRATE_KEY);
+      // Two Vetteds migrating at once take turns: on the version table (only its owner may lock it),
+      // or, before there is one, on an advisory key (an empty database has no members yet).
+      if (await postgresSchemaVersion(tx)) await tx.exec('LOCK TABLE vetted_schema IN SHARE ROW EXCLUSIVE MODE');
+      else await tx.lockKey(MIGRATE_KEY);
       const version = await postgresSchemaVersion(tx);
       assertNotNewer(version, LATEST_SCHEMA_VERSION, store.location);
       if (version >= step.version) return false;

@@ -11,25 +11,37 @@
 // review's decision is refused unless the session's role is an approver (or the owner). Roles are
 // cluster-wide in PostgreSQL, so their names carry the database's name: two registers on one
 // server have separate members.
+import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
+import { VettedError } from '../../../../shared/result';
 import type { Tx } from '../store/sql';
 
 export const TEAM_ROLES = ['readonly', 'reviewer', 'approver'] as const;
 export type TeamRole = (typeof TEAM_ROLES)[number];
 
-/** Tables a reviewer may change; audit_log and vetted_schema are the owner's (and the triggers'). */
-const WRITABLE = [
-  'vendors', 'templates', 'reviews', 'answers', 'settings', 'review_steps', 'findings', 'acceptances', 'evidence',
-  'evidence_files', 'crypto_keys', 'maintenance_windows', 'blackout_periods', 'incidents', 'incident_tombstones',
-  'status_settings', 'questionnaire_requests', 'upstreams', 'listed_scores', 'score_stamps',
+/**
+ * What a reviewer may change. Not: the audit trail, score stamps and the chain (the triggers'),
+ * the workflow steps once written (added, never changed), the settings (separation of duties, the
+ * organisation: the owner's), the key check (the owner's), the listed-score cache (a member could
+ * otherwise show a tier nobody computed), and templates (how providers are scored: approvers').
+ */
+const REVIEWER_WRITES = [
+  'vendors', 'reviews', 'answers', 'findings', 'acceptances', 'evidence', 'evidence_files', 'maintenance_windows',
+  'blackout_periods', 'incidents', 'incident_tombstones', 'status_settings', 'questionnaire_requests', 'upstreams',
 ];
+const APPROVER_WRITES = ['templates'];
 
 const DECISIONS = `('approved', 'approved_with_conditions', 'rejected')`;
 
 /** The group role of a team role on this register's database, e.g. vetted_reviewer for database "vetted". */
 export async function groupRole(tx: Pick<Tx, 'get'>, role: TeamRole): Promise<string> {
   const row = await tx.get<{ db: string }>('SELECT current_database() AS db');
-  return `${row!.db}_${role}`;
+  const name = `${row!.db}_${role}`;
+  // PostgreSQL cuts names at 63 bytes: two registers' roles must never end up the same name.
+  if (Buffer.byteLength(name, 'utf8') > 63) throw new VettedError('validation', `The database name ${row!.db} is too long for its team roles (at most 54 bytes).`);
+  return name;
 }
+
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * Creates the three group roles (if missing) and gives them their rights on this register; run by
@@ -42,57 +54,112 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
     reviewer: await groupRole(tx, 'reviewer'),
     approver: await groupRole(tx, 'approver'),
   };
-  const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+  await refuseForeignObjects(tx);
   for (const name of Object.values(names)) {
     const exists = await tx.get('SELECT 1 AS one FROM pg_roles WHERE rolname = ?', [name]);
     if (!exists) await tx.exec(`CREATE ROLE ${ident(name)} NOLOGIN`);
   }
   const schema = (await tx.get<{ s: string }>('SELECT current_schema() AS s'))!.s;
   const db = (await tx.get<{ db: string }>('SELECT current_database() AS db'))!.db;
+  const s = ident(schema);
+  // Functions here resolve names in pg_catalog and the register's schema only, whatever search path
+  // the member's session set; nobody but the owner may create anything in the schema (before
+  // PostgreSQL 15 everyone could), so no member can put a function of their own in the way.
+  const fixed = `SET search_path = pg_catalog, ${s}`;
   await tx.exec(`
     GRANT ${ident(names.readonly)} TO ${ident(names.reviewer)};
     GRANT ${ident(names.reviewer)} TO ${ident(names.approver)};
     REVOKE ALL ON DATABASE ${ident(db)} FROM PUBLIC;
     GRANT CONNECT ON DATABASE ${ident(db)} TO ${ident(names.readonly)};
-    REVOKE ALL ON ALL TABLES IN SCHEMA ${ident(schema)} FROM PUBLIC;
-    GRANT USAGE ON SCHEMA ${ident(schema)} TO ${ident(names.readonly)};
-    GRANT SELECT ON ALL TABLES IN SCHEMA ${ident(schema)} TO ${ident(names.readonly)};
-    GRANT INSERT, UPDATE, DELETE ON ${WRITABLE.map(ident).join(', ')} TO ${ident(names.reviewer)};
-    GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${ident(schema)} TO ${ident(names.reviewer)};
+    REVOKE CREATE ON SCHEMA ${s} FROM PUBLIC;
+    REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM PUBLIC;
+    REVOKE ALL ON ALL TABLES IN SCHEMA ${s} FROM ${ident(names.readonly)}, ${ident(names.reviewer)}, ${ident(names.approver)};
+    GRANT USAGE ON SCHEMA ${s} TO ${ident(names.readonly)};
+    GRANT SELECT ON ALL TABLES IN SCHEMA ${s} TO ${ident(names.readonly)};
+    GRANT INSERT, UPDATE, DELETE ON ${REVIEWER_WRITES.map(ident).join(', ')} TO ${ident(names.reviewer)};
+    GRANT INSERT ON review_steps TO ${ident(names.reviewer)};
+    GRANT INSERT, UPDATE, DELETE ON ${APPROVER_WRITES.map(ident).join(', ')} TO ${ident(names.approver)};
+    GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${s} TO ${ident(names.reviewer)};
 
     -- A decision is an approver's (or the owner's): whoever changes a review's status to one, or
-    -- records a step to one, must be a member of the approver role.
-    CREATE OR REPLACE FUNCTION vetted_may_decide() RETURNS boolean LANGUAGE sql STABLE AS $fn$
-      SELECT pg_has_role(session_user, ${sqlText(names.approver)}, 'MEMBER')
-          OR pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'reviews'::regclass), 'MEMBER')
+    -- records a step to one, must be a member of the approver role. A decided review stays decided:
+    -- its status, snapshot, template and provider change for nobody but the owner; an approver may
+    -- set its next-review date; deleting it (also with its provider) is an approver's.
+    CREATE OR REPLACE FUNCTION vetted_is_owner() RETURNS boolean LANGUAGE sql STABLE ${fixed} AS $fn$
+      SELECT pg_catalog.pg_has_role(session_user, (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = '${schema.replace(/'/g, "''")}.reviews'::pg_catalog.regclass), 'MEMBER')
     $fn$;
-    CREATE OR REPLACE FUNCTION vetted_refuse_decision() RETURNS void LANGUAGE plpgsql AS $fn$
+    CREATE OR REPLACE FUNCTION vetted_may_decide() RETURNS boolean LANGUAGE sql STABLE ${fixed} AS $fn$
+      SELECT pg_catalog.pg_has_role(session_user, ${sqlText(names.approver)}::pg_catalog.name, 'MEMBER') OR vetted_is_owner()
+    $fn$;
+    CREATE OR REPLACE FUNCTION vetted_refuse_unless(allowed boolean, what text) RETURNS void LANGUAGE plpgsql ${fixed} AS $fn$
     BEGIN
-      IF NOT vetted_may_decide() THEN
-        RAISE EXCEPTION 'only an approver may decide a review (the role % is not one)', session_user
+      IF NOT allowed THEN
+        RAISE EXCEPTION 'only an approver may % (the role % is not one)', what, session_user
           USING ERRCODE = 'insufficient_privilege';
       END IF;
     END $fn$;
-    CREATE OR REPLACE FUNCTION vetted_review_decision_guard() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    CREATE OR REPLACE FUNCTION vetted_review_guard() RETURNS trigger LANGUAGE plpgsql ${fixed} AS $fn$
     BEGIN
+      IF TG_OP = 'DELETE' THEN
+        IF OLD.status IN ${DECISIONS} THEN PERFORM vetted_refuse_unless(vetted_may_decide(), 'delete a decided review'); END IF;
+        RETURN OLD;
+      END IF;
+      IF TG_OP = 'UPDATE' AND OLD.status IN ${DECISIONS} AND NOT vetted_is_owner() THEN
+        IF NEW.status IS DISTINCT FROM OLD.status OR NEW.snapshot IS DISTINCT FROM OLD.snapshot
+           OR NEW.template_id IS DISTINCT FROM OLD.template_id OR NEW.template_version IS DISTINCT FROM OLD.template_version
+           OR NEW.vendor_id IS DISTINCT FROM OLD.vendor_id OR NEW.completed_at IS DISTINCT FROM OLD.completed_at
+           OR NEW.reviewer IS DISTINCT FROM OLD.reviewer THEN
+          RAISE EXCEPTION 'a decided review stays as it was decided' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NEW.due_override IS DISTINCT FROM OLD.due_override THEN
+          PERFORM vetted_refuse_unless(vetted_may_decide(), 'set a decided review''s next date');
+        END IF;
+      END IF;
       IF NEW.status IN ${DECISIONS} AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status) THEN
-        PERFORM vetted_refuse_decision();
+        PERFORM vetted_refuse_unless(vetted_may_decide(), 'decide a review');
       END IF;
       RETURN NEW;
     END $fn$;
-    CREATE OR REPLACE FUNCTION vetted_step_decision_guard() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    CREATE OR REPLACE FUNCTION vetted_step_guard() RETURNS trigger LANGUAGE plpgsql ${fixed} AS $fn$
     BEGIN
       IF NEW.to_status IN ${DECISIONS} THEN
-        PERFORM vetted_refuse_decision();
+        PERFORM vetted_refuse_unless(vetted_may_decide(), 'decide a review');
       END IF;
       RETURN NEW;
     END $fn$;
     DROP TRIGGER IF EXISTS reviews_decision_guard ON reviews;
-    CREATE TRIGGER reviews_decision_guard BEFORE INSERT OR UPDATE ON reviews FOR EACH ROW EXECUTE FUNCTION vetted_review_decision_guard();
+    CREATE TRIGGER reviews_decision_guard BEFORE INSERT OR UPDATE OR DELETE ON reviews FOR EACH ROW EXECUTE FUNCTION vetted_review_guard();
     DROP TRIGGER IF EXISTS review_steps_decision_guard ON review_steps;
-    CREATE TRIGGER review_steps_decision_guard BEFORE INSERT OR UPDATE ON review_steps FOR EACH ROW EXECUTE FUNCTION vetted_step_decision_guard();
+    CREATE TRIGGER review_steps_decision_guard BEFORE INSERT OR UPDATE ON review_steps FOR EACH ROW EXECUTE FUNCTION vetted_step_guard();
   `);
   return names;
+}
+
+/**
+ * Refuses to set up roles in a schema holding functions, operators, types or tables someone other
+ * than the register's owner created. Before PostgreSQL 15 anyone who could connect could create
+ * objects in the public schema; a function of theirs matching a call better than the built-in one
+ * would run inside the owner's trigger functions. Setup takes that right away, but cannot make
+ * safe what is already there: it names it, for the administrator to remove.
+ */
+async function refuseForeignObjects(tx: Pick<Tx, 'all'>): Promise<void> {
+  const foreign = await tx.all<{ kind: string; name: string; owner: string }>(
+    `WITH s AS (SELECT n.oid, n.nspname, c.relowner AS owner FROM pg_namespace n
+                  JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = 'audit_log'
+                 WHERE n.nspname = current_schema())
+     SELECT 'function' AS kind, p.oid::regprocedure::text AS name, pg_get_userbyid(p.proowner)::text AS owner
+       FROM pg_proc p, s WHERE p.pronamespace = s.oid AND p.proowner <> s.owner
+     UNION ALL SELECT 'operator', o.oid::regoperator::text, pg_get_userbyid(o.oprowner)::text
+       FROM pg_operator o, s WHERE o.oprnamespace = s.oid AND o.oprowner <> s.owner
+     UNION ALL SELECT 'type', t.oid::regtype::text, pg_get_userbyid(t.typowner)::text
+       FROM pg_type t, s WHERE t.typnamespace = s.oid AND t.typowner <> s.owner AND t.typrelid = 0
+     UNION ALL SELECT 'table', c.oid::regclass::text, pg_get_userbyid(c.relowner)::text
+       FROM pg_class c, s WHERE c.relnamespace = s.oid AND c.relowner <> s.owner`,
+  );
+  if (foreign.length > 0) {
+    const list = foreign.map((f) => `${f.kind} ${f.name} (owned by ${f.owner})`).join(', ');
+    throw new VettedError('conflict', `The register's schema holds objects its owner did not create: ${list}. Remove them (they could run with the owner's rights), then set the team up again.`);
+  }
 }
 
 /**
@@ -100,22 +167,40 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
  * the login with a password when `password` is given. A member's password never passes through the
  * register's tables.
  */
-export async function addTeamMember(tx: Tx, login: string, role: TeamRole, password?: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_.@-]{0,62}$/i.test(login)) throw new Error(`not a role name: ${login}`);
-  const ident = `"${login.replace(/"/g, '""')}"`;
+export async function addTeamMember(tx: Tx, login: string, role: TeamRole, password?: string): Promise<'created' | 'existing'> {
+  if (!/^[a-z_][a-z0-9_.@-]{0,62}$/i.test(login)) throw new VettedError('validation', `LOGIN: not a role name: ${login}`);
   const exists = await tx.get('SELECT 1 AS one FROM pg_roles WHERE rolname = ?', [login]);
   if (!exists) {
-    if (password === undefined) throw new Error(`there is no role ${login}: create it, or give a password`);
-    await tx.exec(`CREATE ROLE ${ident} LOGIN PASSWORD ${sqlText(password)}`);
+    if (password === undefined) throw new VettedError('validation', `LOGIN: there is no role ${login}: create it, or give a password`);
+    // The server gets the SCRAM verifier, never the password: a statement that ends in the server's
+    // log (a failed one is logged by default) holds nothing to sign in with.
+    await tx.exec(`CREATE ROLE ${ident(login)} LOGIN PASSWORD ${sqlText(scramVerifier(password))}`);
+  } else if (password !== undefined) {
+    throw new VettedError('validation', `LOGIN: ${login} exists already and keeps its own password (change it on the server, or add without a password)`);
   }
-  for (const other of TEAM_ROLES) await tx.exec(`REVOKE "${await groupRole(tx, other)}" FROM ${ident}`);
-  await tx.exec(`GRANT "${await groupRole(tx, role)}" TO ${ident}`);
+  for (const other of TEAM_ROLES) await tx.exec(`REVOKE ${ident(await groupRole(tx, other))} FROM ${ident(login)}`);
+  await tx.exec(`GRANT ${ident(await groupRole(tx, role))} TO ${ident(login)}`);
+  return exists ? 'existing' : 'created';
 }
 
 /** Takes every team role of this register from a member (their login stays: it may serve other databases). */
 export async function removeTeamMember(tx: Tx, login: string): Promise<void> {
-  const ident = `"${login.replace(/"/g, '""')}"`;
-  for (const role of TEAM_ROLES) await tx.exec(`REVOKE "${await groupRole(tx, role)}" FROM ${ident}`);
+  const exists = await tx.get('SELECT 1 AS one FROM pg_roles WHERE rolname = ?', [login]);
+  if (!exists) throw new VettedError('validation', `LOGIN: there is no role ${login}`);
+  for (const role of TEAM_ROLES) await tx.exec(`REVOKE ${ident(await groupRole(tx, role))} FROM ${ident(login)}`);
+}
+
+/**
+ * A SCRAM-SHA-256 verifier (RFC 5802/7677, as PostgreSQL stores passwords):
+ * SCRAM-SHA-256$<iterations>:<salt>$<StoredKey>:<ServerKey>, all base64. PostgreSQL takes one in
+ * CREATE ROLE … PASSWORD and stores it as it is.
+ */
+export function scramVerifier(password: string, iterations = 4096, salt = randomBytes(16)): string {
+  const salted = pbkdf2Sync(password.normalize('NFKC'), salt, iterations, 32, 'sha256');
+  const clientKey = createHmac('sha256', salted).update('Client Key').digest();
+  const storedKey = createHash('sha256').update(clientKey).digest();
+  const serverKey = createHmac('sha256', salted).update('Server Key').digest();
+  return `SCRAM-SHA-256$${iterations}:${salt.toString('base64')}$${storedKey.toString('base64')}:${serverKey.toString('base64')}`;
 }
 
 /** A string literal for DDL, where parameters cannot go. */

@@ -33,7 +33,11 @@ export class PgStore implements Store {
   readonly location: string;
   private readonly pool: pg.Pool;
 
-  constructor(url: string, options: PgStoreOptions = {}) {
+  constructor(
+    /** The connection URL as given (with any password): for opening a second store on the same register. */
+    readonly url: string,
+    options: PgStoreOptions = {},
+  ) {
     this.location = withoutPassword(url);
     this.pool = new pg.Pool({
       connectionString: url,
@@ -56,7 +60,9 @@ export class PgStore implements Store {
     return run(this.pool, sql, params);
   }
   async exec(script: string): Promise<void> {
-    await this.pool.query(script);
+    await this.pool.query(script).catch((error: unknown) => {
+      throw translatePgError(error);
+    });
   }
 
   write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -113,7 +119,9 @@ function clientTx(client: pg.PoolClient): Tx {
     get: (sql, params) => all(client, sql, params).then((rows) => rows[0]) as never,
     run: (sql, params) => run(client, sql, params),
     exec: async (script) => {
-      await client.query(script);
+      await client.query(script).catch((error: unknown) => {
+        throw translatePgError(error);
+      });
     },
     nested: async (work) => {
       const name = `vetted_sp_${++savepoints}`;
@@ -203,6 +211,8 @@ export function withoutPassword(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '****';
+    // node-postgres also takes the password as a parameter.
+    for (const key of [...parsed.searchParams.keys()]) if (/^pass(word)?$/i.test(key)) parsed.searchParams.set(key, '****');
     return parsed.toString();
   } catch {
     return 'postgres://…';

@@ -26,6 +26,7 @@ function chainOf(trail: readonly ExportedAuditEntry[]): string | null {
       old_value: e.old === null ? null : JSON.stringify(e.old),
       new_value: e.new === null ? null : JSON.stringify(e.new),
       imported_from: e.importedFrom,
+      db_user: e.dbUser ?? null,
     });
   }
   return trail.length === 0 ? null : previous;

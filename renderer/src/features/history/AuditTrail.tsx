@@ -84,7 +84,11 @@ function AuditRow({ entry, questions }: { entry: AuditEntry; questions: Readonly
       <time className="audit-when" dateTime={entry.at}>
         {formatInstant(entry.at)}
       </time>
-      <span className="audit-who">{entry.actor || <span className="muted">No name set</span>}</span>
+      <span className="audit-who">
+        {entry.actor || <span className="muted">No name set</span>}
+        {/* On a team register the database names who wrote it, whatever the name above says. */}
+        {entry.dbUser && <span className="muted"> · database role {entry.dbUser}</span>}
+      </span>
       <div className="audit-what">
         <p>
           <strong>{line.what}</strong>
