@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { auditRowHash, AUDIT_GENESIS, type ChainedContent } from '../../electron/core/db/audit-chain';
 import { migratePostgres } from '../../electron/core/db/postgres/migrate';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import { addTeamMember, removeTeamMember, setUpTeamRoles } from '../../electron/core/db/postgres/roles';
 import { PgStore } from '../../electron/core/db/store/pg-store';
 import { VettedError } from '../../shared/result';
@@ -139,6 +140,13 @@ test('read-only, reviewer and approver: what each may do is decided by the datab
     await assert.rejects(alice.run("UPDATE reviews SET due_override = '2027-01-01' WHERE id = 'r1'"), forbidden);
     await bob.run("UPDATE reviews SET due_override = '2027-01-01' WHERE id = 'r1'");
     await assert.rejects(alice.run("DELETE FROM vendors WHERE id = 'v1'"), forbidden);
+
+    // A member opening a register its owner has not brought to this schema yet is told so, and
+    // nothing is changed.
+    await owner.run('UPDATE vetted_schema SET version = ?', [LATEST_SCHEMA_VERSION - 1]);
+    await assert.rejects(migratePostgres(carol), (e: unknown) => forbidden(e) && /its owner must open it once/.test((e as Error).message));
+    assert.deepEqual(await owner.get('SELECT version FROM vetted_schema'), { version: LATEST_SCHEMA_VERSION - 1 });
+    await owner.run('UPDATE vetted_schema SET version = ?', [LATEST_SCHEMA_VERSION]);
 
     // A member removed keeps their login but loses the register.
     await owner.write((tx) => removeTeamMember(tx, `alice_${name}`));

@@ -102,7 +102,7 @@ function boundLockWait(db: Database, remainingMs: number): () => void {
 }
 
 /** 50 ms doubling up to 1 s, each drawn between half and all of it (jitter). */
-function backoffMs(attempt: number): number {
+export function backoffMs(attempt: number): number {
   const ceiling = Math.min(1000, 50 * 2 ** attempt);
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }

@@ -19,12 +19,6 @@ interface ReviewRow {
 /** The writer of an answer, as the audit triggers name the actor. */
 const WRITER = "COALESCE((SELECT json_extract(value, '$') FROM settings WHERE key = 'userName'), '')";
 
-interface StoredVersionRow {
-  version: number;
-  updated_by: string;
-  updated_at: string;
-}
-
 export interface AnswerVersion {
   version: number;
   updatedBy: string;
@@ -117,7 +111,6 @@ export class ReviewRepository {
   private readonly oneAnswer;
   private readonly allAnswers;
   private readonly upsertAnswer;
-  private readonly versionOf;
   private readonly versionsFor;
   private readonly allReviews;
   private readonly everyAnswer;
@@ -143,7 +136,7 @@ export class ReviewRepository {
     );
     this.touchStmt = db.prepare<[string, string]>('UPDATE reviews SET updated_at = ? WHERE id = ?');
     this.answersFor = db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE review_id = ?');
-    this.oneAnswer = db.prepare<[string, string], AnswerRow>(
+    this.oneAnswer = db.prepare<[string, string], AnswerRow & { version: number; updated_by: string }>(
       'SELECT * FROM answers WHERE review_id = ? AND question_id = ?',
     );
     this.allAnswers = db.prepare<[], AnswerRow>(
@@ -161,11 +154,8 @@ export class ReviewRepository {
          comment_confidential = excluded.comment_confidential, provider_comment = excluded.provider_comment,
          answered_by = excluded.answered_by, version = answers.version + 1, updated_by = excluded.updated_by`,
     );
-    this.versionOf = db.prepare<[string, string], StoredVersionRow>(
-      'SELECT version, updated_by, updated_at FROM answers WHERE review_id = ? AND question_id = ?',
-    );
-    this.versionsFor = db.prepare<[string], StoredVersionRow & { question_id: string }>(
-      'SELECT question_id, version, updated_by, updated_at FROM answers WHERE review_id = ?',
+    this.versionsFor = db.prepare<[string], { question_id: string; version: number }>(
+      'SELECT question_id, version FROM answers WHERE review_id = ?',
     );
     // Whole-register reads and writes for the exchange format (export and import).
     this.allReviews = db.prepare<[], ReviewRow>('SELECT * FROM reviews ORDER BY id');
@@ -258,10 +248,11 @@ export class ReviewRepository {
     return row ? answerFromRow(row) : undefined;
   }
 
-  /** Which version of an answer is stored, who wrote it and when (none: the question has no answer yet). */
-  answerVersion(reviewId: string, questionId: string): AnswerVersion | undefined {
-    const row = this.versionOf.get(reviewId, questionId);
-    return row ? { version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at } : undefined;
+  /** An answer as stored with its version, who wrote it and when, in one read (none: no answer yet). */
+  storedAnswer(reviewId: string, questionId: string): { answer: Answer; version: AnswerVersion } | undefined {
+    const row = this.oneAnswer.get(reviewId, questionId);
+    if (!row) return undefined;
+    return { answer: answerFromRow(row), version: { version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at } };
   }
 
   /** The stored version of every answer of a review, by question id. */

@@ -196,9 +196,10 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): SavedAnswer {
         throw new VettedError('validation', `value: ${problem} (question ${input.questionId})`, [{ path: 'value', message: problem }]);
       }
     }
-    const stored = ctx.reviews.answer(review.id, input.questionId);
+    const held = ctx.reviews.storedAnswer(review.id, input.questionId);
+    const stored = held?.answer;
+    const current = held?.version;
     if (input.basedOn !== undefined) {
-      const current = ctx.reviews.answerVersion(review.id, input.questionId);
       if ((current?.version ?? 0) !== input.basedOn) {
         // Sent again after its answer was lost on the way (or the same change made twice): nothing to refuse.
         if (stored && current && holdsAlready(ctx, review.vendorId, stored, input, value)) return { ...revealAnswers(ctx, review.vendorId, [stored])[0]!, version: current.version };
@@ -230,8 +231,8 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): SavedAnswer {
     const sameAnswer = stored !== undefined && JSON.stringify(stored.value) === JSON.stringify(answer.value) && stored.na === answer.na;
     if (stored?.answeredBy && sameAnswer) answer.answeredBy = stored.answeredBy;
     ctx.reviews.saveAnswer(review.id, answer);
-    const version = ctx.reviews.answerVersion(review.id, input.questionId)!.version;
-    return { ...revealAnswers(ctx, review.vendorId, [answer])[0]!, version };
+    // The upsert counts the stored version up by one, inside this transaction.
+    return { ...revealAnswers(ctx, review.vendorId, [answer])[0]!, version: (current?.version ?? 0) + 1 };
   });
 }
 

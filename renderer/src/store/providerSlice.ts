@@ -119,27 +119,29 @@ export const createProviderSlice: SliceCreator<ProviderSlice> = (set, get) => {
    * from what was typed here, so "Use theirs" can show them.
    */
   const afterConflict = async (saver: AnswerSaver) => {
-    if (await closeIfDecided(saver)) return;
     const current = await api['review.current']({ vendorId: saver.vendorId });
-    if (!current.ok || !current.value || pool.current !== saver || get().review?.id !== current.value.review.id) return;
-    saver.knownReview(current.value.review.id, true, current.value.versions);
-    set({ storedAnswers: localAnswers(current.value.answers) });
+    if (!current.ok || !current.value) return;
+    const detail = current.value;
+    if (!isOpenStatus(detail.review.status)) {
+      closeDecided(saver, detail);
+      return;
+    }
+    if (pool.current !== saver || get().review?.id !== detail.review.id) return;
+    saver.knownReview(detail.review.id, true, detail.versions);
+    set({ storedAnswers: localAnswers(detail.answers) });
   };
 
   /** A review decided elsewhere: its answers are frozen, so what could not be saved is dropped, and said so. */
-  const closeIfDecided = async (saver: AnswerSaver): Promise<boolean> => {
-    const current = await api['review.current']({ vendorId: saver.vendorId });
-    if (!current.ok || !current.value || isOpenStatus(current.value.review.status)) return false;
-    saver.knownReview(current.value.review.id, false);
+  const closeDecided = (saver: AnswerSaver, detail: ReviewDetail) => {
+    saver.knownReview(detail.review.id, false);
     const lost = saver.discardUnsent();
-    if (pool.current === saver) get().showReview(current.value);
+    if (pool.current === saver) get().showReview(detail);
     if (lost > 0) {
       get().pushToast(
         'warning',
         `The review of ${nameOf(saver)} was decided elsewhere, so ${plural(lost)} could not be saved. Start a new review to change answers.`,
       );
     }
-    return true;
   };
   const pool = savers;
 

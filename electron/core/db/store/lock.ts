@@ -3,11 +3,6 @@
 
 export class AsyncLock {
   private tail: Promise<void> = Promise.resolve();
-  private held = false;
-
-  get isHeld(): boolean {
-    return this.held;
-  }
 
   /** Runs `work` once every earlier caller is done; the next one waits for `work` to settle. */
   async run<T>(work: () => T | Promise<T>): Promise<T> {
@@ -15,11 +10,9 @@ export class AsyncLock {
     let release!: () => void;
     this.tail = new Promise<void>((resolve) => (release = resolve));
     await previous;
-    this.held = true;
     try {
       return await work();
     } finally {
-      this.held = false;
       release();
     }
   }

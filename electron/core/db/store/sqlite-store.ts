@@ -5,7 +5,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Statement } from 'better-sqlite3';
 import { busyError, isBusyError } from '../busy';
 import { pastDeadlineError, writeDeadline } from '../deadline';
-import { writeWaitBudget } from '../transactions';
+import { backoffMs, writeWaitBudget } from '../transactions';
 import { AsyncLock } from './lock';
 import { checkValue } from './placeholders';
 import type { Params, Sql, Store, Tx } from './sql';
@@ -45,12 +45,6 @@ export class SqliteStore implements Store {
 
   async read<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.transaction(work, 'read');
-  }
-
-  /** Runs synchronous code that uses the connection itself (services not yet moved to the Store) in its turn. */
-  exclusive<T>(work: () => T | Promise<T>): Promise<T> {
-    this.refuseInsideOwnTransaction();
-    return this.lock.run(work);
   }
 
   async close(): Promise<void> {
@@ -165,8 +159,7 @@ export class SqliteStore implements Store {
         if (!isBusyError(error)) throw error;
         const waitedMs = Date.now() - startedAt;
         if (waitedMs >= budgetMs) throw busyError(waitedMs);
-        const ceiling = Math.min(1000, 50 * 2 ** attempt);
-        await new Promise((r) => setTimeout(r, Math.min(ceiling / 2 + Math.random() * (ceiling / 2), budgetMs - waitedMs)));
+        await new Promise((r) => setTimeout(r, Math.min(backoffMs(attempt), budgetMs - waitedMs)));
       }
     }
   }
