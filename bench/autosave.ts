@@ -24,7 +24,7 @@ function valueFor(q: Question, i: number): string | number | string[] {
 export async function benchAutosave(saves = 10_000): Promise<AutosaveResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-'));
   try {
-    const vetted = openVetted(path.join(dir, 'api.db'));
+    const vetted = await openVetted(path.join(dir, 'api.db'));
     const vendor = await vetted.api['vendor.create']({ name: 'Bench Provider' });
     if (!vendor.ok) throw new Error(vendor.error.message);
     const started = await vetted.api['review.start']({ vendorId: vendor.value.id });

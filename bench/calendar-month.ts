@@ -97,19 +97,19 @@ function schedules(i: number): { title: string; schedule: Schedule; announcedAt?
 }
 
 /** A temp register with the providers, their windows and two blackout periods, in one transaction. */
-function calendarRegister(): { dir: string; dbPath: string; windows: number; bars: number } {
+async function calendarRegister(): Promise<{ dir: string; dbPath: string; windows: number; bars: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-calendar-'));
   const dbPath = path.join(dir, 'bench.db');
-  const vetted = openVetted(dbPath);
+  const vetted = await openVetted(dbPath);
   const { ctx } = vetted;
   let windows = 0;
   let bars = 0;
   // December 2026 in Europe/Berlin (the page's zone): the bars the month view draws.
   const december = { start: Date.parse('2026-11-30T23:00:00Z'), end: Date.parse('2026-12-31T23:00:00Z') };
   try {
-    ctx.db.transaction(() => {
+    await ctx.write(async (ctx) => {
       for (let i = 0; i < PROVIDERS; i++) {
-        const vendor = createVendor(ctx, VendorInput.parse({ name: `Provider ${String(i).padStart(3, '0')}`, category: 'database', status: 'active', criticalPath: i % 5 === 0 }));
+        const vendor = await createVendor(ctx, VendorInput.parse({ name: `Provider ${String(i).padStart(3, '0')}`, category: 'database', status: 'active', criticalPath: i % 5 === 0 }));
         for (const w of schedules(i)) {
           addWindow(ctx, WindowInput.parse({ vendorId: vendor.id, ...w }) as Parameters<typeof addWindow>[1]);
           windows++;
@@ -124,7 +124,7 @@ function calendarRegister(): { dir: string; dbPath: string; windows: number; bar
           schedule: { kind: 'recurring', freq: 'weekly', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], setPos: null, interval: 1, startTime: '09:00', durationMinutes: 120, timeZone: 'Europe/Berlin', from: '2026-01-01', until: null, count: null, exDates: [] },
         }) as Parameters<typeof addBlackout>[1],
       );
-    })();
+    });
   } finally {
     vetted.close();
   }
@@ -217,7 +217,7 @@ export async function benchCalendarMonth(): Promise<CalendarBenchResult> {
   const loadStart = os.loadavg();
   buildRenderer();
   const t0 = performance.now();
-  const register = calendarRegister();
+  const register = await calendarRegister();
   const fixtureMs = performance.now() - t0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -19,32 +19,32 @@ function answerFor(q: Question, i: number): AnswerValue | undefined {
 }
 
 /** A temp register with `count` active providers processing personal data, each fully answered. */
-export function registerWith(count: number): { vetted: Vetted; dir: string; cleanup(): void } {
+export async function registerWith(count: number): Promise<{ vetted: Vetted; dir: string; cleanup(): void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-bench-'));
-  const vetted = openVetted(path.join(dir, 'bench.db'));
+  const vetted = await openVetted(path.join(dir, 'bench.db'));
   const { ctx } = vetted;
-  ctx.db.transaction(() => {
+  await ctx.write(async (ctx) => {
     for (let i = 0; i < count; i++) {
-      const vendor = createVendor(
-        ctx,
-        VendorInput.parse({
-          name: `Provider ${String(i).padStart(5, '0')}`,
-          service: 'Hosted service',
-          category: (['database', 'message-queue', 'logging', 'alerting', 'status-page'] as const)[i % 5],
-          status: 'active',
-          dataCategories: ['personal-data'],
-          dataLocations: ['EU'],
-        }),
-      );
-      const { review, template } = startReview(ctx, { vendorId: vendor.id, reviewer: 'Bench' });
+      const vendor = await createVendor(
+              ctx,
+              VendorInput.parse({
+                name: `Provider ${String(i).padStart(5, '0')}`,
+                service: 'Hosted service',
+                category: (['database', 'message-queue', 'logging', 'alerting', 'status-page'] as const)[i % 5],
+                status: 'active',
+                dataCategories: ['personal-data'],
+                dataLocations: ['EU'],
+              }),
+            );
+      const { review, template } = await startReview(ctx, { vendorId: vendor.id, reviewer: 'Bench' });
       for (const s of template.sections) {
         for (const q of s.questions) {
           const value = answerFor(q, i);
-          if (value !== undefined) saveAnswer(ctx, { reviewId: review.id, questionId: q.id, value });
+          if (value !== undefined) await saveAnswer(ctx, { reviewId: review.id, questionId: q.id, value });
         }
       }
     }
-  })();
+  });
   return {
     vetted,
     dir,

@@ -107,7 +107,7 @@ export async function benchImport(providers = 1000): Promise<ImportResult> {
     const text = JSON.stringify(data);
     const rawMs = rawInsert(path.join(dir, 'raw.db'), data);
 
-    const vetted = openVetted(path.join(dir, 'api.db'));
+    const vetted = await openVetted(path.join(dir, 'api.db'));
     const t0 = performance.now();
     const result = await vetted.dispatch('register.import', { text });
     const apiMs = performance.now() - t0;

@@ -92,7 +92,7 @@ export async function benchIncidents(): Promise<IncidentBench> {
   const runs: number[] = [];
   for (let run = 0; run < 6; run++) {
     const file = path.join(os.tmpdir(), `vetted-bench-incidents-${process.pid}-${run}.db`);
-    const vetted = openVetted(file, { logError: () => {} });
+    const vetted = await openVetted(file, { logError: () => {} });
     const vendor = await vetted.api['vendor.create']({ name: 'Bench Cloud', category: 'hosting' });
     if (!vendor.ok) throw new Error(vendor.error.message);
     const t0 = performance.now();

@@ -209,7 +209,7 @@ export async function benchRenderer(): Promise<RendererBenchResult> {
   const bundle = measureBundle();
 
   const t0 = performance.now();
-  const fixture = registerWith(PROVIDERS);
+  const fixture = await registerWith(PROVIDERS);
   const fixtureMs = performance.now() - t0;
   // The app has listed this register before, as any register a person opens again: its scores are
   // in the file (migration 012), as they are after the first listing of a register by this version
@@ -226,7 +226,7 @@ export async function benchRenderer(): Promise<RendererBenchResult> {
   let coldStartSmall: ColdStart | undefined;
   try {
     // Cold start: the browser is up (not part of the app's start); spawn the server, open the page.
-    const small = registerWith(SMALL_PROVIDERS);
+    const small = await registerWith(SMALL_PROVIDERS);
     await timeFirstListing(small.vetted);
     small.vetted.close();
     try {

@@ -43,7 +43,7 @@ async function median(runs: number, fn: () => Promise<unknown>): Promise<{ media
 export async function benchReports(sizes = [10, 100, 300, 1000]): Promise<ReportBench> {
   const result: ReportBench = { vendorReportMs: { median: 0, min: 0 }, appendix: [] };
   for (const size of sizes) {
-    const register = subprocessorRegister(size);
+    const register = await subprocessorRegister(size);
     try {
       const api = register.vetted.api;
       if (size === sizes[0]) {

@@ -42,14 +42,14 @@ function lister(vetted: Vetted): () => Promise<void> {
 }
 
 export async function benchVendorList(providers = 5_000): Promise<VendorListResult> {
-  const fixture = registerWith(providers);
+  const fixture = await registerWith(providers);
   let reopened: Vetted | undefined;
   try {
     // Filled through the services without a listing: nothing in memory, nothing in the file.
     const firstEverMs = await timed(lister(fixture.vetted));
     // The next start of the app: a new connection, an empty memory, the scores in the file.
     fixture.vetted.close();
-    reopened = openVetted(fixture.vetted.ctx.dbPath);
+    reopened = await openVetted(fixture.vetted.ctx.dbPath);
     const vetted = reopened;
     const list = lister(vetted);
     const coldMs = await timed(list);
@@ -60,10 +60,10 @@ export async function benchVendorList(providers = 5_000): Promise<VendorListResu
     // The rows the register table reads (services/vendors.ts: the lean read, no notes or links).
     for (let i = 0; i < 9; i++) floor.push(await timed(() => vetted.ctx.vendors.listed()));
     const afterSave: number[] = [];
-    const reviews = [...vetted.ctx.reviews.latestByVendor().values()];
+    const reviews = [...(await vetted.ctx.reviews.latestByVendor()).values()];
     for (let i = 0; i < 9; i++) {
       const review = reviews[(i * 37) % reviews.length]!;
-      const template = vetted.ctx.templates.get(review.templateId, review.templateVersion)!.template;
+      const template = (await vetted.ctx.templates.get(review.templateId, review.templateVersion))!.template;
       const question = template.sections.flatMap((s) => s.questions).find((q) => q.kind === 'single' && !q.showWhen)!;
       const saved = await vetted.dispatch('answer.save', { reviewId: review.id, questionId: question.id, value: question.options![i % 2]!.id });
       if (!saved.ok) throw new Error(saved.error.message);

@@ -19,7 +19,7 @@ rmSync(out, { force: true });
 
 // A fixed clock and id source, so the file's content does not depend on when it was made.
 let tick = 0;
-const vetted = openVetted(out, {
+const vetted = await openVetted(out, {
   now: () => new Date(Date.UTC(2026, 0, 5, 9, 0, tick++)),
   newId: () => `fixture-${String(++tick).padStart(4, '0')}`,
   logError: () => {},

@@ -81,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
     .catch((error: unknown) => fatal(`${PRODUCT_NAME} failed to start: ${error instanceof Error ? error.message : String(error)}`));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   blockRemoteRequests(session.defaultSession);
   handleAppProtocol(protocol, RENDERER_DIR);
@@ -100,15 +100,15 @@ function start(): void {
   const dbPath = process.env.VETTED_DB
     ? path.resolve(process.env.VETTED_DB)
     : path.join(app.getPath('userData'), DB_FILE_NAME);
-  const open = () => {
-    vetted = openVetted(dbPath, {
-      nativeBinding: binding.nativeBinding,
-      keySource: keychainKeySource(safeStorage, path.join(app.getPath('userData'), 'keys')),
-    });
+  const open = async () => {
+    vetted = await openVetted(dbPath, {
+          nativeBinding: binding.nativeBinding,
+          keySource: keychainKeySource(safeStorage, path.join(app.getPath('userData'), 'keys')),
+        });
   };
   try {
     registerLock = acquireAppLock(dbPath, `${PRODUCT_NAME} app`);
-    open();
+    await open();
   } catch (error) {
     registerLock?.release();
     registerLock = null;
@@ -124,7 +124,7 @@ function start(): void {
   mainWindow = openWindow();
 }
 
-function restoreFromBackup(dbPath: string, open: () => void, nativeBinding: string | undefined): void {
+function restoreFromBackup(dbPath: string, open: () => Promise<void>, nativeBinding: string | undefined): void {
   const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
   const withParent = <T>(show: (w: BrowserWindow) => T, alone: () => T): T => (parent && !parent.isDestroyed() ? show(parent) : alone());
   runRestoreFlow({

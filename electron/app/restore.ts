@@ -14,7 +14,7 @@ export interface RestoreFlowDeps {
   /** Closes the open register (the file must not be in use while it is swapped). */
   closeRegister: () => void;
   /** Opens the register at dbPath again (the restored file, or the unchanged one after a refusal). */
-  reopenRegister: () => void;
+  reopenRegister: () => Promise<void>;
   restore: (registerPath: string, backupFile: string) => RestoreResult;
   showError: (title: string, message: string) => void;
   /** Reloads the window, so the app shows the restored register. */
@@ -50,7 +50,7 @@ export async function runRestoreFlow(deps: RestoreFlowDeps): Promise<RestoreOutc
     outcome = { status: 'refused', message: error instanceof Error ? error.message : String(error) };
   }
   // Reopen either way: on a refusal restoreRegister left the register untouched.
-  deps.reopenRegister();
+  await deps.reopenRegister();
   if (outcome.status === 'refused') {
     deps.showError('The backup was not restored', outcome.message);
   } else {

@@ -25,7 +25,7 @@ export function setRegisterUse(value: RegisterUse): void {
   use = value;
 }
 
-export function openSession(dbFlag: string | undefined): Session {
+export async function openSession(dbFlag: string | undefined): Promise<Session> {
   const dbPath = resolveDbPath(dbFlag);
   if (use !== 'creates' && !fs.existsSync(dbPath)) {
     throw inputError(
@@ -35,11 +35,11 @@ export function openSession(dbFlag: string | undefined): Session {
   }
   applyWriteWaitFromEnv();
   try {
-    const vetted = openVetted(dbPath, {
-      // Confidential data: $VETTED_KEY_FILE, else $VETTED_PASSPHRASE, else a key file in the user's Vetted folder.
-      keySource: keySourceFromEnv(undefined),
-      logError: (op, e) => process.stderr.write(`vetted: internal error in ${op}: ${String(e)}\n`),
-    });
+    const vetted = await openVetted(dbPath, {
+          // Confidential data: $VETTED_KEY_FILE, else $VETTED_PASSPHRASE, else a key file in the user's Vetted folder.
+          keySource: keySourceFromEnv(undefined),
+          logError: (op, e) => process.stderr.write(`vetted: internal error in ${op}: ${String(e)}\n`),
+        });
     return { api: makeClient(busyEndsCommand(vetted.dispatch)), dbPath, vetted };
   } catch (error) {
     const busy = busyExitFor(error);

@@ -234,13 +234,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'demo': {
       const { values } = parse(rest, {});
       const { demoCommand } = await import('./commands/demo');
-      await demoCommand(openSession(values.db));
+      await demoCommand(await openSession(values.db));
       return EXIT.ok;
     }
     case 'list': {
       const { values } = parse(rest, { json: { type: 'boolean' } });
       const { listCommand } = await import('./commands/list');
-      await listCommand(openSession(values.db), values.json ?? false);
+      await listCommand(await openSession(values.db), values.json ?? false);
       return EXIT.ok;
     }
     case 'vendor':
@@ -249,14 +249,14 @@ export async function main(argv: string[]): Promise<number> {
     case 'answer': {
       const { values, positionals } = parse(rest, { comment: { type: 'string' }, na: { type: 'boolean' }, confidential: { type: 'boolean' } });
       const { answerCommand } = await import('./commands/answer');
-      await answerCommand(openSession(values.db), positionals, values);
+      await answerCommand(await openSession(values.db), positionals, values);
       return EXIT.ok;
     }
     case 'score': {
       const { values, positionals } = parse(rest, { json: { type: 'boolean' } });
       if (!positionals[0]) throw usageError('usage: vetted score VENDOR [--json]');
       const { scoreCommand } = await import('./commands/score');
-      await scoreCommand(openSession(values.db), positionals[0], values.json ?? false);
+      await scoreCommand(await openSession(values.db), positionals[0], values.json ?? false);
       return EXIT.ok;
     }
     case 'review':
@@ -329,7 +329,7 @@ export async function main(argv: string[]): Promise<number> {
       });
       const { REPORT_USAGE, reportCommand } = await import('./commands/report');
       if (!positionals[0] || !values.out) throw usageError(REPORT_USAGE);
-      await reportCommand(openSession(values.db), positionals[0], values);
+      await reportCommand(await openSession(values.db), positionals[0], values);
       return EXIT.ok;
     }
     case 'subprocessors': {
@@ -338,7 +338,7 @@ export async function main(argv: string[]): Promise<number> {
       });
       const { SUBPROCESSORS_USAGE, subprocessorsCommand } = await import('./commands/report');
       if (!values.out) throw usageError(SUBPROCESSORS_USAGE);
-      await subprocessorsCommand(openSession(values.db), values);
+      await subprocessorsCommand(await openSession(values.db), values);
       return EXIT.ok;
     }
     case 'compare': {
@@ -347,7 +347,7 @@ export async function main(argv: string[]): Promise<number> {
       });
       if (positionals.length < 2 || !values.out) throw usageError('usage: vetted compare VENDOR VENDOR [...] --out FILE.pdf|FILE.csv [--differences-only] [--date YYYY-MM-DD] [--draft]');
       const { compareCommand } = await import('./commands/compare');
-      await compareCommand(openSession(values.db), positionals, values);
+      await compareCommand(await openSession(values.db), positionals, values);
       return EXIT.ok;
     }
     case 'export': {
@@ -395,15 +395,15 @@ export async function main(argv: string[]): Promise<number> {
         const { values, positionals } = parse(args, { id: { type: 'string' }, extension: { type: 'string', multiple: true }, version: { type: 'string' } });
         const { TEMPLATE_IMPORT_USAGE, templateImportCommand } = await import('./commands/template');
         if (positionals.length !== 1) throw usageError(TEMPLATE_IMPORT_USAGE);
-        await templateImportCommand(() => openSession(values.db), positionals[0], values);
+        await templateImportCommand(async () => await openSession(values.db), positionals[0], values);
       } else if (sub === 'list') {
         const { values } = parse(args, { json: { type: 'boolean' } });
         const { templateListCommand } = await import('./commands/template');
-        await templateListCommand(openSession(values.db), values.json ?? false);
+        await templateListCommand(await openSession(values.db), values.json ?? false);
       } else if (sub === 'export') {
         const { values, positionals } = parse(args, { version: { type: 'string' }, out: { type: 'string' } });
         const { templateExportCommand } = await import('./commands/template');
-        await templateExportCommand(() => openSession(values.db), positionals[0], values);
+        await templateExportCommand(async () => await openSession(values.db), positionals[0], values);
       } else {
         throw usageError('usage: vetted template import|list|export … (see: vetted --help)');
       }

@@ -1,6 +1,13 @@
 // What every service needs: the register's repositories, a clock and an id source (both injectable for tests).
+//
+// A context is bound to where its statements go: the store itself, or one transaction of it.
+// `ctx.write(async (ctx) => …)` runs its work with a context whose repositories speak to that
+// transaction, so a service called inside simply passes on the context it was given. Inside a
+// transaction, `write` is a savepoint and `read` the same transaction.
 import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
+import type { Sql, Store, Tx } from './db/store/sql';
+import { SqliteStore } from './db/store/sqlite-store';
 import { KeyRing } from './crypto/keyring';
 import type { KeySource } from './crypto/key-sources';
 import { AuditRepository } from './repositories/audit';
@@ -13,14 +20,26 @@ import { ReviewStepRepository } from './repositories/review-steps';
 import { ReviewRepository } from './repositories/reviews';
 import { ScoreInputRepository } from './repositories/score-inputs';
 import { SettingsRepository } from './repositories/settings';
-import { TemplateRepository } from './repositories/templates';
+import { TemplateRepository, type StoredTemplate } from './repositories/templates';
 import { UpstreamRepository } from './repositories/upstreams';
 import { VendorRepository } from './repositories/vendors';
 import { ScoreCache } from './services/score-cache';
 
 export interface Context {
+  /**
+   * The register file's connection, for what still speaks to better-sqlite3 directly (issue 22
+   * moves it all to `sql`). Inside a `write` it is the same connection, in the same transaction.
+   */
   db: Database;
   dbPath: string;
+  /** The register, whichever database holds it. */
+  store: Store;
+  /** Where this context's statements go: the store, or the transaction it is bound to. */
+  sql: Sql;
+  /** One write transaction (a savepoint inside one), its work given a context bound to it. */
+  write<T>(work: (ctx: Context) => Promise<T>): Promise<T>;
+  /** One consistent read-only snapshot (inside a transaction: that transaction). */
+  read<T>(work: (ctx: Context) => Promise<T>): Promise<T>;
   vendors: VendorRepository;
   templates: TemplateRepository;
   reviews: ReviewRepository;
@@ -51,15 +70,49 @@ export interface ContextOptions {
 }
 
 export function createContext(db: Database, dbPath: string, options: ContextOptions = {}): Context {
-  return {
+  const store = new SqliteStore(db, dbPath);
+  const shared: Shared = {
     db,
     dbPath,
+    store,
+    scoreCache: new ScoreCache(),
+    keys: new KeyRing(db, options.keySource ?? null),
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? randomUUID,
+    templateCache: new Map(),
+  };
+  return {
+    ...shared,
+    ...repositoriesOn(shared, store),
+    sql: store,
+    write: (work) => store.write((tx) => work(contextIn(shared, tx))),
+    read: (work) => store.read((tx) => work(contextIn(shared, tx))),
+  };
+}
+
+/** What every context of one register shares, whichever transaction it is bound to. */
+type Shared = Pick<Context, 'db' | 'dbPath' | 'store' | 'scoreCache' | 'keys' | 'now' | 'newId'> & {
+  templateCache: Map<string, StoredTemplate>;
+};
+
+function contextIn(shared: Shared, tx: Tx): Context {
+  const ctx: Context = {
+    ...shared,
+    ...repositoriesOn(shared, tx),
+    sql: tx,
+    write: (work) => tx.nested((inner) => work(inner === tx ? ctx : contextIn(shared, inner))),
+    read: (work) => work(ctx),
+  };
+  return ctx;
+}
+
+function repositoriesOn({ db, templateCache }: Shared, sql: Sql) {
+  return {
     vendors: new VendorRepository(db),
-    templates: new TemplateRepository(db),
-    reviews: new ReviewRepository(db),
+    templates: new TemplateRepository(sql, templateCache),
+    reviews: new ReviewRepository(sql),
     steps: new ReviewStepRepository(db),
     scoreInputs: new ScoreInputRepository(db),
-    scoreCache: new ScoreCache(),
     findings: new FindingRepository(db),
     evidence: new EvidenceRepository(db),
     maintenance: new MaintenanceRepository(db),
@@ -67,9 +120,6 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
     upstreams: new UpstreamRepository(db),
     requests: new QuestionnaireRequestRepository(db),
     audit: new AuditRepository(db),
-    settings: new SettingsRepository(db),
-    keys: new KeyRing(db, options.keySource ?? null),
-    now: options.now ?? (() => new Date()),
-    newId: options.newId ?? randomUUID,
+    settings: new SettingsRepository(sql),
   };
 }

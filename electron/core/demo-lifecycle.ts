@@ -30,13 +30,13 @@ const at = (date: string, time = '10:00:00') => new Date(`${date}T${time}.000Z`)
  * An earlier review of the provider, approved `daysAgo` days ago (started three days before),
  * with the current answers except the first one answered worse (so the score over time moves).
  */
-function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): void {
+async function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): Promise<void> {
   const decided = addDays(localIsoDate(ctx.now()), -daysAgo);
   const started = addDays(decided, -3);
   // Dates the answers give (the latest audit report seen…) move back with the review: an answer
   // frozen by a decision never names a day after that decision.
   const dateQuestions = new Set(entry.template.sections.flatMap((s) => s.questions).filter((q) => q.kind === 'date').map((q) => q.id));
-  const answers: Answer[] = ctx.reviews.answers(entry.review.id).map((a) => ({
+  const answers: Answer[] = (await ctx.reviews.answers(entry.review.id)).map((a) => ({
     ...a,
     value: dateQuestions.has(a.questionId) && typeof a.value === 'string' ? addDays(a.value, -daysAgo) : a.value,
     updatedAt: at(started, '11:00:00'),
@@ -56,8 +56,8 @@ function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): void {
     updatedAt: at(started, '11:00:00'),
     completedAt: null,
   };
-  ctx.reviews.insert(review);
-  for (const a of answers) ctx.reviews.putAnswer(review.id, a);
+  await ctx.reviews.insert(review);
+  for (const a of answers) await ctx.reviews.putAnswer(review.id, a);
   const score = scoreReview(entry.template, toAnswerMap(answers), entry.vendor);
   ctx.steps.move({ reviewId: review.id, from: 'draft', to: 'in_review', by: REVIEWER, at: at(decided, '09:30:00'), note: 'Ready for sign-off.' }, null);
   const snapshot: ReviewSnapshot = { templateId: review.templateId, templateVersion: review.templateVersion, answers, score, frozenAt: at(decided, '15:00:00') };
@@ -67,7 +67,7 @@ function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): void {
 /** How long ago the demo's providers were added: before the earliest review below. */
 const DEMO_ADDED_DAYS_AGO = 800;
 
-export function addDemoLifecycle(ctx: Context, byName: ReadonlyMap<string, DemoEntry>): void {
+export async function addDemoLifecycle(ctx: Context, byName: ReadonlyMap<string, DemoEntry>): Promise<void> {
   const today = localIsoDate(ctx.now());
   const days = (n: number) => addDays(today, n);
 
@@ -84,63 +84,63 @@ export function addDemoLifecycle(ctx: Context, byName: ReadonlyMap<string, DemoE
   const statusHarbor = byName.get('StatusHarbor');
   const logjam = byName.get('Logjam Cloud');
   const pager = byName.get('PagerPigeon');
-  if (statusHarbor) pastApproval(ctx, statusHarbor, 715);
-  if (logjam) pastApproval(ctx, logjam, 760);
+  if (statusHarbor) await pastApproval(ctx, statusHarbor, 715);
+  if (logjam) await pastApproval(ctx, logjam, 760);
 
   // PagerPigeon's knock-out (one shared on-call login) as a finding past its due date.
   if (pager) {
-    const score = scoreReview(pager.template, toAnswerMap(ctx.reviews.answers(pager.review.id)), pager.vendor);
+    const score = scoreReview(pager.template, toAnswerMap(await ctx.reviews.answers(pager.review.id)), pager.vendor);
     const knockout = score.explanation.find((l) => l.knockout && !l.flagId);
     if (knockout) {
-      const finding = findingFromAnswer(ctx, { reviewId: pager.review.id, questionId: knockout.questionId });
-      updateFinding(ctx, finding.id, {
-        owner: 'SRE team',
-        dueDate: days(-12),
-        status: 'in_progress',
-        remediation: 'Move every responder to individual accounts with SSO; retire the shared escalation login.',
-      });
+      const finding = await findingFromAnswer(ctx, { reviewId: pager.review.id, questionId: knockout.questionId });
+      await updateFinding(ctx, finding.id, {
+                owner: 'SRE team',
+                dueDate: days(-12),
+                status: 'in_progress',
+                remediation: 'Move every responder to individual accounts with SSO; retire the shared escalation login.',
+              });
     }
   }
   // An accepted risk on StatusHarbor, with its justification and expiry.
   if (statusHarbor) {
-    const finding = createFinding(ctx, {
-      vendorId: statusHarbor.vendor.id,
-      title: 'Status page has no custom-domain TLS pinning',
-      severity: 'low',
-      description: 'The public status page is served from the provider’s domain; a lookalike domain could mislead customers during an outage.',
-      owner: 'Customer support',
-    });
-    createAcceptance(ctx, {
-      findingId: finding.id,
-      justification: 'The page only repeats what our own incident e-mails say; customers are told the official address.',
-      acceptedBy: 'Head of Security',
-      expiresOn: days(120),
-    });
+    const finding = await createFinding(ctx, {
+          vendorId: statusHarbor.vendor.id,
+          title: 'Status page has no custom-domain TLS pinning',
+          severity: 'low',
+          description: 'The public status page is served from the provider’s domain; a lookalike domain could mislead customers during an outage.',
+          owner: 'Customer support',
+        });
+    await createAcceptance(ctx, {
+            findingId: finding.id,
+            justification: 'The page only repeats what our own incident e-mails say; customers are told the official address.',
+            acceptedBy: 'Head of Security',
+            expiresOn: days(120),
+          });
   }
 
   // Evidence: StatusHarbor's SOC 2 expires within 30 days; Logjam's ISO certificate has expired.
   const pdf = (title: string) => minimalPdf([title, 'Fictional demo document: Vetted demo data.']).toString('base64');
   if (statusHarbor) {
-    addEvidence(ctx, {
-      vendorId: statusHarbor.vendor.id,
-      kind: 'soc2',
-      title: 'SOC 2 Type II report',
-      fileName: 'statusharbor-soc2-type2.pdf',
-      base64: pdf('StatusHarbor SOC 2 Type II report'),
-      issuedOn: days(-345),
-      expiresOn: days(20),
-      notes: 'Bridge letter requested for the gap until the next report.',
-    });
+    await addEvidence(ctx, {
+            vendorId: statusHarbor.vendor.id,
+            kind: 'soc2',
+            title: 'SOC 2 Type II report',
+            fileName: 'statusharbor-soc2-type2.pdf',
+            base64: pdf('StatusHarbor SOC 2 Type II report'),
+            issuedOn: days(-345),
+            expiresOn: days(20),
+            notes: 'Bridge letter requested for the gap until the next report.',
+          });
   }
   if (logjam) {
-    addEvidence(ctx, {
-      vendorId: logjam.vendor.id,
-      kind: 'iso27001',
-      title: 'ISO/IEC 27001 certificate',
-      fileName: 'logjam-iso27001.pdf',
-      base64: pdf('Logjam Cloud ISO/IEC 27001 certificate'),
-      issuedOn: days(-1100),
-      expiresOn: days(-10),
-    });
+    await addEvidence(ctx, {
+            vendorId: logjam.vendor.id,
+            kind: 'iso27001',
+            title: 'ISO/IEC 27001 certificate',
+            fileName: 'logjam-iso27001.pdf',
+            base64: pdf('Logjam Cloud ISO/IEC 27001 certificate'),
+            issuedOn: days(-1100),
+            expiresOn: days(-10),
+          });
   }
 }

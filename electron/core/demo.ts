@@ -21,7 +21,6 @@ import { addDemoMaintenance } from './demo-maintenance';
 import { addDemoUpstreams } from './demo-upstreams';
 import { saveAnswer, startReview } from './services/reviews';
 import { createVendor } from './services/vendors';
-import { writeTransaction } from './db/transactions';
 
 interface DemoProvider {
   vendor: VendorInput;
@@ -195,7 +194,7 @@ function followsProfile(questionId: string, picked: AnswerValue | undefined, ven
   return picked === 'no' ? 'partial' : picked;
 }
 
-function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, vendor: Vendor, seed: number): void {
+async function answerAll(ctx: Context, reviewId: string, template: Template, provider: DemoProvider, vendor: Vendor, seed: number): Promise<void> {
   const today = localIsoDate(ctx.now());
   const facts = profileFacts(vendor);
   const random = seededRandom(seed);
@@ -210,29 +209,29 @@ function answerAll(ctx: Context, reviewId: string, template: Template, provider:
     const value = Object.hasOwn(facts, question.id) ? facts[question.id]! : followsProfile(question.id, picked, vendor);
     if (value === undefined) continue;
     answers[question.id] = { value, na: false };
-    saveAnswer(ctx, { reviewId, questionId: question.id, value });
+    await saveAnswer(ctx, { reviewId, questionId: question.id, value });
   }
 }
 
 /** Fills an empty register with the demo providers; refuses one that has providers. */
-export function loadDemo(ctx: Context): { vendors: number } {
-  return writeTransaction(ctx.db, () => {
+export async function loadDemo(ctx: Context): Promise<{ vendors: number }> {
+  return await ctx.write(async (ctx) => {
     if (ctx.vendors.count() > 0) {
       throw new VettedError('conflict', 'The register already has providers; the demo data only loads into an empty register.');
     }
     const entries = new Map<string, DemoEntry>();
-    DEMO_PROVIDERS.forEach((provider, i) => {
-      const vendor = createVendor(ctx, VendorInputSchema.parse(provider.vendor));
-      const { review, template } = startReview(ctx, { vendorId: vendor.id, templateId: DEFAULT_TEMPLATE_ID, reviewer: REVIEWER });
-      answerAll(ctx, review.id, template, provider, vendor, 1000 + i);
+    for (const [i, provider] of DEMO_PROVIDERS.entries()) {
+      const vendor = await createVendor(ctx, VendorInputSchema.parse(provider.vendor));
+      const { review, template } = await startReview(ctx, { vendorId: vendor.id, templateId: DEFAULT_TEMPLATE_ID, reviewer: REVIEWER });
+      await answerAll(ctx, review.id, template, provider, vendor, 1000 + i);
       entries.set(vendor.name, { vendor, review, template });
-    });
-    addDemoLifecycle(ctx, entries);
+    }
+    await addDemoLifecycle(ctx, entries);
     const byName = new Map([...entries].map(([name, e]) => [name, e.vendor]));
     addDemoMaintenance(ctx, byName);
     addDemoIncidents(ctx, byName);
     addDemoUpstreams(ctx, byName);
-    if (ctx.settings.get().dayRate === null) ctx.settings.set({ dayRate: { ...DEMO_DAY_RATE } });
+    if ((await ctx.settings.get()).dayRate === null) await ctx.settings.set({ dayRate: { ...DEMO_DAY_RATE } });
     return { vendors: DEMO_PROVIDERS.length };
   });
 }

@@ -18,10 +18,10 @@ export interface Vetted {
 
 export type VettedOptions = OpenOptions & ContextOptions & DispatcherOptions;
 
-export function openVetted(dbPath: string, options: VettedOptions = {}): Vetted {
+export async function openVetted(dbPath: string, options: VettedOptions = {}): Promise<Vetted> {
   const register = openRegister(dbPath, options);
   const ctx = createContext(register.db, register.path, options);
-  installBuiltInTemplates(ctx);
+  await installBuiltInTemplates(ctx);
   const dispatch = createDispatcher(createHandlers(ctx), options);
   return { ctx, dispatch, api: makeClient(dispatch), close: register.close };
 }

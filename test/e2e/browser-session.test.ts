@@ -86,7 +86,7 @@ test('an old-style #token= address still signs in, and the fragment is gone', as
 });
 
 test('a launch code signs one browser in, once', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   assert.ok(fs.existsSync(path.join(RENDERER, 'index.html')), 'dist/renderer is built (npm run build:renderer)');
   const bridge = await startBridge({ dispatch: vetted.dispatch, staticRoot: RENDERER });
   after(() => bridge.close());

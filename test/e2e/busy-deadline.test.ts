@@ -31,7 +31,7 @@ let vendorId: string;
 
 before(async () => {
   const env = { VETTED_KEY_FILE: path.join(dir, 'register.key') };
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   try {
     const created = await vetted.api['vendor.create']({ name: 'Acme' });
     if (!created.ok) throw new Error(created.error.message);

@@ -95,7 +95,7 @@ test('must-have, tips, N/A where allowed (with its reason), an exclusive None an
   await notes.getByText('Not scored', { exact: true }).waitFor();
 
   // "Not applicable" only where allowed.
-  const naOf = (g: ReturnType<typeof group>) => g.getByRole('checkbox', { name: 'Not applicable' });
+  const naOf = (g: Awaited<ReturnType<typeof group>>) => g.getByRole('checkbox', { name: 'Not applicable' });
   assert.equal(await naOf(certs).count(), 0, 'no N/A on a question that does not allow it');
   assert.equal(await naOf(monitoring).count(), 0, 'no N/A on the monitoring question');
   assert.equal(await naOf(dr).count(), 1, 'N/A where allowNa');

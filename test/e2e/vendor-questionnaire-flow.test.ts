@@ -22,7 +22,7 @@ const browser = await launchBrowser();
 const { dir, db, ok } = cliRegister('vendor-flow-');
 
 async function setReviewer(): Promise<void> {
-  const v = openVetted(db, { logError: () => {} });
+  const v = await openVetted(db, { logError: () => {} });
   try {
     const r = await v.api['settings.update']({ userName: REVIEWER });
     assert.ok(r.ok, 'the reviewer name is set');
@@ -125,7 +125,7 @@ test('send → answer on the page by keyboard, offline → save → receive --dr
     `the audit trail names the provider as the source and the reviewer as the actor:\n${audit}`,
   );
 
-  const v = openVetted(db, { logError: () => {} });
+  const v = await openVetted(db, { logError: () => {} });
   try {
     const vendor = (await v.api['vendor.list']({})) as { ok: true; value: { id: string }[] };
     const current = await v.api['review.current']({ vendorId: vendor.value[0]!.id });

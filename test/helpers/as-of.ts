@@ -10,9 +10,9 @@ import { freshVetted, unwrap } from './vetted';
 export const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 /** A register whose clock the test sets: each call happens "on" the day given. */
-export function timedRegister(start?: string) {
+export async function timedRegister(start?: string) {
   let now = start === undefined ? new Date('2025-01-10T09:00:00Z') : new Date(`${start}T12:00:00Z`);
-  const vetted = freshVetted({ now: () => now });
+  const vetted = await freshVetted({ now: () => now });
   // The audit trail (a provider's status, a due date set by hand, over time) is stamped with the same clock.
   databaseFollowsClock(vetted.ctx.db, () => now);
   const on = (day: string) => {
@@ -43,7 +43,7 @@ export async function reportText(api: Vetted['api'], vendorId: string, date: str
 
 /** Acme: opened 2025-01-10, submitted 02-01 by Ana, approved 03-01 by Ben, reassessment opened 2026-02-15. */
 export async function acmeHistory() {
-  const r = timedRegister();
+  const r = await timedRegister();
   const { api } = r;
   // No user name yet: the reviewer of record must come from the steps, not from the draft.
   const vendor = unwrap(

@@ -7,7 +7,7 @@ import { unwrap } from './vetted';
 import { answerAll, step, timedRegister } from './as-of';
 
 export async function concentrationRegister() {
-  const r = timedRegister('2026-11-02');
+  const r = await timedRegister('2026-11-02');
   const { api } = r;
   const make = async (name: string, regionsAnswer: string, regions: string[], decide: boolean) => {
     const vendor = unwrap(await api['vendor.create']({ name, category: 'database', criticalPath: true, dataCategories: ['personal-data'], dataLocations: ['Germany'] }));

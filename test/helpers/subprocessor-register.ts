@@ -28,41 +28,41 @@ const PLACES: ReadonlyArray<{ locations: string[]; transfer: string }> = [
 /** The provider's name in these registers: "Provider 00042". */
 export const providerName = (i: number) => `Provider ${String(i).padStart(5, '0')}`;
 
-export function subprocessorRegister(count: number): { vetted: Vetted; cleanup(): void } {
+export async function subprocessorRegister(count: number): Promise<{ vetted: Vetted; cleanup(): void }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vetted-subprocessors-'));
   // Filled on 2026-11-01, read on the list's date: the approvals lie before it, and nothing after.
   let now = new Date('2026-11-01T09:00:00.000Z');
-  const vetted = openVetted(path.join(dir, 'register.db'), { now: () => now, logError: () => {} });
+  const vetted = await openVetted(path.join(dir, 'register.db'), { now: () => now, logError: () => {} });
   const { ctx } = vetted;
-  ctx.db.transaction(() => {
+  await ctx.write(async (ctx) => {
     for (let i = 0; i < count; i++) {
       const place = PLACES[i % PLACES.length]!;
       const slug = `provider-${String(i).padStart(5, '0')}`;
-      const vendor = createVendor(
-        ctx,
-        VendorInput.parse({
-          name: providerName(i),
-          legalName: `${providerName(i)} Services GmbH`,
-          service: `Hosted ${CATEGORIES[i % CATEGORIES.length]!.replace('-', ' ')} for the shop`,
-          category: CATEGORIES[i % CATEGORIES.length],
-          status: 'active',
-          dataCategories: ['personal-data'],
-          dataLocations: place.locations,
-          links: { dpa: `https://${slug}.example/legal/dpa` },
-        }),
-      );
-      const { review, template } = startReview(ctx, { vendorId: vendor.id, reviewer: 'Bench' });
+      const vendor = await createVendor(
+              ctx,
+              VendorInput.parse({
+                name: providerName(i),
+                legalName: `${providerName(i)} Services GmbH`,
+                service: `Hosted ${CATEGORIES[i % CATEGORIES.length]!.replace('-', ' ')} for the shop`,
+                category: CATEGORIES[i % CATEGORIES.length],
+                status: 'active',
+                dataCategories: ['personal-data'],
+                dataLocations: place.locations,
+                links: { dpa: `https://${slug}.example/legal/dpa` },
+              }),
+            );
+      const { review, template } = await startReview(ctx, { vendorId: vendor.id, reviewer: 'Bench' });
       for (const section of template.sections) {
         for (const q of section.questions) {
           const value: AnswerValue =
             q.id === 'prv_personal_data' ? 'users' : q.id === 'prv_transfer_mechanism' ? place.transfer : q.id === 'sec_breach_notification_hours' ? 24 : bestValue(q);
-          saveAnswer(ctx, { reviewId: review.id, questionId: q.id, value });
+          await saveAnswer(ctx, { reviewId: review.id, questionId: q.id, value });
         }
       }
-      transitionReview(ctx, { reviewId: review.id, to: 'in_review', by: 'Bench Reviewer' });
-      transitionReview(ctx, { reviewId: review.id, to: 'approved', by: 'Bench Approver' });
+      await transitionReview(ctx, { reviewId: review.id, to: 'in_review', by: 'Bench Reviewer' });
+      await transitionReview(ctx, { reviewId: review.id, to: 'approved', by: 'Bench Approver' });
     }
-  })();
+  });
   now = new Date(`${SUBPROCESSOR_LIST_DATE}T12:00:00.000Z`);
   return {
     vetted,

@@ -111,7 +111,7 @@ export async function runTwoWriters(dir: string, options: TwoWritersOptions): Pr
 
 /** Providers and open reviews for every writer, made before anyone writes; the plans of the saves. */
 async function prepare(db: string, options: TwoWritersOptions): Promise<{ clientPlans: Save[][]; secondPlan: Save[] }> {
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   try {
     const review = async (name: string, tag: string, count: number): Promise<Save[]> => {
       const created = await vetted.api['vendor.create']({ name });

@@ -5,9 +5,9 @@ import type { Result } from '../../shared/result';
 import { tempDbPath } from './tmp';
 
 /** A real register on a temp file, closed when the test file ends. */
-export function freshVetted(options: VettedOptions = {}): Vetted & { file: string } {
+export async function freshVetted(options: VettedOptions = {}): Promise<Vetted & { file: string }> {
   const file = tempDbPath();
-  const vetted = openVetted(file, { logError: () => {}, ...options });
+  const vetted = await openVetted(file, { logError: () => {}, ...options });
   after(() => vetted.close());
   return Object.assign(vetted, { file });
 }

@@ -14,8 +14,8 @@ import { freshVetted, firstQuestion, unwrap } from '../helpers/vetted';
 async function twoReviewers() {
   const keyFile = path.join(tempDir(), 'register.key');
   const keySource = keyFileSource(() => keyFile);
-  const ada = freshVetted({ keySource, now: () => new Date('2026-12-06T10:42:13.000Z') });
-  const grace = openVetted(ada.file, { keySource, logError: () => {}, now: () => new Date('2026-12-06T11:05:00.000Z') });
+  const ada = await freshVetted({ keySource, now: () => new Date('2026-12-06T10:42:13.000Z') });
+  const grace = await openVetted(ada.file, { keySource, logError: () => {}, now: () => new Date('2026-12-06T11:05:00.000Z') });
   const vendor = unwrap(await ada.api['vendor.create']({ name: 'Cinder DB' }));
   const { review, template, versions } = unwrap(await ada.api['review.start']({ vendorId: vendor.id }));
   const question = firstQuestion(template, 'yesno', (q) => q.weight > 0);
@@ -88,8 +88,8 @@ test('a confidential comment sent twice is compared in clear text, not as its se
   }
 });
 
-test('the register file gains the version columns (migration 13), older answers at version 1', () => {
-  const ada = freshVetted();
+test('the register file gains the version columns (migration 13), older answers at version 1', async () => {
+  const ada = await freshVetted();
   const raw = new Database(ada.file, { readonly: true });
   try {
     assert.equal(raw.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);

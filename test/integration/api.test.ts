@@ -5,7 +5,7 @@ import { dumpRegister } from '../helpers/db-dump';
 import { firstQuestion, freshVetted, unwrap } from '../helpers/vetted';
 
 test('vendors: create, read, update, delete through the dispatcher', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const created = unwrap(await api['vendor.create']({ name: 'Tidewater Postgres', category: 'database', criticalPath: true }));
   assert.equal(created.name, 'Tidewater Postgres');
   assert.equal(created.status, 'proposed', 'defaults fill what was not given');
@@ -22,7 +22,7 @@ test('vendors: create, read, update, delete through the dispatcher', async () =>
 });
 
 test('bad vendor input gets a typed validation error naming the field, and stores nothing', async () => {
-  const { api, file } = freshVetted();
+  const { api, file } = await freshVetted();
   const before = dumpRegister(file);
   const cases: [unknown, string][] = [
     [{ name: '' }, 'name'],
@@ -48,7 +48,7 @@ test('bad vendor input gets a typed validation error naming the field, and store
 });
 
 test('provider names are unique regardless of case', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   unwrap(await api['vendor.create']({ name: 'Burrow MQ' }));
   const dup = await api['vendor.create']({ name: 'burrow mq' });
   assert.equal(!dup.ok && dup.error.code, 'conflict');
@@ -58,7 +58,7 @@ test('provider names are unique regardless of case', async () => {
 });
 
 test('answers of different kinds are saved, scored and listed', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Gaugeworks', dataCategories: ['logs-telemetry'] }));
   assert.equal(unwrap(await api['review.current']({ vendorId: vendor.id })), null);
   assert.equal(unwrap(await api['score.get']({ vendorId: vendor.id })), null);
@@ -96,7 +96,7 @@ test('answers of different kinds are saved, scored and listed', async () => {
 });
 
 test('an answer of the wrong kind, an unknown question or review is refused and changes nothing', async () => {
-  const { api, file } = freshVetted();
+  const { api, file } = await freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Keystone' }));
   const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
   const yesno = firstQuestion(template, 'yesno');
@@ -125,7 +125,7 @@ test('an answer of the wrong kind, an unknown question or review is refused and 
 });
 
 test('deleting a provider removes its reviews and answers', async () => {
-  const { api, ctx } = freshVetted();
+  const { api, ctx } = await freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Short-lived' }));
   const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
   const q = firstQuestion(template, 'yesno');
@@ -136,7 +136,7 @@ test('deleting a provider removes its reviews and answers', async () => {
 });
 
 test('the demo register has a spread of scores and tiers, a knock-out and an incomplete review', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   assert.deepEqual(unwrap(await api['demo.load']({})), { vendors: 8 });
   const list = unwrap(await api['vendor.list']({}));
   assert.equal(list.length, 8);
@@ -153,7 +153,7 @@ test('the demo register has a spread of scores and tiers, a knock-out and an inc
 });
 
 test('templates: the built-in template is listed and pinned by version', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const [builtIn] = unwrap(await api['template.list']({}));
   assert.equal(builtIn!.builtIn, true);
   assert.ok(builtIn!.questions >= 40 && builtIn!.questions <= 70);
@@ -164,7 +164,7 @@ test('templates: the built-in template is listed and pinned by version', async (
 });
 
 test('the dispatcher refuses unknown operations and hides internal errors behind a typed message', async () => {
-  const { dispatch } = freshVetted();
+  const { dispatch } = await freshVetted();
   const unknown = await dispatch('vendor.explode', {});
   assert.equal(!unknown.ok && unknown.error.code, 'unknown_operation');
   const proto = await dispatch('__proto__', {});
@@ -182,7 +182,7 @@ test('the dispatcher refuses unknown operations and hides internal errors behind
 });
 
 test('review.start returns the open review instead of hiding its answers behind a second one', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Twice Started' }));
   const first = unwrap(await api['review.start']({ vendorId: vendor.id }));
   const q = firstQuestion(first.template, 'yesno');
@@ -193,7 +193,7 @@ test('review.start returns the open review instead of hiding its answers behind 
 });
 
 test('a link patch changes only the links it names', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Linked', links: { statusPage: 'https://status.example', dpa: 'https://example.com/dpa' } }));
   const updated = unwrap(await api['vendor.update']({ id: vendor.id, patch: { links: { trustPage: 'https://example.com/trust' } } }));
   assert.deepEqual(updated.links, { statusPage: 'https://status.example', dpa: 'https://example.com/dpa', trustPage: 'https://example.com/trust' });
@@ -203,7 +203,7 @@ test('a link patch changes only the links it names', async () => {
 });
 
 test('blank text means "not answered"; an empty selection is an answer ("none of these"), scored 0', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Blank' }));
   const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
   const text = firstQuestion(template, 'longtext', undefined, { evenIfConditional: true });
@@ -223,7 +223,7 @@ test('blank text means "not answered"; an empty selection is an answer ("none of
 });
 
 test('N/A is refused where the template does not allow it and without a reason; "None" is chosen alone; nothing is stored by a refusal', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Strict' }));
   const { review } = unwrap(await api['review.start']({ vendorId: vendor.id }));
 

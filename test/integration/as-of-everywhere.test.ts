@@ -12,7 +12,7 @@ import { runCli } from '../helpers/cli';
 import { tempDbPath } from '../helpers/tmp';
 
 test('approved, then rejected: the register and the due list follow the latest decision, as the report does', async () => {
-  const r = timedRegister();
+  const r = await timedRegister();
   const { api } = r;
   const vendor = unwrap(await api['vendor.create']({ name: 'Multi Store', category: 'database', dataCategories: ['personal-data'] }));
   const first = unwrap(await api['review.start']({ vendorId: vendor.id }));
@@ -101,7 +101,7 @@ test('a report dated before today says its buy-vs-build line uses the day rate s
 });
 
 test('the demo: providers were added before their first review, and no frozen answer names a day after its decision', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   const db = new Database(vetted.file, { readonly: true });
   try {

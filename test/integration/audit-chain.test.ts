@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { registerAuditFunctions } from '../../electron/core/db/audit-chain';
-import { writeTransaction } from '../../electron/core/db/transactions';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 interface Row {
@@ -44,7 +43,7 @@ function expectedHashes(rows: Row[]): string[] {
 const rowsOf = (db: Database.Database): Row[] => db.prepare('SELECT * FROM audit_log ORDER BY id').all() as Row[];
 
 test('every row the triggers write is chained to the one before it', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   unwrap(await vetted.api['settings.update']({ userName: 'Ana Auditor' }));
   const vendor = unwrap(await vetted.api['vendor.create']({ name: 'Burrow Queue', category: 'message-queue' }));
@@ -59,7 +58,7 @@ test('every row the triggers write is chained to the one before it', async () =>
 });
 
 test('append writes a row with its own time and actor, chained like any other, even while the triggers are muted', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const { audit, db } = vetted.ctx;
   unwrap(await vetted.api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
   const entry = {
@@ -73,8 +72,8 @@ test('append writes a row with its own time and actor, chained like any other, e
     new: { name: 'From the file' },
     importedFrom: 'export of 2025-03-02T00:00:00.000Z',
   };
-  writeTransaction(db, () => {
-    audit.withTriggersMuted(() => {
+  await vetted.ctx.write(async () => {
+    await audit.withTriggersMuted(async () => {
       db.prepare("INSERT INTO vendors (id, name, category, status, business_impact, tenancy, created_at, updated_at) VALUES ('v-muted', 'Muted', 'other', 'active', 'low', 'shared', '2025-01-01', '2025-01-01')").run();
       audit.append(entry);
       db.prepare("UPDATE vendors SET notes = 'still muted' WHERE id = 'v-muted'").run();
@@ -94,14 +93,14 @@ test('append writes a row with its own time and actor, chained like any other, e
   assert.deepEqual(rows.map((r) => r.hash), expectedHashes(rows), 'the appended row is chained');
 
   // The mute ends with the work, also when the work fails.
-  assert.throws(() => writeTransaction(db, () => audit.withTriggersMuted(() => { throw new Error('import failed'); })), /import failed/);
+  await assert.rejects(vetted.ctx.write(() => audit.withTriggersMuted(async () => { throw new Error('import failed'); })), /import failed/);
   unwrap(await vetted.api['vendor.update']({ id: 'v-muted', patch: { notes: 'heard again' } }));
   assert.equal(rowsOf(db).length, 3, 'after the muted work the triggers write again');
-  assert.throws(() => audit.withTriggersMuted(() => 1), /inside a write transaction/);
+  await assert.rejects(audit.withTriggersMuted(async () => 1), /inside a write transaction/);
 });
 
 test('a connection without the app’s functions cannot write an audited table, nor the trail', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const vendor = unwrap(await vetted.api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
   const raw = new Database(vetted.file);
   try {

@@ -11,7 +11,7 @@ import { tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 test('a file’s own rows carry no database role, and the hash rule for them is the old one', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['vendor.create']({ name: 'Cinder DB' }));
   const rows = vetted.ctx.db.prepare('SELECT * FROM audit_log ORDER BY id').all() as (ChainedContent & { hash: string })[];
   assert.ok(rows.length > 0);
@@ -24,7 +24,7 @@ test('a file’s own rows carry no database role, and the hash rule for them is 
 
 test('rows a team register wrote keep their role through verify, CSV, export and import', async () => {
   const dir = tempDir();
-  const source = freshVetted();
+  const source = await freshVetted();
   unwrap(await source.api['vendor.create']({ name: 'Cinder DB' }));
   // As vetted migrate-register writes a team register's rows into a file: with their role.
   source.ctx.audit.append({
@@ -52,7 +52,7 @@ test('rows a team register wrote keep their role through verify, CSV, export and
   assert.equal(exported.auditTrail.filter((e) => 'dbUser' in e).length, 1, 'left out where there is none');
   fs.writeFileSync(path.join(dir, 'register.json'), text);
 
-  const target = openVetted(path.join(dir, 'other.db'), { logError: () => {} });
+  const target = await openVetted(path.join(dir, 'other.db'), { logError: () => {} });
   try {
     const report = unwrap(await target.api['register.import']({ text }));
     assert.notEqual(report.auditTrailHead, 'mismatch', JSON.stringify(report.auditTrailHead));

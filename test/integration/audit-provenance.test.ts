@@ -11,7 +11,7 @@ import { cliRegister } from '../helpers/cli';
 import { dumpRegister } from '../helpers/db-dump';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
-type Vetted = ReturnType<typeof freshVetted>;
+type Vetted = Awaited<ReturnType<typeof freshVetted>>;
 interface ExportFile {
   exportedAt: string;
   auditTrail: ExportedAuditEntry[];
@@ -51,14 +51,14 @@ const backdated = (vendorId: string, reviewId: string): ExportedAuditEntry => ({
 });
 
 test('a file whose trail was changed after the export is refused, naming the head, and changes nothing', async () => {
-  const source = freshVetted();
+  const source = await freshVetted();
   unwrap(await source.api['demo.load']({}));
   const file = await exported(source);
   const vendor = file.vendors[0]!;
   const review = file.reviews.find((r) => r.vendorId === vendor.id)!;
   file.auditTrail.splice(3, 0, backdated(vendor.id, review.id));
 
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['vendor.create']({ name: 'Only Here', category: 'other' }));
   const before = dumpRegister(target.file);
   const result = await target.api['register.import']({ text: JSON.stringify(file) });
@@ -70,7 +70,7 @@ test('a file whose trail was changed after the export is refused, naming the hea
 });
 
 test('a backdated entry in a file with a restated head comes in marked as imported, and verify says how many are', async () => {
-  const source = freshVetted();
+  const source = await freshVetted();
   unwrap(await source.api['demo.load']({}));
   const file = await exported(source);
   const vendor = file.vendors[0]!;
@@ -78,7 +78,7 @@ test('a backdated entry in a file with a restated head comes in marked as import
   file.auditTrail.splice(0, 0, backdated(vendor.id, review.id));
   restateHead(file);
 
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['settings.update']({ userName: 'Cy Importer' }));
   const report = unwrap(await target.api['register.import']({ text: JSON.stringify(file) }));
   assert.equal(report.auditTrailHead, 'matches');
@@ -106,12 +106,12 @@ test('a backdated entry in a file with a restated head comes in marked as import
 });
 
 test('merging: entries about this register’s own records that the file does not bring stay out, listed as conflicts', async () => {
-  const here = freshVetted();
+  const here = await freshVetted();
   unwrap(await here.api['demo.load']({}));
   const local = unwrap(await here.api['vendor.list']({}))[0]!;
   const localReview = unwrap(await here.api['review.current']({ vendorId: local.id }))!.review;
 
-  const elsewhere = freshVetted();
+  const elsewhere = await freshVetted();
   unwrap(await elsewhere.api['vendor.create']({ name: 'Brand New Queue', category: 'message-queue' }));
   const file = await exported(elsewhere);
   file.auditTrail.push(backdated(local.id, localReview.id));
@@ -128,7 +128,7 @@ test('merging: entries about this register’s own records that the file does no
 });
 
 test('an imported entry never decides who submitted a review: separation of duties still holds the submitter', async () => {
-  const here = freshVetted();
+  const here = await freshVetted();
   unwrap(await here.api['demo.load']({}));
   const vendor = unwrap(await here.api['vendor.list']({})).find((v) => v.state === 'scored')!;
   const reviewId = unwrap(await here.api['review.current']({ vendorId: vendor.id }))!.review.id;
@@ -166,7 +166,7 @@ test('the CLI import says the file’s trail matched its head and that its entri
 });
 
 test('a review submitted in another register must be submitted again here before anyone approves it under separation of duties', async () => {
-  const there = freshVetted();
+  const there = await freshVetted();
   unwrap(await there.api['demo.load']({}));
   const vendor = unwrap(await there.api['vendor.list']({})).find((v) => v.state === 'scored')!;
   const reviewId = unwrap(await there.api['review.current']({ vendorId: vendor.id }))!.review.id;
@@ -179,7 +179,7 @@ test('a review submitted in another register must be submitted again here before
     ['into an empty register', async (_v: Vetted) => {}],
     ['into one with data of its own', async (v: Vetted) => void unwrap(await v.api['vendor.create']({ name: 'Only Here', category: 'other' }))],
   ] as const) {
-    const here = freshVetted();
+    const here = await freshVetted();
     await prepare(here);
     unwrap(await here.api['register.import']({ text }));
     unwrap(await here.api['settings.update']({ userName: 'Ana Auditor', separationOfDuties: true }));
@@ -188,7 +188,7 @@ test('a review submitted in another register must be submitted again here before
     assert.match(own.error.message, /Separation of duties is on/, label);
   }
 
-  const here = freshVetted();
+  const here = await freshVetted();
   unwrap(await here.api['register.import']({ text }));
   unwrap(await here.api['settings.update']({ userName: 'Cy Checker', separationOfDuties: true }));
   const unknown = await here.api['review.transition']({ reviewId, to: 'approved' });
@@ -203,10 +203,10 @@ test('a review submitted in another register must be submitted again here before
 });
 
 test('a user name the import sets is this register’s own audited change; the import is signed by who ran it', async () => {
-  const source = freshVetted();
+  const source = await freshVetted();
   unwrap(await source.api['settings.update']({ userName: 'Bo Approver' }));
   unwrap(await source.api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['register.import']({ text: JSON.stringify(await exported(source)) }));
   const own = [...target.ctx.audit.all()].filter((e) => e.importedFrom === null);
   assert.deepEqual(
@@ -221,20 +221,20 @@ test('a user name the import sets is this register’s own audited change; the i
 });
 
 test('an entry’s mark is always this import’s: a file cannot make one look local or choose its origin', async () => {
-  const source = freshVetted();
+  const source = await freshVetted();
   unwrap(await source.api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
   const file = await exported(source);
 
   file.auditTrail[0]!.importedFrom = '\u200B';
   restateHead(file);
-  const blank = await freshVetted().api['register.import']({ text: JSON.stringify(file) });
+  const blank = await (await freshVetted()).api['register.import']({ text: JSON.stringify(file) });
   assert.ok(!blank.ok, 'an invisible mark is refused');
   assert.ok(blank.error.details?.some((d) => d.path === '$.auditTrail[0].importedFrom'), JSON.stringify(blank.error.details));
 
   const claim = 'export of 2020-01-01T00:00:00.000Z from register 11111111-2222-4333-8444-555555555555';
   file.auditTrail[0]!.importedFrom = claim;
   restateHead(file);
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['register.import']({ text: JSON.stringify(file) }));
   const entry = [...target.ctx.audit.all()][0]!;
   assert.equal(entry.importedFrom, `export of ${file.exportedAt} (first: ${claim})`, 'this import’s origin first, the file’s claim after it');

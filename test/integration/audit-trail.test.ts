@@ -85,7 +85,7 @@ async function audited(file: string, label: string, run: () => Promise<unknown>)
 }
 
 test('every change made through the API leaves an audit row, written with the user name of the moment', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const { api, file } = vetted;
   unwrap(await api['settings.update']({ userName: 'Ana Ortiz' }));
 
@@ -151,7 +151,7 @@ test('every change made through the API leaves an audit row, written with the us
 
   // A register import (from a copy of this register) and a provider deleted with everything it had.
   const exported = unwrap(await api['register.export']({}));
-  const other = freshVetted();
+  const other = await freshVetted();
   unwrap(await other.api['vendor.create']({ name: 'Only Here', category: 'other' }));
   await audited(other.file, 'register.import', async () => unwrap(await other.api['register.import']({ text: Buffer.from(exported.base64, 'base64').toString('utf8') })));
   await audited(file, 'vendor.delete', async () => unwrap(await api['vendor.delete']({ id: gauge.id })));
@@ -171,7 +171,7 @@ test('every change made through the API leaves an audit row, written with the us
 });
 
 test('the audit trail is append-only: the database refuses to change or remove a row', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
   const db = new Database(vetted.file);
   try {

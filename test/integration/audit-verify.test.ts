@@ -97,7 +97,7 @@ test('a row inserted mid-trail, and a row removed mid-trail, are told apart from
   const { ok, db } = cliRegister();
   ok('demo');
   const check = async () => {
-    const vetted = openVetted(db, { logError: () => {} });
+    const vetted = await openVetted(db, { logError: () => {} });
     try {
       return unwrap(await vetted.api['audit.verify']({}));
     } finally {
@@ -139,7 +139,7 @@ test('a schema 7 register is chained by the upgrade and verifies, and so does wh
   const rows = count(before, 'SELECT count(*) AS n FROM audit_log');
   before.close();
   assert.ok(rows > 50, `the fixture has a trail to chain (${rows} entries)`);
-  const vetted = openVetted(file, { logError: () => {} });
+  const vetted = await openVetted(file, { logError: () => {} });
   try {
     const upgraded = unwrap(await vetted.api['audit.verify']({}));
     assert.deepEqual([upgraded.ok, upgraded.rows, upgraded.head?.id], [true, rows, rows], 'every existing entry chained, in id order');

@@ -74,7 +74,7 @@ test('wrapped Hebrew and Arabic paragraphs in a review report and the subprocess
     t.skip('skipped: fonts-noto-core is not installed (CI installs it)');
     return;
   }
-  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { api } = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   const vendor = unwrap(
     await api['vendor.create']({
       name: NAME,
@@ -132,7 +132,7 @@ test('a Hebrew name in an English line of the comparison is isolated: the line s
     t.skip('skipped: fonts-noto-core is not installed (CI installs it)');
     return;
   }
-  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { api } = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   const hebrew = unwrap(await api['vendor.create']({ name: 'ספק ענן', status: 'active' }));
   const acme = unwrap(await api['vendor.create']({ name: 'Acme Storage', status: 'active' }));
   for (const vendor of [hebrew, acme]) {

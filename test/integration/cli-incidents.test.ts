@@ -27,8 +27,8 @@ function acme() {
 }
 
 /** The register's API in this process, closed again before the next CLI run. */
-async function withApi<T>(db: string, fn: (api: ReturnType<typeof openVetted>['api']) => Promise<T>): Promise<T> {
-  const vetted = openVetted(db, { logError: () => {} });
+async function withApi<T>(db: string, fn: (api: Awaited<ReturnType<typeof openVetted>>['api']) => Promise<T>): Promise<T> {
+  const vetted = await openVetted(db, { logError: () => {} });
   try {
     return await fn(vetted.api);
   } finally {

@@ -32,7 +32,7 @@ const fails = (run: CliRun, status: number, message: RegExp) => {
 async function demoRegister(): Promise<string> {
   const db = tempDbPath();
   ok(runCli(['demo', '--db', db]), 'demo');
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   unwrap(await vetted.api['settings.update']({ userName: 'Dana Whitfield' }));
   vetted.close();
   return db;
@@ -133,7 +133,7 @@ test('due --within lists the approved providers due by then, overdue first', asy
   }
   // A next-review date set by hand (the app's review.setDue) puts Tidewater within reach.
   const soon = daysFromToday(10);
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   const tidewater = unwrap(await vetted.api['vendor.list']({})).find((v) => v.name === 'Tidewater Postgres')!;
   unwrap(await vetted.api['review.setDue']({ reviewId: tidewater.reassessment.reviewId!, due: soon }));
   vetted.close();

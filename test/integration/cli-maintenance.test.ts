@@ -76,7 +76,7 @@ test('a blackout period catches a window, short notice is reported, and blackout
   const { db, ok } = oneProvider();
   ok('window', 'add', 'Hosted DB', '--every', 'sun 02:00', '--duration', '120', '--tz', 'Europe/Berlin', '--from', '2026-01-04', '--title', 'Patching');
   // Settings asks for 48 hours of notice (no CLI command sets it: the app's Settings does, here the API).
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   try {
     assert.ok((await vetted.api['settings.update']({ minimumNoticeHours: 48 })).ok, 'the minimum notice is set');
   } finally {

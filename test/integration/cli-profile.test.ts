@@ -31,14 +31,14 @@ const refused = (run: CliRun, message: RegExp, what: string) => {
 
 /** The register's bytes and every row: "nothing changed" in both senses. */
 const snapshot = (db: string) => ({ bytes: fs.readFileSync(db), rows: dumpRegister(db) });
-const assertUnchanged = (db: string, before: ReturnType<typeof snapshot>, what: string) => {
+const assertUnchanged = (db: string, before: Awaited<ReturnType<typeof snapshot>>, what: string) => {
   const now = snapshot(db);
   assert.deepEqual(now.rows, before.rows, `${what}: every row as it was`);
   assert.ok(now.bytes.equals(before.bytes), `${what}: the register file is byte-identical`);
 };
 
 async function vendorNamed(db: string, name: string): Promise<Vendor> {
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   try {
     const summary = unwrap(await vetted.api['vendor.list']({})).find((v) => v.name === name);
     assert.ok(summary, `${name} is in the register`);
@@ -56,7 +56,7 @@ test('vendor add records the build effort; vendor set changes only the fields na
   const added = await vendorNamed(db, 'Nimbus Mail');
   assert.deepEqual([added.monthlyCost, added.currency, added.costPeriod, added.buildEffortDays], [380, 'USD', 'year', 45], 'the fee and the build effort as given');
 
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   unwrap(await vetted.api['settings.update']({ userName: 'Dana Whitfield' }));
   vetted.close();
   const out = ok(
@@ -154,7 +154,7 @@ test('settings set day-rate takes "640 EUR" or the JSON form; anything else is r
 
 test('a currency that is not ISO 4217 is refused by the API too, naming the field; a register already holding one still reads', async () => {
   const db = tempDbPath();
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   try {
     const created = await vetted.api['vendor.create']({ name: 'Odd Coin', monthlyCost: 5, currency: 'XYZ' });
     assert.ok(!created.ok && created.error.code === 'validation' && /^currency: must be an ISO 4217/.test(created.error.message), `vendor.create: ${JSON.stringify(created)}`);
@@ -205,7 +205,7 @@ test('an approval that makes a provider active is audited in the signer’s name
   assert.match(ok(runCli(['audit', 'verify', '--db', db]), 'audit verify'), /the chain is intact/);
 
   // With a user name set, the signer still does it, and the stored name comes back byte for byte.
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   unwrap(await vetted.api['settings.update']({ userName: 'Dana Whitfield' }));
   vetted.close();
   ok(runCli(['vendor', 'set', 'Burrow MQ', '--status', 'proposed', '--db', db]), 'make it proposed');

@@ -77,7 +77,7 @@ function sentAndAnswered() {
 
 /** The register's API in this process, closed again before the next CLI run. */
 async function currentReview(db: string) {
-  const vetted = openVetted(db, { logError: () => {} });
+  const vetted = await openVetted(db, { logError: () => {} });
   try {
     const vendors = await vetted.api['vendor.list']({});
     assert.ok(vendors.ok, 'vendor.list works');

@@ -39,7 +39,7 @@ async function approvedReview(api: Vetted['api'], vendorId: string, claims: Reco
  */
 async function register() {
   let now = new Date('2026-11-01T09:00:00Z');
-  const vetted = freshVetted({ now: () => now });
+  const vetted = await freshVetted({ now: () => now });
   const on = (day: string) => {
     now = new Date(`${day}T12:00:00Z`);
   };

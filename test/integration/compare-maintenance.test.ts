@@ -36,7 +36,7 @@ async function approvedReview(api: Vetted['api'], vendorId: string, criticalPath
 /** Hosted DB and Queue Co (both critical path) meet on Sundays; Quiet CDN has no windows; New Vendor no review. */
 async function register() {
   let now = new Date('2026-11-01T09:00:00Z');
-  const vetted = freshVetted({ now: () => now });
+  const vetted = await freshVetted({ now: () => now });
   const on = (day: string) => {
     now = new Date(`${day}T12:00:00Z`);
   };

@@ -18,7 +18,7 @@ import { buildEffortText, feeText } from '../../shared/domain/cost';
 
 async function demo() {
   // The demo's clock stands on 2026-11-20: exports dated that day may show the reviews in progress.
-  const vetted = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const vetted = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   unwrap(await vetted.api['demo.load']({}));
   const vendors = unwrap(await vetted.api['vendor.list']({}));
   const id = (name: string) => vendors.find((v) => v.name === name)!.id;
@@ -125,7 +125,7 @@ test('v1 reviews that answered the fee: the comparison PDF and CSV print only th
   // The schema-1 register: v1 reviews that answered the fee themselves (Burrow MQ 69 EUR/month; its profile says 380).
   const file = tempDbPath();
   fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'registers', 'schema-1.sqlite'), file);
-  const vetted = openVetted(file, { logError: () => {}, now: () => new Date('2026-11-20T10:00:00Z') });
+  const vetted = await openVetted(file, { logError: () => {}, now: () => new Date('2026-11-20T10:00:00Z') });
   after(() => vetted.close());
   const { api } = vetted;
   const vendors = unwrap(await api['vendor.list']({}));

@@ -51,13 +51,13 @@ test('a fourth party deleted after the date whose creation the trail does not ho
   const r = await concentrationRegister();
   const { api, ctx, mailer } = r;
   // As a register imported without its trail: an upstream of 2026-11-10 whose creation row is not there.
-  ctx.db.transaction(() =>
-    ctx.audit.withTriggersMuted(() =>
+  await ctx.write((ctx) =>
+    ctx.audit.withTriggersMuted(async () => {
       ctx.db
         .prepare("INSERT INTO upstreams (id, vendor_id, party, kind, source, created_at, updated_at) VALUES ('u-imported', ?, 'Cloudflare', 'cdn', 'entered', '2026-11-10T09:00:00.000Z', '2026-11-10T09:00:00.000Z')")
-        .run(mailer.id),
-    ),
-  )();
+        .run(mailer.id);
+    }),
+  );
   r.on('2026-12-03');
   unwrap(await api['upstream.delete']({ id: 'u-imported' }));
   r.on('2026-12-05');
@@ -80,7 +80,7 @@ test('a provider whose review was open on the date, answered only later: its rev
 });
 
 test('the exposure table never parts a party from its regions at a page break', async () => {
-  const r = timedRegister('2026-11-02');
+  const r = await timedRegister('2026-11-02');
   const { api } = r;
   const ids: string[] = [];
   for (let i = 0; i < 4; i++) ids.push(unwrap(await api['vendor.create']({ name: `P${i}`, category: 'database', criticalPath: true })).id);

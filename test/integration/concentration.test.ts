@@ -144,7 +144,7 @@ test("the review report's Concentration part: upstreams, who shares them, each r
 });
 
 test('a whole cloud down reaches providers that record only its company\'s other services (Amazon SES for AWS); a region of it does not', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const mailer = unwrap(await api['vendor.create']({ name: 'Mailer', category: 'other', criticalPath: true }));
   unwrap(await api['upstream.add']({ vendorId: mailer.id, party: 'Amazon SES', kind: 'email' }));
   const whole = unwrap(await api['concentration.blastRadius']({ party: 'AWS' }));
@@ -159,7 +159,7 @@ test('a whole cloud down reaches providers that record only its company\'s other
 });
 
 test('the company link runs one way: a register recording only AWS has nobody to show for "Amazon SES down" (not found, as for any party nobody records)', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const db = unwrap(await api['vendor.create']({ name: 'Hosted DB', category: 'database', criticalPath: true }));
   unwrap(await api['upstream.add']({ vendorId: db.id, party: 'AWS', kind: 'hosting' }));
   const ses = await api['concentration.blastRadius']({ party: 'Amazon SES' });

@@ -16,8 +16,8 @@ import { unwrap } from '../helpers/vetted';
 const SECRET = 'Pentest found an SQL injection in the billing API — ticket SEC-1234';
 const SECRET_FILE = 'CONFIDENTIAL pentest report: admin password reuse on 3 hosts';
 
-function open(file: string, keySource: KeySource | null): Vetted {
-  return openVetted(file, { keySource, logError: () => {} });
+async function open(file: string, keySource: KeySource | null): Promise<Vetted> {
+  return await openVetted(file, { keySource, logError: () => {} });
 }
 
 /** Every byte SQLite keeps for a register: the file and its write-ahead log. */
@@ -27,7 +27,7 @@ function registerBytes(file: string): Buffer {
 
 async function setUp(dir: string, keySource: KeySource | null) {
   const file = path.join(dir, 'register.db');
-  const vetted = open(file, keySource);
+  const vetted = await open(file, keySource);
   const vendor = unwrap(await vetted.api['vendor.create']({ name: 'Ledgerline', category: 'database' }));
   const review = unwrap(await vetted.api['review.start']({ vendorId: vendor.id })).review;
   const template = unwrap(await vetted.api['template.get']({ id: review.templateId }));
@@ -71,46 +71,46 @@ test('without the key, confidential comments are locked and nothing else breaks;
   // A different key file: the register says so, and confidential comments show as locked.
   const wrongFile = path.join(keys, 'wrong.key');
   fs.writeFileSync(wrongFile, 'ab'.repeat(32), { mode: 0o600 });
-  const wrong = open(file, keyFileSource(() => wrongFile));
+  const wrong = await open(file, keyFileSource(() => wrongFile));
   const status = unwrap(await wrong.api['security.status']({}));
   assert.equal(status.unlocked, false);
   assert.match(status.problem ?? '', /does not open this register's confidential data/);
   const locked = unwrap(await wrong.api['review.current']({ vendorId: review.vendorId }))!.answers.find((a) => a.questionId === question.id)!;
   assert.deepEqual([locked.comment, locked.locked, locked.confidential], ['', true, true]);
   // Values and N/A still save; the sealed comment is kept as it was.
-  const sealedBefore = wrong.ctx.reviews.answer(review.id, question.id)!.comment;
+  const sealedBefore = (await wrong.ctx.reviews.answer(review.id, question.id))!.comment;
   unwrap(await wrong.api['answer.save']({ reviewId: review.id, questionId: question.id, value: question.options![1]!.id }));
-  assert.equal(wrong.ctx.reviews.answer(review.id, question.id)!.comment, sealedBefore);
+  assert.equal((await wrong.ctx.reviews.answer(review.id, question.id))!.comment, sealedBefore);
   // Changing the comment or its mark needs the key: a typed 'locked' error, nothing written.
   for (const change of [{ comment: 'new text' }, { confidential: false }]) {
     const refused = await wrong.api['answer.save']({ reviewId: review.id, questionId: question.id, ...change });
     assert.equal(!refused.ok && refused.error.code, 'locked', JSON.stringify(change));
   }
-  assert.equal(wrong.ctx.reviews.answer(review.id, question.id)!.comment, sealedBefore);
+  assert.equal((await wrong.ctx.reviews.answer(review.id, question.id))!.comment, sealedBefore);
   // Scores, lists and the register export still work.
   assert.ok(unwrap(await wrong.api['vendor.list']({})).length === 1);
   assert.ok(unwrap(await wrong.api['score.get']({ vendorId: review.vendorId })));
   wrong.close();
 
   // No key source at all (and a missing key file): locked, with where it looked.
-  const missing = open(file, keyFileSource(() => path.join(keys, 'absent.key')));
+  const missing = await open(file, keyFileSource(() => path.join(keys, 'absent.key')));
   assert.match(unwrap(await missing.api['security.status']({})).problem ?? '', /not on this machine .*absent\.key/);
   missing.close();
 
   // The right key again: everything is there.
-  const right = open(file, rightKey);
+  const right = await open(file, rightKey);
   const opened = unwrap(await right.api['review.current']({ vendorId: review.vendorId }))!.answers.find((a) => a.questionId === question.id)!;
   assert.deepEqual([opened.comment, opened.locked], [SECRET, undefined]);
   // Un-marking it stores the text plain again.
   unwrap(await right.api['answer.save']({ reviewId: review.id, questionId: question.id, confidential: false }));
-  assert.equal(right.ctx.reviews.answer(review.id, question.id)!.comment, SECRET);
+  assert.equal((await right.ctx.reviews.answer(review.id, question.id))!.comment, SECRET);
   right.close();
 });
 
 test('a tampered ciphertext is detected: the comment shows as locked, never as altered text', async () => {
   const { file, vetted, review, question } = await setUp(tempDir(), keyFileSource(() => path.join(tempDir(), 'k.key')));
   unwrap(await vetted.api['answer.save']({ reviewId: review.id, questionId: question.id, comment: SECRET, confidential: true }));
-  const sealed = vetted.ctx.reviews.answer(review.id, question.id)!.comment;
+  const sealed = (await vetted.ctx.reviews.answer(review.id, question.id))!.comment;
   const raw = Buffer.from(sealed.slice('vetted-sealed:v1:'.length), 'base64');
   raw[raw.length - 1]! ^= 0x01;
   // A raw connection writes an audited table only with the audit chain's functions (migration 008).
@@ -138,10 +138,10 @@ test('a passphrase-derived key opens the register again; a wrong passphrase is n
   const { file, vetted, review, question } = await setUp(dir, passphraseSource('correct horse battery staple'));
   unwrap(await vetted.api['answer.save']({ reviewId: review.id, questionId: question.id, comment: SECRET, confidential: true }));
   vetted.close();
-  const again = open(file, passphraseSource('correct horse battery staple'));
+  const again = await open(file, passphraseSource('correct horse battery staple'));
   assert.equal(unwrap(await again.api['review.current']({ vendorId: review.vendorId }))!.answers[0]!.comment, SECRET);
   again.close();
-  const wrong = open(file, passphraseSource('incorrect horse battery staple'));
+  const wrong = await open(file, passphraseSource('incorrect horse battery staple'));
   const status = unwrap(await wrong.api['security.status']({}));
   assert.match(status.problem ?? '', /does not open .*passphrase/);
   wrong.close();
@@ -154,7 +154,7 @@ test('a key file other users can read is refused with the command that fixes it'
   unwrap(await vetted.api['answer.save']({ reviewId: review.id, questionId: question.id, comment: SECRET, confidential: true }));
   vetted.close();
   fs.chmodSync(keyFile, 0o644);
-  const loose = open(path.join(path.dirname(vetted.ctx.dbPath), 'register.db'), keyFileSource(() => keyFile));
+  const loose = await open(path.join(path.dirname(vetted.ctx.dbPath), 'register.db'), keyFileSource(() => keyFile));
   assert.match(unwrap(await loose.api['security.status']({})).problem ?? '', /can be read by other users; run: chmod 600/);
   loose.close();
 });
@@ -184,7 +184,7 @@ test('confidential evidence: the file and its notes are sealed, read back intact
   assert.equal(registerBytes(file).includes(Buffer.from('Retest moved')), false);
   vetted.close();
 
-  const locked = open(file, null);
+  const locked = await open(file, null);
   const listed = unwrap(await locked.api['evidence.list']({ vendorId: vendor.id }))[0]!;
   assert.deepEqual([listed.notes, listed.locked, listed.fileName], ['', true, 'pentest-2026.txt']);
   const refused = await locked.api['evidence.file']({ id: added.id });
@@ -201,7 +201,7 @@ test('the register export carries a confidential comment sealed, never in plain 
   assert.equal(exported.commentConfidential, true);
   assert.match(exported.comment, /^vetted-sealed:v1:/);
   // Into a register without that key: kept sealed, shown locked.
-  const other = open(path.join(tempDir(), 'other.db'), null);
+  const other = await open(path.join(tempDir(), 'other.db'), null);
   unwrap(await other.api['register.import']({ text }));
   const imported = unwrap(await other.api['review.current']({ vendorId: review.vendorId }))!.answers.find((a) => a.questionId === question.id)!;
   assert.deepEqual([imported.comment, imported.locked], ['', true]);

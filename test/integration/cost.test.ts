@@ -26,10 +26,10 @@ const flat = (s: string) => s.replace(/\s+/g, ' ');
 const isHeld = (questionId: string) => profileHeldFigure(INFRASTRUCTURE_TEMPLATE.id, questionId) !== null;
 
 /** A copy of the register made at schema 3, before v2: its reviews are on v1 and answered the fee. */
-function registerMadeBeforeV2() {
+async function registerMadeBeforeV2() {
   const file = tempDbPath();
   fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'registers', 'schema-3.sqlite'), file);
-  const vetted = openVetted(file, { logError: () => {}, now: () => new Date(`${DATE}T10:00:00Z`) });
+  const vetted = await openVetted(file, { logError: () => {}, now: () => new Date(`${DATE}T10:00:00Z`) });
   after(() => vetted.close());
   return Object.assign(vetted, { file });
 }
@@ -65,7 +65,7 @@ function assertOneFee(text: string, vendor: Vendor, dayRate: DayRate | null = nu
 }
 
 /** The report of the provider's current review: the decided one, or the one in progress as a draft. */
-async function reportText(api: ReturnType<typeof freshVetted>['api'], vendorId: string): Promise<string> {
+async function reportText(api: Awaited<ReturnType<typeof freshVetted>>['api'], vendorId: string): Promise<string> {
   const current = unwrap(await api['review.current']({ vendorId }));
   const draft = current !== null && (current.review.status === 'draft' || current.review.status === 'in_review');
   const file = unwrap(await api['report.vendor']({ vendorId, date: DATE, draft }));
@@ -73,13 +73,13 @@ async function reportText(api: ReturnType<typeof freshVetted>['api'], vendorId: 
 }
 
 test('the built-in template ships as its newest version (3): new registers start there; a register made before v2 keeps v1, exactly as stored', async () => {
-  const fresh = freshVetted();
+  const fresh = await freshVetted();
   const stored = unwrap(await fresh.api['template.list']({})).filter((t) => t.id === INFRASTRUCTURE_TEMPLATE.id);
   assert.deepEqual(stored.map((t) => t.version), [INFRASTRUCTURE_TEMPLATE.version]);
   const vendor = unwrap(await fresh.api['vendor.create']({ name: 'New One' }));
   assert.equal(unwrap(await fresh.api['review.start']({ vendorId: vendor.id })).template.version, INFRASTRUCTURE_TEMPLATE.version);
 
-  const old = registerMadeBeforeV2();
+  const old = await registerMadeBeforeV2();
   const versions = unwrap(await old.api['template.list']({})).filter((t) => t.id === INFRASTRUCTURE_TEMPLATE.id);
   assert.deepEqual(versions.map((t) => [t.version, t.builtIn]), [[1, true], [INFRASTRUCTURE_TEMPLATE.version, true]]);
   assert.deepEqual(unwrap(await old.api['template.get']({ id: INFRASTRUCTURE_TEMPLATE.id, version: 1 })), INFRASTRUCTURE_TEMPLATE_V1, 'the frozen v1 is the one registers stored');
@@ -87,7 +87,7 @@ test('the built-in template ships as its newest version (3): new registers start
 });
 
 test('reviews on v1 (open and decided) print the profile’s fee and effort, never their own answers', async () => {
-  const { api, ctx } = registerMadeBeforeV2();
+  const { api, ctx } = await registerMadeBeforeV2();
   const vendors = unwrap(await api['vendor.list']({}));
   // Decide one more v1 review, so a frozen snapshot with the old fee answer is printed too.
   const burrow = vendors.find((v) => v.name === 'Burrow MQ')!;
@@ -116,7 +116,7 @@ test('reviews on v1 (open and decided) print the profile’s fee and effort, nev
 });
 
 test('on a v1 review the fee and effort questions take no answer; moving to the newest version leaves them behind', async () => {
-  const { api, file } = registerMadeBeforeV2();
+  const { api, file } = await registerMadeBeforeV2();
   const vendor = unwrap(await api['vendor.list']({})).find((v) => v.name === 'Tidewater Postgres')!;
   const current = unwrap(await api['review.current']({ vendorId: vendor.id }))!;
   for (const questionId of ['cost_monthly_fee', 'cost_build_run_days']) {
@@ -137,7 +137,7 @@ test('on a v1 review the fee and effort questions take no answer; moving to the 
 });
 
 test('the demo: money only in the profiles (legal names, monthly and yearly fees), a day rate, one fee per report', async () => {
-  const vetted = freshVetted({ now: () => new Date(`${DATE}T10:00:00Z`) });
+  const vetted = await freshVetted({ now: () => new Date(`${DATE}T10:00:00Z`) });
   const { api, ctx } = vetted;
   unwrap(await api['demo.load']({}));
   assert.deepEqual(unwrap(await api['settings.get']({})).dayRate, DEMO_DAY_RATE);
@@ -152,14 +152,14 @@ test('the demo: money only in the profiles (legal names, monthly and yearly fees
 });
 
 test('the report’s buy-vs-build line, read back: compared in one currency, refused across two', async () => {
-  const vetted = freshVetted({ now: () => new Date(`${DATE}T10:00:00Z`) });
+  const vetted = await freshVetted({ now: () => new Date(`${DATE}T10:00:00Z`) });
   const { api, ctx } = vetted;
   unwrap(await api['demo.load']({}));
   const dayRate = unwrap(await api['settings.get']({})).dayRate!;
   const lines: Record<string, string> = {};
   for (const name of ['Burrow MQ', 'Logjam Cloud', 'PagerPigeon']) {
     const vendor = ctx.vendors.list().find((v) => v.name === name)!;
-    const entry = entryFor(ctx, vendor);
+    const entry = await entryFor(ctx, vendor);
     const doc = buildVendorReport({ ...entry, review: entry.review!, template: entry.template!, score: entry.score!, dayRate }, { generatedAt: DATE, includeConfidential: false });
     const { pdf } = await renderPdf(doc, { title: name, generatedAt: DATE });
     const text = flat(pdfText(savePdf(pdf)));
@@ -179,7 +179,7 @@ test('vetted vendor add: --legal-name and --cost-period are stored; a wrong peri
   const bad = runCli(['vendor', 'add', 'Other', '--cost-period', 'weekly', '--db', file]);
   assert.equal(bad.status, 2);
   assert.equal(bad.stderr, 'vetted: --cost-period: expected one of month, year, got "weekly"\n');
-  const vetted = openVetted(file, { logError: () => {} });
+  const vetted = await openVetted(file, { logError: () => {} });
   try {
     const [vendor, ...others] = vetted.ctx.vendors.list();
     assert.equal(others.length, 0, 'the refused one was not added');
@@ -190,7 +190,7 @@ test('vetted vendor add: --legal-name and --cost-period are stored; a wrong peri
 });
 
 test('an export made before legalName and costPeriod imports as "no legal name", monthly', async () => {
-  const source = freshVetted();
+  const source = await freshVetted();
   unwrap(await source.api['vendor.create']({ name: 'Old Queue', monthlyCost: 120, currency: 'USD' }));
   const file = unwrap(await source.api['register.export']({}));
   const data = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8'));
@@ -198,7 +198,7 @@ test('an export made before legalName and costPeriod imports as "no legal name",
     delete v.legalName;
     delete v.costPeriod;
   }
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['register.import']({ text: JSON.stringify(data) }));
   const [vendor] = target.ctx.vendors.list();
   assert.deepEqual([vendor!.legalName, vendor!.costPeriod, feeText(vendor!)], ['', 'month', '120 USD per month']);

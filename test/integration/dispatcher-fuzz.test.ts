@@ -37,7 +37,7 @@ const JUNK: unknown[] = [
 ];
 
 /** A valid input for every operation, built on the demo register. */
-async function validInputs(api: ReturnType<typeof freshVetted>['api']): Promise<Record<OperationName, Record<string, unknown>>> {
+async function validInputs(api: Awaited<ReturnType<typeof freshVetted>>['api']): Promise<Record<OperationName, Record<string, unknown>>> {
   const vendors = unwrap(await api['vendor.list']({}));
   const vendorId = vendors[0]!.id;
   const review = unwrap(await api['review.current']({ vendorId }))!;
@@ -174,7 +174,7 @@ function assertTyped(op: string, input: unknown, result: Result<unknown>): void 
 
 test('every operation answers malformed input with a typed error, and a refused input changes nothing', { timeout: 300_000 }, async () => {
   const logged: string[] = [];
-  const vetted = freshVetted({ logError: (op, error) => logged.push(`${op}: ${String(error)}`) });
+  const vetted = await freshVetted({ logError: (op, error) => logged.push(`${op}: ${String(error)}`) });
   unwrap(await vetted.api['demo.load']({}));
   const valid = await validInputs(vetted.api);
   assert.deepEqual(Object.keys(valid).sort(), [...OPERATION_NAMES].sort(), 'a valid input for every operation');
@@ -200,7 +200,7 @@ test('every operation answers malformed input with a typed error, and a refused 
 });
 
 test('junk operation names and non-object envelopes are refused as unknown operations', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   for (const name of JUNK) {
     const result = await vetted.dispatch(name, {});
     assert.equal(!result.ok && result.error.code, 'unknown_operation', describe(name));

@@ -66,14 +66,14 @@ describe('file modes under umask 022', () => {
     assert.equal(fs.existsSync(path.join(appDataDir(env), 'keys')), false, 'no key in the app data folder, where the default register lives');
   });
 
-  it('an open register has its -wal and -shm 0600, and an older 0644 register is narrowed on open', () => {
+  it('an open register has its -wal and -shm 0600, and an older 0644 register is narrowed on open', async () => {
     const previous = process.umask(0o022);
     try {
       const dir = tempDir();
       const db = path.join(dir, 'old.db');
-      openVetted(db, { logError: () => {} }).close();
+      (await openVetted(db, { logError: () => {} })).close();
       fs.chmodSync(db, 0o644); // as an older Vetted left it
-      const vetted = openVetted(db, { logError: () => {} });
+      const vetted = await openVetted(db, { logError: () => {} });
       try {
         assert.deepEqual([db, `${db}-wal`, `${db}-shm`].map((f) => `${path.basename(f)} ${octal(mode(f))}`), ['old.db 600', 'old.db-wal 600', 'old.db-shm 600']);
       } finally {

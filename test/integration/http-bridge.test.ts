@@ -10,7 +10,7 @@ import { freshVetted } from '../helpers/vetted';
 import { tempDir } from '../helpers/tmp';
 
 const TOKEN = 'test-token-0123456789abcdef';
-const vetted = freshVetted();
+const vetted = await freshVetted();
 const root = path.join(tempDir(), 'renderer');
 fs.mkdirSync(root);
 fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Vetted</title>');

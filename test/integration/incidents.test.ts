@@ -41,7 +41,7 @@ function incidentsJson(n: number, late: number, updatedAt = '2026-11-30T00:00:00
 }
 
 async function provider() {
-  const vetted = freshVetted({ now: () => NOW });
+  const vetted = await freshVetted({ now: () => NOW });
   const { api } = vetted;
   const queue = unwrap(await api['vendor.create']({ name: 'Queue Co', category: 'message-queue', criticalPath: true }));
   return { vetted, api, queue };
@@ -203,7 +203,7 @@ test('refresh reads the profile\'s status page over loopback, and a provider wit
 });
 
 test('the demo register carries incident records: a contradicted claim, a record the status page never showed, attention lines', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const { api } = vetted;
   unwrap(await api['demo.load']({}));
   const vendors = unwrap(await api['vendor.list']({}));
@@ -263,7 +263,7 @@ test('the fixtures of every format import through the contract', async () => {
 
 test('a past date holds the record against the review decided by then, never a draft opened later', async () => {
   let now = new Date('2026-05-01T10:00:00Z');
-  const vetted = freshVetted({ now: () => now });
+  const vetted = await freshVetted({ now: () => now });
   const { api } = vetted;
   const queue = unwrap(await api['vendor.create']({ name: 'Queue Co', category: 'message-queue', dataCategories: ['personal-data'], dataLocations: ['Germany'], criticalPath: true }));
   const first = unwrap(await api['review.start']({ vendorId: queue.id }));

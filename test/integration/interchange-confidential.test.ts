@@ -16,14 +16,14 @@ const PASSPHRASE = 'correct horse battery staple';
 const SECRET = 'Pentest found an SQL injection in the billing API (SEC-1234)';
 const SECRET_FILE = 'CONFIDENTIAL pentest report: admin password reuse on 3 hosts';
 
-function open(file: string, keySource: KeySource | null): Vetted {
-  return openVetted(file, { keySource, logError: () => {} });
+async function open(file: string, keySource: KeySource | null): Promise<Vetted> {
+  return await openVetted(file, { keySource, logError: () => {} });
 }
 
 /** A register with one confidential comment and one confidential evidence file, and its export. */
 async function exported(keySource: KeySource) {
   const dir = tempDir('vetted-conf-src-');
-  const vetted = open(path.join(dir, 'register.db'), keySource);
+  const vetted = await open(path.join(dir, 'register.db'), keySource);
   const vendor = unwrap(await vetted.api['vendor.create']({ name: 'Ledgerline', category: 'database' }));
   const review = unwrap(await vetted.api['review.start']({ vendorId: vendor.id })).review;
   const template = unwrap(await vetted.api['template.get']({ id: review.templateId }));
@@ -58,7 +58,7 @@ test('the export names the key (id, salt, check, source) and never holds the key
 
 test('passphrase: imported into a fresh register with the same passphrase, the comments, files and notes open', async () => {
   const { text, question, evidence } = await exported(passphraseSource(PASSPHRASE));
-  const target = open(path.join(tempDir('vetted-conf-dst-'), 'register.db'), passphraseSource(PASSPHRASE));
+  const target = await open(path.join(tempDir('vetted-conf-dst-'), 'register.db'), passphraseSource(PASSPHRASE));
   const report = unwrap(await target.api['register.import']({ text }));
   assert.equal(report.confidential.key, 'adopted', 'the fresh register takes the file key material');
   assert.deepEqual([report.confidential.locked, report.confidential.keptOut], [0, 0]);
@@ -78,7 +78,7 @@ test('passphrase: imported into a fresh register with the same passphrase, the c
 
 test('passphrase: with a wrong passphrase the import says the comments cannot be opened, names them, and security.status agrees', async () => {
   const { text, question } = await exported(passphraseSource(PASSPHRASE));
-  const target = open(path.join(tempDir('vetted-conf-wrong-'), 'register.db'), passphraseSource('incorrect horse battery staple'));
+  const target = await open(path.join(tempDir('vetted-conf-wrong-'), 'register.db'), passphraseSource('incorrect horse battery staple'));
   const report = unwrap(await target.api['register.import']({ text }));
   assert.equal(report.confidential.key, 'adopted');
   assert.ok(report.confidential.locked >= 3, `counted: ${JSON.stringify(report.confidential)}`);
@@ -95,7 +95,7 @@ test('passphrase: with a wrong passphrase the import says the comments cannot be
   target.close();
 
   // The same register opened with the right passphrase later: everything opens.
-  const right = open(target.ctx.dbPath, passphraseSource(PASSPHRASE));
+  const right = await open(target.ctx.dbPath, passphraseSource(PASSPHRASE));
   assert.equal((await commentIn(right, 'Ledgerline', question.id)).comment, SECRET);
   right.close();
 });
@@ -115,7 +115,7 @@ test('CLI: a wrong passphrase — the import summary counts and names the locked
 test('another key: the same passphrase with the other register salt re-seals them for this register; another passphrase leaves them out, named', async () => {
   const { text, question } = await exported(passphraseSource(PASSPHRASE));
   const setUpOwnKey = async (passphrase: string) => {
-    const vetted = open(path.join(tempDir('vetted-conf-own-'), 'register.db'), passphraseSource(passphrase));
+    const vetted = await open(path.join(tempDir('vetted-conf-own-'), 'register.db'), passphraseSource(passphrase));
     // Something confidential of its own, so the register has its own key (its own salt).
     const own = unwrap(await vetted.api['vendor.create']({ name: 'Own Provider', category: 'database' }));
     const review = unwrap(await vetted.api['review.start']({ vendorId: own.id })).review;
@@ -150,7 +150,7 @@ test('another key: the same passphrase with the other register salt re-seals the
 test('key file: the same key file opens the import; a dry run adopts nothing', async () => {
   const keyFile = path.join(tempDir('vetted-conf-keys-'), 'register.key');
   const { text, question } = await exported(keyFileSource(() => keyFile));
-  const target = open(path.join(tempDir('vetted-conf-kf-'), 'register.db'), keyFileSource(() => keyFile));
+  const target = await open(path.join(tempDir('vetted-conf-kf-'), 'register.db'), keyFileSource(() => keyFile));
   const dry = unwrap(await target.api['register.import']({ text, dryRun: true }));
   assert.equal(dry.confidential.key, 'adopted');
   assert.equal(unwrap(await target.api['security.status']({})).enabled, false, 'the dry run rolled the adopted key back');
@@ -161,7 +161,7 @@ test('key file: the same key file opens the import; a dry run adopts nothing', a
 
 test('a provider matched by name: its confidential comment is sealed again for the register provider, and opens', async () => {
   const { text, question, vendor } = await exported(passphraseSource(PASSPHRASE));
-  const target = open(path.join(tempDir('vetted-conf-name-'), 'register.db'), passphraseSource(PASSPHRASE));
+  const target = await open(path.join(tempDir('vetted-conf-name-'), 'register.db'), passphraseSource(PASSPHRASE));
   const local = unwrap(await target.api['vendor.create']({ name: 'LEDGERLINE', category: 'database' }));
   assert.notEqual(local.id, vendor.id, 'the same provider under another id');
   const report = unwrap(await target.api['register.import']({ text }));
@@ -175,7 +175,7 @@ test('a provider matched by name: its confidential comment is sealed again for t
 
 test('a register with providers of its own and no key does not adopt a key it cannot open: the values are left out, named, and it can still make its own key', async () => {
   const { text } = await exported(passphraseSource(PASSPHRASE));
-  const target = open(path.join(tempDir('vetted-conf-noadopt-'), 'register.db'), passphraseSource('incorrect horse battery staple'));
+  const target = await open(path.join(tempDir('vetted-conf-noadopt-'), 'register.db'), passphraseSource('incorrect horse battery staple'));
   unwrap(await target.api['vendor.create']({ name: 'Already here', category: 'database' }));
   const report = unwrap(await target.api['register.import']({ text }));
   assert.equal(report.confidential.key, 'other', 'the file key is not taken over');
@@ -190,7 +190,7 @@ test('a register id that is not a UUID (a path) is refused by the import, naming
   const { text } = await exported(passphraseSource(PASSPHRASE));
   const data = JSON.parse(text);
   data.confidential.registerId = '../../../../tmp/elsewhere';
-  const target = open(path.join(tempDir('vetted-conf-id-'), 'register.db'), passphraseSource(PASSPHRASE));
+  const target = await open(path.join(tempDir('vetted-conf-id-'), 'register.db'), passphraseSource(PASSPHRASE));
   const refused = await target.api['register.import']({ text: JSON.stringify(data) });
   assert.ok(!refused.ok && refused.error.code === 'validation', 'refused as bad input');
   assert.match(refused.ok ? '' : refused.error.message, /confidential\.registerId/, 'the message names the field');

@@ -25,7 +25,7 @@ function clock(start = '2026-11-01T08:00:00.000Z') {
   };
 }
 
-type Register = ReturnType<typeof freshVetted>;
+type Register = Awaited<ReturnType<typeof freshVetted>>;
 type Row = Record<string, unknown>;
 type Json = Row & { incidents: Row[]; statusSettings: Row[]; vendors: Row[] };
 
@@ -70,7 +70,7 @@ function imported(vetted: Register, vendorId: string, over: Partial<Incident> = 
  * Statuspage file and from a feed — the components one provider uses, the other's last refresh.
  */
 async function source(c = clock()) {
-  const vetted = freshVetted({ now: c.now });
+  const vetted = await freshVetted({ now: c.now });
   const { api } = vetted;
   const queue = unwrap(await api['vendor.create']({ name: 'Queue Co', category: 'message-queue', criticalPath: true }));
   const db = unwrap(await api['vendor.create']({ name: 'Hosted DB', category: 'database' }));
@@ -155,7 +155,7 @@ test('export → import into an empty register → export gives every incident a
     { vendorId: from.queue.id, componentsUsed: ['API', 'Queues'], refreshedAt: null, refreshedFrom: null },
   ].sort((a, b) => (a.vendorId < b.vendorId ? -1 : 1)), 'per provider, by provider id');
 
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const report = unwrap(await to.api['register.import']({ text }));
   assert.deepEqual(report.incidents, { added: 4, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.deletedIncidents, { added: 1, updated: 0, unchanged: 0, conflicts: 0 });
@@ -181,7 +181,7 @@ test('export → import into an empty register → export gives every incident a
 test('merging: the newer change wins, a newer one in the register is a conflict, a dry run writes nothing', async () => {
   const c = clock();
   const from = await source(c);
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   unwrap(await to.api['register.import']({ text: await exportText(from) }));
 
   c.advance();
@@ -233,7 +233,7 @@ test("the same status page incident under another id is matched to the register'
   const from = await source(c);
   const text = await exportText(from);
   // The other register has the same providers and imported the same status page itself: same provider ids, own incident ids.
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const data = JSON.parse(text) as Json;
   unwrap(await to.api['register.import']({ text: JSON.stringify({ ...data, incidents: [], statusSettings: [] }) }));
   c.set('2026-10-20T00:00:00.000Z');
@@ -264,7 +264,7 @@ test("a page's JSON incident takes over the register's feed entry of it, as a st
   const c = clock();
   const from = await source(c);
   const text = await exportText(from);
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const data = JSON.parse(text) as Json;
   unwrap(await to.api['register.import']({ text: JSON.stringify({ ...data, incidents: [], deletedIncidents: [], statusSettings: [] }) }));
   // This register read the page's feed only: the entry links to the incident the JSON calls p1k9x2.
@@ -282,7 +282,7 @@ test("a page's JSON incident takes over the register's feed entry of it, as a st
 test('what was deleted or edited here travels: a status page import after the move leaves both as they were', async () => {
   const c = clock('2026-12-04T10:00:00.000Z');
   const page = fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/status/incidents.json'), 'utf8');
-  const from = freshVetted({ now: c.now });
+  const from = await freshVetted({ now: c.now });
   const acme = unwrap(await from.api['vendor.create']({ name: 'Acme Cloud', criticalPath: true }));
   assert.equal(unwrap(await from.api['status.import']({ vendorId: acme.id, fileName: 'incidents.json', text: page })).incidents.added, 8);
   const log = unwrap(await from.api['incident.list']({ vendorId: acme.id }));
@@ -293,7 +293,7 @@ test('what was deleted or edited here travels: a status page import after the mo
   c.advance();
   const text = await exportText(from);
 
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const report = unwrap(await to.api['register.import']({ text }));
   assert.deepEqual([report.incidents.added, report.deletedIncidents.added], [7, 1]);
   // A newer version of the page: the open incident was resolved, and the deleted one changed too.
@@ -316,7 +316,7 @@ test('what was deleted or edited here travels: a status page import after the mo
 test('a deletion is never imported as one: an incident held here is kept and said so; one deleted here is not brought back', async () => {
   const c = clock();
   const from = await source(c);
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const data = JSON.parse(await exportText(from)) as Json;
   // This register still holds the incident the other deleted, and deleted one the other still holds.
   const held = { ...data, deletedIncidents: [] } as Json;
@@ -345,7 +345,7 @@ test('an incident whose provider was not imported is a conflict naming the provi
   const data = JSON.parse(await exportText(from)) as Json;
   // The register has another "Queue Co", whose id the file uses for a provider of its own: the
   // file's Queue Co can be neither matched by name nor added under a name that is taken.
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const local = unwrap(await to.api['vendor.create']({ name: 'Queue Co' }));
   const queue = data.vendors.find((v) => v.name === 'Queue Co')!;
   data.vendors.push({ ...queue, id: local.id, name: 'Renamed Co', updatedAt: '2020-01-01T00:00:00.000Z' });
@@ -363,7 +363,7 @@ test('an incident whose provider was not imported is a conflict naming the provi
 
 test('a bad field is refused naming its JSON path; nothing is written', async () => {
   const from = await source();
-  const to = freshVetted();
+  const to = await freshVetted();
   const before = dumpRegister(to.file);
   const text = await exportText(from);
   const byId = (d: Json, id: string) => d.incidents.find((i) => i.id === id)!;
@@ -406,7 +406,7 @@ test('an older export, written before incidents travelled, still imports', async
   const data = JSON.parse(await exportText(from)) as Partial<Json>;
   delete data.incidents;
   delete data.statusSettings;
-  const to = freshVetted();
+  const to = await freshVetted();
   const report = unwrap(await to.api['register.import']({ text: JSON.stringify(data) }));
   assert.deepEqual(report.vendors, { added: 2, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.incidents, { added: 0, updated: 0, unchanged: 0, conflicts: 0 });

@@ -20,19 +20,19 @@ function clock(start = '2026-03-01T08:00:00.000Z') {
 const textOf = (file: { base64: string }) => Buffer.from(file.base64, 'base64').toString('utf8');
 
 async function demo(c = clock()) {
-  const vetted = freshVetted({ now: c.now });
+  const vetted = await freshVetted({ now: c.now });
   unwrap(await vetted.api['demo.load']({}));
   return vetted;
 }
 
-const exportText = async (vetted: ReturnType<typeof freshVetted>) => textOf(unwrap(await vetted.api['register.export']({})));
+const exportText = async (vetted: Awaited<ReturnType<typeof freshVetted>>) => textOf(unwrap(await vetted.api['register.export']({})));
 const ofKind = (report: ImportReport, kind: string) => report.conflicts.filter((c) => c.kind === kind);
 
 test('steps, findings, acceptances and evidence of reviews and providers not imported are conflicts naming them', async () => {
   const data = JSON.parse(await exportText(await demo()));
   // A different template under the same id and version: no review on it is imported.
   data.templates[0].sections[0].questions[0].text += ' (edited)';
-  const target = freshVetted();
+  const target = await freshVetted();
   const report = unwrap(await target.api['register.import']({ text: JSON.stringify(data) }));
   assert.equal(report.reviewSteps.conflicts, data.reviewSteps.length, 'every step: its review was not imported');
   assert.ok(ofKind(report, 'step').every((c) => /its review was not imported/.test(c.reason) && /StatusHarbor|Logjam Cloud/.test(c.name)), JSON.stringify(ofKind(report, 'step')));
@@ -49,7 +49,7 @@ test('steps, findings, acceptances and evidence of reviews and providers not imp
 
 test('merging again: the same lifecycle is unchanged, nothing is written, and the trail gains nothing', async () => {
   const text = await exportText(await demo());
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['vendor.create']({ name: 'Local Only', category: 'database' }));
   const first = unwrap(await target.api['register.import']({ text }));
   const data = JSON.parse(text);
@@ -68,7 +68,7 @@ test('merging again: the same lifecycle is unchanged, nothing is written, and th
 test('findings and acceptances: the newer change wins, a revocation stands, and the merge itself is audited', async () => {
   const c = clock();
   const source = await demo(c);
-  const target = freshVetted({ now: c.now });
+  const target = await freshVetted({ now: c.now });
   unwrap(await target.api['register.import']({ text: await exportText(source) }));
 
   c.advance();
@@ -96,11 +96,11 @@ test('findings and acceptances: the newer change wins, a revocation stands, and 
 
 test('evidence files that do not fit are left out of the export, said so with counts, and the import says so too', async () => {
   const source = await demo();
-  const whole = exportRegister(source.ctx);
+  const whole = await exportRegister(source.ctx);
   assert.deepEqual(whole.warnings, [], 'the demo fits whole');
   const size = Buffer.from(whole.base64, 'base64').length;
   // A limit the rest fits under but the files do not.
-  const cut = exportRegister(source.ctx, size - 1000);
+  const cut = await exportRegister(source.ctx, size - 1000);
   assert.equal(cut.warnings.length, 1);
   assert.match(cut.warnings[0]!, /^2 evidence files \(0\.0 MB\) left out of the export/);
   // Named by provider and file (in evidence id order, which is random here).
@@ -120,7 +120,7 @@ test('evidence files that do not fit are left out of the export, said so with co
   assert.doesNotMatch(run.stdout, /No conflicts/);
 
   // Into a register that holds the files already, the records merge as usual.
-  const holder = freshVetted();
+  const holder = await freshVetted();
   unwrap(await holder.api['register.import']({ text: textOf(whole) }));
   const merged = unwrap(await holder.api['register.import']({ text: textOf(cut) }));
   assert.deepEqual([merged.evidence.unchanged, merged.evidenceFilesMissing], [2, 0]);
@@ -130,7 +130,7 @@ test('an evidence file that does not match its digest stops the import, naming i
   const data = JSON.parse(await exportText(await demo()));
   data.evidence[1].content = Buffer.from('not the certificate').toString('base64');
   data.evidence[1].bytes = 'not the certificate'.length;
-  const target = freshVetted();
+  const target = await freshVetted();
   const before = dumpRegister(target.file);
   const result = await target.api['register.import']({ text: JSON.stringify(data) });
   assert.equal(result.ok, false, 'refused');
@@ -155,7 +155,7 @@ test('bad lifecycle rows are refused with the JSON path; an export without the l
   for (const [mutate, pathAt, message] of cases) {
     const data = JSON.parse(valid);
     mutate(data);
-    const target = freshVetted();
+    const target = await freshVetted();
     const result = await target.api['register.import']({ text: JSON.stringify(data) });
     assert.equal(result.ok, false, `${pathAt} refused`);
     if (result.ok) continue;
@@ -170,7 +170,7 @@ test('bad lifecycle rows are refused with the JSON path; an export without the l
     delete review.snapshot;
     delete review.dueOverride;
   }
-  const report = unwrap(await freshVetted().api['register.import']({ text: JSON.stringify(older) }));
+  const report = unwrap(await (await freshVetted()).api['register.import']({ text: JSON.stringify(older) }));
   assert.equal(report.reviews.added, 10);
   assert.deepEqual([report.reviewSteps.added, report.auditTrail.added, report.confidential.key], [0, 0, 'none']);
 });

@@ -26,7 +26,7 @@ const weekly = (over: Partial<Extract<Schedule, { kind: 'recurring' }>> = {}): S
   timeZone: 'Europe/Berlin', from: '2026-01-04', until: null, count: null, exDates: ['2026-12-27'], ...over,
 });
 
-type Register = ReturnType<typeof freshVetted>;
+type Register = Awaited<ReturnType<typeof freshVetted>>;
 type Json = Record<string, unknown> & { maintenanceWindows: Record<string, unknown>[]; blackoutPeriods: Record<string, unknown>[]; vendors: Record<string, unknown>[] };
 
 async function exportText(vetted: Register): Promise<string> {
@@ -35,7 +35,7 @@ async function exportText(vetted: Register): Promise<string> {
 
 /** Two providers with windows of every kind (weekly, monthly, one-off announced, cancelled) and two blackout periods. */
 async function source(c = clock()) {
-  const vetted = freshVetted({ now: c.now });
+  const vetted = await freshVetted({ now: c.now });
   const { api } = vetted;
   const db = unwrap(await api['vendor.create']({ name: 'Hosted DB', category: 'database', criticalPath: true }));
   const queue = unwrap(await api['vendor.create']({ name: 'Queue Co', category: 'message-queue' }));
@@ -89,7 +89,7 @@ test('export → import into a fresh register → export gives the windows and b
   const storage = data.maintenanceWindows.find((w) => w.title === 'Storage upgrade')!;
   assert.equal(storage.announcedAt, '2026-11-27T13:00:00+01:00', 'the announcement as the provider wrote it');
 
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const report = unwrap(await to.api['register.import']({ text }));
   assert.deepEqual(report.windows, { added: 4, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.blackouts, { added: 2, updated: 0, unchanged: 0, conflicts: 0 });
@@ -110,7 +110,7 @@ test('export → import into a fresh register → export gives the windows and b
 test('merging: the newer change wins, a newer one in the register is a conflict, a dry run writes nothing', async () => {
   const c = clock();
   const from = await source(c);
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   unwrap(await to.api['register.import']({ text: await exportText(from) }));
 
   c.advance();
@@ -145,7 +145,7 @@ test("a window whose provider was not imported is a conflict naming the provider
   const data = JSON.parse(await exportText(from)) as Json;
   // The register already has another "Hosted DB", whose id the file uses for a provider of its own:
   // the file's Hosted DB cannot be matched by name, nor added under a name that is taken.
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const local = unwrap(await to.api['vendor.create']({ name: 'Hosted DB' }));
   const db = data.vendors.find((v) => v.name === 'Hosted DB')!;
   data.vendors.push({ ...db, id: local.id, name: 'Renamed Co', updatedAt: '2020-01-01T00:00:00.000Z' });
@@ -160,7 +160,7 @@ test("a window whose provider was not imported is a conflict naming the provider
 
 test('a schedule that does not fit is an error naming its JSON path; nothing is written', async () => {
   const from = await source();
-  const to = freshVetted();
+  const to = await freshVetted();
   const before = dumpRegister(to.file);
   const cases: Array<[string, (d: Json) => void, string, RegExp]> = [
     ['a zone that does not exist', (d) => ((d.maintenanceWindows[0]!.schedule as Record<string, unknown>).timeZone = 'Mars/Olympus'), '$.maintenanceWindows[0].schedule.timeZone', /IANA time zone/],
@@ -190,7 +190,7 @@ test('an older export, written before windows and blackouts travelled, still imp
   const data = JSON.parse(await exportText(from)) as Partial<Json>;
   delete data.maintenanceWindows;
   delete data.blackoutPeriods;
-  const to = freshVetted();
+  const to = await freshVetted();
   const report = unwrap(await to.api['register.import']({ text: JSON.stringify(data) }));
   assert.deepEqual(report.vendors, { added: 2, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.windows, { added: 0, updated: 0, unchanged: 0, conflicts: 0 });
@@ -201,10 +201,10 @@ test('an older export, written before windows and blackouts travelled, still imp
 });
 
 test('a release freeze longer than a month survives export and import (the register and the format allow a year)', async () => {
-  const from = freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
+  const from = await freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
   unwrap(await from.api['blackout.add']({ name: 'Year-end freeze', schedule: { kind: 'once', start: '2026-11-15T00:00:00Z', end: '2027-01-10T00:00:00Z', timeZone: 'Europe/Berlin' } }));
   const text = await exportText(from);
-  const to = freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
+  const to = await freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
   const report = unwrap(await to.api['register.import']({ text }));
   assert.equal(report.blackouts.added, 1, 'the 56-day freeze is read back');
   assert.equal(unwrap(await to.api['blackout.list']({}))[0]!.name, 'Year-end freeze');

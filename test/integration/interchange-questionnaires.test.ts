@@ -13,7 +13,7 @@ import { assertSameButImportMarks } from '../helpers/register-trail';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 const NOW = new Date('2026-12-04T10:00:00.000Z');
-type Register = ReturnType<typeof freshVetted>;
+type Register = Awaited<ReturnType<typeof freshVetted>>;
 type Json = Record<string, unknown> & { questionnaireRequests: Record<string, unknown>[]; answers: Record<string, unknown>[]; templates: { id: string; version: number }[] };
 
 async function exportText(vetted: Register): Promise<string> {
@@ -30,7 +30,7 @@ const BY: AnsweredBy = {
 };
 
 async function source() {
-  const vetted = freshVetted({ now: () => NOW });
+  const vetted = await freshVetted({ now: () => NOW });
   const { api, ctx } = vetted;
   // A provider with no review, sent the category default of the day: its request asks a template
   // no review uses and no setting names any more, which must still travel with it.
@@ -38,13 +38,13 @@ async function source() {
   const burrow = unwrap(await api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
   const quiet = unwrap(await api['vendor.create']({ name: 'Quiet DB', category: 'database' }));
   const { review } = unwrap(await api['review.start']({ vendorId: burrow.id }));
-  const sent = sendQuestionnaire(ctx, { vendorId: burrow.id, contact: BY.contact!, due: '2027-01-15', prefill: true }, () => '<html></html>').request;
+  const sent = (await sendQuestionnaire(ctx, { vendorId: burrow.id, contact: BY.contact!, due: '2027-01-15', prefill: true }, () => '<html></html>')).request;
   unwrap(await api['settings.update']({ defaultTemplates: { database: 'infra-copy' } }));
-  const other = sendQuestionnaire(ctx, { vendorId: quiet.id }, () => '<html></html>').request;
+  const other = (await sendQuestionnaire(ctx, { vendorId: quiet.id }, () => '<html></html>')).request;
   unwrap(await api['settings.update']({ defaultTemplates: {} }));
   assert.equal(other.templateId, 'infra-copy');
-  ctx.reviews.putAnswer(review.id, { questionId: 'sec_encryption_at_rest', value: 'yes', comment: 'reviewer: fine', na: false, updatedAt: NOW.toISOString(), providerComment: 'AES-256', answeredBy: { ...BY, requestId: sent.id } });
-  ctx.reviews.putAnswer(review.id, { questionId: 'sec_encryption_in_transit', value: 'no', comment: '', na: false, updatedAt: NOW.toISOString() });
+  await ctx.reviews.putAnswer(review.id, { questionId: 'sec_encryption_at_rest', value: 'yes', comment: 'reviewer: fine', na: false, updatedAt: NOW.toISOString(), providerComment: 'AES-256', answeredBy: { ...BY, requestId: sent.id } });
+  await ctx.reviews.putAnswer(review.id, { questionId: 'sec_encryption_in_transit', value: 'no', comment: '', na: false, updatedAt: NOW.toISOString() });
   ctx.requests.markReceived(sent.id, NOW.toISOString(), 'b'.repeat(64));
   return { vetted, sent, other, review };
 }
@@ -60,7 +60,7 @@ test('an export carries the questionnaires sent and the provider’s side of eac
   const inTransit = json.answers.find((a) => a.questionId === 'sec_encryption_in_transit')!;
   assert.ok(!('providerComment' in inTransit) && !('answeredBy' in inTransit), 'a reviewer’s answer carries neither');
 
-  const target = freshVetted({ now: () => NOW });
+  const target = await freshVetted({ now: () => NOW });
   const report = unwrap(await target.api['register.import']({ text }));
   assert.deepEqual(report.questionnaireRequests, { added: 2, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.conflicts, []);
@@ -68,7 +68,7 @@ test('an export carries the questionnaires sent and the provider’s side of eac
   const byId = (list: { id: string }[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
   assert.deepEqual(byId(unwrap(await target.api['questionnaire.requests']({}))), byId(unwrap(await vetted.api['questionnaire.requests']({}))));
   assert.ok(json.templates.some((t) => t.id === 'infra-copy' && t.version === 1), 'the template version a request asked travels with it');
-  const answers = target.ctx.reviews.answers(review.id);
+  const answers = await target.ctx.reviews.answers(review.id);
   assert.deepEqual(answers.find((a) => a.questionId === 'sec_encryption_at_rest'), {
     questionId: 'sec_encryption_at_rest', value: 'yes', comment: 'reviewer: fine', na: false, updatedAt: NOW.toISOString(), providerComment: 'AES-256', answeredBy: { ...BY, requestId: sent.id },
   });
@@ -80,7 +80,7 @@ test('an export carries the questionnaires sent and the provider’s side of eac
 
 test('answers received later in the exporting register update the request; another request under the same id is a conflict, kept', async () => {
   const { vetted, other } = await source();
-  const target = freshVetted({ now: () => NOW });
+  const target = await freshVetted({ now: () => NOW });
   unwrap(await target.api['register.import']({ text: await exportText(vetted) }));
   vetted.ctx.requests.markReceived(other.id, '2026-12-05T09:00:00.000Z', 'c'.repeat(64));
   const json = JSON.parse(await exportText(vetted)) as Json;
@@ -105,7 +105,7 @@ test('an export from before the questionnaire (no requests, no provider comments
     delete a.providerComment;
     delete a.answeredBy;
   }
-  const target = freshVetted({ now: () => NOW });
+  const target = await freshVetted({ now: () => NOW });
   const report = unwrap(await target.api['register.import']({ text: JSON.stringify(json) }));
   assert.deepEqual(report.questionnaireRequests, { added: 0, updated: 0, unchanged: 0, conflicts: 0 });
   assert.ok(report.answers.added >= 2, 'the answers came in');
@@ -117,7 +117,7 @@ test('a request naming a provider or template version the file does not hold is 
   const json = JSON.parse(await exportText(vetted)) as Json;
   json.questionnaireRequests[0]!.vendorId = 'nobody';
   json.questionnaireRequests[1]!.templateVersion = 99;
-  const target = freshVetted({ now: () => NOW });
+  const target = await freshVetted({ now: () => NOW });
   const before = dumpRegister(target.file);
   const result = await target.api['register.import']({ text: JSON.stringify(json) });
   assert.ok(!result.ok && result.error.code === 'validation', 'refused');

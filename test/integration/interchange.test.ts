@@ -35,14 +35,14 @@ function clock(start = '2026-03-01T08:00:00.000Z') {
 
 const fileText = (file: { base64: string }) => Buffer.from(file.base64, 'base64').toString('utf8');
 
-async function exportText(vetted: ReturnType<typeof freshVetted>): Promise<string> {
+async function exportText(vetted: Awaited<ReturnType<typeof freshVetted>>): Promise<string> {
   const file = unwrap(await vetted.api['register.export']({}));
   assert.equal(file.mediaType, 'application/json');
   return fileText(file);
 }
 
 async function demoRegister(c = clock()) {
-  const vetted = freshVetted({ now: c.now });
+  const vetted = await freshVetted({ now: c.now });
   unwrap(await vetted.api['demo.load']({}));
   return vetted;
 }
@@ -78,7 +78,7 @@ test('round trip: demo → export → import into an empty register → export g
   assert.deepEqual(answerKeys, [...answerKeys].sort(), 'answers ordered by review then question');
   assert.deepEqual(data.templates.map((t: { id: string; version: number }) => `${t.id}@${t.version}`), [`infrastructure-provider@${INFRASTRUCTURE_TEMPLATE.version}`]);
 
-  const target = freshVetted({ now: c.now });
+  const target = await freshVetted({ now: c.now });
   const report = unwrap(await target.api['register.import']({ text: first }));
   assert.equal(report.dryRun, false);
   assert.deepEqual(report.vendors, { added: 8, updated: 0, unchanged: 0, conflicts: 0 });
@@ -109,7 +109,7 @@ test('round trip: demo → export → import into an empty register → export g
 test('importing the same file twice: the second time everything is unchanged and nothing is written', async () => {
   const source = await demoRegister();
   const text = await exportText(source);
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['register.import']({ text }));
   const before = dumpRegister(target.file);
   const again = unwrap(await target.api['register.import']({ text }));
@@ -125,7 +125,7 @@ test('newer data in the register is listed as a conflict and kept; older data is
   const c = clock();
   const source = await demoRegister(c);
   const text = await exportText(source);
-  const target = freshVetted({ now: c.now });
+  const target = await freshVetted({ now: c.now });
   unwrap(await target.api['register.import']({ text }));
 
   // The register changes a provider and an answer after the export was made.
@@ -173,7 +173,7 @@ test('newer data in the register is listed as a conflict and kept; older data is
 test('providers are matched by name (regardless of case) when the ids differ', async () => {
   // Older than the file's copy: the demo adds its providers 800 days before its clock (2024-01-21).
   const c = clock('2023-06-01T08:00:00.000Z');
-  const target = freshVetted({ now: c.now });
+  const target = await freshVetted({ now: c.now });
   const local = unwrap(await target.api['vendor.create']({ name: 'burrow mq', owner: 'someone' }));
   const newerLocal = (c.set('2026-06-01T08:00:00.000Z'), unwrap(await target.api['vendor.create']({ name: 'GAUGEWORKS', owner: 'ours' })));
 
@@ -202,7 +202,7 @@ test('a dry run writes nothing and reports exactly what the real import then doe
   const source = await demoRegister(c);
   const text = await exportText(source);
   // A register with a mix: one older copy, one newer local change, one provider of its own.
-  const target = freshVetted({ now: c.now });
+  const target = await freshVetted({ now: c.now });
   unwrap(await target.api['register.import']({ text }));
   const data = JSON.parse(text);
   c.advance();
@@ -237,7 +237,7 @@ test('a different template under the same id and version is a conflict, and so a
   const source = await demoRegister();
   const data = JSON.parse(await exportText(source));
   data.templates[0].sections[0].questions[0].text += ' (edited)';
-  const target = freshVetted();
+  const target = await freshVetted();
   const before = dumpRegister(target.file);
   const report = unwrap(await target.api['register.import']({ text: JSON.stringify(data), dryRun: true }));
   assertConsistent(report);
@@ -253,7 +253,7 @@ test('a name the register already uses for another provider is a conflict, never
   const c = clock();
   const source = await demoRegister(c);
   const data = JSON.parse(await exportText(source));
-  const target = freshVetted({ now: c.now });
+  const target = await freshVetted({ now: c.now });
   unwrap(await target.api['register.import']({ text: JSON.stringify(data) }));
   // The file renames a provider and adds a new one under the old name; the register changed the
   // first one later, so it keeps the old name and the newcomer cannot have it.
@@ -278,7 +278,7 @@ test('times with a zone offset are stored as UTC, so they sort and compare like 
   const data = JSON.parse(await exportText(source));
   data.vendors[0].updatedAt = '2027-01-01T10:00:00+01:00';
   data.reviews[0].completedAt = '2027-01-02T00:30:00.5-02:00';
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['register.import']({ text: JSON.stringify(data) }));
   const back = JSON.parse(await exportText(target));
   assert.equal(back.vendors[0].updatedAt, '2027-01-01T09:00:00.000Z');
@@ -504,7 +504,7 @@ test('a backup taken while a second connection writes opens and passes integrity
   assert.equal(copy.pragma('journal_mode', { simple: true }), 'delete');
   assert.equal(copy.prepare('SELECT count(*) FROM vendors').pluck().get(), 8);
   copy.close();
-  const reopened = openVetted(target, { logError: () => {} });
+  const reopened = await openVetted(target, { logError: () => {} });
   assert.equal(unwrap(await reopened.api['vendor.list']({})).length, 8);
   reopened.close();
 });
@@ -713,7 +713,7 @@ function mutate(data: Json, m: { area: string; kind: string; at: number; from: n
 
 test('fuzz: mutated exports give a typed error (register unchanged) or a report, never anything else', async () => {
   const c = clock();
-  const source = freshVetted({ now: c.now });
+  const source = await freshVetted({ now: c.now });
   const a = unwrap(await source.api['vendor.create']({ name: 'Alpha DB', category: 'database', dataCategories: ['personal-data'], links: { dpa: 'https://alpha.example/dpa' } }));
   const b = unwrap(await source.api['vendor.create']({ name: 'Beta Queue', monthlyCost: 12.5 }));
   for (const vendor of [a, b]) {
@@ -729,7 +729,7 @@ test('fuzz: mutated exports give a typed error (register unchanged) or a report,
   unwrap(await source.api['settings.update']({ organisation: 'Example Ltd' }));
   const valid = JSON.parse(await exportText(source)) as Json;
 
-  const target = freshVetted({ now: c.now });
+  const target = await freshVetted({ now: c.now });
   unwrap(await target.api['vendor.create']({ name: 'alpha db', owner: 'local' }));
   const failures = new Map<string, number>();
   let oks = 0;

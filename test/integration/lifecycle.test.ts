@@ -10,27 +10,27 @@ import { MAX_EVIDENCE_BYTES } from '../../shared/domain/evidence';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 /** A register whose clock the test moves. */
-function setUp(start = '2026-03-10T09:00:00.000Z') {
+async function setUp(start = '2026-03-10T09:00:00.000Z') {
   const clock = { now: new Date(start) };
-  const vetted = freshVetted({ now: () => clock.now });
+  const vetted = await freshVetted({ now: () => clock.now });
   const advanceDays = (days: number) => {
     clock.now = new Date(clock.now.getTime() + days * 86_400_000);
   };
   return { vetted, api: vetted.api, clock, advanceDays };
 }
 
-async function demoProvider(api: ReturnType<typeof setUp>['api'], name: string): Promise<VendorSummary> {
+async function demoProvider(api: Awaited<ReturnType<typeof setUp>>['api'], name: string): Promise<VendorSummary> {
   unwrap(await api['demo.load']({}));
   return unwrap(await api['vendor.list']({})).find((v) => v.name === name)!;
 }
 
-async function approve(api: ReturnType<typeof setUp>['api'], reviewId: string, to: 'approved' | 'rejected' | 'approved_with_conditions' = 'approved', note?: string) {
+async function approve(api: Awaited<ReturnType<typeof setUp>>['api'], reviewId: string, to: 'approved' | 'rejected' | 'approved_with_conditions' = 'approved', note?: string) {
   unwrap(await api['review.transition']({ reviewId, to: 'in_review' }));
   return unwrap(await api['review.transition']({ reviewId, to, note }));
 }
 
 test('approving freezes a snapshot; edits then start a new review from the last answers', async () => {
-  const { api, vetted, advanceDays } = setUp();
+  const { api, vetted, advanceDays } = await setUp();
   unwrap(await api['settings.update']({ userName: 'Ana Ortiz' }));
   const tidewater = await demoProvider(api, 'Tidewater Postgres');
   const first = unwrap(await api['review.current']({ vendorId: tidewater.id }))!;
@@ -56,7 +56,7 @@ test('approving freezes a snapshot; edits then start a new review from the last 
   assert.equal(refused.ok, false);
   assert.equal(!refused.ok && refused.error.code, 'conflict');
   assert.match(!refused.ok ? refused.error.message : '', /frozen/);
-  assert.equal(vetted.ctx.reviews.answer(first.review.id, q.questionId)!.comment, q.comment);
+  assert.equal((await vetted.ctx.reviews.answer(first.review.id, q.questionId))!.comment, q.comment);
 
   // A new review begins from the approved answers; editing it leaves the approved one as it was.
   advanceDays(30);
@@ -68,7 +68,7 @@ test('approving freezes a snapshot; edits then start a new review from the last 
     first.answers.map((a) => [a.questionId, a.value, a.comment, a.na]).sort(),
   );
   unwrap(await api['answer.save']({ reviewId: second.review.id, questionId: q.questionId, comment: 'reassessed' }));
-  assert.equal(vetted.ctx.reviews.answer(first.review.id, q.questionId)!.comment, q.comment);
+  assert.equal((await vetted.ctx.reviews.answer(first.review.id, q.questionId))!.comment, q.comment);
 
   // The snapshot keeps the approved score even when the live inputs change (profile → tier).
   unwrap(await api['vendor.update']({ id: tidewater.id, patch: { businessImpact: 'low', criticalPath: false, dataCategories: [] } }));
@@ -86,7 +86,7 @@ test('approving freezes a snapshot; edits then start a new review from the last 
 });
 
 test('sign-off refuses what a reviewer would not sign: no name, no conditions, an unscored review, a skipped step', async () => {
-  const { api } = setUp();
+  const { api } = await setUp();
   const forgeline = await demoProvider(api, 'Forgeline CI'); // the demo's incomplete review
   const review = unwrap(await api['review.current']({ vendorId: forgeline.id }))!.review;
 
@@ -113,7 +113,7 @@ test('sign-off refuses what a reviewer would not sign: no name, no conditions, a
 });
 
 test('the next review falls due by the approved tier, shows as due soon and overdue, and can be set by hand', async () => {
-  const { api, advanceDays } = setUp('2026-01-10T12:00:00.000Z');
+  const { api, advanceDays } = await setUp('2026-01-10T12:00:00.000Z');
   unwrap(await api['settings.update']({ userName: 'Ana', reassessmentMonths: { critical: 6, high: 9, medium: 18, low: 24 } }));
   // A high knock-out (one shared credential) on a critical-path provider: critical risk (scoring model 2).
   const pager = await demoProvider(api, 'PagerPigeon');
@@ -151,7 +151,7 @@ test('the next review falls due by the approved tier, shows as due soon and over
 });
 
 test('a finding made from an answer that cost points is prefilled, made once, accepted, and open again when the acceptance expires', async () => {
-  const { api, advanceDays } = setUp('2026-02-01T12:00:00.000Z');
+  const { api, advanceDays } = await setUp('2026-02-01T12:00:00.000Z');
   unwrap(await api['settings.update']({ userName: 'Ana' }));
   const pager = await demoProvider(api, 'PagerPigeon');
   // The demo already tracks this knock-out as a finding; start from none to watch one being made.
@@ -209,7 +209,7 @@ test('a finding made from an answer that cost points is prefilled, made once, ac
 });
 
 test('a review-level acceptance expires into the attention list', async () => {
-  const { api, advanceDays } = setUp('2026-02-01T12:00:00.000Z');
+  const { api, advanceDays } = await setUp('2026-02-01T12:00:00.000Z');
   const burrow = await demoProvider(api, 'Burrow MQ');
   const review = unwrap(await api['review.current']({ vendorId: burrow.id }))!.review;
   const acceptance = unwrap(await api['acceptance.create']({ reviewId: review.id, justification: 'Migration planned', expiresOn: '2026-02-28', acceptedBy: 'CTO' }));
@@ -222,7 +222,7 @@ test('a review-level acceptance expires into the attention list', async () => {
 });
 
 test('evidence is stored with its SHA-256, read back byte-identical, flagged near expiry, and a tampered copy is refused', async () => {
-  const { api, vetted, advanceDays } = setUp('2026-05-01T12:00:00.000Z');
+  const { api, vetted, advanceDays } = await setUp('2026-05-01T12:00:00.000Z');
   const gauge = await demoProvider(api, 'Gaugeworks');
   const review = unwrap(await api['review.current']({ vendorId: gauge.id }))!;
   const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({ length: 5000 }, (_, i) => i % 256))]);

@@ -11,7 +11,7 @@ const weekly = (over: Partial<Extract<Schedule, { kind: 'recurring' }>> = {}): S
 });
 
 async function twoProviders() {
-  const vetted = freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
+  const vetted = await freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
   const { api } = vetted;
   const db = unwrap(await api['vendor.create']({ name: 'Hosted DB', category: 'database', criticalPath: true }));
   const queue = unwrap(await api['vendor.create']({ name: 'Queue Co', category: 'message-queue', criticalPath: true }));

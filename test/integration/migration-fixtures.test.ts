@@ -69,7 +69,7 @@ for (let version = 1; version < LATEST_SCHEMA_VERSION; version++) {
     const columns = columnsOf(file);
     const before = everyRow(file, columns);
 
-    const vetted = openVetted(file, { logError: () => {} });
+    const vetted = await openVetted(file, { logError: () => {} });
     try {
       assert.equal(vetted.ctx.db.pragma('user_version', { simple: true }), LATEST_SCHEMA_VERSION);
       // Every table the fixture had keeps every row, column for column (new columns aside). The
@@ -110,7 +110,7 @@ test('a decided review from before scoring model 2 keeps the score its decision 
               FROM reviews r JOIN vendors v ON v.id = r.vendor_id WHERE v.name = 'StatusHarbor' AND r.snapshot IS NOT NULL`)
     .get() as { vendorId: string; overall: number; tier: string };
   frozen.close();
-  const vetted = openVetted(file, { logError: () => {} });
+  const vetted = await openVetted(file, { logError: () => {} });
   try {
     // Its open draft (started after the decision) moves to the new model…
     const live = unwrap(await vetted.api['score.get']({ vendorId: row.vendorId }))!;
@@ -130,7 +130,7 @@ test('a decided review from before scoring model 2 keeps the score its decision 
 test('schema 6 → 7: answers gain an empty provider comment and no provenance, a requests table, and the trail records both new columns', async () => {
   const file = tempDbPath();
   fs.copyFileSync(path.join(FIXTURES, 'schema-6.sqlite'), file);
-  const vetted = openVetted(file, { logError: () => {} });
+  const vetted = await openVetted(file, { logError: () => {} });
   try {
     const db = vetted.ctx.db;
     const counts = db.prepare("SELECT COUNT(*) AS n, SUM(provider_comment = '') AS empty, SUM(answered_by IS NULL) AS unset FROM answers").get() as { n: number; empty: number; unset: number };

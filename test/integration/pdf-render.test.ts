@@ -301,7 +301,7 @@ describe('fonts', () => {
       reads.push(String(args[0]));
       return original(...args);
     };
-    let found: ReturnType<typeof discoverFallbackFonts>;
+    let found: Awaited<ReturnType<typeof discoverFallbackFonts>>;
     try {
       found = discoverFallbackFonts([folder]);
     } finally {

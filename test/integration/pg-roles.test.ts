@@ -179,7 +179,7 @@ test('read-only, reviewer and approver: what each may do is decided by the datab
     } finally {
       await target.close();
     }
-    const moved = openVetted(file, { logError: () => {} });
+    const moved = await openVetted(file, { logError: () => {} });
     try {
       const verified = unwrap(await moved.api['audit.verify']({}));
       assert.equal(verified.ok, true, JSON.stringify(verified));

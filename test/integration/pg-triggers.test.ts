@@ -100,7 +100,7 @@ test('the same writes leave the same audit trail on both registers, and both cha
     const fromTeam = await trail(team);
     assert.ok(fromFile.length >= 15, `${fromFile.length} rows`);
     // A cascade (the provider's upstream, deleted with it) may come before or after its parent's row.
-    const order = (rows: ReturnType<typeof readable>) => rows.map((r) => JSON.stringify(r)).sort();
+    const order = (rows: Awaited<ReturnType<typeof readable>>) => rows.map((r) => JSON.stringify(r)).sort();
     assert.deepEqual(order(readable(fromTeam)), order(readable(fromFile)));
     assert.deepEqual(readable(fromTeam).slice(0, -2), readable(fromFile).slice(0, -2));
     assertChained(fromFile);

@@ -36,7 +36,7 @@ const PROVIDER_ANSWERS: ProviderAnswer[] = [
 ];
 
 async function setUp(options: { templateId?: string } = {}) {
-  const vetted = freshVetted({ now: () => NOW, keySource: passphraseSource('correct horse battery staple') });
+  const vetted = await freshVetted({ now: () => NOW, keySource: passphraseSource('correct horse battery staple') });
   const { api, ctx } = vetted;
   unwrap(await api['settings.update']({ userName: 'Rita Reviewer' }));
   if (options.templateId) unwrap(await api['template.import']({ text: exportTemplateJson({ ...INFRASTRUCTURE_TEMPLATE, version: 1 }), id: options.templateId }));
@@ -48,13 +48,13 @@ async function setUp(options: { templateId?: string } = {}) {
   await save('sec_encryption_in_transit', { value: 'yes', comment: SECRET, confidential: true });
   await save('sec_vuln_management', { value: 'documented' });
   await save('sec_key_management', { value: 'unknown' });
-  const request = send(ctx, vendor.id);
+  const request = await send(ctx, vendor.id);
   return { ...vetted, vendor, review, request, save };
 }
 
-function send(ctx: ReturnType<typeof freshVetted>['ctx'], vendorId: string): QuestionnaireRequest {
+async function send(ctx: Awaited<ReturnType<typeof freshVetted>>['ctx'], vendorId: string): Promise<QuestionnaireRequest> {
   let request: QuestionnaireRequest | undefined;
-  sendQuestionnaire(ctx, { vendorId, contact: CONTACT }, (r) => ((request = r), '<html></html>'));
+  await sendQuestionnaire(ctx, { vendorId, contact: CONTACT }, (r) => ((request = r), '<html></html>'));
   return request!;
 }
 
@@ -270,7 +270,7 @@ test('no open review: a new draft review starts from the latest review’s answe
 });
 
 test('a VSAQ answers file onto a VSAQ-imported template: provider required, items matched, provenance without a request', async () => {
-  const vetted = freshVetted({ now: () => NOW });
+  const vetted = await freshVetted({ now: () => NOW });
   const { api, file } = vetted;
   unwrap(await api['template.import']({ text: fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/vsaq/test_template.json'), 'utf8'), id: 'vsaq-test' }));
   const vendor = unwrap(await api['vendor.create']({ name: 'Vsaq Co', category: 'database', templateId: 'vsaq-test' }));
@@ -296,7 +296,7 @@ test('a VSAQ answers file onto a VSAQ-imported template: provider required, item
 });
 
 test('VSAQ’s own saved answers (the fixture) onto its template: the checkboxes and the check items come in, the rest is listed', async () => {
-  const vetted = freshVetted({ now: () => NOW });
+  const vetted = await freshVetted({ now: () => NOW });
   const { api } = vetted;
   unwrap(await api['template.import']({ text: fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/vsaq/test_template.json'), 'utf8'), id: 'vsaq-test' }));
   const vendor = unwrap(await api['vendor.create']({ name: 'Vsaq Co', category: 'database' }));
@@ -346,7 +346,7 @@ test("a provider's comment on an answer they gave as it is held is taken, and th
   const receipt = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text, accept: 'all' }));
   assert.deepEqual(receipt.accepted, ['sec_vuln_management'], 'the new comment is taken');
   assert.equal(receipt.rows[0]?.change, 'unchanged', 'the value is as held');
-  const stored = ctx.reviews.answer(review.id, 'sec_vuln_management');
+  const stored = await ctx.reviews.answer(review.id, 'sec_vuln_management');
   assert.equal(stored?.providerComment, 'Patched within 14 days.', "the provider's comment is kept");
   assert.equal(stored?.answeredBy, undefined, "the reviewer's value is not credited to the provider");
   ctx.db.close();

@@ -17,7 +17,7 @@ const NOW = new Date('2026-12-04T10:00:00Z');
 const SECRET = 'the reviewer’s private doubt';
 
 async function setUp() {
-  const vetted = freshVetted({ now: () => NOW, keySource: passphraseSource('correct horse battery staple') });
+  const vetted = await freshVetted({ now: () => NOW, keySource: passphraseSource('correct horse battery staple') });
   const { api } = vetted;
   unwrap(await api['settings.update']({ userName: 'Rita Reviewer' }));
   const vendor = unwrap(await api['vendor.create']({ name: 'Burrow MQ Ltd.', category: 'message-queue' }));
@@ -33,7 +33,7 @@ function recorder() {
 test('send keeps the request (audited as a request, by the user) and returns the page as a dated HTML file', async () => {
   const { api, ctx, vendor } = await setUp();
   const { seen, compose } = recorder();
-  const sent = sendQuestionnaire(ctx, { vendorId: vendor.id, contact: '  Jane Doe <jane@burrow.example>  ', due: '2027-01-15' }, compose);
+  const sent = await sendQuestionnaire(ctx, { vendorId: vendor.id, contact: '  Jane Doe <jane@burrow.example>  ', due: '2027-01-15' }, compose);
   assert.equal(sent.fileName, 'questionnaire-burrow-mq-ltd-2026-12-04.html');
   assert.equal(sent.mediaType, 'text/html');
   assert.equal(Buffer.from(sent.base64, 'base64').toString(), `<html>${sent.request.id}</html>`);
@@ -46,7 +46,7 @@ test('send keeps the request (audited as a request, by the user) and returns the
   assert.deepEqual(request.prefill, []);
   assert.equal(request.prefilledFrom, null);
   // No review yet: the template a new review would use, the built-in one, hashed in full.
-  const builtIn = ctx.templates.get(INFRASTRUCTURE_TEMPLATE.id)!.template;
+  const builtIn = (await ctx.templates.get(INFRASTRUCTURE_TEMPLATE.id))!.template;
   assert.equal(request.template.id, builtIn.id);
   assert.equal(request.templateHash, templateHash(builtIn));
   assert.ok(!JSON.stringify(request.template).includes('"score"'), 'the page gets the questions, not the scoring');
@@ -69,10 +69,10 @@ test('the template is the open review’s version, even when a newer one is stor
   unwrap(await api['template.import']({ text: exportTemplateJson({ ...INFRASTRUCTURE_TEMPLATE, version: 1 }), id: 'infra-copy' }));
   const other = unwrap(await api['vendor.create']({ name: 'Copy Co', category: 'database', templateId: 'infra-copy' }));
   unwrap(await api['template.import']({ text: exportTemplateJson({ ...INFRASTRUCTURE_TEMPLATE, id: 'infra-copy', version: 2, name: 'Infra v2' }) }));
-  const request = buildQuestionnaireRequest(ctx, { vendorId: other.id });
+  const request = await buildQuestionnaireRequest(ctx, { vendorId: other.id });
   assert.equal(request.template.id, 'infra-copy');
   assert.equal(request.template.version, 1, 'the open review is on v1: the page asks v1');
-  assert.equal(request.templateHash, templateHash(ctx.templates.get('infra-copy', 1)!.template));
+  assert.equal(request.templateHash, templateHash((await ctx.templates.get('infra-copy', 1))!.template));
 });
 
 test('prefill sends value, N/A and the provider’s own comment, never a reviewer’s comment (confidential or not)', async () => {
@@ -87,7 +87,7 @@ test('prefill sends value, N/A and the provider’s own comment, never a reviewe
   // The provider's own comment on one answer (as an accepted answers file leaves it).
   ctx.db.prepare("UPDATE answers SET provider_comment = 'provider: AES-256' WHERE question_id = 'sec_encryption_at_rest'").run();
 
-  const request = buildQuestionnaireRequest(ctx, { vendorId: vendor.id, prefill: true });
+  const request = await buildQuestionnaireRequest(ctx, { vendorId: vendor.id, prefill: true });
   assert.deepEqual(request.prefill, [
     { questionId: 'scl_upgrade_no_downtime', value: null, na: true, comment: '' },
     { questionId: 'sec_encryption_at_rest', value: 'yes', na: false, comment: 'provider: AES-256' },
@@ -99,7 +99,7 @@ test('prefill sends value, N/A and the provider’s own comment, never a reviewe
   const sealed = (ctx.db.prepare("SELECT comment FROM answers WHERE question_id = 'sec_key_management'").get() as { comment: string }).comment;
   assert.ok(!whole.includes(sealed), 'nor the sealed form of a confidential comment');
   // Without prefill, nothing held is sent.
-  assert.deepEqual(buildQuestionnaireRequest(ctx, { vendorId: vendor.id }).prefill, []);
+  assert.deepEqual((await buildQuestionnaireRequest(ctx, { vendorId: vendor.id })).prefill, []);
 });
 
 test('prefill after a decision: the latest review’s answers that fit the template', async () => {
@@ -107,7 +107,7 @@ test('prefill after a decision: the latest review’s answers that fit the templ
   const { review } = unwrap(await api['review.start']({ vendorId: vendor.id }));
   unwrap(await api['answer.save']({ reviewId: review.id, questionId: 'sec_encryption_at_rest', value: 'yes' }));
   ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = '2026-06-30T12:00:00.000Z' WHERE id = ?").run(review.id);
-  const request = buildQuestionnaireRequest(ctx, { vendorId: vendor.id, prefill: true });
+  const request = await buildQuestionnaireRequest(ctx, { vendorId: vendor.id, prefill: true });
   assert.deepEqual(request.prefill.map((p) => p.questionId), ['sec_encryption_at_rest']);
   assert.deepEqual(request.prefilledFrom, { date: '2026-06-30' }, 'the decided review, named by its date only');
 });
@@ -121,7 +121,7 @@ test('refused, nothing stored: a due date before today, an unknown provider, a p
   assert.deepEqual(!past.ok && past.error.details?.map((d) => d.path), ['due']);
   assert.match(!past.ok ? past.error.message : '', /2026-12-03 is before today \(2026-12-04\)/);
   // Today itself is fine (only the register side is exercised here).
-  assert.equal(buildQuestionnaireRequest(ctx, { vendorId: vendor.id, due: '2026-12-04' }).due, '2026-12-04');
+  assert.equal((await buildQuestionnaireRequest(ctx, { vendorId: vendor.id, due: '2026-12-04' })).due, '2026-12-04');
 
   const unknown = await api['questionnaire.send']({ vendorId: 'no-such-provider' });
   assert.ok(!unknown.ok && unknown.error.code === 'not_found', 'an unknown provider is not_found');

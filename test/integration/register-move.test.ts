@@ -17,9 +17,9 @@ import { unwrap } from '../helpers/vetted';
 /** The demo register, with some evidence bytes, a sealed-free history and a trail: a realistic file. */
 async function demoFile(dir: string): Promise<string> {
   const file = path.join(dir, 'demo.db');
-  const vetted = openVetted(file, { logError: () => {} });
+  const vetted = await openVetted(file, { logError: () => {} });
   try {
-    loadDemo(vetted.ctx);
+    await loadDemo(vetted.ctx);
     const [first] = unwrap(await vetted.api['vendor.list']({}));
     unwrap(await vetted.api['settings.update']({ userName: 'Ada Reviewer' }));
     unwrap(await vetted.api['vendor.update']({ id: first!.id, patch: { notes: 'moved to the team register' } }));
@@ -72,8 +72,8 @@ test('a file register moved to PostgreSQL and back is the same register, with th
   assert.deepEqual(c.audit, a.audit);
 
   // The round-tripped file is a working register: the same providers and scores, a trail that verifies.
-  const before = openVetted(original, { logError: () => {} });
-  const after = openVetted(back, { logError: () => {} });
+  const before = await openVetted(original, { logError: () => {} });
+  const after = await openVetted(back, { logError: () => {} });
   try {
     assert.deepEqual(unwrap(await after.api['vendor.list']({})), unwrap(await before.api['vendor.list']({})));
     const verified = unwrap(await after.api['audit.verify']({}));
@@ -113,7 +113,7 @@ test('a register is only moved into an empty one', async () => {
   const dir = tempDir();
   const file = await demoFile(dir);
   const other = path.join(dir, 'other.db');
-  const vetted = openVetted(other, { logError: () => {} });
+  const vetted = await openVetted(other, { logError: () => {} });
   unwrap(await vetted.api['vendor.create']({ name: 'Already here', category: 'database', status: 'active', businessImpact: 'low', tenancy: 'dedicated', criticalPath: false, dataCategories: [], dataLocations: [] } as never));
   vetted.close();
   const source = await openStore(file);

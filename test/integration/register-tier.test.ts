@@ -8,9 +8,9 @@ import { answerFindingTitle, lossOf } from '../../shared/domain/answer-finding';
 import { registerTier } from '../../shared/register/tier-basis';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
-function setUp(start = '2026-03-10T09:00:00.000Z') {
+async function setUp(start = '2026-03-10T09:00:00.000Z') {
   const clock = { now: new Date(start) };
-  const vetted = freshVetted({ now: () => clock.now });
+  const vetted = await freshVetted({ now: () => clock.now });
   const advanceDays = (days: number) => {
     clock.now = new Date(clock.now.getTime() + days * 86_400_000);
   };
@@ -21,7 +21,7 @@ const shown = (v: VendorSummary) =>
   registerTier({ reviewStatus: v.reviewStatus, tier: v.tier, lastDecidedAt: v.lastReviewed, inherentTier: v.inherentTier });
 
 test('a provider never reviewed shows its inherent risk as such; Last reviewed waits for a decision, and keeps it through the next draft', async () => {
-  const { api, advanceDays } = setUp();
+  const { api, advanceDays } = await setUp();
   unwrap(await api['settings.update']({ userName: 'Ana Ortiz' }));
   unwrap(await api['demo.load']({}));
   // Critical path (2) + high impact (2) + personal data (1) = 5 points: high inherent risk.
@@ -59,7 +59,7 @@ test('a provider never reviewed shows its inherent risk as such; Last reviewed w
 });
 
 test('a finding from an answer takes the title, severity, owner and due date given; a blank title is refused by name and nothing is stored', async () => {
-  const { api } = setUp();
+  const { api } = await setUp();
   unwrap(await api['demo.load']({}));
   const keystone = unwrap(await api['vendor.list']({})).find((v) => v.name === 'Keystone Config')!;
   const review = unwrap(await api['review.current']({ vendorId: keystone.id }))!.review;

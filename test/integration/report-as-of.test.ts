@@ -76,7 +76,7 @@ test('a draft changed after the date cannot be reported as of that date', async 
 });
 
 test('rejected, then approved: each date reports the decision in force', async () => {
-  const r = timedRegister();
+  const r = await timedRegister();
   const { api } = r;
   const vendor = unwrap(await api['vendor.create']({ name: 'Turnaround MQ', category: 'message-queue', dataCategories: ['personal-data'] }));
   const first = unwrap(await api['review.start']({ vendorId: vendor.id }));
@@ -102,7 +102,7 @@ test('rejected, then approved: each date reports the decision in force', async (
 });
 
 test('approving makes a proposed provider active, in the audit trail; "keep status" leaves it proposed; rejecting never activates', async () => {
-  const r = timedRegister();
+  const r = await timedRegister();
   const { api } = r;
   const make = async (name: string) => {
     const v = unwrap(await api['vendor.create']({ name, category: 'database', dataCategories: ['personal-data'], dataLocations: ['Ireland'], legalName: `${name} Ltd` }));
@@ -190,7 +190,7 @@ test('a finding resolved after the date is still listed for that date, marked; a
 test('a decision imported without its sign-off steps still speaks for its provider, and says who decided is not known', async () => {
   const { api } = await acmeHistory();
   const exported = unwrap(await api['register.export']({}));
-  const other = freshVetted({ now: () => new Date('2026-12-04T12:00:00Z') });
+  const other = await freshVetted({ now: () => new Date('2026-12-04T12:00:00Z') });
   // An export older than the lifecycle in the exchange format carries the decision but not its steps.
   const { reviewSteps: _steps, ...older } = JSON.parse(Buffer.from(exported.base64, 'base64').toString('utf8')) as Record<string, unknown>;
   unwrap(await other.api['register.import']({ text: JSON.stringify(older) }));

@@ -11,14 +11,14 @@ import { pdfText, savePdf } from '../helpers/pdf';
 import { freshVetted, unwrap } from '../helpers/vetted';
 import { verifyAuditChain } from '../../electron/core/services/audit-verify';
 
-async function reportText(vetted: ReturnType<typeof freshVetted>, vendorId: string, name: string): Promise<{ text: string; file: string }> {
+async function reportText(vetted: Awaited<ReturnType<typeof freshVetted>>, vendorId: string, name: string): Promise<{ text: string; file: string }> {
   const pdf = unwrap(await vetted.api['report.vendor']({ vendorId }));
   const file = savePdf(Buffer.from(pdf.base64, 'base64'), name);
   return { text: pdfText(file).replace(/\s+/g, ' '), file };
 }
 
 test('the review report prints the chain head when the trail verifies, and where it failed when it does not', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   // A provider with a decided review (the report of record, not a draft).
   const vendors = unwrap(await vetted.api['vendor.list']({}));
@@ -53,8 +53,8 @@ test('the review report prints the chain head when the trail verifies, and where
   assert.ok(!broken.text.includes(check.head.hash), 'not even the stored one');
 });
 
-test('the trail as of a date ends before the first entry written after it, and later entries leave its head unchanged', () => {
-  const vetted = freshVetted();
+test('the trail as of a date ends before the first entry written after it, and later entries leave its head unchanged', async () => {
+  const vetted = await freshVetted();
   const entry = (at: string, entityId: string) =>
     vetted.ctx.audit.append({ at, actor: 'Ana', entity: 'setting', entityId, vendorId: null, action: 'update', old: null, new: { v: entityId }, importedFrom: null });
   const first = entry('2026-01-10T09:00:00.000Z', 'a');
@@ -73,8 +73,8 @@ test('the trail as of a date ends before the first entry written after it, and l
   assert.deepEqual([merged.ok, merged.rows, merged.head?.id, merged.datedLater], [true, 5, imported, 2], 'up to the last entry dated by then; the two dated later are counted apart');
 });
 
-test('an entry re-dated to after the day still breaks the trail a dated report states', () => {
-  const vetted = freshVetted();
+test('an entry re-dated to after the day still breaks the trail a dated report states', async () => {
+  const vetted = await freshVetted();
   const entry = (at: string, entityId: string) =>
     vetted.ctx.audit.append({ at, actor: 'Ana', entity: 'setting', entityId, vendorId: null, action: 'update', old: null, new: { v: entityId }, importedFrom: null });
   entry('2026-01-10T09:00:00.000Z', 'a');

@@ -57,7 +57,7 @@ const JAPANESE_TITLE = '東京リージョンの API エラー';
  */
 async function register() {
   let now = new Date('2026-11-01T09:00:00Z');
-  const vetted = freshVetted({ now: () => now });
+  const vetted = await freshVetted({ now: () => now });
   const on = (day: string) => {
     now = new Date(`${day}T12:00:00Z`);
   };

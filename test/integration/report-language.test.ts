@@ -32,7 +32,7 @@ const uncompressed = (file: string) =>
   execFileSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { maxBuffer: 64 * 1024 * 1024 }).toString('latin1');
 
 /** A provider with a started review and one answer, so a draft report can be made. */
-async function providerWithDraft(api: ReturnType<typeof freshVetted>['api'], name: string) {
+async function providerWithDraft(api: Awaited<ReturnType<typeof freshVetted>>['api'], name: string) {
   const vendor = unwrap(await api['vendor.create']({ name, status: 'active', dataCategories: ['personal-data'] }));
   const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));
   const q = template.sections[0]!.questions[0]!;
@@ -40,14 +40,14 @@ async function providerWithDraft(api: ReturnType<typeof freshVetted>['api'], nam
   return vendor;
 }
 
-async function draftReport(api: ReturnType<typeof freshVetted>['api'], vendorId: string) {
+async function draftReport(api: Awaited<ReturnType<typeof freshVetted>>['api'], vendorId: string) {
   const file = unwrap(await api['report.vendor']({ vendorId, draft: true, date: '2026-11-20' }));
   return { file, pdf: savePdf(Buffer.from(file.base64, 'base64'), file.fileName) };
 }
 
 test('a Chinese provider name is drawn with the Simplified Chinese face, not the Japanese one', async (t) => {
   if (!requireCjk(t)) return;
-  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { api } = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   unwrap(await api['settings.update']({ reportLanguage: 'en' }));
   const vendor = await providerWithDraft(api, '阿里云计算有限公司');
   const { file, pdf } = await draftReport(api, vendor.id);
@@ -60,7 +60,7 @@ test('a Chinese provider name is drawn with the Simplified Chinese face, not the
 
 test('with the report language set to Traditional Chinese, a Traditional name uses the TC face', async (t) => {
   if (!requireCjk(t)) return;
-  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { api } = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   const saved = unwrap(await api['settings.update']({ reportLanguage: 'zh-hant' }));
   assert.equal(saved.reportLanguage, 'zh-Hant', 'the tag is stored in its canonical form');
   const vendor = await providerWithDraft(api, '中華電信股份有限公司');
@@ -73,7 +73,7 @@ test('with the report language set to Traditional Chinese, a Traditional name us
 
 test('kana make a name Japanese and hangul Korean, whatever the report language', async (t) => {
   if (!requireCjk(t)) return;
-  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { api } = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   unwrap(await api['settings.update']({ reportLanguage: 'zh-Hans' }));
   const japanese = await providerWithDraft(api, '東京ガス株式会社');
   const korean = await providerWithDraft(api, '삼성전자 三星電子');
@@ -84,7 +84,7 @@ test('kana make a name Japanese and hangul Korean, whatever the report language'
 });
 
 test('reports are PDF/A-2b with the document language, untagged, and their metadata has no bidi controls', async () => {
-  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { api } = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   unwrap(await api['settings.update']({ reportLanguage: 'de' }));
   // A right-to-left override in the name: drawn nowhere, and kept out of the title.
   const vendor = await providerWithDraft(api, 'A&B <Cloud> \u202Egpj.exe\u202C');
@@ -128,7 +128,7 @@ test('reports are PDF/A-2b with the document language, untagged, and their metad
 });
 
 test('default file names: non-Latin names no longer collide; Latin names keep their readable slug', async () => {
-  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { api } = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   const names = ['阿里云', '腾讯云', 'Облако', 'Zürich Løgs AG', 'Acme, Inc.', 'Acme Inc'];
   const files = new Map<string, string>();
   for (const name of names) {

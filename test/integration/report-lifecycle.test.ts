@@ -18,7 +18,7 @@ const EVIDENCE_BYTES = Buffer.from('%PDF-1.4\nA SOC 2 Type II report, abridged f
 /** A demo register where Gaugeworks went through the whole lifecycle. */
 async function lifecycleRegister() {
   clock.now = NOW;
-  const vetted = freshVetted({ now: () => clock.now });
+  const vetted = await freshVetted({ now: () => clock.now });
   const { api } = vetted;
   unwrap(await api['demo.load']({}));
   unwrap(await api['settings.update']({ userName: 'Dana Whitfield' }));

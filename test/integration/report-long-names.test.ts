@@ -26,7 +26,7 @@ function pageText(file: string, n: number): string {
 const squeeze = (s: string) => s.replace(/[\s\u200B]+/g, '');
 
 async function coverOf(name: string, organisation: string): Promise<{ page1: string; page2: string }> {
-  const { api } = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const { api } = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   unwrap(await api['settings.update']({ organisation }));
   const vendor = unwrap(await api['vendor.create']({ name, service, status: 'active', dataCategories: ['personal-data'] }));
   const { review, template } = unwrap(await api['review.start']({ vendorId: vendor.id }));

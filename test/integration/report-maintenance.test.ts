@@ -51,7 +51,7 @@ async function approve(api: Vetted['api'], vendorId: string, on: (day: string) =
  */
 async function register() {
   let now = new Date('2026-11-01T09:00:00Z');
-  const vetted = freshVetted({ now: () => now });
+  const vetted = await freshVetted({ now: () => now });
   const on = (day: string) => {
     now = new Date(`${day}T12:00:00Z`);
   };

@@ -12,7 +12,7 @@ import { freshVetted, unwrap } from '../helpers/vetted';
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 test('report: an answer from the provider says so, with their comment apart; a reviewer change takes the credit away', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const { api, ctx } = vetted;
   unwrap(await api['settings.update']({ userName: 'Dana Whitfield' }));
   const vendor = unwrap(await api['vendor.create']({ name: 'Acme Cloud', category: 'hosting' }));
@@ -21,10 +21,10 @@ test('report: an answer from the provider says so, with their comment apart; a r
 
   // The page itself is the page test's business: keep the request it would carry.
   let request: QuestionnaireRequest | undefined;
-  sendQuestionnaire(ctx, { vendorId: vendor.id, contact: 'Sam Provider <sam@acme.example>' }, (r) => {
-    request = r;
-    return '<!doctype html>';
-  });
+  await sendQuestionnaire(ctx, { vendorId: vendor.id, contact: 'Sam Provider <sam@acme.example>' }, (r) => {
+        request = r;
+        return '<!doctype html>';
+      });
   assert.ok(request, 'a request was made');
   const file = buildAnswersFile(
     request,

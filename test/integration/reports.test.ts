@@ -10,7 +10,7 @@ import { tempDbPath, tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 const demo = async () => {
-  const vetted = freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
+  const vetted = await freshVetted({ now: () => new Date('2026-11-20T10:00:00Z') });
   unwrap(await vetted.api['demo.load']({}));
   const vendors = unwrap(await vetted.api['vendor.list']({}));
   const id = (name: string) => vendors.find((v) => v.name === name)!.id;
@@ -81,7 +81,7 @@ test('the subprocessor annex lists the approved active providers that process pe
 });
 
 test('a provider without a review cannot be reported, and says why', async () => {
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const vendor = unwrap(await api['vendor.create']({ name: 'Fresh' }));
   const result = await api['report.vendor']({ vendorId: vendor.id });
   assert.equal(!result.ok && result.error.code, 'conflict');
@@ -101,7 +101,7 @@ test('provider names in Latin, Greek, Cyrillic, Japanese and Arabic extract from
     t.skip('skipped: fonts-noto-core and fonts-noto-cjk are not installed (CI installs them)');
     return;
   }
-  const { api } = freshVetted();
+  const { api } = await freshVetted();
   const names = ['Zürich Logs AG', 'Ελληνική Υπηρεσία', 'Облачная база', '東京メッセージ', 'خدمة السحابة'];
   for (const name of names) {
     const vendor = unwrap(await api['vendor.create']({ name, status: 'active', dataCategories: ['personal-data'] }));

@@ -27,7 +27,7 @@ function version2(): Template {
 }
 
 async function setUp() {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const { api } = vetted;
   unwrap(await api['template.import']({ text: exportTemplateJson({ ...INFRASTRUCTURE_TEMPLATE, version: 1 }), id: ID }));
   const vendor = unwrap(await api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
@@ -49,7 +49,7 @@ test('review.migrate: carries the answers that still fit to a new draft on v2; t
   const { api, ctx, file, vendor, reviewId } = await setUp();
   const current = unwrap(await api['review.current']({ vendorId: vendor.id }));
   assert.equal(current?.latestVersion, 2, 'the app can offer "Move to version 2"');
-  assert.equal(newerTemplateVersion(ctx, current.review), 2);
+  assert.equal(await newerTemplateVersion(ctx, current.review), 2);
 
   const oldAnswers = dumpRegister(file).answers;
   const result = unwrap(await api['review.migrate']({ reviewId }));
@@ -67,7 +67,7 @@ test('review.migrate: carries the answers that still fit to a new draft on v2; t
   assert.equal(latestVersion, 2);
   assert.equal(review.status, 'draft');
   assert.equal(review.reviewer, 'Ada');
-  assert.equal(newerTemplateVersion(ctx, review), null);
+  assert.equal(await newerTemplateVersion(ctx, review), null);
   const byId = new Map(answers.map((a) => [a.questionId, a]));
   assert.deepEqual([...byId.keys()].sort(), ['scl_upgrade_no_downtime', 'sec_encryption_at_rest']);
   assert.equal(byId.get('sec_encryption_at_rest')?.value, 'yes');
@@ -77,7 +77,7 @@ test('review.migrate: carries the answers that still fit to a new draft on v2; t
 
   const latest = unwrap(await api['review.current']({ vendorId: vendor.id }));
   assert.equal(latest?.review.id, review.id, 'the new review is the current one');
-  const old = ctx.reviews.get(reviewId)!;
+  const old = (await ctx.reviews.get(reviewId))!;
   assert.equal(old.templateVersion, 1);
   assert.equal(old.status, 'draft');
   const after = dumpRegister(file).answers as { review_id: string }[];
@@ -96,7 +96,7 @@ test('review.migrate: a closed review is a conflict, an older or equal version a
   assert.equal(!noReview.ok && noReview.error.code, 'not_found');
   assert.deepEqual(dumpRegister(file), before, 'nothing written');
 
-  ctx.reviews.update({ ...ctx.reviews.get(reviewId)!, status: 'approved' });
+  await ctx.reviews.update({ ...(await ctx.reviews.get(reviewId))!, status: 'approved' });
   const closed = await api['review.migrate']({ reviewId });
   assert.equal(!closed.ok && closed.error.code, 'conflict');
 });

@@ -19,8 +19,8 @@ import { SCORING_MODEL } from '../../shared/scoring';
 import { tempDbPath } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
-type Vetted = ReturnType<typeof freshVetted>;
-type Random = ReturnType<typeof seededRandom>;
+type Vetted = Awaited<ReturnType<typeof freshVetted>>;
+type Random = Awaited<ReturnType<typeof seededRandom>>;
 
 const PROFILE_COLUMNS = ['score', 'tier', 'state', 'completion', 'knockouts', 'reviewStatus'] as const;
 
@@ -30,9 +30,9 @@ function listed(rows: readonly VendorSummary[]): Record<string, unknown> {
 }
 
 /** The same, computed afresh from the answers as reports do (no cache involved). */
-function fresh(vetted: Pick<Vetted, 'ctx'>): Record<string, unknown> {
+async function fresh(vetted: Pick<Vetted, 'ctx'>): Promise<Record<string, unknown>> {
   return Object.fromEntries(
-    allEntries(vetted.ctx).map(({ vendor, review, score }) => {
+    (await allEntries(vetted.ctx)).map(({ vendor, review, score }) => {
       const s = score ? listedScore(score) : null;
       return [
         vendor.name,
@@ -167,7 +167,7 @@ async function randomWrite(vetted: Vetted, random: Random, step: number): Promis
   }
   if (current) {
     // Another process writes the file: its own connection and Context, by hand, no service.
-    const other = openVetted(vetted.file, { logError: () => {} });
+    const other = await openVetted(vetted.file, { logError: () => {} });
     try {
       const q = pick(random, questionsOf(current.template).filter((x) => x.kind === 'single' || x.kind === 'yesno'));
       const value = JSON.stringify(pick(random, q.options!).id);
@@ -188,7 +188,7 @@ async function randomWrite(vetted: Vetted, random: Random, step: number): Promis
 
 for (const seed of [1, 2, 3]) {
   test(`the register's cached scores equal fresh ones after every random write (seed ${seed})`, async () => {
-    const vetted = freshVetted();
+    const vetted = await freshVetted();
     unwrap(await vetted.api['demo.load']({}));
     const random = seededRandom(seed);
     const log: string[] = [];
@@ -200,7 +200,7 @@ for (const seed of [1, 2, 3]) {
     for (let step = 0; step < 120; step++) {
       log.push(await randomWrite(vetted, random, step));
       const rows = unwrap(await vetted.api['vendor.list']({}));
-      assert.deepEqual(listed(rows), fresh(vetted), `cached ≠ fresh after step ${step}: ${log.slice(-3).join(' → ')}`);
+      assert.deepEqual(listed(rows), await fresh(vetted), `cached ≠ fresh after step ${step}: ${log.slice(-3).join(' → ')}`);
     }
     const kinds = new Set(log.map((l) => l.split(' ')[0]));
     for (const kind of ['answer.save', 'vendor.update', 'review.transition', 'review.start', 'register.import', 'second', 'template.import', 'vendor.create', 'vendor.delete']) {
@@ -212,13 +212,13 @@ for (const seed of [1, 2, 3]) {
 }
 
 test('a write the triggers stamp moves the cached score at once, even from another connection', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   const before = unwrap(await vetted.api['vendor.list']({})).find((r) => r.reviewStatus === 'draft' && r.score !== null)!;
   assert.ok(before, 'the demo has a scored draft');
   const current = unwrap(await vetted.api['review.current']({ vendorId: before.id }))!;
   // Every answer of the review set to its worst option by hand, outside the app.
-  const other = openVetted(vetted.file, { logError: () => {} });
+  const other = await openVetted(vetted.file, { logError: () => {} });
   const worst = other.ctx.db.prepare('UPDATE answers SET value = ?, na = 0 WHERE review_id = ? AND question_id = ?');
   for (const q of questionsOf(current.template)) {
     const zero = (q.options ?? []).find((o) => o.score === 0);
@@ -227,11 +227,11 @@ test('a write the triggers stamp moves the cached score at once, even from anoth
   other.close();
   const after = unwrap(await vetted.api['vendor.list']({})).find((r) => r.id === before.id)!;
   assert.ok(after.score !== null && after.score < before.score!, `the score fell from ${before.score} after the answers were made worse (now ${after.score})`);
-  assert.deepEqual(listed([after]), { [after.name]: (fresh(vetted) as Record<string, unknown>)[after.name] }, 'and equals a fresh computation');
+  assert.deepEqual(listed([after]), { [after.name]: (await fresh(vetted) as Record<string, unknown>)[after.name] }, 'and equals a fresh computation');
 });
 
-test('every write that can move a score is stamped: the triggers are all there at the latest schema', () => {
-  const vetted = freshVetted();
+test('every write that can move a score is stamped: the triggers are all there at the latest schema', async () => {
+  const vetted = await freshVetted();
   const names = (vetted.ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'score_stamp_%' ORDER BY name").pluck().all() as string[]);
   // A later migration that rebuilds one of these tables drops its triggers: this says so.
   assert.deepEqual(names, [
@@ -243,14 +243,14 @@ test('every write that can move a score is stamped: the triggers are all there a
 });
 
 test('hand edits from another connection that move an answer between reviews are seen at the next listing', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   unwrap(await vetted.api['vendor.list']({}));
   const rows = unwrap(await vetted.api['vendor.list']({}));
   const drafts = rows.filter((r) => r.reviewStatus === 'draft' && r.completion > 0);
   assert.ok(drafts.length >= 2, 'the demo has two drafts with answers');
   const [a, b] = await Promise.all(drafts.slice(0, 2).map(async (r) => unwrap(await vetted.api['review.current']({ vendorId: r.id }))!));
-  const other = openVetted(vetted.file, { logError: () => {} });
+  const other = await openVetted(vetted.file, { logError: () => {} });
   try {
     // One answer of A moved to a fresh review of another provider, by hand.
     const moved = a!.answers.find((x) => x.value !== null)!;
@@ -260,7 +260,7 @@ test('hand edits from another connection that move an answer between reviews are
   } finally {
     other.close();
   }
-  assert.deepEqual(listed(unwrap(await vetted.api['vendor.list']({}))), fresh(vetted), 'an answer moved between reviews: both scores follow');
+  assert.deepEqual(listed(unwrap(await vetted.api['vendor.list']({}))), await fresh(vetted), 'an answer moved between reviews: both scores follow');
 });
 
 // ---- The scores kept in the file (migration 012): a process that opens the register reuses them. ----
@@ -289,7 +289,7 @@ function writeByHand(file: string, work: (db: Database.Database) => void): void 
 /** A register with the demo loaded and listed once (so its scores are in the file), then closed. */
 async function listedRegister(): Promise<{ file: string; rows: VendorSummary[] }> {
   const file = tempDbPath();
-  const vetted = openVetted(file, { logError: () => {} });
+  const vetted = await openVetted(file, { logError: () => {} });
   try {
     unwrap(await vetted.api['demo.load']({}));
     const rows = unwrap(await vetted.api['vendor.list']({}));
@@ -301,10 +301,10 @@ async function listedRegister(): Promise<{ file: string; rows: VendorSummary[] }
 
 /** Opens the file as a new process would, lists it once, and says how the scores were found. */
 async function firstListing(file: string) {
-  const vetted = openVetted(file, { logError: () => {} });
+  const vetted = await openVetted(file, { logError: () => {} });
   try {
     const rows = unwrap(await vetted.api['vendor.list']({}));
-    return { rows, listed: listed(rows), fresh: fresh(vetted), stats: vetted.ctx.scoreCache.stats() };
+    return { rows, listed: listed(rows), fresh: await fresh(vetted), stats: vetted.ctx.scoreCache.stats() };
   } finally {
     vetted.close();
   }
@@ -313,7 +313,7 @@ async function firstListing(file: string) {
 const scoredCount = (rows: readonly VendorSummary[]) => rows.filter((r) => r.reviewStatus !== null).length;
 
 test('a second connection opening the file after a listing finds the scores there: its first listing computes none', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   const rows = unwrap(await vetted.api['vendor.list']({}));
   const reviews = scoredCount(rows);
@@ -373,7 +373,7 @@ for (const [what, from, to] of [
 }
 
 test('the stored scores are a cache: no audit entry, not in the export, not copied by an import, pruned with their review', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   const audited = readOne(vetted.file, 'SELECT count(*) FROM audit_log');
   const rows = unwrap(await vetted.api['vendor.list']({}));
@@ -384,7 +384,7 @@ test('the stored scores are a cache: no audit entry, not in the export, not copi
   const key = readOne(vetted.file, 'SELECT cache_key FROM listed_scores LIMIT 1') as string;
   assert.ok(!exported.includes(key) && !exported.includes(SCORE_BUILD), 'the register export carries no stored score');
 
-  const target = freshVetted();
+  const target = await freshVetted();
   unwrap(await target.api['register.import']({ text: exported }));
   assert.equal(readOne(target.file, 'SELECT count(*) FROM listed_scores'), 0, 'an import copies none (the target computes its own)');
 
@@ -402,7 +402,7 @@ test('the stored scores are a cache: no audit entry, not in the export, not copi
 });
 
 test('a listing while another connection holds the write lock answers, and stores its scores at a later listing', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   const writer = new Database(vetted.file);
   writer.prepare('BEGIN IMMEDIATE').run();
@@ -411,7 +411,7 @@ test('a listing while another connection holds the write lock answers, and store
     const r = await vetted.api['vendor.list']({});
     assert.ok(r.ok, `the listing answers while the register is busy (${r.ok ? 'ok' : r.error.message})`);
     rows = r.value;
-    assert.deepEqual(listed(rows), fresh(vetted), 'with the right scores');
+    assert.deepEqual(listed(rows), await fresh(vetted), 'with the right scores');
     assert.equal(vetted.ctx.scoreCache.stats().unstored, scoredCount(rows), 'kept in memory, not written');
   } finally {
     writer.prepare('ROLLBACK').run();
@@ -424,7 +424,7 @@ test('a listing while another connection holds the write lock answers, and store
 });
 
 test('a listing that computes many scores reads the first profiles by id and the rest at once, each provider scored with its own', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   // More providers than services/score-cache.ts reads one by one (50), with profiles that move tiers.
   for (let i = 0; i < 45; i++) {

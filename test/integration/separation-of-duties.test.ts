@@ -7,7 +7,7 @@ import { openVetted } from '../../electron/core/vetted';
 import { cliRegister } from '../helpers/cli';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
-async function submitted(vetted: ReturnType<typeof freshVetted>, submitter: string) {
+async function submitted(vetted: Awaited<ReturnType<typeof freshVetted>>, submitter: string) {
   unwrap(await vetted.api['demo.load']({}));
   const vendor = unwrap(await vetted.api['vendor.list']({})).find((v) => v.state === 'scored')!;
   const review = unwrap(await vetted.api['review.current']({ vendorId: vendor.id }))!.review;
@@ -17,7 +17,7 @@ async function submitted(vetted: ReturnType<typeof freshVetted>, submitter: stri
 }
 
 test('with separation of duties on, the submitter cannot approve; someone else can', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const reviewId = await submitted(vetted, 'Ana Auditor');
   assert.equal(unwrap(await vetted.api['settings.get']({})).separationOfDuties, false, 'off by default');
   unwrap(await vetted.api['settings.update']({ separationOfDuties: true }));
@@ -35,7 +35,7 @@ test('with separation of duties on, the submitter cannot approve; someone else c
     assert.match(refused.error.message, /^(vetted: )?Separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it; someone else must/m);
     assert.deepEqual(refused.error.details?.map((d) => d.path), ['separationOfDuties']);
   }
-  assert.equal(vetted.ctx.reviews.get(reviewId)!.status, 'in_review', 'nothing changed');
+  assert.equal((await vetted.ctx.reviews.get(reviewId))!.status, 'in_review', 'nothing changed');
 
   unwrap(await vetted.api['settings.update']({ userName: 'Bo Approver' }));
   const approved = unwrap(await vetted.api['review.transition']({ reviewId, to: 'approved' }));
@@ -44,7 +44,7 @@ test('with separation of duties on, the submitter cannot approve; someone else c
 });
 
 test('a submission signed with someone else’s name is still its maker’s, and an invisible character in a name changes nobody', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['demo.load']({}));
   const vendor = unwrap(await vetted.api['vendor.list']({})).find((v) => v.state === 'scored')!;
   const reviewId = unwrap(await vetted.api['review.current']({ vendorId: vendor.id }))!.review.id;
@@ -61,12 +61,12 @@ test('a submission signed with someone else’s name is still its maker’s, and
 });
 
 test('the submitter may still reject, and with the setting off may approve as before', async () => {
-  const on = freshVetted();
+  const on = await freshVetted();
   const rejectId = await submitted(on, 'Ana Auditor');
   unwrap(await on.api['settings.update']({ separationOfDuties: true }));
   assert.equal(unwrap(await on.api['review.transition']({ reviewId: rejectId, to: 'rejected', note: 'no SSO' })).review.status, 'rejected');
 
-  const off = freshVetted();
+  const off = await freshVetted();
   const approveId = await submitted(off, 'Ana Auditor');
   assert.equal(unwrap(await off.api['review.transition']({ reviewId: approveId, to: 'approved' })).review.status, 'approved');
 });
@@ -74,7 +74,7 @@ test('the submitter may still reject, and with the setting off may approve as be
 test('the CLI refuses the submitter’s approval with exit 2 naming the rule, and takes another person’s', async () => {
   const { ok, vetted, db } = cliRegister();
   ok('demo');
-  const app = openVetted(db, { logError: () => {} });
+  const app = await openVetted(db, { logError: () => {} });
   const vendor = unwrap(await app.api['vendor.list']({})).find((v) => v.state === 'scored')!;
   unwrap(await app.api['settings.update']({ userName: 'Ana Auditor', separationOfDuties: true }));
   app.close();
@@ -84,7 +84,7 @@ test('the CLI refuses the submitter’s approval with exit 2 naming the rule, an
   assert.equal(refused.status, 2, `exit 2:\n${refused.stdout}${refused.stderr}`);
   assert.match(refused.stderr, /^(vetted: )?Separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it; someone else must/m);
 
-  const check = openVetted(db, { logError: () => {} });
+  const check = await openVetted(db, { logError: () => {} });
   unwrap(await check.api['settings.update']({ userName: 'Bo Approver' }));
   check.close();
   assert.match(ok('review', 'approve', vendor.name), /Bo Approver/);

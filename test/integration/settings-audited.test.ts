@@ -6,11 +6,11 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
-const settingEntries = (vetted: ReturnType<typeof freshVetted>) =>
+const settingEntries = (vetted: Awaited<ReturnType<typeof freshVetted>>) =>
   [...vetted.ctx.audit.all()].filter((e) => e.entity === 'setting').map((e) => [e.actor, e.entityId, e.action, e.old?.value, e.new?.value]);
 
 test('every settings change is an audit entry with the value before and after; an unchanged save writes none', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   unwrap(await vetted.api['settings.update']({ userName: 'Ana Auditor' }));
   unwrap(await vetted.api['settings.update']({ separationOfDuties: true }));
   unwrap(await vetted.api['settings.update']({ separationOfDuties: true, userName: 'Ana Auditor' }));
@@ -29,8 +29,8 @@ test('every settings change is an audit entry with the value before and after; a
   assert.ok(unwrap(await vetted.api['audit.verify']({})).ok, 'chained like every other entry');
 });
 
-test('a connection without the app’s functions cannot change a setting unseen', () => {
-  const vetted = freshVetted();
+test('a connection without the app’s functions cannot change a setting unseen', async () => {
+  const vetted = await freshVetted();
   vetted.close();
   const raw = new Database(vetted.file);
   try {

@@ -34,7 +34,7 @@ async function annex(api: Api, input: { date: string; includeProposed?: boolean 
 
 /** Logjam Cloud: added 2024-10-01 (proposed), approved 2024-11-05 by Ben (which made it active). */
 async function logjam() {
-  const r = timedRegister('2024-10-01');
+  const r = await timedRegister('2024-10-01');
   const { api } = r;
   const vendor = unwrap(
     await api['vendor.create']({

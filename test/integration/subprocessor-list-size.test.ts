@@ -18,7 +18,7 @@ let pageCount = 0;
 let pages: string[] = [];
 
 before(async () => {
-  const register = subprocessorRegister(PROVIDERS);
+  const register = await subprocessorRegister(PROVIDERS);
   try {
     const result = unwrap(await register.vetted.api['report.subprocessors']({ date: SUBPROCESSOR_LIST_DATE }));
     const file = savePdf(Buffer.from(result.base64, 'base64'), 'subprocessors-300.pdf');

@@ -14,7 +14,7 @@ import { freshVetted, unwrap } from '../helpers/vetted';
 import { openVetted } from '../../electron/core/vetted';
 
 async function registerWithTemplates() {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const { api } = vetted;
   unwrap(await api['template.import']({ text: templateText('db-review', 'Database review') }));
   unwrap(await api['template.import']({ text: templateText('db-review', 'Database review', 2) }));
@@ -150,7 +150,7 @@ describe('Settings: a default template per provider category', () => {
     assert.deepEqual(data.settings.defaultTemplates, { database: 'db-review' });
     assert.deepEqual(data.templates.map((t) => `${t.id}@${t.version}`), ['db-review@2'], 'the default’s newest version, though no review uses it');
 
-    const target = freshVetted();
+    const target = await freshVetted();
     const report = unwrap(await target.api['register.import']({ text: Buffer.from(file.base64, 'base64').toString('utf8') }));
     assert.equal(report.templates.added, 1);
     assert.deepEqual(unwrap(await target.api['settings.get']({})).defaultTemplates, { database: 'db-review' });
@@ -161,7 +161,7 @@ describe('Settings: a default template per provider category', () => {
     const orphan = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as typeof data;
     orphan.templates = [];
     orphan.settings.defaultTemplates = { hosting: 'nowhere' };
-    const third = freshVetted();
+    const third = await freshVetted();
     const refused = unwrap(await third.api['register.import']({ text: JSON.stringify(orphan) }));
     assert.deepEqual(refused.conflicts.map((c) => [c.kind, c.id]), [['setting', 'defaultTemplates']]);
     assert.match(refused.conflicts[0]!.reason, /neither in the file nor in the register \(nowhere\)/);
@@ -202,7 +202,7 @@ describe('the CLI', () => {
   test('answer starts the first review on the category default from Settings', async () => {
     const db = setup();
     // No CLI command sets it: the API on the same file, closed before the CLI opens it.
-    const direct = openVetted(db, { logError: () => {} });
+    const direct = await openVetted(db, { logError: () => {} });
     try {
       unwrap(await direct.api['settings.update']({ defaultTemplates: { database: 'db-review' } }));
     } finally {

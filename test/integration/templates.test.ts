@@ -178,7 +178,7 @@ describe('vetted template import / list / export', () => {
 
 describe('template.import through the API', () => {
   test('a review on a VSAQ-imported template: a critical tip fires → tier critical, named in the explanation', async () => {
-    const { api } = freshVetted();
+    const { api } = await freshVetted();
     const text = fs.readFileSync(fixture('test_template.json'), 'utf8');
     const extension = fs.readFileSync(fixture('test_template_extension.json'), 'utf8');
     const imported = unwrap(await api['template.import']({ text, extensions: [extension], id: 'vsaq-test' }));
@@ -216,7 +216,7 @@ describe('template.import through the API', () => {
   });
 
   test('re-importing an edited template stores the next version with its changes, and an open review moves to it', async () => {
-    const { api } = freshVetted();
+    const { api } = await freshVetted();
     const text = fs.readFileSync(fixture('webapp.json'), 'utf8');
     const first = unwrap(await api['template.import']({ text, id: 'webapp' }));
     assert.equal(first.template.version, 1);
@@ -261,7 +261,7 @@ describe('template.import through the API', () => {
   });
 
   test('validation and conflicts come back as typed errors', async () => {
-    const { api } = freshVetted();
+    const { api } = await freshVetted();
     const text = fs.readFileSync(fixture('test_template.json'), 'utf8');
     const noId = await api['template.import']({ text });
     assert.equal(noId.ok, false);

@@ -12,7 +12,7 @@ import { assertSameButImportMarks } from '../helpers/register-trail';
 import { tempDbPath } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
-type Register = ReturnType<typeof freshVetted>;
+type Register = Awaited<ReturnType<typeof freshVetted>>;
 
 function clock(start = '2026-11-01T08:00:00.000Z') {
   const state = { t: Date.parse(start) };
@@ -24,7 +24,7 @@ async function exportText(vetted: Register): Promise<string> {
 }
 
 async function source(c = clock()) {
-  const vetted = freshVetted({ now: c.now });
+  const vetted = await freshVetted({ now: c.now });
   const { api } = vetted;
   const db = unwrap(await api['vendor.create']({ name: 'Hosted DB', category: 'database', criticalPath: true }));
   const queue = unwrap(await api['vendor.create']({ name: 'Queue Co', category: 'message-queue' }));
@@ -44,7 +44,7 @@ test('export → import into a fresh register → export gives the fourth partie
   assert.equal(data.upstreams.length, 3);
   assert.deepEqual(data.upstreams.map((u) => u.id), data.upstreams.map((u) => u.id).sort(), 'ordered by id');
 
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   const report = unwrap(await to.api['register.import']({ text }));
   assert.deepEqual(report.upstreams, { added: 3, updated: 0, unchanged: 0, conflicts: 0 });
   assert.deepEqual(report.conflicts, []);
@@ -61,7 +61,7 @@ test('export → import into a fresh register → export gives the fourth partie
 test('merging: the newer change wins; a provider not imported, or a party recorded under another id, is a conflict naming it', async () => {
   const c = clock();
   const from = await source(c);
-  const to = freshVetted({ now: c.now });
+  const to = await freshVetted({ now: c.now });
   unwrap(await to.api['register.import']({ text: await exportText(from) }));
   c.advance();
   unwrap(await from.api['upstream.update']({ id: from.aws.id, patch: { regions: [{ code: 'eu-central-1' }] } }));
@@ -92,7 +92,7 @@ test('an older export without upstreams imports, and reads as none recorded', as
   // The file's own trail would mention them; an older Vetted had none to mention.
   data.auditTrail = (data.auditTrail as { entity: string }[]).filter((e) => e.entity !== 'upstream');
   delete data.auditChainHead;
-  const to = freshVetted();
+  const to = await freshVetted();
   const report = unwrap(await to.api['register.import']({ text: JSON.stringify(data) }));
   assert.deepEqual(report.upstreams, { added: 0, updated: 0, unchanged: 0, conflicts: 0 });
   assert.equal(report.vendors.added, 2);
@@ -102,7 +102,7 @@ test('an older export without upstreams imports, and reads as none recorded', as
 test('a schema 10 register upgrades to 11: an empty upstreams table, audited from then on', async () => {
   const file = tempDbPath();
   fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'registers', 'schema-10.sqlite'), file);
-  const vetted = openVetted(file, { logError: () => {} });
+  const vetted = await openVetted(file, { logError: () => {} });
   try {
     assert.ok((vetted.ctx.db.pragma('user_version', { simple: true }) as number) >= 11, 'migrated');
     assert.deepEqual(unwrap(await vetted.api['upstream.list']({})), []);

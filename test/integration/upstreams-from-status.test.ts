@@ -9,7 +9,7 @@ import { freshVetted, unwrap } from '../helpers/vetted';
 
 async function register() {
   let t = Date.parse('2026-12-04T10:00:00Z');
-  const vetted = freshVetted({ now: () => new Date((t += 1000)) });
+  const vetted = await freshVetted({ now: () => new Date((t += 1000)) });
   const vendor = unwrap(await vetted.api['vendor.create']({ name: 'Hosted DB', category: 'other', criticalPath: true }));
   const { api } = vetted;
   unwrap(await api['incident.add']({ vendorId: vendor.id, title: 'Elevated errors', startedAt: '2026-11-20T10:00:00Z', resolvedAt: '2026-11-20T11:00:00Z', components: ['AWS us-east-1', 'API'] }));

@@ -20,7 +20,7 @@ const LIST = [
 
 async function register() {
   let t = Date.parse('2026-12-04T10:00:00Z');
-  const vetted = freshVetted({ now: () => new Date((t += 1000)) });
+  const vetted = await freshVetted({ now: () => new Date((t += 1000)) });
   const vendor = unwrap(await vetted.api['vendor.create']({ name: 'Billing SaaS', category: 'other', criticalPath: true }));
   return { ...vetted, vendor };
 }

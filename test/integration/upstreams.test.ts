@@ -9,7 +9,7 @@ import { freshVetted, unwrap } from '../helpers/vetted';
 
 async function register() {
   let t = Date.parse('2026-12-04T10:00:00Z');
-  const vetted = freshVetted({ now: () => new Date((t += 1000)) });
+  const vetted = await freshVetted({ now: () => new Date((t += 1000)) });
   const { api } = vetted;
   const db = unwrap(await api['vendor.create']({ name: 'Hosted DB', category: 'database', criticalPath: true }));
   const queue = unwrap(await api['vendor.create']({ name: 'Queue Co', category: 'message-queue' }));

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 test('listed() gives the same providers, in the same order and with the same shown fields, as list()', async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const { api } = vetted;
   unwrap(await api['vendor.create']({ name: 'zeta queue', service: 'Queue', category: 'message-queue' }));
   unwrap(
@@ -63,7 +63,7 @@ test('listed() gives the same providers, in the same order and with the same sho
 });
 
 test("the register's finding columns count what the findings list says is open and overdue, provider by provider", async () => {
-  const vetted = freshVetted();
+  const vetted = await freshVetted();
   const { api } = vetted;
   unwrap(await api['demo.load']({}));
   const rows = unwrap(await api['vendor.list']({}));

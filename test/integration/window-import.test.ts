@@ -11,7 +11,7 @@ const ical = (name: string) => readFileSync(new URL(`../fixtures/ical/${name}`, 
 const statuspage = readFileSync(new URL('../fixtures/statuspage/scheduled-maintenances.json', import.meta.url), 'utf8');
 
 async function register() {
-  const vetted = freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
+  const vetted = await freshVetted({ now: () => new Date('2026-12-04T10:00:00Z') });
   const { api } = vetted;
   const edge = unwrap(await api['vendor.create']({ name: 'Edge Net', category: 'hosting', criticalPath: true }));
   const db = unwrap(await api['vendor.create']({ name: 'Hosted DB', category: 'database', criticalPath: true }));

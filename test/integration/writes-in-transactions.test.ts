@@ -35,7 +35,7 @@ test('no service writes outside a transaction: demo load, every list and every d
     return run.apply(this, args);
   };
   try {
-    const vetted = freshVetted();
+    const vetted = await freshVetted();
     const call = async <T>(op: string, input: unknown): Promise<T> => {
       current = op;
       const result = await vetted.dispatch(op, input);

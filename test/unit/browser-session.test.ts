@@ -47,7 +47,7 @@ test('a launch code works once, and not after a minute', () => {
 });
 
 /** The `name=value` part of a Set-Cookie the exchange answered with. */
-function signIn(session: ReturnType<typeof createBrowserSession>, query = `?token=${TOKEN}`): string {
+function signIn(session: Awaited<ReturnType<typeof createBrowserSession>>, query = `?token=${TOKEN}`): string {
   const answer = session.exchange(request(), at(query));
   assert.ok(answer && answer.status !== 401 && answer.setCookie, `signed in: ${JSON.stringify(answer)}`);
   return answer.setCookie.split(';')[0]!;

@@ -135,8 +135,8 @@ describe('permissions and network', () => {
   });
 });
 
-describe('IPC', () => {
-  const vetted = freshVetted();
+describe('IPC', async () => {
+  const vetted = await freshVetted();
   const handler = createIpcHandler(vetted.dispatch);
   const from = (url: string | null) => ({ senderFrame: url === null ? null : ({ url } as never) });
 

@@ -15,7 +15,7 @@ import { unwrap } from '../helpers/vetted';
 async function setUp() {
   const dir = tempDir();
   const dbPath = path.join(dir, 'vetted.db');
-  let vetted: Vetted | null = openVetted(dbPath, { logError: () => {} });
+  let vetted: Vetted | null = await openVetted(dbPath, { logError: () => {} });
   after(() => vetted?.close());
   unwrap(await vetted.api['vendor.create']({ name: 'In the backup' }));
   const backup = path.join(dir, 'backup.db');
@@ -36,9 +36,9 @@ async function setUp() {
       vetted?.close();
       vetted = null;
     },
-    reopenRegister: () => {
+    reopenRegister: async () => {
       log.push('reopen');
-      vetted = openVetted(dbPath, { logError: () => {} });
+      vetted = await openVetted(dbPath, { logError: () => {} });
     },
     restore: (register, file) => restoreRegister(register, file),
     showError: (_title, message) => errors.push(message),

@@ -22,7 +22,7 @@ describe('blast radius, hand-built register', () => {
     ['logs', { regions: 'multi_region', zones: null, basis: 'open' }],
     ['old', decided('single_site')],
   ]);
-  const outcomes = (r: ReturnType<typeof blastRadius>) => r.hits.map((h) => [h.vendorId, h.outcome, h.reason]);
+  const outcomes = (r: Awaited<ReturnType<typeof blastRadius>>) => r.hits.map((h) => [h.vendorId, h.outcome, h.reason]);
 
   test('AWS us-east-1 down: who survives, who does not, critical path first', () => {
     const r = blastRadius(providers, upstreams, failover, { party: 'AWS', region: 'US-EAST-1' });
@@ -152,7 +152,7 @@ describe('blast radius: what the tenancy answers can decide, and where they disa
     ['twin', decided('multi_zone')],
     ['mailonly', decided('single_site')],
   ]);
-  const outcomes = (r: ReturnType<typeof blastRadius>) => r.hits.map((h) => [h.vendorId, h.outcome, h.reason]);
+  const outcomes = (r: Awaited<ReturnType<typeof blastRadius>>) => r.hits.map((h) => [h.vendorId, h.outcome, h.reason]);
 
   test('a CDN or DNS outage is not decided by where the provider runs', () => {
     const r = blastRadius(providers, upstreams, failover, { party: 'Cloudflare' });

@@ -19,7 +19,7 @@ export async function auditCommand(args: string[]): Promise<number> {
 async function auditExport(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { out: { type: 'string' } });
   if (positionals.length > 1) throw usageError(AUDIT_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = positionals[0] === undefined ? undefined : await findVendor(api, positionals[0]);
   const file = must(await api['audit.export']({ vendorId: vendor?.id }));
   if (values.out) writeGeneratedFile(values.out, file);
@@ -30,7 +30,7 @@ async function auditExport(args: string[]): Promise<number> {
 async function auditVerify(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length > 0) throw usageError(AUDIT_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const check = must(await api['audit.verify']({}));
   process.stdout.write(values.json ? `${JSON.stringify(check, null, 2)}\n` : verifyText(check));
   // A script tells a broken chain (65) from bad input (2) and from busy (75).

@@ -11,7 +11,7 @@ export async function backupCommand(flags: { db?: string; out?: string }): Promi
   if (!flags.out) throw usageError('usage: vetted backup --out FILE.db [--db FILE]');
   const dbPath = resolveDbPath(flags.db);
   if (!fs.existsSync(dbPath)) throw inputError(`there is no register at ${dbPath}`);
-  const session = openSession(flags.db);
+  const session = await openSession(flags.db);
   try {
     const { file, bytes } = await backupRegister(session.vetted.ctx, flags.out);
     process.stdout.write(`Backed up ${session.dbPath} to ${file} (${Math.ceil(bytes / 1024)} KB)\n`);

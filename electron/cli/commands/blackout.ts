@@ -59,7 +59,7 @@ async function blackoutAdd(args: string[]): Promise<void> {
   // Every flag is checked before the register is opened: a mistake stores nothing.
   const { schedule, warnings } = scheduleOf(values);
   for (const warning of warnings) process.stderr.write(`vetted: warning: ${warning}\n`);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const added = must(await api['blackout.add']({ name: positionals[0]!, schedule, notes: values.notes }));
   process.stdout.write(`Added blackout period "${added.name}": ${blackoutWords(added.schedule)}; id ${shortId(added.id)}.\n`);
   process.stdout.write(`${whenInUtc(added.schedule, Date.now())}\n`);
@@ -69,7 +69,7 @@ async function blackoutAdd(args: string[]): Promise<void> {
 async function blackoutList(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length > 0) throw usageError(BLACKOUT_USAGE);
-  const blackouts = must(await openSession(values.db).api['blackout.list']({}));
+  const blackouts = must(await (await openSession(values.db)).api['blackout.list']({}));
   if (values.json) {
     process.stdout.write(JSON.stringify(blackouts, null, 2) + '\n');
     return;
@@ -84,7 +84,7 @@ async function blackoutList(args: string[]): Promise<void> {
 async function blackoutRemove(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, {});
   if (positionals.length !== 1) throw usageError(BLACKOUT_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const blackout = byIdOrPrefix(must(await api['blackout.list']({})), positionals[0]!, 'blackout period', 'vetted blackout list');
   must(await api['blackout.delete']({ id: blackout.id }));
   process.stdout.write(`Removed blackout period "${blackout.name}": ${blackoutWords(blackout.schedule)}; id ${shortId(blackout.id)}.\n`);

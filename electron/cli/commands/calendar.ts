@@ -23,7 +23,7 @@ export async function calendarCommand(args: string[]): Promise<void> {
   if (!fs.existsSync(folder)) throw inputError(`--out: the folder ${folder} does not exist`);
   const { range, defaulted } = rangeFlags(values, localIsoDate(new Date()));
   const criticalOnly = values['critical-only'] ?? false;
-  const file = must(await openSession(values.db).api['maintenance.calendar']({ range, criticalOnly }));
+  const file = must(await (await openSession(values.db)).api['maintenance.calendar']({ range, criticalOnly }));
   writeGeneratedFile(values.out, file);
   // Counted in the file itself, so the number is what a calendar app will show.
   const events = (Buffer.from(file.base64, 'base64').toString('utf8').match(/^BEGIN:VEVENT\r?$/gm) ?? []).length;

@@ -65,7 +65,7 @@ export async function concentrationCommand(args: string[]): Promise<void> {
     'critical-only': { type: 'boolean' }, json: { type: 'boolean' }, out: { type: 'string' }, date: { type: 'string' },
   });
   if (positionals.length > 0) throw usageError(CONCENTRATION_USAGE);
-  const session = openSession(values.db);
+  const session = await openSession(values.db);
   if (values.out !== undefined) {
     if (values['critical-only'] || values.json) throw usageError(`--out writes the PDF, which shows every dependant: leave out --critical-only and --json\n${CONCENTRATION_USAGE}`);
     writeGeneratedFile(values.out, mustNaming(await session.api['report.concentration']({ date: dateFlag('date', values.date) }), DATE_FLAGS));
@@ -79,7 +79,7 @@ export async function concentrationCommand(args: string[]): Promise<void> {
 export async function blastRadiusCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { region: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length !== 1) throw usageError(BLAST_RADIUS_USAGE);
-  const result = await openSession(values.db).api['concentration.blastRadius']({ party: positionals[0]!, region: values.region ?? null });
+  const result = await (await openSession(values.db)).api['concentration.blastRadius']({ party: positionals[0]!, region: values.region ?? null });
   // The API names its fields; on the command line they are PARTY and --region.
   if (!result.ok) must({ ...result, error: { ...result.error, message: result.error.message.replace(/^party:/, 'PARTY:').replace(/^region:/, '--region:') } });
   const b = must(result);

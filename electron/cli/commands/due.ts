@@ -12,7 +12,7 @@ export async function dueCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { within: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length > 0) throw usageError(DUE_USAGE);
   const withinDays = wholeNumberFlag('within', values.within, 0, 3660);
-  const session = openSession(values.db);
+  const session = await openSession(values.db);
   const entries = must(await session.api['reassessment.list']({ withinDays }));
   if (values.json) {
     process.stdout.write(JSON.stringify(entries, null, 2) + '\n');

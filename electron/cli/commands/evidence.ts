@@ -47,7 +47,7 @@ async function evidenceAdd(args: string[]): Promise<void> {
   const issuedOn = dateFlag('issued', values.issued);
   const expiresOn = dateFlag('expires', values.expires);
   const bytes = readEvidenceFile(file);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, vendorRef);
   const added = must(
     await api['evidence.add']({
@@ -64,7 +64,7 @@ async function evidenceAdd(args: string[]): Promise<void> {
 async function evidenceList(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length > 1) throw usageError(EVIDENCE_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = positionals[0] === undefined ? undefined : await findVendor(api, positionals[0]);
   const evidence = must(await api['evidence.list']({ vendorId: vendor?.id }));
   if (values.json) {
@@ -96,7 +96,7 @@ async function evidenceSave(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, {});
   if (positionals.length !== 2) throw usageError(EVIDENCE_USAGE);
   const [ref, out] = positionals as [string, string];
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const evidence = byIdOrPrefix(must(await api['evidence.list']({})), ref, 'evidence', 'vetted evidence list');
   // evidence.file refuses a stored copy whose bytes no longer match the SHA-256 recorded at upload.
   const file = must(await api['evidence.file']({ id: evidence.id }));

@@ -30,7 +30,7 @@ const dueWords = (f: FindingView) => (f.dueDate ? `${f.dueDate}${f.overdue ? ' O
 export async function findingsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { open: { type: 'boolean' }, overdue: { type: 'boolean' }, json: { type: 'boolean' } });
   if (positionals.length > 1) throw usageError(FINDINGS_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = positionals[0] === undefined ? undefined : await findVendor(api, positionals[0]);
   const findings = must(await api['finding.list']({ vendorId: vendor?.id, open: values.open, overdue: values.overdue }));
   if (values.json) {
@@ -64,7 +64,7 @@ async function findingAdd(args: string[]): Promise<void> {
   if (positionals.length !== 1 || values.title === undefined || values.severity === undefined) throw usageError(FINDING_USAGE);
   const severity = choiceFlag('severity', values.severity, FINDING_SEVERITIES);
   const dueDate = dateFlag('due', values.due);
-  const session: Session = openSession(values.db);
+  const session: Session = await openSession(values.db);
   const vendor = await findVendor(session.api, positionals[0]!);
   const finding = must(
     await session.api['finding.create']({ vendorId: vendor.id, title: values.title, severity, owner: values.owner, dueDate, description: values.description }),
@@ -78,7 +78,7 @@ async function findingAccept(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { justification: { type: 'string' }, expires: { type: 'string' }, by: { type: 'string' } });
   if (positionals.length !== 1 || values.justification === undefined || values.expires === undefined) throw usageError(FINDING_USAGE);
   const expiresOn = dateFlag('expires', values.expires)!;
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const finding = byIdOrPrefix(must(await api['finding.list']({})), positionals[0]!, 'finding', 'vetted findings');
   const acceptance = must(
     await api['acceptance.create']({ findingId: finding.id, justification: values.justification, expiresOn, acceptedBy: values.by }),

@@ -66,7 +66,7 @@ export async function historyCommand(args: string[]): Promise<void> {
   if (positionals.length !== 1) throw usageError(HISTORY_USAGE);
   const limit = wholeNumberFlag('limit', values.limit, 1, 1000);
   if (limit !== undefined && !values.audit) throw usageError(`--limit counts audit rows: give --audit too (${HISTORY_USAGE})`);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const reviews = must(await api['review.history']({ vendorId: vendor.id }));
   const audit = values.audit ? must(await api['audit.list']({ vendorId: vendor.id, limit: limit ?? 50 })) : undefined;

@@ -87,7 +87,7 @@ async function incidentAdd(args: string[]): Promise<void> {
     throw inputError(`--${flag}: ${message}${flag === 'first-update' || flag === 'resolved' ? ` (--started is ${values.started})` : ''}`);
   }
 
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const added = must(await api['incident.add']({ ...input, vendorId: vendor.id }));
   const details = [
@@ -103,7 +103,7 @@ async function incidentAdd(args: string[]): Promise<void> {
 async function incidentRemove(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, {});
   if (positionals.length !== 1) throw usageError(INCIDENT_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const incident = byIdOrPrefix(must(await api['incident.list']({})), positionals[0]!, 'incident', 'vetted incidents VENDOR');
   must(await api['incident.delete']({ id: incident.id }));
   process.stdout.write(`Removed incident ${shortId(incident.id)} of ${incident.vendorName}: ${incident.title} (started ${utcMinute(incident.startedAt)}).\n`);

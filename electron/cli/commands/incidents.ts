@@ -68,7 +68,7 @@ export async function incidentsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { since: { type: 'string' }, json: { type: 'boolean' } });
   if (positionals.length !== 1) throw usageError(INCIDENTS_USAGE);
   const since = dateFlag('since', values.since);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   // The API lists newest start first.
   const incidents = startedSince(must(await api['incident.list']({ vendorId: vendor.id })), since);

@@ -101,7 +101,7 @@ export async function overlapsCommand(args: string[]): Promise<void> {
   if (positionals.length > 0) throw usageError(OVERLAPS_USAGE);
   const { range, defaulted } = rangeFlags(values, localIsoDate(new Date()));
   const criticalOnly = values['critical-only'] ?? false;
-  const warnings = must(await openSession(values.db).api['maintenance.warnings']({ range, criticalOnly }));
+  const warnings = must(await (await openSession(values.db)).api['maintenance.warnings']({ range, criticalOnly }));
   if (values.json) {
     process.stdout.write(JSON.stringify(warnings, null, 2) + '\n');
     return;

@@ -45,7 +45,7 @@ export async function sendCommand(args: string[]): Promise<void> {
     throw inputError(`--${flag}: ${describeIssues([issue])[0]!.message}`);
   }
 
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const sent = must(await api['questionnaire.send']({ vendorId: vendor.id, ...input }));
   const target = writeGeneratedFile(values.out, sent);
@@ -86,7 +86,7 @@ export async function receiveCommand(args: string[]): Promise<number> {
   const accept = acceptFlag(values.accept);
   // Checked before the register is opened: a missing, empty or oversized file takes nothing.
   const bytes = readAnswersFile(file);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = values.provider === undefined ? undefined : await findVendor(api, values.provider);
   const name = path.basename(file);
   const result = await api['questionnaire.receive']({
@@ -131,7 +131,7 @@ function readAnswersFile(file: string): Buffer {
 export async function requestsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length > 1) throw usageError(REQUESTS_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = positionals[0] === undefined ? undefined : await findVendor(api, positionals[0]);
   const requests = must(await api['questionnaire.requests']({ vendorId: vendor?.id }));
   if (values.json) {

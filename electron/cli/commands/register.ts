@@ -15,7 +15,7 @@ const MB = 1024 * 1024;
 
 export async function exportCommand(flags: { db?: string; out?: string }): Promise<void> {
   if (!flags.out) throw usageError('usage: vetted export --out FILE.json [--db FILE]');
-  const file = must(await openSession(flags.db).api['register.export']({}));
+  const file = must(await (await openSession(flags.db)).api['register.export']({}));
   writeGeneratedFile(flags.out, file);
   process.stdout.write(exportSummary(JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as ExportCounts));
 }
@@ -55,7 +55,7 @@ export function exportSummary(data: ExportCounts): string {
 
 export async function exportCsvCommand(flags: { db?: string; out?: string }): Promise<void> {
   if (!flags.out) throw usageError('usage: vetted export-csv --out FILE.csv [--db FILE]');
-  writeGeneratedFile(flags.out, must(await openSession(flags.db).api['register.exportCsv']({})));
+  writeGeneratedFile(flags.out, must(await (await openSession(flags.db)).api['register.exportCsv']({})));
 }
 
 /** Reads the file (refusing a missing or oversized one first), then imports or dry-runs it. */
@@ -74,7 +74,7 @@ export async function importCommand(file: string | undefined, flags: { db?: stri
     throw inputError(`${shown}: the file is ${Math.ceil(stat.size / MB)} MB; an import reads at most ${MAX_IMPORT_FILE_BYTES / MB} MB`);
   }
   const text = fs.readFileSync(file, 'utf8');
-  const session = openSession(flags.db);
+  const session = await openSession(flags.db);
   const dryRun = flags['dry-run'] ?? false;
   const result = await session.api['register.import']({ text, dryRun });
   if (!result.ok) {

@@ -32,7 +32,7 @@ export async function reviewCommand(args: string[]): Promise<void> {
   if (sub === 'migrate') {
     const { values, positionals } = parse(rest, { 'to-version': { type: 'string' } });
     if (positionals.length !== 1) throw usageError(REVIEW_MIGRATE_USAGE);
-    return reviewMigrateCommand(openSession(values.db), positionals[0], values);
+    return reviewMigrateCommand(await openSession(values.db), positionals[0], values);
   }
   if (sub === 'new') return reviewNew(rest);
   if (sub !== undefined && Object.prototype.hasOwnProperty.call(REVIEW_STEPS, sub)) return reviewStep(REVIEW_STEPS[sub]!, rest);
@@ -42,7 +42,7 @@ export async function reviewCommand(args: string[]): Promise<void> {
 async function reviewStep(to: ReviewStatus, args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { by: { type: 'string' }, note: { type: 'string' }, 'keep-status': { type: 'boolean' } });
   if (positionals.length !== 1) throw usageError(REVIEW_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const current = must(await api['review.current']({ vendorId: vendor.id }));
   if (!current) throw inputError(`${vendor.name} has no review yet (answer a question with \`vetted answer\`)`);
@@ -79,7 +79,7 @@ async function reviewStep(to: ReviewStatus, args: string[]): Promise<void> {
 async function reviewNew(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { template: { type: 'string' } });
   if (positionals.length !== 1) throw usageError(REVIEW_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const before = must(await api['review.current']({ vendorId: vendor.id }));
   const started = must(await api['review.start']({ vendorId: vendor.id, templateId: values.template }));

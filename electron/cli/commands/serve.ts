@@ -50,7 +50,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   process.once('exit', lock.release);
   let session;
   try {
-    session = openSession(flags.db);
+    session = await openSession(flags.db);
   } catch (error) {
     lock.release();
     throw error;

@@ -72,7 +72,7 @@ function mustNamingSetting(result: Result<Settings>, key: keyof Settings): Setti
 
 export async function settingsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
-  const api = openSession(values.db).api;
+  const api = (await openSession(values.db)).api;
   if (positionals.length === 0) {
     const settings = must(await api['settings.get']({}));
     if (values.json) {

@@ -64,7 +64,7 @@ function settingsReport(vendorName: string, vendorRef: string, settings: StatusS
 export async function statusComponentsCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { use: { type: 'string' } });
   if (positionals.length !== 1) throw usageError(STATUS_COMPONENTS_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const counts = componentCounts(must(await api['incident.list']({ vendorId: vendor.id })));
   let settings: StatusSettings;

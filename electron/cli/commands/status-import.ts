@@ -22,7 +22,7 @@ export async function statusImportCommand(args: string[]): Promise<void> {
   // Checked before the register is opened: a missing, empty or oversized file stores nothing.
   const bytes = readInputFile(file, MAX_STATUS_IMPORT_CHARS, (mb) => `the file is ${mb} MB; a status page file is at most ${MAX_STATUS_IMPORT_CHARS / MB} MB`);
   if (bytes.length === 0) throw inputError(`${file}: the file is empty`);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, vendorRef);
   const name = path.basename(file);
   const result = await api['status.import']({ vendorId: vendor.id, fileName: name, text: bytes.toString('utf8'), dryRun: values['dry-run'] });

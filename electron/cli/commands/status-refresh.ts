@@ -11,7 +11,7 @@ export const STATUS_REFRESH_USAGE = 'usage: vetted status refresh VENDOR [--dry-
 export async function statusRefreshCommand(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' } });
   if (positionals.length !== 1) throw usageError(STATUS_REFRESH_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const address = must(await api['vendor.get']({ id: vendor.id })).links.statusPage?.trim();
   // Without an address the API refuses, naming statusPage, before anything goes online.

@@ -34,7 +34,7 @@ export function defaultVsaqId(file: string): string {
 }
 
 export async function templateImportCommand(
-  openSession: () => Session,
+  openSession: () => Promise<Session>,
   file: string | undefined,
   flags: { id?: string; extension?: string[]; version?: string },
 ): Promise<void> {
@@ -53,7 +53,7 @@ export async function templateImportCommand(
   }
   const id = flags.id ?? (format === 'vsaq' ? defaultVsaqId(file) : undefined);
 
-  const session = openSession();
+  const session = await openSession();
   const result = await session.api['template.import']({ text, format, id, extensions: format === 'vsaq' ? extensions : undefined, version });
   if (!result.ok) {
     const detail = result.error.details?.[0];
@@ -100,7 +100,7 @@ export async function templateListCommand(session: Session, json: boolean): Prom
 
 export async function templateExportCommand(
   // Opened only once the arguments are known to be sound: a usage error never touches a register.
-  openSession: () => Session,
+  openSession: () => Promise<Session>,
   id: string | undefined,
   flags: { version?: string; out?: string },
 ): Promise<void> {
@@ -110,5 +110,5 @@ export async function templateExportCommand(
     if (!/^[1-9][0-9]{0,8}$/.test(flags.version)) throw usageError(`--version must be a whole number from 1 (${TEMPLATE_EXPORT_USAGE})`);
     version = Number(flags.version);
   }
-  writeGeneratedFile(flags.out, must(await openSession().api['template.export']({ id, version })));
+  writeGeneratedFile(flags.out, must(await (await openSession()).api['template.export']({ id, version })));
 }

@@ -127,7 +127,7 @@ export async function transparencyCommand(args: string[]): Promise<void> {
   const since = dateFlag('since', values.since);
   const date = dateFlag('date', values.date);
   if (since !== undefined && date !== undefined && since > date) throw inputError(`--since: ${since} is after --date, ${date}`);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const result = await api['incident.transparency']({ vendorId: vendor.id, since, date });
   // The period's refusals name the API field; here they are the flags.

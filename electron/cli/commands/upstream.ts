@@ -94,7 +94,7 @@ async function upstreamAdd(args: string[]): Promise<void> {
     const which = /^regions\.\d+\.code$/.test(at) ? ` ("${codes[Number(issue.path[1])]}")` : '';
     throw inputError(`${flag}: ${issue.message.charAt(0).toLowerCase() + issue.message.slice(1)}${which}`);
   }
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const added = mustFlagged(await api['upstream.add']({ ...input, vendorId: vendor.id }));
   process.stdout.write(`Added to ${added.vendorName}: ${describe(added)}; id ${shortId(added.id)}.\n`);
@@ -120,7 +120,7 @@ function regionWords(u: UpstreamView): string {
 async function upstreamList(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length > 1) throw usageError(UPSTREAM_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = positionals[0] === undefined ? undefined : await findVendor(api, positionals[0]);
   const upstreams = must(await api['upstream.list']({ vendorId: vendor?.id }));
   if (values.json) {
@@ -151,7 +151,7 @@ async function upstreamList(args: string[]): Promise<void> {
 async function upstreamRemove(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, {});
   if (positionals.length !== 1) throw usageError(UPSTREAM_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const upstream = byIdOrPrefix(must(await api['upstream.list']({})), positionals[0]!, 'fourth party', 'vetted upstream list');
   must(await api['upstream.delete']({ id: upstream.id }));
   process.stdout.write(`Removed from ${upstream.vendorName}: ${describe(upstream)}; id ${shortId(upstream.id)}.\n`);
@@ -188,7 +188,7 @@ async function upstreamImport(args: string[]): Promise<void> {
   const bytes = readInputFile(file, MAX_SUBPROCESSOR_FILE_CHARS, (mb) => `the file is ${mb} MB; a subprocessor list is at most ${MAX_SUBPROCESSOR_FILE_CHARS / MB} MB`);
   if (bytes.length === 0) throw inputError(`${file}: the file is empty`);
   const format = /\.json$/i.test(file) ? 'json' : /\.(csv|tsv|txt)$/i.test(file) ? 'csv' : undefined;
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, vendorRef);
   const result = await api['upstream.import']({ vendorId: vendor.id, content: bytes.toString('utf8'), format, mapping, dryRun: values['dry-run'] });
   if (!result.ok && result.error.details?.[0]?.path === 'content') throw inputError(`${file}: ${result.error.details[0].message}`);
@@ -228,7 +228,7 @@ export function importReport(r: UpstreamImport, file: string): string {
 async function upstreamFromStatus(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { 'dry-run': { type: 'boolean' } });
   if (positionals.length !== 1) throw usageError(UPSTREAM_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   process.stdout.write(fromStatusReport(mustFlagged(await api['upstream.fromStatus']({ vendorId: vendor.id, dryRun: values['dry-run'] }))));
 }

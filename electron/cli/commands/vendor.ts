@@ -27,12 +27,12 @@ export async function vendorCommand(args: string[]): Promise<void> {
     if (positionals.length !== 1) throw usageError(VENDOR_USAGE);
     // Every flag is read before the register is opened: a bad one creates no register either.
     const patch = patchFromFlags(values);
-    return vendorAddCommand(openSession(values.db), positionals[0]!, values, patch);
+    return vendorAddCommand(await openSession(values.db), positionals[0]!, values, patch);
   }
   if (sub === 'set') {
     const { values, positionals } = parse(rest, { ...PROFILE_FLAG_OPTIONS, name: { type: 'string' }, 'no-critical-path': { type: 'boolean' } });
     if (positionals.length !== 1) throw usageError(VENDOR_USAGE);
-    return vendorSetCommand(openSession(values.db), positionals[0]!, values);
+    return vendorSetCommand(await openSession(values.db), positionals[0]!, values);
   }
   throw usageError(VENDOR_USAGE);
 }

@@ -54,7 +54,7 @@ async function windowAdd(args: string[]): Promise<void> {
   const impact = values.impact === undefined ? undefined : choiceFlag('impact', values.impact, WINDOW_IMPACTS);
   for (const warning of [...warnings, ...(announced?.warning ? [announced.warning] : [])]) process.stderr.write(`vetted: warning: ${warning}\n`);
 
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, positionals[0]!);
   const added = must(
     await api['window.add']({ vendorId: vendor.id, schedule, title: values.title, impact, notes: values.notes, announcedAt: announced?.iso }),
@@ -70,7 +70,7 @@ async function windowImport(args: string[]): Promise<void> {
   const [vendorRef, file] = positionals as [string, string];
   const bytes = readInputFile(file, MAX_WINDOW_IMPORT_CHARS, (mb) => `the file is ${mb} MB; a maintenance file is at most ${MAX_WINDOW_IMPORT_CHARS / MB} MB`);
   if (bytes.length === 0) throw inputError(`${file}: the file is empty`);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = await findVendor(api, vendorRef);
   const result = await api['window.import']({ vendorId: vendor.id, fileName: path.basename(file), text: bytes.toString('utf8'), dryRun: values['dry-run'] });
   // A bad file: the parser's own message (it names the line or property); nothing was stored.
@@ -98,7 +98,7 @@ export function importReport(r: WindowImport, file: string, vendorName: string):
 async function windowList(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, { json: { type: 'boolean' } });
   if (positionals.length > 1) throw usageError(WINDOW_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const vendor = positionals[0] === undefined ? undefined : await findVendor(api, positionals[0]);
   const windows = must(await api['window.list']({ vendorId: vendor?.id }));
   if (values.json) {
@@ -130,7 +130,7 @@ function windowTable(windows: readonly WindowView[]): string {
 async function windowRemove(args: string[]): Promise<void> {
   const { values, positionals } = parse(args, {});
   if (positionals.length !== 1) throw usageError(WINDOW_USAGE);
-  const { api } = openSession(values.db);
+  const { api } = await openSession(values.db);
   const window = byIdOrPrefix(must(await api['window.list']({})), positionals[0]!, 'maintenance window', 'vetted window list');
   must(await api['window.delete']({ id: window.id }));
   process.stdout.write(`Removed ${window.vendorName}: ${window.title} — ${window.words}; id ${shortId(window.id)}.\n`);

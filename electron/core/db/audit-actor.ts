@@ -4,6 +4,7 @@
 // trail must name the signer, as the step does, even when no user name is set.
 import type { Database } from 'better-sqlite3';
 import { setAuditMuted } from './audit-chain';
+import type { NotPromise } from './transactions';
 
 /**
  * Runs `work` with the triggers reading `actor` as the user name, then puts the stored name back as
@@ -11,7 +12,7 @@ import { setAuditMuted } from './audit-chain';
  * this connection only), and it all happens inside the caller's write transaction, so no other
  * connection ever sees the borrowed name and a failure rolls everything back together.
  */
-export function writeAsActor<T>(db: Database, actor: string, work: () => T): T {
+export function writeAsActor<T>(db: Database, actor: string, work: () => NotPromise<T>): T {
   if (!db.inTransaction) throw new Error('writeAsActor runs only inside a write transaction');
   const read = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'userName'");
   const store = db.prepare<[string]>(

@@ -7,6 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { busyError, isBusyError } from './busy';
 import { pastDeadlineError, writeDeadline } from './deadline';
+import { refuseForeignTransaction } from './store/turns';
 
 /**
  * How long a write keeps asking for the lock after busy_timeout (5 s, set in open.ts) ran out,
@@ -48,7 +49,14 @@ export function writeWaitBudget(): number {
  * caller has already shown the write as failed, so committing it then would make its Retry a
  * duplicate. No write begins once the deadline has passed.
  */
-export function writeTransaction<T>(db: Database, work: () => T): T {
+/**
+ * The work of a synchronous transaction: a promise here would be returned (and the transaction
+ * committed) before the work it stands for has run, so the type refuses one.
+ */
+export type NotPromise<T> = T extends PromiseLike<unknown> ? never : T;
+
+export function writeTransaction<T>(db: Database, work: () => NotPromise<T>): T {
+  refuseForeignTransaction(db);
   if (db.inTransaction) return db.transaction(work).immediate();
   const deadline = writeDeadline();
   const startedAt = Date.now();
@@ -117,7 +125,8 @@ function pause(ms: number): void {
  * connection is query-only meanwhile, so a write slipped into a read path fails loudly here
  * (SQLITE_READONLY) instead of failing as "busy" only when another process happens to write.
  */
-export function readTransaction<T>(db: Database, work: () => T): T {
+export function readTransaction<T>(db: Database, work: () => NotPromise<T>): T {
+  refuseForeignTransaction(db);
   const wasQueryOnly = db.pragma('query_only', { simple: true }) === 1;
   if (!wasQueryOnly) db.pragma('query_only = ON');
   try {
@@ -135,7 +144,8 @@ export function readTransaction<T>(db: Database, work: () => T): T {
  * made them. Inside a transaction `work` runs as a savepoint (in a read transaction it is refused
  * as read-only, and so skipped).
  */
-export function writeTransactionIfFree(db: Database, work: () => void): boolean {
+export function writeTransactionIfFree<T>(db: Database, work: () => NotPromise<T>): boolean {
+  refuseForeignTransaction(db);
   if (db.readonly) return false;
   const usual = db.inTransaction ? undefined : (db.pragma('busy_timeout', { simple: true }) as number);
   if (usual !== undefined && usual !== 0) db.pragma('busy_timeout = 0');

@@ -148,11 +148,11 @@ export class AuditRepository {
    * trip is identical. Only inside a write transaction, so the muted writes and the appended trail
    * commit or roll back together.
    */
-  withTriggersMuted<T>(work: () => T): T {
+  async withTriggersMuted<T>(work: () => Promise<T>): Promise<T> {
     if (!this.db.inTransaction) throw new Error('withTriggersMuted runs only inside a write transaction');
     const wasMuted = setAuditMuted(this.db, true);
     try {
-      return work();
+      return await work();
     } finally {
       setAuditMuted(this.db, wasMuted);
     }

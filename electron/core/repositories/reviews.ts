@@ -1,5 +1,6 @@
 // Reviews and their answers. An answer is one upsert keyed by (review, question).
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
 import type { AnsweredBy } from '../../../shared/domain/vendor-exchange';
 import { VettedError } from '../../../shared/result';
@@ -119,34 +120,34 @@ export class ReviewRepository {
   private readonly ofVendorStmt;
   private readonly lastDecisions;
 
-  constructor(db: Database) {
-    this.byId = db.prepare<[string], ReviewRow>('SELECT * FROM reviews WHERE id = ?');
-    this.latestForVendor = db.prepare<[string], ReviewRow>(
+  constructor(sql: Sql) {
+    this.byId = query<[string], ReviewRow>(sql, 'SELECT * FROM reviews WHERE id = ?');
+    this.latestForVendor = query<[string], ReviewRow>(sql, 
       'SELECT * FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
     );
     // The newest review of every provider, in one pass, for the register table.
-    this.latestAll = db.prepare<[], ReviewRow>(
+    this.latestAll = query<[], ReviewRow>(sql, 
       `SELECT r.* FROM reviews r
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
-    this.insertStmt = db.prepare<[ReviewRow]>(
+    this.insertStmt = query<[ReviewRow]>(sql, 
       `INSERT INTO reviews (id, vendor_id, template_id, template_version, status, reviewer, started_at, updated_at, completed_at)
        VALUES (@id, @vendor_id, @template_id, @template_version, @status, @reviewer, @started_at, @updated_at, @completed_at)`,
     );
-    this.touchStmt = db.prepare<[string, string]>('UPDATE reviews SET updated_at = ? WHERE id = ?');
-    this.answersFor = db.prepare<[string], AnswerRow>('SELECT * FROM answers WHERE review_id = ?');
-    this.oneAnswer = db.prepare<[string, string], AnswerRow & { version: number; updated_by: string }>(
+    this.touchStmt = query<[string, string]>(sql, 'UPDATE reviews SET updated_at = ? WHERE id = ?');
+    this.answersFor = query<[string], AnswerRow>(sql, 'SELECT * FROM answers WHERE review_id = ?');
+    this.oneAnswer = query<[string, string], AnswerRow & { version: number; updated_by: string }>(sql, 
       'SELECT * FROM answers WHERE review_id = ? AND question_id = ?',
     );
-    this.allAnswers = db.prepare<[], AnswerRow>(
+    this.allAnswers = query<[], AnswerRow>(sql, 
       `SELECT a.* FROM answers a JOIN reviews r ON r.id = a.review_id
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
     // Every write counts the answer's version up and names its writer as the audit trail does (the
     // user name in Settings), whoever writes: a save, an answers file, an import (migration 013).
-    this.upsertAnswer = db.prepare<[AnswerRow]>(
+    this.upsertAnswer = query<[AnswerRow]>(sql, 
       `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at, comment_confidential, provider_comment, answered_by, version, updated_by)
        VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential, @provider_comment, @answered_by, 1, ${WRITER})
        ON CONFLICT (review_id, question_id) DO UPDATE SET
@@ -154,55 +155,55 @@ export class ReviewRepository {
          comment_confidential = excluded.comment_confidential, provider_comment = excluded.provider_comment,
          answered_by = excluded.answered_by, version = answers.version + 1, updated_by = excluded.updated_by`,
     );
-    this.versionsFor = db.prepare<[string], { question_id: string; version: number }>(
+    this.versionsFor = query<[string], { question_id: string; version: number }>(sql, 
       'SELECT question_id, version FROM answers WHERE review_id = ?',
     );
     // Whole-register reads and writes for the exchange format (export and import).
-    this.allReviews = db.prepare<[], ReviewRow>('SELECT * FROM reviews ORDER BY id');
-    this.everyAnswer = db.prepare<[], AnswerRow>('SELECT * FROM answers ORDER BY review_id, question_id');
-    this.updateStmt = db.prepare<[ReviewRow]>(
+    this.allReviews = query<[], ReviewRow>(sql, 'SELECT * FROM reviews ORDER BY id');
+    this.everyAnswer = query<[], AnswerRow>(sql, 'SELECT * FROM answers ORDER BY review_id, question_id');
+    this.updateStmt = query<[ReviewRow]>(sql, 
       `UPDATE reviews SET vendor_id = @vendor_id, template_id = @template_id, template_version = @template_version,
          status = @status, reviewer = @reviewer, started_at = @started_at, updated_at = @updated_at,
          completed_at = @completed_at
        WHERE id = @id`,
     );
-    this.ofVendorStmt = db.prepare<[string], ReviewRow>(
+    this.ofVendorStmt = query<[string], ReviewRow>(sql, 
       'SELECT * FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC',
     );
     // "Last reviewed" on the register: the newest decision of each provider, whatever review is open now.
-    this.lastDecisions = db.prepare<[], { vendor_id: string; decided_at: string }>(
+    this.lastDecisions = query<[], { vendor_id: string; decided_at: string }>(sql, 
       `SELECT vendor_id, MAX(COALESCE(completed_at, updated_at)) AS decided_at FROM reviews
        WHERE status IN ('approved', 'approved_with_conditions', 'rejected') GROUP BY vendor_id`,
     );
-    this.usedTemplatesStmt = db.prepare<[], { template_id: string; template_version: number }>(
+    this.usedTemplatesStmt = query<[], { template_id: string; template_version: number }>(sql, 
       'SELECT DISTINCT template_id, template_version FROM reviews ORDER BY template_id, template_version',
     );
   }
 
-  get(id: string): Review | undefined {
-    const row = this.byId.get(id);
+  async get(id: string): Promise<Review | undefined> {
+    const row = await this.byId.get(id);
     return row ? reviewFromRow(row) : undefined;
   }
 
-  latest(vendorId: string): Review | undefined {
-    const row = this.latestForVendor.get(vendorId);
+  async latest(vendorId: string): Promise<Review | undefined> {
+    const row = await this.latestForVendor.get(vendorId);
     return row ? reviewFromRow(row) : undefined;
   }
 
   /** The newest review of every provider, keyed by provider id. */
-  latestByVendor(): Map<string, Review> {
-    return new Map(this.latestAll.all().map((row) => [row.vendor_id, reviewFromRow(row)]));
+  async latestByVendor(): Promise<Map<string, Review>> {
+    return new Map((await this.latestAll.all()).map((row) => [row.vendor_id, reviewFromRow(row)]));
   }
 
   /** When each provider's newest decided review was decided, keyed by provider id (providers never decided are absent). */
-  lastDecisionByVendor(): Map<string, string> {
-    return new Map(this.lastDecisions.all().map((row) => [row.vendor_id, row.decided_at]));
+  async lastDecisionByVendor(): Promise<Map<string, string>> {
+    return new Map((await this.lastDecisions.all()).map((row) => [row.vendor_id, row.decided_at]));
   }
 
   /** Answers of every provider's newest review, keyed by review id. */
-  answersOfLatestReviews(): Map<string, Answer[]> {
+  async answersOfLatestReviews(): Promise<Map<string, Answer[]>> {
     const byReview = new Map<string, Answer[]>();
-    for (const row of this.allAnswers.iterate()) {
+    for (const row of await this.allAnswers.all()) {
       let list = byReview.get(row.review_id);
       if (!list) byReview.set(row.review_id, (list = []));
       list.push(answerFromRow(row));
@@ -210,75 +211,75 @@ export class ReviewRepository {
     return byReview;
   }
 
-  insert(review: Review): void {
-    this.insertStmt.run(reviewToRow(review));
+  async insert(review: Review): Promise<void> {
+    await this.insertStmt.run(reviewToRow(review));
   }
 
   /** Replaces every field of a stored review (the import, when the file's copy is newer). */
-  update(review: Review): void {
-    this.updateStmt.run(reviewToRow(review));
+  async update(review: Review): Promise<void> {
+    await this.updateStmt.run(reviewToRow(review));
   }
 
   /** A provider's reviews, newest first. */
-  ofVendor(vendorId: string): Review[] {
-    return this.ofVendorStmt.all(vendorId).map(reviewFromRow);
+  async ofVendor(vendorId: string): Promise<Review[]> {
+    return (await this.ofVendorStmt.all(vendorId)).map(reviewFromRow);
   }
 
   /** Every review, by id. */
-  all(): Review[] {
-    return this.allReviews.all().map(reviewFromRow);
+  async all(): Promise<Review[]> {
+    return (await this.allReviews.all()).map(reviewFromRow);
   }
 
   /** Every answer of every review, by review id then question id. */
-  answersOfAll(): (Answer & { reviewId: string })[] {
-    return this.everyAnswer.all().map((row) => ({ reviewId: row.review_id, ...answerFromRow(row) }));
+  async answersOfAll(): Promise<(Answer & { reviewId: string })[]> {
+    return (await this.everyAnswer.all()).map((row) => ({ reviewId: row.review_id, ...answerFromRow(row) }));
   }
 
   /** The template versions reviews use, by id then version. */
-  usedTemplates(): { id: string; version: number }[] {
-    return this.usedTemplatesStmt.all().map((r) => ({ id: r.template_id, version: r.template_version }));
+  async usedTemplates(): Promise<{ id: string; version: number }[]> {
+    return (await this.usedTemplatesStmt.all()).map((r) => ({ id: r.template_id, version: r.template_version }));
   }
 
-  answers(reviewId: string): Answer[] {
-    return this.answersFor.all(reviewId).map(answerFromRow);
+  async answers(reviewId: string): Promise<Answer[]> {
+    return (await this.answersFor.all(reviewId)).map(answerFromRow);
   }
 
-  answer(reviewId: string, questionId: string): Answer | undefined {
-    const row = this.oneAnswer.get(reviewId, questionId);
+  async answer(reviewId: string, questionId: string): Promise<Answer | undefined> {
+    const row = await this.oneAnswer.get(reviewId, questionId);
     return row ? answerFromRow(row) : undefined;
   }
 
   /** An answer as stored with its version, who wrote it and when, in one read (none: no answer yet). */
-  storedAnswer(reviewId: string, questionId: string): { answer: Answer; version: AnswerVersion } | undefined {
-    const row = this.oneAnswer.get(reviewId, questionId);
+  async storedAnswer(reviewId: string, questionId: string): Promise<{ answer: Answer; version: AnswerVersion } | undefined> {
+    const row = await this.oneAnswer.get(reviewId, questionId);
     if (!row) return undefined;
     return { answer: answerFromRow(row), version: { version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at } };
   }
 
   /** The stored version of every answer of a review, by question id. */
-  answerVersions(reviewId: string): Record<string, number> {
+  async answerVersions(reviewId: string): Promise<Record<string, number>> {
     const versions: Record<string, number> = {};
-    for (const row of this.versionsFor.all(reviewId)) versions[row.question_id] = row.version;
+    for (const row of await this.versionsFor.all(reviewId)) versions[row.question_id] = row.version;
     return versions;
   }
 
-  saveAnswer(reviewId: string, answer: Answer): void {
-    this.putAnswer(reviewId, answer);
-    this.touchStmt.run(answer.updatedAt, reviewId);
+  async saveAnswer(reviewId: string, answer: Answer): Promise<void> {
+    await this.putAnswer(reviewId, answer);
+    await this.touchStmt.run(answer.updatedAt, reviewId);
   }
 
   /** Stores an answer as given, leaving the review's updatedAt alone (the import keeps the file's). */
-  putAnswer(reviewId: string, answer: Answer): void {
-    this.upsertAnswer.run({
-      review_id: reviewId,
-      question_id: answer.questionId,
-      value: answer.value === null ? null : JSON.stringify(answer.value),
-      comment: answer.comment,
-      na: answer.na ? 1 : 0,
-      updated_at: answer.updatedAt,
-      comment_confidential: answer.confidential ? 1 : 0,
-      provider_comment: answer.providerComment ?? '',
-      answered_by: answer.answeredBy ? JSON.stringify(answer.answeredBy) : null,
-    });
+  async putAnswer(reviewId: string, answer: Answer): Promise<void> {
+    await this.upsertAnswer.run({
+            review_id: reviewId,
+            question_id: answer.questionId,
+            value: answer.value === null ? null : JSON.stringify(answer.value),
+            comment: answer.comment,
+            na: answer.na ? 1 : 0,
+            updated_at: answer.updatedAt,
+            comment_confidential: answer.confidential ? 1 : 0,
+            provider_comment: answer.providerComment ?? '',
+            answered_by: answer.answeredBy ? JSON.stringify(answer.answeredBy) : null,
+          });
   }
 }

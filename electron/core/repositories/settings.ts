@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/settings';
 
 /** Settings as key → JSON rows; keys not stored yet read as their default. */
@@ -6,16 +7,16 @@ export class SettingsRepository {
   private readonly all;
   private readonly upsert;
 
-  constructor(db: Database) {
-    this.all = db.prepare<[], { key: string; value: string }>('SELECT key, value FROM settings');
-    this.upsert = db.prepare<[string, string]>(
+  constructor(sql: Sql) {
+    this.all = query<[], { key: string; value: string }>(sql, 'SELECT key, value FROM settings');
+    this.upsert = query<[string, string]>(sql, 
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
   }
 
-  get(): Settings {
+  async get(): Promise<Settings> {
     const settings: Settings = { ...DEFAULT_SETTINGS };
-    for (const { key, value } of this.all.all()) {
+    for (const { key, value } of await this.all.all()) {
       if (Object.prototype.hasOwnProperty.call(DEFAULT_SETTINGS, key)) {
         (settings as unknown as Record<string, unknown>)[key] = JSON.parse(value);
       }
@@ -23,9 +24,9 @@ export class SettingsRepository {
     return settings;
   }
 
-  set(values: Partial<Settings>): void {
+  async set(values: Partial<Settings>): Promise<void> {
     for (const [key, value] of Object.entries(values)) {
-      if (value !== undefined) this.upsert.run(key, JSON.stringify(value));
+      if (value !== undefined) await this.upsert.run(key, JSON.stringify(value));
     }
   }
 }

@@ -1,5 +1,6 @@
 // Templates are stored whole as JSON, keyed by id and version: reviews pin the version they used.
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import { Template } from '../../../shared/domain/template';
 
 interface TemplateRow {
@@ -21,17 +22,18 @@ export class TemplateRepository {
   private readonly latest;
   private readonly insertStmt;
   private readonly existsStmt;
-  /** Parsed templates by id@version: definitions never change once stored. */
-  private readonly cache = new Map<string, StoredTemplate>();
-
-  constructor(db: Database) {
-    this.all = db.prepare<[], TemplateRow>('SELECT * FROM templates ORDER BY name, version');
-    this.one = db.prepare<[string, number], TemplateRow>('SELECT * FROM templates WHERE id = ? AND version = ?');
-    this.existsStmt = db.prepare<[string, number], { found: number }>('SELECT 1 AS found FROM templates WHERE id = ? AND version = ?');
-    this.latest = db.prepare<[string], TemplateRow>(
+  constructor(
+    sql: Sql,
+    /** Parsed templates by id@version, shared by the register's contexts: definitions never change once stored. */
+    private readonly cache = new Map<string, StoredTemplate>(),
+  ) {
+    this.all = query<[], TemplateRow>(sql, 'SELECT * FROM templates ORDER BY name, version');
+    this.one = query<[string, number], TemplateRow>(sql, 'SELECT * FROM templates WHERE id = ? AND version = ?');
+    this.existsStmt = query<[string, number], { found: number }>(sql, 'SELECT 1 AS found FROM templates WHERE id = ? AND version = ?');
+    this.latest = query<[string], TemplateRow>(sql, 
       'SELECT * FROM templates WHERE id = ? ORDER BY version DESC LIMIT 1',
     );
-    this.insertStmt = db.prepare(
+    this.insertStmt = query(sql, 
       `INSERT INTO templates (id, version, name, definition, built_in, added_at)
        VALUES (@id, @version, @name, @definition, @built_in, @added_at)
        ON CONFLICT (id, version) DO NOTHING`,
@@ -48,29 +50,29 @@ export class TemplateRepository {
     return stored;
   }
 
-  list(): StoredTemplate[] {
-    return this.all.all().map((row) => this.fromRow(row));
+  async list(): Promise<StoredTemplate[]> {
+    return (await this.all.all()).map((row) => this.fromRow(row));
   }
 
-  get(id: string, version?: number): StoredTemplate | undefined {
-    const row = version === undefined ? this.latest.get(id) : this.one.get(id, version);
+  async get(id: string, version?: number): Promise<StoredTemplate | undefined> {
+    const row = version === undefined ? await this.latest.get(id) : await this.one.get(id, version);
     return row ? this.fromRow(row) : undefined;
   }
 
   /** Whether this id@version is stored (without reading or parsing its definition). */
-  has(id: string, version: number): boolean {
-    return this.existsStmt.get(id, version) !== undefined;
+  async has(id: string, version: number): Promise<boolean> {
+    return await this.existsStmt.get(id, version) !== undefined;
   }
 
   /** Adds a template version; an id@version already stored is left as it is. */
-  add(template: Template, builtIn: boolean, addedAt: string): void {
-    this.insertStmt.run({
-      id: template.id,
-      version: template.version,
-      name: template.name,
-      definition: JSON.stringify(template),
-      built_in: builtIn ? 1 : 0,
-      added_at: addedAt,
-    });
+  async add(template: Template, builtIn: boolean, addedAt: string): Promise<void> {
+    await this.insertStmt.run({
+            id: template.id,
+            version: template.version,
+            name: template.name,
+            definition: JSON.stringify(template),
+            built_in: builtIn ? 1 : 0,
+            added_at: addedAt,
+          });
   }
 }

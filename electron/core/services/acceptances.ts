@@ -1,4 +1,5 @@
 // Risk acceptance of a finding or of a whole review, until an expiry date.
+import { mapInOrder } from '../in-order';
 import type { AcceptanceView } from '../../../shared/api';
 import { acceptanceState, type Acceptance, type AcceptanceInput } from '../../../shared/domain/acceptances';
 import { localIsoDate } from '../../../shared/domain/dates';
@@ -7,20 +8,19 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
-import { readTransaction, writeTransaction } from '../db/transactions';
 
-export function acceptanceView(
+export async function acceptanceView(
   ctx: Context,
   a: Acceptance,
   names: ReadonlyMap<string, string>,
   findingTitles: ReadonlyMap<string, string>,
   day: string,
-): AcceptanceView {
+): Promise<AcceptanceView> {
   let subject: string;
   if (a.findingId) {
     subject = findingTitles.get(a.findingId) ?? ctx.findings.get(a.findingId)?.title ?? 'A finding';
   } else {
-    const review = a.reviewId ? ctx.reviews.get(a.reviewId) : undefined;
+    const review = a.reviewId ? await ctx.reviews.get(a.reviewId) : undefined;
     subject = review
       ? `The whole review started ${localIsoDate(new Date(review.startedAt))} (${REVIEW_STATUS_LABELS[review.status].toLowerCase()})`
       : 'A review';
@@ -28,28 +28,28 @@ export function acceptanceView(
   return { ...a, vendorName: names.get(a.vendorId) ?? '', state: acceptanceState(a, day), subject };
 }
 
-function views(ctx: Context, list: readonly Acceptance[]): AcceptanceView[] {
+function views(ctx: Context, list: readonly Acceptance[]): Promise<AcceptanceView[]> {
   const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
   const day = today(ctx);
-  return list.map((a) => acceptanceView(ctx, a, names, new Map(), day));
+  return mapInOrder(list, (a) => acceptanceView(ctx, a, names, new Map(), day));
 }
 
-export function listAcceptances(ctx: Context, input: { vendorId?: string }): AcceptanceView[] {
-  return readTransaction(ctx.db, () => {
+export async function listAcceptances(ctx: Context, input: { vendorId?: string }): Promise<AcceptanceView[]> {
+  return await ctx.read(async (ctx) => {
     if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
     return views(ctx, ctx.findings.acceptances(input.vendorId));
   });
 }
 
 /** Accepts a finding (which becomes "accepted") or a review, in one transaction. */
-export function createAcceptance(ctx: Context, input: AcceptanceInput): AcceptanceView {
-  return writeTransaction(ctx.db, () => {
+export async function createAcceptance(ctx: Context, input: AcceptanceInput): Promise<AcceptanceView> {
+  return await ctx.write(async (ctx) => {
     const day = today(ctx);
     if (input.expiresOn <= day) {
       const message = `an acceptance must expire after today (${day})`;
       throw new VettedError('validation', `expiresOn: ${message}`, [{ path: 'expiresOn', message }]);
     }
-    const acceptedBy = (input.acceptedBy ?? ctx.settings.get().userName).trim();
+    const acceptedBy = (input.acceptedBy ?? (await ctx.settings.get()).userName).trim();
     if (!acceptedBy) {
       const message = 'say who accepts the risk (or set your name in Settings)';
       throw new VettedError('validation', `acceptedBy: ${message}`, [{ path: 'acceptedBy', message }]);
@@ -61,7 +61,7 @@ export function createAcceptance(ctx: Context, input: AcceptanceInput): Acceptan
       if (finding.status === 'resolved') throw new VettedError('conflict', 'The finding is resolved; there is no risk left to accept.');
       vendorId = finding.vendorId;
     } else {
-      const review = ctx.reviews.get(input.reviewId!);
+      const review = await ctx.reviews.get(input.reviewId!);
       if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
       vendorId = review.vendorId;
     }
@@ -79,13 +79,13 @@ export function createAcceptance(ctx: Context, input: AcceptanceInput): Acceptan
     };
     ctx.findings.insertAcceptanceRow(acceptance);
     if (finding) ctx.findings.update({ ...finding, status: 'accepted', updatedAt: stamp });
-    return views(ctx, [acceptance])[0]!;
+    return (await views(ctx, [acceptance]))[0]!;
   });
 }
 
 /** Withdraws an acceptance; its finding, if accepted, is open again. */
-export function revokeAcceptance(ctx: Context, id: string): AcceptanceView {
-  return writeTransaction(ctx.db, () => {
+export async function revokeAcceptance(ctx: Context, id: string): Promise<AcceptanceView> {
+  return await ctx.write(async (ctx) => {
     const acceptance = ctx.findings.acceptance(id);
     if (!acceptance) throw new VettedError('not_found', `No risk acceptance with id ${id}.`);
     if (acceptance.revokedAt) throw new VettedError('conflict', 'This acceptance was already revoked.');
@@ -93,6 +93,6 @@ export function revokeAcceptance(ctx: Context, id: string): AcceptanceView {
     ctx.findings.revoke(id, stamp);
     const finding = acceptance.findingId ? ctx.findings.get(acceptance.findingId) : undefined;
     if (finding?.status === 'accepted') ctx.findings.update({ ...finding, status: 'open', updatedAt: stamp });
-    return views(ctx, [{ ...acceptance, revokedAt: stamp }])[0]!;
+    return (await views(ctx, [{ ...acceptance, revokedAt: stamp }]))[0]!;
   });
 }

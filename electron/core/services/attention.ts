@@ -11,7 +11,6 @@ import { incidentAttention } from './incident-attention';
 import { warningsFor } from './maintenance';
 import { listReassessments } from './reassessment';
 import { today } from './today';
-import { readTransaction } from '../db/transactions';
 
 /** Maintenance warnings look this many days ahead (today included). */
 export const ATTENTION_MAINTENANCE_DAYS = 90;
@@ -22,22 +21,22 @@ export const ATTENTION_MAINTENANCE_DAYS = 90;
  */
 export const ATTENTION_MAINTENANCE_LIMIT = 25;
 
-export function attention(ctx: Context): Attention {
-  return readTransaction(ctx.db, () => {
+export async function attention(ctx: Context): Promise<Attention> {
+  return await ctx.read(async (ctx) => {
     const day = today(ctx);
     return {
       today: day,
-      reviews: listReassessments(ctx, {}).filter(
+      reviews: (await listReassessments(ctx, {})).filter(
         (e) => e.vendorStatus !== 'retired' && (e.state === 'overdue' || e.state === 'due_soon'),
       ),
-      findings: listFindings(ctx, {}).filter(
+      findings: (await listFindings(ctx, {})).filter(
         (f) => f.overdue || (f.status === 'accepted' && f.effectiveStatus === 'open'),
       ),
       evidence: listEvidence(ctx, {}).filter((e) => e.state === 'expired' || e.state === 'expiring_soon'),
-      acceptances: listAcceptances(ctx, {}).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
-      maintenance: warningsFor(ctx, { range: { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }, limit: ATTENTION_MAINTENANCE_LIMIT }),
+      acceptances: (await listAcceptances(ctx, {})).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
+      maintenance: await warningsFor(ctx, { range: { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }, limit: ATTENTION_MAINTENANCE_LIMIT }),
       incidents: incidentAttention(ctx),
-      concentration: concentrationAttention(ctx),
+      concentration: await concentrationAttention(ctx),
     };
   });
 }

@@ -1,3 +1,4 @@
+import { mapInOrder } from '../in-order';
 import { createHash } from 'node:crypto';
 import type { GeneratedFile } from '../../../shared/api';
 import {
@@ -23,13 +24,12 @@ import { buildEntry, entryFor } from './review-entries';
 import { decidedContent, documentDate, documentToday, reviewInProgress, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
 import { VettedError } from '../../../shared/result';
-import { readTransaction } from '../db/transactions';
 
 /** The app's comparison screen: each provider's latest review as it stands, drafts included (a working view). */
-export function compareVendors(ctx: Context, vendorIds: string[]): Comparison {
-  return readTransaction(ctx.db, () => {
-    const entries = vendorIds.map((id) => entryFor(ctx, getVendor(ctx, id)));
-    const comparison = compareProviders(entries, { dayRate: ctx.settings.get().dayRate });
+export async function compareVendors(ctx: Context, vendorIds: string[]): Promise<Comparison> {
+  return await ctx.read(async (ctx) => {
+    const entries = await mapInOrder(vendorIds, (id) => entryFor(ctx, getVendor(ctx, id)));
+    const comparison = compareProviders(entries, { dayRate: (await ctx.settings.get()).dayRate });
     const today = documentToday(ctx);
     return {
       ...comparison,
@@ -49,23 +49,23 @@ function incidentRecords(ctx: Context, entries: readonly CompareEntry[]): Map<st
  * A provider's column in an exported comparison, as of the date: its latest decided review (frozen
  * answers and score), or with `draft` its review in progress; and what the column rests on, in words.
  */
-function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolean): { entry: CompareEntry; basis: string } {
-  const standing = standingOf(ctx, vendor.id, asOf);
+async function exportedEntry(ctx: Context, vendor: Vendor, asOf: string, draft: boolean): Promise<{ entry: CompareEntry; basis: string }> {
+  const standing = await standingOf(ctx, vendor.id, asOf);
   if (draft) {
-    const open = reviewInProgress(ctx, vendor.id, standing);
+    const open = await reviewInProgress(ctx, vendor.id, standing);
     if (open) {
-      return { entry: buildEntry(ctx, vendor, open, ctx.reviews.answers(open.id)), basis: `DRAFT, review in progress since ${dayOf(open.startedAt)}` };
+      return { entry: await buildEntry(ctx, vendor, open, await ctx.reviews.answers(open.id)), basis: `DRAFT, review in progress since ${dayOf(open.startedAt)}` };
     }
   }
   const decided = standing.decided;
-  const content = decided ? decidedContent(ctx, decided) : null;
+  const content = decided ? await decidedContent(ctx, decided) : null;
   if (!decided || !content) {
     return {
-      entry: { ...buildEntry(ctx, vendor, null, []), noReviewNote: noDecidedReviewNote(standing, asOf, draft) },
+      entry: { ...await buildEntry(ctx, vendor, null, []), noReviewNote: noDecidedReviewNote(standing, asOf, draft) },
       basis: [`no review decided on or before ${asOf} (empty column)`, ...standing.lines.slice(1).map((line) => line.replace(/\.$/, ''))].join('. '),
     };
   }
-  const entry = buildEntry(ctx, vendor, decided.review, content.answers);
+  const entry = await buildEntry(ctx, vendor, decided.review, content.answers);
   return {
     // The score as signed off, not recomputed against a profile edited since.
     entry: { ...entry, score: content.score },
@@ -99,12 +99,12 @@ export async function exportComparison(
     const message = 'a draft comparison shows the reviews in progress as they are today; leave the date out';
     throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
   }
-  const { full, basis, organisation, slugs } = readTransaction(ctx.db, () => {
-    const entries = input.vendorIds.map((id) => exportedEntry(ctx, getVendor(ctx, id), asOf, draft));
+  const { full, basis, organisation, slugs } = await ctx.read(async (ctx) => {
+    const entries = await mapInOrder(input.vendorIds, (id) => exportedEntry(ctx, getVendor(ctx, id), asOf, draft));
     const columns = entries.map((e) => e.entry);
     return {
       full: {
-        ...compareProviders(columns, { dayRate: ctx.settings.get().dayRate }),
+        ...compareProviders(columns, { dayRate: (await ctx.settings.get()).dayRate }),
         // From the register's maintenance records as of the date, checked against each column's answers.
         maintenance: compareMaintenance(columns, ctx.maintenance.windows(), asOf),
         // From the register's incident record, cut to the date, checked against each column's answers.
@@ -113,7 +113,7 @@ export async function exportComparison(
         upstreams: compareUpstreams(columns, ctx.upstreams.list(), asOf),
       },
       basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
-      organisation: ctx.settings.get().organisation,
+      organisation: (await ctx.settings.get()).organisation,
       slugs: entries.map((e) => providerSlug(e.entry.vendor, ctx.vendors.list())),
     };
   });
@@ -134,7 +134,7 @@ export async function exportComparison(
     basis,
   });
   const title = typeof doc.info?.title === 'string' ? doc.info.title : 'Provider comparison';
-  const { pdf, warnings } = await renderPdf(doc, { title, generatedAt: asOf, language: reportLanguageOf(ctx) });
+  const { pdf, warnings } = await renderPdf(doc, { title, generatedAt: asOf, language: await reportLanguageOf(ctx) });
   return asFile(`${base}.pdf`, pdf, warnings);
 }
 

@@ -11,7 +11,6 @@ import { blastRadius } from '../../../shared/upstream/blast-radius';
 import { concentration, concentrationAlerts } from '../../../shared/upstream/concentration';
 import { maintenanceOnSharedUpstreams, overlappingIncidents } from '../../../shared/upstream/signals';
 import type { Context } from '../context';
-import { readTransaction } from '../db/transactions';
 import { renderPdf } from '../reports/render';
 import { datedReasons, registerAsOf, SIGNAL_MAINTENANCE_DAYS, type RegisterAsOf } from './concentration';
 import { asFile } from './generated-file';
@@ -27,9 +26,9 @@ function incidentsAsOf(ctx: Context, asOf: string) {
     .map((i) => (i.resolvedAt !== null && !onOrBefore(i.resolvedAt, asOf) ? { ...i, resolvedAt: null } : i));
 }
 
-function gather(ctx: Context, asOf: string): ConcentrationReportData {
-  const reg: RegisterAsOf = registerAsOf(ctx, asOf);
-  const settings = ctx.settings.get();
+async function gather(ctx: Context, asOf: string): Promise<ConcentrationReportData> {
+  const reg: RegisterAsOf = await registerAsOf(ctx, asOf);
+  const settings = await ctx.settings.get();
   const c = concentration(reg.providers, reg.upstreams);
   const blasts = c.parties
     .filter((p) => p.providers.length > 0)
@@ -39,7 +38,7 @@ function gather(ctx: Context, asOf: string): ConcentrationReportData {
   const today = documentToday(ctx);
   const now = asOf >= today ? ctx.now().toISOString() : `${asOf}T23:59:59.999Z`;
   const span = { from: asOf, to: addDays(asOf, SIGNAL_MAINTENANCE_DAYS - 1) };
-  const allWindows = windowsWithProviders(ctx);
+  const allWindows = await windowsWithProviders(ctx);
   const windows = allWindows.filter((w) => onOrBefore(w.window.createdAt, asOf));
   // Blackout periods are not read: the signal is overlaps of two providers' windows, which they do not change.
   const overlaps = maintenanceWarnings(windows, [], rangeSpan(span), { criticalOnly: false, minimumNoticeHours: null }).overlaps;
@@ -71,12 +70,12 @@ function gather(ctx: Context, asOf: string): ConcentrationReportData {
 
 export async function concentrationReport(ctx: Context, input: { date?: string }): Promise<GeneratedFile> {
   const asOf = documentDate(ctx, input.date);
-  const data = readTransaction(ctx.db, () => gather(ctx, asOf));
+  const data = await ctx.read(async (ctx) => gather(ctx, asOf));
   const { pdf, warnings } = await renderPdf(buildConcentrationReport(data), {
     title: 'Concentration of fourth parties',
     subject: 'Register-wide concentration report',
     generatedAt: asOf,
-    language: reportLanguageOf(ctx),
+    language: await reportLanguageOf(ctx),
   });
   return asFile(`vetted-concentration-${asOf}.pdf`, pdf, warnings);
 }

@@ -1,6 +1,7 @@
 // Concentration (issue 21): gathers what the register holds — providers, their upstreams, their
 // stated failover — as of a day, and hands it to the pure functions in shared/upstream. One job:
 // the rules live there (docs/concentration.md), the reading of the register lives here.
+import type { Settings } from '../../../shared/domain/settings';
 import type { BlastRadiusView, ConcentrationAttention, ConcentrationSignals, ConcentrationView } from '../../../shared/api';
 import { addDays } from '../../../shared/domain/dates';
 import { rangeSpan } from '../../../shared/domain/maintenance';
@@ -21,7 +22,6 @@ import { regionName } from '../../../shared/upstream/catalogue';
 import { canonicalPartyKey, indexRegister, type ProviderFacts } from '../../../shared/upstream/register-index';
 import { maintenanceOnSharedUpstreams, overlappingIncidents } from '../../../shared/upstream/signals';
 import type { Context } from '../context';
-import { readTransaction } from '../db/transactions';
 import { windowsWithProviders } from './maintenance';
 import { decidedContent, documentToday, standingOf } from './standing';
 
@@ -65,14 +65,15 @@ function answerValue(answers: readonly Answer[], questionId: string): string | n
  * before it (as signed off), else those of the review open on it (basis 'open': never decides an
  * outcome), else none.
  */
-export function failoverOf(ctx: Context, vendorId: string, asOf: string, months = ctx.settings.get().reassessmentMonths): FailoverStatement {
-  const standing = standingOf(ctx, vendorId, asOf, months);
+export async function failoverOf(ctx: Context, vendorId: string, asOf: string, monthsGiven?: Settings['reassessmentMonths']): Promise<FailoverStatement> {
+  const months = monthsGiven ?? (await ctx.settings.get()).reassessmentMonths;
+  const standing = await standingOf(ctx, vendorId, asOf, months);
   if (standing.decided) {
-    const content = decidedContent(ctx, standing.decided);
+    const content = await decidedContent(ctx, standing.decided);
     if (content) return { regions: answerValue(content.answers, REGIONS_QUESTION), zones: answerValue(content.answers, FAILOVER_QUESTION), basis: 'decided' };
   }
   if (standing.open) {
-    const answers = ctx.reviews.answers(standing.open.review.id).filter((a) => onOrBefore(a.updatedAt, asOf));
+    const answers = (await ctx.reviews.answers(standing.open.review.id)).filter((a) => onOrBefore(a.updatedAt, asOf));
     return { regions: answerValue(answers, REGIONS_QUESTION), zones: answerValue(answers, FAILOVER_QUESTION), basis: 'open' };
   }
   return NO_FAILOVER_ANSWER;
@@ -93,9 +94,9 @@ export function datedReasons(blast: BlastRadius, asOf: string): BlastRadius {
 }
 
 /** Call inside a read transaction. */
-export function registerAsOf(ctx: Context, asOf: string): RegisterAsOf {
+export async function registerAsOf(ctx: Context, asOf: string): Promise<RegisterAsOf> {
   const today = documentToday(ctx);
-  const months = ctx.settings.get().reassessmentMonths;
+  const months = (await ctx.settings.get()).reassessmentMonths;
   const trails = asOf >= today ? null : ctx.audit.vendorStatusTrails();
   const vendors: Vendor[] = [];
   let providersAddedAfter = 0;
@@ -143,7 +144,7 @@ export function registerAsOf(ctx: Context, asOf: string): RegisterAsOf {
   // A provider's status on the day decides: one retired after it still had its failover then.
   const retiredOnDay = new Set(providers.filter((p) => p.status === 'retired').map((p) => p.vendorId));
   const failover = new Map<string, FailoverStatement>();
-  for (const v of vendors) if (!retiredOnDay.has(v.id)) failover.set(v.id, failoverOf(ctx, v.id, asOf, months));
+  for (const v of vendors) if (!retiredOnDay.has(v.id)) failover.set(v.id, await failoverOf(ctx, v.id, asOf, months));
   return {
     asOf,
     providers,
@@ -163,18 +164,18 @@ function providersToday(ctx: Context): ProviderFacts[] {
   return ctx.vendors.list().map((v) => ({ vendorId: v.id, name: v.name, status: v.status, criticalPath: v.criticalPath }));
 }
 
-export function concentrationView(ctx: Context, input: { criticalOnly?: boolean }): ConcentrationView {
-  return readTransaction(ctx.db, () => {
-    const threshold = ctx.settings.get().concentrationThreshold;
+export async function concentrationView(ctx: Context, input: { criticalOnly?: boolean }): Promise<ConcentrationView> {
+  return await ctx.read(async (ctx) => {
+    const threshold = (await ctx.settings.get()).concentrationThreshold;
     const c = concentration(providersToday(ctx), ctx.upstreams.list(), { criticalOnly: input.criticalOnly ?? false });
     return { concentration: c, alerts: concentrationAlerts(c, threshold), threshold, asOf: documentToday(ctx) };
   });
 }
 
 /** For Needs attention (call inside a read transaction). */
-export function concentrationAttention(ctx: Context): ConcentrationAttention[] {
+export async function concentrationAttention(ctx: Context): Promise<ConcentrationAttention[]> {
   const c = concentration(providersToday(ctx), ctx.upstreams.list());
-  return concentrationAlerts(c, ctx.settings.get().concentrationThreshold).map((a) => ({ ...a, words: alertWords(a) }));
+  return concentrationAlerts(c, (await ctx.settings.get()).concentrationThreshold).map((a) => ({ ...a, words: alertWords(a) }));
 }
 
 /**
@@ -182,9 +183,9 @@ export function concentrationAttention(ctx: Context): ConcentrationAttention[] {
  * no provider records for the party is answered (nobody is hit, or only those without regions
  * recorded) with a `note` saying so.
  */
-export function blastRadiusView(ctx: Context, input: { party: string; region?: string | null | undefined }): BlastRadiusView {
-  return readTransaction(ctx.db, () => {
-    const reg = registerAsOf(ctx, documentToday(ctx));
+export async function blastRadiusView(ctx: Context, input: { party: string; region?: string | null | undefined }): Promise<BlastRadiusView> {
+  return await ctx.read(async (ctx) => {
+    const reg = await registerAsOf(ctx, documentToday(ctx));
     const counted = new Set(reg.providers.filter((p) => p.status !== 'retired').map((p) => p.vendorId));
     const key = resolvePartyKey(input.party);
     const ofParty = reg.upstreams.filter((u) => counted.has(u.vendorId) && canonicalPartyKey(u) === key);
@@ -214,8 +215,8 @@ export function blastRadiusView(ctx: Context, input: { party: string; region?: s
  * Incidents of several providers open in the same hours (those started on or after `since`), and
  * overlapping maintenance windows over the attention list's horizon whose providers share a fourth party.
  */
-export function concentrationSignals(ctx: Context, input: { since?: string; limit?: number }): ConcentrationSignals {
-  return readTransaction(ctx.db, () => {
+export async function concentrationSignals(ctx: Context, input: { since?: string; limit?: number }): Promise<ConcentrationSignals> {
+  return await ctx.read(async (ctx) => {
     const providers = providersToday(ctx);
     const upstreams = ctx.upstreams.list();
     const since = input.since;
@@ -223,9 +224,9 @@ export function concentrationSignals(ctx: Context, input: { since?: string; limi
     const limit = input.limit === undefined ? {} : { limit: input.limit };
     const day = documentToday(ctx);
     // Without a limit: every overlap is looked at (signals.ts), the signal keeps its own limit.
-    const overlaps = maintenanceWarnings(windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan({ from: day, to: addDays(day, SIGNAL_MAINTENANCE_DAYS - 1) }), {
+    const overlaps = maintenanceWarnings(await windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan({ from: day, to: addDays(day, SIGNAL_MAINTENANCE_DAYS - 1) }), {
       criticalOnly: false,
-      minimumNoticeHours: ctx.settings.get().minimumNoticeHours,
+      minimumNoticeHours: (await ctx.settings.get()).minimumNoticeHours,
     }).overlaps;
     return {
       incidents: overlappingIncidents(providers, upstreams, incidents, { now: ctx.now().toISOString(), ...limit }),
@@ -239,8 +240,8 @@ export function concentrationSignals(ctx: Context, input: { since?: string; limi
  * read transaction): its upstreams recorded by then, who else names each party, and its outcome
  * in the loss of each recorded region (or of the whole party when none is recorded).
  */
-export function providerConcentration(ctx: Context, vendorId: string, asOf: string): ProviderConcentration {
-  const reg = registerAsOf(ctx, asOf);
+export async function providerConcentration(ctx: Context, vendorId: string, asOf: string): Promise<ProviderConcentration> {
+  const reg = await registerAsOf(ctx, asOf);
   const index = indexRegister(reg.providers, reg.upstreams);
   const at = index.position.get(vendorId);
   const own = reg.upstreams.filter((u) => u.vendorId === vendorId);

@@ -1,7 +1,6 @@
 // A dry run does all the work of a write inside its transaction and then rolls it back, so what
 // it reports is exactly what the real run would do.
-import type { Database } from 'better-sqlite3';
-import { writeTransaction } from '../db/transactions';
+import type { Context } from '../context';
 
 /** Thrown inside the transaction to roll a dry run back; never leaves `writeOrRehearse`. */
 class DryRunRollback<T> extends Error {
@@ -14,10 +13,10 @@ class DryRunRollback<T> extends Error {
  * Runs `work` in an IMMEDIATE transaction; with `dryRun` the result is returned and every write
  * undone.
  */
-export function writeOrRehearse<T>(db: Database, dryRun: boolean, work: () => T): T {
+export async function writeOrRehearse<T>(ctx: Context, dryRun: boolean, work: (ctx: Context) => Promise<T>): Promise<T> {
   try {
-    return writeTransaction(db, () => {
-      const result = work();
+    return await ctx.write(async (ctx) => {
+      const result = await work(ctx);
       if (dryRun) throw new DryRunRollback(result);
       return result;
     });

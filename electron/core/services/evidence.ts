@@ -60,7 +60,7 @@ export function listEvidence(ctx: Context, input: { vendorId?: string }): Eviden
   });
 }
 
-export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
+export async function addEvidence(ctx: Context, input: EvidenceInput): Promise<EvidenceView> {
   const bytes = Buffer.from(input.base64, 'base64');
   if (bytes.length === 0) {
     throw new VettedError('validation', 'base64: the file is empty', [{ path: 'base64', message: 'the file is empty' }]);
@@ -69,9 +69,9 @@ export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
     const message = `the file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB`;
     throw new VettedError('validation', `base64: ${message}`, [{ path: 'base64', message }]);
   }
-  return writeTransaction(ctx.db, () => {
+  return await ctx.write(async (ctx) => {
     getVendor(ctx, input.vendorId);
-    checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
+    await checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
     const stamp = ctx.now().toISOString();
     const id = ctx.newId();
     const confidential = input.confidential ?? false;
@@ -91,7 +91,7 @@ export function addEvidence(ctx: Context, input: EvidenceInput): EvidenceView {
       expiresOn: input.expiresOn ?? null,
       // The SHA-256 is of the document itself, so a copy can be checked against the original.
       notes: confidential && notes !== '' ? sealText(ctx.keys.writeKey(), notes, evidenceNotesAad(id)) : notes,
-      addedBy: ctx.settings.get().userName,
+      addedBy: (await ctx.settings.get()).userName,
       addedAt: stamp,
       updatedAt: stamp,
       confidential,

@@ -1,4 +1,5 @@
 // Findings: created by hand or from an answer that cost points, edited until fixed or accepted.
+import { mapInOrder } from '../in-order';
 import type { FindingView } from '../../../shared/api';
 import type { Acceptance } from '../../../shared/domain/acceptances';
 import { answerFindingDescription, answerFindingSeverity, answerFindingTitle, lossOf } from '../../../shared/domain/answer-finding';
@@ -18,7 +19,7 @@ import type { Context } from '../context';
 import { acceptanceView } from './acceptances';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
-import { readTransaction, writeTransaction } from '../db/transactions';
+import { writeTransaction } from '../db/transactions';
 
 /** The newest acceptance of each finding: the one that decides whether it is still accepted. */
 export function currentAcceptances(acceptances: readonly Acceptance[]): Map<string, Acceptance> {
@@ -29,13 +30,13 @@ export function currentAcceptances(acceptances: readonly Acceptance[]): Map<stri
 }
 
 /** Builds the views of many findings with the names, acceptances and question texts they need. */
-export function findingViews(ctx: Context, findings: readonly Finding[], vendorId?: string): FindingView[] {
+export async function findingViews(ctx: Context, findings: readonly Finding[], vendorId?: string): Promise<FindingView[]> {
   if (findings.length === 0) return [];
   const day = today(ctx);
   const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
   const acceptances = currentAcceptances(ctx.findings.acceptances(vendorId));
   const findingTitles = new Map(findings.map((f) => [f.id, f.title]));
-  return findings.map((f) => {
+  return mapInOrder(findings, async (f) => {
     const acceptance = acceptances.get(f.id) ?? null;
     const effectiveStatus = effectiveFindingStatus(f, acceptance, day);
     return {
@@ -43,16 +44,16 @@ export function findingViews(ctx: Context, findings: readonly Finding[], vendorI
       vendorName: names.get(f.vendorId) ?? '',
       effectiveStatus,
       overdue: isFindingOverdue(f.dueDate, effectiveStatus, day),
-      acceptance: acceptance ? acceptanceView(ctx, acceptance, names, findingTitles, day) : null,
-      questionText: questionTextOf(ctx, f),
+      acceptance: acceptance ? await acceptanceView(ctx, acceptance, names, findingTitles, day) : null,
+      questionText: await questionTextOf(ctx, f),
     };
   });
 }
 
-function questionTextOf(ctx: Context, f: Finding): string | null {
+async function questionTextOf(ctx: Context, f: Finding): Promise<string | null> {
   if (!f.reviewId || !f.questionId) return null;
-  const review = ctx.reviews.get(f.reviewId);
-  const template = review && ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  const review = await ctx.reviews.get(f.reviewId);
+  const template = review && (await ctx.templates.get(review.templateId, review.templateVersion))?.template;
   return (template && questionIndex(template).get(f.questionId)?.question.text) ?? null;
 }
 
@@ -62,14 +63,14 @@ function getFinding(ctx: Context, id: string): Finding {
   return finding;
 }
 
-export function findingView(ctx: Context, id: string): FindingView {
-  return findingViews(ctx, [getFinding(ctx, id)])[0]!;
+export async function findingView(ctx: Context, id: string): Promise<FindingView> {
+  return (await findingViews(ctx, [getFinding(ctx, id)]))[0]!;
 }
 
-export function listFindings(ctx: Context, input: { vendorId?: string; open?: boolean; overdue?: boolean }): FindingView[] {
-  return readTransaction(ctx.db, () => {
+export async function listFindings(ctx: Context, input: { vendorId?: string; open?: boolean; overdue?: boolean }): Promise<FindingView[]> {
+  return await ctx.read(async (ctx) => {
     if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
-    return findingViews(ctx, ctx.findings.list(input.vendorId), input.vendorId).filter(
+    return (await findingViews(ctx, ctx.findings.list(input.vendorId), input.vendorId)).filter(
       (f) =>
         (!input.open || f.effectiveStatus === 'open' || f.effectiveStatus === 'in_progress') && (!input.overdue || f.overdue),
     );
@@ -99,23 +100,23 @@ export function openFindingCounts(ctx: Context): Map<string, { open: number; ove
 }
 
 /** The review (of this provider) and question a finding or an evidence file points at, checked. */
-export function checkReviewQuestion(ctx: Context, vendorId: string, reviewId: string | undefined, questionId: string | undefined): void {
+export async function checkReviewQuestion(ctx: Context, vendorId: string, reviewId: string | undefined, questionId: string | undefined): Promise<void> {
   if (reviewId === undefined) return;
-  const review = ctx.reviews.get(reviewId);
+  const review = await ctx.reviews.get(reviewId);
   if (!review || review.vendorId !== vendorId) {
     throw new VettedError('not_found', `No review ${reviewId} of this provider.`, [{ path: 'reviewId', message: 'not a review of this provider' }]);
   }
   if (questionId === undefined) return;
-  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  const template = (await ctx.templates.get(review.templateId, review.templateVersion))?.template;
   if (!template || !questionIndex(template).has(questionId)) {
     throw new VettedError('not_found', `Question ${questionId} is not in the review's template.`, [{ path: 'questionId', message: 'unknown question' }]);
   }
 }
 
-export function createFinding(ctx: Context, input: FindingInput): FindingView {
-  return writeTransaction(ctx.db, () => {
+export async function createFinding(ctx: Context, input: FindingInput): Promise<FindingView> {
+  return await ctx.write(async (ctx) => {
     getVendor(ctx, input.vendorId);
-    checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
+    await checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
     const stamp = ctx.now().toISOString();
     const finding: Finding = {
       id: ctx.newId(),
@@ -129,7 +130,7 @@ export function createFinding(ctx: Context, input: FindingInput): FindingView {
       remediation: input.remediation?.trim() ?? '',
       dueDate: input.dueDate ?? null,
       status: input.status ?? 'open',
-      createdBy: ctx.settings.get().userName,
+      createdBy: (await ctx.settings.get()).userName,
       createdAt: stamp,
       updatedAt: stamp,
     };
@@ -144,18 +145,18 @@ export function createFinding(ctx: Context, input: FindingInput): FindingView {
  * gives the same finding: an unresolved finding of this provider for the same question is returned
  * instead of a copy.
  */
-export function findingFromAnswer(ctx: Context, input: FindingFromAnswer): FindingView {
-  return writeTransaction(ctx.db, () => {
-    const review = ctx.reviews.get(input.reviewId);
+export async function findingFromAnswer(ctx: Context, input: FindingFromAnswer): Promise<FindingView> {
+  return await ctx.write(async (ctx) => {
+    const review = await ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     const vendor = getVendor(ctx, review.vendorId);
-    checkReviewQuestion(ctx, vendor.id, review.id, input.questionId);
-    const existing = listFindings(ctx, { vendorId: vendor.id }).find(
+    await checkReviewQuestion(ctx, vendor.id, review.id, input.questionId);
+    const existing = (await listFindings(ctx, { vendorId: vendor.id })).find(
       (f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved',
     );
     if (existing) return existing;
-    const template = ctx.templates.get(review.templateId, review.templateVersion)!.template;
-    const score = scoreReview(template, toAnswerMap(ctx.reviews.answers(review.id)), vendor);
+    const template = (await ctx.templates.get(review.templateId, review.templateVersion))!.template;
+    const score = scoreReview(template, toAnswerMap(await ctx.reviews.answers(review.id)), vendor);
     const loss = lossOf(score.explanation, input.questionId);
     if (!loss) {
       const message = 'this answer lost no points and hit no knock-out; create the finding by hand';
@@ -174,8 +175,8 @@ export function findingFromAnswer(ctx: Context, input: FindingFromAnswer): Findi
   });
 }
 
-export function updateFinding(ctx: Context, id: string, patch: FindingPatch): FindingView {
-  return writeTransaction(ctx.db, () => {
+export async function updateFinding(ctx: Context, id: string, patch: FindingPatch): Promise<FindingView> {
+  return await ctx.write(async (ctx) => {
     const current = getFinding(ctx, id);
     const updated: Finding = {
       ...current,

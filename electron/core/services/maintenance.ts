@@ -194,10 +194,10 @@ export function mergeMaintenanceEvents(ctx: Context, vendorId: string, source: W
  * Reads the file (a parse error stores nothing) and merges its events into the provider's
  * windows in one transaction (mergeMaintenanceEvents).
  */
-export function importWindows(ctx: Context, input: { vendorId: string; fileName: string; text: string; dryRun?: boolean }): WindowImport {
+export async function importWindows(ctx: Context, input: { vendorId: string; fileName: string; text: string; dryRun?: boolean }): Promise<WindowImport> {
   const parsed = parseMaintenanceFile(input.fileName, input.text);
   const dryRun = input.dryRun ?? false;
-  return writeOrRehearse(ctx.db, dryRun, () => {
+  return await writeOrRehearse(ctx, dryRun, async (ctx) => {
     const vendor = getVendor(ctx, input.vendorId);
     const { touched, warnings, ...counts } = mergeMaintenanceEvents(ctx, vendor.id, parsed.format, parsed.events, ctx.now().toISOString());
     return { format: parsed.format, dryRun, ...counts, windows: sorted(touched.map((w) => view(w, vendor))), warnings: [...parsed.warnings, ...warnings] };
@@ -205,11 +205,11 @@ export function importWindows(ctx: Context, input: { vendorId: string; fileName:
 }
 
 /** Every window with its provider's name, critical path flag and promised notice. */
-export function windowsWithProviders(ctx: Context): WindowOf[] {
+export async function windowsWithProviders(ctx: Context): Promise<WindowOf[]> {
   const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
-  const latest = ctx.reviews.latestByVendor();
+  const latest = await ctx.reviews.latestByVendor();
   // Keyed by review id: the provider's newest review names which list is its.
-  const answers = ctx.reviews.answersOfLatestReviews();
+  const answers = await ctx.reviews.answersOfLatestReviews();
   return ctx.maintenance.windows().flatMap((window) => {
     const vendor = vendors.get(window.vendorId);
     if (!vendor) return [];
@@ -225,12 +225,12 @@ export interface WarningsQuery {
   vendorId?: string;
 }
 
-export function warningsFor(ctx: Context, query: WarningsQuery): MaintenanceWarnings {
-  return readTransaction(ctx.db, () => {
+export async function warningsFor(ctx: Context, query: WarningsQuery): Promise<MaintenanceWarnings> {
+  return await ctx.read(async (ctx) => {
     if (query.vendorId !== undefined) getVendor(ctx, query.vendorId);
-    return maintenanceWarnings(windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan(query.range), {
+    return maintenanceWarnings(await windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan(query.range), {
       criticalOnly: query.criticalOnly ?? false,
-      minimumNoticeHours: ctx.settings.get().minimumNoticeHours,
+      minimumNoticeHours: (await ctx.settings.get()).minimumNoticeHours,
       ...(query.limit === undefined ? {} : { limit: query.limit }),
       ...(query.vendorId === undefined ? {} : { vendorId: query.vendorId }),
     });

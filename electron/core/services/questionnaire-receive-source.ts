@@ -35,8 +35,8 @@ function invalid(path: string, message: string): VettedError {
 
 const templateName = (t: { id: string; version: number }) => `${t.id} v${t.version}`;
 
-export function receiveSource(ctx: Context, input: ReceiveInput, parsed: ParsedAnswers): ReceiveSource {
-  const source = parsed.format === 'vetted' ? vettedSource(ctx, input, parsed.file, parsed.computedSha256) : vsaqSource(ctx, input, parsed.items, parsed.computedSha256);
+export async function receiveSource(ctx: Context, input: ReceiveInput, parsed: ParsedAnswers): Promise<ReceiveSource> {
+  const source = parsed.format === 'vetted' ? await vettedSource(ctx, input, parsed.file, parsed.computedSha256) : await vsaqSource(ctx, input, parsed.items, parsed.computedSha256);
   checkQuotedDigest(input, source.digest.stated ?? source.digest.computed);
   return source;
 }
@@ -56,7 +56,7 @@ function checkQuotedDigest(input: ReceiveInput, digest: string): void {
   }
 }
 
-function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile, computed: string): ReceiveSource {
+async function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile, computed: string): Promise<ReceiveSource> {
   if (file.sha256 !== computed) {
     throw invalid(
       'text',
@@ -80,7 +80,7 @@ function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile, comp
       `the file names template ${templateName(file.template)} (hash ${file.template.hash.slice(0, 12)}…) but request ${request.id} was sent with ${templateName(sent)} (hash ${sent.hash.slice(0, 12)}…): it was changed, or it is not the answers to this questionnaire`,
     );
   }
-  const target = questionnaireTarget(ctx, vendor);
+  const target = await questionnaireTarget(ctx, vendor);
   const where = target.open ? `the open review of ${vendor.name} is` : `a new review of ${vendor.name} would be`;
   if (target.template.id !== sent.id) {
     throw new VettedError(
@@ -90,7 +90,7 @@ function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile, comp
   }
   let moved: ReceiveSource['moved'] = null;
   if (target.template.version !== sent.version) {
-    if (input.moveToCurrent !== true && !sameAsSent(ctx, target.template, sent)) {
+    if (input.moveToCurrent !== true && !await sameAsSent(ctx, target.template, sent)) {
       throw invalid(
         'moveToCurrent',
         `this file is for version ${sent.version} of template ${sent.id}, but ${where} on version ${target.template.version}: receive it with moveToCurrent (CLI --move-to-current) to carry the answers that still fit, like moving a review to a new template version; the rest are listed`,
@@ -112,10 +112,10 @@ function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile, comp
   };
 }
 
-function vsaqSource(ctx: Context, input: ReceiveInput, items: Record<string, string>, computed: string): ReceiveSource {
+async function vsaqSource(ctx: Context, input: ReceiveInput, items: Record<string, string>, computed: string): Promise<ReceiveSource> {
   if (input.vendorId === undefined) throw invalid('vendorId', 'a VSAQ answers file names no provider: say which one');
   const vendor = getVendor(ctx, input.vendorId);
-  const target = questionnaireTarget(ctx, vendor);
+  const target = await questionnaireTarget(ctx, vendor);
   const { answers, rejected } = vsaqToProviderAnswers(items, target.template);
   if (answers.length === 0) {
     const n = Object.keys(items).length;
@@ -131,8 +131,8 @@ const describe = (t: Template) => `“${t.name}” (${templateName(t)})`;
  * is never sent (scores, weights, plausible ranges: the built-in template's v4 over v3) takes the
  * answers as they are, without asking to move them.
  */
-function sameAsSent(ctx: Context, current: Template, sent: { id: string; version: number }): boolean {
-  const old = ctx.templates.get(sent.id, sent.version)?.template;
+async function sameAsSent(ctx: Context, current: Template, sent: { id: string; version: number }): Promise<boolean> {
+  const old = (await ctx.templates.get(sent.id, sent.version))?.template;
   if (!old) return false;
   const shown = (t: Template) => JSON.stringify({ ...toSentTemplate(t), version: 0 });
   return shown(old) === shown(current);

@@ -9,7 +9,6 @@ import { AcceptError, countReceipt, diffProviderAnswers, resolveAccept, withProv
 import { VettedError } from '../../../shared/result';
 import { scoreReview } from '../../../shared/scoring';
 import type { Context } from '../context';
-import { readTransaction, writeTransaction } from '../db/transactions';
 import { receiveSource, type ReceiveSource } from './questionnaire-receive-source';
 import { startReview } from './reviews';
 
@@ -48,12 +47,12 @@ function scoredAfter(rows: readonly ReceiveRow[], accept: ReceiveInput['accept']
   return named;
 }
 
-export function receiveAnswers(ctx: Context, input: ReceiveInput): QuestionnaireReceipt {
+export async function receiveAnswers(ctx: Context, input: ReceiveInput): Promise<QuestionnaireReceipt> {
   const parsed = parse(input);
   // One transaction, so the diff shown is the diff taken: immediate when it may write; a dry run
   // only reads, and does not hold the write lock against the app or the CLI meanwhile.
-  const receive = () => {
-      const source = receiveSource(ctx, input, parsed);
+  const receive = async (ctx: Context) => {
+      const source = await receiveSource(ctx, input, parsed);
       const { template, held } = source.target;
       const heldMap = new Map<string, HeldAnswer>([...held.values()].map((a) => [a.questionId, { value: a.value, na: a.na, providerComment: a.providerComment ?? '' }]));
       // The diff also leaves out what the register could not take even if accepted (N/A where not
@@ -70,7 +69,7 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
         after: brief(template, withProviderAnswers(heldMap, checked.rows.filter((r) => afterIds.has(r.questionId))), source.vendor),
       };
       let reviewId = source.target.open?.id ?? null;
-      if (taken.length > 0) reviewId = take(ctx, source, checked.rows, new Set(taken));
+      if (taken.length > 0) reviewId = await take(ctx, source, checked.rows, new Set(taken));
       const rows = checked.rows.map((r) => ({ ...r, accepted: taken.includes(r.questionId) }));
       return {
         format: source.format,
@@ -90,7 +89,7 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
         score,
       };
     };
-  return input.dryRun === true ? readTransaction(ctx.db, receive) : writeTransaction(ctx.db, receive);
+  return input.dryRun === true ? await ctx.read(receive) : await ctx.write(receive);
 }
 
 /**
@@ -98,10 +97,10 @@ export function receiveAnswers(ctx: Context, input: ReceiveInput): Questionnaire
  * received. The reviewer's comment stays as it is; the provider's comment and provenance go with
  * the answer, so the audit trail shows it answered by the provider and accepted by the reviewer.
  */
-function take(ctx: Context, source: ReceiveSource, rows: readonly ReceiveRow[], ids: ReadonlySet<string>): string {
+async function take(ctx: Context, source: ReceiveSource, rows: readonly ReceiveRow[], ids: ReadonlySet<string>): Promise<string> {
   let reviewId = source.target.open?.id;
   if (reviewId === undefined) {
-    const started = startReview(ctx, { vendorId: source.vendor.id }).review;
+    const started = (await startReview(ctx, { vendorId: source.vendor.id })).review;
     if (started.templateId !== source.target.template.id || started.templateVersion !== source.target.template.version) {
       throw new VettedError('internal', `The review started is on ${started.templateId} v${started.templateVersion}, not the template the answers were compared with.`);
     }
@@ -118,7 +117,7 @@ function take(ctx: Context, source: ReceiveSource, rows: readonly ReceiveRow[], 
   };
   for (const row of rows) {
     if (!ids.has(row.questionId)) continue;
-    const stored = ctx.reviews.answer(reviewId, row.questionId);
+    const stored = await ctx.reviews.answer(reviewId, row.questionId);
     // An answer the provider left empty, or gave as it is held, only brings their comment: the value
     // held stays, and so does whose it is (a reviewer's value does not become the provider's).
     const keepsValue = row.change === 'empty' || row.change === 'unchanged';
@@ -133,7 +132,7 @@ function take(ctx: Context, source: ReceiveSource, rows: readonly ReceiveRow[], 
     if (row.comment !== '') answer.providerComment = row.comment;
     const provenance = keepsValue ? stored?.answeredBy : answeredBy;
     if (provenance) answer.answeredBy = provenance;
-    ctx.reviews.saveAnswer(reviewId, answer);
+    await ctx.reviews.saveAnswer(reviewId, answer);
   }
   if (source.request) ctx.requests.markReceived(source.request.id, receivedAt, answeredBy.fileSha256);
   return reviewId;

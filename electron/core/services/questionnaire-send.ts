@@ -11,7 +11,6 @@ import type { StoredRequest } from '../repositories/questionnaire-requests';
 import { asFile, providerSlug } from './generated-file';
 import { questionnaireTarget } from './questionnaire-target';
 import { getVendor } from './vendor-lookup';
-import { writeTransaction } from '../db/transactions';
 
 type SendInput = ParsedInputOf<'questionnaire.send'>;
 
@@ -20,7 +19,7 @@ type SendInput = ParsedInputOf<'questionnaire.send'>;
  * provider's open review (else the one a new review would use), and with `prefill` the answers held
  * — value and N/A, with the provider's own earlier comment; a reviewer's comment is never sent.
  */
-export function buildQuestionnaireRequest(ctx: Context, input: SendInput): QuestionnaireRequest {
+export async function buildQuestionnaireRequest(ctx: Context, input: SendInput): Promise<QuestionnaireRequest> {
   const vendor = getVendor(ctx, input.vendorId);
   const now = ctx.now();
   // The UTC date, like every instant the register stores: a due date before it is refused.
@@ -29,7 +28,7 @@ export function buildQuestionnaireRequest(ctx: Context, input: SendInput): Quest
     const message = `${input.due} is before today (${todayUtc}): give a date the provider can still answer by`;
     throw new VettedError('validation', `due: ${message}`, [{ path: 'due', message }]);
   }
-  const target = questionnaireTarget(ctx, vendor);
+  const target = await questionnaireTarget(ctx, vendor);
   const prefill: PrefilledAnswer[] = [];
   if (input.prefill === true && target.heldFrom) {
     for (const answer of target.held.values()) {
@@ -44,7 +43,7 @@ export function buildQuestionnaireRequest(ctx: Context, input: SendInput): Quest
     format: REQUEST_FORMAT,
     requestId: ctx.newId(),
     vendor: { id: vendor.id, name: vendor.name },
-    requestedBy: ctx.settings.get().userName,
+    requestedBy: (await ctx.settings.get()).userName,
     contact: contact === '' ? null : contact,
     due: input.due ?? null,
     sentAt: now.toISOString(),
@@ -74,9 +73,9 @@ function storedOf(request: QuestionnaireRequest): StoredRequest {
 }
 
 /** `compose` is the page builder; tests of the register side pass their own (the page has its own tests). */
-export function sendQuestionnaire(ctx: Context, input: SendInput, compose: (request: QuestionnaireRequest) => string = composeQuestionnairePage): QuestionnaireSent {
-  return writeTransaction(ctx.db, () => {
-    const request = buildQuestionnaireRequest(ctx, input);
+export async function sendQuestionnaire(ctx: Context, input: SendInput, compose: (request: QuestionnaireRequest) => string = composeQuestionnairePage): Promise<QuestionnaireSent> {
+  return await ctx.write(async (ctx) => {
+    const request = await buildQuestionnaireRequest(ctx, input);
     const stored = storedOf(request);
     ctx.requests.insert(stored);
     // Composed inside the transaction: a page that cannot be made leaves no request behind.

@@ -21,19 +21,19 @@ export interface QuestionnaireTarget {
   held: Map<string, Answer>;
 }
 
-export function questionnaireTarget(ctx: Context, vendor: Vendor): QuestionnaireTarget {
-  const latest = ctx.reviews.latest(vendor.id);
+export async function questionnaireTarget(ctx: Context, vendor: Vendor): Promise<QuestionnaireTarget> {
+  const latest = await ctx.reviews.latest(vendor.id);
   if (latest && isOpenStatus(latest.status)) {
-    const stored = ctx.templates.get(latest.templateId, latest.templateVersion);
+    const stored = await ctx.templates.get(latest.templateId, latest.templateVersion);
     if (!stored) throw new VettedError('not_found', `Template ${latest.templateId} v${latest.templateVersion} is missing from the register.`);
-    const held = ctx.reviews.answers(latest.id);
+    const held = await ctx.reviews.answers(latest.id);
     return { template: stored.template, open: latest, heldFrom: latest, held: new Map(held.map((a) => [a.questionId, a])) };
   }
-  const { template } = templateForNewReview(ctx, vendor);
+  const { template } = await templateForNewReview(ctx, vendor);
   if (!latest || latest.templateId !== template.id) return { template, open: null, heldFrom: null, held: new Map() };
   // What startReview carries: the answers whose question is still there and whose value still fits.
   const questions = questionIndex(template);
-  const carried = ctx.reviews.answers(latest.id).filter((a) => {
+  const carried = (await ctx.reviews.answers(latest.id)).filter((a) => {
     const found = questions.get(a.questionId);
     return found !== undefined && checkAnswerValue(found.question, a.value) === null;
   });

@@ -4,11 +4,10 @@ import { daysBetween, reassessmentOf, type Reassessment } from '../../../shared/
 import type { Vendor } from '../../../shared/domain/vendor';
 import type { Context } from '../context';
 import { documentToday } from './standing';
-import { readTransaction } from '../db/transactions';
 
 /** Every provider's place in the schedule, keyed by provider id (`vendors`: the register's providers, already read by the caller). */
-export function reassessmentByVendor(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[]): Map<string, Reassessment> {
-  const months = ctx.settings.get().reassessmentMonths;
+export async function reassessmentByVendor(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[]): Promise<Map<string, Reassessment>> {
+  const months = (await ctx.settings.get()).reassessmentMonths;
   const decisions = ctx.steps.latestDecisionByVendor();
   // Days as documents count them (UTC), so the register and a report dated today agree.
   const day = documentToday(ctx);
@@ -23,11 +22,11 @@ function bySoonest(a: DueEntry, b: DueEntry): number {
   return a.vendorName.localeCompare(b.vendorName);
 }
 
-export function listReassessments(ctx: Context, input: { withinDays?: number }): DueEntry[] {
-  return readTransaction(ctx.db, () => {
+export async function listReassessments(ctx: Context, input: { withinDays?: number }): Promise<DueEntry[]> {
+  return await ctx.read(async (ctx) => {
     const day = documentToday(ctx);
     const vendors = ctx.vendors.listed();
-    const due = reassessmentByVendor(ctx, vendors);
+    const due = await reassessmentByVendor(ctx, vendors);
     const entries: DueEntry[] = vendors
       .map((v) => ({ ...due.get(v.id)!, vendorId: v.id, vendorName: v.name, vendorStatus: v.status }))
       .sort(bySoonest);

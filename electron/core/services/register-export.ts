@@ -1,4 +1,5 @@
 // The whole register as one JSON document (docs/formats.md) and as a one-row-per-provider CSV.
+import { mapInOrder } from '../in-order';
 import type { GeneratedFile } from '../../../shared/api';
 import { localIsoDate } from '../../../shared/domain/dates';
 import type { Template } from '../../../shared/domain/template';
@@ -17,7 +18,6 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { asFile } from './generated-file';
 import { allEntries } from './review-entries';
-import { readTransaction } from '../db/transactions';
 import { decisionsOf, exportLifecycle, withEvidenceFiles, type LeftBehind } from './register-export-lifecycle';
 
 export interface BuiltExport {
@@ -37,11 +37,11 @@ export interface BuiltExport {
  * question, status page settings by provider, steps and the audit trail in the order recorded),
  * so the same register and the same clock give the same bytes.
  */
-export function buildRegisterExport(ctx: Context, limitChars?: number): BuiltExport {
-  return readTransaction(ctx.db, () => {
-    const settings = ctx.settings.get();
-    const templates: Template[] = ctx.reviews.usedTemplates().map(({ id, version }) => {
-      const stored = ctx.templates.get(id, version);
+export async function buildRegisterExport(ctx: Context, limitChars?: number): Promise<BuiltExport> {
+  return await ctx.read(async (ctx) => {
+    const settings = await ctx.settings.get();
+    const templates: Template[] = await mapInOrder(await ctx.reviews.usedTemplates(), async ({ id, version }) => {
+      const stored = await ctx.templates.get(id, version);
       if (!stored) throw new VettedError('not_found', `Template ${id} v${version} is missing from the register.`);
       return stored.template;
     });
@@ -49,18 +49,18 @@ export function buildRegisterExport(ctx: Context, limitChars?: number): BuiltExp
     const requests = ctx.requests.all().sort((a, b) => compareIds(a.id, b.id));
     for (const r of requests) {
       if (templates.some((t) => t.id === r.templateId && t.version === r.templateVersion)) continue;
-      const stored = ctx.templates.get(r.templateId, r.templateVersion);
+      const stored = await ctx.templates.get(r.templateId, r.templateVersion);
       if (!stored) throw new VettedError('not_found', `Template ${r.templateId} v${r.templateVersion} is missing from the register.`);
       templates.push(stored.template);
     }
     // A category's default template travels with the settings that name it (its newest version).
     for (const id of new Set(Object.values(settings.defaultTemplates))) {
-      const stored = id === undefined ? undefined : ctx.templates.get(id);
+      const stored = id === undefined ? undefined : await ctx.templates.get(id);
       if (stored && !templates.some((t) => t.id === stored.template.id && t.version === stored.template.version)) templates.push(stored.template);
     }
     templates.sort((a, b) => compareIds(a.id, b.id) || a.version - b.version);
     const vendors = ctx.vendors.list().sort((a, b) => compareIds(a.id, b.id));
-    const answers: ExportedAnswer[] = ctx.reviews.answersOfAll().map((a) => ({
+    const answers: ExportedAnswer[] = (await ctx.reviews.answersOfAll()).map((a) => ({
       reviewId: a.reviewId,
       questionId: a.questionId,
       value: a.value,
@@ -79,7 +79,7 @@ export function buildRegisterExport(ctx: Context, limitChars?: number): BuiltExp
       exportedAt: ctx.now().toISOString(),
       templates,
       vendors,
-      reviews: ctx.reviews.all().map((r) => ({ ...r, ...decision(r.id) })),
+      reviews: (await ctx.reviews.all()).map((r) => ({ ...r, ...decision(r.id) })),
       answers,
       maintenanceWindows: ctx.maintenance.windows().sort((a, b) => compareIds(a.id, b.id)),
       blackoutPeriods: ctx.maintenance.blackouts().sort((a, b) => compareIds(a.id, b.id)),
@@ -118,8 +118,8 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export function exportRegister(ctx: Context, limitChars?: number): GeneratedFile {
-  const { data, leftBehind } = buildRegisterExport(ctx, limitChars);
+export async function exportRegister(ctx: Context, limitChars?: number): Promise<GeneratedFile> {
+  const { data, leftBehind } = await buildRegisterExport(ctx, limitChars);
   const text = JSON.stringify(data, null, 2) + '\n';
   return asFile(`vetted-register-${localIsoDate(ctx.now())}.json`, Buffer.from(text, 'utf8'), exportWarnings(leftBehind), 'application/json');
 }
@@ -137,11 +137,11 @@ function exportWarnings(leftBehind: LeftBehind): string[] {
 }
 
 /** One row per provider, in the register's order (by name). */
-export function exportRegisterCsv(ctx: Context): GeneratedFile {
+export async function exportRegisterCsv(ctx: Context): Promise<GeneratedFile> {
   // One read: each row's review and its provider's last decision from the same state of the register.
-  const csv = readTransaction(ctx.db, () => {
-    const decidedAt = ctx.reviews.lastDecisionByVendor();
-    return registerToCsv(allEntries(ctx).map((entry) => ({ ...entry, lastDecidedAt: decidedAt.get(entry.vendor.id) ?? null })));
+  const csv = await ctx.read(async (ctx) => {
+    const decidedAt = await ctx.reviews.lastDecisionByVendor();
+    return registerToCsv((await allEntries(ctx)).map((entry) => ({ ...entry, lastDecidedAt: decidedAt.get(entry.vendor.id) ?? null })));
   });
   return asFile(`vetted-register-${localIsoDate(ctx.now())}.csv`, Buffer.from(csv, 'utf8'), [], 'text/csv; charset=utf-8');
 }

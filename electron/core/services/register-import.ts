@@ -25,7 +25,7 @@ export interface ImportInput {
 
 const MAX_DETAILS = 100;
 
-export function importRegister(ctx: Context, input: ImportInput): ImportReport {
+export async function importRegister(ctx: Context, input: ImportInput): Promise<ImportReport> {
   const parsed = parseRegisterExport(input.text);
   if (!parsed.ok) {
     // The message counts them all; the list stays short enough to show (a broken file can have thousands).
@@ -33,7 +33,7 @@ export function importRegister(ctx: Context, input: ImportInput): ImportReport {
   }
   const dryRun = input.dryRun ?? false;
   try {
-    return writeOrRehearse(ctx.db, dryRun, () => mergeInto(ctx, parsed.data, dryRun));
+    return await writeOrRehearse(ctx, dryRun, (ctx) => mergeInto(ctx, parsed.data, dryRun));
   } finally {
     // A key adopted (or loaded) inside a transaction that rolled back must not outlive it.
     ctx.keys.forget();
@@ -47,18 +47,19 @@ export function importRegister(ctx: Context, input: ImportInput): ImportReport {
  * into one with data of its own the import is audited like any change and the file's trail merged
  * after it.
  */
-function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): ImportReport {
+async function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): Promise<ImportReport> {
   const s = new ImportState(ctx, data, dryRun);
+  s.actor = (await ctx.settings.get()).userName;
   const empty = isEmptyRegister(ctx);
-  const trail = checkFileTrail(s);
+  const trail = await checkFileTrail(s);
   s.report.auditTrailHead = trail.head;
-  const work = () => {
+  const work = async () => {
     const sealed = new SealedTransfer(s);
     sealed.begin();
-    importTemplates(s);
+    await importTemplates(s);
     importVendors(s);
-    importReviews(s, sealed);
-    importAnswers(s, sealed);
+    await importReviews(s, sealed);
+    await importAnswers(s, sealed);
     importSteps(s);
     importFindings(s);
     importAcceptances(s);
@@ -71,12 +72,12 @@ function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): ImportR
     importQuestionnaireRequests(s);
     importUpstreams(s);
   };
-  if (empty) ctx.audit.withTriggersMuted(work);
-  else work();
+  if (empty) await ctx.audit.withTriggersMuted(work);
+  else await work();
   importAuditTrail(s, empty, trail);
   // Never muted, and after the file's trail: a setting the file brings (a user name where none
   // was set) is this register's own change, and every later entry is signed with it.
-  importSettings(s);
+  await importSettings(s);
   recordImport(s);
   return s.report;
 }

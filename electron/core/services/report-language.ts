@@ -12,6 +12,6 @@ export function systemLocale(): string | undefined {
 }
 
 /** The report language: Settings' "Language of reports", else the system's, else English. */
-export function reportLanguageOf(ctx: Context): string {
-  return reportLanguage(ctx.settings.get().reportLanguage, systemLocale());
+export async function reportLanguageOf(ctx: Context): Promise<string> {
+  return reportLanguage((await ctx.settings.get()).reportLanguage, systemLocale());
 }

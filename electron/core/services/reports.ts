@@ -1,5 +1,6 @@
 // Reports are built from ids: the caller names a provider, the service gathers the data,
 // a pure layout in shared/reports makes the document, and the runtime renders it.
+import { mapInOrder } from '../in-order';
 import type { GeneratedFile, SubprocessorExport } from '../../../shared/api';
 import { VettedError } from '../../../shared/result';
 import { buildSubprocessorAppendix, introWarnings, selectSubprocessors, type SubprocessorCandidate } from '../../../shared/reports/subprocessors';
@@ -29,7 +30,6 @@ import type { Vendor } from '../../../shared/domain/vendor';
 import type { ReassessmentMonths } from '../../../shared/domain/reassessment';
 import type { ReviewStep } from '../../../shared/domain/workflow';
 import type { ScoreResult } from '../../../shared/scoring/types';
-import { readTransaction } from '../db/transactions';
 import { verifyAuditChain } from './audit-verify';
 import { providerStatusAsOf, type StatusTrailEntry } from '../../../shared/reports/provider-status-as-of';
 
@@ -40,10 +40,10 @@ export async function vendorReport(
   // Confidential comments are printed only when asked for (and the key is there).
   const include = input.includeConfidential ?? false;
   const asOf = documentDate(ctx, input.date);
-  const data = readTransaction(ctx.db, () => {
+  const data = await ctx.read(async (ctx) => {
     const vendor = getVendor(ctx, input.vendorId);
-    const standing = standingOf(ctx, vendor.id, asOf);
-    const reported = input.draft ? draftReported(ctx, vendor, standing, asOf, include) : decidedReported(ctx, vendor, standing, asOf, include);
+    const standing = await standingOf(ctx, vendor.id, asOf);
+    const reported = input.draft ? await draftReported(ctx, vendor, standing, asOf, include) : await decidedReported(ctx, vendor, standing, asOf, include);
     const steps = stepsAsOf(ctx.steps.steps(reported.review.id), asOf);
     return {
       ...reported,
@@ -52,19 +52,19 @@ export async function vendorReport(
       review: { ...reported.review, status: steps.at(-1)?.to ?? 'draft' },
       standing,
       draft: input.draft ?? false,
-      organisation: ctx.settings.get().organisation,
-      dayRate: ctx.settings.get().dayRate,
+      organisation: (await ctx.settings.get()).organisation,
+      dayRate: (await ctx.settings.get()).dayRate,
       today: documentToday(ctx),
       // The status on the date, from the trail, as the subprocessor annex reads it.
       statusOnDate: providerStatusAsOf(vendor.status, ctx.audit.vendorStatusTrail(vendor.id), asOf, documentToday(ctx)),
-      lifecycle: lifecycleAsOf(lifecycleOf(ctx, vendor.id, steps), asOf),
+      lifecycle: lifecycleAsOf(await lifecycleOf(ctx, vendor.id, steps), asOf),
       maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
       incidents: incidentsOf(ctx, vendor.id, reported, asOf),
-      concentration: providerConcentration(ctx, vendor.id, asOf),
+      concentration: await providerConcentration(ctx, vendor.id, asOf),
       // The trail as it stood at the end of the report's date (entries written later are not
       // part of it), verified when the report is made, in the same snapshot as the data.
       auditChain: { check: verifyAuditChain(ctx, asOf), asOf },
-      language: reportLanguageOf(ctx),
+      language: await reportLanguageOf(ctx),
       slug: providerSlug(vendor, ctx.vendors.list()),
     };
   });
@@ -88,8 +88,8 @@ interface Reported {
   frozenAt: string | null;
 }
 
-function templateOf(ctx: Context, review: Review): Template {
-  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+async function templateOf(ctx: Context, review: Review): Promise<Template> {
+  const template = (await ctx.templates.get(review.templateId, review.templateVersion))?.template;
   if (!template) throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing.`);
   return template;
 }
@@ -99,13 +99,13 @@ function templateOf(ctx: Context, review: Review): Template {
  * answers and score as signed off (a profile edited since would otherwise move the score under the
  * signature).
  */
-function decidedReported(ctx: Context, vendor: Vendor, standing: Standing, asOf: string, include: boolean): Reported {
+async function decidedReported(ctx: Context, vendor: Vendor, standing: Standing, asOf: string, include: boolean): Promise<Reported> {
   const decided = standing.decided;
   if (!decided) {
     const open = standing.open ? ` Its review in progress can be exported as a draft.` : '';
     throw new VettedError('conflict', `${vendor.name} has no review decided on or before ${asOf}.${open}`);
   }
-  const content = decidedContent(ctx, decided);
+  const content = await decidedContent(ctx, decided);
   if (!content) throw new VettedError('not_found', `Template ${decided.review.templateId} v${decided.review.templateVersion} is missing.`);
   return {
     review: decided.review,
@@ -135,25 +135,25 @@ function refuseLockedConfidential(ctx: Context, vendorName: string, answers: rea
  * The open review, with its answers as they are stored. It is reported as of a date only when
  * nothing in it changed after that date (a draft keeps no older versions of its answers).
  */
-function draftReported(ctx: Context, vendor: Vendor, standing: Standing, asOf: string, include: boolean): Reported {
-  const review = reviewInProgress(ctx, vendor.id, standing);
+async function draftReported(ctx: Context, vendor: Vendor, standing: Standing, asOf: string, include: boolean): Promise<Reported> {
+  const review = await reviewInProgress(ctx, vendor.id, standing);
   if (!review) throw new VettedError('conflict', `${vendor.name} has no review in progress to report as a draft.`);
-  const stored = ctx.reviews.answers(review.id);
+  const stored = await ctx.reviews.answers(review.id);
   const lastChange = [review.startedAt, ...stored.map((a) => a.updatedAt)].sort().at(-1)!;
   if (!onOrBefore(lastChange, asOf)) {
     const message = `the draft was last changed on ${dayOf(lastChange)}, after ${asOf}: a draft can only be reported as of a day on or after its last change`;
     throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
   }
-  const entry = buildEntry(ctx, vendor, review, stored, { includeConfidential: include });
-  return { review, template: templateOf(ctx, review), answers: entry.answers, score: entry.score!, frozenAt: null };
+  const entry = await buildEntry(ctx, vendor, review, stored, { includeConfidential: include });
+  return { review, template: await templateOf(ctx, review), answers: entry.answers, score: entry.score!, frozenAt: null };
 }
 
 /** The reported review's steps (as of the date) and the provider's findings, acceptances and evidence. */
-function lifecycleOf(ctx: Context, vendorId: string, steps: ReviewStep[]): ReportLifecycle {
+async function lifecycleOf(ctx: Context, vendorId: string, steps: ReviewStep[]): Promise<ReportLifecycle> {
   return {
     steps,
-    findings: listFindings(ctx, { vendorId }),
-    acceptances: listAcceptances(ctx, { vendorId }),
+    findings: await listFindings(ctx, { vendorId }),
+    acceptances: await listAcceptances(ctx, { vendorId }),
     evidence: listEvidence(ctx, { vendorId }),
   };
 }
@@ -205,10 +205,10 @@ export async function subprocessorReport(
     includeProposed: input.includeProposed ?? false,
     includeTiers: input.includeTiers ?? false,
   };
-  const { selection, intro, organisation } = readTransaction(ctx.db, () => {
-    const settings = ctx.settings.get();
+  const { selection, intro, organisation } = await ctx.read(async (ctx) => {
+    const settings = await ctx.settings.get();
     const trails = ctx.audit.vendorStatusTrails();
-    const candidates = ctx.vendors.list().map((vendor) => subprocessorCandidate(ctx, vendor, options.asOf, settings.reassessmentMonths, trails.get(vendor.id) ?? []));
+    const candidates = await mapInOrder(ctx.vendors.list(), (vendor) => subprocessorCandidate(ctx, vendor, options.asOf, settings.reassessmentMonths, trails.get(vendor.id) ?? []));
     return { selection: selectSubprocessors(candidates, options), intro: settings.subprocessorIntro, organisation: settings.organisation };
   });
   const doc = buildSubprocessorAppendix({ selection, options, intro, organisation });
@@ -216,7 +216,7 @@ export async function subprocessorReport(
     title: 'Subprocessors',
     subject: 'Privacy statement annex',
     generatedAt: options.asOf,
-    language: reportLanguageOf(ctx),
+    language: await reportLanguageOf(ctx),
   });
   const file = asFile(`vetted-subprocessors-${options.asOf}.pdf`, pdf, [...selection.warnings, ...introWarnings(intro, selection), ...warnings]);
   return { ...file, listed: selection.rows.length, leftOut: selection.leftOut };
@@ -226,15 +226,15 @@ export async function subprocessorReport(
  * A provider with its status on the date (from its status trail), its standing on the date and the
  * frozen answers of the review decided by then.
  */
-function subprocessorCandidate(
+async function subprocessorCandidate(
   ctx: Context,
   vendor: Vendor,
   asOf: string,
   months: ReassessmentMonths,
   statusTrail: readonly StatusTrailEntry[],
-): SubprocessorCandidate {
-  const standing = standingOf(ctx, vendor.id, asOf, months);
-  const content = standing.decided ? decidedContent(ctx, standing.decided) : null;
+): Promise<SubprocessorCandidate> {
+  const standing = await standingOf(ctx, vendor.id, asOf, months);
+  const content = standing.decided ? await decidedContent(ctx, standing.decided) : null;
   return {
     vendor,
     status: providerStatusAsOf(vendor.status, statusTrail, asOf, documentToday(ctx)),

@@ -1,4 +1,5 @@
 // A provider with its latest review, answers, template and score: what reports and comparisons read.
+import { mapInOrder } from '../in-order';
 import type { Answer, Review } from '../../../shared/domain/review';
 import { toAnswerMap } from '../../../shared/domain/review';
 import type { Template } from '../../../shared/domain/template';
@@ -24,10 +25,10 @@ export interface EntryOptions {
   frozenScores?: ReadonlyMap<string, ScoreResult>;
 }
 
-export function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, stored: Answer[], options: EntryOptions = {}): ReviewEntry {
+export async function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, stored: Answer[], options: EntryOptions = {}): Promise<ReviewEntry> {
   // Reports, comparisons and CSVs leave confidential comments out unless asked.
   const answers = revealAnswers(ctx, vendor.id, stored, { include: options.includeConfidential ?? false });
-  const template = review ? (ctx.templates.get(review.templateId, review.templateVersion)?.template ?? null) : null;
+  const template = review ? ((await ctx.templates.get(review.templateId, review.templateVersion))?.template ?? null) : null;
   // A decided review keeps the score its decision froze, under the model of its day (docs/scoring.md).
   const decided = review !== null && !isOpenStatus(review.status);
   const frozen = !decided ? null : options.frozenScores ? (options.frozenScores.get(review.id) ?? null) : ctx.steps.frozenScore(review.id);
@@ -36,17 +37,17 @@ export function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, 
 }
 
 /** One provider's entry, read with per-provider queries. */
-export function entryFor(ctx: Context, vendor: Vendor, options: EntryOptions = {}): ReviewEntry {
-  const review = ctx.reviews.latest(vendor.id) ?? null;
-  return buildEntry(ctx, vendor, review, review ? ctx.reviews.answers(review.id) : [], options);
+export async function entryFor(ctx: Context, vendor: Vendor, options: EntryOptions = {}): Promise<ReviewEntry> {
+  const review = await ctx.reviews.latest(vendor.id) ?? null;
+  return buildEntry(ctx, vendor, review, review ? await ctx.reviews.answers(review.id) : [], options);
 }
 
 /** Every provider's entry, read with one query per table (for register-wide reports). */
-export function allEntries(ctx: Context): ReviewEntry[] {
-  const latest = ctx.reviews.latestByVendor();
-  const answersByReview = ctx.reviews.answersOfLatestReviews();
+export async function allEntries(ctx: Context): Promise<ReviewEntry[]> {
+  const latest = await ctx.reviews.latestByVendor();
+  const answersByReview = await ctx.reviews.answersOfLatestReviews();
   const frozenScores = ctx.steps.frozenScoresOfLatest();
-  return ctx.vendors.list().map((vendor) => {
+  return mapInOrder(ctx.vendors.list(), (vendor) => {
     const review = latest.get(vendor.id) ?? null;
     return buildEntry(ctx, vendor, review, review ? (answersByReview.get(review.id) ?? []) : [], { frozenScores });
   });

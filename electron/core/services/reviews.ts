@@ -11,10 +11,9 @@ import type { AnswerVersion } from '../repositories/reviews';
 import { revealAnswers, sealComment } from './confidential';
 import { templateForNewReview } from './template-choice';
 import { getVendor } from './vendor-lookup';
-import { writeTransaction } from '../db/transactions';
 
-function templateOf(ctx: Context, review: Review) {
-  const stored = ctx.templates.get(review.templateId, review.templateVersion);
+async function templateOf(ctx: Context, review: Review) {
+  const stored = await ctx.templates.get(review.templateId, review.templateVersion);
   if (!stored) {
     throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing from the register.`);
   }
@@ -22,25 +21,25 @@ function templateOf(ctx: Context, review: Review) {
 }
 
 /** The newest stored version of the review's template (at least the review's own). */
-function latestVersionOf(ctx: Context, review: Review): number {
-  return Math.max(review.templateVersion, ctx.templates.get(review.templateId)?.template.version ?? 0);
+async function latestVersionOf(ctx: Context, review: Review): Promise<number> {
+  return Math.max(review.templateVersion, (await ctx.templates.get(review.templateId))?.template.version ?? 0);
 }
 
-export function detail(ctx: Context, review: Review): ReviewDetail {
+export async function detail(ctx: Context, review: Review): Promise<ReviewDetail> {
   return {
     review,
-    answers: revealAnswers(ctx, review.vendorId, ctx.reviews.answers(review.id)),
-    template: templateOf(ctx, review),
-    latestVersion: latestVersionOf(ctx, review),
+    answers: revealAnswers(ctx, review.vendorId, await ctx.reviews.answers(review.id)),
+    template: await templateOf(ctx, review),
+    latestVersion: await latestVersionOf(ctx, review),
     steps: ctx.steps.steps(review.id),
     frozenScore: isOpenStatus(review.status) ? null : ctx.steps.frozenScore(review.id),
-    versions: ctx.reviews.answerVersions(review.id),
+    versions: await ctx.reviews.answerVersions(review.id),
   };
 }
 
 /** The newest version of the review's template when it is newer than the review's, else null ("Move to version N"). */
-export function newerTemplateVersion(ctx: Context, review: Review): number | null {
-  const latest = latestVersionOf(ctx, review);
+export async function newerTemplateVersion(ctx: Context, review: Review): Promise<number | null> {
+  const latest = await latestVersionOf(ctx, review);
   return latest > review.templateVersion ? latest : null;
 }
 
@@ -48,11 +47,11 @@ export function newerTemplateVersion(ctx: Context, review: Review): number | nul
  * Copies the answers of one review into another on `template`: each answer whose question is in
  * it and whose value still fits (comment and na with it); the rest are returned as unmatched.
  */
-function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: string, template: Template, stamp: string): Pick<ReviewMigration, 'carried' | 'unmatched'> {
+async function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: string, template: Template, stamp: string): Promise<Pick<ReviewMigration, 'carried' | 'unmatched'>> {
   const questions = questionIndex(template);
   const carried: string[] = [];
   const unmatched: ReviewMigration['unmatched'] = [];
-  const answers = [...ctx.reviews.answers(fromReviewId)].sort((a, b) => a.questionId.localeCompare(b.questionId));
+  const answers = [...await ctx.reviews.answers(fromReviewId)].sort((a, b) => a.questionId.localeCompare(b.questionId));
   for (const answer of answers) {
     const found = questions.get(answer.questionId);
     if (!found) {
@@ -64,7 +63,7 @@ function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: string, te
       unmatched.push({ questionId: answer.questionId, reason: `the answer no longer fits the question: ${problem}` });
       continue;
     }
-    ctx.reviews.putAnswer(toReviewId, { ...answer, updatedAt: stamp });
+    await ctx.reviews.putAnswer(toReviewId, { ...answer, updatedAt: stamp });
     carried.push(answer.questionId);
   }
   return { carried, unmatched };
@@ -80,15 +79,15 @@ function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: string, te
  * template begins from the decided review's answers (reassessment changes what changed, it does
  * not start from nothing); one on another template begins empty.
  */
-export function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): ReviewDetail {
-  return writeTransaction(ctx.db, () => {
+export async function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): Promise<ReviewDetail> {
+  return await ctx.write(async (ctx) => {
     const vendor = getVendor(ctx, input.vendorId);
-    const latest = ctx.reviews.latest(input.vendorId);
+    const latest = await ctx.reviews.latest(input.vendorId);
     if (latest && isOpenStatus(latest.status)) {
       if (input.templateId === undefined || input.templateId === latest.templateId) return detail(ctx, latest);
-      refuseWhileOpen(ctx, vendor.name, latest, templateForNewReview(ctx, vendor, input.templateId).template);
+      await refuseWhileOpen(ctx, vendor.name, latest, (await templateForNewReview(ctx, vendor, input.templateId)).template);
     }
-    const { template } = templateForNewReview(ctx, vendor, input.templateId);
+    const { template } = await templateForNewReview(ctx, vendor, input.templateId);
     const stamp = ctx.now().toISOString();
     const review: Review = {
       id: ctx.newId(),
@@ -96,20 +95,20 @@ export function startReview(ctx: Context, input: { vendorId: string; templateId?
       templateId: template.id,
       templateVersion: template.version,
       status: 'draft',
-      reviewer: input.reviewer ?? ctx.settings.get().userName,
+      reviewer: input.reviewer ?? (await ctx.settings.get()).userName,
       startedAt: stamp,
       updatedAt: stamp,
       completedAt: null,
     };
-    ctx.reviews.insert(review);
-    if (latest && latest.templateId === template.id) carryAnswers(ctx, latest.id, review.id, template, stamp);
+    await ctx.reviews.insert(review);
+    if (latest && latest.templateId === template.id) await carryAnswers(ctx, latest.id, review.id, template, stamp);
     return detail(ctx, review);
   });
 }
 
 /** A review on another template while one is open: refused, naming both. */
-function refuseWhileOpen(ctx: Context, vendorName: string, open: Review, wanted: Template): never {
-  const current = ctx.templates.get(open.templateId, open.templateVersion)?.template;
+async function refuseWhileOpen(ctx: Context, vendorName: string, open: Review, wanted: Template): Promise<never> {
+  const current = (await ctx.templates.get(open.templateId, open.templateVersion))?.template;
   const on = current ? `“${current.name}” (${open.templateId} v${open.templateVersion})` : `${open.templateId} v${open.templateVersion}`;
   const message =
     `${vendorName} already has an open review (${REVIEW_STATUS_LABELS[open.status].toLowerCase()}) on ${on}: ` +
@@ -118,14 +117,14 @@ function refuseWhileOpen(ctx: Context, vendorName: string, open: Review, wanted:
 }
 
 /** The template review.start would use for the provider now, without starting anything. */
-export function reviewTemplateFor(ctx: Context, input: { vendorId: string; templateId?: string }): NewReviewTemplate {
-  return templateForNewReview(ctx, getVendor(ctx, input.vendorId), input.templateId);
+export async function reviewTemplateFor(ctx: Context, input: { vendorId: string; templateId?: string }): Promise<NewReviewTemplate> {
+  return await templateForNewReview(ctx, getVendor(ctx, input.vendorId), input.templateId);
 }
 
-export function currentReview(ctx: Context, vendorId: string): ReviewDetail | null {
+export async function currentReview(ctx: Context, vendorId: string): Promise<ReviewDetail | null> {
   getVendor(ctx, vendorId);
-  const review = ctx.reviews.latest(vendorId);
-  return review ? detail(ctx, review) : null;
+  const review = await ctx.reviews.latest(vendorId);
+  return review ? await detail(ctx, review) : null;
 }
 
 export interface SaveAnswerInput {
@@ -172,9 +171,9 @@ function refuseProfileHeld(review: Review, questionId: string): void {
 }
 
 /** One answer, one transaction. Fields left out keep their stored value. */
-export function saveAnswer(ctx: Context, input: SaveAnswerInput): SavedAnswer {
-  return writeTransaction(ctx.db, () => {
-    const review = ctx.reviews.get(input.reviewId);
+export async function saveAnswer(ctx: Context, input: SaveAnswerInput): Promise<SavedAnswer> {
+  return await ctx.write(async (ctx) => {
+    const review = await ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if (!isOpenStatus(review.status)) {
       throw new VettedError(
@@ -182,7 +181,7 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): SavedAnswer {
         `This review is ${REVIEW_STATUS_LABELS[review.status].toLowerCase()}: its answers are frozen. Start a new review (it begins from these answers) to change them.`,
       );
     }
-    const found = questionIndex(templateOf(ctx, review)).get(input.questionId);
+    const found = questionIndex(await templateOf(ctx, review)).get(input.questionId);
     if (!found) {
       throw new VettedError('not_found', `Question ${input.questionId} is not in template ${review.templateId} v${review.templateVersion}.`, [
         { path: 'questionId', message: 'unknown question' },
@@ -196,7 +195,7 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): SavedAnswer {
         throw new VettedError('validation', `value: ${problem} (question ${input.questionId})`, [{ path: 'value', message: problem }]);
       }
     }
-    const held = ctx.reviews.storedAnswer(review.id, input.questionId);
+    const held = await ctx.reviews.storedAnswer(review.id, input.questionId);
     const stored = held?.answer;
     const current = held?.version;
     if (input.basedOn !== undefined) {
@@ -230,7 +229,7 @@ export function saveAnswer(ctx: Context, input: SaveAnswerInput): SavedAnswer {
     if (stored?.providerComment) answer.providerComment = stored.providerComment;
     const sameAnswer = stored !== undefined && JSON.stringify(stored.value) === JSON.stringify(answer.value) && stored.na === answer.na;
     if (stored?.answeredBy && sameAnswer) answer.answeredBy = stored.answeredBy;
-    ctx.reviews.saveAnswer(review.id, answer);
+    await ctx.reviews.saveAnswer(review.id, answer);
     // The upsert counts the stored version up by one, inside this transaction.
     return { ...revealAnswers(ctx, review.vendorId, [answer])[0]!, version: (current?.version ?? 0) + 1 };
   });
@@ -267,14 +266,14 @@ function changedSince(questionId: string, current: AnswerVersion | undefined): V
  * still fits it (comment and na with it); the rest are listed as unmatched. The old review is kept
  * unchanged, as history.
  */
-export function migrateReview(ctx: Context, input: { reviewId: string; toVersion?: number }): ReviewMigration {
-  return writeTransaction(ctx.db, () => {
-    const old = ctx.reviews.get(input.reviewId);
+export async function migrateReview(ctx: Context, input: { reviewId: string; toVersion?: number }): Promise<ReviewMigration> {
+  return await ctx.write(async (ctx) => {
+    const old = await ctx.reviews.get(input.reviewId);
     if (!old) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if (!isOpenStatus(old.status)) {
       throw new VettedError('conflict', `The review is ${old.status}; only an open review (draft or in review) can move to another template version.`);
     }
-    const target = input.toVersion === undefined ? ctx.templates.get(old.templateId) : ctx.templates.get(old.templateId, input.toVersion);
+    const target = input.toVersion === undefined ? await ctx.templates.get(old.templateId) : await ctx.templates.get(old.templateId, input.toVersion);
     if (!target) {
       throw new VettedError('not_found', `No template ${old.templateId} v${input.toVersion ?? '?'}.`, [{ path: 'toVersion', message: 'unknown version' }]);
     }
@@ -295,8 +294,8 @@ export function migrateReview(ctx: Context, input: { reviewId: string; toVersion
       updatedAt: stamp,
       completedAt: null,
     };
-    ctx.reviews.insert(review);
-    const { carried, unmatched } = carryAnswers(ctx, old.id, review.id, target.template, stamp);
-    return { review: detail(ctx, review), carried, unmatched };
+    await ctx.reviews.insert(review);
+    const { carried, unmatched } = await carryAnswers(ctx, old.id, review.id, target.template, stamp);
+    return { review: await detail(ctx, review), carried, unmatched };
   });
 }

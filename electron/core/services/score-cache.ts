@@ -131,7 +131,7 @@ const PROFILES_ONE_BY_ONE = 50;
  * The score of a review as services/review-entries.ts's buildEntry gives it (a decided review's
  * frozen score, else computed from its answers), reduced to what the register shows.
  */
-function computeListed(ctx: Context, input: ScoreInputRow, profile: () => Vendor, templates: Map<string, Template | null>): ListedScore | null {
+async function computeListed(ctx: Context, input: ScoreInputRow, profile: () => Vendor, templates: Map<string, Template | null>): Promise<ListedScore | null> {
   if (!isOpenStatus(input.status as ReviewStatus)) {
     const frozen = ctx.steps.frozenScore(input.reviewId);
     if (frozen) return listedScore(frozen);
@@ -139,7 +139,7 @@ function computeListed(ctx: Context, input: ScoreInputRow, profile: () => Vendor
   const templateKey = `${input.templateId}@${input.templateVersion}`;
   let template = templates.get(templateKey);
   if (template === undefined) {
-    template = ctx.templates.get(input.templateId, input.templateVersion)?.template ?? null;
+    template = (await ctx.templates.get(input.templateId, input.templateVersion))?.template ?? null;
     templates.set(templateKey, template);
   }
   if (!template) return null;
@@ -152,7 +152,7 @@ function computeListed(ctx: Context, input: ScoreInputRow, profile: () => Vendor
  * (providers without a review are absent). Call inside a read transaction, so stamps and answers
  * are read from one state of the file; then storeListedScores (score-cache-store.ts), after it.
  */
-export function listedReviews(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[]): Map<string, ListedReview> {
+export async function listedReviews(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[]): Promise<Map<string, ListedReview>> {
   const inputs = ctx.scoreInputs.latestByVendor();
   // What memory lacks is looked up in the file, in one read, before anything is computed.
   const missing: string[] = [];
@@ -179,7 +179,7 @@ export function listedReviews(ctx: Context, vendors: readonly Pick<Vendor, 'id'>
     const key = listedScoreKey(input);
     let entry = ctx.scoreCache.get(input.reviewId, key, stored.get(input.reviewId) ?? null);
     if (!entry) {
-      entry = { key, score: computeListed(ctx, input, () => profileOf(vendor.id), templates) };
+      entry = { key, score: await computeListed(ctx, input, () => profileOf(vendor.id), templates) };
       ctx.scoreCache.set(input.reviewId, entry);
     }
     listed.set(vendor.id, { reviewId: input.reviewId, status: input.status as ReviewStatus, score: entry.score });

@@ -4,6 +4,6 @@ import { entryFor } from './review-entries';
 import { getVendor } from './vendor-lookup';
 
 /** The newest review's score with its explanation, or null when no review was started. */
-export function scoreVendor(ctx: Context, vendorId: string): ScoreResult | null {
-  return entryFor(ctx, getVendor(ctx, vendorId)).score;
+export async function scoreVendor(ctx: Context, vendorId: string): Promise<ScoreResult | null> {
+  return (await entryFor(ctx, getVendor(ctx, vendorId))).score;
 }

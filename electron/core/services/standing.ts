@@ -1,5 +1,6 @@
 // A provider's standing as of a date, read from the register: the reviews with their steps,
 // decided tiers and due dates, handed to the one rule in shared/domain/standing.ts.
+import type { Settings } from '../../../shared/domain/settings';
 import { standingAsOf, type DecidedReview, type Standing, type StandingReview } from '../../../shared/domain/standing';
 import { toAnswerMap, type Answer, type Review } from '../../../shared/domain/review';
 import { isOpenStatus } from '../../../shared/domain/workflow';
@@ -16,10 +17,10 @@ import type { Context } from '../context';
  * the one in force on that day (the audit trail keeps each change): one set later must not move the
  * due date a document dated earlier prints.
  */
-export function standingReviews(ctx: Context, vendorId: string, asOf: string): StandingReview[] {
+export async function standingReviews(ctx: Context, vendorId: string, asOf: string): Promise<StandingReview[]> {
   const steps = ctx.steps.stepsByReview(vendorId);
   const today = asOf >= documentToday(ctx);
-  return ctx.reviews.ofVendor(vendorId).map((review) => {
+  return (await ctx.reviews.ofVendor(vendorId)).map((review) => {
     const current = ctx.steps.dueOverride(review.id);
     return {
       review,
@@ -32,8 +33,9 @@ export function standingReviews(ctx: Context, vendorId: string, asOf: string): S
 }
 
 /** `months` may be given by a caller that reads the standing of many providers (settings read once). */
-export function standingOf(ctx: Context, vendorId: string, asOf: string, months = ctx.settings.get().reassessmentMonths): Standing {
-  return standingAsOf(standingReviews(ctx, vendorId, asOf), asOf, months);
+export async function standingOf(ctx: Context, vendorId: string, asOf: string, monthsGiven?: Settings['reassessmentMonths']): Promise<Standing> {
+  const months = monthsGiven ?? (await ctx.settings.get()).reassessmentMonths;
+  return standingAsOf(await standingReviews(ctx, vendorId, asOf), asOf, months);
 }
 
 /**
@@ -75,13 +77,13 @@ export interface DecidedContent {
  * without one (imported) reads its stored answers, which a decided review no longer accepts
  * changes to, scored as they stand. Null when its template is missing from the register.
  */
-export function decidedContent(ctx: Context, decided: DecidedReview): DecidedContent | null {
+export async function decidedContent(ctx: Context, decided: DecidedReview): Promise<DecidedContent | null> {
   const { review } = decided;
-  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+  const template = (await ctx.templates.get(review.templateId, review.templateVersion))?.template;
   if (!template) return null;
   const snapshot = ctx.steps.snapshot(review.id);
   if (snapshot) return { template, answers: snapshot.answers, score: snapshot.score, frozenAt: snapshot.frozenAt };
-  const answers = ctx.reviews.answers(review.id);
+  const answers = await ctx.reviews.answers(review.id);
   const vendor = ctx.vendors.get(review.vendorId)!;
   return { template, answers, score: scoreReview(template, toAnswerMap(answers), vendor), frozenAt: null };
 }
@@ -90,8 +92,8 @@ export function decidedContent(ctx: Context, decided: DecidedReview): DecidedCon
  * The review a draft document shows: the one in progress on the document's date, else the
  * provider's latest review while it is open (a document then refuses a date before its changes).
  */
-export function reviewInProgress(ctx: Context, vendorId: string, standing: Standing): Review | null {
+export async function reviewInProgress(ctx: Context, vendorId: string, standing: Standing): Promise<Review | null> {
   if (standing.open) return standing.open.review;
-  const latest = ctx.reviews.latest(vendorId);
+  const latest = await ctx.reviews.latest(vendorId);
   return latest && isOpenStatus(latest.status) ? latest : null;
 }

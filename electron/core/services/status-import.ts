@@ -100,14 +100,14 @@ function mergeIncidents(ctx: Context, vendorId: string, file: ParsedStatusFile, 
  * except those edited here, the same or an older one is kept as stored, and one deleted here
  * stays deleted. A feed entry the page's JSON already holds is not stored twice.
  */
-export function applyStatusFiles(
+export async function applyStatusFiles(
   ctx: Context,
   vendorId: string,
   files: readonly ParsedStatusFile[],
   options: { dryRun: boolean; fetched?: StatusImport['fetched']; afterWrite?: () => void },
-): StatusImport {
+): Promise<StatusImport> {
   const first = files[0]!;
-  return writeOrRehearse(ctx.db, options.dryRun, () => {
+  return await writeOrRehearse(ctx, options.dryRun, async (ctx) => {
     const vendor = getVendor(ctx, vendorId);
     const stamp = ctx.now().toISOString();
     const result: StatusImport = {
@@ -140,8 +140,8 @@ export function applyStatusFiles(
 }
 
 /** A file the user saved: read (a bad file is refused naming what is wrong), then merged. */
-export function importStatus(ctx: Context, input: { vendorId: string; fileName: string; text: string; dryRun?: boolean }): StatusImport {
+export async function importStatus(ctx: Context, input: { vendorId: string; fileName: string; text: string; dryRun?: boolean }): Promise<StatusImport> {
   getVendor(ctx, input.vendorId);
   const parsed = parseStatusFile(input.fileName, input.text);
-  return applyStatusFiles(ctx, input.vendorId, [parsed], { dryRun: input.dryRun ?? false });
+  return await applyStatusFiles(ctx, input.vendorId, [parsed], { dryRun: input.dryRun ?? false });
 }

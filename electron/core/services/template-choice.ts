@@ -8,13 +8,13 @@ import { DEFAULT_TEMPLATE_ID } from '../../../shared/templates/ids';
 import type { Context } from '../context';
 
 /** Every template id in the register, sorted, once each. */
-function knownTemplateIds(ctx: Context): string[] {
-  return [...new Set(ctx.templates.list().map(({ template }) => template.id))].sort();
+async function knownTemplateIds(ctx: Context): Promise<string[]> {
+  return [...new Set((await ctx.templates.list()).map(({ template }) => template.id))].sort();
 }
 
 /** A template id the register does not hold, as a validation error naming the field and the ids it does hold. */
-export function unknownTemplate(ctx: Context, path: string, id: string): VettedError {
-  const message = `no template with id "${id}" in the register (known: ${knownTemplateIds(ctx).join(', ')})`;
+export async function unknownTemplate(ctx: Context, path: string, id: string): Promise<VettedError> {
+  const message = `no template with id "${id}" in the register (known: ${(await knownTemplateIds(ctx)).join(', ')})`;
   return new VettedError('validation', `${path}: ${message}`, [{ path, message }]);
 }
 
@@ -26,27 +26,27 @@ export function unknownTemplate(ctx: Context, path: string, id: string): VettedE
  * 4. else the built-in template.
  * Reads only; the caller writes, in its own transaction.
  */
-export function templateForNewReview(ctx: Context, vendor: Pick<Vendor, 'id' | 'category'>, templateId?: string): NewReviewTemplate {
+export async function templateForNewReview(ctx: Context, vendor: Pick<Vendor, 'id' | 'category'>, templateId?: string): Promise<NewReviewTemplate> {
   if (templateId !== undefined) {
-    const chosen = ctx.templates.get(templateId);
-    if (!chosen) throw unknownTemplate(ctx, 'templateId', templateId);
+    const chosen = await ctx.templates.get(templateId);
+    if (!chosen) throw await unknownTemplate(ctx, 'templateId', templateId);
     return { template: chosen.template, source: 'chosen' };
   }
-  const latest = ctx.reviews.latest(vendor.id);
-  const previous = latest ? ctx.templates.get(latest.templateId) : undefined;
+  const latest = await ctx.reviews.latest(vendor.id);
+  const previous = latest ? await ctx.templates.get(latest.templateId) : undefined;
   if (previous) return { template: previous.template, source: 'previous' };
-  const categoryDefault = ctx.settings.get().defaultTemplates[vendor.category];
+  const categoryDefault = (await ctx.settings.get()).defaultTemplates[vendor.category];
   // Settings only ever name a stored template (checked on save and on import); templates are never deleted.
-  const stored = categoryDefault === undefined ? undefined : ctx.templates.get(categoryDefault);
+  const stored = categoryDefault === undefined ? undefined : await ctx.templates.get(categoryDefault);
   if (stored) return { template: stored.template, source: 'category' };
-  const builtIn = ctx.templates.get(DEFAULT_TEMPLATE_ID);
+  const builtIn = await ctx.templates.get(DEFAULT_TEMPLATE_ID);
   if (!builtIn) throw new VettedError('not_found', `The built-in template ${DEFAULT_TEMPLATE_ID} is missing from the register.`);
   return { template: builtIn.template, source: 'built-in' };
 }
 
 /** Refuses a category default naming a template the register does not hold (the error names `defaultTemplates.<category>`). */
-export function checkDefaultTemplates(ctx: Context, defaults: DefaultTemplates): void {
+export async function checkDefaultTemplates(ctx: Context, defaults: DefaultTemplates): Promise<void> {
   for (const [category, id] of Object.entries(defaults)) {
-    if (id !== undefined && !ctx.templates.get(id)) throw unknownTemplate(ctx, `defaultTemplates.${category}`, id);
+    if (id !== undefined && !await ctx.templates.get(id)) throw await unknownTemplate(ctx, `defaultTemplates.${category}`, id);
   }
 }

@@ -10,7 +10,6 @@ import { TemplateImportError } from '../../../shared/templates/import-error';
 import { diffTemplates } from '../../../shared/templates/diff';
 import { importVsaq } from '../../../shared/templates/vsaq';
 import type { Context } from '../context';
-import { writeTransaction } from '../db/transactions';
 import { getTemplate, templateSummary as summary } from './templates';
 
 /** A TemplateImportError as a validation error: the message names the text, the JSON path and the problem. */
@@ -32,7 +31,7 @@ function sameContent(a: Template, b: Template): boolean {
  * latest stored), as its own version when that is above the latest, else as the latest + 1, and
  * the result says what changed from the latest. Reviews keep their version until migrated.
  */
-export function importTemplate(ctx: Context, input: ParsedInputOf<'template.import'>): TemplateImport {
+export async function importTemplate(ctx: Context, input: ParsedInputOf<'template.import'>): Promise<TemplateImport> {
   const format = !input.format || input.format === 'auto' ? detectTemplateFormat(input.text) : input.format;
   let template: Template;
   let warnings: string[] = [];
@@ -67,12 +66,12 @@ export function importTemplate(ctx: Context, input: ParsedInputOf<'template.impo
   });
   // Read the stored versions and add the new one in one write transaction: two imports at once
   // (the app and the CLI on the same register) cannot both take the same version number.
-  return writeTransaction(ctx.db, (): TemplateImport => {
-    const named = ctx.templates.get(template.id, template.version);
+  return await ctx.write(async (ctx): Promise<TemplateImport> => {
+    const named = await ctx.templates.get(template.id, template.version);
     if (named && JSON.stringify(named.template) === JSON.stringify(template)) return unchanged(named);
-    const latest = ctx.templates.get(template.id);
+    const latest = await ctx.templates.get(template.id);
     if (!latest) {
-      ctx.templates.add(template, false, ctx.now().toISOString());
+      await ctx.templates.add(template, false, ctx.now().toISOString());
       return { template: summary(template, false), added: true, warnings, changes: null };
     }
     if (sameContent(latest.template, template)) return unchanged(latest);
@@ -82,14 +81,14 @@ export function importTemplate(ctx: Context, input: ParsedInputOf<'template.impo
       throw new VettedError('validation', `version: ${message}`, [{ path: 'version', message }]);
     }
     if (template.version <= latestVersion) template = { ...template, version: latestVersion + 1 };
-    ctx.templates.add(template, false, ctx.now().toISOString());
+    await ctx.templates.add(template, false, ctx.now().toISOString());
     return { template: summary(template, false), added: true, warnings, changes: diffTemplates(latest.template, template) };
   });
 }
 
 /** A stored template as a Vetted template file (JSON). */
-export function exportTemplate(ctx: Context, id: string, version?: number): GeneratedFile {
-  const template = getTemplate(ctx, id, version);
+export async function exportTemplate(ctx: Context, id: string, version?: number): Promise<GeneratedFile> {
+  const template = await getTemplate(ctx, id, version);
   const bytes = Buffer.from(exportTemplateJson(template), 'utf8');
   return {
     fileName: `${template.id}-v${template.version}.json`,

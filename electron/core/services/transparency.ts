@@ -22,10 +22,10 @@ export function yearBefore(date: string): string {
 }
 
 /** The answers of a review a claim check reads (shared/incidents/answers.ts). */
-export function claimAnswersOf(ctx: Context, reviewId: string | null): Map<string, unknown> {
-  const review = reviewId === null ? undefined : ctx.reviews.get(reviewId);
+export async function claimAnswersOf(ctx: Context, reviewId: string | null): Promise<Map<string, unknown>> {
+  const review = reviewId === null ? undefined : await ctx.reviews.get(reviewId);
   if (!review) return new Map();
-  return claimAnswers(ctx.templates.get(review.templateId, review.templateVersion)?.template, ctx.reviews.answers(review.id));
+  return claimAnswers((await ctx.templates.get(review.templateId, review.templateVersion))?.template, await ctx.reviews.answers(review.id));
 }
 
 function checkPeriod(since: string, date: string): void {
@@ -40,13 +40,13 @@ function checkPeriod(since: string, date: string): void {
  * the questionnaire shows it (a draft included). A past date: the review decided on or before it,
  * with the answers its decision froze — the claims in force then, never a draft opened later.
  */
-function reviewedAnswers(ctx: Context, vendorId: string, date: string): { reviewId: string | null; answers: Map<string, unknown> } {
+async function reviewedAnswers(ctx: Context, vendorId: string, date: string): Promise<{ reviewId: string | null; answers: Map<string, unknown> }> {
   if (date === documentToday(ctx)) {
-    const latest = ctx.reviews.latest(vendorId) ?? null;
-    return { reviewId: latest?.id ?? null, answers: claimAnswersOf(ctx, latest?.id ?? null) };
+    const latest = await ctx.reviews.latest(vendorId) ?? null;
+    return { reviewId: latest?.id ?? null, answers: await claimAnswersOf(ctx, latest?.id ?? null) };
   }
-  const decided = standingOf(ctx, vendorId, date).decided;
-  const content = decided ? decidedContent(ctx, decided) : null;
+  const decided = (await standingOf(ctx, vendorId, date)).decided;
+  const content = decided ? await decidedContent(ctx, decided) : null;
   if (!decided || !content) return { reviewId: null, answers: new Map() };
   return { reviewId: decided.review.id, answers: claimAnswers(content.template, content.answers) };
 }
@@ -58,15 +58,15 @@ function componentsOf(ctx: Context, vendorId: string): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }
 
-export function transparency(ctx: Context, input: { vendorId: string; since?: string; date?: string }): Transparency {
-  return readTransaction(ctx.db, () => {
+export async function transparency(ctx: Context, input: { vendorId: string; since?: string; date?: string }): Promise<Transparency> {
+  return await ctx.read(async (ctx) => {
     const vendor = getVendor(ctx, input.vendorId);
     const date = documentDate(ctx, input.date);
     const since = input.since ?? yearBefore(date);
     checkPeriod(since, date);
     const settings = ctx.incidents.settings(vendor.id);
     const measures = transparencyMeasures(ctx.incidents.incidents(vendor.id), { from: since, to: date }, settings.componentsUsed);
-    const reviewed = reviewedAnswers(ctx, vendor.id, date);
+    const reviewed = await reviewedAnswers(ctx, vendor.id, date);
     return {
       vendorId: vendor.id,
       measures,
@@ -91,30 +91,30 @@ export function statusSettings(ctx: Context, input: { vendorId: string; patch?: 
 }
 
 /** The question's own words, for the finding's title. */
-function questionText(ctx: Context, reviewId: string, questionId: string): string {
-  const review = ctx.reviews.get(reviewId)!;
-  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+async function questionText(ctx: Context, reviewId: string, questionId: string): Promise<string> {
+  const review = (await ctx.reviews.get(reviewId))!;
+  const template = (await ctx.templates.get(review.templateId, review.templateVersion))?.template;
   for (const section of template?.sections ?? []) for (const q of section.questions) if (q.id === questionId) return q.text;
   return questionId;
 }
 
-export function claimFinding(ctx: Context, input: { vendorId: string; questionId: IncidentClaimQuestion; since?: string; date?: string }): FindingView {
-  return writeTransaction(ctx.db, () => {
+export async function claimFinding(ctx: Context, input: { vendorId: string; questionId: IncidentClaimQuestion; since?: string; date?: string }): Promise<FindingView> {
+  return await ctx.write(async (ctx) => {
     // The period the user was looking at, so the finding says what they saw, on the review that was checked.
-    const found = transparency(ctx, { vendorId: input.vendorId, ...(input.since ? { since: input.since } : {}), ...(input.date ? { date: input.date } : {}) });
+    const found = await transparency(ctx, { vendorId: input.vendorId, ...(input.since ? { since: input.since } : {}), ...(input.date ? { date: input.date } : {}) });
     const claim = found.claims.find((c) => c.questionId === input.questionId);
     if (found.reviewId === null || !claim || claim.verdict !== 'contradicted') {
       const message = claim ? 'the record does not contradict this answer' : 'this question is not answered in the review held against the record';
       throw new VettedError('validation', `questionId: ${message}`, [{ path: 'questionId', message }]);
     }
-    const existing = listFindings(ctx, { vendorId: input.vendorId }).find((f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved');
+    const existing = (await listFindings(ctx, { vendorId: input.vendorId })).find((f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved');
     if (existing) return existing;
     const period = `${found.measures.period.from} to ${found.measures.period.to}`;
     return createFinding(ctx, {
       vendorId: input.vendorId,
       reviewId: found.reviewId,
       questionId: input.questionId,
-      title: `Claim contradicted by the incident record: ${questionText(ctx, found.reviewId, input.questionId)}`.slice(0, 200),
+      title: `Claim contradicted by the incident record: ${await questionText(ctx, found.reviewId, input.questionId)}`.slice(0, 200),
       severity: 'medium',
       description: `${claim.words} (Incident record ${period}.)`.slice(0, 5000),
     });

@@ -22,9 +22,9 @@ function knownComponents(ctx: Context, vendorId: string): string[] {
  * transaction (each write audited by the database's triggers, like every upstream change); a dry
  * run writes nothing and reports the same plan (the preview). No component known: an empty plan.
  */
-export function upstreamsFromStatus(ctx: Context, input: { vendorId: string; dryRun?: boolean | undefined }): UpstreamFromStatus {
+export async function upstreamsFromStatus(ctx: Context, input: { vendorId: string; dryRun?: boolean | undefined }): Promise<UpstreamFromStatus> {
   const dryRun = input.dryRun ?? false;
-  return writeOrRehearse(ctx.db, dryRun, () => {
+  return await writeOrRehearse(ctx, dryRun, async (ctx) => {
     const vendor = getVendor(ctx, input.vendorId);
     const components = knownComponents(ctx, vendor.id);
     const { rows, unmatched } = planStatusComponents(components, ctx.upstreams.list(vendor.id));

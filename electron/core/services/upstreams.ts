@@ -126,12 +126,12 @@ export interface UpstreamImportInput {
  * upstreams and writes the plan in one IMMEDIATE transaction; a dry run writes nothing and
  * reports the same plan (the preview).
  */
-export function importSubprocessorList(ctx: Context, input: UpstreamImportInput): UpstreamImport {
+export async function importSubprocessorList(ctx: Context, input: UpstreamImportInput): Promise<UpstreamImport> {
   const table = readSubprocessorFile(input.content, input.format);
   const mapping = resolveMapping(table.headers, input.mapping);
   const rows = mappedRows(table, mapping);
   const dryRun = input.dryRun ?? false;
-  return writeOrRehearse(ctx.db, dryRun, () => {
+  return await writeOrRehearse(ctx, dryRun, async (ctx) => {
     const vendor = getVendor(ctx, input.vendorId);
     const plan = planSubprocessorImport(rows, ctx.upstreams.list(vendor.id), { purpose: mapping.purpose !== null, location: mapping.location !== null });
     const stamp = ctx.now().toISOString();

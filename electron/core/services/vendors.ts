@@ -10,7 +10,7 @@ import { listedReviews } from './score-cache';
 import { storeListedScores } from './score-cache-store';
 import { unknownTemplate } from './template-choice';
 import { getVendor } from './vendor-lookup';
-import { readTransaction, writeTransaction } from '../db/transactions';
+import { writeTransaction } from '../db/transactions';
 
 function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
   const other = ctx.vendors.findByName(name);
@@ -26,14 +26,14 @@ function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
  * the same transaction, so an unknown id (a validation error naming templateId) creates nothing.
  * Without one no review starts: the first answer starts it, on the template templateForNewReview picks.
  */
-export function createVendor(ctx: Context, fields: VendorFields, templateId?: string): Vendor {
-  return writeTransaction(ctx.db, () => {
-    if (templateId !== undefined && !ctx.templates.get(templateId)) throw unknownTemplate(ctx, 'templateId', templateId);
+export async function createVendor(ctx: Context, fields: VendorFields, templateId?: string): Promise<Vendor> {
+  return await ctx.write(async (ctx) => {
+    if (templateId !== undefined && !await ctx.templates.get(templateId)) throw await unknownTemplate(ctx, 'templateId', templateId);
     assertNameFree(ctx, fields.name);
     const stamp = ctx.now().toISOString();
     const vendor: Vendor = { ...fields, id: ctx.newId(), createdAt: stamp, updatedAt: stamp };
     ctx.vendors.insert(vendor);
-    if (templateId !== undefined) startReview(ctx, { vendorId: vendor.id, templateId });
+    if (templateId !== undefined) await startReview(ctx, { vendorId: vendor.id, templateId });
     return vendor;
   });
 }
@@ -63,22 +63,22 @@ export function deleteVendor(ctx: Context, id: string): { id: string } {
 }
 
 /** The register table: every provider with the score of its newest review. */
-export function listVendors(ctx: Context): VendorSummary[] {
-  const rows = readTransaction(ctx.db, () => summaries(ctx));
+export async function listVendors(ctx: Context): Promise<VendorSummary[]> {
+  const rows = await ctx.read(async (ctx) => summaries(ctx));
   // The scores this listing computed, kept in the file for the next process (best effort, no wait).
   storeListedScores(ctx);
   return rows;
 }
 
-function summaries(ctx: Context): VendorSummary[] {
+async function summaries(ctx: Context): Promise<VendorSummary[]> {
   const vendors = ctx.vendors.listed();
-  const due = reassessmentByVendor(ctx, vendors);
+  const due = await reassessmentByVendor(ctx, vendors);
   const open = openFindingCounts(ctx);
   // The register's incident column: started in the last 90 days (to now), and still open.
   const incidents = ctx.incidents.counts(new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString());
-  const decidedAt = ctx.reviews.lastDecisionByVendor();
+  const decidedAt = await ctx.reviews.lastDecisionByVendor();
   // Scores from the cache where nothing they depend on was written since (services/score-cache.ts).
-  const reviews = listedReviews(ctx, vendors);
+  const reviews = await listedReviews(ctx, vendors);
   return vendors.map((vendor) => {
     const review = reviews.get(vendor.id);
     const score = review?.score ?? null;

@@ -1,4 +1,5 @@
 // Sign-off: moving a review through the workflow, freezing it at the decision, and its history.
+import { mapInOrder } from '../in-order';
 import type { ReviewDetail, ReviewHistoryEntry } from '../../../shared/api';
 import { REVIEW_STATUS_LABELS } from '../../../shared/domain/labels';
 import { samePerson } from '../../../shared/domain/settings';
@@ -10,7 +11,6 @@ import type { Context } from '../context';
 import { detail } from './reviews';
 import { getVendor } from './vendor-lookup';
 import { writeAsActor } from '../db/audit-actor';
-import { readTransaction, writeTransaction } from '../db/transactions';
 
 export interface TransitionInput {
   reviewId: string;
@@ -22,10 +22,10 @@ export interface TransitionInput {
 
 const label = (status: ReviewStatus) => REVIEW_STATUS_LABELS[status].toLowerCase();
 
-function liveScore(ctx: Context, review: Review) {
-  const template = ctx.templates.get(review.templateId, review.templateVersion)?.template;
+async function liveScore(ctx: Context, review: Review) {
+  const template = (await ctx.templates.get(review.templateId, review.templateVersion))?.template;
   if (!template) throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing from the register.`);
-  const answers = ctx.reviews.answers(review.id);
+  const answers = await ctx.reviews.answers(review.id);
   return { answers, score: scoreReview(template, toAnswerMap(answers), getVendor(ctx, review.vendorId)) };
 }
 
@@ -33,17 +33,17 @@ function liveScore(ctx: Context, review: Review) {
  * One step of the workflow, in one transaction. Only the provider's latest review moves (an older
  * one is history); a decision freezes the answers and the score in a snapshot.
  */
-export function transitionReview(ctx: Context, input: TransitionInput): ReviewDetail {
-  return writeTransaction(ctx.db, () => {
-    const review = ctx.reviews.get(input.reviewId);
+export async function transitionReview(ctx: Context, input: TransitionInput): Promise<ReviewDetail> {
+  return await ctx.write(async (ctx) => {
+    const review = await ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
-    if (ctx.reviews.latest(review.vendorId)?.id !== review.id) {
+    if ((await ctx.reviews.latest(review.vendorId))?.id !== review.id) {
       throw new VettedError('conflict', 'This is an earlier review of the provider, kept as history; only its latest review goes through sign-off.');
     }
     if (!canTransition(review.status, input.to)) {
       throw new VettedError('conflict', `A review that is ${label(review.status)} cannot be moved to ${label(input.to)}.`);
     }
-    const by = (input.by ?? ctx.settings.get().userName).trim();
+    const by = (input.by ?? (await ctx.settings.get()).userName).trim();
     if (!by) {
       const message = 'say who signs this step (or set your name in Settings)';
       throw new VettedError('validation', `by: ${message}`, [{ path: 'by', message }]);
@@ -53,11 +53,11 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
       const message = input.to === 'rejected' ? 'say why the review is rejected' : 'write down the conditions';
       throw new VettedError('validation', `note: ${message}`, [{ path: 'note', message }]);
     }
-    if (isApproval(input.to)) holdToSeparationOfDuties(ctx, review.id, by);
+    if (isApproval(input.to)) await holdToSeparationOfDuties(ctx, review.id, by);
     const stamp = ctx.now().toISOString();
     let snapshot: ReviewSnapshot | null = null;
     if (isDecision(input.to)) {
-      const { answers, score } = liveScore(ctx, review);
+      const { answers, score } = await liveScore(ctx, review);
       if (isApproval(input.to) && score.state !== 'scored') {
         throw new VettedError('conflict', `Approving needs a review that gets a tier: ${score.blockers.join(' ')}`);
       }
@@ -66,7 +66,7 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
     const step: ReviewStep = { reviewId: review.id, from: review.status, to: input.to, by, at: stamp, note };
     ctx.steps.move(step, snapshot);
     if (isApproval(input.to) && input.activateProvider !== false) activateIfProposed(ctx, review.vendorId, stamp, by);
-    return detail(ctx, ctx.reviews.get(review.id)!);
+    return detail(ctx, (await ctx.reviews.get(review.id))!);
   });
 }
 
@@ -77,8 +77,8 @@ export function transitionReview(ctx: Context, input: TransitionInput): ReviewDe
  * submission off as someone else's approval. Vetted has no log-in: this holds people to the rule,
  * it does not authenticate them (docs/lifecycle.md).
  */
-function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: string): void {
-  const settings = ctx.settings.get();
+async function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: string): Promise<void> {
+  const settings = await ctx.settings.get();
   if (!settings.separationOfDuties) return;
   const submitted = [...ctx.steps.steps(reviewId)].reverse().find((step) => step.to === 'in_review');
   if (!submitted) return;
@@ -114,17 +114,17 @@ function activateIfProposed(ctx: Context, vendorId: string, stamp: string, signe
 }
 
 /** Every review of a provider, newest first: decided ones with the score frozen at the decision. */
-export function reviewHistory(ctx: Context, vendorId: string): ReviewHistoryEntry[] {
-  return readTransaction(ctx.db, () => {
+export async function reviewHistory(ctx: Context, vendorId: string): Promise<ReviewHistoryEntry[]> {
+  return await ctx.read(async (ctx) => {
     getVendor(ctx, vendorId);
     const steps = ctx.steps.stepsByReview(vendorId);
-    return ctx.reviews.ofVendor(vendorId).map((review) => historyEntry(ctx, review, steps.get(review.id) ?? []));
+    return mapInOrder(await ctx.reviews.ofVendor(vendorId), (review) => historyEntry(ctx, review, steps.get(review.id) ?? []));
   });
 }
 
-function historyEntry(ctx: Context, review: Review, steps: ReviewStep[]): ReviewHistoryEntry {
+async function historyEntry(ctx: Context, review: Review, steps: ReviewStep[]): Promise<ReviewHistoryEntry> {
   const snapshot = ctx.steps.snapshot(review.id);
-  const score = snapshot?.score ?? liveScore(ctx, review).score;
+  const score = snapshot?.score ?? (await liveScore(ctx, review)).score;
   return {
     review,
     steps,
@@ -137,9 +137,9 @@ function historyEntry(ctx: Context, review: Review, steps: ReviewStep[]): Review
 }
 
 /** Sets the next-review date of an approved review by hand (null returns to the tier's rule). */
-export function setReviewDue(ctx: Context, input: { reviewId: string; due: string | null }): ReviewHistoryEntry {
-  return writeTransaction(ctx.db, () => {
-    const review = ctx.reviews.get(input.reviewId);
+export async function setReviewDue(ctx: Context, input: { reviewId: string; due: string | null }): Promise<ReviewHistoryEntry> {
+  return await ctx.write(async (ctx) => {
+    const review = await ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if (!isApproval(review.status)) {
       throw new VettedError('conflict', `The review is ${label(review.status)}; the next-review date belongs to an approved review.`);

@@ -9,6 +9,7 @@ import { backoffMs, writeWaitBudget } from '../transactions';
 import { AsyncLock } from './lock';
 import { checkValue } from './placeholders';
 import type { Params, Sql, Store, Tx } from './sql';
+import { registerTurns } from './turns';
 
 const STATEMENT_CACHE = 500;
 
@@ -24,7 +25,9 @@ export class SqliteStore implements Store {
   constructor(
     readonly db: Database,
     readonly location: string,
-  ) {}
+  ) {
+    registerTurns(db, () => this.holder !== null && this.owner.getStore() !== this.holder);
+  }
 
   all<T>(sql: string, params?: Params): Promise<T[]> {
     return this.outside(() => this.direct.all<T>(sql, params));

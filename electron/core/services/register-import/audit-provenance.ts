@@ -72,27 +72,27 @@ function broughtIds(s: ImportState): Map<string, Set<string>> {
  * Entries about records neither here nor in the file (the exporter deleted them) are the
  * exporter's history and come in, marked as imported.
  */
-function aboutLocalRecords(s: ImportState): Map<number, string> {
+async function aboutLocalRecords(s: ImportState): Promise<Map<number, string>> {
   const { ctx } = s;
   const brought = broughtIds(s);
-  const isLocal: Record<string, (id: string) => boolean> = {
-    vendor: (id) => ctx.vendors.get(id) !== undefined,
-    review: (id) => ctx.reviews.get(id) !== undefined,
-    finding: (id) => ctx.findings.get(id) !== undefined,
-    acceptance: (id) => ctx.findings.acceptance(id) !== undefined,
-    evidence: (id) => ctx.evidence.get(id) !== undefined,
-    upstream: (id) => ctx.upstreams.get(id) !== undefined,
+  const isLocal: Record<string, (id: string) => Promise<boolean>> = {
+    vendor: async (id) => (await ctx.vendors.get(id)) !== undefined,
+    review: async (id) => (await ctx.reviews.get(id)) !== undefined,
+    finding: async (id) => (await ctx.findings.get(id)) !== undefined,
+    acceptance: async (id) => (await ctx.findings.acceptance(id)) !== undefined,
+    evidence: async (id) => (await ctx.evidence.get(id)) !== undefined,
+    upstream: async (id) => (await ctx.upstreams.get(id)) !== undefined,
   };
-  const foreignLocal = (entity: string, id: string) => !brought.get(entity)!.has(id) && isLocal[entity]!(id);
+  const foreignLocal = async (entity: string, id: string) => !brought.get(entity)!.has(id) && (await isLocal[entity]!(id));
   const leftOut = new Map<number, string>();
-  s.data.auditTrail.forEach((e, i) => {
+  for (const [i, e] of s.data.auditTrail.entries()) {
     const subject = e.entity === 'answer' ? { entity: 'review', id: e.entityId.split('/')[0]! } : { entity: e.entity, id: e.entityId };
-    if (e.vendorId !== null && foreignLocal('vendor', e.vendorId)) {
+    if (e.vendorId !== null && (await foreignLocal('vendor', e.vendorId))) {
       leftOut.set(i, `it is about provider ${e.vendorId}, which this register holds and the file does not bring`);
-    } else if (brought.has(subject.entity) && foreignLocal(subject.entity, subject.id)) {
+    } else if (brought.has(subject.entity) && (await foreignLocal(subject.entity, subject.id))) {
       leftOut.set(i, `it is about ${subject.entity} ${subject.id}, which this register holds and the file does not bring`);
     }
-  });
+  }
   return leftOut;
 }
 
@@ -103,8 +103,8 @@ export interface TrailCheck {
 }
 
 /** Both checks, before the import writes anything (a head that does not match refuses the import). */
-export function checkFileTrail(s: ImportState): TrailCheck {
-  return { head: checkHead(s), leftOut: aboutLocalRecords(s) };
+export async function checkFileTrail(s: ImportState): Promise<TrailCheck> {
+  return { head: checkHead(s), leftOut: await aboutLocalRecords(s) };
 }
 
 /** This import's mark: the export the entries came from (the register id where the file names a key). */

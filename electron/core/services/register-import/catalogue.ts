@@ -23,15 +23,15 @@ const answerContent = (a: Pick<Answer, 'value' | 'comment' | 'na' | 'updatedAt' 
     answeredBy: a.answeredBy ?? null,
   });
 
-export function importTemplates(s: ImportState): void {
+export async function importTemplates(s: ImportState): Promise<void> {
   const sorted = [...s.data.templates].sort((a, b) => byText(a.id, b.id) || a.version - b.version);
   for (const template of sorted) {
     const key = `${template.id}@${template.version}`;
-    const stored = s.ctx.templates.get(template.id, template.version);
+    const stored = await s.ctx.templates.get(template.id, template.version);
     if (!stored) {
       // Never read back inside this transaction: the repository caches what it reads, and a
       // dry run rolls the row back.
-      s.ctx.templates.add(template, false, s.stamp);
+      await s.ctx.templates.add(template, false, s.stamp);
       s.report.templates.added += 1;
       s.templateUsable.set(key, true);
     } else if (canonicalJson(stored.template) === canonicalJson(template)) {
@@ -104,7 +104,7 @@ function nameTaken(s: ImportState, name: string, exceptId: string): boolean {
  * Reviews merge by id under the provider they were imported as, the newer change winning; what a
  * decision froze and the next-review date set by hand come with the review's own fields.
  */
-export function importReviews(s: ImportState, sealed: SealedTransfer): void {
+export async function importReviews(s: ImportState, sealed: SealedTransfer): Promise<void> {
   const { reviews, steps } = s.ctx;
   const decisions = steps.decisionRecords();
   for (const file of [...s.data.reviews].sort((a, b) => byText(a.id, b.id))) {
@@ -124,9 +124,9 @@ export function importReviews(s: ImportState, sealed: SealedTransfer): void {
     const mapped: Review = { ...fields, vendorId };
     s.reviewVendors.set(file.id, { fileVendorId: file.vendorId, vendorId });
     const take = () => steps.restoreDecision(file.id, snapshotText(s, sealed, file, vendorId, name), dueOverride);
-    const local = reviews.get(file.id);
+    const local = await reviews.get(file.id);
     if (!local) {
-      reviews.insert(mapped);
+      await reviews.insert(mapped);
       take();
       s.report.reviews.added += 1;
       s.reviewsImported.set(file.id, 'added');
@@ -156,7 +156,7 @@ export function importReviews(s: ImportState, sealed: SealedTransfer): void {
       if (same) s.report.reviews.unchanged += 1;
       else s.conflict('review', file.id, name, "same change time as the register's copy but different content; the register's was kept");
     } else {
-      reviews.update(mapped);
+      await reviews.update(mapped);
       take();
       s.reviewsImported.set(file.id, 'updated');
       s.report.reviews.updated += 1;
@@ -184,7 +184,7 @@ function snapshotText(s: ImportState, sealed: SealedTransfer, file: ExportedRevi
   return JSON.stringify({ ...snapshot, answers });
 }
 
-export function importAnswers(s: ImportState, sealed: SealedTransfer): void {
+export async function importAnswers(s: ImportState, sealed: SealedTransfer): Promise<void> {
   const { reviews } = s.ctx;
   const sorted = [...s.data.answers].sort((a, b) => byText(a.reviewId, b.reviewId) || byText(a.questionId, b.questionId));
   for (const file of sorted) {
@@ -207,9 +207,9 @@ export function importAnswers(s: ImportState, sealed: SealedTransfer): void {
       const comment = sealed.text(answer.comment, { fileAad, localAad, id, name: `${name}, its confidential comment` });
       return { ...answer, comment: comment ?? '' };
     };
-    const local = reviews.answer(file.reviewId, file.questionId);
+    const local = await reviews.answer(file.reviewId, file.questionId);
     if (!local) {
-      reviews.putAnswer(file.reviewId, stored());
+      await reviews.putAnswer(file.reviewId, stored());
       s.report.answers.added += 1;
       continue;
     }
@@ -221,7 +221,7 @@ export function importAnswers(s: ImportState, sealed: SealedTransfer): void {
       if (sameComment && answerContent({ ...local, comment: '' }) === answerContent({ ...answer, comment: '' })) s.report.answers.unchanged += 1;
       else s.conflict('answer', id, name, "same change time as the register's answer but a different answer; the register's was kept");
     } else {
-      reviews.putAnswer(file.reviewId, stored());
+      await reviews.putAnswer(file.reviewId, stored());
       s.report.answers.updated += 1;
     }
   }

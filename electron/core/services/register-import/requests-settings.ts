@@ -48,15 +48,15 @@ export function importQuestionnaireRequests(s: ImportState): void {
  * Settings carry no change time, so a value is taken only where the register still has the
  * default; a value the register changed itself is never replaced (a conflict when they differ).
  */
-export function importSettings(s: ImportState): void {
-  const current = s.ctx.settings.get();
+export async function importSettings(s: ImportState): Promise<void> {
+  const current = await s.ctx.settings.get();
   const patch: Partial<Record<keyof Settings, unknown>> = {};
   // Values may be objects (reassessment months): compare them by content.
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
     const value = s.data.settings[key];
     if (value === undefined) continue;
-    const missing = key === 'defaultTemplates' ? missingTemplates(s, value as DefaultTemplates) : [];
+    const missing = key === 'defaultTemplates' ? await missingTemplates(s, value as DefaultTemplates) : [];
     if (same(value, current[key]) || same(value, DEFAULT_SETTINGS[key])) {
       s.report.settings.unchanged += 1;
     } else if (missing.length > 0) {
@@ -68,13 +68,15 @@ export function importSettings(s: ImportState): void {
       s.conflict('setting', key, key, "the register has its own value, which was kept");
     }
   }
-  s.ctx.settings.set(patch as Partial<Settings>);
+  await s.ctx.settings.set(patch as Partial<Settings>);
 }
 
 /** Template ids a category default names that neither the file nor the register holds. */
-function missingTemplates(s: ImportState, defaults: DefaultTemplates): string[] {
+async function missingTemplates(s: ImportState, defaults: DefaultTemplates): Promise<string[]> {
   // The file's own templates are not read back from the register (a dry run's rows are rolled back).
   const inFile = new Set(s.data.templates.map((t) => t.id));
   const ids = new Set(Object.values(defaults).filter((id): id is string => id !== undefined));
-  return [...ids].filter((id) => !inFile.has(id) && !s.ctx.templates.get(id)).sort();
+  const missing: string[] = [];
+  for (const id of ids) if (!inFile.has(id) && !(await s.ctx.templates.get(id))) missing.push(id);
+  return missing.sort();
 }

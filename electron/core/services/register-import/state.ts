@@ -64,7 +64,8 @@ export class ImportState {
   readonly findingsPresent = new Set<string>();
   readonly stamp: string;
   /** Who runs the import: the user name before it (an import may set one where none was). */
-  readonly actor: string;
+  /** The user name the import's own entries name (set by open(), which reads it). */
+  actor = '';
 
   /**
    * The exporting register's key, if this session's key source opens it: opened once per import,
@@ -105,7 +106,6 @@ export class ImportState {
       conflicts: [],
     };
     this.stamp = ctx.now().toISOString();
-    this.actor = ctx.settings.get().userName;
   }
 
   conflict(kind: ImportConflict['kind'], id: string, name: string, reason: string): void {
