@@ -111,19 +111,19 @@ async function calendarRegister(): Promise<{ dir: string; dbPath: string; window
       for (let i = 0; i < PROVIDERS; i++) {
         const vendor = await createVendor(ctx, VendorInput.parse({ name: `Provider ${String(i).padStart(3, '0')}`, category: 'database', status: 'active', criticalPath: i % 5 === 0 }));
         for (const w of schedules(i)) {
-          addWindow(ctx, WindowInput.parse({ vendorId: vendor.id, ...w }) as Parameters<typeof addWindow>[1]);
+          await addWindow(ctx, WindowInput.parse({ vendorId: vendor.id, ...w }) as Parameters<typeof addWindow>[1]);
           windows++;
           bars += occurrences(w.schedule, december).length;
         }
       }
-      addBlackout(ctx, BlackoutInput.parse({ name: 'Release freeze', schedule: { kind: 'once', start: '2026-12-18T00:00:00Z', end: '2026-12-21T00:00:00Z', timeZone: 'UTC' } }) as Parameters<typeof addBlackout>[1]);
-      addBlackout(
-        ctx,
-        BlackoutInput.parse({
-          name: 'Peak hours',
-          schedule: { kind: 'recurring', freq: 'weekly', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], setPos: null, interval: 1, startTime: '09:00', durationMinutes: 120, timeZone: 'Europe/Berlin', from: '2026-01-01', until: null, count: null, exDates: [] },
-        }) as Parameters<typeof addBlackout>[1],
-      );
+      await addBlackout(ctx, BlackoutInput.parse({ name: 'Release freeze', schedule: { kind: 'once', start: '2026-12-18T00:00:00Z', end: '2026-12-21T00:00:00Z', timeZone: 'UTC' } }) as Parameters<typeof addBlackout>[1]);
+      await addBlackout(
+                ctx,
+                BlackoutInput.parse({
+                  name: 'Peak hours',
+                  schedule: { kind: 'recurring', freq: 'weekly', byDay: ['MO', 'TU', 'WE', 'TH', 'FR'], setPos: null, interval: 1, startTime: '09:00', durationMinutes: 120, timeZone: 'Europe/Berlin', from: '2026-01-01', until: null, count: null, exDates: [] },
+                }) as Parameters<typeof addBlackout>[1],
+              );
     });
   } finally {
     vetted.close();

@@ -108,18 +108,18 @@ function contextIn(shared: Shared, tx: Tx): Context {
 
 function repositoriesOn({ db, templateCache }: Shared, sql: Sql) {
   return {
-    vendors: new VendorRepository(db),
+    vendors: new VendorRepository(sql),
     templates: new TemplateRepository(sql, templateCache),
     reviews: new ReviewRepository(sql),
-    steps: new ReviewStepRepository(db),
-    scoreInputs: new ScoreInputRepository(db),
-    findings: new FindingRepository(db),
-    evidence: new EvidenceRepository(db),
-    maintenance: new MaintenanceRepository(db),
-    incidents: new IncidentRepository(db),
-    upstreams: new UpstreamRepository(db),
-    requests: new QuestionnaireRequestRepository(db),
-    audit: new AuditRepository(db),
+    steps: new ReviewStepRepository(sql),
+    scoreInputs: new ScoreInputRepository(sql),
+    findings: new FindingRepository(sql),
+    evidence: new EvidenceRepository(sql),
+    maintenance: new MaintenanceRepository(sql),
+    incidents: new IncidentRepository(sql),
+    upstreams: new UpstreamRepository(sql),
+    requests: new QuestionnaireRequestRepository(sql),
+    audit: new AuditRepository(sql, db),
     settings: new SettingsRepository(sql),
   };
 }

@@ -41,7 +41,7 @@ const DEMO: Record<string, DemoIncident[]> = {
   'Logjam Cloud': [{ title: 'Ingestion delayed', impact: 'minor', daysAgo: 90, firstUpdateMinutes: 20, resolveMinutes: 180, components: ['Ingestion'], updatesAt: [90] }],
 };
 
-export function addDemoIncidents(ctx: Context, byName: ReadonlyMap<string, Vendor>): void {
+export async function addDemoIncidents(ctx: Context, byName: ReadonlyMap<string, Vendor>): Promise<void> {
   const today = Date.parse(`${ctx.now().toISOString().slice(0, 10)}T00:00:00Z`);
   const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
   for (const [name, incidents] of Object.entries(DEMO)) {
@@ -53,22 +53,22 @@ export function addDemoIncidents(ctx: Context, byName: ReadonlyMap<string, Vendo
       const at = (minutes: number) => iso(start + minutes * MINUTE);
       const resolved = d.resolveMinutes === null ? null : at(d.resolveMinutes);
       const posts = [...(d.firstUpdateMinutes === null ? [] : [d.firstUpdateMinutes]), ...(d.updatesAt ?? [])];
-      addIncident(ctx, {
-        vendorId: vendor.id,
-        title: d.title,
-        impact: d.impact,
-        components: d.components,
-        startedAt: at(0),
-        firstUpdateAt: d.firstUpdateMinutes === null ? null : at(d.firstUpdateMinutes),
-        resolvedAt: resolved,
-        updates: [
-          ...posts.map((m, i) => ({ at: at(m), status: i === 0 ? 'investigating' : 'identified', text: i === 0 ? 'We are investigating reports of errors.' : 'The cause is identified; a fix is being rolled out.' })),
-          ...(resolved ? [{ at: resolved, status: 'resolved', text: 'This incident has been resolved.' }] : []),
-        ].filter(() => d.onStatusPage !== false),
-        postmortem: d.postmortemDays === undefined || resolved === null ? null : { publishedAt: iso(Date.parse(resolved) + d.postmortemDays * DAY), link: null, text: 'Root cause, timeline and follow-up actions.' },
-        onStatusPage: d.onStatusPage ?? true,
-        notes: d.onStatusPage === false ? 'Seen by our on-call; their status page stayed green.' : '',
-      });
+      await addIncident(ctx, {
+                vendorId: vendor.id,
+                title: d.title,
+                impact: d.impact,
+                components: d.components,
+                startedAt: at(0),
+                firstUpdateAt: d.firstUpdateMinutes === null ? null : at(d.firstUpdateMinutes),
+                resolvedAt: resolved,
+                updates: [
+                  ...posts.map((m, i) => ({ at: at(m), status: i === 0 ? 'investigating' : 'identified', text: i === 0 ? 'We are investigating reports of errors.' : 'The cause is identified; a fix is being rolled out.' })),
+                  ...(resolved ? [{ at: resolved, status: 'resolved', text: 'This incident has been resolved.' }] : []),
+                ].filter(() => d.onStatusPage !== false),
+                postmortem: d.postmortemDays === undefined || resolved === null ? null : { publishedAt: iso(Date.parse(resolved) + d.postmortemDays * DAY), link: null, text: 'Root cause, timeline and follow-up actions.' },
+                onStatusPage: d.onStatusPage ?? true,
+                notes: d.onStatusPage === false ? 'Seen by our on-call; their status page stayed green.' : '',
+              });
     }
   }
 }

@@ -59,9 +59,9 @@ async function pastApproval(ctx: Context, entry: DemoEntry, daysAgo: number): Pr
   await ctx.reviews.insert(review);
   for (const a of answers) await ctx.reviews.putAnswer(review.id, a);
   const score = scoreReview(entry.template, toAnswerMap(answers), entry.vendor);
-  ctx.steps.move({ reviewId: review.id, from: 'draft', to: 'in_review', by: REVIEWER, at: at(decided, '09:30:00'), note: 'Ready for sign-off.' }, null);
+  await ctx.steps.move({ reviewId: review.id, from: 'draft', to: 'in_review', by: REVIEWER, at: at(decided, '09:30:00'), note: 'Ready for sign-off.' }, null);
   const snapshot: ReviewSnapshot = { templateId: review.templateId, templateVersion: review.templateVersion, answers, score, frozenAt: at(decided, '15:00:00') };
-  ctx.steps.move({ reviewId: review.id, from: 'in_review', to: 'approved', by: APPROVER, at: at(decided, '15:00:00'), note: '' }, snapshot);
+  await ctx.steps.move({ reviewId: review.id, from: 'in_review', to: 'approved', by: APPROVER, at: at(decided, '15:00:00'), note: '' }, snapshot);
 }
 
 /** How long ago the demo's providers were added: before the earliest review below. */
@@ -76,7 +76,7 @@ export async function addDemoLifecycle(ctx: Context, byName: ReadonlyMap<string,
   // The profile is as it was added (no audited field changes, so the trail records nothing).
   for (const { vendor } of byName.values()) {
     const added = at(days(-DEMO_ADDED_DAYS_AGO), '08:00:00');
-    ctx.vendors.update({ ...(ctx.vendors.get(vendor.id) ?? vendor), createdAt: added, updatedAt: added });
+    await ctx.vendors.update({ ...(await ctx.vendors.get(vendor.id) ?? vendor), createdAt: added, updatedAt: added });
   }
 
   // StatusHarbor (low tier then: 24 months) approved 715 days ago → due within 30 days.

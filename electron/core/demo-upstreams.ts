@@ -46,12 +46,12 @@ const DEMO_UPSTREAMS: Readonly<Record<string, readonly DemoUpstream[]>> = {
   Gaugeworks: [{ party: 'Google Cloud', kind: 'hosting', regions: [region('europe-west3', 'Metrics storage')], purpose: 'Hosting', location: 'Germany' }],
 };
 
-export function addDemoUpstreams(ctx: Context, byName: ReadonlyMap<string, Vendor>): void {
+export async function addDemoUpstreams(ctx: Context, byName: ReadonlyMap<string, Vendor>): Promise<void> {
   for (const [name, upstreams] of Object.entries(DEMO_UPSTREAMS)) {
     const vendor = byName.get(name);
     if (!vendor) continue;
     for (const u of upstreams) {
-      addUpstream(ctx, { vendorId: vendor.id, party: u.party, catalogueId: null, kind: u.kind, regions: u.regions ?? [], purpose: u.purpose ?? '', location: u.location ?? '', source: 'entered', note: '' });
+      await addUpstream(ctx, { vendorId: vendor.id, party: u.party, catalogueId: null, kind: u.kind, regions: u.regions ?? [], purpose: u.purpose ?? '', location: u.location ?? '', source: 'entered', note: '' });
     }
   }
 }

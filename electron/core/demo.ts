@@ -216,7 +216,7 @@ async function answerAll(ctx: Context, reviewId: string, template: Template, pro
 /** Fills an empty register with the demo providers; refuses one that has providers. */
 export async function loadDemo(ctx: Context): Promise<{ vendors: number }> {
   return await ctx.write(async (ctx) => {
-    if (ctx.vendors.count() > 0) {
+    if (await ctx.vendors.count() > 0) {
       throw new VettedError('conflict', 'The register already has providers; the demo data only loads into an empty register.');
     }
     const entries = new Map<string, DemoEntry>();
@@ -228,9 +228,9 @@ export async function loadDemo(ctx: Context): Promise<{ vendors: number }> {
     }
     await addDemoLifecycle(ctx, entries);
     const byName = new Map([...entries].map(([name, e]) => [name, e.vendor]));
-    addDemoMaintenance(ctx, byName);
-    addDemoIncidents(ctx, byName);
-    addDemoUpstreams(ctx, byName);
+    await addDemoMaintenance(ctx, byName);
+    await addDemoIncidents(ctx, byName);
+    await addDemoUpstreams(ctx, byName);
     if ((await ctx.settings.get()).dayRate === null) await ctx.settings.set({ dayRate: { ...DEMO_DAY_RATE } });
     return { vendors: DEMO_PROVIDERS.length };
   });

@@ -51,10 +51,10 @@ export function preloadDeferredHandlers(): void {
 
 export function createHandlers(ctx: Context): Handlers {
   return {
-    'app.info': () => ({
+    'app.info': async () => ({
       dbPath: ctx.dbPath,
       schemaVersion: LATEST_SCHEMA_VERSION,
-      vendors: ctx.vendors.count(),
+      vendors: await ctx.vendors.count(),
       version: APP_VERSION,
     }),
     'vendor.list': () => listVendors(ctx),

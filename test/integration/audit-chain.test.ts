@@ -72,10 +72,10 @@ test('append writes a row with its own time and actor, chained like any other, e
     new: { name: 'From the file' },
     importedFrom: 'export of 2025-03-02T00:00:00.000Z',
   };
-  await vetted.ctx.write(async () => {
-    await audit.withTriggersMuted(async () => {
+  await vetted.ctx.write(async (ctx) => {
+    await ctx.audit.withTriggersMuted(async () => {
       db.prepare("INSERT INTO vendors (id, name, category, status, business_impact, tenancy, created_at, updated_at) VALUES ('v-muted', 'Muted', 'other', 'active', 'low', 'shared', '2025-01-01', '2025-01-01')").run();
-      audit.append(entry);
+      await ctx.audit.append(entry);
       db.prepare("UPDATE vendors SET notes = 'still muted' WHERE id = 'v-muted'").run();
     });
   });

@@ -27,10 +27,10 @@ test('rows a team register wrote keep their role through verify, CSV, export and
   const source = await freshVetted();
   unwrap(await source.api['vendor.create']({ name: 'Cinder DB' }));
   // As vetted migrate-register writes a team register's rows into a file: with their role.
-  source.ctx.audit.append({
-    at: '2026-12-06T09:00:00.000Z', actor: 'Ada Reviewer', entity: 'vendor', entityId: 'remote-1', vendorId: null,
-    action: 'create', old: null, new: { name: 'Burrow MQ' }, importedFrom: null, dbUser: 'ada',
-  });
+  await source.ctx.audit.append({
+        at: '2026-12-06T09:00:00.000Z', actor: 'Ada Reviewer', entity: 'vendor', entityId: 'remote-1', vendorId: null,
+        action: 'create', old: null, new: { name: 'Burrow MQ' }, importedFrom: null, dbUser: 'ada',
+      });
   const row = source.ctx.db.prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1').get() as ChainedContent & { id: number; hash: string };
   const before = source.ctx.db.prepare('SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1').get(row.id) as { hash: string };
   assert.equal(row.hash, auditRowHash(before.hash, row), 'the file’s chain trigger hashes the role');

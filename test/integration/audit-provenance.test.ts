@@ -82,13 +82,13 @@ test('a backdated entry in a file with a restated head comes in marked as import
   unwrap(await target.api['settings.update']({ userName: 'Cy Importer' }));
   const report = unwrap(await target.api['register.import']({ text: JSON.stringify(file) }));
   assert.equal(report.auditTrailHead, 'matches');
-  const trail = [...target.ctx.audit.all(vendor.id)];
+  const trail = [...await target.ctx.audit.all(vendor.id)];
   const forged = trail.find((e) => e.actor === 'Bo Approver' && e.at === '2024-01-02T09:00:00.000Z');
   assert.ok(forged, 'the entry came in');
   assert.equal(forged.importedFrom, `export of ${file.exportedAt}`, 'marked with the export it came from: it cannot pass for this register’s own');
   assert.ok(trail.every((e) => e.importedFrom !== null), 'every entry the file brought is marked');
 
-  const all = [...target.ctx.audit.all()];
+  const all = [...await target.ctx.audit.all()];
   const own = all.filter((e) => e.importedFrom === null);
   assert.ok(own.every((e) => (e.entity === 'setting' || e.entity === 'import') && e.actor === 'Cy Importer'), 'this register wrote only settings and the import');
   assert.equal(own.at(-1)!.entity, 'import', 'the import closes the trail');
@@ -117,14 +117,14 @@ test('merging: entries about this register’s own records that the file does no
   file.auditTrail.push(backdated(local.id, localReview.id));
   restateHead(file);
 
-  const before = [...here.ctx.audit.all(local.id)];
+  const before = [...await here.ctx.audit.all(local.id)];
   const report = unwrap(await here.api['register.import']({ text: JSON.stringify(file) }));
   assert.equal(report.vendors.added, 1);
   assert.equal(report.auditTrail.conflicts, 1, 'one entry left out');
   const conflict = report.conflicts.find((c) => c.kind === 'audit')!;
   assert.equal(conflict.id, `auditTrail[${file.auditTrail.length - 1}]`);
   assert.match(conflict.reason, /left out: it is about provider .* which this register holds and the file does not bring/);
-  assert.deepEqual([...here.ctx.audit.all(local.id)], before, 'the local provider’s history is untouched');
+  assert.deepEqual([...await here.ctx.audit.all(local.id)], before, 'the local provider’s history is untouched');
 });
 
 test('an imported entry never decides who submitted a review: separation of duties still holds the submitter', async () => {
@@ -208,7 +208,7 @@ test('a user name the import sets is this register’s own audited change; the i
   unwrap(await source.api['vendor.create']({ name: 'Burrow MQ', category: 'message-queue' }));
   const target = await freshVetted();
   unwrap(await target.api['register.import']({ text: JSON.stringify(await exported(source)) }));
-  const own = [...target.ctx.audit.all()].filter((e) => e.importedFrom === null);
+  const own = [...await target.ctx.audit.all()].filter((e) => e.importedFrom === null);
   assert.deepEqual(
     own.map((e) => [e.entity, e.entityId, e.actor, e.new?.value ?? null]),
     [
@@ -236,6 +236,6 @@ test('an entry’s mark is always this import’s: a file cannot make one look l
   restateHead(file);
   const target = await freshVetted();
   unwrap(await target.api['register.import']({ text: JSON.stringify(file) }));
-  const entry = [...target.ctx.audit.all()][0]!;
+  const entry = [...await target.ctx.audit.all()][0]!;
   assert.equal(entry.importedFrom, `export of ${file.exportedAt} (first: ${claim})`, 'this import’s origin first, the file’s claim after it');
 });

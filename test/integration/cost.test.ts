@@ -97,7 +97,7 @@ test('reviews on v1 (open and decided) print the profile’s fee and effort, nev
   assert.equal(typeof oldFee.value, 'number', 'the fixture answered the fee in the questionnaire');
   unwrap(await api['review.transition']({ reviewId: burrowReview.review.id, to: 'in_review' }));
   unwrap(await api['review.transition']({ reviewId: burrowReview.review.id, to: 'approved' }));
-  assert.ok(ctx.steps.snapshot(burrowReview.review.id)!.answers.some((a) => a.questionId === 'cost_monthly_fee'), 'frozen with the old answer');
+  assert.ok((await ctx.steps.snapshot(burrowReview.review.id))!.answers.some((a) => a.questionId === 'cost_monthly_fee'), 'frozen with the old answer');
 
   let contradictions = 0;
   for (const summary of vendors) {
@@ -158,7 +158,7 @@ test('the report’s buy-vs-build line, read back: compared in one currency, ref
   const dayRate = unwrap(await api['settings.get']({})).dayRate!;
   const lines: Record<string, string> = {};
   for (const name of ['Burrow MQ', 'Logjam Cloud', 'PagerPigeon']) {
-    const vendor = ctx.vendors.list().find((v) => v.name === name)!;
+    const vendor = (await ctx.vendors.list()).find((v) => v.name === name)!;
     const entry = await entryFor(ctx, vendor);
     const doc = buildVendorReport({ ...entry, review: entry.review!, template: entry.template!, score: entry.score!, dayRate }, { generatedAt: DATE, includeConfidential: false });
     const { pdf } = await renderPdf(doc, { title: name, generatedAt: DATE });
@@ -181,7 +181,7 @@ test('vetted vendor add: --legal-name and --cost-period are stored; a wrong peri
   assert.equal(bad.stderr, 'vetted: --cost-period: expected one of month, year, got "weekly"\n');
   const vetted = await openVetted(file, { logError: () => {} });
   try {
-    const [vendor, ...others] = vetted.ctx.vendors.list();
+    const [vendor, ...others] = await vetted.ctx.vendors.list();
     assert.equal(others.length, 0, 'the refused one was not added');
     assert.deepEqual([vendor!.legalName, vendor!.monthlyCost, vendor!.currency, vendor!.costPeriod], ['Burrow Messaging Ltd', 4560, 'EUR', 'year']);
   } finally {
@@ -200,6 +200,6 @@ test('an export made before legalName and costPeriod imports as "no legal name",
   }
   const target = await freshVetted();
   unwrap(await target.api['register.import']({ text: JSON.stringify(data) }));
-  const [vendor] = target.ctx.vendors.list();
+  const [vendor] = await target.ctx.vendors.list();
   assert.deepEqual([vendor!.legalName, vendor!.costPeriod, feeText(vendor!)], ['', 'month', '120 USD per month']);
 });

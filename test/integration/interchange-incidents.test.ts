@@ -34,7 +34,7 @@ async function exportText(vetted: Register): Promise<string> {
 }
 
 /** An incident as a status page import stores it (the readers have their own tests). */
-function imported(vetted: Register, vendorId: string, over: Partial<Incident> = {}): Incident {
+async function imported(vetted: Register, vendorId: string, over: Partial<Incident> = {}): Promise<Incident> {
   const stamp = vetted.ctx.now().toISOString();
   const incident: Incident = {
     id: vetted.ctx.newId(),
@@ -60,7 +60,7 @@ function imported(vetted: Register, vendorId: string, over: Partial<Incident> = 
     updatedAt: stamp,
     ...over,
   };
-  vetted.ctx.incidents.insert(incident);
+  await vetted.ctx.incidents.insert(incident);
   return incident;
 }
 
@@ -97,31 +97,31 @@ async function source(c = clock()) {
   c.advance();
   const open = unwrap(await api['incident.add']({ vendorId: db.id, title: 'Slow queries', startedAt: '2026-11-01T07:00:00Z' }));
   c.advance();
-  const fromPage = imported(vetted, queue.id);
-  const fromFeed = imported(vetted, db.id, {
-    title: 'Primary failover in eu-central-1',
-    impact: 'major',
-    components: [],
-    source: 'feed',
-    sourceUid: 'tag:status.hosteddb.example,2005:Incident/18022913',
-    sequence: 1_760_000_000,
-    startedAt: '2026-10-09T03:00:00.000Z',
-    firstUpdateAt: '2026-10-09T03:20:00.000Z',
-    resolvedAt: '2026-10-09T04:00:00.000Z',
-    postmortem: { publishedAt: null, link: null, text: 'Root cause: a storage controller firmware fault.' },
-    link: null,
-  });
+  const fromPage = await imported(vetted, queue.id);
+  const fromFeed = await imported(vetted, db.id, {
+      title: 'Primary failover in eu-central-1',
+      impact: 'major',
+      components: [],
+      source: 'feed',
+      sourceUid: 'tag:status.hosteddb.example,2005:Incident/18022913',
+      sequence: 1_760_000_000,
+      startedAt: '2026-10-09T03:00:00.000Z',
+      firstUpdateAt: '2026-10-09T03:20:00.000Z',
+      resolvedAt: '2026-10-09T04:00:00.000Z',
+      postmortem: { publishedAt: null, link: null, text: 'Root cause: a storage controller firmware fault.' },
+      link: null,
+    });
   // One imported incident deleted here (a later import leaves it out), one edited here (a later import leaves the edit).
-  const gone = imported(vetted, queue.id, { title: 'Duplicate notice', sourceUid: 'gone00000001' });
+  const gone = await imported(vetted, queue.id, { title: 'Duplicate notice', sourceUid: 'gone00000001' });
   c.advance();
   const deletedAt = c.now().toISOString();
   unwrap(await api['incident.delete']({ id: gone.id }));
   c.advance();
   unwrap(await api['incident.update']({ id: fromFeed.id, patch: { notes: 'Confirmed by their support.' } }));
   unwrap(await api['status.settings']({ vendorId: queue.id, patch: { componentsUsed: ['API', 'Queues'] } }));
-  vetted.ctx.incidents.saveSettings({
-    vendorId: db.id, componentsUsed: [], refreshedAt: '2026-10-30T07:00:00.000Z', refreshedFrom: 'https://status.hosteddb.example/history.atom',
-  });
+  await vetted.ctx.incidents.saveSettings({
+        vendorId: db.id, componentsUsed: [], refreshedAt: '2026-10-30T07:00:00.000Z', refreshedFrom: 'https://status.hosteddb.example/history.atom',
+      });
   return { ...vetted, c, queue, db, typed, open, fromPage, fromFeed, deletedAt };
 }
 
@@ -190,7 +190,7 @@ test('merging: the newer change wins, a newer one in the register is a conflict,
   unwrap(await to.api['status.settings']({ vendorId: from.queue.id, patch: { componentsUsed: ['Queues'] } }));
   c.advance();
   unwrap(await from.api['incident.update']({ id: from.typed.id, patch: { title: 'Queues unreachable (eu-west-1)' } }));
-  from.ctx.incidents.saveSettings({ vendorId: from.db.id, componentsUsed: ['Primary'], refreshedAt: '2026-11-02T07:00:00.000Z', refreshedFrom: 'https://status.hosteddb.example/history.atom' });
+  await from.ctx.incidents.saveSettings({ vendorId: from.db.id, componentsUsed: ['Primary'], refreshedAt: '2026-11-02T07:00:00.000Z', refreshedFrom: 'https://status.hosteddb.example/history.atom' });
   c.advance();
   const text = await exportText(from);
 
@@ -237,10 +237,10 @@ test("the same status page incident under another id is matched to the register'
   const data = JSON.parse(text) as Json;
   unwrap(await to.api['register.import']({ text: JSON.stringify({ ...data, incidents: [], statusSettings: [] }) }));
   c.set('2026-10-20T00:00:00.000Z');
-  const older = imported(to, from.queue.id, { title: 'Elevated error rates', sequence: 1_757_000_000 });
+  const older = await imported(to, from.queue.id, { title: 'Elevated error rates', sequence: 1_757_000_000 });
   c.set('2026-12-01T00:00:00.000Z');
   const at = c.now().toISOString();
-  const newer = imported(to, from.db.id, { ...from.fromFeed, id: to.ctx.newId(), notes: 'Checked with their support.', createdAt: at, updatedAt: at });
+  const newer = await imported(to, from.db.id, { ...from.fromFeed, id: to.ctx.newId(), notes: 'Checked with their support.', createdAt: at, updatedAt: at });
   assert.notEqual(older.id, from.fromPage.id);
 
   const report = unwrap(await to.api['register.import']({ text }));
@@ -269,7 +269,7 @@ test("a page's JSON incident takes over the register's feed entry of it, as a st
   unwrap(await to.api['register.import']({ text: JSON.stringify({ ...data, incidents: [], deletedIncidents: [], statusSettings: [] }) }));
   // This register read the page's feed only: the entry links to the incident the JSON calls p1k9x2.
   c.set('2026-10-20T00:00:00.000Z');
-  const entry = imported(to, from.queue.id, { source: 'feed', sourceUid: 'tag:status.queue.example,2005:Incident/1', link: 'https://status.queue.example/incidents/p1k9x2', impact: 'minor' });
+  const entry = await imported(to, from.queue.id, { source: 'feed', sourceUid: 'tag:status.queue.example,2005:Incident/1', link: 'https://status.queue.example/incidents/p1k9x2', impact: 'minor' });
 
   const report = unwrap(await to.api['register.import']({ text }));
   assert.equal(report.incidents.updated, 1);

@@ -44,7 +44,7 @@ test('steps, findings, acceptances and evidence of reviews and providers not imp
   assert.equal(report.findings.added, data.findings.length - reviewed, 'a finding noted by hand still attaches to its provider');
   assert.equal(report.acceptances.added, data.acceptances.length);
   assert.equal(report.evidence.added, data.evidence.length, 'evidence of a provider (no review) is imported');
-  assert.equal(target.ctx.steps.allSteps().length, 0);
+  assert.equal((await target.ctx.steps.allSteps()).length, 0);
 });
 
 test('merging again: the same lifecycle is unchanged, nothing is written, and the trail gains nothing', async () => {
@@ -76,13 +76,13 @@ test('findings and acceptances: the newer change wins, a revocation stands, and 
   unwrap(await source.api['finding.update']({ id: finding!.id, patch: { owner: 'Support lead' } }));
   const [acceptance] = unwrap(await source.api['acceptance.list']({}));
   unwrap(await source.api['acceptance.revoke']({ id: acceptance!.id }));
-  const trailBefore = target.ctx.audit.list({ limit: 10_000 }).length;
+  const trailBefore = (await target.ctx.audit.list({ limit: 10_000 })).length;
   const report = unwrap(await target.api['register.import']({ text: await exportText(source) }));
   assert.equal(report.findings.updated, 1);
   assert.equal(report.acceptances.updated, 1);
   assert.equal(unwrap(await target.api['finding.list']({})).find((f) => f.id === finding!.id)!.owner, 'Support lead');
-  assert.notEqual(target.ctx.findings.acceptance(acceptance!.id)!.revokedAt, null, 'revoked here too');
-  const added = target.ctx.audit.list({ limit: 10_000 }).length - trailBefore;
+  assert.notEqual((await target.ctx.findings.acceptance(acceptance!.id))!.revokedAt, null, 'revoked here too');
+  const added = (await target.ctx.audit.list({ limit: 10_000 })).length - trailBefore;
   assert.ok(added >= report.auditTrail.added + 2, `the merge's own changes are audited besides the file entries (${added} rows)`);
 
   // The register changes the finding later than the file: kept, and said so.

@@ -45,7 +45,7 @@ async function source() {
   assert.equal(other.templateId, 'infra-copy');
   await ctx.reviews.putAnswer(review.id, { questionId: 'sec_encryption_at_rest', value: 'yes', comment: 'reviewer: fine', na: false, updatedAt: NOW.toISOString(), providerComment: 'AES-256', answeredBy: { ...BY, requestId: sent.id } });
   await ctx.reviews.putAnswer(review.id, { questionId: 'sec_encryption_in_transit', value: 'no', comment: '', na: false, updatedAt: NOW.toISOString() });
-  ctx.requests.markReceived(sent.id, NOW.toISOString(), 'b'.repeat(64));
+  await ctx.requests.markReceived(sent.id, NOW.toISOString(), 'b'.repeat(64));
   return { vetted, sent, other, review };
 }
 
@@ -82,11 +82,11 @@ test('answers received later in the exporting register update the request; anoth
   const { vetted, other } = await source();
   const target = await freshVetted({ now: () => NOW });
   unwrap(await target.api['register.import']({ text: await exportText(vetted) }));
-  vetted.ctx.requests.markReceived(other.id, '2026-12-05T09:00:00.000Z', 'c'.repeat(64));
+  await vetted.ctx.requests.markReceived(other.id, '2026-12-05T09:00:00.000Z', 'c'.repeat(64));
   const json = JSON.parse(await exportText(vetted)) as Json;
   const report = unwrap(await target.api['register.import']({ text: JSON.stringify(json) }));
   assert.deepEqual(report.questionnaireRequests, { added: 0, updated: 1, unchanged: 1, conflicts: 0 });
-  assert.equal(target.ctx.requests.get(other.id)?.receivedSha256, 'c'.repeat(64));
+  assert.equal((await target.ctx.requests.get(other.id))?.receivedSha256, 'c'.repeat(64));
 
   const forged = json.questionnaireRequests.find((r) => r.id === other.id)!;
   forged.contact = 'Someone Else <x@example.com>';

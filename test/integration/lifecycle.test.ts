@@ -80,7 +80,7 @@ test('approving freezes a snapshot; edits then start a new review from the last 
   assert.equal(history[1]!.score, scoreBefore.overall);
   assert.equal(history[1]!.tier, scoreBefore.tier);
   assert.equal(history[1]!.steps.length, 2);
-  const snapshot = vetted.ctx.steps.snapshot(first.review.id)!;
+  const snapshot = (await vetted.ctx.steps.snapshot(first.review.id))!;
   assert.equal(snapshot.answers.length, first.answers.length);
   assert.equal(snapshot.templateVersion, first.review.templateVersion);
 });

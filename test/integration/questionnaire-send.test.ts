@@ -127,10 +127,10 @@ test('refused, nothing stored: a due date before today, an unknown provider, a p
   assert.ok(!unknown.ok && unknown.error.code === 'not_found', 'an unknown provider is not_found');
   assert.match(!unknown.ok ? unknown.error.message : '', /no-such-provider/);
 
-  assert.throws(
-    () => sendQuestionnaire(ctx, { vendorId: vendor.id }, () => { throw new Error('page script not built'); }),
-    /page script not built/,
-  );
+  await assert.rejects(
+        async () => sendQuestionnaire(ctx, { vendorId: vendor.id }, () => { throw new Error('page script not built'); }),
+        /page script not built/,
+      );
   assert.deepEqual(dumpRegister(file), before, 'the register is unchanged');
 });
 
@@ -144,5 +144,5 @@ test('through the API with the real page (npm run build:renderer first): the HTM
   assert.match(html, /Content-Security-Policy/);
   assert.ok(!html.includes(SECRET), 'no reviewer comment in the page');
   assert.equal(sent.request.prefilled, 1);
-  assert.deepEqual(ctx.requests.get(sent.request.id), (({ vendorName: _n, ...rest }) => rest)(sent.request));
+  assert.deepEqual(await ctx.requests.get(sent.request.id), (({ vendorName: _n, ...rest }) => rest)(sent.request));
 });

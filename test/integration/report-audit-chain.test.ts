@@ -55,38 +55,38 @@ test('the review report prints the chain head when the trail verifies, and where
 
 test('the trail as of a date ends before the first entry written after it, and later entries leave its head unchanged', async () => {
   const vetted = await freshVetted();
-  const entry = (at: string, entityId: string) =>
-    vetted.ctx.audit.append({ at, actor: 'Ana', entity: 'setting', entityId, vendorId: null, action: 'update', old: null, new: { v: entityId }, importedFrom: null });
-  const first = entry('2026-01-10T09:00:00.000Z', 'a');
-  const second = entry('2026-02-15T23:59:00.000Z', 'b');
-  entry('2026-02-16T00:00:00.000Z', 'c');
-  const before = verifyAuditChain(vetted.ctx, '2026-02-15');
+  const entry = async (at: string, entityId: string) =>
+    await vetted.ctx.audit.append({ at, actor: 'Ana', entity: 'setting', entityId, vendorId: null, action: 'update', old: null, new: { v: entityId }, importedFrom: null });
+  const first = await entry('2026-01-10T09:00:00.000Z', 'a');
+  const second = await entry('2026-02-15T23:59:00.000Z', 'b');
+  await entry('2026-02-16T00:00:00.000Z', 'c');
+  const before = await verifyAuditChain(vetted.ctx, '2026-02-15');
   assert.deepEqual([before.ok, before.rows, before.head?.id], [true, 2, second], 'the day ends at 24:00 UTC: two entries, the second is the head');
-  assert.deepEqual([verifyAuditChain(vetted.ctx, '2026-01-31').rows, verifyAuditChain(vetted.ctx, '2026-01-31').head?.id], [1, first], 'one entry by the end of January');
-  assert.equal(verifyAuditChain(vetted.ctx, '2025-12-31').head, null, 'nothing before the first entry');
-  entry('2026-03-01T10:00:00.000Z', 'd');
-  assert.deepEqual(verifyAuditChain(vetted.ctx, '2026-02-15'), before, 'an entry written later does not change the trail as it was');
-  assert.equal(verifyAuditChain(vetted.ctx).rows, before.rows + 2, 'without a date, the whole trail');
+  assert.deepEqual([(await verifyAuditChain(vetted.ctx, '2026-01-31')).rows, (await verifyAuditChain(vetted.ctx, '2026-01-31')).head?.id], [1, first], 'one entry by the end of January');
+  assert.equal((await verifyAuditChain(vetted.ctx, '2025-12-31')).head, null, 'nothing before the first entry');
+  await entry('2026-03-01T10:00:00.000Z', 'd');
+  assert.deepEqual(await verifyAuditChain(vetted.ctx, '2026-02-15'), before, 'an entry written later does not change the trail as it was');
+  assert.equal((await verifyAuditChain(vetted.ctx)).rows, before.rows + 2, 'without a date, the whole trail');
   // An import appends entries with the dates they were first written, after newer ones.
-  const imported = entry('2026-01-20T10:00:00.000Z', 'e');
-  const merged = verifyAuditChain(vetted.ctx, '2026-02-15');
+  const imported = await entry('2026-01-20T10:00:00.000Z', 'e');
+  const merged = await verifyAuditChain(vetted.ctx, '2026-02-15');
   assert.deepEqual([merged.ok, merged.rows, merged.head?.id, merged.datedLater], [true, 5, imported, 2], 'up to the last entry dated by then; the two dated later are counted apart');
 });
 
 test('an entry re-dated to after the day still breaks the trail a dated report states', async () => {
   const vetted = await freshVetted();
-  const entry = (at: string, entityId: string) =>
-    vetted.ctx.audit.append({ at, actor: 'Ana', entity: 'setting', entityId, vendorId: null, action: 'update', old: null, new: { v: entityId }, importedFrom: null });
-  entry('2026-01-10T09:00:00.000Z', 'a');
-  const moved = entry('2026-01-11T09:00:00.000Z', 'b');
-  entry('2026-01-12T09:00:00.000Z', 'c');
+  const entry = async (at: string, entityId: string) =>
+    await vetted.ctx.audit.append({ at, actor: 'Ana', entity: 'setting', entityId, vendorId: null, action: 'update', old: null, new: { v: entityId }, importedFrom: null });
+  await entry('2026-01-10T09:00:00.000Z', 'a');
+  const moved = await entry('2026-01-11T09:00:00.000Z', 'b');
+  await entry('2026-01-12T09:00:00.000Z', 'c');
   const raw = new Database(vetted.file);
   const trigger = (raw.prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_log_no_update'").get() as { sql: string }).sql;
   raw.exec('DROP TRIGGER audit_log_no_update');
   raw.prepare("UPDATE audit_log SET at = '2026-12-31T09:00:00.000Z' WHERE id = ?").run(moved);
   raw.exec(trigger);
   raw.close();
-  const check = verifyAuditChain(vetted.ctx, '2026-01-31');
+  const check = await verifyAuditChain(vetted.ctx, '2026-01-31');
   assert.equal(check.ok, false, 'the re-dated entry is inside the part stated for 2026-01-31');
   assert.equal(check.firstBroken?.id, moved, 'and is named');
 });

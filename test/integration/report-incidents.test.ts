@@ -109,7 +109,7 @@ async function register() {
   await add({ title: 'Queue backlog', impact: 'minor', startedAt: '2026-12-02T10:00:00Z', firstUpdateAt: '2026-12-02T10:10:00Z', resolvedAt: '2026-12-02T10:40:00Z' });
   await add({ title: 'DNS outage typed in late', impact: 'major', startedAt: '2026-10-10T04:00:00Z', resolvedAt: '2026-10-10T05:00:00Z' });
   // A refresh from the status page (the fetch itself is status-refresh's business).
-  vetted.ctx.incidents.saveSettings({ ...vetted.ctx.incidents.settings(db.id), refreshedAt: '2026-12-02T09:00:00.000Z', refreshedFrom: 'https://status.hosted-db.example/history.atom' });
+  await vetted.ctx.incidents.saveSettings({ ...await vetted.ctx.incidents.settings(db.id), refreshedAt: '2026-12-02T09:00:00.000Z', refreshedFrom: 'https://status.hosted-db.example/history.atom' });
   on('2026-12-04');
   return { ...vetted, on, db, cdn };
 }
@@ -294,14 +294,14 @@ test('imported incidents: a feed gives no impact and Instatus no separate start,
     vendorId: cdn.id, components: [], updates: [], postmortem: null, onStatusPage: true, sequence: 1, link: null, notes: '',
     createdAt: '2026-12-03T10:00:00.000Z', updatedAt: '2026-12-03T10:00:00.000Z',
   };
-  ctx.incidents.insert({
-    ...base, id: 'feed-1', title: 'Edge errors (from the feed)', impact: 'minor', source: 'feed', sourceUid: 'tag:feed-1',
-    startedAt: '2026-08-01T10:00:00.000Z', firstUpdateAt: '2026-08-01T10:00:00.000Z', resolvedAt: '2026-08-01T11:00:00.000Z',
-  });
-  ctx.incidents.insert({
-    ...base, id: 'instatus-1', title: 'Global outage', impact: 'critical', source: 'instatus', sourceUid: 'in-1',
-    startedAt: '2026-09-01T10:00:00.000Z', firstUpdateAt: '2026-09-01T10:00:00.000Z', resolvedAt: '2026-09-01T12:00:00.000Z',
-  });
+  await ctx.incidents.insert({
+        ...base, id: 'feed-1', title: 'Edge errors (from the feed)', impact: 'minor', source: 'feed', sourceUid: 'tag:feed-1',
+        startedAt: '2026-08-01T10:00:00.000Z', firstUpdateAt: '2026-08-01T10:00:00.000Z', resolvedAt: '2026-08-01T11:00:00.000Z',
+      });
+  await ctx.incidents.insert({
+        ...base, id: 'instatus-1', title: 'Global outage', impact: 'critical', source: 'instatus', sourceUid: 'in-1',
+        startedAt: '2026-09-01T10:00:00.000Z', firstUpdateAt: '2026-09-01T10:00:00.000Z', resolvedAt: '2026-09-01T12:00:00.000Z',
+      });
   const m = part(await report(api, cdn.id, '2026-12-04'));
   assert.ok(m.text.includes('Source of the record Status page feed (1) and Instatus page (1).'), m.text.slice(0, 1200));
   assert.ok(m.text.includes('2 incidents started in the period: 1 critical and 1 from a history feed, which gives no impact (counted in nothing the impact decides).'), 'the feed incident is counted, its impact not');

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
-const settingEntries = (vetted: Awaited<ReturnType<typeof freshVetted>>) =>
-  [...vetted.ctx.audit.all()].filter((e) => e.entity === 'setting').map((e) => [e.actor, e.entityId, e.action, e.old?.value, e.new?.value]);
+const settingEntries = async (vetted: Awaited<ReturnType<typeof freshVetted>>) =>
+  [...await vetted.ctx.audit.all()].filter((e) => e.entity === 'setting').map((e) => [e.actor, e.entityId, e.action, e.old?.value, e.new?.value]);
 
 test('every settings change is an audit entry with the value before and after; an unchanged save writes none', async () => {
   const vetted = await freshVetted();
@@ -16,7 +16,7 @@ test('every settings change is an audit entry with the value before and after; a
   unwrap(await vetted.api['settings.update']({ separationOfDuties: true, userName: 'Ana Auditor' }));
   unwrap(await vetted.api['settings.update']({ separationOfDuties: false }));
   unwrap(await vetted.api['settings.update']({ userName: 'Bo Approver', minimumNoticeHours: 48 }));
-  assert.deepEqual(settingEntries(vetted), [
+  assert.deepEqual(await settingEntries(vetted), [
     ['Ana Auditor', 'userName', 'create', undefined, 'Ana Auditor'],
     ['Ana Auditor', 'separationOfDuties', 'create', undefined, true],
     ['Ana Auditor', 'separationOfDuties', 'update', true, false],

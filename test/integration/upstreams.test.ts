@@ -84,10 +84,10 @@ test(`at most ${MAX_UPSTREAMS_PER_PROVIDER} fourth parties per provider`, async 
   const { api, db, ctx } = await register();
   // Filled through the repository: two hundred API calls would test the same path two hundred times.
   for (let i = 0; i < MAX_UPSTREAMS_PER_PROVIDER; i++) {
-    ctx.upstreams.insert({
-      id: `u${i}`, vendorId: db.id, party: `Party ${i}`, catalogueId: null, kind: 'other', regions: [], purpose: '', location: '',
-      source: 'entered', note: '', createdAt: '2026-12-04T10:00:00.000Z', updatedAt: '2026-12-04T10:00:00.000Z',
-    });
+    await ctx.upstreams.insert({
+            id: `u${i}`, vendorId: db.id, party: `Party ${i}`, catalogueId: null, kind: 'other', regions: [], purpose: '', location: '',
+            source: 'entered', note: '', createdAt: '2026-12-04T10:00:00.000Z', updatedAt: '2026-12-04T10:00:00.000Z',
+          });
   }
   const over = await api['upstream.add']({ vendorId: db.id, party: 'One more', kind: 'other' });
   assert.ok(!over.ok && over.error.details?.some((d) => d.path === 'vendorId'), 'one more is refused, naming vendorId');

@@ -23,8 +23,8 @@ test('listed() gives the same providers, in the same order and with the same sho
   const retired = unwrap(await api['vendor.create']({ name: 'Mid Logs', category: 'logging', dataCategories: ['logs-telemetry'] }));
   unwrap(await api['vendor.update']({ id: retired.id, patch: { status: 'retired' } }));
 
-  const full = vetted.ctx.vendors.list();
-  const lean = vetted.ctx.vendors.listed();
+  const full = await vetted.ctx.vendors.list();
+  const lean = await vetted.ctx.vendors.listed();
   assert.deepEqual(
     lean,
     full.map(({ id, name, service, category, status, criticalPath, businessImpact, dataCategories }) => ({

@@ -4,34 +4,32 @@
 // trail must name the signer, as the step does, even when no user name is set.
 import type { Database } from 'better-sqlite3';
 import { setAuditMuted } from './audit-chain';
-import type { NotPromise } from './transactions';
+import type { Sql } from './store/sql';
 
 /**
  * Runs `work` with the triggers reading `actor` as the user name, then puts the stored name back as
  * it was, byte for byte (or absent). Swapping the name and restoring it write no audit rows (muted on
- * this connection only), and it all happens inside the caller's write transaction, so no other
- * connection ever sees the borrowed name and a failure rolls everything back together.
+ * this connection only), and it all happens inside the caller's write transaction (`sql` is that
+ * transaction), so no other connection ever sees the borrowed name and a failure rolls everything
+ * back together.
  */
-export function writeAsActor<T>(db: Database, actor: string, work: () => NotPromise<T>): T {
+export async function writeAsActor<T>(db: Database, sql: Sql, actor: string, work: () => Promise<T>): Promise<T> {
   if (!db.inTransaction) throw new Error('writeAsActor runs only inside a write transaction');
-  const read = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'userName'");
-  const store = db.prepare<[string]>(
-    "INSERT INTO settings (key, value) VALUES ('userName', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-  );
-  const remove = db.prepare("DELETE FROM settings WHERE key = 'userName'");
-  const unaudited = (write: () => unknown) => {
+  const store = async (value: string) =>
+    await sql.run("INSERT INTO settings (key, value) VALUES ('userName', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [value]);
+  const unaudited = async (write: () => Promise<unknown>) => {
     const was = setAuditMuted(db, true);
     try {
-      write();
+      await write();
     } finally {
       setAuditMuted(db, was);
     }
   };
-  const stored = read.get()?.value;
-  unaudited(() => store.run(JSON.stringify(actor)));
+  const stored = (await sql.get<{ value: string }>("SELECT value FROM settings WHERE key = 'userName'"))?.value;
+  await unaudited(() => store(JSON.stringify(actor)));
   try {
-    return work();
+    return await work();
   } finally {
-    unaudited(() => (stored === undefined ? remove.run() : store.run(stored)));
+    await unaudited(async () => (stored === undefined ? await sql.run("DELETE FROM settings WHERE key = 'userName'") : await store(stored)));
   }
 }

@@ -1,6 +1,8 @@
 // Reads the audit trail. The database's triggers write it (migration 002) and chain each row to
 // the one before (migration 008); `append` only replays a trail carried by a register file.
+import { query } from '../db/store/query';
 import type { Database } from 'better-sqlite3';
+import type { Sql } from '../db/store/sql';
 import { setAuditMuted } from '../db/audit-chain';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { StatusTrailEntry } from '../../../shared/reports/provider-status-as-of';
@@ -72,46 +74,50 @@ export class AuditRepository {
   private readonly lastDatedBy;
   private readonly removedUpstreams;
 
-  constructor(private readonly db: Database) {
-    this.page = db.prepare<[number, number], AuditRow>('SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
-    this.pageOfVendor = db.prepare<[string, number, number], AuditRow>(
+  constructor(
+    sql: Sql,
+    /** The file register's connection, whose audit triggers a flag on it mutes. */
+    private readonly db: Database,
+  ) {
+    this.page = query<[number, number], AuditRow>(sql, 'SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
+    this.pageOfVendor = query<[string, number, number], AuditRow>(sql, 
       'SELECT * FROM audit_log WHERE vendor_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
     );
-    this.everyAsc = db.prepare<[], ChainedAuditRow>('SELECT * FROM audit_log ORDER BY id');
-    this.everyOfVendorAsc = db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE vendor_id = ? ORDER BY id');
-    this.insert = db.prepare<[string, string, string, string, string | null, string, string | null, string | null, string | null, string | null]>(
-      'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    this.everyAsc = query<[], ChainedAuditRow>(sql, 'SELECT * FROM audit_log ORDER BY id');
+    this.everyOfVendorAsc = query<[string], AuditRow>(sql, 'SELECT * FROM audit_log WHERE vendor_id = ? ORDER BY id');
+    this.insert = query<[string, string, string, string, string | null, string, string | null, string | null, string | null, string | null], { id: number }>(sql, 
+      'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
     );
-    this.reviewDueTrail = db.prepare<[string], { at: string; action: string; old_due: string | null; new_due: string | null }>(
+    this.reviewDueTrail = query<[string], { at: string; action: string; old_due: string | null; new_due: string | null }>(sql, 
       `SELECT at, action, json_extract(old_value, '$.due_override') AS old_due, json_extract(new_value, '$.due_override') AS new_due
        FROM audit_log WHERE entity = 'review' AND entity_id = ? ORDER BY id`,
     );
-    this.lastDatedBy = db.prepare<[string], { id: number | null }>('SELECT max(id) AS id FROM audit_log WHERE substr(at, 1, 10) <= ?');
-    this.beyondSettings = db.prepare<[], { one: number }>("SELECT 1 AS one FROM audit_log WHERE entity <> 'setting' LIMIT 1");
+    this.lastDatedBy = query<[string], { id: number | null }>(sql, 'SELECT max(id) AS id FROM audit_log WHERE substr(at, 1, 10) <= ?');
+    this.beyondSettings = query<[], { one: number }>(sql, "SELECT 1 AS one FROM audit_log WHERE entity <> 'setting' LIMIT 1");
     // A provider's creation, and its updates that changed the status (other edits are not needed).
     const statusRows = (oneVendor: string) =>
       `SELECT entity_id, at, action, json_extract(old_value, '$.status') AS from_status, json_extract(new_value, '$.status') AS to_status
          FROM audit_log
         WHERE entity = 'vendor' ${oneVendor} AND (action = 'create' OR (action = 'update' AND from_status IS NOT to_status))
         ORDER BY id`;
-    this.vendorStatuses = db.prepare<[], StatusRow>(statusRows(''));
-    this.vendorStatusesOf = db.prepare<[string], StatusRow>(statusRows('AND entity_id = ?'));
+    this.vendorStatuses = query<[], StatusRow>(sql, statusRows(''));
+    this.vendorStatusesOf = query<[string], StatusRow>(sql, statusRows('AND entity_id = ?'));
     // Every row of each upstream that was deleted: what a document dated before the deletion held.
-    this.removedUpstreams = db.prepare<[], UpstreamTrailRow>(
+    this.removedUpstreams = query<[], UpstreamTrailRow>(sql, 
       `SELECT entity_id, vendor_id, at, action, new_value FROM audit_log
         WHERE entity = 'upstream' AND entity_id IN (SELECT entity_id FROM audit_log WHERE entity = 'upstream' AND action = 'delete')
         ORDER BY id`,
     );
-    this.reviewStatusActor = db.prepare<[string, string], { actor: string }>(
+    this.reviewStatusActor = query<[string, string], { actor: string }>(sql, 
       "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1",
     );
   }
 
   /** Newest first, `limit` rows with an id below `before`. */
-  list(options: { vendorId?: string; limit: number; before?: number }): AuditEntry[] {
+  async list(options: { vendorId?: string; limit: number; before?: number }): Promise<AuditEntry[]> {
     const before = options.before ?? Number.MAX_SAFE_INTEGER;
     const rows =
-      options.vendorId === undefined ? this.page.all(before, options.limit) : this.pageOfVendor.all(options.vendorId, before, options.limit);
+      options.vendorId === undefined ? await this.page.all(before, options.limit) : await this.pageOfVendor.all(options.vendorId, before, options.limit);
     return rows.map(fromRow);
   }
 
@@ -121,10 +127,10 @@ export class AuditRepository {
    * other row (migrations 008, 009). It is written even inside withTriggersMuted, which mutes only
    * the audited tables' own rows.
    */
-  append(entry: Omit<AuditEntry, 'id'>): number {
+  async append(entry: Omit<AuditEntry, 'id'>): Promise<number> {
     const wasMuted = setAuditMuted(this.db, false);
     try {
-      const info = this.insert.run(
+      const inserted = await this.insert.get(
         entry.at,
         entry.actor,
         entry.entity,
@@ -136,7 +142,7 @@ export class AuditRepository {
         entry.importedFrom,
         entry.dbUser ?? null,
       );
-      return Number(info.lastInsertRowid);
+      return Number(inserted!.id);
     } finally {
       setAuditMuted(this.db, wasMuted);
     }
@@ -159,13 +165,13 @@ export class AuditRepository {
   }
 
   /** The id of the last entry (in chain order) dated on or before the day, or null when none is. */
-  lastIdDatedBy(day: string): number | null {
-    return this.lastDatedBy.get(day)?.id ?? null;
+  async lastIdDatedBy(day: string): Promise<number | null> {
+    return (await this.lastDatedBy.get(day))?.id ?? null;
   }
 
   /** Every row as stored, oldest first, for verifying the chain. */
-  chained(): IterableIterator<ChainedAuditRow> {
-    return this.everyAsc.iterate();
+  chained(): Promise<ChainedAuditRow[]> {
+    return this.everyAsc.all();
   }
 
   /**
@@ -175,8 +181,8 @@ export class AuditRepository {
    * review an import created in that status was not moved there by whoever ran the import. Null
    * when this register never saw the review move into `status`.
    */
-  actorOfReviewStatus(reviewId: string, status: string): string | null {
-    return this.reviewStatusActor.get(reviewId, status)?.actor ?? null;
+  async actorOfReviewStatus(reviewId: string, status: string): Promise<string | null> {
+    return (await this.reviewStatusActor.get(reviewId, status))?.actor ?? null;
   }
 
   /**
@@ -184,9 +190,9 @@ export class AuditRepository {
    * in date order: the value after the last change dated by then, else the value before the first
    * change after it. `current` when the trail holds nothing of the review (a register without its trail).
    */
-  reviewDueOverrideAsOf(reviewId: string, asOf: string, current: string | null): string | null {
+  async reviewDueOverrideAsOf(reviewId: string, asOf: string, current: string | null): Promise<string | null> {
     // In date order: an import appends the rows it carries, with their own dates, after newer ones.
-    const rows = this.reviewDueTrail.all(reviewId).sort((a, b) => a.at.localeCompare(b.at));
+    const rows = (await this.reviewDueTrail.all(reviewId)).sort((a, b) => a.at.localeCompare(b.at));
     if (rows.length === 0) return current;
     const byThen = rows.filter((r) => r.at.slice(0, 10) <= asOf).at(-1);
     if (byThen) return byThen.action === 'delete' ? null : byThen.new_due;
@@ -194,14 +200,14 @@ export class AuditRepository {
   }
 
   /** One provider's status history (creation, then each change of status), in chain order. */
-  vendorStatusTrail(vendorId: string): StatusTrailEntry[] {
-    return this.vendorStatusesOf.all(vendorId).map(statusEntry);
+  async vendorStatusTrail(vendorId: string): Promise<StatusTrailEntry[]> {
+    return (await this.vendorStatusesOf.all(vendorId)).map(statusEntry);
   }
 
   /** Every provider's status history (creation, then each change of status), oldest first, by provider id. */
-  vendorStatusTrails(): Map<string, StatusTrailEntry[]> {
+  async vendorStatusTrails(): Promise<Map<string, StatusTrailEntry[]>> {
     const trails = new Map<string, StatusTrailEntry[]>();
-    for (const r of this.vendorStatuses.iterate()) {
+    for (const r of await this.vendorStatuses.all()) {
       const entry = statusEntry(r);
       const trail = trails.get(r.entity_id);
       if (trail) trail.push(entry);
@@ -211,9 +217,9 @@ export class AuditRepository {
   }
 
   /** The trail of every deleted upstream (creation, changes, deletion), in chain order, by upstream id. */
-  removedUpstreamTrails(): Map<string, UpstreamTrailEntry[]> {
+  async removedUpstreamTrails(): Promise<Map<string, UpstreamTrailEntry[]>> {
     const trails = new Map<string, UpstreamTrailEntry[]>();
-    for (const r of this.removedUpstreams.iterate()) {
+    for (const r of await this.removedUpstreams.all()) {
       const entry: UpstreamTrailEntry = { at: r.at, action: r.action, vendorId: r.vendor_id, content: r.new_value === null ? null : (JSON.parse(r.new_value) as Record<string, unknown>) };
       const trail = trails.get(r.entity_id);
       if (trail) trail.push(entry);
@@ -223,13 +229,13 @@ export class AuditRepository {
   }
 
   /** Whether the trail records anything but settings changes. */
-  hasEntriesBeyondSettings(): boolean {
-    return this.beyondSettings.get() !== undefined;
+  async hasEntriesBeyondSettings(): Promise<boolean> {
+    return await this.beyondSettings.get() !== undefined;
   }
 
   /** Oldest first, for export. */
-  *all(vendorId?: string): Generator<AuditEntry> {
-    const rows = vendorId === undefined ? this.everyAsc.iterate() : this.everyOfVendorAsc.iterate(vendorId);
-    for (const row of rows) yield fromRow(row);
+  async all(vendorId?: string): Promise<AuditEntry[]> {
+    const rows = vendorId === undefined ? await this.everyAsc.all() : await this.everyOfVendorAsc.all(vendorId);
+    return rows.map(fromRow);
   }
 }

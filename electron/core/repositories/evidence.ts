@@ -1,5 +1,6 @@
 // Evidence records and, in their own table, the files' bytes.
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import type { Evidence } from '../../../shared/domain/evidence';
 
 interface EvidenceRow {
@@ -72,46 +73,46 @@ export class EvidenceRepository {
   private readonly updateStmt;
   private readonly deleteStmt;
 
-  constructor(db: Database) {
-    this.byId = db.prepare<[string], EvidenceRow>('SELECT * FROM evidence WHERE id = ?');
-    this.ofVendor = db.prepare<[string], EvidenceRow>('SELECT * FROM evidence WHERE vendor_id = ? ORDER BY added_at DESC, rowid DESC');
-    this.every = db.prepare<[], EvidenceRow>('SELECT * FROM evidence ORDER BY vendor_id, added_at DESC, rowid DESC');
-    this.insertStmt = db.prepare<[EvidenceRow]>(
+  constructor(sql: Sql) {
+    this.byId = query<[string], EvidenceRow>(sql, 'SELECT * FROM evidence WHERE id = ?');
+    this.ofVendor = query<[string], EvidenceRow>(sql, 'SELECT * FROM evidence WHERE vendor_id = ? ORDER BY added_at DESC, rowid DESC');
+    this.every = query<[], EvidenceRow>(sql, 'SELECT * FROM evidence ORDER BY vendor_id, added_at DESC, rowid DESC');
+    this.insertStmt = query<[EvidenceRow]>(sql, 
       `INSERT INTO evidence (id, vendor_id, review_id, question_id, kind, title, file_name, media_type, bytes, sha256, issued_on, expires_on, notes, added_by, added_at, updated_at, confidential)
        VALUES (@id, @vendor_id, @review_id, @question_id, @kind, @title, @file_name, @media_type, @bytes, @sha256, @issued_on, @expires_on, @notes, @added_by, @added_at, @updated_at, @confidential)`,
     );
-    this.insertFile = db.prepare<[string, Buffer]>('INSERT INTO evidence_files (evidence_id, content) VALUES (?, ?)');
-    this.fileOf = db.prepare<[string], { content: Buffer }>('SELECT content FROM evidence_files WHERE evidence_id = ?');
-    this.updateStmt = db.prepare<[EvidenceRow]>(
+    this.insertFile = query<[string, Buffer]>(sql, 'INSERT INTO evidence_files (evidence_id, content) VALUES (?, ?)');
+    this.fileOf = query<[string], { content: Buffer }>(sql, 'SELECT content FROM evidence_files WHERE evidence_id = ?');
+    this.updateStmt = query<[EvidenceRow]>(sql, 
       `UPDATE evidence SET kind = @kind, title = @title, issued_on = @issued_on, expires_on = @expires_on, notes = @notes,
          updated_at = @updated_at WHERE id = @id`,
     );
-    this.deleteStmt = db.prepare<[string]>('DELETE FROM evidence WHERE id = ?');
+    this.deleteStmt = query<[string]>(sql, 'DELETE FROM evidence WHERE id = ?');
   }
 
-  get(id: string): Evidence | undefined {
-    const row = this.byId.get(id);
+  async get(id: string): Promise<Evidence | undefined> {
+    const row = await this.byId.get(id);
     return row ? fromRow(row) : undefined;
   }
 
-  list(vendorId?: string): Evidence[] {
-    return (vendorId === undefined ? this.every.all() : this.ofVendor.all(vendorId)).map(fromRow);
+  async list(vendorId?: string): Promise<Evidence[]> {
+    return (vendorId === undefined ? await this.every.all() : await this.ofVendor.all(vendorId)).map(fromRow);
   }
 
-  insert(evidence: Evidence, content: Buffer): void {
-    this.insertStmt.run(toRow(evidence));
-    this.insertFile.run(evidence.id, content);
+  async insert(evidence: Evidence, content: Buffer): Promise<void> {
+    await this.insertStmt.run(toRow(evidence));
+    await this.insertFile.run(evidence.id, content);
   }
 
-  file(id: string): Buffer | undefined {
-    return this.fileOf.get(id)?.content;
+  async file(id: string): Promise<Buffer | undefined> {
+    return (await this.fileOf.get(id))?.content;
   }
 
-  update(evidence: Evidence): void {
-    this.updateStmt.run(toRow(evidence));
+  async update(evidence: Evidence): Promise<void> {
+    await this.updateStmt.run(toRow(evidence));
   }
 
-  delete(id: string): boolean {
-    return this.deleteStmt.run(id).changes > 0;
+  async delete(id: string): Promise<boolean> {
+    return (await this.deleteStmt.run(id)).changes > 0;
   }
 }

@@ -1,5 +1,6 @@
 // Findings and their risk acceptances.
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import type { Acceptance } from '../../../shared/domain/acceptances';
 import type { Finding } from '../../../shared/domain/findings';
 
@@ -91,78 +92,78 @@ export class FindingRepository {
   private readonly insertAcceptance;
   private readonly revokeStmt;
 
-  constructor(db: Database) {
-    this.byId = db.prepare<[string], FindingRow>('SELECT * FROM findings WHERE id = ?');
-    this.ofVendor = db.prepare<[string], FindingRow>('SELECT * FROM findings WHERE vendor_id = ? ORDER BY created_at DESC, rowid DESC');
-    this.every = db.prepare<[], FindingRow>('SELECT * FROM findings ORDER BY created_at DESC, rowid DESC');
-    this.insertStmt = db.prepare<[FindingRow]>(
+  constructor(sql: Sql) {
+    this.byId = query<[string], FindingRow>(sql, 'SELECT * FROM findings WHERE id = ?');
+    this.ofVendor = query<[string], FindingRow>(sql, 'SELECT * FROM findings WHERE vendor_id = ? ORDER BY created_at DESC, rowid DESC');
+    this.every = query<[], FindingRow>(sql, 'SELECT * FROM findings ORDER BY created_at DESC, rowid DESC');
+    this.insertStmt = query<[FindingRow]>(sql, 
       `INSERT INTO findings (id, vendor_id, review_id, question_id, title, severity, description, owner, remediation, due_date, status, created_by, created_at, updated_at)
        VALUES (@id, @vendor_id, @review_id, @question_id, @title, @severity, @description, @owner, @remediation, @due_date, @status, @created_by, @created_at, @updated_at)`,
     );
-    this.updateStmt = db.prepare<[FindingRow]>(
+    this.updateStmt = query<[FindingRow]>(sql, 
       `UPDATE findings SET title = @title, severity = @severity, description = @description, owner = @owner,
          remediation = @remediation, due_date = @due_date, status = @status, updated_at = @updated_at WHERE id = @id`,
     );
-    this.deleteStmt = db.prepare<[string]>('DELETE FROM findings WHERE id = ?');
-    this.acceptanceById = db.prepare<[string], AcceptanceRow>('SELECT * FROM acceptances WHERE id = ?');
-    this.acceptancesOfVendor = db.prepare<[string], AcceptanceRow>(
+    this.deleteStmt = query<[string]>(sql, 'DELETE FROM findings WHERE id = ?');
+    this.acceptanceById = query<[string], AcceptanceRow>(sql, 'SELECT * FROM acceptances WHERE id = ?');
+    this.acceptancesOfVendor = query<[string], AcceptanceRow>(sql, 
       'SELECT * FROM acceptances WHERE vendor_id = ? ORDER BY accepted_at DESC, rowid DESC',
     );
-    this.everyAcceptance = db.prepare<[], AcceptanceRow>('SELECT * FROM acceptances ORDER BY accepted_at DESC, rowid DESC');
-    this.insertAcceptance = db.prepare<[AcceptanceRow]>(
+    this.everyAcceptance = query<[], AcceptanceRow>(sql, 'SELECT * FROM acceptances ORDER BY accepted_at DESC, rowid DESC');
+    this.insertAcceptance = query<[AcceptanceRow]>(sql, 
       `INSERT INTO acceptances (id, vendor_id, finding_id, review_id, justification, accepted_by, accepted_at, expires_on, revoked_at)
        VALUES (@id, @vendor_id, @finding_id, @review_id, @justification, @accepted_by, @accepted_at, @expires_on, @revoked_at)`,
     );
-    this.revokeStmt = db.prepare<[string, string]>('UPDATE acceptances SET revoked_at = ? WHERE id = ?');
+    this.revokeStmt = query<[string, string]>(sql, 'UPDATE acceptances SET revoked_at = ? WHERE id = ?');
   }
 
-  get(id: string): Finding | undefined {
-    const row = this.byId.get(id);
+  async get(id: string): Promise<Finding | undefined> {
+    const row = await this.byId.get(id);
     return row ? findingFromRow(row) : undefined;
   }
 
   /** Newest first; every provider's when no id is given. */
-  list(vendorId?: string): Finding[] {
-    return (vendorId === undefined ? this.every.all() : this.ofVendor.all(vendorId)).map(findingFromRow);
+  async list(vendorId?: string): Promise<Finding[]> {
+    return (vendorId === undefined ? await this.every.all() : await this.ofVendor.all(vendorId)).map(findingFromRow);
   }
 
-  insert(finding: Finding): void {
-    this.insertStmt.run(findingToRow(finding));
+  async insert(finding: Finding): Promise<void> {
+    await this.insertStmt.run(findingToRow(finding));
   }
 
-  update(finding: Finding): void {
-    this.updateStmt.run(findingToRow(finding));
+  async update(finding: Finding): Promise<void> {
+    await this.updateStmt.run(findingToRow(finding));
   }
 
-  delete(id: string): boolean {
-    return this.deleteStmt.run(id).changes > 0;
+  async delete(id: string): Promise<boolean> {
+    return (await this.deleteStmt.run(id)).changes > 0;
   }
 
-  acceptance(id: string): Acceptance | undefined {
-    const row = this.acceptanceById.get(id);
+  async acceptance(id: string): Promise<Acceptance | undefined> {
+    const row = await this.acceptanceById.get(id);
     return row ? acceptanceFromRow(row) : undefined;
   }
 
   /** Newest first; every provider's when no id is given. */
-  acceptances(vendorId?: string): Acceptance[] {
-    return (vendorId === undefined ? this.everyAcceptance.all() : this.acceptancesOfVendor.all(vendorId)).map(acceptanceFromRow);
+  async acceptances(vendorId?: string): Promise<Acceptance[]> {
+    return (vendorId === undefined ? await this.everyAcceptance.all() : await this.acceptancesOfVendor.all(vendorId)).map(acceptanceFromRow);
   }
 
-  insertAcceptanceRow(a: Acceptance): void {
-    this.insertAcceptance.run({
-      id: a.id,
-      vendor_id: a.vendorId,
-      finding_id: a.findingId,
-      review_id: a.reviewId,
-      justification: a.justification,
-      accepted_by: a.acceptedBy,
-      accepted_at: a.acceptedAt,
-      expires_on: a.expiresOn,
-      revoked_at: a.revokedAt,
-    });
+  async insertAcceptanceRow(a: Acceptance): Promise<void> {
+    await this.insertAcceptance.run({
+            id: a.id,
+            vendor_id: a.vendorId,
+            finding_id: a.findingId,
+            review_id: a.reviewId,
+            justification: a.justification,
+            accepted_by: a.acceptedBy,
+            accepted_at: a.acceptedAt,
+            expires_on: a.expiresOn,
+            revoked_at: a.revokedAt,
+          });
   }
 
-  revoke(id: string, at: string): void {
-    this.revokeStmt.run(at, id);
+  async revoke(id: string, at: string): Promise<void> {
+    await this.revokeStmt.run(at, id);
   }
 }

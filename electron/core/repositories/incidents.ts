@@ -1,7 +1,8 @@
 // Incidents and per-provider status page settings. Updates, components and the postmortem are
 // JSON, parsed on the way out with a shape check, so a row a bug or a hand edit broke is an error
 // naming the row, never an incident silently read wrong.
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import type { Incident, IncidentUpdate, Postmortem, StatusSettings } from '../../../shared/domain/incidents';
 import { INCIDENT_IMPACTS, INCIDENT_SOURCES } from '../../../shared/domain/incidents';
 import { VettedError } from '../../../shared/result';
@@ -136,61 +137,61 @@ export class IncidentRepository {
   private readonly allSettingsStmt;
   private readonly upsertSettingsStmt;
 
-  constructor(db: Database) {
-    this.byId = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE id = ?');
-    this.ofVendor = db.prepare<[string], IncidentRow>('SELECT * FROM incidents WHERE vendor_id = ? ORDER BY started_at DESC, id');
-    this.all = db.prepare<[], IncidentRow>('SELECT * FROM incidents ORDER BY vendor_id, started_at DESC, id');
-    this.bySource = db.prepare<[string, string, string], IncidentRow>('SELECT * FROM incidents WHERE vendor_id = ? AND source = ? AND source_uid = ?');
-    this.insertStmt = db.prepare<[IncidentRow]>(`INSERT INTO incidents (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
+  constructor(sql: Sql) {
+    this.byId = query<[string], IncidentRow>(sql, 'SELECT * FROM incidents WHERE id = ?');
+    this.ofVendor = query<[string], IncidentRow>(sql, 'SELECT * FROM incidents WHERE vendor_id = ? ORDER BY started_at DESC, id');
+    this.all = query<[], IncidentRow>(sql, 'SELECT * FROM incidents ORDER BY vendor_id, started_at DESC, id');
+    this.bySource = query<[string, string, string], IncidentRow>(sql, 'SELECT * FROM incidents WHERE vendor_id = ? AND source = ? AND source_uid = ?');
+    this.insertStmt = query<[IncidentRow]>(sql, `INSERT INTO incidents (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
     const settable = COLUMNS.filter((c) => !['id', 'vendor_id', 'source', 'source_uid', 'created_at'].includes(c));
-    this.updateStmt = db.prepare<[IncidentRow]>(`UPDATE incidents SET ${settable.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
-    this.deleteStmt = db.prepare<[string]>('DELETE FROM incidents WHERE id = ?');
+    this.updateStmt = query<[IncidentRow]>(sql, `UPDATE incidents SET ${settable.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+    this.deleteStmt = query<[string]>(sql, 'DELETE FROM incidents WHERE id = ?');
     // The register's column: started since a day, and still open (by any date), per provider.
-    this.countsStmt = db.prepare<[string], { vendor_id: string; recent: number; open: number }>(
+    this.countsStmt = query<[string], { vendor_id: string; recent: number; open: number }>(sql, 
       `SELECT vendor_id, SUM(started_at >= ?) AS recent, SUM(resolved_at IS NULL) AS open FROM incidents GROUP BY vendor_id`,
     );
-    this.editedStmt = db.prepare<[string], { edited_fields: string }>('SELECT edited_fields FROM incidents WHERE id = ?');
-    this.setEditedStmt = db.prepare<[string, string]>('UPDATE incidents SET edited_fields = ? WHERE id = ?');
-    this.tombstoneStmt = db.prepare<[string, string, string, string]>(
+    this.editedStmt = query<[string], { edited_fields: string }>(sql, 'SELECT edited_fields FROM incidents WHERE id = ?');
+    this.setEditedStmt = query<[string, string]>(sql, 'UPDATE incidents SET edited_fields = ? WHERE id = ?');
+    this.tombstoneStmt = query<[string, string, string, string]>(sql, 
       'INSERT OR REPLACE INTO incident_tombstones (vendor_id, source, source_uid, deleted_at) VALUES (?, ?, ?, ?)',
     );
-    this.isTombstonedStmt = db.prepare<[string, string, string], { n: number }>(
+    this.isTombstonedStmt = query<[string, string, string], { n: number }>(sql, 
       'SELECT 1 AS n FROM incident_tombstones WHERE vendor_id = ? AND source = ? AND source_uid = ?',
     );
-    this.tombstoneOfStmt = db.prepare<[string, string, string], { deleted_at: string }>(
+    this.tombstoneOfStmt = query<[string, string, string], { deleted_at: string }>(sql, 
       'SELECT deleted_at FROM incident_tombstones WHERE vendor_id = ? AND source = ? AND source_uid = ?',
     );
-    this.allTombstonesStmt = db.prepare<[], { vendor_id: string; source: string; source_uid: string; deleted_at: string }>(
+    this.allTombstonesStmt = query<[], { vendor_id: string; source: string; source_uid: string; deleted_at: string }>(sql, 
       'SELECT * FROM incident_tombstones ORDER BY vendor_id, source, source_uid',
     );
-    this.byLinkStmt = db.prepare<[string, string, string], IncidentRow>('SELECT * FROM incidents WHERE vendor_id = ? AND source = ? AND link LIKE ? ESCAPE \'\\\'');
-    this.reassignStmt = db.prepare<[string, string, string]>('UPDATE incidents SET source = ?, source_uid = ? WHERE id = ?');
-    this.settingsStmt = db.prepare<[string], SettingsRow>('SELECT * FROM status_settings WHERE vendor_id = ?');
-    this.allSettingsStmt = db.prepare<[], SettingsRow>('SELECT * FROM status_settings ORDER BY vendor_id');
-    this.upsertSettingsStmt = db.prepare<[SettingsRow]>(
+    this.byLinkStmt = query<[string, string, string], IncidentRow>(sql, 'SELECT * FROM incidents WHERE vendor_id = ? AND source = ? AND link LIKE ? ESCAPE \'\\\'');
+    this.reassignStmt = query<[string, string, string]>(sql, 'UPDATE incidents SET source = ?, source_uid = ? WHERE id = ?');
+    this.settingsStmt = query<[string], SettingsRow>(sql, 'SELECT * FROM status_settings WHERE vendor_id = ?');
+    this.allSettingsStmt = query<[], SettingsRow>(sql, 'SELECT * FROM status_settings ORDER BY vendor_id');
+    this.upsertSettingsStmt = query<[SettingsRow]>(sql, 
       `INSERT INTO status_settings (vendor_id, components_used, refreshed_at, refreshed_from) VALUES (@vendor_id, @components_used, @refreshed_at, @refreshed_from)
        ON CONFLICT (vendor_id) DO UPDATE SET components_used = excluded.components_used, refreshed_at = excluded.refreshed_at, refreshed_from = excluded.refreshed_from`,
     );
   }
 
-  incident(id: string): Incident | undefined {
-    const row = this.byId.get(id);
+  async incident(id: string): Promise<Incident | undefined> {
+    const row = await this.byId.get(id);
     return row ? fromRow(row) : undefined;
   }
 
   /** Newest start first (one provider's, or every provider's grouped by provider). */
-  incidents(vendorId?: string): Incident[] {
-    return (vendorId === undefined ? this.all.all() : this.ofVendor.all(vendorId)).map(fromRow);
+  async incidents(vendorId?: string): Promise<Incident[]> {
+    return (vendorId === undefined ? await this.all.all() : await this.ofVendor.all(vendorId)).map(fromRow);
   }
 
   /**
    * Every incident that reads, and the ids of rows that do not (a bug or a hand edit broke them):
    * for pages that must stay up (Needs attention), never for a document.
    */
-  readable(): { incidents: Incident[]; broken: string[] } {
+  async readable(): Promise<{ incidents: Incident[]; broken: string[] }> {
     const incidents: Incident[] = [];
     const broken: string[] = [];
-    for (const row of this.all.all()) {
+    for (const row of await this.all.all()) {
       try {
         incidents.push(fromRow(row));
       } catch {
@@ -200,79 +201,79 @@ export class IncidentRepository {
     return { incidents, broken };
   }
 
-  bySourceUid(vendorId: string, source: Incident['source'], uid: string): Incident | undefined {
-    const row = this.bySource.get(vendorId, source, uid);
+  async bySourceUid(vendorId: string, source: Incident['source'], uid: string): Promise<Incident | undefined> {
+    const row = await this.bySource.get(vendorId, source, uid);
     return row ? fromRow(row) : undefined;
   }
 
-  insert(i: Incident): void {
-    this.insertStmt.run(toRow(i));
+  async insert(i: Incident): Promise<void> {
+    await this.insertStmt.run(toRow(i));
   }
 
-  update(i: Incident): void {
-    this.updateStmt.run(toRow(i));
+  async update(i: Incident): Promise<void> {
+    await this.updateStmt.run(toRow(i));
   }
 
-  delete(id: string): boolean {
-    return this.deleteStmt.run(id).changes > 0;
+  async delete(id: string): Promise<boolean> {
+    return (await this.deleteStmt.run(id)).changes > 0;
   }
 
   /** Per provider: incidents started at or after `since` (an ISO instant), and those still open. */
-  counts(since: string): Map<string, { recent: number; open: number }> {
-    return new Map(this.countsStmt.all(since).map((r) => [r.vendor_id, { recent: r.recent, open: r.open }]));
+  async counts(since: string): Promise<Map<string, { recent: number; open: number }>> {
+    return new Map((await this.countsStmt.all(since)).map((r) => [r.vendor_id, { recent: r.recent, open: r.open }]));
   }
 
   /** Fields of an imported incident changed here (a later import leaves them as they are). */
-  editedFields(id: string): string[] {
-    const row = this.editedStmt.get(id);
+  async editedFields(id: string): Promise<string[]> {
+    const row = await this.editedStmt.get(id);
     return row ? stringsOf(row.edited_fields, id, 'edited fields') : [];
   }
 
-  setEditedFields(id: string, fields: readonly string[]): void {
-    this.setEditedStmt.run(JSON.stringify([...new Set(fields)].sort()), id);
+  async setEditedFields(id: string, fields: readonly string[]): Promise<void> {
+    await this.setEditedStmt.run(JSON.stringify([...new Set(fields)].sort()), id);
   }
 
   /** Remembers an imported incident deleted here, so a later import does not bring it back. */
-  tombstone(vendorId: string, source: string, uid: string, at: string): void {
-    this.tombstoneStmt.run(vendorId, source, uid, at);
+  async tombstone(vendorId: string, source: string, uid: string, at: string): Promise<void> {
+    await this.tombstoneStmt.run(vendorId, source, uid, at);
   }
 
-  isTombstoned(vendorId: string, source: string, uid: string): boolean {
-    return this.isTombstonedStmt.get(vendorId, source, uid) !== undefined;
+  async isTombstoned(vendorId: string, source: string, uid: string): Promise<boolean> {
+    return await this.isTombstonedStmt.get(vendorId, source, uid) !== undefined;
   }
 
   /** When an imported incident was deleted here, or undefined when it was not. */
-  deletedAt(vendorId: string, source: string, uid: string): string | undefined {
-    return this.tombstoneOfStmt.get(vendorId, source, uid)?.deleted_at;
+  async deletedAt(vendorId: string, source: string, uid: string): Promise<string | undefined> {
+    return (await this.tombstoneOfStmt.get(vendorId, source, uid))?.deleted_at;
   }
 
   /** Every imported incident deleted here, by provider, source and the source's id (the register export). */
-  tombstones(): { vendorId: string; source: string; sourceUid: string; deletedAt: string }[] {
-    return this.allTombstonesStmt.all().map((r) => ({ vendorId: r.vendor_id, source: r.source, sourceUid: r.source_uid, deletedAt: r.deleted_at }));
+  async tombstones(): Promise<{ vendorId: string; source: string; sourceUid: string; deletedAt: string }[]> {
+    return (await this.allTombstonesStmt.all()).map((r) => ({ vendorId: r.vendor_id, source: r.source, sourceUid: r.source_uid, deletedAt: r.deleted_at }));
   }
 
   /** An incident of `source` whose link ends with `suffix` (a feed entry's /incidents/<id>). */
-  byLinkSuffix(vendorId: string, source: Incident['source'], suffix: string): Incident | undefined {
+  async byLinkSuffix(vendorId: string, source: Incident['source'], suffix: string): Promise<Incident | undefined> {
     const pattern = `%${suffix.replace(/[\\%_]/g, (c) => `\\${c}`)}`;
-    const row = this.byLinkStmt.get(vendorId, source, pattern);
+    const row = await this.byLinkStmt.get(vendorId, source, pattern);
     return row ? fromRow(row) : undefined;
   }
 
   /** Moves an incident to another source and id (a feed entry superseded by the page's JSON). */
-  reassign(id: string, source: Incident['source'], uid: string): void {
-    this.reassignStmt.run(source, uid, id);
+  async reassign(id: string, source: Incident['source'], uid: string): Promise<void> {
+    await this.reassignStmt.run(source, uid, id);
   }
 
-  settings(vendorId: string): StatusSettings {
-    const r = this.settingsStmt.get(vendorId);
+  async settings(vendorId: string): Promise<StatusSettings> {
+    const r = await this.settingsStmt.get(vendorId);
     return r
       ? { vendorId, componentsUsed: stringsOf(r.components_used, vendorId, 'components in use'), refreshedAt: r.refreshed_at, refreshedFrom: r.refreshed_from }
       : { vendorId, componentsUsed: [], refreshedAt: null, refreshedFrom: null };
   }
 
   /** Every provider's stored settings, by provider id (a provider never given any has no row). */
-  allSettings(): StatusSettings[] {
-    return this.allSettingsStmt.all().map((r) => ({
+  async allSettings(): Promise<StatusSettings[]> {
+    return (await this.allSettingsStmt.all()).map((r) => ({
       vendorId: r.vendor_id,
       componentsUsed: stringsOf(r.components_used, r.vendor_id, 'components in use'),
       refreshedAt: r.refreshed_at,
@@ -280,7 +281,7 @@ export class IncidentRepository {
     }));
   }
 
-  saveSettings(s: StatusSettings): void {
-    this.upsertSettingsStmt.run({ vendor_id: s.vendorId, components_used: JSON.stringify(s.componentsUsed), refreshed_at: s.refreshedAt, refreshed_from: s.refreshedFrom });
+  async saveSettings(s: StatusSettings): Promise<void> {
+    await this.upsertSettingsStmt.run({ vendor_id: s.vendorId, components_used: JSON.stringify(s.componentsUsed), refreshed_at: s.refreshedAt, refreshed_from: s.refreshedFrom });
   }
 }

@@ -1,7 +1,8 @@
 // Maintenance windows (with scheduled maintenances) and blackout periods. Schedules are stored as
 // JSON and parsed with the domain schema on the way out, so a row a bug or a hand edit broke is an
 // error naming the row, never a window silently read wrong.
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import { BlackoutSchedule, Schedule, type BlackoutPeriod, type MaintenanceWindow } from '../../../shared/domain/maintenance';
 import { VettedError } from '../../../shared/result';
 
@@ -100,77 +101,77 @@ export class MaintenanceRepository {
   private readonly updateBlackoutStmt;
   private readonly deleteBlackoutStmt;
 
-  constructor(db: Database) {
-    this.windowById = db.prepare<[string], WindowRow>('SELECT * FROM maintenance_windows WHERE id = ?');
-    this.windowsOfVendor = db.prepare<[string], WindowRow>('SELECT * FROM maintenance_windows WHERE vendor_id = ? ORDER BY created_at, id');
-    this.allWindows = db.prepare<[], WindowRow>('SELECT * FROM maintenance_windows ORDER BY vendor_id, created_at, id');
-    this.windowBySource = db.prepare<[string, string, string], WindowRow>(
+  constructor(sql: Sql) {
+    this.windowById = query<[string], WindowRow>(sql, 'SELECT * FROM maintenance_windows WHERE id = ?');
+    this.windowsOfVendor = query<[string], WindowRow>(sql, 'SELECT * FROM maintenance_windows WHERE vendor_id = ? ORDER BY created_at, id');
+    this.allWindows = query<[], WindowRow>(sql, 'SELECT * FROM maintenance_windows ORDER BY vendor_id, created_at, id');
+    this.windowBySource = query<[string, string, string], WindowRow>(sql, 
       'SELECT * FROM maintenance_windows WHERE vendor_id = ? AND source = ? AND source_uid = ?',
     );
     const columns = 'id, vendor_id, title, schedule, impact, source, status, announced_at, source_uid, sequence, notes, created_at, updated_at';
-    this.insertWindowStmt = db.prepare<[WindowRow]>(
+    this.insertWindowStmt = query<[WindowRow]>(sql, 
       `INSERT INTO maintenance_windows (${columns}) VALUES (${columns.split(', ').map((c) => `@${c}`).join(', ')})`,
     );
-    this.updateWindowStmt = db.prepare<[WindowRow]>(
+    this.updateWindowStmt = query<[WindowRow]>(sql, 
       `UPDATE maintenance_windows SET title = @title, schedule = @schedule, impact = @impact, status = @status,
          announced_at = @announced_at, sequence = @sequence, notes = @notes, updated_at = @updated_at WHERE id = @id`,
     );
-    this.deleteWindowStmt = db.prepare<[string]>('DELETE FROM maintenance_windows WHERE id = ?');
-    this.blackoutById = db.prepare<[string], BlackoutRow>('SELECT * FROM blackout_periods WHERE id = ?');
-    this.allBlackouts = db.prepare<[], BlackoutRow>('SELECT * FROM blackout_periods ORDER BY name, id');
-    this.insertBlackoutStmt = db.prepare<[BlackoutRow]>(
+    this.deleteWindowStmt = query<[string]>(sql, 'DELETE FROM maintenance_windows WHERE id = ?');
+    this.blackoutById = query<[string], BlackoutRow>(sql, 'SELECT * FROM blackout_periods WHERE id = ?');
+    this.allBlackouts = query<[], BlackoutRow>(sql, 'SELECT * FROM blackout_periods ORDER BY name, id');
+    this.insertBlackoutStmt = query<[BlackoutRow]>(sql, 
       'INSERT INTO blackout_periods (id, name, schedule, notes, created_at, updated_at) VALUES (@id, @name, @schedule, @notes, @created_at, @updated_at)',
     );
-    this.updateBlackoutStmt = db.prepare<[BlackoutRow]>(
+    this.updateBlackoutStmt = query<[BlackoutRow]>(sql, 
       'UPDATE blackout_periods SET name = @name, schedule = @schedule, notes = @notes, updated_at = @updated_at WHERE id = @id',
     );
-    this.deleteBlackoutStmt = db.prepare<[string]>('DELETE FROM blackout_periods WHERE id = ?');
+    this.deleteBlackoutStmt = query<[string]>(sql, 'DELETE FROM blackout_periods WHERE id = ?');
   }
 
-  window(id: string): MaintenanceWindow | undefined {
-    const row = this.windowById.get(id);
+  async window(id: string): Promise<MaintenanceWindow | undefined> {
+    const row = await this.windowById.get(id);
     return row ? windowFromRow(row) : undefined;
   }
 
-  windows(vendorId?: string): MaintenanceWindow[] {
-    return (vendorId === undefined ? this.allWindows.all() : this.windowsOfVendor.all(vendorId)).map(windowFromRow);
+  async windows(vendorId?: string): Promise<MaintenanceWindow[]> {
+    return (vendorId === undefined ? await this.allWindows.all() : await this.windowsOfVendor.all(vendorId)).map(windowFromRow);
   }
 
-  windowBySourceUid(vendorId: string, source: MaintenanceWindow['source'], uid: string): MaintenanceWindow | undefined {
-    const row = this.windowBySource.get(vendorId, source, uid);
+  async windowBySourceUid(vendorId: string, source: MaintenanceWindow['source'], uid: string): Promise<MaintenanceWindow | undefined> {
+    const row = await this.windowBySource.get(vendorId, source, uid);
     return row ? windowFromRow(row) : undefined;
   }
 
-  insertWindow(w: MaintenanceWindow): void {
-    this.insertWindowStmt.run(windowToRow(w));
+  async insertWindow(w: MaintenanceWindow): Promise<void> {
+    await this.insertWindowStmt.run(windowToRow(w));
   }
 
-  updateWindow(w: MaintenanceWindow): void {
-    this.updateWindowStmt.run(windowToRow(w));
+  async updateWindow(w: MaintenanceWindow): Promise<void> {
+    await this.updateWindowStmt.run(windowToRow(w));
   }
 
-  deleteWindow(id: string): boolean {
-    return this.deleteWindowStmt.run(id).changes > 0;
+  async deleteWindow(id: string): Promise<boolean> {
+    return (await this.deleteWindowStmt.run(id)).changes > 0;
   }
 
-  blackout(id: string): BlackoutPeriod | undefined {
-    const row = this.blackoutById.get(id);
+  async blackout(id: string): Promise<BlackoutPeriod | undefined> {
+    const row = await this.blackoutById.get(id);
     return row ? blackoutFromRow(row) : undefined;
   }
 
-  blackouts(): BlackoutPeriod[] {
-    return this.allBlackouts.all().map(blackoutFromRow);
+  async blackouts(): Promise<BlackoutPeriod[]> {
+    return (await this.allBlackouts.all()).map(blackoutFromRow);
   }
 
-  insertBlackout(b: BlackoutPeriod): void {
-    this.insertBlackoutStmt.run(blackoutToRow(b));
+  async insertBlackout(b: BlackoutPeriod): Promise<void> {
+    await this.insertBlackoutStmt.run(blackoutToRow(b));
   }
 
-  updateBlackout(b: BlackoutPeriod): void {
-    this.updateBlackoutStmt.run(blackoutToRow(b));
+  async updateBlackout(b: BlackoutPeriod): Promise<void> {
+    await this.updateBlackoutStmt.run(blackoutToRow(b));
   }
 
-  deleteBlackout(id: string): boolean {
-    return this.deleteBlackoutStmt.run(id).changes > 0;
+  async deleteBlackout(id: string): Promise<boolean> {
+    return (await this.deleteBlackoutStmt.run(id)).changes > 0;
   }
 }

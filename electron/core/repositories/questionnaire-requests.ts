@@ -1,6 +1,7 @@
 // The questionnaires sent: one row per page made, so the answers file that comes back can be
 // matched to its provider and template version. The provider's name is joined in by the services.
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import type { QuestionnaireRequestView } from '../../../shared/domain/vendor-exchange';
 
 /** A request as stored (the view without the provider's name). */
@@ -62,44 +63,44 @@ export class QuestionnaireRequestRepository {
   private readonly allStmt;
   private readonly receivedStmt;
 
-  constructor(db: Database) {
-    this.insertStmt = db.prepare<[RequestRow]>(
+  constructor(sql: Sql) {
+    this.insertStmt = query<[RequestRow]>(sql, 
       `INSERT INTO questionnaire_requests (id, vendor_id, template_id, template_version, template_hash, contact, due_on,
          prefilled, sent_at, sent_by, received_at, received_sha256)
        VALUES (@id, @vendor_id, @template_id, @template_version, @template_hash, @contact, @due_on,
          @prefilled, @sent_at, @sent_by, @received_at, @received_sha256)`,
     );
-    this.byId = db.prepare<[string], RequestRow>('SELECT * FROM questionnaire_requests WHERE id = ?');
+    this.byId = query<[string], RequestRow>(sql, 'SELECT * FROM questionnaire_requests WHERE id = ?');
     // Newest first; rowid breaks a tie of two pages made in the same millisecond.
-    this.ofVendorStmt = db.prepare<[string], RequestRow>(
+    this.ofVendorStmt = query<[string], RequestRow>(sql, 
       'SELECT * FROM questionnaire_requests WHERE vendor_id = ? ORDER BY sent_at DESC, rowid DESC',
     );
-    this.allStmt = db.prepare<[], RequestRow>('SELECT * FROM questionnaire_requests ORDER BY sent_at DESC, rowid DESC');
-    this.receivedStmt = db.prepare<[string, string, string]>(
+    this.allStmt = query<[], RequestRow>(sql, 'SELECT * FROM questionnaire_requests ORDER BY sent_at DESC, rowid DESC');
+    this.receivedStmt = query<[string, string, string]>(sql, 
       'UPDATE questionnaire_requests SET received_at = ?, received_sha256 = ? WHERE id = ?',
     );
   }
 
-  insert(request: StoredRequest): void {
-    this.insertStmt.run(toRow(request));
+  async insert(request: StoredRequest): Promise<void> {
+    await this.insertStmt.run(toRow(request));
   }
 
-  get(id: string): StoredRequest | undefined {
-    const row = this.byId.get(id);
+  async get(id: string): Promise<StoredRequest | undefined> {
+    const row = await this.byId.get(id);
     return row ? fromRow(row) : undefined;
   }
 
   /** A provider's requests, newest first. */
-  listByVendor(vendorId: string): StoredRequest[] {
-    return this.ofVendorStmt.all(vendorId).map(fromRow);
+  async listByVendor(vendorId: string): Promise<StoredRequest[]> {
+    return (await this.ofVendorStmt.all(vendorId)).map(fromRow);
   }
 
   /** Every request, newest first. */
-  all(): StoredRequest[] {
-    return this.allStmt.all().map(fromRow);
+  async all(): Promise<StoredRequest[]> {
+    return (await this.allStmt.all()).map(fromRow);
   }
 
-  markReceived(id: string, receivedAt: string, sha256: string): void {
-    this.receivedStmt.run(receivedAt, sha256, id);
+  async markReceived(id: string, receivedAt: string, sha256: string): Promise<void> {
+    await this.receivedStmt.run(receivedAt, sha256, id);
   }
 }

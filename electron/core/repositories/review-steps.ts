@@ -1,7 +1,8 @@
 // The sign-off side of reviews: workflow steps, the snapshot a decision freezes, and the
 // next-review date set by hand. Kept apart from ReviewRepository, which holds answers.
 import { storedScore } from '../../../shared/scoring/stored';
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import type { ReviewStatus } from '../../../shared/domain/review';
 import type { Tier } from '../../../shared/domain/tier';
 import type { ReviewSnapshot, ReviewStep } from '../../../shared/domain/workflow';
@@ -42,36 +43,36 @@ export class ReviewStepRepository {
   private readonly decisions;
   private readonly restoreStmt;
 
-  constructor(db: Database) {
-    this.stepsOf = db.prepare<[string], StepRow>('SELECT * FROM review_steps WHERE review_id = ? ORDER BY id');
-    this.stepsOfVendor = db.prepare<[string], StepRow>(
+  constructor(sql: Sql) {
+    this.stepsOf = query<[string], StepRow>(sql, 'SELECT * FROM review_steps WHERE review_id = ? ORDER BY id');
+    this.stepsOfVendor = query<[string], StepRow>(sql, 
       `SELECT s.* FROM review_steps s JOIN reviews r ON r.id = s.review_id WHERE r.vendor_id = ? ORDER BY s.id`,
     );
-    this.insertStep = db.prepare<[StepRow]>(
+    this.insertStep = query<[StepRow]>(sql, 
       `INSERT INTO review_steps (review_id, from_status, to_status, by, at, note)
        VALUES (@review_id, @from_status, @to_status, @by, @at, @note)`,
     );
-    this.setStatusStmt = db.prepare<{ id: string; status: string; updated_at: string; completed_at: string | null; snapshot: string | null }>(
+    this.setStatusStmt = query<[{ id: string; status: string; updated_at: string; completed_at: string | null; snapshot: string | null }]>(sql, 
       `UPDATE reviews SET status = @status, updated_at = @updated_at, completed_at = @completed_at, snapshot = @snapshot WHERE id = @id`,
     );
-    this.snapshotOf = db.prepare<[string], { snapshot: string | null }>('SELECT snapshot FROM reviews WHERE id = ?');
+    this.snapshotOf = query<[string], { snapshot: string | null }>(sql, 'SELECT snapshot FROM reviews WHERE id = ?');
     // The tier alone, without parsing a whole snapshot (its answers) for every review of every provider.
-    this.latestScores = db.prepare<[], { id: string; score: string }>(
+    this.latestScores = query<[], { id: string; score: string }>(sql, 
       `SELECT r.id, json_extract(r.snapshot, '$.score') AS score FROM reviews r
        WHERE r.snapshot IS NOT NULL
          AND r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
-    this.scoreOf = db.prepare<[string], { score: string | null }>(`SELECT json_extract(snapshot, '$.score') AS score FROM reviews WHERE id = ?`);
-    this.tierOf = db.prepare<[string], { tier: string | null }>(`SELECT json_extract(snapshot, '$.score.tier') AS tier FROM reviews WHERE id = ?`);
-    this.dueOf = db.prepare<[string], { due_override: string | null }>('SELECT due_override FROM reviews WHERE id = ?');
-    this.setDueStmt = db.prepare<[string | null, string]>('UPDATE reviews SET due_override = ? WHERE id = ?');
+    this.scoreOf = query<[string], { score: string | null }>(sql, `SELECT json_extract(snapshot, '$.score') AS score FROM reviews WHERE id = ?`);
+    this.tierOf = query<[string], { tier: string | null }>(sql, `SELECT json_extract(snapshot, '$.score.tier') AS tier FROM reviews WHERE id = ?`);
+    this.dueOf = query<[string], { due_override: string | null }>(sql, 'SELECT due_override FROM reviews WHERE id = ?');
+    this.setDueStmt = query<[string | null, string]>(sql, 'UPDATE reviews SET due_override = ? WHERE id = ?');
     // Each provider's newest decision: its next-review date is counted from it when it is an
     // approval (a later rejection ends the schedule, as in shared/domain/standing.ts). Decisions are
     // final, so the newest by completion is the standing's decision as of today.
     // The frozen tier alone: parsing every decision's whole snapshot (its answers) cost the register
     // tens of milliseconds per thousand providers.
-    this.latestDecisions = db.prepare<[], { id: string; vendor_id: string; status: string; completed_at: string; due_override: string | null; tier: string | null }>(
+    this.latestDecisions = query<[], { id: string; vendor_id: string; status: string; completed_at: string; due_override: string | null; tier: string | null }>(sql, 
       `SELECT r.id, r.vendor_id, r.status, r.completed_at, r.due_override, json_extract(r.snapshot, '$.score.tier') AS tier FROM reviews r
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2
                         WHERE r2.vendor_id = r.vendor_id AND r2.status IN ('approved', 'approved_with_conditions', 'rejected')
@@ -79,44 +80,44 @@ export class ReviewStepRepository {
                         ORDER BY r2.completed_at DESC, r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
     // Whole-register reads and writes for the exchange format (export and import).
-    this.everyStep = db.prepare<[], StepRow>('SELECT * FROM review_steps ORDER BY id');
-    this.decisions = db.prepare<[], { id: string; snapshot: string | null; due_override: string | null }>(
+    this.everyStep = query<[], StepRow>(sql, 'SELECT * FROM review_steps ORDER BY id');
+    this.decisions = query<[], { id: string; snapshot: string | null; due_override: string | null }>(sql, 
       'SELECT id, snapshot, due_override FROM reviews WHERE snapshot IS NOT NULL OR due_override IS NOT NULL',
     );
-    this.restoreStmt = db.prepare<[string | null, string | null, string]>('UPDATE reviews SET snapshot = ?, due_override = ? WHERE id = ?');
+    this.restoreStmt = query<[string | null, string | null, string]>(sql, 'UPDATE reviews SET snapshot = ?, due_override = ? WHERE id = ?');
   }
 
   /** Every step of every review, in the order they were recorded. */
-  allSteps(): ReviewStep[] {
-    return this.everyStep.all().map(stepFromRow);
+  async allSteps(): Promise<ReviewStep[]> {
+    return (await this.everyStep.all()).map(stepFromRow);
   }
 
   /** Records a step as it was written elsewhere (an import), without moving its review. */
-  insert(step: ReviewStep): void {
-    this.insertStep.run({ review_id: step.reviewId, from_status: step.from, to_status: step.to, by: step.by, at: step.at, note: step.note });
+  async insert(step: ReviewStep): Promise<void> {
+    await this.insertStep.run({ review_id: step.reviewId, from_status: step.from, to_status: step.to, by: step.by, at: step.at, note: step.note });
   }
 
   /**
    * The stored snapshot text (not read through the scoring model: an export carries it as frozen)
    * and the next-review date set by hand, of every review that has either.
    */
-  decisionRecords(): Map<string, { snapshot: string | null; dueOverride: string | null }> {
-    return new Map(this.decisions.all().map((r) => [r.id, { snapshot: r.snapshot, dueOverride: r.due_override }]));
+  async decisionRecords(): Promise<Map<string, { snapshot: string | null; dueOverride: string | null }>> {
+    return new Map((await this.decisions.all()).map((r) => [r.id, { snapshot: r.snapshot, dueOverride: r.due_override }]));
   }
 
   /** Puts back what a decision froze and the date set by hand, as an import carries them. */
-  restoreDecision(reviewId: string, snapshot: string | null, dueOverride: string | null): void {
-    this.restoreStmt.run(snapshot, dueOverride, reviewId);
+  async restoreDecision(reviewId: string, snapshot: string | null, dueOverride: string | null): Promise<void> {
+    await this.restoreStmt.run(snapshot, dueOverride, reviewId);
   }
 
-  steps(reviewId: string): ReviewStep[] {
-    return this.stepsOf.all(reviewId).map(stepFromRow);
+  async steps(reviewId: string): Promise<ReviewStep[]> {
+    return (await this.stepsOf.all(reviewId)).map(stepFromRow);
   }
 
   /** Every step of a provider's reviews, keyed by review id. */
-  stepsByReview(vendorId: string): Map<string, ReviewStep[]> {
+  async stepsByReview(vendorId: string): Promise<Map<string, ReviewStep[]>> {
     const map = new Map<string, ReviewStep[]>();
-    for (const row of this.stepsOfVendor.all(vendorId)) {
+    for (const row of await this.stepsOfVendor.all(vendorId)) {
       const list = map.get(row.review_id) ?? [];
       list.push(stepFromRow(row));
       map.set(row.review_id, list);
@@ -125,50 +126,50 @@ export class ReviewStepRepository {
   }
 
   /** Records a step and moves the review, with its snapshot when the step is a decision. */
-  move(step: ReviewStep, snapshot: ReviewSnapshot | null): void {
-    this.insertStep.run({ review_id: step.reviewId, from_status: step.from, to_status: step.to, by: step.by, at: step.at, note: step.note });
-    this.setStatusStmt.run({
-      id: step.reviewId,
-      status: step.to,
-      updated_at: step.at,
-      completed_at: snapshot ? step.at : null,
-      snapshot: snapshot ? JSON.stringify(snapshot) : null,
-    });
+  async move(step: ReviewStep, snapshot: ReviewSnapshot | null): Promise<void> {
+    await this.insertStep.run({ review_id: step.reviewId, from_status: step.from, to_status: step.to, by: step.by, at: step.at, note: step.note });
+    await this.setStatusStmt.run({
+            id: step.reviewId,
+            status: step.to,
+            updated_at: step.at,
+            completed_at: snapshot ? step.at : null,
+            snapshot: snapshot ? JSON.stringify(snapshot) : null,
+          });
   }
 
-  snapshot(reviewId: string): ReviewSnapshot | null {
-    const raw = this.snapshotOf.get(reviewId)?.snapshot;
+  async snapshot(reviewId: string): Promise<ReviewSnapshot | null> {
+    const raw = (await this.snapshotOf.get(reviewId))?.snapshot;
     return raw ? readSnapshot(raw) : null;
   }
 
   /** The score a decision froze (without parsing the snapshot's answers), or null when none was frozen. */
-  frozenScore(reviewId: string): ScoreResult | null {
-    const raw = this.scoreOf.get(reviewId)?.score;
+  async frozenScore(reviewId: string): Promise<ScoreResult | null> {
+    const raw = (await this.scoreOf.get(reviewId))?.score;
     return raw ? storedScore(JSON.parse(raw) as ScoreResult) : null;
   }
 
   /** The frozen score of every provider's newest review that has one, keyed by review id (one query, for the register). */
-  frozenScoresOfLatest(): Map<string, ScoreResult> {
-    return new Map(this.latestScores.all().map((r) => [r.id, storedScore(JSON.parse(r.score) as ScoreResult)]));
+  async frozenScoresOfLatest(): Promise<Map<string, ScoreResult>> {
+    return new Map((await this.latestScores.all()).map((r) => [r.id, storedScore(JSON.parse(r.score) as ScoreResult)]));
   }
 
   /** The tier a decision froze, or null (not decided, or not rated). */
-  decidedTier(reviewId: string): Tier | null {
-    return (this.tierOf.get(reviewId)?.tier as Tier | null | undefined) ?? null;
+  async decidedTier(reviewId: string): Promise<Tier | null> {
+    return ((await this.tierOf.get(reviewId))?.tier as Tier | null | undefined) ?? null;
   }
 
-  dueOverride(reviewId: string): string | null {
-    return this.dueOf.get(reviewId)?.due_override ?? null;
+  async dueOverride(reviewId: string): Promise<string | null> {
+    return (await this.dueOf.get(reviewId))?.due_override ?? null;
   }
 
-  setDueOverride(reviewId: string, due: string | null): void {
-    this.setDueStmt.run(due, reviewId);
+  async setDueOverride(reviewId: string, due: string | null): Promise<void> {
+    await this.setDueStmt.run(due, reviewId);
   }
 
   /** The newest decision of every provider that has one, keyed by provider id. */
-  latestDecisionByVendor(): Map<string, DecisionBasis> {
+  async latestDecisionByVendor(): Promise<Map<string, DecisionBasis>> {
     return new Map(
-      this.latestDecisions.all().map((r) => [
+      (await this.latestDecisions.all()).map((r) => [
         r.vendor_id,
         { reviewId: r.id, status: r.status as ReviewStatus, decidedAt: r.completed_at, dueOverride: r.due_override, tier: (r.tier as Tier | null) ?? null },
       ]),

@@ -1,7 +1,8 @@
 // What the register's score column is computed from, read without reading any answer: each
 // provider's newest review with the stamps of everything its score depends on (migration 010); and
 // the scores earlier listings stored in the file, each with the key it was stored under (012).
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import type { AnswerMap, AnswerValue } from '../../../shared/domain/review';
 import type { ScoreResult } from '../../../shared/scoring/types';
 
@@ -73,9 +74,9 @@ export class ScoreInputRepository {
   private readonly storedAll;
   private readonly storedOne;
 
-  constructor(db: Database) {
+  constructor(sql: Sql) {
     // Stamps as text: they are 64-bit integers, which a JavaScript number would round.
-    this.latest = db.prepare<[], Row>(
+    this.latest = query<[], Row>(sql, 
       `SELECT r.id AS review_id, r.vendor_id, r.template_id, r.template_version, r.status,
          COALESCE((SELECT CAST(stamp AS TEXT) FROM score_stamps WHERE kind = 'review' AND id = r.id), '-') || ':' ||
          COALESCE((SELECT CAST(stamp AS TEXT) FROM score_stamps WHERE kind = 'vendor' AND id = r.vendor_id), '-') || ':' ||
@@ -87,20 +88,19 @@ export class ScoreInputRepository {
     ).raw();
     // Stored scores are read only for the reviews memory lacks: a warm listing reads none.
     const stored = 'SELECT review_id, cache_key, scored, overall, tier, state, completion, knockouts FROM listed_scores';
-    this.storedAll = db.prepare<[], StoredRow>(stored).raw();
-    this.storedOne = db.prepare<[string], StoredRow>(`${stored} WHERE review_id = ?`).raw();
+    this.storedAll = query<[], StoredRow>(sql, stored).raw();
+    this.storedOne = query<[string], StoredRow>(sql, `${stored} WHERE review_id = ?`).raw();
     // Rows as arrays, read at once: a third less time than iterating row objects (a first listing
     // reads every answer of every provider).
-    this.answerValues = db
-      .prepare<[string], [string, string | null, number]>('SELECT question_id, value, na FROM answers WHERE review_id = ?')
+    this.answerValues = query<[string], [string, string | null, number]>(sql, 'SELECT question_id, value, na FROM answers WHERE review_id = ?')
       .raw();
   }
 
   /** Every provider's newest review with its stamps, keyed by provider id. */
-  latestByVendor(): Map<string, ScoreInputRow> {
+  async latestByVendor(): Promise<Map<string, ScoreInputRow>> {
     const byVendor = new Map<string, ScoreInputRow>();
     // Rows as arrays: a warm listing's largest read, a third faster than row objects.
-    for (const [reviewId, vendorId, templateId, templateVersion, status, stamps] of this.latest.iterate()) {
+    for (const [reviewId, vendorId, templateId, templateVersion, status, stamps] of await this.latest.all()) {
       byVendor.set(vendorId, { reviewId, vendorId, templateId, templateVersion, status, stamps });
     }
     return byVendor;
@@ -110,14 +110,14 @@ export class ScoreInputRepository {
    * The scores earlier listings (of this process or another) stored in the file for these reviews,
    * each with the key it was stored under; reviews without one are absent.
    */
-  storedScores(reviewIds: readonly string[]): Map<string, StoredListedScore> {
+  async storedScores(reviewIds: readonly string[]): Promise<Map<string, StoredListedScore>> {
     const found = new Map<string, StoredListedScore>();
     if (reviewIds.length >= READ_ALL_STORED_FROM) {
       const wanted = new Set(reviewIds);
-      for (const row of this.storedAll.iterate()) if (wanted.has(row[0])) found.set(row[0], storedOf(row));
+      for (const row of await this.storedAll.all()) if (wanted.has(row[0])) found.set(row[0], storedOf(row));
     } else {
       for (const id of reviewIds) {
-        const row = this.storedOne.get(id);
+        const row = await this.storedOne.get(id);
         if (row) found.set(id, storedOf(row));
       }
     }
@@ -125,9 +125,9 @@ export class ScoreInputRepository {
   }
 
   /** A review's answers as scoring reads them (value and N/A; comments and provenance are not read). */
-  answerMap(reviewId: string): AnswerMap {
+  async answerMap(reviewId: string): Promise<AnswerMap> {
     const map: Record<string, { value: AnswerValue; na: boolean }> = {};
-    for (const [questionId, value, na] of this.answerValues.all(reviewId)) {
+    for (const [questionId, value, na] of await this.answerValues.all(reviewId)) {
       map[questionId] = { value: value === null ? null : answerValueOf(value), na: na === 1 };
     }
     return map;

@@ -1,7 +1,8 @@
 // Fourth parties of providers (issue 21). Regions are stored as JSON and parsed with the domain
 // schema on the way out, so a row a bug or a hand edit broke is an error naming the row, never an
 // upstream silently read with the wrong regions.
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import { z } from 'zod';
 import { UpstreamKind, UpstreamRegion, UpstreamSource, type Upstream } from '../../../shared/domain/upstream';
 import { VettedError } from '../../../shared/result';
@@ -73,43 +74,43 @@ export class UpstreamRepository {
   private readonly updateStmt;
   private readonly deleteStmt;
 
-  constructor(db: Database) {
-    this.byId = db.prepare<[string], UpstreamRow>('SELECT * FROM upstreams WHERE id = ?');
-    this.ofVendor = db.prepare<[string], UpstreamRow>('SELECT * FROM upstreams WHERE vendor_id = ? ORDER BY created_at, party COLLATE NOCASE, id');
-    this.every = db.prepare<[], UpstreamRow>('SELECT * FROM upstreams ORDER BY vendor_id, created_at, party COLLATE NOCASE, id');
-    this.countOfVendor = db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM upstreams WHERE vendor_id = ?');
-    this.insertStmt = db.prepare<[UpstreamRow]>(`INSERT INTO upstreams (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
+  constructor(sql: Sql) {
+    this.byId = query<[string], UpstreamRow>(sql, 'SELECT * FROM upstreams WHERE id = ?');
+    this.ofVendor = query<[string], UpstreamRow>(sql, 'SELECT * FROM upstreams WHERE vendor_id = ? ORDER BY created_at, party COLLATE NOCASE, id');
+    this.every = query<[], UpstreamRow>(sql, 'SELECT * FROM upstreams ORDER BY vendor_id, created_at, party COLLATE NOCASE, id');
+    this.countOfVendor = query<[string], { n: number }>(sql, 'SELECT COUNT(*) AS n FROM upstreams WHERE vendor_id = ?');
+    this.insertStmt = query<[UpstreamRow]>(sql, `INSERT INTO upstreams (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
     // Provider, source and creation time are the record's for life (an import matches on them).
-    this.updateStmt = db.prepare<[UpstreamRow]>(
+    this.updateStmt = query<[UpstreamRow]>(sql, 
       `UPDATE upstreams SET party = @party, catalogue_id = @catalogue_id, kind = @kind, regions = @regions, purpose = @purpose,
          location = @location, note = @note, updated_at = @updated_at WHERE id = @id`,
     );
-    this.deleteStmt = db.prepare<[string]>('DELETE FROM upstreams WHERE id = ?');
+    this.deleteStmt = query<[string]>(sql, 'DELETE FROM upstreams WHERE id = ?');
   }
 
-  get(id: string): Upstream | undefined {
-    const row = this.byId.get(id);
+  async get(id: string): Promise<Upstream | undefined> {
+    const row = await this.byId.get(id);
     return row ? fromRow(row) : undefined;
   }
 
   /** One provider's upstreams in the order recorded (those recorded at once, as by one import, by name), or every provider's. */
-  list(vendorId?: string): Upstream[] {
-    return (vendorId === undefined ? this.every.all() : this.ofVendor.all(vendorId)).map(fromRow);
+  async list(vendorId?: string): Promise<Upstream[]> {
+    return (vendorId === undefined ? await this.every.all() : await this.ofVendor.all(vendorId)).map(fromRow);
   }
 
-  count(vendorId: string): number {
-    return this.countOfVendor.get(vendorId)!.n;
+  async count(vendorId: string): Promise<number> {
+    return (await this.countOfVendor.get(vendorId))!.n;
   }
 
-  insert(u: Upstream): void {
-    this.insertStmt.run(toRow(u));
+  async insert(u: Upstream): Promise<void> {
+    await this.insertStmt.run(toRow(u));
   }
 
-  update(u: Upstream): void {
-    this.updateStmt.run(toRow(u));
+  async update(u: Upstream): Promise<void> {
+    await this.updateStmt.run(toRow(u));
   }
 
-  delete(id: string): boolean {
-    return this.deleteStmt.run(id).changes > 0;
+  async delete(id: string): Promise<boolean> {
+    return (await this.deleteStmt.run(id)).changes > 0;
   }
 }

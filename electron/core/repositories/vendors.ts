@@ -1,5 +1,6 @@
 // Providers in SQLite: row ↔ Vendor mapping and prepared statements.
-import type { Database } from 'better-sqlite3';
+import { query } from '../db/store/query';
+import type { Sql } from '../db/store/sql';
 import type { Vendor, VendorFields } from '../../../shared/domain/vendor';
 
 interface VendorRow {
@@ -124,56 +125,55 @@ export class VendorRepository {
   private readonly deleteStmt;
   private readonly countStmt;
 
-  constructor(db: Database) {
-    this.all = db.prepare<[], VendorRow>(`SELECT ${COLUMNS} FROM vendors ORDER BY name COLLATE NOCASE`);
-    this.allListed = db
-      .prepare<[], ListedRow>(
+  constructor(sql: Sql) {
+    this.all = query<[], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors ORDER BY name COLLATE NOCASE`);
+    this.allListed = query<[], ListedRow>(sql, 
         `SELECT id, name, service, category, status, critical_path, business_impact, data_categories
          FROM vendors ORDER BY name COLLATE NOCASE`,
       )
       .raw();
-    this.byId = db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE id = ?`);
-    this.byName = db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE name = ? COLLATE NOCASE`);
-    this.insertStmt = db.prepare<[VendorRow]>(`INSERT INTO vendors (${COLUMNS}) VALUES (${PARAMS})`);
-    this.updateStmt = db.prepare<[VendorRow]>(
+    this.byId = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE id = ?`);
+    this.byName = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE name = ? COLLATE NOCASE`);
+    this.insertStmt = query<[VendorRow]>(sql, `INSERT INTO vendors (${COLUMNS}) VALUES (${PARAMS})`);
+    this.updateStmt = query<[VendorRow]>(sql, 
       `UPDATE vendors SET (${COLUMNS}) = (${PARAMS}) WHERE id = @id`,
     );
-    this.deleteStmt = db.prepare<[string]>('DELETE FROM vendors WHERE id = ?');
-    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM vendors');
+    this.deleteStmt = query<[string]>(sql, 'DELETE FROM vendors WHERE id = ?');
+    this.countStmt = query<[], { n: number }>(sql, 'SELECT count(*) AS n FROM vendors');
   }
 
-  list(): Vendor[] {
-    return this.all.all().map(fromRow);
+  async list(): Promise<Vendor[]> {
+    return (await this.all.all()).map(fromRow);
   }
 
   /** Every provider as the register's table shows it, in the same order as list(). */
-  listed(): ListedVendor[] {
-    return this.allListed.all().map(listedOf);
+  async listed(): Promise<ListedVendor[]> {
+    return (await this.allListed.all()).map(listedOf);
   }
 
-  get(id: string): Vendor | undefined {
-    const row = this.byId.get(id);
+  async get(id: string): Promise<Vendor | undefined> {
+    const row = await this.byId.get(id);
     return row ? fromRow(row) : undefined;
   }
 
-  findByName(name: string): Vendor | undefined {
-    const row = this.byName.get(name);
+  async findByName(name: string): Promise<Vendor | undefined> {
+    const row = await this.byName.get(name);
     return row ? fromRow(row) : undefined;
   }
 
-  insert(vendor: Vendor): void {
-    this.insertStmt.run(toRow(vendor));
+  async insert(vendor: Vendor): Promise<void> {
+    await this.insertStmt.run(toRow(vendor));
   }
 
-  update(vendor: Vendor): void {
-    this.updateStmt.run(toRow(vendor));
+  async update(vendor: Vendor): Promise<void> {
+    await this.updateStmt.run(toRow(vendor));
   }
 
-  delete(id: string): boolean {
-    return this.deleteStmt.run(id).changes > 0;
+  async delete(id: string): Promise<boolean> {
+    return (await this.deleteStmt.run(id)).changes > 0;
   }
 
-  count(): number {
-    return this.countStmt.get()!.n;
+  async count(): Promise<number> {
+    return (await this.countStmt.get())!.n;
   }
 }

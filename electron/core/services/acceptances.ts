@@ -18,7 +18,7 @@ export async function acceptanceView(
 ): Promise<AcceptanceView> {
   let subject: string;
   if (a.findingId) {
-    subject = findingTitles.get(a.findingId) ?? ctx.findings.get(a.findingId)?.title ?? 'A finding';
+    subject = findingTitles.get(a.findingId) ?? (await ctx.findings.get(a.findingId))?.title ?? 'A finding';
   } else {
     const review = a.reviewId ? await ctx.reviews.get(a.reviewId) : undefined;
     subject = review
@@ -28,16 +28,16 @@ export async function acceptanceView(
   return { ...a, vendorName: names.get(a.vendorId) ?? '', state: acceptanceState(a, day), subject };
 }
 
-function views(ctx: Context, list: readonly Acceptance[]): Promise<AcceptanceView[]> {
-  const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
+async function views(ctx: Context, list: readonly Acceptance[]): Promise<AcceptanceView[]> {
+  const names = new Map((await ctx.vendors.list()).map((v) => [v.id, v.name]));
   const day = today(ctx);
   return mapInOrder(list, (a) => acceptanceView(ctx, a, names, new Map(), day));
 }
 
 export async function listAcceptances(ctx: Context, input: { vendorId?: string }): Promise<AcceptanceView[]> {
   return await ctx.read(async (ctx) => {
-    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
-    return views(ctx, ctx.findings.acceptances(input.vendorId));
+    if (input.vendorId !== undefined) await getVendor(ctx, input.vendorId);
+    return views(ctx, await ctx.findings.acceptances(input.vendorId));
   });
 }
 
@@ -55,7 +55,7 @@ export async function createAcceptance(ctx: Context, input: AcceptanceInput): Pr
       throw new VettedError('validation', `acceptedBy: ${message}`, [{ path: 'acceptedBy', message }]);
     }
     let vendorId: string;
-    const finding = input.findingId ? ctx.findings.get(input.findingId) : undefined;
+    const finding = input.findingId ? await ctx.findings.get(input.findingId) : undefined;
     if (input.findingId) {
       if (!finding) throw new VettedError('not_found', `No finding with id ${input.findingId}.`);
       if (finding.status === 'resolved') throw new VettedError('conflict', 'The finding is resolved; there is no risk left to accept.');
@@ -77,8 +77,8 @@ export async function createAcceptance(ctx: Context, input: AcceptanceInput): Pr
       expiresOn: input.expiresOn,
       revokedAt: null,
     };
-    ctx.findings.insertAcceptanceRow(acceptance);
-    if (finding) ctx.findings.update({ ...finding, status: 'accepted', updatedAt: stamp });
+    await ctx.findings.insertAcceptanceRow(acceptance);
+    if (finding) await ctx.findings.update({ ...finding, status: 'accepted', updatedAt: stamp });
     return (await views(ctx, [acceptance]))[0]!;
   });
 }
@@ -86,13 +86,13 @@ export async function createAcceptance(ctx: Context, input: AcceptanceInput): Pr
 /** Withdraws an acceptance; its finding, if accepted, is open again. */
 export async function revokeAcceptance(ctx: Context, id: string): Promise<AcceptanceView> {
   return await ctx.write(async (ctx) => {
-    const acceptance = ctx.findings.acceptance(id);
+    const acceptance = await ctx.findings.acceptance(id);
     if (!acceptance) throw new VettedError('not_found', `No risk acceptance with id ${id}.`);
     if (acceptance.revokedAt) throw new VettedError('conflict', 'This acceptance was already revoked.');
     const stamp = ctx.now().toISOString();
-    ctx.findings.revoke(id, stamp);
-    const finding = acceptance.findingId ? ctx.findings.get(acceptance.findingId) : undefined;
-    if (finding?.status === 'accepted') ctx.findings.update({ ...finding, status: 'open', updatedAt: stamp });
+    await ctx.findings.revoke(id, stamp);
+    const finding = acceptance.findingId ? await ctx.findings.get(acceptance.findingId) : undefined;
+    if (finding?.status === 'accepted') await ctx.findings.update({ ...finding, status: 'open', updatedAt: stamp });
     return (await views(ctx, [{ ...acceptance, revokedAt: stamp }]))[0]!;
   });
 }

@@ -32,10 +32,10 @@ export async function attention(ctx: Context): Promise<Attention> {
       findings: (await listFindings(ctx, {})).filter(
         (f) => f.overdue || (f.status === 'accepted' && f.effectiveStatus === 'open'),
       ),
-      evidence: listEvidence(ctx, {}).filter((e) => e.state === 'expired' || e.state === 'expiring_soon'),
+      evidence: (await listEvidence(ctx, {})).filter((e) => e.state === 'expired' || e.state === 'expiring_soon'),
       acceptances: (await listAcceptances(ctx, {})).filter((a) => a.reviewId !== null && acceptanceState(a, day) === 'expired'),
       maintenance: await warningsFor(ctx, { range: { from: day, to: addDays(day, ATTENTION_MAINTENANCE_DAYS - 1) }, limit: ATTENTION_MAINTENANCE_LIMIT }),
-      incidents: incidentAttention(ctx),
+      incidents: await incidentAttention(ctx),
       concentration: await concentrationAttention(ctx),
     };
   });

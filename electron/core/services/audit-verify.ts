@@ -4,7 +4,6 @@
 import type { AuditBreakKind, AuditChainCheck } from '../../../shared/domain/audit';
 import type { Context } from '../context';
 import { AUDIT_GENESIS, auditRowHash } from '../db/audit-chain';
-import { readTransaction } from '../db/transactions';
 import type { ChainedAuditRow } from '../repositories/audit';
 
 const REASONS: Record<AuditBreakKind, string> = {
@@ -36,9 +35,9 @@ function classify(suspect: Suspect, next: ChainedAuditRow | undefined): AuditBre
  * entries inside that part dated after the day (an import's entries keep the dates they were first
  * written). Without `through`, all of it.
  */
-export function verifyAuditChain(ctx: Context, through?: string): AuditChainCheck {
-  return readTransaction(ctx.db, () => {
-    const last = through === undefined ? Number.POSITIVE_INFINITY : (ctx.audit.lastIdDatedBy(through) ?? 0);
+export async function verifyAuditChain(ctx: Context, through?: string): Promise<AuditChainCheck> {
+  return await ctx.read(async (ctx) => {
+    const last = through === undefined ? Number.POSITIVE_INFINITY : (await ctx.audit.lastIdDatedBy(through) ?? 0);
     let datedLater = 0;
     let rows = 0;
     let imported = 0;
@@ -46,7 +45,7 @@ export function verifyAuditChain(ctx: Context, through?: string): AuditChainChec
     let head: AuditChainCheck['head'] = null;
     let suspect: Suspect | undefined;
     let broken: { row: ChainedAuditRow; kind: AuditBreakKind } | undefined;
-    for (const row of ctx.audit.chained()) {
+    for (const row of await ctx.audit.chained()) {
       if (row.id > last) {
         // The first entry after the part a dated document states; it still tells how a row just
         // before it broke.

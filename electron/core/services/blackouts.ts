@@ -3,30 +3,29 @@
 import type { BlackoutInput, BlackoutPatch, BlackoutPeriod, Schedule } from '../../../shared/domain/maintenance';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
-import { writeTransaction } from '../db/transactions';
 
-function getBlackout(ctx: Context, id: string): BlackoutPeriod {
-  const b = ctx.maintenance.blackout(id);
+async function getBlackout(ctx: Context, id: string): Promise<BlackoutPeriod> {
+  const b = await ctx.maintenance.blackout(id);
   if (!b) throw new VettedError('not_found', `No blackout period with id ${id}.`);
   return b;
 }
 
-export function listBlackouts(ctx: Context): BlackoutPeriod[] {
-  return ctx.maintenance.blackouts();
+export async function listBlackouts(ctx: Context): Promise<BlackoutPeriod[]> {
+  return await ctx.maintenance.blackouts();
 }
 
-export function addBlackout(ctx: Context, input: BlackoutInput & { schedule: Schedule }): BlackoutPeriod {
-  return writeTransaction(ctx.db, () => {
+export async function addBlackout(ctx: Context, input: BlackoutInput & { schedule: Schedule }): Promise<BlackoutPeriod> {
+  return await ctx.write(async (ctx) => {
     const stamp = ctx.now().toISOString();
     const blackout: BlackoutPeriod = { id: ctx.newId(), name: input.name.trim(), schedule: input.schedule, notes: input.notes?.trim() ?? '', createdAt: stamp, updatedAt: stamp };
-    ctx.maintenance.insertBlackout(blackout);
+    await ctx.maintenance.insertBlackout(blackout);
     return blackout;
   });
 }
 
-export function updateBlackout(ctx: Context, id: string, patch: BlackoutPatch & { schedule?: Schedule }): BlackoutPeriod {
-  return writeTransaction(ctx.db, () => {
-    const current = getBlackout(ctx, id);
+export async function updateBlackout(ctx: Context, id: string, patch: BlackoutPatch & { schedule?: Schedule }): Promise<BlackoutPeriod> {
+  return await ctx.write(async (ctx) => {
+    const current = await getBlackout(ctx, id);
     const next: BlackoutPeriod = {
       ...current,
       ...(patch.name !== undefined ? { name: patch.name.trim() } : {}),
@@ -34,15 +33,15 @@ export function updateBlackout(ctx: Context, id: string, patch: BlackoutPatch & 
       ...(patch.notes !== undefined ? { notes: patch.notes.trim() } : {}),
       updatedAt: ctx.now().toISOString(),
     };
-    ctx.maintenance.updateBlackout(next);
+    await ctx.maintenance.updateBlackout(next);
     return next;
   });
 }
 
-export function deleteBlackout(ctx: Context, id: string): { id: string } {
-  return writeTransaction(ctx.db, () => {
-    getBlackout(ctx, id);
-    ctx.maintenance.deleteBlackout(id);
+export async function deleteBlackout(ctx: Context, id: string): Promise<{ id: string }> {
+  return await ctx.write(async (ctx) => {
+    await getBlackout(ctx, id);
+    await ctx.maintenance.deleteBlackout(id);
     return { id };
   });
 }

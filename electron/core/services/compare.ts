@@ -28,21 +28,23 @@ import { VettedError } from '../../../shared/result';
 /** The app's comparison screen: each provider's latest review as it stands, drafts included (a working view). */
 export async function compareVendors(ctx: Context, vendorIds: string[]): Promise<Comparison> {
   return await ctx.read(async (ctx) => {
-    const entries = await mapInOrder(vendorIds, (id) => entryFor(ctx, getVendor(ctx, id)));
+    const entries = await mapInOrder(vendorIds, async (id) => entryFor(ctx, await getVendor(ctx, id)));
     const comparison = compareProviders(entries, { dayRate: (await ctx.settings.get()).dayRate });
     const today = documentToday(ctx);
     return {
       ...comparison,
-      maintenance: compareMaintenance(entries, ctx.maintenance.windows(), today),
-      incidents: compareIncidents(entries, incidentRecords(ctx, entries), today),
-      upstreams: compareUpstreams(entries, ctx.upstreams.list(), today),
+      maintenance: compareMaintenance(entries, await ctx.maintenance.windows(), today),
+      incidents: compareIncidents(entries, await incidentRecords(ctx, entries), today),
+      upstreams: compareUpstreams(entries, await ctx.upstreams.list(), today),
     };
   });
 }
 
 /** The compared providers' incidents and status page settings, as the register holds them now. */
-function incidentRecords(ctx: Context, entries: readonly CompareEntry[]): Map<string, IncidentRecord> {
-  return new Map(entries.map((e) => [e.vendor.id, { incidents: ctx.incidents.incidents(e.vendor.id), settings: ctx.incidents.settings(e.vendor.id) }]));
+async function incidentRecords(ctx: Context, entries: readonly CompareEntry[]): Promise<Map<string, IncidentRecord>> {
+  const records = new Map<string, IncidentRecord>();
+  for (const e of entries) records.set(e.vendor.id, { incidents: await ctx.incidents.incidents(e.vendor.id), settings: await ctx.incidents.settings(e.vendor.id) });
+  return records;
 }
 
 /**
@@ -100,21 +102,22 @@ export async function exportComparison(
     throw new VettedError('validation', `date: ${message}`, [{ path: 'date', message }]);
   }
   const { full, basis, organisation, slugs } = await ctx.read(async (ctx) => {
-    const entries = await mapInOrder(input.vendorIds, (id) => exportedEntry(ctx, getVendor(ctx, id), asOf, draft));
+    const entries = await mapInOrder(input.vendorIds, async (id) => exportedEntry(ctx, await getVendor(ctx, id), asOf, draft));
     const columns = entries.map((e) => e.entry);
+    const everyProvider = await ctx.vendors.list();
     return {
       full: {
         ...compareProviders(columns, { dayRate: (await ctx.settings.get()).dayRate }),
         // From the register's maintenance records as of the date, checked against each column's answers.
-        maintenance: compareMaintenance(columns, ctx.maintenance.windows(), asOf),
+        maintenance: compareMaintenance(columns, await ctx.maintenance.windows(), asOf),
         // From the register's incident record, cut to the date, checked against each column's answers.
-        incidents: compareIncidents(columns, incidentRecords(ctx, columns), asOf),
+        incidents: compareIncidents(columns, await incidentRecords(ctx, columns), asOf),
         // The fourth parties they share, recorded on or before the date.
-        upstreams: compareUpstreams(columns, ctx.upstreams.list(), asOf),
+        upstreams: compareUpstreams(columns, await ctx.upstreams.list(), asOf),
       },
       basis: Object.fromEntries(entries.map((e) => [e.entry.vendor.id, e.basis])),
       organisation: (await ctx.settings.get()).organisation,
-      slugs: entries.map((e) => providerSlug(e.entry.vendor, ctx.vendors.list())),
+      slugs: entries.map((e) => providerSlug(e.entry.vendor, everyProvider)),
     };
   });
   const base = `vetted-${draft ? 'draft-' : ''}comparison-${comparisonSlug(slugs)}-${asOf}`;

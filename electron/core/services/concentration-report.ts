@@ -19,9 +19,9 @@ import { reportLanguageOf } from './report-language';
 import { documentDate, documentToday } from './standing';
 
 /** The incident record as it stood at the end of the day: recorded by then, still open if resolved later. */
-function incidentsAsOf(ctx: Context, asOf: string) {
-  return ctx.incidents
-    .incidents()
+async function incidentsAsOf(ctx: Context, asOf: string) {
+  return (await ctx.incidents
+      .incidents())
     .filter((i) => onOrBefore(i.createdAt, asOf) && onOrBefore(i.startedAt, asOf))
     .map((i) => (i.resolvedAt !== null && !onOrBefore(i.resolvedAt, asOf) ? { ...i, resolvedAt: null } : i));
 }
@@ -51,7 +51,7 @@ async function gather(ctx: Context, asOf: string): Promise<ConcentrationReportDa
     concentration: c,
     alerts: concentrationAlerts(c, settings.concentrationThreshold),
     blasts,
-    incidents: overlappingIncidents(reg.providers, reg.upstreams, incidentsAsOf(ctx, asOf), { now, limit: MAX_SIGNALS }),
+    incidents: overlappingIncidents(reg.providers, reg.upstreams, await incidentsAsOf(ctx, asOf), { now, limit: MAX_SIGNALS }),
     maintenance: maintenanceOnSharedUpstreams(reg.providers, reg.upstreams, overlaps, { limit: MAX_SIGNALS }),
     maintenanceSpan: span,
     leftOut: {
@@ -60,7 +60,7 @@ async function gather(ctx: Context, asOf: string): Promise<ConcentrationReportDa
       upstreamsRemovedNotShown: reg.upstreamsRemovedNotShown,
       upstreamsChangedAfter: reg.upstreams.filter((u) => reg.upstreamsChangedAfter.has(u.id)).map((u) => `${names.get(u.vendorId) ?? u.vendorId}: ${u.party}`),
       providersAddedAfter: reg.providersAddedAfter,
-      incidentsRecordedAfter: ctx.incidents.incidents().filter((i) => !onOrBefore(i.createdAt, asOf)).length,
+      incidentsRecordedAfter: (await ctx.incidents.incidents()).filter((i) => !onOrBefore(i.createdAt, asOf)).length,
       windowsRecordedAfter: allWindows.length - windows.length,
       profilesChangedAfter: reg.profilesChangedAfter,
       statusNotFromTrail: reg.statusNotFromTrail,

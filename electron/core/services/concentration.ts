@@ -97,13 +97,13 @@ export function datedReasons(blast: BlastRadius, asOf: string): BlastRadius {
 export async function registerAsOf(ctx: Context, asOf: string): Promise<RegisterAsOf> {
   const today = documentToday(ctx);
   const months = (await ctx.settings.get()).reassessmentMonths;
-  const trails = asOf >= today ? null : ctx.audit.vendorStatusTrails();
+  const trails = asOf >= today ? null : await ctx.audit.vendorStatusTrails();
   const vendors: Vendor[] = [];
   let providersAddedAfter = 0;
   let profilesChangedAfter = 0;
   let statusNotFromTrail = 0;
   const providers: ProviderFacts[] = [];
-  for (const v of ctx.vendors.list()) {
+  for (const v of await ctx.vendors.list()) {
     if (!onOrBefore(v.createdAt, asOf)) {
       providersAddedAfter++;
       continue;
@@ -121,7 +121,7 @@ export async function registerAsOf(ctx: Context, asOf: string): Promise<Register
   const upstreams: Upstream[] = [];
   const upstreamsChangedAfter = new Set<string>();
   let upstreamsRecordedAfter = 0;
-  for (const u of ctx.upstreams.list()) {
+  for (const u of await ctx.upstreams.list()) {
     if (!onOrBefore(u.createdAt, asOf)) {
       upstreamsRecordedAfter++;
       continue;
@@ -132,7 +132,7 @@ export async function registerAsOf(ctx: Context, asOf: string): Promise<Register
   // Deleted since the day: the register no longer holds them, the trail does (dated today: nothing to add).
   let upstreamsRemovedNotShown = 0;
   if (asOf < today) {
-    const removed = removedUpstreamsAsOf(ctx.audit.removedUpstreamTrails(), asOf);
+    const removed = removedUpstreamsAsOf(await ctx.audit.removedUpstreamTrails(), asOf);
     const known = new Set(vendors.map((v) => v.id));
     for (const u of removed.rebuilt) {
       // A provider deleted since took its upstreams with it; without the provider they cannot be placed.
@@ -160,21 +160,21 @@ export async function registerAsOf(ctx: Context, asOf: string): Promise<Register
 }
 
 /** The providers as they stand today (status and critical path from the profile). */
-function providersToday(ctx: Context): ProviderFacts[] {
-  return ctx.vendors.list().map((v) => ({ vendorId: v.id, name: v.name, status: v.status, criticalPath: v.criticalPath }));
+async function providersToday(ctx: Context): Promise<ProviderFacts[]> {
+  return (await ctx.vendors.list()).map((v) => ({ vendorId: v.id, name: v.name, status: v.status, criticalPath: v.criticalPath }));
 }
 
 export async function concentrationView(ctx: Context, input: { criticalOnly?: boolean }): Promise<ConcentrationView> {
   return await ctx.read(async (ctx) => {
     const threshold = (await ctx.settings.get()).concentrationThreshold;
-    const c = concentration(providersToday(ctx), ctx.upstreams.list(), { criticalOnly: input.criticalOnly ?? false });
+    const c = concentration(await providersToday(ctx), await ctx.upstreams.list(), { criticalOnly: input.criticalOnly ?? false });
     return { concentration: c, alerts: concentrationAlerts(c, threshold), threshold, asOf: documentToday(ctx) };
   });
 }
 
 /** For Needs attention (call inside a read transaction). */
 export async function concentrationAttention(ctx: Context): Promise<ConcentrationAttention[]> {
-  const c = concentration(providersToday(ctx), ctx.upstreams.list());
+  const c = concentration(await providersToday(ctx), await ctx.upstreams.list());
   return concentrationAlerts(c, (await ctx.settings.get()).concentrationThreshold).map((a) => ({ ...a, words: alertWords(a) }));
 }
 
@@ -217,14 +217,14 @@ export async function blastRadiusView(ctx: Context, input: { party: string; regi
  */
 export async function concentrationSignals(ctx: Context, input: { since?: string; limit?: number }): Promise<ConcentrationSignals> {
   return await ctx.read(async (ctx) => {
-    const providers = providersToday(ctx);
-    const upstreams = ctx.upstreams.list();
+    const providers = await providersToday(ctx);
+    const upstreams = await ctx.upstreams.list();
     const since = input.since;
-    const incidents = ctx.incidents.incidents().filter((i) => since === undefined || dayOf(i.startedAt) >= since);
+    const incidents = (await ctx.incidents.incidents()).filter((i) => since === undefined || dayOf(i.startedAt) >= since);
     const limit = input.limit === undefined ? {} : { limit: input.limit };
     const day = documentToday(ctx);
     // Without a limit: every overlap is looked at (signals.ts), the signal keeps its own limit.
-    const overlaps = maintenanceWarnings(await windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan({ from: day, to: addDays(day, SIGNAL_MAINTENANCE_DAYS - 1) }), {
+    const overlaps = maintenanceWarnings(await windowsWithProviders(ctx), await ctx.maintenance.blackouts(), rangeSpan({ from: day, to: addDays(day, SIGNAL_MAINTENANCE_DAYS - 1) }), {
       criticalOnly: false,
       minimumNoticeHours: (await ctx.settings.get()).minimumNoticeHours,
     }).overlaps;
@@ -245,7 +245,7 @@ export async function providerConcentration(ctx: Context, vendorId: string, asOf
   const index = indexRegister(reg.providers, reg.upstreams);
   const at = index.position.get(vendorId);
   const own = reg.upstreams.filter((u) => u.vendorId === vendorId);
-  const recordedAfter = ctx.upstreams.list(vendorId).filter((u) => !onOrBefore(u.createdAt, asOf)).length;
+  const recordedAfter = (await ctx.upstreams.list(vendorId)).filter((u) => !onOrBefore(u.createdAt, asOf)).length;
   const upstreams: ProviderUpstreamFacts[] = own.map((u) => {
     const key = canonicalPartyKey(u);
     const sharedWith = index.providers.filter((p, i) => i !== at && index.partiesOf[i]!.some((e) => e.partyKey === key));

@@ -10,7 +10,6 @@ import { checkReviewQuestion } from './findings';
 import { asFile } from './generated-file';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
-import { readTransaction, writeTransaction } from '../db/transactions';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -41,22 +40,22 @@ function reveal(ctx: Context, e: Evidence): Evidence {
   return notes === null ? { ...e, notes: '', locked: true } : { ...e, notes };
 }
 
-function views(ctx: Context, list: readonly Evidence[]): EvidenceView[] {
-  const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
+async function views(ctx: Context, list: readonly Evidence[]): Promise<EvidenceView[]> {
+  const names = new Map((await ctx.vendors.list()).map((v) => [v.id, v.name]));
   const day = today(ctx);
   return list.map((e) => ({ ...reveal(ctx, e), vendorName: names.get(e.vendorId) ?? '', state: evidenceState(e.expiresOn, day) }));
 }
 
-function getEvidence(ctx: Context, id: string): Evidence {
-  const evidence = ctx.evidence.get(id);
+async function getEvidence(ctx: Context, id: string): Promise<Evidence> {
+  const evidence = await ctx.evidence.get(id);
   if (!evidence) throw new VettedError('not_found', `No evidence with id ${id}.`);
   return evidence;
 }
 
-export function listEvidence(ctx: Context, input: { vendorId?: string }): EvidenceView[] {
-  return readTransaction(ctx.db, () => {
-    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
-    return views(ctx, ctx.evidence.list(input.vendorId));
+export async function listEvidence(ctx: Context, input: { vendorId?: string }): Promise<EvidenceView[]> {
+  return await ctx.read(async (ctx) => {
+    if (input.vendorId !== undefined) await getVendor(ctx, input.vendorId);
+    return views(ctx, await ctx.evidence.list(input.vendorId));
   });
 }
 
@@ -70,7 +69,7 @@ export async function addEvidence(ctx: Context, input: EvidenceInput): Promise<E
     throw new VettedError('validation', `base64: ${message}`, [{ path: 'base64', message }]);
   }
   return await ctx.write(async (ctx) => {
-    getVendor(ctx, input.vendorId);
+    await getVendor(ctx, input.vendorId);
     await checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
     const stamp = ctx.now().toISOString();
     const id = ctx.newId();
@@ -96,14 +95,14 @@ export async function addEvidence(ctx: Context, input: EvidenceInput): Promise<E
       updatedAt: stamp,
       confidential,
     };
-    ctx.evidence.insert(evidence, confidential ? sealFile(ctx, id, bytes) : bytes);
-    return views(ctx, [evidence])[0]!;
+    await ctx.evidence.insert(evidence, confidential ? sealFile(ctx, id, bytes) : bytes);
+    return (await views(ctx, [evidence]))[0]!;
   });
 }
 
-export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): EvidenceView {
-  return writeTransaction(ctx.db, () => {
-    const current = getEvidence(ctx, id);
+export async function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): Promise<EvidenceView> {
+  return await ctx.write(async (ctx) => {
+    const current = await getEvidence(ctx, id);
     const updated: Evidence = { ...current, ...(patch as Partial<Evidence>), updatedAt: ctx.now().toISOString() };
     if (current.confidential && patch.notes !== undefined && patch.notes !== '') {
       updated.notes = sealText(ctx.keys.writeKey(), patch.notes, evidenceNotesAad(id));
@@ -112,15 +111,15 @@ export function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): 
       const message = 'expires before it was issued';
       throw new VettedError('validation', `expiresOn: ${message}`, [{ path: 'expiresOn', message }]);
     }
-    ctx.evidence.update(updated);
-    return views(ctx, [updated])[0]!;
+    await ctx.evidence.update(updated);
+    return (await views(ctx, [updated]))[0]!;
   });
 }
 
-export function deleteEvidence(ctx: Context, id: string): { id: string } {
+export async function deleteEvidence(ctx: Context, id: string): Promise<{ id: string }> {
   // One statement, but still a write transaction: it waits for the lock like every other write.
-  return writeTransaction(ctx.db, () => {
-    if (!ctx.evidence.delete(id)) throw new VettedError('not_found', `No evidence with id ${id}.`);
+  return await ctx.write(async (ctx) => {
+    if (!await ctx.evidence.delete(id)) throw new VettedError('not_found', `No evidence with id ${id}.`);
     return { id };
   });
 }
@@ -137,9 +136,9 @@ function openConfidentialFile(ctx: Context, evidence: Evidence, sealed: Buffer):
 }
 
 /** The stored file, refused when its bytes no longer match the SHA-256 recorded when it was added. */
-export function evidenceFile(ctx: Context, id: string): GeneratedFile {
-  const evidence = getEvidence(ctx, id);
-  const stored = ctx.evidence.file(id);
+export async function evidenceFile(ctx: Context, id: string): Promise<GeneratedFile> {
+  const evidence = await getEvidence(ctx, id);
+  const stored = await ctx.evidence.file(id);
   if (!stored) throw new VettedError('not_found', `The file of evidence ${evidence.fileName} is missing from the register.`);
   const bytes = evidence.confidential ? openConfidentialFile(ctx, evidence, stored) : stored;
   if (sha256(bytes) !== evidence.sha256) {

@@ -19,7 +19,6 @@ import type { Context } from '../context';
 import { acceptanceView } from './acceptances';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
-import { writeTransaction } from '../db/transactions';
 
 /** The newest acceptance of each finding: the one that decides whether it is still accepted. */
 export function currentAcceptances(acceptances: readonly Acceptance[]): Map<string, Acceptance> {
@@ -33,8 +32,8 @@ export function currentAcceptances(acceptances: readonly Acceptance[]): Map<stri
 export async function findingViews(ctx: Context, findings: readonly Finding[], vendorId?: string): Promise<FindingView[]> {
   if (findings.length === 0) return [];
   const day = today(ctx);
-  const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
-  const acceptances = currentAcceptances(ctx.findings.acceptances(vendorId));
+  const names = new Map((await ctx.vendors.list()).map((v) => [v.id, v.name]));
+  const acceptances = currentAcceptances(await ctx.findings.acceptances(vendorId));
   const findingTitles = new Map(findings.map((f) => [f.id, f.title]));
   return mapInOrder(findings, async (f) => {
     const acceptance = acceptances.get(f.id) ?? null;
@@ -57,20 +56,20 @@ async function questionTextOf(ctx: Context, f: Finding): Promise<string | null> 
   return (template && questionIndex(template).get(f.questionId)?.question.text) ?? null;
 }
 
-function getFinding(ctx: Context, id: string): Finding {
-  const finding = ctx.findings.get(id);
+async function getFinding(ctx: Context, id: string): Promise<Finding> {
+  const finding = await ctx.findings.get(id);
   if (!finding) throw new VettedError('not_found', `No finding with id ${id}.`);
   return finding;
 }
 
 export async function findingView(ctx: Context, id: string): Promise<FindingView> {
-  return (await findingViews(ctx, [getFinding(ctx, id)]))[0]!;
+  return (await findingViews(ctx, [await getFinding(ctx, id)]))[0]!;
 }
 
 export async function listFindings(ctx: Context, input: { vendorId?: string; open?: boolean; overdue?: boolean }): Promise<FindingView[]> {
   return await ctx.read(async (ctx) => {
-    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
-    return (await findingViews(ctx, ctx.findings.list(input.vendorId), input.vendorId)).filter(
+    if (input.vendorId !== undefined) await getVendor(ctx, input.vendorId);
+    return (await findingViews(ctx, await ctx.findings.list(input.vendorId), input.vendorId)).filter(
       (f) =>
         (!input.open || f.effectiveStatus === 'open' || f.effectiveStatus === 'in_progress') && (!input.overdue || f.overdue),
     );
@@ -82,12 +81,12 @@ export async function listFindings(ctx: Context, input: { vendorId?: string; ope
  * are overdue, per provider: the register's columns, by the same rules as listFindings, without
  * building the views (names, acceptance views, question texts) the register does not show.
  */
-export function openFindingCounts(ctx: Context): Map<string, { open: number; overdue: number }> {
+export async function openFindingCounts(ctx: Context): Promise<Map<string, { open: number; overdue: number }>> {
   const counts = new Map<string, { open: number; overdue: number }>();
-  const findings = ctx.findings.list();
+  const findings = await ctx.findings.list();
   if (findings.length === 0) return counts;
   const day = today(ctx);
-  const acceptances = currentAcceptances(ctx.findings.acceptances());
+  const acceptances = currentAcceptances(await ctx.findings.acceptances());
   for (const f of findings) {
     const status = effectiveFindingStatus(f, acceptances.get(f.id) ?? null, day);
     if (status !== 'open' && status !== 'in_progress') continue;
@@ -115,7 +114,7 @@ export async function checkReviewQuestion(ctx: Context, vendorId: string, review
 
 export async function createFinding(ctx: Context, input: FindingInput): Promise<FindingView> {
   return await ctx.write(async (ctx) => {
-    getVendor(ctx, input.vendorId);
+    await getVendor(ctx, input.vendorId);
     await checkReviewQuestion(ctx, input.vendorId, input.reviewId, input.questionId);
     const stamp = ctx.now().toISOString();
     const finding: Finding = {
@@ -134,7 +133,7 @@ export async function createFinding(ctx: Context, input: FindingInput): Promise<
       createdAt: stamp,
       updatedAt: stamp,
     };
-    ctx.findings.insert(finding);
+    await ctx.findings.insert(finding);
     return findingView(ctx, finding.id);
   });
 }
@@ -149,7 +148,7 @@ export async function findingFromAnswer(ctx: Context, input: FindingFromAnswer):
   return await ctx.write(async (ctx) => {
     const review = await ctx.reviews.get(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
-    const vendor = getVendor(ctx, review.vendorId);
+    const vendor = await getVendor(ctx, review.vendorId);
     await checkReviewQuestion(ctx, vendor.id, review.id, input.questionId);
     const existing = (await listFindings(ctx, { vendorId: vendor.id })).find(
       (f) => f.questionId === input.questionId && f.effectiveStatus !== 'resolved',
@@ -177,21 +176,21 @@ export async function findingFromAnswer(ctx: Context, input: FindingFromAnswer):
 
 export async function updateFinding(ctx: Context, id: string, patch: FindingPatch): Promise<FindingView> {
   return await ctx.write(async (ctx) => {
-    const current = getFinding(ctx, id);
+    const current = await getFinding(ctx, id);
     const updated: Finding = {
       ...current,
       ...(patch as Partial<Finding>),
       updatedAt: ctx.now().toISOString(),
     };
-    ctx.findings.update(updated);
+    await ctx.findings.update(updated);
     return findingView(ctx, id);
   });
 }
 
-export function deleteFinding(ctx: Context, id: string): { id: string } {
+export async function deleteFinding(ctx: Context, id: string): Promise<{ id: string }> {
   // One statement, but still a write transaction: it waits for the lock like every other write.
-  return writeTransaction(ctx.db, () => {
-    if (!ctx.findings.delete(id)) throw new VettedError('not_found', `No finding with id ${id}.`);
+  return await ctx.write(async (ctx) => {
+    if (!await ctx.findings.delete(id)) throw new VettedError('not_found', `No finding with id ${id}.`);
     return { id };
   });
 }

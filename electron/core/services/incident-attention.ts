@@ -6,13 +6,13 @@ import { POSTMORTEM_GRACE_DAYS } from '../../../shared/domain/incidents';
 import type { Context } from '../context';
 import { incidentView } from './incidents';
 
-export function incidentAttention(ctx: Context): Attention['incidents'] {
-  const vendors = new Map(ctx.vendors.list().filter((v) => v.status !== 'retired').map((v) => [v.id, v]));
+export async function incidentAttention(ctx: Context): Promise<Attention['incidents']> {
+  const vendors = new Map((await ctx.vendors.list()).filter((v) => v.status !== 'retired').map((v) => [v.id, v]));
   const dueBefore = ctx.now().getTime() - POSTMORTEM_GRACE_DAYS * 86_400_000;
   const openCritical = [];
   const missingPostmortems = [];
   // One broken row must not take the whole home page down: it is left out here (the provider's Incidents tab names it).
-  for (const incident of ctx.incidents.readable().incidents) {
+  for (const incident of (await ctx.incidents.readable()).incidents) {
     const vendor = vendors.get(incident.vendorId);
     if (!vendor) continue;
     if (incident.resolvedAt === null && vendor.criticalPath) openCritical.push(incidentView(incident, vendor));

@@ -7,14 +7,13 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { isoInstant } from '../importers/imported';
 import { getVendor } from './vendor-lookup';
-import { readTransaction, writeTransaction } from '../db/transactions';
 
 export function incidentView(i: Incident, vendor: Pick<Vendor, 'name' | 'criticalPath'> | undefined): IncidentView {
   return { ...i, vendorName: vendor?.name ?? '', criticalPath: vendor?.criticalPath ?? false };
 }
 
-function getIncident(ctx: Context, id: string): Incident {
-  const found = ctx.incidents.incident(id);
+async function getIncident(ctx: Context, id: string): Promise<Incident> {
+  const found = await ctx.incidents.incident(id);
   if (!found) throw new VettedError('not_found', `No incident with id ${id}.`);
   return found;
 }
@@ -56,20 +55,20 @@ function normalised<T extends Partial<Pick<Incident, 'startedAt' | 'firstUpdateA
 /** Typed in without a first update but with updates: the earliest update is the first. */
 const firstOf = (given: string | null | undefined, updates: Incident['updates']) => given ?? updates[0]?.at ?? null;
 
-export function listIncidents(ctx: Context, input: { vendorId?: string }): IncidentView[] {
-  return readTransaction(ctx.db, () => {
-    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
-    const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
-    return ctx.incidents
-      .incidents(input.vendorId)
+export async function listIncidents(ctx: Context, input: { vendorId?: string }): Promise<IncidentView[]> {
+  return await ctx.read(async (ctx) => {
+    if (input.vendorId !== undefined) await getVendor(ctx, input.vendorId);
+    const vendors = new Map((await ctx.vendors.list()).map((v) => [v.id, v]));
+    return (await ctx.incidents
+          .incidents(input.vendorId))
       .map((i) => incidentView(i, vendors.get(i.vendorId)))
       .sort((a, b) => b.startedAt.localeCompare(a.startedAt) || a.vendorName.localeCompare(b.vendorName) || a.id.localeCompare(b.id));
   });
 }
 
-export function addIncident(ctx: Context, input: IncidentInput): IncidentView {
-  return writeTransaction(ctx.db, () => {
-    const vendor = getVendor(ctx, input.vendorId);
+export async function addIncident(ctx: Context, input: IncidentInput): Promise<IncidentView> {
+  return await ctx.write(async (ctx) => {
+    const vendor = await getVendor(ctx, input.vendorId);
     const stamp = ctx.now().toISOString();
     const given = normalised({ ...input, updates: input.updates ?? [] });
     const updates = given.updates;
@@ -94,14 +93,14 @@ export function addIncident(ctx: Context, input: IncidentInput): IncidentView {
       updatedAt: stamp,
     };
     checkTimes(incident, '', 'all');
-    ctx.incidents.insert(incident);
+    await ctx.incidents.insert(incident);
     return incidentView(incident, vendor);
   });
 }
 
-export function updateIncident(ctx: Context, id: string, patch: IncidentPatch): IncidentView {
-  return writeTransaction(ctx.db, () => {
-    const current = getIncident(ctx, id);
+export async function updateIncident(ctx: Context, id: string, patch: IncidentPatch): Promise<IncidentView> {
+  return await ctx.write(async (ctx) => {
+    const current = await getIncident(ctx, id);
     const defined = normalised(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Incident>);
     const next: Incident = { ...current, ...defined, updatedAt: ctx.now().toISOString() };
     // An imported incident is on the status page by definition: only typed-in ones can say otherwise.
@@ -111,19 +110,19 @@ export function updateIncident(ctx: Context, id: string, patch: IncidentPatch): 
       ]);
     }
     checkTimes(next, 'patch.', new Set(Object.keys(defined)));
-    ctx.incidents.update(next);
+    await ctx.incidents.update(next);
     // An imported incident's fields changed here are left as they are by a later import.
-    if (current.source !== 'entered') ctx.incidents.setEditedFields(id, [...ctx.incidents.editedFields(id), ...Object.keys(defined).filter((f) => f !== 'onStatusPage')]);
-    return incidentView(next, ctx.vendors.get(next.vendorId));
+    if (current.source !== 'entered') await ctx.incidents.setEditedFields(id, [...await ctx.incidents.editedFields(id), ...Object.keys(defined).filter((f) => f !== 'onStatusPage')]);
+    return incidentView(next, await ctx.vendors.get(next.vendorId));
   });
 }
 
-export function deleteIncident(ctx: Context, id: string): { id: string } {
-  return writeTransaction(ctx.db, () => {
-    const incident = getIncident(ctx, id);
-    ctx.incidents.delete(id);
+export async function deleteIncident(ctx: Context, id: string): Promise<{ id: string }> {
+  return await ctx.write(async (ctx) => {
+    const incident = await getIncident(ctx, id);
+    await ctx.incidents.delete(id);
     // Deleted here on purpose: a later import or refresh must not bring it back.
-    if (incident.sourceUid !== null) ctx.incidents.tombstone(incident.vendorId, incident.source, incident.sourceUid, ctx.now().toISOString());
+    if (incident.sourceUid !== null) await ctx.incidents.tombstone(incident.vendorId, incident.source, incident.sourceUid, ctx.now().toISOString());
     return { id };
   });
 }

@@ -14,7 +14,6 @@ import { parseMaintenanceFile, type ImportedEvent } from '../importers/maintenan
 import { writeOrRehearse } from './dry-run';
 import { asFile } from './generated-file';
 import { getVendor } from './vendor-lookup';
-import { readTransaction, writeTransaction } from '../db/transactions';
 
 /** The question whose answer is the notice a provider promises. */
 const NOTICE_QUESTION = 'mnt_notice_hours';
@@ -32,17 +31,17 @@ function sorted(list: WindowView[]): WindowView[] {
   );
 }
 
-function getWindow(ctx: Context, id: string): MaintenanceWindow {
-  const w = ctx.maintenance.window(id);
+async function getWindow(ctx: Context, id: string): Promise<MaintenanceWindow> {
+  const w = await ctx.maintenance.window(id);
   if (!w) throw new VettedError('not_found', `No maintenance window with id ${id}.`);
   return w;
 }
 
-export function listWindows(ctx: Context, input: { vendorId?: string }): WindowView[] {
-  return readTransaction(ctx.db, () => {
-    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
-    const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
-    return sorted(ctx.maintenance.windows(input.vendorId).map((w) => view(w, vendors.get(w.vendorId))));
+export async function listWindows(ctx: Context, input: { vendorId?: string }): Promise<WindowView[]> {
+  return await ctx.read(async (ctx) => {
+    if (input.vendorId !== undefined) await getVendor(ctx, input.vendorId);
+    const vendors = new Map((await ctx.vendors.list()).map((v) => [v.id, v]));
+    return sorted((await ctx.maintenance.windows(input.vendorId)).map((w) => view(w, vendors.get(w.vendorId))));
   });
 }
 
@@ -54,10 +53,10 @@ function checkAnnouncement(w: Pick<MaintenanceWindow, 'schedule' | 'announcedAt'
   throw new VettedError('validation', `${path}: ${message}`, [{ path, message }]);
 }
 
-export function addWindow(ctx: Context, input: WindowInput & { schedule: MaintenanceWindow['schedule'] }): WindowView {
+export async function addWindow(ctx: Context, input: WindowInput & { schedule: MaintenanceWindow['schedule'] }): Promise<WindowView> {
   checkAnnouncement({ schedule: input.schedule, announcedAt: input.announcedAt ?? null }, 'announcedAt');
-  return writeTransaction(ctx.db, () => {
-    const vendor = getVendor(ctx, input.vendorId);
+  return await ctx.write(async (ctx) => {
+    const vendor = await getVendor(ctx, input.vendorId);
     const stamp = ctx.now().toISOString();
     const window: MaintenanceWindow = {
       id: ctx.newId(),
@@ -74,14 +73,14 @@ export function addWindow(ctx: Context, input: WindowInput & { schedule: Mainten
       createdAt: stamp,
       updatedAt: stamp,
     };
-    ctx.maintenance.insertWindow(window);
+    await ctx.maintenance.insertWindow(window);
     return view(window, vendor);
   });
 }
 
-export function updateWindow(ctx: Context, id: string, patch: WindowPatch & { schedule?: MaintenanceWindow['schedule'] }): WindowView {
-  return writeTransaction(ctx.db, () => {
-    const current = getWindow(ctx, id);
+export async function updateWindow(ctx: Context, id: string, patch: WindowPatch & { schedule?: MaintenanceWindow['schedule'] }): Promise<WindowView> {
+  return await ctx.write(async (ctx) => {
+    const current = await getWindow(ctx, id);
     const next: MaintenanceWindow = {
       ...current,
       ...(patch.title !== undefined ? { title: patch.title.trim() || current.title } : {}),
@@ -93,15 +92,15 @@ export function updateWindow(ctx: Context, id: string, patch: WindowPatch & { sc
       updatedAt: ctx.now().toISOString(),
     };
     checkAnnouncement(next, 'patch.announcedAt');
-    ctx.maintenance.updateWindow(next);
-    return view(next, ctx.vendors.get(next.vendorId));
+    await ctx.maintenance.updateWindow(next);
+    return view(next, await ctx.vendors.get(next.vendorId));
   });
 }
 
-export function deleteWindow(ctx: Context, id: string): { id: string } {
-  return writeTransaction(ctx.db, () => {
-    getWindow(ctx, id);
-    ctx.maintenance.deleteWindow(id);
+export async function deleteWindow(ctx: Context, id: string): Promise<{ id: string }> {
+  return await ctx.write(async (ctx) => {
+    await getWindow(ctx, id);
+    await ctx.maintenance.deleteWindow(id);
     return { id };
   });
 }
@@ -132,10 +131,10 @@ export interface MergedEvents {
  * are added, a higher SEQUENCE replaces the stored event (keeping when it was first announced),
  * a lower one is left as stored. Shared by `window.import` and the status page import.
  */
-export function mergeMaintenanceEvents(ctx: Context, vendorId: string, source: WindowSource, events: readonly ImportedEvent[], stamp: string): MergedEvents {
+export async function mergeMaintenanceEvents(ctx: Context, vendorId: string, source: WindowSource, events: readonly ImportedEvent[], stamp: string): Promise<MergedEvents> {
   const result: MergedEvents = { added: 0, updated: 0, cancelled: 0, unchanged: 0, older: 0, touched: [], warnings: [] };
   for (const event of events) {
-    const stored = ctx.maintenance.windowBySourceUid(vendorId, source, event.uid);
+    const stored = await ctx.maintenance.windowBySourceUid(vendorId, source, event.uid);
     if (!stored) {
       const window: MaintenanceWindow = {
         id: ctx.newId(),
@@ -152,7 +151,7 @@ export function mergeMaintenanceEvents(ctx: Context, vendorId: string, source: W
         createdAt: stamp,
         updatedAt: stamp,
       };
-      ctx.maintenance.insertWindow(window);
+      await ctx.maintenance.insertWindow(window);
       result.added++;
       if (window.status === 'cancelled') result.cancelled++;
       result.touched.push(window);
@@ -181,7 +180,7 @@ export function mergeMaintenanceEvents(ctx: Context, vendorId: string, source: W
         notes: event.notes,
         updatedAt: stamp,
       };
-      ctx.maintenance.updateWindow(window);
+      await ctx.maintenance.updateWindow(window);
       result.updated++;
       if (window.status === 'cancelled' && stored.status !== 'cancelled') result.cancelled++;
       result.touched.push(window);
@@ -198,19 +197,19 @@ export async function importWindows(ctx: Context, input: { vendorId: string; fil
   const parsed = parseMaintenanceFile(input.fileName, input.text);
   const dryRun = input.dryRun ?? false;
   return await writeOrRehearse(ctx, dryRun, async (ctx) => {
-    const vendor = getVendor(ctx, input.vendorId);
-    const { touched, warnings, ...counts } = mergeMaintenanceEvents(ctx, vendor.id, parsed.format, parsed.events, ctx.now().toISOString());
+    const vendor = await getVendor(ctx, input.vendorId);
+    const { touched, warnings, ...counts } = await mergeMaintenanceEvents(ctx, vendor.id, parsed.format, parsed.events, ctx.now().toISOString());
     return { format: parsed.format, dryRun, ...counts, windows: sorted(touched.map((w) => view(w, vendor))), warnings: [...parsed.warnings, ...warnings] };
   });
 }
 
 /** Every window with its provider's name, critical path flag and promised notice. */
 export async function windowsWithProviders(ctx: Context): Promise<WindowOf[]> {
-  const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
+  const vendors = new Map((await ctx.vendors.list()).map((v) => [v.id, v]));
   const latest = await ctx.reviews.latestByVendor();
   // Keyed by review id: the provider's newest review names which list is its.
   const answers = await ctx.reviews.answersOfLatestReviews();
-  return ctx.maintenance.windows().flatMap((window) => {
+  return (await ctx.maintenance.windows()).flatMap((window) => {
     const vendor = vendors.get(window.vendorId);
     if (!vendor) return [];
     const notice = answers.get(latest.get(vendor.id)?.id ?? '')?.find((a) => a.questionId === NOTICE_QUESTION && !a.na)?.value;
@@ -227,8 +226,8 @@ export interface WarningsQuery {
 
 export async function warningsFor(ctx: Context, query: WarningsQuery): Promise<MaintenanceWarnings> {
   return await ctx.read(async (ctx) => {
-    if (query.vendorId !== undefined) getVendor(ctx, query.vendorId);
-    return maintenanceWarnings(await windowsWithProviders(ctx), ctx.maintenance.blackouts(), rangeSpan(query.range), {
+    if (query.vendorId !== undefined) await getVendor(ctx, query.vendorId);
+    return maintenanceWarnings(await windowsWithProviders(ctx), await ctx.maintenance.blackouts(), rangeSpan(query.range), {
       criticalOnly: query.criticalOnly ?? false,
       minimumNoticeHours: (await ctx.settings.get()).minimumNoticeHours,
       ...(query.limit === undefined ? {} : { limit: query.limit }),
@@ -237,10 +236,10 @@ export async function warningsFor(ctx: Context, query: WarningsQuery): Promise<M
   });
 }
 
-export function maintenanceCalendar(ctx: Context, range: DateRange, criticalOnly = false): GeneratedFile {
-  const entries = readTransaction(ctx.db, () => {
+export async function maintenanceCalendar(ctx: Context, range: DateRange, criticalOnly = false): Promise<GeneratedFile> {
+  const entries = await ctx.read(async (ctx) => {
     const span = rangeSpan(range);
-    return listWindows(ctx, {})
+    return (await listWindows(ctx, {}))
       .filter((w) => w.status !== 'cancelled' && (!criticalOnly || w.criticalPath))
       .map((window) => ({ window, occurrences: occurrences(window.schedule, span) }))
       .filter((e) => e.occurrences.length > 0);

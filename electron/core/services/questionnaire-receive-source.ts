@@ -63,11 +63,11 @@ async function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile
       `the file was changed after it was saved: its digest ${file.sha256} does not match its content (${computed}). Ask the provider for the file as the page saved it.`,
     );
   }
-  const request = ctx.requests.get(file.requestId);
+  const request = await ctx.requests.get(file.requestId);
   if (!request) throw new VettedError('not_found', `no questionnaire with request id ${file.requestId} was sent from this register`, [{ path: 'text', message: 'unknown request id' }]);
-  const vendor = getVendor(ctx, request.vendorId);
+  const vendor = await getVendor(ctx, request.vendorId);
   if (input.vendorId !== undefined && input.vendorId !== vendor.id) {
-    const other = ctx.vendors.get(input.vendorId);
+    const other = await ctx.vendors.get(input.vendorId);
     throw invalid('vendorId', `this file answers the questionnaire sent to ${vendor.name}, not ${other?.name ?? input.vendorId}`);
   }
   if (file.vendor.id !== vendor.id) {
@@ -114,7 +114,7 @@ async function vettedSource(ctx: Context, input: ReceiveInput, file: AnswersFile
 
 async function vsaqSource(ctx: Context, input: ReceiveInput, items: Record<string, string>, computed: string): Promise<ReceiveSource> {
   if (input.vendorId === undefined) throw invalid('vendorId', 'a VSAQ answers file names no provider: say which one');
-  const vendor = getVendor(ctx, input.vendorId);
+  const vendor = await getVendor(ctx, input.vendorId);
   const target = await questionnaireTarget(ctx, vendor);
   const { answers, rejected } = vsaqToProviderAnswers(items, target.template);
   if (answers.length === 0) {

@@ -75,7 +75,7 @@ export async function receiveAnswers(ctx: Context, input: ReceiveInput): Promise
         format: source.format,
         dryRun,
         fileName: input.fileName,
-        request: source.request ? { ...source.request, ...(ctx.requests.get(source.request.id) ?? {}), vendorName: source.vendor.name } : null,
+        request: source.request ? { ...source.request, ...(await ctx.requests.get(source.request.id) ?? {}), vendorName: source.vendor.name } : null,
         vendor: { id: source.vendor.id, name: source.vendor.name },
         contact: source.contact,
         respondent: source.respondent,
@@ -134,6 +134,6 @@ async function take(ctx: Context, source: ReceiveSource, rows: readonly ReceiveR
     if (provenance) answer.answeredBy = provenance;
     await ctx.reviews.saveAnswer(reviewId, answer);
   }
-  if (source.request) ctx.requests.markReceived(source.request.id, receivedAt, answeredBy.fileSha256);
+  if (source.request) await ctx.requests.markReceived(source.request.id, receivedAt, answeredBy.fileSha256);
   return reviewId;
 }

@@ -20,7 +20,7 @@ type SendInput = ParsedInputOf<'questionnaire.send'>;
  * — value and N/A, with the provider's own earlier comment; a reviewer's comment is never sent.
  */
 export async function buildQuestionnaireRequest(ctx: Context, input: SendInput): Promise<QuestionnaireRequest> {
-  const vendor = getVendor(ctx, input.vendorId);
+  const vendor = await getVendor(ctx, input.vendorId);
   const now = ctx.now();
   // The UTC date, like every instant the register stores: a due date before it is refused.
   const todayUtc = now.toISOString().slice(0, 10);
@@ -77,20 +77,20 @@ export async function sendQuestionnaire(ctx: Context, input: SendInput, compose:
   return await ctx.write(async (ctx) => {
     const request = await buildQuestionnaireRequest(ctx, input);
     const stored = storedOf(request);
-    ctx.requests.insert(stored);
+    await ctx.requests.insert(stored);
     // Composed inside the transaction: a page that cannot be made leaves no request behind.
     const html = compose(request);
-    const fileName = `questionnaire-${providerSlug(request.vendor, ctx.vendors.list())}-${request.sentAt.slice(0, 10)}.html`;
+    const fileName = `questionnaire-${providerSlug(request.vendor, await ctx.vendors.list())}-${request.sentAt.slice(0, 10)}.html`;
     return { ...asFile(fileName, Buffer.from(html, 'utf8'), [], 'text/html'), request: { ...stored, vendorName: request.vendor.name } };
   });
 }
 
 /** The questionnaires sent, newest first, with the provider's name. */
-export function listRequests(ctx: Context, input: ParsedInputOf<'questionnaire.requests'>): QuestionnaireRequestView[] {
+export async function listRequests(ctx: Context, input: ParsedInputOf<'questionnaire.requests'>): Promise<QuestionnaireRequestView[]> {
   if (input.vendorId !== undefined) {
-    const vendor = getVendor(ctx, input.vendorId);
-    return ctx.requests.listByVendor(vendor.id).map((r) => ({ ...r, vendorName: vendor.name }));
+    const vendor = await getVendor(ctx, input.vendorId);
+    return (await ctx.requests.listByVendor(vendor.id)).map((r) => ({ ...r, vendorName: vendor.name }));
   }
-  const names = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
-  return ctx.requests.all().map((r) => ({ ...r, vendorName: names.get(r.vendorId) ?? '' }));
+  const names = new Map((await ctx.vendors.list()).map((v) => [v.id, v.name]));
+  return (await ctx.requests.all()).map((r) => ({ ...r, vendorName: names.get(r.vendorId) ?? '' }));
 }

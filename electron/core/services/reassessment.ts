@@ -8,7 +8,7 @@ import { documentToday } from './standing';
 /** Every provider's place in the schedule, keyed by provider id (`vendors`: the register's providers, already read by the caller). */
 export async function reassessmentByVendor(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[]): Promise<Map<string, Reassessment>> {
   const months = (await ctx.settings.get()).reassessmentMonths;
-  const decisions = ctx.steps.latestDecisionByVendor();
+  const decisions = await ctx.steps.latestDecisionByVendor();
   // Days as documents count them (UTC), so the register and a report dated today agree.
   const day = documentToday(ctx);
   const entries = new Map<string, Reassessment>();
@@ -25,7 +25,7 @@ function bySoonest(a: DueEntry, b: DueEntry): number {
 export async function listReassessments(ctx: Context, input: { withinDays?: number }): Promise<DueEntry[]> {
   return await ctx.read(async (ctx) => {
     const day = documentToday(ctx);
-    const vendors = ctx.vendors.listed();
+    const vendors = await ctx.vendors.listed();
     const due = await reassessmentByVendor(ctx, vendors);
     const entries: DueEntry[] = vendors
       .map((v) => ({ ...due.get(v.id)!, vendorId: v.id, vendorName: v.name, vendorStatus: v.status }))

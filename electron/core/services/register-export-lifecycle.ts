@@ -2,6 +2,7 @@
 // steps in the order recorded, findings, acceptances and evidence by id, the audit trail oldest
 // first, the key material (never the key). Evidence files travel inline while the whole export
 // stays under what an import reads; any left behind are named, with their digests.
+import { mapInOrder } from '../in-order';
 import { MAX_REGISTER_IMPORT_CHARS } from '../../../shared/register/format';
 import type { ExportedAuditEntry, ExportedChainHead, ExportedEvidence, ExportedKeyMaterial, ExportedStep, ReviewSnapshotJson } from '../../../shared/register/lifecycle-format';
 import type { Context } from '../context';
@@ -10,8 +11,8 @@ const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface ExportedLifecycle {
   reviewSteps: ExportedStep[];
-  findings: ReturnType<Context['findings']['list']>;
-  acceptances: ReturnType<Context['findings']['acceptances']>;
+  findings: Awaited<ReturnType<Context['findings']['list']>>;
+  acceptances: Awaited<ReturnType<Context['findings']['acceptances']>>;
   /** Without their files yet: `withEvidenceFiles` adds those that fit. */
   evidence: ExportedEvidence[];
   auditTrail: ExportedAuditEntry[];
@@ -20,26 +21,26 @@ export interface ExportedLifecycle {
 }
 
 /** Every lifecycle row of the register; call inside a read transaction. */
-export function exportLifecycle(ctx: Context): ExportedLifecycle {
+export async function exportLifecycle(ctx: Context): Promise<ExportedLifecycle> {
   return {
-    reviewSteps: ctx.steps.allSteps(),
-    findings: ctx.findings.list().sort((a, b) => compareIds(a.id, b.id)),
-    acceptances: ctx.findings.acceptances().sort((a, b) => compareIds(a.id, b.id)),
-    evidence: ctx.evidence
-      .list()
+    reviewSteps: await ctx.steps.allSteps(),
+    findings: (await ctx.findings.list()).sort((a, b) => compareIds(a.id, b.id)),
+    acceptances: (await ctx.findings.acceptances()).sort((a, b) => compareIds(a.id, b.id)),
+    evidence: (await ctx.evidence
+          .list())
       .sort((a, b) => compareIds(a.id, b.id))
       .map(({ locked: _locked, ...e }) => e),
-    auditTrail: [...ctx.audit.all()].map(({ id: _id, ...entry }) => entry),
-    auditChainHead: chainHead(ctx),
+    auditTrail: [...await ctx.audit.all()].map(({ id: _id, ...entry }) => entry),
+    auditChainHead: await chainHead(ctx),
     confidential: ctx.keys.material(),
   };
 }
 
 /** The trail's last row as stored: its count and hash (not verified here: `vetted audit verify` does that). */
-function chainHead(ctx: Context): ExportedChainHead | null {
+async function chainHead(ctx: Context): Promise<ExportedChainHead | null> {
   let entries = 0;
   let hash: string | null = null;
-  for (const row of ctx.audit.chained()) {
+  for (const row of await ctx.audit.chained()) {
     entries += 1;
     hash = row.hash;
   }
@@ -47,8 +48,8 @@ function chainHead(ctx: Context): ExportedChainHead | null {
 }
 
 /** What a decision froze, as stored (parsed, never re-read through the scoring model), and the date set by hand. */
-export function decisionsOf(ctx: Context): (reviewId: string) => { snapshot: ReviewSnapshotJson | null; dueOverride: string | null } {
-  const records = ctx.steps.decisionRecords();
+export async function decisionsOf(ctx: Context): Promise<(reviewId: string) => { snapshot: ReviewSnapshotJson | null; dueOverride: string | null }> {
+  const records = await ctx.steps.decisionRecords();
   return (reviewId) => {
     const record = records.get(reviewId);
     return {
@@ -74,17 +75,17 @@ const MARGIN = 64 * 1024;
  * whole export stays under what an import reads (MAX_REGISTER_IMPORT_CHARS); a file that would
  * pass it is left behind and named. Call inside the read transaction that built `restChars`.
  */
-export function withEvidenceFiles(
+export async function withEvidenceFiles(
   ctx: Context,
   evidence: ExportedEvidence[],
   restChars: number,
   limit = MAX_REGISTER_IMPORT_CHARS,
-): { evidence: ExportedEvidence[]; leftBehind: LeftBehind } {
+): Promise<{ evidence: ExportedEvidence[]; leftBehind: LeftBehind }> {
   let room = limit - restChars - MARGIN;
   const leftBehind: LeftBehind = { count: 0, bytes: 0, names: [] };
-  const vendorNames = new Map(ctx.vendors.list().map((v) => [v.id, v.name]));
-  const out = evidence.map((e) => {
-    const stored = ctx.evidence.file(e.id);
+  const vendorNames = new Map((await ctx.vendors.list()).map((v) => [v.id, v.name]));
+  const out = await mapInOrder(evidence, async (e) => {
+    const stored = await ctx.evidence.file(e.id);
     const chars = stored ? Math.ceil(stored.length / 3) * 4 + CONTENT_OVERHEAD : 0;
     if (stored && chars <= room) {
       room -= chars;

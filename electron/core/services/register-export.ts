@@ -46,7 +46,7 @@ export async function buildRegisterExport(ctx: Context, limitChars?: number): Pr
       return stored.template;
     });
     // A questionnaire sent travels with the template version it asked (the answers come back to it).
-    const requests = ctx.requests.all().sort((a, b) => compareIds(a.id, b.id));
+    const requests = (await ctx.requests.all()).sort((a, b) => compareIds(a.id, b.id));
     for (const r of requests) {
       if (templates.some((t) => t.id === r.templateId && t.version === r.templateVersion)) continue;
       const stored = await ctx.templates.get(r.templateId, r.templateVersion);
@@ -59,7 +59,7 @@ export async function buildRegisterExport(ctx: Context, limitChars?: number): Pr
       if (stored && !templates.some((t) => t.id === stored.template.id && t.version === stored.template.version)) templates.push(stored.template);
     }
     templates.sort((a, b) => compareIds(a.id, b.id) || a.version - b.version);
-    const vendors = ctx.vendors.list().sort((a, b) => compareIds(a.id, b.id));
+    const vendors = (await ctx.vendors.list()).sort((a, b) => compareIds(a.id, b.id));
     const answers: ExportedAnswer[] = (await ctx.reviews.answersOfAll()).map((a) => ({
       reviewId: a.reviewId,
       questionId: a.questionId,
@@ -71,8 +71,8 @@ export async function buildRegisterExport(ctx: Context, limitChars?: number): Pr
       ...(a.providerComment ? { providerComment: a.providerComment } : {}),
       ...(a.answeredBy ? { answeredBy: a.answeredBy } : {}),
     }));
-    const decision = decisionsOf(ctx);
-    const lifecycle = exportLifecycle(ctx);
+    const decision = await decisionsOf(ctx);
+    const lifecycle = await exportLifecycle(ctx);
     const data = {
       format: REGISTER_FORMAT,
       formatVersion: REGISTER_FORMAT_VERSION,
@@ -81,36 +81,36 @@ export async function buildRegisterExport(ctx: Context, limitChars?: number): Pr
       vendors,
       reviews: (await ctx.reviews.all()).map((r) => ({ ...r, ...decision(r.id) })),
       answers,
-      maintenanceWindows: ctx.maintenance.windows().sort((a, b) => compareIds(a.id, b.id)),
-      blackoutPeriods: ctx.maintenance.blackouts().sort((a, b) => compareIds(a.id, b.id)),
-      incidents: ctx.incidents
-        .incidents()
-        .sort((a, b) => compareIds(a.id, b.id))
-        .map(({ createdAt, updatedAt, ...incident }) => ({ ...incident, editedFields: editedFieldsOf(ctx, incident.id), createdAt, updatedAt })),
-      deletedIncidents: ctx.incidents
-        .tombstones()
+      maintenanceWindows: (await ctx.maintenance.windows()).sort((a, b) => compareIds(a.id, b.id)),
+      blackoutPeriods: (await ctx.maintenance.blackouts()).sort((a, b) => compareIds(a.id, b.id)),
+      incidents: await mapInOrder(
+        (await ctx.incidents.incidents()).sort((a, b) => compareIds(a.id, b.id)),
+        async ({ createdAt, updatedAt, ...incident }) => ({ ...incident, editedFields: await editedFieldsOf(ctx, incident.id), createdAt, updatedAt }),
+      ),
+      deletedIncidents: (await ctx.incidents
+              .tombstones())
         .map((t) => ({ ...t, source: t.source as ExportedDeletedIncident['source'] }))
         .sort((a, b) => compareIds(a.vendorId, b.vendorId) || compareIds(a.source, b.source) || compareIds(a.sourceUid, b.sourceUid)),
       // A provider whose settings are still the defaults (no component chosen, never refreshed) is left out.
-      statusSettings: ctx.incidents
-        .allSettings()
+      statusSettings: (await ctx.incidents
+              .allSettings())
         .filter((s) => s.componentsUsed.length > 0 || s.refreshedAt !== null || s.refreshedFrom !== null)
         .sort((a, b) => compareIds(a.vendorId, b.vendorId)),
       questionnaireRequests: requests,
-      upstreams: ctx.upstreams.list().sort((a, b) => compareIds(a.id, b.id)),
+      upstreams: (await ctx.upstreams.list()).sort((a, b) => compareIds(a.id, b.id)),
       settings,
       ...lifecycle,
     } satisfies RegisterExport;
     // The files last: what room they have is what the rest leaves under the import's limit.
     const rest = JSON.stringify(data, null, 2).length;
-    const { evidence, leftBehind } = withEvidenceFiles(ctx, data.evidence, rest, limitChars);
+    const { evidence, leftBehind } = await withEvidenceFiles(ctx, data.evidence, rest, limitChars);
     return { data: { ...data, evidence }, leftBehind };
   });
 }
 
 /** The fields of an imported incident edited here, as the format lists them (a stored name it does not know is left out). */
-function editedFieldsOf(ctx: Context, id: string): ExportedIncident['editedFields'] {
-  const edited = new Set(ctx.incidents.editedFields(id));
+async function editedFieldsOf(ctx: Context, id: string): Promise<ExportedIncident['editedFields']> {
+  const edited = new Set(await ctx.incidents.editedFields(id));
   return INCIDENT_EDITABLE_FIELDS.filter((f) => edited.has(f));
 }
 

@@ -50,34 +50,34 @@ export async function importRegister(ctx: Context, input: ImportInput): Promise<
 async function mergeInto(ctx: Context, data: RegisterExport, dryRun: boolean): Promise<ImportReport> {
   const s = new ImportState(ctx, data, dryRun);
   s.actor = (await ctx.settings.get()).userName;
-  const empty = isEmptyRegister(ctx);
+  const empty = await isEmptyRegister(ctx);
   const trail = await checkFileTrail(s);
   s.report.auditTrailHead = trail.head;
   const work = async () => {
     const sealed = new SealedTransfer(s);
-    sealed.begin();
+    await sealed.begin();
     await importTemplates(s);
-    importVendors(s);
+    await importVendors(s);
     await importReviews(s, sealed);
     await importAnswers(s, sealed);
-    importSteps(s);
-    importFindings(s);
-    importAcceptances(s);
-    importEvidence(s, sealed);
-    importWindows(s);
-    importBlackouts(s);
-    importIncidents(s);
-    importDeletedIncidents(s);
-    importStatusSettings(s);
-    importQuestionnaireRequests(s);
-    importUpstreams(s);
+    await importSteps(s);
+    await importFindings(s);
+    await importAcceptances(s);
+    await importEvidence(s, sealed);
+    await importWindows(s);
+    await importBlackouts(s);
+    await importIncidents(s);
+    await importDeletedIncidents(s);
+    await importStatusSettings(s);
+    await importQuestionnaireRequests(s);
+    await importUpstreams(s);
   };
   if (empty) await ctx.audit.withTriggersMuted(work);
   else await work();
-  importAuditTrail(s, empty, trail);
+  await importAuditTrail(s, empty, trail);
   // Never muted, and after the file's trail: a setting the file brings (a user name where none
   // was set) is this register's own change, and every later entry is signed with it.
   await importSettings(s);
-  recordImport(s);
+  await recordImport(s);
   return s.report;
 }

@@ -41,10 +41,10 @@ export async function vendorReport(
   const include = input.includeConfidential ?? false;
   const asOf = documentDate(ctx, input.date);
   const data = await ctx.read(async (ctx) => {
-    const vendor = getVendor(ctx, input.vendorId);
+    const vendor = await getVendor(ctx, input.vendorId);
     const standing = await standingOf(ctx, vendor.id, asOf);
     const reported = input.draft ? await draftReported(ctx, vendor, standing, asOf, include) : await decidedReported(ctx, vendor, standing, asOf, include);
-    const steps = stepsAsOf(ctx.steps.steps(reported.review.id), asOf);
+    const steps = stepsAsOf(await ctx.steps.steps(reported.review.id), asOf);
     return {
       ...reported,
       vendor,
@@ -56,16 +56,16 @@ export async function vendorReport(
       dayRate: (await ctx.settings.get()).dayRate,
       today: documentToday(ctx),
       // The status on the date, from the trail, as the subprocessor annex reads it.
-      statusOnDate: providerStatusAsOf(vendor.status, ctx.audit.vendorStatusTrail(vendor.id), asOf, documentToday(ctx)),
+      statusOnDate: providerStatusAsOf(vendor.status, await ctx.audit.vendorStatusTrail(vendor.id), asOf, documentToday(ctx)),
       lifecycle: lifecycleAsOf(await lifecycleOf(ctx, vendor.id, steps), asOf),
-      maintenance: maintenanceOf(ctx, vendor.id, reported, asOf),
-      incidents: incidentsOf(ctx, vendor.id, reported, asOf),
+      maintenance: await maintenanceOf(ctx, vendor.id, reported, asOf),
+      incidents: await incidentsOf(ctx, vendor.id, reported, asOf),
       concentration: await providerConcentration(ctx, vendor.id, asOf),
       // The trail as it stood at the end of the report's date (entries written later are not
       // part of it), verified when the report is made, in the same snapshot as the data.
-      auditChain: { check: verifyAuditChain(ctx, asOf), asOf },
+      auditChain: { check: await verifyAuditChain(ctx, asOf), asOf },
       language: await reportLanguageOf(ctx),
-      slug: providerSlug(vendor, ctx.vendors.list()),
+      slug: providerSlug(vendor, await ctx.vendors.list()),
     };
   });
   if (include) refuseLockedConfidential(ctx, data.vendor.name, data.answers);
@@ -154,7 +154,7 @@ async function lifecycleOf(ctx: Context, vendorId: string, steps: ReviewStep[]):
     steps,
     findings: await listFindings(ctx, { vendorId }),
     acceptances: await listAcceptances(ctx, { vendorId }),
-    evidence: listEvidence(ctx, { vendorId }),
+    evidence: await listEvidence(ctx, { vendorId }),
   };
 }
 
@@ -163,9 +163,9 @@ async function lifecycleOf(ctx: Context, vendorId: string, steps: ReviewStep[]):
  * overlaps) and the blackout periods, cut to the date by the pure rule, and the claims of the
  * answers this report shows (visible, not N/A) held against them.
  */
-function maintenanceOf(ctx: Context, vendorId: string, reported: Reported, asOf: string): ProviderMaintenance {
-  const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
-  const windows: WindowOf[] = ctx.maintenance.windows().flatMap((window) => {
+async function maintenanceOf(ctx: Context, vendorId: string, reported: Reported, asOf: string): Promise<ProviderMaintenance> {
+  const vendors = new Map((await ctx.vendors.list()).map((v) => [v.id, v]));
+  const windows: WindowOf[] = (await ctx.maintenance.windows()).flatMap((window) => {
     const vendor = vendors.get(window.vendorId);
     // The promise is read from the reported answers, not from each provider's latest review.
     return vendor ? [{ window, vendorName: vendor.name, criticalPath: vendor.criticalPath, promisedNoticeHours: null }] : [];
@@ -175,7 +175,7 @@ function maintenanceOf(ctx: Context, vendorId: string, reported: Reported, asOf:
     vendorId,
     asOf,
     windows,
-    blackouts: ctx.maintenance.blackouts(),
+    blackouts: await ctx.maintenance.blackouts(),
     answers: claimAnswers(reported.answers, visible),
     profileUpdatedAt: new Map([...vendors.values()].map((v) => [v.id, v.updatedAt])),
   });
@@ -186,11 +186,11 @@ function maintenanceOf(ctx: Context, vendorId: string, reported: Reported, asOf:
  * incident-facts.ts), and the incident-transparency claims of the answers this report shows
  * (visible, not N/A) held against it.
  */
-function incidentsOf(ctx: Context, vendorId: string, reported: Reported, asOf: string): ProviderIncidents {
+async function incidentsOf(ctx: Context, vendorId: string, reported: Reported, asOf: string): Promise<ProviderIncidents> {
   return providerIncidents({
     asOf,
-    incidents: ctx.incidents.incidents(vendorId),
-    settings: ctx.incidents.settings(vendorId),
+    incidents: await ctx.incidents.incidents(vendorId),
+    settings: await ctx.incidents.settings(vendorId),
     // The same reading as the incident screen's: only answers the review shows, not N/A.
     answers: incidentClaimAnswers(reported.template, reported.answers),
   });
@@ -207,8 +207,8 @@ export async function subprocessorReport(
   };
   const { selection, intro, organisation } = await ctx.read(async (ctx) => {
     const settings = await ctx.settings.get();
-    const trails = ctx.audit.vendorStatusTrails();
-    const candidates = await mapInOrder(ctx.vendors.list(), (vendor) => subprocessorCandidate(ctx, vendor, options.asOf, settings.reassessmentMonths, trails.get(vendor.id) ?? []));
+    const trails = await ctx.audit.vendorStatusTrails();
+    const candidates = await mapInOrder(await ctx.vendors.list(), (vendor) => subprocessorCandidate(ctx, vendor, options.asOf, settings.reassessmentMonths, trails.get(vendor.id) ?? []));
     return { selection: selectSubprocessors(candidates, options), intro: settings.subprocessorIntro, organisation: settings.organisation };
   });
   const doc = buildSubprocessorAppendix({ selection, options, intro, organisation });

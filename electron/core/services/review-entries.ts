@@ -31,7 +31,7 @@ export async function buildEntry(ctx: Context, vendor: Vendor, review: Review | 
   const template = review ? ((await ctx.templates.get(review.templateId, review.templateVersion))?.template ?? null) : null;
   // A decided review keeps the score its decision froze, under the model of its day (docs/scoring.md).
   const decided = review !== null && !isOpenStatus(review.status);
-  const frozen = !decided ? null : options.frozenScores ? (options.frozenScores.get(review.id) ?? null) : ctx.steps.frozenScore(review.id);
+  const frozen = !decided ? null : options.frozenScores ? (options.frozenScores.get(review.id) ?? null) : await ctx.steps.frozenScore(review.id);
   const score = frozen ?? (template ? scoreReview(template, toAnswerMap(answers), vendor) : null);
   return { vendor, review, template, answers, score };
 }
@@ -46,8 +46,8 @@ export async function entryFor(ctx: Context, vendor: Vendor, options: EntryOptio
 export async function allEntries(ctx: Context): Promise<ReviewEntry[]> {
   const latest = await ctx.reviews.latestByVendor();
   const answersByReview = await ctx.reviews.answersOfLatestReviews();
-  const frozenScores = ctx.steps.frozenScoresOfLatest();
-  return mapInOrder(ctx.vendors.list(), (vendor) => {
+  const frozenScores = await ctx.steps.frozenScoresOfLatest();
+  return mapInOrder(await ctx.vendors.list(), (vendor) => {
     const review = latest.get(vendor.id) ?? null;
     return buildEntry(ctx, vendor, review, review ? (answersByReview.get(review.id) ?? []) : [], { frozenScores });
   });

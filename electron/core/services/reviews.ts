@@ -31,8 +31,8 @@ export async function detail(ctx: Context, review: Review): Promise<ReviewDetail
     answers: revealAnswers(ctx, review.vendorId, await ctx.reviews.answers(review.id)),
     template: await templateOf(ctx, review),
     latestVersion: await latestVersionOf(ctx, review),
-    steps: ctx.steps.steps(review.id),
-    frozenScore: isOpenStatus(review.status) ? null : ctx.steps.frozenScore(review.id),
+    steps: await ctx.steps.steps(review.id),
+    frozenScore: isOpenStatus(review.status) ? null : await ctx.steps.frozenScore(review.id),
     versions: await ctx.reviews.answerVersions(review.id),
   };
 }
@@ -81,7 +81,7 @@ async function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: stri
  */
 export async function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): Promise<ReviewDetail> {
   return await ctx.write(async (ctx) => {
-    const vendor = getVendor(ctx, input.vendorId);
+    const vendor = await getVendor(ctx, input.vendorId);
     const latest = await ctx.reviews.latest(input.vendorId);
     if (latest && isOpenStatus(latest.status)) {
       if (input.templateId === undefined || input.templateId === latest.templateId) return detail(ctx, latest);
@@ -118,11 +118,11 @@ async function refuseWhileOpen(ctx: Context, vendorName: string, open: Review, w
 
 /** The template review.start would use for the provider now, without starting anything. */
 export async function reviewTemplateFor(ctx: Context, input: { vendorId: string; templateId?: string }): Promise<NewReviewTemplate> {
-  return await templateForNewReview(ctx, getVendor(ctx, input.vendorId), input.templateId);
+  return await templateForNewReview(ctx, await getVendor(ctx, input.vendorId), input.templateId);
 }
 
 export async function currentReview(ctx: Context, vendorId: string): Promise<ReviewDetail | null> {
-  getVendor(ctx, vendorId);
+  await getVendor(ctx, vendorId);
   const review = await ctx.reviews.latest(vendorId);
   return review ? await detail(ctx, review) : null;
 }

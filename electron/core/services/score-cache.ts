@@ -131,9 +131,9 @@ const PROFILES_ONE_BY_ONE = 50;
  * The score of a review as services/review-entries.ts's buildEntry gives it (a decided review's
  * frozen score, else computed from its answers), reduced to what the register shows.
  */
-async function computeListed(ctx: Context, input: ScoreInputRow, profile: () => Vendor, templates: Map<string, Template | null>): Promise<ListedScore | null> {
+async function computeListed(ctx: Context, input: ScoreInputRow, profile: () => Promise<Vendor>, templates: Map<string, Template | null>): Promise<ListedScore | null> {
   if (!isOpenStatus(input.status as ReviewStatus)) {
-    const frozen = ctx.steps.frozenScore(input.reviewId);
+    const frozen = await ctx.steps.frozenScore(input.reviewId);
     if (frozen) return listedScore(frozen);
   }
   const templateKey = `${input.templateId}@${input.templateVersion}`;
@@ -144,7 +144,7 @@ async function computeListed(ctx: Context, input: ScoreInputRow, profile: () => 
   }
   if (!template) return null;
   // No explanation: the register shows none, and writing the reasons is most of a score's cost.
-  return listedScore(scoreReview(template, ctx.scoreInputs.answerMap(input.reviewId), profile(), LISTING));
+  return listedScore(scoreReview(template, await ctx.scoreInputs.answerMap(input.reviewId), await profile(), LISTING));
 }
 
 /**
@@ -153,22 +153,22 @@ async function computeListed(ctx: Context, input: ScoreInputRow, profile: () => 
  * are read from one state of the file; then storeListedScores (score-cache-store.ts), after it.
  */
 export async function listedReviews(ctx: Context, vendors: readonly Pick<Vendor, 'id'>[]): Promise<Map<string, ListedReview>> {
-  const inputs = ctx.scoreInputs.latestByVendor();
+  const inputs = await ctx.scoreInputs.latestByVendor();
   // What memory lacks is looked up in the file, in one read, before anything is computed.
   const missing: string[] = [];
   for (const input of inputs.values()) if (!ctx.scoreCache.has(input.reviewId, listedScoreKey(input))) missing.push(input.reviewId);
-  const stored = missing.length === 0 ? new Map<string, Entry>() : ctx.scoreInputs.storedScores(missing);
+  const stored = missing.length === 0 ? new Map<string, Entry>() : await ctx.scoreInputs.storedScores(missing);
   const templates = new Map<string, Template | null>();
   // The whole profile (data locations included) is read only when a score must be computed: by id
   // for the first few (an answer saved scores one review again), then all at once.
   let profiles: Map<string, Vendor> | undefined;
   let readOneByOne = 0;
-  const profileOf = (id: string): Vendor => {
+  const profileOf = async (id: string): Promise<Vendor> => {
     if (!profiles && readOneByOne < PROFILES_ONE_BY_ONE) {
       readOneByOne += 1;
-      return ctx.vendors.get(id)!;
+      return (await ctx.vendors.get(id))!;
     }
-    return (profiles ??= new Map(ctx.vendors.list().map((v) => [v.id, v]))).get(id)!;
+    return (profiles ??= new Map((await ctx.vendors.list()).map((v) => [v.id, v]))).get(id)!;
   };
   const listed = new Map<string, ListedReview>();
   const current = new Set<string>();

@@ -1,5 +1,6 @@
 // A provider's standing as of a date, read from the register: the reviews with their steps,
 // decided tiers and due dates, handed to the one rule in shared/domain/standing.ts.
+import { mapInOrder } from '../in-order';
 import type { Settings } from '../../../shared/domain/settings';
 import { standingAsOf, type DecidedReview, type Standing, type StandingReview } from '../../../shared/domain/standing';
 import { toAnswerMap, type Answer, type Review } from '../../../shared/domain/review';
@@ -18,16 +19,16 @@ import type { Context } from '../context';
  * due date a document dated earlier prints.
  */
 export async function standingReviews(ctx: Context, vendorId: string, asOf: string): Promise<StandingReview[]> {
-  const steps = ctx.steps.stepsByReview(vendorId);
+  const steps = await ctx.steps.stepsByReview(vendorId);
   const today = asOf >= documentToday(ctx);
-  return (await ctx.reviews.ofVendor(vendorId)).map((review) => {
-    const current = ctx.steps.dueOverride(review.id);
+  return mapInOrder(await ctx.reviews.ofVendor(vendorId), async (review) => {
+    const current = await ctx.steps.dueOverride(review.id);
     return {
       review,
       steps: steps.get(review.id) ?? [],
-      decidedTier: ctx.steps.decidedTier(review.id),
+      decidedTier: await ctx.steps.decidedTier(review.id),
       // Dated today, the stored date is the one in force; the rule reads it only on decided reviews.
-      dueOverride: today || !review.completedAt ? current : ctx.audit.reviewDueOverrideAsOf(review.id, asOf, current),
+      dueOverride: today || !review.completedAt ? current : await ctx.audit.reviewDueOverrideAsOf(review.id, asOf, current),
     };
   });
 }
@@ -81,10 +82,10 @@ export async function decidedContent(ctx: Context, decided: DecidedReview): Prom
   const { review } = decided;
   const template = (await ctx.templates.get(review.templateId, review.templateVersion))?.template;
   if (!template) return null;
-  const snapshot = ctx.steps.snapshot(review.id);
+  const snapshot = await ctx.steps.snapshot(review.id);
   if (snapshot) return { template, answers: snapshot.answers, score: snapshot.score, frozenAt: snapshot.frozenAt };
   const answers = await ctx.reviews.answers(review.id);
-  const vendor = ctx.vendors.get(review.vendorId)!;
+  const vendor = (await ctx.vendors.get(review.vendorId))!;
   return { template, answers, score: scoreReview(template, toAnswerMap(answers), vendor), frozenAt: null };
 }
 

@@ -28,34 +28,34 @@ const PAGE_ID = /\/incidents\/([A-Za-z0-9]+)\/?$/;
 type Counts = StatusImport['incidents'];
 
 /** One file's incidents into the provider's record; see applyStatusFiles. */
-function mergeIncidents(ctx: Context, vendorId: string, file: ParsedStatusFile, stamp: string, counts: Counts, warnings: string[]): void {
+async function mergeIncidents(ctx: Context, vendorId: string, file: ParsedStatusFile, stamp: string, counts: Counts, warnings: string[]): Promise<void> {
   const source = INCIDENT_SOURCE[file.format];
   const seen = new Set<string>();
   for (const e of file.incidents) {
     seen.add(e.sourceUid);
-    if (ctx.incidents.isTombstoned(vendorId, source, e.sourceUid)) {
+    if (await ctx.incidents.isTombstoned(vendorId, source, e.sourceUid)) {
       counts.deletedHere++;
       continue;
     }
-    let stored = ctx.incidents.bySourceUid(vendorId, source, e.sourceUid);
+    let stored = await ctx.incidents.bySourceUid(vendorId, source, e.sourceUid);
     if (!stored && source === 'feed') {
       // The page's JSON already holds this incident (with its real impact and times): the feed entry adds nothing.
       const pageId = e.link ? PAGE_ID.exec(e.link)?.[1] : undefined;
-      if (pageId && ctx.incidents.bySourceUid(vendorId, 'statuspage', pageId)) {
+      if (pageId && await ctx.incidents.bySourceUid(vendorId, 'statuspage', pageId)) {
         counts.unchanged++;
         continue;
       }
     }
     if (!stored && source === 'statuspage') {
       // Read from the page's feed before: the JSON supersedes that entry rather than doubling it.
-      const fromFeed = ctx.incidents.byLinkSuffix(vendorId, 'feed', `/incidents/${e.sourceUid}`);
+      const fromFeed = await ctx.incidents.byLinkSuffix(vendorId, 'feed', `/incidents/${e.sourceUid}`);
       if (fromFeed) {
-        ctx.incidents.reassign(fromFeed.id, 'statuspage', e.sourceUid);
+        await ctx.incidents.reassign(fromFeed.id, 'statuspage', e.sourceUid);
         stored = { ...fromFeed, source: 'statuspage', sourceUid: e.sourceUid, sequence: null };
       }
     }
     if (!stored) {
-      ctx.incidents.insert({ ...e, id: ctx.newId(), vendorId, source, onStatusPage: true, createdAt: stamp, updatedAt: stamp });
+      await ctx.incidents.insert({ ...e, id: ctx.newId(), vendorId, source, onStatusPage: true, createdAt: stamp, updatedAt: stamp });
       counts.added++;
       continue;
     }
@@ -69,7 +69,7 @@ function mergeIncidents(ctx: Context, vendorId: string, file: ParsedStatusFile, 
       continue;
     }
     // A later version from the source: its fields replace the stored ones, except those edited here.
-    const edited = new Set(ctx.incidents.editedFields(stored.id)) as Set<ImportedField | string>;
+    const edited = new Set(await ctx.incidents.editedFields(stored.id)) as Set<ImportedField | string>;
     const next: Incident = { ...stored, sequence: e.sequence, updatedAt: stamp };
     const kept: string[] = [];
     for (const f of IMPORTED_FIELDS) {
@@ -79,11 +79,11 @@ function mergeIncidents(ctx: Context, vendorId: string, file: ParsedStatusFile, 
         (next as unknown as Record<string, unknown>)[f] = e[f];
       }
     }
-    ctx.incidents.update(next);
+    await ctx.incidents.update(next);
     counts.updated++;
     if (kept.length > 0) warnings.push(`"${stored.title}": a newer version from the page differs in ${kept.join(', ')}, which ${kept.length === 1 ? 'was' : 'were'} edited here; kept as edited`);
   }
-  const stillOpen = ctx.incidents.incidents(vendorId).filter((i) => i.source === source && i.resolvedAt === null && i.sourceUid !== null && !seen.has(i.sourceUid));
+  const stillOpen = (await ctx.incidents.incidents(vendorId)).filter((i) => i.source === source && i.resolvedAt === null && i.sourceUid !== null && !seen.has(i.sourceUid));
   if (stillOpen.length > 0 && file.incidents.length > 0) {
     // summary.json and Instatus list only what is active, incidents.json only the latest 50: an
     // incident held open that the page no longer lists was most likely resolved meanwhile.
@@ -104,11 +104,11 @@ export async function applyStatusFiles(
   ctx: Context,
   vendorId: string,
   files: readonly ParsedStatusFile[],
-  options: { dryRun: boolean; fetched?: StatusImport['fetched']; afterWrite?: () => void },
+  options: { dryRun: boolean; fetched?: StatusImport['fetched']; afterWrite?: (ctx: Context) => Promise<void> },
 ): Promise<StatusImport> {
   const first = files[0]!;
   return await writeOrRehearse(ctx, options.dryRun, async (ctx) => {
-    const vendor = getVendor(ctx, vendorId);
+    const vendor = await getVendor(ctx, vendorId);
     const stamp = ctx.now().toISOString();
     const result: StatusImport = {
       format: first.format,
@@ -120,10 +120,10 @@ export async function applyStatusFiles(
       fetched: options.fetched ?? [],
     };
     for (const file of files) {
-      mergeIncidents(ctx, vendor.id, file, stamp, result.incidents, result.warnings);
+      await mergeIncidents(ctx, vendor.id, file, stamp, result.incidents, result.warnings);
       if (file.maintenances.length > 0) {
         // Instatus maintenances are held like Statuspage ones (the windows' sources are formats of maintenance files).
-        const merged = mergeMaintenanceEvents(ctx, vendor.id, 'statuspage', file.maintenances, stamp);
+        const merged = await mergeMaintenanceEvents(ctx, vendor.id, 'statuspage', file.maintenances, stamp);
         result.maintenances.added += merged.added;
         result.maintenances.updated += merged.updated;
         result.maintenances.unchanged += merged.unchanged;
@@ -134,14 +134,14 @@ export async function applyStatusFiles(
     if (result.incidents.deletedHere > 0) {
       result.warnings.push(`${result.incidents.deletedHere === 1 ? '1 incident was' : `${result.incidents.deletedHere} incidents were`} deleted here before and stay deleted`);
     }
-    options.afterWrite?.();
+    await options.afterWrite?.(ctx);
     return result;
   });
 }
 
 /** A file the user saved: read (a bad file is refused naming what is wrong), then merged. */
 export async function importStatus(ctx: Context, input: { vendorId: string; fileName: string; text: string; dryRun?: boolean }): Promise<StatusImport> {
-  getVendor(ctx, input.vendorId);
+  await getVendor(ctx, input.vendorId);
   const parsed = parseStatusFile(input.fileName, input.text);
   return await applyStatusFiles(ctx, input.vendorId, [parsed], { dryRun: input.dryRun ?? false });
 }

@@ -15,7 +15,7 @@ import { getVendor } from './vendor-lookup';
 const nameOf = (url: string) => url.replace(/[?#].*$/, '').split('/').filter(Boolean).pop() ?? url;
 
 export async function refreshStatus(ctx: Context, input: { vendorId: string; dryRun?: boolean }, limits: FetchLimits = DEFAULT_FETCH_LIMITS): Promise<StatusImport> {
-  const vendor = getVendor(ctx, input.vendorId);
+  const vendor = await getVendor(ctx, input.vendorId);
   const address = vendor.links.statusPage?.trim();
   if (!address) {
     throw new VettedError('validation', `statusPage: the profile of ${vendor.name} has no status page address; add it under Profile → Links`, [
@@ -36,9 +36,9 @@ export async function refreshStatus(ctx: Context, input: { vendorId: string; dry
   return applyStatusFiles(ctx, vendor.id, files, {
     dryRun: input.dryRun ?? false,
     fetched: sources,
-    afterWrite: () => {
-      const settings = ctx.incidents.settings(vendor.id);
-      ctx.incidents.saveSettings({ ...settings, refreshedAt: ctx.now().toISOString(), refreshedFrom: fetched.incidents.url });
+    afterWrite: async (ctx) => {
+      const settings = await ctx.incidents.settings(vendor.id);
+      await ctx.incidents.saveSettings({ ...settings, refreshedAt: ctx.now().toISOString(), refreshedFrom: fetched.incidents.url });
     },
   });
 }

@@ -12,7 +12,6 @@ import type { Context } from '../context';
 import { createFinding, listFindings } from './findings';
 import { decidedContent, documentDate, documentToday, standingOf } from './standing';
 import { getVendor } from './vendor-lookup';
-import { readTransaction, writeTransaction } from '../db/transactions';
 
 /** The default period: the twelve months up to and including `date`. */
 export function yearBefore(date: string): string {
@@ -52,42 +51,42 @@ async function reviewedAnswers(ctx: Context, vendorId: string, date: string): Pr
 }
 
 /** The record's component names, for choosing the ones you use: by how often they appear. */
-function componentsOf(ctx: Context, vendorId: string): string[] {
+async function componentsOf(ctx: Context, vendorId: string): Promise<string[]> {
   const counts = new Map<string, number>();
-  for (const i of ctx.incidents.incidents(vendorId)) for (const c of i.components) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const i of await ctx.incidents.incidents(vendorId)) for (const c of i.components) counts.set(c, (counts.get(c) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }
 
 export async function transparency(ctx: Context, input: { vendorId: string; since?: string; date?: string }): Promise<Transparency> {
   return await ctx.read(async (ctx) => {
-    const vendor = getVendor(ctx, input.vendorId);
+    const vendor = await getVendor(ctx, input.vendorId);
     const date = documentDate(ctx, input.date);
     const since = input.since ?? yearBefore(date);
     checkPeriod(since, date);
-    const settings = ctx.incidents.settings(vendor.id);
-    const measures = transparencyMeasures(ctx.incidents.incidents(vendor.id), { from: since, to: date }, settings.componentsUsed);
+    const settings = await ctx.incidents.settings(vendor.id);
+    const measures = transparencyMeasures(await ctx.incidents.incidents(vendor.id), { from: since, to: date }, settings.componentsUsed);
     const reviewed = await reviewedAnswers(ctx, vendor.id, date);
     return {
       vendorId: vendor.id,
       measures,
       reviewId: reviewed.reviewId,
       claims: checkIncidentClaims(reviewed.answers, measures),
-      components: componentsOf(ctx, vendor.id),
+      components: await componentsOf(ctx, vendor.id),
       settings,
     };
   });
 }
 
-export function statusSettings(ctx: Context, input: { vendorId: string; patch?: { componentsUsed: string[] } }): StatusSettings {
-  const run = () => {
-    const vendor = getVendor(ctx, input.vendorId);
-    const current = ctx.incidents.settings(vendor.id);
+export async function statusSettings(ctx: Context, input: { vendorId: string; patch?: { componentsUsed: string[] } }): Promise<StatusSettings> {
+  const run = async (ctx: Context) => {
+    const vendor = await getVendor(ctx, input.vendorId);
+    const current = await ctx.incidents.settings(vendor.id);
     if (!input.patch) return current;
     const next = { ...current, componentsUsed: [...new Set(input.patch.componentsUsed.map((c) => c.trim()))] };
-    ctx.incidents.saveSettings(next);
+    await ctx.incidents.saveSettings(next);
     return next;
   };
-  return input.patch ? writeTransaction(ctx.db, run) : readTransaction(ctx.db, run);
+  return input.patch ? await ctx.write(run) : await ctx.read(run);
 }
 
 /** The question's own words, for the finding's title. */

@@ -12,8 +12,8 @@ export function upstreamView(u: Upstream, vendor: Pick<Vendor, 'name' | 'critica
   return { ...u, vendorName: vendor?.name ?? '', criticalPath: vendor?.criticalPath ?? false };
 }
 
-export function getUpstream(ctx: Context, id: string): Upstream {
-  const u = ctx.upstreams.get(id);
+export async function getUpstream(ctx: Context, id: string): Promise<Upstream> {
+  const u = await ctx.upstreams.get(id);
   if (!u) throw new VettedError('not_found', `No fourth party with id ${id}.`);
   return u;
 }
@@ -22,15 +22,15 @@ export function getUpstream(ctx: Context, id: string): Upstream {
 export type PlannedParty = Pick<Upstream, 'party' | 'catalogueId' | 'kind' | 'purpose' | 'location'>;
 
 /** Stores a fourth party an import plan adds (no note: it was not typed by anyone). */
-export function insertPlanned(
+export async function insertPlanned(
   ctx: Context,
   vendorId: string,
   row: PlannedParty,
   from: { regions: UpstreamRegion[]; source: UpstreamSource },
   stamp: string,
-): void {
+): Promise<void> {
   const { party, catalogueId, kind, purpose, location } = row;
-  ctx.upstreams.insert({ id: ctx.newId(), vendorId, party, catalogueId, kind, regions: from.regions, purpose, location, source: from.source, note: '', createdAt: stamp, updatedAt: stamp });
+  await ctx.upstreams.insert({ id: ctx.newId(), vendorId, party, catalogueId, kind, regions: from.regions, purpose, location, source: from.source, note: '', createdAt: stamp, updatedAt: stamp });
 }
 
 /** How many rows of a plan take each action. */

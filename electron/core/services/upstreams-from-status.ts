@@ -10,10 +10,10 @@ import { countActions, getUpstream, insertPlanned, upstreamView } from './upstre
 import { getVendor } from './vendor-lookup';
 
 /** Every component name on record for the provider, each once, most often named by its incidents first. */
-function knownComponents(ctx: Context, vendorId: string): string[] {
+async function knownComponents(ctx: Context, vendorId: string): Promise<string[]> {
   const counts = new Map<string, number>();
-  for (const incident of ctx.incidents.incidents(vendorId)) for (const c of new Set(incident.components)) counts.set(c, (counts.get(c) ?? 0) + 1);
-  for (const c of ctx.incidents.settings(vendorId).componentsUsed) if (!counts.has(c)) counts.set(c, 0);
+  for (const incident of await ctx.incidents.incidents(vendorId)) for (const c of new Set(incident.components)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  for (const c of (await ctx.incidents.settings(vendorId)).componentsUsed) if (!counts.has(c)) counts.set(c, 0);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }
 
@@ -25,19 +25,19 @@ function knownComponents(ctx: Context, vendorId: string): string[] {
 export async function upstreamsFromStatus(ctx: Context, input: { vendorId: string; dryRun?: boolean | undefined }): Promise<UpstreamFromStatus> {
   const dryRun = input.dryRun ?? false;
   return await writeOrRehearse(ctx, dryRun, async (ctx) => {
-    const vendor = getVendor(ctx, input.vendorId);
-    const components = knownComponents(ctx, vendor.id);
-    const { rows, unmatched } = planStatusComponents(components, ctx.upstreams.list(vendor.id));
+    const vendor = await getVendor(ctx, input.vendorId);
+    const components = await knownComponents(ctx, vendor.id);
+    const { rows, unmatched } = planStatusComponents(components, await ctx.upstreams.list(vendor.id));
     const stamp = ctx.now().toISOString();
     for (const row of rows) {
       if (row.action === 'add') {
-        insertPlanned(ctx, vendor.id, row, { regions: row.regions.map((code) => ({ code, uses: '' })), source: 'status_components' }, stamp);
+        await insertPlanned(ctx, vendor.id, row, { regions: row.regions.map((code) => ({ code, uses: '' })), source: 'status_components' }, stamp);
       } else if (row.action === 'update') {
-        const stored = getUpstream(ctx, row.upstreamId!);
-        ctx.upstreams.update({ ...stored, regions: [...stored.regions, ...row.regions.map((code) => ({ code, uses: '' }))], updatedAt: stamp });
+        const stored = await getUpstream(ctx, row.upstreamId!);
+        await ctx.upstreams.update({ ...stored, regions: [...stored.regions, ...row.regions.map((code) => ({ code, uses: '' }))], updatedAt: stamp });
       }
     }
-    const upstreams = ctx.upstreams.list(vendor.id).map((u) => upstreamView(u, vendor));
+    const upstreams = (await ctx.upstreams.list(vendor.id)).map((u) => upstreamView(u, vendor));
     return { vendorId: vendor.id, vendorName: vendor.name, dryRun, components, ...countActions(rows), rows, unmatched, upstreams };
   });
 }

@@ -10,7 +10,6 @@ import { canonicalPartyKey } from '../../../shared/upstream/register-index';
 import { planSubprocessorImport } from '../../../shared/upstream/subprocessor-plan';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
-import { readTransaction, writeTransaction } from '../db/transactions';
 import { writeOrRehearse } from './dry-run';
 import { countActions, getUpstream, insertPlanned, upstreamView as view } from './upstream-rows';
 import { getVendor } from './vendor-lookup';
@@ -39,28 +38,28 @@ function catalogueIdFor(party: string, given: string | null | undefined, path: s
 }
 
 /** A provider records each party once: a second would count twice in concentration. */
-function refuseDuplicate(ctx: Context, u: Pick<Upstream, 'vendorId' | 'party' | 'catalogueId'> & { id?: string }, path: string): void {
+async function refuseDuplicate(ctx: Context, u: Pick<Upstream, 'vendorId' | 'party' | 'catalogueId'> & { id?: string }, path: string): Promise<void> {
   const key = canonicalPartyKey(u);
-  const same = ctx.upstreams.list(u.vendorId).find((other) => other.id !== u.id && canonicalPartyKey(other) === key);
+  const same = (await ctx.upstreams.list(u.vendorId)).find((other) => other.id !== u.id && canonicalPartyKey(other) === key);
   if (same) throw invalid(path, `the provider already records "${same.party}" (id ${same.id}); change that one instead`);
 }
 
-export function listUpstreams(ctx: Context, input: { vendorId?: string }): UpstreamView[] {
-  return readTransaction(ctx.db, () => {
-    if (input.vendorId !== undefined) getVendor(ctx, input.vendorId);
-    const vendors = new Map(ctx.vendors.list().map((v) => [v.id, v]));
-    return sorted(ctx.upstreams.list(input.vendorId).map((u) => view(u, vendors.get(u.vendorId))));
+export async function listUpstreams(ctx: Context, input: { vendorId?: string }): Promise<UpstreamView[]> {
+  return await ctx.read(async (ctx) => {
+    if (input.vendorId !== undefined) await getVendor(ctx, input.vendorId);
+    const vendors = new Map((await ctx.vendors.list()).map((v) => [v.id, v]));
+    return sorted((await ctx.upstreams.list(input.vendorId)).map((u) => view(u, vendors.get(u.vendorId))));
   });
 }
 
-export function addUpstream(ctx: Context, input: ParsedInput): UpstreamView {
+export async function addUpstream(ctx: Context, input: ParsedInput): Promise<UpstreamView> {
   const catalogueId = catalogueIdFor(input.party, input.catalogueId, 'catalogueId');
-  return writeTransaction(ctx.db, () => {
-    const vendor = getVendor(ctx, input.vendorId);
-    if (ctx.upstreams.count(vendor.id) >= MAX_UPSTREAMS_PER_PROVIDER) {
+  return await ctx.write(async (ctx) => {
+    const vendor = await getVendor(ctx, input.vendorId);
+    if (await ctx.upstreams.count(vendor.id) >= MAX_UPSTREAMS_PER_PROVIDER) {
       throw invalid('vendorId', `the provider already records ${MAX_UPSTREAMS_PER_PROVIDER} fourth parties, the most one provider can`);
     }
-    refuseDuplicate(ctx, { vendorId: vendor.id, party: input.party, catalogueId }, 'party');
+    await refuseDuplicate(ctx, { vendorId: vendor.id, party: input.party, catalogueId }, 'party');
     const stamp = ctx.now().toISOString();
     const upstream: Upstream = {
       id: ctx.newId(),
@@ -76,14 +75,14 @@ export function addUpstream(ctx: Context, input: ParsedInput): UpstreamView {
       createdAt: stamp,
       updatedAt: stamp,
     };
-    ctx.upstreams.insert(upstream);
+    await ctx.upstreams.insert(upstream);
     return view(upstream, vendor);
   });
 }
 
-export function updateUpstream(ctx: Context, id: string, patch: UpstreamPatch): UpstreamView {
-  return writeTransaction(ctx.db, () => {
-    const current = getUpstream(ctx, id);
+export async function updateUpstream(ctx: Context, id: string, patch: UpstreamPatch): Promise<UpstreamView> {
+  return await ctx.write(async (ctx) => {
+    const current = await getUpstream(ctx, id);
     const party = patch.party ?? current.party;
     // A new name without a catalogue id is looked up again: renaming "AWS" to "Fastly" must not stay aws.
     const catalogueId =
@@ -95,16 +94,16 @@ export function updateUpstream(ctx: Context, id: string, patch: UpstreamPatch): 
       catalogueId,
       updatedAt: ctx.now().toISOString(),
     };
-    refuseDuplicate(ctx, next, patch.party !== undefined ? 'patch.party' : 'patch.catalogueId');
-    ctx.upstreams.update(next);
-    return view(next, ctx.vendors.get(next.vendorId));
+    await refuseDuplicate(ctx, next, patch.party !== undefined ? 'patch.party' : 'patch.catalogueId');
+    await ctx.upstreams.update(next);
+    return view(next, await ctx.vendors.get(next.vendorId));
   });
 }
 
-export function deleteUpstream(ctx: Context, id: string): { id: string } {
-  return writeTransaction(ctx.db, () => {
-    getUpstream(ctx, id);
-    ctx.upstreams.delete(id);
+export async function deleteUpstream(ctx: Context, id: string): Promise<{ id: string }> {
+  return await ctx.write(async (ctx) => {
+    await getUpstream(ctx, id);
+    await ctx.upstreams.delete(id);
     return { id };
   });
 }
@@ -132,15 +131,15 @@ export async function importSubprocessorList(ctx: Context, input: UpstreamImport
   const rows = mappedRows(table, mapping);
   const dryRun = input.dryRun ?? false;
   return await writeOrRehearse(ctx, dryRun, async (ctx) => {
-    const vendor = getVendor(ctx, input.vendorId);
-    const plan = planSubprocessorImport(rows, ctx.upstreams.list(vendor.id), { purpose: mapping.purpose !== null, location: mapping.location !== null });
+    const vendor = await getVendor(ctx, input.vendorId);
+    const plan = planSubprocessorImport(rows, await ctx.upstreams.list(vendor.id), { purpose: mapping.purpose !== null, location: mapping.location !== null });
     const stamp = ctx.now().toISOString();
     for (const row of plan) {
       if (row.action === 'add') {
-        insertPlanned(ctx, vendor.id, row, { regions: [], source: 'subprocessor_list' }, stamp);
+        await insertPlanned(ctx, vendor.id, row, { regions: [], source: 'subprocessor_list' }, stamp);
       } else if (row.action === 'update') {
-        const stored = getUpstream(ctx, row.upstreamId!);
-        ctx.upstreams.update({ ...stored, purpose: row.purpose, location: row.location, updatedAt: stamp });
+        const stored = await getUpstream(ctx, row.upstreamId!);
+        await ctx.upstreams.update({ ...stored, purpose: row.purpose, location: row.location, updatedAt: stamp });
       }
     }
     return {
@@ -152,7 +151,7 @@ export async function importSubprocessorList(ctx: Context, input: UpstreamImport
       mapping,
       ...countActions(plan),
       rows: plan,
-      upstreams: ctx.upstreams.list(vendor.id).map((u) => view(u, vendor)),
+      upstreams: (await ctx.upstreams.list(vendor.id)).map((u) => view(u, vendor)),
     };
   });
 }

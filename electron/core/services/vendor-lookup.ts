@@ -5,8 +5,8 @@ import type { Vendor } from '../../../shared/domain/vendor';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 
-export function getVendor(ctx: Context, id: string): Vendor {
-  const vendor = ctx.vendors.get(id);
+export async function getVendor(ctx: Context, id: string): Promise<Vendor> {
+  const vendor = await ctx.vendors.get(id);
   if (!vendor) throw new VettedError('not_found', `No provider with id ${id}.`);
   return vendor;
 }

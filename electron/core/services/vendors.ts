@@ -10,10 +10,9 @@ import { listedReviews } from './score-cache';
 import { storeListedScores } from './score-cache-store';
 import { unknownTemplate } from './template-choice';
 import { getVendor } from './vendor-lookup';
-import { writeTransaction } from '../db/transactions';
 
-function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
-  const other = ctx.vendors.findByName(name);
+async function assertNameFree(ctx: Context, name: string, exceptId?: string): Promise<void> {
+  const other = await ctx.vendors.findByName(name);
   if (other && other.id !== exceptId) {
     throw new VettedError('conflict', `A provider named "${other.name}" already exists.`, [
       { path: 'name', message: 'is already used by another provider' },
@@ -29,19 +28,19 @@ function assertNameFree(ctx: Context, name: string, exceptId?: string): void {
 export async function createVendor(ctx: Context, fields: VendorFields, templateId?: string): Promise<Vendor> {
   return await ctx.write(async (ctx) => {
     if (templateId !== undefined && !await ctx.templates.get(templateId)) throw await unknownTemplate(ctx, 'templateId', templateId);
-    assertNameFree(ctx, fields.name);
+    await assertNameFree(ctx, fields.name);
     const stamp = ctx.now().toISOString();
     const vendor: Vendor = { ...fields, id: ctx.newId(), createdAt: stamp, updatedAt: stamp };
-    ctx.vendors.insert(vendor);
+    await ctx.vendors.insert(vendor);
     if (templateId !== undefined) await startReview(ctx, { vendorId: vendor.id, templateId });
     return vendor;
   });
 }
 
-export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vendor {
-  return writeTransaction(ctx.db, () => {
-    const current = getVendor(ctx, id);
-    if (patch.name !== undefined) assertNameFree(ctx, patch.name, id);
+export async function updateVendor(ctx: Context, id: string, patch: VendorPatch): Promise<Vendor> {
+  return await ctx.write(async (ctx) => {
+    const current = await getVendor(ctx, id);
+    if (patch.name !== undefined) await assertNameFree(ctx, patch.name, id);
     const updated: Vendor = {
       ...current,
       ...(patch as Partial<VendorFields>),
@@ -49,15 +48,15 @@ export function updateVendor(ctx: Context, id: string, patch: VendorPatch): Vend
       links: { ...current.links, ...patch.links },
       updatedAt: ctx.now().toISOString(),
     };
-    ctx.vendors.update(updated);
+    await ctx.vendors.update(updated);
     return updated;
   });
 }
 
-export function deleteVendor(ctx: Context, id: string): { id: string } {
+export async function deleteVendor(ctx: Context, id: string): Promise<{ id: string }> {
   // One statement, but still a write transaction: it waits for the lock like every other write.
-  return writeTransaction(ctx.db, () => {
-    if (!ctx.vendors.delete(id)) throw new VettedError('not_found', `No provider with id ${id}.`);
+  return await ctx.write(async (ctx) => {
+    if (!await ctx.vendors.delete(id)) throw new VettedError('not_found', `No provider with id ${id}.`);
     return { id };
   });
 }
@@ -71,11 +70,11 @@ export async function listVendors(ctx: Context): Promise<VendorSummary[]> {
 }
 
 async function summaries(ctx: Context): Promise<VendorSummary[]> {
-  const vendors = ctx.vendors.listed();
+  const vendors = await ctx.vendors.listed();
   const due = await reassessmentByVendor(ctx, vendors);
-  const open = openFindingCounts(ctx);
+  const open = await openFindingCounts(ctx);
   // The register's incident column: started in the last 90 days (to now), and still open.
-  const incidents = ctx.incidents.counts(new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString());
+  const incidents = await ctx.incidents.counts(new Date(ctx.now().getTime() - 90 * 86_400_000).toISOString());
   const decidedAt = await ctx.reviews.lastDecisionByVendor();
   // Scores from the cache where nothing they depend on was written since (services/score-cache.ts).
   const reviews = await listedReviews(ctx, vendors);

@@ -26,7 +26,7 @@ async function liveScore(ctx: Context, review: Review) {
   const template = (await ctx.templates.get(review.templateId, review.templateVersion))?.template;
   if (!template) throw new VettedError('not_found', `Template ${review.templateId} v${review.templateVersion} is missing from the register.`);
   const answers = await ctx.reviews.answers(review.id);
-  return { answers, score: scoreReview(template, toAnswerMap(answers), getVendor(ctx, review.vendorId)) };
+  return { answers, score: scoreReview(template, toAnswerMap(answers), await getVendor(ctx, review.vendorId)) };
 }
 
 /**
@@ -64,8 +64,8 @@ export async function transitionReview(ctx: Context, input: TransitionInput): Pr
       snapshot = { templateId: review.templateId, templateVersion: review.templateVersion, answers, score, frozenAt: stamp };
     }
     const step: ReviewStep = { reviewId: review.id, from: review.status, to: input.to, by, at: stamp, note };
-    ctx.steps.move(step, snapshot);
-    if (isApproval(input.to) && input.activateProvider !== false) activateIfProposed(ctx, review.vendorId, stamp, by);
+    await ctx.steps.move(step, snapshot);
+    if (isApproval(input.to) && input.activateProvider !== false) await activateIfProposed(ctx, review.vendorId, stamp, by);
     return detail(ctx, (await ctx.reviews.get(review.id))!);
   });
 }
@@ -80,11 +80,11 @@ export async function transitionReview(ctx: Context, input: TransitionInput): Pr
 async function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: string): Promise<void> {
   const settings = await ctx.settings.get();
   if (!settings.separationOfDuties) return;
-  const submitted = [...ctx.steps.steps(reviewId)].reverse().find((step) => step.to === 'in_review');
+  const submitted = [...await ctx.steps.steps(reviewId)].reverse().find((step) => step.to === 'in_review');
   if (!submitted) return;
   // The submitter is both the name the step was signed with and the app user who made it: a
   // submission signed "--by someone else" is still its maker's.
-  const maker = ctx.audit.actorOfReviewStatus(reviewId, 'in_review');
+  const maker = await ctx.audit.actorOfReviewStatus(reviewId, 'in_review');
   if (maker === null) {
     // Submitted in another register (it came in with an import): who did it is only the file's
     // word, and a file can name anyone. Submitted again here, it is known.
@@ -107,23 +107,23 @@ async function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: stri
  * active (the audit trail records the change, in the name of whoever signed the approval, not the
  * user name in Settings). A retired one stays retired: approving a review of it does not bring it back.
  */
-function activateIfProposed(ctx: Context, vendorId: string, stamp: string, signer: string): void {
-  const vendor = getVendor(ctx, vendorId);
+async function activateIfProposed(ctx: Context, vendorId: string, stamp: string, signer: string): Promise<void> {
+  const vendor = await getVendor(ctx, vendorId);
   if (vendor.status !== 'proposed') return;
-  writeAsActor(ctx.db, signer, () => ctx.vendors.update({ ...vendor, status: 'active', updatedAt: stamp }));
+  await writeAsActor(ctx.db, ctx.sql, signer, () => ctx.vendors.update({ ...vendor, status: 'active', updatedAt: stamp }));
 }
 
 /** Every review of a provider, newest first: decided ones with the score frozen at the decision. */
 export async function reviewHistory(ctx: Context, vendorId: string): Promise<ReviewHistoryEntry[]> {
   return await ctx.read(async (ctx) => {
-    getVendor(ctx, vendorId);
-    const steps = ctx.steps.stepsByReview(vendorId);
+    await getVendor(ctx, vendorId);
+    const steps = await ctx.steps.stepsByReview(vendorId);
     return mapInOrder(await ctx.reviews.ofVendor(vendorId), (review) => historyEntry(ctx, review, steps.get(review.id) ?? []));
   });
 }
 
 async function historyEntry(ctx: Context, review: Review, steps: ReviewStep[]): Promise<ReviewHistoryEntry> {
-  const snapshot = ctx.steps.snapshot(review.id);
+  const snapshot = await ctx.steps.snapshot(review.id);
   const score = snapshot?.score ?? (await liveScore(ctx, review)).score;
   return {
     review,
@@ -132,7 +132,7 @@ async function historyEntry(ctx: Context, review: Review, steps: ReviewStep[]): 
     tier: score.tier,
     completion: score.completion,
     frozen: snapshot !== null,
-    dueOverride: ctx.steps.dueOverride(review.id),
+    dueOverride: await ctx.steps.dueOverride(review.id),
   };
 }
 
@@ -144,7 +144,7 @@ export async function setReviewDue(ctx: Context, input: { reviewId: string; due:
     if (!isApproval(review.status)) {
       throw new VettedError('conflict', `The review is ${label(review.status)}; the next-review date belongs to an approved review.`);
     }
-    ctx.steps.setDueOverride(review.id, input.due);
-    return historyEntry(ctx, review, ctx.steps.steps(review.id));
+    await ctx.steps.setDueOverride(review.id, input.due);
+    return historyEntry(ctx, review, await ctx.steps.steps(review.id));
   });
 }

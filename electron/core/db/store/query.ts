@@ -8,7 +8,7 @@ export interface Query<P extends unknown[], R> {
   all(...params: P): Promise<R[]>;
   run(...params: P): Promise<{ changes: number }>;
   /** The same statement answering each row as its values in column order (for hot, wide reads). */
-  raw(): Query<P, unknown[]>;
+  raw(): Query<P, R extends readonly unknown[] ? R : unknown[]>;
 }
 
 /** `text` with `?` values in order, or one object of `@name` values. */
@@ -22,11 +22,12 @@ export function query<P extends unknown[] = unknown[], R = unknown>(sql: Sql, te
     all: (...params) => sql.all<R>(text, values(params)),
     run: (...params) => sql.run(text, values(params)),
     raw: () => {
+      type Row = R extends readonly unknown[] ? R : unknown[];
       const rows = query<P, Record<string, unknown>>(sql, text);
-      const asList = (row: Record<string, unknown> | undefined) => (row === undefined ? undefined : Object.values(row));
+      const asList = (row: Record<string, unknown> | undefined) => (row === undefined ? undefined : (Object.values(row) as Row));
       return {
         get: async (...params) => asList(await rows.get(...params)),
-        all: async (...params) => (await rows.all(...params)).map((row) => Object.values(row)),
+        all: async (...params) => (await rows.all(...params)).map((row) => Object.values(row) as Row),
         run: rows.run,
         raw: () => {
           throw new Error('raw() of raw()');

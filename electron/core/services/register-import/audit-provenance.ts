@@ -130,28 +130,28 @@ function wroteAnything(report: ImportReport): boolean {
 }
 
 /** The import's own entry, after the trail it brought: what came in and whether it matched its head. */
-export function recordImport(s: ImportState): void {
+export async function recordImport(s: ImportState): Promise<void> {
   const { report } = s;
   if (!wroteAnything(report)) return;
-  s.ctx.audit.append({
-    at: s.stamp,
-    actor: s.actor,
-    entity: 'import',
-    entityId: s.data.exportedAt,
-    vendorId: null,
-    action: 'create',
-    old: null,
-    new: {
-      source: importedFromLabel(s),
-      trail_entries: s.data.auditTrail.length,
-      trail_added: report.auditTrail.added,
-      trail_head: report.auditTrailHead,
-      stated_head: s.data.auditChainHead?.hash ?? null,
-      providers_added: report.vendors.added,
-      providers_updated: report.vendors.updated,
-      settings_updated: report.settings.updated,
-      conflicts: report.conflicts.length,
-    },
-    importedFrom: null,
-  });
+  await s.ctx.audit.append({
+        at: s.stamp,
+        actor: s.actor,
+        entity: 'import',
+        entityId: s.data.exportedAt,
+        vendorId: null,
+        action: 'create',
+        old: null,
+        new: {
+          source: importedFromLabel(s),
+          trail_entries: s.data.auditTrail.length,
+          trail_added: report.auditTrail.added,
+          trail_head: report.auditTrailHead,
+          stated_head: s.data.auditChainHead?.hash ?? null,
+          providers_added: report.vendors.added,
+          providers_updated: report.vendors.updated,
+          settings_updated: report.settings.updated,
+          conflicts: report.conflicts.length,
+        },
+        importedFrom: null,
+      });
 }

@@ -16,25 +16,25 @@ import type { ImportState } from './state';
  * No providers and no trail but settings (a user name set on first launch): nothing the import
  * could merge with, nothing of the register's own to audit.
  */
-export function isEmptyRegister(ctx: Context): boolean {
-  return ctx.vendors.list().length === 0 && !ctx.audit.hasEntriesBeyondSettings();
+export async function isEmptyRegister(ctx: Context): Promise<boolean> {
+  return (await ctx.vendors.list()).length === 0 && !await ctx.audit.hasEntriesBeyondSettings();
 }
 
 const entryKey = (e: Pick<ExportedAuditEntry, 'at' | 'actor' | 'entity' | 'entityId' | 'action' | 'old' | 'new'>) =>
   canonicalJson([e.at, e.actor, e.entity, e.entityId, e.action, e.old, e.new]);
 
-export function importAuditTrail(s: ImportState, empty: boolean, check: TrailCheck): void {
+export async function importAuditTrail(s: ImportState, empty: boolean, check: TrailCheck): Promise<void> {
   const { audit } = s.ctx;
   const counts = s.report.auditTrail;
   const source = importedFromLabel(s);
   const held = new Set<string>();
-  if (!empty) for (const entry of audit.all()) held.add(entryKey(entry));
-  s.data.auditTrail.forEach((file, i) => {
+  if (!empty) for (const entry of await audit.all()) held.add(entryKey(entry));
+  for (const [i, file] of s.data.auditTrail.entries()) {
     const why = check.leftOut.get(i);
     if (why !== undefined) {
       counts.conflicts += 1;
       s.report.conflicts.push({ kind: 'audit', id: `auditTrail[${i}]`, name: `${file.entity} ${file.action} at ${file.at}`, reason: `left out: ${why}` });
-      return;
+      continue;
     }
     // A provider matched by name: its history is filed under the register's provider.
     const vendorId = file.vendorId === null ? null : (s.vendorIds.get(file.vendorId) ?? file.vendorId);
@@ -43,10 +43,10 @@ export function importAuditTrail(s: ImportState, empty: boolean, check: TrailChe
     const key = entryKey(entry);
     if (held.has(key)) {
       counts.unchanged += 1;
-      return;
+      continue;
     }
-    audit.append(entry);
+    await audit.append(entry);
     held.add(key);
     counts.added += 1;
-  });
+  }
 }

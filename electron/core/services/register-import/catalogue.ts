@@ -1,6 +1,7 @@
 // The catalogue of a register import: templates, providers, reviews (with what their decisions
 // froze) and answers. Providers are matched by id, then by name; everything of a provider attaches
 // to the register's provider it was matched to.
+import { mapInOrder } from '../../in-order';
 import type { Answer, Review } from '../../../../shared/domain/review';
 import type { Vendor } from '../../../../shared/domain/vendor';
 import { canonicalJson, type ExportedReview, type ExportedVendor } from '../../../../shared/register/format';
@@ -49,19 +50,20 @@ export async function importTemplates(s: ImportState): Promise<void> {
   }
 }
 
-export function importVendors(s: ImportState): void {
+export async function importVendors(s: ImportState): Promise<void> {
   const { vendors } = s.ctx;
   const fileIds = new Set(s.data.vendors.map((v) => v.id));
   type Plan = { file: ExportedVendor; local: Vendor | undefined; byName: boolean };
-  const plans: Plan[] = [...s.data.vendors]
-    .sort((a, b) => byText(a.id, b.id))
-    .map((file) => {
-      const byId = vendors.get(file.id);
+  const plans: Plan[] = await mapInOrder(
+    [...s.data.vendors].sort((a, b) => byText(a.id, b.id)),
+    async (file): Promise<Plan> => {
+      const byId = await vendors.get(file.id);
       if (byId) return { file, local: byId, byName: false };
       // By name only when that provider is not itself in the file under its own id.
-      const byName = vendors.findByName(file.name);
+      const byName = await vendors.findByName(file.name);
       return byName && !fileIds.has(byName.id) ? { file, local: byName, byName: true } : { file, local: undefined, byName: false };
-    });
+    },
+  );
   for (const { file } of plans) s.vendorNames.set(file.id, file.name);
 
   // Updates before additions, so a provider renamed in the file frees its old name first.
@@ -75,28 +77,28 @@ export function importVendors(s: ImportState): void {
     } else if (when === 'same-time') {
       if (vendorContent(local) === vendorContent(file)) s.report.vendors.unchanged += 1;
       else s.conflict('vendor', file.id, local.name, `same change time as the register's copy but different content; the register's was kept${matched}`);
-    } else if (nameTaken(s, file.name, local.id)) {
+    } else if (await nameTaken(s, file.name, local.id)) {
       s.conflict('vendor', file.id, file.name, `another provider in the register is already named "${file.name}"; the register's copy was kept${matched}`);
     } else {
-      vendors.update({ ...file, id: local.id });
+      await vendors.update({ ...file, id: local.id });
       s.report.vendors.updated += 1;
     }
   }
   for (const { file, local } of plans) {
     if (local) continue;
-    if (nameTaken(s, file.name, file.id)) {
+    if (await nameTaken(s, file.name, file.id)) {
       s.vendorIds.set(file.id, null);
       s.conflict('vendor', file.id, file.name, `another provider in the register is already named "${file.name}"; this one and its reviews were not imported`);
       continue;
     }
-    vendors.insert(file);
+    await vendors.insert(file);
     s.vendorIds.set(file.id, file.id);
     s.report.vendors.added += 1;
   }
 }
 
-function nameTaken(s: ImportState, name: string, exceptId: string): boolean {
-  const other = s.ctx.vendors.findByName(name);
+async function nameTaken(s: ImportState, name: string, exceptId: string): Promise<boolean> {
+  const other = await s.ctx.vendors.findByName(name);
   return other !== undefined && other.id !== exceptId;
 }
 
@@ -106,7 +108,7 @@ function nameTaken(s: ImportState, name: string, exceptId: string): boolean {
  */
 export async function importReviews(s: ImportState, sealed: SealedTransfer): Promise<void> {
   const { reviews, steps } = s.ctx;
-  const decisions = steps.decisionRecords();
+  const decisions = await steps.decisionRecords();
   for (const file of [...s.data.reviews].sort((a, b) => byText(a.id, b.id))) {
     const vendorName = s.vendorName(file.vendorId);
     const name = `${vendorName}: review started ${file.startedAt.slice(0, 10)}`;
@@ -123,11 +125,11 @@ export async function importReviews(s: ImportState, sealed: SealedTransfer): Pro
     const { snapshot: _snapshot, dueOverride, ...fields } = file;
     const mapped: Review = { ...fields, vendorId };
     s.reviewVendors.set(file.id, { fileVendorId: file.vendorId, vendorId });
-    const take = () => steps.restoreDecision(file.id, snapshotText(s, sealed, file, vendorId, name), dueOverride);
+    const take = async () => await steps.restoreDecision(file.id, snapshotText(s, sealed, file, vendorId, name), dueOverride);
     const local = await reviews.get(file.id);
     if (!local) {
       await reviews.insert(mapped);
-      take();
+      await take();
       s.report.reviews.added += 1;
       s.reviewsImported.set(file.id, 'added');
       continue;
@@ -157,7 +159,7 @@ export async function importReviews(s: ImportState, sealed: SealedTransfer): Pro
       else s.conflict('review', file.id, name, "same change time as the register's copy but different content; the register's was kept");
     } else {
       await reviews.update(mapped);
-      take();
+      await take();
       s.reviewsImported.set(file.id, 'updated');
       s.report.reviews.updated += 1;
     }

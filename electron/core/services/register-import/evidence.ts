@@ -29,7 +29,7 @@ const identity = (e: Evidence) =>
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** Evidence merges by id under the provider it was imported as, the newer change winning (kind, title, dates, notes). */
-export function importEvidence(s: ImportState, sealed: SealedTransfer): void {
+export async function importEvidence(s: ImportState, sealed: SealedTransfer): Promise<void> {
   const { evidence } = s.ctx;
   s.data.evidence.forEach((file, index) => {
     if (file.content !== undefined) checkFile(s, file, file.content, index);
@@ -50,7 +50,7 @@ export function importEvidence(s: ImportState, sealed: SealedTransfer): void {
     const mapped: Evidence = { ...record, vendorId };
     const notesPlace = { fileAad: evidenceNotesAad(file.id), localAad: evidenceNotesAad(file.id), id: file.id, name: `${name}, its confidential notes` };
     const notes = () => (file.confidential ? sealed.text(file.notes, notesPlace) ?? '' : file.notes);
-    const local = evidence.get(file.id);
+    const local = await evidence.get(file.id);
     if (!local) {
       if (content === undefined) {
         s.report.evidenceFilesMissing += 1;
@@ -62,7 +62,7 @@ export function importEvidence(s: ImportState, sealed: SealedTransfer): void {
         bytes = sealed.bytes(bytes, { fileAad: evidenceFileAad(file.id), localAad: evidenceFileAad(file.id), id: file.id, name: `${name}, its confidential file` });
         if (bytes === null) continue; // named by the transfer as left out
       }
-      evidence.insert({ ...mapped, notes: notes() }, bytes);
+      await evidence.insert({ ...mapped, notes: notes() }, bytes);
       s.report.evidence.added += 1;
       continue;
     }
@@ -78,7 +78,7 @@ export function importEvidence(s: ImportState, sealed: SealedTransfer): void {
       if (sameNotes && canonicalJson({ ...local, notes: '' }) === canonicalJson({ ...mapped, notes: '' })) s.report.evidence.unchanged += 1;
       else s.conflict('evidence', file.id, name, "same change time as the register's copy but different content; the register's was kept");
     } else {
-      evidence.update({ ...mapped, notes: notes() });
+      await evidence.update({ ...mapped, notes: notes() });
       s.report.evidence.updated += 1;
     }
   }

@@ -25,7 +25,7 @@ const sameComponents = (a: readonly string[], b: readonly string[]) => canonical
  * The fields of an imported incident edited here travel with it: a merge keeps every field either
  * register marked as edited, so a later import from the source leaves them as edited.
  */
-export function importIncidents(s: ImportState): void {
+export async function importIncidents(s: ImportState): Promise<void> {
   const { incidents } = s.ctx;
   const fileIds = new Set(s.data.incidents.map((i) => i.id));
   for (const file of [...s.data.incidents].sort((a, b) => byText(a.id, b.id))) {
@@ -40,14 +40,14 @@ export function importIncidents(s: ImportState): void {
     const mapped: Incident = { ...fields, vendorId };
     const what = file.sourceUid === null ? '' : `this ${INCIDENT_SOURCE_LABELS[file.source].toLowerCase()} incident ("${file.sourceUid}")`;
     // Another row of the register already holding the file's origin (undefined: the origin is free).
-    const holder = (exceptId: string) => {
+    const holder = async (exceptId: string) => {
       if (file.sourceUid === null) return undefined;
-      const held = incidents.bySourceUid(vendorId, file.source, file.sourceUid);
+      const held = await incidents.bySourceUid(vendorId, file.source, file.sourceUid);
       return held && held.id !== exceptId ? held : undefined;
     };
-    const deletedAt = file.sourceUid === null ? undefined : incidents.deletedAt(vendorId, file.source, file.sourceUid);
+    const deletedAt = file.sourceUid === null ? undefined : await incidents.deletedAt(vendorId, file.source, file.sourceUid);
 
-    let local = incidents.incident(file.id);
+    let local = await incidents.incident(file.id);
     let matched = '';
     if (local) {
       if (local.vendorId !== vendorId) {
@@ -59,8 +59,8 @@ export function importIncidents(s: ImportState): void {
         continue;
       }
       const moved = local.source !== file.source || local.sourceUid !== file.sourceUid;
-      if (moved && (local.sourceUid === null || file.sourceUid === null || holder(local.id) || deletedAt)) {
-        const why = holder(local.id) ? `; the register holds ${what} under the id ${holder(local.id)!.id}` : deletedAt ? `; ${what} was deleted here on ${deletedAt}` : '';
+      if (moved && (local.sourceUid === null || file.sourceUid === null || await holder(local.id) || deletedAt)) {
+        const why = await holder(local.id) ? `; the register holds ${what} under the id ${(await holder(local.id))!.id}` : deletedAt ? `; ${what} was deleted here on ${deletedAt}` : '';
         s.conflict('incident', file.id, name, `the register's incident with this id has another origin${why}; it was kept`);
         continue;
       }
@@ -69,19 +69,19 @@ export function importIncidents(s: ImportState): void {
         s.conflict('incident', file.id, name, `${what} was deleted in this register on ${deletedAt}; it was not brought back`);
         continue;
       }
-      const same = holder('') ?? feedEntryOf(s, vendorId, file);
+      const same = await holder('') ?? await feedEntryOf(s, vendorId, file);
       if (same && fileIds.has(same.id)) {
         s.conflict('incident', file.id, name, `the register holds ${what} under the id ${same.id}, which the file gives another incident; it was kept`);
         continue;
       }
       if (!same) {
-        const pageCopy = pageCopyOf(s, vendorId, file);
+        const pageCopy = await pageCopyOf(s, vendorId, file);
         if (pageCopy) {
           s.conflict('incident', file.id, name, `the register holds this incident from the status page's JSON (id ${pageCopy.id}); the feed entry of it was not added`);
           continue;
         }
-        incidents.insert(mapped);
-        if (editedFields.length > 0) incidents.setEditedFields(file.id, editedFields);
+        await incidents.insert(mapped);
+        if (editedFields.length > 0) await incidents.setEditedFields(file.id, editedFields);
         s.report.incidents.added += 1;
         continue;
       }
@@ -91,7 +91,7 @@ export function importIncidents(s: ImportState): void {
 
     // The register's row keeps its id and creation time (a matched one has its own).
     const next: Incident = { ...mapped, id: local.id, createdAt: local.createdAt };
-    const localEdited = incidents.editedFields(local.id);
+    const localEdited = await incidents.editedFields(local.id);
     const when = order(local.updatedAt, file.updatedAt);
     if (when === 'local-newer') {
       s.conflict('incident', file.id, name, s.newerReason(local.updatedAt, file.updatedAt) + matched);
@@ -100,25 +100,25 @@ export function importIncidents(s: ImportState): void {
       if (recordContent(local) === recordContent(next) && sameEdits) s.report.incidents.unchanged += 1;
       else s.conflict('incident', file.id, name, `same change time as the register's copy but different content; the register's was kept${matched}`);
     } else {
-      if (local.source !== next.source || local.sourceUid !== next.sourceUid) incidents.reassign(local.id, next.source, next.sourceUid!);
-      incidents.update(next);
+      if (local.source !== next.source || local.sourceUid !== next.sourceUid) await incidents.reassign(local.id, next.source, next.sourceUid!);
+      await incidents.update(next);
       const edited = [...new Set([...localEdited, ...editedFields])];
-      if (edited.length !== localEdited.length) incidents.setEditedFields(local.id, edited);
+      if (edited.length !== localEdited.length) await incidents.setEditedFields(local.id, edited);
       s.report.incidents.updated += 1;
     }
   }
 }
 
 /** A Statuspage JSON incident's entry read earlier from the page's feed (its link ends /incidents/<id>). */
-function feedEntryOf(s: ImportState, vendorId: string, file: RegisterExport['incidents'][number]): Incident | undefined {
+async function feedEntryOf(s: ImportState, vendorId: string, file: RegisterExport['incidents'][number]): Promise<Incident | undefined> {
   if (file.source !== 'statuspage' || file.sourceUid === null || !/^[A-Za-z0-9]+$/.test(file.sourceUid)) return undefined;
-  return s.ctx.incidents.byLinkSuffix(vendorId, 'feed', `/incidents/${file.sourceUid}`);
+  return await s.ctx.incidents.byLinkSuffix(vendorId, 'feed', `/incidents/${file.sourceUid}`);
 }
 
 /** A feed entry's incident the register holds from the page's JSON (the entry's link names its id). */
-function pageCopyOf(s: ImportState, vendorId: string, file: RegisterExport['incidents'][number]): Incident | undefined {
+async function pageCopyOf(s: ImportState, vendorId: string, file: RegisterExport['incidents'][number]): Promise<Incident | undefined> {
   const pageId = file.source === 'feed' && file.link ? /\/incidents\/([A-Za-z0-9]+)\/?$/.exec(file.link)?.[1] : undefined;
-  return pageId ? s.ctx.incidents.bySourceUid(vendorId, 'statuspage', pageId) : undefined;
+  return pageId ? await s.ctx.incidents.bySourceUid(vendorId, 'statuspage', pageId) : undefined;
 }
 
 /**
@@ -126,7 +126,7 @@ function pageCopyOf(s: ImportState, vendorId: string, file: RegisterExport['inci
  * page import here leaves them out. An import never deletes: one the register still holds is
  * kept, and a conflict says it was deleted there.
  */
-export function importDeletedIncidents(s: ImportState): void {
+export async function importDeletedIncidents(s: ImportState): Promise<void> {
   const { incidents } = s.ctx;
   const sorted = [...s.data.deletedIncidents].sort((a, b) => byText(a.vendorId, b.vendorId) || byText(a.source, b.source) || byText(a.sourceUid, b.sourceUid));
   for (const file of sorted) {
@@ -138,16 +138,16 @@ export function importDeletedIncidents(s: ImportState): void {
       s.conflict('deleted-incident', id, name, `its provider "${vendorName}" was not imported`);
       continue;
     }
-    if (incidents.deletedAt(vendorId, file.source, file.sourceUid) !== undefined) {
+    if (await incidents.deletedAt(vendorId, file.source, file.sourceUid) !== undefined) {
       s.report.deletedIncidents.unchanged += 1;
       continue;
     }
-    const held = incidents.bySourceUid(vendorId, file.source, file.sourceUid);
+    const held = await incidents.bySourceUid(vendorId, file.source, file.sourceUid);
     if (held) {
       s.conflict('deleted-incident', id, name, `deleted in the exported register on ${file.deletedAt}, but this register holds it (id ${held.id}), which was kept; delete it here if it should go`);
       continue;
     }
-    incidents.tombstone(vendorId, file.source, file.sourceUid, file.deletedAt);
+    await incidents.tombstone(vendorId, file.source, file.sourceUid, file.deletedAt);
     s.report.deletedIncidents.added += 1;
   }
 }
@@ -157,7 +157,7 @@ export function importDeletedIncidents(s: ImportState): void {
  * register has chosen none (a different choice of its own is a conflict, kept); the last refresh
  * is a moment, so the later of the two is kept, with the address it read.
  */
-export function importStatusSettings(s: ImportState): void {
+export async function importStatusSettings(s: ImportState): Promise<void> {
   const { incidents } = s.ctx;
   for (const file of [...s.data.statusSettings].sort((a, b) => byText(a.vendorId, b.vendorId))) {
     const vendorName = s.vendorNames.get(file.vendorId) ?? file.vendorId;
@@ -167,7 +167,7 @@ export function importStatusSettings(s: ImportState): void {
       s.conflict('status', file.vendorId, name, `its provider "${vendorName}" was not imported, so neither were its status page settings`);
       continue;
     }
-    const local = incidents.settings(vendorId);
+    const local = await incidents.settings(vendorId);
     const next: StatusSettings = { ...local };
     const reasons: string[] = [];
     if (file.componentsUsed.length > 0 && !sameComponents(file.componentsUsed, local.componentsUsed)) {
@@ -184,7 +184,7 @@ export function importStatusSettings(s: ImportState): void {
       }
     }
     const changed = canonicalJson(next) !== canonicalJson(local);
-    if (changed) incidents.saveSettings(next);
+    if (changed) await incidents.saveSettings(next);
     const untouched = local.componentsUsed.length === 0 && local.refreshedAt === null && local.refreshedFrom === null;
     if (reasons.length > 0) s.conflict('status', file.vendorId, name, reasons.join('; ') + (changed ? ' (the rest was taken from the file)' : ''));
     else if (!changed) s.report.statusSettings.unchanged += 1;

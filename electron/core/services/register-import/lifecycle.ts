@@ -15,7 +15,7 @@ const sameStep = (a: ReviewStep, b: ReviewStep) =>
  * A step the register's review lacks is added, in the file's order, where the review's own fields
  * came from the file (or were the same); where the register's review was kept, its history is too.
  */
-export function importSteps(s: ImportState): void {
+export async function importSteps(s: ImportState): Promise<void> {
   const { steps } = s.ctx;
   const held = new Map<string, ReviewStep[]>();
   for (const step of s.data.reviewSteps) {
@@ -27,13 +27,13 @@ export function importSteps(s: ImportState): void {
       continue;
     }
     let local = held.get(step.reviewId);
-    if (!local) held.set(step.reviewId, (local = steps.steps(step.reviewId)));
+    if (!local) held.set(step.reviewId, (local = await steps.steps(step.reviewId)));
     if (local.some((l) => sameStep(l, step))) {
       s.report.reviewSteps.unchanged += 1;
     } else if (outcome === 'kept') {
       s.conflict('step', id, name, "the register's copy of the review was kept, and with it its own sign-off record");
     } else {
-      steps.insert(step);
+      await steps.insert(step);
       local.push(step);
       s.report.reviewSteps.added += 1;
     }
@@ -44,7 +44,7 @@ export function importSteps(s: ImportState): void {
 const findingIdentity = (f: Finding) => canonicalJson({ vendorId: f.vendorId, reviewId: f.reviewId, questionId: f.questionId, createdBy: f.createdBy, createdAt: Date.parse(f.createdAt) });
 
 /** Findings merge by id under the provider they were imported as, the newer change winning. */
-export function importFindings(s: ImportState): void {
+export async function importFindings(s: ImportState): Promise<void> {
   const { findings } = s.ctx;
   for (const file of [...s.data.findings].sort((a, b) => byText(a.id, b.id))) {
     const vendorName = s.vendorName(file.vendorId);
@@ -59,9 +59,9 @@ export function importFindings(s: ImportState): void {
       continue;
     }
     const mapped: Finding = { ...file, vendorId };
-    const local = findings.get(file.id);
+    const local = await findings.get(file.id);
     if (!local) {
-      findings.insert(mapped);
+      await findings.insert(mapped);
       s.findingsPresent.add(file.id);
       s.report.findings.added += 1;
       continue;
@@ -78,7 +78,7 @@ export function importFindings(s: ImportState): void {
       if (canonicalJson({ ...local, createdAt: '', updatedAt: '' }) === canonicalJson({ ...mapped, createdAt: '', updatedAt: '' })) s.report.findings.unchanged += 1;
       else s.conflict('finding', file.id, name, "same change time as the register's copy but different content; the register's was kept");
     } else {
-      findings.update(mapped);
+      await findings.update(mapped);
       s.report.findings.updated += 1;
     }
   }
@@ -91,7 +91,7 @@ const acceptanceIdentity = (a: Acceptance) => canonicalJson({ ...a, revokedAt: u
  * Risk acceptances merge by id: one is fixed once given, so another with the same id is a conflict
  * (kept); only a revocation can follow, and a revocation in either copy stands.
  */
-export function importAcceptances(s: ImportState): void {
+export async function importAcceptances(s: ImportState): Promise<void> {
   const { findings } = s.ctx;
   for (const file of [...s.data.acceptances].sort((a, b) => byText(a.id, b.id))) {
     const vendorName = s.vendorName(file.vendorId);
@@ -110,16 +110,16 @@ export function importAcceptances(s: ImportState): void {
       continue;
     }
     const mapped: Acceptance = { ...file, vendorId };
-    const local = findings.acceptance(file.id);
+    const local = await findings.acceptance(file.id);
     if (!local) {
-      findings.insertAcceptanceRow(mapped);
+      await findings.insertAcceptanceRow(mapped);
       s.report.acceptances.added += 1;
     } else if (acceptanceIdentity(local) !== acceptanceIdentity(mapped)) {
       s.conflict('acceptance', file.id, name, 'the register holds another acceptance under this id; it was kept');
     } else if (local.revokedAt === mapped.revokedAt || (local.revokedAt !== null && mapped.revokedAt !== null && order(local.revokedAt, mapped.revokedAt) === 'same-time')) {
       s.report.acceptances.unchanged += 1;
     } else if (local.revokedAt === null) {
-      findings.revoke(file.id, mapped.revokedAt!);
+      await findings.revoke(file.id, mapped.revokedAt!);
       s.report.acceptances.updated += 1;
     } else {
       const theirs = mapped.revokedAt === null ? 'not revoked there' : `revoked there on ${mapped.revokedAt}`;

@@ -12,7 +12,7 @@ const recordContent = (r: MaintenanceWindow | BlackoutPeriod) => canonicalJson(r
  * and creation time for life (reports cut windows to a date by when they were created), so a
  * register's window that differs in any of them is a different record: a conflict, kept.
  */
-export function importWindows(s: ImportState): void {
+export async function importWindows(s: ImportState): Promise<void> {
   const { maintenance } = s.ctx;
   for (const file of [...s.data.maintenanceWindows].sort((a, b) => byText(a.id, b.id))) {
     const vendorName = s.vendorNames.get(file.vendorId) ?? file.vendorId;
@@ -23,15 +23,15 @@ export function importWindows(s: ImportState): void {
       continue;
     }
     const mapped: MaintenanceWindow = { ...file, vendorId };
-    const local = maintenance.window(file.id);
+    const local = await maintenance.window(file.id);
     if (!local) {
-      const same = file.sourceUid === null ? undefined : maintenance.windowBySourceUid(vendorId, file.source, file.sourceUid);
+      const same = file.sourceUid === null ? undefined : await maintenance.windowBySourceUid(vendorId, file.source, file.sourceUid);
       if (same) {
         const source = WINDOW_SOURCE_LABELS[file.source];
         s.conflict('window', file.id, name, `the register holds this ${source} event ("${file.sourceUid}") of the provider under another id (${same.id}); it was kept`);
         continue;
       }
-      maintenance.insertWindow(mapped);
+      await maintenance.insertWindow(mapped);
       s.report.windows.added += 1;
       continue;
     }
@@ -50,19 +50,19 @@ export function importWindows(s: ImportState): void {
       if (recordContent(local) === recordContent({ ...mapped, createdAt: local.createdAt })) s.report.windows.unchanged += 1;
       else s.conflict('window', file.id, name, "same change time as the register's copy but different content; the register's was kept");
     } else {
-      maintenance.updateWindow(mapped);
+      await maintenance.updateWindow(mapped);
       s.report.windows.updated += 1;
     }
   }
 }
 
 /** Blackout periods merge by id, the newer change winning; a different creation time is another record. */
-export function importBlackouts(s: ImportState): void {
+export async function importBlackouts(s: ImportState): Promise<void> {
   const { maintenance } = s.ctx;
   for (const file of [...s.data.blackoutPeriods].sort((a, b) => byText(a.id, b.id))) {
-    const local = maintenance.blackout(file.id);
+    const local = await maintenance.blackout(file.id);
     if (!local) {
-      maintenance.insertBlackout(file);
+      await maintenance.insertBlackout(file);
       s.report.blackouts.added += 1;
       continue;
     }
@@ -77,7 +77,7 @@ export function importBlackouts(s: ImportState): void {
       if (recordContent(local) === recordContent({ ...file, createdAt: local.createdAt })) s.report.blackouts.unchanged += 1;
       else s.conflict('blackout', file.id, local.name, "same change time as the register's copy but different content; the register's was kept");
     } else {
-      maintenance.updateBlackout(file);
+      await maintenance.updateBlackout(file);
       s.report.blackouts.updated += 1;
     }
   }

@@ -12,7 +12,7 @@ const requestIdentity = (r: Omit<ExportedRequest, 'receivedAt' | 'receivedSha256
  * changes, so a register's request that differs in it is another one (a conflict, kept); when the
  * answers came back is taken from whichever copy saw them later.
  */
-export function importQuestionnaireRequests(s: ImportState): void {
+export async function importQuestionnaireRequests(s: ImportState): Promise<void> {
   const { requests } = s.ctx;
   for (const file of [...s.data.questionnaireRequests].sort((a, b) => byText(a.id, b.id))) {
     const vendorName = s.vendorNames.get(file.vendorId) ?? file.vendorId;
@@ -27,9 +27,9 @@ export function importQuestionnaireRequests(s: ImportState): void {
       continue;
     }
     const mapped = { ...file, vendorId };
-    const local = requests.get(file.id);
+    const local = await requests.get(file.id);
     if (!local) {
-      requests.insert(mapped);
+      await requests.insert(mapped);
       s.report.questionnaireRequests.added += 1;
     } else if (requestIdentity(local) !== requestIdentity(mapped)) {
       s.conflict('request', file.id, name, "the register holds another questionnaire under this id; it was kept");
@@ -38,7 +38,7 @@ export function importQuestionnaireRequests(s: ImportState): void {
     } else if (mapped.receivedAt === null || (local.receivedAt !== null && order(local.receivedAt, mapped.receivedAt) !== 'file-newer')) {
       s.conflict('request', file.id, name, `the register's copy received answers later (${local.receivedAt ?? 'never'}; the file's ${mapped.receivedAt ?? 'never'}) and was kept`);
     } else {
-      requests.markReceived(file.id, mapped.receivedAt, mapped.receivedSha256!);
+      await requests.markReceived(file.id, mapped.receivedAt, mapped.receivedSha256!);
       s.report.questionnaireRequests.updated += 1;
     }
   }

@@ -30,7 +30,7 @@ export class SealedTransfer {
    * (the same key file or passphrase then opens everything); one with the same key needs nothing;
    * one with another key re-seals what this session's key source can open with the file's key.
    */
-  begin(): void {
+  async begin(): Promise<void> {
     const { ctx, data, report } = this.s;
     const local = ctx.keys.material();
     const file = data.confidential;
@@ -38,7 +38,7 @@ export class SealedTransfer {
     // Adopted only where that can lock nothing out: an empty register (it has nothing of its own to
     // seal later), or one whose session opens the file's key now. A register with data of its own
     // and a key it cannot open would be locked for good (no key can be made once one is named).
-    if (file && !local && (ctx.vendors.list().length === 0 || this.s.exportedKey() !== null)) {
+    if (file && !local && ((await ctx.vendors.list()).length === 0 || this.s.exportedKey() !== null)) {
       ctx.keys.adopt(file);
       outcome.key = 'adopted';
       this.sameKey = true;

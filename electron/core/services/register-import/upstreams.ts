@@ -13,7 +13,7 @@ const content = (u: Upstream) => canonicalJson(u);
  * provider already records under another id, or past the per-provider limit, is a conflict too
  * (the register holds each party once per provider).
  */
-export function importUpstreams(s: ImportState): void {
+export async function importUpstreams(s: ImportState): Promise<void> {
   const { upstreams } = s.ctx;
   for (const file of [...s.data.upstreams].sort((a, b) => byText(a.id, b.id))) {
     const vendorName = s.vendorName(file.vendorId);
@@ -24,16 +24,16 @@ export function importUpstreams(s: ImportState): void {
       continue;
     }
     const mapped: Upstream = { ...file, vendorId };
-    const local = upstreams.get(file.id);
+    const local = await upstreams.get(file.id);
     if (!local) {
-      const held = upstreams.list(vendorId);
+      const held = await upstreams.list(vendorId);
       const same = held.find((u) => canonicalPartyKey(u) === canonicalPartyKey(mapped));
       if (same) {
         s.conflict('upstream', file.id, name, `the register records this party for the provider under another id (${same.id}); it was kept`);
       } else if (held.length >= MAX_UPSTREAMS_PER_PROVIDER) {
         s.conflict('upstream', file.id, name, `the provider already records ${MAX_UPSTREAMS_PER_PROVIDER} fourth parties, the most one provider can`);
       } else {
-        upstreams.insert(mapped);
+        await upstreams.insert(mapped);
         s.report.upstreams.added += 1;
       }
       continue;
@@ -53,12 +53,12 @@ export function importUpstreams(s: ImportState): void {
       if (content(local) === content({ ...mapped, createdAt: local.createdAt, updatedAt: local.updatedAt })) s.report.upstreams.unchanged += 1;
       else s.conflict('upstream', file.id, name, "same change time as the register's copy but different content; the register's was kept");
     } else {
-      const clash = upstreams.list(vendorId).find((u) => u.id !== file.id && canonicalPartyKey(u) === canonicalPartyKey(mapped));
+      const clash = (await upstreams.list(vendorId)).find((u) => u.id !== file.id && canonicalPartyKey(u) === canonicalPartyKey(mapped));
       if (clash) {
         s.conflict('upstream', file.id, name, `the file renames it to a party the provider records under another id (${clash.id}); the register's was kept`);
         continue;
       }
-      upstreams.update(mapped);
+      await upstreams.update(mapped);
       s.report.upstreams.updated += 1;
     }
   }
