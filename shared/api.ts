@@ -466,7 +466,10 @@ export interface SubprocessorExport extends GeneratedFile {
 }
 
 export interface AppInfo {
+  /** The register file, or a team register's URL without its password. */
   dbPath: string;
+  /** A team register's server and database ("db.internal:5432/vetted"); null for a file on this computer. */
+  teamRegister: string | null;
   schemaVersion: number;
   vendors: number;
   version: string;

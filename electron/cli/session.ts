@@ -6,7 +6,9 @@ import { makeClient } from '../../shared/client';
 import type { Result } from '../../shared/result';
 import { VettedError } from '../../shared/result';
 import { keySourceFromEnv } from '../core/crypto/key-sources';
-import { resolveDbPath } from '../core/paths';
+import { resolveRegister } from '../core/paths';
+import { isServerLocation } from '../core/db/store/open-store';
+import { withoutPassword } from '../core/db/store/pg-store';
 import { openVetted, type Vetted } from '../core/vetted';
 import { applyWriteWaitFromEnv, busyEndsCommand, busyExitFor } from './busy';
 import { inputError, CliError, EXIT } from './cli-error';
@@ -26,8 +28,11 @@ export function setRegisterUse(value: RegisterUse): void {
 }
 
 export async function openSession(dbFlag: string | undefined): Promise<Session> {
-  const dbPath = resolveDbPath(dbFlag);
-  if (use !== 'creates' && !fs.existsSync(dbPath)) {
+  const location = resolveRegister(dbFlag);
+  const server = isServerLocation(location);
+  // Messages name a team register by its URL without the password.
+  const dbPath = server ? withoutPassword(location) : location;
+  if (!server && use !== 'creates' && !fs.existsSync(dbPath)) {
     throw inputError(
       `there is no register at ${dbPath} (check --db${dbFlag ? '' : ' or VETTED_DB'}); nothing was created. ` +
         'Commands that add data create it: vetted demo, vetted vendor add, vetted import, vetted serve',
@@ -35,7 +40,7 @@ export async function openSession(dbFlag: string | undefined): Promise<Session> 
   }
   applyWriteWaitFromEnv();
   try {
-    const vetted = await openVetted(dbPath, {
+    const vetted = await openVetted(location, {
           // Confidential data: $VETTED_KEY_FILE, else $VETTED_PASSPHRASE, else a key file in the user's Vetted folder.
           keySource: keySourceFromEnv(undefined),
           logError: (op, e) => process.stderr.write(`vetted: internal error in ${op}: ${String(e)}\n`),

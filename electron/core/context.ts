@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Sql, Store, Tx } from './db/store/sql';
 import { SqliteStore } from './db/store/sqlite-store';
-import { KeyRing } from './crypto/keyring';
+import { KeyRing, KeySession } from './crypto/keyring';
+import { notOnTeamRegister } from './db/store/team-only';
 import type { KeySource } from './crypto/key-sources';
 import { AuditRepository } from './repositories/audit';
 import { EvidenceRepository } from './repositories/evidence';
@@ -69,17 +70,17 @@ export interface ContextOptions {
   newId?: () => string;
 }
 
-export function createContext(db: Database, dbPath: string, options: ContextOptions = {}): Context {
-  const store = new SqliteStore(db, dbPath);
+/** A context over a register: a file's SqliteStore, or a team register's PgStore. */
+export function createContext(store: Store, options: ContextOptions = {}): Context {
   const shared: Shared = {
-    db,
-    dbPath,
+    db: store instanceof SqliteStore ? store.db : connectionOfNoFile(),
+    dbPath: store.location,
     store,
     scoreCache: new ScoreCache(),
-    keys: new KeyRing(db, options.keySource ?? null),
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? randomUUID,
     templateCache: new Map(),
+    keySession: new KeySession(options.keySource ?? null),
   };
   return {
     ...shared,
@@ -91,9 +92,22 @@ export function createContext(db: Database, dbPath: string, options: ContextOpti
 }
 
 /** What every context of one register shares, whichever transaction it is bound to. */
-type Shared = Pick<Context, 'db' | 'dbPath' | 'store' | 'scoreCache' | 'keys' | 'now' | 'newId'> & {
+type Shared = Pick<Context, 'db' | 'dbPath' | 'store' | 'scoreCache' | 'now' | 'newId'> & {
   templateCache: Map<string, StoredTemplate>;
+  keySession: KeySession;
 };
+
+/**
+ * A team register has no file connection: what still needs one (the backup, the score cache kept
+ * in the file) says so in words instead of reaching for it.
+ */
+function connectionOfNoFile(): Database {
+  return new Proxy({} as Database, {
+    get() {
+      throw notOnTeamRegister('this');
+    },
+  });
+}
 
 function contextIn(shared: Shared, tx: Tx): Context {
   const ctx: Context = {
@@ -106,8 +120,9 @@ function contextIn(shared: Shared, tx: Tx): Context {
   return ctx;
 }
 
-function repositoriesOn({ db, templateCache }: Shared, sql: Sql) {
+function repositoriesOn({ db, templateCache, keySession }: Shared, sql: Sql) {
   return {
+    keys: new KeyRing(sql, keySession),
     vendors: new VendorRepository(sql),
     templates: new TemplateRepository(sql, templateCache),
     reviews: new ReviewRepository(sql),
@@ -119,7 +134,7 @@ function repositoriesOn({ db, templateCache }: Shared, sql: Sql) {
     incidents: new IncidentRepository(sql),
     upstreams: new UpstreamRepository(sql),
     requests: new QuestionnaireRequestRepository(sql),
-    audit: new AuditRepository(sql, db),
+    audit: new AuditRepository(sql, sql.dialect === 'sqlite' ? db : null),
     settings: new SettingsRepository(sql),
   };
 }

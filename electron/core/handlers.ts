@@ -53,6 +53,7 @@ export function createHandlers(ctx: Context): Handlers {
   return {
     'app.info': async () => ({
       dbPath: ctx.dbPath,
+      teamRegister: ctx.sql.dialect === 'postgres' ? serverAndDatabase(ctx.dbPath) : null,
       schemaVersion: LATEST_SCHEMA_VERSION,
       vendors: await ctx.vendors.count(),
       version: APP_VERSION,
@@ -139,4 +140,10 @@ export function createHandlers(ctx: Context): Handlers {
     'register.import': async (input) => (await deferred()).registerImport.importRegister(ctx, input),
     'register.exportCsv': async () => (await deferred()).registerExport.exportRegisterCsv(ctx),
   };
+}
+
+/** "host:port/database" of a team register's URL, as the app's header names it (no user, no password). */
+function serverAndDatabase(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.host}${parsed.pathname}`;
 }

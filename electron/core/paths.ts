@@ -26,23 +26,31 @@ export function keyFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS
   return path.join(env.XDG_DATA_HOME || path.join(home, '.local', 'share'), PRODUCT_NAME, 'keys');
 }
 
-/** --db FILE wins, then VETTED_DB, then the app data folder. */
+/** The register a command works on: --db wins, then VETTED_DB, then the app data folder's file. A postgres:// URL is a team register (issue 22), kept as given. */
+export function resolveRegister(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const given = flag || env.VETTED_DB;
+  if (given && SERVER.test(given)) return given;
+  return resolveDbPath(flag, env);
+}
+
+/** The register file: --db FILE wins, then VETTED_DB, then the app data folder. */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  if (flag) return path.resolve(refuseServerYet(flag, '--db'));
-  if (env.VETTED_DB) return path.resolve(refuseServerYet(env.VETTED_DB, '$VETTED_DB'));
+  if (flag) return path.resolve(refuseServer(flag, '--db'));
+  if (env.VETTED_DB) return path.resolve(refuseServer(env.VETTED_DB, '$VETTED_DB'));
   return path.join(appDataDir(env), DB_FILE_NAME);
 }
 
+const SERVER = /^postgres(ql)?:\/\//i;
+
 /**
  * A team register's URL is not a file name: made into a path it would create a file called
- * "postgres:". Until every service runs on PostgreSQL (issue 22), a server register is only the
- * source or target of `vetted migrate-register`, and says so.
+ * "postgres:". What needs the file itself (a backup, a restore) says so.
  */
-function refuseServerYet(location: string, where: string): string {
-  if (/^postgres(ql)?:\/\//i.test(location)) {
+function refuseServer(location: string, where: string): string {
+  if (SERVER.test(location)) {
     throw new VettedError(
       'validation',
-      `${where}: a team register on PostgreSQL cannot be opened by this command yet; move a register to or from one with vetted migrate-register (docs/team.md).`,
+      `${where}: a team register on PostgreSQL has no register file for this command; back a team register up on its server (pg_dump, docs/team.md "Backups").`,
     );
   }
   return location;

@@ -4,6 +4,9 @@ import type { VettedApi } from '../../shared/api';
 import { makeClient } from '../../shared/client';
 import { createContext, type Context, type ContextOptions } from './context';
 import { openRegister, type OpenOptions } from './db/open';
+import { isServerLocation, openStore } from './db/store/open-store';
+import type { Store } from './db/store/sql';
+import { SqliteStore } from './db/store/sqlite-store';
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './dispatcher';
 import { createHandlers } from './handlers';
 import { installBuiltInTemplates } from './services/templates';
@@ -18,10 +21,29 @@ export interface Vetted {
 
 export type VettedOptions = OpenOptions & ContextOptions & DispatcherOptions;
 
-export async function openVetted(dbPath: string, options: VettedOptions = {}): Promise<Vetted> {
-  const register = openRegister(dbPath, options);
-  const ctx = createContext(register.db, register.path, options);
-  await installBuiltInTemplates(ctx);
+/**
+ * Opens the register at `location`: a file (created when missing), or with a postgres:// URL a team
+ * register on a server (issue 22; created by its owner's first open). Either way migrated.
+ */
+export async function openVetted(location: string, options: VettedOptions = {}): Promise<Vetted> {
+  let store: Store;
+  let close: () => void;
+  if (isServerLocation(location)) {
+    const server = await openStore(location);
+    store = server;
+    close = () => void server.close();
+  } else {
+    const register = openRegister(location, options);
+    store = new SqliteStore(register.db, register.path);
+    close = register.close;
+  }
+  const ctx = createContext(store, options);
+  try {
+    await installBuiltInTemplates(ctx);
+  } catch (error) {
+    close();
+    throw error;
+  }
   const dispatch = createDispatcher(createHandlers(ctx), options);
-  return { ctx, dispatch, api: makeClient(dispatch), close: register.close };
+  return { ctx, dispatch, api: makeClient(dispatch), close };
 }

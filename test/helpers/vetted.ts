@@ -2,11 +2,16 @@ import { after } from 'node:test';
 import type { Question, Template } from '../../shared/domain/template';
 import { openVetted, type Vetted, type VettedOptions } from '../../electron/core/vetted';
 import type { Result } from '../../shared/result';
+import { freshDatabase } from './postgres';
 import { tempDbPath } from './tmp';
 
-/** A real register on a temp file, closed when the test file ends. */
+/**
+ * A real register, closed when the test file ends: on a temp file, or with
+ * VETTED_TEST_BACKEND=postgres on a new database of the tests' PostgreSQL (issue 22), where `file`
+ * is its URL (the files that run on both backends: scripts/test-on-postgres.mjs).
+ */
 export async function freshVetted(options: VettedOptions = {}): Promise<Vetted & { file: string }> {
-  const file = tempDbPath();
+  const file = process.env.VETTED_TEST_BACKEND === 'postgres' ? (await freshDatabase('vetted_api')).url : tempDbPath();
   const vetted = await openVetted(file, { logError: () => {}, ...options });
   after(() => vetted.close());
   return Object.assign(vetted, { file });

@@ -1,6 +1,7 @@
 // `vetted migrate-register` through the real CLI (issue 22): file → PostgreSQL → file, the password
-// from $PGPASSWORD and never printed, a refused move leaves no file, and --db postgres://… on a
-// command that cannot use a team register yet says so instead of creating a file named "postgres:".
+// from $PGPASSWORD and never printed, a refused move leaves no file; and --db postgres://… opens a
+// team register for other commands, while backup and restore say it has no file (never creating
+// one named "postgres:").
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -73,14 +74,25 @@ test('a wrong password, a missing source and a refused move leave nothing behind
   assert.match(usage.stderr, /usage: vetted migrate-register/);
 });
 
-test('--db postgres://… on a command that cannot open a team register yet is refused, and creates no file', async () => {
+test('--db postgres://… and $VETTED_DB open a team register; a server that does not answer is named without its password; backup and restore say a team register has no file', async () => {
   const dir = tempDir();
-  const run = await runCliAsync(['list', '--db', 'postgres://someone@127.0.0.1:1/register']);
-  assert.equal(run.status, 2, run.stderr);
-  assert.match(run.stderr, /--db: a team register on PostgreSQL cannot be opened by this command yet/);
-  const viaEnv = await runCliAsync(['list'], { VETTED_DB: 'postgresql://someone@127.0.0.1:1/register', HOME: dir, XDG_CONFIG_HOME: dir });
-  assert.equal(viaEnv.status, 2, viaEnv.stderr);
-  assert.match(viaEnv.stderr, /\$VETTED_DB: a team register/);
+  const { url } = await freshDatabase();
+  const password = new URL(url).password;
+  const withoutPassword = Object.assign(new URL(url), { password: '' }).toString();
+  const env = { HOME: dir, XDG_CONFIG_HOME: dir, PGPASSWORD: password };
+  const demo = await runCliAsync(['demo', '--db', withoutPassword], env);
+  assert.equal(demo.status, 0, demo.stderr);
+  const list = await runCliAsync(['list', '--json'], { ...env, VETTED_DB: withoutPassword });
+  assert.equal(list.status, 0, list.stderr);
+  assert.equal((JSON.parse(list.stdout) as unknown[]).length, 8, 'the demo providers, listed from the server');
+
+  const down = await runCliAsync(['list', '--db', 'postgres://someone:hunter2@127.0.0.1:1/register'], env);
+  assert.notEqual(down.status, 0);
+  assert.doesNotMatch(down.stderr + down.stdout, /hunter2/, 'the password is never printed');
+
+  const backup = await runCliAsync(['backup', '--out', path.join(dir, 'b.db'), '--db', withoutPassword], env);
+  assert.equal(backup.status, 2, backup.stderr);
+  assert.match(backup.stderr, /--db: a team register on PostgreSQL has no register file for this command/);
   assert.equal(fs.existsSync(path.join(process.cwd(), 'postgres:')), false);
   assert.equal(fs.existsSync(path.join(process.cwd(), 'postgresql:')), false);
 });

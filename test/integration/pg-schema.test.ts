@@ -1,6 +1,7 @@
 // A PostgreSQL register has the file register's schema (issue 22): the same tables, columns in the
 // same order, types, NOT NULLs, defaults, keys, checks and indexes. The PostgreSQL side is written
 // out separately (electron/core/db/postgres/baseline.ts), so this is what keeps the two one schema.
+import { INSERTION_ORDERED } from '../../electron/core/db/migrations/015-insertion-order';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openRegister } from '../../electron/core/db/open';
@@ -45,8 +46,10 @@ function sqliteShapes(): Map<string, TableShape> {
           return `${i.name} ${i.unique ? 'unique ' : ''}(${cols.join(', ')})${i.partial ? ' partial' : ''}`;
         });
       // A rowid table whose key is INTEGER PRIMARY KEY numbers its rows itself: so does the other side.
+      // The order rows were added: SQLite's hidden rowid, a numbered column on PostgreSQL (migration 015).
+      const rowid = (INSERTION_ORDERED as readonly string[]).includes(name) ? ['rowid bigint not null default none'] : [];
       shapes.set(name, {
-        columns: info.map((c) => `${c.name} ${TYPES[c.type.toUpperCase()] ?? c.type}${c.notnull || c.pk ? ' not null' : ''} default ${normaliseDefault(c.dflt_value)}`),
+        columns: [...info.map((c) => `${c.name} ${TYPES[c.type.toUpperCase()] ?? c.type}${c.notnull || c.pk ? ' not null' : ''} default ${normaliseDefault(c.dflt_value)}`), ...rowid],
         primaryKey: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
         foreignKeys: [...byId.values()]
           .map((parts) => `(${parts.map((p) => p.from).join(', ')}) → ${parts[0]!.table} (${parts.map((p) => p.to ?? '').join(', ')}) on delete ${parts[0]!.on_delete.toLowerCase()}`)

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { VettedError } from '../../../shared/result';
 import { acquireAppLock } from '../../core/app-lock';
 import { preloadDeferredHandlers } from '../../core/handlers';
-import { resolveDbPath } from '../../core/paths';
+import { resolveRegister } from '../../core/paths';
+import { isServerLocation } from '../../core/db/store/open-store';
 import { startBridge } from '../../serve/http-bridge';
 import { openInBrowser } from '../browser-opener';
 import { inputError, usageError } from '../cli-error';
@@ -40,9 +41,11 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   // Held while serving, so `vetted restore` sees the register is open. A second `vetted serve` (or
   // the desktop app) on the same register is refused: the lock names one process, and its clean
   // exit removes it. CLI commands that only add or read data do not take it and work alongside.
-  let lock;
+  // A team register is on its server: there is no file of it to lock here.
+  let lock = { release: () => undefined as void };
+  const location = resolveRegister(flags.db);
   try {
-    lock = acquireAppLock(resolveDbPath(flags.db), 'vetted serve');
+    if (!isServerLocation(location)) lock = acquireAppLock(location, 'vetted serve');
   } catch (error) {
     if (error instanceof VettedError) throw inputError(error.message);
     throw error;

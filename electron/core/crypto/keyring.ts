@@ -1,7 +1,7 @@
 // The register's data key for this session. The register holds only a check value and a salt
 // (table crypto_keys): enough to tell a wrong key from the right one, never the key.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { Sql } from '../db/store/sql';
 import type { KeyStatus } from '../../../shared/domain/confidential';
 import { VettedError } from '../../../shared/result';
 import { openText, SealError, sealText } from './cipher';
@@ -28,23 +28,33 @@ export interface KeyMaterial {
 const CHECK_TEXT = 'vetted key check';
 const checkAad = (registerId: string) => `key-check:${registerId}`;
 
-export class KeyRing {
-  private key: Buffer | null = null;
-  private problem: string | null = null;
-  private loaded = false;
+/** What a session knows of its key, shared by every context of the register (whatever transaction each speaks to). */
+export class KeySession {
+  key: Buffer | null = null;
+  problem: string | null = null;
+  loaded = false;
 
+  constructor(readonly source: KeySource | null) {}
+}
+
+/** The session's key, reading and writing the register's key row through one context's Sql. */
+export class KeyRing {
   constructor(
-    private readonly db: Database,
-    private readonly source: KeySource | null,
+    private readonly sql: Sql,
+    private readonly session: KeySession,
   ) {}
 
-  private row(): KeyRow | undefined {
-    return this.db.prepare<[], KeyRow>('SELECT register_id, kdf_salt, key_check, source, created_at FROM crypto_keys WHERE id = 1').get();
+  private get source(): KeySource | null {
+    return this.session.source;
+  }
+
+  private row(): Promise<KeyRow | undefined> {
+    return this.sql.get<KeyRow>('SELECT register_id, kdf_salt, key_check, source, created_at FROM crypto_keys WHERE id = 1');
   }
 
   /** The key's name, salt and check as an export carries them, or null when no key was set up. */
-  material(): KeyMaterial | null {
-    const row = this.row();
+  async material(): Promise<KeyMaterial | null> {
+    const row = await this.row();
     if (!row) return null;
     return { registerId: row.register_id, kdfSalt: row.kdf_salt, keyCheck: row.key_check, source: row.source as KeyMaterial['source'], createdAt: row.created_at };
   }
@@ -53,11 +63,15 @@ export class KeyRing {
    * Takes another register's key as this register's (an import into a register without a key),
    * so the same key file or passphrase opens what it sealed. Must run inside a write transaction.
    */
-  adopt(material: KeyMaterial): void {
-    if (this.row()) throw new VettedError('conflict', 'This register already has a data key.');
-    this.db
-      .prepare('INSERT INTO crypto_keys (id, register_id, kdf_salt, key_check, source, created_at) VALUES (1, ?, ?, ?, ?, ?)')
-      .run(material.registerId, material.kdfSalt, material.keyCheck, material.source, material.createdAt);
+  async adopt(material: KeyMaterial): Promise<void> {
+    if (await this.row()) throw new VettedError('conflict', 'This register already has a data key.');
+    await this.sql.run('INSERT INTO crypto_keys (id, register_id, kdf_salt, key_check, source, created_at) VALUES (1, ?, ?, ?, ?, ?)', [
+      material.registerId,
+      material.kdfSalt,
+      material.keyCheck,
+      material.source,
+      material.createdAt,
+    ]);
     this.forget();
   }
 
@@ -80,75 +94,80 @@ export class KeyRing {
 
   /** Drops what was loaded, so the next use reads the register again (after an import rolled back or adopted a key). */
   forget(): void {
-    this.key = null;
-    this.problem = null;
-    this.loaded = false;
+    this.session.key = null;
+    this.session.problem = null;
+    this.session.loaded = false;
   }
 
   /** Loads the key once (and again after a failure, so fixing a key file needs no restart). */
-  private load(): void {
-    if (this.loaded && this.key) return;
-    this.loaded = true;
-    this.key = null;
-    this.problem = null;
-    const row = this.row();
+  private async load(): Promise<void> {
+    const session = this.session;
+    if (session.loaded && session.key) return;
+    session.loaded = true;
+    session.key = null;
+    session.problem = null;
+    const row = await this.row();
     if (!row) return;
     if (!this.source) {
-      this.problem = 'No key source is configured for confidential data in this mode.';
+      session.problem = 'No key source is configured for confidential data in this mode.';
       return;
     }
     try {
       const key = this.source.load(row.register_id, Buffer.from(row.kdf_salt, 'hex'));
       if (!key) {
-        this.problem = `The key of this register's confidential data is not on this machine (looked for ${this.source.describe(row.register_id)}).`;
+        session.problem = `The key of this register's confidential data is not on this machine (looked for ${this.source.describe(row.register_id)}).`;
         return;
       }
       openText(key, row.key_check, checkAad(row.register_id));
-      this.key = key;
+      session.key = key;
     } catch (error) {
       if (error instanceof SealError) {
-        this.problem = `The key from ${this.source.describe(row.register_id)} does not open this register's confidential data (a wrong key file or passphrase).`;
+        session.problem = `The key from ${this.source.describe(row.register_id)} does not open this register's confidential data (a wrong key file or passphrase).`;
       } else if (error instanceof VettedError) {
-        this.problem = error.message;
+        session.problem = error.message;
       } else {
         throw error;
       }
     }
   }
 
-  status(): KeyStatus {
-    this.load();
-    const row = this.row();
+  async status(): Promise<KeyStatus> {
+    await this.load();
+    const row = await this.row();
     return {
       enabled: row !== undefined,
-      unlocked: this.key !== null,
+      unlocked: this.session.key !== null,
       source: this.source?.kind ?? null,
       where: row && this.source ? this.source.describe(row.register_id) : this.source ? this.source.describe('<new register id>') : '',
-      problem: this.problem,
+      problem: this.session.problem,
     };
   }
 
   /** The key for reading confidential data, or null when it is locked. */
-  readKey(): Buffer | null {
-    this.load();
-    return this.key;
+  async readKey(): Promise<Buffer | null> {
+    await this.load();
+    return this.session.key;
   }
 
   /** The key for writing confidential data, made on first use; a clear 'locked' error when unavailable. */
-  writeKey(): Buffer {
-    this.load();
-    if (this.key) return this.key;
-    if (this.row() || !this.source) {
-      throw new VettedError('locked', `Confidential data is locked: ${this.problem ?? 'no key is available'}`);
+  async writeKey(): Promise<Buffer> {
+    await this.load();
+    if (this.session.key) return this.session.key;
+    if ((await this.row()) || !this.source) {
+      throw new VettedError('locked', `Confidential data is locked: ${this.session.problem ?? 'no key is available'}`);
     }
     const registerId = randomUUID();
     const salt = randomBytes(16);
     const key = this.source.create(registerId, salt);
-    this.db
-      .prepare('INSERT INTO crypto_keys (id, register_id, kdf_salt, key_check, source, created_at) VALUES (1, ?, ?, ?, ?, ?)')
-      .run(registerId, salt.toString('hex'), sealText(key, CHECK_TEXT, checkAad(registerId)), this.source.kind, new Date().toISOString());
-    this.key = key;
-    this.problem = null;
+    await this.sql.run('INSERT INTO crypto_keys (id, register_id, kdf_salt, key_check, source, created_at) VALUES (1, ?, ?, ?, ?, ?)', [
+      registerId,
+      salt.toString('hex'),
+      sealText(key, CHECK_TEXT, checkAad(registerId)),
+      this.source.kind,
+      new Date().toISOString(),
+    ]);
+    this.session.key = key;
+    this.session.problem = null;
     return key;
   }
 }

@@ -3,7 +3,7 @@
 // on its own (approving a review makes a proposed provider active) is the signer's act, and the
 // trail must name the signer, as the step does, even when no user name is set.
 import type { Database } from 'better-sqlite3';
-import { setAuditMuted } from './audit-chain';
+import { withAuditMuted } from './audit-mute';
 import type { Sql } from './store/sql';
 
 /**
@@ -13,23 +13,17 @@ import type { Sql } from './store/sql';
  * transaction), so no other connection ever sees the borrowed name and a failure rolls everything
  * back together.
  */
-export async function writeAsActor<T>(db: Database, sql: Sql, actor: string, work: () => Promise<T>): Promise<T> {
-  if (!db.inTransaction) throw new Error('writeAsActor runs only inside a write transaction');
-  const store = async (value: string) =>
-    await sql.run("INSERT INTO settings (key, value) VALUES ('userName', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [value]);
-  const unaudited = async (write: () => Promise<unknown>) => {
-    const was = setAuditMuted(db, true);
-    try {
-      await write();
-    } finally {
-      setAuditMuted(db, was);
-    }
-  };
+export async function writeAsActor<T>(db: Database | null, sql: Sql, actor: string, work: () => Promise<T>): Promise<T> {
+  if (db && !db.inTransaction) throw new Error('writeAsActor runs only inside a write transaction');
+  const store = (value: string) =>
+    sql.run("INSERT INTO settings (key, value) VALUES ('userName', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [value]);
   const stored = (await sql.get<{ value: string }>("SELECT value FROM settings WHERE key = 'userName'"))?.value;
-  await unaudited(() => store(JSON.stringify(actor)));
+  // On a team register only its owner may change the setting (and mute the trail): a member's
+  // approval that would make a provider active is refused there, in words ('forbidden').
+  await withAuditMuted(sql, db, true, () => store(JSON.stringify(actor)));
   try {
     return await work();
   } finally {
-    await unaudited(async () => (stored === undefined ? await sql.run("DELETE FROM settings WHERE key = 'userName'") : await store(stored)));
+    await withAuditMuted(sql, db, true, () => (stored === undefined ? sql.run("DELETE FROM settings WHERE key = 'userName'") : store(stored)));
   }
 }

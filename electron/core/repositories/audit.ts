@@ -1,8 +1,10 @@
 // Reads the audit trail. The database's triggers write it (migration 002) and chain each row to
 // the one before (migration 008); `append` only replays a trail carried by a register file.
+import { jsonField } from '../db/store/dialect';
 import { query } from '../db/store/query';
 import type { Database } from 'better-sqlite3';
 import type { Sql } from '../db/store/sql';
+import { notOnTeamRegister } from '../db/store/team-only';
 import { setAuditMuted } from '../db/audit-chain';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { StatusTrailEntry } from '../../../shared/reports/provider-status-as-of';
@@ -76,8 +78,8 @@ export class AuditRepository {
 
   constructor(
     sql: Sql,
-    /** The file register's connection, whose audit triggers a flag on it mutes. */
-    private readonly db: Database,
+    /** The file register's connection, whose audit triggers a flag on it mutes (none on a team register). */
+    private readonly db: Database | null,
   ) {
     this.page = query<[number, number], AuditRow>(sql, 'SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
     this.pageOfVendor = query<[string, number, number], AuditRow>(sql, 
@@ -89,16 +91,17 @@ export class AuditRepository {
       'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
     );
     this.reviewDueTrail = query<[string], { at: string; action: string; old_due: string | null; new_due: string | null }>(sql, 
-      `SELECT at, action, json_extract(old_value, '$.due_override') AS old_due, json_extract(new_value, '$.due_override') AS new_due
+      `SELECT at, action, ${jsonField(sql.dialect, 'old_value', 'due_override')} AS old_due, ${jsonField(sql.dialect, 'new_value', 'due_override')} AS new_due
        FROM audit_log WHERE entity = 'review' AND entity_id = ? ORDER BY id`,
     );
     this.lastDatedBy = query<[string], { id: number | null }>(sql, 'SELECT max(id) AS id FROM audit_log WHERE substr(at, 1, 10) <= ?');
     this.beyondSettings = query<[], { one: number }>(sql, "SELECT 1 AS one FROM audit_log WHERE entity <> 'setting' LIMIT 1");
     // A provider's creation, and its updates that changed the status (other edits are not needed).
     const statusRows = (oneVendor: string) =>
-      `SELECT entity_id, at, action, json_extract(old_value, '$.status') AS from_status, json_extract(new_value, '$.status') AS to_status
-         FROM audit_log
-        WHERE entity = 'vendor' ${oneVendor} AND (action = 'create' OR (action = 'update' AND from_status IS NOT to_status))
+      `SELECT entity_id, at, action, from_status, to_status FROM (
+         SELECT id, entity_id, at, action, ${jsonField(sql.dialect, 'old_value', 'status')} AS from_status, ${jsonField(sql.dialect, 'new_value', 'status')} AS to_status
+           FROM audit_log WHERE entity = 'vendor' ${oneVendor}) AS trail
+        WHERE action = 'create' OR (action = 'update' AND from_status IS DISTINCT FROM to_status)
         ORDER BY id`;
     this.vendorStatuses = query<[], StatusRow>(sql, statusRows(''));
     this.vendorStatusesOf = query<[string], StatusRow>(sql, statusRows('AND entity_id = ?'));
@@ -109,7 +112,7 @@ export class AuditRepository {
         ORDER BY id`,
     );
     this.reviewStatusActor = query<[string, string], { actor: string }>(sql, 
-      "SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND json_extract(new_value, '$.status') = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1",
+      `SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND ${jsonField(sql.dialect, 'new_value', 'status')} = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1`,
     );
   }
 
@@ -128,7 +131,7 @@ export class AuditRepository {
    * the audited tables' own rows.
    */
   async append(entry: Omit<AuditEntry, 'id'>): Promise<number> {
-    const wasMuted = setAuditMuted(this.db, false);
+    const wasMuted = this.db ? setAuditMuted(this.db, false) : false;
     try {
       const inserted = await this.insert.get(
         entry.at,
@@ -144,7 +147,7 @@ export class AuditRepository {
       );
       return Number(inserted!.id);
     } finally {
-      setAuditMuted(this.db, wasMuted);
+      if (this.db) setAuditMuted(this.db, wasMuted);
     }
   }
 
@@ -155,6 +158,7 @@ export class AuditRepository {
    * commit or roll back together.
    */
   async withTriggersMuted<T>(work: () => Promise<T>): Promise<T> {
+    if (!this.db) throw notOnTeamRegister('an import into an empty register (which brings its own trail)');
     if (!this.db.inTransaction) throw new Error('withTriggersMuted runs only inside a write transaction');
     const wasMuted = setAuditMuted(this.db, true);
     try {

@@ -1,5 +1,6 @@
 // The sign-off side of reviews: workflow steps, the snapshot a decision freezes, and the
 // next-review date set by hand. Kept apart from ReviewRepository, which holds answers.
+import { jsonField } from '../db/store/dialect';
 import { storedScore } from '../../../shared/scoring/stored';
 import { query } from '../db/store/query';
 import type { Sql } from '../db/store/sql';
@@ -58,13 +59,13 @@ export class ReviewStepRepository {
     this.snapshotOf = query<[string], { snapshot: string | null }>(sql, 'SELECT snapshot FROM reviews WHERE id = ?');
     // The tier alone, without parsing a whole snapshot (its answers) for every review of every provider.
     this.latestScores = query<[], { id: string; score: string }>(sql, 
-      `SELECT r.id, json_extract(r.snapshot, '$.score') AS score FROM reviews r
+      `SELECT r.id, ${jsonField(sql.dialect, 'r.snapshot', 'score')} AS score FROM reviews r
        WHERE r.snapshot IS NOT NULL
          AND r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
-    this.scoreOf = query<[string], { score: string | null }>(sql, `SELECT json_extract(snapshot, '$.score') AS score FROM reviews WHERE id = ?`);
-    this.tierOf = query<[string], { tier: string | null }>(sql, `SELECT json_extract(snapshot, '$.score.tier') AS tier FROM reviews WHERE id = ?`);
+    this.scoreOf = query<[string], { score: string | null }>(sql, `SELECT ${jsonField(sql.dialect, 'snapshot', 'score')} AS score FROM reviews WHERE id = ?`);
+    this.tierOf = query<[string], { tier: string | null }>(sql, `SELECT ${jsonField(sql.dialect, 'snapshot', 'score', 'tier')} AS tier FROM reviews WHERE id = ?`);
     this.dueOf = query<[string], { due_override: string | null }>(sql, 'SELECT due_override FROM reviews WHERE id = ?');
     this.setDueStmt = query<[string | null, string]>(sql, 'UPDATE reviews SET due_override = ? WHERE id = ?');
     // Each provider's newest decision: its next-review date is counted from it when it is an
@@ -73,7 +74,7 @@ export class ReviewStepRepository {
     // The frozen tier alone: parsing every decision's whole snapshot (its answers) cost the register
     // tens of milliseconds per thousand providers.
     this.latestDecisions = query<[], { id: string; vendor_id: string; status: string; completed_at: string; due_override: string | null; tier: string | null }>(sql, 
-      `SELECT r.id, r.vendor_id, r.status, r.completed_at, r.due_override, json_extract(r.snapshot, '$.score.tier') AS tier FROM reviews r
+      `SELECT r.id, r.vendor_id, r.status, r.completed_at, r.due_override, ${jsonField(sql.dialect, 'r.snapshot', 'score', 'tier')} AS tier FROM reviews r
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2
                         WHERE r2.vendor_id = r.vendor_id AND r2.status IN ('approved', 'approved_with_conditions', 'rejected')
                           AND r2.completed_at IS NOT NULL

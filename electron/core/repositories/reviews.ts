@@ -1,6 +1,7 @@
 // Reviews and their answers. An answer is one upsert keyed by (review, question).
 import { query } from '../db/store/query';
-import type { Sql } from '../db/store/sql';
+import type { Dialect, Sql } from '../db/store/sql';
+import { jsonField } from '../db/store/dialect';
 import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
 import type { AnsweredBy } from '../../../shared/domain/vendor-exchange';
 import { VettedError } from '../../../shared/result';
@@ -18,7 +19,7 @@ interface ReviewRow {
 }
 
 /** The writer of an answer, as the audit triggers name the actor. */
-const WRITER = "COALESCE((SELECT json_extract(value, '$') FROM settings WHERE key = 'userName'), '')";
+const writer = (dialect: Dialect) => `COALESCE((SELECT ${jsonField(dialect, 'value')} FROM settings WHERE key = 'userName'), '')`;
 
 export interface AnswerVersion {
   version: number;
@@ -110,6 +111,7 @@ export class ReviewRepository {
   private readonly touchStmt;
   private readonly answersFor;
   private readonly oneAnswer;
+  private readonly oneAnswerToWrite;
   private readonly allAnswers;
   private readonly upsertAnswer;
   private readonly versionsFor;
@@ -140,6 +142,12 @@ export class ReviewRepository {
     this.oneAnswer = query<[string, string], AnswerRow & { version: number; updated_by: string }>(sql, 
       'SELECT * FROM answers WHERE review_id = ? AND question_id = ?',
     );
+    // Read to be written in the same transaction: on a team register the row stays locked until it
+    // ends, so another reviewer's save of the same answer waits and then reads this one's version
+    // (SQLite's write lock already makes every writer wait).
+    this.oneAnswerToWrite = query<[string, string], AnswerRow & { version: number; updated_by: string }>(sql, 
+      `SELECT * FROM answers WHERE review_id = ? AND question_id = ?${sql.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+    );
     this.allAnswers = query<[], AnswerRow>(sql, 
       `SELECT a.* FROM answers a JOIN reviews r ON r.id = a.review_id
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
@@ -147,13 +155,14 @@ export class ReviewRepository {
     );
     // Every write counts the answer's version up and names its writer as the audit trail does (the
     // user name in Settings), whoever writes: a save, an answers file, an import (migration 013).
-    this.upsertAnswer = query<[AnswerRow]>(sql, 
+    this.upsertAnswer = query<[AnswerRow], { version: number }>(sql, 
       `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at, comment_confidential, provider_comment, answered_by, version, updated_by)
-       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential, @provider_comment, @answered_by, 1, ${WRITER})
+       VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential, @provider_comment, @answered_by, 1, ${writer(sql.dialect)})
        ON CONFLICT (review_id, question_id) DO UPDATE SET
          value = excluded.value, comment = excluded.comment, na = excluded.na, updated_at = excluded.updated_at,
          comment_confidential = excluded.comment_confidential, provider_comment = excluded.provider_comment,
-         answered_by = excluded.answered_by, version = answers.version + 1, updated_by = excluded.updated_by`,
+         answered_by = excluded.answered_by, version = answers.version + 1, updated_by = excluded.updated_by
+       RETURNING version`,
     );
     this.versionsFor = query<[string], { question_id: string; version: number }>(sql, 
       'SELECT question_id, version FROM answers WHERE review_id = ?',
@@ -251,7 +260,7 @@ export class ReviewRepository {
 
   /** An answer as stored with its version, who wrote it and when, in one read (none: no answer yet). */
   async storedAnswer(reviewId: string, questionId: string): Promise<{ answer: Answer; version: AnswerVersion } | undefined> {
-    const row = await this.oneAnswer.get(reviewId, questionId);
+    const row = await this.oneAnswerToWrite.get(reviewId, questionId);
     if (!row) return undefined;
     return { answer: answerFromRow(row), version: { version: row.version, updatedBy: row.updated_by, updatedAt: row.updated_at } };
   }
@@ -263,14 +272,16 @@ export class ReviewRepository {
     return versions;
   }
 
-  async saveAnswer(reviewId: string, answer: Answer): Promise<void> {
-    await this.putAnswer(reviewId, answer);
+  /** Stores an answer and touches its review; returns the version the answer has now. */
+  async saveAnswer(reviewId: string, answer: Answer): Promise<number> {
+    const version = await this.putAnswer(reviewId, answer);
     await this.touchStmt.run(answer.updatedAt, reviewId);
+    return version;
   }
 
   /** Stores an answer as given, leaving the review's updatedAt alone (the import keeps the file's). */
-  async putAnswer(reviewId: string, answer: Answer): Promise<void> {
-    await this.upsertAnswer.run({
+  async putAnswer(reviewId: string, answer: Answer): Promise<number> {
+    const stored = await this.upsertAnswer.get({
             review_id: reviewId,
             question_id: answer.questionId,
             value: answer.value === null ? null : JSON.stringify(answer.value),
@@ -281,5 +292,6 @@ export class ReviewRepository {
             provider_comment: answer.providerComment ?? '',
             answered_by: answer.answeredBy ? JSON.stringify(answer.answeredBy) : null,
           });
+    return stored!.version;
   }
 }

@@ -1,6 +1,7 @@
 // Fourth parties of providers (issue 21). Regions are stored as JSON and parsed with the domain
 // schema on the way out, so a row a bug or a hand edit broke is an error naming the row, never an
 // upstream silently read with the wrong regions.
+import { nocase } from '../db/store/dialect';
 import { query } from '../db/store/query';
 import type { Sql } from '../db/store/sql';
 import { z } from 'zod';
@@ -76,8 +77,8 @@ export class UpstreamRepository {
 
   constructor(sql: Sql) {
     this.byId = query<[string], UpstreamRow>(sql, 'SELECT * FROM upstreams WHERE id = ?');
-    this.ofVendor = query<[string], UpstreamRow>(sql, 'SELECT * FROM upstreams WHERE vendor_id = ? ORDER BY created_at, party COLLATE NOCASE, id');
-    this.every = query<[], UpstreamRow>(sql, 'SELECT * FROM upstreams ORDER BY vendor_id, created_at, party COLLATE NOCASE, id');
+    this.ofVendor = query<[string], UpstreamRow>(sql, `SELECT * FROM upstreams WHERE vendor_id = ? ORDER BY created_at, ${nocase(sql.dialect, 'party')}, id`);
+    this.every = query<[], UpstreamRow>(sql, `SELECT * FROM upstreams ORDER BY vendor_id, created_at, ${nocase(sql.dialect, 'party')}, id`);
     this.countOfVendor = query<[string], { n: number }>(sql, 'SELECT COUNT(*) AS n FROM upstreams WHERE vendor_id = ?');
     this.insertStmt = query<[UpstreamRow]>(sql, `INSERT INTO upstreams (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
     // Provider, source and creation time are the record's for life (an import matches on them).

@@ -1,4 +1,5 @@
 // Providers in SQLite: row ↔ Vendor mapping and prepared statements.
+import { nocase } from '../db/store/dialect';
 import { query } from '../db/store/query';
 import type { Sql } from '../db/store/sql';
 import type { Vendor, VendorFields } from '../../../shared/domain/vendor';
@@ -126,14 +127,14 @@ export class VendorRepository {
   private readonly countStmt;
 
   constructor(sql: Sql) {
-    this.all = query<[], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors ORDER BY name COLLATE NOCASE`);
+    this.all = query<[], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors ORDER BY ${nocase(sql.dialect, 'name')}`);
     this.allListed = query<[], ListedRow>(sql, 
         `SELECT id, name, service, category, status, critical_path, business_impact, data_categories
-         FROM vendors ORDER BY name COLLATE NOCASE`,
+         FROM vendors ORDER BY ${nocase(sql.dialect, 'name')}`,
       )
       .raw();
     this.byId = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE id = ?`);
-    this.byName = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE name = ? COLLATE NOCASE`);
+    this.byName = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE ${nocase(sql.dialect, 'name')} = ${nocase(sql.dialect, '?')}`);
     this.insertStmt = query<[VendorRow]>(sql, `INSERT INTO vendors (${COLUMNS}) VALUES (${PARAMS})`);
     this.updateStmt = query<[VendorRow]>(sql, 
       `UPDATE vendors SET (${COLUMNS}) = (${PARAMS}) WHERE id = @id`,

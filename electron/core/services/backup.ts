@@ -1,6 +1,7 @@
 // Backups of the register file and restoring one. Not API operations: a renderer must never name
 // file paths. The CLI calls these directly, and the desktop menu will (closing and reopening the
 // register around a restore).
+import { notOnTeamRegister } from '../db/store/team-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,6 +47,7 @@ function removeQuietly(file: string): void {
  * (journal_mode DELETE) and only then renamed into place, so a failure never leaves half a backup.
  */
 export async function backupRegister(ctx: Context, target: string, options: OpenOptions = {}): Promise<BackupResult> {
+  if (ctx.sql.dialect !== 'sqlite') throw notOnTeamRegister('a backup from Vetted (back a team register up on its server: docs/team.md, "Backups")');
   const file = path.resolve(target);
   const live = ctx.dbPath;
   if ([live, ...SIDE_FILES.map((s) => live + s)].some((f) => sameFile(f, file))) {

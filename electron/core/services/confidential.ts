@@ -12,8 +12,8 @@ export const commentAad = (vendorId: string, questionId: string) => `answer-comm
 export const evidenceFileAad = (evidenceId: string) => `evidence-file:${evidenceId}`;
 export const evidenceNotesAad = (evidenceId: string) => `evidence-notes:${evidenceId}`;
 
-export function keyStatus(ctx: Context): KeyStatus {
-  return ctx.keys.status();
+export async function keyStatus(ctx: Context): Promise<KeyStatus> {
+  return await ctx.keys.status();
 }
 
 /** Opens a sealed text, or null when the key is missing or does not fit. */
@@ -33,10 +33,10 @@ export interface RevealOptions {
 }
 
 /** Answers as the API shows them: confidential comments opened, or empty and marked locked. */
-export function revealAnswers(ctx: Context, vendorId: string, answers: readonly Answer[], options: RevealOptions = {}): Answer[] {
+export async function revealAnswers(ctx: Context, vendorId: string, answers: readonly Answer[], options: RevealOptions = {}): Promise<Answer[]> {
   if (!answers.some((a) => a.confidential)) return [...answers];
   const include = options.include ?? true;
-  const key = include ? ctx.keys.readKey() : null;
+  const key = include ? await ctx.keys.readKey() : null;
   return answers.map((a) => {
     if (!a.confidential || a.comment === '') return a;
     if (!include) return { ...a, comment: '', locked: true };
@@ -45,9 +45,9 @@ export function revealAnswers(ctx: Context, vendorId: string, answers: readonly 
   });
 }
 
-export function sealComment(ctx: Context, vendorId: string, questionId: string, comment: string): string {
-  return comment === '' ? '' : sealText(ctx.keys.writeKey(), comment, commentAad(vendorId, questionId));
+export async function sealComment(ctx: Context, vendorId: string, questionId: string, comment: string): Promise<string> {
+  return comment === '' ? '' : sealText(await ctx.keys.writeKey(), comment, commentAad(vendorId, questionId));
 }
 
-export const sealFile = (ctx: Context, evidenceId: string, bytes: Buffer): Buffer => sealBytes(ctx.keys.writeKey(), bytes, evidenceFileAad(evidenceId));
+export const sealFile = async (ctx: Context, evidenceId: string, bytes: Buffer): Promise<Buffer> => sealBytes(await ctx.keys.writeKey(), bytes, evidenceFileAad(evidenceId));
 export const openFile = (key: Buffer, evidenceId: string, sealed: Buffer): Buffer => openBytes(key, sealed, evidenceFileAad(evidenceId));

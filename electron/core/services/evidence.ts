@@ -1,4 +1,5 @@
 // Evidence files: stored inside the register with their SHA-256, checked again when read back.
+import { mapInOrder } from '../in-order';
 import { createHash } from 'node:crypto';
 import type { EvidenceView, GeneratedFile } from '../../../shared/api';
 import { evidenceState, MAX_EVIDENCE_BYTES, type Evidence, type EvidenceInput, type EvidencePatch } from '../../../shared/domain/evidence';
@@ -34,16 +35,16 @@ function mediaTypeOf(fileName: string): string {
 }
 
 /** Confidential notes opened, or empty and marked locked without the key. */
-function reveal(ctx: Context, e: Evidence): Evidence {
+async function reveal(ctx: Context, e: Evidence): Promise<Evidence> {
   if (!e.confidential || e.notes === '') return e;
-  const notes = tryOpenText(ctx.keys.readKey(), e.notes, evidenceNotesAad(e.id));
+  const notes = tryOpenText(await ctx.keys.readKey(), e.notes, evidenceNotesAad(e.id));
   return notes === null ? { ...e, notes: '', locked: true } : { ...e, notes };
 }
 
 async function views(ctx: Context, list: readonly Evidence[]): Promise<EvidenceView[]> {
   const names = new Map((await ctx.vendors.list()).map((v) => [v.id, v.name]));
   const day = today(ctx);
-  return list.map((e) => ({ ...reveal(ctx, e), vendorName: names.get(e.vendorId) ?? '', state: evidenceState(e.expiresOn, day) }));
+  return mapInOrder(list, async (e) => ({ ...(await reveal(ctx, e)), vendorName: names.get(e.vendorId) ?? '', state: evidenceState(e.expiresOn, day) }));
 }
 
 async function getEvidence(ctx: Context, id: string): Promise<Evidence> {
@@ -89,13 +90,13 @@ export async function addEvidence(ctx: Context, input: EvidenceInput): Promise<E
       issuedOn: input.issuedOn ?? null,
       expiresOn: input.expiresOn ?? null,
       // The SHA-256 is of the document itself, so a copy can be checked against the original.
-      notes: confidential && notes !== '' ? sealText(ctx.keys.writeKey(), notes, evidenceNotesAad(id)) : notes,
+      notes: confidential && notes !== '' ? sealText(await ctx.keys.writeKey(), notes, evidenceNotesAad(id)) : notes,
       addedBy: (await ctx.settings.get()).userName,
       addedAt: stamp,
       updatedAt: stamp,
       confidential,
     };
-    await ctx.evidence.insert(evidence, confidential ? sealFile(ctx, id, bytes) : bytes);
+    await ctx.evidence.insert(evidence, confidential ? await sealFile(ctx, id, bytes) : bytes);
     return (await views(ctx, [evidence]))[0]!;
   });
 }
@@ -105,7 +106,7 @@ export async function updateEvidence(ctx: Context, id: string, patch: EvidencePa
     const current = await getEvidence(ctx, id);
     const updated: Evidence = { ...current, ...(patch as Partial<Evidence>), updatedAt: ctx.now().toISOString() };
     if (current.confidential && patch.notes !== undefined && patch.notes !== '') {
-      updated.notes = sealText(ctx.keys.writeKey(), patch.notes, evidenceNotesAad(id));
+      updated.notes = sealText(await ctx.keys.writeKey(), patch.notes, evidenceNotesAad(id));
     }
     if (updated.issuedOn && updated.expiresOn && updated.issuedOn > updated.expiresOn) {
       const message = 'expires before it was issued';
@@ -124,9 +125,9 @@ export async function deleteEvidence(ctx: Context, id: string): Promise<{ id: st
   });
 }
 
-function openConfidentialFile(ctx: Context, evidence: Evidence, sealed: Buffer): Buffer {
-  const key = ctx.keys.readKey();
-  if (!key) throw new VettedError('locked', `${evidence.fileName} is confidential and locked: ${ctx.keys.status().problem ?? 'no key is available'}`);
+async function openConfidentialFile(ctx: Context, evidence: Evidence, sealed: Buffer): Promise<Buffer> {
+  const key = await ctx.keys.readKey();
+  if (!key) throw new VettedError('locked', `${evidence.fileName} is confidential and locked: ${(await ctx.keys.status()).problem ?? 'no key is available'}`);
   try {
     return openFile(key, evidence.id, sealed);
   } catch (error) {
@@ -140,7 +141,7 @@ export async function evidenceFile(ctx: Context, id: string): Promise<GeneratedF
   const evidence = await getEvidence(ctx, id);
   const stored = await ctx.evidence.file(id);
   if (!stored) throw new VettedError('not_found', `The file of evidence ${evidence.fileName} is missing from the register.`);
-  const bytes = evidence.confidential ? openConfidentialFile(ctx, evidence, stored) : stored;
+  const bytes = evidence.confidential ? await openConfidentialFile(ctx, evidence, stored) : stored;
   if (sha256(bytes) !== evidence.sha256) {
     throw new VettedError(
       'conflict',

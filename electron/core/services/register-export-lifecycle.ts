@@ -32,7 +32,7 @@ export async function exportLifecycle(ctx: Context): Promise<ExportedLifecycle> 
       .map(({ locked: _locked, ...e }) => e),
     auditTrail: [...await ctx.audit.all()].map(({ id: _id, ...entry }) => entry),
     auditChainHead: await chainHead(ctx),
-    confidential: ctx.keys.material(),
+    confidential: await ctx.keys.material(),
   };
 }
 

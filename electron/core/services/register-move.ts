@@ -12,6 +12,7 @@
 //
 // Not copied, because each register derives them itself: score stamps (written anew by the
 // target's triggers as the rows arrive) and the listed-score cache.
+import { INSERTION_ORDERED } from '../db/migrations/015-insertion-order';
 import { createHash } from 'node:crypto';
 import { VettedError } from '../../../shared/result';
 import { setAuditMuted } from '../db/audit-chain';
@@ -65,7 +66,7 @@ type Row = Record<string, unknown>;
 export async function moveRegister(from: Store, to: Store): Promise<MoveReport> {
   const snapshot = await from.read(async (tx) => {
     const tables = new Map<string, Row[]>();
-    for (const { table, orderBy } of COPIED_TABLES) tables.set(table, await tx.all<Row>(`SELECT * FROM ${table} ORDER BY ${orderBy}`));
+    for (const { table, orderBy } of COPIED_TABLES) tables.set(table, await tx.all<Row>(selectAll(tx, table, orderBy)));
     const audit = await tx.all<Row & { id: number; hash: string | null }>(`SELECT ${AUDIT_COLUMNS.join(', ')}, hash FROM audit_log ORDER BY id`);
     return { tables, audit };
   });
@@ -81,6 +82,10 @@ export async function moveRegister(from: Store, to: Store): Promise<MoveReport> 
     if (to.dialect === 'postgres') {
       // review_steps numbers its rows itself: go on after the highest id copied.
       await tx.exec("SELECT setval(pg_get_serial_sequence('review_steps', 'id'), coalesce((SELECT max(id) FROM review_steps), 0) + 1, false)");
+      // And the order rows were added goes on after the highest copied.
+      for (const table of INSERTION_ORDERED) {
+        await tx.exec(`SELECT setval(pg_get_serial_sequence('${table}', 'rowid'), coalesce((SELECT max(rowid) FROM ${table}), 0) + 1, false)`);
+      }
     }
     // Each row keeps the database role that wrote it (only the owner moving a register may say so).
     if (to.dialect === 'postgres') await tx.exec("SET LOCAL vetted.audit_copy = 'on'");
@@ -123,7 +128,16 @@ export async function moveRegister(from: Store, to: Store): Promise<MoveReport> 
 
 /** A table's row count and a digest of its values, read from one register. */
 export async function tableCheck(sql: Sql, table: string, orderBy: string): Promise<TableCheck> {
-  return digestOf(table, await sql.all<Row>(`SELECT * FROM ${table} ORDER BY ${orderBy}`));
+  return digestOf(table, await sql.all<Row>(selectAll(sql, table, orderBy)));
+}
+
+/**
+ * Every row of a table with every column, the order rows were added included where queries read
+ * it (migration 015): a file's rowid is not among SELECT *'s columns, a team register's is.
+ */
+function selectAll(sql: Sql, table: string, orderBy: string): string {
+  const rowid = sql.dialect === 'sqlite' && (INSERTION_ORDERED as readonly string[]).includes(table) ? 'rowid AS rowid, ' : '';
+  return `SELECT ${rowid}* FROM ${table} ORDER BY ${orderBy}`;
 }
 
 function digestOf(table: string, rows: readonly Row[]): TableCheck {

@@ -68,7 +68,7 @@ export async function vendorReport(
       slug: providerSlug(vendor, await ctx.vendors.list()),
     };
   });
-  if (include) refuseLockedConfidential(ctx, data.vendor.name, data.answers);
+  if (include) await refuseLockedConfidential(ctx, data.vendor.name, data.answers);
   const doc = buildVendorReport(data, { generatedAt: asOf, includeConfidential: include });
   const { pdf, warnings } = await renderPdf(doc, {
     title: `${data.draft ? 'DRAFT vendor review' : 'Vendor review'}: ${data.vendor.name}`,
@@ -110,7 +110,7 @@ async function decidedReported(ctx: Context, vendor: Vendor, standing: Standing,
   return {
     review: decided.review,
     template: content.template,
-    answers: revealAnswers(ctx, vendor.id, content.answers, { include }),
+    answers: await revealAnswers(ctx, vendor.id, content.answers, { include }),
     score: content.score,
     frozenAt: content.frozenAt,
   };
@@ -120,10 +120,10 @@ async function decidedReported(ctx: Context, vendor: Vendor, standing: Standing,
  * Confidential comments asked for but the key is not available: refused, nothing written. A report
  * that silently left them out would read as one that holds them all.
  */
-function refuseLockedConfidential(ctx: Context, vendorName: string, answers: readonly Answer[]): void {
+async function refuseLockedConfidential(ctx: Context, vendorName: string, answers: readonly Answer[]): Promise<void> {
   const locked = answers.filter((a) => a.locked === true).length;
   if (locked === 0) return;
-  const why = ctx.keys.status().problem ?? 'the key is not available';
+  const why = (await ctx.keys.status()).problem ?? 'the key is not available';
   throw new VettedError(
     'locked',
     `The report of ${vendorName} was to include confidential comments, but ${locked} of them cannot be opened: ${why}. ` +

@@ -27,7 +27,7 @@ export interface EntryOptions {
 
 export async function buildEntry(ctx: Context, vendor: Vendor, review: Review | null, stored: Answer[], options: EntryOptions = {}): Promise<ReviewEntry> {
   // Reports, comparisons and CSVs leave confidential comments out unless asked.
-  const answers = revealAnswers(ctx, vendor.id, stored, { include: options.includeConfidential ?? false });
+  const answers = await revealAnswers(ctx, vendor.id, stored, { include: options.includeConfidential ?? false });
   const template = review ? ((await ctx.templates.get(review.templateId, review.templateVersion))?.template ?? null) : null;
   // A decided review keeps the score its decision froze, under the model of its day (docs/scoring.md).
   const decided = review !== null && !isOpenStatus(review.status);

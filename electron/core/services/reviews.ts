@@ -28,7 +28,7 @@ async function latestVersionOf(ctx: Context, review: Review): Promise<number> {
 export async function detail(ctx: Context, review: Review): Promise<ReviewDetail> {
   return {
     review,
-    answers: revealAnswers(ctx, review.vendorId, await ctx.reviews.answers(review.id)),
+    answers: await revealAnswers(ctx, review.vendorId, await ctx.reviews.answers(review.id)),
     template: await templateOf(ctx, review),
     latestVersion: await latestVersionOf(ctx, review),
     steps: await ctx.steps.steps(review.id),
@@ -144,19 +144,19 @@ export interface SaveAnswerInput {
  * sealed as it is, so values and N/A can be saved while the key is locked; changing the comment or
  * its mark needs the key (a clear 'locked' error otherwise).
  */
-function storedComment(ctx: Context, vendorId: string, input: SaveAnswerInput, stored: Answer | undefined): { comment: string; confidential: boolean } {
+async function storedComment(ctx: Context, vendorId: string, input: SaveAnswerInput, stored: Answer | undefined): Promise<{ comment: string; confidential: boolean }> {
   const wasConfidential = stored?.confidential ?? false;
   const confidential = input.confidential ?? wasConfidential;
   if (input.comment === undefined && confidential === wasConfidential) return { comment: stored?.comment ?? '', confidential };
   let plain = input.comment;
   if (plain === undefined) {
     // The mark changes, the text stays: open the old text (or take it as it was, if it was plain).
-    plain = wasConfidential ? (revealAnswers(ctx, vendorId, [stored!])[0]!.comment ?? '') : (stored?.comment ?? '');
-    if (wasConfidential && stored!.comment !== '' && ctx.keys.readKey() === null) {
-      throw new VettedError('locked', `The comment is confidential and locked: ${ctx.keys.status().problem ?? 'no key is available'}`);
+    plain = wasConfidential ? ((await revealAnswers(ctx, vendorId, [stored!]))[0]!.comment ?? '') : (stored?.comment ?? '');
+    if (wasConfidential && stored!.comment !== '' && await ctx.keys.readKey() === null) {
+      throw new VettedError('locked', `The comment is confidential and locked: ${(await ctx.keys.status()).problem ?? 'no key is available'}`);
     }
   }
-  return { comment: confidential ? sealComment(ctx, vendorId, input.questionId, plain) : plain, confidential };
+  return { comment: confidential ? await sealComment(ctx, vendorId, input.questionId, plain) : plain, confidential };
 }
 
 /**
@@ -201,7 +201,7 @@ export async function saveAnswer(ctx: Context, input: SaveAnswerInput): Promise<
     if (input.basedOn !== undefined) {
       if ((current?.version ?? 0) !== input.basedOn) {
         // Sent again after its answer was lost on the way (or the same change made twice): nothing to refuse.
-        if (stored && current && holdsAlready(ctx, review.vendorId, stored, input, value)) return { ...revealAnswers(ctx, review.vendorId, [stored])[0]!, version: current.version };
+        if (stored && current && await holdsAlready(ctx, review.vendorId, stored, input, value)) return { ...(await revealAnswers(ctx, review.vendorId, [stored]))[0]!, version: current.version };
         throw changedSince(input.questionId, current);
       }
     }
@@ -209,7 +209,7 @@ export async function saveAnswer(ctx: Context, input: SaveAnswerInput): Promise<
       const message = `question ${input.questionId} does not allow N/A: answer it (an option may say it does not apply), or say why in the comment`;
       throw new VettedError('validation', `na: ${message}`, [{ path: 'na', message }]);
     }
-    const { comment, confidential } = storedComment(ctx, review.vendorId, input, stored);
+    const { comment, confidential } = await storedComment(ctx, review.vendorId, input, stored);
     // The provider's own comment on an N/A they gave is a reason too (it stays theirs, apart from the reviewer's).
     const providerReason = stored?.providerComment?.trim() ?? '';
     if (input.na === true && comment.trim() === '' && !confidential && providerReason === '') {
@@ -229,19 +229,23 @@ export async function saveAnswer(ctx: Context, input: SaveAnswerInput): Promise<
     if (stored?.providerComment) answer.providerComment = stored.providerComment;
     const sameAnswer = stored !== undefined && JSON.stringify(stored.value) === JSON.stringify(answer.value) && stored.na === answer.na;
     if (stored?.answeredBy && sameAnswer) answer.answeredBy = stored.answeredBy;
-    await ctx.reviews.saveAnswer(review.id, answer);
-    // The upsert counts the stored version up by one, inside this transaction.
-    return { ...revealAnswers(ctx, review.vendorId, [answer])[0]!, version: (current?.version ?? 0) + 1 };
+    const version = await ctx.reviews.saveAnswer(review.id, answer);
+    // The upsert counts the stored version up by one. More than one: on a team register another
+    // reviewer's first save of this answer came in between (no row to lock when this one read).
+    if (input.basedOn !== undefined && version !== (current?.version ?? 0) + 1) {
+      throw new VettedError('conflict', `Someone saved this answer (${input.questionId}) at the same moment; yours was not saved.`, undefined, version - 1);
+    }
+    return { ...(await revealAnswers(ctx, review.vendorId, [answer]))[0]!, version };
   });
 }
 
 /** Whether the stored answer already holds every field this save would set (compared in clear text). */
-function holdsAlready(ctx: Context, vendorId: string, stored: Answer, input: SaveAnswerInput, value: AnswerValue | undefined): boolean {
+async function holdsAlready(ctx: Context, vendorId: string, stored: Answer, input: SaveAnswerInput, value: AnswerValue | undefined): Promise<boolean> {
   if (value !== undefined && JSON.stringify(value) !== JSON.stringify(stored.value)) return false;
   if (input.na !== undefined && input.na !== stored.na) return false;
   if (input.confidential !== undefined && input.confidential !== (stored.confidential ?? false)) return false;
   if (input.comment === undefined) return true;
-  const open = revealAnswers(ctx, vendorId, [stored])[0]!;
+  const open = (await revealAnswers(ctx, vendorId, [stored]))[0]!;
   return !open.locked && open.comment === input.comment;
 }
 

@@ -25,6 +25,8 @@ function repositoryOf(ctx: Context): ListedScoreRepository {
  * or the register was busy or read-only; nothing is lost but time).
  */
 export function storeListedScores(ctx: Context): boolean {
+  // A team register keeps its scores in each process's memory only: listed_scores is the file's.
+  if (ctx.sql.dialect !== 'sqlite') return false;
   const pending = new Map(ctx.scoreCache.toStore());
   if (pending.size === 0) return false;
   const repository = repositoryOf(ctx);

@@ -110,7 +110,7 @@ async function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: stri
 async function activateIfProposed(ctx: Context, vendorId: string, stamp: string, signer: string): Promise<void> {
   const vendor = await getVendor(ctx, vendorId);
   if (vendor.status !== 'proposed') return;
-  await writeAsActor(ctx.db, ctx.sql, signer, () => ctx.vendors.update({ ...vendor, status: 'active', updatedAt: stamp }));
+  await writeAsActor(ctx.sql.dialect === 'sqlite' ? ctx.db : null, ctx.sql, signer, () => ctx.vendors.update({ ...vendor, status: 'active', updatedAt: stamp }));
 }
 
 /** Every review of a provider, newest first: decided ones with the score frozen at the decision. */

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect } from 'react';
 import { AddProviderDialog } from '../features/add-provider/AddProviderDialog';
 import { RegisterPage } from '../features/register/RegisterPage';
 import { ConnectionBanner } from './ConnectionBanner';
+import { RegisterWhere } from './RegisterWhere';
 import { CalendarPage, ComparePage, ConcentrationPage, preloadPages, ProviderPage, SettingsPage, TemplatesPage } from './lazyPages';
 import { NotFoundPage } from './NotFoundPage';
 import { PageLoader } from './PageLoader';
@@ -45,7 +46,7 @@ export function App() {
           </svg>
           <span>Vetted</span>
         </a>
-        <span className="app-header-note">Infrastructure provider reviews · stored on this computer</span>
+        <RegisterWhere />
         <nav className="app-nav" aria-label="App">
           <a className="app-nav-link" href={hrefs.calendar} aria-current={route.page === 'calendar' ? 'page' : undefined}>
             <svg className="app-nav-icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

@@ -125,7 +125,7 @@ export async function importReviews(s: ImportState, sealed: SealedTransfer): Pro
     const { snapshot: _snapshot, dueOverride, ...fields } = file;
     const mapped: Review = { ...fields, vendorId };
     s.reviewVendors.set(file.id, { fileVendorId: file.vendorId, vendorId });
-    const take = async () => await steps.restoreDecision(file.id, snapshotText(s, sealed, file, vendorId, name), dueOverride);
+    const take = async () => await steps.restoreDecision(file.id, await snapshotText(s, sealed, file, vendorId, name), dueOverride);
     const local = await reviews.get(file.id);
     if (!local) {
       await reviews.insert(mapped);
@@ -170,12 +170,12 @@ export async function importReviews(s: ImportState, sealed: SealedTransfer): Pro
  * The snapshot's text to store: as the file has it, its confidential comments sealed again where
  * they land under another key or provider (or left out when they cannot be opened).
  */
-function snapshotText(s: ImportState, sealed: SealedTransfer, file: ExportedReview, vendorId: string, name: string): string | null {
+async function snapshotText(s: ImportState, sealed: SealedTransfer, file: ExportedReview, vendorId: string, name: string): Promise<string | null> {
   if (file.snapshot === null) return null;
   const snapshot = file.snapshot as { answers: { questionId: string; comment: string; confidential?: boolean }[] };
-  const answers = snapshot.answers.map((a) => {
+  const answers = await mapInOrder(snapshot.answers, async (a) => {
     if (!a.confidential || a.comment === '') return a;
-    const comment = sealed.text(a.comment, {
+    const comment = await sealed.text(a.comment, {
       fileAad: commentAad(file.vendorId, a.questionId),
       localAad: commentAad(vendorId, a.questionId),
       id: `${file.id}/${a.questionId}`,
@@ -204,14 +204,14 @@ export async function importAnswers(s: ImportState, sealed: SealedTransfer): Pro
     const fileAad = commentAad(vendors.fileVendorId, file.questionId);
     const localAad = commentAad(vendors.vendorId, file.questionId);
     /** The comment as it is to be stored here (sealed for its place), only once it is going to be written. */
-    const stored = (): Answer => {
+    const stored = async (): Promise<Answer> => {
       if (!answer.confidential) return answer;
-      const comment = sealed.text(answer.comment, { fileAad, localAad, id, name: `${name}, its confidential comment` });
+      const comment = await sealed.text(answer.comment, { fileAad, localAad, id, name: `${name}, its confidential comment` });
       return { ...answer, comment: comment ?? '' };
     };
     const local = await reviews.answer(file.reviewId, file.questionId);
     if (!local) {
-      await reviews.putAnswer(file.reviewId, stored());
+      await reviews.putAnswer(file.reviewId, await stored());
       s.report.answers.added += 1;
       continue;
     }
@@ -219,11 +219,11 @@ export async function importAnswers(s: ImportState, sealed: SealedTransfer): Pro
     if (when === 'local-newer') {
       s.conflict('answer', id, name, s.newerReason(local.updatedAt, file.updatedAt));
     } else if (when === 'same-time') {
-      const sameComment = local.confidential && answer.confidential ? sealed.sameText(local.comment, localAad, answer.comment, fileAad) : local.comment === answer.comment;
+      const sameComment = local.confidential && answer.confidential ? await sealed.sameText(local.comment, localAad, answer.comment, fileAad) : local.comment === answer.comment;
       if (sameComment && answerContent({ ...local, comment: '' }) === answerContent({ ...answer, comment: '' })) s.report.answers.unchanged += 1;
       else s.conflict('answer', id, name, "same change time as the register's answer but a different answer; the register's was kept");
     } else {
-      await reviews.putAnswer(file.reviewId, stored());
+      await reviews.putAnswer(file.reviewId, await stored());
       s.report.answers.updated += 1;
     }
   }

@@ -49,7 +49,7 @@ export async function importEvidence(s: ImportState, sealed: SealedTransfer): Pr
     const { content, ...record } = file;
     const mapped: Evidence = { ...record, vendorId };
     const notesPlace = { fileAad: evidenceNotesAad(file.id), localAad: evidenceNotesAad(file.id), id: file.id, name: `${name}, its confidential notes` };
-    const notes = () => (file.confidential ? sealed.text(file.notes, notesPlace) ?? '' : file.notes);
+    const notes = async () => (file.confidential ? await sealed.text(file.notes, notesPlace) ?? '' : file.notes);
     const local = await evidence.get(file.id);
     if (!local) {
       if (content === undefined) {
@@ -59,10 +59,10 @@ export async function importEvidence(s: ImportState, sealed: SealedTransfer): Pr
       }
       let bytes: Buffer | null = Buffer.from(content, 'base64');
       if (file.confidential) {
-        bytes = sealed.bytes(bytes, { fileAad: evidenceFileAad(file.id), localAad: evidenceFileAad(file.id), id: file.id, name: `${name}, its confidential file` });
+        bytes = await sealed.bytes(bytes, { fileAad: evidenceFileAad(file.id), localAad: evidenceFileAad(file.id), id: file.id, name: `${name}, its confidential file` });
         if (bytes === null) continue; // named by the transfer as left out
       }
-      await evidence.insert({ ...mapped, notes: notes() }, bytes);
+      await evidence.insert({ ...mapped, notes: await notes() }, bytes);
       s.report.evidence.added += 1;
       continue;
     }
@@ -74,11 +74,11 @@ export async function importEvidence(s: ImportState, sealed: SealedTransfer): Pr
     if (when === 'local-newer') {
       s.conflict('evidence', file.id, name, s.newerReason(local.updatedAt, file.updatedAt));
     } else if (when === 'same-time') {
-      const sameNotes = file.confidential ? sealed.sameText(local.notes, notesPlace.localAad, file.notes, notesPlace.fileAad) : local.notes === file.notes;
+      const sameNotes = file.confidential ? await sealed.sameText(local.notes, notesPlace.localAad, file.notes, notesPlace.fileAad) : local.notes === file.notes;
       if (sameNotes && canonicalJson({ ...local, notes: '' }) === canonicalJson({ ...mapped, notes: '' })) s.report.evidence.unchanged += 1;
       else s.conflict('evidence', file.id, name, "same change time as the register's copy but different content; the register's was kept");
     } else {
-      await evidence.update({ ...mapped, notes: notes() });
+      await evidence.update({ ...mapped, notes: await notes() });
       s.report.evidence.updated += 1;
     }
   }

@@ -32,50 +32,50 @@ export class SealedTransfer {
    */
   async begin(): Promise<void> {
     const { ctx, data, report } = this.s;
-    const local = ctx.keys.material();
+    const local = await ctx.keys.material();
     const file = data.confidential;
     const outcome = report.confidential;
     // Adopted only where that can lock nothing out: an empty register (it has nothing of its own to
     // seal later), or one whose session opens the file's key now. A register with data of its own
     // and a key it cannot open would be locked for good (no key can be made once one is named).
     if (file && !local && ((await ctx.vendors.list()).length === 0 || this.s.exportedKey() !== null)) {
-      ctx.keys.adopt(file);
+      await ctx.keys.adopt(file);
       outcome.key = 'adopted';
       this.sameKey = true;
-      this.fileKey = ctx.keys.readKey();
+      this.fileKey = await ctx.keys.readKey();
     } else if (file && local && file.registerId === local.registerId && file.keyCheck === local.keyCheck) {
       outcome.key = 'same';
       this.sameKey = true;
-      this.fileKey = ctx.keys.readKey();
+      this.fileKey = await ctx.keys.readKey();
     } else if (file) {
       outcome.key = 'other';
       this.fileKey = this.s.exportedKey();
     } else {
       // An older export names no key: its values open only if they were sealed under this register's.
       outcome.key = 'none';
-      this.fileKey = ctx.keys.readKey();
+      this.fileKey = await ctx.keys.readKey();
     }
-    const problem = ctx.keys.status().problem;
+    const problem = (await ctx.keys.status()).problem;
     this.why = !file
       ? 'the file does not name the key it was sealed with (an export older than the key material)'
       : this.sameKey
         ? `this session cannot open the register's key: ${problem ?? 'no key is available'}`
-        : `this session's key source (${ctx.keys.status().where}) does not open the exporting register's key ${file.registerId}`;
+        : `this session's key source (${(await ctx.keys.status()).where}) does not open the exporting register's key ${file.registerId}`;
   }
 
-  text(sealed: string, place: SealedPlace): string | null {
+  async text(sealed: string, place: SealedPlace): Promise<string | null> {
     if (sealed === '') return '';
-    return this.move(sealed, place, openText, sealText);
+    return await this.move(sealed, place, openText, sealText);
   }
 
-  bytes(sealed: Buffer, place: SealedPlace): Buffer | null {
-    return this.move(sealed, place, openBytes, sealBytes);
+  async bytes(sealed: Buffer, place: SealedPlace): Promise<Buffer | null> {
+    return await this.move(sealed, place, openBytes, sealBytes);
   }
 
   /** Whether a register's sealed value and the file's hold the same text (their ciphertexts differ after a re-seal). */
-  sameText(local: string, localAad: string, file: string, fileAad: string): boolean {
+  async sameText(local: string, localAad: string, file: string, fileAad: string): Promise<boolean> {
     if (local === file) return true;
-    const key = this.s.ctx.keys.readKey();
+    const key = await this.s.ctx.keys.readKey();
     if (!key || !this.fileKey) return false;
     try {
       return openText(key, local, localAad) === openText(this.fileKey, file, fileAad);
@@ -85,12 +85,12 @@ export class SealedTransfer {
     }
   }
 
-  private move<T extends string | Buffer, P extends string | Buffer>(
+  private async move<T extends string | Buffer, P extends string | Buffer>(
     sealed: T,
     place: SealedPlace,
     open: (key: Buffer, sealed: T, aad: string) => P,
     seal: (key: Buffer, plain: P, aad: string) => T,
-  ): T | null {
+  ): Promise<T | null> {
     const outcome = this.s.report.confidential;
     let plain: P | null = null;
     if (this.fileKey) {
@@ -109,10 +109,10 @@ export class SealedTransfer {
       }
       return sealed;
     }
-    const localKey = plain === null ? null : this.localWriteKey();
+    const localKey = plain === null ? null : await this.localWriteKey();
     if (plain === null || localKey === null) {
       outcome.keptOut += 1;
-      const reason = plain === null ? this.why : `this register's own key is locked: ${this.s.ctx.keys.status().problem ?? 'no key is available'}`;
+      const reason = plain === null ? this.why : `this register's own key is locked: ${(await this.s.ctx.keys.status()).problem ?? 'no key is available'}`;
       this.s.conflict('confidential', place.id, place.name, `left out: it could not be opened to seal it again for this register (${reason})`);
       return null;
     }
@@ -120,9 +120,9 @@ export class SealedTransfer {
     return seal(localKey, plain, place.localAad);
   }
 
-  private localWriteKey(): Buffer | null {
+  private async localWriteKey(): Promise<Buffer | null> {
     try {
-      return this.s.ctx.keys.writeKey();
+      return await this.s.ctx.keys.writeKey();
     } catch (error) {
       if (error instanceof VettedError) return null;
       throw error;

@@ -1,0 +1,71 @@
+// The app served straight from a team register (issue 22): `vetted serve --db postgres://…` signed in
+// as a reviewer's own PostgreSQL role. The register lists the providers the owner entered; the
+// reviewer's save goes through the bridge into the server, and the provider's History names her
+// database role on the entry the server wrote. Needs the renderer built.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { addTeamMember, setUpTeamRoles } from '../../electron/core/db/postgres/roles';
+import { PgStore } from '../../electron/core/db/store/pg-store';
+import { openVetted } from '../../electron/core/vetted';
+import { freshDatabase } from '../helpers/postgres';
+import { callApi, openApp, screenshot, startServe } from './harness';
+
+test('served from a team register as a reviewer: the register, a save, and History naming her role', async () => {
+  const { name, url } = await freshDatabase('vetted_e2e_served');
+  const owner = await openVetted(url, { logError: () => {} });
+  try {
+    const demo = await owner.api['demo.load']({});
+    assert.ok(demo.ok, demo.ok ? '' : demo.error.message);
+  } finally {
+    owner.close();
+  }
+  const reviewer = `erin_${name}`;
+  const admin = new PgStore(url);
+  try {
+    await admin.write(async (tx) => {
+      await setUpTeamRoles(tx);
+      await addTeamMember(tx, reviewer, 'reviewer', 'erin-pw');
+    });
+  } finally {
+    await admin.close();
+  }
+  const asErin = new URL(url);
+  asErin.username = reviewer;
+  asErin.password = 'erin-pw';
+
+  const served = await startServe({ dbPath: asErin.toString() });
+  const { page, problems } = await openApp(served);
+  await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres', exact: true }).waitFor();
+  const where = `${new URL(url).host}/${name}`;
+  await page.getByText(`team register on ${where}`).waitFor();
+  assert.equal(await page.getByText('stored on this computer').count(), 0, 'the header never says a team register is on this computer');
+  await screenshot(page, 'team-register-served');
+
+  const vendors = await callApi<{ id: string; name: string }[]>(served, 'vendor.list', {});
+  const tidewater = vendors.find((v) => v.name === 'Tidewater Postgres')!;
+  const current = await callApi<{ review: { id: string }; versions: Record<string, number> }>(served, 'review.current', { vendorId: tidewater.id });
+  const questionId = Object.keys(current.versions)[0]!;
+  const saved = await callApi<{ version: number }>(served, 'answer.save', {
+    reviewId: current.review.id,
+    questionId,
+    comment: 'Checked on the team register',
+    basedOn: current.versions[questionId],
+  });
+  assert.equal(saved.version, current.versions[questionId]! + 1, 'the server counted the version up');
+
+  await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres', exact: true }).click();
+  await page.getByRole('heading', { name: 'Tidewater Postgres', level: 1 }).waitFor();
+  await page.getByRole('navigation', { name: 'Provider views' }).getByRole('link', { name: 'History' }).click();
+  const rows = page.getByRole('list', { name: 'Audit trail entries' }).getByTestId('audit-row');
+  await rows.first().waitFor();
+  assert.match((await rows.first().textContent()) ?? '', new RegExp(`database role ${reviewer}`), 'the reviewer’s entry names her role');
+  await screenshot(page, 'team-register-history');
+  assert.deepEqual(problems, []);
+});
+
+test('a register file says it is stored on this computer', async () => {
+  const served = await startServe();
+  const { page, problems } = await openApp(served);
+  await page.getByText('Infrastructure provider reviews · stored on this computer').waitFor();
+  assert.deepEqual(problems, []);
+});
