@@ -11,6 +11,7 @@ import { fail, VettedError } from '../../shared/result';
 import { acquireAppLock, type AppLock } from '../core/app-lock';
 import { DB_FILE_NAME, PRODUCT_NAME } from '../core/paths';
 import { restoreRegister } from '../core/services/backup';
+import { isServerLocation } from '../core/db/store/open-store';
 import { openVetted, type Vetted } from '../core/vetted';
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
@@ -97,6 +98,11 @@ async function start(): Promise<void> {
   });
   if (!binding.ok) return fatal(binding.message);
 
+  // The desktop app opens a register file; a team register is served with `vetted serve --db
+  // postgres://…` until Settings can connect to one (a URL made into a path would name a file).
+  if (process.env.VETTED_DB && isServerLocation(process.env.VETTED_DB)) {
+    return fatal('VETTED_DB names a team register on PostgreSQL: the desktop app opens a register file for now. Open a team register with `vetted serve --db postgres://…` (docs/team.md).');
+  }
   const dbPath = process.env.VETTED_DB
     ? path.resolve(process.env.VETTED_DB)
     : path.join(app.getPath('userData'), DB_FILE_NAME);

@@ -18,9 +18,9 @@ export async function withAuditMuted<T>(sql: Sql, db: Database | null, muted: bo
   }
   const was = (await sql.get<{ value: string | null }>("SELECT current_setting('vetted.audit_muted', true) AS value"))?.value ?? '';
   await sql.get("SELECT set_config('vetted.audit_muted', ?, true)", [muted ? 'on' : 'off']);
-  try {
-    return await work();
-  } finally {
-    await sql.get("SELECT set_config('vetted.audit_muted', ?, true)", [was]);
-  }
+  // Put back only after work that succeeded: after an error the transaction is aborted (and the
+  // setting, local to it, goes with it), and a statement there would hide the error behind its own.
+  const result = await work();
+  await sql.get("SELECT set_config('vetted.audit_muted', ?, true)", [was]);
+  return result;
 }

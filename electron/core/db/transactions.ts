@@ -7,7 +7,7 @@
 import type { Database } from 'better-sqlite3';
 import { busyError, isBusyError } from './busy';
 import { pastDeadlineError, writeDeadline } from './deadline';
-import { refuseForeignTransaction } from './store/turns';
+import { heldByAnother, refuseForeignTransaction } from './store/turns';
 
 /**
  * How long a write keeps asking for the lock after busy_timeout (5 s, set in open.ts) ran out,
@@ -145,7 +145,8 @@ export function readTransaction<T>(db: Database, work: () => NotPromise<T>): T {
  * as read-only, and so skipped).
  */
 export function writeTransactionIfFree<T>(db: Database, work: () => NotPromise<T>): boolean {
-  refuseForeignTransaction(db);
+  // Another operation's store transaction holds the connection: not free, and nobody waits for this.
+  if (heldByAnother(db)) return false;
   if (db.readonly) return false;
   const usual = db.inTransaction ? undefined : (db.pragma('busy_timeout', { simple: true }) as number);
   if (usual !== undefined && usual !== 0) db.pragma('busy_timeout = 0');

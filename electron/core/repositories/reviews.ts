@@ -1,7 +1,7 @@
 // Reviews and their answers. An answer is one upsert keyed by (review, question).
 import { query } from '../db/store/query';
 import type { Dialect, Sql } from '../db/store/sql';
-import { jsonField } from '../db/store/dialect';
+import { forUpdate, jsonField } from '../db/store/dialect';
 import type { Answer, AnswerValue, Review } from '../../../shared/domain/review';
 import type { AnsweredBy } from '../../../shared/domain/vendor-exchange';
 import { VettedError } from '../../../shared/result';
@@ -105,6 +105,7 @@ function answeredByOf(text: string, questionId: string): AnsweredBy {
 
 export class ReviewRepository {
   private readonly byId;
+  private readonly byIdToWrite;
   private readonly latestForVendor;
   private readonly latestAll;
   private readonly insertStmt;
@@ -124,6 +125,7 @@ export class ReviewRepository {
 
   constructor(sql: Sql) {
     this.byId = query<[string], ReviewRow>(sql, 'SELECT * FROM reviews WHERE id = ?');
+    this.byIdToWrite = query<[string], ReviewRow>(sql, `SELECT * FROM reviews WHERE id = ?${forUpdate(sql)}`);
     this.latestForVendor = query<[string], ReviewRow>(sql, 
       'SELECT * FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
     );
@@ -146,7 +148,7 @@ export class ReviewRepository {
     // ends, so another reviewer's save of the same answer waits and then reads this one's version
     // (SQLite's write lock already makes every writer wait).
     this.oneAnswerToWrite = query<[string, string], AnswerRow & { version: number; updated_by: string }>(sql, 
-      `SELECT * FROM answers WHERE review_id = ? AND question_id = ?${sql.dialect === 'postgres' ? ' FOR UPDATE' : ''}`,
+      `SELECT * FROM answers WHERE review_id = ? AND question_id = ?${forUpdate(sql)}`,
     );
     this.allAnswers = query<[], AnswerRow>(sql, 
       `SELECT a.* FROM answers a JOIN reviews r ON r.id = a.review_id
@@ -191,6 +193,16 @@ export class ReviewRepository {
 
   async get(id: string): Promise<Review | undefined> {
     const row = await this.byId.get(id);
+    return row ? reviewFromRow(row) : undefined;
+  }
+
+  /**
+   * A review read to be changed in the same write transaction: on a team register its row stays
+   * locked until the transaction ends, so a sign-off step and an answer saved to the review take
+   * turns (an answer never lands after the decision froze the answers; two steps never both pass).
+   */
+  async getToWrite(id: string): Promise<Review | undefined> {
+    const row = await this.byIdToWrite.get(id);
     return row ? reviewFromRow(row) : undefined;
   }
 

@@ -64,9 +64,9 @@ export class TemplateRepository {
     return await this.existsStmt.get(id, version) !== undefined;
   }
 
-  /** Adds a template version; an id@version already stored is left as it is. */
-  async add(template: Template, builtIn: boolean, addedAt: string): Promise<void> {
-    await this.insertStmt.run({
+  /** Adds a template version; false when that id@version was already stored (and is left as it is). */
+  async add(template: Template, builtIn: boolean, addedAt: string): Promise<boolean> {
+    const { changes } = await this.insertStmt.run({
             id: template.id,
             version: template.version,
             name: template.name,
@@ -74,5 +74,6 @@ export class TemplateRepository {
             built_in: builtIn ? 1 : 0,
             added_at: addedAt,
           });
+    return changes > 0;
   }
 }

@@ -1,5 +1,5 @@
 // Providers in SQLite: row ↔ Vendor mapping and prepared statements.
-import { nocase } from '../db/store/dialect';
+import { forUpdate, nocase } from '../db/store/dialect';
 import { query } from '../db/store/query';
 import type { Sql } from '../db/store/sql';
 import type { Vendor, VendorFields } from '../../../shared/domain/vendor';
@@ -119,6 +119,7 @@ function listedOf([id, name, service, category, status, criticalPath, businessIm
 export class VendorRepository {
   private readonly all;
   private readonly allListed;
+  private readonly byIdToWrite;
   private readonly byId;
   private readonly byName;
   private readonly insertStmt;
@@ -134,6 +135,7 @@ export class VendorRepository {
       )
       .raw();
     this.byId = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE id = ?`);
+    this.byIdToWrite = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE id = ?${forUpdate(sql)}`);
     this.byName = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE ${nocase(sql.dialect, 'name')} = ${nocase(sql.dialect, '?')}`);
     this.insertStmt = query<[VendorRow]>(sql, `INSERT INTO vendors (${COLUMNS}) VALUES (${PARAMS})`);
     this.updateStmt = query<[VendorRow]>(sql, 
@@ -154,6 +156,12 @@ export class VendorRepository {
 
   async get(id: string): Promise<Vendor | undefined> {
     const row = await this.byId.get(id);
+    return row ? fromRow(row) : undefined;
+  }
+
+  /** A provider read to be changed (or to start its review) in the same write transaction: locked on a team register until it ends. */
+  async getToWrite(id: string): Promise<Vendor | undefined> {
+    const row = await this.byIdToWrite.get(id);
     return row ? fromRow(row) : undefined;
   }
 

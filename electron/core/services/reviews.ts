@@ -81,6 +81,8 @@ async function carryAnswers(ctx: Context, fromReviewId: string, toReviewId: stri
  */
 export async function startReview(ctx: Context, input: { vendorId: string; templateId?: string; reviewer?: string }): Promise<ReviewDetail> {
   return await ctx.write(async (ctx) => {
+    // Locked: two starts at once on a team register would otherwise both find no open review.
+    await ctx.vendors.getToWrite(input.vendorId);
     const vendor = await getVendor(ctx, input.vendorId);
     const latest = await ctx.reviews.latest(input.vendorId);
     if (latest && isOpenStatus(latest.status)) {
@@ -122,9 +124,13 @@ export async function reviewTemplateFor(ctx: Context, input: { vendorId: string;
 }
 
 export async function currentReview(ctx: Context, vendorId: string): Promise<ReviewDetail | null> {
-  await getVendor(ctx, vendorId);
-  const review = await ctx.reviews.latest(vendorId);
-  return review ? await detail(ctx, review) : null;
+  // One snapshot: answers and their versions read apart could pair an old answer with a newer
+  // version, and a save made on that version would overwrite a change its writer never saw.
+  return ctx.read(async (ctx) => {
+    await getVendor(ctx, vendorId);
+    const review = await ctx.reviews.latest(vendorId);
+    return review ? await detail(ctx, review) : null;
+  });
 }
 
 export interface SaveAnswerInput {
@@ -173,7 +179,7 @@ function refuseProfileHeld(review: Review, questionId: string): void {
 /** One answer, one transaction. Fields left out keep their stored value. */
 export async function saveAnswer(ctx: Context, input: SaveAnswerInput): Promise<SavedAnswer> {
   return await ctx.write(async (ctx) => {
-    const review = await ctx.reviews.get(input.reviewId);
+    const review = await ctx.reviews.getToWrite(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if (!isOpenStatus(review.status)) {
       throw new VettedError(

@@ -71,7 +71,7 @@ export async function importTemplate(ctx: Context, input: ParsedInputOf<'templat
     if (named && JSON.stringify(named.template) === JSON.stringify(template)) return unchanged(named);
     const latest = await ctx.templates.get(template.id);
     if (!latest) {
-      await ctx.templates.add(template, false, ctx.now().toISOString());
+      if (!(await ctx.templates.add(template, false, ctx.now().toISOString()))) throw addedMeanwhile(template);
       return { template: summary(template, false), added: true, warnings, changes: null };
     }
     if (sameContent(latest.template, template)) return unchanged(latest);
@@ -81,9 +81,17 @@ export async function importTemplate(ctx: Context, input: ParsedInputOf<'templat
       throw new VettedError('validation', `version: ${message}`, [{ path: 'version', message }]);
     }
     if (template.version <= latestVersion) template = { ...template, version: latestVersion + 1 };
-    await ctx.templates.add(template, false, ctx.now().toISOString());
+    if (!(await ctx.templates.add(template, false, ctx.now().toISOString()))) throw addedMeanwhile(template);
     return { template: summary(template, false), added: true, warnings, changes: diffTemplates(latest.template, template) };
   });
+}
+
+/**
+ * On a team register another import may take the same version number between this one's read and
+ * its write (a file's write lock rules that out): said, never reported as added.
+ */
+function addedMeanwhile(template: Template): VettedError {
+  return new VettedError('conflict', `Someone added version ${template.version} of ${template.id} at the same moment; nothing was stored. Import again to store yours as the next version.`);
 }
 
 /** A stored template as a Vetted template file (JSON). */

@@ -35,7 +35,8 @@ async function liveScore(ctx: Context, review: Review) {
  */
 export async function transitionReview(ctx: Context, input: TransitionInput): Promise<ReviewDetail> {
   return await ctx.write(async (ctx) => {
-    const review = await ctx.reviews.get(input.reviewId);
+    // Locked until the step commits: sign-off steps of one review, and answers saved to it, take turns.
+    const review = await ctx.reviews.getToWrite(input.reviewId);
     if (!review) throw new VettedError('not_found', `No review with id ${input.reviewId}.`);
     if ((await ctx.reviews.latest(review.vendorId))?.id !== review.id) {
       throw new VettedError('conflict', 'This is an earlier review of the provider, kept as history; only its latest review goes through sign-off.');

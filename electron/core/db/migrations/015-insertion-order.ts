@@ -9,7 +9,10 @@ export const INSERTION_ORDERED = ['reviews', 'findings', 'acceptances', 'evidenc
  * started in the same millisecond the one added last. SQLite keeps that order in every table's
  * rowid; PostgreSQL has none, so these tables get a column of that name that the database numbers,
  * and the same queries run on both. A file changes nothing. Moving a register keeps the numbers
- * (services/register-move.ts copies them both ways).
+ * (services/register-move.ts copies them both ways). Rows a team register held before this
+ * migration are numbered in the order the server stores them (for a register moved in before, the
+ * order of their ids): between two of those with equal times, a tie may break otherwise than in
+ * the file they came from.
  */
 export const insertionOrder: Migration = {
   version: 15,

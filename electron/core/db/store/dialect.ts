@@ -20,3 +20,11 @@ export function jsonField(dialect: Dialect, column: string, ...path: string[]): 
   if (dialect === 'sqlite') return `json_extract(${column}, '${['$', ...path].join('.')}')`;
   return `(${column}::json #>> '{${path.join(',')}}')`;
 }
+
+/**
+ * Locks the rows a write transaction read to change them, until it ends: on a team register, where
+ * writers of other rows go on meanwhile. A file's write lock already makes every writer wait.
+ */
+export function forUpdate(sql: { dialect: Dialect }): string {
+  return sql.dialect === 'postgres' ? ' FOR UPDATE' : '';
+}

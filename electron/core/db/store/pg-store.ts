@@ -1,6 +1,7 @@
 // The Store over a team's PostgreSQL server (node-postgres). A pool of connections: statements
 // outside a transaction take any free one; a transaction keeps one until it ends, so two reviewers'
 // transactions run side by side and wait for each other only on the rows (or keys) both touch.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
 import { VettedError } from '../../../../shared/result';
 import { pastDeadlineError, writeDeadline } from '../deadline';
@@ -31,6 +32,18 @@ export interface PgStoreOptions {
 export class PgStore implements Store {
   readonly dialect = 'postgres' as const;
   readonly location: string;
+  /**
+   * Whether the running code is inside one of this store's transactions: reaching for the store
+   * itself there would run beside the transaction, on another connection (and could wait for its
+   * own transaction's row locks). A bug, said loudly as the SQLite store does.
+   */
+  private readonly insideOwn = new AsyncLocalStorage<boolean>();
+
+  private refuseInsideOwnTransaction(): void {
+    if (this.insideOwn.getStore() === true) {
+      throw new Error('the register was used outside the transaction this code runs in (use the transaction it was given)');
+    }
+  }
   private readonly pool: pg.Pool;
 
   constructor(
@@ -51,12 +64,15 @@ export class PgStore implements Store {
   }
 
   all<T>(sql: string, params?: Params): Promise<T[]> {
+    this.refuseInsideOwnTransaction();
     return all<T>(this.pool, sql, params);
   }
   get<T>(sql: string, params?: Params): Promise<T | undefined> {
+    this.refuseInsideOwnTransaction();
     return all<T>(this.pool, sql, params).then((rows) => rows[0]);
   }
   run(sql: string, params?: Params): Promise<{ changes: number }> {
+    this.refuseInsideOwnTransaction();
     return run(this.pool, sql, params);
   }
   async exec(script: string): Promise<void> {
@@ -94,7 +110,7 @@ export class PgStore implements Store {
         await client.query(`SET LOCAL lock_timeout = ${ms}`);
       }
       try {
-        const result = await work(clientTx(client));
+        const result = await this.insideOwn.run(true, () => work(clientTx(client)));
         await client.query('COMMIT');
         return result;
       } catch (error) {
@@ -176,6 +192,12 @@ export function translatePgError(error: unknown): unknown {
   if (code === '55P03' || code === '40001' || code === '40P01') {
     return new VettedError('busy', 'Another reviewer was changing the same thing; this change was not saved. Try again.');
   }
+  if (code === '23505') {
+    return new VettedError('conflict', 'That would duplicate something already in the register.');
+  }
+  if (code === '23503') {
+    return new VettedError('conflict', 'That refers to something no longer in the register (another reviewer may have just removed it).');
+  }
   if (code === '42501') {
     return new VettedError('forbidden', 'Your database role may not do this on the team register.');
   }
@@ -208,6 +230,10 @@ const TLS_CODES = new Set([
 
 /** A connection URL as it may be shown: without its password. */
 export function withoutPassword(url: string): string {
+  // Whatever stands between "user:" and the last "@" before the host is the password, even where
+  // it holds characters a URL parser reads otherwise (#, ?, /).
+  const masked = url.replace(/^(postgres(?:ql)?:\/\/[^:@/?#]*:)(.*)@(?=[^@]*$)/i, '$1****@');
+  if (masked !== url) url = masked;
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '****';

@@ -3,5 +3,5 @@
 import { VettedError } from '../../../../shared/result';
 
 export function notOnTeamRegister(what: string): VettedError {
-  return new VettedError('unavailable', `Not available on a team register yet: ${what} works on a register file (see docs/team.md, "What is not built yet").`);
+  return new VettedError('unavailable', `Not available on a team register yet: ${what} works on a register file (docs/team.md, "Not yet").`);
 }

@@ -13,9 +13,14 @@ export function registerTurns(db: Database, heldByAnother: () => boolean): void 
   holders.set(db, heldByAnother);
 }
 
+/** Whether the connection is inside a store transaction this code is not part of. */
+export function heldByAnother(db: Database): boolean {
+  return db.inTransaction && holders.get(db)?.() === true;
+}
+
 /** Throws when the connection is inside a store transaction this code is not part of. */
 export function refuseForeignTransaction(db: Database): void {
-  if (db.inTransaction && holders.get(db)?.() === true) {
+  if (heldByAnother(db)) {
     throw new Error('a transaction of another operation holds the register connection (a synchronous transaction may not join it)');
   }
 }
