@@ -4,11 +4,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { addTeamMember, setUpTeamRoles } from '../../electron/core/db/postgres/roles';
-import { openStore } from '../../electron/core/db/store/open-store';
 import { PgStore } from '../../electron/core/db/store/pg-store';
 import { cliRegister, runCliAsync } from '../helpers/cli';
-import { freshDatabase } from '../helpers/postgres';
+import { freshDatabase, teamMemberUrl } from '../helpers/postgres';
 import { callApi, openApp, screenshot, startServe } from './harness';
 
 test('History names the database role of an entry a team register wrote', async () => {
@@ -19,19 +17,7 @@ test('History names the database role of an entry a team register wrote', async 
 
   // On the server: a reviewer, signed in as herself, changes a provider.
   const reviewer = `dana_${name}`;
-  const owner = await openStore(url);
-  try {
-    await owner.write(async (tx) => {
-      await setUpTeamRoles(tx);
-      await addTeamMember(tx, reviewer, 'reviewer', 'dana-pw');
-    });
-  } finally {
-    await owner.close();
-  }
-  const asDana = new URL(url);
-  asDana.username = reviewer;
-  asDana.password = 'dana-pw';
-  const dana = new PgStore(asDana.toString());
+  const dana = new PgStore(await teamMemberUrl(url, reviewer, 'reviewer', 'dana-pw'));
   try {
     await dana.run("UPDATE vendors SET notes = 'Checked the DPA on the team register' WHERE name = 'Tidewater Postgres'");
   } finally {

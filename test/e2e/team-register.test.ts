@@ -4,10 +4,8 @@
 // database role on the entry the server wrote. Needs the renderer built.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { addTeamMember, setUpTeamRoles } from '../../electron/core/db/postgres/roles';
-import { PgStore } from '../../electron/core/db/store/pg-store';
 import { openVetted } from '../../electron/core/vetted';
-import { freshDatabase } from '../helpers/postgres';
+import { freshDatabase, teamMemberUrl } from '../helpers/postgres';
 import { callApi, openApp, screenshot, startServe } from './harness';
 
 test('served from a team register as a reviewer: the register, a save, and History naming her role', async () => {
@@ -20,20 +18,7 @@ test('served from a team register as a reviewer: the register, a save, and Histo
     owner.close();
   }
   const reviewer = `erin_${name}`;
-  const admin = new PgStore(url);
-  try {
-    await admin.write(async (tx) => {
-      await setUpTeamRoles(tx);
-      await addTeamMember(tx, reviewer, 'reviewer', 'erin-pw');
-    });
-  } finally {
-    await admin.close();
-  }
-  const asErin = new URL(url);
-  asErin.username = reviewer;
-  asErin.password = 'erin-pw';
-
-  const served = await startServe({ dbPath: asErin.toString() });
+  const served = await startServe({ dbPath: await teamMemberUrl(url, reviewer, 'reviewer', 'erin-pw') });
   const { page, problems } = await openApp(served);
   await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres', exact: true }).waitFor();
   const where = `${new URL(url).host}/${name}`;

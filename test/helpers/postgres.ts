@@ -4,6 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { after } from 'node:test';
 import pg from 'pg';
+import { addTeamMember, setUpTeamRoles, type TeamRole } from '../../electron/core/db/postgres/roles';
+import { PgStore } from '../../electron/core/db/store/pg-store';
 import { startCluster, type TestCluster } from '../../scripts/pg-cluster.mjs';
 
 let cluster: Promise<TestCluster> | undefined;
@@ -41,4 +43,24 @@ export async function freshDatabase(prefix = 'vetted_test'): Promise<{ name: str
   const url = new URL(await adminUrl());
   url.pathname = `/${name}`;
   return { name, url: url.toString() };
+}
+
+/**
+ * Sets the register's team roles up (as `ownerUrl`, its owner) and adds a member signing in with a
+ * password; returns the URL the member connects with.
+ */
+export async function teamMemberUrl(ownerUrl: string, login: string, role: TeamRole, password: string): Promise<string> {
+  const owner = new PgStore(ownerUrl);
+  try {
+    await owner.write(async (tx) => {
+      await setUpTeamRoles(tx);
+      await addTeamMember(tx, login, role, password);
+    });
+  } finally {
+    await owner.close();
+  }
+  const member = new URL(ownerUrl);
+  member.username = login;
+  member.password = password;
+  return member.toString();
 }
