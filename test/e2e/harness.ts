@@ -86,3 +86,11 @@ export async function callApi<T>(served: Pick<Served, 'origin' | 'token'>, opera
   if (!result.ok) throw new Error(`${operation}: ${result.error?.message ?? `HTTP ${res.status}`}`);
   return result.value;
 }
+
+/** From the register table, opens a provider's History tab; returns its audit trail's rows, newest first. */
+export async function historyRowsOf(page: Page, provider: string) {
+  await page.getByRole('table').getByRole('link', { name: provider, exact: true }).click();
+  await page.getByRole('heading', { name: provider, level: 1 }).waitFor();
+  await page.getByRole('navigation', { name: 'Provider views' }).getByRole('link', { name: 'History' }).click();
+  return page.getByRole('list', { name: 'Audit trail entries' }).getByTestId('audit-row');
+}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { PgStore } from '../../electron/core/db/store/pg-store';
 import { cliRegister, runCliAsync } from '../helpers/cli';
 import { freshDatabase, teamMemberUrl } from '../helpers/postgres';
-import { callApi, openApp, screenshot, startServe } from './harness';
+import { callApi, historyRowsOf, openApp, screenshot, startServe } from './harness';
 
 test('History names the database role of an entry a team register wrote', async () => {
   const source = cliRegister('vetted-e2e-dbuser-');
@@ -32,10 +32,7 @@ test('History names the database role of an entry a team register wrote', async 
   const vendors = await callApi<{ id: string; name: string }[]>(served, 'vendor.list', {});
   assert.ok(vendors.some((v) => v.name === 'Tidewater Postgres'));
   const { page, problems } = await openApp(served);
-  await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres', exact: true }).click();
-  await page.getByRole('heading', { name: 'Tidewater Postgres', level: 1 }).waitFor();
-  await page.getByRole('navigation', { name: 'Provider views' }).getByRole('link', { name: 'History' }).click();
-  const rows = page.getByRole('list', { name: 'Audit trail entries' }).getByTestId('audit-row');
+  const rows = await historyRowsOf(page, 'Tidewater Postgres');
   await rows.nth(1).waitFor();
   assert.match((await rows.nth(0).textContent()) ?? '', new RegExp(`database role ${reviewer}`), 'the server’s entry names the role');
   assert.doesNotMatch((await rows.nth(1).textContent()) ?? '', /database role/, 'the file’s own entries name none');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { cliRegister } from '../helpers/cli';
-import { callApi, openApp, screenshot, startServe } from './harness';
+import { callApi, historyRowsOf, openApp, screenshot, startServe } from './harness';
 
 test('History marks the entries a register import brought, and only those', async () => {
   const source = cliRegister('vetted-e2e-imported-src-');
@@ -22,10 +22,7 @@ test('History marks the entries a register import brought, and only those', asyn
   await callApi(served, 'vendor.update', { id: tidewater.id, patch: { notes: 'Changed after the import' } });
 
   const { page, problems } = await openApp(served);
-  await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres', exact: true }).click();
-  await page.getByRole('heading', { name: 'Tidewater Postgres', level: 1 }).waitFor();
-  await page.getByRole('navigation', { name: 'Provider views' }).getByRole('link', { name: 'History' }).click();
-  const rows = page.getByRole('list', { name: 'Audit trail entries' }).getByTestId('audit-row');
+  const rows = await historyRowsOf(page, 'Tidewater Postgres');
   await rows.nth(1).waitFor();
 
   const newest = (await rows.nth(0).textContent()) ?? '';

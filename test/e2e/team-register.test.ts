@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openVetted } from '../../electron/core/vetted';
 import { freshDatabase, teamMemberUrl } from '../helpers/postgres';
-import { callApi, openApp, screenshot, startServe } from './harness';
+import { callApi, historyRowsOf, openApp, screenshot, startServe } from './harness';
 
 test('served from a team register as a reviewer: the register, a save, and History naming her role', async () => {
   const { name, url } = await freshDatabase('vetted_e2e_served');
@@ -38,10 +38,7 @@ test('served from a team register as a reviewer: the register, a save, and Histo
   });
   assert.equal(saved.version, current.versions[questionId]! + 1, 'the server counted the version up');
 
-  await page.getByRole('table').getByRole('link', { name: 'Tidewater Postgres', exact: true }).click();
-  await page.getByRole('heading', { name: 'Tidewater Postgres', level: 1 }).waitFor();
-  await page.getByRole('navigation', { name: 'Provider views' }).getByRole('link', { name: 'History' }).click();
-  const rows = page.getByRole('list', { name: 'Audit trail entries' }).getByTestId('audit-row');
+  const rows = await historyRowsOf(page, 'Tidewater Postgres');
   await rows.first().waitFor();
   assert.match((await rows.first().textContent()) ?? '', new RegExp(`database role ${reviewer}`), 'the reviewer’s entry names her role');
   await screenshot(page, 'team-register-history');
