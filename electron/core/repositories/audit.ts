@@ -82,15 +82,15 @@ export class AuditRepository {
     private readonly db: Database | null,
   ) {
     this.page = query<[number, number], AuditRow>(sql, 'SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?');
-    this.pageOfVendor = query<[string, number, number], AuditRow>(sql, 
+    this.pageOfVendor = query<[string, number, number], AuditRow>(sql,
       'SELECT * FROM audit_log WHERE vendor_id = ? AND id < ? ORDER BY id DESC LIMIT ?',
     );
     this.everyAsc = query<[], ChainedAuditRow>(sql, 'SELECT * FROM audit_log ORDER BY id');
     this.everyOfVendorAsc = query<[string], AuditRow>(sql, 'SELECT * FROM audit_log WHERE vendor_id = ? ORDER BY id');
-    this.insert = query<[string, string, string, string, string | null, string, string | null, string | null, string | null, string | null], { id: number }>(sql, 
+    this.insert = query<[string, string, string, string, string | null, string, string | null, string | null, string | null, string | null], { id: number }>(sql,
       'INSERT INTO audit_log (at, actor, entity, entity_id, vendor_id, action, old_value, new_value, imported_from, db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id',
     );
-    this.reviewDueTrail = query<[string], { at: string; action: string; old_due: string | null; new_due: string | null }>(sql, 
+    this.reviewDueTrail = query<[string], { at: string; action: string; old_due: string | null; new_due: string | null }>(sql,
       `SELECT at, action, ${jsonField(sql.dialect, 'old_value', 'due_override')} AS old_due, ${jsonField(sql.dialect, 'new_value', 'due_override')} AS new_due
        FROM audit_log WHERE entity = 'review' AND entity_id = ? ORDER BY id`,
     );
@@ -106,12 +106,12 @@ export class AuditRepository {
     this.vendorStatuses = query<[], StatusRow>(sql, statusRows(''));
     this.vendorStatusesOf = query<[string], StatusRow>(sql, statusRows('AND entity_id = ?'));
     // Every row of each upstream that was deleted: what a document dated before the deletion held.
-    this.removedUpstreams = query<[], UpstreamTrailRow>(sql, 
+    this.removedUpstreams = query<[], UpstreamTrailRow>(sql,
       `SELECT entity_id, vendor_id, at, action, new_value FROM audit_log
         WHERE entity = 'upstream' AND entity_id IN (SELECT entity_id FROM audit_log WHERE entity = 'upstream' AND action = 'delete')
         ORDER BY id`,
     );
-    this.reviewStatusActor = query<[string, string], { actor: string }>(sql, 
+    this.reviewStatusActor = query<[string, string], { actor: string }>(sql,
       `SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND ${jsonField(sql.dialect, 'new_value', 'status')} = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1`,
     );
   }

@@ -77,13 +77,13 @@ export class EvidenceRepository {
     this.byId = query<[string], EvidenceRow>(sql, 'SELECT * FROM evidence WHERE id = ?');
     this.ofVendor = query<[string], EvidenceRow>(sql, 'SELECT * FROM evidence WHERE vendor_id = ? ORDER BY added_at DESC, rowid DESC');
     this.every = query<[], EvidenceRow>(sql, 'SELECT * FROM evidence ORDER BY vendor_id, added_at DESC, rowid DESC');
-    this.insertStmt = query<[EvidenceRow]>(sql, 
+    this.insertStmt = query<[EvidenceRow]>(sql,
       `INSERT INTO evidence (id, vendor_id, review_id, question_id, kind, title, file_name, media_type, bytes, sha256, issued_on, expires_on, notes, added_by, added_at, updated_at, confidential)
        VALUES (@id, @vendor_id, @review_id, @question_id, @kind, @title, @file_name, @media_type, @bytes, @sha256, @issued_on, @expires_on, @notes, @added_by, @added_at, @updated_at, @confidential)`,
     );
     this.insertFile = query<[string, Buffer]>(sql, 'INSERT INTO evidence_files (evidence_id, content) VALUES (?, ?)');
     this.fileOf = query<[string], { content: Buffer }>(sql, 'SELECT content FROM evidence_files WHERE evidence_id = ?');
-    this.updateStmt = query<[EvidenceRow]>(sql, 
+    this.updateStmt = query<[EvidenceRow]>(sql,
       `UPDATE evidence SET kind = @kind, title = @title, issued_on = @issued_on, expires_on = @expires_on, notes = @notes,
          updated_at = @updated_at WHERE id = @id`,
     );

@@ -96,21 +96,21 @@ export class FindingRepository {
     this.byId = query<[string], FindingRow>(sql, 'SELECT * FROM findings WHERE id = ?');
     this.ofVendor = query<[string], FindingRow>(sql, 'SELECT * FROM findings WHERE vendor_id = ? ORDER BY created_at DESC, rowid DESC');
     this.every = query<[], FindingRow>(sql, 'SELECT * FROM findings ORDER BY created_at DESC, rowid DESC');
-    this.insertStmt = query<[FindingRow]>(sql, 
+    this.insertStmt = query<[FindingRow]>(sql,
       `INSERT INTO findings (id, vendor_id, review_id, question_id, title, severity, description, owner, remediation, due_date, status, created_by, created_at, updated_at)
        VALUES (@id, @vendor_id, @review_id, @question_id, @title, @severity, @description, @owner, @remediation, @due_date, @status, @created_by, @created_at, @updated_at)`,
     );
-    this.updateStmt = query<[FindingRow]>(sql, 
+    this.updateStmt = query<[FindingRow]>(sql,
       `UPDATE findings SET title = @title, severity = @severity, description = @description, owner = @owner,
          remediation = @remediation, due_date = @due_date, status = @status, updated_at = @updated_at WHERE id = @id`,
     );
     this.deleteStmt = query<[string]>(sql, 'DELETE FROM findings WHERE id = ?');
     this.acceptanceById = query<[string], AcceptanceRow>(sql, 'SELECT * FROM acceptances WHERE id = ?');
-    this.acceptancesOfVendor = query<[string], AcceptanceRow>(sql, 
+    this.acceptancesOfVendor = query<[string], AcceptanceRow>(sql,
       'SELECT * FROM acceptances WHERE vendor_id = ? ORDER BY accepted_at DESC, rowid DESC',
     );
     this.everyAcceptance = query<[], AcceptanceRow>(sql, 'SELECT * FROM acceptances ORDER BY accepted_at DESC, rowid DESC');
-    this.insertAcceptance = query<[AcceptanceRow]>(sql, 
+    this.insertAcceptance = query<[AcceptanceRow]>(sql,
       `INSERT INTO acceptances (id, vendor_id, finding_id, review_id, justification, accepted_by, accepted_at, expires_on, revoked_at)
        VALUES (@id, @vendor_id, @finding_id, @review_id, @justification, @accepted_by, @accepted_at, @expires_on, @revoked_at)`,
     );

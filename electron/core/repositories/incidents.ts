@@ -147,29 +147,29 @@ export class IncidentRepository {
     this.updateStmt = query<[IncidentRow]>(sql, `UPDATE incidents SET ${settable.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
     this.deleteStmt = query<[string]>(sql, 'DELETE FROM incidents WHERE id = ?');
     // The register's column: started since a day, and still open (by any date), per provider.
-    this.countsStmt = query<[string], { vendor_id: string; recent: number; open: number }>(sql, 
+    this.countsStmt = query<[string], { vendor_id: string; recent: number; open: number }>(sql,
       `SELECT vendor_id, SUM(CASE WHEN started_at >= ? THEN 1 ELSE 0 END) AS recent, SUM(CASE WHEN resolved_at IS NULL THEN 1 ELSE 0 END) AS open FROM incidents GROUP BY vendor_id`,
     );
     this.editedStmt = query<[string], { edited_fields: string }>(sql, 'SELECT edited_fields FROM incidents WHERE id = ?');
     this.setEditedStmt = query<[string, string]>(sql, 'UPDATE incidents SET edited_fields = ? WHERE id = ?');
-    this.tombstoneStmt = query<[string, string, string, string]>(sql, 
+    this.tombstoneStmt = query<[string, string, string, string]>(sql,
       `INSERT INTO incident_tombstones (vendor_id, source, source_uid, deleted_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (vendor_id, source, source_uid) DO UPDATE SET deleted_at = excluded.deleted_at`,
     );
-    this.isTombstonedStmt = query<[string, string, string], { n: number }>(sql, 
+    this.isTombstonedStmt = query<[string, string, string], { n: number }>(sql,
       'SELECT 1 AS n FROM incident_tombstones WHERE vendor_id = ? AND source = ? AND source_uid = ?',
     );
-    this.tombstoneOfStmt = query<[string, string, string], { deleted_at: string }>(sql, 
+    this.tombstoneOfStmt = query<[string, string, string], { deleted_at: string }>(sql,
       'SELECT deleted_at FROM incident_tombstones WHERE vendor_id = ? AND source = ? AND source_uid = ?',
     );
-    this.allTombstonesStmt = query<[], { vendor_id: string; source: string; source_uid: string; deleted_at: string }>(sql, 
+    this.allTombstonesStmt = query<[], { vendor_id: string; source: string; source_uid: string; deleted_at: string }>(sql,
       'SELECT * FROM incident_tombstones ORDER BY vendor_id, source, source_uid',
     );
     this.byLinkStmt = query<[string, string, string], IncidentRow>(sql, `SELECT * FROM incidents WHERE vendor_id = ? AND source = ? AND link ${sql.dialect === 'sqlite' ? 'LIKE' : 'ILIKE'} ? ESCAPE '\\'`);
     this.reassignStmt = query<[string, string, string]>(sql, 'UPDATE incidents SET source = ?, source_uid = ? WHERE id = ?');
     this.settingsStmt = query<[string], SettingsRow>(sql, 'SELECT * FROM status_settings WHERE vendor_id = ?');
     this.allSettingsStmt = query<[], SettingsRow>(sql, 'SELECT * FROM status_settings ORDER BY vendor_id');
-    this.upsertSettingsStmt = query<[SettingsRow]>(sql, 
+    this.upsertSettingsStmt = query<[SettingsRow]>(sql,
       `INSERT INTO status_settings (vendor_id, components_used, refreshed_at, refreshed_from) VALUES (@vendor_id, @components_used, @refreshed_at, @refreshed_from)
        ON CONFLICT (vendor_id) DO UPDATE SET components_used = excluded.components_used, refreshed_at = excluded.refreshed_at, refreshed_from = excluded.refreshed_from`,
     );

@@ -105,24 +105,24 @@ export class MaintenanceRepository {
     this.windowById = query<[string], WindowRow>(sql, 'SELECT * FROM maintenance_windows WHERE id = ?');
     this.windowsOfVendor = query<[string], WindowRow>(sql, 'SELECT * FROM maintenance_windows WHERE vendor_id = ? ORDER BY created_at, id');
     this.allWindows = query<[], WindowRow>(sql, 'SELECT * FROM maintenance_windows ORDER BY vendor_id, created_at, id');
-    this.windowBySource = query<[string, string, string], WindowRow>(sql, 
+    this.windowBySource = query<[string, string, string], WindowRow>(sql,
       'SELECT * FROM maintenance_windows WHERE vendor_id = ? AND source = ? AND source_uid = ?',
     );
     const columns = 'id, vendor_id, title, schedule, impact, source, status, announced_at, source_uid, sequence, notes, created_at, updated_at';
-    this.insertWindowStmt = query<[WindowRow]>(sql, 
+    this.insertWindowStmt = query<[WindowRow]>(sql,
       `INSERT INTO maintenance_windows (${columns}) VALUES (${columns.split(', ').map((c) => `@${c}`).join(', ')})`,
     );
-    this.updateWindowStmt = query<[WindowRow]>(sql, 
+    this.updateWindowStmt = query<[WindowRow]>(sql,
       `UPDATE maintenance_windows SET title = @title, schedule = @schedule, impact = @impact, status = @status,
          announced_at = @announced_at, sequence = @sequence, notes = @notes, updated_at = @updated_at WHERE id = @id`,
     );
     this.deleteWindowStmt = query<[string]>(sql, 'DELETE FROM maintenance_windows WHERE id = ?');
     this.blackoutById = query<[string], BlackoutRow>(sql, 'SELECT * FROM blackout_periods WHERE id = ?');
     this.allBlackouts = query<[], BlackoutRow>(sql, 'SELECT * FROM blackout_periods ORDER BY name, id');
-    this.insertBlackoutStmt = query<[BlackoutRow]>(sql, 
+    this.insertBlackoutStmt = query<[BlackoutRow]>(sql,
       'INSERT INTO blackout_periods (id, name, schedule, notes, created_at, updated_at) VALUES (@id, @name, @schedule, @notes, @created_at, @updated_at)',
     );
-    this.updateBlackoutStmt = query<[BlackoutRow]>(sql, 
+    this.updateBlackoutStmt = query<[BlackoutRow]>(sql,
       'UPDATE blackout_periods SET name = @name, schedule = @schedule, notes = @notes, updated_at = @updated_at WHERE id = @id',
     );
     this.deleteBlackoutStmt = query<[string]>(sql, 'DELETE FROM blackout_periods WHERE id = ?');

@@ -64,7 +64,7 @@ export class QuestionnaireRequestRepository {
   private readonly receivedStmt;
 
   constructor(sql: Sql) {
-    this.insertStmt = query<[RequestRow]>(sql, 
+    this.insertStmt = query<[RequestRow]>(sql,
       `INSERT INTO questionnaire_requests (id, vendor_id, template_id, template_version, template_hash, contact, due_on,
          prefilled, sent_at, sent_by, received_at, received_sha256)
        VALUES (@id, @vendor_id, @template_id, @template_version, @template_hash, @contact, @due_on,
@@ -72,11 +72,11 @@ export class QuestionnaireRequestRepository {
     );
     this.byId = query<[string], RequestRow>(sql, 'SELECT * FROM questionnaire_requests WHERE id = ?');
     // Newest first; rowid breaks a tie of two pages made in the same millisecond.
-    this.ofVendorStmt = query<[string], RequestRow>(sql, 
+    this.ofVendorStmt = query<[string], RequestRow>(sql,
       'SELECT * FROM questionnaire_requests WHERE vendor_id = ? ORDER BY sent_at DESC, rowid DESC',
     );
     this.allStmt = query<[], RequestRow>(sql, 'SELECT * FROM questionnaire_requests ORDER BY sent_at DESC, rowid DESC');
-    this.receivedStmt = query<[string, string, string]>(sql, 
+    this.receivedStmt = query<[string, string, string]>(sql,
       'UPDATE questionnaire_requests SET received_at = ?, received_sha256 = ? WHERE id = ?',
     );
   }

@@ -46,19 +46,19 @@ export class ReviewStepRepository {
 
   constructor(sql: Sql) {
     this.stepsOf = query<[string], StepRow>(sql, 'SELECT * FROM review_steps WHERE review_id = ? ORDER BY id');
-    this.stepsOfVendor = query<[string], StepRow>(sql, 
+    this.stepsOfVendor = query<[string], StepRow>(sql,
       `SELECT s.* FROM review_steps s JOIN reviews r ON r.id = s.review_id WHERE r.vendor_id = ? ORDER BY s.id`,
     );
-    this.insertStep = query<[StepRow]>(sql, 
+    this.insertStep = query<[StepRow]>(sql,
       `INSERT INTO review_steps (review_id, from_status, to_status, by, at, note)
        VALUES (@review_id, @from_status, @to_status, @by, @at, @note)`,
     );
-    this.setStatusStmt = query<[{ id: string; status: string; updated_at: string; completed_at: string | null; snapshot: string | null }]>(sql, 
+    this.setStatusStmt = query<[{ id: string; status: string; updated_at: string; completed_at: string | null; snapshot: string | null }]>(sql,
       `UPDATE reviews SET status = @status, updated_at = @updated_at, completed_at = @completed_at, snapshot = @snapshot WHERE id = @id`,
     );
     this.snapshotOf = query<[string], { snapshot: string | null }>(sql, 'SELECT snapshot FROM reviews WHERE id = ?');
     // The tier alone, without parsing a whole snapshot (its answers) for every review of every provider.
-    this.latestScores = query<[], { id: string; score: string }>(sql, 
+    this.latestScores = query<[], { id: string; score: string }>(sql,
       `SELECT r.id, ${jsonField(sql.dialect, 'r.snapshot', 'score')} AS score FROM reviews r
        WHERE r.snapshot IS NOT NULL
          AND r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
@@ -73,7 +73,7 @@ export class ReviewStepRepository {
     // final, so the newest by completion is the standing's decision as of today.
     // The frozen tier alone: parsing every decision's whole snapshot (its answers) cost the register
     // tens of milliseconds per thousand providers.
-    this.latestDecisions = query<[], { id: string; vendor_id: string; status: string; completed_at: string; due_override: string | null; tier: string | null }>(sql, 
+    this.latestDecisions = query<[], { id: string; vendor_id: string; status: string; completed_at: string; due_override: string | null; tier: string | null }>(sql,
       `SELECT r.id, r.vendor_id, r.status, r.completed_at, r.due_override, ${jsonField(sql.dialect, 'r.snapshot', 'score', 'tier')} AS tier FROM reviews r
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2
                         WHERE r2.vendor_id = r.vendor_id AND r2.status IN ('approved', 'approved_with_conditions', 'rejected')
@@ -82,7 +82,7 @@ export class ReviewStepRepository {
     );
     // Whole-register reads and writes for the exchange format (export and import).
     this.everyStep = query<[], StepRow>(sql, 'SELECT * FROM review_steps ORDER BY id');
-    this.decisions = query<[], { id: string; snapshot: string | null; due_override: string | null }>(sql, 
+    this.decisions = query<[], { id: string; snapshot: string | null; due_override: string | null }>(sql,
       'SELECT id, snapshot, due_override FROM reviews WHERE snapshot IS NOT NULL OR due_override IS NOT NULL',
     );
     this.restoreStmt = query<[string | null, string | null, string]>(sql, 'UPDATE reviews SET snapshot = ?, due_override = ? WHERE id = ?');

@@ -126,38 +126,38 @@ export class ReviewRepository {
   constructor(sql: Sql) {
     this.byId = query<[string], ReviewRow>(sql, 'SELECT * FROM reviews WHERE id = ?');
     this.byIdToWrite = query<[string], ReviewRow>(sql, `SELECT * FROM reviews WHERE id = ?${forUpdate(sql)}`);
-    this.latestForVendor = query<[string], ReviewRow>(sql, 
+    this.latestForVendor = query<[string], ReviewRow>(sql,
       'SELECT * FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC LIMIT 1',
     );
     // The newest review of every provider, in one pass, for the register table.
-    this.latestAll = query<[], ReviewRow>(sql, 
+    this.latestAll = query<[], ReviewRow>(sql,
       `SELECT r.* FROM reviews r
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
-    this.insertStmt = query<[ReviewRow]>(sql, 
+    this.insertStmt = query<[ReviewRow]>(sql,
       `INSERT INTO reviews (id, vendor_id, template_id, template_version, status, reviewer, started_at, updated_at, completed_at)
        VALUES (@id, @vendor_id, @template_id, @template_version, @status, @reviewer, @started_at, @updated_at, @completed_at)`,
     );
     this.touchStmt = query<[string, string]>(sql, 'UPDATE reviews SET updated_at = ? WHERE id = ?');
     this.answersFor = query<[string], AnswerRow>(sql, 'SELECT * FROM answers WHERE review_id = ?');
-    this.oneAnswer = query<[string, string], AnswerRow & { version: number; updated_by: string }>(sql, 
+    this.oneAnswer = query<[string, string], AnswerRow & { version: number; updated_by: string }>(sql,
       'SELECT * FROM answers WHERE review_id = ? AND question_id = ?',
     );
     // Read to be written in the same transaction: on a team register the row stays locked until it
     // ends, so another reviewer's save of the same answer waits and then reads this one's version
     // (SQLite's write lock already makes every writer wait).
-    this.oneAnswerToWrite = query<[string, string], AnswerRow & { version: number; updated_by: string }>(sql, 
+    this.oneAnswerToWrite = query<[string, string], AnswerRow & { version: number; updated_by: string }>(sql,
       `SELECT * FROM answers WHERE review_id = ? AND question_id = ?${forUpdate(sql)}`,
     );
-    this.allAnswers = query<[], AnswerRow>(sql, 
+    this.allAnswers = query<[], AnswerRow>(sql,
       `SELECT a.* FROM answers a JOIN reviews r ON r.id = a.review_id
        WHERE r.rowid = (SELECT r2.rowid FROM reviews r2 WHERE r2.vendor_id = r.vendor_id
                         ORDER BY r2.started_at DESC, r2.rowid DESC LIMIT 1)`,
     );
     // Every write counts the answer's version up and names its writer as the audit trail does (the
     // user name in Settings), whoever writes: a save, an answers file, an import (migration 013).
-    this.upsertAnswer = query<[AnswerRow], { version: number }>(sql, 
+    this.upsertAnswer = query<[AnswerRow], { version: number }>(sql,
       `INSERT INTO answers (review_id, question_id, value, comment, na, updated_at, comment_confidential, provider_comment, answered_by, version, updated_by)
        VALUES (@review_id, @question_id, @value, @comment, @na, @updated_at, @comment_confidential, @provider_comment, @answered_by, 1, ${writer(sql.dialect)})
        ON CONFLICT (review_id, question_id) DO UPDATE SET
@@ -166,27 +166,27 @@ export class ReviewRepository {
          answered_by = excluded.answered_by, version = answers.version + 1, updated_by = excluded.updated_by
        RETURNING version`,
     );
-    this.versionsFor = query<[string], { question_id: string; version: number }>(sql, 
+    this.versionsFor = query<[string], { question_id: string; version: number }>(sql,
       'SELECT question_id, version FROM answers WHERE review_id = ?',
     );
     // Whole-register reads and writes for the exchange format (export and import).
     this.allReviews = query<[], ReviewRow>(sql, 'SELECT * FROM reviews ORDER BY id');
     this.everyAnswer = query<[], AnswerRow>(sql, 'SELECT * FROM answers ORDER BY review_id, question_id');
-    this.updateStmt = query<[ReviewRow]>(sql, 
+    this.updateStmt = query<[ReviewRow]>(sql,
       `UPDATE reviews SET vendor_id = @vendor_id, template_id = @template_id, template_version = @template_version,
          status = @status, reviewer = @reviewer, started_at = @started_at, updated_at = @updated_at,
          completed_at = @completed_at
        WHERE id = @id`,
     );
-    this.ofVendorStmt = query<[string], ReviewRow>(sql, 
+    this.ofVendorStmt = query<[string], ReviewRow>(sql,
       'SELECT * FROM reviews WHERE vendor_id = ? ORDER BY started_at DESC, rowid DESC',
     );
     // "Last reviewed" on the register: the newest decision of each provider, whatever review is open now.
-    this.lastDecisions = query<[], { vendor_id: string; decided_at: string }>(sql, 
+    this.lastDecisions = query<[], { vendor_id: string; decided_at: string }>(sql,
       `SELECT vendor_id, MAX(COALESCE(completed_at, updated_at)) AS decided_at FROM reviews
        WHERE status IN ('approved', 'approved_with_conditions', 'rejected') GROUP BY vendor_id`,
     );
-    this.usedTemplatesStmt = query<[], { template_id: string; template_version: number }>(sql, 
+    this.usedTemplatesStmt = query<[], { template_id: string; template_version: number }>(sql,
       'SELECT DISTINCT template_id, template_version FROM reviews ORDER BY template_id, template_version',
     );
   }

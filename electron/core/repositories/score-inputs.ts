@@ -76,7 +76,7 @@ export class ScoreInputRepository {
 
   constructor(sql: Sql) {
     // Stamps as text: they are 64-bit integers, which a JavaScript number would round.
-    this.latest = query<[], Row>(sql, 
+    this.latest = query<[], Row>(sql,
       `SELECT r.id AS review_id, r.vendor_id, r.template_id, r.template_version, r.status,
          COALESCE((SELECT CAST(stamp AS TEXT) FROM score_stamps WHERE kind = 'review' AND id = r.id), '-') || ':' ||
          COALESCE((SELECT CAST(stamp AS TEXT) FROM score_stamps WHERE kind = 'vendor' AND id = r.vendor_id), '-') || ':' ||

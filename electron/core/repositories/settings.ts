@@ -9,7 +9,7 @@ export class SettingsRepository {
 
   constructor(sql: Sql) {
     this.all = query<[], { key: string; value: string }>(sql, 'SELECT key, value FROM settings');
-    this.upsert = query<[string, string]>(sql, 
+    this.upsert = query<[string, string]>(sql,
       'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
     );
   }

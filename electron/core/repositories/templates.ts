@@ -30,10 +30,10 @@ export class TemplateRepository {
     this.all = query<[], TemplateRow>(sql, 'SELECT * FROM templates ORDER BY name, version');
     this.one = query<[string, number], TemplateRow>(sql, 'SELECT * FROM templates WHERE id = ? AND version = ?');
     this.existsStmt = query<[string, number], { found: number }>(sql, 'SELECT 1 AS found FROM templates WHERE id = ? AND version = ?');
-    this.latest = query<[string], TemplateRow>(sql, 
+    this.latest = query<[string], TemplateRow>(sql,
       'SELECT * FROM templates WHERE id = ? ORDER BY version DESC LIMIT 1',
     );
-    this.insertStmt = query(sql, 
+    this.insertStmt = query(sql,
       `INSERT INTO templates (id, version, name, definition, built_in, added_at)
        VALUES (@id, @version, @name, @definition, @built_in, @added_at)
        ON CONFLICT (id, version) DO NOTHING`,

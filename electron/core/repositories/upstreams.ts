@@ -82,7 +82,7 @@ export class UpstreamRepository {
     this.countOfVendor = query<[string], { n: number }>(sql, 'SELECT COUNT(*) AS n FROM upstreams WHERE vendor_id = ?');
     this.insertStmt = query<[UpstreamRow]>(sql, `INSERT INTO upstreams (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})`);
     // Provider, source and creation time are the record's for life (an import matches on them).
-    this.updateStmt = query<[UpstreamRow]>(sql, 
+    this.updateStmt = query<[UpstreamRow]>(sql,
       `UPDATE upstreams SET party = @party, catalogue_id = @catalogue_id, kind = @kind, regions = @regions, purpose = @purpose,
          location = @location, note = @note, updated_at = @updated_at WHERE id = @id`,
     );

@@ -129,7 +129,7 @@ export class VendorRepository {
 
   constructor(sql: Sql) {
     this.all = query<[], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors ORDER BY ${nocase(sql.dialect, 'name')}`);
-    this.allListed = query<[], ListedRow>(sql, 
+    this.allListed = query<[], ListedRow>(sql,
         `SELECT id, name, service, category, status, critical_path, business_impact, data_categories
          FROM vendors ORDER BY ${nocase(sql.dialect, 'name')}`,
       )
@@ -138,7 +138,7 @@ export class VendorRepository {
     this.byIdToWrite = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE id = ?${forUpdate(sql)}`);
     this.byName = query<[string], VendorRow>(sql, `SELECT ${COLUMNS} FROM vendors WHERE ${nocase(sql.dialect, 'name')} = ${nocase(sql.dialect, '?')}`);
     this.insertStmt = query<[VendorRow]>(sql, `INSERT INTO vendors (${COLUMNS}) VALUES (${PARAMS})`);
-    this.updateStmt = query<[VendorRow]>(sql, 
+    this.updateStmt = query<[VendorRow]>(sql,
       `UPDATE vendors SET (${COLUMNS}) = (${PARAMS}) WHERE id = @id`,
     );
     this.deleteStmt = query<[string]>(sql, 'DELETE FROM vendors WHERE id = ?');
