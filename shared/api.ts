@@ -13,6 +13,7 @@ import type { Reassessment } from './domain/reassessment';
 import type { Answer, Review, ReviewStatus, SavedAnswer } from './domain/review';
 import type { ReviewStep } from './domain/workflow';
 import { SettingsPatch, type Settings } from './domain/settings';
+import { RegisterConnect, type RegisterConnection } from './domain/register-place';
 import { AnswerValue } from './domain/review';
 import type { Template } from './domain/template';
 import type { Tier } from './domain/tier';
@@ -53,6 +54,7 @@ import { MAX_TEMPLATE_EXTENSIONS, MAX_TEMPLATE_IMPORT_CHARS } from './templates/
 import type { ImportReport } from './register/format';
 import { MAX_REGISTER_IMPORT_CHARS } from './register/limits';
 export type { ImportConflict, ImportCounts, ImportReport } from './register/format';
+export type { RegisterConnection, RegisterPlace } from './domain/register-place';
 import type { Result } from './result';
 import type { ScoreResult } from './scoring/types';
 
@@ -477,6 +479,17 @@ export interface AppInfo {
 
 export const contract = {
   'app.info': op(() => none).returns<AppInfo>(),
+  /** Which register is open (a file here, or a team register) and whether Settings may change it. */
+  'register.where': op(() => none).returns<RegisterConnection>(),
+  /**
+   * Opens the team register at `url` (migrated, checked to be a Vetted register or empty) and
+   * works on it from now on, remembered on this computer; the register open before is left as it
+   * was. Refused, with nothing changed, when it cannot be reached or signed in to, or when Vetted
+   * was started on one register (--db, VETTED_DB).
+   */
+  'register.connect': op(() => RegisterConnect).returns<RegisterConnection>(),
+  /** Goes back to the register file on this computer, and forgets the team register and any kept password. */
+  'register.disconnect': op(() => none).returns<RegisterConnection>(),
   'vendor.list': op(() => none).returns<VendorSummary[]>(),
   'vendor.get': op(() => z.object({ id: EntityId }).strict()).returns<Vendor>(),
   /**

@@ -2,6 +2,9 @@
 // small and cannot load zod). shared/api.ts checks at compile time that this list matches the contract.
 export const OPERATION_NAMES = [
   'app.info',
+  'register.where',
+  'register.connect',
+  'register.disconnect',
   'vendor.list',
   'vendor.get',
   'vendor.create',

@@ -8,14 +8,16 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import type { MessageBoxOptions, OpenDialogOptions } from 'electron';
 import { MENU_CHANNEL, type MenuCommand } from '../../shared/operations';
 import { fail, VettedError } from '../../shared/result';
-import { acquireAppLock, type AppLock } from '../core/app-lock';
 import { DB_FILE_NAME, PRODUCT_NAME } from '../core/paths';
 import { restoreRegister } from '../core/services/backup';
 import { isServerLocation } from '../core/db/store/open-store';
-import { openVetted, type Vetted } from '../core/vetted';
+import { RegisterHost } from '../core/register/host';
+import { placeOf } from '../core/register/switch';
+import { TEAM_CHOICE_FILE } from '../core/register/team-choice';
 import { blockRemoteRequests, denyAllPermissions, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { keychainKeySource } from './keychain-key-source';
+import { keychainSecret } from './keychain-secret';
 import { installMenu } from './menu';
 import { chooseNativeBinding, isBindingLoadError } from './native-binding';
 import { handleAppProtocol, registerAppScheme } from './protocol';
@@ -26,9 +28,8 @@ const RENDERER_DIR = path.join(__dirname, '../renderer');
 const PRELOAD = path.join(__dirname, 'preload.cjs');
 const isMac = process.platform === 'darwin';
 
-let vetted: Vetted | null = null;
-/** The register's lock (electron/core/app-lock.ts): `vetted restore` refuses while the app runs. */
-let registerLock: AppLock | null = null;
+/** The register open (a file, locked so `vetted restore` refuses while the app runs, or a team register); Settings can change it. */
+let host: RegisterHost | null = null;
 let mainWindow: BrowserWindow | null = null;
 
 function fatal(message: string): void {
@@ -60,7 +61,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit(); // the running Vetted gets 'second-instance' and comes to the front
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow && vetted) mainWindow = openWindow(); // macOS: running with no window open
+    if (!mainWindow && host) mainWindow = openWindow(); // macOS: running with no window open
     focusWindow(mainWindow);
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
@@ -68,13 +69,11 @@ if (!app.requestSingleInstanceLock()) {
     if (!isMac) app.quit();
   });
   app.on('activate', () => {
-    if (vetted && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+    if (host && BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
   });
   app.on('will-quit', () => {
-    vetted?.close();
-    vetted = null;
-    registerLock?.release();
-    registerLock = null;
+    host?.close();
+    host = null;
   });
   app
     .whenReady()
@@ -98,41 +97,47 @@ async function start(): Promise<void> {
   });
   if (!binding.ok) return fatal(binding.message);
 
-  // The desktop app opens a register file; a team register is served with `vetted serve --db
-  // postgres://…` until Settings can connect to one (a URL made into a path would name a file).
-  if (process.env.VETTED_DB && isServerLocation(process.env.VETTED_DB)) {
-    return fatal('VETTED_DB names a team register on PostgreSQL: the desktop app opens a register file for now. Open a team register with `vetted serve --db postgres://…` (docs/team.md).');
-  }
-  const dbPath = process.env.VETTED_DB
-    ? path.resolve(process.env.VETTED_DB)
-    : path.join(app.getPath('userData'), DB_FILE_NAME);
-  const open = async () => {
-    vetted = await openVetted(dbPath, {
-          nativeBinding: binding.nativeBinding,
-          keySource: keychainKeySource(safeStorage, path.join(app.getPath('userData'), 'keys')),
-        });
-  };
+  // VETTED_DB (a file, or a team register's postgres:// URL with the password in $PGPASSWORD) pins
+  // the register; otherwise Settings → Register chooses between the file here and a team register.
+  const userData = app.getPath('userData');
+  const dbPath = path.join(userData, DB_FILE_NAME);
+  const given = process.env.VETTED_DB;
   try {
-    registerLock = acquireAppLock(dbPath, `${PRODUCT_NAME} app`);
-    await open();
+    host = await RegisterHost.start({
+      ...(given ? { pinned: isServerLocation(given) ? given : path.resolve(given) } : {}),
+      localFile: given && !isServerLocation(given) ? path.resolve(given) : dbPath,
+      choiceFile: path.join(userData, TEAM_CHOICE_FILE),
+      password: keychainSecret(safeStorage, path.join(userData, 'keys', 'team-register.password.wrapped')),
+      lockName: `${PRODUCT_NAME} app`,
+      vetted: {
+        nativeBinding: binding.nativeBinding,
+        keySource: keychainKeySource(safeStorage, path.join(userData, 'keys')),
+      },
+    });
   } catch (error) {
-    registerLock?.release();
-    registerLock = null;
-    return fatal(describeOpenError(error, dbPath));
+    return fatal(describeOpenError(error, given ? placeOf(given).location : dbPath));
   }
 
-  // Through `vetted`, not its dispatch: a restore replaces the register behind the same handler.
+  // Through the host, not one register's dispatch: Settings or a restore replaces the register behind the same handler.
   registerIpc(ipcMain, (operation, input) =>
-    vetted ? vetted.dispatch(operation, input) : Promise.resolve(fail('internal', 'The register is being replaced; try again.')),
+    host ? host.dispatch(operation, input) : Promise.resolve(fail('internal', 'The register is being replaced; try again.')),
   );
-  const restore = () => restoreFromBackup(dbPath, open, binding.nativeBinding);
+  const restore = () => restoreFromBackup(binding.nativeBinding);
   installMenu(Menu, { appName: PRODUCT_NAME, isMac, isPackaged: app.isPackaged, send: sendMenuCommand, restore });
   mainWindow = openWindow();
 }
 
-function restoreFromBackup(dbPath: string, open: () => Promise<void>, nativeBinding: string | undefined): void {
+function restoreFromBackup(nativeBinding: string | undefined): void {
   const parent = BrowserWindow.getFocusedWindow() ?? mainWindow;
   const withParent = <T>(show: (w: BrowserWindow) => T, alone: () => T): T => (parent && !parent.isDestroyed() ? show(parent) : alone());
+  const open = host?.where().open;
+  if (!host || !open) return;
+  if (open.kind === 'team') {
+    dialog.showErrorBox('Restore is for a register file', 'A team register is backed up and restored on its server (pg_dump, pg_restore: docs/team.md "Backups").');
+    return;
+  }
+  const dbPath = open.location;
+  const registers = host;
   runRestoreFlow({
     dbPath,
     chooseFile: async () => {
@@ -145,11 +150,8 @@ function restoreFromBackup(dbPath: string, open: () => Promise<void>, nativeBind
       const answer = await withParent((w) => dialog.showMessageBox(w, options), () => dialog.showMessageBox(options));
       return answer.response === 0;
     },
-    closeRegister: () => {
-      vetted?.close();
-      vetted = null;
-    },
-    reopenRegister: open,
+    closeRegister: () => registers.suspend(),
+    reopenRegister: () => registers.resume(),
     restore: (register, file) => restoreRegister(register, file, { nativeBinding }),
     showError: (title, message) => dialog.showErrorBox(title, message),
     reload: () => {

@@ -20,6 +20,7 @@ import { getTemplate, listTemplates } from './services/templates';
 import { createVendor, deleteVendor, listVendors, updateVendor } from './services/vendors';
 import { getVendor } from './services/vendor-lookup';
 import { APP_VERSION } from './version';
+import { fixedRegister, serverAndDatabase, type RegisterSwitch } from './register/switch';
 import { VettedError } from '../../shared/result';
 
 /**
@@ -49,7 +50,13 @@ export function preloadDeferredHandlers(): void {
   deferred().catch(() => {});
 }
 
-export function createHandlers(ctx: Context): Handlers {
+export interface HandlerOptions {
+  /** The app's register host (register/host.ts); without one, the register given is the only one. */
+  registerSwitch?: RegisterSwitch;
+}
+
+export function createHandlers(ctx: Context, options: HandlerOptions = {}): Handlers {
+  const registers = options.registerSwitch ?? fixedRegister(ctx.dbPath);
   return {
     'app.info': async () => ({
       dbPath: ctx.dbPath,
@@ -58,6 +65,9 @@ export function createHandlers(ctx: Context): Handlers {
       vendors: await ctx.vendors.count(),
       version: APP_VERSION,
     }),
+    'register.where': () => registers.where(),
+    'register.connect': (input) => registers.connect(input),
+    'register.disconnect': () => registers.disconnect(),
     'vendor.list': () => listVendors(ctx),
     'vendor.get': ({ id }) => getVendor(ctx, id),
     'vendor.create': ({ templateId, ...fields }) => createVendor(ctx, fields, templateId),
@@ -140,10 +150,4 @@ export function createHandlers(ctx: Context): Handlers {
     'register.import': async (input) => (await deferred()).registerImport.importRegister(ctx, input),
     'register.exportCsv': async () => (await deferred()).registerExport.exportRegisterCsv(ctx),
   };
-}
-
-/** "host:port/database" of a team register's URL, as the app's header names it (no user, no password). */
-function serverAndDatabase(url: string): string {
-  const parsed = new URL(url);
-  return `${parsed.host}${parsed.pathname}`;
 }

@@ -3,12 +3,12 @@
 import type { VettedApi } from '../../shared/api';
 import { makeClient } from '../../shared/client';
 import { createContext, type Context, type ContextOptions } from './context';
-import { openRegister, type OpenOptions } from './db/open';
-import { isServerLocation, openStore } from './db/store/open-store';
+import { openRegister } from './db/open';
+import { isServerLocation, openStore, type StoreOptions } from './db/store/open-store';
 import type { Store } from './db/store/sql';
 import { SqliteStore } from './db/store/sqlite-store';
 import { createDispatcher, type Dispatch, type DispatcherOptions } from './dispatcher';
-import { createHandlers } from './handlers';
+import { createHandlers, type HandlerOptions } from './handlers';
 import { installBuiltInTemplates } from './services/templates';
 
 export interface Vetted {
@@ -19,7 +19,7 @@ export interface Vetted {
   close(): void;
 }
 
-export type VettedOptions = OpenOptions & ContextOptions & DispatcherOptions;
+export type VettedOptions = StoreOptions & ContextOptions & DispatcherOptions & HandlerOptions;
 
 /**
  * Opens the register at `location`: a file (created when missing), or with a postgres:// URL a team
@@ -29,7 +29,7 @@ export async function openVetted(location: string, options: VettedOptions = {}):
   let store: Store;
   let close: () => void;
   if (isServerLocation(location)) {
-    const server = await openStore(location);
+    const server = await openStore(location, options);
     store = server;
     close = () => void server.close();
   } else {
@@ -44,6 +44,6 @@ export async function openVetted(location: string, options: VettedOptions = {}):
     close();
     throw error;
   }
-  const dispatch = createDispatcher(createHandlers(ctx), options);
+  const dispatch = createDispatcher(createHandlers(ctx, options), options);
   return { ctx, dispatch, api: makeClient(dispatch), close };
 }

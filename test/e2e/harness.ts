@@ -32,6 +32,20 @@ export async function startServe(options: { demo?: boolean; dbPath?: string; env
   return served;
 }
 
+/**
+ * Starts `vetted serve` as `npm start` does, without --db: on the app's own register (Settings →
+ * Register chooses it), with this computer's folders in `home` (XDG_CONFIG_HOME for the register
+ * and the choice, XDG_DATA_HOME for keys and a kept password).
+ */
+export async function startServeAsApp(home: string, env: NodeJS.ProcessEnv = {}): Promise<Served & { configDir: string; keyDir: string }> {
+  const configHome = path.join(home, 'config');
+  const dataHome = path.join(home, 'data');
+  const served = await spawnServe(['--port', '0'], { VETTED_DB: '', XDG_CONFIG_HOME: configHome, XDG_DATA_HOME: dataHome, ...env });
+  after(() => served.stop());
+  const configDir = path.join(configHome, 'Vetted');
+  return { ...served, dbPath: path.join(configDir, 'vetted.db'), configDir, keyDir: path.join(dataHome, 'Vetted', 'keys') };
+}
+
 let browser: Browser | undefined;
 
 export async function launchBrowser(): Promise<Browser> {

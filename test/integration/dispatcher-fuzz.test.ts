@@ -53,6 +53,9 @@ async function validInputs(api: Awaited<ReturnType<typeof freshVetted>>['api']):
   const blackout = unwrap(await api['blackout.add']({ name: 'Freeze', schedule: { kind: 'once', start: '2026-12-20T00:00:00Z', end: '2027-01-05T00:00:00Z', timeZone: 'UTC' } }));
   return {
     'app.info': {},
+    'register.where': {},
+    'register.connect': { url: 'postgres://fuzz@127.0.0.1:1/vetted', remember: false },
+    'register.disconnect': {},
     'vendor.list': {},
     'vendor.get': { id: vendorId },
     'vendor.create': { name: 'Fuzz Co', category: 'other' },

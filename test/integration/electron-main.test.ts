@@ -16,6 +16,8 @@ import { RENDERER_CSP } from '../../electron/serve/static-files';
 import { IPC_CHANNEL } from '../../shared/operations';
 import type { Result } from '../../shared/result';
 import { tempDir } from '../helpers/tmp';
+import { openVetted } from '../../electron/core/vetted';
+import { freshDatabase, teamMemberUrl } from '../helpers/postgres';
 
 const require = createRequire(import.meta.url);
 // The packages scripts/build-electron.mjs leaves out of main.cjs (native, or reading files beside them).
@@ -248,6 +250,45 @@ describe('the bundled main process, on a fake Electron', () => {
     const check = new Database(db, { readonly: true });
     assert.equal((check.prepare('SELECT count(*) AS n FROM vendors').get() as { n: number }).n, 1);
     check.close();
+  });
+
+  it('opens the register in its data folder, and Settings connects it to a team register and back (issue 22)', async () => {
+    const { name, url: ownerUrl } = await freshDatabase('vetted_main');
+    const owner = await openVetted(ownerUrl, { logError: () => {} });
+    try {
+      assert.ok((await owner.api['demo.load']({})).ok);
+    } finally {
+      owner.close();
+    }
+    const address = new URL(await teamMemberUrl(ownerUrl, `gus_${name}`, 'reviewer', 'gus-pw'));
+    address.password = '';
+    const userData = tempDir('vetted-userdata-');
+    const fake = await boot({ appPath: devProject(true), env: { VETTED_USER_DATA: userData } });
+    assert.deepEqual(fake.errors, []);
+    const handler = fake.ipc.get(IPC_CHANNEL)!;
+    const fromApp = { senderFrame: { url: 'app://vetted/index.html' } };
+    const call = async <T>(operation: string, input: unknown) => (await handler(fromApp, operation, input)) as Result<T>;
+    type Where = { open: { kind: string; location: string; server: string | null }; switchable: boolean };
+
+    const where = await call<Where>('register.where', {});
+    assert.ok(where.ok);
+    assert.deepEqual([where.value.open.kind, where.value.open.location, where.value.switchable], ['file', path.join(userData, 'vetted.db'), true]);
+    assert.ok((await call('vendor.create', { name: 'Laptop only', category: 'other' })).ok);
+
+    const connected = await call<Where>('register.connect', { url: address.toString(), password: 'gus-pw', remember: false });
+    assert.ok(connected.ok, JSON.stringify(connected));
+    assert.equal(connected.value.open.server, `${address.host}/${name}`);
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(userData, 'team-register.json'), 'utf8')), { url: address.toString() });
+    const listed = await call<{ name: string }[]>('vendor.list', {});
+    assert.ok(listed.ok && listed.value.some((v) => v.name === 'Tidewater Postgres'), 'IPC now answers from the team register');
+    assert.equal(fs.existsSync(path.join(userData, 'vetted.db.lock')), false, 'the file is not held while the team register is open');
+
+    const back = await call<Where>('register.disconnect', {});
+    assert.ok(back.ok);
+    const local = await call<{ name: string }[]>('vendor.list', {});
+    assert.deepEqual(local.ok && local.value.map((v) => v.name), ['Laptop only']);
+    assert.equal(fs.existsSync(path.join(userData, 'team-register.json')), false);
+    fake.app.emit('will-quit');
   });
 
   it('shows an error box saying to run npm start when the Electron build of the driver is missing', async () => {

@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { VettedError } from '../../../shared/result';
-import { acquireAppLock } from '../../core/app-lock';
 import { preloadDeferredHandlers } from '../../core/handlers';
-import { resolveRegister } from '../../core/paths';
-import { isServerLocation } from '../../core/db/store/open-store';
+import { makeClient } from '../../../shared/client';
 import { startBridge } from '../../serve/http-bridge';
 import { openInBrowser } from '../browser-opener';
 import { inputError, usageError } from '../cli-error';
 import { writeLaunchPage, type LaunchPage } from '../launch-page';
-import { openSession } from '../session';
+import { startAppRegister } from '../app-register';
 
 /**
  * dist/renderer of the project this code runs from: three folders up from the source
@@ -38,36 +35,22 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   if (!fs.existsSync(path.join(rendererRoot, 'index.html'))) {
     throw inputError('the app is not built yet: run `npm run build:renderer` first (npm start and npm run serve do it for you)');
   }
-  // Held while serving, so `vetted restore` sees the register is open. A second `vetted serve` (or
-  // the desktop app) on the same register is refused: the lock names one process, and its clean
-  // exit removes it. CLI commands that only add or read data do not take it and work alongside.
-  // A team register is on its server: there is no file of it to lock here.
-  let lock = { release: () => undefined as void };
-  const location = resolveRegister(flags.db);
-  try {
-    if (!isServerLocation(location)) lock = acquireAppLock(location, 'vetted serve');
-  } catch (error) {
-    if (error instanceof VettedError) throw inputError(error.message);
-    throw error;
-  }
-  process.once('exit', lock.release);
-  let session;
-  try {
-    session = await openSession(flags.db);
-  } catch (error) {
-    lock.release();
-    throw error;
-  }
+  // The register is locked while served, so `vetted restore` sees it is open. A second `vetted serve`
+  // (or the desktop app) on the same file is refused: the lock names one process, and its clean exit
+  // removes it. CLI commands that only add or read data do not take it and work alongside. A team
+  // register is on its server: there is no file of it to lock here.
+  const host = await startAppRegister(flags.db, 'vetted serve');
+  process.once('exit', () => host.close());
   if (flags.demo) {
-    const info = await session.api['app.info']({});
-    if (info.ok && info.value.vendors === 0) await session.api['demo.load']({});
+    const api = makeClient(host.dispatch);
+    const info = await api['app.info']({});
+    if (info.ok && info.value.vendors === 0) await api['demo.load']({});
   }
   let bridge;
   try {
-    bridge = await startBridge({ dispatch: session.vetted.dispatch, staticRoot: rendererRoot, port });
+    bridge = await startBridge({ dispatch: host.dispatch, staticRoot: rendererRoot, port });
   } catch (error) {
-    session.vetted.close();
-    lock.release();
+    host.close();
     throw inputError(`cannot listen on 127.0.0.1:${port}: ${(error as Error).message}`);
   }
   process.stdout.write(`Vetted is running at ${bridge.url}\n`);
@@ -75,7 +58,9 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
   // server for about half a second, which the page's own files should not wait behind): then a
   // rebuild cannot take them from a running server. A call that needs them earlier loads them itself.
   setTimeout(preloadDeferredHandlers, 1500).unref();
-  process.stdout.write(`Register: ${session.dbPath}\nPress Ctrl+C to stop.\n`);
+  const where = host.where();
+  if (where.teamProblem) process.stdout.write(`${where.teamProblem}\n`);
+  process.stdout.write(`Register: ${where.open.location}\nPress Ctrl+C to stop.\n`);
   // Not the printed address: a command line is visible to every local user (ps), so the browser
   // gets the path of a private page holding a one-time launch code (launch-page.ts), and neither
   // the token nor the code is on argv.
@@ -94,8 +79,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     const stop = () => {
       launchPage?.remove();
       void bridge.close().then(() => {
-        session.vetted.close();
-        lock.release();
+        host.close();
         resolve();
       });
     };

@@ -12,9 +12,14 @@ export function isServerLocation(location: string): boolean {
   return /^postgres(ql)?:\/\//i.test(location);
 }
 
-export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
+export interface StoreOptions extends OpenOptions {
+  /** A team register login's password (PgStoreOptions.password); a file has none. */
+  password?: string;
+}
+
+export async function openStore(location: string, options: StoreOptions = {}): Promise<Store> {
   if (isServerLocation(location)) {
-    const store = new PgStore(location);
+    const store = new PgStore(location, options.password === undefined ? {} : { password: options.password });
     try {
       await migratePostgres(store);
     } catch (error) {

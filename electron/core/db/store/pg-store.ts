@@ -27,6 +27,11 @@ export interface PgStoreOptions {
   max?: number;
   /** Sent as application_name, so the server's own views say which program a session is. */
   applicationName?: string;
+  /**
+   * The login's password, when the app has it (typed in Settings, or kept on this computer);
+   * otherwise node-postgres takes $PGPASSWORD or ~/.pgpass. Never part of `location`.
+   */
+  password?: string;
 }
 
 export class PgStore implements Store {
@@ -53,7 +58,7 @@ export class PgStore implements Store {
   ) {
     this.location = withoutPassword(url);
     this.pool = new pg.Pool({
-      connectionString: url,
+      connectionString: options.password === undefined ? url : withPassword(url, options.password),
       max: options.max ?? 4,
       types,
       application_name: options.applicationName ?? 'vetted',
@@ -199,10 +204,15 @@ export function translatePgError(error: unknown): unknown {
     return new VettedError('conflict', 'That refers to something no longer in the register (another reviewer may have just removed it).');
   }
   if (code === '42501') {
-    return new VettedError('forbidden', 'Your database role may not do this on the team register.');
+    // The register's own guards (roles.ts) say what was refused and why, in words.
+    const reason = error instanceof Error && /^(only an approver|a decided review|separation of duties)/.test(error.message) ? `: ${error.message}` : '';
+    return new VettedError('forbidden', `Your database role may not do this on the team register${reason}.`);
   }
   if (code === '28P01' || code === '28000') {
     return new VettedError('unauthorized', 'The team register’s server refused the login: check the user name and the password ($PGPASSWORD, ~/.pgpass) or certificate.');
+  }
+  if (error instanceof Error && /client password must be a string/.test(error.message)) {
+    return new VettedError('unauthorized', 'The team register’s server asks for a password, and none was given (Settings → Register, $PGPASSWORD or ~/.pgpass).');
   }
   if (typeof code === 'string' && (TLS_CODES.has(code) || code.startsWith('ERR_TLS_') || code.startsWith('ERR_SSL_'))) {
     return new VettedError(
@@ -227,6 +237,13 @@ const TLS_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
 ]);
+
+/** The URL signing in with `password` (node-postgres lets the URL's own fields win over its options). */
+function withPassword(url: string, password: string): string {
+  const parsed = new URL(url);
+  parsed.password = encodeURIComponent(password);
+  return parsed.toString();
+}
 
 /** A connection URL as it may be shown: without its password. */
 export function withoutPassword(url: string): string {

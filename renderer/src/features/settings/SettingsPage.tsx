@@ -4,9 +4,10 @@ import { useVetted } from '../../store';
 import { AuditTrailSection } from './AuditTrailSection';
 import { BlackoutSection } from './BlackoutSection';
 import { ConfidentialDataSection } from './ConfidentialDataSection';
+import { RegisterSection } from './RegisterSection';
 import { SettingsForm } from './SettingsForm';
 
-/** #/settings: the preferences stored in the register (Preferences… in the Electron menu). */
+/** #/settings: which register is open, and the preferences stored in it (Preferences… in the Electron menu). */
 export function SettingsPage() {
   const settings = useVetted((s) => s.settings);
   const status = useVetted((s) => s.settingsStatus);
@@ -30,9 +31,11 @@ export function SettingsPage() {
           <h1 ref={heading} tabIndex={-1}>
             Settings
           </h1>
-          <p className="page-subtitle muted">Stored in this register, so they travel with it.</p>
+          <p className="page-subtitle muted">Which register Vetted opens, and the preferences stored in it (they travel with the register).</p>
         </div>
       </div>
+      {/* This computer's choice, read on its own: it shows even when the register's settings cannot be read. */}
+      <RegisterSection />
       {!loaded && status === 'error' && (
         <div className="empty-state">
           <h2>The settings could not be loaded</h2>

@@ -1,0 +1,43 @@
+// One secret the app keeps for the user on this computer: the team register's password (Settings →
+// Register). In the desktop app it is wrapped by the OS keychain (electron/app/keychain-secret.ts);
+// in browser mode it is a private file in the key folder, protected as the key files beside it are
+// (mode 0600, refused when others can read it), never in the register or its folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import { VettedError } from '../../../shared/result';
+
+export interface SecretStore {
+  /** Where the secret is kept, in words for Settings. */
+  describe: string;
+  /** The secret, or null when none is kept. Throws a VettedError('locked') when it is there but cannot be read. */
+  load(): string | null;
+  save(secret: string): void;
+  remove(): void;
+}
+
+export function privateFileSecret(file: string): SecretStore {
+  return {
+    describe: `a private file on this computer (${file}, readable by your user only)`,
+    load() {
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(file);
+      } catch {
+        return null;
+      }
+      if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+        throw new VettedError('locked', `The kept password ${file} can be read by other users; it was not used. Run: chmod 600 "${file}"`);
+      }
+      return fs.readFileSync(file, 'utf8');
+    },
+    save(secret) {
+      fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+      const temporary = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, secret, { mode: 0o600 });
+      fs.renameSync(temporary, file);
+    },
+    remove() {
+      fs.rmSync(file, { force: true });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// What the handlers of register.where / register.connect / register.disconnect ask: the process's
+// register host (host.ts) when the app runs, or, for the CLI and tests, the one register given.
+import type { ParsedInputOf } from '../../../shared/api';
+import type { RegisterConnection, RegisterPlace } from '../../../shared/domain/register-place';
+import { VettedError } from '../../../shared/result';
+import { isServerLocation } from '../db/store/open-store';
+import { withoutPassword } from '../db/store/pg-store';
+
+export interface RegisterSwitch {
+  where(): RegisterConnection;
+  connect(input: ParsedInputOf<'register.connect'>): Promise<RegisterConnection>;
+  disconnect(): Promise<RegisterConnection>;
+}
+
+export const GIVEN_AT_START =
+  'Vetted was started on this register (--db or VETTED_DB): start it without them to choose the register in Settings.';
+
+/** "host:port/database" of a team register's URL, as the app names it (no user, no password). */
+export function serverAndDatabase(url: string): string {
+  const parsed = new URL(withoutPassword(url));
+  return `${parsed.host}${parsed.pathname}`;
+}
+
+/** Where a location is, as the app shows it: never with a password. */
+export function placeOf(location: string): RegisterPlace {
+  if (isServerLocation(location)) return { kind: 'team', location: withoutPassword(location), server: serverAndDatabase(location) };
+  return { kind: 'file', location, server: null };
+}
+
+/** The register a process was given, which Settings cannot change (the CLI, `vetted serve --db`, tests). */
+export function fixedRegister(location: string, because = GIVEN_AT_START): RegisterSwitch {
+  const where = (): RegisterConnection => ({
+    open: placeOf(location),
+    switchable: false,
+    fixedBecause: because,
+    localFile: null,
+    savedTeam: null,
+    passwordStore: null,
+    teamProblem: null,
+  });
+  const refuse = () => Promise.reject(new VettedError('unavailable', because));
+  return { where, connect: refuse, disconnect: refuse };
+}
