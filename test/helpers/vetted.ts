@@ -2,7 +2,7 @@ import { after } from 'node:test';
 import type { Question, Template } from '../../shared/domain/template';
 import { openVetted, type Vetted, type VettedOptions } from '../../electron/core/vetted';
 import type { Result } from '../../shared/result';
-import { freshDatabase } from './postgres';
+import { freshDatabase, teamMemberUrl } from './postgres';
 import { tempDbPath } from './tmp';
 
 /**
@@ -15,6 +15,19 @@ export async function freshVetted(options: VettedOptions = {}): Promise<Vetted &
   const vetted = await openVetted(file, { logError: () => {}, ...options });
   after(() => vetted.close());
   return Object.assign(vetted, { file });
+}
+
+/**
+ * Someone else at the same register. On a file, the same register: people there are told apart by
+ * the user name in Settings, which the test sets. On a team register, another member signed in as
+ * their own approver role: there the server's record of the role tells people apart.
+ */
+export async function anotherPerson(vetted: Vetted & { file: string }, login: string): Promise<Vetted> {
+  if (process.env.VETTED_TEST_BACKEND !== 'postgres') return vetted;
+  const database = new URL(vetted.file).pathname.slice(1);
+  const member = await openVetted(await teamMemberUrl(vetted.file, `${login}_${database}`, 'approver', `${login}-pw`), { logError: () => {} });
+  after(() => member.close());
+  return member;
 }
 
 export function unwrap<T>(result: Result<T>): T {

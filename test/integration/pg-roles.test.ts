@@ -193,3 +193,53 @@ test('read-only, reviewer and approver: what each may do is decided by the datab
     await owner.close().catch(() => undefined);
   }
 });
+
+test('separation of duties is held by the database: the role that submitted a review may not approve it', async () => {
+  const { name, url } = await freshDatabase('vetted_sod');
+  const owner = new PgStore(url);
+  const stores: PgStore[] = [owner];
+  try {
+    await migratePostgres(owner);
+    await owner.write(async (tx) => {
+      await setUpTeamRoles(tx);
+      await addTeamMember(tx, `dana_${name}`, 'approver', 'dana-pw');
+      await addTeamMember(tx, `bob_${name}`, 'approver', 'bob-pw');
+    });
+    await owner.run('INSERT INTO templates (id, version, name, definition, built_in, added_at) VALUES (?, ?, ?, ?, ?, ?)', ['t', 1, 'T', '{}', 0, T]);
+    await owner.run("INSERT INTO settings (key, value) VALUES ('separationOfDuties', 'true')");
+    const dana = as(url, `dana_${name}`, 'dana-pw');
+    const bob = as(url, `bob_${name}`, 'bob-pw');
+    stores.push(dana, bob);
+    const submit = (id: string) =>
+      dana.write(async (tx) => {
+        await tx.run("INSERT INTO vendors (id, name, category, status, business_impact, tenancy, created_at, updated_at) VALUES (?, ?, 'database', 'active', 'high', 'dedicated', ?, ?)", [`v-${id}`, `Provider ${id}`, T, T]);
+        await tx.run("INSERT INTO reviews (id, vendor_id, template_id, template_version, status, started_at, updated_at) VALUES (?, ?, 't', 1, 'draft', ?, ?)", [id, `v-${id}`, T, T]);
+        await tx.run("UPDATE reviews SET status = 'in_review' WHERE id = ?", [id]);
+        await tx.run("INSERT INTO review_steps (review_id, from_status, to_status, by, at) VALUES (?, 'draft', 'in_review', 'Dana', ?)", [id, T]);
+      });
+    const separation = (e: unknown) => forbidden(e) && /separation of duties is on: the role dana_\w+ submitted this review for approval and may not approve it/.test((e as Error).message);
+    await submit('r1');
+    // Dana, an approver, submitted it: by neither door may she approve it, whatever name her client signs with.
+    await assert.rejects(dana.run("UPDATE reviews SET status = 'approved' WHERE id = 'r1'"), separation);
+    await assert.rejects(dana.run("UPDATE reviews SET status = 'approved_with_conditions' WHERE id = 'r1'"), separation);
+    await assert.rejects(dana.run("INSERT INTO review_steps (review_id, from_status, to_status, by, at) VALUES ('r1', 'in_review', 'approved', 'Bob', ?)", [T]), separation);
+    // She may send it back (rejecting is not approving); another approver may approve it.
+    await dana.run("UPDATE reviews SET status = 'rejected' WHERE id = 'r1'");
+    await submit('r2');
+    await bob.write(async (tx) => {
+      await tx.run("UPDATE reviews SET status = 'approved' WHERE id = 'r2'");
+      await tx.run("INSERT INTO review_steps (review_id, from_status, to_status, by, at) VALUES ('r2', 'in_review', 'approved', 'Bob', ?)", [T]);
+    });
+    // With separation of duties off (Settings), the submitter may approve.
+    await submit('r3');
+    await owner.run("UPDATE settings SET value = 'false' WHERE key = 'separationOfDuties'");
+    await dana.run("UPDATE reviews SET status = 'approved' WHERE id = 'r3'");
+    assert.deepEqual(await owner.all("SELECT id, status FROM reviews ORDER BY id"), [
+      { id: 'r1', status: 'rejected' },
+      { id: 'r2', status: 'approved' },
+      { id: 'r3', status: 'approved' },
+    ]);
+  } finally {
+    for (const store of stores) await store.close();
+  }
+});

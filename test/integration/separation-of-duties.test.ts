@@ -1,11 +1,13 @@
 // Separation of duties (#17): with the setting on, whoever submitted a review for approval cannot
 // approve it, neither under their own name nor by signing as someone else while the app is theirs;
 // someone else can, and rejecting stays open to the submitter. Off (the default), nothing changes.
+// On a team register (scripts/test-on-postgres.mjs) someone else is another member, signed in as
+// their own role: the one login that submitted cannot approve under any name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openVetted } from '../../electron/core/vetted';
 import { cliRegister } from '../helpers/cli';
-import { freshVetted, unwrap } from '../helpers/vetted';
+import { anotherPerson, freshVetted, unwrap } from '../helpers/vetted';
 
 async function submitted(vetted: Awaited<ReturnType<typeof freshVetted>>, submitter: string) {
   unwrap(await vetted.api['demo.load']({}));
@@ -32,13 +34,14 @@ test('with separation of duties on, the submitter cannot approve; someone else c
     const refused = await vetted.api['review.transition']({ reviewId, ...attempt });
     assert.ok(!refused.ok, `refused: ${JSON.stringify(attempt)}`);
     assert.equal(refused.error.code, 'validation');
-    assert.match(refused.error.message, /^(vetted: )?Separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it; someone else must/m);
+    assert.match(refused.error.message, /^(vetted: )?Separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it; (someone else must|another member must, signed in as themselves)/m);
     assert.deepEqual(refused.error.details?.map((d) => d.path), ['separationOfDuties']);
   }
   assert.equal((await vetted.ctx.reviews.get(reviewId))!.status, 'in_review', 'nothing changed');
 
   unwrap(await vetted.api['settings.update']({ userName: 'Bo Approver' }));
-  const approved = unwrap(await vetted.api['review.transition']({ reviewId, to: 'approved' }));
+  const bo = await anotherPerson(vetted, 'bo');
+  const approved = unwrap(await bo.api['review.transition']({ reviewId, to: 'approved' }));
   assert.equal(approved.review.status, 'approved', 'someone else approves');
   assert.deepEqual(approved.steps.map((s) => [s.to, s.by]), [['in_review', 'Ana Auditor'], ['approved', 'Bo Approver']]);
 });
@@ -56,8 +59,9 @@ test('a submission signed with someone else’s name is still its maker’s, and
   const hidden = await vetted.api['review.transition']({ reviewId, to: 'approved' });
   assert.ok(!hidden.ok && hidden.error.code === 'validation', 'nor with a zero-width space in her name');
   unwrap(await vetted.api['settings.update']({ userName: 'Cy Checker' }));
-  const bo = await vetted.api['review.transition']({ reviewId, to: 'approved', by: 'Cy Checker' });
-  assert.ok(bo.ok, 'a third person approves');
+  const cy = await anotherPerson(vetted, 'cy');
+  const third = await cy.api['review.transition']({ reviewId, to: 'approved', by: 'Cy Checker' });
+  assert.ok(third.ok, 'a third person approves');
 });
 
 test('the submitter may still reject, and with the setting off may approve as before', async () => {
@@ -82,7 +86,7 @@ test('the CLI refuses the submitter’s approval with exit 2 naming the rule, an
   ok('review', 'submit', vendor.name);
   const refused = vetted('review', 'approve', vendor.name, '--by', 'Ana Auditor');
   assert.equal(refused.status, 2, `exit 2:\n${refused.stdout}${refused.stderr}`);
-  assert.match(refused.stderr, /^(vetted: )?Separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it; someone else must/m);
+  assert.match(refused.stderr, /^(vetted: )?Separation of duties is on \(Settings\): Ana Auditor submitted this review for approval and cannot approve it; (someone else must|another member must, signed in as themselves)/m);
 
   const check = await openVetted(db, { logError: () => {} });
   unwrap(await check.api['settings.update']({ userName: 'Bo Approver' }));

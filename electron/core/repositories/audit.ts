@@ -111,8 +111,8 @@ export class AuditRepository {
         WHERE entity = 'upstream' AND entity_id IN (SELECT entity_id FROM audit_log WHERE entity = 'upstream' AND action = 'delete')
         ORDER BY id`,
     );
-    this.reviewStatusActor = query<[string, string], { actor: string }>(sql,
-      `SELECT actor FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND ${jsonField(sql.dialect, 'new_value', 'status')} = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1`,
+    this.reviewStatusActor = query<[string, string], { actor: string; db_user: string | null }>(sql,
+      `SELECT actor, db_user FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND ${jsonField(sql.dialect, 'new_value', 'status')} = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1`,
     );
   }
 
@@ -186,7 +186,13 @@ export class AuditRepository {
    * when this register never saw the review move into `status`.
    */
   async actorOfReviewStatus(reviewId: string, status: string): Promise<string | null> {
-    return (await this.reviewStatusActor.get(reviewId, status))?.actor ?? null;
+    return (await this.makerOfReviewStatus(reviewId, status))?.actor ?? null;
+  }
+
+  /** Who last moved a review into `status` here: the self-declared name, and on a team register the database role the server recorded. */
+  async makerOfReviewStatus(reviewId: string, status: string): Promise<{ actor: string; dbUser: string | null } | null> {
+    const row = await this.reviewStatusActor.get(reviewId, status);
+    return row ? { actor: row.actor, dbUser: row.db_user } : null;
   }
 
   /**

@@ -85,7 +85,7 @@ async function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: stri
   if (!submitted) return;
   // The submitter is both the name the step was signed with and the app user who made it: a
   // submission signed "--by someone else" is still its maker's.
-  const maker = await ctx.audit.actorOfReviewStatus(reviewId, 'in_review');
+  const maker = await ctx.audit.makerOfReviewStatus(reviewId, 'in_review');
   if (maker === null) {
     // Submitted in another register (it came in with an import): who did it is only the file's
     // word, and a file can name anyone. Submitted again here, it is known.
@@ -94,13 +94,39 @@ async function holdToSeparationOfDuties(ctx: Context, reviewId: string, by: stri
       'so this register does not know who submitted it; send it back to draft and submit it again here, then someone else approves';
     throw new VettedError('validation', `S${message.slice(1)}.`, [{ path: 'separationOfDuties', message }]);
   }
-  const submitters = [submitted.by, maker];
-  if (![by, settings.userName].some((name) => submitters.some((submitter) => samePerson(name, submitter)))) return;
+  if (!(await submittedBySamePerson(ctx, by, settings.userName, submitted.by, maker))) return;
   const message =
     `separation of duties is on (Settings): ${submitted.by} submitted this review for approval and cannot approve it; ` +
-    'someone else must, under their own name in Settings';
+    (ctx.sql.dialect === 'postgres' ? 'another member must, signed in as themselves' : 'someone else must, under their own name in Settings');
   // Named after the rule, not the "by" field: the decision dialog shows a "by" problem as a missing name.
   throw new VettedError('validation', `S${message.slice(1)}.`, [{ path: 'separationOfDuties', message }]);
+}
+
+/**
+ * Whether the one approving is the one who submitted. On a file: any of the names (the one signing
+ * the approval, the user name in Settings) is the submitter's (the step's signature, the trail's
+ * actor). On a team register the self-declared name is the register's one setting, the same for
+ * everyone, so people are told apart by the database role the server recorded for the submission
+ * (the database holds the same rule: roles.ts), and by the names signed on the two steps.
+ */
+async function submittedBySamePerson(
+  ctx: Context,
+  by: string,
+  userName: string,
+  signedSubmission: string,
+  maker: { actor: string; dbUser: string | null },
+): Promise<boolean> {
+  if (ctx.sql.dialect !== 'postgres') {
+    return [by, userName].some((name) => [signedSubmission, maker.actor].some((submitter) => samePerson(name, submitter)));
+  }
+  if (maker.dbUser === null) {
+    const message =
+      'separation of duties is on (Settings): this review was submitted for approval before the register moved to the team server, ' +
+      'so the server does not know which member submitted it; send it back to draft and submit it again, then someone else approves';
+    throw new VettedError('validation', `S${message.slice(1)}.`, [{ path: 'separationOfDuties', message }]);
+  }
+  const me = await ctx.sql.get<{ role: string }>('SELECT session_user AS role');
+  return maker.dbUser === me?.role || samePerson(by, signedSubmission);
 }
 
 /**

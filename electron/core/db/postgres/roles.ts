@@ -31,6 +31,7 @@ const REVIEWER_WRITES = [
 const APPROVER_WRITES = ['templates'];
 
 const DECISIONS = `('approved', 'approved_with_conditions', 'rejected')`;
+const APPROVALS = `('approved', 'approved_with_conditions')`;
 
 /** The group role of a team role on this register's database, e.g. vetted_reviewer for database "vetted". */
 export async function groupRole(tx: Pick<Tx, 'get'>, role: TeamRole): Promise<string> {
@@ -98,6 +99,24 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
           USING ERRCODE = 'insufficient_privilege';
       END IF;
     END $fn$;
+    -- Separation of duties (Settings), held by the database: the role that submitted a review for
+    -- approval (the trail's latest change of it into "in review", whose db_user the server wrote)
+    -- may not approve it, whatever name its client signs with.
+    CREATE OR REPLACE FUNCTION vetted_submitted_by(review text) RETURNS text LANGUAGE sql STABLE ${fixed} AS $fn$
+      SELECT a.db_user FROM audit_log a
+       WHERE a.entity = 'review' AND a.entity_id = review
+         AND (a.new_value::json ->> 'status') = 'in_review'
+         AND (a.old_value IS NULL OR (a.old_value::json ->> 'status') IS DISTINCT FROM 'in_review')
+       ORDER BY a.id DESC LIMIT 1
+    $fn$;
+    CREATE OR REPLACE FUNCTION vetted_hold_separation(review text) RETURNS void LANGUAGE plpgsql ${fixed} AS $fn$
+    BEGIN
+      IF (SELECT value FROM settings WHERE key = 'separationOfDuties') = 'true'
+         AND vetted_submitted_by(review) = session_user THEN
+        RAISE EXCEPTION 'separation of duties is on: the role % submitted this review for approval and may not approve it', session_user
+          USING ERRCODE = 'insufficient_privilege';
+      END IF;
+    END $fn$;
     CREATE OR REPLACE FUNCTION vetted_review_guard() RETURNS trigger LANGUAGE plpgsql ${fixed} AS $fn$
     BEGIN
       IF TG_OP = 'DELETE' THEN
@@ -118,12 +137,18 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
       IF NEW.status IN ${DECISIONS} AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status) THEN
         PERFORM vetted_refuse_unless(vetted_may_decide(), 'decide a review');
       END IF;
+      IF TG_OP = 'UPDATE' AND NEW.status IN ${APPROVALS} AND NEW.status IS DISTINCT FROM OLD.status THEN
+        PERFORM vetted_hold_separation(NEW.id);
+      END IF;
       RETURN NEW;
     END $fn$;
     CREATE OR REPLACE FUNCTION vetted_step_guard() RETURNS trigger LANGUAGE plpgsql ${fixed} AS $fn$
     BEGIN
       IF NEW.to_status IN ${DECISIONS} THEN
         PERFORM vetted_refuse_unless(vetted_may_decide(), 'decide a review');
+      END IF;
+      IF NEW.to_status IN ${APPROVALS} THEN
+        PERFORM vetted_hold_separation(NEW.review_id);
       END IF;
       RETURN NEW;
     END $fn$;
