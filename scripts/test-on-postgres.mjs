@@ -3,8 +3,10 @@
 // postgres, test/helpers/vetted.ts's freshVetted() gives each a new database of the tests'
 // PostgreSQL instead of a temp file, and the same assertions hold. `npm test` runs these after the
 // whole suite, inside the same throwaway cluster (scripts/pg-cluster.mjs sets VETTED_TEST_PG).
-// The other files read the register file itself (a second connection, its bytes, a backup) or use
-// what a team register does not do yet (docs/team.md, "Not yet"); the list grows as that shrinks.
+// The other files read the register file itself (a second connection, its bytes, a backup, its
+// clock) or use what a team register does not do yet (docs/team.md, "Not yet"); the list grows as
+// that shrinks. A test here of what only a file has is skipped on a team register, saying why
+// (test/helpers/vetted.ts onlyOnAFile).
 import { spawnSync } from 'node:child_process';
 import process from 'node:process';
 
@@ -12,12 +14,23 @@ export const ON_POSTGRES = [
   'test/integration/bidi-report.test.ts',
   'test/integration/compare-incidents.test.ts',
   'test/integration/compare-maintenance.test.ts',
+  'test/integration/compare.test.ts',
+  'test/integration/http-bridge.test.ts',
+  'test/integration/interchange-incidents.test.ts',
+  'test/integration/interchange-lifecycle.test.ts',
+  'test/integration/interchange-maintenance.test.ts',
+  'test/integration/interchange-questionnaires.test.ts',
+  'test/integration/interchange.test.ts',
   'test/integration/maintenance.test.ts',
   'test/integration/register-tier.test.ts',
   'test/integration/report-incidents.test.ts',
+  'test/integration/report-language.test.ts',
+  'test/integration/report-lifecycle.test.ts',
   'test/integration/report-long-names.test.ts',
   'test/integration/report-maintenance.test.ts',
+  'test/integration/reports.test.ts',
   'test/integration/separation-of-duties.test.ts',
+  'test/integration/templates.test.ts',
   'test/integration/vendor-listed.test.ts',
   'test/integration/window-import.test.ts',
 ];

@@ -30,6 +30,14 @@ export async function anotherPerson(vetted: Vetted & { file: string }, login: st
   return member;
 }
 
+/**
+ * Options for a test of what only a register file has (a backup of it, its bytes): on a team
+ * register (VETTED_TEST_BACKEND=postgres) it is skipped, saying why, rather than passed off as run.
+ */
+export function onlyOnAFile(what: string): { skip?: string } {
+  return process.env.VETTED_TEST_BACKEND === 'postgres' ? { skip: `${what} is a register file's own; a team register is backed up on its server (docs/team.md)` } : {};
+}
+
 export function unwrap<T>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value;

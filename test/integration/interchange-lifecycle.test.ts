@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { exportRegister } from '../../electron/core/services/register-export';
 import type { ImportReport } from '../../shared/api';
 import { runCli } from '../helpers/cli';
-import { dumpRegister } from '../helpers/db-dump';
+import { dumpAnyRegister } from '../helpers/db-dump';
 import { tempDir } from '../helpers/tmp';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
@@ -55,14 +55,14 @@ test('merging again: the same lifecycle is unchanged, nothing is written, and th
   const data = JSON.parse(text);
   assert.equal(first.reviewSteps.added, data.reviewSteps.length);
   assert.equal(first.auditTrail.added, data.auditTrail.length, 'a merge appends the file trail after its own entries');
-  const before = dumpRegister(target.file);
+  const before = await dumpAnyRegister(target.file);
   const again = unwrap(await target.api['register.import']({ text }));
   for (const kind of ['reviewSteps', 'findings', 'acceptances', 'evidence'] as const) {
     assert.deepEqual(again[kind], { added: 0, updated: 0, unchanged: data[kind].length, conflicts: 0 }, kind);
   }
   assert.deepEqual(again.auditTrail, { added: 0, updated: 0, unchanged: data.auditTrail.length, conflicts: 0 }, 'each entry once');
   assert.deepEqual(again.conflicts, []);
-  assert.deepEqual(dumpRegister(target.file), before);
+  assert.deepEqual(await dumpAnyRegister(target.file), before);
 });
 
 test('findings and acceptances: the newer change wins, a revocation stands, and the merge itself is audited', async () => {
@@ -131,13 +131,13 @@ test('an evidence file that does not match its digest stops the import, naming i
   data.evidence[1].content = Buffer.from('not the certificate').toString('base64');
   data.evidence[1].bytes = 'not the certificate'.length;
   const target = await freshVetted();
-  const before = dumpRegister(target.file);
+  const before = await dumpAnyRegister(target.file);
   const result = await target.api['register.import']({ text: JSON.stringify(data) });
   assert.equal(result.ok, false, 'refused');
   if (result.ok) return;
   assert.equal(result.error.code, 'validation');
   assert.match(result.error.message, /\$\.evidence\[1\]\.content: the file does not match its SHA-256/);
-  assert.deepEqual(dumpRegister(target.file), before);
+  assert.deepEqual(await dumpAnyRegister(target.file), before);
 });
 
 test('bad lifecycle rows are refused with the JSON path; an export without the lifecycle (older) still imports', async () => {

@@ -243,3 +243,44 @@ test('separation of duties is held by the database: the role that submitted a re
     for (const store of stores) await store.close();
   }
 });
+
+test('an import into an empty team register is its owner’s: the file’s trail comes in once, with its roles, and verifies', async () => {
+  // The file: the demo, its trail written by a file register (no database role on its rows).
+  const source = await openVetted(path.join(tempDir(), 'source.db'), { logError: () => {} });
+  unwrap(await source.api['demo.load']({}));
+  const exported = unwrap(await source.api['register.export']({}));
+  const text = Buffer.from(exported.base64, 'base64').toString('utf8');
+  const sourceTrail = unwrap(await source.api['audit.verify']({})).rows;
+  source.close();
+
+  const { name, url } = await freshDatabase('vetted_import');
+  const owner = await openVetted(url, { logError: () => {} });
+  try {
+    await owner.ctx.store.write((tx) => setUpTeamRoles(tx));
+    await owner.ctx.store.write((tx) => addTeamMember(tx, `erin_${name}`, 'reviewer', 'erin-pw'));
+    const member = await openVetted(new URL(url).toString().replace(/\/\/[^@]*@/, `//erin_${name}:erin-pw@`), { logError: () => {} });
+    try {
+      const refused = await member.api['register.import']({ text });
+      assert.ok(!refused.ok);
+      assert.equal(refused.error.code, 'forbidden');
+      assert.match(refused.error.message, /only the register’s owner may write: ask the owner/);
+    } finally {
+      member.close();
+    }
+    assert.deepEqual(unwrap(await owner.api['vendor.list']({})), [], 'the refusal wrote nothing');
+    assert.equal(unwrap(await owner.api['audit.verify']({})).rows, 0);
+
+    unwrap(await owner.api['register.import']({ text }));
+    const trail = await owner.ctx.store.all<{ imported_from: string | null; db_user: string | null; entity: string; action: string }>('SELECT imported_from, db_user, entity, action FROM audit_log ORDER BY id');
+    // The file's rows once (not the import's own writes again), then what the import wrote as a
+    // change here (a setting it brings, as on a file) and its own record, in the owner's role.
+    assert.equal(trail.filter((r) => r.imported_from !== null).length, sourceTrail);
+    assert.ok(trail.filter((r) => r.imported_from !== null).every((r) => r.db_user === null), 'the file’s rows keep the role the file gives them (none)');
+    const own = trail.filter((r) => r.imported_from === null);
+    assert.deepEqual(own.map((r) => [r.entity, r.db_user]), [['setting', new URL(url).username], ['import', new URL(url).username]], 'the import’s own rows are the owner’s');
+    const verified = unwrap(await owner.api['audit.verify']({}));
+    assert.equal(verified.ok, true, JSON.stringify(verified));
+  } finally {
+    owner.close();
+  }
+});

@@ -16,11 +16,28 @@ export async function withAuditMuted<T>(sql: Sql, db: Database | null, muted: bo
       setAuditMuted(db, was);
     }
   }
-  const was = (await sql.get<{ value: string | null }>("SELECT current_setting('vetted.audit_muted', true) AS value"))?.value ?? '';
-  await sql.get("SELECT set_config('vetted.audit_muted', ?, true)", [muted ? 'on' : 'off']);
+  return withSettings(sql, { 'vetted.audit_muted': muted ? 'on' : 'off' }, work);
+}
+
+/**
+ * On a team register, writes the trail's rows an import brings (muted or not around them): with
+ * `copied`, as the file has them, its database role included (vetted.audit_copy, honoured for the
+ * owner only, as for a moved register); otherwise as any new row, in the session's role.
+ */
+export function withTrailWritten<T>(sql: Sql, copied: boolean, work: () => Promise<T>): Promise<T> {
+  return withSettings(sql, { 'vetted.audit_muted': 'off', 'vetted.audit_copy': copied ? 'on' : 'off' }, work);
+}
+
+/** Transaction-local server settings for the length of `work`, then as they were. */
+async function withSettings<T>(sql: Sql, values: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  const was: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values)) {
+    was[name] = (await sql.get<{ value: string | null }>('SELECT current_setting(?, true) AS value', [name]))?.value ?? '';
+    await sql.get('SELECT set_config(?, ?, true)', [name, value]);
+  }
   // Put back only after work that succeeded: after an error the transaction is aborted (and the
   // setting, local to it, goes with it), and a statement there would hide the error behind its own.
   const result = await work();
-  await sql.get("SELECT set_config('vetted.audit_muted', ?, true)", [was]);
+  for (const [name, value] of Object.entries(was)) await sql.get('SELECT set_config(?, ?, true)', [name, value]);
   return result;
 }

@@ -4,7 +4,8 @@ import { jsonField } from '../db/store/dialect';
 import { query } from '../db/store/query';
 import type { Database } from 'better-sqlite3';
 import type { Sql } from '../db/store/sql';
-import { notOnTeamRegister } from '../db/store/team-only';
+import { withAuditMuted, withTrailWritten } from '../db/audit-mute';
+import { VettedError } from '../../../shared/result';
 import { setAuditMuted } from '../db/audit-chain';
 import type { AuditEntry } from '../../../shared/domain/audit';
 import type { StatusTrailEntry } from '../../../shared/reports/provider-status-as-of';
@@ -77,7 +78,7 @@ export class AuditRepository {
   private readonly removedUpstreams;
 
   constructor(
-    sql: Sql,
+    private readonly sql: Sql,
     /** The file register's connection, whose audit triggers a flag on it mutes (none on a team register). */
     private readonly db: Database | null,
   ) {
@@ -131,9 +132,17 @@ export class AuditRepository {
    * the audited tables' own rows.
    */
   async append(entry: Omit<AuditEntry, 'id'>): Promise<number> {
+    if (this.sql.dialect === 'postgres') return withTrailWritten(this.sql, entry.importedFrom !== null, () => this.insertRow(entry));
     const wasMuted = this.db ? setAuditMuted(this.db, false) : false;
     try {
-      const inserted = await this.insert.get(
+      return await this.insertRow(entry);
+    } finally {
+      if (this.db) setAuditMuted(this.db, wasMuted);
+    }
+  }
+
+  private async insertRow(entry: Omit<AuditEntry, 'id'>): Promise<number> {
+    const inserted = await this.insert.get(
         entry.at,
         entry.actor,
         entry.entity,
@@ -145,10 +154,7 @@ export class AuditRepository {
         entry.importedFrom,
         entry.dbUser ?? null,
       );
-      return Number(inserted!.id);
-    } finally {
-      if (this.db) setAuditMuted(this.db, wasMuted);
-    }
+    return Number(inserted!.id);
   }
 
   /**
@@ -158,7 +164,18 @@ export class AuditRepository {
    * commit or roll back together.
    */
   async withTriggersMuted<T>(work: () => Promise<T>): Promise<T> {
-    if (!this.db) throw notOnTeamRegister('an import into an empty register (which brings its own trail)');
+    if (this.sql.dialect === 'postgres') {
+      // The server honours the mute for the register's owner only: a member's import would be
+      // audited twice over (the rows it writes, then the file's trail), so it is refused here.
+      const owner = await this.sql.get<{ owner: boolean }>(
+        "SELECT pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'audit_log'::regclass), 'MEMBER') AS owner",
+      );
+      if (!owner?.owner) {
+        throw new VettedError('forbidden', 'An import into an empty team register brings its own audit trail, which only the register’s owner may write: ask the owner to import the file.');
+      }
+      return withAuditMuted(this.sql, null, true, work);
+    }
+    if (!this.db) throw new Error('a register file without its connection');
     if (!this.db.inTransaction) throw new Error('withTriggersMuted runs only inside a write transaction');
     const wasMuted = setAuditMuted(this.db, true);
     try {
