@@ -123,6 +123,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   incident: 'Incident',
   status: 'Status page settings',
   request: 'Questionnaire sent',
+  member: 'Member name',
   setting: 'Setting',
   import: 'Register import',
   upstream: 'Fourth party',

@@ -73,6 +73,18 @@ test('connecting the app to a team register from Settings, and going back to the
   await openRegisterSettings(page);
   assert.match((await page.getByTestId('register-open').textContent()) ?? '', new RegExp(`A team register on ${server.replace(/[.]/g, '\\.')}`));
   await screenshot(page, 'register-settings-team');
+  // Her own name on the team register: only hers, and the trail's for her changes.
+  await page.getByLabel('Your name').fill('Finn Reviewer');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Saved', { exact: true }).waitFor();
+  assert.equal((await callApi<{ userName: string }>(first, 'settings.get', {})).userName, 'Finn Reviewer');
+  const asOwner = await openVetted(ownerUrl, { logError: () => {} });
+  try {
+    const named = await asOwner.ctx.store.get<{ actor: string; db_user: string }>("SELECT actor, db_user FROM audit_log WHERE entity = 'member' ORDER BY id DESC LIMIT 1");
+    assert.deepEqual(named, { actor: 'Finn Reviewer', db_user: member });
+  } finally {
+    asOwner.close();
+  }
   const choice = fs.readFileSync(path.join(first.configDir, 'team-register.json'), 'utf8');
   assert.deepEqual(JSON.parse(choice), { url });
   const kept = path.join(first.keyDir, 'team-register.password');

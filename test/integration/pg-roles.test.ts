@@ -17,6 +17,7 @@ import { moveRegister } from '../../electron/core/services/register-move';
 import { openVetted } from '../../electron/core/vetted';
 import { tempDir } from '../helpers/tmp';
 import { unwrap } from '../helpers/vetted';
+import { answerAll } from '../helpers/as-of';
 
 const T = '2026-12-06T09:00:00.000Z';
 
@@ -282,5 +283,87 @@ test('an import into an empty team register is its owner’s: the file’s trail
     assert.equal(verified.ok, true, JSON.stringify(verified));
   } finally {
     owner.close();
+  }
+});
+
+test('each member’s own name: in Settings and on the trail, written only by them; a signed step borrows the signer’s', async () => {
+  const { name, url } = await freshDatabase('vetted_names');
+  const owner = await openVetted(url, { logError: () => {} });
+  const opened: { close(): void }[] = [owner];
+  try {
+    // The register's user-name setting, as a register moved in from a file has it (on a team
+    // register "Your name" in Settings is each member's own, the owner's included).
+    await owner.ctx.store.run(`INSERT INTO settings (key, value) VALUES ('userName', '"Register Owner"')`);
+    await owner.ctx.store.write(async (tx) => {
+      await setUpTeamRoles(tx);
+      await addTeamMember(tx, `alma_${name}`, 'reviewer', 'alma-pw');
+      await addTeamMember(tx, `ben_${name}`, 'approver', 'ben-pw');
+    });
+    // Every audit function now asks vetted_actor(); none reads the setting itself.
+    const readers = await owner.ctx.store.all<{ proname: string }>(
+      "SELECT proname FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'vetted\\_audit\\_%' AND prosrc LIKE '%key = ''userName''%'",
+    );
+    assert.deepEqual(readers, []);
+    const callers = await owner.ctx.store.get<{ n: number }>(
+      "SELECT count(*) AS n FROM pg_proc WHERE pronamespace = current_schema()::regnamespace AND proname LIKE 'vetted\\_audit\\_%' AND prosrc LIKE '%vetted_actor()%'",
+    );
+    assert.ok((callers?.n ?? 0) >= 14, `audit functions calling vetted_actor(): ${callers?.n}`);
+
+    const member = async (login: string, password: string) => {
+      const u = new URL(url);
+      u.username = `${login}_${name}`;
+      u.password = password;
+      const vetted = await openVetted(u.toString(), { logError: () => {} });
+      opened.push(vetted);
+      return vetted;
+    };
+    const alma = await member('alma', 'alma-pw');
+    const ben = await member('ben', 'ben-pw');
+    // Before naming herself, a member is the register's name; after, her own, and nobody else's changes.
+    assert.equal(unwrap(await alma.api['settings.get']({})).userName, 'Register Owner');
+    unwrap(await alma.api['settings.update']({ userName: 'Alma Reviewer' }));
+    unwrap(await ben.api['settings.update']({ userName: 'Ben Approver' }));
+    assert.equal(unwrap(await alma.api['settings.get']({})).userName, 'Alma Reviewer');
+    assert.equal(unwrap(await ben.api['settings.get']({})).userName, 'Ben Approver');
+    assert.equal(unwrap(await owner.api['settings.get']({})).userName, 'Register Owner', 'the register’s setting is untouched');
+
+    const vendor = unwrap(
+      await alma.api['vendor.create']({ name: 'Cinder DB', category: 'database', status: 'proposed', dataCategories: ['personal-data'], dataLocations: ['Germany'] }),
+    );
+    const trail = () =>
+      owner.ctx.store.all<{ entity: string; action: string; actor: string; db_user: string }>('SELECT entity, action, actor, db_user FROM audit_log ORDER BY id');
+    assert.deepEqual((await trail()).filter((r) => r.entity === 'vendor').map((r) => [r.actor, r.db_user]), [['Alma Reviewer', `alma_${name}`]]);
+    assert.deepEqual(
+      (await trail()).filter((r) => r.entity === 'member').map((r) => [r.action, r.actor, r.db_user]),
+      [['create', 'Alma Reviewer', `alma_${name}`], ['create', 'Ben Approver', `ben_${name}`]],
+      'naming oneself is on the trail',
+    );
+
+    // Row-level security: Alma cannot rename Ben, nor take his row, whatever her client sends.
+    const almaStore = new URL(url);
+    almaStore.username = `alma_${name}`;
+    almaStore.password = 'alma-pw';
+    const raw = new PgStore(almaStore.toString(), { max: 1 });
+    try {
+      assert.equal((await raw.run(`UPDATE member_names SET name = 'Mallory' WHERE db_role = 'ben_${name}'`)).changes, 0);
+      await assert.rejects(raw.run(`INSERT INTO member_names (db_role, name, updated_at) VALUES ('ben2_${name}', 'Ben', 'x')`), forbidden);
+    } finally {
+      await raw.close();
+    }
+    assert.equal(unwrap(await ben.api['settings.get']({})).userName, 'Ben Approver');
+
+    // Ben approves the proposed provider's review: making it active is recorded in the signer's
+    // name (a member may now: nothing stored is borrowed), and the signer's role.
+    const review = unwrap(await alma.api['review.start']({ vendorId: vendor.id })).review;
+    await answerAll(alma.api, review.id);
+    unwrap(await alma.api['review.transition']({ reviewId: review.id, to: 'in_review' }));
+    const approved = await ben.api['review.transition']({ reviewId: review.id, to: 'approved', by: 'Ben A. Signer', activateProvider: true });
+    assert.ok(approved.ok, approved.ok ? '' : approved.error.message);
+    const activated = (await trail()).filter((r) => r.entity === 'vendor' && r.action === 'update').at(-1)!;
+    assert.deepEqual([activated.actor, activated.db_user], ['Ben A. Signer', `ben_${name}`]);
+    assert.equal(unwrap(await ben.api['settings.get']({})).userName, 'Ben Approver', 'his own name is as it was');
+    assert.equal(unwrap(await owner.api['audit.verify']({})).ok, true);
+  } finally {
+    for (const vetted of opened) vetted.close();
   }
 });

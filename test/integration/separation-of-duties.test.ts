@@ -2,7 +2,7 @@
 // approve it, neither under their own name nor by signing as someone else while the app is theirs;
 // someone else can, and rejecting stays open to the submitter. Off (the default), nothing changes.
 // On a team register (scripts/test-on-postgres.mjs) someone else is another member, signed in as
-// their own role: the one login that submitted cannot approve under any name.
+// their own role, with a name of their own: the one login that submitted cannot approve under any name.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openVetted } from '../../electron/core/vetted';
@@ -39,8 +39,8 @@ test('with separation of duties on, the submitter cannot approve; someone else c
   }
   assert.equal((await vetted.ctx.reviews.get(reviewId))!.status, 'in_review', 'nothing changed');
 
-  unwrap(await vetted.api['settings.update']({ userName: 'Bo Approver' }));
   const bo = await anotherPerson(vetted, 'bo');
+  unwrap(await bo.api['settings.update']({ userName: 'Bo Approver' }));
   const approved = unwrap(await bo.api['review.transition']({ reviewId, to: 'approved' }));
   assert.equal(approved.review.status, 'approved', 'someone else approves');
   assert.deepEqual(approved.steps.map((s) => [s.to, s.by]), [['in_review', 'Ana Auditor'], ['approved', 'Bo Approver']]);

@@ -3,7 +3,7 @@
 // on its own (approving a review makes a proposed provider active) is the signer's act, and the
 // trail must name the signer, as the step does, even when no user name is set.
 import type { Database } from 'better-sqlite3';
-import { withAuditMuted } from './audit-mute';
+import { withActorNamed, withAuditMuted } from './audit-mute';
 import type { Sql } from './store/sql';
 
 /**
@@ -14,12 +14,13 @@ import type { Sql } from './store/sql';
  * back together.
  */
 export async function writeAsActor<T>(db: Database | null, sql: Sql, actor: string, work: () => Promise<T>): Promise<T> {
+  // A team register's trail names the actor vetted_actor() gives (migration 016): a name this
+  // transaction borrows comes first, for any member, and nothing stored is touched.
+  if (sql.dialect === 'postgres') return withActorNamed(sql, actor, work);
   if (db && !db.inTransaction) throw new Error('writeAsActor runs only inside a write transaction');
   const store = (value: string) =>
     sql.run("INSERT INTO settings (key, value) VALUES ('userName', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [value]);
   const stored = (await sql.get<{ value: string }>("SELECT value FROM settings WHERE key = 'userName'"))?.value;
-  // On a team register only its owner may change the setting (and mute the trail): a member's
-  // approval that would make a provider active is refused there, in words ('forbidden').
   await withAuditMuted(sql, db, true, () => store(JSON.stringify(actor)));
   try {
     return await work();

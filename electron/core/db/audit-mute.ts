@@ -28,6 +28,11 @@ export function withTrailWritten<T>(sql: Sql, copied: boolean, work: () => Promi
   return withSettings(sql, { 'vetted.audit_muted': 'off', 'vetted.audit_copy': copied ? 'on' : 'off' }, work);
 }
 
+/** On a team register, the trail names `actor` for the changes `work` makes (vetted.actor, migration 016). */
+export function withActorNamed<T>(sql: Sql, actor: string, work: () => Promise<T>): Promise<T> {
+  return withSettings(sql, { 'vetted.actor': actor }, work);
+}
+
 /** Transaction-local server settings for the length of `work`, then as they were. */
 async function withSettings<T>(sql: Sql, values: Record<string, string>, work: () => Promise<T>): Promise<T> {
   const was: Record<string, string> = {};

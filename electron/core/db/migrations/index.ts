@@ -14,8 +14,9 @@ import type { Migration } from './types';
 import { answerVersions } from './013-answer-versions';
 import { auditDbUser } from './014-audit-db-user';
 import { insertionOrder } from './015-insertion-order';
+import { memberNames } from './016-member-names';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores, answerVersions, auditDbUser, insertionOrder];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores, answerVersions, auditDbUser, insertionOrder, memberNames];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -79,6 +79,8 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
     GRANT SELECT ON ALL TABLES IN SCHEMA ${s} TO ${ident(names.readonly)};
     GRANT INSERT, UPDATE, DELETE ON ${REVIEWER_WRITES.map(ident).join(', ')} TO ${ident(names.reviewer)};
     GRANT INSERT ON review_steps TO ${ident(names.reviewer)};
+    -- Everyone names themselves (migration 016): row-level security keeps each to their own row.
+    GRANT INSERT, UPDATE, DELETE ON member_names TO ${ident(names.readonly)};
     GRANT INSERT, UPDATE, DELETE ON ${APPROVER_WRITES.map(ident).join(', ')} TO ${ident(names.approver)};
     GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${s} TO ${ident(names.reviewer)};
 

@@ -28,6 +28,7 @@ import { checkNotice, NOTICE_LABEL, noticeDraftOf, sameNotice } from './noticeDr
 import { ConcentrationThresholdFields } from './ConcentrationThresholdFields';
 import { checkThreshold, sameThreshold, THRESHOLD_LABEL, thresholdDraftOf } from './thresholdDraft';
 import { SignOffFields } from './SignOffFields';
+import { useRegisterConnection } from './useRegisterConnection';
 import { ReportLanguageFields } from './ReportLanguageFields';
 
 /** The text settings; the months per tier, the day rate, the questionnaire per category, the minimum notice, separation of duties and the report language have their own drafts. */
@@ -74,8 +75,15 @@ const textOf = (settings: Settings): TextDraft => ({
   userName: settings.userName,
 });
 
+const FILE_NAME_HINT = 'Recorded on every sign-off step, in the audit trail and as the reviewer of reviews you start. Change it here at any time.';
+const TEAM_NAME_HINT =
+  'Yours alone on this team register: each member sets their own. Recorded on your sign-off steps and changes, beside the database login the server records.';
+
 export function SettingsForm({ stored }: { stored: Settings }) {
   const saveSettings = useVetted((s) => s.saveSettings);
+  // On a team register "Your name" is each member's own (migration 016), and the trail also records the login.
+  const where = useRegisterConnection().state;
+  const onTeamRegister = where.status === 'ready' && where.connection.open.kind === 'team';
   const [draft, setDraft] = useState<TextDraft>(() => textOf(stored));
   const [months, setMonths] = useState<MonthsDraft>(() => monthsDraftOf(stored.reassessmentMonths));
   const [dayRate, setDayRate] = useState<DayRateDraft>(() => dayRateDraftOf(stored.dayRate));
@@ -308,7 +316,7 @@ export function SettingsForm({ stored }: { stored: Settings }) {
       <fieldset className="form-section">
         <legend>You and your organisation</legend>
         <div className="form-grid">
-          <Field id={fid('userName')} label={LABELS.userName} error={errors.userName} hint="Recorded on every sign-off step, in the audit trail and as the reviewer of reviews you start. Change it here at any time.">
+          <Field id={fid('userName')} label={LABELS.userName} error={errors.userName} hint={onTeamRegister ? TEAM_NAME_HINT : FILE_NAME_HINT}>
             {(p) => <input {...p} className="input" value={draft.userName} onChange={(e) => set('userName', e.target.value)} autoComplete="name" />}
           </Field>
           <Field id={fid('organisation')} label={LABELS.organisation} error={errors.organisation} hint="Named on the cover and on every page of exported reports.">
