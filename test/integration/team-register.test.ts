@@ -42,3 +42,66 @@ test('a URL is shown without its password, even one holding characters a URL par
     assert.match(shown, /alice/);
   }
 });
+
+test('two members editing one record at once: each change is merged on top of the other, none lost', async () => {
+  const { url } = await freshDatabase('vetted_team_edits');
+  const app = await openVetted(url, { logError: () => {} });
+  // Another member's transaction, held open between its read and its commit.
+  const other = new PgStore(url, { max: 1 });
+  try {
+    const vendor = await app.api['vendor.create']({ name: 'Cinder DB', category: 'database' });
+    assert.ok(vendor.ok);
+    const finding = await app.api['finding.create']({ vendorId: vendor.value.id, title: 'No SSO', severity: 'medium' });
+    assert.ok(finding.ok);
+    const cases = [
+      {
+        table: 'vendors',
+        id: vendor.value.id,
+        theirs: "UPDATE vendors SET website = 'https://cinder.example' WHERE id = ?",
+        mine: () => app.api['vendor.update']({ id: vendor.value.id, patch: { notes: 'Reviewed with their CTO' } }),
+        read: async () => {
+          const v = await app.api['vendor.get']({ id: vendor.value.id });
+          assert.ok(v.ok);
+          return [v.value.website, v.value.notes];
+        },
+        both: ['https://cinder.example', 'Reviewed with their CTO'],
+      },
+      {
+        table: 'findings',
+        id: finding.value.id,
+        theirs: "UPDATE findings SET severity = 'high' WHERE id = ?",
+        mine: () => app.api['finding.update']({ id: finding.value.id, patch: { title: 'No SSO for admins' } }),
+        read: async () => {
+          const f = await app.api['finding.list']({ vendorId: vendor.value.id });
+          assert.ok(f.ok);
+          return [f.value[0]!.severity, f.value[0]!.title];
+        },
+        both: ['high', 'No SSO for admins'],
+      },
+    ];
+    for (const edit of cases) {
+      let commit!: () => void;
+      const committed = new Promise<void>((resolve) => (commit = resolve));
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const theirs = other.write(async (tx) => {
+        await tx.get(`SELECT id FROM ${edit.table} WHERE id = ? FOR UPDATE`, [edit.id]);
+        locked();
+        await committed;
+        await tx.run(edit.theirs, [edit.id]);
+      });
+      await holding;
+      // Mine starts while theirs holds the record: it must wait, then merge onto theirs.
+      const mine = edit.mine();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      commit();
+      await theirs;
+      const saved = await mine;
+      assert.ok(saved.ok, saved.ok ? '' : saved.error.message);
+      assert.deepEqual(await edit.read(), edit.both, `${edit.table}: both changes kept`);
+    }
+  } finally {
+    await other.close();
+    app.close();
+  }
+});

@@ -3,6 +3,7 @@
 import type { BlackoutInput, BlackoutPatch, BlackoutPeriod, Schedule } from '../../../shared/domain/maintenance';
 import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
+import { lockToEdit } from '../db/store/row-lock';
 
 async function getBlackout(ctx: Context, id: string): Promise<BlackoutPeriod> {
   const b = await ctx.maintenance.blackout(id);
@@ -25,6 +26,7 @@ export async function addBlackout(ctx: Context, input: BlackoutInput & { schedul
 
 export async function updateBlackout(ctx: Context, id: string, patch: BlackoutPatch & { schedule?: Schedule }): Promise<BlackoutPeriod> {
   return await ctx.write(async (ctx) => {
+    await lockToEdit(ctx.sql, 'blackout_periods', id);
     const current = await getBlackout(ctx, id);
     const next: BlackoutPeriod = {
       ...current,

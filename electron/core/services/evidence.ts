@@ -11,6 +11,7 @@ import { checkReviewQuestion } from './findings';
 import { asFile } from './generated-file';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
+import { lockToEdit } from '../db/store/row-lock';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -103,6 +104,7 @@ export async function addEvidence(ctx: Context, input: EvidenceInput): Promise<E
 
 export async function updateEvidence(ctx: Context, id: string, patch: EvidencePatch): Promise<EvidenceView> {
   return await ctx.write(async (ctx) => {
+    await lockToEdit(ctx.sql, 'evidence', id);
     const current = await getEvidence(ctx, id);
     const updated: Evidence = { ...current, ...(patch as Partial<Evidence>), updatedAt: ctx.now().toISOString() };
     if (current.confidential && patch.notes !== undefined && patch.notes !== '') {

@@ -19,6 +19,7 @@ import type { Context } from '../context';
 import { acceptanceView } from './acceptances';
 import { today } from './today';
 import { getVendor } from './vendor-lookup';
+import { lockToEdit } from '../db/store/row-lock';
 
 /** The newest acceptance of each finding: the one that decides whether it is still accepted. */
 export function currentAcceptances(acceptances: readonly Acceptance[]): Map<string, Acceptance> {
@@ -176,6 +177,7 @@ export async function findingFromAnswer(ctx: Context, input: FindingFromAnswer):
 
 export async function updateFinding(ctx: Context, id: string, patch: FindingPatch): Promise<FindingView> {
   return await ctx.write(async (ctx) => {
+    await lockToEdit(ctx.sql, 'findings', id);
     const current = await getFinding(ctx, id);
     const updated: Finding = {
       ...current,

@@ -7,6 +7,7 @@ import { VettedError } from '../../../shared/result';
 import type { Context } from '../context';
 import { isoInstant } from '../importers/imported';
 import { getVendor } from './vendor-lookup';
+import { lockToEdit } from '../db/store/row-lock';
 
 export function incidentView(i: Incident, vendor: Pick<Vendor, 'name' | 'criticalPath'> | undefined): IncidentView {
   return { ...i, vendorName: vendor?.name ?? '', criticalPath: vendor?.criticalPath ?? false };
@@ -100,6 +101,7 @@ export async function addIncident(ctx: Context, input: IncidentInput): Promise<I
 
 export async function updateIncident(ctx: Context, id: string, patch: IncidentPatch): Promise<IncidentView> {
   return await ctx.write(async (ctx) => {
+    await lockToEdit(ctx.sql, 'incidents', id);
     const current = await getIncident(ctx, id);
     const defined = normalised(Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Incident>);
     const next: Incident = { ...current, ...defined, updatedAt: ctx.now().toISOString() };

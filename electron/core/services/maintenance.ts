@@ -14,6 +14,7 @@ import { parseMaintenanceFile, type ImportedEvent } from '../importers/maintenan
 import { writeOrRehearse } from './dry-run';
 import { asFile } from './generated-file';
 import { getVendor } from './vendor-lookup';
+import { lockToEdit } from '../db/store/row-lock';
 
 /** The question whose answer is the notice a provider promises. */
 const NOTICE_QUESTION = 'mnt_notice_hours';
@@ -80,6 +81,7 @@ export async function addWindow(ctx: Context, input: WindowInput & { schedule: M
 
 export async function updateWindow(ctx: Context, id: string, patch: WindowPatch & { schedule?: MaintenanceWindow['schedule'] }): Promise<WindowView> {
   return await ctx.write(async (ctx) => {
+    await lockToEdit(ctx.sql, 'maintenance_windows', id);
     const current = await getWindow(ctx, id);
     const next: MaintenanceWindow = {
       ...current,

@@ -15,7 +15,7 @@
 import { INSERTION_ORDERED } from '../db/migrations/015-insertion-order';
 import { createHash } from 'node:crypto';
 import { VettedError } from '../../../shared/result';
-import { setAuditMuted } from '../db/audit-chain';
+import { withAuditMuted } from '../db/audit-mute';
 import type { Sql, Store, Tx } from '../db/store/sql';
 import { SqliteStore } from '../db/store/sqlite-store';
 
@@ -74,7 +74,7 @@ export async function moveRegister(from: Store, to: Store): Promise<MoveReport> 
   const tables: TableCheck[] = [];
   await to.write(async (tx) => {
     await refuseUnlessEmpty(tx, to.location);
-    await withAuditMuted(to, tx, async () => {
+    await withAuditMuted(tx, to instanceof SqliteStore ? to.db : null, true, async () => {
       for (const { table } of COPIED_TABLES) {
         for (const row of snapshot.tables.get(table)!) await insert(tx, table, row);
       }
@@ -183,19 +183,4 @@ async function refuseUnlessEmpty(tx: Tx, location: string): Promise<void> {
       throw new VettedError('conflict', `${location} already holds a register (its ${table} is not empty); a register is only moved into an empty one.`);
     }
   }
-}
-
-async function withAuditMuted(store: Store, tx: Tx, work: () => Promise<void>): Promise<void> {
-  if (store instanceof SqliteStore) {
-    const was = setAuditMuted(store.db, true);
-    try {
-      await work();
-    } finally {
-      setAuditMuted(store.db, was);
-    }
-    return;
-  }
-  await tx.exec("SET LOCAL vetted.audit_muted = 'on'");
-  await work();
-  await tx.exec("SET LOCAL vetted.audit_muted = 'off'");
 }

@@ -13,6 +13,7 @@ import type { Context } from '../context';
 import { writeOrRehearse } from './dry-run';
 import { countActions, getUpstream, insertPlanned, upstreamView as view } from './upstream-rows';
 import { getVendor } from './vendor-lookup';
+import { lockToEdit } from '../db/store/row-lock';
 
 /** The input as the API hands it over: the contract's defaults applied. */
 type ParsedInput = z.output<typeof UpstreamInput>;
@@ -82,6 +83,7 @@ export async function addUpstream(ctx: Context, input: ParsedInput): Promise<Ups
 
 export async function updateUpstream(ctx: Context, id: string, patch: UpstreamPatch): Promise<UpstreamView> {
   return await ctx.write(async (ctx) => {
+    await lockToEdit(ctx.sql, 'upstreams', id);
     const current = await getUpstream(ctx, id);
     const party = patch.party ?? current.party;
     // A new name without a catalogue id is looked up again: renaming "AWS" to "Fastly" must not stay aws.

@@ -10,6 +10,7 @@ import { listedReviews } from './score-cache';
 import { storeListedScores } from './score-cache-store';
 import { unknownTemplate } from './template-choice';
 import { getVendor } from './vendor-lookup';
+import { lockToEdit } from '../db/store/row-lock';
 
 async function assertNameFree(ctx: Context, name: string, exceptId?: string): Promise<void> {
   const other = await ctx.vendors.findByName(name);
@@ -39,6 +40,7 @@ export async function createVendor(ctx: Context, fields: VendorFields, templateI
 
 export async function updateVendor(ctx: Context, id: string, patch: VendorPatch): Promise<Vendor> {
   return await ctx.write(async (ctx) => {
+    await lockToEdit(ctx.sql, 'vendors', id);
     const current = await getVendor(ctx, id);
     if (patch.name !== undefined) await assertNameFree(ctx, patch.name, id);
     const updated: Vendor = {
