@@ -11,16 +11,20 @@ import { spawnSync } from 'node:child_process';
 import process from 'node:process';
 
 export const ON_POSTGRES = [
+  'test/integration/answer-versions.test.ts',
   'test/integration/bidi-report.test.ts',
   'test/integration/compare-incidents.test.ts',
   'test/integration/compare-maintenance.test.ts',
   'test/integration/compare.test.ts',
+  'test/integration/cost.test.ts',
   'test/integration/http-bridge.test.ts',
+  'test/integration/incidents.test.ts',
   'test/integration/interchange-incidents.test.ts',
   'test/integration/interchange-lifecycle.test.ts',
   'test/integration/interchange-maintenance.test.ts',
   'test/integration/interchange-questionnaires.test.ts',
   'test/integration/interchange.test.ts',
+  'test/integration/lifecycle.test.ts',
   'test/integration/maintenance.test.ts',
   'test/integration/register-tier.test.ts',
   'test/integration/report-incidents.test.ts',
@@ -29,8 +33,11 @@ export const ON_POSTGRES = [
   'test/integration/report-long-names.test.ts',
   'test/integration/report-maintenance.test.ts',
   'test/integration/reports.test.ts',
+  'test/integration/review-migrate.test.ts',
   'test/integration/separation-of-duties.test.ts',
+  'test/integration/settings-audited.test.ts',
   'test/integration/templates.test.ts',
+  'test/integration/upstreams.test.ts',
   'test/integration/vendor-listed.test.ts',
   'test/integration/window-import.test.ts',
 ];

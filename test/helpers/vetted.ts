@@ -35,7 +35,7 @@ export async function anotherPerson(vetted: Vetted & { file: string }, login: st
  * register (VETTED_TEST_BACKEND=postgres) it is skipped, saying why, rather than passed off as run.
  */
 export function onlyOnAFile(what: string): { skip?: string } {
-  return process.env.VETTED_TEST_BACKEND === 'postgres' ? { skip: `${what} is a register file's own; a team register is backed up on its server (docs/team.md)` } : {};
+  return process.env.VETTED_TEST_BACKEND === 'postgres' ? { skip: `${what} is a register file's own, not a team register's (docs/team.md)` } : {};
 }
 
 export function unwrap<T>(result: Result<T>): T {

@@ -141,7 +141,7 @@ test('the demo: money only in the profiles (legal names, monthly and yearly fees
   const { api, ctx } = vetted;
   unwrap(await api['demo.load']({}));
   assert.deepEqual(unwrap(await api['settings.get']({})).dayRate, DEMO_DAY_RATE);
-  const answers = ctx.db.prepare('SELECT question_id FROM answers').all() as { question_id: string }[];
+  const answers = await ctx.store.all<{ question_id: string }>('SELECT question_id FROM answers');
   assert.deepEqual(answers.filter((a) => isHeld(a.question_id)), [], 'no fee or effort answered in a questionnaire');
 
   const vendors = await Promise.all(unwrap(await api['vendor.list']({})).map(async (s) => unwrap(await api['vendor.get']({ id: s.id }))));

@@ -78,7 +78,7 @@ test('an incident typed in is stored with its updates in order, audited, and a b
   assert.ok(audit.some((e) => e.entity === 'incident' && e.action === 'create' && e.entityId === added.id), 'the audit trail has the incident');
   unwrap(await api['incident.delete']({ id: added.id }));
   assert.deepEqual(unwrap(await api['incident.list']({ vendorId: queue.id })), [], 'deleted');
-  const deletes = vetted.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'incident' AND action = 'delete'").get() as { n: number };
+  const deletes = (await vetted.ctx.store.get<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE entity = 'incident' AND action = 'delete'"))!;
   assert.equal(deletes.n, 1, 'the delete is in the audit trail');
 });
 

@@ -2,7 +2,6 @@
 // reassessment, findings, risk acceptance and evidence.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { test } from 'node:test';
 import type { VendorSummary } from '../../shared/api';
 import { answerFindingTitle } from '../../shared/domain/answer-finding';
@@ -263,9 +262,7 @@ test('evidence is stored with its SHA-256, read back byte-identical, flagged nea
   assert.equal(unwrap(await api['evidence.list']({})).length, before);
 
   // One flipped byte in the stored copy is caught on the way out.
-  const raw = new Database(vetted.file);
-  raw.prepare('UPDATE evidence_files SET content = ? WHERE evidence_id = ?').run(Buffer.concat([bytes.subarray(0, 100), Buffer.from([bytes[100]! ^ 1]), bytes.subarray(101)]), added.id);
-  raw.close();
+  await vetted.ctx.store.run('UPDATE evidence_files SET content = ? WHERE evidence_id = ?', [Buffer.concat([bytes.subarray(0, 100), Buffer.from([bytes[100]! ^ 1]), bytes.subarray(101)]), added.id]);
   const tampered = await api['evidence.file']({ id: added.id });
   assert.equal(!tampered.ok && tampered.error.code, 'conflict');
   assert.match(!tampered.ok ? tampered.error.message : '', /no longer matches its SHA-256/);

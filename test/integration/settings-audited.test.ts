@@ -4,10 +4,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { freshVetted, unwrap } from '../helpers/vetted';
+import { freshVetted, onlyOnAFile, unwrap } from '../helpers/vetted';
 
+/**
+ * The settings' entries, the user name's among them: on a team register "Your name" is the member's
+ * own (migration 016), recorded as a "member" entry under their role; read here as the setting it is.
+ */
 const settingEntries = async (vetted: Awaited<ReturnType<typeof freshVetted>>) =>
-  [...await vetted.ctx.audit.all()].filter((e) => e.entity === 'setting').map((e) => [e.actor, e.entityId, e.action, e.old?.value, e.new?.value]);
+  [...await vetted.ctx.audit.all()]
+    .filter((e) => e.entity === 'setting' || e.entity === 'member')
+    .map((e) =>
+      e.entity === 'member' ? [e.actor, 'userName', e.action, e.old?.name, e.new?.name] : [e.actor, e.entityId, e.action, e.old?.value, e.new?.value],
+    );
 
 test('every settings change is an audit entry with the value before and after; an unchanged save writes none', async () => {
   const vetted = await freshVetted();
@@ -29,7 +37,7 @@ test('every settings change is an audit entry with the value before and after; a
   assert.ok(unwrap(await vetted.api['audit.verify']({})).ok, 'chained like every other entry');
 });
 
-test('a connection without the app’s functions cannot change a setting unseen', async () => {
+test('a connection without the app’s functions cannot change a setting unseen', onlyOnAFile('a second connection to the file'), async () => {
   const vetted = await freshVetted();
   vetted.close();
   const raw = new Database(vetted.file);

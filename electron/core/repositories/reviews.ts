@@ -19,7 +19,9 @@ interface ReviewRow {
 }
 
 /** The writer of an answer, as the audit triggers name the actor. */
-const writer = (dialect: Dialect) => `COALESCE((SELECT ${jsonField(dialect, 'value')} FROM settings WHERE key = 'userName'), '')`;
+/** Who writes, as the audit trail names them: the user name in Settings; on a team register the member's own (vetted_actor(), migration 016). */
+const writer = (dialect: Dialect) =>
+  dialect === 'postgres' ? 'vetted_actor()' : `COALESCE((SELECT ${jsonField(dialect, 'value')} FROM settings WHERE key = 'userName'), '')`;
 
 export interface AnswerVersion {
   version: number;

@@ -95,8 +95,12 @@ export class PgStore implements Store {
     return this.transaction(work, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   }
 
-  async close(): Promise<void> {
-    await this.pool.end();
+  private closing: Promise<void> | null = null;
+
+  /** Ends the pool once; closing again (an owner and a cleanup both closing) waits for the same end. */
+  close(): Promise<void> {
+    this.closing ??= this.pool.end();
+    return this.closing;
   }
 
   private async transaction<T>(work: (tx: Tx) => Promise<T>, begin: string): Promise<T> {
