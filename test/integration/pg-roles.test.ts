@@ -224,6 +224,18 @@ test('separation of duties is held by the database: the role that submitted a re
     await assert.rejects(dana.run("UPDATE reviews SET status = 'approved' WHERE id = 'r1'"), separation);
     await assert.rejects(dana.run("UPDATE reviews SET status = 'approved_with_conditions' WHERE id = 'r1'"), separation);
     await assert.rejects(dana.run("INSERT INTO review_steps (review_id, from_status, to_status, by, at) VALUES ('r1', 'in_review', 'approved', 'Bob', ?)", [T]), separation);
+    // Nor may she skip the submission: a draft approved at once, or a review written already approved.
+    const unsubmitted = (e: unknown) => forbidden(e) && /a review is approved only after it was submitted for approval here, by another role/.test((e as Error).message);
+    await dana.run("INSERT INTO reviews (id, vendor_id, template_id, template_version, status, started_at, updated_at) VALUES ('r0', 'v-r1', 't', 1, 'draft', ?, ?)", [T, T]);
+    await assert.rejects(dana.run("UPDATE reviews SET status = 'approved' WHERE id = 'r0'"), unsubmitted);
+    await assert.rejects(
+      dana.run("INSERT INTO reviews (id, vendor_id, template_id, template_version, status, started_at, updated_at) VALUES ('r9', 'v-r1', 't', 1, 'approved', ?, ?)", [T, T]),
+      unsubmitted,
+    );
+    await assert.rejects(bob.run("UPDATE reviews SET status = 'approved' WHERE id = 'r0'"), unsubmitted, 'not even by another approver: nobody submitted it');
+    // The owner writes reviews already decided when a register is moved or imported in.
+    await owner.run("INSERT INTO reviews (id, vendor_id, template_id, template_version, status, started_at, updated_at) VALUES ('r8', 'v-r1', 't', 1, 'approved', ?, ?)", [T, T]);
+    await owner.run("DELETE FROM reviews WHERE id IN ('r0', 'r8')");
     // She may send it back (rejecting is not approving); another approver may approve it.
     await dana.run("UPDATE reviews SET status = 'rejected' WHERE id = 'r1'");
     await submit('r2');

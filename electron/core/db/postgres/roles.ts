@@ -106,15 +106,27 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
     -- may not approve it, whatever name its client signs with.
     CREATE OR REPLACE FUNCTION vetted_submitted_by(review text) RETURNS text LANGUAGE sql STABLE ${fixed} AS $fn$
       SELECT a.db_user FROM audit_log a
-       WHERE a.entity = 'review' AND a.entity_id = review
+       WHERE a.entity = 'review' AND a.entity_id = review AND a.imported_from IS NULL
          AND (a.new_value::json ->> 'status') = 'in_review'
          AND (a.old_value IS NULL OR (a.old_value::json ->> 'status') IS DISTINCT FROM 'in_review')
        ORDER BY a.id DESC LIMIT 1
     $fn$;
-    CREATE OR REPLACE FUNCTION vetted_hold_separation(review text) RETURNS void LANGUAGE plpgsql ${fixed} AS $fn$
+    -- An approval must be of a review submitted here, by another role: one never submitted (a
+    -- draft approved at once, a review written already approved) or submitted elsewhere (an
+    -- import's word) has no submitter the server knows, and is refused too. The owner's writes of
+    -- reviews already decided (a register moved or imported in) are not approvals made here.
+    CREATE OR REPLACE FUNCTION vetted_hold_separation(review text, was text) RETURNS void LANGUAGE plpgsql ${fixed} AS $fn$
+    DECLARE submitter text;
     BEGIN
-      IF (SELECT value FROM settings WHERE key = 'separationOfDuties') = 'true'
-         AND vetted_submitted_by(review) = session_user THEN
+      IF (SELECT value FROM settings WHERE key = 'separationOfDuties') IS DISTINCT FROM 'true' THEN
+        RETURN;
+      END IF;
+      submitter := vetted_submitted_by(review);
+      IF was IS DISTINCT FROM 'in_review' OR submitter IS NULL THEN
+        RAISE EXCEPTION 'separation of duties is on: a review is approved only after it was submitted for approval here, by another role'
+          USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      IF submitter = session_user THEN
         RAISE EXCEPTION 'separation of duties is on: the role % submitted this review for approval and may not approve it', session_user
           USING ERRCODE = 'insufficient_privilege';
       END IF;
@@ -139,8 +151,8 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
       IF NEW.status IN ${DECISIONS} AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status) THEN
         PERFORM vetted_refuse_unless(vetted_may_decide(), 'decide a review');
       END IF;
-      IF TG_OP = 'UPDATE' AND NEW.status IN ${APPROVALS} AND NEW.status IS DISTINCT FROM OLD.status THEN
-        PERFORM vetted_hold_separation(NEW.id);
+      IF NEW.status IN ${APPROVALS} AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status) AND NOT (TG_OP = 'INSERT' AND vetted_is_owner()) THEN
+        PERFORM vetted_hold_separation(NEW.id, CASE WHEN TG_OP = 'UPDATE' THEN OLD.status END);
       END IF;
       RETURN NEW;
     END $fn$;
@@ -149,8 +161,8 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
       IF NEW.to_status IN ${DECISIONS} THEN
         PERFORM vetted_refuse_unless(vetted_may_decide(), 'decide a review');
       END IF;
-      IF NEW.to_status IN ${APPROVALS} THEN
-        PERFORM vetted_hold_separation(NEW.review_id);
+      IF NEW.to_status IN ${APPROVALS} AND NOT vetted_is_owner() THEN
+        PERFORM vetted_hold_separation(NEW.review_id, NEW.from_status);
       END IF;
       RETURN NEW;
     END $fn$;
