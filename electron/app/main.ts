@@ -150,8 +150,7 @@ function restoreFromBackup(nativeBinding: string | undefined): void {
       const answer = await withParent((w) => dialog.showMessageBox(w, options), () => dialog.showMessageBox(options));
       return answer.response === 0;
     },
-    closeRegister: () => registers.suspend(),
-    reopenRegister: () => registers.resume(),
+    withRegisterClosed: (swap) => registers.whileClosed(swap),
     restore: (register, file) => restoreRegister(register, file, { nativeBinding }),
     showError: (title, message) => dialog.showErrorBox(title, message),
     reload: () => {

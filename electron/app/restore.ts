@@ -11,10 +11,12 @@ export interface RestoreFlowDeps {
   chooseFile: () => Promise<string | null>;
   /** True when the user confirms the restore. */
   confirm: (message: string, detail: string) => Promise<boolean>;
-  /** Closes the open register (the file must not be in use while it is swapped). */
-  closeRegister: () => void;
-  /** Opens the register at dbPath again (the restored file, or the unchanged one after a refusal). */
-  reopenRegister: () => Promise<void>;
+  /**
+   * Runs the swap with the register closed (the file must not be in use while it is swapped), then
+   * opens it again: the restored file, or the unchanged one after a refusal. In the app the register
+   * host does it as one change, which a change of register from Settings waits for.
+   */
+  withRegisterClosed: <T>(swap: () => Promise<T>) => Promise<T>;
   restore: (registerPath: string, backupFile: string) => RestoreResult;
   showError: (title: string, message: string) => void;
   /** Reloads the window, so the app shows the restored register. */
@@ -42,15 +44,14 @@ export async function runRestoreFlow(deps: RestoreFlowDeps): Promise<RestoreOutc
   );
   if (!ok) return { status: 'cancelled' };
 
-  deps.closeRegister();
-  let outcome: RestoreOutcome;
-  try {
-    outcome = { status: 'restored', result: deps.restore(deps.dbPath, file) };
-  } catch (error) {
-    outcome = { status: 'refused', message: error instanceof Error ? error.message : String(error) };
-  }
-  // Reopen either way: on a refusal restoreRegister left the register untouched.
-  await deps.reopenRegister();
+  const outcome = await deps.withRegisterClosed(async (): Promise<RestoreOutcome> => {
+    try {
+      return { status: 'restored', result: deps.restore(deps.dbPath, file) };
+    } catch (error) {
+      // On a refusal restoreRegister left the register untouched: it opens again as it was.
+      return { status: 'refused', message: error instanceof Error ? error.message : String(error) };
+    }
+  });
   if (outcome.status === 'refused') {
     deps.showError('The backup was not restored', outcome.message);
   } else {

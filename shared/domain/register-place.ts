@@ -42,18 +42,26 @@ const SCHEME = /^postgres(?:ql)?:\/\//i;
 export function teamAddressProblem(url: string): string | null {
   if (!SCHEME.test(url)) return 'Enter the address of a PostgreSQL register, starting with postgres:// (e.g. postgres://alice@db.internal:5432/vetted?sslmode=verify-full).';
   const rest = url.replace(SCHEME, '');
-  // A password may hold "@", "/" or "?": whatever stands before the last "@" is the login.
-  const at = rest.lastIndexOf('@');
-  const login = at < 0 ? '' : rest.slice(0, at);
-  const afterLogin = rest.slice(at + 1);
-  const query = afterLogin.includes('?') ? afterLogin.slice(afterLogin.indexOf('?') + 1) : '';
-  const parameters = query.split('&').map((pair) => decodeURIComponentSafe(pair.split('=')[0] ?? ''));
-  if (login.includes(':') || parameters.some((name) => /^pass(word)?$/i.test(name))) {
+  // Read as a URL parser reads it (the login ends the server part, which ends at the first "/", "?"
+  // or "#"), and also as if the login ran to the last "@" (a password may hold "/", "?" or "#"):
+  // a password either reading finds is refused.
+  const authority = rest.split(/[/?#]/)[0]!;
+  const loginAsParsed = authority.includes('@') ? authority.slice(0, authority.lastIndexOf('@')) : '';
+  const loginToLastAt = rest.includes('@') ? rest.slice(0, rest.lastIndexOf('@')) : '';
+  const afterAuthority = rest.slice(authority.length);
+  const query = afterAuthority.includes('?') ? afterAuthority.slice(afterAuthority.indexOf('?') + 1).split('#')[0]! : '';
+  const parameters = query === '' ? [] : query.split('&').map((pair) => decodeURIComponentSafe(pair.split('=')[0] ?? '').toLowerCase());
+  if (loginAsParsed.includes(':') || loginToLastAt.includes(':') || parameters.some((name) => name === 'password' || name === 'pass')) {
     return 'Leave the password out of the address and type it under Password: the address is kept on this computer as written.';
   }
-  const [hostAndPort = '', path = ''] = afterLogin.split(/[?#]/)[0]!.split(/\/(.*)/s);
-  if (hostAndPort === '' || hostAndPort.startsWith(':')) return 'The address names no server: postgres://USER@HOST:PORT/DATABASE.';
-  if (path === '') return 'The address names no database: add it after the server (…:5432/vetted).';
+  // The driver would connect to a server named in a parameter, not the one the address shows.
+  if (parameters.some((name) => name === 'host' || name === 'hostaddr' || name === 'port')) {
+    return 'Name the server before the database (postgres://USER@HOST:PORT/DATABASE), not in a host, hostaddr or port parameter.';
+  }
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
+  const database = afterAuthority.startsWith('/') ? afterAuthority.slice(1).split(/[?#]/)[0]! : '';
+  if (host === '' || host.startsWith(':')) return 'The address names no server: postgres://USER@HOST:PORT/DATABASE.';
+  if (database === '') return 'The address names no database: add it after the server (…:5432/vetted).';
   return null;
 }
 

@@ -233,6 +233,10 @@ test('separation of duties is held by the database: the role that submitted a re
       unsubmitted,
     );
     await assert.rejects(bob.run("UPDATE reviews SET status = 'approved' WHERE id = 'r0'"), unsubmitted, 'not even by another approver: nobody submitted it');
+    // Nor by renaming a review of hers to the id of one someone else submitted (its trail would vouch).
+    await submit('r4');
+    await assert.rejects(dana.run("UPDATE reviews SET id = 'r1', status = 'approved' WHERE id = 'r4'"), (e: unknown) => forbidden(e) && /a review keeps its id/.test((e as Error).message));
+    await owner.run("DELETE FROM reviews WHERE id = 'r4'");
     // The owner writes reviews already decided when a register is moved or imported in.
     await owner.run("INSERT INTO reviews (id, vendor_id, template_id, template_version, status, started_at, updated_at) VALUES ('r8', 'v-r1', 't', 1, 'approved', ?, ?)", [T, T]);
     await owner.run("DELETE FROM reviews WHERE id IN ('r0', 'r8')");

@@ -94,6 +94,16 @@ test('connecting: a refusal changes nothing; a connection keeps the address and,
   assert.equal(inAddress.error.code, 'validation');
   assert.equal(inAddress.error.details?.[0]?.path, 'url');
   assert.match(inAddress.error.message, /Leave the password out of the address/);
+  // A password or another server smuggled past a reading of the address by hand: refused as the driver reads it.
+  for (const [smuggled, words] of [
+    [`${team.url}?password=s3cret#@x/y`, /Leave the password out of the address/],
+    [`${team.url}?host=evil.example`, /not in a host, hostaddr or port parameter/],
+  ] as const) {
+    const refused = await api['register.connect']({ url: smuggled, remember: false });
+    assert.ok(!refused.ok);
+    assert.equal(refused.error.details?.[0]?.path, 'url');
+    assert.match(refused.error.message, words);
+  }
   const notPg = await api['register.connect']({ url: 'mysql://gail@db/vetted', remember: false });
   assert.ok(!notPg.ok);
   assert.match(notPg.error.message, /starting with postgres:\/\//);
@@ -215,4 +225,39 @@ test('a register given at start cannot be changed from Settings', async (t) => {
     assert.equal(refused.error.code, 'unavailable');
     assert.equal(refused.error.message, GIVEN_AT_START);
   }
+});
+
+test('a password the keychain refuses to keep leaves the choice as it was, and the file open', async (t) => {
+  const team = await teamRegister('jude');
+  const place = computer();
+  const refusing = { ...privateFileSecret(place.passwordFile), save: () => { throw new Error('the keychain is locked'); } };
+  const host = await RegisterHost.start({ ...place.options, password: refusing });
+  t.after(() => host.close());
+  const refused = await makeClient(host.dispatch)['register.connect']({ url: team.url, password: team.password, remember: true });
+  assert.ok(!refused.ok);
+  assert.equal(host.where().open.kind, 'file');
+  assert.ok(!fs.existsSync(place.choiceFile), 'not chosen: the next start opens the file');
+});
+
+test('a restore runs with the register closed: calls meanwhile are refused, a change of register waits, the same register opens again', async (t) => {
+  const place = computer();
+  const host = await RegisterHost.start(place.options);
+  t.after(() => host.close());
+  const api = makeClient(host.dispatch);
+  assert.ok((await api['vendor.create']({ name: 'Before the restore', category: 'other' })).ok);
+  const order: string[] = [];
+  let changing: Promise<unknown> | undefined;
+  await host.whileClosed(async () => {
+    // From the window: refused in words, nothing changed.
+    const during = await api['register.disconnect']({});
+    assert.ok(!during.ok && during.error.code === 'unavailable' && /being replaced/.test(during.error.message));
+    // A change already on its way in the host takes its turn after the restore.
+    changing = host.disconnect().then(() => order.push('change'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    order.push('restore');
+  });
+  await changing;
+  assert.deepEqual(order, ['restore', 'change'], 'the change of register waited for the restore');
+  assert.deepEqual(await names(api), ['Before the restore'], 'the same register opened again');
+  assert.ok(fs.existsSync(lockFileFor(place.localFile)), 'its lock kept throughout');
 });

@@ -31,14 +31,16 @@ async function setUp() {
       log.push(`confirm: ${detail}`);
       return Promise.resolve(confirmed);
     },
-    closeRegister: () => {
+    withRegisterClosed: async <T,>(swap: () => Promise<T>): Promise<T> => {
       log.push('close');
       vetted?.close();
       vetted = null;
-    },
-    reopenRegister: async () => {
-      log.push('reopen');
-      vetted = await openVetted(dbPath, { logError: () => {} });
+      try {
+        return await swap();
+      } finally {
+        log.push('reopen');
+        vetted = await openVetted(dbPath, { logError: () => {} });
+      }
     },
     restore: (register, file) => restoreRegister(register, file),
     showError: (_title, message) => errors.push(message),

@@ -16,7 +16,7 @@ import { isServerLocation } from '../db/store/open-store';
 import { translatePgError } from '../db/store/pg-store';
 import type { Dispatch } from '../dispatcher';
 import { openVetted, type Vetted, type VettedOptions } from '../vetted';
-import { GIVEN_AT_START, placeOf, type RegisterSwitch } from './switch';
+import { assertSafeAddress, GIVEN_AT_START, placeOf, type RegisterSwitch } from './switch';
 import { forgetTeamChoice, readTeamChoice, writeTeamChoice } from './team-choice';
 
 export interface RegisterHostOptions {
@@ -50,6 +50,8 @@ export class RegisterHost implements RegisterSwitch {
   private teamProblem: string | null = null;
   private readonly running = new Map<Vetted, number>();
   private readonly retiring = new Map<Vetted, AppLock | null>();
+  /** Resolves when a retired register has closed (its running calls finished). */
+  private readonly closedWaiters = new Map<Vetted, () => void>();
   private changing: Promise<unknown> = Promise.resolve();
 
   private constructor(private readonly options: RegisterHostOptions) {}
@@ -104,14 +106,22 @@ export class RegisterHost implements RegisterSwitch {
     return this.oneAtATime(async () => {
       this.refuseWhenPinned();
       const { url } = input;
+      assertSafeAddress(url);
       const sameAsChosen = readTeamChoice(this.options.choiceFile)?.url === url;
       const password = input.password ?? (sameAsChosen ? (this.options.password.load() ?? undefined) : undefined);
       const next = await this.open(url, password).catch((error: unknown) => {
         throw refusalOfConnect(error);
       });
-      writeTeamChoice(this.options.choiceFile, { url });
-      if (input.password !== undefined && input.password !== '' && input.remember) this.options.password.save(input.password);
-      else if (input.password !== undefined || !sameAsChosen || !input.remember) this.options.password.remove();
+      try {
+        // The password first: a keychain that refuses it leaves the choice as it was.
+        if (input.password !== undefined && input.password !== '' && input.remember) this.options.password.save(input.password);
+        else if (input.password !== undefined || !sameAsChosen || !input.remember) this.options.password.remove();
+        writeTeamChoice(this.options.choiceFile, { url });
+      } catch (error) {
+        next.vetted.close();
+        next.lock?.release();
+        throw error;
+      }
       this.teamProblem = null;
       this.change(next);
       return this.where();
@@ -131,20 +141,25 @@ export class RegisterHost implements RegisterSwitch {
     });
   }
 
-  /** Closes the open register for a moment (a restore swaps its file); calls meanwhile are refused. Keeps its lock. */
-  suspend(): void {
-    if (!this.opened) return;
-    const { vetted } = this.opened;
-    this.opened = { ...this.opened, vetted: closedVetted(vetted) };
-    this.retire(vetted, null);
-  }
-
-  /** Opens the same register again after suspend(). */
-  async resume(): Promise<void> {
-    if (!this.opened) return;
-    const { location, lock } = this.opened;
-    const vetted = await openVetted(location, this.vettedOptions(isServerLocation(location) ? (this.options.password.load() ?? undefined) : undefined));
-    this.opened = { vetted, lock, location };
+  /**
+   * Runs `work` (a restore swapping the register file) with the open register closed, its lock
+   * kept, and calls meanwhile refused; a change of register waits for it. Calls already running on
+   * the register finish before the work starts. The same register opens again afterwards.
+   */
+  whileClosed<T>(work: () => Promise<T>): Promise<T> {
+    return this.oneAtATime(async () => {
+      const opened = this.opened;
+      if (!opened) return work();
+      const { vetted, location, lock } = opened;
+      this.opened = { ...opened, vetted: closedVetted(vetted) };
+      await this.retired(vetted);
+      try {
+        return await work();
+      } finally {
+        const again = await openVetted(location, this.vettedOptions(isServerLocation(location) ? (this.options.password.load() ?? undefined) : undefined));
+        this.opened = { vetted: again, lock, location };
+      }
+    });
   }
 
   close(): void {
@@ -214,6 +229,16 @@ export class RegisterHost implements RegisterSwitch {
     this.retiring.delete(vetted);
     vetted.close();
     lock?.release();
+    this.closedWaiters.get(vetted)?.();
+    this.closedWaiters.delete(vetted);
+  }
+
+  /** Retires `vetted` keeping its lock with the caller, and waits until it has closed. */
+  private retired(vetted: Vetted): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.closedWaiters.set(vetted, resolve);
+      this.retire(vetted, null);
+    });
   }
 
   private hasKeptPassword(): boolean {

@@ -15,6 +15,28 @@ export interface RegisterSwitch {
 export const GIVEN_AT_START =
   'Vetted was started on this register (--db or VETTED_DB): start it without them to choose the register in Settings.';
 
+/**
+ * The address as node-postgres will read it (a WHATWG URL): no password in it, by any spelling the
+ * driver reads, and no server named in a parameter other than the one it shows. shared/'s check
+ * reads it by hand first; this one is the parser's own reading, so the two cannot disagree unseen.
+ */
+export function assertSafeAddress(url: string): void {
+  const refuse = (message: string) => new VettedError('validation', `url: ${message}`, [{ path: 'url', message }]);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw refuse('This is not an address Vetted can read: postgres://USER@HOST:PORT/DATABASE.');
+  }
+  const names = [...parsed.searchParams.keys()].map((name) => name.toLowerCase());
+  if (parsed.password !== '' || names.includes('password')) {
+    throw refuse('Leave the password out of the address and type it under Password: the address is kept on this computer as written.');
+  }
+  if (names.some((name) => name === 'host' || name === 'hostaddr' || name === 'port')) {
+    throw refuse('Name the server before the database (postgres://USER@HOST:PORT/DATABASE), not in a host, hostaddr or port parameter.');
+  }
+}
+
 /** "host:port/database" of a team register's URL, as the app names it (no user, no password). */
 export function serverAndDatabase(url: string): string {
   const parsed = new URL(withoutPassword(url));

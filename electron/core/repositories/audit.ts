@@ -112,8 +112,11 @@ export class AuditRepository {
         WHERE entity = 'upstream' AND entity_id IN (SELECT entity_id FROM audit_log WHERE entity = 'upstream' AND action = 'delete')
         ORDER BY id`,
     );
-    this.reviewStatusActor = query<[string, string], { actor: string; db_user: string | null }>(sql,
-      `SELECT actor, db_user FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND ${jsonField(sql.dialect, 'new_value', 'status')} = ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1`,
+    // The change into the status, not a later edit made while the review stood in it (the database's
+    // separation-of-duties guard reads the trail the same way: roles.ts vetted_submitted_by).
+    this.reviewStatusActor = query<[string, string, string], { actor: string; db_user: string | null }>(sql,
+      `SELECT actor, db_user FROM audit_log WHERE entity = 'review' AND entity_id = ? AND action = 'update' AND ${jsonField(sql.dialect, 'new_value', 'status')} = ?
+         AND ${jsonField(sql.dialect, 'old_value', 'status')} IS DISTINCT FROM ? AND imported_from IS NULL ORDER BY id DESC LIMIT 1`,
     );
   }
 
@@ -208,7 +211,7 @@ export class AuditRepository {
 
   /** Who last moved a review into `status` here: the self-declared name, and on a team register the database role the server recorded. */
   async makerOfReviewStatus(reviewId: string, status: string): Promise<{ actor: string; dbUser: string | null } | null> {
-    const row = await this.reviewStatusActor.get(reviewId, status);
+    const row = await this.reviewStatusActor.get(reviewId, status, status);
     return row ? { actor: row.actor, dbUser: row.db_user } : null;
   }
 

@@ -14,7 +14,8 @@ import type { Migration } from './types';
  * - vetted_actor(): the name a change is recorded under: a name a signed step borrows for its
  *   transaction (vetted.actor, set by writeAsActor: approving makes a proposed provider active in
  *   the signer's name), else the member's own, else the register's user-name setting (a register
- *   moved in from a file, a member who set no name), else ''. Every audit function is rewritten to
+ *   moved in from a file, a member who set no name), else ''. Any session can set vetted.actor, as
+ *   any member can name themselves anything: the name is self-declared either way, db_user is not. Every audit function is rewritten to
  *   call it in place of the setting's expression, as the functions stand in this register.
  *
  * A file has one user, whose name is the setting: nothing changes there.
@@ -37,9 +38,15 @@ export const memberNames: Migration = {
     CREATE POLICY member_names_update ON member_names FOR UPDATE USING (db_role = session_user) WITH CHECK (db_role = session_user);
     CREATE POLICY member_names_delete ON member_names FOR DELETE USING (db_role = session_user);
 
-    CREATE OR REPLACE FUNCTION vetted_actor() RETURNS text LANGUAGE sql STABLE AS $fn$
+    -- Everyone reads the names, and writes their own row (row-level security), from the start:
+    -- a register upgraded before its owner runs \`vetted team setup\` again still lets members work.
+    GRANT SELECT, INSERT, UPDATE, DELETE ON member_names TO PUBLIC;
+
+    -- As the register's owner (SECURITY DEFINER): every write's audit row and answer asks it, whatever
+    -- the member may read. A borrowed name is cut to a name's length, as a stored one is.
+    CREATE OR REPLACE FUNCTION vetted_actor() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER AS $fn$
       SELECT COALESCE(
-        NULLIF(pg_catalog.current_setting('vetted.actor', true), ''),
+        NULLIF(pg_catalog.left(pg_catalog.current_setting('vetted.actor', true), 200), ''),
         (SELECT m.name FROM member_names m WHERE m.db_role OPERATOR(pg_catalog.=) session_user),
         (SELECT s.value::json #>> '{}' FROM settings s WHERE s.key OPERATOR(pg_catalog.=) 'userName'),
         '')

@@ -137,6 +137,10 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
         IF OLD.status IN ${DECISIONS} THEN PERFORM vetted_refuse_unless(vetted_may_decide(), 'delete a decided review'); END IF;
         RETURN OLD;
       END IF;
+      -- A review keeps its id: renamed, it could borrow another review's trail (and its submitter).
+      IF TG_OP = 'UPDATE' AND NEW.id IS DISTINCT FROM OLD.id AND NOT vetted_is_owner() THEN
+        RAISE EXCEPTION 'a review keeps its id' USING ERRCODE = 'insufficient_privilege';
+      END IF;
       IF TG_OP = 'UPDATE' AND OLD.status IN ${DECISIONS} AND NOT vetted_is_owner() THEN
         IF NEW.status IS DISTINCT FROM OLD.status OR NEW.snapshot IS DISTINCT FROM OLD.snapshot
            OR NEW.template_id IS DISTINCT FROM OLD.template_id OR NEW.template_version IS DISTINCT FROM OLD.template_version
