@@ -2,6 +2,7 @@
 // 0700, files 0600, whatever the umask (0644 under the usual 022 would let every local account read
 // the register). Modes mean nothing on Windows, where the user's profile folder is already private.
 import fs from 'node:fs';
+import { VettedError } from '../../shared/result';
 
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_FOLDER_MODE = 0o700;
@@ -31,4 +32,22 @@ export function keepPrivate(file: string): void {
   } catch {
     // not there, or not ours to change
   }
+}
+
+/**
+ * Whether a secret's file is there: false when it is not; a 'locked' error, naming the file and the
+ * chmod that fixes it, when other users can read it (as ssh refuses a private key with loose
+ * permissions); true when it may be read.
+ */
+export function privateFileToRead(file: string, what: string): boolean {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return false;
+  }
+  if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
+    throw new VettedError('locked', `${what} ${file} can be read by other users; run: chmod 600 "${file}"`);
+  }
+  return true;
 }

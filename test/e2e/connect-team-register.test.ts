@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openVetted } from '../../electron/core/vetted';
-import { freshDatabase, teamMemberUrl } from '../helpers/postgres';
+import { demoTeamRegister } from '../helpers/postgres';
 import { tempDir } from '../helpers/tmp';
 import { callApi, openApp, screenshot, startServeAsApp } from './harness';
 
@@ -20,19 +20,7 @@ async function openRegisterSettings(page: Page): Promise<void> {
 }
 
 test('connecting the app to a team register from Settings, and going back to the file', async () => {
-  const { name, url: ownerUrl } = await freshDatabase('vetted_e2e_connect');
-  const owner = await openVetted(ownerUrl, { logError: () => {} });
-  try {
-    assert.ok((await owner.api['demo.load']({})).ok);
-  } finally {
-    owner.close();
-  }
-  const member = `finn_${name}`;
-  const password = 'finn-pw-1';
-  const address = new URL(await teamMemberUrl(ownerUrl, member, 'reviewer', password));
-  address.password = '';
-  const url = address.toString();
-  const server = `${address.host}/${name}`;
+  const { ownerUrl, member, password, url, server } = await demoTeamRegister('vetted_e2e_connect', 'finn');
 
   const home = tempDir('vetted-home-');
   // No $PGPASSWORD: the member signs in with what is typed (or kept), as on a reviewer's laptop.

@@ -6,6 +6,7 @@ import { after } from 'node:test';
 import pg from 'pg';
 import { addTeamMember, setUpTeamRoles, type TeamRole } from '../../electron/core/db/postgres/roles';
 import { PgStore } from '../../electron/core/db/store/pg-store';
+import { openVetted } from '../../electron/core/vetted';
 import { startCluster, type TestCluster } from '../../scripts/pg-cluster.mjs';
 
 let cluster: Promise<TestCluster> | undefined;
@@ -63,4 +64,33 @@ export async function teamMemberUrl(ownerUrl: string, login: string, role: TeamR
   member.username = login;
   member.password = password;
   return member.toString();
+}
+
+export interface DemoTeamRegister {
+  name: string;
+  ownerUrl: string;
+  /** The member's login. */
+  member: string;
+  /** The member's address, without the password. */
+  url: string;
+  password: string;
+  /** "host:port/database", as the app names the register. */
+  server: string;
+}
+
+/** A team register holding the demo (loaded by its owner) and one member, a reviewer signing in with a password. */
+export async function demoTeamRegister(prefix: string, login: string): Promise<DemoTeamRegister> {
+  const { name, url: ownerUrl } = await freshDatabase(prefix);
+  const owner = await openVetted(ownerUrl, { logError: () => {} });
+  try {
+    const demo = await owner.api['demo.load']({});
+    if (!demo.ok) throw new Error(`demo.load: ${demo.error.message}`);
+  } finally {
+    owner.close();
+  }
+  const member = `${login}_${name}`;
+  const password = `${login}-pw-1`;
+  const address = new URL(await teamMemberUrl(ownerUrl, member, 'reviewer', password));
+  address.password = '';
+  return { name, ownerUrl, member, url: address.toString(), password, server: `${address.host}/${name}` };
 }

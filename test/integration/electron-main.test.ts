@@ -16,8 +16,7 @@ import { RENDERER_CSP } from '../../electron/serve/static-files';
 import { IPC_CHANNEL } from '../../shared/operations';
 import type { Result } from '../../shared/result';
 import { tempDir } from '../helpers/tmp';
-import { openVetted } from '../../electron/core/vetted';
-import { freshDatabase, teamMemberUrl } from '../helpers/postgres';
+import { demoTeamRegister } from '../helpers/postgres';
 
 const require = createRequire(import.meta.url);
 // The packages scripts/build-electron.mjs leaves out of main.cjs (native, or reading files beside them).
@@ -253,15 +252,7 @@ describe('the bundled main process, on a fake Electron', () => {
   });
 
   it('opens the register in its data folder, and Settings connects it to a team register and back (issue 22)', async () => {
-    const { name, url: ownerUrl } = await freshDatabase('vetted_main');
-    const owner = await openVetted(ownerUrl, { logError: () => {} });
-    try {
-      assert.ok((await owner.api['demo.load']({})).ok);
-    } finally {
-      owner.close();
-    }
-    const address = new URL(await teamMemberUrl(ownerUrl, `gus_${name}`, 'reviewer', 'gus-pw'));
-    address.password = '';
+    const team = await demoTeamRegister('vetted_main', 'gus');
     const userData = tempDir('vetted-userdata-');
     const fake = await boot({ appPath: devProject(true), env: { VETTED_USER_DATA: userData } });
     assert.deepEqual(fake.errors, []);
@@ -275,10 +266,10 @@ describe('the bundled main process, on a fake Electron', () => {
     assert.deepEqual([where.value.open.kind, where.value.open.location, where.value.switchable], ['file', path.join(userData, 'vetted.db'), true]);
     assert.ok((await call('vendor.create', { name: 'Laptop only', category: 'other' })).ok);
 
-    const connected = await call<Where>('register.connect', { url: address.toString(), password: 'gus-pw', remember: false });
+    const connected = await call<Where>('register.connect', { url: team.url, password: team.password, remember: false });
     assert.ok(connected.ok, JSON.stringify(connected));
-    assert.equal(connected.value.open.server, `${address.host}/${name}`);
-    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(userData, 'team-register.json'), 'utf8')), { url: address.toString() });
+    assert.equal(connected.value.open.server, team.server);
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(userData, 'team-register.json'), 'utf8')), { url: team.url });
     const listed = await call<{ name: string }[]>('vendor.list', {});
     assert.ok(listed.ok && listed.value.some((v) => v.name === 'Tidewater Postgres'), 'IPC now answers from the team register');
     assert.equal(fs.existsSync(path.join(userData, 'vetted.db.lock')), false, 'the file is not held while the team register is open');

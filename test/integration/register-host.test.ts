@@ -13,8 +13,7 @@ import { lockFileFor } from '../../electron/core/app-lock';
 import { privateFileSecret } from '../../electron/core/crypto/secret-store';
 import { RegisterHost, type RegisterHostOptions } from '../../electron/core/register/host';
 import { GIVEN_AT_START } from '../../electron/core/register/switch';
-import { openVetted } from '../../electron/core/vetted';
-import { asAdmin, freshDatabase, teamMemberUrl } from '../helpers/postgres';
+import { asAdmin, demoTeamRegister, freshDatabase } from '../helpers/postgres';
 import { tempDir } from '../helpers/tmp';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -49,19 +48,7 @@ function computer(extra: Partial<RegisterHostOptions> = {}): Place {
 }
 
 /** A team register with the demo in it, and a reviewer's address (no password in it) and password. */
-async function teamRegister(member: string): Promise<{ url: string; password: string; server: string }> {
-  const { name, url: ownerUrl } = await freshDatabase('vetted_host');
-  const owner = await openVetted(ownerUrl, { logError: () => {} });
-  try {
-    assert.ok((await owner.api['demo.load']({})).ok);
-  } finally {
-    owner.close();
-  }
-  const password = `pw-${member}-x`;
-  const withPassword = new URL(await teamMemberUrl(ownerUrl, `${member}_${name}`, 'reviewer', password));
-  withPassword.password = '';
-  return { url: withPassword.toString(), password, server: `${withPassword.host}/${name}` };
-}
+const teamRegister = (member: string) => demoTeamRegister('vetted_host', member);
 
 async function names(api: VettedApi): Promise<string[]> {
   const listed = await api['vendor.list']({});

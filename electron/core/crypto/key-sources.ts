@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { VettedError } from '../../../shared/result';
 import { appDataDir, keyFolder } from '../paths';
+import { privateFileToRead } from '../private-files';
 
 export const KEY_BYTES = 32;
 
@@ -92,15 +93,7 @@ export function keyFileSource(fileFor: (registerId: string) => string): KeySourc
     load(id) {
       assertRegisterId(id);
       const file = fileFor(id);
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(file);
-      } catch {
-        return null;
-      }
-      if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-        throw new VettedError('locked', `The key file ${file} can be read by other users; run: chmod 600 "${file}"`);
-      }
+      if (!privateFileToRead(file, 'The key file')) return null;
       let text: string;
       try {
         text = fs.readFileSync(file, 'utf8').trim();

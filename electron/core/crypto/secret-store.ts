@@ -4,7 +4,7 @@
 // (mode 0600, refused when others can read it), never in the register or its folder.
 import fs from 'node:fs';
 import path from 'node:path';
-import { VettedError } from '../../../shared/result';
+import { privateFileToRead } from '../private-files';
 
 export interface SecretStore {
   /** Where the secret is kept, in words for Settings. */
@@ -19,16 +19,7 @@ export function privateFileSecret(file: string): SecretStore {
   return {
     describe: `a private file on this computer (${file}, readable by your user only)`,
     load() {
-      let stat: fs.Stats;
-      try {
-        stat = fs.statSync(file);
-      } catch {
-        return null;
-      }
-      if (process.platform !== 'win32' && (stat.mode & 0o077) !== 0) {
-        throw new VettedError('locked', `The kept password ${file} can be read by other users; it was not used. Run: chmod 600 "${file}"`);
-      }
-      return fs.readFileSync(file, 'utf8');
+      return privateFileToRead(file, 'The kept password') ? fs.readFileSync(file, 'utf8') : null;
     },
     save(secret) {
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
