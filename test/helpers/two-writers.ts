@@ -139,6 +139,7 @@ async function prepare(db: string, options: TwoWritersOptions): Promise<{ client
 /** One client of the app: its saves one after the other, as the page's autosave sends them. */
 async function runClient(served: ServeProcess, plan: Save[], name: string, acked: Save[], errors: string[], hold: LongHold): Promise<void> {
   for (const save of plan) {
+    await hold.beforeSend();
     const sent = hold.sending();
     try {
       const res = await fetch(`${served.origin}/api/answer.save`, {
@@ -172,6 +173,8 @@ class LongHold {
   savesDuring = 0;
   private state: 'waiting' | 'asked' | 'held' | 'released' = 'waiting';
   private readonly inFlight = new Set<{ counted: boolean }>();
+  /** Settles once the holder, asked, has taken the lock (or failed to). */
+  private taken: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly holder: ReadyHolder | null,
@@ -192,13 +195,22 @@ class LongHold {
   acknowledged(count: number): void {
     if (!this.holder || this.state !== 'waiting' || count < this.after) return;
     this.state = 'asked';
-    void this.holder.hold().then(() => {
+    this.taken = this.holder.hold().then(() => {
       if (this.state !== 'asked') return;
       this.state = 'held';
       // Saves unanswered when the lock was taken met it.
       for (const request of this.inFlight) this.count(request);
     }, () => {}); // a holder that failed is reported by done()
     this.holder.released().then(() => (this.state = 'released'), () => {});
+  }
+
+  /**
+   * Once the hold is asked for, a client's next save waits until the lock is taken: then saves meet
+   * the hold however busy the machine is (on a loaded one the clients could otherwise finish before
+   * the holder process got the lock, and the test would prove nothing about waiting it out).
+   */
+  async beforeSend(): Promise<void> {
+    if (this.state === 'asked') await this.taken;
   }
 
   /** Waits for the holder to end; one never told to hold (the load ended first) exits untouched. */
