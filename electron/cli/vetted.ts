@@ -194,7 +194,12 @@ Usage:
                                                   (docs/team.md)
   vetted team setup|add LOGIN --role R|remove LOGIN|list --server postgres://…
                                                   the people of a team register: roles readonly, reviewer,
-                                                  approver, enforced by PostgreSQL (docs/team.md)
+                                                  approver, enforced by PostgreSQL (docs/team.md); remove
+                                                  also renews the data key for those who remain
+  vetted team key share|renew|list --server postgres://…
+                                                  the team data key: share publishes your member key and
+                                                  wraps the key you hold for members who lack it; renew
+                                                  makes a new one (owner); list shows who holds it
   vetted restore FILE.db [--force]                replace the register with a backup; refused while the app or
                                                   vetted serve has it open (close it first); --force only after
                                                   the app is closed (a lock it left, e.g. from another machine);
@@ -379,8 +384,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     case 'team': {
       const [sub, ...args] = rest;
-      const { values, positionals } = parse(args, { server: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } });
-      await (await import('./commands/team')).teamCommand(sub, positionals, values);
+      const { values, positionals } = parse(args, { server: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, 'replace-member-key': { type: 'boolean' } });
+      await (await import('./commands/team')).teamCommand(sub, positionals, { ...values, replaceMemberKey: values['replace-member-key'] });
       return EXIT.ok;
     }
     case 'restore': {

@@ -3,7 +3,7 @@
 // fourth parties (upstreams) and settings, written by the database itself (triggers), append-only;
 // and each register import
 // ('import': what file, how much of its trail came in, whether the trail matched its stated head).
-export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout', 'incident', 'status', 'request', 'setting', 'import', 'upstream', 'member'] as const;
+export const AUDIT_ENTITIES = ['vendor', 'review', 'answer', 'finding', 'acceptance', 'evidence', 'window', 'blackout', 'incident', 'status', 'request', 'setting', 'import', 'upstream', 'member', 'team-key'] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export type AuditAction = 'create' | 'update' | 'delete';
 

@@ -124,6 +124,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<AuditEntity, string>> = {
   status: 'Status page settings',
   request: 'Questionnaire sent',
   member: 'Member name',
+  'team-key': 'Team data key',
   setting: 'Setting',
   import: 'Register import',
   upstream: 'Fourth party',

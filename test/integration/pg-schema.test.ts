@@ -66,9 +66,9 @@ function sqliteShapes(): Map<string, TableShape> {
 
 async function postgresShapes(store: PgStore): Promise<Map<string, TableShape>> {
   const shapes = new Map<string, TableShape>();
-  // Not the file's: the schema version, the trail's chain row and the members' names (migration 016).
+  // Not the file's: the schema version, the trail's chain row, the members' names (migration 016) and keys (017).
   const tables = await store.all<{ name: string }>(
-    "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('vetted_schema', 'vetted_chain', 'member_names') ORDER BY tablename",
+    "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('vetted_schema', 'vetted_chain', 'member_names', 'member_keys', 'team_key_generations', 'team_key_wraps') ORDER BY tablename",
   );
   const ON_DELETE: Record<string, string> = { a: 'no action', r: 'restrict', c: 'cascade', n: 'set null', d: 'set default' };
   for (const { name } of tables) {

@@ -18,6 +18,11 @@ export interface KeySource {
   load(registerId: string, salt: Buffer): Buffer | null;
   /** Makes and stores a new key for the register. */
   create(registerId: string, salt: Buffer): Buffer;
+  /**
+   * Where a member's own secret for a team register is kept, when not here (crypto/team-keys.ts):
+   * one key file given for every register holds a data key, never a member's own secret.
+   */
+  memberKeys?: KeySource;
 }
 
 /**
@@ -125,7 +130,7 @@ export function passphraseSource(passphrase: string): KeySource {
 /** The key source for CLI and browser mode: --key-file / VETTED_KEY_FILE, else VETTED_PASSPHRASE, else the default key file. */
 export function keySourceFromEnv(keyFile: string | undefined, env: NodeJS.ProcessEnv = process.env): KeySource {
   const file = keyFile ?? env.VETTED_KEY_FILE;
-  if (file) return keyFileSource(() => path.resolve(file));
+  if (file) return { ...keyFileSource(() => path.resolve(file)), memberKeys: defaultKeyFileSource(env) };
   if (env.VETTED_PASSPHRASE) return passphraseSource(env.VETTED_PASSPHRASE);
   return defaultKeyFileSource(env);
 }

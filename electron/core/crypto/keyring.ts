@@ -6,6 +6,7 @@ import type { KeyStatus } from '../../../shared/domain/confidential';
 import { VettedError } from '../../../shared/result';
 import { openText, SealError, sealText } from './cipher';
 import type { KeySource } from './key-sources';
+import { currentGeneration, openTeamKeys, TEAM_KEY_LOCK } from './team-keys';
 
 interface KeyRow {
   register_id: string;
@@ -31,6 +32,10 @@ const checkAad = (registerId: string) => `key-check:${registerId}`;
 /** What a session knows of its key, shared by every context of the register (whatever transaction each speaks to). */
 export class KeySession {
   key: Buffer | null = null;
+  /** On a team register: every generation of the data key this member opens, the current one included. */
+  generations = new Map<number, Buffer>();
+  /** The team register's key generation `key` belongs to (1 on a file). */
+  generation = 1;
   problem: string | null = null;
   loaded = false;
 
@@ -46,6 +51,17 @@ export class KeyRing {
 
   private get source(): KeySource | null {
     return this.session.source;
+  }
+
+  /** Where this session's keys come from (a team register's member key too). */
+  get keySource(): KeySource | null {
+    return this.session.source;
+  }
+
+  /** Every generation of the data key this session opens, by number (a file's: generation 1). */
+  async heldGenerations(): Promise<Map<number, Buffer>> {
+    await this.load();
+    return new Map(this.session.generations);
   }
 
   private row(): Promise<KeyRow | undefined> {
@@ -95,31 +111,60 @@ export class KeyRing {
   /** Drops what was loaded, so the next use reads the register again (after an import rolled back or adopted a key). */
   forget(): void {
     this.session.key = null;
+    this.session.generations = new Map();
+    this.session.generation = 1;
     this.session.problem = null;
     this.session.loaded = false;
   }
 
   /** Loads the key once (and again after a failure, so fixing a key file needs no restart). */
+  private get team(): boolean {
+    return this.sql.dialect === 'postgres';
+  }
+
+  /**
+   * Loads the key once (and again after a failure, so fixing a key file needs no restart). On a
+   * team register also again when the data key was renewed since (another member removed).
+   */
   private async load(): Promise<void> {
     const session = this.session;
-    if (session.loaded && session.key) return;
+    if (session.loaded && session.key && (!this.team || (await currentGeneration(this.sql)) === session.generation)) return;
     session.loaded = true;
     session.key = null;
+    session.generations = new Map();
+    session.generation = 1;
     session.problem = null;
     const row = await this.row();
     if (!row) return;
+    const direct = this.loadDirect(row);
+    if (!this.team) {
+      session.key = direct;
+      if (direct) session.generations.set(1, direct);
+      return;
+    }
+    const team = await openTeamKeys(this.sql, this.source, row, direct);
+    session.generations = team.keys;
+    session.generation = team.generation;
+    session.key = team.keys.get(team.generation) ?? null;
+    // The member's own route first: a file's key-file message would send them looking for a file they never had.
+    if (!session.key) session.problem = team.problem;
+  }
+
+  /** The register's own key from this session's key source (a file's key file or passphrase), or null with the problem noted. */
+  private loadDirect(row: KeyRow): Buffer | null {
+    const session = this.session;
     if (!this.source) {
       session.problem = 'No key source is configured for confidential data in this mode.';
-      return;
+      return null;
     }
     try {
       const key = this.source.load(row.register_id, Buffer.from(row.kdf_salt, 'hex'));
       if (!key) {
         session.problem = `The key of this register's confidential data is not on this machine (looked for ${this.source.describe(row.register_id)}).`;
-        return;
+        return null;
       }
       openText(key, row.key_check, checkAad(row.register_id));
-      session.key = key;
+      return key;
     } catch (error) {
       if (error instanceof SealError) {
         session.problem = `The key from ${this.source.describe(row.register_id)} does not open this register's confidential data (a wrong key file or passphrase).`;
@@ -128,6 +173,7 @@ export class KeyRing {
       } else {
         throw error;
       }
+      return null;
     }
   }
 
@@ -149,8 +195,23 @@ export class KeyRing {
     return this.session.key;
   }
 
-  /** The key for writing confidential data, made on first use; a clear 'locked' error when unavailable. */
+  /**
+   * Every key that may open a value here, the current one first: on a team register whose key was
+   * renewed, values sealed before (frozen answers, the trail) keep the generation they were sealed with.
+   */
+  async readKeys(): Promise<Buffer[]> {
+    await this.load();
+    const { key, generations } = this.session;
+    return [...(key ? [key] : []), ...[...generations.entries()].sort(([a], [b]) => b - a).map(([, k]) => k).filter((k) => k !== key)];
+  }
+
+  /**
+   * The key for writing confidential data, made on first use; a clear 'locked' error when unavailable.
+   * On a team register the transaction holds the data key's lock (shared) until it ends, so a
+   * renewal waits for it and it for a renewal: nothing is sealed with a generation already replaced.
+   */
   async writeKey(): Promise<Buffer> {
+    if (this.team) await this.sql.get('SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
     await this.load();
     if (this.session.key) return this.session.key;
     if ((await this.row()) || !this.source) {

@@ -16,15 +16,20 @@ export async function keyStatus(ctx: Context): Promise<KeyStatus> {
   return await ctx.keys.status();
 }
 
+/** The keys a value may open with: one, none, or (a team register's renewed key) every generation held, newest first. */
+export type OpeningKeys = Buffer | readonly Buffer[] | null;
+const keyList = (keys: OpeningKeys): readonly Buffer[] => (keys === null ? [] : Buffer.isBuffer(keys) ? [keys] : keys);
+
 /** Opens a sealed text, or null when the key is missing or does not fit. */
-export function tryOpenText(key: Buffer | null, sealed: string, aad: string): string | null {
-  if (!key) return null;
-  try {
-    return openText(key, sealed, aad);
-  } catch (error) {
-    if (error instanceof SealError) return null;
-    throw error;
+export function tryOpenText(keys: OpeningKeys, sealed: string, aad: string): string | null {
+  for (const key of keyList(keys)) {
+    try {
+      return openText(key, sealed, aad);
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+    }
   }
+  return null;
 }
 
 export interface RevealOptions {
@@ -36,7 +41,7 @@ export interface RevealOptions {
 export async function revealAnswers(ctx: Context, vendorId: string, answers: readonly Answer[], options: RevealOptions = {}): Promise<Answer[]> {
   if (!answers.some((a) => a.confidential)) return [...answers];
   const include = options.include ?? true;
-  const key = include ? await ctx.keys.readKey() : null;
+  const key = include ? await ctx.keys.readKeys() : null;
   return answers.map((a) => {
     if (!a.confidential || a.comment === '') return a;
     if (!include) return { ...a, comment: '', locked: true };
@@ -50,4 +55,15 @@ export async function sealComment(ctx: Context, vendorId: string, questionId: st
 }
 
 export const sealFile = async (ctx: Context, evidenceId: string, bytes: Buffer): Promise<Buffer> => sealBytes(await ctx.keys.writeKey(), bytes, evidenceFileAad(evidenceId));
-export const openFile = (key: Buffer, evidenceId: string, sealed: Buffer): Buffer => openBytes(key, sealed, evidenceFileAad(evidenceId));
+/** Opens a sealed evidence file with the first key that fits; a SealError when none does. */
+export function openFile(keys: OpeningKeys, evidenceId: string, sealed: Buffer): Buffer {
+  const list = keyList(keys);
+  for (const [i, key] of list.entries()) {
+    try {
+      return openBytes(key, sealed, evidenceFileAad(evidenceId));
+    } catch (error) {
+      if (!(error instanceof SealError) || i === list.length - 1) throw error;
+    }
+  }
+  throw new SealError('no key to open the file with');
+}

@@ -38,7 +38,7 @@ function mediaTypeOf(fileName: string): string {
 /** Confidential notes opened, or empty and marked locked without the key. */
 async function reveal(ctx: Context, e: Evidence): Promise<Evidence> {
   if (!e.confidential || e.notes === '') return e;
-  const notes = tryOpenText(await ctx.keys.readKey(), e.notes, evidenceNotesAad(e.id));
+  const notes = tryOpenText(await ctx.keys.readKeys(), e.notes, evidenceNotesAad(e.id));
   return notes === null ? { ...e, notes: '', locked: true } : { ...e, notes };
 }
 
@@ -128,10 +128,9 @@ export async function deleteEvidence(ctx: Context, id: string): Promise<{ id: st
 }
 
 async function openConfidentialFile(ctx: Context, evidence: Evidence, sealed: Buffer): Promise<Buffer> {
-  const key = await ctx.keys.readKey();
-  if (!key) throw new VettedError('locked', `${evidence.fileName} is confidential and locked: ${(await ctx.keys.status()).problem ?? 'no key is available'}`);
+  if (!(await ctx.keys.readKey())) throw new VettedError('locked', `${evidence.fileName} is confidential and locked: ${(await ctx.keys.status()).problem ?? 'no key is available'}`);
   try {
-    return openFile(key, evidence.id, sealed);
+    return openFile(await ctx.keys.readKeys(), evidence.id, sealed);
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
     throw new VettedError('conflict', `The stored copy of ${evidence.fileName} does not decrypt: it was altered outside Vetted. Attach the original again.`);

@@ -65,6 +65,7 @@ type Row = Record<string, unknown>;
 
 export async function moveRegister(from: Store, to: Store): Promise<MoveReport> {
   const snapshot = await from.read(async (tx) => {
+    await refuseRenewedKey(tx, from.location);
     const tables = new Map<string, Row[]>();
     for (const { table, orderBy } of COPIED_TABLES) tables.set(table, await tx.all<Row>(selectAll(tx, table, orderBy)));
     const audit = await tx.all<Row & { id: number; hash: string | null }>(`SELECT ${AUDIT_COLUMNS.join(', ')}, hash FROM audit_log ORDER BY id`);
@@ -176,6 +177,22 @@ async function insert(tx: Tx, table: string, row: Row): Promise<void> {
 }
 
 /** A target that already holds anything (a provider, a template, a trail) is refused. */
+/**
+ * A team register whose data key was renewed (a member removed, migration 017) has values sealed
+ * with keys only its members' wraps hold; a file keeps one key, the first. Moved, those values
+ * would open for nobody: refused rather than copied into a register that cannot read them.
+ */
+async function refuseRenewedKey(tx: Sql, location: string): Promise<void> {
+  if (tx.dialect !== 'postgres') return;
+  const renewed = await tx.get<{ g: number | null }>('SELECT MAX(generation) AS g FROM team_key_generations');
+  if (renewed?.g) {
+    throw new VettedError(
+      'conflict',
+      `${location}: the team's data key was renewed (generation ${renewed.g}); what was sealed since opens only with its members' keys, which a register file cannot hold. Moving it to a file is not possible yet.`,
+    );
+  }
+}
+
 async function refuseUnlessEmpty(tx: Tx, location: string): Promise<void> {
   for (const table of [...COPIED_TABLES.map((t) => t.table), 'audit_log']) {
     const row = await tx.get<{ one: number }>(`SELECT 1 AS one FROM ${table} LIMIT 1`);

@@ -15,8 +15,9 @@ import { answerVersions } from './013-answer-versions';
 import { auditDbUser } from './014-audit-db-user';
 import { insertionOrder } from './015-insertion-order';
 import { memberNames } from './016-member-names';
+import { teamKeys } from './017-team-keys';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores, answerVersions, auditDbUser, insertionOrder, memberNames];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores, answerVersions, auditDbUser, insertionOrder, memberNames, teamKeys];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

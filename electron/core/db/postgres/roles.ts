@@ -81,6 +81,8 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
     GRANT INSERT ON review_steps TO ${ident(names.reviewer)};
     -- Everyone names themselves (migration 016): row-level security keeps each to their own row.
     GRANT INSERT, UPDATE, DELETE ON member_names TO ${ident(names.readonly)};
+    GRANT INSERT, UPDATE, DELETE ON member_keys TO ${ident(names.readonly)};
+    GRANT INSERT ON team_key_wraps TO ${ident(names.readonly)};
     GRANT INSERT, UPDATE, DELETE ON ${APPROVER_WRITES.map(ident).join(', ')} TO ${ident(names.approver)};
     GRANT USAGE ON ALL SEQUENCES IN SCHEMA ${s} TO ${ident(names.reviewer)};
 
@@ -227,7 +229,7 @@ export async function addTeamMember(tx: Tx, login: string, role: TeamRole, passw
 }
 
 /** Takes every team role of this register from a member (their login stays: it may serve other databases). */
-export async function removeTeamMember(tx: Tx, login: string): Promise<void> {
+export async function removeTeamMember(tx: Pick<Tx, 'get' | 'exec'>, login: string): Promise<void> {
   const exists = await tx.get('SELECT 1 AS one FROM pg_roles WHERE rolname = ?', [login]);
   if (!exists) throw new VettedError('validation', `LOGIN: there is no role ${login}`);
   for (const role of TEAM_ROLES) await tx.exec(`REVOKE ${ident(await groupRole(tx, role))} FROM ${ident(login)}`);

@@ -1,0 +1,113 @@
+// Sharing and renewing a team register's data key (issue 22; crypto/team-keys.ts holds the how).
+//
+//   share  — publishes this member's public key if they have none, then wraps every generation of
+//            the data key they hold for every member who published one and lacks it. Every member
+//            runs it once; whoever holds the key runs it again to let the newcomers in.
+//   renew  — a new generation, wrapped for the members who remain (the owner's, on removing one):
+//            what is sealed from then on does not open with any key a removed member had.
+import { VettedError } from '../../../shared/result';
+import { addGeneration, currentGeneration, listMemberKeys, publishMemberKey, TEAM_KEY_LOCK, wrapForMembers, type RegisterKeyRow } from '../crypto/team-keys';
+import { fingerprint } from '../crypto/member-key';
+import { groupRole } from '../db/postgres/roles';
+import type { Context } from '../context';
+
+export interface TeamKeyShare {
+  /** This member's database role and key fingerprint (to compare out of band). */
+  role: string;
+  fingerprint: string;
+  /** Whether this run published the member's key. */
+  published: boolean;
+  /** The data key's current generation, and whether this member holds it now. */
+  generation: number;
+  holds: boolean;
+  /** Members (not this one) this run wrapped a generation for. */
+  wrappedFor: string[];
+  /** Members with a published key who still lack the current generation. */
+  waiting: string[];
+  /** Why this member cannot share (or read) yet, in words; null when they hold the key. */
+  problem: string | null;
+}
+
+function requireTeamRegister(ctx: Context): void {
+  if (ctx.sql.dialect !== 'postgres') throw new VettedError('validation', 'A register file has one user: its data key comes from your key source, nothing is shared.');
+}
+
+const registerKey = (ctx: Context) => ctx.sql.get<RegisterKeyRow>('SELECT register_id, key_check FROM crypto_keys WHERE id = 1');
+
+async function waitingFor(ctx: Context, generation: number): Promise<string[]> {
+  const listed = await listMemberKeys(ctx.sql, await groupRole(ctx.sql, 'readonly'));
+  return listed.filter((m) => m.member && !m.generations.includes(generation)).map((m) => m.role);
+}
+
+export async function shareTeamKey(ctx: Context, options: { replaceMemberKey?: boolean } = {}): Promise<TeamKeyShare> {
+  requireTeamRegister(ctx);
+  return await ctx.write(async (tx) => {
+    // Held with the sealing writers' (shared): a renewal does not slip between reading and wrapping.
+    await tx.sql.get('SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+    const register = await registerKey(tx);
+    const own = await publishMemberKey(tx.sql, tx.keys.keySource, register, options.replaceMemberKey ?? false);
+    tx.keys.forget();
+    const generation = await currentGeneration(tx.sql);
+    let wrappedFor: string[] = [];
+    if (register) {
+      const held = await tx.keys.heldGenerations();
+      wrappedFor = await wrapForMembers(tx.sql, register, held, await groupRole(tx.sql, 'readonly'), own.role);
+      tx.keys.forget();
+    }
+    const holds = register !== undefined && (await tx.keys.readKey()) !== null;
+    return {
+      role: own.role,
+      fingerprint: fingerprint(own.pair.publicKey),
+      published: own.created,
+      generation,
+      holds,
+      wrappedFor,
+      waiting: register ? await waitingFor(tx, generation) : [],
+      problem: !register ? 'This team register has no data key yet: nothing confidential was saved on it, or moved into it.' : holds ? null : (await tx.keys.status()).problem,
+    };
+  });
+}
+
+export interface TeamKeyRenewal {
+  generation: number;
+  /** Members the new generation was wrapped for (their published keys). */
+  wrappedFor: string[];
+  /** Members with no published key: locked for new values until a holder shares it with them. */
+  waiting: string[];
+}
+
+/**
+ * A new generation of the data key, wrapped for every remaining member's published key; values are
+ * sealed with it from the moment this transaction ends. Takes the data key's lock alone: sealing
+ * writers finish first, later ones wait and then use the new generation. Null on a register with no
+ * data key (nothing was ever sealed: nothing to renew).
+ */
+export async function renewTeamKey(ctx: Context, reason: string): Promise<TeamKeyRenewal | null> {
+  requireTeamRegister(ctx);
+  return await ctx.write(async (tx) => {
+    await tx.sql.get('SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+    const register = await registerKey(tx);
+    if (!register) return null;
+    const { generation, key } = await addGeneration(tx.sql, register, reason);
+    const wrappedFor = await wrapForMembers(tx.sql, register, new Map([[generation, key]]), await groupRole(tx.sql, 'readonly'), '');
+    tx.keys.forget();
+    return { generation, wrappedFor, waiting: await waitingFor(tx, generation) };
+  });
+}
+
+export interface TeamKeyListing {
+  generation: number;
+  members: { role: string; fingerprint: string; member: boolean; holdsCurrent: boolean; generations: number[] }[];
+}
+
+export async function listTeamKeys(ctx: Context): Promise<TeamKeyListing> {
+  requireTeamRegister(ctx);
+  return await ctx.read(async (tx) => {
+    const generation = await currentGeneration(tx.sql);
+    const members = await listMemberKeys(tx.sql, await groupRole(tx.sql, 'readonly'));
+    return {
+      generation,
+      members: members.map((m) => ({ role: m.role, fingerprint: fingerprint(m.publicKey), member: m.member, holdsCurrent: m.generations.includes(generation), generations: m.generations })),
+    };
+  });
+}
