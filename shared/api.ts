@@ -6,7 +6,7 @@ import type { Comparison } from './compare/model';
 import { IsoDate } from './domain/dates';
 import { AcceptanceInput, type Acceptance, type AcceptanceState } from './domain/acceptances';
 import type { AuditChainCheck, AuditEntry } from './domain/audit';
-import type { KeyStatus } from './domain/confidential';
+import type { KeyStatus, TeamKeyShare, TeamKeyView } from './domain/confidential';
 import { EvidenceInput, EvidencePatch, type Evidence, type EvidenceState } from './domain/evidence';
 import { FindingFromAnswer, FindingInput, FindingPatch, type Finding, type FindingStatus } from './domain/findings';
 import type { Reassessment } from './domain/reassessment';
@@ -923,6 +923,14 @@ export const contract = {
   ).returns<FindingView>(),
   /** Whether confidential data can be read and written in this session, and where its key is. */
   'security.status': op(() => none).returns<KeyStatus>(),
+  /** On a team register: the data key's generation, your member key and every member's; null on a register file. */
+  'security.teamKey': op(() => none).returns<TeamKeyView | null>(),
+  /**
+   * On a team register: publishes your member key (made in your key source) if you have none, then
+   * wraps every generation of the data key you hold for each member who published one and lacks it.
+   * replaceMemberKey publishes a new key in place of one this machine cannot open.
+   */
+  'security.shareTeamKey': op(() => z.object({ replaceMemberKey: z.boolean().optional() }).strict()).returns<TeamKeyShare>(),
   /** Fills an empty register with fictional providers; refuses a register that has any. */
   'demo.load': op(() => none).returns<{ vendors: number }>(),
   /** The whole register in the exchange format (docs/formats.md), as JSON ordered by id. */

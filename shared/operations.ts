@@ -82,6 +82,8 @@ export const OPERATION_NAMES = [
   'incident.transparency',
   'incident.claimFinding',
   'security.status',
+  'security.teamKey',
+  'security.shareTeamKey',
   'demo.load',
   'register.export',
   'register.import',

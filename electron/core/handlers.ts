@@ -6,6 +6,7 @@ import { createAcceptance, listAcceptances, revokeAcceptance } from './services/
 import { exportAudit, listAudit } from './services/audit';
 import { verifyAuditChain } from './services/audit-verify';
 import { keyStatus } from './services/confidential';
+import { shareTeamKey, teamKeyView } from './services/team-keys';
 import { addBlackout, deleteBlackout, listBlackouts, updateBlackout } from './services/blackouts';
 import { addEvidence, deleteEvidence, evidenceFile, listEvidence, updateEvidence } from './services/evidence';
 import { createFinding, deleteFinding, findingFromAnswer, listFindings, updateFinding } from './services/findings';
@@ -145,6 +146,8 @@ export function createHandlers(ctx: Context, options: HandlerOptions = {}): Hand
     'incident.transparency': (input) => transparency(ctx, input),
     'incident.claimFinding': (input) => claimFinding(ctx, input),
     'security.status': () => keyStatus(ctx),
+    'security.teamKey': () => teamKeyView(ctx),
+    'security.shareTeamKey': (input) => shareTeamKey(ctx, input),
     'demo.load': async () => (await deferred()).demo.loadDemo(ctx),
     'register.export': async () => (await deferred()).registerExport.exportRegister(ctx),
     'register.import': async (input) => (await deferred()).registerImport.importRegister(ctx, input),

@@ -134,6 +134,8 @@ async function validInputs(api: Awaited<ReturnType<typeof freshVetted>>['api']):
     'incident.transparency': { vendorId, since: '2026-01-01', date: '2026-06-30' },
     'incident.claimFinding': { vendorId, questionId: 'inc_first_update_minutes' },
     'security.status': {},
+    'security.teamKey': {},
+    'security.shareTeamKey': {},
     'demo.load': {},
     'register.export': {},
     'register.import': { text: '{}', dryRun: true },

@@ -68,8 +68,8 @@ test('members share the data key, each with a key of their own; a removed member
     // Before anything is shared a member sees the comment locked, and is told what to do.
     assert.deepEqual(await commentOf(alice, vendor.id, q1!.id), { ...(await commentOf(alice, vendor.id, q1!.id)), comment: '', locked: true });
     const before = unwrap(await alice.api['security.status']({}));
-    assert.equal(before.unlocked, false);
-    assert.match(before.problem ?? '', /You have not published a member key on this team register yet: run vetted team key share/);
+    assert.deepEqual([before.unlocked, before.team], [false, { generation: 1 }]);
+    assert.match(before.problem ?? '', /You have not published a member key on this team register yet: publish it in Settings → Confidential data \(or vetted team key share\)/);
 
     // Each member publishes their key; nobody holding the data key has shared it yet.
     const aliceShare = await shareTeamKey(alice.ctx);
@@ -91,7 +91,8 @@ test('members share the data key, each with a key of their own; a removed member
     for (const member of [alice, bob, carol]) {
       assert.deepEqual(await commentOf(member, vendor.id, q1!.id).then((a) => [a.comment, a.locked]), [OLD_SECRET, undefined]);
     }
-    assert.equal(unwrap(await carol.api['security.status']({})).unlocked, true);
+    const carolNow = unwrap(await carol.api['security.status']({}));
+    assert.deepEqual([carolNow.unlocked, carolNow.problem, carolNow.team], [true, null, { generation: 1 }]);
 
     // A member may not make a generation (the owner's), nor publish or change a key in another's name.
     await assert.rejects(

@@ -6,7 +6,7 @@ import type { KeyStatus } from '../../../shared/domain/confidential';
 import { VettedError } from '../../../shared/result';
 import { openText, SealError, sealText } from './cipher';
 import type { KeySource } from './key-sources';
-import { currentGeneration, openTeamKeys, TEAM_KEY_LOCK } from './team-keys';
+import { currentGeneration, memberKeyPlace, openTeamKeys, TEAM_KEY_LOCK } from './team-keys';
 
 interface KeyRow {
   register_id: string;
@@ -147,7 +147,7 @@ export class KeyRing {
     session.generation = team.generation;
     session.key = team.keys.get(team.generation) ?? null;
     // The member's own route first: a file's key-file message would send them looking for a file they never had.
-    if (!session.key) session.problem = team.problem;
+    session.problem = session.key ? null : team.problem;
   }
 
   /** The register's own key from this session's key source (a file's key file or passphrase), or null with the problem noted. */
@@ -180,13 +180,19 @@ export class KeyRing {
   async status(): Promise<KeyStatus> {
     await this.load();
     const row = await this.row();
-    return {
+    const status: KeyStatus = {
       enabled: row !== undefined,
       unlocked: this.session.key !== null,
       source: this.source?.kind ?? null,
       where: row && this.source ? this.source.describe(row.register_id) : this.source ? this.source.describe('<new register id>') : '',
       problem: this.session.problem,
     };
+    if (!this.team) return status;
+    // On a team register: where this member's own key is (what opens their wraps); without one, the
+    // register's own key's place only when this session holds that key (else it is nobody's "yours").
+    const own = await memberKeyPlace(this.sql, this.source);
+    const where = own ?? (this.session.generations.has(1) ? status.where : '');
+    return { ...status, where, team: { generation: await currentGeneration(this.sql) } };
   }
 
   /** The key for reading confidential data, or null when it is locked. */

@@ -64,12 +64,18 @@ async function sessionRole(sql: Sql): Promise<string> {
   return (await sql.get<{ r: string }>('SELECT session_user AS r'))!.r;
 }
 
+/** Where this member's own secret is, in words; null when they published no member key (or there is no key source). */
+export async function memberKeyPlace(sql: Sql, source: KeySource | null): Promise<string | null> {
+  const row = await ownRow(sql);
+  return row && source ? memberSecrets(source).describe(row.key_id) : null;
+}
+
 type OwnKey = { pair: MemberKeyPair; row: MemberKeyRow } | { pair: null; row: MemberKeyRow | undefined; problem: string };
 
 /** This member's key pair, from their own secret; or why not (none published, not on this machine, another one). */
 async function ownKey(sql: Sql, source: KeySource | null): Promise<OwnKey> {
   const row = await ownRow(sql);
-  if (!row) return { pair: null, row, problem: 'You have not published a member key on this team register yet: run vetted team key share (then a member holding the data key runs it too).' };
+  if (!row) return { pair: null, row, problem: 'You have not published a member key on this team register yet: publish it in Settings → Confidential data (or vetted team key share), then a member holding the data key shares it with you.' };
   if (!source) return { pair: null, row, problem: 'No key source is configured for confidential data in this mode.' };
   const secrets = memberSecrets(source);
   const secret = secrets.load(row.key_id, Buffer.from(row.kdf_salt, 'hex'));
@@ -117,7 +123,7 @@ export async function openTeamKeys(sql: Sql, source: KeySource | null, register:
   if (keys.has(generation)) return { generation, keys, problem: null };
   const who = own.row?.db_role ?? (await sessionRole(sql));
   const problem = own.pair
-    ? `The team's data key${generation > 1 ? ` (generation ${generation})` : ''} has not been shared with you (${who}) yet: a member holding it runs vetted team key share.`
+    ? `The team's data key${generation > 1 ? ` (generation ${generation})` : ''} has not been shared with you (${who}) yet: a member holding it shares it with you (“Share the data key” in their Settings, or vetted team key share).`
     : own.problem;
   return { generation, keys, problem };
 }

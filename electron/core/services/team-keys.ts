@@ -10,23 +10,7 @@ import { addGeneration, currentGeneration, listMemberKeys, publishMemberKey, TEA
 import { fingerprint } from '../crypto/member-key';
 import { groupRole } from '../db/postgres/roles';
 import type { Context } from '../context';
-
-export interface TeamKeyShare {
-  /** This member's database role and key fingerprint (to compare out of band). */
-  role: string;
-  fingerprint: string;
-  /** Whether this run published the member's key. */
-  published: boolean;
-  /** The data key's current generation, and whether this member holds it now. */
-  generation: number;
-  holds: boolean;
-  /** Members (not this one) this run wrapped a generation for. */
-  wrappedFor: string[];
-  /** Members with a published key who still lack the current generation. */
-  waiting: string[];
-  /** Why this member cannot share (or read) yet, in words; null when they hold the key. */
-  problem: string | null;
-}
+import type { TeamKeyShare, TeamKeyView } from '../../../shared/domain/confidential';
 
 function requireTeamRegister(ctx: Context): void {
   if (ctx.sql.dialect !== 'postgres') throw new VettedError('validation', 'A register file has one user: its data key comes from your key source, nothing is shared.');
@@ -62,7 +46,7 @@ export async function shareTeamKey(ctx: Context, options: { replaceMemberKey?: b
       generation,
       holds,
       wrappedFor,
-      waiting: register ? await waitingFor(tx, generation) : [],
+      waiting: register ? (await waitingFor(tx, generation)).filter((role) => role !== own.role) : [],
       problem: !register ? 'This team register has no data key yet: nothing confidential was saved on it, or moved into it.' : holds ? null : (await tx.keys.status()).problem,
     };
   });
@@ -95,19 +79,21 @@ export async function renewTeamKey(ctx: Context, reason: string): Promise<TeamKe
   });
 }
 
-export interface TeamKeyListing {
-  generation: number;
-  members: { role: string; fingerprint: string; member: boolean; holdsCurrent: boolean; generations: number[] }[];
-}
-
-export async function listTeamKeys(ctx: Context): Promise<TeamKeyListing> {
+export async function listTeamKeys(ctx: Context): Promise<TeamKeyView> {
   requireTeamRegister(ctx);
   return await ctx.read(async (tx) => {
     const generation = await currentGeneration(tx.sql);
     const members = await listMemberKeys(tx.sql, await groupRole(tx.sql, 'readonly'));
+    const own = await tx.sql.get<{ role: string; public_key: string | null }>('SELECT session_user AS role, (SELECT public_key FROM member_keys WHERE db_role = session_user) AS public_key');
     return {
       generation,
+      you: { role: own!.role, fingerprint: own!.public_key ? fingerprint(own!.public_key) : null },
       members: members.map((m) => ({ role: m.role, fingerprint: fingerprint(m.publicKey), member: m.member, holdsCurrent: m.generations.includes(generation), generations: m.generations })),
     };
   });
+}
+
+/** The team data key as the app shows it: null on a register file (one user, one key source). */
+export async function teamKeyView(ctx: Context): Promise<TeamKeyView | null> {
+  return ctx.sql.dialect === 'postgres' ? await listTeamKeys(ctx) : null;
 }

@@ -1,15 +1,32 @@
 // Settings → Confidential data: where this register's key is, whether it is available now, and
-// what to do when it is not. Read-only: the key is set up by the first confidential save, and kept
-// outside the register by design (docs/security.md).
-import { useId } from 'react';
+// what to do when it is not. The key is set up by the first confidential save, and kept outside the
+// register by design (docs/security.md); on a team register it is wrapped for each member, and
+// shared from here (TeamKeyFacts).
+import { useId, useState } from 'react';
 import type { KeyStatus } from '../../../../shared/domain/confidential';
 import { LockIcon } from './LockIcon';
+import { TeamKeyFacts } from './TeamKeyFacts';
 import { useKeyStatus } from './useKeyStatus';
+import { useTeamKey } from './useTeamKey';
 
 const KEY_FILE_PREFIX = 'key file ';
 
 /** Where the key is, in words; a key file's path set apart so it can be copied. */
 function KeyPlace({ status }: { status: KeyStatus }) {
+  if (status.team) {
+    const own = status.where.startsWith(KEY_FILE_PREFIX) ? status.where.slice(KEY_FILE_PREFIX.length) : status.where;
+    return (
+      <>
+        Wrapped for each member of the team register (generation {status.team.generation}), to a key only they hold.
+        {own && (
+          <>
+            {' '}
+            Yours: <code className="key-path" data-testid="key-file-path">{own}</code>
+          </>
+        )}
+      </>
+    );
+  }
   switch (status.source) {
     case 'keychain':
       return <>In the operating system’s keychain, for your user account on this computer ({status.where}).</>;
@@ -29,7 +46,8 @@ function KeyPlace({ status }: { status: KeyStatus }) {
 }
 
 /** What to do about a locked key, by where it comes from. */
-function remedy(source: KeyStatus['source']): string {
+function remedy({ source, team }: KeyStatus): string {
+  if (team) return 'Publish your member key with the button below, if you have not. Then a member who holds the data key shares it with you: the same button in their Settings, or vetted team key share.';
   switch (source) {
     case 'key-file':
       return 'Restore the key file at that path from your backup, or start Vetted with VETTED_KEY_FILE set to where this register’s key file is.';
@@ -50,7 +68,9 @@ function stateOf(status: KeyStatus): { label: string; tone: 'ok' | 'locked' | 'n
 
 export function ConfidentialDataSection() {
   const headingId = useId();
-  const state = useKeyStatus();
+  const [refresh, setRefresh] = useState(0);
+  const state = useKeyStatus(true, refresh);
+  const team = useTeamKey(refresh);
 
   return (
     <section className="form-section confidential-section" aria-labelledby={headingId} data-testid="confidential-settings">
@@ -74,6 +94,12 @@ export function ConfidentialDataSection() {
         </p>
       )}
       {state.status === 'ready' && <KeyFacts status={state.key} />}
+      {team.status === 'error' && (
+        <p className="form-error" role="alert">
+          The team data key could not be read: {team.message}
+        </p>
+      )}
+      {team.status === 'ready' && team.view && <TeamKeyFacts team={team.view} onShared={() => setRefresh((n) => n + 1)} />}
     </section>
   );
 }
@@ -105,11 +131,11 @@ function KeyFacts({ status }: { status: KeyStatus }) {
             <strong>Why it is locked:</strong> {status.problem}
           </p>
           <p>
-            <strong>What to do:</strong> {remedy(status.source)}
+            <strong>What to do:</strong> {remedy(status)}
           </p>
         </div>
       )}
-      {status.unlocked && (
+      {status.unlocked && !status.team && (
         <p className="hint">Keep a copy of the key somewhere safe, apart from the register: without it, confidential data cannot be recovered.</p>
       )}
     </>

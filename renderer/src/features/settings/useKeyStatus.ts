@@ -17,7 +17,8 @@ function fetchStatus(): Promise<Result<KeyStatus>> {
 
 export type KeyStatusState = { status: 'loading' } | { status: 'ready'; key: KeyStatus } | { status: 'error'; message: string };
 
-export function useKeyStatus(enabled = true): KeyStatusState {
+/** `refresh`: a number the caller changes to read the status again (after sharing a team key). */
+export function useKeyStatus(enabled = true, refresh = 0): KeyStatusState {
   const [state, setState] = useState<KeyStatusState>({ status: 'loading' });
   useEffect(() => {
     if (!enabled) return;
@@ -29,7 +30,7 @@ export function useKeyStatus(enabled = true): KeyStatusState {
     return () => {
       live = false;
     };
-  }, [enabled]);
+  }, [enabled, refresh]);
   return state;
 }
 
