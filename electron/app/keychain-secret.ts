@@ -31,6 +31,7 @@ export function keychainSecret(keychain: Keychain, file: string, platform: NodeJ
         throw new VettedError('locked', `The OS keychain cannot unwrap the kept password ${file} (a different user or machine?).`);
       }
     },
+    has: () => fs.existsSync(file),
     save(secret) {
       usable();
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });

@@ -247,6 +247,26 @@ test('separation of duties is held by the database: the role that submitted a re
       await tx.run("UPDATE reviews SET status = 'approved' WHERE id = 'r2'");
       await tx.run("INSERT INTO review_steps (review_id, from_status, to_status, by, at) VALUES ('r2', 'in_review', 'approved', 'Bob', ?)", [T]);
     });
+    // An approver who changed the answers after the submission made them their own: not theirs to
+    // approve either. Changes made before it (while a draft) are the submitter's to vouch for.
+    const answer = (store: PgStore, id: string, q: string) =>
+      store.run("INSERT INTO answers (review_id, question_id, value, updated_at) VALUES (?, ?, '\"yes\"', ?) ON CONFLICT (review_id, question_id) DO UPDATE SET value = '\"no\"'", [id, q, T]);
+    await submit('r5');
+    await answer(bob, 'r5', 'q1');
+    await assert.rejects(
+      bob.run("UPDATE reviews SET status = 'approved' WHERE id = 'r5'"),
+      (e: unknown) => forbidden(e) && /separation of duties is on: the role bob_\w+ changed this review's answers after it was submitted and may not approve it/.test((e as Error).message),
+    );
+    await assert.rejects(bob.run("INSERT INTO review_steps (review_id, from_status, to_status, by, at) VALUES ('r5', 'in_review', 'approved', 'Bob', ?)", [T]), forbidden);
+    await dana.run("UPDATE reviews SET status = 'rejected' WHERE id = 'r5'");
+    await dana.write(async (tx) => {
+      await tx.run("INSERT INTO vendors (id, name, category, status, business_impact, tenancy, created_at, updated_at) VALUES ('v-r6', 'Provider r6', 'database', 'active', 'high', 'dedicated', ?, ?)", [T, T]);
+      await tx.run("INSERT INTO reviews (id, vendor_id, template_id, template_version, status, started_at, updated_at) VALUES ('r6', 'v-r6', 't', 1, 'draft', ?, ?)", [T, T]);
+    });
+    await answer(bob, 'r6', 'q1');
+    await dana.run("UPDATE reviews SET status = 'in_review' WHERE id = 'r6'");
+    await bob.run("UPDATE reviews SET status = 'approved' WHERE id = 'r6'");
+    await owner.run("DELETE FROM reviews WHERE id IN ('r5', 'r6')");
     // With separation of duties off (Settings), the submitter may approve.
     await submit('r3');
     await owner.run("UPDATE settings SET value = 'false' WHERE key = 'separationOfDuties'");

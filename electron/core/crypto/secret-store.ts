@@ -11,6 +11,8 @@ export interface SecretStore {
   describe: string;
   /** The secret, or null when none is kept. Throws a VettedError('locked') when it is there but cannot be read. */
   load(): string | null;
+  /** Whether one is kept, without reading it (no keychain prompt, no decryption: Settings only says so). */
+  has(): boolean;
   save(secret: string): void;
   remove(): void;
 }
@@ -21,6 +23,7 @@ export function privateFileSecret(file: string): SecretStore {
     load() {
       return privateFileToRead(file, 'The kept password') ? fs.readFileSync(file, 'utf8') : null;
     },
+    has: () => fs.existsSync(file),
     save(secret) {
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       const temporary = `${file}.${process.pid}.tmp`;

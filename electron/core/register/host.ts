@@ -241,12 +241,9 @@ export class RegisterHost implements RegisterSwitch {
     });
   }
 
+  /** Kept, whether or not it can be read now (connecting says why it cannot be used): no decryption just to say so. */
   private hasKeptPassword(): boolean {
-    try {
-      return this.options.password.load() !== null;
-    } catch {
-      return true; // there, but unreadable: Settings says a password is kept, and connecting says why it cannot be used
-    }
+    return this.options.password.has();
   }
 
   private refuseWhenPinned(): void {

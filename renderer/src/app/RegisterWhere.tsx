@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
+import { fetchRegisterWhere } from '../features/settings/useRegisterConnection';
 
 /**
  * The header's note on where the register is: on this computer (a file), or on a team's server
@@ -10,7 +10,7 @@ export function RegisterWhere() {
   const [where, setWhere] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    void api['register.where']({}).then((result) => {
+    void fetchRegisterWhere().then((result) => {
       if (!live || !result.ok) return;
       const { open, teamProblem } = result.value;
       if (open.kind === 'team') setWhere(`team register on ${open.server}`);

@@ -117,8 +117,13 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
     -- draft approved at once, a review written already approved) or submitted elsewhere (an
     -- import's word) has no submitter the server knows, and is refused too. The owner's writes of
     -- reviews already decided (a register moved or imported in) are not approvals made here.
+    --
+    -- Nor by a role that changed the review's answers after it was submitted: those answers are then
+    -- the approver's own work, whoever submitted the review (the trail's answer rows since the
+    -- submission, by the server's db_user).
     CREATE OR REPLACE FUNCTION vetted_hold_separation(review text, was text) RETURNS void LANGUAGE plpgsql ${fixed} AS $fn$
     DECLARE submitter text;
+    DECLARE submitted bigint;
     BEGIN
       IF (SELECT value FROM settings WHERE key = 'separationOfDuties') IS DISTINCT FROM 'true' THEN
         RETURN;
@@ -130,6 +135,15 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
       END IF;
       IF submitter = session_user THEN
         RAISE EXCEPTION 'separation of duties is on: the role % submitted this review for approval and may not approve it', session_user
+          USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      SELECT max(a.id) INTO submitted FROM audit_log a
+       WHERE a.entity = 'review' AND a.entity_id = review AND a.imported_from IS NULL
+         AND (a.new_value::json ->> 'status') = 'in_review'
+         AND (a.old_value IS NULL OR (a.old_value::json ->> 'status') IS DISTINCT FROM 'in_review');
+      IF EXISTS (SELECT 1 FROM audit_log a WHERE a.id > submitted AND a.entity = 'answer' AND a.db_user = session_user
+                   AND left(a.entity_id, length(review) + 1) = review || '/') THEN
+        RAISE EXCEPTION 'separation of duties is on: the role % changed this review''s answers after it was submitted and may not approve it', session_user
           USING ERRCODE = 'insufficient_privilege';
       END IF;
     END $fn$;
