@@ -29,7 +29,11 @@ export interface TeamKeyMember {
   fingerprint: string;
   /** Still holds one of the register's team roles (or owns it). */
   member: boolean;
-  holdsCurrent: boolean;
+  /**
+   * The current generation is wrapped to their key. Whether the wrap opens only they can tell (a
+   * member may write a false one): "wrapped for", never "holds".
+   */
+  wrappedCurrent: boolean;
   generations: number[];
 }
 
@@ -51,8 +55,10 @@ export interface TeamKeyShare {
   holds: boolean;
   /** Members (not this one) this run wrapped a generation for. */
   wrappedFor: string[];
-  /** Members with a published key still without the current generation. */
+  /** Members with a published key the current generation is not wrapped to yet. */
   waiting: string[];
+  /** Members whose published key is not a usable public key (they publish a new one). */
+  unusable: string[];
   /** Why this member does not hold the key, in words; null when they do. */
   problem: string | null;
 }

@@ -67,7 +67,7 @@ test('a new member publishes her key from Settings, and reads confidential comme
     await page.reload();
     await openConfidentialSettings(page);
     assert.match((await section.getByTestId('key-state').textContent()) ?? '', /Unlocked/);
-    await page.getByRole('row', { name: new RegExp(`${erin} .* Holds the current key`) }).waitFor();
+    await page.getByRole('row', { name: new RegExp(`${erin} .* Current key wrapped for them`) }).waitFor();
     assert.equal(await section.getByTestId('key-problem').count(), 0);
     await screenshot(page, 'team-key-holds');
     assert.deepEqual(await readComment().then((a) => [a.comment, a.locked]), [SECRET, undefined]);

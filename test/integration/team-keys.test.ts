@@ -4,7 +4,9 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
-import { keyFileSource, keySourceFromEnv, type KeySource } from '../../electron/core/crypto/key-sources';
+import { keyFileSource, keySourceFromEnv, passphraseSource, type KeySource } from '../../electron/core/crypto/key-sources';
+import { wrapDataKey } from '../../electron/core/crypto/member-key';
+import { createContext } from '../../electron/core/context';
 import { tryOpenText, commentAad } from '../../electron/core/services/confidential';
 import { listTeamKeys, renewTeamKey, shareTeamKey } from '../../electron/core/services/team-keys';
 import { addTeamMember, removeTeamMember, setUpTeamRoles } from '../../electron/core/db/postgres/roles';
@@ -118,7 +120,7 @@ test('members share the data key, each with a key of their own; a removed member
       await removeTeamMember(tx.sql, logins.bob);
       return await renewTeamKey(tx, `${logins.bob} removed`);
     });
-    assert.deepEqual(renewal, { generation: 2, wrappedFor: [logins.alice, logins.carol, ownerRole].sort(), waiting: [] });
+    assert.deepEqual(renewal, { generation: 2, wrappedFor: [logins.alice, logins.carol, ownerRole].sort(), waiting: [], unusable: [] });
 
     // Alice's session had generation 1 loaded: her next confidential save uses generation 2.
     unwrap(await alice.api['answer.save']({ reviewId: review.id, questionId: q2!.id, comment: NEW_SECRET, confidential: true }));
@@ -138,9 +140,10 @@ test('members share the data key, each with a key of their own; a removed member
       assert.equal((await commentOf(member, vendor.id, q2!.id)).comment, NEW_SECRET);
     }
     const listing = await listTeamKeys(owner.ctx);
-    const bobListed = listing.members.find((m) => m.role === logins.bob)!;
-    assert.deepEqual([listing.generation, bobListed.member, bobListed.holdsCurrent, bobListed.generations], [2, false, false, [1]]);
-    assert.ok(listing.members.filter((m) => m.member).every((m) => m.holdsCurrent));
+    const bobListed = listing.members.find((m) => m.role === logins.bob);
+    assert.equal(bobListed, undefined, 'his published key was withdrawn with his roles');
+    assert.equal(listing.generation, 2);
+    assert.ok(listing.members.every((m) => m.member && m.wrappedCurrent));
 
     // Every step is on the trail, which still verifies.
     const trail = await owner.ctx.sql.all<{ entity_id: string; action: string; db_user: string }>("SELECT entity_id, action, db_user FROM audit_log WHERE entity = 'team-key' ORDER BY id");
@@ -235,13 +238,13 @@ test('vetted team key share, list and remove from the command line', async () =>
   // Dave now holds it, and wraps it for the owner too (he takes no other member's wrap on trust).
   assert.match(cli(['team', 'key', 'share', '--server', daveUrl], daveEnv), /^Your member key .*\nWrapped the data key for: vetted_admin\.\nYou hold the data key \(generation 1\)\.\n$/);
   assert.match(cli(['team', 'key', 'share', '--server', daveUrl], daveEnv), /^Your member key .*\nYou hold the data key \(generation 1\)\.\n$/);
-  assert.match(cli(['team', 'key', 'list', '--server', ownerUrl], ownerEnv), new RegExp(`${dave} +[0-9a-f ]+  holds the current key \\(generations 1\\)`));
+  assert.match(cli(['team', 'key', 'list', '--server', ownerUrl], ownerEnv), new RegExp(`${dave} +[0-9a-f ]+  current key wrapped for them \\(generations 1\\)`));
 
   const removed = cli(['team', 'remove', dave, '--server', ownerUrl], ownerEnv);
   assert.match(removed, /is no longer a member[^]*The data key was renewed \(generation 2\)/);
-  const listing = JSON.parse(cli(['team', 'key', 'list', '--json', '--server', ownerUrl], ownerEnv)) as { generation: number; members: { role: string; member: boolean; holdsCurrent: boolean }[] };
+  const listing = JSON.parse(cli(['team', 'key', 'list', '--json', '--server', ownerUrl], ownerEnv)) as { generation: number; members: { role: string }[] };
   assert.equal(listing.generation, 2);
-  assert.deepEqual(listing.members.find((m) => m.role === dave), { ...listing.members.find((m) => m.role === dave), member: false, holdsCurrent: false });
+  assert.equal(listing.members.find((m) => m.role === dave), undefined, 'his member key was withdrawn');
   // Moving it back to a file would leave what generation 2 sealed unreadable to anyone: refused.
   const back = runCli(['migrate-register', '--from', ownerUrl, '--to', path.join(tempDir(), 'back.db')], { ...ownerEnv });
   assert.notEqual(back.status, 0);
@@ -249,4 +252,79 @@ test('vetted team key share, list and remove from the command line', async () =>
   // A member may not renew: the generations are the owner's.
   const refused = runCli(['team', 'key', 'renew', '--server', daveUrl], { ...daveEnv, VETTED_KEY_FILE: '', VETTED_PASSPHRASE: '' });
   assert.notEqual(refused.status, 0);
+});
+
+test('what a member writes cannot lock a colleague out, a shared passphrase is no member key, and a renewal nobody would hold is refused', async () => {
+  const { name, url: ownerUrl } = await freshDatabase('vetted_keys');
+  const logins = { gina: `gina_${name}`, hal: `hal_${name}`, ivy: `ivy_${name}`, jo: `jo_${name}` };
+  const PASSPHRASE = 'the team passphrase of the old file';
+  const owner = await open(ownerUrl, keySourceFromEnv(undefined, { XDG_DATA_HOME: tempDir(), VETTED_PASSPHRASE: PASSPHRASE }));
+  const people: Vetted[] = [owner];
+  try {
+    const vendor = unwrap(await owner.api['vendor.create']({ name: 'Pagerline', category: 'alerting' }));
+    const review = unwrap(await owner.api['review.start']({ vendorId: vendor.id })).review;
+    const template = unwrap(await owner.api['template.get']({ id: review.templateId }));
+    const question = template.sections[0]!.questions.find((q) => q.kind === 'yesno' && !q.showWhen)!;
+    unwrap(await owner.api['answer.save']({ reviewId: review.id, questionId: question.id, comment: OLD_SECRET, confidential: true }));
+    const admin = new PgStore(ownerUrl);
+    await admin.write(async (tx) => {
+      await setUpTeamRoles(tx);
+      for (const login of Object.values(logins)) await addTeamMember(tx, login, 'reviewer', 'pw-of-' + login);
+    });
+    const member = async (login: string, keySource: KeySource) => {
+      const vetted = await open(urlOf(ownerUrl, login, 'pw-of-' + login), keySource);
+      people.push(vetted);
+      return vetted;
+    };
+
+    // The old file's shared passphrase opens the register's key: a member key derived from it (its
+    // salt is public) would be everyone's who knew it. Refused; through the environment the member
+    // key is a key file of one's own instead.
+    const ginaShared = await member(logins.gina, passphraseSource(PASSPHRASE));
+    await assert.rejects(shareTeamKey(ginaShared.ctx), (e: unknown) => e instanceof VettedError && e.code === 'validation' && /opens the register's own data key/.test(e.message));
+    const gina = await member(logins.gina, keySourceFromEnv(undefined, { XDG_DATA_HOME: tempDir(), VETTED_PASSPHRASE: PASSPHRASE }));
+    assert.equal((await shareTeamKey(gina.ctx)).published, true);
+
+    // Hal publishes; Ivy, a reviewer too, writes him a wrap with a low-order point and one holding
+    // a 5-byte "key", and publishes a key of her own that is no public key at all.
+    const hal = await member(logins.hal, ownKeys());
+    await shareTeamKey(hal.ctx);
+    const ivy = await member(logins.ivy, ownKeys());
+    const halKey = (await ivy.ctx.sql.get<{ public_key: string }>('SELECT public_key FROM member_keys WHERE db_role = ?', [logins.hal]))!.public_key;
+    const registerId = (await ivy.ctx.sql.get<{ register_id: string }>('SELECT register_id FROM crypto_keys'))!.register_id;
+    const lowOrder = `vetted-wrap:v1:${Buffer.alloc(32).toString('base64')}:${Buffer.alloc(60, 1).toString('base64')}`;
+    const shortKey = wrapDataKey(Buffer.alloc(5, 7), halKey, `team-key-wrap:${registerId}:${logins.hal}:1`);
+    await ivy.ctx.sql.run('INSERT INTO team_key_wraps (db_role, public_key, generation, wrapped, created_at) VALUES (?, ?, 1, ?, ?), (?, ?, 1, ?, ?)', [
+      logins.hal, halKey, lowOrder, 'now', logins.hal, halKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')), shortKey, 'now',
+    ]);
+    await ivy.ctx.sql.run('INSERT INTO team_key_wraps (db_role, public_key, generation, wrapped, created_at) VALUES (?, ?, 2, ?, ?)', [logins.hal, halKey, shortKey, 'now']);
+    await assert.rejects(
+      ivy.ctx.sql.run("INSERT INTO member_keys (key_id, kdf_salt, public_key, created_at) VALUES ('k', 's', 'not base64 at all, forty-four characters!!!', 'now')"),
+      /violates check constraint "member_keys_public_key_check"/,
+    );
+    await ivy.ctx.sql.run("INSERT INTO member_keys (key_id, kdf_salt, public_key, created_at) VALUES ('k', 's', ?, 'now')", [Buffer.alloc(32).toString('base64')]);
+    // Hal's client passes over what does not open; the owner's share is not stopped by Ivy's key.
+    assert.equal(unwrap(await hal.api['security.status']({})).unlocked, false);
+    const shared = await shareTeamKey(owner.ctx);
+    assert.deepEqual([shared.unusable, shared.wrappedFor.includes(logins.hal)], [[logins.ivy], true]);
+    assert.equal((await commentOf(hal, vendor.id, question.id)).comment, OLD_SECRET);
+    assert.equal((await commentOf(gina, vendor.id, question.id)).comment, OLD_SECRET);
+
+    // With no member key published (all withdrawn here), a renewal by someone with no key source
+    // would leave nobody holding the new key: refused, nothing changed.
+    const keyless = createContext(owner.ctx.store, { keySource: null });
+    await owner.ctx.sql.run('DELETE FROM member_keys');
+    await assert.rejects(renewTeamKey(keyless, 'by hand'), (e: unknown) => e instanceof VettedError && e.code === 'conflict' && /nobody would hold the new key/.test(e.message));
+    assert.equal((await listTeamKeys(owner.ctx)).generation, 1);
+
+    // A login that is a member through another role is not removed by taking the team roles: said.
+    await owner.ctx.sql.exec(`CREATE ROLE "auditors_${name}" NOLOGIN; GRANT "${name}_readonly" TO "auditors_${name}"; GRANT "auditors_${name}" TO "${logins.jo}"`);
+    await assert.rejects(
+      owner.ctx.write((tx) => removeTeamMember(tx.sql, logins.jo)),
+      (e: unknown) => e instanceof VettedError && new RegExp(`${logins.jo} is still a member through auditors_${name}`).test(e.message),
+    );
+    await admin.close();
+  } finally {
+    for (const p of people) p.close();
+  }
 });

@@ -49,10 +49,17 @@ export async function teamCommand(sub: string | undefined, positionals: string[]
       const ctx = createContext(opened, { keySource: keySourceFromEnv(undefined) });
       const renewal = await ctx.write(async (tx) => {
         await removeTeamMember(tx.sql, login);
-        return await renewTeamKey(tx, `${login} removed`);
+        try {
+          return await renewTeamKey(tx, `${login} removed`);
+        } catch (error) {
+          // Nobody would hold a new key: the member still goes (their access matters more), said loudly.
+          if (error instanceof VettedError && error.code === 'conflict') return error.message;
+          throw error;
+        }
       });
-      process.stdout.write(`${login} is no longer a member of the register (the login itself stays).\n`);
-      if (renewal) process.stdout.write(renewalText(renewal));
+      process.stdout.write(`${login} is no longer a member of the register (the login itself stays; their published member key is withdrawn).\n`);
+      if (typeof renewal === 'string') process.stderr.write(`vetted: ${renewal} ${login} can still open what is sealed until it is renewed: vetted team key renew.\n`);
+      else if (renewal) process.stdout.write(renewalText(renewal));
     } else if (sub === 'key') {
       await teamKeyCommand(opened, positionals[0]!, flags);
     } else {
@@ -73,6 +80,7 @@ function renewalText(renewal: TeamKeyRenewal): string {
   const lines = [`The data key was renewed (generation ${renewal.generation}): what is sealed from now on opens only for the members it was wrapped for.`];
   if (renewal.wrappedFor.length) lines.push(`Wrapped for: ${renewal.wrappedFor.join(', ')}.`);
   if (renewal.waiting.length) lines.push(`Not yet (no member key published): ${renewal.waiting.join(', ')}; they run vetted team key share, then a member holding the key runs it too.`);
+  if (renewal.unusable.length) lines.push(`Not usable (a published key that is not a public key): ${renewal.unusable.join(', ')}; they publish a new one (vetted team key share --replace-member-key).`);
   return lines.join('\n') + '\n';
 }
 
@@ -86,7 +94,8 @@ async function teamKeyCommand(store: Store, action: string, flags: TeamFlags): P
     if (share.wrappedFor.length) out(`Wrapped the data key for: ${share.wrappedFor.join(', ')}.\n`);
     if (share.problem) out(`${share.problem}\n`);
     else out(`You hold the data key (generation ${share.generation}).\n`);
-    if (share.waiting.length) out(`Still without the current data key: ${share.waiting.join(', ')}.\n`);
+    if (share.waiting.length) out(`The current data key is not wrapped for: ${share.waiting.join(', ')}.\n`);
+    if (share.unusable.length) out(`Not usable (a published key that is not a public key): ${share.unusable.join(', ')}.\n`);
   } else if (action === 'renew') {
     const renewal = await renewTeamKey(ctx, 'renewed by hand');
     if (flags.json) return out(JSON.stringify(renewal, null, 2) + '\n');
@@ -97,7 +106,7 @@ async function teamKeyCommand(store: Store, action: string, flags: TeamFlags): P
     out(`The data key's generation: ${listing.generation}.\n`);
     if (listing.members.length === 0) out('No member has published a key yet (vetted team key share).\n');
     for (const m of listing.members) {
-      const state = !m.member ? 'not a member' : m.holdsCurrent ? 'holds the current key' : 'waiting for the current key';
+      const state = !m.member ? 'not a member' : m.wrappedCurrent ? 'current key wrapped for them' : 'waiting for the current key';
       out(`${m.role.padEnd(32)} ${m.fingerprint}  ${state}${m.generations.length ? ` (generations ${m.generations.join(', ')})` : ''}\n`);
     }
   }

@@ -127,10 +127,18 @@ export function passphraseSource(passphrase: string): KeySource {
   return { kind: 'passphrase', describe: () => 'a passphrase (VETTED_PASSPHRASE)', load: (_id, salt) => derive(salt), create: (_id, salt) => derive(salt) };
 }
 
-/** The key source for CLI and browser mode: --key-file / VETTED_KEY_FILE, else VETTED_PASSPHRASE, else the default key file. */
+/**
+ * The key source for CLI and browser mode: --key-file / VETTED_KEY_FILE, else VETTED_PASSPHRASE,
+ * else the default key file. A team register member's own key (crypto/team-keys.ts) is kept in the
+ * key folder unless VETTED_MEMBER_PASSPHRASE is given, never derived from a key file or passphrase
+ * that opens a register.
+ */
 export function keySourceFromEnv(keyFile: string | undefined, env: NodeJS.ProcessEnv = process.env): KeySource {
   const file = keyFile ?? env.VETTED_KEY_FILE;
-  if (file) return { ...keyFileSource(() => path.resolve(file)), memberKeys: defaultKeyFileSource(env) };
-  if (env.VETTED_PASSPHRASE) return passphraseSource(env.VETTED_PASSPHRASE);
-  return defaultKeyFileSource(env);
+  // A key file given for every register, or a passphrase a file register's team shared, is no
+  // member's own secret: member keys come from VETTED_MEMBER_PASSPHRASE, else the key folder.
+  const memberKeys = env.VETTED_MEMBER_PASSPHRASE ? passphraseSource(env.VETTED_MEMBER_PASSPHRASE) : defaultKeyFileSource(env);
+  if (file) return { ...keyFileSource(() => path.resolve(file)), memberKeys };
+  if (env.VETTED_PASSPHRASE) return { ...passphraseSource(env.VETTED_PASSPHRASE), memberKeys };
+  return { ...defaultKeyFileSource(env), memberKeys };
 }

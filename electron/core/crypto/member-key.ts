@@ -50,20 +50,36 @@ function wrapKeyOf(shared: Buffer, ephemeral: string, recipient: string): Buffer
   return Buffer.from(hkdfSync('sha256', shared, salt, 'vetted team key wrap v1', 32));
 }
 
-/** The data key sealed so that only the holder of `recipient`'s private key opens it. */
+/**
+ * X25519 with a key someone else wrote into the register: a malformed or low-order point (OpenSSL
+ * refuses the all-zero shared secret) is a SealError like any value that does not open, never an
+ * error that would stop the reader or the wrapper.
+ */
+function agree(privateKey: KeyObject, theirs: string): Buffer {
+  try {
+    return diffieHellman({ privateKey, publicKey: publicFromRaw(theirs) });
+  } catch (error) {
+    if (error instanceof SealError) throw error;
+    throw new SealError(`a public key does not agree (${(error as Error).message})`);
+  }
+}
+
+/** The data key sealed so that only the holder of `recipient`'s private key opens it; a SealError for a public key that is not one. */
 export function wrapDataKey(dataKey: Buffer, recipient: string, aad: string): string {
   const ephemeral = generateKeyPairSync('x25519');
   const ephemeralPublic = rawPublic(ephemeral.publicKey);
-  const shared = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: publicFromRaw(recipient) });
+  const shared = agree(ephemeral.privateKey, recipient);
   const sealed = sealBytes(wrapKeyOf(shared, ephemeralPublic, recipient), dataKey, aad);
   return `${WRAP_PREFIX}${ephemeralPublic}:${sealed.toString('base64')}`;
 }
 
-/** Opens a wrap made for this member; a SealError when it was not, or was altered. */
+/** Opens a wrap made for this member to a 32-byte key; a SealError when it was not, was altered, or holds anything else. */
 export function unwrapDataKey(wrapped: string, own: MemberKeyPair, aad: string): Buffer {
   if (!wrapped.startsWith(WRAP_PREFIX)) throw new SealError('not a wrapped key');
-  const [ephemeralPublic, sealed] = wrapped.slice(WRAP_PREFIX.length).split(':');
-  if (!ephemeralPublic || !sealed) throw new SealError('a wrapped key is malformed');
-  const shared = diffieHellman({ privateKey: own.privateKey, publicKey: publicFromRaw(ephemeralPublic) });
-  return openBytes(wrapKeyOf(shared, ephemeralPublic, own.publicKey), Buffer.from(sealed, 'base64'), aad);
+  const [ephemeralPublic, sealed, ...rest] = wrapped.slice(WRAP_PREFIX.length).split(':');
+  if (!ephemeralPublic || !sealed || rest.length > 0) throw new SealError('a wrapped key is malformed');
+  const shared = agree(own.privateKey, ephemeralPublic);
+  const key = openBytes(wrapKeyOf(shared, ephemeralPublic, own.publicKey), Buffer.from(sealed, 'base64'), aad);
+  if (key.length !== 32) throw new SealError('a wrapped key is not a data key');
+  return key;
 }

@@ -3,7 +3,7 @@
 // (crypto_keys: what a file's key file or passphrase opens, for whoever still holds it); each
 // renewal adds one. Values are sealed with the newest; older ones stay readable to the members
 // who held their generation, so frozen answers and the trail's sealed rows still open.
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { VettedError } from '../../../shared/result';
 import type { Sql } from '../db/store/sql';
 import { openText, SealError, sealText } from './cipher';
@@ -19,6 +19,7 @@ export const TEAM_KEY_LOCK = 'vetted team data key';
 
 export interface RegisterKeyRow {
   register_id: string;
+  kdf_salt: string;
   key_check: string;
 }
 
@@ -45,8 +46,8 @@ async function checksOf(sql: Sql, register: RegisterKeyRow): Promise<Map<number,
   return checks;
 }
 
-function passes(key: Buffer, check: string | undefined, registerId: string, generation: number): boolean {
-  if (!check) return false;
+function passes(key: Buffer | null, check: string | undefined, registerId: string, generation: number): boolean {
+  if (!check || !key || key.length !== 32) return false;
   try {
     openText(key, check, checkAadOf(registerId, generation));
     return true;
@@ -148,15 +149,18 @@ export async function publishMemberKey(sql: Sql, source: KeySource | null, regis
     throw new VettedError('locked', `${existing.problem} Publishing a new one (--replace-member-key) makes the old one's wraps useless: a member holding the key shares it again.`);
   }
   const secrets = memberSecrets(source);
+  // A passphrase that opens the register's own key is one others hold too (a file register's team
+  // shared it): a member key derived from it, with a salt everyone reads, would be theirs as well,
+  // and with it every generation wrapped to it after they leave.
+  if (register && secrets.kind === 'passphrase' && passes(secrets.load(register.register_id, Buffer.from(register.kdf_salt, 'hex')), register.key_check, register.register_id, 1)) {
+    throw new VettedError(
+      'validation',
+      'passphrase: the passphrase given opens the register\'s own data key, which others may know; a member key needs a secret of your own (VETTED_MEMBER_PASSPHRASE, or leave it out for a key file of your own in the key folder).',
+    );
+  }
   const keyId = randomUUID();
   const salt = randomBytes(16);
   const secret = secrets.load(keyId, salt) ?? secrets.create(keyId, salt);
-  if (register && source.kind === 'key-file') {
-    const dataKey = source.load(register.register_id, salt);
-    if (dataKey && dataKey.length === secret.length && timingSafeEqual(dataKey, secret)) {
-      throw new VettedError('validation', 'keyFile: the key file given is the register\'s data key; a member key must be a secret of your own (leave out --key-file for this, or give another).');
-    }
-  }
   const pair = memberKeyPair(secret);
   const now = new Date().toISOString();
   if (existing.row) {
@@ -202,10 +206,11 @@ export async function listMemberKeys(sql: Sql, readonlyGroup: string): Promise<M
 /**
  * Wraps each generation held here for every member key still a member's that lacks a wrap of it by
  * this member: another's wrap is not taken on trust (it may be a false one), so a colleague let in
- * by two members has two wraps. Returns the members (not this one) it wrapped a generation for.
+ * by two members has two wraps.
  */
-export async function wrapForMembers(sql: Sql, register: RegisterKeyRow, held: Map<number, Buffer>, readonlyGroup: string, self: string): Promise<string[]> {
+export async function wrapForMembers(sql: Sql, register: RegisterKeyRow, held: Map<number, Buffer>, readonlyGroup: string, self: string): Promise<WrapOutcome> {
   const admitted = new Set<string>();
+  const unusable = new Set<string>();
   const mine = await sql.all<{ db_role: string; public_key: string; generation: number }>(
     'SELECT db_role, public_key, generation FROM team_key_wraps WHERE wrapped_by = session_user',
   );
@@ -215,12 +220,27 @@ export async function wrapForMembers(sql: Sql, register: RegisterKeyRow, held: M
     if (!member.member) continue;
     for (const [generation, key] of held) {
       if (done.has(`${member.role}\n${member.publicKey}\n${generation}`)) continue;
-      const wrapped = wrapDataKey(key, member.publicKey, wrapAad(register.register_id, member.role, generation));
+      let wrapped: string;
+      try {
+        wrapped = wrapDataKey(key, member.publicKey, wrapAad(register.register_id, member.role, generation));
+      } catch (error) {
+        // A published key that is not an X25519 public key: nothing can be wrapped to it; the others still are.
+        if (!(error instanceof SealError)) throw error;
+        unusable.add(member.role);
+        break;
+      }
       await sql.run('INSERT INTO team_key_wraps (db_role, public_key, generation, wrapped, created_at) VALUES (?, ?, ?, ?, ?)', [member.role, member.publicKey, generation, wrapped, now]);
       if (member.role !== self) admitted.add(member.role);
     }
   }
-  return [...admitted].sort();
+  return { wrappedFor: [...admitted].sort(), unusable: [...unusable].sort() };
+}
+
+export interface WrapOutcome {
+  /** Members (not this one) a generation was wrapped for. */
+  wrappedFor: string[];
+  /** Members whose published key is not a usable public key (they publish again with --replace-member-key). */
+  unusable: string[];
 }
 
 /** A new generation of the data key (the owner's: no member may write it), wrapped for every remaining member. */

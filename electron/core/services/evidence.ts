@@ -128,9 +128,11 @@ export async function deleteEvidence(ctx: Context, id: string): Promise<{ id: st
 }
 
 async function openConfidentialFile(ctx: Context, evidence: Evidence, sealed: Buffer): Promise<Buffer> {
-  if (!(await ctx.keys.readKey())) throw new VettedError('locked', `${evidence.fileName} is confidential and locked: ${(await ctx.keys.status()).problem ?? 'no key is available'}`);
+  // Every generation held: a file sealed before a team key's renewal opens with the one it was sealed with.
+  const keys = await ctx.keys.readKeys();
+  if (keys.length === 0) throw new VettedError('locked', `${evidence.fileName} is confidential and locked: ${(await ctx.keys.status()).problem ?? 'no key is available'}`);
   try {
-    return openFile(await ctx.keys.readKeys(), evidence.id, sealed);
+    return openFile(keys, evidence.id, sealed);
   } catch (error) {
     if (!(error instanceof SealError)) throw error;
     throw new VettedError('conflict', `The stored copy of ${evidence.fileName} does not decrypt: it was altered outside Vetted. Attach the original again.`);

@@ -6,7 +6,7 @@
 //   renew  — a new generation, wrapped for the members who remain (the owner's, on removing one):
 //            what is sealed from then on does not open with any key a removed member had.
 import { VettedError } from '../../../shared/result';
-import { addGeneration, currentGeneration, listMemberKeys, publishMemberKey, TEAM_KEY_LOCK, wrapForMembers, type RegisterKeyRow } from '../crypto/team-keys';
+import { addGeneration, currentGeneration, listMemberKeys, publishMemberKey, TEAM_KEY_LOCK, wrapForMembers, type RegisterKeyRow, type WrapOutcome } from '../crypto/team-keys';
 import { fingerprint } from '../crypto/member-key';
 import { groupRole } from '../db/postgres/roles';
 import type { Context } from '../context';
@@ -16,7 +16,7 @@ function requireTeamRegister(ctx: Context): void {
   if (ctx.sql.dialect !== 'postgres') throw new VettedError('validation', 'A register file has one user: its data key comes from your key source, nothing is shared.');
 }
 
-const registerKey = (ctx: Context) => ctx.sql.get<RegisterKeyRow>('SELECT register_id, key_check FROM crypto_keys WHERE id = 1');
+const registerKey = (ctx: Context) => ctx.sql.get<RegisterKeyRow>('SELECT register_id, kdf_salt, key_check FROM crypto_keys WHERE id = 1');
 
 async function waitingFor(ctx: Context, generation: number): Promise<string[]> {
   const listed = await listMemberKeys(ctx.sql, await groupRole(ctx.sql, 'readonly'));
@@ -32,10 +32,10 @@ export async function shareTeamKey(ctx: Context, options: { replaceMemberKey?: b
     const own = await publishMemberKey(tx.sql, tx.keys.keySource, register, options.replaceMemberKey ?? false);
     tx.keys.forget();
     const generation = await currentGeneration(tx.sql);
-    let wrappedFor: string[] = [];
+    let outcome: WrapOutcome = { wrappedFor: [], unusable: [] };
     if (register) {
       const held = await tx.keys.heldGenerations();
-      wrappedFor = await wrapForMembers(tx.sql, register, held, await groupRole(tx.sql, 'readonly'), own.role);
+      outcome = await wrapForMembers(tx.sql, register, held, await groupRole(tx.sql, 'readonly'), own.role);
       tx.keys.forget();
     }
     const holds = register !== undefined && (await tx.keys.readKey()) !== null;
@@ -45,7 +45,8 @@ export async function shareTeamKey(ctx: Context, options: { replaceMemberKey?: b
       published: own.created,
       generation,
       holds,
-      wrappedFor,
+      wrappedFor: outcome.wrappedFor,
+      unusable: outcome.unusable,
       waiting: register ? (await waitingFor(tx, generation)).filter((role) => role !== own.role) : [],
       problem: !register ? 'This team register has no data key yet: nothing confidential was saved on it, or moved into it.' : holds ? null : (await tx.keys.status()).problem,
     };
@@ -54,17 +55,21 @@ export async function shareTeamKey(ctx: Context, options: { replaceMemberKey?: b
 
 export interface TeamKeyRenewal {
   generation: number;
-  /** Members the new generation was wrapped for (their published keys). */
+  /** Members the new generation was wrapped for (their published keys), the one renewing among them. */
   wrappedFor: string[];
   /** Members with no published key: locked for new values until a holder shares it with them. */
   waiting: string[];
+  /** Members whose published key is not a usable public key. */
+  unusable: string[];
 }
 
 /**
  * A new generation of the data key, wrapped for every remaining member's published key; values are
  * sealed with it from the moment this transaction ends. Takes the data key's lock alone: sealing
- * writers finish first, later ones wait and then use the new generation. Null on a register with no
- * data key (nothing was ever sealed: nothing to renew).
+ * writers finish first, later ones wait and then use the new generation. The one renewing publishes
+ * a member key first if they have none (so someone holds the new key); a renewal nobody would hold
+ * is refused ('conflict'), changing nothing, since every confidential save would then be locked for
+ * all. Null on a register with no data key (nothing was ever sealed: nothing to renew).
  */
 export async function renewTeamKey(ctx: Context, reason: string): Promise<TeamKeyRenewal | null> {
   requireTeamRegister(ctx);
@@ -72,10 +77,24 @@ export async function renewTeamKey(ctx: Context, reason: string): Promise<TeamKe
     await tx.sql.get('SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
     const register = await registerKey(tx);
     if (!register) return null;
+    if (tx.keys.keySource) {
+      try {
+        await publishMemberKey(tx.sql, tx.keys.keySource, register, false);
+      } catch (error) {
+        // A member key this machine cannot make or open: the renewal goes on for the others.
+        if (!(error instanceof VettedError)) throw error;
+      }
+    }
     const { generation, key } = await addGeneration(tx.sql, register, reason);
-    const wrappedFor = await wrapForMembers(tx.sql, register, new Map([[generation, key]]), await groupRole(tx.sql, 'readonly'), '');
+    const outcome = await wrapForMembers(tx.sql, register, new Map([[generation, key]]), await groupRole(tx.sql, 'readonly'), '');
+    if (outcome.wrappedFor.length === 0) {
+      throw new VettedError(
+        'conflict',
+        'The data key was not renewed: nobody would hold the new key (no remaining member has published a member key: each runs vetted team key share, or Share in Settings).',
+      );
+    }
     tx.keys.forget();
-    return { generation, wrappedFor, waiting: await waitingFor(tx, generation) };
+    return { generation, wrappedFor: outcome.wrappedFor, waiting: await waitingFor(tx, generation), unusable: outcome.unusable };
   });
 }
 
@@ -88,7 +107,7 @@ export async function listTeamKeys(ctx: Context): Promise<TeamKeyView> {
     return {
       generation,
       you: { role: own!.role, fingerprint: own!.public_key ? fingerprint(own!.public_key) : null },
-      members: members.map((m) => ({ role: m.role, fingerprint: fingerprint(m.publicKey), member: m.member, holdsCurrent: m.generations.includes(generation), generations: m.generations })),
+      members: members.map((m) => ({ role: m.role, fingerprint: fingerprint(m.publicKey), member: m.member, wrappedCurrent: m.generations.includes(generation), generations: m.generations })),
     };
   });
 }

@@ -30,7 +30,7 @@ export const teamKeys: Migration = {
       db_role    text PRIMARY KEY DEFAULT session_user,
       key_id     text NOT NULL,
       kdf_salt   text NOT NULL,
-      public_key text NOT NULL CHECK (length(public_key) = 44),
+      public_key text NOT NULL CHECK (public_key ~ '^[A-Za-z0-9+/]{43}=$'),
       created_at text NOT NULL
     );
     ALTER TABLE member_keys ENABLE ROW LEVEL SECURITY;
@@ -52,7 +52,7 @@ export const teamKeys: Migration = {
       public_key text NOT NULL,
       generation integer NOT NULL CHECK (generation >= 1),
       wrapped_by text NOT NULL DEFAULT session_user,
-      wrapped    text NOT NULL,
+      wrapped    text NOT NULL CHECK (length(wrapped) <= 200),
       created_at text NOT NULL,
       PRIMARY KEY (db_role, public_key, generation, wrapped_by)
     );

@@ -242,11 +242,24 @@ export async function addTeamMember(tx: Tx, login: string, role: TeamRole, passw
   return exists ? 'existing' : 'created';
 }
 
-/** Takes every team role of this register from a member (their login stays: it may serve other databases). */
-export async function removeTeamMember(tx: Pick<Tx, 'get' | 'exec'>, login: string): Promise<void> {
+/**
+ * Takes every team role of this register from a member (their login stays: it may serve other
+ * databases), and withdraws their published member key: a later login of that name is someone
+ * else, whom nothing should be wrapped for until they publish their own. A login that would still
+ * be a member through another role it belongs to is refused, naming it: removing it here would not.
+ */
+export async function removeTeamMember(tx: Pick<Tx, 'get' | 'run' | 'exec'>, login: string): Promise<void> {
   const exists = await tx.get('SELECT 1 AS one FROM pg_roles WHERE rolname = ?', [login]);
   if (!exists) throw new VettedError('validation', `LOGIN: there is no role ${login}`);
   for (const role of TEAM_ROLES) await tx.exec(`REVOKE ${ident(await groupRole(tx, role))} FROM ${ident(login)}`);
+  const through = await tx.get<{ via: string }>(
+    `SELECT string_agg(g.rolname, ', ' ORDER BY g.rolname) AS via FROM pg_auth_members a
+       JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
+      WHERE m.rolname = ? AND pg_has_role(g.oid, ?::name, 'MEMBER')`,
+    [login, await groupRole(tx, 'readonly')],
+  );
+  if (through?.via) throw new VettedError('validation', `LOGIN: ${login} is still a member through ${through.via}; take that role from them first`);
+  await tx.run('DELETE FROM member_keys WHERE db_role = ?', [login]);
 }
 
 /**

@@ -11,13 +11,14 @@ function shareSummary(share: TeamKeyShare): string {
   const parts = [share.published ? `Published your member key (fingerprint ${share.fingerprint}).` : `Your member key: fingerprint ${share.fingerprint}.`];
   if (share.wrappedFor.length) parts.push(`Wrapped the data key for ${share.wrappedFor.join(', ')}.`);
   parts.push(share.holds ? `You hold the data key (generation ${share.generation}).` : (share.problem ?? 'You do not hold the data key yet.'));
-  if (share.waiting.length) parts.push(`Still without the current key: ${share.waiting.join(', ')}.`);
+  if (share.waiting.length) parts.push(`The current key is not wrapped for ${share.waiting.join(', ')} yet.`);
+  if (share.unusable.length) parts.push(`Not usable (a published key that is not a public key): ${share.unusable.join(', ')}.`);
   return parts.join(' ');
 }
 
 function holding(member: TeamKeyView['members'][number]): string {
   if (!member.member) return 'No longer a member';
-  return member.holdsCurrent ? 'Holds the current key' : 'Waiting for the current key';
+  return member.wrappedCurrent ? 'Current key wrapped for them' : 'Waiting for the current key';
 }
 
 export function TeamKeyFacts({ team, onShared }: { team: TeamKeyView; onShared: () => void }) {
