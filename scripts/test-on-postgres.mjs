@@ -12,6 +12,7 @@ import process from 'node:process';
 
 export const ON_POSTGRES = [
   'test/integration/answer-versions.test.ts',
+  'test/integration/api.test.ts',
   'test/integration/bidi-report.test.ts',
   'test/integration/compare-incidents.test.ts',
   'test/integration/compare-maintenance.test.ts',
@@ -26,6 +27,7 @@ export const ON_POSTGRES = [
   'test/integration/interchange.test.ts',
   'test/integration/lifecycle.test.ts',
   'test/integration/maintenance.test.ts',
+  'test/integration/questionnaire-send.test.ts',
   'test/integration/register-tier.test.ts',
   'test/integration/report-incidents.test.ts',
   'test/integration/report-language.test.ts',
@@ -37,8 +39,11 @@ export const ON_POSTGRES = [
   'test/integration/review-migrate.test.ts',
   'test/integration/separation-of-duties.test.ts',
   'test/integration/settings-audited.test.ts',
+  'test/integration/template-choice.test.ts',
   'test/integration/templates.test.ts',
   'test/integration/upstreams-exchange.test.ts',
+  'test/integration/upstreams-from-status.test.ts',
+  'test/integration/upstreams-import.test.ts',
   'test/integration/upstreams.test.ts',
   'test/integration/vendor-listed.test.ts',
   'test/integration/window-import.test.ts',

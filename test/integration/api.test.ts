@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDispatcher, type Handlers } from '../../electron/core/dispatcher';
-import { dumpRegister } from '../helpers/db-dump';
+import { dumpAnyRegister } from '../helpers/db-dump';
 import { firstQuestion, freshVetted, unwrap } from '../helpers/vetted';
 
 test('vendors: create, read, update, delete through the dispatcher', async () => {
@@ -23,7 +23,7 @@ test('vendors: create, read, update, delete through the dispatcher', async () =>
 
 test('bad vendor input gets a typed validation error naming the field, and stores nothing', async () => {
   const { api, file } = await freshVetted();
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
   const cases: [unknown, string][] = [
     [{ name: '' }, 'name'],
     [{}, 'name'],
@@ -44,7 +44,7 @@ test('bad vendor input gets a typed validation error naming the field, and store
       assert.doesNotMatch(result.error.message, /\n\s+at /, 'no stack trace');
     }
   }
-  assert.deepEqual(dumpRegister(file), before);
+  assert.deepEqual(await dumpAnyRegister(file), before);
 });
 
 test('provider names are unique regardless of case', async () => {
@@ -102,7 +102,7 @@ test('an answer of the wrong kind, an unknown question or review is refused and 
   const yesno = firstQuestion(template, 'yesno');
   const number = firstQuestion(template, 'number');
   unwrap(await api['answer.save']({ reviewId: review.id, questionId: yesno.id, value: yesno.options![0]!.id }));
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
 
   const wrong = [
     { reviewId: review.id, questionId: yesno.id, value: 'maybe' },
@@ -121,7 +121,7 @@ test('an answer of the wrong kind, an unknown question or review is refused and 
   assert.equal(!unknownR.ok && unknownR.error.code, 'not_found');
   const empty = await api['answer.save']({ reviewId: review.id, questionId: yesno.id });
   assert.equal(!empty.ok && empty.error.code, 'validation');
-  assert.deepEqual(dumpRegister(file), before);
+  assert.deepEqual(await dumpAnyRegister(file), before);
 });
 
 test('deleting a provider removes its reviews and answers', async () => {
@@ -131,8 +131,8 @@ test('deleting a provider removes its reviews and answers', async () => {
   const q = firstQuestion(template, 'yesno');
   unwrap(await api['answer.save']({ reviewId: review.id, questionId: q.id, value: q.options![0]!.id }));
   unwrap(await api['vendor.delete']({ id: vendor.id }));
-  assert.equal(ctx.db.prepare('SELECT count(*) FROM answers').pluck().get(), 0);
-  assert.equal(ctx.db.prepare('SELECT count(*) FROM reviews').pluck().get(), 0);
+  assert.equal(Number((await ctx.sql.get<{ n: number }>('SELECT count(*) AS n FROM answers'))!.n), 0);
+  assert.equal(Number((await ctx.sql.get<{ n: number }>('SELECT count(*) AS n FROM reviews'))!.n), 0);
 });
 
 test('the demo register has a spread of scores and tiers, a knock-out and an incomplete review', async () => {

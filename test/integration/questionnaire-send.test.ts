@@ -10,7 +10,7 @@ import type { QuestionnaireRequest } from '../../shared/domain/vendor-exchange';
 import { templateHash } from '../../shared/exchange/digest';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates';
 import { exportTemplateJson } from '../../shared/templates/format';
-import { dumpRegister } from '../helpers/db-dump';
+import { dumpAnyRegister } from '../helpers/db-dump';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 const NOW = new Date('2026-12-04T10:00:00Z');
@@ -85,7 +85,7 @@ test('prefill sends value, N/A and the provider’s own comment, never a reviewe
   await save('scl_upgrade_no_downtime', { na: true, comment: 'reviewer: one fixed plan' });
   await save('sec_vuln_management', { comment: 'a comment with no answer' });
   // The provider's own comment on one answer (as an accepted answers file leaves it).
-  ctx.db.prepare("UPDATE answers SET provider_comment = 'provider: AES-256' WHERE question_id = 'sec_encryption_at_rest'").run();
+  await ctx.sql.run("UPDATE answers SET provider_comment = 'provider: AES-256' WHERE question_id = 'sec_encryption_at_rest'");
 
   const request = await buildQuestionnaireRequest(ctx, { vendorId: vendor.id, prefill: true });
   assert.deepEqual(request.prefill, [
@@ -96,7 +96,7 @@ test('prefill sends value, N/A and the provider’s own comment, never a reviewe
   assert.deepEqual(request.prefilledFrom, { date: '2026-12-04' }, 'only the date of the review the prefill is from: not its id or state');
   const whole = JSON.stringify(request);
   for (const text of ['reviewer:', SECRET, 'a comment with no answer']) assert.ok(!whole.includes(text), `the request never carries “${text}”`);
-  const sealed = (ctx.db.prepare("SELECT comment FROM answers WHERE question_id = 'sec_key_management'").get() as { comment: string }).comment;
+  const sealed = (await ctx.sql.get<{ comment: string }>("SELECT comment FROM answers WHERE question_id = 'sec_key_management'"))!.comment;
   assert.ok(!whole.includes(sealed), 'nor the sealed form of a confidential comment');
   // Without prefill, nothing held is sent.
   assert.deepEqual((await buildQuestionnaireRequest(ctx, { vendorId: vendor.id })).prefill, []);
@@ -106,7 +106,7 @@ test('prefill after a decision: the latest review’s answers that fit the templ
   const { api, ctx, vendor } = await setUp();
   const { review } = unwrap(await api['review.start']({ vendorId: vendor.id }));
   unwrap(await api['answer.save']({ reviewId: review.id, questionId: 'sec_encryption_at_rest', value: 'yes' }));
-  ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = '2026-06-30T12:00:00.000Z' WHERE id = ?").run(review.id);
+  await ctx.sql.run("UPDATE reviews SET status = 'approved', completed_at = '2026-06-30T12:00:00.000Z' WHERE id = ?", [review.id]);
   const request = await buildQuestionnaireRequest(ctx, { vendorId: vendor.id, prefill: true });
   assert.deepEqual(request.prefill.map((p) => p.questionId), ['sec_encryption_at_rest']);
   assert.deepEqual(request.prefilledFrom, { date: '2026-06-30' }, 'the decided review, named by its date only');
@@ -114,7 +114,7 @@ test('prefill after a decision: the latest review’s answers that fit the templ
 
 test('refused, nothing stored: a due date before today, an unknown provider, a page that cannot be made', async () => {
   const { api, ctx, file, vendor } = await setUp();
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
   const past = await api['questionnaire.send']({ vendorId: vendor.id, due: '2026-12-03' });
   assert.equal(past.ok, false);
   assert.ok(!past.ok && past.error.code === 'validation', 'a past due date is a validation error');
@@ -131,7 +131,7 @@ test('refused, nothing stored: a due date before today, an unknown provider, a p
         async () => sendQuestionnaire(ctx, { vendorId: vendor.id }, () => { throw new Error('page script not built'); }),
         /page script not built/,
       );
-  assert.deepEqual(dumpRegister(file), before, 'the register is unchanged');
+  assert.deepEqual(await dumpAnyRegister(file), before, 'the register is unchanged');
 });
 
 test('through the API with the real page (npm run build:renderer first): the HTML carries the request, under a CSP, and no reviewer comment', async () => {

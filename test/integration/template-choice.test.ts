@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { DEFAULT_TEMPLATE_ID } from '../../shared/templates';
 import { runCli } from '../helpers/cli';
-import { dumpRegister } from '../helpers/db-dump';
+import { dumpAnyRegister } from '../helpers/db-dump';
 import { tempDbPath, tempDir } from '../helpers/tmp';
 import { templateText } from '../helpers/template-file';
 import { freshVetted, unwrap } from '../helpers/vetted';
@@ -84,19 +84,19 @@ describe('the template of a new review', () => {
     const open = unwrap(await api['review.start']({ vendorId: vendor.id }));
     assert.equal(unwrap(await api['review.start']({ vendorId: vendor.id })).review.id, open.review.id);
     assert.equal(unwrap(await api['review.start']({ vendorId: vendor.id, templateId: DEFAULT_TEMPLATE_ID })).review.id, open.review.id);
-    const before = dumpRegister(vetted.file);
+    const before = await dumpAnyRegister(vetted.file);
     const refused = await api['review.start']({ vendorId: vendor.id, templateId: 'saas-lite' });
     assert.ok(!refused.ok, 'another template while a review is open is refused');
     assert.equal(refused.error.code, 'conflict');
     assert.match(refused.error.message, /^Burrow MQ already has an open review \(draft\) on “Infrastructure provider review” \(infrastructure-provider v\d+\): decide it before starting one on “SaaS lite” \(saas-lite\)\.$/);
-    assert.deepEqual(dumpRegister(vetted.file), before, 'nothing was written');
+    assert.deepEqual(await dumpAnyRegister(vetted.file), before, 'nothing was written');
   });
 
   test('an unknown template id is a validation error naming templateId and listing the known ids; nothing is created', async () => {
     const vetted = await registerWithTemplates();
     const { api } = vetted;
     const vendor = unwrap(await api['vendor.create']({ name: 'Burrow MQ' }));
-    const before = dumpRegister(vetted.file);
+    const before = await dumpAnyRegister(vetted.file);
     const known = `known: db-review, ${DEFAULT_TEMPLATE_ID}, saas-lite`;
     for (const result of [
       await api['review.start']({ vendorId: vendor.id, templateId: 'ghost' }),
@@ -108,11 +108,11 @@ describe('the template of a new review', () => {
       assert.equal(result.error.message, `templateId: no template with id "ghost" in the register (${known})`);
       assert.deepEqual(result.error.details, [{ path: 'templateId', message: `no template with id "ghost" in the register (${known})` }]);
     }
-    assert.deepEqual(dumpRegister(vetted.file), before, 'no provider, no review');
+    assert.deepEqual(await dumpAnyRegister(vetted.file), before, 'no provider, no review');
     // The name is checked too, in the same transaction: a taken name with a good template creates no review.
     const taken = await api['vendor.create']({ name: 'burrow mq', templateId: 'saas-lite' });
     assert.ok(!taken.ok && taken.error.code === 'conflict', 'a duplicate name is refused');
-    assert.deepEqual(dumpRegister(vetted.file), before, 'still nothing');
+    assert.deepEqual(await dumpAnyRegister(vetted.file), before, 'still nothing');
   });
 });
 
@@ -125,7 +125,7 @@ describe('Settings: a default template per provider category', () => {
     assert.deepEqual(saved.defaultTemplates, { database: 'db-review', hosting: 'saas-lite' });
     assert.deepEqual(unwrap(await api['settings.update']({ defaultTemplates: { hosting: 'saas-lite' } })).defaultTemplates, { hosting: 'saas-lite' });
 
-    const before = dumpRegister(vetted.file);
+    const before = await dumpAnyRegister(vetted.file);
     const unknown = await api['settings.update']({ organisation: 'Example Ltd', defaultTemplates: { logging: 'ghost' } });
     assert.ok(!unknown.ok, 'an unknown template is refused');
     assert.equal(unknown.error.code, 'validation');
@@ -136,7 +136,7 @@ describe('Settings: a default template per provider category', () => {
     assert.match(badCategory.error.message, /^defaultTemplates/);
     const empty = await api['settings.update']({ defaultTemplates: { database: ' ' } });
     assert.ok(!empty.ok && empty.error.details?.[0]?.path === 'defaultTemplates.database', 'an empty id is refused, naming the category');
-    assert.deepEqual(dumpRegister(vetted.file), before, 'nothing was saved, not even the organisation');
+    assert.deepEqual(await dumpAnyRegister(vetted.file), before, 'nothing was saved, not even the organisation');
   });
 
   test('the register export carries the default and its template; an import into another register takes both', async () => {
@@ -192,11 +192,11 @@ describe('the CLI', () => {
     // Its questions are the template's: answer says so, and knows them.
     assert.match(ok(['answer', 'Cellar DB', 'db_review_q1', 'yes', '--db', db]).stdout, /^Saved Cellar DB \/ db_review_q1 = Yes;/);
 
-    const before = dumpRegister(db);
+    const before = await dumpAnyRegister(db);
     const bad = runCli(['vendor', 'add', 'Phantom DB', '--template', 'ghost', '--db', db]);
     assert.equal(bad.status, 2, bad.stderr);
     assert.equal(bad.stderr, 'vetted: --template: no template with id "ghost" in the register (known: db-review, infrastructure-provider)\n');
-    assert.deepEqual(dumpRegister(db), before, 'nothing was created');
+    assert.deepEqual(await dumpAnyRegister(db), before, 'nothing was created');
   });
 
   test('answer starts the first review on the category default from Settings', async () => {
@@ -225,14 +225,14 @@ describe('the CLI', () => {
     const again = ok(['review', 'new', 'Burrow MQ', '--template', 'db-review', '--db', db]);
     assert.match(again.stdout, /^Burrow MQ already has an open review [0-9a-f]{8} \(Draft\): nothing started\.\nQuestionnaire: “Database review” \(db-review v1\)\.\n$/);
 
-    const before = dumpRegister(db);
+    const before = await dumpAnyRegister(db);
     const refused = runCli(['review', 'new', 'Burrow MQ', '--template', DEFAULT_TEMPLATE_ID, '--db', db]);
     assert.equal(refused.status, 2, refused.stderr);
     assert.match(refused.stderr, /^vetted: Burrow MQ already has an open review \(draft\) on “Database review” \(db-review v1\): decide it before starting one on “Infrastructure provider review” \(infrastructure-provider\)\.\n$/);
     const unknown = runCli(['review', 'new', 'Burrow MQ', '--template', 'ghost', '--db', db]);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /^vetted: templateId: no template with id "ghost" in the register \(known: db-review, infrastructure-provider\)\n$/);
-    assert.deepEqual(dumpRegister(db), before, 'nothing was written');
+    assert.deepEqual(await dumpAnyRegister(db), before, 'nothing was written');
 
     // Decided: the next review on another template starts empty, and says so.
     ok(['answer', 'Burrow MQ', 'db_review_q1', 'yes', '--db', db]);

@@ -4,7 +4,7 @@
 // empty plan; an unknown provider is refused and nothing changes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dumpRegister } from '../helpers/db-dump';
+import { dumpAnyRegister } from '../helpers/db-dump';
 import { freshVetted, unwrap } from '../helpers/vetted';
 
 async function register() {
@@ -20,9 +20,9 @@ async function register() {
 
 test('the dry run previews and writes nothing; the import adds exactly that, source status_components, audited', async () => {
   const { api, vendor, file } = await register();
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
   const preview = unwrap(await api['upstream.fromStatus']({ vendorId: vendor.id, dryRun: true }));
-  assert.deepEqual(dumpRegister(file), before, 'a dry run writes nothing');
+  assert.deepEqual(await dumpAnyRegister(file), before, 'a dry run writes nothing');
   assert.equal(preview.dryRun, true);
   assert.deepEqual(
     [...preview.components].sort(),
@@ -73,10 +73,10 @@ test('a party already recorded by hand gets the regions it lacks, and keeps what
 test('no component on record gives an empty plan; an unknown provider is refused; nothing changes', async () => {
   const { api, file } = await register();
   const bare = unwrap(await api['vendor.create']({ name: 'Quiet SaaS', category: 'other' }));
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
   const empty = unwrap(await api['upstream.fromStatus']({ vendorId: bare.id }));
   assert.deepEqual([empty.components, empty.rows, empty.unmatched, empty.added], [[], [], [], 0], 'an empty plan, not an error');
   const missing = await api['upstream.fromStatus']({ vendorId: 'no-such-vendor' });
   assert.ok(!missing.ok && missing.error.code === 'not_found', 'an unknown provider is refused');
-  assert.deepEqual(dumpRegister(file), before, 'nothing changed');
+  assert.deepEqual(await dumpAnyRegister(file), before, 'nothing changed');
 });
