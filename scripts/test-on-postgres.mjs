@@ -27,6 +27,7 @@ export const ON_POSTGRES = [
   'test/integration/interchange.test.ts',
   'test/integration/lifecycle.test.ts',
   'test/integration/maintenance.test.ts',
+  'test/integration/questionnaire-receive.test.ts',
   'test/integration/questionnaire-send.test.ts',
   'test/integration/register-tier.test.ts',
   'test/integration/report-incidents.test.ts',

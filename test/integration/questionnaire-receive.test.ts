@@ -15,8 +15,9 @@ import { answersDigest } from '../../shared/exchange/digest';
 import { INFRASTRUCTURE_TEMPLATE } from '../../shared/templates';
 import { exportTemplateJson } from '../../shared/templates/format';
 import { REPO_ROOT } from '../helpers/cli';
-import { dumpRegister } from '../helpers/db-dump';
-import { freshVetted, unwrap } from '../helpers/vetted';
+import { dumpAnyRegister } from '../helpers/db-dump';
+import { freshVetted, onlyOnAFile, unwrap } from '../helpers/vetted';
+import type { Context } from '../../electron/core/context';
 
 const NOW = new Date('2026-12-04T10:00:00Z');
 const CONTACT = 'Jane Doe <jane@burrow.example>';
@@ -74,12 +75,12 @@ function tampered(request: QuestionnaireRequest, change: (f: AnswersFile) => voi
   return JSON.stringify(file);
 }
 
-const auditCount = (ctx: { db: { prepare(sql: string): { get(): unknown } } }) => (ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+const auditCount = async (ctx: Context) => Number((await ctx.sql.get<{ n: number }>('SELECT COUNT(*) AS n FROM audit_log'))!.n);
 
 test('a dry run shows the diff, the rejections and the score with every acceptable answer, and changes nothing', async () => {
   const { api, ctx, file, request, review } = await setUp();
-  const before = dumpRegister(file);
-  const audit = auditCount(ctx);
+  const before = await dumpAnyRegister(file);
+  const audit = await auditCount(ctx);
   const receipt = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request), dryRun: true, accept: 'all' }));
   assert.equal(receipt.dryRun, true);
   assert.equal(receipt.format, 'vetted');
@@ -104,8 +105,8 @@ test('a dry run shows the diff, the rejections and the score with every acceptab
   assert.equal(receipt.counts.accepted, 0);
   assert.ok(receipt.score, 'the score is computed');
   assert.ok(receipt.score.after.completion > receipt.score.before.completion, 'the acceptable answers would complete more of the review');
-  assert.deepEqual(dumpRegister(file), before, 'the register is byte for byte what it was');
-  assert.equal(auditCount(ctx), audit, 'no audit row');
+  assert.deepEqual(await dumpAnyRegister(file), before, 'the register is byte for byte what it was');
+  assert.equal(await auditCount(ctx), audit, 'no audit row');
 });
 
 test('accept by id takes only those, as the provider’s: the reviewer’s comment kept, the provider’s apart, the audit names contact and reviewer', async () => {
@@ -172,8 +173,8 @@ test('accept all takes every acceptable answer; a reviewer’s comment keeps the
 
 test('accept none, or an id with nothing to take, changes nothing', async () => {
   const { api, ctx, file, request } = await setUp();
-  const before = dumpRegister(file);
-  const audit = auditCount(ctx);
+  const before = await dumpAnyRegister(file);
+  const audit = await auditCount(ctx);
   const none = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request) }));
   assert.deepEqual(none.accepted, []);
   assert.deepEqual(none.score?.after, none.score?.before, 'nothing accepted: the score stays');
@@ -181,14 +182,14 @@ test('accept none, or an id with nothing to take, changes nothing', async () => 
   assert.ok(!bad.ok && bad.error.code === 'validation', 'an unchanged answer cannot be accepted');
   assert.deepEqual(!bad.ok && bad.error.details?.map((d) => d.path), ['accept']);
   assert.match(!bad.ok ? bad.error.message : '', /sec_encryption_in_transit/);
-  assert.deepEqual(dumpRegister(file), before);
-  assert.equal(auditCount(ctx), audit);
+  assert.deepEqual(await dumpAnyRegister(file), before);
+  assert.equal(await auditCount(ctx), audit);
 });
 
 test('refused with a clear message, nothing changed: malformed, digest mismatch, unknown request, another provider, wrong template', async () => {
   const { api, file, request, vendor } = await setUp();
   const other = unwrap(await api['vendor.create']({ name: 'Other Co', category: 'database' }));
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
   const refused = async (text: string, code: string, pattern: RegExp, extra: { vendorId?: string } = {}) => {
     const result = await api['questionnaire.receive']({ fileName: 'answers.json', text, accept: 'all', ...extra });
     assert.ok(!result.ok, `refused: ${pattern}`);
@@ -202,7 +203,7 @@ test('refused with a clear message, nothing changed: malformed, digest mismatch,
   await refused(tampered(request, (f) => (f.vendor = { id: other.id, name: 'Other Co' }), true), 'validation', /sent to Other Co, not Burrow MQ/);
   await refused(tampered(request, (f) => (f.template.hash = 'f'.repeat(64)), true), 'validation', /template .* was sent with/);
   assert.equal(unwrap(await api['questionnaire.receive']({ fileName: 'a.json', text: fileText(request), vendorId: vendor.id, dryRun: true })).vendor.id, vendor.id, 'the right provider named is fine');
-  assert.deepEqual(dumpRegister(file), before);
+  assert.deepEqual(await dumpAnyRegister(file), before);
 });
 
 /** v2 of the copy: sec_vuln_management dropped, sec_key_management without "unknown" (as in review-migrate.test.ts). */
@@ -221,12 +222,12 @@ test('a file for an older template version: refused naming moveToCurrent; with i
   const moved = unwrap(await api['review.migrate']({ reviewId: review.id }));
   const answers = [given('sec_vuln_management', 'adhoc'), given('sec_key_management', 'unknown'), given('acc_sso', 'yes', 'via Okta')];
   const text = fileText(request, answers);
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
   const old = await api['questionnaire.receive']({ fileName: 'answers.json', text, accept: 'all' });
   assert.ok(!old.ok && old.error.code === 'validation', 'an older version is refused');
   assert.deepEqual(!old.ok && old.error.details?.map((d) => d.path), ['moveToCurrent']);
   assert.match(!old.ok ? old.error.message : '', /version 1 of template infra-copy.*version 2.*moveToCurrent \(CLI --move-to-current\)/);
-  assert.deepEqual(dumpRegister(file), before);
+  assert.deepEqual(await dumpAnyRegister(file), before);
 
   const receipt = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text, accept: 'all', moveToCurrent: true }));
   assert.deepEqual(receipt.moved, { fromVersion: 1, toVersion: 2 });
@@ -252,7 +253,7 @@ test('a newer version that changed only what is never sent (weights, plausible r
 
 test('no open review: a new draft review starts from the latest review’s answers, and the file’s answers go into it', async () => {
   const { api, ctx, request, review } = await setUp();
-  ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?").run(NOW.toISOString(), review.id);
+  await ctx.sql.run("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?", [NOW.toISOString(), review.id]);
   const dry = unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request), dryRun: true }));
   assert.deepEqual(dry.review, { id: null, templateId: INFRASTRUCTURE_TEMPLATE.id, templateVersion: INFRASTRUCTURE_TEMPLATE.version, starts: true });
   assert.equal(dry.rows.find((r) => r.questionId === 'sec_encryption_at_rest')?.change, 'changed', 'held: the answers the new review would carry');
@@ -275,13 +276,13 @@ test('a VSAQ answers file onto a VSAQ-imported template: provider required, item
   unwrap(await api['template.import']({ text: fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/vsaq/test_template.json'), 'utf8'), id: 'vsaq-test' }));
   const vendor = unwrap(await api['vendor.create']({ name: 'Vsaq Co', category: 'database', templateId: 'vsaq-test' }));
   const text = JSON.stringify({ standard_1: 'checked', standard_2: '', data_warning: 'no', declaration: 'yes', not_an_item: 'x' });
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
   const noVendor = await api['questionnaire.receive']({ fileName: 'vsaq.json', text, accept: 'all' });
   assert.ok(!noVendor.ok && noVendor.error.code === 'validation', 'a VSAQ file names no provider');
   assert.deepEqual(!noVendor.ok && noVendor.error.details?.map((d) => d.path), ['vendorId']);
   const nothing = await api['questionnaire.receive']({ fileName: 'vsaq.json', text: '{"zzz": "checked"}', vendorId: vendor.id });
   assert.match(!nothing.ok ? nothing.error.message : '', /none of the 1 items in this file is a question of template/);
-  assert.deepEqual(dumpRegister(file), before);
+  assert.deepEqual(await dumpAnyRegister(file), before);
 
   const receipt = unwrap(await api['questionnaire.receive']({ fileName: 'vsaq.json', text, vendorId: vendor.id, accept: 'all' }));
   assert.equal(receipt.format, 'vsaq');
@@ -320,7 +321,7 @@ test('VSAQ’s own saved answers (the fixture) onto its template: the checkboxes
 test('a provider’s answer carried into the next review stays the provider’s, comment and all', async () => {
   const { api, ctx, request, review } = await setUp();
   unwrap(await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request), accept: ['acc_sso'] }));
-  ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?").run(NOW.toISOString(), review.id);
+  await ctx.sql.run("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?", [NOW.toISOString(), review.id]);
   const next = unwrap(await api['review.start']({ vendorId: review.vendorId }));
   assert.notEqual(next.review.id, review.id);
   const carried = next.answers.find((a) => a.questionId === 'acc_sso')!;
@@ -331,13 +332,13 @@ test('a provider’s answer carried into the next review stays the provider’s,
 test('answers for a template the provider’s review is no longer on: a conflict naming both, nothing taken', async () => {
   const { api, ctx, file, request, review } = await setUp();
   unwrap(await api['template.import']({ text: exportTemplateJson({ ...INFRASTRUCTURE_TEMPLATE, version: 1 }), id: 'infra-copy' }));
-  ctx.db.prepare("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?").run(NOW.toISOString(), review.id);
+  await ctx.sql.run("UPDATE reviews SET status = 'approved', completed_at = ? WHERE id = ?", [NOW.toISOString(), review.id]);
   unwrap(await api['review.start']({ vendorId: review.vendorId, templateId: 'infra-copy' }));
-  const before = dumpRegister(file);
+  const before = await dumpAnyRegister(file);
   const result = await api['questionnaire.receive']({ fileName: 'answers.json', text: fileText(request), accept: 'all' });
   assert.ok(!result.ok && result.error.code === 'conflict', 'another template is a conflict');
   assert.match(!result.ok ? result.error.message : '', new RegExp(`open review of Burrow MQ is on template infra-copy v1, but this questionnaire was sent on ${INFRASTRUCTURE_TEMPLATE.id}`));
-  assert.deepEqual(dumpRegister(file), before);
+  assert.deepEqual(await dumpAnyRegister(file), before);
 });
 
 test("a provider's comment on an answer they gave as it is held is taken, and the reviewer's value stays the reviewer's", async () => {
@@ -349,10 +350,9 @@ test("a provider's comment on an answer they gave as it is held is taken, and th
   const stored = await ctx.reviews.answer(review.id, 'sec_vuln_management');
   assert.equal(stored?.providerComment, 'Patched within 14 days.', "the provider's comment is kept");
   assert.equal(stored?.answeredBy, undefined, "the reviewer's value is not credited to the provider");
-  ctx.db.close();
 });
 
-test('a dry run only reads: it answers while another process holds the write lock, and taking waits for it', async () => {
+test('a dry run only reads: it answers while another process holds the write lock, and taking waits for it', onlyOnAFile('A second connection to the register file'), async () => {
   const { api, file, request } = await setUp();
   const text = fileText(request);
   // Another writer (the app, the CLI) in the middle of a write transaction on the same file.
