@@ -9,7 +9,7 @@ import { wrapDataKey } from '../../electron/core/crypto/member-key';
 import { createContext } from '../../electron/core/context';
 import { tryOpenText, commentAad } from '../../electron/core/services/confidential';
 import { listTeamKeys, renewTeamKey, shareTeamKey } from '../../electron/core/services/team-keys';
-import { addTeamMember, removeTeamMember, setUpTeamRoles } from '../../electron/core/db/postgres/roles';
+import { addTeamMember, removeTeamMember, setUpTeamRoles, type TeamRole } from '../../electron/core/db/postgres/roles';
 import { PgStore } from '../../electron/core/db/store/pg-store';
 import { openVetted, type Vetted } from '../../electron/core/vetted';
 import { VettedError } from '../../shared/result';
@@ -41,6 +41,29 @@ async function commentOf(vetted: Vetted, vendorId: string, questionId: string): 
 
 const open = (url: string, keySource: KeySource) => openVetted(url, { keySource, logError: () => {} });
 
+/** A provider whose review's first yes/no question the owner answers with a confidential comment (sealing the register's key, generation 1). */
+async function sealedComment(owner: Vetted, name: string, category: 'database' | 'message-queue' | 'alerting' | 'logging') {
+  const vendor = unwrap(await owner.api['vendor.create']({ name, category }));
+  const review = unwrap(await owner.api['review.start']({ vendorId: vendor.id })).review;
+  const template = unwrap(await owner.api['template.get']({ id: review.templateId }));
+  const questions = template.sections[0]!.questions.filter((q) => q.kind === 'yesno' && !q.showWhen);
+  unwrap(await owner.api['answer.save']({ reviewId: review.id, questionId: questions[0]!.id, comment: OLD_SECRET, confidential: true }));
+  return { vendor, review, question: questions[0]!, other: questions[1]! };
+}
+
+/** The team's roles set up and these logins added as reviewers (or as given), each signing in with password pw-of-LOGIN. */
+async function addMembers(ownerUrl: string, logins: string[], roles: Record<string, TeamRole> = {}): Promise<void> {
+  const admin = new PgStore(ownerUrl);
+  try {
+    await admin.write(async (tx) => {
+      await setUpTeamRoles(tx);
+      for (const login of logins) await addTeamMember(tx, login, roles[login] ?? 'reviewer', `pw-of-${login}`);
+    });
+  } finally {
+    await admin.close();
+  }
+}
+
 test('members share the data key, each with a key of their own; a removed member cannot open what is sealed after', async () => {
   const { name, url: ownerUrl } = await freshDatabase('vetted_keys');
   const logins = { alice: `alice_${name}`, bob: `bob_${name}`, carol: `carol_${name}` };
@@ -48,23 +71,11 @@ test('members share the data key, each with a key of their own; a removed member
   const people: Vetted[] = [owner];
   try {
     // The owner saves a confidential comment: the register's key (generation 1) is the owner's alone.
-    const vendor = unwrap(await owner.api['vendor.create']({ name: 'Ledgerline', category: 'database' }));
-    const review = unwrap(await owner.api['review.start']({ vendorId: vendor.id })).review;
-    const template = unwrap(await owner.api['template.get']({ id: review.templateId }));
-    const [q1, q2] = template.sections[0]!.questions.filter((q) => q.kind === 'yesno' && !q.showWhen);
-    unwrap(await owner.api['answer.save']({ reviewId: review.id, questionId: q1!.id, comment: OLD_SECRET, confidential: true }));
-
-    const admin = new PgStore(ownerUrl);
-    await admin.write(async (tx) => {
-      await setUpTeamRoles(tx);
-      await addTeamMember(tx, logins.alice, 'reviewer', 'alice-pw');
-      await addTeamMember(tx, logins.bob, 'reviewer', 'bob-pw');
-      await addTeamMember(tx, logins.carol, 'readonly', 'carol-pw');
-    });
-    await admin.close();
-    const alice = await open(urlOf(ownerUrl, logins.alice, 'alice-pw'), ownKeys());
-    const bob = await open(urlOf(ownerUrl, logins.bob, 'bob-pw'), ownKeys());
-    const carol = await open(urlOf(ownerUrl, logins.carol, 'carol-pw'), ownKeys());
+    const { vendor, review, question: q1, other: q2 } = await sealedComment(owner, 'Ledgerline', 'database');
+    await addMembers(ownerUrl, [logins.alice, logins.bob, logins.carol], { [logins.carol]: 'readonly' });
+    const alice = await open(urlOf(ownerUrl, logins.alice, `pw-of-${logins.alice}`), ownKeys());
+    const bob = await open(urlOf(ownerUrl, logins.bob, `pw-of-${logins.bob}`), ownKeys());
+    const carol = await open(urlOf(ownerUrl, logins.carol, `pw-of-${logins.carol}`), ownKeys());
     people.push(alice, bob, carol);
 
     // Before anything is shared a member sees the comment locked, and is told what to do.
@@ -162,18 +173,9 @@ test('a renewal waits for a save sealing with the old key, and that save is not 
   const owner = await open(ownerUrl, ownKeys());
   const people: Vetted[] = [owner];
   try {
-    const vendor = unwrap(await owner.api['vendor.create']({ name: 'Queuebridge', category: 'message-queue' }));
-    const review = unwrap(await owner.api['review.start']({ vendorId: vendor.id })).review;
-    const template = unwrap(await owner.api['template.get']({ id: review.templateId }));
-    const question = template.sections[0]!.questions.find((q) => q.kind === 'yesno' && !q.showWhen)!;
-    unwrap(await owner.api['answer.save']({ reviewId: review.id, questionId: question.id, comment: OLD_SECRET, confidential: true }));
-    const admin = new PgStore(ownerUrl);
-    await admin.write(async (tx) => {
-      await setUpTeamRoles(tx);
-      await addTeamMember(tx, alice, 'reviewer', 'alice-pw');
-    });
-    await admin.close();
-    const member = await open(urlOf(ownerUrl, alice, 'alice-pw'), ownKeys());
+    await sealedComment(owner, 'Queuebridge', 'message-queue');
+    await addMembers(ownerUrl, [alice]);
+    const member = await open(urlOf(ownerUrl, alice, `pw-of-${alice}`), ownKeys());
     people.push(member);
     await shareTeamKey(member.ctx);
     await shareTeamKey(owner.ctx);
@@ -215,11 +217,7 @@ test('vetted team key share, list and remove from the command line', async () =>
   // The owner seals a comment with a key from the CLI's own key folder.
   const owner = await open(ownerUrl, keySourceFromEnv(undefined, { ...process.env, ...ownerEnv, VETTED_KEY_FILE: '', VETTED_PASSPHRASE: '' }));
   try {
-    const vendor = unwrap(await owner.api['vendor.create']({ name: 'Logspout', category: 'logging' }));
-    const review = unwrap(await owner.api['review.start']({ vendorId: vendor.id })).review;
-    const template = unwrap(await owner.api['template.get']({ id: review.templateId }));
-    const question = template.sections[0]!.questions.find((q) => q.kind === 'yesno' && !q.showWhen)!;
-    unwrap(await owner.api['answer.save']({ reviewId: review.id, questionId: question.id, comment: OLD_SECRET, confidential: true }));
+    await sealedComment(owner, 'Logspout', 'logging');
   } finally {
     owner.close();
   }
@@ -261,16 +259,8 @@ test('what a member writes cannot lock a colleague out, a shared passphrase is n
   const owner = await open(ownerUrl, keySourceFromEnv(undefined, { XDG_DATA_HOME: tempDir(), VETTED_PASSPHRASE: PASSPHRASE }));
   const people: Vetted[] = [owner];
   try {
-    const vendor = unwrap(await owner.api['vendor.create']({ name: 'Pagerline', category: 'alerting' }));
-    const review = unwrap(await owner.api['review.start']({ vendorId: vendor.id })).review;
-    const template = unwrap(await owner.api['template.get']({ id: review.templateId }));
-    const question = template.sections[0]!.questions.find((q) => q.kind === 'yesno' && !q.showWhen)!;
-    unwrap(await owner.api['answer.save']({ reviewId: review.id, questionId: question.id, comment: OLD_SECRET, confidential: true }));
-    const admin = new PgStore(ownerUrl);
-    await admin.write(async (tx) => {
-      await setUpTeamRoles(tx);
-      for (const login of Object.values(logins)) await addTeamMember(tx, login, 'reviewer', 'pw-of-' + login);
-    });
+    const { vendor, question } = await sealedComment(owner, 'Pagerline', 'alerting');
+    await addMembers(ownerUrl, Object.values(logins));
     const member = async (login: string, keySource: KeySource) => {
       const vetted = await open(urlOf(ownerUrl, login, 'pw-of-' + login), keySource);
       people.push(vetted);
@@ -323,7 +313,6 @@ test('what a member writes cannot lock a colleague out, a shared passphrase is n
       owner.ctx.write((tx) => removeTeamMember(tx.sql, logins.jo)),
       (e: unknown) => e instanceof VettedError && new RegExp(`${logins.jo} is still a member through auditors_${name}`).test(e.message),
     );
-    await admin.close();
   } finally {
     for (const p of people) p.close();
   }
