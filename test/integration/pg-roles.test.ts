@@ -258,6 +258,12 @@ test('separation of duties is held by the database: the role that submitted a re
       (e: unknown) => forbidden(e) && /separation of duties is on: the role bob_\w+ changed this review's answers after it was submitted and may not approve it/.test((e as Error).message),
     );
     await assert.rejects(bob.run("INSERT INTO review_steps (review_id, from_status, to_status, by, at) VALUES ('r5', 'in_review', 'approved', 'Bob', ?)", [T]), forbidden);
+    // Nor by moving answers in from a review of their own (no answer row under r5 on the trail): an answer stays with its review.
+    await submit('r7');
+    await dana.run("INSERT INTO reviews (id, vendor_id, template_id, template_version, status, started_at, updated_at) VALUES ('scratch', 'v-r7', 't', 1, 'draft', ?, ?)", [T, T]);
+    await answer(bob, 'scratch', 'q1');
+    await assert.rejects(bob.run("UPDATE answers SET review_id = 'r7' WHERE review_id = 'scratch'"), (e: unknown) => forbidden(e) && /an answer stays with its review/.test((e as Error).message));
+    await owner.run("DELETE FROM reviews WHERE id IN ('scratch', 'r7')");
     await dana.run("UPDATE reviews SET status = 'rejected' WHERE id = 'r5'");
     await dana.write(async (tx) => {
       await tx.run("INSERT INTO vendors (id, name, category, status, business_impact, tenancy, created_at, updated_at) VALUES ('v-r6', 'Provider r6', 'database', 'active', 'high', 'dedicated', ?, ?)", [T, T]);

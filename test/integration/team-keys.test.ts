@@ -131,7 +131,7 @@ test('members share the data key, each with a key of their own; a removed member
       await removeTeamMember(tx.sql, logins.bob);
       return await renewTeamKey(tx, `${logins.bob} removed`);
     });
-    assert.deepEqual(renewal, { generation: 2, wrappedFor: [logins.alice, logins.carol, ownerRole].sort(), waiting: [], unusable: [] });
+    assert.deepEqual(renewal, { generation: 2, wrappedFor: [logins.alice, logins.carol, ownerRole].sort(), waiting: [], unusable: [], madeYours: null });
 
     // Alice's session had generation 1 loaded: her next confidential save uses generation 2.
     unwrap(await alice.api['answer.save']({ reviewId: review.id, questionId: q2!.id, comment: NEW_SECRET, confidential: true }));
@@ -203,6 +203,23 @@ test('a renewal waits for a save sealing with the old key, and that save is not 
     const newKey = await member.ctx.write((tx) => tx.keys.writeKey());
     assert.notDeepEqual(newKey, oldKey);
     assert.deepEqual(newKey, (await member.ctx.keys.heldGenerations()).get(2));
+
+    // A sealing transaction left open does not hold a renewal (and a removal with it) off for ever:
+    // after its wait the renewal gives up, saying so, and changes nothing.
+    let end!: () => void;
+    const idle = new Promise<void>((resolve) => (end = resolve));
+    let holding!: () => void;
+    const holds = new Promise<void>((resolve) => (holding = resolve));
+    const stuck = member.ctx.write(async (tx) => {
+      await tx.keys.writeKey();
+      holding();
+      await idle;
+    });
+    await holds;
+    await assert.rejects(renewTeamKey(owner.ctx, 'by hand'), (e: unknown) => e instanceof VettedError && e.code === 'conflict' && /a member's transaction held it for more than 10s/.test(e.message));
+    end();
+    await stuck;
+    assert.equal((await listTeamKeys(owner.ctx)).generation, 2);
   } finally {
     for (const p of people) p.close();
   }
@@ -307,12 +324,26 @@ test('what a member writes cannot lock a colleague out, a shared passphrase is n
     await assert.rejects(renewTeamKey(keyless, 'by hand'), (e: unknown) => e instanceof VettedError && e.code === 'conflict' && /nobody would hold the new key/.test(e.message));
     assert.equal((await listTeamKeys(owner.ctx)).generation, 1);
 
+    // A member writing wraps by the hundred for generations that do not exist costs a colleague nothing.
+    await ivy.ctx.sql.run(
+      "INSERT INTO team_key_wraps (db_role, public_key, generation, wrapped, created_at) SELECT ?, ?, g, ?, 'now' FROM generate_series(3, 500) g",
+      [logins.hal, halKey, shortKey],
+    );
+    assert.equal((await commentOf(hal, vendor.id, question.id)).comment, OLD_SECRET);
+    // VETTED_MEMBER_PASSPHRASE may not be the passphrase that opens the register.
+    assert.throws(() => keySourceFromEnv(undefined, { VETTED_PASSPHRASE: PASSPHRASE, VETTED_MEMBER_PASSPHRASE: PASSPHRASE }), /VETTED_MEMBER_PASSPHRASE: it is VETTED_PASSPHRASE/);
+
     // A login that is a member through another role is not removed by taking the team roles: said.
     await owner.ctx.sql.exec(`CREATE ROLE "auditors_${name}" NOLOGIN; GRANT "${name}_readonly" TO "auditors_${name}"; GRANT "auditors_${name}" TO "${logins.jo}"`);
     await assert.rejects(
       owner.ctx.write((tx) => removeTeamMember(tx.sql, logins.jo)),
       (e: unknown) => e instanceof VettedError && new RegExp(`${logins.jo} is still a member through auditors_${name}`).test(e.message),
     );
+    // Nor one that belongs to the owner's role.
+    const ownerRole = (await owner.ctx.sql.get<{ r: string }>("SELECT pg_get_userbyid(relowner) AS r FROM pg_class WHERE oid = 'reviews'::regclass"))!.r;
+    await owner.ctx.sql.exec(`REVOKE "auditors_${name}" FROM "${logins.jo}"; GRANT "${ownerRole}" TO "${logins.gina}"`);
+    await assert.rejects(owner.ctx.write((tx) => removeTeamMember(tx.sql, logins.gina)), (e: unknown) => e instanceof VettedError && new RegExp(`still a member through ${ownerRole}`).test(e.message));
+    await owner.ctx.write((tx) => removeTeamMember(tx.sql, logins.jo));
   } finally {
     for (const p of people) p.close();
   }

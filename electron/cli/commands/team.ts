@@ -78,6 +78,7 @@ export async function teamCommand(sub: string | undefined, positionals: string[]
 
 function renewalText(renewal: TeamKeyRenewal): string {
   const lines = [`The data key was renewed (generation ${renewal.generation}): what is sealed from now on opens only for the members it was wrapped for.`];
+  if (renewal.madeYours) lines.push(`Your member key was made for it (${renewal.madeYours}): keep it as you keep a key file.`);
   if (renewal.wrappedFor.length) lines.push(`Wrapped for: ${renewal.wrappedFor.join(', ')}.`);
   if (renewal.waiting.length) lines.push(`Not yet (no member key published): ${renewal.waiting.join(', ')}; they run vetted team key share, then a member holding the key runs it too.`);
   if (renewal.unusable.length) lines.push(`Not usable (a published key that is not a public key): ${renewal.unusable.join(', ')}; they publish a new one (vetted team key share --replace-member-key).`);

@@ -137,6 +137,9 @@ export function keySourceFromEnv(keyFile: string | undefined, env: NodeJS.Proces
   const file = keyFile ?? env.VETTED_KEY_FILE;
   // A key file given for every register, or a passphrase a file register's team shared, is no
   // member's own secret: member keys come from VETTED_MEMBER_PASSPHRASE, else the key folder.
+  if (env.VETTED_MEMBER_PASSPHRASE && env.VETTED_MEMBER_PASSPHRASE === env.VETTED_PASSPHRASE) {
+    throw new VettedError('validation', 'VETTED_MEMBER_PASSPHRASE: it is VETTED_PASSPHRASE, which opens a register and others may know; a member key needs a passphrase of your own.');
+  }
   const memberKeys = env.VETTED_MEMBER_PASSPHRASE ? passphraseSource(env.VETTED_MEMBER_PASSPHRASE) : defaultKeyFileSource(env);
   if (file) return { ...keyFileSource(() => path.resolve(file)), memberKeys };
   if (env.VETTED_PASSPHRASE) return { ...passphraseSource(env.VETTED_PASSPHRASE), memberKeys };

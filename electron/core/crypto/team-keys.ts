@@ -73,12 +73,21 @@ export async function memberKeyPlace(sql: Sql, source: KeySource | null): Promis
 
 type OwnKey = { pair: MemberKeyPair; row: MemberKeyRow } | { pair: null; row: MemberKeyRow | undefined; problem: string };
 
-/** This member's key pair, from their own secret; or why not (none published, not on this machine, another one). */
-async function ownKey(sql: Sql, source: KeySource | null): Promise<OwnKey> {
+/** A passphrase that opens the register's own key is one others may hold (see publishMemberKey). */
+function opensRegister(secrets: KeySource, register: RegisterKeyRow | undefined): boolean {
+  return register !== undefined && secrets.kind === 'passphrase' && passes(secrets.load(register.register_id, Buffer.from(register.kdf_salt, 'hex')), register.key_check, register.register_id, 1);
+}
+
+const SHARED_PASSPHRASE = 'the passphrase your member key comes from opens the register\'s own data key, which others may know';
+
+/** This member's key pair, from their own secret; or why not (none published, not on this machine, another one, a shared passphrase). */
+async function ownKey(sql: Sql, source: KeySource | null, register: RegisterKeyRow | undefined): Promise<OwnKey> {
   const row = await ownRow(sql);
   if (!row) return { pair: null, row, problem: 'You have not published a member key on this team register yet: publish it in Settings → Confidential data (or vetted team key share), then a member holding the data key shares it with you.' };
   if (!source) return { pair: null, row, problem: 'No key source is configured for confidential data in this mode.' };
   const secrets = memberSecrets(source);
+  // Checked again on every use: the register's key may have been made from that passphrase after the member key was.
+  if (opensRegister(secrets, register)) return { pair: null, row, problem: `Your member key cannot be used: ${SHARED_PASSPHRASE}. Publish one of your own (vetted team key share --replace-member-key with another VETTED_MEMBER_PASSPHRASE, or none for a key file).` };
   const secret = secrets.load(row.key_id, Buffer.from(row.kdf_salt, 'hex'));
   if (!secret) return { pair: null, row, problem: `Your member key for this team register is not on this machine (looked for ${secrets.describe(row.key_id)}).` };
   const pair = memberKeyPair(secret);
@@ -104,7 +113,7 @@ export async function openTeamKeys(sql: Sql, source: KeySource | null, register:
   const checks = await checksOf(sql, register);
   const keys = new Map<number, Buffer>();
   if (direct && passes(direct, checks.get(1), register.register_id, 1)) keys.set(1, direct);
-  const own = await ownKey(sql, source);
+  const own = await ownKey(sql, source, register);
   if (own.pair) {
     const wraps = await sql.all<{ generation: number; wrapped: string }>(
       'SELECT generation, wrapped FROM team_key_wraps WHERE db_role = ? AND public_key = ? ORDER BY generation',
@@ -112,7 +121,8 @@ export async function openTeamKeys(sql: Sql, source: KeySource | null, register:
     );
     for (const wrap of wraps) {
       const g = Number(wrap.generation);
-      if (keys.has(g)) continue;
+      // No such generation, or one held already: nothing to open (and no work for rows a member wrote by the thousand).
+      if (keys.has(g) || !checks.has(g)) continue;
       try {
         const key = unwrapDataKey(wrap.wrapped, own.pair, wrapAad(register.register_id, own.row.db_role, g));
         if (passes(key, checks.get(g), register.register_id, g)) keys.set(g, key);
@@ -143,7 +153,7 @@ export interface PublishedKey {
  */
 export async function publishMemberKey(sql: Sql, source: KeySource | null, register: RegisterKeyRow | undefined, replace: boolean): Promise<{ pair: MemberKeyPair; role: string; created: boolean }> {
   if (!source) throw new VettedError('locked', 'No key source is configured in this mode: a member key cannot be made.');
-  const existing = await ownKey(sql, source);
+  const existing = await ownKey(sql, source, register);
   if (existing.pair) return { pair: existing.pair, role: existing.row.db_role, created: false };
   if (existing.row && !replace) {
     throw new VettedError('locked', `${existing.problem} Publishing a new one (--replace-member-key) makes the old one's wraps useless: a member holding the key shares it again.`);
@@ -152,7 +162,7 @@ export async function publishMemberKey(sql: Sql, source: KeySource | null, regis
   // A passphrase that opens the register's own key is one others hold too (a file register's team
   // shared it): a member key derived from it, with a salt everyone reads, would be theirs as well,
   // and with it every generation wrapped to it after they leave.
-  if (register && secrets.kind === 'passphrase' && passes(secrets.load(register.register_id, Buffer.from(register.kdf_salt, 'hex')), register.key_check, register.register_id, 1)) {
+  if (opensRegister(secrets, register)) {
     throw new VettedError(
       'validation',
       'passphrase: the passphrase given opens the register\'s own data key, which others may know; a member key needs a secret of your own (VETTED_MEMBER_PASSPHRASE, or leave it out for a key file of your own in the key folder).',

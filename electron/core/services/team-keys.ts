@@ -6,7 +6,7 @@
 //   renew  — a new generation, wrapped for the members who remain (the owner's, on removing one):
 //            what is sealed from then on does not open with any key a removed member had.
 import { VettedError } from '../../../shared/result';
-import { addGeneration, currentGeneration, listMemberKeys, publishMemberKey, TEAM_KEY_LOCK, wrapForMembers, type RegisterKeyRow, type WrapOutcome } from '../crypto/team-keys';
+import { addGeneration, currentGeneration, listMemberKeys, memberKeyPlace, publishMemberKey, TEAM_KEY_LOCK, wrapForMembers, type RegisterKeyRow, type WrapOutcome } from '../crypto/team-keys';
 import { fingerprint } from '../crypto/member-key';
 import { groupRole } from '../db/postgres/roles';
 import type { Context } from '../context';
@@ -61,6 +61,8 @@ export interface TeamKeyRenewal {
   waiting: string[];
   /** Members whose published key is not a usable public key. */
   unusable: string[];
+  /** Where the member key made for the one renewing is kept, when this renewal made it (null: they had one). */
+  madeYours: string | null;
 }
 
 /**
@@ -71,15 +73,29 @@ export interface TeamKeyRenewal {
  * is refused ('conflict'), changing nothing, since every confidential save would then be locked for
  * all. Null on a register with no data key (nothing was ever sealed: nothing to renew).
  */
+const RENEWAL_LOCK_WAIT = '10s';
+
 export async function renewTeamKey(ctx: Context, reason: string): Promise<TeamKeyRenewal | null> {
   requireTeamRegister(ctx);
   return await ctx.write(async (tx) => {
-    await tx.sql.get('SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+    // A member holding a sealing transaction open (the shared lock) must not hold a removal off for
+    // ever, their access with it: after a while the renewal gives up ('conflict'), changing nothing.
+    await tx.sql.exec(`SET LOCAL lock_timeout = '${RENEWAL_LOCK_WAIT}'`);
+    try {
+      await tx.sql.get('SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+    } catch (error) {
+      if (error instanceof VettedError && error.code === 'busy') {
+        throw new VettedError('conflict', `The data key was not renewed: a member's transaction held it for more than ${RENEWAL_LOCK_WAIT} (end it with pg_terminate_backend, then vetted team key renew).`);
+      }
+      throw error;
+    }
     const register = await registerKey(tx);
     if (!register) return null;
+    let madeYours: string | null = null;
     if (tx.keys.keySource) {
       try {
-        await publishMemberKey(tx.sql, tx.keys.keySource, register, false);
+        const own = await publishMemberKey(tx.sql, tx.keys.keySource, register, false);
+        if (own.created) madeYours = await memberKeyPlace(tx.sql, tx.keys.keySource);
       } catch (error) {
         // A member key this machine cannot make or open: the renewal goes on for the others.
         if (!(error instanceof VettedError)) throw error;
@@ -94,7 +110,7 @@ export async function renewTeamKey(ctx: Context, reason: string): Promise<TeamKe
       );
     }
     tx.keys.forget();
-    return { generation, wrappedFor: outcome.wrappedFor, waiting: await waitingFor(tx, generation), unusable: outcome.unusable };
+    return { generation, wrappedFor: outcome.wrappedFor, waiting: await waitingFor(tx, generation), unusable: outcome.unusable, madeYours };
   });
 }
 

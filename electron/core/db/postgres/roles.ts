@@ -186,6 +186,17 @@ export async function setUpTeamRoles(tx: Tx): Promise<Record<TeamRole, string>> 
       END IF;
       RETURN NEW;
     END $fn$;
+    -- An answer stays with its review: moved, it would change a submitted review's answers without
+    -- an answer row on the trail under that review (what the separation of duties reads).
+    CREATE OR REPLACE FUNCTION vetted_answer_guard() RETURNS trigger LANGUAGE plpgsql ${fixed} AS $fn$
+    BEGIN
+      IF NEW.review_id IS DISTINCT FROM OLD.review_id AND NOT vetted_is_owner() THEN
+        RAISE EXCEPTION 'an answer stays with its review' USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      RETURN NEW;
+    END $fn$;
+    DROP TRIGGER IF EXISTS answers_review_guard ON answers;
+    CREATE TRIGGER answers_review_guard BEFORE UPDATE OF review_id ON answers FOR EACH ROW EXECUTE FUNCTION vetted_answer_guard();
     DROP TRIGGER IF EXISTS reviews_decision_guard ON reviews;
     CREATE TRIGGER reviews_decision_guard BEFORE INSERT OR UPDATE OR DELETE ON reviews FOR EACH ROW EXECUTE FUNCTION vetted_review_guard();
     DROP TRIGGER IF EXISTS review_steps_decision_guard ON review_steps;
@@ -252,12 +263,17 @@ export async function removeTeamMember(tx: Pick<Tx, 'get' | 'run' | 'exec'>, log
   const exists = await tx.get('SELECT 1 AS one FROM pg_roles WHERE rolname = ?', [login]);
   if (!exists) throw new VettedError('validation', `LOGIN: there is no role ${login}`);
   for (const role of TEAM_ROLES) await tx.exec(`REVOKE ${ident(await groupRole(tx, role))} FROM ${ident(login)}`);
-  const through = await tx.get<{ via: string }>(
-    `SELECT string_agg(g.rolname, ', ' ORDER BY g.rolname) AS via FROM pg_auth_members a
-       JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
-      WHERE m.rolname = ? AND pg_has_role(g.oid, ?::name, 'MEMBER')`,
-    [login, await groupRole(tx, 'readonly')],
+  // Still a member through a role it belongs to (a team role granted to a group, the owner role),
+  // or as a superuser: taking the team roles would not remove it.
+  const through = await tx.get<{ via: string | null; superuser: boolean }>(
+    `SELECT (SELECT string_agg(g.rolname, ', ' ORDER BY g.rolname) FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid
+              WHERE a.member = m.oid AND (pg_has_role(g.oid, ?::name, 'MEMBER')
+                 OR pg_has_role(g.oid, (SELECT c.relowner FROM pg_class c WHERE c.oid = 'reviews'::regclass), 'MEMBER'))) AS via,
+            m.rolsuper AS superuser
+       FROM pg_roles m WHERE m.rolname = ?`,
+    [await groupRole(tx, 'readonly'), login],
   );
+  if (through?.superuser) throw new VettedError('validation', `LOGIN: ${login} is a superuser of the server: no team role makes or unmakes it a member`);
   if (through?.via) throw new VettedError('validation', `LOGIN: ${login} is still a member through ${through.via}; take that role from them first`);
   await tx.run('DELETE FROM member_keys WHERE db_role = ?', [login]);
 }

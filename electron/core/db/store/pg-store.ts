@@ -209,7 +209,7 @@ export function translatePgError(error: unknown): unknown {
   }
   if (code === '42501') {
     // The register's own guards (roles.ts) say what was refused and why, in words.
-    const reason = error instanceof Error && /^(only an approver|a decided review|a review keeps its id|separation of duties)/.test(error.message) ? `: ${error.message}` : '';
+    const reason = error instanceof Error && /^(only an approver|a decided review|a review keeps its id|an answer stays with its review|separation of duties)/.test(error.message) ? `: ${error.message}` : '';
     return new VettedError('forbidden', `Your database role may not do this on the team register${reason}.`);
   }
   if (code === '28P01' || code === '28000') {
