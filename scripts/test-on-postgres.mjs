@@ -13,6 +13,7 @@ import process from 'node:process';
 export const ON_POSTGRES = [
   'test/integration/answer-versions.test.ts',
   'test/integration/api.test.ts',
+  'test/integration/audit-trail.test.ts',
   'test/integration/bidi-report.test.ts',
   'test/integration/compare-incidents.test.ts',
   'test/integration/compare-maintenance.test.ts',
