@@ -6,7 +6,7 @@ import type { KeyStatus } from '../../../shared/domain/confidential';
 import { VettedError } from '../../../shared/result';
 import { openText, SealError, sealText } from './cipher';
 import type { KeySource } from './key-sources';
-import { currentGeneration, memberKeyPlace, openTeamKeys, TEAM_KEY_LOCK } from './team-keys';
+import { checkAadOf, currentGeneration, holdDataKeyShared, KEY_CHECK_TEXT, memberKeyPlace, openTeamKeys } from './team-keys';
 
 interface KeyRow {
   register_id: string;
@@ -26,8 +26,6 @@ export interface KeyMaterial {
   createdAt: string;
 }
 
-const CHECK_TEXT = 'vetted key check';
-const checkAad = (registerId: string) => `key-check:${registerId}`;
 
 /** What a session knows of its key, shared by every context of the register (whatever transaction each speaks to). */
 export class KeySession {
@@ -100,7 +98,7 @@ export class KeyRing {
     try {
       const key = this.source.load(material.registerId, Buffer.from(material.kdfSalt, 'hex'));
       if (!key) return null;
-      openText(key, material.keyCheck, checkAad(material.registerId));
+      openText(key, material.keyCheck, checkAadOf(material.registerId));
       return key;
     } catch (error) {
       if (error instanceof SealError || error instanceof VettedError) return null;
@@ -117,7 +115,6 @@ export class KeyRing {
     this.session.loaded = false;
   }
 
-  /** Loads the key once (and again after a failure, so fixing a key file needs no restart). */
   private get team(): boolean {
     return this.sql.dialect === 'postgres';
   }
@@ -163,7 +160,7 @@ export class KeyRing {
         session.problem = `The key of this register's confidential data is not on this machine (looked for ${this.source.describe(row.register_id)}).`;
         return null;
       }
-      openText(key, row.key_check, checkAad(row.register_id));
+      openText(key, row.key_check, checkAadOf(row.register_id));
       return key;
     } catch (error) {
       if (error instanceof SealError) {
@@ -192,7 +189,8 @@ export class KeyRing {
     // register's own key's place only when this session holds that key (else it is nobody's "yours").
     const own = await memberKeyPlace(this.sql, this.source);
     const where = own ?? (this.session.generations.has(1) ? status.where : '');
-    return { ...status, where, team: { generation: await currentGeneration(this.sql) } };
+    // The generation load() just read (1 until the register has a key, as on the server).
+    return { ...status, where, team: { generation: this.session.generation } };
   }
 
   /** The key for reading confidential data, or null when it is locked. */
@@ -217,7 +215,7 @@ export class KeyRing {
    * renewal waits for it and it for a renewal: nothing is sealed with a generation already replaced.
    */
   async writeKey(): Promise<Buffer> {
-    if (this.team) await this.sql.get('SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+    if (this.team) await holdDataKeyShared(this.sql);
     await this.load();
     if (this.session.key) return this.session.key;
     if ((await this.row()) || !this.source) {
@@ -229,7 +227,7 @@ export class KeyRing {
     await this.sql.run('INSERT INTO crypto_keys (id, register_id, kdf_salt, key_check, source, created_at) VALUES (1, ?, ?, ?, ?, ?)', [
       registerId,
       salt.toString('hex'),
-      sealText(key, CHECK_TEXT, checkAad(registerId)),
+      sealText(key, KEY_CHECK_TEXT, checkAadOf(registerId)),
       this.source.kind,
       new Date().toISOString(),
     ]);

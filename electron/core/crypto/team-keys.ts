@@ -10,12 +10,23 @@ import { openText, SealError, sealText } from './cipher';
 import type { KeySource } from './key-sources';
 import { memberKeyPair, unwrapDataKey, wrapDataKey, type MemberKeyPair } from './member-key';
 
-const KEY_CHECK_TEXT = 'vetted key check';
-/** As keyring.ts seals generation 1's check; later generations name their number too. */
-export const checkAadOf = (registerId: string, generation: number) => (generation === 1 ? `key-check:${registerId}` : `team-key-check:${registerId}:${generation}`);
+/** The known text a key check seals (crypto_keys for generation 1, team_key_generations after). */
+export const KEY_CHECK_TEXT = 'vetted key check';
+/** A key check's associated data: the register's own (generation 1, as on a file); later generations name their number too. */
+export const checkAadOf = (registerId: string, generation = 1) => (generation === 1 ? `key-check:${registerId}` : `team-key-check:${registerId}:${generation}`);
 const wrapAad = (registerId: string, role: string, generation: number) => `team-key-wrap:${registerId}:${role}:${generation}`;
-/** Holders of a data key seal under a shared lock of it; a renewal takes it alone (see writeKey). */
-export const TEAM_KEY_LOCK = 'vetted team data key';
+
+const TEAM_KEY_LOCK = 'vetted team data key';
+/**
+ * The data key's lock, until the transaction ends: writers sealing with it and members sharing it
+ * hold it together; a renewal holds it alone, so nothing is sealed or wrapped with a generation it replaces.
+ */
+export async function holdDataKeyShared(sql: Sql): Promise<void> {
+  await sql.get('SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+}
+export async function holdDataKeyAlone(sql: Sql): Promise<void> {
+  await sql.get('SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+}
 
 export interface RegisterKeyRow {
   register_id: string;
@@ -139,17 +150,11 @@ export async function openTeamKeys(sql: Sql, source: KeySource | null, register:
   return { generation, keys, problem };
 }
 
-export interface PublishedKey {
-  role: string;
-  fingerprint: string;
-  created: boolean;
-}
-
 /**
- * Publishes this member's public key, made from a new secret in their key source (a key file of
- * their own in the key folder, their keychain, or their passphrase with a new salt). A secret that
- * is also the register's data key (one key file given for both) is refused: whoever held the data
- * key could then open every wrap made to this member, renewals included.
+ * Publishes this member's public key, made from a new secret in their own place for member secrets
+ * (a key file of their own in the key folder, their keychain, or VETTED_MEMBER_PASSPHRASE with a
+ * new salt), or returns the one they have. A passphrase that opens the register's own key is
+ * refused: others may know it, and could then open every wrap made to this member, renewals included.
  */
 export async function publishMemberKey(sql: Sql, source: KeySource | null, register: RegisterKeyRow | undefined, replace: boolean): Promise<{ pair: MemberKeyPair; role: string; created: boolean }> {
   if (!source) throw new VettedError('locked', 'No key source is configured in this mode: a member key cannot be made.');

@@ -6,7 +6,7 @@
 //   renew  — a new generation, wrapped for the members who remain (the owner's, on removing one):
 //            what is sealed from then on does not open with any key a removed member had.
 import { VettedError } from '../../../shared/result';
-import { addGeneration, currentGeneration, listMemberKeys, memberKeyPlace, publishMemberKey, TEAM_KEY_LOCK, wrapForMembers, type RegisterKeyRow, type WrapOutcome } from '../crypto/team-keys';
+import { addGeneration, currentGeneration, holdDataKeyAlone, holdDataKeyShared, listMemberKeys, memberKeyPlace, publishMemberKey, wrapForMembers, type RegisterKeyRow, type WrapOutcome } from '../crypto/team-keys';
 import { fingerprint } from '../crypto/member-key';
 import { groupRole } from '../db/postgres/roles';
 import type { Context } from '../context';
@@ -27,7 +27,7 @@ export async function shareTeamKey(ctx: Context, options: { replaceMemberKey?: b
   requireTeamRegister(ctx);
   return await ctx.write(async (tx) => {
     // Held with the sealing writers' (shared): a renewal does not slip between reading and wrapping.
-    await tx.sql.get('SELECT pg_advisory_xact_lock_shared(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+    await holdDataKeyShared(tx.sql);
     const register = await registerKey(tx);
     const own = await publishMemberKey(tx.sql, tx.keys.keySource, register, options.replaceMemberKey ?? false);
     tx.keys.forget();
@@ -65,6 +65,8 @@ export interface TeamKeyRenewal {
   madeYours: string | null;
 }
 
+const RENEWAL_LOCK_WAIT = '10s';
+
 /**
  * A new generation of the data key, wrapped for every remaining member's published key; values are
  * sealed with it from the moment this transaction ends. Takes the data key's lock alone: sealing
@@ -73,8 +75,6 @@ export interface TeamKeyRenewal {
  * is refused ('conflict'), changing nothing, since every confidential save would then be locked for
  * all. Null on a register with no data key (nothing was ever sealed: nothing to renew).
  */
-const RENEWAL_LOCK_WAIT = '10s';
-
 export async function renewTeamKey(ctx: Context, reason: string): Promise<TeamKeyRenewal | null> {
   requireTeamRegister(ctx);
   return await ctx.write(async (tx) => {
@@ -82,7 +82,7 @@ export async function renewTeamKey(ctx: Context, reason: string): Promise<TeamKe
     // ever, their access with it: after a while the renewal gives up ('conflict'), changing nothing.
     await tx.sql.exec(`SET LOCAL lock_timeout = '${RENEWAL_LOCK_WAIT}'`);
     try {
-      await tx.sql.get('SELECT pg_advisory_xact_lock(hashtextextended(?, 0)) AS locked', [TEAM_KEY_LOCK]);
+      await holdDataKeyAlone(tx.sql);
     } catch (error) {
       if (error instanceof VettedError && error.code === 'busy') {
         throw new VettedError('conflict', `The data key was not renewed: a member's transaction held it for more than ${RENEWAL_LOCK_WAIT} (end it with pg_terminate_backend, then vetted team key renew).`);
