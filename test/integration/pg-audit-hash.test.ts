@@ -148,6 +148,8 @@ test('vetted_canonical_json: fixed cases', async () => {
   await assertCanonical([
     '{ "a": 380.0, "b": [1E3, -0, 1e400, -1e400, 1e-400, 0.0000001] }',
     '{"a":1,"b":2,"a":3}',
+    // JavaScript orders array-index keys first, numerically (a property test found it).
+    '{"b":1,"10":2,"a":3,"2":4,"4294967295":5,"4294967294":6,"01":7,"b":8,"-1":9,"0":{"z":1,"1":2}}',
     '{"a":{"x":1},"b":2,"\\u0061":[3],"b":null}',
     '{"k":{"k":1,"k":2},"k":{"k":3}}',
     '"\\u0000 \\ud800 \\uDC00x \\ud83d\\ude00 \\uD83D\\uDE00 \\u001F \\u007f \\u00e9 \\/ \\u0022 \\u005C \\u0008"',

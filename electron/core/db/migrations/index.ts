@@ -16,8 +16,9 @@ import { auditDbUser } from './014-audit-db-user';
 import { insertionOrder } from './015-insertion-order';
 import { memberNames } from './016-member-names';
 import { teamKeys } from './017-team-keys';
+import { canonicalKeyOrder } from './018-canonical-key-order';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores, answerVersions, auditDbUser, insertionOrder, memberNames, teamKeys];
+export const MIGRATIONS: readonly Migration[] = [initial, lifecycle, confidential, legalEntityAndFeePeriod, maintenance, incidents, questionnaires, auditChain, auditProvenance, scoreStamps, upstreams, listedScores, answerVersions, auditDbUser, insertionOrder, memberNames, teamKeys, canonicalKeyOrder];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -180,8 +180,9 @@ $fn$;
 
 -- JSON.stringify(JSON.parse(t)); t itself when it is not JSON. One pass over the tokens with a
 -- stack of open containers: a container's members pile up on the entry stack and are joined when
--- it closes. Object members keep their order; a repeated key keeps its first place and takes its
--- last value, as JSON.parse's property assignment does.
+-- it closes. Object members keep their order (array-index keys first, as JavaScript orders an
+-- object's properties); a repeated key keeps its first place and takes its last value, as
+-- JSON.parse's property assignment does.
 CREATE OR REPLACE FUNCTION vetted_canonical_json(t text) RETURNS text
 LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 AS $fn$
@@ -232,12 +233,17 @@ BEGIN
         v := '[' || coalesce(array_to_string(vals, ','), '') || ']';
       ELSE
         v := '';
-        FOR i IN 1 .. coalesce(array_length(keys, 1), 0) LOOP
-          IF array_position(keys, keys[i]) = i THEN
-            -- first place of this key; its value is the last one given
-            v := v || CASE WHEN v = '' THEN '' ELSE ',' END || keys[i] || ':'
-                   || vals[(SELECT max(j) FROM generate_subscripts(keys, 1) AS j WHERE keys[j] = keys[i])];
-          END IF;
+        -- Each key once, at its first place, with the last value given; as a JavaScript object
+        -- orders its properties: array-index keys ("0" … "4294967294") first, in numeric order,
+        -- then the others as they came.
+        FOR i IN
+          SELECT f.j FROM (SELECT j, keys[j] AS k FROM generate_subscripts(keys, 1) AS j WHERE array_position(keys, keys[j]) = j) f
+           ORDER BY CASE WHEN f.k ~ '^"(0|[1-9][0-9]{0,9})"$' THEN
+                      CASE WHEN substr(f.k, 2, length(f.k) - 2)::bigint <= 4294967294 THEN substr(f.k, 2, length(f.k) - 2)::bigint END
+                    END NULLS LAST, f.j
+        LOOP
+          v := v || CASE WHEN v = '' THEN '' ELSE ',' END || keys[i] || ':'
+                 || vals[(SELECT max(j) FROM generate_subscripts(keys, 1) AS j WHERE keys[j] = keys[i])];
         END LOOP;
         v := '{' || v || '}';
       END IF;
